@@ -1,0 +1,10 @@
+// heapless.hpp - the umbrella header: every heapless container.
+//
+// heapless: fixed-capacity C++17 containers that never touch the heap.
+// Each container also has its own header (include only what you use):
+#ifndef HEAPLESS_HPP
+#define HEAPLESS_HPP
+
+#include "heapless/vec.hpp"
+
+#endif  // HEAPLESS_HPP

@@ -1,0 +1,22 @@
+// heapless/detail/iterator.hpp - std::reverse_iterator and the iterator tags
+// without the cost of <iterator>.
+//
+// libstdc++'s <iterator> also pulls in the stream iterators (<iosfwd>,
+// <streambuf>...): 0.36 s of parsing per translation unit on the reference
+// machine. The parts a container needs live in two internal headers that every
+// libstdc++ since GCC 4 ships; elsewhere (libc++, MSVC STL) <iterator> is used.
+#ifndef HEAPLESS_DETAIL_ITERATOR_HPP
+#define HEAPLESS_DETAIL_ITERATOR_HPP
+
+#include <cstddef>  // std::ptrdiff_t (and, on libstdc++, the __GLIBCXX__ macro)
+
+#if defined(__GLIBCXX__) && __has_include(<bits/stl_iterator.h>) && \
+    __has_include(<bits/stl_iterator_base_funcs.h>)
+#include <bits/stl_iterator_base_types.h>  // iterator tags, std::iterator_traits
+#include <bits/stl_iterator_base_funcs.h>  // std::distance, std::advance
+#include <bits/stl_iterator.h>             // std::reverse_iterator, std::make_move_iterator
+#else
+#include <iterator>
+#endif
+
+#endif  // HEAPLESS_DETAIL_ITERATOR_HPP

@@ -1,0 +1,98 @@
+// heapless/detail/storage.hpp - uninitialised, in-object storage for N objects.
+//
+// One layout for every element type: an anonymous union whose first member is
+// an empty struct. The constructor activates the empty member, so
+//   * default construction is constexpr and writes nothing (a local container
+//     does not zero its storage; a static one is constant-initialised);
+//   * under C++20 the array member can be activated element by element in
+//     constant evaluation (trivial T), so containers of trivial types are usable
+//     in constant expressions;
+//   * copying the storage is trivial exactly when T is trivially copyable, and
+//     destroying it is trivial exactly when T is trivially destructible.
+// Element lifetimes are managed by the owning container; this type never
+// constructs or destroys elements by itself.
+#ifndef HEAPLESS_DETAIL_STORAGE_HPP
+#define HEAPLESS_DETAIL_STORAGE_HPP
+
+#include <cstddef>      // std::size_t
+#include <new>          // placement new
+#include <type_traits>  // traits for the storage choice
+#include <utility>      // std::forward
+
+#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED
+
+namespace heapless {
+namespace detail {
+
+struct empty_member {};
+
+/// True when elements may be created by assignment in constant evaluation.
+template <class T>
+inline constexpr bool is_constexpr_friendly_v =
+    std::is_trivially_default_constructible_v<T> && std::is_trivially_copy_assignable_v<T> &&
+    std::is_trivially_destructible_v<T>;
+
+/// Begins the lifetime of *p (placement new; never constant-evaluated).
+template <class T, class... Args>
+inline T* construct_at(T* p, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+  return ::new (static_cast<void*>(p)) T(std::forward<Args>(args)...);
+}
+
+template <class T>
+constexpr void destroy_at(T* p) noexcept {
+  if constexpr (!std::is_trivially_destructible_v<T>) p->~T();
+  else (void)p;
+}
+
+// The members shared by both specialisations. construct(i, ...) begins the
+// lifetime of element i: in constant evaluation (constexpr-friendly T only)
+// by assigning through the union member, which is what C++20 requires to
+// change a union's active member; at run time by placement new.
+#define HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS                                                   \
+  union {                                                                                      \
+    empty_member empty_;                                                                       \
+    T data_[N];                                                                                \
+  };                                                                                           \
+  constexpr uninit_array() noexcept : empty_{} {}                                              \
+  constexpr T* data() noexcept { return data_; }                                               \
+  constexpr const T* data() const noexcept { return data_; }                                   \
+  template <class... Args>                                                                     \
+  constexpr T& construct(std::size_t i, Args&&... args) noexcept(                              \
+      std::is_nothrow_constructible_v<T, Args...>) {                                           \
+    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {         \
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {                                                  \
+        data_[i] = T(std::forward<Args>(args)...);                                             \
+        return data_[i];                                                                       \
+      }                                                                                        \
+    }                                                                                          \
+    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);             \
+  }                                                                                            \
+  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
+
+template <class T, std::size_t N, bool = std::is_trivially_destructible_v<T>>
+struct uninit_array {
+  HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS
+};
+
+// Non-trivially destructible T: the union needs a user-provided destructor;
+// the owner destroys live elements before this runs.
+template <class T, std::size_t N>
+struct uninit_array<T, N, false> {
+  HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS
+  uninit_array(const uninit_array&) = delete;
+  uninit_array& operator=(const uninit_array&) = delete;
+  ~uninit_array() {}
+};
+
+#undef HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS
+
+template <class T, bool B>
+struct uninit_array<T, 0, B> {
+  constexpr T* data() noexcept { return nullptr; }
+  constexpr const T* data() const noexcept { return nullptr; }
+};
+
+}  // namespace detail
+}  // namespace heapless
+
+#endif  // HEAPLESS_DETAIL_STORAGE_HPP
