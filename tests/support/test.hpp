@@ -19,6 +19,9 @@
 //                                      handler (captured by longjmp) otherwise.
 //   HEAPLESS_TEST_CAN_CATCH_ASSERT     1 where a failed HEAPLESS_ASSERT can be
 //                                      observed (handler build with asserts on).
+//   heapless::test::scaled(n)          n divided by HEAPLESS_TEST_SCALE_DIVISOR
+//                                      (default 1; set on slow targets such as
+//                                      QEMU): use it for long random sequences.
 #ifndef HEAPLESS_TESTS_TEST_HPP
 #define HEAPLESS_TESTS_TEST_HPP
 
@@ -44,6 +47,14 @@
 
 namespace heapless {
 namespace test {
+
+#ifndef HEAPLESS_TEST_SCALE_DIVISOR
+#define HEAPLESS_TEST_SCALE_DIVISOR 1
+#endif
+/// Iteration counts for long sequences, reduced on slow targets (never below 1).
+constexpr long scaled(long n) noexcept {
+  return n / HEAPLESS_TEST_SCALE_DIVISOR > 0 ? n / HEAPLESS_TEST_SCALE_DIVISOR : 1;
+}
 
 class no_alloc_scope {
  public:
