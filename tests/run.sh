@@ -1,0 +1,104 @@
+#!/bin/sh
+# tests/run.sh - the whole test suite, as CI runs it (.ci/run calls exactly this).
+#   sh tests/run.sh                  every stage
+#   sh tests/run.sh STAGE [STAGE...] only those stages
+# Stages (each is its own build directory under $HEAPLESS_BUILD_ROOT, default build/ci):
+#   deps           install missing Debian packages (.ci/install-deps.sh)
+#   gcc-asan       g++, C++17, Debug, AddressSanitizer + UBSan, Catch2
+#   clang-release  clang++, C++20, Release, Catch2, fuzz targets, benchmark and example runs
+#   gcc-noexcept   g++, C++20, -fno-exceptions -fno-rtti, user error handler, mini harness
+#   tsan           clang++, C++17, ThreadSanitizer, the *_stress_test binaries
+#   single-header  g++, C++17, the host suite against single_include/heapless.hpp
+#   arm            Cortex-M0/M3/M4F/M7 under QEMU (tests/target/run_arm.sh)
+# Warnings are errors everywhere; a sanitizer finding is a failure.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD_ROOT=${HEAPLESS_BUILD_ROOT:-$ROOT/build/ci}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+ALL="deps gcc-asan clang-release gcc-noexcept tsan single-header arm"
+STAGES=${*:-$ALL}
+
+passed=0
+failed=0
+failed_stages=""
+t_start=$(date +%s)
+
+# run_cmake_stage NAME CMAKE-ARGS...: configure, build, ctest; tallies ctest's counts.
+run_cmake_stage() {
+  name=$1; shift
+  dir="$BUILD_ROOT/$name"
+  log="$BUILD_ROOT/$name.ctest.log"
+  echo "=== [$name] configure + build"
+  if ! cmake -S "$ROOT" -B "$dir" -Wno-dev "$@" >"$BUILD_ROOT/$name.configure.log" 2>&1; then
+    cat "$BUILD_ROOT/$name.configure.log"
+    return 1
+  fi
+  cmake --build "$dir" -j"$JOBS" || return 1
+  echo "=== [$name] ctest"
+  ctest --test-dir "$dir" -j"$JOBS" --output-on-failure --timeout 600 2>&1 | tee "$log"
+  tally "$log"
+  grep -q "100% tests passed" "$log"
+}
+
+# tally LOG: adds "N tests failed out of M" from a ctest log to the totals.
+tally() {
+  line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$1" | tail -n 1)
+  [ -n "$line" ] || return 0
+  f=$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/')
+  n=$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\2/')
+  passed=$((passed + n - f))
+  failed=$((failed + f))
+}
+
+stage() {
+  s0=$(date +%s)
+  case "$1" in
+    deps) sh "$ROOT/.ci/install-deps.sh" all ;;
+    gcc-asan) run_cmake_stage gcc-asan -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug \
+        -DCMAKE_CXX_STANDARD=17 -DHEAPLESS_SANITIZE=address,undefined \
+        -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_FUZZ=OFF ;;
+    clang-release) run_cmake_stage clang-release -DCMAKE_CXX_COMPILER=clang++ \
+        -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_STANDARD=20 -DHEAPLESS_BUILD_FUZZ=ON ;;
+    gcc-noexcept) run_cmake_stage gcc-noexcept -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug \
+        -DCMAKE_CXX_FLAGS=-O1 -DCMAKE_CXX_STANDARD=20 -DHEAPLESS_NO_EXCEPTIONS=ON \
+        -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_FUZZ=OFF ;;
+    tsan) run_cmake_stage tsan -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_STANDARD=17 -DHEAPLESS_SANITIZE=thread -DHEAPLESS_TEST_FILTER=stress \
+        -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_EXAMPLES=OFF -DHEAPLESS_BUILD_FUZZ=OFF ;;
+    single-header)
+      if [ -f "$ROOT/single_include/heapless.hpp" ]; then
+        run_cmake_stage single-header -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release \
+          -DCMAKE_CXX_STANDARD=17 -DHEAPLESS_TEST_SINGLE_HEADER=ON \
+          -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_FUZZ=OFF
+      else
+        echo "single_include/heapless.hpp is missing"; false
+      fi ;;
+    arm)
+      log="$BUILD_ROOT/arm.ctest.log"
+      { HEAPLESS_BUILD_ROOT="$BUILD_ROOT" JOBS="$JOBS" sh "$ROOT/tests/target/run_arm.sh" 2>&1
+        echo $? > "$log.rc"; } | tee "$log"
+      rc=$(cat "$log.rc")
+      for l in $(grep -nE "tests passed, [0-9]+ tests? failed out of" "$log" | cut -d: -f1); do
+        sed -n "${l}p" "$log" > "$log.one"; tally "$log.one"
+      done
+      [ "${rc:-1}" = 0 ] ;;
+    *) echo "unknown stage: $1 (stages: $ALL)"; false ;;
+  esac
+  rc=$?
+  echo "=== [$1] $( [ $rc = 0 ] && echo ok || echo FAILED ) in $(( $(date +%s) - s0 )) s"
+  return $rc
+}
+
+mkdir -p "$BUILD_ROOT"
+for s in $STAGES; do
+  if ! stage "$s"; then
+    failed_stages="$failed_stages $s"
+    # Without its packages nothing else can run.
+    [ "$s" = deps ] && break
+  fi
+done
+
+echo "=== heapless test suite: $(( $(date +%s) - t_start )) s; stages failed:${failed_stages:- none}"
+if [ -n "$failed_stages" ] && [ "$failed" = 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ -z "$failed_stages" ]
