@@ -6,5 +6,6 @@
 #define HEAPLESS_HPP
 
 #include "heapless/vec.hpp"
+#include "heapless/pool.hpp"
 
 #endif  // HEAPLESS_HPP

@@ -1,0 +1,511 @@
+// pool_test.cpp - Pool<T, N>: construction, the three API levels, Box
+// semantics, every policy, the element matrix, debug checks, ASan poisoning,
+// and a long random differential test against a reference set of live slots.
+#include "support/test.hpp"
+
+#include <heapless/pool.hpp>
+
+#include <cstdint>  // std::uintptr_t, std::uint32_t
+#include <cstring>  // std::memset
+#include <set>      // reference model of live slots
+#include <vector>   // reference model: live objects in allocation order
+
+#if HEAPLESS_ASAN && defined(__has_include)
+#if __has_include(<sanitizer/asan_interface.h>)
+#include <sanitizer/asan_interface.h>  // __asan_address_is_poisoned
+#define HEAPLESS_TEST_POOL_POISON 1
+#endif
+#endif
+
+using heapless::Pool;
+using heapless::test::counted;
+using heapless::test::counters;
+using heapless::test::make;
+using heapless::test::value_of;
+namespace policy = heapless::pool_policy;
+
+namespace {
+
+struct msg32 {
+  std::uint64_t stamp;
+  std::uint32_t words[6];
+};
+static_assert(sizeof(msg32) == 32);
+
+// A critical section for tests: counts entries and checks they nest properly.
+struct counting_lock {
+  static int& depth() {
+    static int d = 0;
+    return d;
+  }
+  static long& entries() {
+    static long e = 0;
+    return e;
+  }
+  static int lock() noexcept {
+    ++entries();
+    return depth()++;
+  }
+  static void unlock(int saved) noexcept { depth() = saved; }
+};
+
+struct void_lock {
+  static long& entries() {
+    static long e = 0;
+    return e;
+  }
+  static bool& held() {
+    static bool h = false;
+    return h;
+  }
+  static void lock() noexcept {
+    ++entries();
+    held() = true;
+  }
+  static void unlock() noexcept { held() = false; }
+};
+
+template <class P>
+std::uintptr_t addr(const P* p) {
+  return reinterpret_cast<std::uintptr_t>(p);
+}
+
+// Same checks for every policy: fill, exhaustion, free in three orders.
+template <class PoolT>
+void check_fill_and_orders(PoolT& pool) {
+  constexpr std::size_t n = PoolT::capacity();
+  using T = typename PoolT::value_type;
+  T* items[n];
+  for (int round = 0; round < 3; ++round) {
+    REQUIRE(pool.available() == n);
+    for (std::size_t i = 0; i < n; ++i) {
+      items[i] = pool.try_create();
+      REQUIRE(items[i] != nullptr);
+      CHECK(addr(items[i]) % alignof(T) == 0);
+      CHECK(pool.owns(items[i]));
+      for (std::size_t j = 0; j < i; ++j) CHECK(items[j] != items[i]);
+      CHECK(pool.available() == n - i - 1);
+    }
+    CHECK(pool.try_create() == nullptr);
+    CHECK(pool.try_allocate() == nullptr);
+    CHECK_FALSE(pool.try_make());
+    CHECK(pool.available() == 0);
+    if (round == 0) {
+      for (std::size_t i = 0; i < n; ++i) pool.destroy(items[i]);  // allocation order
+    } else if (round == 1) {
+      for (std::size_t i = n; i-- > 0;) pool.destroy(items[i]);  // reverse
+    } else {
+      for (std::size_t i = 0; i < n; i += 2) pool.destroy(items[i]);  // odd/even interleave
+      for (std::size_t i = 1; i < n; i += 2) pool.destroy(items[i]);
+    }
+  }
+  CHECK(pool.available() == n);
+}
+
+}  // namespace
+
+// ---- Layout and construction ---------------------------------------------------
+
+TEST_CASE("pool: constexpr default construction, trivially destructible", "[pool][layout]") {
+  STATIC_REQUIRE(std::is_nothrow_default_constructible_v<Pool<int, 4>>);
+  STATIC_REQUIRE(std::is_trivially_destructible_v<Pool<counted, 4>>);
+  STATIC_REQUIRE(std::is_trivially_destructible_v<Pool<int, 4, policy::single_thread>>);
+  STATIC_REQUIRE(!std::is_copy_constructible_v<Pool<int, 4>>);
+  STATIC_REQUIRE(!std::is_move_constructible_v<Pool<int, 4>>);
+  STATIC_REQUIRE(Pool<int, 7>::capacity() == 7);
+  // Constant initialisation: a constexpr object needs no start-up code.
+  static constexpr Pool<msg32, 16> const_pool{};
+  static constexpr Pool<counted, 16, policy::single_thread> const_pool_st{};
+  CHECK(const_pool.available() == 16);
+  CHECK(const_pool_st.available() == 16);
+#if HEAPLESS_CPP20
+  static constinit Pool<msg32, 16> ci_pool;
+  static constinit Pool<msg32, 16, policy::critical_section<counting_lock>> ci_pool_cs;
+  CHECK(ci_pool.available() == 16);
+  CHECK(ci_pool_cs.available() == 16);
+#endif
+}
+
+TEST_CASE("pool: sizeof is the slots plus a few words", "[pool][layout]") {
+  constexpr std::size_t debug = HEAPLESS_POOL_DEBUG ? 1 : 0;
+  // single_thread: slots of max(sizeof(T), sizeof(index)), two indices.
+  STATIC_REQUIRE(sizeof(Pool<msg32, 100, policy::single_thread>) ==
+                 ((100 * 32 + 2 + debug * 100 + 7) / 8) * 8);
+  STATIC_REQUIRE(sizeof(Pool<std::uint8_t, 10, policy::single_thread>) == 10 + 2 + debug * 10);
+  // A 1-byte T in a pool of 1000: the slot widens to the 2-byte index.
+  STATIC_REQUIRE(sizeof(Pool<std::uint8_t, 1000, policy::single_thread>) == 2000 + 4 + debug * 1000);
+  STATIC_REQUIRE(alignof(Pool<heapless::test::overaligned, 3, policy::single_thread>) == 64);
+#if defined(__x86_64__) || defined(__aarch64__)
+  // lock_free on a 64-bit host: slots of sizeof(T), links outside the slots
+  // (smallest index type), an 8-byte head and a 4-byte bump index.
+  STATIC_REQUIRE(sizeof(Pool<msg32, 100, policy::lock_free>) ==
+                 ((100 * 32 + 8 + 4 + 100 + debug * 100 + 7) / 8) * 8);
+  STATIC_REQUIRE(sizeof(Pool<msg32, 1000, policy::lock_free>) ==
+                 ((1000 * 32 + 8 + 4 + 2000 + debug * 1000 + 7) / 8) * 8);
+  STATIC_REQUIRE(std::is_same_v<Pool<int, 8>::policy_type, policy::lock_free>);
+#endif
+  STATIC_REQUIRE(sizeof(Pool<int, 8>::Box) == 2 * sizeof(void*));
+}
+
+// Explicit instantiation: every non-template member compiles.
+template class heapless::Pool<int, 8>;
+template class heapless::Pool<counted, 8, heapless::pool_policy::single_thread>;
+template class heapless::Pool<msg32, 300, heapless::pool_policy::critical_section<counting_lock>>;
+
+// ---- Behaviour per policy --------------------------------------------------------
+
+TEST_CASE("pool: fill, exhaust, free in every order (all policies)", "[pool]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  static Pool<msg32, 16, policy::lock_free> lf;
+  static Pool<msg32, 16, policy::single_thread> st;
+  static Pool<msg32, 16, policy::critical_section<counting_lock>> cs;
+  static Pool<msg32, 16, policy::critical_section<void_lock>> csv;
+  static Pool<std::uint8_t, 300> wide_index;
+  static Pool<std::uint8_t, 300, policy::single_thread> wide_index_st;
+  static Pool<int, 1> one;
+  check_fill_and_orders(lf);
+  check_fill_and_orders(st);
+  const long before = counting_lock::entries();
+  check_fill_and_orders(cs);
+  CHECK(counting_lock::entries() > before);
+  CHECK(counting_lock::depth() == 0);
+  check_fill_and_orders(csv);
+  CHECK(void_lock::entries() > 0);
+  CHECK_FALSE(void_lock::held());
+  check_fill_and_orders(wide_index);
+  check_fill_and_orders(wide_index_st);
+  check_fill_and_orders(one);
+}
+
+TEST_CASE("pool: a freed slot is reused first (LIFO, cache-hot)", "[pool]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  static Pool<msg32, 8> pool;
+  msg32* a = pool.try_create();
+  msg32* b = pool.try_create();
+  REQUIRE(a != nullptr);
+  REQUIRE(b != nullptr);
+  pool.destroy(a);
+  CHECK(pool.try_create() == a);
+  pool.destroy(a);
+  pool.destroy(b);
+  CHECK(pool.try_create() == b);
+  CHECK(pool.try_create() == a);
+  pool.destroy(a);
+  pool.destroy(b);
+  CHECK(pool.available() == 8);
+}
+
+TEST_CASE("pool: raw allocate/deallocate of uninitialised slots", "[pool]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  static Pool<msg32, 4> pool;
+  void* slots[4];
+  for (auto& s : slots) {
+    s = pool.try_allocate();
+    REQUIRE(s != nullptr);
+    CHECK(addr(s) % alignof(msg32) == 0);
+    std::memset(s, 0xAB, sizeof(msg32));  // the whole slot is ours
+  }
+  CHECK(pool.try_allocate() == nullptr);
+  pool.deallocate(nullptr);  // ignored
+  pool.destroy(nullptr);     // ignored
+  for (auto& s : slots) pool.deallocate(s);
+  CHECK(pool.available() == 4);
+}
+
+TEST_CASE("pool: owns() recognises exactly the pool's slots", "[pool]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  static Pool<msg32, 4> pool;
+  static Pool<msg32, 4> other;
+  msg32 local{};
+  msg32* p = pool.try_create();
+  REQUIRE(p != nullptr);
+  CHECK(pool.owns(p));
+  CHECK_FALSE(other.owns(p));
+  CHECK_FALSE(pool.owns(&local));
+  CHECK_FALSE(pool.owns(nullptr));
+  const msg32* inside = reinterpret_cast<const msg32*>(reinterpret_cast<const char*>(p) + 4);
+  CHECK_FALSE(pool.owns(inside));
+  pool.destroy(p);
+}
+
+// ---- Errors ----------------------------------------------------------------------
+
+TEST_CASE("pool: make() on an exhausted pool raises bad_alloc", "[pool][error]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  static Pool<int, 2> pool;
+  {
+    auto a = pool.make(1);
+    auto b = pool.make(2);
+    CHECK(*a == 1);
+    CHECK(*b == 2);
+    HEAPLESS_CHECK_RAISES(bad_alloc, pool.make(3));
+    HEAPLESS_CHECK_RAISES(bad_alloc, pool.create(3));
+    CHECK_FALSE(pool.try_make(3));
+    CHECK(pool.try_create(3) == nullptr);
+  }
+  CHECK(pool.available() == 2);
+}
+
+#if HEAPLESS_HAS_EXCEPTIONS && !HEAPLESS_ERROR_HANDLER
+TEST_CASE("pool: a throwing constructor returns the slot", "[pool][error]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  HEAPLESS_LIFETIME_CHECK;
+  using heapless::test::throwing;
+  static Pool<throwing, 2> pool;
+  const throwing src(5);
+  throwing::throw_after(0);
+  CHECK_THROWS_AS(pool.try_make(src), heapless::test::test_exception);
+  throwing::throw_after(0);
+  CHECK_THROWS_AS(pool.try_create(src), heapless::test::test_exception);
+  throwing::never_throw();
+  CHECK(pool.available() == 2);
+  auto a = pool.try_make(src);
+  auto b = pool.try_make(src);
+  CHECK(a);
+  CHECK(b);
+  CHECK(a->get() == 5);
+}
+#endif
+
+#if HEAPLESS_TEST_CAN_CATCH_ASSERT && HEAPLESS_POOL_DEBUG
+template <class Policy>
+void check_debug_detection() {
+  static Pool<msg32, 4, Policy> pool;
+  static Pool<msg32, 4, Policy> other;
+  static msg32 outside{};
+  msg32* p = pool.try_create();
+  msg32* q = other.try_create();
+  REQUIRE(p != nullptr);
+  REQUIRE(q != nullptr);
+  msg32* misaligned = reinterpret_cast<msg32*>(reinterpret_cast<char*>(p) + 8);
+  msg32* never = p + 2;  // a slot of the pool that was never handed out
+  HEAPLESS_CHECK_RAISES(precondition, pool.deallocate(q));
+  HEAPLESS_CHECK_RAISES(precondition, pool.deallocate(&outside));
+  HEAPLESS_CHECK_RAISES(precondition, pool.deallocate(misaligned));
+  HEAPLESS_CHECK_RAISES(precondition, pool.deallocate(never));
+  HEAPLESS_CHECK_RAISES(precondition, pool.destroy(q));
+  pool.destroy(p);
+  HEAPLESS_CHECK_RAISES(precondition, pool.deallocate(p));  // double free
+  HEAPLESS_CHECK_RAISES(precondition, pool.destroy(p));     // double destroy
+  CHECK(pool.available() == 4);  // the failed frees changed nothing
+  other.destroy(q);
+  CHECK(other.available() == 4);
+  // Still fully usable.
+  check_fill_and_orders(pool);
+}
+
+TEST_CASE("pool: debug builds catch foreign pointers and double frees", "[pool][error]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  check_debug_detection<policy::lock_free>();
+  check_debug_detection<policy::single_thread>();
+  check_debug_detection<policy::critical_section<counting_lock>>();
+  static Pool<int, 2> pool;
+  Pool<int, 2>::Box empty;
+  HEAPLESS_CHECK_RAISES(precondition, *empty);
+}
+#endif
+
+#if defined(HEAPLESS_TEST_POOL_POISON)
+template <class Policy>
+void check_poisoning() {
+  static Pool<msg32, 4, Policy> pool;
+  msg32* p = pool.try_create();
+  msg32* q = pool.try_create();
+  REQUIRE(p != nullptr);
+  REQUIRE(q != nullptr);
+  CHECK_FALSE(__asan_address_is_poisoned(p));
+  pool.destroy(p);
+  // Use after free is reported by ASan: every byte of the freed slot is poisoned.
+  CHECK(__asan_address_is_poisoned(p));
+  CHECK(__asan_address_is_poisoned(reinterpret_cast<char*>(p) + sizeof(msg32) - 1));
+  CHECK(__asan_region_is_poisoned(p, sizeof(msg32)) == static_cast<void*>(p));
+  CHECK_FALSE(__asan_address_is_poisoned(q));  // the neighbour is live
+  CHECK(pool.available() == 3);                // the walk is ASan-clean too
+  msg32* again = pool.try_create();
+  CHECK(again == p);
+  CHECK_FALSE(__asan_address_is_poisoned(again));
+  again->stamp = 1;
+  pool.destroy(again);
+  pool.destroy(q);
+}
+
+TEST_CASE("pool: ASan builds poison free slots", "[pool][asan]") {
+  check_poisoning<policy::lock_free>();
+  check_poisoning<policy::single_thread>();
+  check_poisoning<policy::critical_section<counting_lock>>();
+}
+#endif
+
+// ---- Box ---------------------------------------------------------------------------
+
+TEST_CASE("pool: Box owns, moves, resets and releases", "[pool][box]") {
+  using P = Pool<counted, 3>;
+  STATIC_REQUIRE(!std::is_copy_constructible_v<P::Box>);
+  STATIC_REQUIRE(!std::is_copy_assignable_v<P::Box>);
+  STATIC_REQUIRE(std::is_nothrow_move_constructible_v<P::Box>);
+  STATIC_REQUIRE(std::is_nothrow_move_assignable_v<P::Box>);
+  STATIC_REQUIRE(!std::is_convertible_v<P::Box, bool>);
+  HEAPLESS_NO_ALLOC_SCOPE;
+  HEAPLESS_LIFETIME_CHECK;
+  static P pool;
+  const long live = counters().live.load();
+  {
+    P::Box empty;
+    CHECK_FALSE(empty);
+    CHECK(empty.get() == nullptr);
+    CHECK(empty == nullptr);
+    empty.reset();  // no-op
+
+    P::Box a = pool.make(1);
+    REQUIRE(a);
+    CHECK(a != nullptr);
+    CHECK(a->get() == 1);
+    CHECK((*a).get() == 1);
+    CHECK(a.pool() == &pool);
+    CHECK(counters().live.load() == live + 1);
+
+    P::Box b = std::move(a);  // move construction transfers ownership
+    CHECK_FALSE(a);           // NOLINT: checking the moved-from state on purpose
+    CHECK(b->get() == 1);
+    CHECK(pool.available() == 2);
+
+    P::Box c = pool.make(2);
+    c = std::move(b);  // c's old object (2) is destroyed, slot returned
+    CHECK(c->get() == 1);
+    CHECK(pool.available() == 2);
+    CHECK(counters().live.load() == live + 1);
+
+    c = std::move(c);  // self-move keeps the object  NOLINT
+    CHECK(c->get() == 1);
+
+    P::Box d = pool.make(3);
+    swap(c, d);
+    CHECK(c->get() == 3);
+    CHECK(d->get() == 1);
+
+    counted* raw = d.release();
+    CHECK_FALSE(d);
+    CHECK(pool.available() == 1);  // released, not freed
+    CHECK(raw->get() == 1);
+    pool.destroy(raw);
+    CHECK(pool.available() == 2);
+
+    c.reset();
+    CHECK_FALSE(c);
+    CHECK(pool.available() == 3);
+
+    P::Box e = pool.make(4);
+    e = nullptr;
+    CHECK(pool.available() == 3);
+    P::Box f = pool.make(5);
+    (void)f;
+  }
+  CHECK(pool.available() == 3);
+  CHECK(counters().live.load() == live);
+}
+
+// ---- Element matrix -----------------------------------------------------------------
+
+TEST_CASE("pool: element matrix: lifetimes, alignment, values", "[pool][matrix]") {
+  using namespace heapless::test;
+  for_each_type<trivial, counted, move_only, throwing, overaligned>([](auto tag) {
+    using T = typename decltype(tag)::type;
+    HEAPLESS_NO_ALLOC_SCOPE;
+    HEAPLESS_LIFETIME_CHECK;
+    const long errors = counters().errors.load();
+    static Pool<T, 5> lf;
+    static Pool<T, 5, policy::single_thread> st;
+    auto run = [](auto& pool) {
+      using Box = typename std::remove_reference_t<decltype(pool)>::Box;
+      Box boxes[5];
+      for (int i = 0; i < 5; ++i) {
+        boxes[i] = pool.try_make(make<T>(i * 10));
+        REQUIRE(boxes[i]);
+        CHECK(value_of(*boxes[i]) == i * 10);
+        CHECK(reinterpret_cast<std::uintptr_t>(boxes[i].get()) % alignof(T) == 0);
+      }
+      CHECK_FALSE(pool.try_make(make<T>(99)));
+      boxes[2].reset();
+      boxes[0].reset();
+      T* raw = pool.try_create(make<T>(7));
+      REQUIRE(raw != nullptr);
+      CHECK(value_of(*raw) == 7);
+      pool.destroy(raw);
+      for (int i = 4; i >= 0; --i) boxes[i].reset();
+      CHECK(pool.available() == 5);
+    };
+    run(lf);
+    run(st);
+    CHECK(counters().errors.load() == errors);
+  });
+}
+
+// ---- Differential test against a reference set of live slots ----------------------
+
+namespace {
+
+// One step of a deterministic random walk, checked against std::set.
+template <class Policy>
+void random_differential(long steps, std::uint32_t seed) {
+  constexpr std::size_t n = 97;
+  static Pool<counted, n, Policy> pool;
+  std::uint32_t state = seed;
+  auto next = [&state]() {
+    state ^= state << 13;
+    state ^= state >> 17;
+    state ^= state << 5;
+    return state;
+  };
+  HEAPLESS_NO_ALLOC_SCOPE;
+  HEAPLESS_LIFETIME_CHECK;
+  std::vector<counted*> live;  // reference: live objects, allocation order
+  std::set<counted*> live_set;
+  {
+    heapless::test::allow_alloc_scope allow;
+    live.reserve(n);
+  }
+  int stamp = 0;
+  for (long step = 0; step < steps; ++step) {
+    const std::uint32_t r = next();
+    const bool alloc = (r % 100) < (live.size() < n / 2 ? 60u : 40u);
+    if (alloc) {
+      counted* p = pool.try_create(++stamp);
+      if (live.size() == n) {
+        REQUIRE(p == nullptr);
+      } else {
+        REQUIRE(p != nullptr);
+        REQUIRE(pool.owns(p));
+        heapless::test::allow_alloc_scope allow;
+        REQUIRE(live_set.insert(p).second);  // never handed out twice
+        live.push_back(p);
+      }
+    } else if (!live.empty()) {
+      // Free the oldest, the newest, or a random one.
+      const std::uint32_t mode = (r >> 8) % 3;
+      const std::size_t k = mode == 0 ? 0 : mode == 1 ? live.size() - 1 : (r >> 12) % live.size();
+      counted* p = live[k];
+      heapless::test::allow_alloc_scope allow;
+      live.erase(live.begin() + static_cast<std::ptrdiff_t>(k));
+      live_set.erase(p);
+      pool.destroy(p);
+    }
+    REQUIRE(pool.available() == n - live.size());
+  }
+  // Every live object still holds its own value (no slot was shared).
+  std::set<int> values;
+  {
+    heapless::test::allow_alloc_scope allow;
+    for (counted* p : live) CHECK(values.insert(p->get()).second);
+  }
+  for (counted* p : live) pool.destroy(p);
+  CHECK(pool.available() == n);
+}
+
+}  // namespace
+
+TEST_CASE("pool: random differential against a set of live slots", "[pool][random]") {
+  const long steps = heapless::test::scaled(100000);
+  random_differential<policy::lock_free>(steps, 0x1234567u);
+  random_differential<policy::single_thread>(steps, 0x89abcdefu);
+  random_differential<policy::critical_section<counting_lock>>(steps, 0x2468aceu);
+}
