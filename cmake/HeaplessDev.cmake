@@ -46,3 +46,9 @@ if(HEAPLESS_NO_EXCEPTIONS)
   add_compile_options(-fno-exceptions -fno-rtti)
   add_compile_definitions(HEAPLESS_ERROR_HANDLER=1)
 endif()
+
+# ---- Cross-compiling (cmake/arm-none-eabi.cmake): start-up code, newlib
+# flavour and Catch2 for the target; see tests/target/target.cmake.
+if(CMAKE_CROSSCOMPILING)
+  include(${PROJECT_SOURCE_DIR}/tests/target/target.cmake)
+endif()

@@ -1,7 +1,10 @@
 # expect_death.cmake - passes when PROGRAM (run with ARG) dies or exits non-zero.
-#   cmake -DPROGRAM=<exe> -DARG=<arg> -P expect_death.cmake
+#   cmake -DPROGRAM=<exe> -DARG=<arg> [-DEMULATOR="<runner> <args>"] -P expect_death.cmake
 # (ctest's WILL_FAIL does not accept a death by signal, which is what a trap is.)
-execute_process(COMMAND ${PROGRAM} ${ARG} RESULT_VARIABLE rc)
+# EMULATOR: cross builds run PROGRAM through CMAKE_CROSSCOMPILING_EMULATOR
+# (QEMU; a trap there is a fault that the target's start-up code turns into exit 125).
+separate_arguments(emulator UNIX_COMMAND "${EMULATOR}")
+execute_process(COMMAND ${emulator} ${PROGRAM} ${ARG} RESULT_VARIABLE rc)
 if(rc EQUAL 0)
   message(FATAL_ERROR "${PROGRAM} ${ARG} exited 0; expected it to trap")
 endif()

@@ -28,6 +28,18 @@
 #define HEAPLESS_TEST_INTERPOSE_MALLOC 0
 #endif
 
+// newlib (bare-metal Cortex-M tests): the link wraps newlib's reentrant
+// allocator entry points (-Wl,--wrap=_malloc_r,... see tests/target/CMakeLists.txt,
+// which also defines this to 1); malloc, calloc, realloc, memalign,
+// aligned_alloc and newlib's own internal allocations all pass through them.
+#ifndef HEAPLESS_TEST_WRAP_NEWLIB_MALLOC
+#define HEAPLESS_TEST_WRAP_NEWLIB_MALLOC 0
+#endif
+#if HEAPLESS_TEST_WRAP_NEWLIB_MALLOC
+#include <reent.h>   // struct _reent, _REENT
+#include <unistd.h>  // write(): reporting through semihosting must not allocate
+#endif
+
 namespace {
 
 std::atomic<long> g_allocations{0};
@@ -36,7 +48,7 @@ std::atomic<int> g_arm_depth{0};
 std::atomic<int> g_pause_depth{0};
 
 void report(const char* what) noexcept {
-#if defined(__unix__)
+#if defined(__unix__) || HEAPLESS_TEST_WRAP_NEWLIB_MALLOC
   static const char prefix[] = "heapless alloc trap: allocation while armed: ";
   ssize_t r = ::write(2, prefix, sizeof prefix - 1);
   std::size_t n = 0;
@@ -72,7 +84,9 @@ bool trap_armed() noexcept {
   return g_arm_depth.load(std::memory_order_relaxed) > 0 &&
          g_pause_depth.load(std::memory_order_relaxed) == 0;
 }
-bool malloc_interposed() noexcept { return HEAPLESS_TEST_INTERPOSE_MALLOC != 0; }
+bool malloc_interposed() noexcept {
+  return HEAPLESS_TEST_INTERPOSE_MALLOC != 0 || HEAPLESS_TEST_WRAP_NEWLIB_MALLOC != 0;
+}
 }  // namespace test
 }  // namespace heapless
 
@@ -117,6 +131,44 @@ void free(void* p) { __libc_free(p); }
 #define HEAPLESS_TEST_RAW_MALLOC(n) __libc_malloc(n)
 #define HEAPLESS_TEST_RAW_ALIGNED(a, n) __libc_memalign(a, n)
 #define HEAPLESS_TEST_RAW_FREE(p) __libc_free(p)
+#elif HEAPLESS_TEST_WRAP_NEWLIB_MALLOC
+namespace {
+// newlib's memalign and realloc call _malloc_r themselves: count only the
+// outermost call (the targets are single-core and the tests single-threaded).
+int g_newlib_depth = 0;
+template <class F>
+void* newlib_call(const char* what, F real) noexcept {
+  if (what != nullptr && g_newlib_depth == 0) on_allocation(what);
+  ++g_newlib_depth;
+  void* p = real();
+  --g_newlib_depth;
+  return p;
+}
+}  // namespace
+extern "C" {
+void* __real__malloc_r(struct _reent*, std::size_t);
+void* __real__calloc_r(struct _reent*, std::size_t, std::size_t);
+void* __real__realloc_r(struct _reent*, void*, std::size_t);
+void* __real__memalign_r(struct _reent*, std::size_t, std::size_t);
+
+void* __wrap__malloc_r(struct _reent* r, std::size_t n) {
+  return newlib_call("malloc", [&] { return __real__malloc_r(r, n); });
+}
+void* __wrap__calloc_r(struct _reent* r, std::size_t n, std::size_t m) {
+  return newlib_call("calloc", [&] { return __real__calloc_r(r, n, m); });
+}
+void* __wrap__realloc_r(struct _reent* r, void* p, std::size_t n) {
+  return newlib_call("realloc", [&] { return __real__realloc_r(r, p, n); });
+}
+void* __wrap__memalign_r(struct _reent* r, std::size_t a, std::size_t n) {
+  return newlib_call("memalign", [&] { return __real__memalign_r(r, a, n); });
+}
+}
+// operator new counts for itself (on_allocation in plain_new/aligned_new).
+#define HEAPLESS_TEST_RAW_MALLOC(n) newlib_call(nullptr, [&] { return __real__malloc_r(_REENT, n); })
+#define HEAPLESS_TEST_RAW_ALIGNED(a, n) \
+  newlib_call(nullptr, [&] { return __real__memalign_r(_REENT, a, n); })
+#define HEAPLESS_TEST_RAW_FREE(p) std::free(p)
 #else
 #define HEAPLESS_TEST_RAW_MALLOC(n) std::malloc(n)
 #define HEAPLESS_TEST_RAW_ALIGNED(a, n) aligned_raw(a, n)
@@ -158,7 +210,7 @@ void* aligned_new(std::size_t n, std::align_val_t a, const char* what) noexcept 
 }
 void plain_delete(void* p) noexcept { HEAPLESS_TEST_RAW_FREE(p); }
 void aligned_delete(void* p) noexcept {
-#if HEAPLESS_TEST_INTERPOSE_MALLOC
+#if HEAPLESS_TEST_INTERPOSE_MALLOC || HEAPLESS_TEST_WRAP_NEWLIB_MALLOC
   HEAPLESS_TEST_RAW_FREE(p);
 #else
   if (p) std::free(static_cast<void**>(p)[-1]);

@@ -1,0 +1,77 @@
+#!/bin/sh
+# tests/target/run_arm.sh - the Cortex-M stage of the test suite: for each core,
+# configure with cmake/arm-none-eabi.cmake, build, and run every test binary in
+# QEMU through ctest (tests/run.sh's "arm" stage calls this).
+#
+#   sh tests/target/run_arm.sh [CONFIG...]      default: all five below
+#
+#   config    core        QEMU machine  harness / runtime
+#   m0        cortex-m0   microbit      mini, -fno-exceptions -fno-rtti, newlib-nano, C++17
+#   m3        cortex-m3   mps2-an385    Catch2 v2, exceptions, full newlib, C++17
+#   m4f       cortex-m4f  mps2-an386    Catch2 v2, exceptions, full newlib, C++20
+#   m4f-nano  cortex-m4f  mps2-an386    mini, -fno-exceptions -fno-rtti, newlib-nano, C++20
+#   m7        cortex-m7   mps2-an500    Catch2 v2, exceptions, full newlib, C++17
+# All MinSizeRel (-Os); the mini configurations keep HEAPLESS_ASSERT on, so the
+# precondition tests run there. The m0 and m4f-nano builds also build the
+# examples/firmware size programs and run them.
+#
+# Environment: HEAPLESS_BUILD_ROOT (default build/ci; build dirs are arm-<config>),
+# JOBS (default nproc), HEAPLESS_TEST_SCALE_DIVISOR (default 10),
+# HEAPLESS_ARM_CMAKE_ARGS (extra configure arguments, e.g. -DHEAPLESS_TEST_FILTER=vec).
+# Each configuration prints ctest's "N tests failed out of M" line; the exit
+# status is non-zero when any configuration fails to configure, build or pass.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD_ROOT=${HEAPLESS_BUILD_ROOT:-$ROOT/build/ci}
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+CONFIGS=${*:-m0 m3 m4f m4f-nano m7}
+
+for tool in arm-none-eabi-g++ qemu-system-arm cmake ctest; do
+  command -v "$tool" >/dev/null 2>&1 || {
+    echo "run_arm.sh: $tool is missing (sh .ci/install-deps.sh arm)" >&2
+    exit 1
+  }
+done
+
+mkdir -p "$BUILD_ROOT"
+failed=""
+t0=$(date +%s)
+for cfg in $CONFIGS; do
+  case "$cfg" in
+    m0) cpu=cortex-m0 noexc=ON std=17 ;;
+    m3) cpu=cortex-m3 noexc=OFF std=17 ;;
+    m4f) cpu=cortex-m4f noexc=OFF std=20 ;;
+    m4f-nano) cpu=cortex-m4f noexc=ON std=20 ;;
+    m7) cpu=cortex-m7 noexc=OFF std=17 ;;
+    *) echo "run_arm.sh: unknown configuration '$cfg' (m0 m3 m4f m4f-nano m7)" >&2
+       failed="$failed $cfg"; continue ;;
+  esac
+  # -Os without -DNDEBUG: HEAPLESS_ASSERT stays on in the mini configurations.
+  # (Never set CMAKE_CXX_FLAGS here: it would replace the toolchain's CPU flags.)
+  asserts=""
+  [ "$noexc" = ON ] && asserts="-DCMAKE_CXX_FLAGS_MINSIZEREL=-Os"
+  dir="$BUILD_ROOT/arm-$cfg"
+  s0=$(date +%s)
+  echo "=== [arm-$cfg] configure + build ($cpu, C++$std, exceptions $( [ $noexc = ON ] && echo off || echo on ))"
+  if ! cmake -S "$ROOT" -B "$dir" -Wno-dev \
+        -DCMAKE_TOOLCHAIN_FILE="$ROOT/cmake/arm-none-eabi.cmake" \
+        -DHEAPLESS_CORTEXM_CPU=$cpu -DCMAKE_BUILD_TYPE=MinSizeRel \
+        -DCMAKE_CXX_STANDARD=$std -DHEAPLESS_NO_EXCEPTIONS=$noexc \
+        $asserts \
+        -DHEAPLESS_TEST_SCALE_DIVISOR="${HEAPLESS_TEST_SCALE_DIVISOR:-10}" \
+        -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_EXAMPLES=OFF -DHEAPLESS_INSTALL=OFF \
+        ${HEAPLESS_ARM_CMAKE_ARGS:-} \
+        >"$BUILD_ROOT/arm-$cfg.configure.log" 2>&1; then
+    cat "$BUILD_ROOT/arm-$cfg.configure.log"
+    failed="$failed $cfg"; continue
+  fi
+  if ! cmake --build "$dir" -j"$JOBS"; then
+    failed="$failed $cfg"; continue
+  fi
+  s1=$(date +%s)
+  echo "=== [arm-$cfg] ctest (in qemu-system-arm)"
+  ctest --test-dir "$dir" -j"$JOBS" --output-on-failure --timeout 600 || failed="$failed $cfg"
+  echo "=== [arm-$cfg] build $((s1 - s0)) s, ctest $(( $(date +%s) - s1 )) s"
+done
+echo "=== arm: $(( $(date +%s) - t0 )) s; configurations failed:${failed:- none}"
+[ -z "$failed" ]

@@ -1,0 +1,59 @@
+# tests/target/target.cmake - cross-compiling support for heapless's own
+# targets (included by cmake/HeaplessDev.cmake when CMAKE_CROSSCOMPILING, with
+# the toolchain file cmake/arm-none-eabi.cmake).
+#
+# Adds to heapless_dev_flags (so every test, example and firmware program gets it):
+#   - heapless_target_rt: startup.c (vector table, C runtime start, semihosting
+#     exit status, fault report) and atomic_shim.c (libatomic stand-ins);
+#   - newlib-nano (--specs=nano.specs) when HEAPLESS_NO_EXCEPTIONS (libstdc++'s
+#     nano build cannot unwind; exceptions need full newlib);
+#   - HEAPLESS_TEST_SCALE_DIVISOR: long random sequences in tests are divided
+#     by it (QEMU runs ~10-50x slower than the host).
+# Provides Catch2::Catch2WithMain for exception builds: Debian's Catch2 v2
+# single header copied into a private include directory (never -I/usr/include
+# for the cross compiler: those are the host's libc headers) and its main()
+# compiled once per build directory.
+include_guard(GLOBAL)
+enable_language(C)
+
+set(HEAPLESS_TEST_SCALE_DIVISOR 10 CACHE STRING
+    "Divisor for long random test sequences on the emulated target (heapless::test::scaled)")
+
+add_library(heapless_target_rt STATIC
+  ${CMAKE_CURRENT_LIST_DIR}/startup.c
+  ${CMAKE_CURRENT_LIST_DIR}/atomic_shim.c)
+# C, not C++: replace the directory's C++-only options (-fno-rtti ...).
+set_property(TARGET heapless_target_rt PROPERTY COMPILE_OPTIONS -Os -Wall -Wextra -Werror)
+# The vector table is referenced by nothing but the hardware: pull it (and with
+# it Reset_Handler and _exit) out of the archive explicitly.
+# main() too: the mini harness keeps it in a static library (mini_main.cpp).
+target_link_options(heapless_target_rt INTERFACE
+  -Wl,--undefined=heapless_vector_table -Wl,--undefined=main)
+# The atomics shim is searched after the program's objects (it is an archive).
+target_link_libraries(heapless_dev_flags INTERFACE heapless_target_rt)
+target_compile_definitions(heapless_dev_flags INTERFACE
+  HEAPLESS_TEST_SCALE_DIVISOR=${HEAPLESS_TEST_SCALE_DIVISOR})
+if(HEAPLESS_NO_EXCEPTIONS)
+  target_link_options(heapless_dev_flags INTERFACE --specs=nano.specs)
+endif()
+# The allocation trap (tests/support/alloc_trap.cpp) sees every malloc through
+# newlib's reentrant allocator entry points, the way it interposes malloc on glibc.
+set(HEAPLESS_TARGET_WRAP_MALLOC
+  -Wl,--wrap=_malloc_r -Wl,--wrap=_calloc_r -Wl,--wrap=_realloc_r -Wl,--wrap=_memalign_r)
+
+if(NOT HEAPLESS_NO_EXCEPTIONS AND HEAPLESS_BUILD_TESTS AND NOT TARGET Catch2::Catch2WithMain)
+  find_file(HEAPLESS_CATCH2_HEADER catch2/catch.hpp
+    PATHS /usr/include /usr/local/include NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+  if(NOT HEAPLESS_CATCH2_HEADER)
+    message(FATAL_ERROR "Catch2 v2's single header (Debian package catch2) is needed for the "
+                        "Cortex-M Catch2 build; or configure with -DHEAPLESS_NO_EXCEPTIONS=ON")
+  endif()
+  set(_inc ${CMAKE_BINARY_DIR}/target-include)
+  configure_file(${HEAPLESS_CATCH2_HEADER} ${_inc}/catch2/catch.hpp COPYONLY)
+  add_library(heapless_target_catch2_main STATIC ${CMAKE_CURRENT_LIST_DIR}/catch_main.cpp)
+  target_include_directories(heapless_target_catch2_main SYSTEM PUBLIC ${_inc})
+  target_compile_definitions(heapless_target_catch2_main PUBLIC CATCH_CONFIG_NO_POSIX_SIGNALS)
+  target_compile_options(heapless_target_catch2_main PRIVATE -Wno-psabi)
+  target_link_libraries(heapless_target_catch2_main PUBLIC heapless_target_rt)
+  add_library(Catch2::Catch2WithMain ALIAS heapless_target_catch2_main)
+endif()
