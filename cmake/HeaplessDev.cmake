@@ -47,6 +47,9 @@ if(HEAPLESS_NO_EXCEPTIONS)
   add_compile_definitions(HEAPLESS_ERROR_HANDLER=1)
 endif()
 
+# ---- HEAPLESS_TEST_SINGLE_HEADER: tests against single_include/heapless.hpp
+include(${CMAKE_CURRENT_LIST_DIR}/HeaplessSingleHeader.cmake)
+
 # ---- Cross-compiling (cmake/arm-none-eabi.cmake): start-up code, newlib
 # flavour and Catch2 for the target; see tests/target/target.cmake.
 if(CMAKE_CROSSCOMPILING)
