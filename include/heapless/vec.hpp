@@ -83,6 +83,9 @@ template <class T>
 inline constexpr bool vec_memmove_v = std::is_trivially_copyable_v<T>;
 
 // ---- Storage: elements, then the length -----------------------------------
+/// Largest N whose storage is value-initialised in constant evaluation (C++20).
+inline constexpr std::size_t vec_constexpr_fill_max = 16384;
+
 // Primitives only (pointer, length, construct/destroy one element, truncate);
 // vec_core adds the algorithms once for every storage kind.
 template <class T, std::size_t N>
@@ -157,6 +160,23 @@ struct vec_rollback {
 template <class T, std::size_t N>
 struct vec_core : vec_storage_t<T, N> {
   constexpr vec_core() noexcept {}
+
+  /// Called first by Vec's non-default constructors. A constant must be fully
+  /// initialised, so a partly filled Vec could not be the result of a
+  /// constant expression (nor be copied inside one). Only during constant
+  /// evaluation (C++20, constexpr-friendly T), value-initialise every slot; at
+  /// run time it writes nothing. The default constructor does not do this:
+  /// GCC 12 then gives up constant initialisation of non-constinit statics.
+  /// Bounded so large Vecs stay within compilers' constexpr step limits.
+  constexpr void prepare_constant() noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (N != 0 && N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i != N; ++i) this->construct(i);
+      }
+    }
+#endif
+  }
 
   /// Constructs n elements at the end from *src, ++src (n <= room). If a
   /// constructor throws, the elements added so far are destroyed.
@@ -404,16 +424,26 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// Empty. constexpr, O(1), writes no element storage.
   constexpr Vec() noexcept {}
   /// n value-initialised elements. Raises bad_alloc if n > N.
-  HEAPLESS_CONSTEXPR20 explicit Vec(size_type n) { resize(n); }
+  HEAPLESS_CONSTEXPR20 explicit Vec(size_type n) {
+    this->prepare_constant();
+    resize(n);
+  }
   /// n copies of value. Raises bad_alloc if n > N.
-  HEAPLESS_CONSTEXPR20 Vec(size_type n, const T& value) { assign(n, value); }
+  HEAPLESS_CONSTEXPR20 Vec(size_type n, const T& value) {
+    this->prepare_constant();
+    assign(n, value);
+  }
   /// Copies of [first, last). Raises bad_alloc if there are more than N.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 Vec(InputIt first, InputIt last) {
+    this->prepare_constant();
     append(first, last);
   }
   /// Copies of il. Raises bad_alloc if il.size() > N.
-  HEAPLESS_CONSTEXPR20 Vec(std::initializer_list<T> il) { append(il.begin(), il.end()); }
+  HEAPLESS_CONSTEXPR20 Vec(std::initializer_list<T> il) {
+    this->prepare_constant();
+    append(il.begin(), il.end());
+  }
 
   Vec(const Vec&) = default;
   Vec(Vec&&) = default;
