@@ -7,7 +7,7 @@
 #   gcc-asan       g++, C++17, Debug, AddressSanitizer + UBSan, Catch2
 #   clang-release  clang++, C++20, Release, Catch2, fuzz targets, benchmark and example runs
 #   gcc-noexcept   g++, C++20, -fno-exceptions -fno-rtti, user error handler, mini harness
-#   tsan           clang++, C++17, ThreadSanitizer, the *_stress_test binaries
+#   tsan           g++, C++17, ThreadSanitizer, the *_stress_test binaries
 #   single-header  g++, C++17, the host suite against single_include/heapless.hpp
 #   arm            Cortex-M0/M3/M4F/M7 under QEMU (tests/target/run_arm.sh)
 # Warnings are errors everywhere; a sanitizer finding is a failure.
@@ -62,7 +62,7 @@ stage() {
     gcc-noexcept) run_cmake_stage gcc-noexcept -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Debug \
         -DCMAKE_CXX_FLAGS=-O1 -DCMAKE_CXX_STANDARD=20 -DHEAPLESS_NO_EXCEPTIONS=ON \
         -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_FUZZ=OFF ;;
-    tsan) run_cmake_stage tsan -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    tsan) run_cmake_stage tsan -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_CXX_STANDARD=17 -DHEAPLESS_SANITIZE=thread -DHEAPLESS_TEST_FILTER=stress \
         -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_EXAMPLES=OFF -DHEAPLESS_BUILD_FUZZ=OFF ;;
     single-header)

@@ -67,11 +67,13 @@ class counted {
     return *this;
   }
   ~counted() {
-    if (magic_ != alive) {
+    if (read_magic() != alive) {
       counters().errors.fetch_add(1, std::memory_order_relaxed);
       return;
     }
-    magic_ = dead;
+    // volatile: a store to an object that is about to die is otherwise a dead
+    // store the optimiser removes, and double destruction would go unseen.
+    *static_cast<volatile std::uint32_t*>(&magic_) = dead;
     counters().live.fetch_sub(1, std::memory_order_relaxed);
     counters().destroyed.fetch_add(1, std::memory_order_relaxed);
   }
@@ -90,8 +92,11 @@ class counted {
     counters().live.fetch_add(1, std::memory_order_relaxed);
     counters().constructed.fetch_add(1, std::memory_order_relaxed);
   }
+  std::uint32_t read_magic() const noexcept {
+    return *static_cast<const volatile std::uint32_t*>(&magic_);
+  }
   void check() const noexcept {
-    if (magic_ != alive) counters().errors.fetch_add(1, std::memory_order_relaxed);
+    if (read_magic() != alive) counters().errors.fetch_add(1, std::memory_order_relaxed);
   }
   int value_;
   std::uint32_t magic_;

@@ -2,7 +2,8 @@
 // where Catch2 cannot run: -fno-exceptions -fno-rtti on the host, and
 // newlib-nano / Cortex-M0 targets. No exceptions, no RTTI, no heap; printf only.
 //
-// Supported: TEST_CASE(name, tags), CHECK, CHECK_FALSE, REQUIRE, REQUIRE_FALSE,
+// Supported: TEST_CASE(name, tags), CHECK, CHECK_FALSE, REQUIRE, REQUIRE_FALSE
+// (usable in any function: a failed REQUIRE longjmps out of the test),
 // STATIC_REQUIRE, INFO / CAPTURE (no-ops), SUCCEED, FAIL. Not supported (so
 // shared test sources avoid them): SECTION, TEMPLATE_TEST_CASE, generators,
 // and the *_THROWS* family (exceptions are off wherever this harness runs).
@@ -12,7 +13,9 @@
 #ifndef HEAPLESS_TESTS_MINI_TEST_HPP
 #define HEAPLESS_TESTS_MINI_TEST_HPP
 
+#include <csetjmp>  // REQUIRE leaves a failed test by longjmp (no exceptions here)
 #include <cstdio>   // std::printf
+#include <cstdlib>  // std::abort
 #include <cstring>  // std::strstr, std::strcmp
 
 namespace heapless {
@@ -30,6 +33,8 @@ struct state {
   test_case** tail = &head;
   int failed_checks = 0;
   long passed_checks = 0;
+  std::jmp_buf abort_env;
+  bool running = false;
 };
 
 inline state& global() {
@@ -54,6 +59,14 @@ inline bool check(bool ok, const char* file, int line, const char* expr) {
   return false;
 }
 
+/// A failed REQUIRE ends the current test (like Catch2's exception, but without
+/// unwinding: objects in the aborted test are not destroyed).
+[[noreturn]] inline void abort_test() {
+  if (global().running) std::longjmp(global().abort_env, 1);
+  std::printf("REQUIRE failed outside a test\n");
+  std::abort();
+}
+
 inline int run(int argc, char** argv) {
   const char* filter = argc > 1 ? argv[1] : nullptr;
   if (filter && std::strcmp(filter, "--list") == 0) {
@@ -64,7 +77,9 @@ inline int run(int argc, char** argv) {
   for (test_case* t = global().head; t; t = t->next) {
     if (filter && !std::strstr(t->name, filter)) continue;
     const int before = global().failed_checks;
-    t->fn();
+    global().running = true;
+    if (setjmp(global().abort_env) == 0) t->fn();
+    global().running = false;
     if (global().failed_checks == before) {
       ++passed;
     } else {
@@ -96,7 +111,7 @@ inline int run(int argc, char** argv) {
 #define REQUIRE(...)                                                                                   \
   do {                                                                                                 \
     if (!::heapless::test::mini::check(static_cast<bool>(__VA_ARGS__), __FILE__, __LINE__, #__VA_ARGS__)) \
-      return;                                                                                          \
+      ::heapless::test::mini::abort_test();                                                            \
   } while (0)
 #define REQUIRE_FALSE(...) REQUIRE(!(__VA_ARGS__))
 #define STATIC_REQUIRE(...)          \
