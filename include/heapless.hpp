@@ -7,5 +7,6 @@
 
 #include "heapless/vec.hpp"
 #include "heapless/pool.hpp"
+#include "heapless/string.hpp"
 
 #endif  // HEAPLESS_HPP

@@ -1,0 +1,1135 @@
+// heapless/string.hpp - String<N>: a fixed-capacity, always NUL-terminated
+// std::string that never allocates.
+//
+//   heapless::String<15> s = "temp=";         // 16 bytes, lives where you put it
+//   s += "21.5";                               // std::length_error past 15 chars
+//   if (!s.try_append(" C")) { /* full */ }    // or check instead of throwing
+//   std::puts(s.c_str());                      // always NUL-terminated
+//   heapless::String t = "hello";              // deduces String<5>
+//
+// Layout (docs/string.md): one array `char[N + 1]` and nothing else for
+// N < 256, so sizeof(String<N>) == N + 1 (String<15> is 16 bytes; std::string
+// is 32, boost::static_string<15> 17). The last byte holds the free capacity
+// N - size(); when the string is full that byte is 0 and doubles as the
+// terminating NUL. For N >= 256 the length is stored after the array in
+// detail::smallest_size_t<N> (sizeof == N + 1 + padding + 2 or 4).
+// Trivially copyable (memcpy/DMA it), trivially destructible, no pointer into
+// itself. Default construction is constexpr and writes two bytes (data()[0]
+// and the last byte); a static String is constant-initialised. Under C++20
+// every member is usable in constant expressions.
+//
+// Errors (docs/design.md): growth past N through plain forms (append, +=,
+// push_back, insert, replace, resize, constructors, assign) raises
+// error_kind::length_error (std::length_error / the handler); a position past
+// size() raises error_kind::out_of_range as in std::string. try_append,
+// try_push_back, try_insert and try_assign return false and change nothing;
+// append_truncating writes what fits and returns true when it had to cut.
+// Nothing truncates silently.
+//
+// Costs: size() is one load and a subtraction; append is a compare, a memcpy
+// and two byte stores; ==, compare and the find family are memcmp / memchr.
+// Complexity is that of std::string. Not thread-safe (like std::string); the
+// object may be shared read-only between threads and ISRs.
+#ifndef HEAPLESS_STRING_HPP
+#define HEAPLESS_STRING_HPP
+
+#include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <cstdint>           // std::uintptr_t: detecting arguments that alias the buffer
+#include <cstring>           // std::memcpy, std::memmove, std::memcmp, std::memchr, std::memset
+#include <initializer_list>  // std::initializer_list<char> overloads
+#include <string_view>       // std::string_view, std::char_traits, std::hash<std::string_view>
+#include <type_traits>       // std::enable_if_t, std::is_integral_v, std::is_same_v
+#include <utility>           // std::move (resize_and_overwrite's operation)
+
+#include "detail/config.hpp"    // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_LIKELY, HEAPLESS_HAS_THREE_WAY
+#include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
+#include "detail/iterator.hpp"  // std::reverse_iterator, iterator tags, std::distance
+#include "detail/size.hpp"      // detail::smallest_size_t
+#include "detail/storage.hpp"   // detail::empty_member
+
+#if HEAPLESS_HAS_THREE_WAY
+#include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
+#endif
+
+namespace heapless {
+
+template <std::size_t N>
+class String;
+
+namespace detail {
+
+// ---- Character primitives: mem* at run time, loops in constant evaluation ----
+// Each guards n == 0 so that a null pointer with a zero length (an empty
+// std::string_view) never reaches a mem* function (that would be UB).
+struct chars {
+  static constexpr void copy(char* d, const char* s, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
+      return;
+    }
+    if (n != 0) std::memcpy(d, s, n);
+  }
+  // Overlapping ranges inside one buffer.
+  static constexpr void move(char* d, const char* s, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      if (d < s) {
+        for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
+      } else {
+        for (std::size_t i = n; i > 0; --i) d[i - 1] = s[i - 1];
+      }
+      return;
+    }
+    if (n != 0) std::memmove(d, s, n);
+  }
+  // d is the start of a buffer; s may lie in that buffer at or after d.
+  static constexpr void copy_to_front(char* d, const char* s, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
+      return;
+    }
+    if (n != 0) std::memmove(d, s, n);
+  }
+  static constexpr void fill(char* d, std::size_t n, char c) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i) d[i] = c;
+      return;
+    }
+    if (n != 0) std::memset(d, static_cast<unsigned char>(c), n);
+  }
+  // Like std::char_traits<char>::compare: bytes compare as unsigned char.
+  static constexpr int compare(const char* a, const char* b, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto x = static_cast<unsigned char>(a[i]);
+        const auto y = static_cast<unsigned char>(b[i]);
+        if (x != y) return x < y ? -1 : 1;
+      }
+      return 0;
+    }
+    return n == 0 ? 0 : std::memcmp(a, b, n);
+  }
+  static constexpr bool equal(const char* a, const char* b, std::size_t n) noexcept {
+    return compare(a, b, n) == 0;
+  }
+  // First c in [s, s + n), or nullptr.
+  static constexpr const char* find(const char* s, std::size_t n, char c) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i)
+        if (s[i] == c) return s + i;
+      return nullptr;
+    }
+    return n == 0 ? nullptr : static_cast<const char*>(std::memchr(s, static_cast<unsigned char>(c), n));
+  }
+  static constexpr std::size_t length(const char* s) noexcept { return std::char_traits<char>::length(s); }
+  static constexpr int compare_sizes(std::size_t a, std::size_t b) noexcept {
+    return a < b ? -1 : (a > b ? 1 : 0);
+  }
+  // Three-way comparison of two strings (std::string_view::compare's result sign).
+  static constexpr int compare(const char* a, std::size_t na, const char* b, std::size_t nb) noexcept {
+    const int r = compare(a, b, na < nb ? na : nb);
+    return r != 0 ? r : compare_sizes(na, nb);
+  }
+};
+
+// ---- Representation -----------------------------------------------------
+struct string_uninit_tag {};
+
+// Strings whose N + 1 bytes fit in this many are zeroed on default
+// construction: as cheap as two byte stores, and constant-initialised as
+// statics even where __builtin_is_constant_evaluated() defeats that (GCC).
+inline constexpr std::size_t string_zero_init_bytes = 64;
+
+// N < 256: char[N + 1]; the last byte holds N - size() (0, i.e. the NUL, when full).
+// Two constructors: the value-initialising one is used in constant evaluation
+// (every byte defined, so copies and reads are constant expressions; a static
+// String is constant-initialised and lands in .bss), the other at run time
+// (writes only the two bytes that carry meaning).
+template <std::size_t N, bool Small = (N < 256)>
+struct string_rep {
+  union {
+    empty_member empty_;
+    char buf_[N + 1];
+  };
+  constexpr string_rep() noexcept : buf_{} { buf_[N] = static_cast<char>(static_cast<unsigned char>(N)); }
+  constexpr explicit string_rep(string_uninit_tag) noexcept : empty_{} {
+    buf_[0] = '\0';
+    buf_[N] = static_cast<char>(static_cast<unsigned char>(N));
+  }
+  constexpr std::size_t size() const noexcept { return N - static_cast<unsigned char>(buf_[N]); }
+  constexpr void set_size(std::size_t n) noexcept {
+    buf_[n] = '\0';
+    buf_[N] = static_cast<char>(static_cast<unsigned char>(N - n));
+  }
+};
+
+// N >= 256: char[N + 1] always NUL-terminated at size(), then the length.
+template <std::size_t N>
+struct string_rep<N, false> {
+  union {
+    empty_member empty_;
+    char buf_[N + 1];
+  };
+  smallest_size_t<N> size_;
+  constexpr string_rep() noexcept : buf_{}, size_{0} {}
+  constexpr explicit string_rep(string_uninit_tag) noexcept : empty_{}, size_{0} { buf_[0] = '\0'; }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr void set_size(std::size_t n) noexcept {
+    buf_[n] = '\0';
+    size_ = static_cast<smallest_size_t<N>>(n);
+  }
+};
+
+template <class It>
+using if_input_iterator_t =
+    std::enable_if_t<!std::is_integral_v<It> &&
+                         std::is_base_of_v<std::input_iterator_tag,
+                                           typename std::iterator_traits<It>::iterator_category>,
+                     int>;
+
+template <class It>
+inline constexpr bool is_char_pointer_v =
+    std::is_same_v<It, char*> || std::is_same_v<It, const char*>;
+
+// Iterator-position overloads are templates restricted to char* / const char*
+// so that a literal 0 picks the index overload (insert(0, 2, 'x'), erase(0),
+// replace(0, 1, ...)) instead of being ambiguous with a null iterator.
+template <class P>
+using if_iterator_t = std::enable_if_t<is_char_pointer_v<P>, int>;
+template <class P, class Q>
+using if_iterators_t = std::enable_if_t<is_char_pointer_v<P> && is_char_pointer_v<Q>, int>;
+
+}  // namespace detail
+
+/// A string of at most N chars stored inside the object, always NUL-terminated.
+/// Member names, overloads and semantics follow std::string; see the header
+/// comment for layout, errors and costs.
+template <std::size_t N>
+class String {
+  using rep_type = detail::string_rep<N>;
+
+ public:
+  using traits_type = std::char_traits<char>;
+  using value_type = char;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  using reference = char&;
+  using const_reference = const char&;
+  using pointer = char*;
+  using const_pointer = const char*;
+  using iterator = char*;
+  using const_iterator = const char*;
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+
+  static constexpr size_type npos = static_cast<size_type>(-1);
+
+  // ---- Construction ([string.cons]) ------------------------------------
+
+  /// Empty string. O(1). For N < 64 it zeroes its N + 1 bytes (at most four
+  /// 16-byte stores) and is constant-initialised as a static on every
+  /// compiler; for N >= 64 it writes only data()[0] and the last byte (see
+  /// "Default construction" in docs/string.md for GCC's static-init caveat).
+  constexpr String() noexcept : rep_(empty_rep_()) {}
+
+  /// From a NUL-terminated string (non-null). Raises length_error when longer than N.
+  constexpr String(const char* s) : String() { append(s); }  // NOLINT: implicit like std::string
+  /// From [s, s + n). Raises length_error when n > N.
+  constexpr String(const char* s, size_type n) : String() { append(s, n); }
+  /// From a view (explicit, as std::string's). Raises length_error when longer than N.
+  constexpr explicit String(std::string_view sv) : String() { append(sv.data(), sv.size()); }
+  /// The substring [pos, pos + count) of sv. Raises out_of_range when pos > sv.size().
+  constexpr String(std::string_view sv, size_type pos, size_type count) : String() { append(sv, pos, count); }
+  /// count copies of ch. Raises length_error when count > N.
+  constexpr String(size_type count, char ch) : String() { append(count, ch); }
+  /// From [first, last). Raises length_error when the range is longer than N.
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  constexpr String(It first, It last) : String() {
+    append(first, last);
+  }
+  constexpr String(std::initializer_list<char> il) : String() { append(il.begin(), il.size()); }
+  /// From a String of smaller or equal capacity: never fails.
+  template <std::size_t M, std::enable_if_t<(M < N), int> = 0>
+  constexpr String(const String<M>& other) noexcept : String() {  // NOLINT: implicit, cannot fail
+    unchecked_append(other.data(), other.size());
+  }
+  /// From a String of larger capacity. Raises length_error when other.size() > N.
+  template <std::size_t M, std::enable_if_t<(M > N), int> = 0>
+  constexpr explicit String(const String<M>& other) : String() {
+    append(other.data(), other.size());
+  }
+  String(std::nullptr_t) = delete;
+
+  // Copy and move are trivial (memcpy of sizeof(*this) bytes).
+
+  // ---- Assignment ([string.assign]) ----------------------------------
+
+  constexpr String& operator=(const char* s) { return assign(s); }
+  constexpr String& operator=(std::string_view sv) { return assign(sv); }
+  constexpr String& operator=(char ch) { return assign(size_type{1}, ch); }
+  constexpr String& operator=(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
+  template <std::size_t M, std::enable_if_t<(M != N), int> = 0>
+  constexpr String& operator=(const String<M>& other) {
+    return assign(other.data(), other.size());
+  }
+
+  /// Replaces the contents with [s, s + n), which may lie inside *this.
+  /// Raises length_error when n > N (then *this is unchanged).
+  constexpr String& assign(const char* s, size_type n) {
+    if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::assign: length exceeds capacity");
+    assign_unchecked_(s, n);
+    return *this;
+  }
+  constexpr String& assign(const char* s) { return assign(s, detail::chars::length(s)); }
+  constexpr String& assign(std::string_view sv) { return assign(sv.data(), sv.size()); }
+  /// Replaces the contents with sv.substr(pos, count); out_of_range when pos > sv.size().
+  constexpr String& assign(std::string_view sv, size_type pos, size_type count = npos) {
+    return assign(sub_(sv, pos, count));
+  }
+  constexpr String& assign(size_type count, char ch) {
+    if (HEAPLESS_UNLIKELY(count > N)) detail::raise(error_kind::length_error, "heapless::String::assign: length exceeds capacity");
+    detail::chars::fill(buf_(), count, ch);
+    set_size_(count);
+    return *this;
+  }
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  constexpr String& assign(It first, It last) {
+    String tmp(first, last);  // strong guarantee; the range may point into *this
+    return *this = tmp;
+  }
+  constexpr String& assign(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
+
+  /// Replaces the contents with sv when it fits; otherwise returns false and changes nothing.
+  [[nodiscard]] constexpr bool try_assign(std::string_view sv) noexcept {
+    if (sv.size() > N) return false;
+    assign_unchecked_(sv.data(), sv.size());
+    return true;
+  }
+  [[nodiscard]] constexpr bool try_assign(const char* s, size_type n) noexcept {
+    return try_assign(std::string_view(s, n));
+  }
+  [[nodiscard]] constexpr bool try_assign(size_type count, char ch) noexcept {
+    if (count > N) return false;
+    detail::chars::fill(buf_(), count, ch);
+    set_size_(count);
+    return true;
+  }
+
+  // ---- Element access ([string.access]) ------------------------------
+
+  /// Precondition (HEAPLESS_ASSERT): pos <= size(); [size()] is the NUL.
+  constexpr reference operator[](size_type pos) noexcept {
+    HEAPLESS_ASSERT(pos <= size(), "heapless::String::operator[]: index out of range");
+    return buf_()[pos];
+  }
+  constexpr const_reference operator[](size_type pos) const noexcept {
+    HEAPLESS_ASSERT(pos <= size(), "heapless::String::operator[]: index out of range");
+    return buf_()[pos];
+  }
+  /// Raises out_of_range when pos >= size().
+  constexpr reference at(size_type pos) {
+    if (HEAPLESS_UNLIKELY(pos >= size())) detail::raise(error_kind::out_of_range, "heapless::String::at: index out of range");
+    return buf_()[pos];
+  }
+  constexpr const_reference at(size_type pos) const {
+    if (HEAPLESS_UNLIKELY(pos >= size())) detail::raise(error_kind::out_of_range, "heapless::String::at: index out of range");
+    return buf_()[pos];
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  constexpr reference front() noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::String::front: empty string");
+    return buf_()[0];
+  }
+  constexpr const_reference front() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::String::front: empty string");
+    return buf_()[0];
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  constexpr reference back() noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::String::back: empty string");
+    return buf_()[size() - 1];
+  }
+  constexpr const_reference back() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::String::back: empty string");
+    return buf_()[size() - 1];
+  }
+  /// Always NUL-terminated: data()[size()] == '\0'. Do not write that byte
+  /// (or past it) through the pointer: the length lives there when not full.
+  constexpr char* data() noexcept { return buf_(); }
+  constexpr const char* data() const noexcept { return buf_(); }
+  constexpr const char* c_str() const noexcept { return buf_(); }
+  constexpr operator std::string_view() const noexcept { return {buf_(), size()}; }  // NOLINT: implicit like std::string
+  /// The contents as a std::string_view (same as the implicit conversion).
+  constexpr std::string_view view() const noexcept { return {buf_(), size()}; }
+
+  // ---- Iterators ----------------------------------------------------
+
+  constexpr iterator begin() noexcept { return buf_(); }
+  constexpr const_iterator begin() const noexcept { return buf_(); }
+  constexpr const_iterator cbegin() const noexcept { return buf_(); }
+  constexpr iterator end() noexcept { return buf_() + size(); }
+  constexpr const_iterator end() const noexcept { return buf_() + size(); }
+  constexpr const_iterator cend() const noexcept { return buf_() + size(); }
+  constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  constexpr const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(end()); }
+  constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  constexpr const_reverse_iterator crend() const noexcept { return const_reverse_iterator(begin()); }
+
+  // ---- Capacity ([string.capacity]) ----------------------------------
+
+  [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
+  [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  constexpr size_type size() const noexcept { return rep_.size(); }
+  constexpr size_type length() const noexcept { return rep_.size(); }
+  static constexpr size_type capacity() noexcept { return N; }
+  static constexpr size_type max_size() noexcept { return N; }
+  /// Chars that can still be appended: N - size().
+  constexpr size_type available() const noexcept { return N - size(); }
+  /// For std::string compatibility: raises length_error when n > N, else does nothing.
+  constexpr void reserve(size_type n) const {
+    if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::reserve: exceeds capacity");
+  }
+  constexpr void shrink_to_fit() noexcept {}
+
+  // ---- Modifiers ([string.modifiers]) --------------------------------
+
+  constexpr void clear() noexcept { set_size_(0); }
+
+  /// Raises length_error when full.
+  constexpr void push_back(char ch) {
+    const size_type n = size();
+    if (HEAPLESS_UNLIKELY(n == N)) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
+    buf_()[n] = ch;
+    set_size_(n + 1);
+  }
+  /// Appends ch unless full; returns whether it did.
+  [[nodiscard]] constexpr bool try_push_back(char ch) noexcept {
+    const size_type n = size();
+    if (n == N) return false;
+    buf_()[n] = ch;
+    set_size_(n + 1);
+    return true;
+  }
+  /// Precondition (HEAPLESS_ASSERT): !full().
+  constexpr void unchecked_push_back(char ch) noexcept {
+    const size_type n = size();
+    HEAPLESS_ASSERT(n < N, "heapless::String::unchecked_push_back: full");
+    buf_()[n] = ch;
+    set_size_(n + 1);
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  constexpr void pop_back() noexcept {
+    const size_type n = size();
+    HEAPLESS_ASSERT(n != 0, "heapless::String::pop_back: empty string");
+    set_size_(n - 1);
+  }
+
+  /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
+  constexpr String& append(const char* s, size_type n) {
+    const size_type len = size();
+    if (HEAPLESS_UNLIKELY(n > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+    detail::chars::copy(buf_() + len, s, n);
+    set_size_(len + n);
+    return *this;
+  }
+  constexpr String& append(const char* s) { return append(s, detail::chars::length(s)); }
+  constexpr String& append(std::string_view sv) { return append(sv.data(), sv.size()); }
+  /// Appends sv.substr(pos, count); out_of_range when pos > sv.size().
+  constexpr String& append(std::string_view sv, size_type pos, size_type count = npos) {
+    return append(sub_(sv, pos, count));
+  }
+  constexpr String& append(size_type count, char ch) {
+    const size_type len = size();
+    if (HEAPLESS_UNLIKELY(count > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+    detail::chars::fill(buf_() + len, count, ch);
+    set_size_(len + count);
+    return *this;
+  }
+  /// Appends [first, last). Strong guarantee: on length_error *this is unchanged.
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  constexpr String& append(It first, It last) {
+    using category = typename std::iterator_traits<It>::iterator_category;
+    if constexpr (detail::is_char_pointer_v<It>) {
+      return append(first, static_cast<size_type>(last - first));
+    } else if constexpr (std::is_base_of_v<std::forward_iterator_tag, category>) {
+      const size_type len = size();
+      const auto count = static_cast<size_type>(std::distance(first, last));
+      if (HEAPLESS_UNLIKELY(count > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+      char* p = buf_() + len;
+      for (; first != last; ++first) *p++ = static_cast<char>(*first);
+      set_size_(len + count);
+      return *this;
+    } else {
+      size_type len = size();
+      const size_type old = len;
+      for (; first != last; ++first) {
+        if (HEAPLESS_UNLIKELY(len == N)) {
+          set_size_(old);
+          detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+        }
+        buf_()[len++] = static_cast<char>(*first);
+      }
+      set_size_(len);
+      return *this;
+    }
+  }
+  constexpr String& append(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
+
+  constexpr String& operator+=(char ch) {
+    push_back(ch);
+    return *this;
+  }
+  constexpr String& operator+=(const char* s) { return append(s); }
+  constexpr String& operator+=(std::string_view sv) { return append(sv.data(), sv.size()); }
+  constexpr String& operator+=(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
+
+  /// Appends [s, s + n) when it fits; otherwise returns false and changes nothing.
+  [[nodiscard]] constexpr bool try_append(const char* s, size_type n) noexcept {
+    const size_type len = size();
+    if (n > N - len) return false;
+    detail::chars::copy(buf_() + len, s, n);
+    set_size_(len + n);
+    return true;
+  }
+  [[nodiscard]] constexpr bool try_append(std::string_view sv) noexcept { return try_append(sv.data(), sv.size()); }
+  [[nodiscard]] constexpr bool try_append(size_type count, char ch) noexcept {
+    const size_type len = size();
+    if (count > N - len) return false;
+    detail::chars::fill(buf_() + len, count, ch);
+    set_size_(len + count);
+    return true;
+  }
+  [[nodiscard]] constexpr bool try_append(char ch) noexcept { return try_push_back(ch); }
+
+  /// Appends as much of sv as fits. Returns true when it had to cut (some of
+  /// sv was not appended), false when all of sv was appended. Never raises.
+  constexpr bool append_truncating(std::string_view sv) noexcept {
+    const size_type len = size();
+    const size_type room = N - len;
+    const bool cut = sv.size() > room;
+    const size_type n = cut ? room : sv.size();
+    detail::chars::copy(buf_() + len, sv.data(), n);
+    set_size_(len + n);
+    return cut;
+  }
+  /// Appends min(count, available()) copies of ch. Returns true when it had to cut.
+  constexpr bool append_truncating(size_type count, char ch) noexcept {
+    const size_type len = size();
+    const size_type room = N - len;
+    const bool cut = count > room;
+    const size_type n = cut ? room : count;
+    detail::chars::fill(buf_() + len, n, ch);
+    set_size_(len + n);
+    return cut;
+  }
+
+  /// Precondition (HEAPLESS_ASSERT): size() + n <= N.
+  constexpr String& unchecked_append(const char* s, size_type n) noexcept {
+    const size_type len = size();
+    HEAPLESS_ASSERT(n <= N - len, "heapless::String::unchecked_append: exceeds capacity");
+    detail::chars::copy(buf_() + len, s, n);
+    set_size_(len + n);
+    return *this;
+  }
+  constexpr String& unchecked_append(std::string_view sv) noexcept { return unchecked_append(sv.data(), sv.size()); }
+
+  /// Inserts count copies of ch before pos. out_of_range when pos > size();
+  /// length_error when the result would exceed N. O(size()).
+  constexpr String& insert(size_type pos, size_type count, char ch) { return replace(pos, 0, count, ch); }
+  /// Inserts [s, s + n) before pos; s may point into *this.
+  constexpr String& insert(size_type pos, const char* s, size_type n) { return replace(pos, 0, s, n); }
+  constexpr String& insert(size_type pos, const char* s) { return replace(pos, 0, s, detail::chars::length(s)); }
+  constexpr String& insert(size_type pos, std::string_view sv) { return replace(pos, 0, sv.data(), sv.size()); }
+  constexpr String& insert(size_type pos, std::string_view sv, size_type subpos, size_type subcount = npos) {
+    return insert(pos, sub_(sv, subpos, subcount));
+  }
+  template <class P, detail::if_iterator_t<P> = 0>
+  constexpr iterator insert(P p, char ch) {
+    return insert(p, size_type{1}, ch);
+  }
+  template <class P, detail::if_iterator_t<P> = 0>
+  constexpr iterator insert(P p, size_type count, char ch) {
+    const size_type pos = index_of_(p);
+    replace(pos, 0, count, ch);
+    return buf_() + pos;
+  }
+  template <class P, class It, detail::if_iterator_t<P> = 0, detail::if_input_iterator_t<It> = 0>
+  constexpr iterator insert(P p, It first, It last) {
+    const size_type pos = index_of_(p);
+    const String tmp(first, last);  // the range may point into *this
+    replace(pos, 0, tmp.data(), tmp.size());
+    return buf_() + pos;
+  }
+  template <class P, detail::if_iterator_t<P> = 0>
+  constexpr iterator insert(P p, std::initializer_list<char> il) {
+    const size_type pos = index_of_(p);
+    replace(pos, 0, il.begin(), il.size());
+    return buf_() + pos;
+  }
+
+  /// Inserts sv before pos when it fits; otherwise returns false and changes
+  /// nothing. pos > size() still raises out_of_range (a bug, not a full string).
+  [[nodiscard]] constexpr bool try_insert(size_type pos, std::string_view sv) {
+    check_pos_(pos, "heapless::String::try_insert: position out of range");
+    if (sv.size() > N - size()) return false;
+    replace_unchecked_(pos, 0, sv.data(), sv.size());
+    return true;
+  }
+  [[nodiscard]] constexpr bool try_insert(size_type pos, size_type count, char ch) {
+    check_pos_(pos, "heapless::String::try_insert: position out of range");
+    if (count > N - size()) return false;
+    replace_fill_unchecked_(pos, 0, count, ch);
+    return true;
+  }
+
+  /// Removes [pos, pos + min(count, size() - pos)). out_of_range when pos > size().
+  constexpr String& erase(size_type pos = 0, size_type count = npos) {
+    check_pos_(pos, "heapless::String::erase: position out of range");
+    const size_type len = size();
+    const size_type n = clamp_(count, len - pos);
+    detail::chars::move(buf_() + pos, buf_() + pos + n, len - pos - n);
+    set_size_(len - n);
+    return *this;
+  }
+  /// Precondition (HEAPLESS_ASSERT): p is a dereferenceable iterator into *this.
+  template <class P, detail::if_iterator_t<P> = 0>
+  constexpr iterator erase(P p) noexcept {
+    const size_type pos = index_of_(p);
+    HEAPLESS_ASSERT(pos < size(), "heapless::String::erase: iterator not dereferenceable");
+    const size_type len = size();
+    detail::chars::move(buf_() + pos, buf_() + pos + 1, len - pos - 1);
+    set_size_(len - 1);
+    return buf_() + pos;
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr iterator erase(P first, Q last) noexcept {
+    const size_type pos = index_of_(first);
+    const size_type end_pos = index_of_(last);
+    HEAPLESS_ASSERT(pos <= end_pos, "heapless::String::erase: invalid range");
+    const size_type len = size();
+    detail::chars::move(buf_() + pos, buf_() + end_pos, len - end_pos);
+    set_size_(len - (end_pos - pos));
+    return buf_() + pos;
+  }
+
+  /// Replaces [pos, pos + min(count, size() - pos)) with [s, s + n); s may
+  /// point into *this. out_of_range when pos > size(); length_error when the
+  /// result would exceed N (then *this is unchanged). O(size()).
+  constexpr String& replace(size_type pos, size_type count, const char* s, size_type n) {
+    check_pos_(pos, "heapless::String::replace: position out of range");
+    const size_type len = size();
+    count = clamp_(count, len - pos);
+    if (HEAPLESS_UNLIKELY(n > N - (len - count))) detail::raise(error_kind::length_error, "heapless::String::replace: exceeds capacity");
+    replace_unchecked_(pos, count, s, n);
+    return *this;
+  }
+  constexpr String& replace(size_type pos, size_type count, const char* s) {
+    return replace(pos, count, s, detail::chars::length(s));
+  }
+  constexpr String& replace(size_type pos, size_type count, std::string_view sv) {
+    return replace(pos, count, sv.data(), sv.size());
+  }
+  constexpr String& replace(size_type pos, size_type count, std::string_view sv, size_type subpos,
+                            size_type subcount = npos) {
+    return replace(pos, count, sub_(sv, subpos, subcount));
+  }
+  constexpr String& replace(size_type pos, size_type count, size_type count2, char ch) {
+    check_pos_(pos, "heapless::String::replace: position out of range");
+    const size_type len = size();
+    count = clamp_(count, len - pos);
+    if (HEAPLESS_UNLIKELY(count2 > N - (len - count))) detail::raise(error_kind::length_error, "heapless::String::replace: exceeds capacity");
+    replace_fill_unchecked_(pos, count, count2, ch);
+    return *this;
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, std::string_view sv) {
+    return replace(index_of_(first), range_len_(first, last), sv.data(), sv.size());
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, const char* s, size_type n) {
+    return replace(index_of_(first), range_len_(first, last), s, n);
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, const char* s) {
+    return replace(index_of_(first), range_len_(first, last), s, detail::chars::length(s));
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, size_type count2, char ch) {
+    return replace(index_of_(first), range_len_(first, last), count2, ch);
+  }
+  template <class P, class Q, class It, detail::if_iterators_t<P, Q> = 0, detail::if_input_iterator_t<It> = 0>
+  constexpr String& replace(P first, Q last, It first2, It last2) {
+    const String tmp(first2, last2);  // the range may point into *this
+    return replace(index_of_(first), range_len_(first, last), tmp.data(), tmp.size());
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, std::initializer_list<char> il) {
+    return replace(index_of_(first), range_len_(first, last), il.begin(), il.size());
+  }
+
+  /// Copies min(count, size() - pos) chars to dest (no NUL added) and returns
+  /// that number. out_of_range when pos > size().
+  constexpr size_type copy(char* dest, size_type count, size_type pos = 0) const {
+    check_pos_(pos, "heapless::String::copy: position out of range");
+    const size_type n = clamp_(count, size() - pos);
+    detail::chars::copy(dest, buf_() + pos, n);
+    return n;
+  }
+
+  /// Shrinks to n chars or appends n - size() copies of ch. length_error when n > N.
+  constexpr void resize(size_type n, char ch) {
+    if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::resize: exceeds capacity");
+    const size_type len = size();
+    if (n > len) detail::chars::fill(buf_() + len, n - len, ch);
+    set_size_(n);
+  }
+  constexpr void resize(size_type n) { resize(n, '\0'); }
+
+  /// C++23 std::string::resize_and_overwrite: raises length_error when
+  /// count > N; otherwise calls op(data(), count), which may write
+  /// data()[0, count) (the first min(size(), count) chars hold the old
+  /// contents) and returns the new size r (any integer type) with
+  /// 0 <= r <= count; the string then holds data()[0, r), NUL-terminated.
+  /// An r outside [0, count] raises length_error (std: undefined behaviour).
+  template <class Operation>
+  constexpr void resize_and_overwrite(size_type count, Operation op) {
+    if (HEAPLESS_UNLIKELY(count > N)) detail::raise(error_kind::length_error, "heapless::String::resize_and_overwrite: exceeds capacity");
+    const auto r = std::move(op)(buf_(), count);
+    static_assert(std::is_integral_v<decltype(r)> && !std::is_same_v<std::remove_cv_t<decltype(r)>, bool>,
+                  "resize_and_overwrite: the operation must return an integer");
+    if constexpr (std::is_signed_v<decltype(r)>) {
+      if (HEAPLESS_UNLIKELY(r < 0)) detail::raise(error_kind::length_error, "heapless::String::resize_and_overwrite: negative size");
+    }
+    if (HEAPLESS_UNLIKELY(static_cast<std::make_unsigned_t<decltype(r)>>(r) > count))
+      detail::raise(error_kind::length_error, "heapless::String::resize_and_overwrite: operation returned more than count");
+    set_size_(static_cast<size_type>(r));
+  }
+
+  constexpr void swap(String& other) noexcept {
+    const String tmp = other;
+    other = *this;
+    *this = tmp;
+  }
+
+  // ---- Search ([string.find]) -----------------------------------------
+  // Each takes (string_view, pos), (const char* s, pos, n) and (char, pos);
+  // a const char*, std::string or String<M> converts to string_view.
+
+  /// First occurrence of [s, s + n) at or after pos, or npos. memchr for the
+  /// first char, then memcmp.
+  constexpr size_type find(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    if (n == 0) return pos <= len ? pos : npos;
+    if (pos >= len || n > len - pos) return npos;
+    const char* const b = buf_();
+    const char* p = b + pos;
+    const char* const last = b + (len - n + 1);  // candidates start in [p, last)
+    const char first = s[0];
+    while (p < last) {
+      p = detail::chars::find(p, static_cast<size_type>(last - p), first);
+      if (p == nullptr) return npos;
+      if (detail::chars::equal(p + 1, s + 1, n - 1)) return static_cast<size_type>(p - b);
+      ++p;
+    }
+    return npos;
+  }
+  constexpr size_type find(std::string_view sv, size_type pos = 0) const noexcept { return find(sv.data(), pos, sv.size()); }
+  constexpr size_type find(char ch, size_type pos = 0) const noexcept {
+    const size_type len = size();
+    if (pos >= len) return npos;
+    const char* const b = buf_();
+    const char* p = detail::chars::find(b + pos, len - pos, ch);
+    return p != nullptr ? static_cast<size_type>(p - b) : npos;
+  }
+
+  /// Last occurrence of [s, s + n) starting at or before pos, or npos.
+  constexpr size_type rfind(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    if (n > len) return npos;
+    size_type i = clamp_(pos, len - n);
+    const char* const b = buf_();
+    for (;;) {
+      if (detail::chars::equal(b + i, s, n)) return i;
+      if (i == 0) return npos;
+      --i;
+    }
+  }
+  constexpr size_type rfind(std::string_view sv, size_type pos = npos) const noexcept { return rfind(sv.data(), pos, sv.size()); }
+  constexpr size_type rfind(char ch, size_type pos = npos) const noexcept {
+    const size_type len = size();
+    if (len == 0) return npos;
+    const char* const b = buf_();
+    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
+      if (b[i] == ch) return i;
+    return npos;
+  }
+
+  /// First char at or after pos that is one of [s, s + n), or npos.
+  constexpr size_type find_first_of(const char* s, size_type pos, size_type n) const noexcept {
+    if (n == 1) return find(s[0], pos);
+    const size_type len = size();
+    const char* const b = buf_();
+    for (size_type i = pos; i < len; ++i)
+      if (detail::chars::find(s, n, b[i]) != nullptr) return i;
+    return npos;
+  }
+  constexpr size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return find_first_of(sv.data(), pos, sv.size());
+  }
+  constexpr size_type find_first_of(char ch, size_type pos = 0) const noexcept { return find(ch, pos); }
+
+  /// Last char at or before pos that is one of [s, s + n), or npos.
+  constexpr size_type find_last_of(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    if (len == 0 || n == 0) return npos;
+    const char* const b = buf_();
+    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
+      if (detail::chars::find(s, n, b[i]) != nullptr) return i;
+    return npos;
+  }
+  constexpr size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return find_last_of(sv.data(), pos, sv.size());
+  }
+  constexpr size_type find_last_of(char ch, size_type pos = npos) const noexcept { return rfind(ch, pos); }
+
+  /// First char at or after pos that is not one of [s, s + n), or npos.
+  constexpr size_type find_first_not_of(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    const char* const b = buf_();
+    for (size_type i = pos; i < len; ++i)
+      if (detail::chars::find(s, n, b[i]) == nullptr) return i;
+    return npos;
+  }
+  constexpr size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return find_first_not_of(sv.data(), pos, sv.size());
+  }
+  constexpr size_type find_first_not_of(char ch, size_type pos = 0) const noexcept {
+    return find_first_not_of(&ch, pos, 1);
+  }
+
+  /// Last char at or before pos that is not one of [s, s + n), or npos.
+  constexpr size_type find_last_not_of(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    if (len == 0) return npos;
+    const char* const b = buf_();
+    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
+      if (detail::chars::find(s, n, b[i]) == nullptr) return i;
+    return npos;
+  }
+  constexpr size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return find_last_not_of(sv.data(), pos, sv.size());
+  }
+  constexpr size_type find_last_not_of(char ch, size_type pos = npos) const noexcept {
+    return find_last_not_of(&ch, pos, 1);
+  }
+
+  constexpr bool starts_with(std::string_view sv) const noexcept {
+    return sv.size() <= size() && detail::chars::equal(buf_(), sv.data(), sv.size());
+  }
+  constexpr bool starts_with(char ch) const noexcept { return !empty() && buf_()[0] == ch; }
+  constexpr bool ends_with(std::string_view sv) const noexcept {
+    const size_type len = size();
+    return sv.size() <= len && detail::chars::equal(buf_() + (len - sv.size()), sv.data(), sv.size());
+  }
+  constexpr bool ends_with(char ch) const noexcept { return !empty() && buf_()[size() - 1] == ch; }
+  constexpr bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
+  constexpr bool contains(char ch) const noexcept { return find(ch) != npos; }
+
+  // ---- Operations ([string.ops]) --------------------------------------
+
+  /// [pos, pos + min(count, size() - pos)) as a String<N>; out_of_range when pos > size().
+  constexpr String substr(size_type pos = 0, size_type count = npos) const {
+    check_pos_(pos, "heapless::String::substr: position out of range");
+    String r;
+    r.unchecked_append(buf_() + pos, clamp_(count, size() - pos));
+    return r;
+  }
+
+  /// Three-way comparison as std::string::compare: <0, 0 or >0.
+  constexpr int compare(std::string_view sv) const noexcept {
+    return detail::chars::compare(buf_(), size(), sv.data(), sv.size());
+  }
+  /// Compares substr(pos, count) with sv; out_of_range when pos > size().
+  constexpr int compare(size_type pos, size_type count, std::string_view sv) const {
+    check_pos_(pos, "heapless::String::compare: position out of range");
+    return detail::chars::compare(buf_() + pos, clamp_(count, size() - pos), sv.data(), sv.size());
+  }
+  constexpr int compare(size_type pos, size_type count, std::string_view sv, size_type pos2,
+                        size_type count2 = npos) const {
+    return compare(pos, count, sub_(sv, pos2, count2));
+  }
+  constexpr int compare(size_type pos, size_type count, const char* s, size_type n) const {
+    return compare(pos, count, std::string_view(s, n));
+  }
+
+ private:
+  template <std::size_t>
+  friend class String;
+
+  // GCC (12 at least) evaluates the initialiser of a non-constexpr,
+  // non-constinit static with __builtin_is_constant_evaluated() unknown and
+  // falls back to dynamic initialisation, so the small case avoids it.
+  static constexpr rep_type empty_rep_() noexcept {
+    if constexpr (N + 1 <= detail::string_zero_init_bytes) {
+      return rep_type();
+    } else {
+      return HEAPLESS_IS_CONSTANT_EVALUATED() ? rep_type() : rep_type(detail::string_uninit_tag{});
+    }
+  }
+
+  constexpr char* buf_() noexcept { return rep_.buf_; }
+  constexpr const char* buf_() const noexcept { return rep_.buf_; }
+  constexpr void set_size_(size_type n) noexcept { rep_.set_size(n); }
+
+  static constexpr size_type clamp_(size_type count, size_type max) noexcept { return count < max ? count : max; }
+
+  constexpr void check_pos_(size_type pos, const char* what) const {
+    if (HEAPLESS_UNLIKELY(pos > size())) detail::raise(error_kind::out_of_range, what);
+  }
+  static constexpr std::string_view sub_(std::string_view sv, size_type pos, size_type count) {
+    if (HEAPLESS_UNLIKELY(pos > sv.size())) detail::raise(error_kind::out_of_range, "heapless::String: substring position out of range");
+    return std::string_view(sv.data() + pos, clamp_(count, sv.size() - pos));
+  }
+  constexpr size_type index_of_(const_iterator p) const noexcept {
+    HEAPLESS_ASSERT(p >= buf_() && p <= buf_() + size(), "heapless::String: iterator out of range");
+    return static_cast<size_type>(p - buf_());
+  }
+  static constexpr size_type range_len_(const_iterator first, const_iterator last) noexcept {
+    HEAPLESS_ASSERT(first <= last, "heapless::String: invalid iterator range");
+    return static_cast<size_type>(last - first);
+  }
+
+  // Whether [s, s + 1) lies inside this object's buffer (run time only).
+  bool inside_(const char* s) const noexcept {
+    const auto b = reinterpret_cast<std::uintptr_t>(buf_());
+    const auto p = reinterpret_cast<std::uintptr_t>(s);
+    return p >= b && p < b + (N + 1);
+  }
+
+  // n <= N. [s, s + n) may overlap the buffer: copying to the front is safe
+  // with a forward copy / memmove.
+  constexpr void assign_unchecked_(const char* s, size_type n) noexcept {
+    detail::chars::copy_to_front(buf_(), s, n);
+    set_size_(n);
+  }
+
+  // Constant evaluation cannot compare pointers into different objects, so a
+  // source that may alias *this is first copied into a local array.
+  constexpr void replace_constexpr_(size_type pos, size_type count, const char* s, size_type n) noexcept {
+    char tmp[N + 1]{};
+    for (size_type i = 0; i < n; ++i) tmp[i] = s[i];
+    const size_type len = size();
+    detail::chars::move(buf_() + pos + n, buf_() + pos + count, len - pos - count);
+    for (size_type i = 0; i < n; ++i) buf_()[pos + i] = tmp[i];
+    set_size_(len - count + n);
+  }
+
+  // Preconditions: pos <= size(), count <= size() - pos, size() - count + n <= N.
+  constexpr void replace_unchecked_(size_type pos, size_type count, const char* s, size_type n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      replace_constexpr_(pos, count, s, n);
+      return;
+    }
+    char* const b = buf_();
+    char* const p = b + pos;
+    const size_type len = size();
+    const size_type tail = len - pos - count;
+    if (n <= count || !inside_(s)) {
+      // Shrinking (or an outside source): place the source first (memmove:
+      // it may overlap the replaced range), then close the gap. The tail is
+      // not written before it is moved.
+      if (n <= count) {
+        detail::chars::move(p, s, n);
+        detail::chars::move(p + n, p + count, tail);
+      } else {
+        detail::chars::move(p + n, p + count, tail);
+        detail::chars::copy(p, s, n);
+      }
+    } else {
+      // Growing with a source inside the buffer: open the gap, then find
+      // where the source's bytes went (those at or after p + count moved by
+      // n - count).
+      detail::chars::move(p + n, p + count, tail);
+      const char* const moved_from = p + count;
+      if (s + n <= moved_from) {
+        detail::chars::move(p, s, n);
+      } else if (s >= moved_from) {
+        detail::chars::move(p, s + (n - count), n);
+      } else {
+        const auto k = static_cast<size_type>(moved_from - s);  // bytes before the gap
+        detail::chars::move(p, s, k);
+        detail::chars::move(p + k, p + n, n - k);
+      }
+    }
+    set_size_(len - count + n);
+  }
+
+  constexpr void replace_fill_unchecked_(size_type pos, size_type count, size_type n, char ch) noexcept {
+    const size_type len = size();
+    char* const p = buf_() + pos;
+    detail::chars::move(p + n, p + count, len - pos - count);
+    detail::chars::fill(p, n, ch);
+    set_size_(len - count + n);
+  }
+
+  rep_type rep_;
+};
+
+/// `heapless::String s = "hello";` deduces String<5> (the literal's length).
+template <std::size_t M>
+String(const char (&)[M]) -> String<M - 1>;
+
+// ---- Concatenation -----------------------------------------------------
+
+/// The capacity of the result is the sum of the operands' capacities: never fails.
+template <std::size_t N, std::size_t M>
+constexpr String<N + M> operator+(const String<N>& a, const String<M>& b) noexcept {
+  String<N + M> r(a);
+  r.unchecked_append(b.data(), b.size());
+  return r;
+}
+/// String<N> + literal of length M - 1 -> String<N + M - 1>.
+template <std::size_t N, std::size_t M>
+constexpr String<N + M - 1> operator+(const String<N>& a, const char (&b)[M]) {
+  String<N + M - 1> r(a);
+  r.append(b);
+  return r;
+}
+template <std::size_t N, std::size_t M>
+constexpr String<N + M - 1> operator+(const char (&a)[M], const String<N>& b) {
+  String<N + M - 1> r(a);
+  r.unchecked_append(b.data(), b.size());
+  return r;
+}
+template <std::size_t N>
+constexpr String<N + 1> operator+(const String<N>& a, char b) noexcept {
+  String<N + 1> r(a);
+  r.unchecked_push_back(b);
+  return r;
+}
+template <std::size_t N>
+constexpr String<N + 1> operator+(char a, const String<N>& b) noexcept {
+  String<N + 1> r;
+  r.unchecked_push_back(a);
+  r.unchecked_append(b.data(), b.size());
+  return r;
+}
+
+// ---- Comparison ([string.cmp]) -------------------------------------------
+// Against String<M>, std::string_view (and so std::string) and const char*,
+// on either side. Equality compares sizes first, then memcmp.
+
+template <std::size_t N, std::size_t M>
+constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
+  return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+}
+template <std::size_t N>
+constexpr bool operator==(const String<N>& a, std::string_view b) noexcept {
+  return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+}
+template <std::size_t N>
+constexpr bool operator==(const String<N>& a, const char* b) noexcept {
+  return a == std::string_view(b);
+}
+
+#if HEAPLESS_HAS_THREE_WAY
+template <std::size_t N, std::size_t M>
+constexpr std::strong_ordering operator<=>(const String<N>& a, const String<M>& b) noexcept {
+  return a.compare(b) <=> 0;
+}
+template <std::size_t N>
+constexpr std::strong_ordering operator<=>(const String<N>& a, std::string_view b) noexcept {
+  return a.compare(b) <=> 0;
+}
+template <std::size_t N>
+constexpr std::strong_ordering operator<=>(const String<N>& a, const char* b) noexcept {
+  return a.compare(b) <=> 0;
+}
+#else
+template <std::size_t N>
+constexpr bool operator==(std::string_view a, const String<N>& b) noexcept { return b == a; }
+template <std::size_t N>
+constexpr bool operator==(const char* a, const String<N>& b) noexcept { return b == a; }
+
+#define HEAPLESS_DETAIL_STRING_NE_AND_ORDER(op)                                                     \
+  template <std::size_t N, std::size_t M>                                                           \
+  constexpr bool operator op(const String<N>& a, const String<M>& b) noexcept {                     \
+    return a.compare(b) op 0;                                                                       \
+  }                                                                                                 \
+  template <std::size_t N>                                                                          \
+  constexpr bool operator op(const String<N>& a, std::string_view b) noexcept {                     \
+    return a.compare(b) op 0;                                                                       \
+  }                                                                                                 \
+  template <std::size_t N>                                                                          \
+  constexpr bool operator op(std::string_view a, const String<N>& b) noexcept {                     \
+    return 0 op b.compare(a);                                                                       \
+  }                                                                                                 \
+  template <std::size_t N>                                                                          \
+  constexpr bool operator op(const String<N>& a, const char* b) noexcept {                          \
+    return a.compare(b) op 0;                                                                       \
+  }                                                                                                 \
+  template <std::size_t N>                                                                          \
+  constexpr bool operator op(const char* a, const String<N>& b) noexcept {                          \
+    return 0 op b.compare(a);                                                                       \
+  }
+HEAPLESS_DETAIL_STRING_NE_AND_ORDER(<)
+HEAPLESS_DETAIL_STRING_NE_AND_ORDER(<=)
+HEAPLESS_DETAIL_STRING_NE_AND_ORDER(>)
+HEAPLESS_DETAIL_STRING_NE_AND_ORDER(>=)
+#undef HEAPLESS_DETAIL_STRING_NE_AND_ORDER
+
+template <std::size_t N, std::size_t M>
+constexpr bool operator!=(const String<N>& a, const String<M>& b) noexcept { return !(a == b); }
+template <std::size_t N>
+constexpr bool operator!=(const String<N>& a, std::string_view b) noexcept { return !(a == b); }
+template <std::size_t N>
+constexpr bool operator!=(std::string_view a, const String<N>& b) noexcept { return !(b == a); }
+template <std::size_t N>
+constexpr bool operator!=(const String<N>& a, const char* b) noexcept { return !(a == b); }
+template <std::size_t N>
+constexpr bool operator!=(const char* a, const String<N>& b) noexcept { return !(b == a); }
+#endif
+
+template <std::size_t N>
+constexpr void swap(String<N>& a, String<N>& b) noexcept {
+  a.swap(b);
+}
+
+/// C++20 std::erase_if for strings: removes every c with pred(c); returns how many.
+template <std::size_t N, class Pred>
+constexpr std::size_t erase_if(String<N>& s, Pred pred) {
+  char* out = s.begin();
+  for (char* in = s.begin(); in != s.end(); ++in)
+    if (!pred(*in)) *out++ = *in;
+  const auto removed = static_cast<std::size_t>(s.end() - out);
+  s.resize(static_cast<std::size_t>(out - s.begin()));
+  return removed;
+}
+/// C++20 std::erase for strings: removes every ch; returns how many.
+template <std::size_t N>
+constexpr std::size_t erase(String<N>& s, char ch) noexcept {
+  return erase_if(s, [ch](char c) { return c == ch; });
+}
+
+/// Prints to any std::ostream-like stream (`os << std::string_view`) without
+/// this header including <ostream>.
+template <class Stream, std::size_t N>
+auto operator<<(Stream& os, const String<N>& s) -> decltype(os << std::string_view(s)) {
+  return os << std::string_view(s);
+}
+
+}  // namespace heapless
+
+/// Hashes exactly like std::hash<std::string_view>, so a String key and a
+/// std::string_view probe land in the same bucket.
+namespace std {
+template <std::size_t N>
+struct hash<heapless::String<N>> {
+  std::size_t operator()(const heapless::String<N>& s) const noexcept {
+    return std::hash<std::string_view>{}(std::string_view(s));
+  }
+};
+}  // namespace std
+
+#endif  // HEAPLESS_STRING_HPP

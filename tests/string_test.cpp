@@ -1,0 +1,806 @@
+// string_test.cpp - heapless::String<N>: behaviour by clause, every error
+// path, layout and traits. The allocation trap is armed in every test.
+#include "support/test.hpp"
+
+#include <heapless/string.hpp>
+
+#include <cstring>      // std::strlen
+#include <string_view>  // std::string_view
+#include <type_traits>  // trait checks
+
+using heapless::String;
+using namespace std::string_view_literals;
+
+// Constructing the std exception (its message string) allocates; the string
+// itself must not, so the trap is paused only around the throw.
+#define STRING_CHECK_RAISES(kind, ...)                  \
+  do {                                                  \
+    const heapless::test::allow_alloc_scope allow_;     \
+    HEAPLESS_CHECK_RAISES(kind, __VA_ARGS__);           \
+  } while (0)
+
+// ---- Layout and traits -------------------------------------------------------
+
+static_assert(sizeof(String<0>) == 1);
+static_assert(sizeof(String<1>) == 2);
+static_assert(sizeof(String<7>) == 8);
+static_assert(sizeof(String<15>) == 16);
+static_assert(sizeof(String<31>) == 32);
+static_assert(sizeof(String<63>) == 64);
+static_assert(sizeof(String<64>) == 65);
+static_assert(sizeof(String<254>) == 255);
+static_assert(sizeof(String<255>) == 256);
+static_assert(sizeof(String<256>) == 260);  // char[257], pad, uint16_t length
+static_assert(sizeof(String<1000>) <= 1000 + 1 + 3);
+static_assert(sizeof(String<70000>) <= 70000 + 1 + 7);
+static_assert(alignof(String<15>) == 1);
+static_assert(std::is_trivially_copyable_v<String<15>>);
+static_assert(std::is_trivially_copyable_v<String<300>>);
+static_assert(std::is_trivially_destructible_v<String<15>>);
+static_assert(std::is_nothrow_default_constructible_v<String<15>>);
+static_assert(std::is_standard_layout_v<String<15>>);
+static_assert(String<15>::capacity() == 15);
+static_assert(String<15>::max_size() == 15);
+static_assert(std::is_same_v<String<15>::size_type, std::size_t>);
+static_assert(std::is_same_v<String<15>::iterator, char*>);
+static_assert(std::is_convertible_v<String<15>, std::string_view>);
+static_assert(std::is_convertible_v<const char*, String<15>>);
+static_assert(!std::is_convertible_v<std::string_view, String<15>>);  // explicit, as std::string
+static_assert(std::is_constructible_v<String<15>, std::string_view>);
+static_assert(std::is_convertible_v<String<7>, String<15>>);    // smaller: implicit, cannot fail
+static_assert(!std::is_convertible_v<String<31>, String<15>>);  // larger: explicit, may raise
+static_assert(std::is_constructible_v<String<15>, String<31>>);
+static_assert(!std::is_constructible_v<String<15>, std::nullptr_t>);
+
+// Deduction guide: a literal of length L gives String<L>.
+static_assert(std::is_same_v<decltype(String("hello")), String<5>>);
+static_assert(std::is_same_v<decltype(String("")), String<0>>);
+
+// Concatenation capacities.
+static_assert(std::is_same_v<decltype(String<3>() + String<4>()), String<7>>);
+static_assert(std::is_same_v<decltype(String<3>() + "ab"), String<5>>);
+static_assert(std::is_same_v<decltype("ab" + String<3>()), String<5>>);
+static_assert(std::is_same_v<decltype(String<3>() + 'x'), String<4>>);
+static_assert(std::is_same_v<decltype('x' + String<3>()), String<4>>);
+
+// Explicit instantiation compiles every non-template member.
+template class heapless::String<0>;
+template class heapless::String<1>;
+template class heapless::String<15>;
+template class heapless::String<100>;
+template class heapless::String<300>;
+
+namespace {
+
+// The invariant every operation keeps: NUL at size(), size within capacity.
+template <std::size_t N>
+bool well_formed(const String<N>& s) {
+  return s.size() <= N && s.c_str()[s.size()] == '\0' && s.data() == s.c_str() &&
+         std::string_view(s).size() == s.size() && s.full() == (s.size() == N) &&
+         s.empty() == (s.size() == 0) && s.available() == N - s.size();
+}
+
+}  // namespace
+
+// ---- [string.cons] -----------------------------------------------------------
+
+TEST_CASE("String: default construction is empty and NUL-terminated", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<15> a;
+  CHECK(a.empty());
+  CHECK(a.size() == 0);
+  CHECK(a.length() == 0);
+  CHECK(a.c_str()[0] == '\0');
+  CHECK(well_formed(a));
+  String<0> z;
+  CHECK(z.empty());
+  CHECK(z.full());
+  CHECK(z.c_str()[0] == '\0');
+  String<100> m;  // above the zero-initialisation threshold
+  CHECK(well_formed(m));
+  String<300> big;
+  CHECK(well_formed(big));
+  static String<15> st;  // constant-initialised
+  CHECK(well_formed(st));
+}
+
+TEST_CASE("String: construction from chars, views, ranges and other Strings", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const String<15> a = "hello";
+  CHECK(a == "hello");
+  CHECK(a.size() == 5);
+  const String<15> b("hello world", 5);
+  CHECK(b == "hello");
+  const String<15> c("embedded\0nul"sv);
+  CHECK(c.size() == 12);
+  CHECK(c[8] == '\0');
+  const String<15> d(4, 'x');
+  CHECK(d == "xxxx");
+  const char text[] = "range";
+  const String<15> e(text, text + 5);
+  CHECK(e == "range");
+  const String<15> f{'a', 'b', 'c'};
+  CHECK(f == "abc");
+  const String<15> g("abcdef"sv, 2, 3);
+  CHECK(g == "cde");
+  const String<7> small = "tiny";
+  const String<15> h = small;  // implicit from smaller capacity
+  CHECK(h == "tiny");
+  const String<31> large = "fits";
+  const String<15> i(large);  // explicit from larger capacity
+  CHECK(i == "fits");
+  String s = "hello";  // deduction guide
+  CHECK(s.capacity() == 5);
+  CHECK(s.full());
+  CHECK(s.c_str()[5] == '\0');  // the last byte reads as NUL when full
+  CHECK(std::strlen(s.c_str()) == 5);
+  CHECK(well_formed(s));
+  const String<15> full15 = "0123456789abcde";
+  CHECK(full15.full());
+  CHECK(std::strlen(full15.c_str()) == 15);
+}
+
+TEST_CASE("String: constructors raise length_error past the capacity", "[string][error]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  STRING_CHECK_RAISES(length_error, String<3>("abcd"));
+  STRING_CHECK_RAISES(length_error, String<3>("abcd", 4));
+  STRING_CHECK_RAISES(length_error, String<3>("abcd"sv));
+  STRING_CHECK_RAISES(length_error, String<3>(4, 'x'));
+  STRING_CHECK_RAISES(length_error, String<3>({'a', 'b', 'c', 'd'}));
+  static const char text[] = "abcd";
+  STRING_CHECK_RAISES(length_error, String<3>(text, text + 4));
+  STRING_CHECK_RAISES(length_error, String<3>(String<8>("abcd")));
+  STRING_CHECK_RAISES(out_of_range, String<8>("abc"sv, 4, 1));
+  CHECK(String<3>("abc"sv, 3, 1).empty());  // pos == size is fine
+}
+
+// ---- [string.assign] -----------------------------------------------------------
+
+TEST_CASE("String: assign and operator= replace the contents", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<15> s = "initial";
+  s = "x";
+  CHECK(s == "x");
+  s = "view"sv;
+  CHECK(s == "view");
+  s = 'c';
+  CHECK(s == "c");
+  s = {'i', 'l'};
+  CHECK(s == "il");
+  s = String<31>("from larger");
+  CHECK(s == "from larger");
+  s = String<3>("sm");
+  CHECK(s == "sm");
+  s.assign("abcdef", 3);
+  CHECK(s == "abc");
+  s.assign(5, 'z');
+  CHECK(s == "zzzzz");
+  s.assign("0123456789"sv, 4, 3);
+  CHECK(s == "456");
+  const char text[] = "iter";
+  s.assign(text, text + 4);
+  CHECK(s == "iter");
+  s.assign({'x', 'y'});
+  CHECK(s == "xy");
+  s = "hello world";
+  s.assign(s.data() + 6, 5);  // aliasing source
+  CHECK(s == "world");
+  s.assign(s.begin() + 1, s.end());  // aliasing range
+  CHECK(s == "orld");
+  CHECK(well_formed(s));
+}
+
+TEST_CASE("String: assign errors leave the string unchanged", "[string][error]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<4> s = "keep";
+  STRING_CHECK_RAISES(length_error, s.assign("toolong"));
+  CHECK(s == "keep");
+  STRING_CHECK_RAISES(length_error, s = "toolong");
+  STRING_CHECK_RAISES(length_error, s.assign(5, 'x'));
+  STRING_CHECK_RAISES(length_error, s = String<8>("toolong"));
+  STRING_CHECK_RAISES(out_of_range, s.assign("abc"sv, 4));
+  CHECK(s == "keep");
+  CHECK_FALSE(s.try_assign("toolong"));
+  CHECK_FALSE(s.try_assign("toolong", 7));
+  CHECK_FALSE(s.try_assign(5, 'x'));
+  CHECK(s == "keep");
+  CHECK(s.try_assign("ok"));
+  CHECK(s == "ok");
+  CHECK(s.try_assign(4, 'q'));
+  CHECK(s == "qqqq");
+  CHECK(s.try_assign("abcdef", 2));
+  CHECK(s == "ab");
+}
+
+// ---- [string.access] and iterators ------------------------------------------
+
+TEST_CASE("String: element access and iterators", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<15> s = "abc";
+  CHECK(s[0] == 'a');
+  CHECK(s[3] == '\0');  // [size()] is the NUL
+  CHECK(s.at(2) == 'c');
+  CHECK(s.front() == 'a');
+  CHECK(s.back() == 'c');
+  s.front() = 'A';
+  s.back() = 'C';
+  s[1] = 'B';
+  CHECK(s == "ABC");
+  STRING_CHECK_RAISES(out_of_range, s.at(3));
+  const String<15>& cs = s;
+  STRING_CHECK_RAISES(out_of_range, cs.at(3));
+  CHECK(cs.at(0) == 'A');
+  CHECK(s.end() - s.begin() == 3);
+  CHECK(cs.cend() - cs.cbegin() == 3);
+  char reversed[4] = {};
+  int i = 0;
+  for (auto it = s.rbegin(); it != s.rend(); ++it) reversed[i++] = *it;
+  CHECK(std::string_view(reversed) == "CBA");
+  i = 0;
+  for (auto it = cs.crbegin(); it != cs.crend(); ++it) ++i;
+  CHECK(i == 3);
+  for (char& c : s) c = static_cast<char>(c + 1);
+  CHECK(s == "BCD");
+  CHECK(s.view() == "BCD");
+}
+
+#if HEAPLESS_TEST_CAN_CATCH_ASSERT
+TEST_CASE("String: preconditions are checked by HEAPLESS_ASSERT", "[string][error]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<3> s;
+  STRING_CHECK_RAISES(precondition, s.front());
+  STRING_CHECK_RAISES(precondition, s.back());
+  STRING_CHECK_RAISES(precondition, s.pop_back());
+  STRING_CHECK_RAISES(precondition, s[1]);
+  s = "abc";
+  STRING_CHECK_RAISES(precondition, s.unchecked_push_back('x'));
+  STRING_CHECK_RAISES(precondition, s.unchecked_append("x", 1));
+  STRING_CHECK_RAISES(precondition, s.erase(s.end()));
+  CHECK(s == "abc");
+}
+#endif
+
+// ---- [string.capacity] ---------------------------------------------------------
+
+TEST_CASE("String: capacity queries, reserve and resize", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<8> s = "abc";
+  CHECK(s.available() == 5);
+  s.reserve(8);
+  s.shrink_to_fit();
+  STRING_CHECK_RAISES(length_error, s.reserve(9));
+  s.resize(5, 'x');
+  CHECK(s == "abcxx");
+  s.resize(2);
+  CHECK(s == "ab");
+  s.resize(4);
+  CHECK(s.size() == 4);
+  CHECK(s[2] == '\0');
+  CHECK(s[3] == '\0');
+  s.resize(8, '!');
+  CHECK(s.full());
+  CHECK(well_formed(s));
+  STRING_CHECK_RAISES(length_error, s.resize(9));
+  STRING_CHECK_RAISES(length_error, s.resize(9, 'x'));
+  CHECK(s.size() == 8);
+  s.clear();
+  CHECK(s.empty());
+  CHECK(well_formed(s));
+}
+
+TEST_CASE("String: resize_and_overwrite writes in place", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<15> s = "abc";
+  s.resize_and_overwrite(10, [](char* p, std::size_t n) {
+    CHECK(n == 10);
+    CHECK(p[0] == 'a');  // old contents are kept
+    p[3] = '4';
+    p[4] = '5';
+    return 5;
+  });
+  CHECK(s == "abc45");
+  CHECK(well_formed(s));
+  s.resize_and_overwrite(15, [](char* p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<char>('a' + i);
+    return n;
+  });
+  CHECK(s == "abcdefghijklmno");
+  CHECK(s.full());
+  s.resize_and_overwrite(15, [](char*, std::size_t) { return 0u; });
+  CHECK(s.empty());
+  CHECK(well_formed(s));
+  STRING_CHECK_RAISES(length_error, s.resize_and_overwrite(16, [](char*, std::size_t) { return 0; }));
+  STRING_CHECK_RAISES(length_error, s.resize_and_overwrite(4, [](char*, std::size_t) { return 5; }));
+  STRING_CHECK_RAISES(length_error, s.resize_and_overwrite(4, [](char*, std::size_t) { return -1; }));
+  CHECK(s.empty());
+}
+
+// ---- [string.modifiers] --------------------------------------------------------
+
+TEST_CASE("String: push_back, pop_back and the try/unchecked forms", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<3> s;
+  s.push_back('a');
+  s += 'b';
+  CHECK(s.try_push_back('c'));
+  CHECK(s == "abc");
+  CHECK(s.full());
+  CHECK(well_formed(s));
+  CHECK_FALSE(s.try_push_back('d'));
+  CHECK_FALSE(s.try_append('d'));
+  STRING_CHECK_RAISES(length_error, s.push_back('d'));
+  STRING_CHECK_RAISES(length_error, s += 'd');
+  CHECK(s == "abc");
+  s.pop_back();
+  CHECK(s == "ab");
+  s.unchecked_push_back('z');
+  CHECK(s == "abz");
+  s.pop_back();
+  s.pop_back();
+  s.pop_back();
+  CHECK(s.empty());
+  CHECK(well_formed(s));
+}
+
+TEST_CASE("String: append and operator+= in every form", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<32> s;
+  s.append("ab", 1);
+  s.append("cd");
+  s.append("ef"sv);
+  s.append("0123456789"sv, 8);
+  s.append("0123456789"sv, 2, 2);
+  s.append(2, '-');
+  const char text[] = "it";
+  s.append(text, text + 2);
+  s.append({'i', 'l'});
+  s += "+=";
+  s += "sv"sv;
+  s += {'{', '}'};
+  s += String<4>("S4");
+  CHECK(s == "acdef8923--itil+=sv{}S4");
+  s.unchecked_append("u", 1);
+  s.unchecked_append("v"sv);
+  CHECK(s.ends_with("uv"));
+  s = "self";
+  s.append(s);  // aliasing: appends a copy of itself
+  CHECK(s == "selfself");
+  s.append(s.data() + 2, 3);
+  CHECK(s == "selfselflfs");
+  CHECK(well_formed(s));
+}
+
+TEST_CASE("String: append raises length_error and changes nothing", "[string][error]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<5> s = "abc";
+  STRING_CHECK_RAISES(length_error, s.append("def"));
+  STRING_CHECK_RAISES(length_error, s.append("def", 3));
+  STRING_CHECK_RAISES(length_error, s.append("def"sv));
+  STRING_CHECK_RAISES(length_error, s.append(3, 'x'));
+  STRING_CHECK_RAISES(length_error, s.append({'a', 'b', 'c'}));
+  static const char text[] = "xyz";
+  STRING_CHECK_RAISES(length_error, s.append(text, text + 3));
+  STRING_CHECK_RAISES(length_error, s += "def");
+  STRING_CHECK_RAISES(length_error, s += "def"sv);
+  STRING_CHECK_RAISES(out_of_range, s.append("xy"sv, 3));
+  CHECK(s == "abc");
+  CHECK_FALSE(s.try_append("def"));
+  CHECK_FALSE(s.try_append("def", 3));
+  CHECK_FALSE(s.try_append(3, 'x'));
+  CHECK(s == "abc");
+  CHECK(s.try_append("de"));
+  CHECK(s == "abcde");
+  CHECK_FALSE(s.try_append("", 1));
+  CHECK(s.try_append(""));
+  CHECK(s.try_append(0, 'x'));
+  CHECK(s == "abcde");
+}
+
+TEST_CASE("String: append_truncating returns true exactly when it cut", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<5> s = "ab";
+  CHECK_FALSE(s.append_truncating("cd"));  // fits: nothing cut
+  CHECK(s == "abcd");
+  CHECK(s.append_truncating("efgh"));  // only 'e' fits
+  CHECK(s == "abcde");
+  CHECK(s.full());
+  CHECK(well_formed(s));
+  CHECK(s.append_truncating("x"));  // nothing fits
+  CHECK_FALSE(s.append_truncating(""));  // nothing to cut
+  CHECK(s == "abcde");
+  s = "a";
+  CHECK_FALSE(s.append_truncating(2, '.'));
+  CHECK(s.append_truncating(3, '!'));
+  CHECK(s == "a..!!");
+  CHECK_FALSE(s.append_truncating(0, '?'));
+}
+
+TEST_CASE("String: insert in every form, including aliasing sources", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<32> s = "ace";
+  s.insert(1, "b");
+  s.insert(3, "dX", 1);
+  s.insert(5, "f"sv);
+  s.insert(0, 2, '>');
+  CHECK(s == ">>abcdef");
+  s.insert(s.size(), "0123"sv, 1, 2);
+  CHECK(s == ">>abcdef12");
+  auto it = s.insert(s.begin() + 2, '[');
+  CHECK(*it == '[');
+  it = s.insert(s.cend(), 2, ']');
+  CHECK(it == s.end() - 2);
+  const char text[] = "xy";
+  it = s.insert(s.begin(), text, text + 2);
+  CHECK(it == s.begin());
+  s.insert(s.begin(), {'(', ')'});
+  CHECK(s == "()xy>>[abcdef12]]");
+  // Sources inside the string: before, after and straddling the insert point.
+  s = "0123456789";
+  s.insert(5, s.data() + 1, 3);  // before: "123"
+  CHECK(s == "0123412356789");
+  s = "0123456789";
+  s.insert(2, s.data() + 6, 3);  // after: "678"
+  CHECK(s == "0167823456789");
+  s = "0123456789";
+  s.insert(5, s.data() + 3, 4);  // straddling: "3456"
+  CHECK(s == "01234345656789");
+  s = "abc";
+  s.insert(1, s);  // whole self
+  CHECK(s == "aabcbc");
+  s = "abc";
+  s.insert(s.begin() + 1, s.begin(), s.end());
+  CHECK(s == "aabcbc");
+  CHECK(well_formed(s));
+}
+
+TEST_CASE("String: insert errors and try_insert", "[string][error]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<5> s = "abc";
+  STRING_CHECK_RAISES(out_of_range, s.insert(4, "x"));
+  STRING_CHECK_RAISES(out_of_range, s.insert(4, 1, 'x'));
+  STRING_CHECK_RAISES(length_error, s.insert(1, "xyz"));
+  STRING_CHECK_RAISES(length_error, s.insert(1, 3, 'x'));
+  STRING_CHECK_RAISES(length_error, s.insert(s.begin(), 3, 'x'));
+  STRING_CHECK_RAISES(out_of_range, s.insert(0, "xy"sv, 3, 1));
+  CHECK(s == "abc");
+  CHECK_FALSE(s.try_insert(1, "xyz"));
+  CHECK_FALSE(s.try_insert(1, 3, 'x'));
+  CHECK(s == "abc");
+  STRING_CHECK_RAISES(out_of_range, (void)s.try_insert(4, "x"));
+  STRING_CHECK_RAISES(out_of_range, (void)s.try_insert(4, 1, 'x'));
+  CHECK(s.try_insert(0, "xy"));
+  CHECK(s == "xyabc");
+  s = "abc";
+  CHECK(s.try_insert(3, 2, '!'));
+  CHECK(s == "abc!!");
+  CHECK(s.try_insert(2, ""));
+  CHECK(s == "abc!!");
+}
+
+TEST_CASE("String: erase in every form", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<15> s = "0123456789";
+  s.erase(8);
+  CHECK(s == "01234567");
+  s.erase(1, 2);
+  CHECK(s == "034567");
+  s.erase(4, 100);
+  CHECK(s == "0345");
+  auto it = s.erase(s.begin() + 1);
+  CHECK(*it == '4');
+  CHECK(s == "045");
+  it = s.erase(s.begin(), s.begin() + 2);
+  CHECK(it == s.begin());
+  CHECK(s == "5");
+  s.erase(1);  // pos == size is fine
+  s.erase();
+  CHECK(s.empty());
+  CHECK(well_formed(s));
+  s = "abc";
+  STRING_CHECK_RAISES(out_of_range, s.erase(4));
+  CHECK(s == "abc");
+  CHECK(heapless::erase(s, 'b') == 1);
+  CHECK(s == "ac");
+  CHECK(heapless::erase_if(s, [](char c) { return c == 'a' || c == 'c'; }) == 2);
+  CHECK(s.empty());
+}
+
+TEST_CASE("String: replace in every form, including aliasing sources", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<32> s = "hello world";
+  s.replace(0, 5, "HELLO");
+  CHECK(s == "HELLO world");
+  s.replace(6, 100, "there", 3);
+  CHECK(s == "HELLO the");
+  s.replace(5, 1, "__"sv);
+  CHECK(s == "HELLO__the");
+  s.replace(0, 0, 3, '*');
+  CHECK(s == "***HELLO__the");
+  s.replace(0, 3, "abcdef"sv, 3, 2);
+  CHECK(s == "deHELLO__the");
+  s.replace(s.begin(), s.begin() + 2, "x"sv);
+  s.replace(s.begin(), s.begin() + 1, "yz", 1);
+  s.replace(s.begin(), s.begin() + 1, "q");
+  s.replace(s.end() - 3, s.end(), 2, '#');
+  CHECK(s == "qHELLO__##");
+  const char text[] = "[]";
+  s.replace(s.begin() + 6, s.begin() + 8, text, text + 2);
+  s.replace(s.begin(), s.begin(), {'<', '>'});
+  CHECK(s == "<>qHELLO[]##");
+  // Aliasing: shrinking, same size, growing with sources before/after/straddling.
+  s = "0123456789";
+  s.replace(2, 4, s.data() + 5, 2);
+  CHECK(s == "01566789");
+  s = "0123456789";
+  s.replace(2, 2, s.data() + 1, 2);
+  CHECK(s == "0112456789");
+  s = "0123456789";
+  s.replace(5, 1, s.data(), 3);  // before
+  CHECK(s == "012340126789");
+  s = "0123456789";
+  s.replace(1, 1, s.data() + 7, 3);  // after
+  CHECK(s == "078923456789");
+  s = "0123456789";
+  s.replace(3, 2, s.data() + 2, 5);  // straddling
+  CHECK(s == "0122345656789");
+  s = "abc";
+  s.replace(0, 1, s);
+  CHECK(s == "abcbc");
+  CHECK(well_formed(s));
+}
+
+TEST_CASE("String: replace errors leave the string unchanged", "[string][error]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<5> s = "abcd";
+  STRING_CHECK_RAISES(out_of_range, s.replace(5, 0, "x"));
+  STRING_CHECK_RAISES(out_of_range, s.replace(5, 0, 1, 'x'));
+  STRING_CHECK_RAISES(length_error, s.replace(0, 1, "xyz"));
+  STRING_CHECK_RAISES(length_error, s.replace(0, 0, 2, 'x'));
+  STRING_CHECK_RAISES(length_error, s.replace(s.begin(), s.begin(), "xy"sv));
+  STRING_CHECK_RAISES(out_of_range, s.replace(0, 1, "xy"sv, 3, 1));
+  CHECK(s == "abcd");
+  s.replace(0, 1, "xy");  // exactly full
+  CHECK(s == "xybcd");
+  CHECK(s.full());
+}
+
+TEST_CASE("String: copy, swap and substr", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const String<15> s = "0123456789";
+  char out[8] = {};
+  CHECK(s.copy(out, 3, 2) == 3);
+  CHECK(std::string_view(out, 3) == "234");
+  CHECK(s.copy(out, 100, 8) == 2);
+  CHECK(s.copy(out, 1, 10) == 0);
+  STRING_CHECK_RAISES(out_of_range, s.copy(out, 1, 11));
+  const String<15> sub = s.substr(3, 4);
+  CHECK(sub == "3456");
+  CHECK(s.substr(7) == "789");
+  CHECK(s.substr(10).empty());
+  CHECK(s.substr() == s);
+  static_assert(std::is_same_v<decltype(s.substr()), String<15>>);
+  STRING_CHECK_RAISES(out_of_range, s.substr(11));
+  String<15> a = "a";
+  String<15> b = "bb";
+  a.swap(b);
+  CHECK(a == "bb");
+  CHECK(b == "a");
+  swap(a, b);
+  CHECK(a == "a");
+  CHECK(b == "bb");
+}
+
+// ---- [string.find] ---------------------------------------------------------------
+
+TEST_CASE("String: find and rfind", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const String<31> s = "abracadabra";
+  constexpr auto npos = String<31>::npos;
+  CHECK(s.find('a') == 0);
+  CHECK(s.find('a', 1) == 3);
+  CHECK(s.find('z') == npos);
+  CHECK(s.find('a', 11) == npos);
+  CHECK(s.find('a', 100) == npos);
+  CHECK(s.find("bra") == 1);
+  CHECK(s.find("bra", 2) == 8);
+  CHECK(s.find("bra", 9) == npos);
+  CHECK(s.find("abracadabra") == 0);
+  CHECK(s.find("abracadabrab") == npos);
+  CHECK(s.find("") == 0);
+  CHECK(s.find("", 11) == 11);
+  CHECK(s.find("", 12) == npos);
+  CHECK(s.find("cad", 0, 2) == 4);
+  CHECK(s.find(String<4>("dab")) == 6);
+  CHECK(s.rfind('a') == 10);
+  CHECK(s.rfind('a', 9) == 7);
+  CHECK(s.rfind('a', 0) == 0);
+  CHECK(s.rfind('z') == npos);
+  CHECK(s.rfind("abra") == 7);
+  CHECK(s.rfind("abra", 6) == 0);
+  CHECK(s.rfind("") == 11);
+  CHECK(s.rfind("", 3) == 3);
+  CHECK(s.rfind("abracadabrax") == npos);
+  CHECK(s.rfind("bra", npos, 2) == 8);
+  CHECK(String<3>().find('a') == npos);
+  CHECK(String<3>().rfind('a') == npos);
+  CHECK(String<3>().find("") == 0);
+  CHECK(String<3>().rfind("") == 0);
+  CHECK(s.contains("cad"));
+  CHECK(s.contains('d'));
+  CHECK_FALSE(s.contains("dad"));
+  CHECK_FALSE(s.contains('z'));
+}
+
+TEST_CASE("String: find_first_of / last_of / first_not_of / last_not_of", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const String<31> s = "  key = value ;";
+  constexpr auto npos = String<31>::npos;
+  CHECK(s.find_first_of("=;") == 6);
+  CHECK(s.find_first_of("=;", 7) == 14);
+  CHECK(s.find_first_of('k') == 2);
+  CHECK(s.find_first_of("XZ!") == npos);
+  CHECK(s.find_first_of("") == npos);
+  CHECK(s.find_first_of("=;", 0, 1) == 6);
+  CHECK(s.find_last_of("ae") == 12);
+  CHECK(s.find_last_of("ae", 11) == 9);
+  CHECK(s.find_last_of('k') == 2);
+  CHECK(s.find_last_of("") == npos);
+  CHECK(s.find_last_of("k", 1) == npos);
+  CHECK(s.find_first_not_of(' ') == 2);
+  CHECK(s.find_first_not_of(" key") == 6);
+  CHECK(s.find_first_not_of(" keyvalu=;") == npos);
+  CHECK(s.find_first_not_of("", 3) == 3);
+  CHECK(s.find_last_not_of(" ;") == 12);
+  CHECK(s.find_last_not_of(';') == 13);
+  CHECK(s.find_last_not_of(" ;", 5) == 4);
+  CHECK(s.find_last_not_of(" ;keyvalu=") == npos);
+  CHECK(s.find_last_not_of("") == 14);
+  const String<3> e;
+  CHECK(e.find_first_of("a") == npos);
+  CHECK(e.find_last_of("a") == npos);
+  CHECK(e.find_first_not_of("a") == npos);
+  CHECK(e.find_last_not_of("a") == npos);
+}
+
+TEST_CASE("String: starts_with / ends_with", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const String<15> s = "prefix-suffix";
+  CHECK(s.starts_with("prefix"));
+  CHECK(s.starts_with('p'));
+  CHECK(s.starts_with(""));
+  CHECK_FALSE(s.starts_with("suffix"));
+  CHECK_FALSE(s.starts_with('s'));
+  CHECK_FALSE(s.starts_with("prefix-suffix-longer"));
+  CHECK(s.ends_with("suffix"));
+  CHECK(s.ends_with('x'));
+  CHECK(s.ends_with(""));
+  CHECK_FALSE(s.ends_with("prefix"));
+  CHECK_FALSE(s.ends_with('p'));
+  const String<3> e;
+  CHECK_FALSE(e.starts_with('a'));
+  CHECK_FALSE(e.ends_with('a'));
+  CHECK(e.starts_with(""));
+}
+
+// ---- [string.cmp] -----------------------------------------------------------------
+
+TEST_CASE("String: compare and every comparison operator, on either side", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const String<15> abc = "abc";
+  const String<31> abd = "abd";
+  const String<3> ab = "ab";
+  const std::string_view v = "abc";
+  const char* p = "abc";
+  CHECK(abc.compare(abd) < 0);
+  CHECK(abc.compare("abc") == 0);
+  CHECK(abc.compare(ab) > 0);
+  CHECK(abc.compare(1, 2, "bc") == 0);
+  CHECK(abc.compare(1, 5, "bcd", 2) == 0);
+  CHECK(abc.compare(0, 1, "xax"sv, 1, 1) == 0);
+  STRING_CHECK_RAISES(out_of_range, abc.compare(4, 1, "x"));
+  STRING_CHECK_RAISES(out_of_range, abc.compare(0, 1, "x"sv, 2, 1));
+  // Unsigned char ordering, as std::char_traits<char>.
+  CHECK(String<3>("\x80").compare("\x7f") > 0);
+  CHECK(String<3>("a\0b"sv).compare("a\0c"sv) < 0);
+
+  CHECK(abc == abc);
+  CHECK(abc == v);
+  CHECK(v == abc);
+  CHECK(abc == p);
+  CHECK(p == abc);
+  CHECK(abc == "abc");
+  CHECK("abc" == abc);
+  CHECK(abc != abd);
+  CHECK(abc != "abd");
+  CHECK("abd" != abc);
+  CHECK(abc != "ab"sv);
+  CHECK("ab"sv != abc);
+  CHECK(abc != ab);
+  CHECK(abc < abd);
+  CHECK(abc <= abd);
+  CHECK(abd > abc);
+  CHECK(abd >= abc);
+  CHECK(ab < abc);
+  CHECK(abc < "abd");
+  CHECK("abb" < abc);
+  CHECK(abc <= "abc");
+  CHECK("abc" <= abc);
+  CHECK(abc > "ab");
+  CHECK("abd" > abc);
+  CHECK(abc >= "abc");
+  CHECK("abc" >= abc);
+  CHECK(abc < "abd"sv);
+  CHECK("abb"sv < abc);
+  CHECK(abc <= v);
+  CHECK(v <= abc);
+  CHECK(abc > "ab"sv);
+  CHECK("abd"sv > abc);
+  CHECK(abc >= v);
+  CHECK(v >= abc);
+  CHECK_FALSE(abc < abc);
+  CHECK_FALSE(abc > abc);
+#if HEAPLESS_HAS_THREE_WAY
+  const bool lt = (abc <=> abd) < 0;
+  const bool eq = (abc <=> "abc") == 0;
+  const bool gt = ("abd" <=> abc) > 0;
+  const bool eq_view = (v <=> abc) == 0;
+  CHECK(lt);
+  CHECK(eq);
+  CHECK(gt);
+  CHECK(eq_view);
+  static_assert(std::is_same_v<decltype(abc <=> abd), std::strong_ordering>);
+#endif
+}
+
+// ---- Concatenation, hashing, conversion ----------------------------------------
+
+TEST_CASE("String: operator+ sums capacities and never fails", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const String<5> a = "hello";
+  const String<6> b = " world";
+  const auto ab = a + b;
+  CHECK(ab == "hello world");
+  CHECK(ab.full());
+  CHECK((a + "!") == "hello!");
+  CHECK(("<" + a) == "<hello");
+  CHECK((a + '?') == "hello?");
+  CHECK(('>' + a) == ">hello");
+  CHECK((String<0>() + String<0>()).empty());
+}
+
+TEST_CASE("String: std::hash agrees with std::hash<std::string_view>", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const String<15> s = "key";
+  CHECK(std::hash<String<15>>{}(s) == std::hash<std::string_view>{}("key"));
+  CHECK(std::hash<String<31>>{}(String<31>("key")) == std::hash<String<15>>{}(s));
+  CHECK(std::hash<String<15>>{}(String<15>()) == std::hash<std::string_view>{}(""));
+}
+
+TEST_CASE("String: the free-capacity byte tracks every length", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<255> s;
+  for (std::size_t i = 0; i < 255; ++i) {
+    CHECK(s.size() == i);
+    s.push_back(static_cast<char>('a' + i % 26));
+  }
+  CHECK(s.full());
+  CHECK(std::strlen(s.c_str()) == 255);
+  CHECK(well_formed(s));
+  String<300> big;
+  for (std::size_t i = 0; i < 300; ++i) big.push_back('x');
+  CHECK(big.full());
+  CHECK(std::strlen(big.c_str()) == 300);
+  STRING_CHECK_RAISES(length_error, big.push_back('x'));
+  big.erase(100);
+  CHECK(big.size() == 100);
+  CHECK(well_formed(big));
+}
+
+TEST_CASE("String: trivially copyable: memcpy is a valid copy", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const String<15> a = "dma me";
+  String<15> b;
+  std::memcpy(static_cast<void*>(&b), &a, sizeof a);
+  CHECK(b == "dma me");
+  CHECK(well_formed(b));
+}
