@@ -252,40 +252,52 @@ struct pool_poison {
 };
 
 // ---- Free lists -----------------------------------------------------------------
-// Both hand out slot indices; `N` means "none left". Slot i is free when it is
+// Both hand out slots (nullptr: none left). Slot i is free when it is
 // on the stack of recycled slots or when i >= fresh (never used yet).
 
 /// single_thread and critical_section: the link of a free slot is stored in
-/// the slot itself (index + 1, 0 = end); all state is two plain indices.
+/// the slot itself. When T is at least pointer-sized (and aligned), the link
+/// is the next free slot's address: the hot path is then exactly a classic
+/// intrusive free list, at no memory cost (the pool is immovable, so the
+/// addresses stay valid). Smaller T link by index + 1 (0 = end) in the
+/// smallest type that holds N, so the slot is max(sizeof(T), sizeof(index)).
 template <class T, std::size_t N, class Policy>
 class pool_locked_list {
  public:
-  using link_t = smallest_size_t<N>;
+  static constexpr bool pointer_links = sizeof(T) >= sizeof(void*) && alignof(T) >= alignof(void*);
+  using index_t = smallest_size_t<N>;
+  using link_t = std::conditional_t<pointer_links, void*, index_t>;
   using slot_t = pool_slot<(sizeof(T) > sizeof(link_t) ? sizeof(T) : sizeof(link_t)),
                            (alignof(T) > alignof(link_t) ? alignof(T) : alignof(link_t))>;
   using poison = pool_poison<sizeof(slot_t), alignof(slot_t)>;
 
   constexpr pool_locked_list() noexcept = default;
 
-  std::size_t pop(slot_t* slots) noexcept {
-    return pool_guard<Policy>::run([&]() noexcept -> std::size_t {
-      const link_t top = top_;
-      if (HEAPLESS_LIKELY(top != 0)) {
-        const std::size_t i = static_cast<std::size_t>(top - 1u);
-        poison::unpoison(slots + i);
-        std::memcpy(&top_, slots[i].bytes, sizeof(link_t));
-        return i;
+  /// The most recently freed slot, else a never-used one, else nullptr.
+  slot_t* pop(slot_t* slots) noexcept {
+    return pool_guard<Policy>::run([&]() noexcept -> slot_t* {
+      slot_t* s = slot_of(slots, top_);
+      if (HEAPLESS_LIKELY(s != nullptr)) {
+        poison::unpoison(s);
+        std::memcpy(&top_, s->bytes, sizeof(link_t));
+        return s;
       }
-      if (HEAPLESS_LIKELY(fresh_ < N)) return static_cast<std::size_t>(fresh_++);
-      return N;
+      if (HEAPLESS_LIKELY(fresh_ < N)) return slots + fresh_++;
+      return nullptr;
     });
   }
 
-  void push(slot_t* slots, std::size_t i) noexcept {
+  /// Puts slot s (index i) on top of the stack.
+  void push(slot_t* s, std::size_t i) noexcept {
     pool_guard<Policy>::run([&]() noexcept {
-      std::memcpy(slots[i].bytes, &top_, sizeof(link_t));
-      poison::poison(slots + i);
-      top_ = static_cast<link_t>(i + 1u);
+      std::memcpy(s->bytes, &top_, sizeof(link_t));
+      poison::poison(s);
+      if constexpr (pointer_links) {
+        top_ = s;
+        (void)i;
+      } else {
+        top_ = static_cast<link_t>(i + 1u);
+      }
       return 0;
     });
   }
@@ -297,8 +309,9 @@ class pool_locked_list {
   std::size_t available(const slot_t* slots) const noexcept {
     return pool_guard<Policy>::run([&]() noexcept {
       std::size_t n = N - static_cast<std::size_t>(fresh_);
-      for (link_t l = top_; l != 0 && n < N; ++n) {
-        const slot_t* s = slots + (l - 1u);
+      for (link_t l = top_; n < N; ++n) {
+        const slot_t* s = slot_of(const_cast<slot_t*>(slots), l);
+        if (s == nullptr) break;
         poison::unpoison(s);
         std::memcpy(&l, s->bytes, sizeof(link_t));
         poison::poison(s);
@@ -308,8 +321,19 @@ class pool_locked_list {
   }
 
  private:
-  link_t top_ = 0;    // index + 1 of the most recently freed slot, 0 = none
-  link_t fresh_ = 0;  // slots [fresh_, N) have never been handed out
+  static slot_t* slot_of(slot_t* slots, link_t l) noexcept {
+    if constexpr (pointer_links) {
+      (void)slots;
+      return static_cast<slot_t*>(l);
+    } else {
+      // size_t arithmetic, so "- 1" folds into the address computation.
+      const std::size_t top = l;
+      return HEAPLESS_LIKELY(top != 0) ? slots + (top - 1u) : nullptr;
+    }
+  }
+
+  link_t top_{};       // most recently freed slot (address, or index + 1); 0 = none
+  index_t fresh_ = 0;  // slots [fresh_, N) have never been handed out
 };
 
 /// lock_free: Treiber stack. Links live outside the slots (see pop()).
@@ -331,7 +355,8 @@ class pool_lock_free_list {
 
   constexpr pool_lock_free_list() noexcept : links_() {}
 
-  std::size_t pop(slot_t* slots) noexcept {
+  /// A free slot (recycled first, else never used), or nullptr.
+  slot_t* pop(slot_t* slots) noexcept {
     bool fresh_exhausted = false;
     for (;;) {
       // acquire: pairs with the release CAS of the push that installed this
@@ -355,16 +380,16 @@ class pool_lock_free_list {
         if (head_.compare_exchange_weak(h, desired, std::memory_order_acquire,
                                         std::memory_order_acquire)) {
           poison::unpoison(slots + i);
-          return i;
+          return slots + i;
         }
       }
       // The stack was empty when we looked.
-      if (fresh_exhausted) return N;  // ...after fresh_ had reached N: pool empty right then
+      if (fresh_exhausted) return nullptr;  // ...after fresh_ had reached N: pool empty right then
       // relaxed: a never-used slot carries no data to synchronise with.
       std::uint32_t f = fresh_.load(std::memory_order_relaxed);
       while (f < N) {
         if (fresh_.compare_exchange_weak(f, f + 1u, std::memory_order_relaxed, std::memory_order_relaxed))
-          return static_cast<std::size_t>(f);
+          return slots + f;
       }
       // fresh_ == N forever from now on; a slot may have been pushed since we
       // saw the stack empty, so look once more before reporting exhaustion.
@@ -372,10 +397,11 @@ class pool_lock_free_list {
     }
   }
 
-  void push(slot_t* slots, std::size_t i) noexcept {
+  /// Puts slot s (index i) on top of the stack.
+  void push(slot_t* s, std::size_t i) noexcept {
     // Poison before publishing: once the CAS succeeds another thread may pop
     // the slot and unpoison it.
-    poison::poison(slots + i);
+    poison::poison(s);
     // relaxed: the value only seeds the link; the CAS below validates it.
     head_t h = head_.load(std::memory_order_relaxed);
     for (;;) {
@@ -566,10 +592,10 @@ class Pool {
 
   /// A free slot of sizeof(T) bytes aligned for T, or nullptr when exhausted. O(1).
   [[nodiscard]] void* try_allocate() noexcept {
-    const std::size_t i = list_.pop(slots());
-    if (HEAPLESS_UNLIKELY(i >= N)) return nullptr;
-    mark(i, slot_live);
-    return slots()[i].bytes;
+    slot_t* s = list_.pop(slots());
+    if (HEAPLESS_UNLIKELY(s == nullptr)) return nullptr;
+    mark(static_cast<std::size_t>(s - slots()), slot_live);
+    return s->bytes;
   }
 
   /// Returns a slot from try_allocate() (any object in it already destroyed);
@@ -579,7 +605,7 @@ class Pool {
     if (p == nullptr) return;
     const std::size_t i = index_of(p);
     mark_free(i);
-    list_.push(slots(), i);
+    list_.push(static_cast<slot_t*>(p), i);
   }
 
   // ---- Observers -------------------------------------------------------------
