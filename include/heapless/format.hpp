@@ -1,0 +1,348 @@
+// heapless/format.hpp - type-safe, heap-free text formatting: {fmt}/std::format
+// syntax into a String<N>, a Vec<char, N> or any output iterator.
+//
+//   heapless::String<64> line;
+//   heapless::format_to(line, "Count: {} id={:#06x} t={:.3f}", n, id, t);  // length_error if full
+//   if (!heapless::try_format_to(line, " {}", name)) { /* full: line unchanged */ }
+//   auto s = heapless::format<32>("{:>8}|{:<6}|", "right", true);            // String<32>
+//   heapless::format_to(uart_iterator, "{}\r\n", value);                      // any output iterator
+//
+// Syntax (a subset of std::format): "{}" "{0}" "{{" "}}" and
+//   {[index]:[[fill]align][sign][#][0][width][.precision][type]}
+// fill is one code point; align < > ^; sign + - space; width/precision are
+// literal numbers (no nested "{}"); types d x X o b B c (integers, char,
+// bool), s (strings, bool), c (char), f F e E g G (float, double), p
+// (pointers). Arguments: every integer type, bool, char, const char*,
+// std::string_view and anything convertible to it (String<M>, std::string),
+// float, double, pointers, nullptr, enums (their underlying value), and user
+// types through a heapless::formatter<T> specialisation (detail/format_core.hpp).
+// Every argument must be used (as in Rust's format!): an unused one is an error.
+//
+// Errors. C++20: the format string is checked at compile time against the
+// argument types (wrong index, too many or too few fields, bad spec: the call
+// does not compile; heapless::runtime_format(s) opts out). C++17, or a
+// runtime_format string: a malformed string raises error_kind::invalid_argument
+// (std::invalid_argument / the handler). Capacity, per DESIGN.md:
+//   format_to(String&)          raises length_error (Vec: bad_alloc); target unchanged
+//   try_format_to(target, ...)  returns false; target unchanged
+//   format_to_truncating(...)   keeps what fits (cut at a UTF-8 boundary); returns true if it cut
+//   format_to(iterator, ...)    unbounded, like std::format_to; format_to_n bounds it
+//
+// Costs: no heap, no locale, no printf. The engine is one non-template
+// function (parser + dispatch); each argument type adds one small handler,
+// instantiated only when used: an integer-only program links no
+// floating-point code. Output is written in place into a String (no copy); an
+// iterator or a Vec receives it in 64-byte chunks from the stack. Stack use is
+// about 200 bytes, plus ~1.1 KB only when a double is printed with a precision
+// above ~40 digits. Floats use std::to_chars (exact, shortest round-trip for
+// "{}"). Thread/ISR: reentrant; no global state.
+#ifndef HEAPLESS_FORMAT_HPP
+#define HEAPLESS_FORMAT_HPP
+
+#include <cstddef>      // std::size_t
+#include <string_view>  // std::string_view: format strings
+#include <type_traits>  // std::decay_t, std::is_same_v, std::enable_if_t
+#include <utility>      // std::declval (recognising Vec<char, N>)
+
+#include "detail/config.hpp"        // HEAPLESS_CPP20
+#include "detail/error.hpp"         // detail::raise
+#include "detail/format_core.hpp"   // the engine, formatter<T>, format_context
+#include "detail/format_float.hpp"  // float/double handlers (instantiated only when used)
+#include "string.hpp"               // String<N>: format<N>() returns one; format_to(String&, ...)
+
+#if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
+#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1
+#else
+#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 0
+#endif
+
+namespace heapless {
+
+/// A format string that is checked only when formatting (at run time).
+struct runtime_format_string {
+  std::string_view str;
+};
+/// Opts a format string out of the C++20 compile-time check (e.g. a string
+/// chosen at run time); errors are then raised as error_kind::invalid_argument.
+constexpr runtime_format_string runtime_format(std::string_view s) noexcept { return {s}; }
+
+namespace detail {
+#if HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+// Not constexpr on purpose: calling one in the consteval constructor below is
+// the compile error, and its name says what is wrong with the format string.
+void format_string_error_unmatched_open_brace();
+void format_string_error_unmatched_close_brace();
+void format_string_error_invalid_argument_index();
+void format_string_error_more_fields_than_arguments();
+void format_string_error_mixed_automatic_and_manual_indexing();
+void format_string_error_invalid_spec();
+void format_string_error_width_or_precision_too_big();
+void format_string_error_spec_not_valid_for_argument_type();
+void format_string_error_formatter_parse_rejected_spec();
+void format_string_error_argument_never_used();
+void format_string_error_too_many_arguments();
+
+constexpr void compile_time_format_error(format_errc e) {
+  switch (e) {
+    case format_errc::ok: break;
+    case format_errc::unmatched_open_brace: format_string_error_unmatched_open_brace(); break;
+    case format_errc::unmatched_close_brace: format_string_error_unmatched_close_brace(); break;
+    case format_errc::invalid_arg_id: format_string_error_invalid_argument_index(); break;
+    case format_errc::arg_id_out_of_range: format_string_error_more_fields_than_arguments(); break;
+    case format_errc::mixed_indexing: format_string_error_mixed_automatic_and_manual_indexing(); break;
+    case format_errc::invalid_spec: format_string_error_invalid_spec(); break;
+    case format_errc::number_too_big: format_string_error_width_or_precision_too_big(); break;
+    case format_errc::type_mismatch: format_string_error_spec_not_valid_for_argument_type(); break;
+    case format_errc::custom_spec_rejected: format_string_error_formatter_parse_rejected_spec(); break;
+    case format_errc::unused_argument: format_string_error_argument_never_used(); break;
+    case format_errc::too_many_arguments: format_string_error_too_many_arguments(); break;
+  }
+}
+#endif
+}  // namespace detail
+
+/// A format string for arguments of types Args. Under C++20 its constructor is
+/// consteval and rejects a string that does not match Args at compile time.
+template <class... Args>
+class basic_format_string {
+ public:
+  template <class S, class = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
+#if HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+  consteval basic_format_string(const S& s) : str_(s) {
+    detail::compile_time_format_error(
+        detail::check_format(str_, detail::arg_descs<Args...>::value, sizeof...(Args)));
+  }
+#else
+  constexpr basic_format_string(const S& s) : str_(s) {
+  }
+#endif
+  constexpr basic_format_string(runtime_format_string s) noexcept : str_(s.str) {}
+  constexpr std::string_view get() const noexcept { return str_; }
+
+ private:
+  std::string_view str_;
+};
+
+/// The format string parameter type of every function below (Args deduced from the arguments).
+template <class... Args>
+using format_string = basic_format_string<detail::arg_type_t<Args>...>;
+
+/// What format_to_n returns (std::format_to_n_result).
+template <class OutputIt>
+struct format_to_n_result {
+  OutputIt out;        ///< past the last character written
+  std::size_t size;    ///< characters the full output has (may exceed n)
+};
+
+namespace detail {
+
+template <class T>
+struct is_string : std::false_type {};
+template <std::size_t N>
+struct is_string<String<N>> : std::true_type {};
+
+// Vec<char, N> is recognised by shape, so format.hpp need not include vec.hpp:
+// value_type char, a constant capacity(), and try_append(const char*, const char*).
+template <class T, class = void>
+struct is_char_vec : std::false_type {};
+template <class T>
+struct is_char_vec<T, std::enable_if_t<std::is_same_v<typename T::value_type, char> &&
+                                       std::is_same_v<decltype(std::declval<T&>().try_append(
+                                                          static_cast<const char*>(nullptr),
+                                                          static_cast<const char*>(nullptr))),
+                                                      const char*>>> : std::true_type {};
+
+template <class T>
+constexpr bool is_fixed_target_v = is_string<T>::value || is_char_vec<T>::value;
+
+enum class overflow_mode : unsigned char { raise, fail, truncate };
+
+/// Result of formatting into a fixed-capacity target.
+struct fixed_outcome {
+  bool cut = false;                  // output did not fit
+  const char* error = nullptr;       // a format error (bad string or value)
+};
+
+/// Length to keep after a cut in truncating mode: drops an incomplete trailing UTF-8 sequence.
+inline std::size_t utf8_safe_length(const char* s, std::size_t n) noexcept {
+  std::size_t i = n, back = 0;
+  while (i > 0 && back < 4) {
+    --i;
+    ++back;
+    const auto u = static_cast<unsigned char>(s[i]);
+    if ((u & 0xC0) != 0x80) return u < 0x80 || utf8_length(s[i]) <= back ? n : i;  // lead byte
+  }
+  return n;
+}
+
+/// Formats into base[old, cap) and returns the length to keep: the new length
+/// on success (or on a cut in truncating mode), `old` otherwise.
+inline std::size_t format_fixed(char* base, std::size_t old, std::size_t cap, overflow_mode mode,
+                                std::string_view fmt, const arg_value* values, const arg_desc* descs,
+                                std::size_t n, fixed_outcome& out) {
+  fixed_buffer b(base + old, base + cap);
+  vformat(b, fmt, values, descs, n);
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) {
+    out.error = b.error();
+    return old;
+  }
+  if (HEAPLESS_UNLIKELY(b.dropped() != 0)) {
+    out.cut = true;
+    if (mode != overflow_mode::truncate) return old;
+    return old + utf8_safe_length(base + old, b.written());
+  }
+  return old + b.written();
+}
+
+/// Chunked sink for Vec<char, N>: each 64-byte chunk is appended with try_append.
+template <class V>
+class vec_buffer : public format_buffer {
+ public:
+  explicit vec_buffer(V& v) noexcept
+      : format_buffer(buf_, buf_ + sizeof buf_, &vec_buffer::flush_chunk), v_(v) {}
+  void finish() { flush_chunk(*this); }
+
+ private:
+  static void flush_chunk(format_buffer& base) {
+    auto& self = static_cast<vec_buffer&>(base);
+    const char* const last = self.cur_;
+    const char* stop = self.buf_;
+    if (self.dropped_ == 0) stop = self.v_.try_append(static_cast<const char*>(self.buf_), last);
+    self.dropped_ += static_cast<std::size_t>(last - stop);
+    self.cur_ = self.buf_;
+  }
+  char buf_[64];
+  V& v_;
+};
+
+/// The one entry point of every public function; returns true if the output was cut.
+template <class Out>
+bool format_dispatch(Out& out, overflow_mode mode, std::string_view fmt, const arg_value* values,
+                     const arg_desc* descs, std::size_t n) {
+  fixed_outcome r;
+  if constexpr (is_string<Out>::value) {
+    const std::size_t old = out.size();
+    out.resize_and_overwrite(out.capacity(), [&](char* p, std::size_t cap) {
+      return format_fixed(p, old, cap, mode, fmt, values, descs, n, r);
+    });
+  } else {
+    const std::size_t old = out.size();
+    vec_buffer<Out> b(out);
+    vformat(b, fmt, values, descs, n);
+    b.finish();
+    r.error = b.error();
+    r.cut = b.dropped() != 0;
+    if (r.error != nullptr || (r.cut && mode != overflow_mode::truncate)) {
+      out.resize(old);
+    } else if (r.cut) {
+      out.resize(old + utf8_safe_length(out.data() + old, out.size() - old));
+    }
+  }
+  if (HEAPLESS_UNLIKELY(r.error != nullptr)) raise_format_error(r.error);
+  if (HEAPLESS_UNLIKELY(r.cut && mode == overflow_mode::raise)) {
+    raise(is_string<Out>::value ? error_kind::length_error : error_kind::bad_alloc,
+          "heapless::format_to: output exceeds the capacity");
+  }
+  return r.cut;
+}
+
+template <class OutputIt>
+OutputIt format_to_iterator(OutputIt out, std::string_view fmt, const arg_value* values, const arg_desc* descs,
+                            std::size_t n) {
+  iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out));
+  vformat(b, fmt, values, descs, n);
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) raise_format_error(b.error());
+  return b.finish();
+}
+
+}  // namespace detail
+
+// The argument pack: values on the stack, descriptors in a constexpr table.
+#define HEAPLESS_DETAIL_FORMAT_ARGS                                                              \
+  const detail::arg_value values[sizeof...(Args) + 1] = {detail::arg_traits<detail::arg_type_t<Args>>::make(args)...}; \
+  const detail::arg_desc* const descs = detail::arg_descs<detail::arg_type_t<Args>...>::value
+
+/// Appends to `out`:
+///  - a String<N>: raises length_error if the result does not fit (out unchanged);
+///  - a Vec<char, N>: raises bad_alloc if it does not fit (out unchanged);
+///  - a format_context (inside a formatter<T>::format): writes to the enclosing output;
+///  - otherwise an output iterator: writes every character, returns the iterator past them.
+/// O(output length). A malformed runtime_format / C++17 string raises invalid_argument.
+template <class Out, class... Args>
+auto format_to(Out&& out, format_string<Args...> fmt, const Args&... args) {
+  using O = std::remove_cv_t<std::remove_reference_t<Out>>;
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  if constexpr (detail::is_fixed_target_v<O>) {
+    (void)detail::format_dispatch(out, detail::overflow_mode::raise, fmt.get(), values, descs, sizeof...(Args));
+  } else if constexpr (std::is_same_v<O, format_context>) {
+    detail::vformat(out.buffer(), fmt.get(), values, descs, sizeof...(Args));
+  } else {
+    using It = std::decay_t<Out>;  // a char array decays to char*
+    return detail::format_to_iterator<It>(static_cast<Out&&>(out), fmt.get(), values, descs, sizeof...(Args));
+  }
+}
+
+/// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
+/// returns false and leaves `out` unchanged. O(output length).
+template <class Out, class... Args>
+[[nodiscard]] bool try_format_to(Out& out, format_string<Args...> fmt, const Args&... args) {
+  static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  return !detail::format_dispatch(out, detail::overflow_mode::fail, fmt.get(), values, descs, sizeof...(Args));
+}
+
+/// Appends what fits of the output to a String<N> or Vec<char, N> (never
+/// splitting a UTF-8 sequence); returns true if it had to cut. O(output length).
+template <class Out, class... Args>
+bool format_to_truncating(Out& out, format_string<Args...> fmt, const Args&... args) {
+  static_assert(detail::is_fixed_target_v<Out>,
+                "format_to_truncating: the target must be a String<N> or Vec<char, N>");
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  return detail::format_dispatch(out, detail::overflow_mode::truncate, fmt.get(), values, descs, sizeof...(Args));
+}
+
+/// Formats into a new String<N>; raises length_error if the output exceeds N.
+template <std::size_t N, class... Args>
+String<N> format(format_string<Args...> fmt, const Args&... args) {
+  String<N> s;
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  (void)detail::format_dispatch(s, detail::overflow_mode::raise, fmt.get(), values, descs, sizeof...(Args));
+  return s;
+}
+
+/// Writes at most n characters through `out` (std::format_to_n); size is the
+/// length of the whole output.
+template <class OutputIt, class... Args>
+format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, format_string<Args...> fmt,
+                                         const Args&... args) {
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  if constexpr (std::is_same_v<OutputIt, char*>) {
+    detail::fixed_buffer b(out, out + n);
+    detail::vformat(b, fmt.get(), values, descs, sizeof...(Args));
+    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
+    return {out + b.written(), b.written() + b.dropped()};
+  } else {
+    detail::iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out), n);
+    detail::vformat(b, fmt.get(), values, descs, sizeof...(Args));
+    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
+    OutputIt last = b.finish();
+    return {static_cast<OutputIt&&>(last), b.total()};
+  }
+}
+
+/// The length of the output, without writing it.
+template <class... Args>
+std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  detail::counting_buffer b;
+  detail::vformat(b, fmt.get(), values, descs, sizeof...(Args));
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
+  return b.dropped();
+}
+
+}  // namespace heapless
+
+#undef HEAPLESS_DETAIL_FORMAT_ARGS
+#undef HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+
+#endif  // HEAPLESS_FORMAT_HPP
