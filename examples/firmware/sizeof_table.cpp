@@ -1,0 +1,70 @@
+// sizeof_table.cpp - sizeof of every heapless container at small N, as a
+// Markdown table. Built for the target (ctest runs it in QEMU) and for the
+// host (examples/firmware/size_report.sh compiles it with g++), so
+// docs/firmware.md can put arm-none-eabi and x86-64 side by side.
+#include <cstdint>  // fixed-width element types
+#include <cstdio>   // std::printf
+
+#include <heapless/vec.hpp>
+#if __has_include(<heapless/string.hpp>)
+#include <heapless/string.hpp>
+#endif
+#if __has_include(<heapless/linear_map.hpp>)
+#include <heapless/linear_map.hpp>
+#endif
+#if __has_include(<heapless/spsc.hpp>)
+#include <heapless/spsc.hpp>
+#endif
+#if __has_include(<heapless/pool.hpp>)
+#include <heapless/pool.hpp>
+#endif
+
+namespace {
+struct message {  // 16 bytes, 4-byte aligned
+  std::uint32_t id;
+  std::uint8_t payload[12];
+};
+}  // namespace
+
+#define HEAPLESS_FW_ROW(...) \
+  std::printf("| `%s` | %u |\n", #__VA_ARGS__, static_cast<unsigned>(sizeof(__VA_ARGS__)))
+
+int main() {
+  std::printf("| type (%s) | sizeof |\n|---|---|\n",
+#if defined(__arm__)
+              "arm-none-eabi"
+#else
+              "host"
+#endif
+  );
+  using namespace heapless;
+  using std::uint8_t;
+  using std::uint16_t;
+  using std::uint32_t;
+  HEAPLESS_FW_ROW(Vec<uint8_t, 15>);
+  HEAPLESS_FW_ROW(Vec<int, 8>);
+  HEAPLESS_FW_ROW(Vec<int, 64>);
+  HEAPLESS_FW_ROW(Vec<uint16_t, 300>);
+#ifdef HEAPLESS_STRING_HPP
+  HEAPLESS_FW_ROW(String<15>);
+  HEAPLESS_FW_ROW(String<31>);
+  HEAPLESS_FW_ROW(String<255>);
+  HEAPLESS_FW_ROW(String<300>);
+#endif
+#ifdef HEAPLESS_LINEAR_MAP_HPP
+  HEAPLESS_FW_ROW(LinearMap<uint8_t, uint8_t, 8>);
+  HEAPLESS_FW_ROW(LinearMap<int, int, 8>);
+  HEAPLESS_FW_ROW(LinearMap<uint16_t, uint32_t, 16>);
+#endif
+#ifdef HEAPLESS_SPSC_HPP
+  HEAPLESS_FW_ROW(spsc::Queue<uint8_t, 16>);
+  HEAPLESS_FW_ROW(spsc::Queue<int, 8>);
+  HEAPLESS_FW_ROW(spsc::Queue<uint32_t, 64>);
+#endif
+#ifdef HEAPLESS_POOL_HPP
+  HEAPLESS_FW_ROW(Pool<int, 8>);
+  HEAPLESS_FW_ROW(Pool<message, 8>);
+  HEAPLESS_FW_ROW(Pool<message, 8, pool_policy::single_thread>);
+#endif
+  return 0;
+}

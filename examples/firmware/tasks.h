@@ -1,0 +1,236 @@
+/* tasks.h - the firmware tasks of tasks.hpp written by hand in C: arrays, a
+ * length, memmove, explicit bounds checks. The limit heapless is measured
+ * against (docs/firmware.md). Same inputs, same checksums. */
+#ifndef HEAPLESS_FIRMWARE_TASKS_H
+#define HEAPLESS_FIRMWARE_TASKS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "tasks_common.h"
+
+#if defined(FW_WITH_VEC) || defined(FW_WITH_ALL)
+static uint32_t fw_vec_task(uint32_t seed) {
+  uint16_t samples[32];
+  uint8_t len = 0;
+  uint32_t x = seed;
+  for (int i = 0; i < 40; ++i) {
+    x = fw_next(x);
+    if (len == 32) break;
+    samples[len++] = (uint16_t)(x >> 20);
+  }
+  for (uint8_t i = 0; i < len;) {
+    if (samples[i] > 3000) {
+      memmove(&samples[i], &samples[i + 1], (size_t)(len - i - 1) * sizeof samples[0]);
+      --len;
+    } else {
+      ++i;
+    }
+  }
+  uint32_t sum = 0;
+  for (uint8_t i = 0; i < len; ++i) sum += samples[i];
+  return sum * 64u + len;
+}
+#endif
+
+#if defined(FW_WITH_STRING) || defined(FW_WITH_ALL)
+struct fw_str {
+  char text[32];
+  uint8_t len;
+};
+static bool fw_str_append(struct fw_str *s, const char *t) {
+  const size_t n = strlen(t);
+  if (n > sizeof s->text - 1 - s->len) return false;
+  memcpy(s->text + s->len, t, n + 1);
+  s->len = (uint8_t)(s->len + n);
+  return true;
+}
+static uint32_t fw_string_task(uint32_t seed) {
+  struct fw_str line = {{0}, 0};
+  uint32_t x = seed;
+  for (int i = 0; i < 12; ++i) {
+    x = fw_next(x);
+    if (!fw_str_append(&line, fw_names[x >> 29])) break;
+    if (!fw_str_append(&line, ";")) break;
+  }
+  return fw_hash(line.text, line.len);
+}
+#endif
+
+#if (defined(FW_WITH_FORMAT) || defined(FW_WITH_ALL)) && defined(FW_FORMAT_SNPRINTF)
+#include <stdio.h>
+/* What C firmware usually writes instead: newlib-nano's snprintf. */
+static uint32_t fw_format_task(uint32_t seed) {
+  const uint32_t x = fw_next(seed);
+  const int temp = (int)(x % 1000u) - 500;
+  char line[48];
+  const int n = snprintf(line, sizeof line, "t=%d id=%lu st=%#lx", temp, (unsigned long)(x >> 16),
+                         (unsigned long)(x & 0xFFFu));
+  if (n < 0 || n >= (int)sizeof line) return 0;
+  return fw_hash(line, (size_t)n);
+}
+#elif defined(FW_WITH_FORMAT) || defined(FW_WITH_ALL)
+/* Hand-rolled formatting: the smallest code that writes these three fields. */
+static char *fw_put_str(char *p, char *end, const char *s) {
+  while (*s) {
+    if (p == end) return 0;
+    *p++ = *s++;
+  }
+  return p;
+}
+static char *fw_put_u(char *p, char *end, uint32_t v, unsigned base) {
+  char tmp[10];
+  int n = 0;
+  do {
+    tmp[n++] = "0123456789abcdef"[v % base];
+    v /= base;
+  } while (v);
+  if (end - p < n) return 0;
+  while (n) *p++ = tmp[--n];
+  return p;
+}
+static uint32_t fw_format_task(uint32_t seed) {
+  const uint32_t x = fw_next(seed);
+  const int temp = (int)(x % 1000u) - 500;
+  char line[48];
+  char *p = line, *end = line + sizeof line - 1;
+  p = fw_put_str(p, end, "t=");
+  if (p && temp < 0) p = fw_put_str(p, end, "-");
+  if (p) p = fw_put_u(p, end, temp < 0 ? 0u - (uint32_t)temp : (uint32_t)temp, 10);
+  if (p) p = fw_put_str(p, end, " id=");
+  if (p) p = fw_put_u(p, end, x >> 16, 10);
+  if (p) p = fw_put_str(p, end, " st=0x");
+  if (p) p = fw_put_u(p, end, x & 0xFFFu, 16);
+  if (!p) return 0;
+  *p = 0;
+  return fw_hash(line, (size_t)(p - line));
+}
+#endif
+
+#if defined(FW_WITH_LINEAR_MAP) || defined(FW_WITH_ALL)
+static uint32_t fw_linear_map_task(uint32_t seed) {
+  uint8_t keys[16];
+  uint16_t values[16];
+  uint8_t len = 0;
+  uint32_t x = seed;
+  for (int i = 0; i < 64; ++i) {
+    x = fw_next(x);
+    const uint8_t id = (uint8_t)(x >> 28);
+    uint8_t k = 0;
+    while (k < len && keys[k] != id) ++k;
+    if (k < len) {
+      ++values[k];
+    } else {
+      if (len == 16) return 0;
+      keys[len] = id;
+      values[len] = 1;
+      ++len;
+    }
+  }
+  for (uint8_t id = 0; id < 16; ++id) {
+    uint8_t k = 0;
+    while (k < len && keys[k] != id) ++k;
+    if (k < len && values[k] < 4) { /* erase: the last entry fills the hole */
+      --len;
+      keys[k] = keys[len];
+      values[k] = values[len];
+    }
+  }
+  uint32_t sum = 0;
+  for (uint8_t k = 0; k < len; ++k) sum = sum * 31u + keys[k] * 7u + values[k];
+  return sum + len;
+}
+#endif
+
+#if defined(FW_WITH_SPSC) || defined(FW_WITH_ALL)
+/* The classic ISR ring buffer: free-running 8-bit indices, 16 slots. */
+static struct {
+  uint8_t buf[16];
+  volatile uint8_t head, tail;
+} fw_rx;
+static bool fw_rx_push(uint8_t b) {
+  const uint8_t t = fw_rx.tail;
+  if ((uint8_t)(t - fw_rx.head) == 16) return false;
+  fw_rx.buf[t & 15u] = b;
+  __atomic_thread_fence(__ATOMIC_RELEASE);
+  fw_rx.tail = (uint8_t)(t + 1);
+  return true;
+}
+static bool fw_rx_pop(uint8_t *out) {
+  const uint8_t h = fw_rx.head;
+  if (h == fw_rx.tail) return false;
+  __atomic_thread_fence(__ATOMIC_ACQUIRE);
+  *out = fw_rx.buf[h & 15u];
+  __atomic_thread_fence(__ATOMIC_RELEASE);
+  fw_rx.head = (uint8_t)(h + 1);
+  return true;
+}
+static uint32_t fw_spsc_task(uint32_t seed) {
+  uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 8; ++round) {
+    x = fw_next(x);
+    const int burst = (int)(x >> 28) + 4;
+    for (int i = 0; i < burst; ++i) (void)fw_rx_push((uint8_t)(x >> i));
+    uint8_t b;
+    while (fw_rx_pop(&b)) sum = sum * 3u + b;
+  }
+  return sum;
+}
+#endif
+
+#if defined(FW_WITH_POOL) || defined(FW_WITH_ALL)
+/* A free list of 8 blocks, safe from ISRs by masking interrupts (PRIMASK). */
+struct fw_message {
+  uint32_t id;
+  uint8_t payload[12];
+};
+static union fw_block {
+  struct fw_message m;
+  union fw_block *next;
+} fw_blocks[8];
+static union fw_block *fw_free;
+static uint8_t fw_fresh; /* blocks never handed out yet: no start-up code */
+static uint32_t fw_irq_save(void) {
+  uint32_t primask;
+  __asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
+  return primask;
+}
+static void fw_irq_restore(uint32_t primask) { __asm__ volatile("msr primask, %0" ::"r"(primask) : "memory"); }
+static struct fw_message *fw_alloc(void) {
+  const uint32_t s = fw_irq_save();
+  union fw_block *b = fw_free;
+  if (b) fw_free = b->next;
+  else if (fw_fresh < 8) b = &fw_blocks[fw_fresh++];
+  fw_irq_restore(s);
+  return b ? &b->m : 0;
+}
+static void fw_release(struct fw_message *m) {
+  if (!m) return;
+  union fw_block *b = (union fw_block *)m;
+  const uint32_t s = fw_irq_save();
+  b->next = fw_free;
+  fw_free = b;
+  fw_irq_restore(s);
+}
+static uint32_t fw_pool_task(uint32_t seed) {
+  struct fw_message *window[4] = {0, 0, 0, 0};
+  uint32_t x = seed, sum = 0;
+  for (int i = 0; i < 32; ++i) {
+    x = fw_next(x);
+    struct fw_message **slot = &window[i & 3];
+    if (*slot) {
+      sum = sum * 5u + (*slot)->id + (*slot)->payload[(*slot)->id % 12u];
+      fw_release(*slot);
+    }
+    *slot = fw_alloc();
+    if (!*slot) return 0;
+    (*slot)->id = x >> 24;
+    for (uint32_t k = 0; k < 12; ++k) (*slot)->payload[k] = (uint8_t)(x >> k);
+  }
+  for (int i = 0; i < 4; ++i) fw_release(window[i]);
+  return sum;
+}
+#endif
+
+#endif /* HEAPLESS_FIRMWARE_TASKS_H */

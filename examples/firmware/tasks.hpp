@@ -1,0 +1,131 @@
+// tasks.hpp - the work each firmware size program does, written with heapless
+// (tasks.h is the same work in hand-written C, the limit each is compared to).
+// Every task takes a seed the compiler cannot see (a volatile in main) and
+// returns a checksum; the C and C++ versions return the same value, checked
+// by ctest in QEMU. try_* forms where the C code checks for "full" the same
+// way, so both carry the same checks.
+#ifndef HEAPLESS_FIRMWARE_TASKS_HPP
+#define HEAPLESS_FIRMWARE_TASKS_HPP
+
+#include <cstdint>  // std::uint8_t, std::uint16_t, std::uint32_t
+
+#include "tasks_common.h"
+
+#if defined(FW_WITH_VEC) || defined(FW_WITH_ALL)
+#include <heapless/vec.hpp>
+// Collect up to 32 samples (the rest are dropped), remove the outliers, sum.
+inline std::uint32_t fw_vec_task(std::uint32_t seed) {
+  heapless::Vec<std::uint16_t, 32> samples;
+  std::uint32_t x = seed;
+  for (int i = 0; i < 40; ++i) {
+    x = fw_next(x);
+    if (!samples.try_push_back(static_cast<std::uint16_t>(x >> 20))) break;
+  }
+  for (auto it = samples.begin(); it != samples.end();) {
+    if (*it > 3000) it = samples.erase(it);
+    else ++it;
+  }
+  std::uint32_t sum = 0;
+  for (std::uint16_t s : samples) sum += s;
+  return sum * 64u + static_cast<std::uint32_t>(samples.size());
+}
+#endif
+
+#if defined(FW_WITH_STRING) || defined(FW_WITH_ALL)
+#include <heapless/string.hpp>
+// Build "name;name;..." from a table while it fits in 31 characters; hash it.
+inline std::uint32_t fw_string_task(std::uint32_t seed) {
+  heapless::String<31> line;
+  std::uint32_t x = seed;
+  for (int i = 0; i < 12; ++i) {
+    x = fw_next(x);
+    const char* name = fw_names[x >> 29];
+    if (!line.try_append(name)) break;
+    if (!line.try_push_back(';')) break;
+  }
+  return fw_hash(line.c_str(), line.size());
+}
+#endif
+
+#if defined(FW_WITH_FORMAT) || defined(FW_WITH_ALL)
+#include <heapless/format.hpp>
+#include <heapless/string.hpp>
+// One telemetry line: a signed decimal, an unsigned decimal and a hex field.
+inline std::uint32_t fw_format_task(std::uint32_t seed) {
+  const std::uint32_t x = fw_next(seed);
+  const int temp = static_cast<int>(x % 1000u) - 500;
+  heapless::String<47> line;
+  if (!heapless::try_format_to(line, "t={} id={} st={:#x}", temp, x >> 16, x & 0xFFFu)) return 0;
+  return fw_hash(line.c_str(), line.size());
+}
+#endif
+
+#if defined(FW_WITH_LINEAR_MAP) || defined(FW_WITH_ALL)
+#include <heapless/linear_map.hpp>
+// Count events per id (16 possible ids, table of 16), then remove the rare ones.
+inline std::uint32_t fw_linear_map_task(std::uint32_t seed) {
+  heapless::LinearMap<std::uint8_t, std::uint16_t, 16> counts;
+  std::uint32_t x = seed;
+  for (int i = 0; i < 64; ++i) {
+    x = fw_next(x);
+    const auto id = static_cast<std::uint8_t>(x >> 28);
+    auto it = counts.find(id);
+    if (it != counts.end()) ++it->second;
+    else if (!counts.try_insert(id, std::uint16_t{1})) return 0;
+  }
+  for (std::uint8_t id = 0; id < 16; ++id) {
+    auto it = counts.find(id);
+    if (it != counts.end() && it->second < 4) counts.erase(it);
+  }
+  std::uint32_t sum = 0;
+  for (auto kv : counts) sum = sum * 31u + kv.first * 7u + kv.second;
+  return sum + static_cast<std::uint32_t>(counts.size());
+}
+#endif
+
+#if defined(FW_WITH_SPSC) || defined(FW_WITH_ALL)
+#include <heapless/spsc.hpp>
+// A byte queue between a producer (an ISR in real firmware) and the main loop.
+inline heapless::spsc::Queue<std::uint8_t, 16> fw_rx;
+inline std::uint32_t fw_spsc_task(std::uint32_t seed) {
+  std::uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 8; ++round) {
+    x = fw_next(x);
+    const int burst = static_cast<int>(x >> 28) + 4;  // 4..19 bytes: sometimes more than fit
+    for (int i = 0; i < burst; ++i) (void)fw_rx.try_push(static_cast<std::uint8_t>(x >> i));
+    std::uint8_t b;
+    while (fw_rx.try_pop(b)) sum = sum * 3u + b;
+  }
+  return sum;
+}
+#endif
+
+#if defined(FW_WITH_POOL) || defined(FW_WITH_ALL)
+#include <heapless/pool.hpp>
+// Message buffers from a pool of 8 (safe from ISRs), in flight in a small window.
+struct fw_message {
+  std::uint32_t id;
+  std::uint8_t payload[12];
+};
+inline heapless::Pool<fw_message, 8> fw_messages;
+inline std::uint32_t fw_pool_task(std::uint32_t seed) {
+  fw_message* window[4] = {};
+  std::uint32_t x = seed, sum = 0;
+  for (int i = 0; i < 32; ++i) {
+    x = fw_next(x);
+    fw_message*& slot = window[i & 3];
+    if (slot != nullptr) {
+      sum = sum * 5u + slot->id + slot->payload[slot->id % 12u];
+      fw_messages.destroy(slot);
+    }
+    slot = fw_messages.try_create();
+    if (slot == nullptr) return 0;
+    slot->id = x >> 24;
+    for (std::uint32_t k = 0; k < 12; ++k) slot->payload[k] = static_cast<std::uint8_t>(x >> k);
+  }
+  for (fw_message* m : window) fw_messages.destroy(m);
+  return sum;
+}
+#endif
+
+#endif  // HEAPLESS_FIRMWARE_TASKS_HPP

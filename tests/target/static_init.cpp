@@ -1,0 +1,77 @@
+// static_init.cpp - a static container of every kind, default-constructed at
+// namespace scope and as function-local statics. Constant initialisation means
+// the compiler emits no dynamic initialiser: this translation unit must have no
+// .init_array section (check_init_array.cmake inspects the object file) and no
+// guard variable for the function-local ones. The program itself uses every
+// object, so nothing is discarded before the check.
+#include <heapless/vec.hpp>
+#if __has_include(<heapless/string.hpp>)
+#include <heapless/string.hpp>
+#endif
+#if __has_include(<heapless/linear_map.hpp>)
+#include <heapless/linear_map.hpp>
+#endif
+#if __has_include(<heapless/spsc.hpp>)
+#include <heapless/spsc.hpp>
+#endif
+#if __has_include(<heapless/pool.hpp>)
+#include <heapless/pool.hpp>
+#endif
+
+#include <cstdint>  // std::uint8_t, std::uint16_t
+#include <cstdlib>  // std::abort
+
+#if HEAPLESS_ERROR_HANDLER  // the -fno-exceptions configurations
+void heapless::error_handler(heapless::error_kind, const char*) { std::abort(); }
+#endif
+
+namespace {
+struct point {
+  int x, y;
+};
+}  // namespace
+
+heapless::Vec<int, 16> g_vec;
+heapless::Vec<point, 4> g_points;
+#ifdef HEAPLESS_STRING_HPP
+heapless::String<31> g_string;
+#endif
+#ifdef HEAPLESS_LINEAR_MAP_HPP
+heapless::LinearMap<std::uint16_t, int, 8> g_map;
+#endif
+#ifdef HEAPLESS_SPSC_HPP
+heapless::spsc::Queue<std::uint8_t, 32> g_queue;
+#endif
+#ifdef HEAPLESS_POOL_HPP
+heapless::Pool<point, 8> g_pool;
+#endif
+
+static heapless::Vec<int, 8>& local_vec() {
+  static heapless::Vec<int, 8> v;  // constant-initialised: no guard variable
+  return v;
+}
+
+int main() {
+  int failures = 0;
+  g_vec.push_back(1);
+  g_points.push_back(point{2, 3});
+  local_vec().push_back(4);
+  failures += g_vec.size() == 1 && g_points[0].y == 3 && local_vec()[0] == 4 ? 0 : 1;
+#ifdef HEAPLESS_STRING_HPP
+  g_string += "abc";
+  failures += g_string.size() == 3 ? 0 : 1;
+#endif
+#ifdef HEAPLESS_LINEAR_MAP_HPP
+  g_map[7] = 70;
+  failures += g_map.size() == 1 ? 0 : 1;
+#endif
+#ifdef HEAPLESS_SPSC_HPP
+  failures += g_queue.try_push(std::uint8_t{9}) ? 0 : 1;
+  failures += g_queue.try_pop().value_or(0) == 9 ? 0 : 1;
+#endif
+#ifdef HEAPLESS_POOL_HPP
+  auto p = g_pool.try_make(point{5, 6});
+  failures += p && p->x == 5 ? 0 : 1;
+#endif
+  return failures;
+}
