@@ -48,7 +48,6 @@
 #include <atomic>       // std::atomic: the lock-free head and bump index
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint32_t, std::uint64_t, std::uintptr_t
-#include <cstring>      // std::memcpy: links stored inside free slots
 #include <new>          // placement new, std::launder
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::forward, std::exchange
@@ -279,7 +278,7 @@ class pool_locked_list {
       slot_t* s = slot_of(slots, top_);
       if (HEAPLESS_LIKELY(s != nullptr)) {
         poison::unpoison(s);
-        std::memcpy(&top_, s->bytes, sizeof(link_t));
+        top_ = link_in(s);
         return s;
       }
       if (HEAPLESS_LIKELY(fresh_ < N)) return slots + fresh_++;
@@ -290,7 +289,7 @@ class pool_locked_list {
   /// Puts slot s (index i) on top of the stack.
   void push(slot_t* s, std::size_t i) noexcept {
     pool_guard<Policy>::run([&]() noexcept {
-      std::memcpy(s->bytes, &top_, sizeof(link_t));
+      ::new (static_cast<void*>(s->bytes)) link_t(top_);  // a free slot holds just its link
       poison::poison(s);
       if constexpr (pointer_links) {
         top_ = s;
@@ -313,7 +312,7 @@ class pool_locked_list {
         const slot_t* s = slot_of(const_cast<slot_t*>(slots), l);
         if (s == nullptr) break;
         poison::unpoison(s);
-        std::memcpy(&l, s->bytes, sizeof(link_t));
+        l = link_in(s);
         poison::poison(s);
       }
       return n;
@@ -321,6 +320,10 @@ class pool_locked_list {
   }
 
  private:
+  static link_t link_in(const slot_t* s) noexcept {
+    return *std::launder(static_cast<const link_t*>(static_cast<const void*>(s->bytes)));
+  }
+
   static slot_t* slot_of(slot_t* slots, link_t l) noexcept {
     if constexpr (pointer_links) {
       (void)slots;
@@ -351,7 +354,8 @@ class pool_lock_free_list {
                 "Pool: this target has no compare-and-swap wide enough for the lock-free head "
                 "(or N is too large for it); use pool_policy::critical_section<Lock> or single_thread");
   static_assert(std::atomic<head_t>::is_always_lock_free, "Pool: the head word must be lock-free");
-  static_assert(std::atomic<std::uint32_t>::is_always_lock_free, "Pool: the bump index must be lock-free");
+  static_assert(sizeof(T) != 0 && std::atomic<std::uint32_t>::is_always_lock_free,  // dependent: checked
+                "Pool: the bump index must be lock-free");                            // on instantiation
 
   constexpr pool_lock_free_list() noexcept : links_() {}
 
