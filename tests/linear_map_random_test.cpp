@@ -1,0 +1,136 @@
+// linear_map_random_test.cpp - LinearMap against a reference model over long
+// deterministic random sequences: after every step the whole sequence of
+// entries (keys, values, order) must equal the model's, and lookups must
+// agree with std::map (see linear_map_model.hpp). Several key types, so each
+// search path is covered: SSE2 small (<= 64 bytes of keys), SSE2 large,
+// portable, string.
+#include "support/test.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string_view>
+
+#include <heapless/linear_map.hpp>
+
+#include "linear_map_model.hpp"
+
+#if __has_include(<heapless/string.hpp>)
+#include <heapless/string.hpp>
+#define LM_TEST_HAS_STRING 1
+#else
+#define LM_TEST_HAS_STRING 0
+#endif
+
+using heapless::LinearMap;
+using heapless::test::allow_alloc_scope;
+using heapless::test::counted;
+namespace model = heapless::test::linear_map_model;
+
+namespace {
+
+struct rng {
+  std::uint64_t s;
+  std::uint32_t next() {
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    return static_cast<std::uint32_t>(s >> 11);
+  }
+};
+
+// Runs `steps` random operations on a LinearMap<K, V, N> and the model; keys
+// come from make_key(r) over a domain larger than N, so the map is often full
+// and lookups miss.
+template <class K, class V, std::size_t N, class MakeKey, class MakeValue>
+void run(std::uint64_t seed, long steps, MakeKey make_key, MakeValue make_value) {
+  HEAPLESS_LIFETIME_CHECK;
+  static LinearMap<K, V, N> m;  // static: keeps large maps off small stacks
+  m.clear();
+  model::model<K, V> ref;
+  std::map<K, V> std_ref;  // lookups must agree with std::map too
+  rng r{seed};
+  {
+    HEAPLESS_NO_ALLOC_SCOPE;
+    for (long i = 0; i < steps; ++i) {
+      const unsigned op = r.next();
+      const unsigned x = r.next();
+      const K k = make_key(r);
+      const V v = make_value(r);
+      const char* failure = model::step<allow_alloc_scope>(m, ref, op, k, v, x);
+      if (failure != nullptr) {
+        allow_alloc_scope allow;  // Catch2's messages allocate
+        const unsigned failed_op = op % 16;
+        CAPTURE(i, failed_op, failure);
+        REQUIRE(failure == nullptr);
+      }
+      if (i % 64 == 0) {
+        allow_alloc_scope allow;
+        std_ref.clear();
+        for (const auto& e : ref.entries) std_ref.emplace(e.first, e.second);
+        bool same = std_ref.size() == m.size();
+        for (const auto& e : std_ref) {
+          const auto it = m.find(e.first);
+          same = same && it != m.end() && it->second == e.second;
+        }
+        REQUIRE(same);
+      }
+    }
+  }
+  allow_alloc_scope allow;
+  ref.entries.clear();
+  ref.entries.shrink_to_fit();
+  m.clear();
+}
+
+}  // namespace
+
+TEST_CASE("LinearMap random differential: int keys, small map (SSE2 single chunk)", "[linear_map][random]") {
+  run<int, int, 16>(1, heapless::test::scaled(200000), [](rng& r) { return static_cast<int>(r.next() % 24) - 4; },
+                    [](rng& r) { return static_cast<int>(r.next() % 1000); });
+}
+
+TEST_CASE("LinearMap random differential: int keys, capacity 100 (SSE2 chunks and tail)", "[linear_map][random]") {
+  run<int, int, 100>(2, heapless::test::scaled(100000), [](rng& r) { return static_cast<int>(r.next() % 140); },
+                     [](rng& r) { return static_cast<int>(r.next() % 1000); });
+}
+
+TEST_CASE("LinearMap random differential: 1-, 2- and 8-byte keys", "[linear_map][random]") {
+  run<std::uint8_t, int, 40>(3, heapless::test::scaled(60000),
+                             [](rng& r) { return static_cast<std::uint8_t>(r.next() % 56); },
+                             [](rng& r) { return static_cast<int>(r.next() % 100); });
+  run<short, int, 7>(4, heapless::test::scaled(60000), [](rng& r) { return static_cast<short>(r.next() % 10); },
+                     [](rng& r) { return static_cast<int>(r.next() % 100); });
+  // High and low halves vary independently: a 32-bit half match must not count.
+  run<std::int64_t, int, 20>(5, heapless::test::scaled(60000),
+                             [](rng& r) {
+                               return static_cast<std::int64_t>((std::uint64_t{r.next() % 5} << 32) | (r.next() % 6));
+                             },
+                             [](rng& r) { return static_cast<int>(r.next() % 100); });
+}
+
+TEST_CASE("LinearMap random differential: counted values (lifetimes)", "[linear_map][random]") {
+  run<long, counted, 12>(6, heapless::test::scaled(60000), [](rng& r) { return static_cast<long>(r.next() % 18); },
+                         [](rng& r) { return counted(static_cast<int>(r.next() % 100)); });
+}
+
+TEST_CASE("LinearMap random differential: std::string_view keys (string search path)", "[linear_map][random]") {
+  // Lengths 0..17: the inline compare (<= 16 bytes) and memcmp (> 16).
+  static const char* const words[] = {"", "a", "b", "ab", "ba", "abc", "abd", "uart0.baud", "uart0.bits",
+                                      "uart1.baud", "spi.mode", "spi.hz", "i2c.addr", "adc.gain",
+                                      "a-sixteen-chars!", "a-seventeen-chars", "a-seventeen-charz"};
+  run<std::string_view, int, 10>(
+      7, heapless::test::scaled(40000),
+      [](rng& r) { return std::string_view(words[r.next() % (sizeof(words) / sizeof(words[0]))]); },
+      [](rng& r) { return static_cast<int>(r.next() % 100); });
+}
+
+#if LM_TEST_HAS_STRING
+TEST_CASE("LinearMap random differential: String<15> keys", "[linear_map][random]") {
+  static const char* const words[] = {"", "a", "b", "ab", "ba", "abc", "abd", "uart0.baud", "uart0.bits",
+                                      "uart1.baud", "spi.mode", "spi.hz", "i2c.addr", "adc.gain", "fifteen-chars!!"};
+  run<heapless::String<15>, int, 9>(
+      8, heapless::test::scaled(40000),
+      [](rng& r) { return heapless::String<15>(words[r.next() % (sizeof(words) / sizeof(words[0]))]); },
+      [](rng& r) { return static_cast<int>(r.next() % 100); });
+}
+#endif
