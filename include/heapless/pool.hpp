@@ -255,15 +255,16 @@ struct pool_poison {
 // on the stack of recycled slots or when i >= fresh (never used yet).
 
 /// single_thread and critical_section: the link of a free slot is stored in
-/// the slot itself. When T is at least pointer-sized (and aligned), the link
-/// is the next free slot's address: the hot path is then exactly a classic
-/// intrusive free list, at no memory cost (the pool is immovable, so the
-/// addresses stay valid). Smaller T link by index + 1 (0 = end) in the
+/// the slot itself. When T is at least pointer-sized (and its size a multiple
+/// of a pointer's alignment), the link is the next free slot's address and
+/// slots are aligned for it: the hot path is then exactly a classic intrusive
+/// free list, at no memory cost (the stride stays sizeof(T); the pool is
+/// immovable, so the addresses stay valid). Smaller T link by index + 1 (0 = end) in the
 /// smallest type that holds N, so the slot is max(sizeof(T), sizeof(index)).
 template <class T, std::size_t N, class Policy>
 class pool_locked_list {
  public:
-  static constexpr bool pointer_links = sizeof(T) >= sizeof(void*) && alignof(T) >= alignof(void*);
+  static constexpr bool pointer_links = sizeof(T) >= sizeof(void*) && sizeof(T) % alignof(void*) == 0;
   using index_t = smallest_size_t<N>;
   using link_t = std::conditional_t<pointer_links, void*, index_t>;
   using slot_t = pool_slot<(sizeof(T) > sizeof(link_t) ? sizeof(T) : sizeof(link_t)),
