@@ -29,14 +29,19 @@
 // `fresh` (a bump index, 0..N) once the stack of recycled slots is empty. A
 // `static` Pool therefore lives in .bss: no start-up code, no flash image.
 //
-// Cost: N slots of max(sizeof(T), sizeof(index)) bytes (T's alignment) plus
-// two index words for single_thread / critical_section; lock_free keeps its
-// links outside the slots (N * sizeof(smallest index), so that a stale link
-// read by a losing pop never touches an object a winner handed out) plus an
-// 8-byte head and a 4-byte bump index. Debug builds (HEAPLESS_POOL_DEBUG,
-// default = HEAPLESS_ENABLE_ASSERTS) add one state byte per slot to detect
-// double free; see docs/pool.md for sizeof tables. All operations O(1) except
-// available(), which walks the free stack (O(free slots)).
+// Cost (see docs/pool.md for sizeof tables):
+//   single_thread / critical_section: N slots of max(sizeof(T), sizeof(link))
+//     bytes; a free slot holds the link to the next one (its address when T
+//     is at least a pointer and its size a multiple of a pointer's alignment,
+//     else index + 1 in the smallest type that holds N), plus a top link and
+//     a bump index.
+//   lock_free: N slots of sizeof(T), N links outside the slots (smallest index
+//     type: a stale link read by a losing pop must not race with the object a
+//     winner constructs in that slot), a 64-bit (hosts) or 32-bit (Cortex-M)
+//     head and a 4-byte bump index.
+//   Debug builds (HEAPLESS_POOL_DEBUG, default HEAPLESS_ENABLE_ASSERTS) add a
+//     state byte per slot to catch double frees and foreign pointers.
+// All operations O(1) except available(), which walks the recycled stack.
 //
 // Threads/ISRs: with lock_free every member is safe to call concurrently
 // (available() is then a snapshot that may be stale when it returns); with
