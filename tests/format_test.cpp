@@ -264,6 +264,11 @@ TEST_CASE("format: huge precision and width stay bounded", "[format][float]") {
 
 TEST_CASE("format: user types through heapless::formatter<T>", "[format][custom]") {
   HEAPLESS_NO_ALLOC_SCOPE;
+  {  // compile-time-checked (precompiled in C++20) strings with custom specs
+    String<64> c;
+    format_to(c, "[{:C}|{}|{:F}]", temperature{100}, point{5, 6}, temperature{0});
+    CHECK(same(c, "[1.00C|(5, 6)|32.00F]"));
+  }
   CHECK(same(fmt("p={} q={}", point{1, -2}, point{3, 4}), "p=(1, -2) q=(3, 4)"));
   const temperature t{2150};
   CHECK(same(fmt("{} {:C} {:F}", t, t, t), "21.50C! 21.50C 70.70F"));
@@ -310,6 +315,15 @@ TEST_CASE("format: output iterators, format_to_n, formatted_size", "[format][tar
   CHECK(r2.size == 6);
   CHECK(r2.out.p == buf + 3);
   CHECK(heapless::formatted_size("{:.3f}", 2.0) == 5);
+  // format_to_n writes only its output into the caller's range.
+  char guard[40];
+  for (char& c : guard) c = 'Z';
+  const auto r3 = heapless::format_to_n(guard, sizeof guard, "{:>3}|{:.2f}|{}", 1, 2.5, -7);
+  CHECK(r3.size == 11);
+  CHECK(same(sv(guard, 11), "  1|2.50|-7"));
+  bool untouched = true;
+  for (std::size_t i = 11; i < sizeof guard; ++i) untouched = untouched && guard[i] == 'Z';
+  CHECK(untouched);
 }
 
 TEST_CASE("format: String target: the three capacity tiers", "[format][target]") {
@@ -446,7 +460,14 @@ TEST_CASE("format: run-time format errors raise invalid_argument, target unchang
 // ---- Layout ---------------------------------------------------------------------
 
 TEST_CASE("format: cheap types", "[format][layout]") {
+#if HEAPLESS_CPP20 && HEAPLESS_FORMAT_PRECOMPILE
+  // The precompiled program: 24 bytes per op, one op per argument plus one.
+  STATIC_REQUIRE(sizeof(heapless::detail::compiled_op) == 24);
+  STATIC_REQUIRE(sizeof(heapless::format_string<int, double>) <= sizeof(sv) + 3 * 24 + 8);
+#else
   STATIC_REQUIRE(sizeof(heapless::format_string<int, double>) == sizeof(sv));
+#endif
+  STATIC_REQUIRE(sizeof(heapless::detail::format_specs) == 16);
   STATIC_REQUIRE(std::is_trivially_copyable_v<heapless::format_string<int>>);
   STATIC_REQUIRE(sizeof(heapless::detail::arg_value) <= 2 * sizeof(void*) || sizeof(void*) < 8);
   STATIC_REQUIRE(std::is_trivially_destructible_v<heapless::detail::arg_value>);

@@ -49,6 +49,25 @@ namespace detail {
 
 // ---- Sink ------------------------------------------------------------------
 
+/// memcpy for the short runs formatting produces (literal text, digits):
+/// fixed-size copies the compiler inlines, overlapping for odd lengths.
+/// Never touches s when n == 0 (s may then be nullptr).
+inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
+  if (n >= 16) {
+    std::memcpy(d, s, n);
+  } else if (n >= 8) {
+    std::memcpy(d, s, 8);
+    std::memcpy(d + n - 8, s + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(d, s, 4);
+    std::memcpy(d + n - 4, s + n - 4, 4);
+  } else if (n != 0) {
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  }
+}
+
 class format_buffer {
  public:
   using flush_fn = void (*)(format_buffer&);
@@ -60,7 +79,7 @@ class format_buffer {
 
   void write(const char* s, std::size_t n) {
     if (HEAPLESS_LIKELY(n <= static_cast<std::size_t>(end_ - cur_))) {
-      std::memcpy(cur_, s, n);
+      copy_short(cur_, s, n);
       cur_ += n;
     } else {
       write_slow(s, n);
@@ -76,6 +95,11 @@ class format_buffer {
   }
   /// n copies of c. O(capacity) on a fixed sink however large n is.
   void fill(std::size_t n, char c) {
+    if (n <= 16 && room() >= 16 && scratch_tail_) {  // short padding: one fixed-size store, no call
+      std::memset(cur_, c, 16);     // (bytes past n are free space, overwritten later)
+      cur_ += n;
+      return;
+    }
     for (;;) {
       const std::size_t room = static_cast<std::size_t>(end_ - cur_);
       const std::size_t k = n < room ? n : room;
@@ -102,6 +126,10 @@ class format_buffer {
   /// Contiguous room left before the next flush (or before a fixed sink is full).
   std::size_t room() const noexcept { return static_cast<std::size_t>(end_ - cur_); }
   void advance(std::size_t n) noexcept { cur_ += n; }
+  /// May bytes in [cur(), cur() + room()) be scribbled on before they are
+  /// written for real? True for owned free space (a String's spare capacity,
+  /// a chunk buffer); false for a caller's char range (format_to_n).
+  bool scratch_tail() const noexcept { return scratch_tail_; }
 
  protected:
   char* cur_;
@@ -109,6 +137,7 @@ class format_buffer {
   flush_fn flush_;  // nullptr: fixed capacity, excess is counted in dropped_
   std::size_t dropped_ = 0;
   const char* error_ = nullptr;
+  bool scratch_tail_ = true;
 
  private:
   HEAPLESS_NOINLINE void write_slow(const char* s, std::size_t n) {
@@ -132,7 +161,10 @@ class format_buffer {
 /// A sink writing into [begin, end): fixed capacity, counts what is dropped.
 class fixed_buffer : public format_buffer {
  public:
-  fixed_buffer(char* begin, char* end) noexcept : format_buffer(begin, end, nullptr), begin_(begin) {}
+  fixed_buffer(char* begin, char* end, bool scratch_tail = true) noexcept
+      : format_buffer(begin, end, nullptr), begin_(begin) {
+    scratch_tail_ = scratch_tail;
+  }
   std::size_t written() const noexcept { return static_cast<std::size_t>(cur_ - begin_); }
 
  private:
@@ -198,17 +230,25 @@ enum class arg_category : unsigned char {
   custom,
 };
 
+/// A parsed std-format-spec; 16 bytes (precompiled format strings store one per field).
 struct format_specs {
+  static constexpr unsigned char alt_flag = 1;      // '#'
+  static constexpr unsigned char zero_flag = 2;     // '0'
+  static constexpr unsigned char has_spec_flag = 4;  // not "{}"
+
   std::uint32_t width = 0;
-  std::int32_t precision = -1;  // -1: none
-  char fill[4] = {' ', 0, 0, 0};
-  unsigned char fill_size = 1;
-  char align = 0;  // '<' '>' '^' or 0 (the type's default)
-  char sign = 0;   // '+' ' ' '-' or 0
-  bool alt = false;
-  bool zero = false;
+  std::int32_t precision = -1;    // -1: none
+  char fill[4] = {' ', 0, 0, 0};  // one UTF-8 code point
+  char align = 0;                 // '<' '>' '^' or 0 (the type's default)
+  char sign = 0;                  // '+' ' ' '-' or 0
   char type = 0;
-  bool plain = true;  // no spec at all: "{}"
+  unsigned char flags = 0;
+
+  constexpr bool alt() const noexcept { return (flags & alt_flag) != 0; }
+  constexpr bool zero() const noexcept { return (flags & zero_flag) != 0; }
+  /// No spec at all: "{}".
+  constexpr bool plain() const noexcept { return (flags & has_spec_flag) == 0; }
+  constexpr void set(unsigned char flag) noexcept { flags = static_cast<unsigned char>(flags | flag); }
 };
 
 enum class format_errc : unsigned char {
@@ -278,13 +318,12 @@ constexpr format_errc parse_number(const char*& p, const char* end, std::uint32_
 constexpr format_errc parse_specs(const char*& p, const char* end, format_specs& s) noexcept {
   if (p == end) return format_errc::unmatched_open_brace;
   if (*p == '}') return format_errc::ok;
-  s.plain = false;
+  s.set(format_specs::has_spec_flag);
   // [[fill]align]
   const unsigned n = utf8_length(*p);
   if (static_cast<std::size_t>(end - p) > n && is_align(p[n])) {
     if (*p == '{' || *p == '}') return format_errc::invalid_spec;
     for (unsigned i = 0; i < n; ++i) s.fill[i] = p[i];
-    s.fill_size = static_cast<unsigned char>(n);
     s.align = p[n];
     p += n + 1;
   } else if (is_align(*p)) {
@@ -292,11 +331,11 @@ constexpr format_errc parse_specs(const char*& p, const char* end, format_specs&
   }
   if (p != end && (*p == '+' || *p == '-' || *p == ' ')) s.sign = *p++;
   if (p != end && *p == '#') {
-    s.alt = true;
+    s.set(format_specs::alt_flag);
     ++p;
   }
   if (p != end && *p == '0') {
-    s.zero = true;
+    s.set(format_specs::zero_flag);
     ++p;
   }
   if (p != end && is_digit(*p)) {
@@ -328,7 +367,7 @@ constexpr bool is_int_type(char t) noexcept {
 
 /// Is the parsed spec valid for an argument of category c?
 constexpr format_errc validate_specs(arg_category c, const format_specs& s) noexcept {
-  const bool no_numeric_flags = s.sign == 0 && !s.alt && !s.zero;
+  const bool no_numeric_flags = s.sign == 0 && !s.alt() && !s.zero();
   switch (c) {
     case arg_category::signed_int:
     case arg_category::unsigned_int:
@@ -357,6 +396,35 @@ constexpr format_errc validate_specs(arg_category c, const format_specs& s) noex
   return format_errc::type_mismatch;
 }
 
+inline constexpr format_specs default_specs{};
+
+/// First '{' or '}' in [p, end), or end. Word-at-a-time on little-endian
+/// targets at run time (the classic has-zero-byte test: its lowest flagged
+/// byte is always exact), a plain loop in constant evaluation.
+constexpr const char* find_brace(const char* p, const char* end) noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+  if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
+    using word = std::size_t;
+    constexpr word ones = ~word{0} / 255;
+    constexpr word highs = ones * 0x80;
+    while (end - p >= static_cast<std::ptrdiff_t>(sizeof(word))) {
+      word w = 0;
+      std::memcpy(&w, p, sizeof w);
+      const word open = w ^ (ones * '{');
+      const word close = w ^ (ones * '}');
+      const word hit = (((open - ones) & ~open) | ((close - ones) & ~close)) & highs;
+      if (hit != 0) {
+        if constexpr (sizeof(word) == 8) return p + (__builtin_ctzll(static_cast<unsigned long long>(hit)) >> 3);
+        else return p + (__builtin_ctz(static_cast<unsigned>(hit)) >> 3);
+      }
+      p += sizeof(word);
+    }
+  }
+#endif
+  while (p != end && *p != '{' && *p != '}') ++p;
+  return p;
+}
+
 /// The one parser. Calls h.on_text(const char*, size_t) for literal text and
 /// h.on_field(index, specs, raw_spec) for each replacement field; validates
 /// indices and specs against descs[0, n). Used in constant evaluation (the C++20
@@ -370,8 +438,7 @@ constexpr format_errc parse_format(std::string_view fmt, const arg_desc* descs, 
   int indexing = 0;  // 0 unknown, 1 automatic, 2 manual
   std::uint64_t used = 0;
   while (p != end) {
-    const char* q = p;
-    while (q != end && *q != '{' && *q != '}') ++q;
+    const char* q = find_brace(p, end);
     if (q != p) h.on_text(p, static_cast<std::size_t>(q - p));
     if (q == end) break;
     if (*q == '}') {
@@ -384,6 +451,17 @@ constexpr format_errc parse_format(std::string_view fmt, const arg_desc* descs, 
     if (q == end) return format_errc::unmatched_open_brace;
     if (*q == '{') {
       h.on_text(q, 1);
+      p = q + 1;
+      continue;
+    }
+    if (*q == '}' && indexing != 2) {  // "{}": the common case, no spec to parse
+      indexing = 1;
+      const std::size_t index = next_auto++;
+      if (index >= n) return format_errc::arg_id_out_of_range;
+      used |= std::uint64_t{1} << index;
+      if (descs[index].category == arg_category::custom && !descs[index].check(std::string_view()))
+        return format_errc::custom_spec_rejected;
+      h.on_field(index, default_specs, std::string_view());
       p = q + 1;
       continue;
     }
@@ -421,7 +499,7 @@ constexpr format_errc parse_format(std::string_view fmt, const arg_desc* descs, 
     }
     if (descs[index].category == arg_category::custom) {
       if (!descs[index].check(raw)) return format_errc::custom_spec_rejected;
-    } else {
+    } else if (!specs.plain()) {  // "{}" suits every type
       const format_errc e = validate_specs(descs[index].category, specs);
       if (e != format_errc::ok) return e;
     }
@@ -479,11 +557,12 @@ inline std::size_t display_width(const char* s, std::size_t n) noexcept {
 }
 
 inline void write_fill(format_buffer& out, const format_specs& s, std::size_t n) {
-  if (s.fill_size == 1) {
+  const unsigned fill_size = utf8_length(s.fill[0]);
+  if (fill_size == 1) {
     out.fill(n, s.fill[0]);
   } else {
     for (std::size_t i = 0; i < n; ++i) {
-      out.write(s.fill, s.fill_size);
+      out.write(s.fill, fill_size);
       if (out.room() == 0 && out.dropped() != 0) return;  // fixed sink full: stop early
     }
   }
@@ -514,7 +593,7 @@ inline void write_numeric(format_buffer& out, const format_specs& s, const char*
     out.write(digits, dn);
     return;
   }
-  if (s.zero && s.align == 0 && zero_allowed) {
+  if (s.zero() && s.align == 0 && zero_allowed) {
     out.write(prefix, pn);
     out.fill(s.width - len, '0');
     out.write(digits, dn);
@@ -530,7 +609,7 @@ inline void write_numeric(format_buffer& out, const format_specs& s, const char*
 }
 
 inline void write_string(format_buffer& out, const format_specs& s, const char* data, std::size_t n) {
-  if (s.plain) {
+  if (s.plain()) {
     out.write(data, n);
     return;
   }
@@ -548,15 +627,34 @@ inline void write_string(format_buffer& out, const format_specs& s, const char* 
   write_padded(out, s, data, n, s.width ? display_width(data, n) : 0, '<');
 }
 
+/// Digits of v in base 2^Shift, written backwards ending at end; returns the first.
+template <unsigned Shift, class UInt>
+char* write_pow2_digits(char* end, UInt v, bool upper) noexcept {
+  const char* const digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  constexpr UInt mask = (UInt{1} << Shift) - 1;
+  do {
+    *--end = digits[static_cast<unsigned>(v & mask)];
+    v = static_cast<UInt>(v >> Shift);
+  } while (v != 0);
+  return end;
+}
+
 /// Integers: abs is the magnitude, negative its sign.
 template <class UInt>
 HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative, const format_specs& s) {
-  char buf[sizeof(UInt) * 8 + 1];  // base 2 is the longest; +1 for '-' 
-  char* const end = buf + sizeof buf;
-  if (s.plain) {
-    char* first = buf;
-    if (negative) *first++ = '-';
-    const std::to_chars_result r = std::to_chars(first, end, abs);
+  constexpr std::size_t max_digits = sizeof(UInt) * 8;  // base 2 is the longest
+  if (s.plain()) {  // "{}": straight into the sink when it has room
+    if (out.room() > max_digits) {
+      char* p = out.cur();
+      if (negative) *p++ = '-';
+      const std::to_chars_result r = std::to_chars(p, p + max_digits, abs);
+      out.advance(static_cast<std::size_t>(r.ptr - out.cur()));
+      return;
+    }
+    char buf[max_digits + 1];
+    char* p = buf;
+    if (negative) *p++ = '-';
+    const std::to_chars_result r = std::to_chars(p, buf + sizeof buf, abs);
     out.write(buf, static_cast<std::size_t>(r.ptr - buf));
     return;
   }
@@ -566,7 +664,6 @@ HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative
     write_padded(out, s, &ch, 1, 1, '<');
     return;
   }
-  int base = 10;
   char prefix[4];
   std::size_t pn = 0;
   if (negative) {
@@ -574,27 +671,25 @@ HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative
   } else if (s.sign == '+' || s.sign == ' ') {
     prefix[pn++] = s.sign;
   }
+  char buf[max_digits];
+  char* const end = buf + sizeof buf;
+  const char* first = buf;
+  const char* last = end;
   switch (s.type) {
-    case 'x': case 'X': base = 16; break;
-    case 'o': base = 8; break;
-    case 'b': case 'B': base = 2; break;
-    default: break;
+    case 'x': case 'X': first = write_pow2_digits<4>(end, abs, s.type == 'X'); break;
+    case 'o': first = write_pow2_digits<3>(end, abs, false); break;
+    case 'b': case 'B': first = write_pow2_digits<1>(end, abs, false); break;
+    default: last = std::to_chars(buf, end, abs).ptr; break;
   }
-  if (s.alt && base != 10) {
-    if (base == 8) {
+  if (s.alt() && s.type != 0 && s.type != 'd') {
+    if (s.type == 'o') {
       if (abs != 0) prefix[pn++] = '0';
     } else {
       prefix[pn++] = '0';
       prefix[pn++] = s.type;
     }
   }
-  const std::to_chars_result r = std::to_chars(buf, end, abs, base);
-  const auto dn = static_cast<std::size_t>(r.ptr - buf);
-  if (s.type == 'X') {
-    for (std::size_t i = 0; i < dn; ++i)
-      if (buf[i] >= 'a') buf[i] = static_cast<char>(buf[i] - ('a' - 'A'));
-  }
-  write_numeric(out, s, prefix, pn, buf, dn);
+  write_numeric(out, s, prefix, pn, first, static_cast<std::size_t>(last - first));
 }
 
 // Handlers, one per category (plus custom and float ones elsewhere). They
@@ -635,7 +730,9 @@ inline void handle_char(format_buffer& out, const arg_value& v, const format_spe
 }
 inline void handle_bool(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
   if (s.type == 0 || s.type == 's') {
-    write_string(out, s, v.b ? "true" : "false", v.b ? 4 : 5);
+    // 16-byte rows: copy_short's wide loads stay inside the object (and GCC's -Warray-bounds agrees).
+    static constexpr char names[2][16] = {"false", "true"};
+    write_string(out, s, names[v.b ? 1 : 0], v.b ? 4 : 5);
   } else {
     write_integer<std::uint32_t>(out, v.b ? 1u : 0u, false, s);
   }
@@ -651,8 +748,7 @@ inline void handle_string(format_buffer& out, const arg_value& v, const format_s
 inline void handle_pointer(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
   format_specs hex = s;
   hex.type = 'x';
-  hex.alt = true;
-  hex.plain = false;
+  hex.set(format_specs::alt_flag | format_specs::has_spec_flag);
   write_integer<std::uintptr_t>(out, reinterpret_cast<std::uintptr_t>(v.ptr), false, hex);
 }
 
@@ -824,6 +920,101 @@ using arg_type_t = std::conditional_t<std::is_same_v<std::decay_t<T>, char*>, co
 
 // ---- Engine ------------------------------------------------------------------
 
+// ---- Precompiled format strings (C++20) ---------------------------------------
+// The consteval format-string constructor has parsed the string already; it
+// can keep the result: a list of ops, each some literal text followed by at
+// most one field with its parsed spec. Formatting then runs the ops without
+// parsing or validating anything.
+
+struct compiled_op {
+  std::uint16_t text_begin = 0;  // literal text: offsets into the format string
+  std::uint16_t text_len = 0;
+  std::uint8_t arg = 0xFF;  // argument index; 0xFF: text only
+  format_specs specs{};     // a custom type's field: spec text offset in width, length in precision
+};
+
+/// A view of a compiled program (null ops: not compiled, parse at run time).
+struct program_view {
+  const compiled_op* ops = nullptr;
+  std::size_t count = 0;
+};
+
+template <std::size_t K>
+struct compiled_program {
+  compiled_op ops[K]{};
+  std::uint8_t count = 0;
+  bool valid = false;
+};
+
+/// parse_format handler that records ops; gives up (valid = false) when the
+/// string is too long for 16-bit offsets or has more pieces than K.
+struct compile_handler {
+  const char* base;
+  compiled_op* ops;
+  std::size_t capacity;
+  std::size_t count = 0;
+  bool open = false;  // the last op has text and no field yet
+  bool overflow = false;
+
+  constexpr bool next_op() noexcept {
+    if (count == capacity) {
+      overflow = true;
+      return false;
+    }
+    ops[count++] = compiled_op{};
+    return true;
+  }
+  constexpr void on_text(const char* p, std::size_t n) noexcept {
+    const auto off = static_cast<std::size_t>(p - base);
+    if (off + n > 0xFFFFu) {
+      overflow = true;
+      return;
+    }
+    if (open && ops[count - 1].text_begin + ops[count - 1].text_len == off) {
+      ops[count - 1].text_len = static_cast<std::uint16_t>(ops[count - 1].text_len + n);
+      return;
+    }
+    if (!next_op()) return;
+    ops[count - 1].text_begin = static_cast<std::uint16_t>(off);
+    ops[count - 1].text_len = static_cast<std::uint16_t>(n);
+    open = true;
+  }
+  constexpr void on_field(std::size_t index, const format_specs& specs, std::string_view raw) noexcept {
+    if (!open && !next_op()) return;
+    compiled_op& op = ops[count - 1];
+    op.arg = static_cast<std::uint8_t>(index);
+    op.specs = specs;
+    if (!raw.empty()) {
+      op.specs.width = static_cast<std::uint32_t>(raw.data() - base);
+      op.specs.precision = static_cast<std::int32_t>(raw.size());
+      op.specs.set(format_specs::has_spec_flag);
+    }
+    open = false;
+  }
+};
+
+/// Checks fmt against descs and, if it is valid, compiles it into prog.
+template <std::size_t K>
+constexpr format_errc compile_format(std::string_view fmt, const arg_desc* descs, std::size_t n,
+                                     compiled_program<K>& prog) {
+  compile_handler h{fmt.data(), prog.ops, K};
+  const format_errc e = parse_format(fmt, descs, n, h);
+  prog.valid = e == format_errc::ok && !h.overflow && n < 0xFF;
+  prog.count = static_cast<std::uint8_t>(prog.valid ? h.count : 0);
+  return e;
+}
+
+// ---- Engine ------------------------------------------------------------------
+
+/// Everything one formatting call needs, type-erased.
+struct format_call {
+  std::string_view fmt;
+  program_view program;
+  const arg_value* values;
+  const arg_desc* descs;
+  std::size_t n;
+};
+
 struct format_handler {
   format_buffer& out;
   const arg_value* values;
@@ -837,10 +1028,26 @@ struct format_handler {
 /// Formats into out. A malformed format string (or a value a spec cannot
 /// show) is recorded with out.fail(); the caller raises it with
 /// raise_format_error() once its target is consistent again.
-HEAPLESS_NOINLINE inline void vformat(format_buffer& out, std::string_view fmt, const arg_value* values,
-                                      const arg_desc* descs, std::size_t n) {
-  format_handler h{out, values, descs};
-  const format_errc e = parse_format(fmt, descs, n, h);
+HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) {
+  if (c.program.ops != nullptr) {  // compiled (and checked) at compile time
+    const char* const base = c.fmt.data();
+    for (std::size_t i = 0; i < c.program.count; ++i) {
+      const compiled_op& op = c.program.ops[i];
+      out.write(base + op.text_begin, op.text_len);
+      if (op.arg != 0xFF) {
+        const arg_desc& d = c.descs[op.arg];
+        if (d.category != arg_category::custom) {
+          d.handler(out, c.values[op.arg], op.specs, std::string_view());
+        } else {
+          const auto raw_len = op.specs.plain() ? 0u : static_cast<std::size_t>(op.specs.precision);
+          d.handler(out, c.values[op.arg], op.specs, std::string_view(base + op.specs.width, raw_len));
+        }
+      }
+    }
+    return;
+  }
+  format_handler h{out, c.values, c.descs};
+  const format_errc e = parse_format(c.fmt, c.descs, c.n, h);
   if (HEAPLESS_UNLIKELY(e != format_errc::ok)) out.fail(format_error_message(e));
 }
 

@@ -59,10 +59,14 @@ inline int exact_fraction_digits(F x) noexcept {
   if (biased != 0) m |= one << tr::mantissa_bits;
   if (m == 0) return 0;
   int e2 = (biased != 0 ? biased : 1) - tr::exponent_bias;
+#if defined(__GNUC__) || defined(__clang__)
+  e2 += __builtin_ctzll(static_cast<unsigned long long>(m));
+#else
   while ((m & 1) == 0) {
     m >>= 1;
     ++e2;
   }
+#endif
   return e2 < 0 ? -e2 : 0;
 }
 
@@ -84,7 +88,7 @@ inline void write_float_parts(format_buffer& out, const format_specs& s, const c
   bool zero_pad = false;
   if (s.width > len) {
     const std::size_t pad = s.width - len;
-    if (s.zero && s.align == 0 && p.finite) {
+    if (s.zero() && s.align == 0 && p.finite) {
       zero_pad = true;
       left = pad;
     } else {
@@ -161,7 +165,7 @@ bool format_float_into(format_buffer& out, F x, const format_specs& s, char* buf
     while (e < n && digits[e] != 'e') has_point |= digits[e++] == '.';
     parts.exponent_at = e;
     if (zeros != 0 && !has_point) parts.add_point = true;  // fixed/scientific with precision 0 + zeros
-    if (s.alt) {
+    if (s.alt()) {
       if (!has_point) parts.add_point = true;
       if (general) {  // '#g': keep trailing zeros up to `precision` significant digits
         std::size_t sig = 0;
@@ -200,6 +204,28 @@ struct float_handler {
     F x;
     if constexpr (std::is_same_v<F, float>) x = v.f;
     else x = v.d;
+    // Fast path: no width, sign, '#' or uppercase, a modest precision: the
+    // digits go straight into the sink when it has room.
+    // (If they do not fit, to_chars fails and the general path below runs.)
+    if (s.width == 0 && s.sign == 0 && !s.alt() && s.precision <= 24 && out.room() >= 8 && out.scratch_tail() &&
+        (s.type == 0 || s.type == 'f' || s.type == 'e' || s.type == 'g')) {
+      char* const p = out.cur();
+      char* const last = p + out.room();
+      std::to_chars_result r;
+      if (s.type == 0 && s.precision < 0) {
+        r = std::to_chars(p, last, x);
+      } else {
+        const int prec = s.precision < 0 ? 6 : s.precision;
+        const std::chars_format f = s.type == 'f'   ? std::chars_format::fixed
+                                    : s.type == 'e' ? std::chars_format::scientific
+                                                    : std::chars_format::general;
+        r = std::to_chars(p, last, x, f, prec);
+      }
+      if (r.ec == std::errc()) {
+        out.advance(static_cast<std::size_t>(r.ptr - p));
+        return;
+      }
+    }
     char buf[64];  // shortest is <= 24 chars; larger precisions take the big path
     if (!format_float_into(out, x, s, buf, sizeof buf)) format_float_big(out, x, s);
   }
