@@ -83,13 +83,13 @@ TEST_CASE("LinearMap: trivially copyable exactly when K and V are", "[linear_map
   STATIC_REQUIRE(std::is_trivially_copyable_v<LinearMap<color, const char*, 8>>);
   STATIC_REQUIRE(std::is_trivially_copyable_v<LinearMap<std::string_view, double, 8>>);
   STATIC_REQUIRE(std::is_trivially_destructible_v<LinearMap<int, int, 8>>);
-  STATIC_REQUIRE_FALSE(std::is_trivially_copyable_v<LinearMap<int, heapless::test::counted, 8>>);
-  STATIC_REQUIRE_FALSE(std::is_trivially_copyable_v<LinearMap<heapless::test::counted, int, 8>>);
+  STATIC_REQUIRE(!std::is_trivially_copyable_v<LinearMap<int, heapless::test::counted, 8>>);
+  STATIC_REQUIRE(!std::is_trivially_copyable_v<LinearMap<heapless::test::counted, int, 8>>);
   STATIC_REQUIRE(std::is_nothrow_default_constructible_v<LinearMap<int, heapless::test::counted, 8>>);
   STATIC_REQUIRE(std::is_nothrow_move_constructible_v<LinearMap<int, heapless::test::counted, 8>>);
   // Copyability is truthful for move-only values.
-  STATIC_REQUIRE_FALSE(std::is_copy_constructible_v<LinearMap<int, move_only, 8>>);
-  STATIC_REQUIRE_FALSE(std::is_copy_assignable_v<LinearMap<int, move_only, 8>>);
+  STATIC_REQUIRE(!std::is_copy_constructible_v<LinearMap<int, move_only, 8>>);
+  STATIC_REQUIRE(!std::is_copy_assignable_v<LinearMap<int, move_only, 8>>);
   STATIC_REQUIRE(std::is_move_constructible_v<LinearMap<int, move_only, 8>>);
   STATIC_REQUIRE(std::is_move_assignable_v<LinearMap<int, move_only, 8>>);
 }
@@ -106,7 +106,7 @@ TEST_CASE("LinearMap: member types", "[linear_map][layout]") {
   STATIC_REQUIRE(std::is_same_v<decltype(*std::declval<M::iterator>()), M::reference>);
   STATIC_REQUIRE(std::is_same_v<decltype(*std::declval<M::const_iterator>()), M::const_reference>);
   STATIC_REQUIRE(std::is_convertible_v<M::iterator, M::const_iterator>);
-  STATIC_REQUIRE_FALSE(std::is_convertible_v<M::const_iterator, M::iterator>);
+  STATIC_REQUIRE(!std::is_convertible_v<M::const_iterator, M::iterator>);
   // The key is never mutable through the map.
   STATIC_REQUIRE(std::is_same_v<decltype(std::declval<M::iterator>()->first), const int&>);
   STATIC_REQUIRE(std::is_same_v<decltype(std::declval<M&>().keys().begin()), const int*>);

@@ -1,0 +1,110 @@
+// linear_map_constexpr_test.cpp - LinearMap in constant expressions.
+// C++17: default construction is constant (a static map is constant-
+// initialised). C++20: every operation, for trivial keys and values.
+#include "support/test.hpp"
+
+#include <heapless/linear_map.hpp>
+
+using heapless::LinearMap;
+
+namespace {
+
+// Constant-initialised: no start-up code, no static-init-order problem
+// (C++20 checks it with constinit).
+#if HEAPLESS_CPP20
+constinit LinearMap<int, int, 16> g_table;
+#else
+LinearMap<int, int, 16> g_table;
+#endif
+
+}  // namespace
+
+TEST_CASE("LinearMap constexpr: default construction is a constant expression", "[linear_map][constexpr]") {
+  static constexpr LinearMap<int, int, 8> m;
+  STATIC_REQUIRE(m.empty());
+  STATIC_REQUIRE(m.size() == 0);
+  STATIC_REQUIRE(m.capacity() == 8);
+  STATIC_REQUIRE(!m.full());
+  STATIC_REQUIRE(m.begin() == m.end());
+  CHECK(g_table.empty());
+}
+
+#if HEAPLESS_CPP20
+namespace {
+
+enum class id : unsigned char { a, b, c, d };
+
+constexpr LinearMap<int, int, 8> make_squares(int n) {
+  LinearMap<int, int, 8> m;
+  for (int i = 0; i < n; ++i) m[i] = i * i;
+  return m;
+}
+
+constexpr int lookups() {
+  const auto m = make_squares(6);
+  return m.at(5) + (m.contains(6) ? 1000 : 0) + static_cast<int>(m.count(2)) + (m.find(7) == m.end() ? 10 : 0);
+}
+
+constexpr bool insertion_forms() {
+  LinearMap<id, int, 4> m;
+  bool ok = m.insert({id::a, 1}).second;
+  ok = ok && m.emplace(id::b, 2).second;
+  ok = ok && m.try_emplace(id::c, 3).second;
+  ok = ok && !m.try_emplace(id::c, 9).second;
+  ok = ok && m.insert_or_assign(id::c, 4).second == false;
+  ok = ok && m.try_insert(id::d, 5).has_value();
+  ok = ok && !m.try_insert(id::d, 6).value().second;
+  ok = ok && m.full();
+  ok = ok && m.at(id::c) == 4;
+  ok = ok && !m.try_insert_or_assign(static_cast<id>(9), 0).has_value();
+  return ok;
+}
+
+constexpr bool erasure_and_order() {
+  LinearMap<int, int, 8> m = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}};
+  m.erase(2);               // 5 moves into slot 1: 1 5 3 4
+  m.erase_stable(3);        // 1 5 4
+  m.erase(m.begin());       // 4 5
+  const int expect[] = {4, 5};
+  int i = 0;
+  for (auto& [k, v] : m) {
+    if (k != expect[i] || v != expect[i]) return false;
+    v *= 10;
+    ++i;
+  }
+  erase_if(m, [](const auto& e) { return e.first == 4; });
+  return m.size() == 1 && m.at(5) == 50;
+}
+
+constexpr bool copy_swap_equality() {
+  LinearMap<int, int, 4> a = {{1, 10}, {2, 20}};
+  LinearMap<int, int, 4> b = a;  // copies the whole storage
+  b[3] = 30;
+  a.swap(b);
+  LinearMap<int, int, 4> c = {{3, 30}, {2, 20}, {1, 10}};
+  return a.size() == 3 && b.size() == 2 && a == c && a != b;
+}
+
+constexpr int keys_and_values() {
+  auto m = make_squares(4);
+  int s = 0;
+  for (int k : m.keys()) s += k;
+  for (int& v : m.values()) v += 1;
+  for (int v : m.values()) s += v;
+  return s;  // (0+1+2+3) + (1+2+5+10)
+}
+
+}  // namespace
+
+TEST_CASE("LinearMap constexpr: every operation in a constant expression (C++20)", "[linear_map][constexpr]") {
+  STATIC_REQUIRE(lookups() == 25 + 1 + 10);
+  STATIC_REQUIRE(insertion_forms());
+  STATIC_REQUIRE(erasure_and_order());
+  STATIC_REQUIRE(copy_swap_equality());
+  STATIC_REQUIRE(keys_and_values() == 6 + 18);
+  constexpr auto table = make_squares(8);
+  STATIC_REQUIRE(table.full());
+  STATIC_REQUIRE(table.at(7) == 49);
+  CHECK(table.at(3) == 9);  // and usable at run time
+}
+#endif
