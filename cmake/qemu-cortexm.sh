@@ -11,6 +11,10 @@
 # Timeout: -t, else $HEAPLESS_QEMU_TIMEOUT, else 600 s; exit 124 when hit
 # (a hung target fails its test instead of hanging ctest).
 # Status 125 = CPU fault or unexpected exception (startup.c prints which).
+# $HEAPLESS_QEMU_ICOUNT (e.g. shift=0) runs with -icount: virtual time follows
+# the instruction count, so timer interrupts (SysTick) come every few thousand
+# instructions and deterministically, instead of at the host's ~1 ms timer
+# granularity (tests/target/isr_test.cpp sets it).
 # main() gets the arguments through SYS_GET_CMDLINE: arguments that are empty or
 # contain spaces are wrapped in "..." (startup.c strips the quotes), and commas
 # are doubled for QEMU's option parser.
@@ -45,5 +49,8 @@ for a in "$@"; do
     *) cfg="$cfg,arg=$(esc "$a")" ;;
   esac
 done
-exec timeout --kill-after=5 "$tmo" qemu-system-arm -M "$machine" -nographic \
+icount=""
+[ -n "${HEAPLESS_QEMU_ICOUNT:-}" ] && icount="-icount $HEAPLESS_QEMU_ICOUNT"
+# shellcheck disable=SC2086  # $icount is two words or none
+exec timeout --kill-after=5 "$tmo" qemu-system-arm -M "$machine" -nographic $icount \
   -monitor none -serial none -semihosting-config "$cfg" -kernel "$elf"

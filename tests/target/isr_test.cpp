@@ -1,0 +1,241 @@
+// isr_test.cpp - concurrency on one core: thread mode against a real interrupt.
+// SysTick fires every 20-200 timer counts (a random reload per interrupt: the
+// phase keeps moving) while thread mode runs the other side, so the interrupt
+// lands at arbitrary points inside the library's operations (QEMU delivers
+// interrupts between translated blocks: a few instructions). ctest runs it with
+// HEAPLESS_QEMU_ICOUNT=shift=0: virtual time follows the instruction count, so
+// interrupts come every ~1-8 thousand instructions, reproducibly.
+//   spsc::Queue  ISR produces / thread consumes, and the reverse; every value
+//                arrives exactly once and in order.
+//   Pool         ISR and thread both allocate and release; a slot is never
+//                owned by both (each owner re-checks its stamp before release:
+//                a slot handed out twice gets the other owner's stamp), nothing
+//                is lost, and exhaustion is reported, not corrupted.
+// Cortex-M only (tests/target/CMakeLists.txt); works with Catch2 and the mini
+// harness. The ISR never uses the harness: it records errors in counters that
+// thread mode checks.
+#include "support/test.hpp"
+
+#include <heapless/pool.hpp>
+#include <heapless/spsc.hpp>
+
+#include <atomic>            // std::atomic_signal_fence: ordering against the ISR
+#include <cstdint>           // std::uint32_t
+#include <initializer_list>  // the clock sources tried in start_ticks
+
+namespace {
+
+// ---- SysTick ------------------------------------------------------------------
+volatile std::uint32_t& syst_csr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E010u); }
+volatile std::uint32_t& syst_rvr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E014u); }
+volatile std::uint32_t& syst_cvr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E018u); }
+
+void (*volatile g_tick_work)() = nullptr;
+volatile std::uint32_t g_ticks = 0;
+std::uint32_t g_tick_rng = 0x9E3779B9u;
+
+/// The next reload: 20..200 counts, from a small LCG.
+std::uint32_t next_reload() {
+  g_tick_rng = g_tick_rng * 1664525u + 1013904223u;
+  return 20u + (g_tick_rng >> 24) % 181u;
+}
+
+/// Starts SysTick with `work` as its handler body; false if no tick arrives
+/// (the emulated board has no clock for the chosen source).
+bool start_ticks(void (*work)(), std::uint32_t reload) {
+  g_tick_work = work;
+  g_ticks = 0;
+  // CLKSOURCE = processor clock (bit 2), else the reference clock.
+  for (std::uint32_t source : {0x4u, 0x0u}) {
+    syst_rvr() = reload;
+    syst_cvr() = 0;
+    syst_csr() = source | 0x3u;  // TICKINT | ENABLE
+    for (std::uint32_t spin = 0; spin < 2000000u && g_ticks == 0; ++spin) {
+      std::atomic_signal_fence(std::memory_order_seq_cst);
+    }
+    if (g_ticks != 0) return true;
+    syst_csr() = 0;
+  }
+  return false;
+}
+
+void stop_ticks() {
+  syst_csr() = 0;
+  g_tick_work = nullptr;
+}
+
+// ---- spsc: ISR produces, thread consumes ----------------------------------------
+heapless::spsc::Queue<std::uint32_t, 8> g_q;
+volatile std::uint32_t g_next_to_push = 0;
+volatile std::uint32_t g_push_limit = 0;
+volatile std::uint32_t g_full_seen = 0;
+
+void isr_produce() {
+  // A burst of up to 3 values per interrupt; stop at the first "full".
+  for (int i = 0; i < 3 && g_next_to_push < g_push_limit; ++i) {
+    if (!g_q.try_push(std::uint32_t{g_next_to_push})) {
+      g_full_seen = g_full_seen + 1;
+      return;
+    }
+    g_next_to_push = g_next_to_push + 1;
+  }
+}
+
+// ---- spsc: thread produces, ISR consumes ----------------------------------------
+volatile std::uint32_t g_next_expected = 0;
+volatile std::uint32_t g_isr_errors = 0;
+volatile std::uint32_t g_empty_seen = 0;
+
+void isr_consume() {
+  std::uint32_t v;
+  int got = 0;
+  while (g_q.try_pop(v)) {
+    if (v != g_next_expected) g_isr_errors = g_isr_errors + 1;
+    g_next_expected = v + 1;
+    ++got;
+  }
+  if (got == 0) g_empty_seen = g_empty_seen + 1;
+}
+
+// ---- Pool: both sides allocate and release ----------------------------------------
+struct stamped {
+  volatile std::uint32_t owner;
+  volatile std::uint32_t serial;
+};
+constexpr std::uint32_t kIsr = 0x15Au;
+constexpr std::uint32_t kThread = 0x7Au;
+heapless::Pool<stamped, 5> g_pool;  // thread holds up to 4, the ISR 2: exhaustion happens
+stamped* volatile g_isr_held[2] = {nullptr, nullptr};
+volatile std::uint32_t g_isr_serial = 0;
+volatile std::uint32_t g_isr_allocs = 0;
+volatile std::uint32_t g_isr_exhausted = 0;
+
+void isr_pool() {
+  const std::uint32_t k = g_isr_serial & 1u;
+  stamped* held = g_isr_held[k];
+  if (held != nullptr) {
+    if (held->owner != kIsr || held->serial != g_isr_serial - 2) g_isr_errors = g_isr_errors + 1;
+    held->owner = 0;
+    g_pool.destroy(held);
+    g_isr_held[k] = nullptr;
+  }
+  stamped* p = g_pool.try_create();
+  if (p == nullptr) {
+    g_isr_exhausted = g_isr_exhausted + 1;
+  } else {
+    p->owner = kIsr;
+    p->serial = g_isr_serial;
+    g_isr_held[k] = p;
+    g_isr_allocs = g_isr_allocs + 1;
+  }
+  g_isr_serial = g_isr_serial + 1;
+}
+
+}  // namespace
+
+extern "C" void SysTick_Handler(void) {
+  g_ticks = g_ticks + 1;
+  syst_rvr() = next_reload();  // takes effect at the next wrap
+  if (g_tick_work != nullptr) g_tick_work();
+}
+
+TEST_CASE("isr: spsc queue, interrupt produces, thread mode consumes", "[isr][spsc]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const auto n = static_cast<std::uint32_t>(heapless::test::scaled(200000));
+  g_next_to_push = 0;
+  g_push_limit = n;
+  g_full_seen = 0;
+  REQUIRE(start_ticks(isr_produce, 100));
+  std::uint32_t expected = 0, wrong = 0, polls = 0, empty_polls = 0;
+  while (expected < n && polls < 200000000u) {
+    ++polls;
+    std::uint32_t v;
+    if (g_q.try_pop(v)) {
+      if (v != expected) ++wrong;
+      expected = v + 1;
+      if ((expected & 63u) == 0) {  // now and then a slow consumer: the queue fills up
+        for (volatile std::uint32_t d = 0; d < 20000u; d = d + 1) {
+        }
+      }
+    } else {
+      ++empty_polls;
+    }
+  }
+  stop_ticks();
+  CHECK(expected == n);
+  CHECK(wrong == 0);
+  CHECK(g_q.empty());
+  CHECK(g_full_seen > 0);   // the producer did see a full queue
+  CHECK(empty_polls > 0);   // and the consumer an empty one
+}
+
+TEST_CASE("isr: spsc queue, thread mode produces, interrupt consumes", "[isr][spsc]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const auto n = static_cast<std::uint32_t>(heapless::test::scaled(200000));
+  g_next_expected = 0;
+  g_isr_errors = 0;
+  g_empty_seen = 0;
+  REQUIRE(start_ticks(isr_consume, 100));
+  std::uint32_t pushed = 0, full = 0;
+  for (std::uint32_t spins = 0; pushed < n && spins < 400000000u; ++spins) {
+    if (g_q.try_push(pushed)) ++pushed;
+    else ++full;
+  }
+  for (std::uint32_t spins = 0; g_next_expected < n && spins < 50000000u; ++spins) {
+    std::atomic_signal_fence(std::memory_order_seq_cst);
+  }
+  stop_ticks();
+  CHECK(pushed == n);
+  CHECK(g_next_expected == n);
+  CHECK(g_isr_errors == 0);
+  CHECK(full > 0);
+}
+
+TEST_CASE("isr: pool shared by an interrupt and thread mode", "[isr][pool]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const auto rounds = static_cast<std::uint32_t>(heapless::test::scaled(100000));
+  g_isr_errors = 0;
+  g_isr_serial = 0;
+  g_isr_allocs = 0;
+  g_isr_exhausted = 0;
+  REQUIRE(start_ticks(isr_pool, 100));
+  stamped* mine[4] = {};
+  std::uint32_t errors = 0, allocs = 0, exhausted = 0;
+  // At least `rounds` rounds, and until the ISR has had a fair share of the pool.
+  for (std::uint32_t r = 0; (r < rounds || g_isr_allocs < 1000) && r < 50 * rounds; ++r) {
+    stamped*& slot = mine[r & 3u];
+    if (slot != nullptr) {
+      if (slot->owner != kThread || slot->serial != r - 4) ++errors;
+      slot->owner = 0;
+      g_pool.destroy(slot);
+      slot = nullptr;
+    }
+    stamped* p = g_pool.try_create();
+    if (p == nullptr) {
+      ++exhausted;
+      continue;
+    }
+    p->owner = kThread;
+    p->serial = r;
+    slot = p;
+    ++allocs;
+  }
+  stop_ticks();
+  for (stamped*& s : mine) {
+    if (s != nullptr) {
+      s->owner = 0;
+      g_pool.destroy(s);
+    }
+  }
+  for (stamped* s : g_isr_held) {
+    if (s != nullptr) {
+      s->owner = 0;
+      g_pool.destroy(s);
+    }
+  }
+  CHECK(errors == 0);
+  CHECK(g_isr_errors == 0);
+  CHECK(g_isr_allocs >= 1000);
+  CHECK(exhausted + g_isr_exhausted > 0);  // 5 slots, up to 6 wanted: exhaustion happened
+  CHECK(g_pool.available() == 5);          // nothing lost
+}
