@@ -8,5 +8,6 @@
 #include "heapless/vec.hpp"
 #include "heapless/pool.hpp"
 #include "heapless/string.hpp"
+#include "heapless/linear_map.hpp"
 
 #endif  // HEAPLESS_HPP
