@@ -14,6 +14,12 @@
 //   heapless/detail/size.hpp
 //   heapless/detail/storage.hpp
 //   heapless/pool.hpp
+//   heapless/string.hpp
+//   heapless/linear_map.hpp
+//   heapless/detail/linear_map_scan.hpp
+//   heapless/format.hpp
+//   heapless/detail/format_core.hpp
+//   heapless/detail/format_float.hpp
 
 // heapless.hpp - the umbrella header: every heapless container.
 //
@@ -497,6 +503,9 @@ template <class T>
 inline constexpr bool vec_memmove_v = std::is_trivially_copyable_v<T>;
 
 // ---- Storage: elements, then the length -----------------------------------
+/// Largest N whose storage is value-initialised in constant evaluation (C++20).
+inline constexpr std::size_t vec_constexpr_fill_max = 16384;
+
 // Primitives only (pointer, length, construct/destroy one element, truncate);
 // vec_core adds the algorithms once for every storage kind.
 template <class T, std::size_t N>
@@ -571,6 +580,23 @@ struct vec_rollback {
 template <class T, std::size_t N>
 struct vec_core : vec_storage_t<T, N> {
   constexpr vec_core() noexcept {}
+
+  /// Called first by Vec's non-default constructors. A constant must be fully
+  /// initialised, so a partly filled Vec could not be the result of a
+  /// constant expression (nor be copied inside one). Only during constant
+  /// evaluation (C++20, constexpr-friendly T), value-initialise every slot; at
+  /// run time it writes nothing. The default constructor does not do this:
+  /// GCC 12 then gives up constant initialisation of non-constinit statics.
+  /// Bounded so large Vecs stay within compilers' constexpr step limits.
+  constexpr void prepare_constant() noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (N != 0 && N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i != N; ++i) this->construct(i);
+      }
+    }
+#endif
+  }
 
   /// Constructs n elements at the end from *src, ++src (n <= room). If a
   /// constructor throws, the elements added so far are destroyed.
@@ -818,16 +844,26 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// Empty. constexpr, O(1), writes no element storage.
   constexpr Vec() noexcept {}
   /// n value-initialised elements. Raises bad_alloc if n > N.
-  HEAPLESS_CONSTEXPR20 explicit Vec(size_type n) { resize(n); }
+  HEAPLESS_CONSTEXPR20 explicit Vec(size_type n) {
+    this->prepare_constant();
+    resize(n);
+  }
   /// n copies of value. Raises bad_alloc if n > N.
-  HEAPLESS_CONSTEXPR20 Vec(size_type n, const T& value) { assign(n, value); }
+  HEAPLESS_CONSTEXPR20 Vec(size_type n, const T& value) {
+    this->prepare_constant();
+    assign(n, value);
+  }
   /// Copies of [first, last). Raises bad_alloc if there are more than N.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 Vec(InputIt first, InputIt last) {
+    this->prepare_constant();
     append(first, last);
   }
   /// Copies of il. Raises bad_alloc if il.size() > N.
-  HEAPLESS_CONSTEXPR20 Vec(std::initializer_list<T> il) { append(il.begin(), il.end()); }
+  HEAPLESS_CONSTEXPR20 Vec(std::initializer_list<T> il) {
+    this->prepare_constant();
+    append(il.begin(), il.end());
+  }
 
   Vec(const Vec&) = default;
   Vec(Vec&&) = default;
@@ -1280,14 +1316,19 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
 // `fresh` (a bump index, 0..N) once the stack of recycled slots is empty. A
 // `static` Pool therefore lives in .bss: no start-up code, no flash image.
 //
-// Cost: N slots of max(sizeof(T), sizeof(index)) bytes (T's alignment) plus
-// two index words for single_thread / critical_section; lock_free keeps its
-// links outside the slots (N * sizeof(smallest index), so that a stale link
-// read by a losing pop never touches an object a winner handed out) plus an
-// 8-byte head and a 4-byte bump index. Debug builds (HEAPLESS_POOL_DEBUG,
-// default = HEAPLESS_ENABLE_ASSERTS) add one state byte per slot to detect
-// double free; see docs/pool.md for sizeof tables. All operations O(1) except
-// available(), which walks the free stack (O(free slots)).
+// Cost (see docs/pool.md for sizeof tables):
+//   single_thread / critical_section: N slots of max(sizeof(T), sizeof(link))
+//     bytes; a free slot holds the link to the next one (its address when T
+//     is at least a pointer and its size a multiple of a pointer's alignment,
+//     else index + 1 in the smallest type that holds N), plus a top link and
+//     a bump index.
+//   lock_free: N slots of sizeof(T), N links outside the slots (smallest index
+//     type: a stale link read by a losing pop must not race with the object a
+//     winner constructs in that slot), a 64-bit (hosts) or 32-bit (Cortex-M)
+//     head and a 4-byte bump index.
+//   Debug builds (HEAPLESS_POOL_DEBUG, default HEAPLESS_ENABLE_ASSERTS) add a
+//     state byte per slot to catch double frees and foreign pointers.
+// All operations O(1) except available(), which walks the recycled stack.
 //
 // Threads/ISRs: with lock_free every member is safe to call concurrently
 // (available() is then a snapshot that may be stale when it returns); with
@@ -1299,7 +1340,6 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
 #include <atomic>       // std::atomic: the lock-free head and bump index
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint32_t, std::uint64_t, std::uintptr_t
-#include <cstring>      // std::memcpy: links stored inside free slots
 #include <new>          // placement new, std::launder
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::forward, std::exchange
@@ -1503,40 +1543,53 @@ struct pool_poison {
 };
 
 // ---- Free lists -----------------------------------------------------------------
-// Both hand out slot indices; `N` means "none left". Slot i is free when it is
+// Both hand out slots (nullptr: none left). Slot i is free when it is
 // on the stack of recycled slots or when i >= fresh (never used yet).
 
 /// single_thread and critical_section: the link of a free slot is stored in
-/// the slot itself (index + 1, 0 = end); all state is two plain indices.
+/// the slot itself. When T is at least pointer-sized (and its size a multiple
+/// of a pointer's alignment), the link is the next free slot's address and
+/// slots are aligned for it: the hot path is then exactly a classic intrusive
+/// free list, at no memory cost (the stride stays sizeof(T); the pool is
+/// immovable, so the addresses stay valid). Smaller T link by index + 1 (0 = end) in the
+/// smallest type that holds N, so the slot is max(sizeof(T), sizeof(index)).
 template <class T, std::size_t N, class Policy>
 class pool_locked_list {
  public:
-  using link_t = smallest_size_t<N>;
+  static constexpr bool pointer_links = sizeof(T) >= sizeof(void*) && sizeof(T) % alignof(void*) == 0;
+  using index_t = smallest_size_t<N>;
+  using link_t = std::conditional_t<pointer_links, void*, index_t>;
   using slot_t = pool_slot<(sizeof(T) > sizeof(link_t) ? sizeof(T) : sizeof(link_t)),
                            (alignof(T) > alignof(link_t) ? alignof(T) : alignof(link_t))>;
   using poison = pool_poison<sizeof(slot_t), alignof(slot_t)>;
 
   constexpr pool_locked_list() noexcept = default;
 
-  std::size_t pop(slot_t* slots) noexcept {
-    return pool_guard<Policy>::run([&]() noexcept -> std::size_t {
-      const link_t top = top_;
-      if (HEAPLESS_LIKELY(top != 0)) {
-        const std::size_t i = static_cast<std::size_t>(top - 1u);
-        poison::unpoison(slots + i);
-        std::memcpy(&top_, slots[i].bytes, sizeof(link_t));
-        return i;
+  /// The most recently freed slot, else a never-used one, else nullptr.
+  slot_t* pop(slot_t* slots) noexcept {
+    return pool_guard<Policy>::run([&]() noexcept -> slot_t* {
+      slot_t* s = slot_of(slots, top_);
+      if (HEAPLESS_LIKELY(s != nullptr)) {
+        poison::unpoison(s);
+        top_ = link_in(s);
+        return s;
       }
-      if (HEAPLESS_LIKELY(fresh_ < N)) return static_cast<std::size_t>(fresh_++);
-      return N;
+      if (HEAPLESS_LIKELY(fresh_ < N)) return slots + fresh_++;
+      return nullptr;
     });
   }
 
-  void push(slot_t* slots, std::size_t i) noexcept {
+  /// Puts slot s (index i) on top of the stack.
+  void push(slot_t* s, std::size_t i) noexcept {
     pool_guard<Policy>::run([&]() noexcept {
-      std::memcpy(slots[i].bytes, &top_, sizeof(link_t));
-      poison::poison(slots + i);
-      top_ = static_cast<link_t>(i + 1u);
+      ::new (static_cast<void*>(s->bytes)) link_t(top_);  // a free slot holds just its link
+      poison::poison(s);
+      if constexpr (pointer_links) {
+        top_ = s;
+        (void)i;
+      } else {
+        top_ = static_cast<link_t>(i + 1u);
+      }
       return 0;
     });
   }
@@ -1548,10 +1601,11 @@ class pool_locked_list {
   std::size_t available(const slot_t* slots) const noexcept {
     return pool_guard<Policy>::run([&]() noexcept {
       std::size_t n = N - static_cast<std::size_t>(fresh_);
-      for (link_t l = top_; l != 0 && n < N; ++n) {
-        const slot_t* s = slots + (l - 1u);
+      for (link_t l = top_; n < N; ++n) {
+        const slot_t* s = slot_of(const_cast<slot_t*>(slots), l);
+        if (s == nullptr) break;
         poison::unpoison(s);
-        std::memcpy(&l, s->bytes, sizeof(link_t));
+        l = link_in(s);
         poison::poison(s);
       }
       return n;
@@ -1559,8 +1613,23 @@ class pool_locked_list {
   }
 
  private:
-  link_t top_ = 0;    // index + 1 of the most recently freed slot, 0 = none
-  link_t fresh_ = 0;  // slots [fresh_, N) have never been handed out
+  static link_t link_in(const slot_t* s) noexcept {
+    return *std::launder(static_cast<const link_t*>(static_cast<const void*>(s->bytes)));
+  }
+
+  static slot_t* slot_of(slot_t* slots, link_t l) noexcept {
+    if constexpr (pointer_links) {
+      (void)slots;
+      return static_cast<slot_t*>(l);
+    } else {
+      // size_t arithmetic, so "- 1" folds into the address computation.
+      const std::size_t top = l;
+      return HEAPLESS_LIKELY(top != 0) ? slots + (top - 1u) : nullptr;
+    }
+  }
+
+  link_t top_{};       // most recently freed slot (address, or index + 1); 0 = none
+  index_t fresh_ = 0;  // slots [fresh_, N) have never been handed out
 };
 
 /// lock_free: Treiber stack. Links live outside the slots (see pop()).
@@ -1578,11 +1647,13 @@ class pool_lock_free_list {
                 "Pool: this target has no compare-and-swap wide enough for the lock-free head "
                 "(or N is too large for it); use pool_policy::critical_section<Lock> or single_thread");
   static_assert(std::atomic<head_t>::is_always_lock_free, "Pool: the head word must be lock-free");
-  static_assert(std::atomic<std::uint32_t>::is_always_lock_free, "Pool: the bump index must be lock-free");
+  static_assert(sizeof(T) != 0 && std::atomic<std::uint32_t>::is_always_lock_free,  // dependent: checked
+                "Pool: the bump index must be lock-free");                            // on instantiation
 
   constexpr pool_lock_free_list() noexcept : links_() {}
 
-  std::size_t pop(slot_t* slots) noexcept {
+  /// A free slot (recycled first, else never used), or nullptr.
+  slot_t* pop(slot_t* slots) noexcept {
     bool fresh_exhausted = false;
     for (;;) {
       // acquire: pairs with the release CAS of the push that installed this
@@ -1606,16 +1677,16 @@ class pool_lock_free_list {
         if (head_.compare_exchange_weak(h, desired, std::memory_order_acquire,
                                         std::memory_order_acquire)) {
           poison::unpoison(slots + i);
-          return i;
+          return slots + i;
         }
       }
       // The stack was empty when we looked.
-      if (fresh_exhausted) return N;  // ...after fresh_ had reached N: pool empty right then
+      if (fresh_exhausted) return nullptr;  // ...after fresh_ had reached N: pool empty right then
       // relaxed: a never-used slot carries no data to synchronise with.
       std::uint32_t f = fresh_.load(std::memory_order_relaxed);
       while (f < N) {
         if (fresh_.compare_exchange_weak(f, f + 1u, std::memory_order_relaxed, std::memory_order_relaxed))
-          return static_cast<std::size_t>(f);
+          return slots + f;
       }
       // fresh_ == N forever from now on; a slot may have been pushed since we
       // saw the stack empty, so look once more before reporting exhaustion.
@@ -1623,10 +1694,11 @@ class pool_lock_free_list {
     }
   }
 
-  void push(slot_t* slots, std::size_t i) noexcept {
+  /// Puts slot s (index i) on top of the stack.
+  void push(slot_t* s, std::size_t i) noexcept {
     // Poison before publishing: once the CAS succeeds another thread may pop
     // the slot and unpoison it.
-    poison::poison(slots + i);
+    poison::poison(s);
     // relaxed: the value only seeds the link; the CAS below validates it.
     head_t h = head_.load(std::memory_order_relaxed);
     for (;;) {
@@ -1817,10 +1889,10 @@ class Pool {
 
   /// A free slot of sizeof(T) bytes aligned for T, or nullptr when exhausted. O(1).
   [[nodiscard]] void* try_allocate() noexcept {
-    const std::size_t i = list_.pop(slots());
-    if (HEAPLESS_UNLIKELY(i >= N)) return nullptr;
-    mark(i, slot_live);
-    return slots()[i].bytes;
+    slot_t* s = list_.pop(slots());
+    if (HEAPLESS_UNLIKELY(s == nullptr)) return nullptr;
+    mark(static_cast<std::size_t>(s - slots()), slot_live);
+    return s->bytes;
   }
 
   /// Returns a slot from try_allocate() (any object in it already destroyed);
@@ -1830,7 +1902,7 @@ class Pool {
     if (p == nullptr) return;
     const std::size_t i = index_of(p);
     mark_free(i);
-    list_.push(slots(), i);
+    list_.push(static_cast<slot_t*>(p), i);
   }
 
   // ---- Observers -------------------------------------------------------------
@@ -1923,5 +1995,3913 @@ class Pool {
 
 #endif  // HEAPLESS_POOL_HPP
 // ---- end heapless/pool.hpp ----
+// ---- begin heapless/string.hpp ----
+// heapless/string.hpp - String<N>: a fixed-capacity, always NUL-terminated
+// std::string that never allocates.
+//
+//   heapless::String<15> s = "temp=";         // 16 bytes, lives where you put it
+//   s += "21.5";                               // std::length_error past 15 chars
+//   if (!s.try_append(" C")) { /* full */ }    // or check instead of throwing
+//   std::puts(s.c_str());                      // always NUL-terminated
+//   heapless::String t = "hello";              // deduces String<5>
+//
+// Layout (docs/string.md): one array `char[N + 1]` and nothing else for
+// N < 256, so sizeof(String<N>) == N + 1 (String<15> is 16 bytes; std::string
+// is 32, boost::static_string<15> 17). The last byte holds the free capacity
+// N - size(); when the string is full that byte is 0 and doubles as the
+// terminating NUL. For N >= 256 the length is stored after the array in
+// detail::smallest_size_t<N> (sizeof == N + 1 + padding + 2 or 4).
+// Trivially copyable (memcpy/DMA it), trivially destructible, no pointer into
+// itself. Default construction is constexpr and writes two bytes (data()[0]
+// and the last byte); a static String is constant-initialised. Under C++20
+// every member is usable in constant expressions.
+//
+// Errors (docs/design.md): growth past N through plain forms (append, +=,
+// push_back, insert, replace, resize, constructors, assign) raises
+// error_kind::length_error (std::length_error / the handler); a position past
+// size() raises error_kind::out_of_range as in std::string. try_append,
+// try_push_back, try_insert and try_assign return false and change nothing;
+// append_truncating writes what fits and returns true when it had to cut.
+// Nothing truncates silently.
+//
+// Costs: size() is one load and a subtraction; append is a compare, a memcpy
+// and two byte stores; ==, compare and the find family are memcmp / memchr.
+// Complexity is that of std::string. Not thread-safe (like std::string); the
+// object may be shared read-only between threads and ISRs.
+#ifndef HEAPLESS_STRING_HPP
+#define HEAPLESS_STRING_HPP
+
+#include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <cstdint>           // std::uintptr_t: detecting arguments that alias the buffer
+#include <cstring>           // std::memcpy, std::memmove, std::memcmp, std::memchr, std::memset
+#include <initializer_list>  // std::initializer_list<char> overloads
+#include <string_view>       // std::string_view, std::char_traits, std::hash<std::string_view>
+#include <type_traits>       // std::enable_if_t, std::is_integral_v, std::is_same_v
+#include <utility>           // std::move (resize_and_overwrite's operation)
+
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "detail/iterator.hpp": inlined above
+// #include "detail/size.hpp": inlined above
+// #include "detail/storage.hpp": inlined above
+
+#if HEAPLESS_HAS_THREE_WAY
+#include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
+#endif
+
+namespace heapless {
+
+template <std::size_t N>
+class String;
+
+namespace detail {
+
+// ---- Character primitives: mem* at run time, loops in constant evaluation ----
+// Each guards n == 0 so that a null pointer with a zero length (an empty
+// std::string_view) never reaches a mem* function (that would be UB).
+struct chars {
+  static constexpr void copy(char* d, const char* s, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
+      return;
+    }
+    if (n != 0) std::memcpy(d, s, n);
+  }
+  // Overlapping ranges inside one buffer.
+  static constexpr void move(char* d, const char* s, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      if (d < s) {
+        for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
+      } else {
+        for (std::size_t i = n; i > 0; --i) d[i - 1] = s[i - 1];
+      }
+      return;
+    }
+    if (n != 0) std::memmove(d, s, n);
+  }
+  // d is the start of a buffer; s may lie in that buffer at or after d.
+  static constexpr void copy_to_front(char* d, const char* s, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
+      return;
+    }
+    if (n != 0) std::memmove(d, s, n);
+  }
+  static constexpr void fill(char* d, std::size_t n, char c) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i) d[i] = c;
+      return;
+    }
+    if (n != 0) std::memset(d, static_cast<unsigned char>(c), n);
+  }
+  // Like std::char_traits<char>::compare: bytes compare as unsigned char.
+  static constexpr int compare(const char* a, const char* b, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto x = static_cast<unsigned char>(a[i]);
+        const auto y = static_cast<unsigned char>(b[i]);
+        if (x != y) return x < y ? -1 : 1;
+      }
+      return 0;
+    }
+    return n == 0 ? 0 : std::memcmp(a, b, n);
+  }
+  static constexpr bool equal(const char* a, const char* b, std::size_t n) noexcept {
+    return compare(a, b, n) == 0;
+  }
+  // First c in [s, s + n), or nullptr.
+  static constexpr const char* find(const char* s, std::size_t n, char c) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = 0; i < n; ++i)
+        if (s[i] == c) return s + i;
+      return nullptr;
+    }
+    return n == 0 ? nullptr : static_cast<const char*>(std::memchr(s, static_cast<unsigned char>(c), n));
+  }
+  static constexpr std::size_t length(const char* s) noexcept { return std::char_traits<char>::length(s); }
+  static constexpr int compare_sizes(std::size_t a, std::size_t b) noexcept {
+    return a < b ? -1 : (a > b ? 1 : 0);
+  }
+  // Three-way comparison of two strings (std::string_view::compare's result sign).
+  static constexpr int compare(const char* a, std::size_t na, const char* b, std::size_t nb) noexcept {
+    const int r = compare(a, b, na < nb ? na : nb);
+    return r != 0 ? r : compare_sizes(na, nb);
+  }
+};
+
+// ---- Representation -----------------------------------------------------
+struct string_uninit_tag {};
+
+// Strings whose N + 1 bytes fit in this many are zeroed on default
+// construction: as cheap as two byte stores, and constant-initialised as
+// statics even where __builtin_is_constant_evaluated() defeats that (GCC).
+inline constexpr std::size_t string_zero_init_bytes = 64;
+
+// N < 256: char[N + 1]; the last byte holds N - size() (0, i.e. the NUL, when full).
+// Two constructors: the value-initialising one is used in constant evaluation
+// (every byte defined, so copies and reads are constant expressions; a static
+// String is constant-initialised and lands in .bss), the other at run time
+// (writes only the two bytes that carry meaning).
+template <std::size_t N, bool Small = (N < 256)>
+struct string_rep {
+  union {
+    empty_member empty_;
+    char buf_[N + 1];
+  };
+  constexpr string_rep() noexcept : buf_{} { buf_[N] = static_cast<char>(static_cast<unsigned char>(N)); }
+  constexpr explicit string_rep(string_uninit_tag) noexcept : empty_{} {
+    buf_[0] = '\0';
+    buf_[N] = static_cast<char>(static_cast<unsigned char>(N));
+  }
+  constexpr std::size_t size() const noexcept { return N - static_cast<unsigned char>(buf_[N]); }
+  constexpr void set_size(std::size_t n) noexcept {
+    buf_[n] = '\0';
+    buf_[N] = static_cast<char>(static_cast<unsigned char>(N - n));
+  }
+};
+
+// N >= 256: char[N + 1] always NUL-terminated at size(), then the length.
+template <std::size_t N>
+struct string_rep<N, false> {
+  union {
+    empty_member empty_;
+    char buf_[N + 1];
+  };
+  smallest_size_t<N> size_;
+  constexpr string_rep() noexcept : buf_{}, size_{0} {}
+  constexpr explicit string_rep(string_uninit_tag) noexcept : empty_{}, size_{0} { buf_[0] = '\0'; }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr void set_size(std::size_t n) noexcept {
+    buf_[n] = '\0';
+    size_ = static_cast<smallest_size_t<N>>(n);
+  }
+};
+
+template <class It>
+using if_input_iterator_t =
+    std::enable_if_t<!std::is_integral_v<It> &&
+                         std::is_base_of_v<std::input_iterator_tag,
+                                           typename std::iterator_traits<It>::iterator_category>,
+                     int>;
+
+template <class It>
+inline constexpr bool is_char_pointer_v =
+    std::is_same_v<It, char*> || std::is_same_v<It, const char*>;
+
+// Iterator-position overloads are templates restricted to char* / const char*
+// so that a literal 0 picks the index overload (insert(0, 2, 'x'), erase(0),
+// replace(0, 1, ...)) instead of being ambiguous with a null iterator.
+template <class P>
+using if_iterator_t = std::enable_if_t<is_char_pointer_v<P>, int>;
+template <class P, class Q>
+using if_iterators_t = std::enable_if_t<is_char_pointer_v<P> && is_char_pointer_v<Q>, int>;
+
+}  // namespace detail
+
+/// A string of at most N chars stored inside the object, always NUL-terminated.
+/// Member names, overloads and semantics follow std::string; see the header
+/// comment for layout, errors and costs.
+template <std::size_t N>
+class String {
+  using rep_type = detail::string_rep<N>;
+
+ public:
+  using traits_type = std::char_traits<char>;
+  using value_type = char;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  using reference = char&;
+  using const_reference = const char&;
+  using pointer = char*;
+  using const_pointer = const char*;
+  using iterator = char*;
+  using const_iterator = const char*;
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+
+  static constexpr size_type npos = static_cast<size_type>(-1);
+
+  // ---- Construction ([string.cons]) ------------------------------------
+
+  /// Empty string. O(1). For N < 64 it zeroes its N + 1 bytes (at most four
+  /// 16-byte stores) and is constant-initialised as a static on every
+  /// compiler; for N >= 64 it writes only data()[0] and the last byte (see
+  /// "Default construction" in docs/string.md for GCC's static-init caveat).
+  constexpr String() noexcept : rep_(empty_rep_()) {}
+
+  /// From a NUL-terminated string (non-null). Raises length_error when longer than N.
+  constexpr String(const char* s) : String() { append(s); }  // NOLINT: implicit like std::string
+  /// From [s, s + n). Raises length_error when n > N.
+  constexpr String(const char* s, size_type n) : String() { append(s, n); }
+  /// From a view (explicit, as std::string's). Raises length_error when longer than N.
+  constexpr explicit String(std::string_view sv) : String() { append(sv.data(), sv.size()); }
+  /// The substring [pos, pos + count) of sv. Raises out_of_range when pos > sv.size().
+  constexpr String(std::string_view sv, size_type pos, size_type count) : String() { append(sv, pos, count); }
+  /// count copies of ch. Raises length_error when count > N.
+  constexpr String(size_type count, char ch) : String() { append(count, ch); }
+  /// From [first, last). Raises length_error when the range is longer than N.
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  constexpr String(It first, It last) : String() {
+    append(first, last);
+  }
+  constexpr String(std::initializer_list<char> il) : String() { append(il.begin(), il.size()); }
+  /// From a String of smaller or equal capacity: never fails.
+  template <std::size_t M, std::enable_if_t<(M < N), int> = 0>
+  constexpr String(const String<M>& other) noexcept : String() {  // NOLINT: implicit, cannot fail
+    unchecked_append(other.data(), other.size());
+  }
+  /// From a String of larger capacity. Raises length_error when other.size() > N.
+  template <std::size_t M, std::enable_if_t<(M > N), int> = 0>
+  constexpr explicit String(const String<M>& other) : String() {
+    append(other.data(), other.size());
+  }
+  String(std::nullptr_t) = delete;
+
+  // Copy and move are trivial (memcpy of sizeof(*this) bytes).
+
+  // ---- Assignment ([string.assign]) ----------------------------------
+
+  constexpr String& operator=(const char* s) { return assign(s); }
+  constexpr String& operator=(std::string_view sv) { return assign(sv); }
+  constexpr String& operator=(char ch) { return assign(size_type{1}, ch); }
+  constexpr String& operator=(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
+  template <std::size_t M, std::enable_if_t<(M != N), int> = 0>
+  constexpr String& operator=(const String<M>& other) {
+    return assign(other.data(), other.size());
+  }
+
+  /// Replaces the contents with [s, s + n), which may lie inside *this.
+  /// Raises length_error when n > N (then *this is unchanged).
+  constexpr String& assign(const char* s, size_type n) {
+    if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::assign: length exceeds capacity");
+    assign_unchecked_(s, n);
+    return *this;
+  }
+  constexpr String& assign(const char* s) { return assign(s, detail::chars::length(s)); }
+  constexpr String& assign(std::string_view sv) { return assign(sv.data(), sv.size()); }
+  /// Replaces the contents with sv.substr(pos, count); out_of_range when pos > sv.size().
+  constexpr String& assign(std::string_view sv, size_type pos, size_type count = npos) {
+    return assign(sub_(sv, pos, count));
+  }
+  constexpr String& assign(size_type count, char ch) {
+    if (HEAPLESS_UNLIKELY(count > N)) detail::raise(error_kind::length_error, "heapless::String::assign: length exceeds capacity");
+    detail::chars::fill(buf_(), count, ch);
+    set_size_(count);
+    return *this;
+  }
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  constexpr String& assign(It first, It last) {
+    String tmp(first, last);  // strong guarantee; the range may point into *this
+    return *this = tmp;
+  }
+  constexpr String& assign(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
+
+  /// Replaces the contents with sv when it fits; otherwise returns false and changes nothing.
+  [[nodiscard]] constexpr bool try_assign(std::string_view sv) noexcept {
+    if (sv.size() > N) return false;
+    assign_unchecked_(sv.data(), sv.size());
+    return true;
+  }
+  [[nodiscard]] constexpr bool try_assign(const char* s, size_type n) noexcept {
+    return try_assign(std::string_view(s, n));
+  }
+  [[nodiscard]] constexpr bool try_assign(size_type count, char ch) noexcept {
+    if (count > N) return false;
+    detail::chars::fill(buf_(), count, ch);
+    set_size_(count);
+    return true;
+  }
+
+  // ---- Element access ([string.access]) ------------------------------
+
+  /// Precondition (HEAPLESS_ASSERT): pos <= size(); [size()] is the NUL.
+  constexpr reference operator[](size_type pos) noexcept {
+    HEAPLESS_ASSERT(pos <= size(), "heapless::String::operator[]: index out of range");
+    return buf_()[pos];
+  }
+  constexpr const_reference operator[](size_type pos) const noexcept {
+    HEAPLESS_ASSERT(pos <= size(), "heapless::String::operator[]: index out of range");
+    return buf_()[pos];
+  }
+  /// Raises out_of_range when pos >= size().
+  constexpr reference at(size_type pos) {
+    if (HEAPLESS_UNLIKELY(pos >= size())) detail::raise(error_kind::out_of_range, "heapless::String::at: index out of range");
+    return buf_()[pos];
+  }
+  constexpr const_reference at(size_type pos) const {
+    if (HEAPLESS_UNLIKELY(pos >= size())) detail::raise(error_kind::out_of_range, "heapless::String::at: index out of range");
+    return buf_()[pos];
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  constexpr reference front() noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::String::front: empty string");
+    return buf_()[0];
+  }
+  constexpr const_reference front() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::String::front: empty string");
+    return buf_()[0];
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  constexpr reference back() noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::String::back: empty string");
+    return buf_()[size() - 1];
+  }
+  constexpr const_reference back() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::String::back: empty string");
+    return buf_()[size() - 1];
+  }
+  /// Always NUL-terminated: data()[size()] == '\0'. Do not write that byte
+  /// (or past it) through the pointer: the length lives there when not full.
+  constexpr char* data() noexcept { return buf_(); }
+  constexpr const char* data() const noexcept { return buf_(); }
+  constexpr const char* c_str() const noexcept { return buf_(); }
+  constexpr operator std::string_view() const noexcept { return {buf_(), size()}; }  // NOLINT: implicit like std::string
+  /// The contents as a std::string_view (same as the implicit conversion).
+  constexpr std::string_view view() const noexcept { return {buf_(), size()}; }
+
+  // ---- Iterators ----------------------------------------------------
+
+  constexpr iterator begin() noexcept { return buf_(); }
+  constexpr const_iterator begin() const noexcept { return buf_(); }
+  constexpr const_iterator cbegin() const noexcept { return buf_(); }
+  constexpr iterator end() noexcept { return buf_() + size(); }
+  constexpr const_iterator end() const noexcept { return buf_() + size(); }
+  constexpr const_iterator cend() const noexcept { return buf_() + size(); }
+  constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  constexpr const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(end()); }
+  constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  constexpr const_reverse_iterator crend() const noexcept { return const_reverse_iterator(begin()); }
+
+  // ---- Capacity ([string.capacity]) ----------------------------------
+
+  [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
+  [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  constexpr size_type size() const noexcept { return rep_.size(); }
+  constexpr size_type length() const noexcept { return rep_.size(); }
+  static constexpr size_type capacity() noexcept { return N; }
+  static constexpr size_type max_size() noexcept { return N; }
+  /// Chars that can still be appended: N - size().
+  constexpr size_type available() const noexcept { return N - size(); }
+  /// For std::string compatibility: raises length_error when n > N, else does nothing.
+  constexpr void reserve(size_type n) const {
+    if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::reserve: exceeds capacity");
+  }
+  constexpr void shrink_to_fit() noexcept {}
+
+  // ---- Modifiers ([string.modifiers]) --------------------------------
+
+  constexpr void clear() noexcept { set_size_(0); }
+
+  /// Raises length_error when full.
+  constexpr void push_back(char ch) {
+    const size_type n = size();
+    if (HEAPLESS_UNLIKELY(n == N)) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
+    buf_()[n] = ch;
+    set_size_(n + 1);
+  }
+  /// Appends ch unless full; returns whether it did.
+  [[nodiscard]] constexpr bool try_push_back(char ch) noexcept {
+    const size_type n = size();
+    if (n == N) return false;
+    buf_()[n] = ch;
+    set_size_(n + 1);
+    return true;
+  }
+  /// Precondition (HEAPLESS_ASSERT): !full().
+  constexpr void unchecked_push_back(char ch) noexcept {
+    const size_type n = size();
+    HEAPLESS_ASSERT(n < N, "heapless::String::unchecked_push_back: full");
+    buf_()[n] = ch;
+    set_size_(n + 1);
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  constexpr void pop_back() noexcept {
+    const size_type n = size();
+    HEAPLESS_ASSERT(n != 0, "heapless::String::pop_back: empty string");
+    set_size_(n - 1);
+  }
+
+  /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
+  constexpr String& append(const char* s, size_type n) {
+    const size_type len = size();
+    if (HEAPLESS_UNLIKELY(n > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+    detail::chars::copy(buf_() + len, s, n);
+    set_size_(len + n);
+    return *this;
+  }
+  constexpr String& append(const char* s) { return append(s, detail::chars::length(s)); }
+  constexpr String& append(std::string_view sv) { return append(sv.data(), sv.size()); }
+  /// Appends sv.substr(pos, count); out_of_range when pos > sv.size().
+  constexpr String& append(std::string_view sv, size_type pos, size_type count = npos) {
+    return append(sub_(sv, pos, count));
+  }
+  constexpr String& append(size_type count, char ch) {
+    const size_type len = size();
+    if (HEAPLESS_UNLIKELY(count > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+    detail::chars::fill(buf_() + len, count, ch);
+    set_size_(len + count);
+    return *this;
+  }
+  /// Appends [first, last). Strong guarantee: on length_error *this is unchanged.
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  constexpr String& append(It first, It last) {
+    using category = typename std::iterator_traits<It>::iterator_category;
+    if constexpr (detail::is_char_pointer_v<It>) {
+      return append(first, static_cast<size_type>(last - first));
+    } else if constexpr (std::is_base_of_v<std::forward_iterator_tag, category>) {
+      const size_type len = size();
+      const auto count = static_cast<size_type>(std::distance(first, last));
+      if (HEAPLESS_UNLIKELY(count > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+      char* p = buf_() + len;
+      for (; first != last; ++first) *p++ = static_cast<char>(*first);
+      set_size_(len + count);
+      return *this;
+    } else {
+      size_type len = size();
+      const size_type old = len;
+      for (; first != last; ++first) {
+        if (HEAPLESS_UNLIKELY(len == N)) {
+          set_size_(old);
+          detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+        }
+        buf_()[len++] = static_cast<char>(*first);
+      }
+      set_size_(len);
+      return *this;
+    }
+  }
+  constexpr String& append(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
+
+  constexpr String& operator+=(char ch) {
+    push_back(ch);
+    return *this;
+  }
+  constexpr String& operator+=(const char* s) { return append(s); }
+  constexpr String& operator+=(std::string_view sv) { return append(sv.data(), sv.size()); }
+  constexpr String& operator+=(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
+
+  /// Appends [s, s + n) when it fits; otherwise returns false and changes nothing.
+  [[nodiscard]] constexpr bool try_append(const char* s, size_type n) noexcept {
+    const size_type len = size();
+    if (n > N - len) return false;
+    detail::chars::copy(buf_() + len, s, n);
+    set_size_(len + n);
+    return true;
+  }
+  [[nodiscard]] constexpr bool try_append(std::string_view sv) noexcept { return try_append(sv.data(), sv.size()); }
+  [[nodiscard]] constexpr bool try_append(size_type count, char ch) noexcept {
+    const size_type len = size();
+    if (count > N - len) return false;
+    detail::chars::fill(buf_() + len, count, ch);
+    set_size_(len + count);
+    return true;
+  }
+  [[nodiscard]] constexpr bool try_append(char ch) noexcept { return try_push_back(ch); }
+
+  /// Appends as much of sv as fits. Returns true when it had to cut (some of
+  /// sv was not appended), false when all of sv was appended. Never raises.
+  constexpr bool append_truncating(std::string_view sv) noexcept {
+    const size_type len = size();
+    const size_type room = N - len;
+    const bool cut = sv.size() > room;
+    const size_type n = cut ? room : sv.size();
+    detail::chars::copy(buf_() + len, sv.data(), n);
+    set_size_(len + n);
+    return cut;
+  }
+  /// Appends min(count, available()) copies of ch. Returns true when it had to cut.
+  constexpr bool append_truncating(size_type count, char ch) noexcept {
+    const size_type len = size();
+    const size_type room = N - len;
+    const bool cut = count > room;
+    const size_type n = cut ? room : count;
+    detail::chars::fill(buf_() + len, n, ch);
+    set_size_(len + n);
+    return cut;
+  }
+
+  /// Precondition (HEAPLESS_ASSERT): size() + n <= N.
+  constexpr String& unchecked_append(const char* s, size_type n) noexcept {
+    const size_type len = size();
+    HEAPLESS_ASSERT(n <= N - len, "heapless::String::unchecked_append: exceeds capacity");
+    detail::chars::copy(buf_() + len, s, n);
+    set_size_(len + n);
+    return *this;
+  }
+  constexpr String& unchecked_append(std::string_view sv) noexcept { return unchecked_append(sv.data(), sv.size()); }
+
+  /// Inserts count copies of ch before pos. out_of_range when pos > size();
+  /// length_error when the result would exceed N. O(size()).
+  constexpr String& insert(size_type pos, size_type count, char ch) { return replace(pos, 0, count, ch); }
+  /// Inserts [s, s + n) before pos; s may point into *this.
+  constexpr String& insert(size_type pos, const char* s, size_type n) { return replace(pos, 0, s, n); }
+  constexpr String& insert(size_type pos, const char* s) { return replace(pos, 0, s, detail::chars::length(s)); }
+  constexpr String& insert(size_type pos, std::string_view sv) { return replace(pos, 0, sv.data(), sv.size()); }
+  constexpr String& insert(size_type pos, std::string_view sv, size_type subpos, size_type subcount = npos) {
+    return insert(pos, sub_(sv, subpos, subcount));
+  }
+  template <class P, detail::if_iterator_t<P> = 0>
+  constexpr iterator insert(P p, char ch) {
+    return insert(p, size_type{1}, ch);
+  }
+  template <class P, detail::if_iterator_t<P> = 0>
+  constexpr iterator insert(P p, size_type count, char ch) {
+    const size_type pos = index_of_(p);
+    replace(pos, 0, count, ch);
+    return buf_() + pos;
+  }
+  template <class P, class It, detail::if_iterator_t<P> = 0, detail::if_input_iterator_t<It> = 0>
+  constexpr iterator insert(P p, It first, It last) {
+    const size_type pos = index_of_(p);
+    const String tmp(first, last);  // the range may point into *this
+    replace(pos, 0, tmp.data(), tmp.size());
+    return buf_() + pos;
+  }
+  template <class P, detail::if_iterator_t<P> = 0>
+  constexpr iterator insert(P p, std::initializer_list<char> il) {
+    const size_type pos = index_of_(p);
+    replace(pos, 0, il.begin(), il.size());
+    return buf_() + pos;
+  }
+
+  /// Inserts sv before pos when it fits; otherwise returns false and changes
+  /// nothing. pos > size() still raises out_of_range (a bug, not a full string).
+  [[nodiscard]] constexpr bool try_insert(size_type pos, std::string_view sv) {
+    check_pos_(pos, "heapless::String::try_insert: position out of range");
+    if (sv.size() > N - size()) return false;
+    replace_unchecked_(pos, 0, sv.data(), sv.size());
+    return true;
+  }
+  [[nodiscard]] constexpr bool try_insert(size_type pos, size_type count, char ch) {
+    check_pos_(pos, "heapless::String::try_insert: position out of range");
+    if (count > N - size()) return false;
+    replace_fill_unchecked_(pos, 0, count, ch);
+    return true;
+  }
+
+  /// Removes [pos, pos + min(count, size() - pos)). out_of_range when pos > size().
+  constexpr String& erase(size_type pos = 0, size_type count = npos) {
+    check_pos_(pos, "heapless::String::erase: position out of range");
+    const size_type len = size();
+    const size_type n = clamp_(count, len - pos);
+    detail::chars::move(buf_() + pos, buf_() + pos + n, len - pos - n);
+    set_size_(len - n);
+    return *this;
+  }
+  /// Precondition (HEAPLESS_ASSERT): p is a dereferenceable iterator into *this.
+  template <class P, detail::if_iterator_t<P> = 0>
+  constexpr iterator erase(P p) noexcept {
+    const size_type pos = index_of_(p);
+    HEAPLESS_ASSERT(pos < size(), "heapless::String::erase: iterator not dereferenceable");
+    const size_type len = size();
+    detail::chars::move(buf_() + pos, buf_() + pos + 1, len - pos - 1);
+    set_size_(len - 1);
+    return buf_() + pos;
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr iterator erase(P first, Q last) noexcept {
+    const size_type pos = index_of_(first);
+    const size_type end_pos = index_of_(last);
+    HEAPLESS_ASSERT(pos <= end_pos, "heapless::String::erase: invalid range");
+    const size_type len = size();
+    detail::chars::move(buf_() + pos, buf_() + end_pos, len - end_pos);
+    set_size_(len - (end_pos - pos));
+    return buf_() + pos;
+  }
+
+  /// Replaces [pos, pos + min(count, size() - pos)) with [s, s + n); s may
+  /// point into *this. out_of_range when pos > size(); length_error when the
+  /// result would exceed N (then *this is unchanged). O(size()).
+  constexpr String& replace(size_type pos, size_type count, const char* s, size_type n) {
+    check_pos_(pos, "heapless::String::replace: position out of range");
+    const size_type len = size();
+    count = clamp_(count, len - pos);
+    if (HEAPLESS_UNLIKELY(n > N - (len - count))) detail::raise(error_kind::length_error, "heapless::String::replace: exceeds capacity");
+    replace_unchecked_(pos, count, s, n);
+    return *this;
+  }
+  constexpr String& replace(size_type pos, size_type count, const char* s) {
+    return replace(pos, count, s, detail::chars::length(s));
+  }
+  constexpr String& replace(size_type pos, size_type count, std::string_view sv) {
+    return replace(pos, count, sv.data(), sv.size());
+  }
+  constexpr String& replace(size_type pos, size_type count, std::string_view sv, size_type subpos,
+                            size_type subcount = npos) {
+    return replace(pos, count, sub_(sv, subpos, subcount));
+  }
+  constexpr String& replace(size_type pos, size_type count, size_type count2, char ch) {
+    check_pos_(pos, "heapless::String::replace: position out of range");
+    const size_type len = size();
+    count = clamp_(count, len - pos);
+    if (HEAPLESS_UNLIKELY(count2 > N - (len - count))) detail::raise(error_kind::length_error, "heapless::String::replace: exceeds capacity");
+    replace_fill_unchecked_(pos, count, count2, ch);
+    return *this;
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, std::string_view sv) {
+    return replace(index_of_(first), range_len_(first, last), sv.data(), sv.size());
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, const char* s, size_type n) {
+    return replace(index_of_(first), range_len_(first, last), s, n);
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, const char* s) {
+    return replace(index_of_(first), range_len_(first, last), s, detail::chars::length(s));
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, size_type count2, char ch) {
+    return replace(index_of_(first), range_len_(first, last), count2, ch);
+  }
+  template <class P, class Q, class It, detail::if_iterators_t<P, Q> = 0, detail::if_input_iterator_t<It> = 0>
+  constexpr String& replace(P first, Q last, It first2, It last2) {
+    const String tmp(first2, last2);  // the range may point into *this
+    return replace(index_of_(first), range_len_(first, last), tmp.data(), tmp.size());
+  }
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  constexpr String& replace(P first, Q last, std::initializer_list<char> il) {
+    return replace(index_of_(first), range_len_(first, last), il.begin(), il.size());
+  }
+
+  /// Copies min(count, size() - pos) chars to dest (no NUL added) and returns
+  /// that number. out_of_range when pos > size().
+  constexpr size_type copy(char* dest, size_type count, size_type pos = 0) const {
+    check_pos_(pos, "heapless::String::copy: position out of range");
+    const size_type n = clamp_(count, size() - pos);
+    detail::chars::copy(dest, buf_() + pos, n);
+    return n;
+  }
+
+  /// Shrinks to n chars or appends n - size() copies of ch. length_error when n > N.
+  constexpr void resize(size_type n, char ch) {
+    if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::resize: exceeds capacity");
+    const size_type len = size();
+    if (n > len) detail::chars::fill(buf_() + len, n - len, ch);
+    set_size_(n);
+  }
+  constexpr void resize(size_type n) { resize(n, '\0'); }
+
+  /// C++23 std::string::resize_and_overwrite: raises length_error when
+  /// count > N; otherwise calls op(data(), count), which may write
+  /// data()[0, count) (the first min(size(), count) chars hold the old
+  /// contents) and returns the new size r (any integer type) with
+  /// 0 <= r <= count; the string then holds data()[0, r), NUL-terminated.
+  /// An r outside [0, count] raises length_error (std: undefined behaviour).
+  template <class Operation>
+  constexpr void resize_and_overwrite(size_type count, Operation op) {
+    if (HEAPLESS_UNLIKELY(count > N)) detail::raise(error_kind::length_error, "heapless::String::resize_and_overwrite: exceeds capacity");
+    const auto r = std::move(op)(buf_(), count);
+    static_assert(std::is_integral_v<decltype(r)> && !std::is_same_v<std::remove_cv_t<decltype(r)>, bool>,
+                  "resize_and_overwrite: the operation must return an integer");
+    if constexpr (std::is_signed_v<decltype(r)>) {
+      if (HEAPLESS_UNLIKELY(r < 0)) detail::raise(error_kind::length_error, "heapless::String::resize_and_overwrite: negative size");
+    }
+    if (HEAPLESS_UNLIKELY(static_cast<std::make_unsigned_t<decltype(r)>>(r) > count))
+      detail::raise(error_kind::length_error, "heapless::String::resize_and_overwrite: operation returned more than count");
+    set_size_(static_cast<size_type>(r));
+  }
+
+  constexpr void swap(String& other) noexcept {
+    const String tmp = other;
+    other = *this;
+    *this = tmp;
+  }
+
+  // ---- Search ([string.find]) -----------------------------------------
+  // Each takes (string_view, pos), (const char* s, pos, n) and (char, pos);
+  // a const char*, std::string or String<M> converts to string_view.
+
+  /// First occurrence of [s, s + n) at or after pos, or npos. memchr for the
+  /// first char, then memcmp.
+  constexpr size_type find(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    if (n == 0) return pos <= len ? pos : npos;
+    if (pos >= len || n > len - pos) return npos;
+    const char* const b = buf_();
+    const char* p = b + pos;
+    const char* const last = b + (len - n + 1);  // candidates start in [p, last)
+    const char first = s[0];
+    while (p < last) {
+      p = detail::chars::find(p, static_cast<size_type>(last - p), first);
+      if (p == nullptr) return npos;
+      if (detail::chars::equal(p + 1, s + 1, n - 1)) return static_cast<size_type>(p - b);
+      ++p;
+    }
+    return npos;
+  }
+  constexpr size_type find(std::string_view sv, size_type pos = 0) const noexcept { return find(sv.data(), pos, sv.size()); }
+  constexpr size_type find(char ch, size_type pos = 0) const noexcept {
+    const size_type len = size();
+    if (pos >= len) return npos;
+    const char* const b = buf_();
+    const char* p = detail::chars::find(b + pos, len - pos, ch);
+    return p != nullptr ? static_cast<size_type>(p - b) : npos;
+  }
+
+  /// Last occurrence of [s, s + n) starting at or before pos, or npos.
+  constexpr size_type rfind(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    if (n > len) return npos;
+    size_type i = clamp_(pos, len - n);
+    const char* const b = buf_();
+    for (;;) {
+      if (detail::chars::equal(b + i, s, n)) return i;
+      if (i == 0) return npos;
+      --i;
+    }
+  }
+  constexpr size_type rfind(std::string_view sv, size_type pos = npos) const noexcept { return rfind(sv.data(), pos, sv.size()); }
+  constexpr size_type rfind(char ch, size_type pos = npos) const noexcept {
+    const size_type len = size();
+    if (len == 0) return npos;
+    const char* const b = buf_();
+    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
+      if (b[i] == ch) return i;
+    return npos;
+  }
+
+  /// First char at or after pos that is one of [s, s + n), or npos.
+  constexpr size_type find_first_of(const char* s, size_type pos, size_type n) const noexcept {
+    if (n == 1) return find(s[0], pos);
+    const size_type len = size();
+    const char* const b = buf_();
+    for (size_type i = pos; i < len; ++i)
+      if (detail::chars::find(s, n, b[i]) != nullptr) return i;
+    return npos;
+  }
+  constexpr size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return find_first_of(sv.data(), pos, sv.size());
+  }
+  constexpr size_type find_first_of(char ch, size_type pos = 0) const noexcept { return find(ch, pos); }
+
+  /// Last char at or before pos that is one of [s, s + n), or npos.
+  constexpr size_type find_last_of(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    if (len == 0 || n == 0) return npos;
+    const char* const b = buf_();
+    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
+      if (detail::chars::find(s, n, b[i]) != nullptr) return i;
+    return npos;
+  }
+  constexpr size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return find_last_of(sv.data(), pos, sv.size());
+  }
+  constexpr size_type find_last_of(char ch, size_type pos = npos) const noexcept { return rfind(ch, pos); }
+
+  /// First char at or after pos that is not one of [s, s + n), or npos.
+  constexpr size_type find_first_not_of(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    const char* const b = buf_();
+    for (size_type i = pos; i < len; ++i)
+      if (detail::chars::find(s, n, b[i]) == nullptr) return i;
+    return npos;
+  }
+  constexpr size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return find_first_not_of(sv.data(), pos, sv.size());
+  }
+  constexpr size_type find_first_not_of(char ch, size_type pos = 0) const noexcept {
+    return find_first_not_of(&ch, pos, 1);
+  }
+
+  /// Last char at or before pos that is not one of [s, s + n), or npos.
+  constexpr size_type find_last_not_of(const char* s, size_type pos, size_type n) const noexcept {
+    const size_type len = size();
+    if (len == 0) return npos;
+    const char* const b = buf_();
+    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
+      if (detail::chars::find(s, n, b[i]) == nullptr) return i;
+    return npos;
+  }
+  constexpr size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return find_last_not_of(sv.data(), pos, sv.size());
+  }
+  constexpr size_type find_last_not_of(char ch, size_type pos = npos) const noexcept {
+    return find_last_not_of(&ch, pos, 1);
+  }
+
+  constexpr bool starts_with(std::string_view sv) const noexcept {
+    return sv.size() <= size() && detail::chars::equal(buf_(), sv.data(), sv.size());
+  }
+  constexpr bool starts_with(char ch) const noexcept { return !empty() && buf_()[0] == ch; }
+  constexpr bool ends_with(std::string_view sv) const noexcept {
+    const size_type len = size();
+    return sv.size() <= len && detail::chars::equal(buf_() + (len - sv.size()), sv.data(), sv.size());
+  }
+  constexpr bool ends_with(char ch) const noexcept { return !empty() && buf_()[size() - 1] == ch; }
+  constexpr bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
+  constexpr bool contains(char ch) const noexcept { return find(ch) != npos; }
+
+  // ---- Operations ([string.ops]) --------------------------------------
+
+  /// [pos, pos + min(count, size() - pos)) as a String<N>; out_of_range when pos > size().
+  constexpr String substr(size_type pos = 0, size_type count = npos) const {
+    check_pos_(pos, "heapless::String::substr: position out of range");
+    String r;
+    r.unchecked_append(buf_() + pos, clamp_(count, size() - pos));
+    return r;
+  }
+
+  /// Three-way comparison as std::string::compare: <0, 0 or >0.
+  constexpr int compare(std::string_view sv) const noexcept {
+    return detail::chars::compare(buf_(), size(), sv.data(), sv.size());
+  }
+  /// Compares substr(pos, count) with sv; out_of_range when pos > size().
+  constexpr int compare(size_type pos, size_type count, std::string_view sv) const {
+    check_pos_(pos, "heapless::String::compare: position out of range");
+    return detail::chars::compare(buf_() + pos, clamp_(count, size() - pos), sv.data(), sv.size());
+  }
+  constexpr int compare(size_type pos, size_type count, std::string_view sv, size_type pos2,
+                        size_type count2 = npos) const {
+    return compare(pos, count, sub_(sv, pos2, count2));
+  }
+  constexpr int compare(size_type pos, size_type count, const char* s, size_type n) const {
+    return compare(pos, count, std::string_view(s, n));
+  }
+
+ private:
+  template <std::size_t>
+  friend class String;
+
+  // GCC (12 at least) evaluates the initialiser of a non-constexpr,
+  // non-constinit static with __builtin_is_constant_evaluated() unknown and
+  // falls back to dynamic initialisation, so the small case avoids it.
+  static constexpr rep_type empty_rep_() noexcept {
+    if constexpr (N + 1 <= detail::string_zero_init_bytes) {
+      return rep_type();
+    } else {
+      return HEAPLESS_IS_CONSTANT_EVALUATED() ? rep_type() : rep_type(detail::string_uninit_tag{});
+    }
+  }
+
+  constexpr char* buf_() noexcept { return rep_.buf_; }
+  constexpr const char* buf_() const noexcept { return rep_.buf_; }
+  constexpr void set_size_(size_type n) noexcept { rep_.set_size(n); }
+
+  static constexpr size_type clamp_(size_type count, size_type max) noexcept { return count < max ? count : max; }
+
+  constexpr void check_pos_(size_type pos, const char* what) const {
+    if (HEAPLESS_UNLIKELY(pos > size())) detail::raise(error_kind::out_of_range, what);
+  }
+  static constexpr std::string_view sub_(std::string_view sv, size_type pos, size_type count) {
+    if (HEAPLESS_UNLIKELY(pos > sv.size())) detail::raise(error_kind::out_of_range, "heapless::String: substring position out of range");
+    return std::string_view(sv.data() + pos, clamp_(count, sv.size() - pos));
+  }
+  constexpr size_type index_of_(const_iterator p) const noexcept {
+    HEAPLESS_ASSERT(p >= buf_() && p <= buf_() + size(), "heapless::String: iterator out of range");
+    return static_cast<size_type>(p - buf_());
+  }
+  static constexpr size_type range_len_(const_iterator first, const_iterator last) noexcept {
+    HEAPLESS_ASSERT(first <= last, "heapless::String: invalid iterator range");
+    return static_cast<size_type>(last - first);
+  }
+
+  // Whether [s, s + 1) lies inside this object's buffer (run time only).
+  bool inside_(const char* s) const noexcept {
+    const auto b = reinterpret_cast<std::uintptr_t>(buf_());
+    const auto p = reinterpret_cast<std::uintptr_t>(s);
+    return p >= b && p < b + (N + 1);
+  }
+
+  // n <= N. [s, s + n) may overlap the buffer: copying to the front is safe
+  // with a forward copy / memmove.
+  constexpr void assign_unchecked_(const char* s, size_type n) noexcept {
+    detail::chars::copy_to_front(buf_(), s, n);
+    set_size_(n);
+  }
+
+  // Constant evaluation cannot compare pointers into different objects, so a
+  // source that may alias *this is first copied into a local array.
+  constexpr void replace_constexpr_(size_type pos, size_type count, const char* s, size_type n) noexcept {
+    char tmp[N + 1]{};
+    for (size_type i = 0; i < n; ++i) tmp[i] = s[i];
+    const size_type len = size();
+    detail::chars::move(buf_() + pos + n, buf_() + pos + count, len - pos - count);
+    for (size_type i = 0; i < n; ++i) buf_()[pos + i] = tmp[i];
+    set_size_(len - count + n);
+  }
+
+  // Preconditions: pos <= size(), count <= size() - pos, size() - count + n <= N.
+  constexpr void replace_unchecked_(size_type pos, size_type count, const char* s, size_type n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      replace_constexpr_(pos, count, s, n);
+      return;
+    }
+    char* const b = buf_();
+    char* const p = b + pos;
+    const size_type len = size();
+    const size_type tail = len - pos - count;
+    if (n <= count || !inside_(s)) {
+      // Shrinking (or an outside source): place the source first (memmove:
+      // it may overlap the replaced range), then close the gap. The tail is
+      // not written before it is moved.
+      if (n <= count) {
+        detail::chars::move(p, s, n);
+        detail::chars::move(p + n, p + count, tail);
+      } else {
+        detail::chars::move(p + n, p + count, tail);
+        detail::chars::copy(p, s, n);
+      }
+    } else {
+      // Growing with a source inside the buffer: open the gap, then find
+      // where the source's bytes went (those at or after p + count moved by
+      // n - count).
+      detail::chars::move(p + n, p + count, tail);
+      const char* const moved_from = p + count;
+      if (s + n <= moved_from) {
+        detail::chars::move(p, s, n);
+      } else if (s >= moved_from) {
+        detail::chars::move(p, s + (n - count), n);
+      } else {
+        const auto k = static_cast<size_type>(moved_from - s);  // bytes before the gap
+        detail::chars::move(p, s, k);
+        detail::chars::move(p + k, p + n, n - k);
+      }
+    }
+    set_size_(len - count + n);
+  }
+
+  constexpr void replace_fill_unchecked_(size_type pos, size_type count, size_type n, char ch) noexcept {
+    const size_type len = size();
+    char* const p = buf_() + pos;
+    detail::chars::move(p + n, p + count, len - pos - count);
+    detail::chars::fill(p, n, ch);
+    set_size_(len - count + n);
+  }
+
+  rep_type rep_;
+};
+
+/// `heapless::String s = "hello";` deduces String<5> (the literal's length).
+template <std::size_t M>
+String(const char (&)[M]) -> String<M - 1>;
+
+// ---- Concatenation -----------------------------------------------------
+
+/// The capacity of the result is the sum of the operands' capacities: never fails.
+template <std::size_t N, std::size_t M>
+constexpr String<N + M> operator+(const String<N>& a, const String<M>& b) noexcept {
+  String<N + M> r(a);
+  r.unchecked_append(b.data(), b.size());
+  return r;
+}
+/// String<N> + literal of length M - 1 -> String<N + M - 1>.
+template <std::size_t N, std::size_t M>
+constexpr String<N + M - 1> operator+(const String<N>& a, const char (&b)[M]) {
+  String<N + M - 1> r(a);
+  r.append(b);
+  return r;
+}
+template <std::size_t N, std::size_t M>
+constexpr String<N + M - 1> operator+(const char (&a)[M], const String<N>& b) {
+  String<N + M - 1> r(a);
+  r.unchecked_append(b.data(), b.size());
+  return r;
+}
+template <std::size_t N>
+constexpr String<N + 1> operator+(const String<N>& a, char b) noexcept {
+  String<N + 1> r(a);
+  r.unchecked_push_back(b);
+  return r;
+}
+template <std::size_t N>
+constexpr String<N + 1> operator+(char a, const String<N>& b) noexcept {
+  String<N + 1> r;
+  r.unchecked_push_back(a);
+  r.unchecked_append(b.data(), b.size());
+  return r;
+}
+
+// ---- Comparison ([string.cmp]) -------------------------------------------
+// Against String<M>, std::string_view (and so std::string) and const char*,
+// on either side. Equality compares sizes first, then memcmp.
+
+template <std::size_t N, std::size_t M>
+constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
+  return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+}
+template <std::size_t N>
+constexpr bool operator==(const String<N>& a, std::string_view b) noexcept {
+  return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+}
+template <std::size_t N>
+constexpr bool operator==(const String<N>& a, const char* b) noexcept {
+  return a == std::string_view(b);
+}
+
+#if HEAPLESS_HAS_THREE_WAY
+template <std::size_t N, std::size_t M>
+constexpr std::strong_ordering operator<=>(const String<N>& a, const String<M>& b) noexcept {
+  return a.compare(b) <=> 0;
+}
+template <std::size_t N>
+constexpr std::strong_ordering operator<=>(const String<N>& a, std::string_view b) noexcept {
+  return a.compare(b) <=> 0;
+}
+template <std::size_t N>
+constexpr std::strong_ordering operator<=>(const String<N>& a, const char* b) noexcept {
+  return a.compare(b) <=> 0;
+}
+#else
+template <std::size_t N>
+constexpr bool operator==(std::string_view a, const String<N>& b) noexcept { return b == a; }
+template <std::size_t N>
+constexpr bool operator==(const char* a, const String<N>& b) noexcept { return b == a; }
+
+#define HEAPLESS_DETAIL_STRING_NE_AND_ORDER(op)                                                     \
+  template <std::size_t N, std::size_t M>                                                           \
+  constexpr bool operator op(const String<N>& a, const String<M>& b) noexcept {                     \
+    return a.compare(b) op 0;                                                                       \
+  }                                                                                                 \
+  template <std::size_t N>                                                                          \
+  constexpr bool operator op(const String<N>& a, std::string_view b) noexcept {                     \
+    return a.compare(b) op 0;                                                                       \
+  }                                                                                                 \
+  template <std::size_t N>                                                                          \
+  constexpr bool operator op(std::string_view a, const String<N>& b) noexcept {                     \
+    return 0 op b.compare(a);                                                                       \
+  }                                                                                                 \
+  template <std::size_t N>                                                                          \
+  constexpr bool operator op(const String<N>& a, const char* b) noexcept {                          \
+    return a.compare(b) op 0;                                                                       \
+  }                                                                                                 \
+  template <std::size_t N>                                                                          \
+  constexpr bool operator op(const char* a, const String<N>& b) noexcept {                          \
+    return 0 op b.compare(a);                                                                       \
+  }
+HEAPLESS_DETAIL_STRING_NE_AND_ORDER(<)
+HEAPLESS_DETAIL_STRING_NE_AND_ORDER(<=)
+HEAPLESS_DETAIL_STRING_NE_AND_ORDER(>)
+HEAPLESS_DETAIL_STRING_NE_AND_ORDER(>=)
+#undef HEAPLESS_DETAIL_STRING_NE_AND_ORDER
+
+template <std::size_t N, std::size_t M>
+constexpr bool operator!=(const String<N>& a, const String<M>& b) noexcept { return !(a == b); }
+template <std::size_t N>
+constexpr bool operator!=(const String<N>& a, std::string_view b) noexcept { return !(a == b); }
+template <std::size_t N>
+constexpr bool operator!=(std::string_view a, const String<N>& b) noexcept { return !(b == a); }
+template <std::size_t N>
+constexpr bool operator!=(const String<N>& a, const char* b) noexcept { return !(a == b); }
+template <std::size_t N>
+constexpr bool operator!=(const char* a, const String<N>& b) noexcept { return !(b == a); }
+#endif
+
+template <std::size_t N>
+constexpr void swap(String<N>& a, String<N>& b) noexcept {
+  a.swap(b);
+}
+
+/// C++20 std::erase_if for strings: removes every c with pred(c); returns how many.
+template <std::size_t N, class Pred>
+constexpr std::size_t erase_if(String<N>& s, Pred pred) {
+  char* out = s.begin();
+  for (char* in = s.begin(); in != s.end(); ++in)
+    if (!pred(*in)) *out++ = *in;
+  const auto removed = static_cast<std::size_t>(s.end() - out);
+  s.resize(static_cast<std::size_t>(out - s.begin()));
+  return removed;
+}
+/// C++20 std::erase for strings: removes every ch; returns how many.
+template <std::size_t N>
+constexpr std::size_t erase(String<N>& s, char ch) noexcept {
+  return erase_if(s, [ch](char c) { return c == ch; });
+}
+
+/// Prints to any std::ostream-like stream (`os << std::string_view`) without
+/// this header including <ostream>.
+template <class Stream, std::size_t N>
+auto operator<<(Stream& os, const String<N>& s) -> decltype(os << std::string_view(s)) {
+  return os << std::string_view(s);
+}
+
+}  // namespace heapless
+
+/// Hashes exactly like std::hash<std::string_view>, so a String key and a
+/// std::string_view probe land in the same bucket.
+namespace std {
+template <std::size_t N>
+struct hash<heapless::String<N>> {
+  std::size_t operator()(const heapless::String<N>& s) const noexcept {
+    return std::hash<std::string_view>{}(std::string_view(s));
+  }
+};
+}  // namespace std
+
+#endif  // HEAPLESS_STRING_HPP
+// ---- end heapless/string.hpp ----
+// ---- begin heapless/linear_map.hpp ----
+// heapless/linear_map.hpp - LinearMap<K, V, N>: a map of at most N entries in
+// the object itself, searched linearly. The small table firmware is full of
+// (configuration, handlers by id, sensor registries), where a tree or a hash
+// table costs more than it saves.
+//
+//   heapless::LinearMap<int, const char*, 8> names;  // no heap, ever
+//   names[3] = "three";                              // std::map spelling
+//   if (!names.try_insert(4, "four")) { /* full: nothing changed */ }
+//   for (auto& [id, name] : names) printf("%d=%s\n", id, name);
+//   names.erase(3);                                  // O(1): moves the last entry into the hole
+//
+// Layout: structure of arrays. Keys live in one contiguous array, values in
+// another, then the length in the smallest unsigned type that holds N:
+// sizeof(LinearMap<int, int, 8>) == 68. A lookup touches only keys: integer
+// and enum keys are compared 16 bytes at a time with SSE2 on x86-64, with a
+// plain loop elsewhere (detail/linear_map_scan.hpp).
+//
+// Complexity: find / at / contains / count / operator[] / insert / erase(key)
+// O(n) comparisons of keys; erase(iterator) O(1); erase_stable O(n);
+// operator== O(n^2). No operation allocates.
+//
+// Order: iteration is insertion order until an erase: erase moves the LAST
+// entry into the hole (O(1)); erase_stable and erase_if keep the order.
+//
+// Elements: iteration yields a proxy `std::pair<const K&, V&>` (the C++23
+// std::flat_map design): `it->first`, `it->second`, `(*it).second = v` and
+// `for (auto& [k, v] : map)` work; see "Iterators" below for the details.
+//
+// Errors (docs/design.md): a new key into a full map through a plain form
+// (insert, emplace, try_emplace, insert_or_assign, operator[]) raises
+// length_error; at() on a missing key raises out_of_range; try_insert and
+// try_insert_or_assign report a full map by returning an empty optional,
+// change nothing and leave their arguments untouched.
+//
+// Threads/ISRs: no internal synchronisation; like std containers, concurrent
+// const access is safe, anything else needs the caller's lock.
+#ifndef HEAPLESS_LINEAR_MAP_HPP
+#define HEAPLESS_LINEAR_MAP_HPP
+
+#include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <initializer_list>  // LinearMap{{k, v}, ...}
+#include <optional>          // try_insert's result: empty when the map is full
+#include <type_traits>       // storage and overload selection
+#include <utility>           // std::pair (value_type, reference), std::move, std::swap
+
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "detail/iterator.hpp": inlined above
+// ---- begin heapless/detail/linear_map_scan.hpp ----
+// heapless/detail/linear_map_scan.hpp - the key search behind LinearMap.
+//
+// LinearMap keeps its keys in one contiguous array, so a lookup is "index of
+// the first key equal to q in keys[0, n)". Three strategies, chosen at compile
+// time by the key and query types:
+//
+//   * bitwise keys (integers, enums of 1, 2, 4 or 8 bytes) looked up with a
+//     query of the same type: equality is equality of the object bytes. On
+//     x86-64 (SSE2 is baseline there) 16 bytes are compared per instruction and
+//     up to 64 bytes per branch; the tail is covered by one more block that
+//     overlaps the previous one, so nothing past keys[n - 1] is ever read.
+//     Maps smaller than one 16-byte block, constant evaluation, and targets
+//     without SSE2 (Cortex-M, RISC-V) use the portable loop.
+//   * bitwise keys looked up with another integer type: the query is converted
+//     when it is representable as a key (otherwise nothing can match) and the
+//     search above runs. Comparison is by mathematical value, so
+//     find(-1) on unsigned keys finds nothing instead of 0xFFFFFFFF.
+//   * everything else: the portable loop `keys[i] == q` (string keys: the
+//     query is turned into a std::string_view once, so a `const char*` is
+//     measured once instead of once per key).
+//
+// measured (docs/linear_map.md): the SSE2 scan is 0.3-0.6x the time of the
+// portable loop for int keys at N = 8..64; the portable loop is what an MCU
+// without SIMD runs, and there it is as good as a hand-written one.
+#ifndef HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
+#define HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
+#include <cstring>      // std::memcpy: a key's bytes into a lane
+#include <limits>       // std::numeric_limits: is an integer query representable as a key?
+#include <string_view>  // char-pointer queries are measured once, as a std::string_view
+#include <type_traits>  // dispatch on the key and query types
+#include <utility>      // std::declval
+
+// #include "config.hpp": inlined above
+
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
+#include <emmintrin.h>  // SSE2 intrinsics (0.07 s to parse; x86-64 baseline)
+#define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
+#else
+#define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 0
+#endif
+
+namespace heapless {
+namespace detail {
+
+/// Keys whose equality is equality of their object representation.
+template <class K>
+inline constexpr bool linear_map_bitwise_key_v =
+    (std::is_integral_v<K> || std::is_enum_v<K>) &&
+    (sizeof(K) == 1 || sizeof(K) == 2 || sizeof(K) == 4 || sizeof(K) == 8);
+
+template <class A, class B, class = void>
+struct linear_map_comparable : std::false_type {};
+template <class A, class B>
+struct linear_map_comparable<
+    A, B, std::void_t<decltype(static_cast<bool>(std::declval<const A&>() == std::declval<const B&>()))>>
+    : std::true_type {};
+
+/// The plain loop: what every target without a SIMD path runs.
+template <class K, class Q>
+constexpr std::size_t linear_find_portable(const K* keys, std::size_t n, const Q& q) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (keys[i] == q) return i;
+  }
+  return n;
+}
+
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+template <std::size_t S>
+inline __m128i linear_find_sse2_splat(const void* key) noexcept {
+  if constexpr (S == 1) {
+    char v;
+    std::memcpy(&v, key, 1);
+    return _mm_set1_epi8(v);
+  } else if constexpr (S == 2) {
+    short v;
+    std::memcpy(&v, key, 2);
+    return _mm_set1_epi16(v);
+  } else if constexpr (S == 4) {
+    int v;
+    std::memcpy(&v, key, 4);
+    return _mm_set1_epi32(v);
+  } else {
+    long long v;
+    std::memcpy(&v, key, 8);
+    return _mm_set1_epi64x(v);
+  }
+}
+
+// Lane-wise equality: all-ones lanes where the key equals the needle. SSE2
+// has no 64-bit compare: an 8-byte lane matches when both 32-bit halves do.
+template <std::size_t S>
+inline __m128i linear_find_sse2_eq(const unsigned char* p, __m128i needle) noexcept {
+  const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(p)));
+  if constexpr (S == 1) {
+    return _mm_cmpeq_epi8(v, needle);
+  } else if constexpr (S == 2) {
+    return _mm_cmpeq_epi16(v, needle);
+  } else if constexpr (S == 4) {
+    return _mm_cmpeq_epi32(v, needle);
+  } else {
+    const __m128i halves = _mm_cmpeq_epi32(v, needle);
+    return _mm_and_si128(halves, _mm_shuffle_epi32(halves, _MM_SHUFFLE(2, 3, 0, 1)));
+  }
+}
+
+// One bit per byte of the 16 bytes at p, set in lanes equal to the needle.
+template <std::size_t S>
+inline std::uint64_t linear_find_sse2_block(const unsigned char* p, __m128i needle) noexcept {
+  return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(linear_find_sse2_eq<S>(p, needle))));
+}
+
+// Whole-capacity scan for small maps (16 <= N * S <= 64 bytes, e.g. up to 16
+// ints): every block of the key array is compared (its position is a
+// compile-time constant, so the code is straight-line), bytes at or past
+// n * S are masked off, and one branch decides. Blocks may cover slots that
+// hold no key yet: they lie inside the key array (never past it: a capacity
+// that is not a multiple of 16 ends with a block overlapping the previous
+// one) and their bits are masked before anything depends on them.
+template <std::size_t S, std::size_t Cap>
+inline std::size_t linear_find_sse2_small(const unsigned char* p, std::size_t n, const void* key) noexcept {
+  static_assert(Cap >= 16 && Cap <= 64, "one chunk");
+  const __m128i needle = linear_find_sse2_splat<S>(key);
+  std::uint64_t m = linear_find_sse2_block<S>(p, needle);
+  if constexpr (Cap >= 32) m |= linear_find_sse2_block<S>(p + 16, needle) << 16;
+  if constexpr (Cap >= 48) m |= linear_find_sse2_block<S>(p + 32, needle) << 32;
+  if constexpr (Cap == 64) m |= linear_find_sse2_block<S>(p + 48, needle) << 48;
+  if constexpr (Cap % 16 != 0) m |= linear_find_sse2_block<S>(p + Cap - 16, needle) << (Cap - 16);
+  const std::size_t total = n * S;
+  const std::uint64_t valid = total >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << total) - 1;
+  m &= valid;
+  return m != 0 ? static_cast<std::size_t>(__builtin_ctzll(m)) / S : n;
+}
+
+// Byte offset of the first matching lane in [from, to), or `to`.
+// Precondition: to - from >= 16. Reads only [from, to).
+template <std::size_t S>
+inline std::size_t linear_find_sse2_range(const unsigned char* p, std::size_t from, std::size_t to,
+                                          __m128i needle) noexcept {
+  std::size_t off = from;
+  while (to - off > 64) {
+    const std::uint64_t m = linear_find_sse2_block<S>(p + off, needle) |
+                            linear_find_sse2_block<S>(p + off + 16, needle) << 16 |
+                            linear_find_sse2_block<S>(p + off + 32, needle) << 32 |
+                            linear_find_sse2_block<S>(p + off + 48, needle) << 48;
+    if (m != 0) return off + static_cast<std::size_t>(__builtin_ctzll(m));
+    off += 64;
+  }
+  // The last 1..64 bytes: whole blocks, then one block ending exactly at
+  // `to` (it may overlap bytes already compared; they did not match, so they
+  // contribute zero bits). `base` is where bit 0 of the mask lies.
+  const std::size_t base = to - off >= 16 ? off : to - 16;
+  std::uint64_t m = 0;
+  for (std::size_t b = base; b + 16 < to; b += 16) m |= linear_find_sse2_block<S>(p + b, needle) << (b - base);
+  m |= linear_find_sse2_block<S>(p + to - 16, needle) << (to - 16 - base);
+  return m != 0 ? base + static_cast<std::size_t>(__builtin_ctzll(m)) : to;
+}
+
+/// Larger maps. Precondition: n * S >= 16. Reads only [p, p + n * S).
+/// 128 bytes per branch: eight compares are OR-ed together and the position
+/// is worked out only in the chunk that matched.
+template <std::size_t S>
+inline std::size_t linear_find_sse2(const unsigned char* p, std::size_t n, const void* key) noexcept {
+  const __m128i needle = linear_find_sse2_splat<S>(key);
+  const std::size_t total = n * S;
+  std::size_t off = 0;
+  for (; total - off >= 128; off += 128) {
+    const __m128i a =
+        _mm_or_si128(linear_find_sse2_eq<S>(p + off, needle), linear_find_sse2_eq<S>(p + off + 16, needle));
+    const __m128i b =
+        _mm_or_si128(linear_find_sse2_eq<S>(p + off + 32, needle), linear_find_sse2_eq<S>(p + off + 48, needle));
+    const __m128i c =
+        _mm_or_si128(linear_find_sse2_eq<S>(p + off + 64, needle), linear_find_sse2_eq<S>(p + off + 80, needle));
+    const __m128i d =
+        _mm_or_si128(linear_find_sse2_eq<S>(p + off + 96, needle), linear_find_sse2_eq<S>(p + off + 112, needle));
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) != 0) {
+      return linear_find_sse2_range<S>(p, off, off + 128, needle) / S;
+    }
+  }
+  if (off == total) return n;
+  return linear_find_sse2_range<S>(p, total - off >= 16 ? off : total - 16, total, needle) / S;
+}
+#endif  // HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+
+/// Bitwise keys with a query of the key type; Cap is the map's capacity.
+template <std::size_t Cap, class K>
+constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, const K& q) noexcept {
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+  if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
+    const unsigned char* p = static_cast<const unsigned char*>(static_cast<const void*>(keys));
+    constexpr std::size_t cap_bytes = Cap * sizeof(K);
+    if constexpr (cap_bytes >= 16 && cap_bytes <= 64) {
+      return linear_find_sse2_small<sizeof(K), cap_bytes>(p, n, &q);
+    } else if constexpr (cap_bytes > 64) {
+      if (n * sizeof(K) >= 16) return linear_find_sse2<sizeof(K)>(p, n, &q);
+    }
+  }
+#else
+  static_cast<void>(Cap);
+#endif
+  return linear_find_portable(keys, n, q);
+}
+
+/// True when the integer q has a value some K can hold (comparison by value,
+/// free of the usual arithmetic conversions).
+template <class K, class Q>
+constexpr bool linear_map_representable(Q q) noexcept {
+  using limits = std::numeric_limits<K>;
+  if constexpr (std::is_signed_v<Q>) {
+    const std::intmax_t v = q;
+    if (v < 0) return std::is_signed_v<K> && v >= static_cast<std::intmax_t>(limits::min());
+    return static_cast<std::uintmax_t>(v) <= static_cast<std::uintmax_t>(limits::max());
+  } else {
+    const std::uintmax_t v = q;
+    return v <= static_cast<std::uintmax_t>(limits::max());
+  }
+}
+
+template <class T>
+inline constexpr bool linear_map_plain_integer_v = std::is_integral_v<T> && !std::is_same_v<T, bool>;
+
+template <class T>
+inline constexpr bool linear_map_char_pointer_v =
+    std::is_same_v<std::decay_t<T>, const char*> || std::is_same_v<std::decay_t<T>, char*>;
+
+/// Keys whose equality is char-by-char equality of a std::string_view:
+/// std::string, std::string_view, heapless::String, boost::static_string...
+/// (a traits_type other than std::char_traits<char>, e.g. case-insensitive
+/// strings, keeps the key's own operator==).
+template <class K, class = void>
+struct linear_map_string_key : std::false_type {};
+template <class K>
+struct linear_map_string_key<K, std::enable_if_t<std::is_same_v<typename K::traits_type, std::char_traits<char>>>>
+    : std::bool_constant<std::is_convertible_v<const K&, std::string_view>> {};
+
+template <class T>
+inline T linear_map_load(const char* p) noexcept {
+  T v;
+  std::memcpy(&v, p, sizeof(T));  // one unaligned load
+  return v;
+}
+
+/// a[0, n) == b[0, n). Up to 16 bytes inline with two overlapping loads
+/// (never outside [0, n)), no call into the C library.
+inline bool linear_map_bytes_equal(const char* a, const char* b, std::size_t n) noexcept {
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    return ((linear_map_load<std::uint64_t>(a) ^ linear_map_load<std::uint64_t>(b)) |
+            (linear_map_load<std::uint64_t>(a + n - 8) ^ linear_map_load<std::uint64_t>(b + n - 8))) == 0;
+  }
+  if (n >= 4) {
+    return ((linear_map_load<std::uint32_t>(a) ^ linear_map_load<std::uint32_t>(b)) |
+            (linear_map_load<std::uint32_t>(a + n - 4) ^ linear_map_load<std::uint32_t>(b + n - 4))) == 0;
+  }
+  if (n >= 2) {
+    return ((linear_map_load<std::uint16_t>(a) ^ linear_map_load<std::uint16_t>(b)) |
+            (linear_map_load<std::uint16_t>(a + n - 2) ^ linear_map_load<std::uint16_t>(b + n - 2))) == 0;
+  }
+  return n == 0 || a[0] == b[0];
+}
+
+/// String keys: the length is compared first (one load for heapless::String
+/// and std::string), the characters only when it matches.
+template <class K>
+constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::string_view q) noexcept {
+  const std::size_t qn = q.size();
+  if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (std::string_view(keys[i]) == q) return i;
+    }
+    return n;
+  }
+  const char* const qd = q.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string_view k = keys[i];
+    if (k.size() == qn && linear_map_bytes_equal(k.data(), qd, qn)) return i;
+  }
+  return n;
+}
+
+/// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
+template <std::size_t Cap, class K, class Q>
+constexpr std::size_t linear_find(const K* keys, std::size_t n, const Q& q) {
+  if constexpr (linear_map_bitwise_key_v<K> && std::is_same_v<K, Q>) {
+    return linear_find_bitwise<Cap>(keys, n, q);
+  } else if constexpr (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
+                       linear_map_plain_integer_v<Q>) {
+    if (!linear_map_representable<K>(q)) return n;
+    const K k = static_cast<K>(q);
+    return linear_find_bitwise<Cap>(keys, n, k);
+  } else if constexpr (linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
+    return linear_find_string(keys, n, std::string_view(q));
+  } else if constexpr (linear_map_char_pointer_v<Q> && linear_map_comparable<K, std::string_view>::value) {
+    // Measure the C string once rather than once per key.
+    return linear_find_portable(keys, n, std::string_view(q));
+  } else {
+    return linear_find_portable(keys, n, q);
+  }
+}
+
+}  // namespace detail
+}  // namespace heapless
+
+#endif  // HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
+// ---- end heapless/detail/linear_map_scan.hpp ----
+// #include "detail/size.hpp": inlined above
+// #include "detail/storage.hpp": inlined above
+
+namespace heapless {
+
+template <class K, class V, std::size_t N>
+class LinearMap;
+
+namespace detail {
+
+// ---- Iterators -------------------------------------------------------------
+// The entries are not stored as pairs, so dereferencing builds a pair of
+// references. operator* returns it as a *const prvalue*: `auto&` then deduces
+// `const std::pair<const K&, V&>&`, which binds to the temporary, so
+// `for (auto& [k, v] : map)` compiles (it does not for C++23 std::flat_map).
+// Constness of the pair is shallow: `second` stays a `V&`.
+template <class R>
+struct linear_map_arrow {
+  R ref;
+  constexpr const R* operator->() const noexcept { return &ref; }
+};
+
+template <class K, class VV>
+class linear_map_iterator {
+ public:
+  using value_type = std::pair<K, std::remove_const_t<VV>>;
+  using reference = const std::pair<const K&, VV&>;
+  using pointer = linear_map_arrow<reference>;
+  using difference_type = std::ptrdiff_t;
+  using iterator_category = std::random_access_iterator_tag;
+
+  constexpr linear_map_iterator() noexcept = default;
+  /// iterator -> const_iterator.
+  template <class W, std::enable_if_t<std::is_same_v<const W, VV> && !std::is_same_v<W, VV>, int> = 0>
+  constexpr linear_map_iterator(const linear_map_iterator<K, W>& o) noexcept  // NOLINT: implicit like std
+      : k_(o.k_), v_(o.v_) {}
+
+  constexpr reference operator*() const noexcept { return reference(*k_, *v_); }
+  constexpr pointer operator->() const noexcept { return pointer{**this}; }
+  constexpr reference operator[](difference_type n) const noexcept { return reference(k_[n], v_[n]); }
+
+  constexpr linear_map_iterator& operator++() noexcept {
+    ++k_;
+    ++v_;
+    return *this;
+  }
+  constexpr linear_map_iterator operator++(int) noexcept {
+    linear_map_iterator t = *this;
+    ++*this;
+    return t;
+  }
+  constexpr linear_map_iterator& operator--() noexcept {
+    --k_;
+    --v_;
+    return *this;
+  }
+  constexpr linear_map_iterator operator--(int) noexcept {
+    linear_map_iterator t = *this;
+    --*this;
+    return t;
+  }
+  constexpr linear_map_iterator& operator+=(difference_type n) noexcept {
+    k_ += n;
+    v_ += n;
+    return *this;
+  }
+  constexpr linear_map_iterator& operator-=(difference_type n) noexcept {
+    k_ -= n;
+    v_ -= n;
+    return *this;
+  }
+  friend constexpr linear_map_iterator operator+(linear_map_iterator i, difference_type n) noexcept {
+    return i += n;
+  }
+  friend constexpr linear_map_iterator operator+(difference_type n, linear_map_iterator i) noexcept {
+    return i += n;
+  }
+  friend constexpr linear_map_iterator operator-(linear_map_iterator i, difference_type n) noexcept {
+    return i -= n;
+  }
+  friend constexpr difference_type operator-(const linear_map_iterator& a, const linear_map_iterator& b) noexcept {
+    return a.k_ - b.k_;
+  }
+  friend constexpr bool operator==(const linear_map_iterator& a, const linear_map_iterator& b) noexcept {
+    return a.k_ == b.k_;
+  }
+  friend constexpr bool operator!=(const linear_map_iterator& a, const linear_map_iterator& b) noexcept {
+    return a.k_ != b.k_;
+  }
+  friend constexpr bool operator<(const linear_map_iterator& a, const linear_map_iterator& b) noexcept {
+    return a.k_ < b.k_;
+  }
+  friend constexpr bool operator>(const linear_map_iterator& a, const linear_map_iterator& b) noexcept {
+    return b.k_ < a.k_;
+  }
+  friend constexpr bool operator<=(const linear_map_iterator& a, const linear_map_iterator& b) noexcept {
+    return !(b.k_ < a.k_);
+  }
+  friend constexpr bool operator>=(const linear_map_iterator& a, const linear_map_iterator& b) noexcept {
+    return !(a.k_ < b.k_);
+  }
+
+ private:
+  template <class, class>
+  friend class linear_map_iterator;
+  template <class, class, std::size_t>
+  friend class ::heapless::LinearMap;
+  constexpr linear_map_iterator(const K* k, VV* v) noexcept : k_(k), v_(v) {}
+  const K* k_ = nullptr;
+  VV* v_ = nullptr;
+};
+
+/// keys() / values(): a contiguous range (pointer iterators).
+template <class T>
+class linear_map_span {
+ public:
+  using value_type = std::remove_const_t<T>;
+  using iterator = T*;
+  using size_type = std::size_t;
+  constexpr linear_map_span(T* p, std::size_t n) noexcept : p_(p), n_(n) {}
+  constexpr T* begin() const noexcept { return p_; }
+  constexpr T* end() const noexcept { return p_ + n_; }
+  constexpr T* data() const noexcept { return p_; }
+  constexpr std::size_t size() const noexcept { return n_; }
+  constexpr bool empty() const noexcept { return n_ == 0; }
+  /// Precondition: i < size().
+  constexpr T& operator[](std::size_t i) const noexcept {
+    HEAPLESS_ASSERT(i < n_, "LinearMap: keys()/values() index out of range");
+    return p_[i];
+  }
+
+ private:
+  T* p_;
+  std::size_t n_;
+};
+
+// ---- Storage ---------------------------------------------------------------
+// Trivially copyable K and V: every special member is defaulted (trivial), so
+// the map is trivially copyable and may be copied with memcpy or DMA.
+template <class K, class V, std::size_t N,
+          bool = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>>
+struct linear_map_storage {
+  uninit_array<K, N> keys_;
+  uninit_array<V, N> values_;
+  smallest_size_t<N> size_ = 0;
+
+  constexpr void destroy_all_() noexcept { size_ = 0; }
+};
+
+// Otherwise the special members manage element lifetimes. A moved-from map is
+// left empty: its keys would no longer be unique.
+template <class K, class V, std::size_t N>
+struct linear_map_storage<K, V, N, false> {
+  uninit_array<K, N> keys_;
+  uninit_array<V, N> values_;
+  smallest_size_t<N> size_ = 0;
+
+  constexpr linear_map_storage() noexcept = default;
+  linear_map_storage(const linear_map_storage& o) : keys_(), values_() { copy_from_(o); }
+  linear_map_storage(linear_map_storage&& o) noexcept(
+      std::is_nothrow_move_constructible_v<K>&& std::is_nothrow_move_constructible_v<V>)
+      : keys_(), values_() {
+    move_from_(o);
+  }
+  linear_map_storage& operator=(const linear_map_storage& o) {
+    if (this != &o) {
+      destroy_all_();
+      copy_from_(o);
+    }
+    return *this;
+  }
+  linear_map_storage& operator=(linear_map_storage&& o) noexcept(
+      std::is_nothrow_move_constructible_v<K>&& std::is_nothrow_move_constructible_v<V>) {
+    if (this != &o) {
+      destroy_all_();
+      move_from_(o);
+    }
+    return *this;
+  }
+  ~linear_map_storage() { destroy_all_(); }
+
+  void destroy_all_() noexcept {
+    for (std::size_t i = 0; i < size_; ++i) {
+      keys_.destroy(i);
+      values_.destroy(i);
+    }
+    size_ = 0;
+  }
+
+ private:
+  // If an element copy throws, the ones already made are destroyed (the
+  // object under construction is never completed, so its destructor won't).
+  struct rollback {
+    linear_map_storage* self;
+    ~rollback() {
+      if (self != nullptr) self->destroy_all_();
+    }
+  };
+  void copy_from_(const linear_map_storage& o) {
+    rollback guard{this};
+    for (std::size_t i = 0; i < o.size_; ++i) {
+      keys_.construct(i, o.keys_.data()[i]);
+      {
+        rollback_key key_guard{this, i};
+        values_.construct(i, o.values_.data()[i]);
+        key_guard.self = nullptr;
+      }
+      ++size_;
+    }
+    guard.self = nullptr;
+  }
+  void move_from_(linear_map_storage& o) {
+    rollback guard{this};
+    for (std::size_t i = 0; i < o.size_; ++i) {
+      keys_.construct(i, std::move(o.keys_.data()[i]));
+      {
+        rollback_key key_guard{this, i};
+        values_.construct(i, std::move(o.values_.data()[i]));
+        key_guard.self = nullptr;
+      }
+      ++size_;
+    }
+    guard.self = nullptr;
+    o.destroy_all_();
+  }
+  struct rollback_key {
+    linear_map_storage* self;
+    std::size_t i;
+    ~rollback_key() {
+      if (self != nullptr) self->keys_.destroy(i);
+    }
+  };
+};
+
+// Copy operations exist only when K and V are copyable (std::is_copy_* stays
+// truthful for a map of move-only values). Empty: costs no space.
+template <bool Copyable>
+struct linear_map_copy_gate {};
+template <>
+struct linear_map_copy_gate<false> {
+  linear_map_copy_gate() = default;
+  linear_map_copy_gate(const linear_map_copy_gate&) = delete;
+  linear_map_copy_gate(linear_map_copy_gate&&) = default;
+  linear_map_copy_gate& operator=(const linear_map_copy_gate&) = delete;
+  linear_map_copy_gate& operator=(linear_map_copy_gate&&) = default;
+  ~linear_map_copy_gate() = default;
+};
+
+}  // namespace detail
+
+/// A map of at most N entries, in insertion order, searched linearly.
+/// K needs `==` (with itself, and with any type used for heterogeneous
+/// lookup); K and V need to be move-constructible and move-assignable.
+template <class K, class V, std::size_t N>
+class LinearMap
+    : private detail::linear_map_storage<K, V, N>,
+      private detail::linear_map_copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
+  static_assert(N > 0, "LinearMap needs a capacity of at least 1");
+  static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "LinearMap stores objects, not references");
+  static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
+                "LinearMap<const K, ...>: keys are never mutable through the map anyway; drop the const");
+
+  using base_ = detail::linear_map_storage<K, V, N>;
+
+ public:
+  // ---- Types ---------------------------------------------------------------
+  using key_type = K;
+  using mapped_type = V;
+  /// What an entry is when taken out of the map (as in C++23 std::flat_map).
+  using value_type = std::pair<K, V>;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  /// A proxy: `std::pair<const K&, V&>`, returned by value from `*it` (const,
+  /// so that `auto&` binds to it). Assigning `.second` writes into the map.
+  using reference = const std::pair<const K&, V&>;
+  using const_reference = const std::pair<const K&, const V&>;
+  using iterator = detail::linear_map_iterator<K, V>;
+  using const_iterator = detail::linear_map_iterator<K, const V>;
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+  /// try_insert's result: empty when the map was full (nothing changed);
+  /// otherwise what insert would return: {position, inserted}.
+  using try_insert_result = std::optional<std::pair<iterator, bool>>;
+
+  // ---- Construction ----------------------------------------------------------
+  /// Empty; O(1), touches no element storage; constant-initialised when static.
+  constexpr LinearMap() noexcept = default;
+  /// Inserts each entry; a repeated key keeps its first value (as std::map).
+  /// More than N distinct keys: raises length_error.
+  constexpr LinearMap(std::initializer_list<value_type> il) : LinearMap() { insert(il.begin(), il.end()); }
+  /// Inserts [first, last) as insert(first, last) does.
+  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
+  constexpr LinearMap(InputIt first, InputIt last) : LinearMap() {
+    insert(first, last);
+  }
+  constexpr LinearMap& operator=(std::initializer_list<value_type> il) {
+    clear();
+    insert(il.begin(), il.end());
+    return *this;
+  }
+
+  // ---- Capacity --------------------------------------------------------------
+  constexpr size_type size() const noexcept { return this->size_; }
+  static constexpr size_type capacity() noexcept { return N; }
+  static constexpr size_type max_size() noexcept { return N; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
+  constexpr bool full() const noexcept { return this->size_ == N; }
+
+  // ---- Iteration (insertion order; see erase for what it does to it) --------
+  constexpr iterator begin() noexcept { return iter_(0); }
+  constexpr iterator end() noexcept { return iter_(this->size_); }
+  constexpr const_iterator begin() const noexcept { return citer_(0); }
+  constexpr const_iterator end() const noexcept { return citer_(this->size_); }
+  constexpr const_iterator cbegin() const noexcept { return citer_(0); }
+  constexpr const_iterator cend() const noexcept { return citer_(this->size_); }
+  constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  constexpr const_reverse_iterator crend() const noexcept { return rend(); }
+
+  /// The keys, contiguous, in iteration order (read-only: keys stay unique).
+  constexpr detail::linear_map_span<const K> keys() const noexcept { return {keys_data_(), this->size_}; }
+  /// The values, contiguous, in iteration order; values()[i] belongs to keys()[i].
+  constexpr detail::linear_map_span<V> values() noexcept { return {values_data_(), this->size_}; }
+  constexpr detail::linear_map_span<const V> values() const noexcept { return {values_data_(), this->size_}; }
+
+  // ---- Lookup: any Q with `K == Q` (heterogeneous), else Q converts to K ------
+  /// Iterator to the entry with key q, or end(). O(n).
+  template <class Q = K>
+  constexpr iterator find(const Q& q) {
+    return iter_(index_of_(q));
+  }
+  template <class Q = K>
+  constexpr const_iterator find(const Q& q) const {
+    return citer_(index_of_(q));
+  }
+  template <class Q = K>
+  constexpr bool contains(const Q& q) const {
+    return index_of_(q) != this->size_;
+  }
+  template <class Q = K>
+  constexpr size_type count(const Q& q) const {
+    return contains(q) ? 1 : 0;
+  }
+  /// The value for key q; a missing key raises out_of_range.
+  template <class Q = K>
+  constexpr V& at(const Q& q) {
+    const size_type i = index_of_(q);
+    if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "LinearMap::at: no such key");
+    return values_data_()[i];
+  }
+  template <class Q = K>
+  constexpr const V& at(const Q& q) const {
+    const size_type i = index_of_(q);
+    if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "LinearMap::at: no such key");
+    return values_data_()[i];
+  }
+  /// The value for key k, value-initialised and appended if k is new;
+  /// a new key into a full map raises length_error.
+  constexpr V& operator[](const K& k) { return values_data_()[try_emplace_(k).first]; }
+  constexpr V& operator[](K&& k) { return values_data_()[try_emplace_(std::move(k)).first]; }
+
+  // ---- Insertion (plain forms: a new key into a full map raises length_error) -
+  /// Inserts v unless its key is present. Returns {position, inserted}.
+  constexpr std::pair<iterator, bool> insert(const value_type& v) { return try_emplace(v.first, v.second); }
+  constexpr std::pair<iterator, bool> insert(value_type&& v) {
+    return try_emplace(std::move(v.first), std::move(v.second));
+  }
+  /// Any P a value_type can be made from (std::pair<const K, V>, ...).
+  template <class P, std::enable_if_t<std::is_constructible_v<value_type, P&&> &&
+                                          !std::is_same_v<std::decay_t<P>, value_type>,
+                                      int> = 0>
+  constexpr std::pair<iterator, bool> insert(P&& p) {
+    return emplace(std::forward<P>(p));
+  }
+  /// The hint is ignored (there is no order to exploit); for std::inserter.
+  constexpr iterator insert(const_iterator /*hint*/, const value_type& v) { return insert(v).first; }
+  constexpr iterator insert(const_iterator /*hint*/, value_type&& v) { return insert(std::move(v)).first; }
+  /// Inserts each element in turn; on overflow the ones before stay inserted
+  /// and length_error is raised.
+  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
+  constexpr void insert(InputIt first, InputIt last) {
+    for (; first != last; ++first) emplace(*first);
+  }
+  constexpr void insert(std::initializer_list<value_type> il) { insert(il.begin(), il.end()); }
+
+  /// Constructs value_type(args...) and inserts it unless its key is present.
+  /// emplace(key, value) with a K key builds no temporary pair.
+  template <class... Args>
+  constexpr std::pair<iterator, bool> emplace(Args&&... args) {
+    if constexpr (is_key_value_pack_<Args...>()) {
+      return emplace_kv_(std::forward<Args>(args)...);
+    } else {
+      value_type tmp(std::forward<Args>(args)...);
+      return try_emplace(std::move(tmp.first), std::move(tmp.second));
+    }
+  }
+  template <class... Args>
+  constexpr iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
+    return emplace(std::forward<Args>(args)...).first;
+  }
+
+  /// std::map::try_emplace: if k is present, does nothing (args are not moved
+  /// from) and returns {position, false}; else appends (k, V(args...)).
+  /// Still a plain form: a new key into a full map raises length_error. For
+  /// a form that reports a full map instead, see try_insert.
+  template <class... Args>
+  constexpr std::pair<iterator, bool> try_emplace(const K& k, Args&&... args) {
+    const auto r = try_emplace_(k, std::forward<Args>(args)...);
+    return {iter_(r.first), r.second};
+  }
+  template <class... Args>
+  constexpr std::pair<iterator, bool> try_emplace(K&& k, Args&&... args) {
+    const auto r = try_emplace_(std::move(k), std::forward<Args>(args)...);
+    return {iter_(r.first), r.second};
+  }
+  template <class... Args>
+  constexpr iterator try_emplace(const_iterator /*hint*/, const K& k, Args&&... args) {
+    return try_emplace(k, std::forward<Args>(args)...).first;
+  }
+  template <class... Args>
+  constexpr iterator try_emplace(const_iterator /*hint*/, K&& k, Args&&... args) {
+    return try_emplace(std::move(k), std::forward<Args>(args)...).first;
+  }
+
+  /// Assigns m to the value of k if present ({position, false}), else appends
+  /// (k, m) ({position, true}); a new key into a full map raises length_error.
+  template <class M>
+  constexpr std::pair<iterator, bool> insert_or_assign(const K& k, M&& m) {
+    return insert_or_assign_(k, std::forward<M>(m));
+  }
+  template <class M>
+  constexpr std::pair<iterator, bool> insert_or_assign(K&& k, M&& m) {
+    return insert_or_assign_(std::move(k), std::forward<M>(m));
+  }
+
+  // ---- Insertion that reports a full map (never raises) ---------------------
+  /// As try_emplace(k, args...), except that a new key into a full map
+  /// returns an empty optional: nothing changes, nothing is moved from.
+  template <class... Args>
+  [[nodiscard]] constexpr try_insert_result try_insert(const K& k, Args&&... args) {
+    return try_insert_(k, std::forward<Args>(args)...);
+  }
+  template <class... Args>
+  [[nodiscard]] constexpr try_insert_result try_insert(K&& k, Args&&... args) {
+    return try_insert_(std::move(k), std::forward<Args>(args)...);
+  }
+  /// As insert(v), except that a new key into a full map returns an empty
+  /// optional (v is not moved from).
+  [[nodiscard]] constexpr try_insert_result try_insert(const value_type& v) { return try_insert_(v.first, v.second); }
+  [[nodiscard]] constexpr try_insert_result try_insert(value_type&& v) {
+    return try_insert_(std::move(v.first), std::move(v.second));
+  }
+  /// As insert_or_assign, except that a new key into a full map returns an
+  /// empty optional (k and m are not moved from).
+  template <class M>
+  [[nodiscard]] constexpr try_insert_result try_insert_or_assign(const K& k, M&& m) {
+    return try_insert_or_assign_(k, std::forward<M>(m));
+  }
+  template <class M>
+  [[nodiscard]] constexpr try_insert_result try_insert_or_assign(K&& k, M&& m) {
+    return try_insert_or_assign_(std::move(k), std::forward<M>(m));
+  }
+
+  // ---- Erasure ---------------------------------------------------------------
+  /// Removes the entry at pos in O(1) by moving the LAST entry into its place
+  /// (iteration order changes). Returns an iterator to the same position,
+  /// which now holds the moved entry (or is end()), so an erase loop
+  /// `it = m.erase(it)` visits every entry. Precondition: pos is dereferenceable.
+  constexpr iterator erase(const_iterator pos) {
+    const size_type i = index_(pos);
+    HEAPLESS_ASSERT(i < this->size_, "LinearMap::erase: iterator not dereferenceable");
+    remove_swap_(i);
+    return iter_(i);
+  }
+  constexpr iterator erase(iterator pos) { return erase(const_iterator(pos)); }
+  /// Removes [first, last), filling the hole with entries from the end:
+  /// O(last - first). Returns an iterator to first's position.
+  constexpr iterator erase(const_iterator first, const_iterator last) {
+    const size_type f = index_(first);
+    const size_type l = index_(last);
+    HEAPLESS_ASSERT(f <= l && l <= this->size_, "LinearMap::erase: invalid range");
+    const size_type n = this->size_;
+    const size_type hole = l - f;
+    const size_type tail = n - l;
+    const size_type moved = hole < tail ? hole : tail;
+    for (size_type j = 0; j < moved; ++j) move_assign_(f + j, n - moved + j);
+    destroy_tail_(n - hole);
+    return iter_(f);
+  }
+  /// Removes the entry with key q, if any (O(1) after the search; reorders as
+  /// erase(pos)). Returns the number removed (0 or 1).
+  template <class Q, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
+  constexpr size_type erase(const Q& q) {
+    const size_type i = index_of_(q);
+    if (i == this->size_) return 0;
+    remove_swap_(i);
+    return 1;
+  }
+  constexpr size_type erase(const K& k) { return erase<K>(k); }
+
+  /// Removes the entry at pos keeping the order of the others: O(n).
+  /// Returns an iterator to the entry that followed pos.
+  constexpr iterator erase_stable(const_iterator pos) {
+    const size_type i = index_(pos);
+    HEAPLESS_ASSERT(i < this->size_, "LinearMap::erase_stable: iterator not dereferenceable");
+    return erase_stable(pos, pos + 1);
+  }
+  /// Removes [first, last) keeping the order of the others: O(n).
+  constexpr iterator erase_stable(const_iterator first, const_iterator last) {
+    const size_type f = index_(first);
+    const size_type l = index_(last);
+    HEAPLESS_ASSERT(f <= l && l <= this->size_, "LinearMap::erase_stable: invalid range");
+    if (f == l) return iter_(f);
+    const size_type n = this->size_;
+    for (size_type src = l, dst = f; src < n; ++src, ++dst) move_assign_(dst, src);
+    destroy_tail_(n - (l - f));
+    return iter_(f);
+  }
+  /// Removes the entry with key q, if any, keeping the order of the others.
+  template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
+  constexpr size_type erase_stable(const Q& q) {
+    const size_type i = index_of_(q);
+    if (i == this->size_) return 0;
+    erase_stable(citer_(i), citer_(i + 1));
+    return 1;
+  }
+
+  /// Destroys every entry. O(n) for non-trivial K or V, else O(1).
+  constexpr void clear() noexcept { this->destroy_all_(); }
+
+  /// Exchanges the contents: O(max(size(), o.size())) element swaps/moves.
+  constexpr void swap(LinearMap& o) noexcept(std::is_nothrow_swappable_v<K>&& std::is_nothrow_swappable_v<V>&&
+                                                  std::is_nothrow_move_constructible_v<K>&&
+                                                      std::is_nothrow_move_constructible_v<V>) {
+    if (this == &o) return;
+    LinearMap* small = this->size_ <= o.size_ ? this : &o;
+    LinearMap* large = small == this ? &o : this;
+    const size_type ns = small->size_;
+    const size_type nl = large->size_;
+    for (size_type i = 0; i < ns; ++i) {
+      using std::swap;
+      swap(small->keys_data_()[i], large->keys_data_()[i]);
+      swap(small->values_data_()[i], large->values_data_()[i]);
+    }
+    for (size_type i = ns; i < nl; ++i) {
+      small->append_(std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
+    }
+    large->destroy_tail_(ns);
+  }
+  friend constexpr void swap(LinearMap& a, LinearMap& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
+
+  /// Same keys with equal values, in any order: O(n^2) key comparisons.
+  friend constexpr bool operator==(const LinearMap& a, const LinearMap& b) {
+    if (a.size_ != b.size_) return false;
+    for (size_type i = 0; i < a.size_; ++i) {
+      const size_type j = b.index_of_(a.keys_data_()[i]);
+      if (j == b.size_ || !(a.values_data_()[i] == b.values_data_()[j])) return false;
+    }
+    return true;
+  }
+  friend constexpr bool operator!=(const LinearMap& a, const LinearMap& b) { return !(a == b); }
+
+  template <class K2, class V2, std::size_t N2, class Pred>
+  friend constexpr std::size_t erase_if(LinearMap<K2, V2, N2>& m, Pred pred);
+
+ private:
+  constexpr K* keys_data_() noexcept { return this->keys_.data(); }
+  constexpr const K* keys_data_() const noexcept { return this->keys_.data(); }
+  constexpr V* values_data_() noexcept { return this->values_.data(); }
+  constexpr const V* values_data_() const noexcept { return this->values_.data(); }
+  constexpr iterator iter_(size_type i) noexcept { return iterator(keys_data_() + i, values_data_() + i); }
+  constexpr const_iterator citer_(size_type i) const noexcept {
+    return const_iterator(keys_data_() + i, values_data_() + i);
+  }
+  constexpr size_type index_(const_iterator it) const noexcept {
+    return static_cast<size_type>(it.k_ - keys_data_());
+  }
+
+  template <class Q>
+  constexpr size_type index_of_(const Q& q) const {
+    if constexpr (detail::linear_map_comparable<K, Q>::value) {
+      return detail::linear_find<N>(keys_data_(), this->size_, q);
+    } else {
+      static_assert(std::is_constructible_v<K, const Q&>,
+                    "LinearMap lookup: the query type is neither comparable with nor convertible to the key type");
+      const K k(q);
+      return detail::linear_find<N>(keys_data_(), this->size_, k);
+    }
+  }
+
+  template <class A0, class A1, class... Rest>
+  static constexpr bool is_key_value_pack_impl_() noexcept {
+    return sizeof...(Rest) == 0 && std::is_same_v<std::remove_cv_t<std::remove_reference_t<A0>>, K> &&
+           std::is_constructible_v<V, A1&&>;
+  }
+  template <class... Args>
+  static constexpr bool is_key_value_pack_() noexcept {
+    if constexpr (sizeof...(Args) >= 2) return is_key_value_pack_impl_<Args...>();
+    else return false;
+  }
+  template <class A0, class A1>
+  constexpr std::pair<iterator, bool> emplace_kv_(A0&& k, A1&& v) {
+    return try_emplace(std::forward<A0>(k), std::forward<A1>(v));
+  }
+
+  // Appends (k, V(args...)). Precondition: not full, k absent. If V's
+  // constructor throws, the new key is destroyed again: nothing changes.
+  template <class KK, class... Args>
+  constexpr void append_(KK&& k, Args&&... args) {
+    const size_type n = this->size_;
+    HEAPLESS_ASSERT(n < N, "LinearMap: append to a full map");
+#if HEAPLESS_CPP20
+    if (HEAPLESS_IS_CONSTANT_EVALUATED() && n == 0) prefill_for_constant_evaluation_();
+#endif
+    this->keys_.construct(n, std::forward<KK>(k));
+    if constexpr (std::is_nothrow_constructible_v<V, Args&&...>) {
+      this->values_.construct(n, std::forward<Args>(args)...);
+    } else {
+      key_rollback_ guard{this, n};
+      this->values_.construct(n, std::forward<Args>(args)...);
+      guard.self = nullptr;
+    }
+    ++this->size_;
+  }
+#if HEAPLESS_CPP20
+  // Constant evaluation only: give every slot a value, so that copying the
+  // map (a copy of the whole storage) never reads an uninitialised object,
+  // which clang rejects in constant expressions. Costs nothing at run time.
+  constexpr void prefill_for_constant_evaluation_() {
+    if constexpr (detail::is_constexpr_friendly_v<K> && std::is_default_constructible_v<K>) {
+      for (size_type i = 0; i < N; ++i) this->keys_.construct(i);
+    }
+    if constexpr (detail::is_constexpr_friendly_v<V> && std::is_default_constructible_v<V>) {
+      for (size_type i = 0; i < N; ++i) this->values_.construct(i);
+    }
+  }
+#endif
+  struct key_rollback_ {
+    LinearMap* self;
+    size_type i;
+    HEAPLESS_CONSTEXPR20 ~key_rollback_() {
+      if (self != nullptr) self->keys_.destroy(i);
+    }
+  };
+
+  // {index, inserted}; raises length_error for a new key into a full map.
+  template <class KK, class... Args>
+  constexpr std::pair<size_type, bool> try_emplace_(KK&& k, Args&&... args) {
+    const size_type i = index_of_(k);
+    if (i != this->size_) return {i, false};
+    if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "LinearMap: full");
+    append_(std::forward<KK>(k), std::forward<Args>(args)...);
+    return {i, true};
+  }
+  template <class KK, class M>
+  constexpr std::pair<iterator, bool> insert_or_assign_(KK&& k, M&& m) {
+    const size_type i = index_of_(k);
+    if (i != this->size_) {
+      values_data_()[i] = std::forward<M>(m);
+      return {iter_(i), false};
+    }
+    if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "LinearMap: full");
+    append_(std::forward<KK>(k), std::forward<M>(m));
+    return {iter_(i), true};
+  }
+  template <class KK, class... Args>
+  constexpr try_insert_result try_insert_(KK&& k, Args&&... args) {
+    const size_type i = index_of_(k);
+    if (i != this->size_) return std::pair<iterator, bool>(iter_(i), false);
+    if (i == N) return std::nullopt;
+    append_(std::forward<KK>(k), std::forward<Args>(args)...);
+    return std::pair<iterator, bool>(iter_(i), true);
+  }
+  template <class KK, class M>
+  constexpr try_insert_result try_insert_or_assign_(KK&& k, M&& m) {
+    const size_type i = index_of_(k);
+    if (i != this->size_) {
+      values_data_()[i] = std::forward<M>(m);
+      return std::pair<iterator, bool>(iter_(i), false);
+    }
+    if (i == N) return std::nullopt;
+    append_(std::forward<KK>(k), std::forward<M>(m));
+    return std::pair<iterator, bool>(iter_(i), true);
+  }
+
+  constexpr void move_assign_(size_type dst, size_type src) {
+    keys_data_()[dst] = std::move(keys_data_()[src]);
+    values_data_()[dst] = std::move(values_data_()[src]);
+  }
+  // Destroys entries [from, size()) and shrinks to `from`.
+  constexpr void destroy_tail_(size_type from) noexcept {
+    for (size_type i = from; i < this->size_; ++i) {
+      this->keys_.destroy(i);
+      this->values_.destroy(i);
+    }
+    this->size_ = static_cast<detail::smallest_size_t<N>>(from);
+  }
+  constexpr void remove_swap_(size_type i) {
+    const size_type last = this->size_ - 1;
+    if (i != last) move_assign_(i, last);
+    destroy_tail_(last);
+  }
+};
+
+/// Removes every entry for which pred(entry) is true, keeping the order of
+/// the others; pred receives a LinearMap::reference. Returns the number
+/// removed. O(n).
+template <class K, class V, std::size_t N, class Pred>
+constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
+  using size_type = std::size_t;
+  const size_type n = m.size();
+  size_type kept = 0;
+  for (size_type i = 0; i < n; ++i) {
+    if (pred(*m.iter_(i))) continue;
+    if (kept != i) m.move_assign_(kept, i);
+    ++kept;
+  }
+  m.destroy_tail_(kept);
+  return n - kept;
+}
+
+}  // namespace heapless
+
+#endif  // HEAPLESS_LINEAR_MAP_HPP
+// ---- end heapless/linear_map.hpp ----
 
 #endif  // HEAPLESS_HPP
+
+// ---- begin heapless/format.hpp (not in the umbrella header) ----
+// heapless/format.hpp - type-safe, heap-free text formatting: {fmt}/std::format
+// syntax into a String<N>, a Vec<char, N> or any output iterator.
+//
+//   heapless::String<64> line;
+//   heapless::format_to(line, "Count: {} id={:#06x} t={:.3f}", n, id, t);  // length_error if full
+//   if (!heapless::try_format_to(line, " {}", name)) { /* full: line unchanged */ }
+//   auto s = heapless::format<32>("{:>8}|{:<6}|", "right", true);            // String<32>
+//   heapless::format_to(uart_iterator, "{}\r\n", value);                      // any output iterator
+//
+// Syntax (a subset of std::format): "{}" "{0}" "{{" "}}" and
+//   {[index]:[[fill]align][sign][#][0][width][.precision][type]}
+// fill is one code point; align < > ^; sign + - space; width/precision are
+// literal numbers (no nested "{}"); types d x X o b B c (integers, char,
+// bool), s (strings, bool), c (char), f F e E g G (float, double), p
+// (pointers). Arguments: every integer type, bool, char, const char*,
+// std::string_view and anything convertible to it (String<M>, std::string),
+// float, double, pointers, nullptr, enums (their underlying value), and user
+// types through a heapless::formatter<T> specialisation (detail/format_core.hpp).
+// Every argument must be used (as in Rust's format!): an unused one is an error.
+//
+// Errors. C++20: the format string is checked at compile time against the
+// argument types (wrong index, too many or too few fields, bad spec: the call
+// does not compile; heapless::runtime_format(s) opts out). C++17, or a
+// runtime_format string: a malformed string raises error_kind::invalid_argument
+// (std::invalid_argument / the handler). Capacity, per DESIGN.md:
+//   format_to(String&)          raises length_error (Vec: bad_alloc); target unchanged
+//   try_format_to(target, ...)  returns false; target unchanged
+//   format_to_truncating(...)   keeps what fits (cut at a UTF-8 boundary); returns true if it cut
+//   format_to(iterator, ...)    unbounded, like std::format_to; format_to_n bounds it
+//
+// Costs: no heap, no locale, no printf. The engine is one non-template
+// function (parser + dispatch); each argument type adds one small handler,
+// instantiated only when used: an integer-only program links no
+// floating-point code. Output is written in place into a String (no copy); an
+// iterator or a Vec receives it in 64-byte chunks from the stack. Stack use is
+// about 200 bytes, plus ~1.1 KB only when a double is printed with a precision
+// above ~40 digits. Floats use std::to_chars (exact, shortest round-trip for
+// "{}"). Thread/ISR: reentrant; no global state.
+#ifndef HEAPLESS_FORMAT_HPP
+#define HEAPLESS_FORMAT_HPP
+
+#include <cstddef>      // std::size_t
+#include <string_view>  // std::string_view: format strings
+#include <type_traits>  // std::decay_t, std::is_same_v, std::enable_if_t
+#include <utility>      // std::declval (recognising Vec<char, N>)
+
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// ---- begin heapless/detail/format_core.hpp ----
+// heapless/detail/format_core.hpp - the formatting engine behind heapless/format.hpp.
+//
+// Layers, bottom up:
+//   format_buffer    the one sink the engine writes to: [cur_, end_) plus an
+//                    optional flush function. Fixed sinks (String, Vec, char
+//                    ranges) have no flush: what does not fit is counted in
+//                    dropped_ and never written. Iterator sinks flush a small
+//                    stack chunk to the iterator.
+//   format_specs     a parsed std-format-spec.
+//   parse_format()   one constexpr parser, used by the C++20 compile-time check
+//                    and by the run-time engine, so both accept the same language.
+//   arg_value /      the type-erased arguments: a value union plus a per-type
+//   arg_desc         descriptor {handler, category, spec checker} in a constexpr
+//                    table. Each type's handler is instantiated only when a
+//                    value of that type is formatted: an integer-only program
+//                    never references floating-point code.
+//   vformat()        the non-template engine; one copy per program.
+#ifndef HEAPLESS_DETAIL_FORMAT_CORE_HPP
+#define HEAPLESS_DETAIL_FORMAT_CORE_HPP
+
+#include <charconv>     // std::to_chars for integers (no locale, no heap)
+#include <cstddef>      // std::size_t, std::nullptr_t
+#include <cstdint>      // std::uint32_t, std::uint64_t, std::uintptr_t
+#include <cstring>      // std::memcpy, std::memset, std::strlen
+#include <limits>       // std::numeric_limits: integer extremes
+#include <string_view>  // std::string_view: format strings, string arguments
+#include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
+
+// #include "config.hpp": inlined above
+// #include "error.hpp": inlined above
+
+namespace heapless {
+
+/// Customization point: specialise for a user type T.
+///   template <> struct heapless::formatter<Point> {
+///     // optional: accept a spec ("{:x}" passes "x"); without parse() only "{}" is allowed.
+///     static constexpr bool parse(std::string_view spec) { return spec.empty() || spec == "x"; }
+///     void format(const Point& p, heapless::format_context& ctx) const {
+///       heapless::format_to(ctx, "({}, {})", p.x, p.y);
+///     }
+///   };
+/// A specialisation takes precedence over the built-in handling of T (even for enums).
+template <class T, class Enable = void>
+struct formatter;
+
+class format_context;
+
+namespace detail {
+
+// ---- Sink ------------------------------------------------------------------
+
+/// memcpy for the short runs formatting produces (literal text, digits):
+/// fixed-size copies the compiler inlines, overlapping for odd lengths.
+/// Never touches s when n == 0 (s may then be nullptr).
+inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
+  if (n >= 16) {
+    std::memcpy(d, s, n);
+  } else if (n >= 8) {
+    std::memcpy(d, s, 8);
+    std::memcpy(d + n - 8, s + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(d, s, 4);
+    std::memcpy(d + n - 4, s + n - 4, 4);
+  } else if (n != 0) {
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  }
+}
+
+class format_buffer {
+ public:
+  using flush_fn = void (*)(format_buffer&);
+
+  format_buffer(char* begin, char* end, flush_fn flush) noexcept
+      : cur_(begin), end_(end), flush_(flush) {}
+  format_buffer(const format_buffer&) = delete;
+  format_buffer& operator=(const format_buffer&) = delete;
+
+  void write(const char* s, std::size_t n) {
+    if (HEAPLESS_LIKELY(n <= static_cast<std::size_t>(end_ - cur_))) {
+      copy_short(cur_, s, n);
+      cur_ += n;
+    } else {
+      write_slow(s, n);
+    }
+  }
+  void write(std::string_view s) { write(s.data(), s.size()); }
+  void put(char c) {
+    if (HEAPLESS_LIKELY(cur_ != end_)) {
+      *cur_++ = c;
+    } else {
+      write_slow(&c, 1);
+    }
+  }
+  /// n copies of c. O(capacity) on a fixed sink however large n is.
+  void fill(std::size_t n, char c) {
+    if (n <= 16 && room() >= 16 && scratch_tail_) {  // short padding: one fixed-size store, no call
+      std::memset(cur_, c, 16);     // (bytes past n are free space, overwritten later)
+      cur_ += n;
+      return;
+    }
+    for (;;) {
+      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
+      const std::size_t k = n < room ? n : room;
+      std::memset(cur_, c, k);
+      cur_ += k;
+      n -= k;
+      if (n == 0) return;
+      if (!flush_) {
+        dropped_ += n;
+        return;
+      }
+      flush_(*this);
+    }
+  }
+  /// Records a formatting error (bad format string or value); the first one
+  /// wins. The caller raises it once the target is back in a valid state.
+  void fail(const char* message) noexcept {
+    if (!error_) error_ = message;
+  }
+  const char* error() const noexcept { return error_; }
+  /// Characters that a fixed sink could not hold.
+  std::size_t dropped() const noexcept { return dropped_; }
+  char* cur() const noexcept { return cur_; }
+  /// Contiguous room left before the next flush (or before a fixed sink is full).
+  std::size_t room() const noexcept { return static_cast<std::size_t>(end_ - cur_); }
+  void advance(std::size_t n) noexcept { cur_ += n; }
+  /// May bytes in [cur(), cur() + room()) be scribbled on before they are
+  /// written for real? True for owned free space (a String's spare capacity,
+  /// a chunk buffer); false for a caller's char range (format_to_n).
+  bool scratch_tail() const noexcept { return scratch_tail_; }
+
+ protected:
+  char* cur_;
+  char* end_;
+  flush_fn flush_;  // nullptr: fixed capacity, excess is counted in dropped_
+  std::size_t dropped_ = 0;
+  const char* error_ = nullptr;
+  bool scratch_tail_ = true;
+
+ private:
+  HEAPLESS_NOINLINE void write_slow(const char* s, std::size_t n) {
+    for (;;) {
+      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
+      const std::size_t k = n < room ? n : room;
+      if (k != 0) std::memcpy(cur_, s, k);
+      cur_ += k;
+      s += k;
+      n -= k;
+      if (n == 0) return;
+      if (!flush_) {
+        dropped_ += n;
+        return;
+      }
+      flush_(*this);
+    }
+  }
+};
+
+/// A sink writing into [begin, end): fixed capacity, counts what is dropped.
+class fixed_buffer : public format_buffer {
+ public:
+  fixed_buffer(char* begin, char* end, bool scratch_tail = true) noexcept
+      : format_buffer(begin, end, nullptr), begin_(begin) {
+    scratch_tail_ = scratch_tail;
+  }
+  std::size_t written() const noexcept { return static_cast<std::size_t>(cur_ - begin_); }
+
+ private:
+  char* begin_;
+};
+
+/// A sink that only counts (formatted_size).
+class counting_buffer : public format_buffer {
+ public:
+  counting_buffer() noexcept : format_buffer(&dummy_, &dummy_, nullptr) {}
+
+ private:
+  char dummy_ = 0;
+};
+
+/// A sink writing through an output iterator, in chunks of a small stack buffer.
+/// With a limit (format_to_n), characters past it are counted, not written.
+template <class OutputIt>
+class iterator_buffer : public format_buffer {
+ public:
+  explicit iterator_buffer(OutputIt out, std::size_t limit = static_cast<std::size_t>(-1))
+      : format_buffer(buf_, buf_ + sizeof buf_, &iterator_buffer::flush_chunk),
+        out_(static_cast<OutputIt&&>(out)),
+        limit_(limit) {}
+  /// Flushes the last chunk; returns the iterator past the last written char.
+  OutputIt finish() {
+    flush_chunk(*this);
+    return static_cast<OutputIt&&>(out_);
+  }
+  /// Every character formatted, including those past the limit.
+  std::size_t total() const noexcept { return total_; }
+
+ private:
+  static void flush_chunk(format_buffer& base) {
+    auto& self = static_cast<iterator_buffer&>(base);
+    const std::size_t n = static_cast<std::size_t>(self.cur_ - self.buf_);
+    self.total_ += n;
+    const std::size_t k = n < self.limit_ ? n : self.limit_;
+    self.limit_ -= k;
+    for (std::size_t i = 0; i < k; ++i) {
+      *self.out_ = self.buf_[i];
+      ++self.out_;
+    }
+    self.cur_ = self.buf_;
+  }
+
+  char buf_[64];
+  OutputIt out_;
+  std::size_t limit_;
+  std::size_t total_ = 0;
+};
+
+// ---- Specs -----------------------------------------------------------------
+
+enum class arg_category : unsigned char {
+  signed_int,
+  unsigned_int,
+  character,
+  boolean,
+  string,
+  pointer,
+  floating,
+  custom,
+};
+
+/// A parsed std-format-spec; 16 bytes (precompiled format strings store one per field).
+struct format_specs {
+  static constexpr unsigned char alt_flag = 1;      // '#'
+  static constexpr unsigned char zero_flag = 2;     // '0'
+  static constexpr unsigned char has_spec_flag = 4;  // not "{}"
+
+  std::uint32_t width = 0;
+  std::int32_t precision = -1;    // -1: none
+  char fill[4] = {' ', 0, 0, 0};  // one UTF-8 code point
+  char align = 0;                 // '<' '>' '^' or 0 (the type's default)
+  char sign = 0;                  // '+' ' ' '-' or 0
+  char type = 0;
+  unsigned char flags = 0;
+
+  constexpr bool alt() const noexcept { return (flags & alt_flag) != 0; }
+  constexpr bool zero() const noexcept { return (flags & zero_flag) != 0; }
+  /// No spec at all: "{}".
+  constexpr bool plain() const noexcept { return (flags & has_spec_flag) == 0; }
+  constexpr void set(unsigned char flag) noexcept { flags = static_cast<unsigned char>(flags | flag); }
+};
+
+enum class format_errc : unsigned char {
+  ok,
+  unmatched_open_brace,
+  unmatched_close_brace,
+  invalid_arg_id,
+  arg_id_out_of_range,
+  mixed_indexing,
+  invalid_spec,
+  number_too_big,
+  type_mismatch,
+  custom_spec_rejected,
+  unused_argument,
+  too_many_arguments,
+};
+
+constexpr const char* format_error_message(format_errc e) noexcept {
+  switch (e) {
+    case format_errc::ok: return "ok";
+    case format_errc::unmatched_open_brace: return "heapless::format: '{' without matching '}'";
+    case format_errc::unmatched_close_brace: return "heapless::format: '}' must be written '}}'";
+    case format_errc::invalid_arg_id: return "heapless::format: invalid argument index";
+    case format_errc::arg_id_out_of_range: return "heapless::format: more fields than arguments";
+    case format_errc::mixed_indexing: return "heapless::format: mixed automatic and manual indexing";
+    case format_errc::invalid_spec: return "heapless::format: invalid format spec";
+    case format_errc::number_too_big: return "heapless::format: width or precision too big";
+    case format_errc::type_mismatch: return "heapless::format: spec not valid for the argument type";
+    case format_errc::custom_spec_rejected: return "heapless::format: formatter<T>::parse rejected the spec";
+    case format_errc::unused_argument: return "heapless::format: an argument is never used";
+    case format_errc::too_many_arguments: return "heapless::format: at most 64 arguments";
+  }
+  return "heapless::format: error";
+}
+
+using spec_checker = bool (*)(std::string_view);
+using arg_handler = void (*)(format_buffer&, const union arg_value&, const format_specs&, std::string_view);
+
+struct arg_desc {
+  arg_handler handler;
+  arg_category category;
+  spec_checker check;  // custom types only
+};
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_align(char c) noexcept { return c == '<' || c == '>' || c == '^'; }
+
+/// Length of the UTF-8 sequence starting with lead byte c (1 for ASCII and invalid bytes).
+constexpr unsigned utf8_length(char c) noexcept {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0xC0 ? 1u : u < 0xE0 ? 2u : u < 0xF0 ? 3u : u < 0xF8 ? 4u : 1u;
+}
+
+/// Parses a non-negative decimal number <= INT32_MAX at [p, end).
+constexpr format_errc parse_number(const char*& p, const char* end, std::uint32_t& out) noexcept {
+  std::uint64_t v = 0;
+  while (p != end && is_digit(*p)) {
+    v = v * 10 + static_cast<std::uint64_t>(*p - '0');
+    if (v > 0x7FFFFFFFu) return format_errc::number_too_big;
+    ++p;
+  }
+  out = static_cast<std::uint32_t>(v);
+  return format_errc::ok;
+}
+
+/// Parses a std-format-spec at [p, end), p just past ':'; stops at the closing '}'.
+constexpr format_errc parse_specs(const char*& p, const char* end, format_specs& s) noexcept {
+  if (p == end) return format_errc::unmatched_open_brace;
+  if (*p == '}') return format_errc::ok;
+  s.set(format_specs::has_spec_flag);
+  // [[fill]align]
+  const unsigned n = utf8_length(*p);
+  if (static_cast<std::size_t>(end - p) > n && is_align(p[n])) {
+    if (*p == '{' || *p == '}') return format_errc::invalid_spec;
+    for (unsigned i = 0; i < n; ++i) s.fill[i] = p[i];
+    s.align = p[n];
+    p += n + 1;
+  } else if (is_align(*p)) {
+    s.align = *p++;
+  }
+  if (p != end && (*p == '+' || *p == '-' || *p == ' ')) s.sign = *p++;
+  if (p != end && *p == '#') {
+    s.set(format_specs::alt_flag);
+    ++p;
+  }
+  if (p != end && *p == '0') {
+    s.set(format_specs::zero_flag);
+    ++p;
+  }
+  if (p != end && is_digit(*p)) {
+    const format_errc e = parse_number(p, end, s.width);
+    if (e != format_errc::ok) return e;
+  }
+  if (p != end && *p == '.') {
+    ++p;
+    if (p == end || !is_digit(*p)) return format_errc::invalid_spec;
+    std::uint32_t prec = 0;
+    const format_errc e = parse_number(p, end, prec);
+    if (e != format_errc::ok) return e;
+    s.precision = static_cast<std::int32_t>(prec);
+  }
+  if (p != end && *p != '}') {
+    const char t = *p;
+    if (!((t >= 'a' && t <= 'z') || (t >= 'A' && t <= 'Z'))) return format_errc::invalid_spec;
+    s.type = t;
+    ++p;
+  }
+  if (p == end) return format_errc::unmatched_open_brace;
+  if (*p != '}') return format_errc::invalid_spec;
+  return format_errc::ok;
+}
+
+constexpr bool is_int_type(char t) noexcept {
+  return t == 'd' || t == 'x' || t == 'X' || t == 'o' || t == 'b' || t == 'B';
+}
+
+/// Is the parsed spec valid for an argument of category c?
+constexpr format_errc validate_specs(arg_category c, const format_specs& s) noexcept {
+  const bool no_numeric_flags = s.sign == 0 && !s.alt() && !s.zero();
+  switch (c) {
+    case arg_category::signed_int:
+    case arg_category::unsigned_int:
+      if (s.precision >= 0) return format_errc::type_mismatch;
+      if (s.type == 'c') return no_numeric_flags ? format_errc::ok : format_errc::type_mismatch;
+      return s.type == 0 || is_int_type(s.type) ? format_errc::ok : format_errc::type_mismatch;
+    case arg_category::character:
+    case arg_category::boolean:
+      if (s.type == 0 || s.type == (c == arg_category::character ? 'c' : 's'))
+        return no_numeric_flags && s.precision < 0 ? format_errc::ok : format_errc::type_mismatch;
+      return is_int_type(s.type) && s.precision < 0 ? format_errc::ok : format_errc::type_mismatch;
+    case arg_category::string:
+      return (s.type == 0 || s.type == 's') && no_numeric_flags ? format_errc::ok
+                                                                : format_errc::type_mismatch;
+    case arg_category::pointer:
+      return (s.type == 0 || s.type == 'p') && no_numeric_flags && s.precision < 0
+                 ? format_errc::ok
+                 : format_errc::type_mismatch;
+    case arg_category::floating:
+      switch (s.type) {
+        case 0: case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': return format_errc::ok;
+        default: return format_errc::type_mismatch;
+      }
+    case arg_category::custom: return format_errc::ok;
+  }
+  return format_errc::type_mismatch;
+}
+
+inline constexpr format_specs default_specs{};
+
+/// First '{' or '}' in [p, end), or end. Word-at-a-time on little-endian
+/// targets at run time (the classic has-zero-byte test: its lowest flagged
+/// byte is always exact), a plain loop in constant evaluation.
+constexpr const char* find_brace(const char* p, const char* end) noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+  if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
+    using word = std::size_t;
+    constexpr word ones = ~word{0} / 255;
+    constexpr word highs = ones * 0x80;
+    while (end - p >= static_cast<std::ptrdiff_t>(sizeof(word))) {
+      word w = 0;
+      std::memcpy(&w, p, sizeof w);
+      const word open = w ^ (ones * '{');
+      const word close = w ^ (ones * '}');
+      const word hit = (((open - ones) & ~open) | ((close - ones) & ~close)) & highs;
+      if (hit != 0) {
+        if constexpr (sizeof(word) == 8) return p + (__builtin_ctzll(static_cast<unsigned long long>(hit)) >> 3);
+        else return p + (__builtin_ctz(static_cast<unsigned>(hit)) >> 3);
+      }
+      p += sizeof(word);
+    }
+  }
+#endif
+  while (p != end && *p != '{' && *p != '}') ++p;
+  return p;
+}
+
+/// The one parser. Calls h.on_text(const char*, size_t) for literal text and
+/// h.on_field(index, specs, raw_spec) for each replacement field; validates
+/// indices and specs against descs[0, n). Used in constant evaluation (the C++20
+/// check, with a handler that does nothing) and at run time by vformat().
+template <class Handler>
+constexpr format_errc parse_format(std::string_view fmt, const arg_desc* descs, std::size_t n, Handler& h) {
+  if (n > 64) return format_errc::too_many_arguments;
+  const char* p = fmt.data();
+  const char* const end = p + fmt.size();
+  std::size_t next_auto = 0;
+  int indexing = 0;  // 0 unknown, 1 automatic, 2 manual
+  std::uint64_t used = 0;
+  while (p != end) {
+    const char* q = find_brace(p, end);
+    if (q != p) h.on_text(p, static_cast<std::size_t>(q - p));
+    if (q == end) break;
+    if (*q == '}') {
+      if (q + 1 == end || q[1] != '}') return format_errc::unmatched_close_brace;
+      h.on_text(q, 1);
+      p = q + 2;
+      continue;
+    }
+    ++q;  // past '{'
+    if (q == end) return format_errc::unmatched_open_brace;
+    if (*q == '{') {
+      h.on_text(q, 1);
+      p = q + 1;
+      continue;
+    }
+    if (*q == '}' && indexing != 2) {  // "{}": the common case, no spec to parse
+      indexing = 1;
+      const std::size_t index = next_auto++;
+      if (index >= n) return format_errc::arg_id_out_of_range;
+      used |= std::uint64_t{1} << index;
+      if (descs[index].category == arg_category::custom && !descs[index].check(std::string_view()))
+        return format_errc::custom_spec_rejected;
+      h.on_field(index, default_specs, std::string_view());
+      p = q + 1;
+      continue;
+    }
+    std::size_t index = 0;
+    if (is_digit(*q)) {
+      if (indexing == 1) return format_errc::mixed_indexing;
+      indexing = 2;
+      if (*q == '0' && q + 1 != end && is_digit(q[1])) return format_errc::invalid_arg_id;
+      std::uint32_t v = 0;
+      if (parse_number(q, end, v) != format_errc::ok) return format_errc::arg_id_out_of_range;
+      index = v;
+    } else {
+      if (indexing == 2) return format_errc::mixed_indexing;
+      indexing = 1;
+      index = next_auto++;
+    }
+    if (q == end) return format_errc::unmatched_open_brace;
+    if (*q != ':' && *q != '}') return format_errc::invalid_arg_id;
+    if (index >= n) return format_errc::arg_id_out_of_range;
+    used |= std::uint64_t{1} << index;
+    format_specs specs;
+    std::string_view raw;
+    if (*q == ':') {
+      ++q;
+      if (descs[index].category == arg_category::custom) {
+        const char* r = q;
+        while (r != end && *r != '}' && *r != '{') ++r;
+        if (r == end || *r == '{') return format_errc::unmatched_open_brace;
+        raw = std::string_view(q, static_cast<std::size_t>(r - q));
+        q = r;
+      } else {
+        const format_errc e = parse_specs(q, end, specs);
+        if (e != format_errc::ok) return e;
+      }
+    }
+    if (descs[index].category == arg_category::custom) {
+      if (!descs[index].check(raw)) return format_errc::custom_spec_rejected;
+    } else if (!specs.plain()) {  // "{}" suits every type
+      const format_errc e = validate_specs(descs[index].category, specs);
+      if (e != format_errc::ok) return e;
+    }
+    h.on_field(index, specs, raw);
+    p = q + 1;  // past '}'
+  }
+  const std::uint64_t all = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  if (used != all) return format_errc::unused_argument;
+  return format_errc::ok;
+}
+
+struct check_handler {
+  constexpr void on_text(const char*, std::size_t) noexcept {}
+  constexpr void on_field(std::size_t, const format_specs&, std::string_view) noexcept {}
+};
+
+/// Compile-time (or run-time) validation of a format string against argument descriptors.
+constexpr format_errc check_format(std::string_view fmt, const arg_desc* descs, std::size_t n) {
+  check_handler h;
+  return parse_format(fmt, descs, n, h);
+}
+
+// ---- Argument values -------------------------------------------------------
+
+struct string_arg {
+  const char* data;
+  std::size_t size;
+};
+struct custom_arg {
+  const void* object;
+};
+
+union arg_value {
+  std::uint32_t u32;
+  std::int32_t i32;
+  unsigned long long u64;
+  long long i64;
+  bool b;
+  char c;
+  const char* cstr;
+  string_arg str;
+  const void* ptr;
+  float f;
+  double d;
+  custom_arg custom;
+};
+
+// ---- Padding and output helpers -------------------------------------------
+
+/// Number of code points in s (what width counts; East Asian wide characters count 1).
+inline std::size_t display_width(const char* s, std::size_t n) noexcept {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < n; ++i) w += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return w;
+}
+
+inline void write_fill(format_buffer& out, const format_specs& s, std::size_t n) {
+  const unsigned fill_size = utf8_length(s.fill[0]);
+  if (fill_size == 1) {
+    out.fill(n, s.fill[0]);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      out.write(s.fill, fill_size);
+      if (out.room() == 0 && out.dropped() != 0) return;  // fixed sink full: stop early
+    }
+  }
+}
+
+/// Writes body (display width w) padded to s.width; default_align is '<' or '>'.
+inline void write_padded(format_buffer& out, const format_specs& s, const char* body, std::size_t n,
+                         std::size_t w, char default_align) {
+  if (s.width <= w) {
+    out.write(body, n);
+    return;
+  }
+  const std::size_t pad = s.width - w;
+  const char align = s.align ? s.align : default_align;
+  const std::size_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+  write_fill(out, s, left);
+  out.write(body, n);
+  write_fill(out, s, pad - left);
+}
+
+/// Numeric output: prefix (sign, base prefix) + digits, padded; '0' pads
+/// between prefix and digits unless an alignment was given.
+inline void write_numeric(format_buffer& out, const format_specs& s, const char* prefix, std::size_t pn,
+                          const char* digits, std::size_t dn, bool zero_allowed = true) {
+  const std::size_t len = pn + dn;
+  if (s.width <= len) {
+    out.write(prefix, pn);
+    out.write(digits, dn);
+    return;
+  }
+  if (s.zero() && s.align == 0 && zero_allowed) {
+    out.write(prefix, pn);
+    out.fill(s.width - len, '0');
+    out.write(digits, dn);
+    return;
+  }
+  const std::size_t pad = s.width - len;
+  const char align = s.align ? s.align : '>';
+  const std::size_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+  write_fill(out, s, left);
+  out.write(prefix, pn);
+  out.write(digits, dn);
+  write_fill(out, s, pad - left);
+}
+
+inline void write_string(format_buffer& out, const format_specs& s, const char* data, std::size_t n) {
+  if (s.plain()) {
+    out.write(data, n);
+    return;
+  }
+  if (s.precision >= 0) {  // keep at most `precision` code points
+    std::size_t cps = 0, i = 0;
+    const auto limit = static_cast<std::size_t>(s.precision);
+    for (; i < n; ++i) {
+      if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) {
+        if (cps == limit) break;
+        ++cps;
+      }
+    }
+    n = i;
+  }
+  write_padded(out, s, data, n, s.width ? display_width(data, n) : 0, '<');
+}
+
+/// Digits of v in base 2^Shift, written backwards ending at end; returns the first.
+template <unsigned Shift, class UInt>
+char* write_pow2_digits(char* end, UInt v, bool upper) noexcept {
+  const char* const digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  constexpr UInt mask = (UInt{1} << Shift) - 1;
+  do {
+    *--end = digits[static_cast<unsigned>(v & mask)];
+    v = static_cast<UInt>(v >> Shift);
+  } while (v != 0);
+  return end;
+}
+
+/// Integers: abs is the magnitude, negative its sign.
+template <class UInt>
+HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative, const format_specs& s) {
+  constexpr std::size_t max_digits = sizeof(UInt) * 8;  // base 2 is the longest
+  if (s.plain()) {  // "{}": straight into the sink when it has room
+    if (out.room() > max_digits) {
+      char* p = out.cur();
+      if (negative) *p++ = '-';
+      const std::to_chars_result r = std::to_chars(p, p + max_digits, abs);
+      out.advance(static_cast<std::size_t>(r.ptr - out.cur()));
+      return;
+    }
+    char buf[max_digits + 1];
+    char* p = buf;
+    if (negative) *p++ = '-';
+    const std::to_chars_result r = std::to_chars(p, buf + sizeof buf, abs);
+    out.write(buf, static_cast<std::size_t>(r.ptr - buf));
+    return;
+  }
+  if (s.type == 'c') {
+    if (negative || abs > 0xFFu) return out.fail("heapless::format: {:c} value out of range");
+    const char ch = static_cast<char>(static_cast<unsigned char>(abs));
+    write_padded(out, s, &ch, 1, 1, '<');
+    return;
+  }
+  char prefix[4];
+  std::size_t pn = 0;
+  if (negative) {
+    prefix[pn++] = '-';
+  } else if (s.sign == '+' || s.sign == ' ') {
+    prefix[pn++] = s.sign;
+  }
+  char buf[max_digits];
+  char* const end = buf + sizeof buf;
+  const char* first = buf;
+  const char* last = end;
+  switch (s.type) {
+    case 'x': case 'X': first = write_pow2_digits<4>(end, abs, s.type == 'X'); break;
+    case 'o': first = write_pow2_digits<3>(end, abs, false); break;
+    case 'b': case 'B': first = write_pow2_digits<1>(end, abs, false); break;
+    default: last = std::to_chars(buf, end, abs).ptr; break;
+  }
+  if (s.alt() && s.type != 0 && s.type != 'd') {
+    if (s.type == 'o') {
+      if (abs != 0) prefix[pn++] = '0';
+    } else {
+      prefix[pn++] = '0';
+      prefix[pn++] = s.type;
+    }
+  }
+  write_numeric(out, s, prefix, pn, first, static_cast<std::size_t>(last - first));
+}
+
+// Handlers, one per category (plus custom and float ones elsewhere). They
+// have the arg_handler signature.
+inline void handle_i32(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  const std::int32_t x = v.i32;
+  const bool neg = x < 0;
+  const std::uint32_t abs = neg ? 0u - static_cast<std::uint32_t>(x) : static_cast<std::uint32_t>(x);
+  write_integer<std::uint32_t>(out, abs, neg, s);
+}
+inline void handle_u32(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  write_integer<std::uint32_t>(out, v.u32, false, s);
+}
+inline void handle_i64(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  const long long x = v.i64;
+  const bool neg = x < 0;
+  const unsigned long long abs =
+      neg ? 0ull - static_cast<unsigned long long>(x) : static_cast<unsigned long long>(x);
+  if (abs <= 0xFFFFFFFFu) {  // 32-bit division is much cheaper on 32-bit cores
+    write_integer<std::uint32_t>(out, static_cast<std::uint32_t>(abs), neg, s);
+  } else {
+    write_integer<unsigned long long>(out, abs, neg, s);
+  }
+}
+inline void handle_u64(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  if (v.u64 <= 0xFFFFFFFFu) {
+    write_integer<std::uint32_t>(out, static_cast<std::uint32_t>(v.u64), false, s);
+  } else {
+    write_integer<unsigned long long>(out, v.u64, false, s);
+  }
+}
+inline void handle_char(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  if (s.type == 0 || s.type == 'c') {
+    write_string(out, s, &v.c, 1);
+  } else {  // integer presentation of the code unit (as unsigned char, like C++26 std::format)
+    write_integer<std::uint32_t>(out, static_cast<unsigned char>(v.c), false, s);
+  }
+}
+inline void handle_bool(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  if (s.type == 0 || s.type == 's') {
+    // 16-byte rows: copy_short's wide loads stay inside the object (and GCC's -Warray-bounds agrees).
+    static constexpr char names[2][16] = {"false", "true"};
+    write_string(out, s, names[v.b ? 1 : 0], v.b ? 4 : 5);
+  } else {
+    write_integer<std::uint32_t>(out, v.b ? 1u : 0u, false, s);
+  }
+}
+inline void handle_cstr(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  if (v.cstr == nullptr) return out.fail("heapless::format: null const char* argument");
+  write_string(out, s, v.cstr, std::strlen(v.cstr));
+}
+inline void handle_string(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  // An empty string_view may hold nullptr, which must not reach memcpy.
+  write_string(out, s, v.str.size != 0 ? v.str.data : "", v.str.size);
+}
+inline void handle_pointer(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  format_specs hex = s;
+  hex.type = 'x';
+  hex.set(format_specs::alt_flag | format_specs::has_spec_flag);
+  write_integer<std::uintptr_t>(out, reinterpret_cast<std::uintptr_t>(v.ptr), false, hex);
+}
+
+}  // namespace detail
+
+/// What a user formatter<T>::format receives: where to write, and the raw spec
+/// text of the field ("x" for "{:x}"). Write with write()/put(), or format
+/// nested values with heapless::format_to(ctx, "...", ...).
+class format_context {
+ public:
+  explicit format_context(detail::format_buffer& out, std::string_view spec = {}) noexcept
+      : out_(out), spec_(spec) {}
+  format_context(const format_context&) = delete;
+  format_context& operator=(const format_context&) = delete;
+
+  /// Appends s (O(s.size())); past a fixed capacity the excess is dropped and
+  /// reported by the format_to call that owns this context.
+  void write(std::string_view s) { out_.write(s.data(), s.size()); }
+  void put(char c) { out_.put(c); }
+  /// The spec text after ':' in the replacement field ("" for "{}").
+  std::string_view spec() const noexcept { return spec_; }
+  detail::format_buffer& buffer() noexcept { return out_; }
+
+ private:
+  detail::format_buffer& out_;
+  std::string_view spec_;
+};
+
+namespace detail {
+
+// ---- Type classification ----------------------------------------------------
+
+template <class T, class = void>
+struct has_formatter : std::false_type {};
+template <class T>
+struct has_formatter<T, decltype(void(sizeof(formatter<T>)))> : std::true_type {};
+
+template <class T, class = void>
+struct has_parse : std::false_type {};
+template <class T>
+struct has_parse<T, decltype(void(formatter<T>::parse(std::string_view{})))> : std::true_type {};
+
+template <class T>
+constexpr bool check_custom_spec(std::string_view spec) {
+  if constexpr (has_parse<T>::value) {
+    return formatter<T>::parse(spec);
+  } else {
+    return spec.empty();
+  }
+}
+
+template <class T>
+void handle_custom(format_buffer& out, const arg_value& v, const format_specs&, std::string_view raw) {
+  format_context ctx(out, raw);
+  const formatter<T> f{};
+  f.format(*static_cast<const T*>(v.custom.object), ctx);
+}
+
+template <class T>
+constexpr bool is_char_type_v = std::is_same_v<T, char> || std::is_same_v<T, wchar_t> ||
+#if defined(__cpp_char8_t)
+                                std::is_same_v<T, char8_t> ||
+#endif
+                                std::is_same_v<T, char16_t> || std::is_same_v<T, char32_t>;
+
+template <class T>
+struct float_handler;  // defined in format_float.hpp (instantiated only for float arguments)
+
+/// How a (decayed) argument type T is stored and formatted.
+template <class T>
+struct arg_traits {
+  static constexpr bool is_custom = has_formatter<T>::value;
+  static constexpr bool is_enum = !is_custom && std::is_enum_v<T>;
+  using value_type = std::conditional_t<is_enum, std::underlying_type<T>, std::decay<T>>;
+  using V = typename value_type::type;  // T, or an enum's underlying type
+
+  static constexpr bool is_bool = std::is_same_v<V, bool>;
+  static constexpr bool is_char = std::is_same_v<V, char>;
+  static constexpr bool is_int = std::is_integral_v<V> && !is_bool && !is_char && !is_char_type_v<V>;
+  static constexpr bool is_float = std::is_same_v<V, float> || std::is_same_v<V, double>;
+  static constexpr bool is_cstr = std::is_same_v<V, const char*> || std::is_same_v<V, char*>;
+  static constexpr bool is_pointer =
+      !is_cstr && (std::is_pointer_v<V> || std::is_same_v<V, std::nullptr_t>) &&
+      !std::is_function_v<std::remove_pointer_t<V>>;
+  static constexpr bool is_string =
+      !is_custom && !is_cstr && !is_pointer && std::is_convertible_v<const T&, std::string_view>;
+
+  static constexpr bool supported =
+      is_custom || is_bool || is_char || is_int || is_float || is_cstr || is_pointer || is_string;
+
+  static constexpr arg_category category =
+      is_custom    ? arg_category::custom
+      : is_bool    ? arg_category::boolean
+      : is_char    ? arg_category::character
+      : is_int     ? (std::is_signed_v<V> ? arg_category::signed_int : arg_category::unsigned_int)
+      : is_float   ? arg_category::floating
+      : is_pointer ? arg_category::pointer
+                   : arg_category::string;
+
+  static constexpr bool wide = sizeof(V) > 4;
+
+  static constexpr arg_handler handler() {
+    if constexpr (is_custom) return &handle_custom<T>;
+    else if constexpr (is_bool) return &handle_bool;
+    else if constexpr (is_char) return &handle_char;
+    else if constexpr (is_int && std::is_signed_v<V>) return wide ? &handle_i64 : &handle_i32;
+    else if constexpr (is_int) return wide ? &handle_u64 : &handle_u32;
+    else if constexpr (is_float) return &float_handler<V>::handle;
+    else if constexpr (is_cstr) return &handle_cstr;
+    else if constexpr (is_pointer) return &handle_pointer;
+    else return &handle_string;
+  }
+  static constexpr spec_checker checker() {
+    if constexpr (is_custom) return &check_custom_spec<T>;
+    else return nullptr;
+  }
+
+  static arg_value make(const T& x) noexcept {
+    arg_value v{};
+    if constexpr (is_custom) {
+      v.custom.object = &x;
+    } else if constexpr (is_bool || is_char) {
+      if constexpr (is_bool) v.b = static_cast<bool>(x);
+      else v.c = static_cast<char>(x);
+    } else if constexpr (is_int) {
+      const auto u = static_cast<V>(x);
+      if constexpr (std::is_signed_v<V>) {
+        if constexpr (wide) v.i64 = static_cast<long long>(u);
+        else v.i32 = static_cast<std::int32_t>(u);
+      } else {
+        if constexpr (wide) v.u64 = static_cast<unsigned long long>(u);
+        else v.u32 = static_cast<std::uint32_t>(u);
+      }
+    } else if constexpr (std::is_same_v<V, float>) {
+      v.f = x;
+    } else if constexpr (std::is_same_v<V, double>) {
+      v.d = x;
+    } else if constexpr (is_cstr) {
+      v.cstr = x;
+    } else if constexpr (is_pointer) {
+      if constexpr (std::is_same_v<V, std::nullptr_t>) v.ptr = nullptr;
+      else v.ptr = reinterpret_cast<const void*>(x);
+    } else {
+      const std::string_view sv = x;
+      v.str.data = sv.data();
+      v.str.size = sv.size();
+    }
+    return v;
+  }
+};
+
+template <class T>
+struct arg_desc_of {
+  static_assert(arg_traits<T>::supported,
+                "heapless::format: no formatter for this argument type; specialise heapless::formatter<T>");
+  static constexpr arg_desc value{arg_traits<T>::handler(), arg_traits<T>::category, arg_traits<T>::checker()};
+};
+
+/// The constexpr descriptor table of an argument list (one trailing entry so it is never empty).
+template <class... Ts>
+struct arg_descs {
+  static constexpr arg_desc value[sizeof...(Ts) + 1] = {arg_desc_of<Ts>::value...,
+                                                         arg_desc{nullptr, arg_category::custom, nullptr}};
+};
+
+/// The type an argument is described by: decayed, and char* read as const char*.
+template <class T>
+using arg_type_t = std::conditional_t<std::is_same_v<std::decay_t<T>, char*>, const char*, std::decay_t<T>>;
+
+// ---- Engine ------------------------------------------------------------------
+
+// ---- Precompiled format strings (C++20) ---------------------------------------
+// The consteval format-string constructor has parsed the string already; it
+// can keep the result: a list of ops, each some literal text followed by at
+// most one field with its parsed spec. Formatting then runs the ops without
+// parsing or validating anything.
+
+struct compiled_op {
+  std::uint16_t text_begin = 0;  // literal text: offsets into the format string
+  std::uint16_t text_len = 0;
+  std::uint8_t arg = 0xFF;  // argument index; 0xFF: text only
+  format_specs specs{};     // a custom type's field: spec text offset in width, length in precision
+};
+
+/// A view of a compiled program (null ops: not compiled, parse at run time).
+struct program_view {
+  const compiled_op* ops = nullptr;
+  std::size_t count = 0;
+};
+
+template <std::size_t K>
+struct compiled_program {
+  compiled_op ops[K]{};
+  std::uint8_t count = 0;
+  bool valid = false;
+};
+
+/// parse_format handler that records ops; gives up (valid = false) when the
+/// string is too long for 16-bit offsets or has more pieces than K.
+struct compile_handler {
+  const char* base;
+  compiled_op* ops;
+  std::size_t capacity;
+  std::size_t count = 0;
+  bool open = false;  // the last op has text and no field yet
+  bool overflow = false;
+
+  constexpr bool next_op() noexcept {
+    if (count == capacity) {
+      overflow = true;
+      return false;
+    }
+    ops[count++] = compiled_op{};
+    return true;
+  }
+  constexpr void on_text(const char* p, std::size_t n) noexcept {
+    const auto off = static_cast<std::size_t>(p - base);
+    if (off + n > 0xFFFFu) {
+      overflow = true;
+      return;
+    }
+    if (open && ops[count - 1].text_begin + ops[count - 1].text_len == off) {
+      ops[count - 1].text_len = static_cast<std::uint16_t>(ops[count - 1].text_len + n);
+      return;
+    }
+    if (!next_op()) return;
+    ops[count - 1].text_begin = static_cast<std::uint16_t>(off);
+    ops[count - 1].text_len = static_cast<std::uint16_t>(n);
+    open = true;
+  }
+  constexpr void on_field(std::size_t index, const format_specs& specs, std::string_view raw) noexcept {
+    if (!open && !next_op()) return;
+    compiled_op& op = ops[count - 1];
+    op.arg = static_cast<std::uint8_t>(index);
+    op.specs = specs;
+    if (!raw.empty()) {
+      op.specs.width = static_cast<std::uint32_t>(raw.data() - base);
+      op.specs.precision = static_cast<std::int32_t>(raw.size());
+      op.specs.set(format_specs::has_spec_flag);
+    }
+    open = false;
+  }
+};
+
+/// Checks fmt against descs and, if it is valid, compiles it into prog.
+template <std::size_t K>
+constexpr format_errc compile_format(std::string_view fmt, const arg_desc* descs, std::size_t n,
+                                     compiled_program<K>& prog) {
+  compile_handler h{fmt.data(), prog.ops, K};
+  const format_errc e = parse_format(fmt, descs, n, h);
+  prog.valid = e == format_errc::ok && !h.overflow && n < 0xFF;
+  prog.count = static_cast<std::uint8_t>(prog.valid ? h.count : 0);
+  return e;
+}
+
+// ---- Engine ------------------------------------------------------------------
+
+/// Everything one formatting call needs, type-erased.
+struct format_call {
+  std::string_view fmt;
+  program_view program;
+  const arg_value* values;
+  const arg_desc* descs;
+  std::size_t n;
+};
+
+struct format_handler {
+  format_buffer& out;
+  const arg_value* values;
+  const arg_desc* descs;
+  void on_text(const char* p, std::size_t n) { out.write(p, n); }
+  void on_field(std::size_t i, const format_specs& s, std::string_view raw) {
+    descs[i].handler(out, values[i], s, raw);
+  }
+};
+
+/// Formats into out. A malformed format string (or a value a spec cannot
+/// show) is recorded with out.fail(); the caller raises it with
+/// raise_format_error() once its target is consistent again.
+HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) {
+  if (c.program.ops != nullptr) {  // compiled (and checked) at compile time
+    const char* const base = c.fmt.data();
+    for (std::size_t i = 0; i < c.program.count; ++i) {
+      const compiled_op& op = c.program.ops[i];
+      out.write(base + op.text_begin, op.text_len);
+      if (op.arg != 0xFF) {
+        const arg_desc& d = c.descs[op.arg];
+        if (d.category != arg_category::custom) {
+          d.handler(out, c.values[op.arg], op.specs, std::string_view());
+        } else {
+          const auto raw_len = op.specs.plain() ? 0u : static_cast<std::size_t>(op.specs.precision);
+          d.handler(out, c.values[op.arg], op.specs, std::string_view(base + op.specs.width, raw_len));
+        }
+      }
+    }
+    return;
+  }
+  format_handler h{out, c.values, c.descs};
+  const format_errc e = parse_format(c.fmt, c.descs, c.n, h);
+  if (HEAPLESS_UNLIKELY(e != format_errc::ok)) out.fail(format_error_message(e));
+}
+
+[[noreturn]] HEAPLESS_COLD inline void raise_format_error(const char* message) {
+  raise(error_kind::invalid_argument, message);
+}
+
+}  // namespace detail
+}  // namespace heapless
+
+#endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP
+// ---- end heapless/detail/format_core.hpp ----
+// ---- begin heapless/detail/format_float.hpp ----
+// heapless/detail/format_float.hpp - float and double formatting for heapless/format.hpp.
+//
+// Kept apart from the integer engine: float_handler<F>::handle is referenced
+// only from the descriptor of a float/double argument, so a program that never
+// formats a floating-point value never instantiates, references or links any
+// of this (nor libstdc++'s floating std::to_chars, which is large: ~120 KB of
+// Ryu tables on Cortex-M; see docs/format.md).
+//
+// Conversions are std::to_chars (exact, locale-free, no heap):
+//   {}            shortest round-trip representation (to_chars(value))
+//   {:.P}         general, P significant digits
+//   {:f} {:e} {:g} fixed / scientific / general, precision P (default 6)
+// and '#' (keep the point; for g keep trailing zeros), sign, '0' padding and
+// uppercase (F E G: INF, NAN, E) are applied around the digits here.
+#ifndef HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
+#define HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
+
+#include <charconv>  // std::to_chars(float/double, ...), std::chars_format
+#include <cstdint>   // std::uint32_t, std::uint64_t
+#include <cstring>   // std::memcpy (bit pattern of a float)
+
+// #include "format_core.hpp": inlined above
+
+namespace heapless {
+namespace detail {
+
+template <class F>
+struct float_traits;
+template <>
+struct float_traits<float> {
+  using bits_type = std::uint32_t;
+  static constexpr int mantissa_bits = 23;
+  static constexpr int exponent_bias = 127 + 23;
+  static constexpr int max_fraction_digits = 149;     // 2^-149 has 149 fraction digits
+  static constexpr int max_significant_digits = 112;  // of any exact float expansion
+  static constexpr std::size_t big_buffer = 1 + 39 + 1 + 149 + 8;
+};
+template <>
+struct float_traits<double> {
+  using bits_type = std::uint64_t;
+  static constexpr int mantissa_bits = 52;
+  static constexpr int exponent_bias = 1023 + 52;
+  static constexpr int max_fraction_digits = 1074;
+  static constexpr int max_significant_digits = 767;
+  // fixed: either <= 309 integer digits and no fraction, or < 2^53 (16 digits)
+  // and <= 1074 fraction digits; scientific/general: <= 767 digits + exponent.
+  static constexpr std::size_t big_buffer = 1 + 16 + 1 + 1074 + 8;
+};
+
+/// Number of fraction digits in the exact decimal expansion of a finite x.
+template <class F>
+inline int exact_fraction_digits(F x) noexcept {
+  using tr = float_traits<F>;
+  typename tr::bits_type bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  const auto one = typename tr::bits_type{1};
+  auto m = bits & ((one << tr::mantissa_bits) - 1);
+  const int biased = static_cast<int>((bits >> tr::mantissa_bits) & ((one << (sizeof(F) * 8 - 1 - tr::mantissa_bits)) - 1));
+  if (biased != 0) m |= one << tr::mantissa_bits;
+  if (m == 0) return 0;
+  int e2 = (biased != 0 ? biased : 1) - tr::exponent_bias;
+#if defined(__GNUC__) || defined(__clang__)
+  e2 += __builtin_ctzll(static_cast<unsigned long long>(m));
+#else
+  while ((m & 1) == 0) {
+    m >>= 1;
+    ++e2;
+  }
+#endif
+  return e2 < 0 ? -e2 : 0;
+}
+
+/// The pieces of a formatted float: sign prefix, digits (mantissa), an
+/// optional inserted '.', zeros to append, and the exponent suffix.
+struct float_parts {
+  const char* digits;
+  std::size_t digits_size;
+  std::size_t exponent_at;  // index in digits where "e..." starts (== digits_size if none)
+  bool add_point;
+  std::size_t zeros;
+  bool finite;
+};
+
+inline void write_float_parts(format_buffer& out, const format_specs& s, const char* sign, std::size_t sn,
+                              const float_parts& p) {
+  const std::size_t len = sn + p.digits_size + (p.add_point ? 1 : 0) + p.zeros;
+  std::size_t left = 0, right = 0;
+  bool zero_pad = false;
+  if (s.width > len) {
+    const std::size_t pad = s.width - len;
+    if (s.zero() && s.align == 0 && p.finite) {
+      zero_pad = true;
+      left = pad;
+    } else {
+      const char align = s.align ? s.align : '>';
+      left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+      right = pad - left;
+    }
+  }
+  if (!zero_pad) write_fill(out, s, left);
+  out.write(sign, sn);
+  if (zero_pad) out.fill(left, '0');
+  out.write(p.digits, p.exponent_at);
+  if (p.add_point) out.put('.');
+  out.fill(p.zeros, '0');
+  out.write(p.digits + p.exponent_at, p.digits_size - p.exponent_at);
+  write_fill(out, s, right);
+}
+
+/// Formats x with specs s using buf[0, cap) for the digits; false if cap is too small.
+template <class F>
+bool format_float_into(format_buffer& out, F x, const format_specs& s, char* buf, std::size_t cap) {
+  using tr = float_traits<F>;
+  char* const end = buf + cap;
+  std::to_chars_result r{};
+  std::size_t zeros = 0;
+  int precision = s.precision;
+  const char type = s.type;
+  bool general = false;
+  if (type == 0 && precision < 0) {
+    r = std::to_chars(buf, end, x);
+  } else {
+    std::chars_format f = std::chars_format::general;
+    if (precision < 0) precision = 6;
+    switch (type) {
+      case 'f': case 'F': f = std::chars_format::fixed; break;
+      case 'e': case 'E': f = std::chars_format::scientific; break;
+      default: general = true; break;
+    }
+    int p = precision;
+    if (f == std::chars_format::fixed) {
+      // Digits past the exact expansion are zeros: ask to_chars for the exact
+      // ones only and append the rest, so the buffer stays bounded.
+      const int exact = exact_fraction_digits(x);
+      if (p > exact) {
+        zeros = static_cast<std::size_t>(p - exact);
+        p = exact;
+      }
+    } else if (p > tr::max_significant_digits) {
+      if (!general) zeros = static_cast<std::size_t>(p - tr::max_significant_digits);
+      p = tr::max_significant_digits;
+    }
+    r = std::to_chars(buf, end, x, f, p);
+  }
+  if (r.ec != std::errc()) return false;
+
+  const char* digits = buf;
+  std::size_t n = static_cast<std::size_t>(r.ptr - buf);
+  char sign[1];
+  std::size_t sn = 0;
+  if (n != 0 && buf[0] == '-') {
+    sign[sn++] = '-';
+    ++digits;
+    --n;
+  } else if (s.sign == '+' || s.sign == ' ') {
+    sign[sn++] = s.sign;
+  }
+  float_parts parts{digits, n, n, false, zeros, true};
+  if (n != 0 && (digits[0] == 'i' || digits[0] == 'n')) {  // inf, nan
+    parts.finite = false;
+    parts.zeros = 0;
+  } else {
+    std::size_t e = 0;
+    bool has_point = false;
+    while (e < n && digits[e] != 'e') has_point |= digits[e++] == '.';
+    parts.exponent_at = e;
+    if (zeros != 0 && !has_point) parts.add_point = true;  // fixed/scientific with precision 0 + zeros
+    if (s.alt()) {
+      if (!has_point) parts.add_point = true;
+      if (general) {  // '#g': keep trailing zeros up to `precision` significant digits
+        std::size_t sig = 0;
+        bool leading = true;
+        for (std::size_t i = 0; i < e; ++i) {
+          if (digits[i] == '.') continue;
+          if (leading && digits[i] == '0') continue;
+          leading = false;
+          ++sig;
+        }
+        if (leading) sig = 1;  // the value 0 shows one significant digit
+        const std::size_t want = precision == 0 ? 1 : static_cast<std::size_t>(precision);
+        if (want > sig) parts.zeros = want - sig;
+      }
+    }
+  }
+  if (type == 'F' || type == 'E' || type == 'G') {
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = buf[static_cast<std::size_t>(digits - buf) + i];
+      if (c >= 'a' && c <= 'z') buf[static_cast<std::size_t>(digits - buf) + i] = static_cast<char>(c - ('a' - 'A'));
+    }
+  }
+  write_float_parts(out, s, sign, sn, parts);
+  return true;
+}
+
+template <class F>
+HEAPLESS_NOINLINE void format_float_big(format_buffer& out, F x, const format_specs& s) {
+  char big[float_traits<F>::big_buffer];
+  if (!format_float_into(out, x, s, big, sizeof big)) out.fail("heapless::format: float does not fit");
+}
+
+template <class F>
+struct float_handler {
+  static void handle(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+    F x;
+    if constexpr (std::is_same_v<F, float>) x = v.f;
+    else x = v.d;
+    // Fast path: no width, sign, '#' or uppercase, a modest precision: the
+    // digits go straight into the sink when it has room.
+    // (If they do not fit, to_chars fails and the general path below runs.)
+    if (s.width == 0 && s.sign == 0 && !s.alt() && s.precision <= 24 && out.room() >= 8 && out.scratch_tail() &&
+        (s.type == 0 || s.type == 'f' || s.type == 'e' || s.type == 'g')) {
+      char* const p = out.cur();
+      char* const last = p + out.room();
+      std::to_chars_result r;
+      if (s.type == 0 && s.precision < 0) {
+        r = std::to_chars(p, last, x);
+      } else {
+        const int prec = s.precision < 0 ? 6 : s.precision;
+        const std::chars_format f = s.type == 'f'   ? std::chars_format::fixed
+                                    : s.type == 'e' ? std::chars_format::scientific
+                                                    : std::chars_format::general;
+        r = std::to_chars(p, last, x, f, prec);
+      }
+      if (r.ec == std::errc()) {
+        out.advance(static_cast<std::size_t>(r.ptr - p));
+        return;
+      }
+    }
+    char buf[64];  // shortest is <= 24 chars; larger precisions take the big path
+    if (!format_float_into(out, x, s, buf, sizeof buf)) format_float_big(out, x, s);
+  }
+};
+
+}  // namespace detail
+}  // namespace heapless
+
+#endif  // HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
+// ---- end heapless/detail/format_float.hpp ----
+// #include "string.hpp": inlined above
+
+#if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
+#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1
+#else
+#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 0
+#endif
+
+// HEAPLESS_FORMAT_PRECOMPILE (user-settable, C++20 only): 1 keeps the parse
+// of each compile-time-checked format string in the format_string object
+// (24 bytes per field, a constant copied at each call), so formatting
+// does no parsing at run time: ~2x faster. Default: 1 on hosts, 0 on
+// microcontrollers, where flash matters more than the parse.
+#ifndef HEAPLESS_FORMAT_PRECOMPILE
+#if (defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M') || \
+    (defined(__riscv) && defined(__riscv_xlen) && __riscv_xlen == 32) || defined(__AVR__) || defined(__MSP430__)
+#define HEAPLESS_FORMAT_PRECOMPILE 0
+#else
+#define HEAPLESS_FORMAT_PRECOMPILE 1
+#endif
+#endif
+#if HEAPLESS_FORMAT_PRECOMPILE && HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+#define HEAPLESS_DETAIL_FORMAT_COMPILED 1
+#else
+#define HEAPLESS_DETAIL_FORMAT_COMPILED 0
+#endif
+
+namespace heapless {
+
+/// A format string that is checked only when formatting (at run time).
+struct runtime_format_string {
+  std::string_view str;
+};
+/// Opts a format string out of the C++20 compile-time check (e.g. a string
+/// chosen at run time); errors are then raised as error_kind::invalid_argument.
+constexpr runtime_format_string runtime_format(std::string_view s) noexcept { return {s}; }
+
+namespace detail {
+#if HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+// Not constexpr on purpose: calling one in the consteval constructor below is
+// the compile error, and its name says what is wrong with the format string.
+void format_string_error_unmatched_open_brace();
+void format_string_error_unmatched_close_brace();
+void format_string_error_invalid_argument_index();
+void format_string_error_more_fields_than_arguments();
+void format_string_error_mixed_automatic_and_manual_indexing();
+void format_string_error_invalid_spec();
+void format_string_error_width_or_precision_too_big();
+void format_string_error_spec_not_valid_for_argument_type();
+void format_string_error_formatter_parse_rejected_spec();
+void format_string_error_argument_never_used();
+void format_string_error_too_many_arguments();
+
+constexpr void compile_time_format_error(format_errc e) {
+  switch (e) {
+    case format_errc::ok: break;
+    case format_errc::unmatched_open_brace: format_string_error_unmatched_open_brace(); break;
+    case format_errc::unmatched_close_brace: format_string_error_unmatched_close_brace(); break;
+    case format_errc::invalid_arg_id: format_string_error_invalid_argument_index(); break;
+    case format_errc::arg_id_out_of_range: format_string_error_more_fields_than_arguments(); break;
+    case format_errc::mixed_indexing: format_string_error_mixed_automatic_and_manual_indexing(); break;
+    case format_errc::invalid_spec: format_string_error_invalid_spec(); break;
+    case format_errc::number_too_big: format_string_error_width_or_precision_too_big(); break;
+    case format_errc::type_mismatch: format_string_error_spec_not_valid_for_argument_type(); break;
+    case format_errc::custom_spec_rejected: format_string_error_formatter_parse_rejected_spec(); break;
+    case format_errc::unused_argument: format_string_error_argument_never_used(); break;
+    case format_errc::too_many_arguments: format_string_error_too_many_arguments(); break;
+  }
+}
+#endif
+}  // namespace detail
+
+/// A format string for arguments of types Args. Under C++20 its constructor is
+/// consteval and rejects a string that does not match Args at compile time.
+template <class... Args>
+class basic_format_string {
+ public:
+  template <class S, class = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+  consteval basic_format_string(const S& s) : str_(s) {
+    detail::compile_time_format_error(
+        detail::compile_format(str_, detail::arg_descs<Args...>::value, sizeof...(Args), program_));
+  }
+#elif HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+  consteval basic_format_string(const S& s) : str_(s) {
+    detail::compile_time_format_error(
+        detail::check_format(str_, detail::arg_descs<Args...>::value, sizeof...(Args)));
+  }
+#else
+  constexpr basic_format_string(const S& s) : str_(s) {
+  }
+#endif
+  constexpr basic_format_string(runtime_format_string s) noexcept : str_(s.str) {}
+  constexpr std::string_view get() const noexcept { return str_; }
+  /// The precompiled program, or a null view (parse at run time).
+  constexpr detail::program_view program() const noexcept {
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+    if (program_.valid) return {program_.ops, program_.count};
+#endif
+    return {};
+  }
+
+ private:
+  std::string_view str_;
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+  detail::compiled_program<sizeof...(Args) + 1> program_{};  // text + field per argument, then text
+#endif
+};
+
+/// The format string parameter type of every function below (Args deduced from the arguments).
+template <class... Args>
+using format_string = basic_format_string<detail::arg_type_t<Args>...>;
+
+/// What format_to_n returns (std::format_to_n_result).
+template <class OutputIt>
+struct format_to_n_result {
+  OutputIt out;        ///< past the last character written
+  std::size_t size;    ///< characters the full output has (may exceed n)
+};
+
+namespace detail {
+
+template <class T>
+struct is_string : std::false_type {};
+template <std::size_t N>
+struct is_string<String<N>> : std::true_type {};
+
+// Vec<char, N> is recognised by shape, so format.hpp need not include vec.hpp:
+// value_type char, a constant capacity(), and try_append(const char*, const char*).
+template <class T, class = void>
+struct is_char_vec : std::false_type {};
+template <class T>
+struct is_char_vec<T, std::enable_if_t<std::is_same_v<typename T::value_type, char> &&
+                                       std::is_same_v<decltype(std::declval<T&>().try_append(
+                                                          static_cast<const char*>(nullptr),
+                                                          static_cast<const char*>(nullptr))),
+                                                      const char*>>> : std::true_type {};
+
+template <class T>
+constexpr bool is_fixed_target_v = is_string<T>::value || is_char_vec<T>::value;
+
+enum class overflow_mode : unsigned char { raise, fail, truncate };
+
+/// Result of formatting into a fixed-capacity target.
+struct fixed_outcome {
+  bool cut = false;                  // output did not fit
+  const char* error = nullptr;       // a format error (bad string or value)
+};
+
+/// Length to keep after a cut in truncating mode: drops an incomplete trailing UTF-8 sequence.
+inline std::size_t utf8_safe_length(const char* s, std::size_t n) noexcept {
+  std::size_t i = n, back = 0;
+  while (i > 0 && back < 4) {
+    --i;
+    ++back;
+    const auto u = static_cast<unsigned char>(s[i]);
+    if ((u & 0xC0) != 0x80) return u < 0x80 || utf8_length(s[i]) <= back ? n : i;  // lead byte
+  }
+  return n;
+}
+
+/// Formats into base[old, cap) and returns the length to keep: the new length
+/// on success (or on a cut in truncating mode), `old` otherwise.
+inline std::size_t format_fixed(char* base, std::size_t old, std::size_t cap, overflow_mode mode,
+                                const format_call& call, fixed_outcome& out) {
+  fixed_buffer b(base + old, base + cap);
+  vformat(b, call);
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) {
+    out.error = b.error();
+    return old;
+  }
+  if (HEAPLESS_UNLIKELY(b.dropped() != 0)) {
+    out.cut = true;
+    if (mode != overflow_mode::truncate) return old;
+    return old + utf8_safe_length(base + old, b.written());
+  }
+  return old + b.written();
+}
+
+/// Chunked sink for Vec<char, N>: each 64-byte chunk is appended with try_append.
+template <class V>
+class vec_buffer : public format_buffer {
+ public:
+  explicit vec_buffer(V& v) noexcept
+      : format_buffer(buf_, buf_ + sizeof buf_, &vec_buffer::flush_chunk), v_(v) {}
+  void finish() { flush_chunk(*this); }
+
+ private:
+  static void flush_chunk(format_buffer& base) {
+    auto& self = static_cast<vec_buffer&>(base);
+    const char* const last = self.cur_;
+    const char* stop = self.buf_;
+    if (self.dropped_ == 0) stop = self.v_.try_append(static_cast<const char*>(self.buf_), last);
+    self.dropped_ += static_cast<std::size_t>(last - stop);
+    self.cur_ = self.buf_;
+  }
+  char buf_[64];
+  V& v_;
+};
+
+/// The one entry point of every public function; returns true if the output was cut.
+template <class Out>
+bool format_dispatch(Out& out, overflow_mode mode, const format_call& call) {
+  fixed_outcome r;
+  if constexpr (is_string<Out>::value) {
+    const std::size_t old = out.size();
+    out.resize_and_overwrite(out.capacity(), [&](char* p, std::size_t cap) {
+      return format_fixed(p, old, cap, mode, call, r);
+    });
+  } else {
+    const std::size_t old = out.size();
+    vec_buffer<Out> b(out);
+    vformat(b, call);
+    b.finish();
+    r.error = b.error();
+    r.cut = b.dropped() != 0;
+    if (r.error != nullptr || (r.cut && mode != overflow_mode::truncate)) {
+      out.resize(old);
+    } else if (r.cut) {
+      out.resize(old + utf8_safe_length(out.data() + old, out.size() - old));
+    }
+  }
+  if (HEAPLESS_UNLIKELY(r.error != nullptr)) raise_format_error(r.error);
+  if (HEAPLESS_UNLIKELY(r.cut && mode == overflow_mode::raise)) {
+    raise(is_string<Out>::value ? error_kind::length_error : error_kind::bad_alloc,
+          "heapless::format_to: output exceeds the capacity");
+  }
+  return r.cut;
+}
+
+template <class OutputIt>
+OutputIt format_to_iterator(OutputIt out, const format_call& call) {
+  iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out));
+  vformat(b, call);
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) raise_format_error(b.error());
+  return b.finish();
+}
+
+}  // namespace detail
+
+// The argument pack: values on the stack, descriptors in a constexpr table.
+#define HEAPLESS_DETAIL_FORMAT_ARGS                                                                       \
+  const detail::arg_value values[sizeof...(Args) + 1] = {                                                 \
+      detail::arg_traits<detail::arg_type_t<Args>>::make(args)...};                                       \
+  const detail::format_call call {                                                                        \
+    fmt.get(), fmt.program(), values, detail::arg_descs<detail::arg_type_t<Args>...>::value, sizeof...(Args) \
+  }
+
+/// Appends to `out`:
+///  - a String<N>: raises length_error if the result does not fit (out unchanged);
+///  - a Vec<char, N>: raises bad_alloc if it does not fit (out unchanged);
+///  - a format_context (inside a formatter<T>::format): writes to the enclosing output;
+///  - otherwise an output iterator: writes every character, returns the iterator past them.
+/// O(output length). A malformed runtime_format / C++17 string raises invalid_argument.
+template <class Out, class... Args>
+auto format_to(Out&& out, format_string<Args...> fmt, const Args&... args) {
+  using O = std::remove_cv_t<std::remove_reference_t<Out>>;
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  if constexpr (detail::is_fixed_target_v<O>) {
+    (void)detail::format_dispatch(out, detail::overflow_mode::raise, call);
+  } else if constexpr (std::is_same_v<O, format_context>) {
+    detail::vformat(out.buffer(), call);
+  } else {
+    using It = std::decay_t<Out>;  // a char array decays to char*
+    return detail::format_to_iterator<It>(static_cast<Out&&>(out), call);
+  }
+}
+
+/// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
+/// returns false and leaves `out` unchanged. O(output length).
+template <class Out, class... Args>
+[[nodiscard]] bool try_format_to(Out& out, format_string<Args...> fmt, const Args&... args) {
+  static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  return !detail::format_dispatch(out, detail::overflow_mode::fail, call);
+}
+
+/// Appends what fits of the output to a String<N> or Vec<char, N> (never
+/// splitting a UTF-8 sequence); returns true if it had to cut. O(output length).
+template <class Out, class... Args>
+bool format_to_truncating(Out& out, format_string<Args...> fmt, const Args&... args) {
+  static_assert(detail::is_fixed_target_v<Out>,
+                "format_to_truncating: the target must be a String<N> or Vec<char, N>");
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  return detail::format_dispatch(out, detail::overflow_mode::truncate, call);
+}
+
+/// Formats into a new String<N>; raises length_error if the output exceeds N.
+template <std::size_t N, class... Args>
+String<N> format(format_string<Args...> fmt, const Args&... args) {
+  String<N> s;
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  (void)detail::format_dispatch(s, detail::overflow_mode::raise, call);
+  return s;
+}
+
+/// Writes at most n characters through `out` (std::format_to_n); size is the
+/// length of the whole output.
+template <class OutputIt, class... Args>
+format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, format_string<Args...> fmt,
+                                         const Args&... args) {
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  if constexpr (std::is_same_v<OutputIt, char*>) {
+    detail::fixed_buffer b(out, out + n, false);  // never write past the output in the caller's range
+    detail::vformat(b, call);
+    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
+    return {out + b.written(), b.written() + b.dropped()};
+  } else {
+    detail::iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out), n);
+    detail::vformat(b, call);
+    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
+    OutputIt last = b.finish();
+    return {static_cast<OutputIt&&>(last), b.total()};
+  }
+}
+
+/// The length of the output, without writing it.
+template <class... Args>
+std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  detail::counting_buffer b;
+  detail::vformat(b, call);
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
+  return b.dropped();
+}
+
+}  // namespace heapless
+
+#undef HEAPLESS_DETAIL_FORMAT_ARGS
+#undef HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+#undef HEAPLESS_DETAIL_FORMAT_COMPILED
+
+#endif  // HEAPLESS_FORMAT_HPP
+// ---- end heapless/format.hpp ----
