@@ -47,6 +47,15 @@
 #include "detail/size.hpp"      // detail::smallest_size_t
 #include "detail/storage.hpp"   // detail::empty_member
 
+// Word-at-a-time substring search needs count-trailing-zeros and a
+// little-endian target (every Cortex-M, RISC-V, x86 and AArch64 build).
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define HEAPLESS_DETAIL_STRING_SWAR 1
+#else
+#define HEAPLESS_DETAIL_STRING_SWAR 0
+#endif
+
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
 #endif
@@ -97,6 +106,9 @@ struct chars {
     if (n != 0) std::memset(d, static_cast<unsigned char>(c), n);
   }
   // Like std::char_traits<char>::compare: bytes compare as unsigned char.
+  // compare / equal / find require valid pointers even when n == 0 (true of
+  // a String's own buffer), so the hot paths carry no zero-length test; the
+  // *_any forms accept the null pointer of an empty std::string_view.
   static constexpr int compare(const char* a, const char* b, std::size_t n) noexcept {
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       for (std::size_t i = 0; i < n; ++i) {
@@ -106,10 +118,16 @@ struct chars {
       }
       return 0;
     }
-    return n == 0 ? 0 : std::memcmp(a, b, n);
+    return std::memcmp(a, b, n);
+  }
+  static constexpr int compare_any(const char* a, const char* b, std::size_t n) noexcept {
+    return n == 0 ? 0 : compare(a, b, n);
   }
   static constexpr bool equal(const char* a, const char* b, std::size_t n) noexcept {
     return compare(a, b, n) == 0;
+  }
+  static constexpr bool equal_any(const char* a, const char* b, std::size_t n) noexcept {
+    return n == 0 || compare(a, b, n) == 0;
   }
   // First c in [s, s + n), or nullptr.
   static constexpr const char* find(const char* s, std::size_t n, char c) noexcept {
@@ -118,8 +136,78 @@ struct chars {
         if (s[i] == c) return s + i;
       return nullptr;
     }
-    return n == 0 ? nullptr : static_cast<const char*>(std::memchr(s, static_cast<unsigned char>(c), n));
+    return static_cast<const char*>(std::memchr(s, c, n));  // memchr converts c to unsigned char
   }
+  static constexpr const char* find_any(const char* s, std::size_t n, char c) noexcept {
+    return n == 0 ? nullptr : find(s, n, c);
+  }
+  // First candidate c in [p, end) with [c, c + n) == [s, s + n), or nullptr.
+  // Requires n >= 2 and [p, end + n - 1) readable. Short ranges are scanned
+  // a word at a time (SWAR): one step tests sizeof(word) candidates for both
+  // the first and the last char of the needle with a handful of ALU
+  // instructions, and only positions matching both are compared. Long
+  // ranges use memchr (vectorised in every libc) to find the first char.
+  static constexpr const char* search(const char* p, const char* end, const char* s, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (; p < end; ++p)
+        if (p[0] == s[0] && p[n - 1] == s[n - 1] && equal(p + 1, s + 1, n - 2)) return p;
+      return nullptr;
+    }
+#if HEAPLESS_DETAIL_STRING_SWAR
+    if (end - p > swar_limit) return search_memchr(p, end, s, n);
+    const char first = s[0];
+    const char final = s[n - 1];
+    const word f = ones * static_cast<unsigned char>(first);
+    const word l = ones * static_cast<unsigned char>(final);
+    for (; end - p >= static_cast<std::ptrdiff_t>(sizeof(word)); p += sizeof(word)) {
+      // A high bit in each byte where both chars match: (a | b) has a zero
+      // byte exactly there (plus, rarely, false positives above a real
+      // match, so every candidate is verified).
+      word m = zero_bytes((load(p) ^ f) | (load(p + n - 1) ^ l));
+      while (m != 0) {
+        const char* c = p + lowest_byte(m);
+        if (c[0] == first && c[n - 1] == final && equal(c + 1, s + 1, n - 2)) return c;
+        m &= m - 1;
+      }
+    }
+    for (; p < end; ++p)
+      if (p[0] == first && p[n - 1] == final && equal(p + 1, s + 1, n - 2)) return p;
+    return nullptr;
+#else
+    return search_memchr(p, end, s, n);
+#endif
+  }
+
+  HEAPLESS_NOINLINE static const char* search_memchr(const char* p, const char* end, const char* s,
+                                                     std::size_t n) noexcept {
+    const char first = s[0];
+    const char final = s[n - 1];
+    while (p < end) {
+      p = find(p, static_cast<std::size_t>(end - p), first);
+      if (p == nullptr) return nullptr;
+      if (p[n - 1] == final && equal(p + 1, s + 1, n - 2)) return p;
+      ++p;
+    }
+    return nullptr;
+  }
+
+#if HEAPLESS_DETAIL_STRING_SWAR
+  using word = std::conditional_t<(sizeof(void*) >= 8), std::uint64_t, std::uint32_t>;
+  static constexpr word ones = static_cast<word>(~word{0} / 0xFFu);  // 0x0101...
+  static constexpr word highs = static_cast<word>(ones * 0x80u);     // 0x8080...
+  static constexpr std::ptrdiff_t swar_limit = 256;  // candidates; memchr wins above
+  static word load(const char* p) noexcept {
+    word w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  }
+  static word zero_bytes(word v) noexcept { return static_cast<word>((v - ones) & ~v & highs); }
+  static std::size_t lowest_byte(word m) noexcept {  // little-endian: lowest address first
+    if constexpr (sizeof(word) == 8) return static_cast<std::size_t>(__builtin_ctzll(m)) / 8;
+    else return static_cast<std::size_t>(__builtin_ctz(m)) / 8;
+  }
+#endif
+
   static constexpr std::size_t length(const char* s) noexcept { return std::char_traits<char>::length(s); }
   static constexpr int compare_sizes(std::size_t a, std::size_t b) noexcept {
     return a < b ? -1 : (a > b ? 1 : 0);
@@ -127,6 +215,10 @@ struct chars {
   // Three-way comparison of two strings (std::string_view::compare's result sign).
   static constexpr int compare(const char* a, std::size_t na, const char* b, std::size_t nb) noexcept {
     const int r = compare(a, b, na < nb ? na : nb);
+    return r != 0 ? r : compare_sizes(na, nb);
+  }
+  static constexpr int compare_any(const char* a, std::size_t na, const char* b, std::size_t nb) noexcept {
+    const int r = compare_any(a, b, na < nb ? na : nb);
     return r != 0 ? r : compare_sizes(na, nb);
   }
 };
@@ -716,28 +808,22 @@ class String {
   // Each takes (string_view, pos), (const char* s, pos, n) and (char, pos);
   // a const char*, std::string or String<M> converts to string_view.
 
-  /// First occurrence of [s, s + n) at or after pos, or npos. memchr for the
-  /// first char, then memcmp.
+  /// First occurrence of [s, s + n) at or after pos, or npos. O(size() * n)
+  /// worst case; candidates must match the needle's first and last chars
+  /// (found a word at a time, or by memchr in long strings) before memcmp.
   constexpr size_type find(const char* s, size_type pos, size_type n) const noexcept {
     const size_type len = size();
     if (n == 0) return pos <= len ? pos : npos;
+    if (n == 1) return find(s[0], pos);
     if (pos >= len || n > len - pos) return npos;
     const char* const b = buf_();
-    const char* p = b + pos;
-    const char* const last = b + (len - n + 1);  // candidates start in [p, last)
-    const char first = s[0];
-    while (p < last) {
-      p = detail::chars::find(p, static_cast<size_type>(last - p), first);
-      if (p == nullptr) return npos;
-      if (detail::chars::equal(p + 1, s + 1, n - 1)) return static_cast<size_type>(p - b);
-      ++p;
-    }
-    return npos;
+    const char* const p = detail::chars::search(b + pos, b + (len - n + 1), s, n);
+    return p != nullptr ? static_cast<size_type>(p - b) : npos;
   }
   constexpr size_type find(std::string_view sv, size_type pos = 0) const noexcept { return find(sv.data(), pos, sv.size()); }
   constexpr size_type find(char ch, size_type pos = 0) const noexcept {
     const size_type len = size();
-    if (pos >= len) return npos;
+    if (pos > len) return npos;  // pos == len: memchr of 0 bytes (folds away for pos == 0)
     const char* const b = buf_();
     const char* p = detail::chars::find(b + pos, len - pos, ch);
     return p != nullptr ? static_cast<size_type>(p - b) : npos;
@@ -750,7 +836,7 @@ class String {
     size_type i = clamp_(pos, len - n);
     const char* const b = buf_();
     for (;;) {
-      if (detail::chars::equal(b + i, s, n)) return i;
+      if (detail::chars::equal_any(b + i, s, n)) return i;
       if (i == 0) return npos;
       --i;
     }
@@ -771,7 +857,7 @@ class String {
     const size_type len = size();
     const char* const b = buf_();
     for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find(s, n, b[i]) != nullptr) return i;
+      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
     return npos;
   }
   constexpr size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
@@ -785,7 +871,7 @@ class String {
     if (len == 0 || n == 0) return npos;
     const char* const b = buf_();
     for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find(s, n, b[i]) != nullptr) return i;
+      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
     return npos;
   }
   constexpr size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
@@ -798,7 +884,7 @@ class String {
     const size_type len = size();
     const char* const b = buf_();
     for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find(s, n, b[i]) == nullptr) return i;
+      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
     return npos;
   }
   constexpr size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
@@ -814,7 +900,7 @@ class String {
     if (len == 0) return npos;
     const char* const b = buf_();
     for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find(s, n, b[i]) == nullptr) return i;
+      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
     return npos;
   }
   constexpr size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
@@ -825,12 +911,12 @@ class String {
   }
 
   constexpr bool starts_with(std::string_view sv) const noexcept {
-    return sv.size() <= size() && detail::chars::equal(buf_(), sv.data(), sv.size());
+    return sv.size() <= size() && detail::chars::equal_any(buf_(), sv.data(), sv.size());
   }
   constexpr bool starts_with(char ch) const noexcept { return !empty() && buf_()[0] == ch; }
   constexpr bool ends_with(std::string_view sv) const noexcept {
     const size_type len = size();
-    return sv.size() <= len && detail::chars::equal(buf_() + (len - sv.size()), sv.data(), sv.size());
+    return sv.size() <= len && detail::chars::equal_any(buf_() + (len - sv.size()), sv.data(), sv.size());
   }
   constexpr bool ends_with(char ch) const noexcept { return !empty() && buf_()[size() - 1] == ch; }
   constexpr bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
@@ -848,12 +934,25 @@ class String {
 
   /// Three-way comparison as std::string::compare: <0, 0 or >0.
   constexpr int compare(std::string_view sv) const noexcept {
-    return detail::chars::compare(buf_(), size(), sv.data(), sv.size());
+    return detail::chars::compare_any(buf_(), size(), sv.data(), sv.size());
+  }
+  template <std::size_t M>
+  constexpr int compare(const String<M>& other) const noexcept {
+    if constexpr (M == N && N < 256) {
+      // Same capacity: compare the free-capacity bytes instead of decoding
+      // both sizes (more free space = shorter string).
+      const unsigned free_a = static_cast<unsigned char>(rep_.buf_[N]);
+      const unsigned free_b = static_cast<unsigned char>(other.rep_.buf_[N]);
+      const int r = detail::chars::compare(buf_(), other.buf_(), N - (free_a > free_b ? free_a : free_b));
+      return r != 0 ? r : static_cast<int>(free_b) - static_cast<int>(free_a);  // only the sign is specified
+    } else {
+      return detail::chars::compare(buf_(), size(), other.data(), other.size());
+    }
   }
   /// Compares substr(pos, count) with sv; out_of_range when pos > size().
   constexpr int compare(size_type pos, size_type count, std::string_view sv) const {
     check_pos_(pos, "heapless::String::compare: position out of range");
-    return detail::chars::compare(buf_() + pos, clamp_(count, size() - pos), sv.data(), sv.size());
+    return detail::chars::compare_any(buf_() + pos, clamp_(count, size() - pos), sv.data(), sv.size());
   }
   constexpr int compare(size_type pos, size_type count, std::string_view sv, size_type pos2,
                         size_type count2 = npos) const {
@@ -1026,11 +1125,12 @@ constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
 }
 template <std::size_t N>
 constexpr bool operator==(const String<N>& a, std::string_view b) noexcept {
-  return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+  return a.size() == b.size() && detail::chars::equal_any(a.data(), b.data(), a.size());
 }
 template <std::size_t N>
 constexpr bool operator==(const String<N>& a, const char* b) noexcept {
-  return a == std::string_view(b);
+  const std::size_t n = detail::chars::length(b);  // b is non-null, as for std::string
+  return a.size() == n && detail::chars::equal(a.data(), b, n);
 }
 
 #if HEAPLESS_HAS_THREE_WAY
@@ -1131,5 +1231,7 @@ struct hash<heapless::String<N>> {
   }
 };
 }  // namespace std
+
+#undef HEAPLESS_DETAIL_STRING_SWAR
 
 #endif  // HEAPLESS_STRING_HPP
