@@ -454,6 +454,11 @@ struct pool_list_for<T, N, pool_policy::lock_free> {
 
 }  // namespace detail
 
+/// True when pool_policy::lock_free compiles for N slots on this target (it
+/// has a compare-and-swap as wide as the head word, and N fits its index).
+template <std::size_t N>
+inline constexpr bool pool_lock_free_available = detail::pool_head<N>::supported;
+
 /// A pool of N slots of T; see the top of this file.
 template <class T, std::size_t N, class Policy = pool_policy::automatic>
 class Pool {
