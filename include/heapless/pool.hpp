@@ -429,8 +429,9 @@ class pool_lock_free_list {
   std::size_t fresh() const noexcept { return fresh_.load(std::memory_order_relaxed); }
 
   std::size_t available(const slot_t*) const noexcept {
-    // A snapshot: exact when no other thread is using the pool; otherwise a
-    // value that was plausible at some point during the call. Bounded walk.
+    // A snapshot: exact when no other thread is using the pool; while others
+    // allocate and free it may be off by their operations (it follows links
+    // that may be stale), but it is always in [0, N]: the walk is bounded.
     std::size_t n = N - static_cast<std::size_t>(fresh_.load(std::memory_order_relaxed));
     for (head_t l = head_.load(std::memory_order_acquire) & head::index_mask; l != 0 && n < N; ++n)
       l = pool_load(links_.data() + (l - 1u));
