@@ -598,7 +598,7 @@ class Pool {
   /// Destroys *p and returns its slot; nullptr is ignored. Precondition: p
   /// came from this pool and is live (checked in debug builds). O(1).
   void destroy(T* p) noexcept {
-    if (p == nullptr) return;
+    if (HEAPLESS_UNLIKELY(p == nullptr)) return;
     check_live(p);
     detail::destroy_at(p);
     deallocate(p);
@@ -618,7 +618,7 @@ class Pool {
   /// nullptr is ignored. Precondition: p is a live slot of this pool
   /// (foreign pointers and double frees are caught in debug builds). O(1).
   void deallocate(void* p) noexcept {
-    if (p == nullptr) return;
+    if (HEAPLESS_UNLIKELY(p == nullptr)) return;
     const std::size_t i = index_of(p);
     mark_free(i);
     list_.push(static_cast<slot_t*>(p), i);
