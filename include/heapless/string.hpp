@@ -248,9 +248,12 @@ struct string_rep {
     buf_[N] = static_cast<char>(static_cast<unsigned char>(N));
   }
   constexpr std::size_t size() const noexcept { return N - static_cast<unsigned char>(buf_[N]); }
+  constexpr std::size_t available() const noexcept { return static_cast<unsigned char>(buf_[N]); }
+  // Stores the length only (the caller writes the NUL at N - a first).
+  constexpr void store_available(std::size_t a) noexcept { buf_[N] = static_cast<char>(static_cast<unsigned char>(a)); }
   constexpr void set_size(std::size_t n) noexcept {
     buf_[n] = '\0';
-    buf_[N] = static_cast<char>(static_cast<unsigned char>(N - n));
+    store_available(N - n);
   }
 };
 
@@ -265,6 +268,8 @@ struct string_rep<N, false> {
   constexpr string_rep() noexcept : buf_{}, size_{0} {}
   constexpr explicit string_rep(string_uninit_tag) noexcept : empty_{}, size_{0} { buf_[0] = '\0'; }
   constexpr std::size_t size() const noexcept { return size_; }
+  constexpr std::size_t available() const noexcept { return N - size_; }
+  constexpr void store_available(std::size_t a) noexcept { size_ = static_cast<smallest_size_t<N>>(N - a); }
   constexpr void set_size(std::size_t n) noexcept {
     buf_[n] = '\0';
     size_ = static_cast<smallest_size_t<N>>(n);
@@ -477,7 +482,7 @@ class String {
   static constexpr size_type capacity() noexcept { return N; }
   static constexpr size_type max_size() noexcept { return N; }
   /// Chars that can still be appended: N - size().
-  constexpr size_type available() const noexcept { return N - size(); }
+  constexpr size_type available() const noexcept { return rep_.available(); }
   /// For std::string compatibility: raises length_error when n > N, else does nothing.
   constexpr void reserve(size_type n) const {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::reserve: exceeds capacity");
@@ -490,25 +495,22 @@ class String {
 
   /// Raises length_error when full.
   constexpr void push_back(char ch) {
-    const size_type n = size();
-    if (HEAPLESS_UNLIKELY(n == N)) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
-    buf_()[n] = ch;
-    set_size_(n + 1);
+    const size_type room = available();
+    if (HEAPLESS_UNLIKELY(room == 0)) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
+    append_fill_(1, ch, room);
   }
   /// Appends ch unless full; returns whether it did.
   [[nodiscard]] constexpr bool try_push_back(char ch) noexcept {
-    const size_type n = size();
-    if (n == N) return false;
-    buf_()[n] = ch;
-    set_size_(n + 1);
+    const size_type room = available();
+    if (room == 0) return false;
+    append_fill_(1, ch, room);
     return true;
   }
   /// Precondition (HEAPLESS_ASSERT): !full().
   constexpr void unchecked_push_back(char ch) noexcept {
-    const size_type n = size();
-    HEAPLESS_ASSERT(n < N, "heapless::String::unchecked_push_back: full");
-    buf_()[n] = ch;
-    set_size_(n + 1);
+    const size_type room = available();
+    HEAPLESS_ASSERT(room != 0, "heapless::String::unchecked_push_back: full");
+    append_fill_(1, ch, room);
   }
   /// Precondition (HEAPLESS_ASSERT): !empty().
   constexpr void pop_back() noexcept {
@@ -519,10 +521,9 @@ class String {
 
   /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
   constexpr String& append(const char* s, size_type n) {
-    const size_type len = size();
-    if (HEAPLESS_UNLIKELY(n > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-    detail::chars::copy(buf_() + len, s, n);
-    set_size_(len + n);
+    const size_type room = available();
+    if (HEAPLESS_UNLIKELY(n > room)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+    append_copy_(s, n, room);
     return *this;
   }
   constexpr String& append(const char* s) { return append(s, detail::chars::length(s)); }
@@ -532,10 +533,9 @@ class String {
     return append(sub_(sv, pos, count));
   }
   constexpr String& append(size_type count, char ch) {
-    const size_type len = size();
-    if (HEAPLESS_UNLIKELY(count > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-    detail::chars::fill(buf_() + len, count, ch);
-    set_size_(len + count);
+    const size_type room = available();
+    if (HEAPLESS_UNLIKELY(count > room)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+    append_fill_(count, ch, room);
     return *this;
   }
   /// Appends [first, last). Strong guarantee: on length_error *this is unchanged.
@@ -578,18 +578,16 @@ class String {
 
   /// Appends [s, s + n) when it fits; otherwise returns false and changes nothing.
   [[nodiscard]] constexpr bool try_append(const char* s, size_type n) noexcept {
-    const size_type len = size();
-    if (n > N - len) return false;
-    detail::chars::copy(buf_() + len, s, n);
-    set_size_(len + n);
+    const size_type room = available();
+    if (n > room) return false;
+    append_copy_(s, n, room);
     return true;
   }
   [[nodiscard]] constexpr bool try_append(std::string_view sv) noexcept { return try_append(sv.data(), sv.size()); }
   [[nodiscard]] constexpr bool try_append(size_type count, char ch) noexcept {
-    const size_type len = size();
-    if (count > N - len) return false;
-    detail::chars::fill(buf_() + len, count, ch);
-    set_size_(len + count);
+    const size_type room = available();
+    if (count > room) return false;
+    append_fill_(count, ch, room);
     return true;
   }
   [[nodiscard]] constexpr bool try_append(char ch) noexcept { return try_push_back(ch); }
@@ -597,31 +595,24 @@ class String {
   /// Appends as much of sv as fits. Returns true when it had to cut (some of
   /// sv was not appended), false when all of sv was appended. Never raises.
   constexpr bool append_truncating(std::string_view sv) noexcept {
-    const size_type len = size();
-    const size_type room = N - len;
+    const size_type room = available();
     const bool cut = sv.size() > room;
-    const size_type n = cut ? room : sv.size();
-    detail::chars::copy(buf_() + len, sv.data(), n);
-    set_size_(len + n);
+    append_copy_(sv.data(), cut ? room : sv.size(), room);
     return cut;
   }
   /// Appends min(count, available()) copies of ch. Returns true when it had to cut.
   constexpr bool append_truncating(size_type count, char ch) noexcept {
-    const size_type len = size();
-    const size_type room = N - len;
+    const size_type room = available();
     const bool cut = count > room;
-    const size_type n = cut ? room : count;
-    detail::chars::fill(buf_() + len, n, ch);
-    set_size_(len + n);
+    append_fill_(cut ? room : count, ch, room);
     return cut;
   }
 
   /// Precondition (HEAPLESS_ASSERT): size() + n <= N.
   constexpr String& unchecked_append(const char* s, size_type n) noexcept {
-    const size_type len = size();
-    HEAPLESS_ASSERT(n <= N - len, "heapless::String::unchecked_append: exceeds capacity");
-    detail::chars::copy(buf_() + len, s, n);
-    set_size_(len + n);
+    const size_type room = available();
+    HEAPLESS_ASSERT(n <= room, "heapless::String::unchecked_append: exceeds capacity");
+    append_copy_(s, n, room);
     return *this;
   }
   constexpr String& unchecked_append(std::string_view sv) noexcept { return unchecked_append(sv.data(), sv.size()); }
@@ -980,6 +971,22 @@ class String {
   constexpr char* buf_() noexcept { return rep_.buf_; }
   constexpr const char* buf_() const noexcept { return rep_.buf_; }
   constexpr void set_size_(size_type n) noexcept { rep_.set_size(n); }
+
+  // The append paths work on the free capacity (the stored byte for N < 256)
+  // rather than the size: no decode/encode between appends.
+  // Preconditions: room == available(), n <= room.
+  constexpr void append_copy_(const char* s, size_type n, size_type room) noexcept {
+    char* const end = buf_() + (N - room);
+    detail::chars::copy(end, s, n);
+    end[n] = '\0';
+    rep_.store_available(room - n);
+  }
+  constexpr void append_fill_(size_type n, char ch, size_type room) noexcept {
+    char* const end = buf_() + (N - room);
+    detail::chars::fill(end, n, ch);
+    end[n] = '\0';
+    rep_.store_available(room - n);
+  }
 
   static constexpr size_type clamp_(size_type count, size_type max) noexcept { return count < max ? count : max; }
 
