@@ -88,9 +88,24 @@ inline constexpr std::size_t vec_constexpr_fill_max = 16384;
 
 // Primitives only (pointer, length, construct/destroy one element, truncate);
 // vec_core adds the algorithms once for every storage kind.
+/// The stored length: the smallest unsigned type that holds N, except that
+/// when alignof(T) >= 4 it is widened to a 32-bit char32_t. The padding after
+/// the elements has room for it then, so sizeof is unchanged
+/// (sizeof(Vec<int, 64>) == 260 either way), and it pays twice: a full-width
+/// length avoids the narrow store-to-load forwarding stall AMD Zen cores take
+/// when a loop keeps the length in memory, and char32_t is a distinct type for
+/// alias analysis, so stores of int-like elements cannot alias the length and
+/// compilers keep it in a register (clang then vectorises push_back loops).
+/// std::uint32_t would alias every int and unsigned element store.
+template <class T, std::size_t N>
+using vec_length_t =
+    std::conditional_t<(alignof(T) >= 4 && sizeof(smallest_size_t<N>) <= 4 &&
+                        !std::is_same_v<std::remove_cv_t<T>, char32_t>),
+                       char32_t, smallest_size_t<N>>;
+
 template <class T, std::size_t N>
 struct vec_storage {
-  using length_type = smallest_size_t<N>;
+  using length_type = vec_length_t<T, N>;
 
   uninit_array<T, N> storage_;
   length_type size_;
