@@ -258,6 +258,10 @@ TEST_CASE("format: huge precision and width stay bounded", "[format][float]") {
   CHECK(heapless::format_to_truncating(small, "{:2147483647}", 'x'));
   CHECK(same(small, "x       "));
   CHECK(heapless::formatted_size("{:2147483647}", 1) == 2147483647u);
+  // A multi-byte fill past a fixed capacity is still counted exactly.
+  CHECK(heapless::formatted_size("{:\xE2\x80\xA2>100}", 1) == 99 * 3 + 1);
+  char few[10];
+  CHECK(heapless::format_to_n(few, sizeof few, "{:\xE2\x80\xA2>100}", 1).size == 99 * 3 + 1);
 }
 
 // ---- User types ----------------------------------------------------------------

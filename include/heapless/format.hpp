@@ -50,31 +50,6 @@
 #include "detail/format_float.hpp"  // float/double handlers (instantiated only when used)
 #include "string.hpp"               // String<N>: format<N>() returns one; format_to(String&, ...)
 
-#if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
-#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1
-#else
-#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 0
-#endif
-
-// HEAPLESS_FORMAT_PRECOMPILE (user-settable, C++20 only): 1 keeps the parse
-// of each compile-time-checked format string in the format_string object
-// (24 bytes per field, a constant copied at each call), so formatting
-// does no parsing at run time: ~2x faster. Default: 1 on hosts, 0 on
-// microcontrollers, where flash matters more than the parse.
-#ifndef HEAPLESS_FORMAT_PRECOMPILE
-#if (defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M') || \
-    (defined(__riscv) && defined(__riscv_xlen) && __riscv_xlen == 32) || defined(__AVR__) || defined(__MSP430__)
-#define HEAPLESS_FORMAT_PRECOMPILE 0
-#else
-#define HEAPLESS_FORMAT_PRECOMPILE 1
-#endif
-#endif
-#if HEAPLESS_FORMAT_PRECOMPILE && HEAPLESS_DETAIL_FORMAT_CONSTEVAL
-#define HEAPLESS_DETAIL_FORMAT_COMPILED 1
-#else
-#define HEAPLESS_DETAIL_FORMAT_COMPILED 0
-#endif
-
 namespace heapless {
 
 /// A format string that is checked only when formatting (at run time).
