@@ -8,6 +8,8 @@
 #include "heapless/vec.hpp"
 #include "heapless/pool.hpp"
 #include "heapless/string.hpp"
+#include "heapless/format.hpp"
 #include "heapless/linear_map.hpp"
+#include "heapless/spsc.hpp"
 
 #endif  // HEAPLESS_HPP
