@@ -10,5 +10,6 @@
 #include "heapless/string.hpp"
 #include "heapless/format.hpp"
 #include "heapless/linear_map.hpp"
+#include "heapless/spsc.hpp"
 
 #endif  // HEAPLESS_HPP

@@ -1,0 +1,549 @@
+// heapless/spsc.hpp - spsc::Queue<T, N>: a wait-free single-producer
+// single-consumer ring buffer holding exactly N elements, for the channel
+// between an interrupt handler and the main loop, or between two threads.
+//
+//   static heapless::spsc::Queue<std::uint8_t, 64> rx;   // constant-initialised
+//   void uart_isr() { (void)rx.try_push(UART->DR); }     // producer: the ISR
+//   int main() {
+//     for (;;) while (auto b = rx.try_pop()) handle(*b); // consumer: thread mode
+//   }
+//
+// Or hand each side its own handle:  auto [tx, rcv] = q.split();
+//
+// Costs. Every operation is O(1) and wait-free (bulk operations O(count)): a
+// handful of loads and stores, one release store to publish, and an acquire
+// load of the other side's index only when the private cached copy says
+// full/empty. No read-modify-write, no lock, no fence instruction of its own.
+// Memory: N * sizeof(T) inline, plus four indices of the smallest unsigned type
+// that holds 2N - 1; with HEAPLESS_CACHE_LINE = L > 0 (the default on hosts) the
+// producer's and the consumer's indices each sit on their own L-byte line and
+// the slots start on a third, so the queue is L-aligned and takes at least
+// 2L + N * sizeof(T) rounded up to L (sizeof(Queue<uint8_t, 16>) == 192 with
+// L = 64, 20 without padding, the Cortex-M default).
+//
+// Who owns what.
+//   producer  writes tail_ (the next slot to fill) and its private head_cache_;
+//             reads head_ only to refresh head_cache_ when the queue looks full.
+//   consumer  writes head_ (the next slot to drain) and its private tail_cache_;
+//             reads tail_ only to refresh tail_cache_ when the queue looks empty.
+//   Slots in [head, tail) belong to the consumer, all others to the producer:
+//   the producer constructs a slot, then publishes it with a release store of
+//   tail_; the consumer acquires tail_, moves the element out, destroys it, then
+//   hands the slot back with a release store of head_.
+// Producer members: try_push, try_emplace, push (bulk). Consumer members:
+// try_pop, front, pop, pop (bulk). At any time at most one thread or interrupt
+// context may act as the producer and at most one as the consumer (they may be
+// the same one). size(), empty(), full() are snapshots: exact when called by
+// the producer or the consumer about what that side can see, possibly already
+// stale when they return if the other side runs concurrently.
+//
+// split() returns a move-only Producer and Consumer handle (one pointer each)
+// exposing only their side. Call it once, before the two sides start; the
+// queue must outlive both handles.
+//
+// Works on cores without compare-and-swap (Cortex-M0) and between an ISR and
+// thread mode on one core: only atomic loads and stores of the two indices
+// are used, with acquire/release on those atomics themselves, so
+// ThreadSanitizer understands it.
+//
+// Index scheme (exactly N usable slots, no slot sacrificed): indices count
+// modulo a multiple of 2N, so head == tail means empty and tail - head == N
+// full. When N is a power of two they are free-running counters of the index
+// type, which wraps at 2^bits, a multiple of 2N: advancing is an add, the slot
+// is index & (N - 1), the size a subtraction. Otherwise they live in [0, 2N):
+// advancing compares against 2N, the slot is index or index - N.
+#ifndef HEAPLESS_SPSC_HPP
+#define HEAPLESS_SPSC_HPP
+
+#include <atomic>       // std::atomic: the two shared indices
+#include <cstddef>      // std::size_t
+#include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
+#include <new>          // placement new (via detail/storage.hpp)
+#include <optional>     // std::optional: try_pop()
+#include <type_traits>  // element traits that pick the fast paths
+#include <utility>      // std::move, std::forward, std::pair (split)
+
+#include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY
+#include "detail/error.hpp"    // HEAPLESS_ASSERT
+#include "detail/size.hpp"     // detail::smallest_size_t
+#include "detail/storage.hpp"  // detail::uninit_array
+
+namespace heapless {
+namespace spsc {
+
+template <class T, std::size_t N>
+class Queue;
+template <class T, std::size_t N>
+class Producer;
+template <class T, std::size_t N>
+class Consumer;
+
+namespace detail {
+
+using ::heapless::detail::smallest_size_t;
+using ::heapless::detail::uninit_array;
+
+constexpr std::size_t max_of(std::size_t a, std::size_t b) noexcept { return a > b ? a : b; }
+
+/// Index arithmetic modulo 2N (or modulo 2^bits(I) when N is a power of two).
+template <std::size_t N>
+struct ring_index {
+  static_assert(N > 0, "spsc::Queue needs a capacity of at least 1");
+  static_assert(N <= static_cast<std::size_t>(-1) / 2, "spsc::Queue capacity too large");
+  using type = smallest_size_t<2 * N - 1>;
+  static constexpr bool pow2 = (N & (N - 1)) == 0;
+
+  /// The index n places after i (n <= N).
+  static constexpr type advance(type i, std::size_t n) noexcept {
+    if constexpr (pow2) {
+      return static_cast<type>(i + n);  // wraps at 2^bits, a multiple of 2N
+    } else {
+      const std::size_t j = std::size_t{i} + n;
+      return static_cast<type>(j >= 2 * N ? j - 2 * N : j);
+    }
+  }
+  /// How many places `to` is ahead of `from` (the caller guarantees <= N).
+  static constexpr std::size_t distance(type from, type to) noexcept {
+    if constexpr (pow2) {
+      return static_cast<type>(to - from);
+    } else {
+      return to >= from ? std::size_t{to} - from : std::size_t{to} + 2 * N - from;
+    }
+  }
+  /// The slot of index i, in [0, N).
+  static constexpr std::size_t slot(type i) noexcept {
+    if constexpr (pow2) {
+      return std::size_t{i} & (N - 1);
+    } else {
+      return i >= N ? std::size_t{i} - N : std::size_t{i};
+    }
+  }
+};
+
+/// Alignment that puts a member on its own cache line (or nothing extra when
+/// HEAPLESS_CACHE_LINE is 0).
+template <class X>
+inline constexpr std::size_t line_align = max_of(HEAPLESS_CACHE_LINE, alignof(X));
+
+// The data members. Split from Queue so the destructor is trivial exactly
+// when T's is (a static queue of bytes registers no destructor at exit).
+template <class T, std::size_t N, bool = std::is_trivially_destructible_v<T>>
+struct queue_state {
+  using idx = ring_index<N>;
+  using index_type = typename idx::type;
+  using atomic_index = std::atomic<index_type>;
+
+  // Producer-owned line.
+  alignas(line_align<atomic_index>) atomic_index tail_{0};  // written by the producer only
+  index_type head_cache_ = 0;                               // producer-private copy of head_
+  // Consumer-owned line.
+  alignas(line_align<atomic_index>) atomic_index head_{0};  // written by the consumer only
+  index_type tail_cache_ = 0;                               // consumer-private copy of tail_
+  // Slots, starting on their own line.
+  alignas(line_align<uninit_array<T, N>>) uninit_array<T, N> slots_;
+
+  constexpr queue_state() noexcept = default;
+  queue_state(const queue_state&) = delete;
+  queue_state& operator=(const queue_state&) = delete;
+};
+
+template <class T, std::size_t N>
+struct queue_state<T, N, false> : queue_state<T, N, true> {
+  constexpr queue_state() noexcept = default;
+  /// Destroys the elements still queued. No other thread may use the queue.
+  ~queue_state() {
+    using ring = ring_index<N>;
+    // Relaxed: the destructor runs after both sides stopped; whatever
+    // synchronised their end with this thread (join, a mutex) ordered it.
+    auto h = this->head_.load(std::memory_order_relaxed);
+    const auto t = this->tail_.load(std::memory_order_relaxed);
+    for (; h != t; h = ring::advance(h, 1)) this->slots_.destroy(ring::slot(h));
+  }
+};
+
+/// True when elements are copied with memcpy from/to a T* range.
+template <class T>
+inline constexpr bool memcpy_ok = std::is_trivially_copyable_v<T>;
+
+template <class P, class T>
+inline constexpr bool is_pointer_to_v =
+    std::is_pointer_v<P> && std::is_same_v<std::remove_cv_t<std::remove_pointer_t<P>>, T>;
+
+/// R has data() returning a pointer to T and size(): a contiguous range of T.
+template <class R, class T, class = void>
+struct is_contiguous_range_of : std::false_type {};
+template <class R, class T>
+struct is_contiguous_range_of<
+    R, T, std::void_t<decltype(std::declval<const R&>().data()), decltype(std::declval<const R&>().size())>>
+    : std::bool_constant<is_pointer_to_v<decltype(std::declval<const R&>().data()), T>> {};
+
+}  // namespace detail
+
+/// A wait-free single-producer single-consumer FIFO of exactly N elements,
+/// stored inline. Neither copyable nor movable (the two sides hold on to it).
+template <class T, std::size_t N>
+class Queue : private detail::queue_state<T, N> {
+  using idx_ = detail::ring_index<N>;
+  using index_ = typename idx_::type;
+  static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
+                "spsc::Queue<T, N>: T must be a non-const, non-volatile object type");
+  static_assert(std::is_nothrow_destructible_v<T>, "spsc::Queue<T, N>: T's destructor must not throw");
+
+ public:
+  using value_type = T;
+  using size_type = std::size_t;
+  using reference = T&;
+  using const_reference = const T&;
+  using pointer = T*;
+  using const_pointer = const T*;
+  using producer_type = Producer<T, N>;
+  using consumer_type = Consumer<T, N>;
+
+  /// Empty queue. constexpr: a static queue is constant-initialised; no
+  /// element storage is touched.
+  constexpr Queue() noexcept = default;
+  Queue(const Queue&) = delete;
+  Queue& operator=(const Queue&) = delete;
+  /// Destroys the elements still queued (implicit; trivial when T's is).
+
+  // ---- Producer side ---------------------------------------------------
+
+  /// Appends a copy of v. Returns false (and changes nothing) when full.
+  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    return try_emplace(v);
+  }
+  /// Appends v moved. Returns false when full; v is then not moved from.
+  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return try_emplace(std::move(v));
+  }
+  /// Constructs an element from args at the back. Returns false (args
+  /// untouched) when full. If the constructor throws, nothing is published.
+  template <class... Args>
+  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    // Relaxed: tail_ is written only by this side; we read our own last store.
+    const index_ t = this->tail_.load(std::memory_order_relaxed);
+    if (HEAPLESS_UNLIKELY(idx_::distance(this->head_cache_, t) == N)) {
+      // Acquire: pairs with the consumer's release of head_, so its reads and
+      // destruction of the slot we are about to reuse happened before.
+      this->head_cache_ = this->head_.load(std::memory_order_acquire);
+      if (idx_::distance(this->head_cache_, t) == N) return false;
+    }
+    this->slots_.construct(idx_::slot(t), std::forward<Args>(args)...);
+    // Release: publishes the constructed element to the consumer's acquire.
+    this->tail_.store(idx_::advance(t, 1), std::memory_order_release);
+    return true;
+  }
+
+  /// Appends elements from [first, last) until the queue is full; returns how
+  /// many went in (the first ones of the range). One publish for the whole batch; for a T* range of trivially
+  /// copyable T at most two memcpy calls. If copying an element throws, none
+  /// of the batch is published and the exception propagates. O(count).
+  template <class InputIt, class = decltype(*std::declval<InputIt&>(), ++std::declval<InputIt&>(),
+                                            std::declval<InputIt&>() != std::declval<InputIt&>())>
+  size_type push(InputIt first, InputIt last) {
+    if constexpr (detail::is_pointer_to_v<InputIt, T>) {
+      return push(first, static_cast<size_type>(last - first));
+    } else {
+      return push_n_(first, static_cast<size_type>(-1), [&](const InputIt& it) { return it != last; });
+    }
+  }
+  /// Appends up to count elements from data (see push(first, last)).
+  size_type push(const T* data, size_type count) {
+    return push_n_(data, count, [](const T*) { return true; });
+  }
+  /// Appends up to r.size() elements from r.data(): any contiguous range of T
+  /// (std::span, std::array, heapless::Vec, std::vector...). See push(first, last).
+  template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
+  size_type push(const R& r) {
+    return push(static_cast<const T*>(r.data()), static_cast<size_type>(r.size()));
+  }
+
+  // ---- Consumer side ---------------------------------------------------
+
+  /// Removes the front element and returns it; std::nullopt when empty.
+  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
+    T* p = front();
+    if (!p) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(*p));
+    drop_front_();
+    return out;
+  }
+  /// Move-assigns the front element to out and removes it; false (out
+  /// untouched) when empty. If the assignment throws, the element stays.
+  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    T* p = front();
+    if (!p) return false;
+    out = std::move(*p);
+    drop_front_();
+    return true;
+  }
+  /// The front element, or nullptr when empty. Consumer only; valid until the
+  /// consumer pops it. Peek, then pop() to drop it.
+  [[nodiscard]] T* front() noexcept {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    if (HEAPLESS_UNLIKELY(h == this->tail_cache_)) {
+      // Acquire: pairs with the producer's release of tail_, so the element
+      // it constructed is visible before we read it.
+      this->tail_cache_ = this->tail_.load(std::memory_order_acquire);
+      if (h == this->tail_cache_) return nullptr;
+    }
+    return this->slots_.data() + idx_::slot(h);
+  }
+  /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
+  /// e.g. front() returned non-null. O(1).
+  void pop() noexcept {
+    HEAPLESS_ASSERT(front() != nullptr, "spsc::Queue::pop on an empty queue");
+    drop_front_();
+  }
+  /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
+  /// T* for memcpy when T is trivially copyable) and removes them; returns how
+  /// many. One publish for the whole batch. If an assignment throws, the
+  /// elements already moved out are removed and the rest stay. O(count).
+  template <class OutputIt>
+  size_type pop(OutputIt out, size_type max) {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    size_type n = idx_::distance(h, this->tail_cache_);
+    if (n < max) {
+      // Acquire: as in front(); makes every element published so far visible.
+      this->tail_cache_ = this->tail_.load(std::memory_order_acquire);
+      n = idx_::distance(h, this->tail_cache_);
+    }
+    if (n > max) n = max;
+    if (n == 0) return 0;
+    const size_type s = idx_::slot(h);
+    const size_type first_len = n < N - s ? n : N - s;
+    if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<OutputIt, T>) {
+      std::memcpy(out, this->slots_.data() + s, first_len * sizeof(T));
+      if (n > first_len) std::memcpy(out + first_len, this->slots_.data(), (n - first_len) * sizeof(T));
+      // Release: our reads of the slots happen before the producer reuses them.
+      this->head_.store(idx_::advance(h, n), std::memory_order_release);
+    } else {
+      // Publishes however many were moved out, also when an assignment throws.
+      struct publish_guard {
+        Queue& q;
+        index_ h;
+        size_type done;
+        ~publish_guard() {
+          // Release: our reads and destruction of the slots happen before the
+          // producer reuses them.
+          if (done) q.head_.store(idx_::advance(h, done), std::memory_order_release);
+        }
+      } guard{*this, h, 0};
+      for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take_(i, out);
+      for (size_type i = 0; guard.done < n; ++i, ++guard.done, ++out) take_(i, out);
+    }
+    return n;
+  }
+
+  // ---- Either side -----------------------------------------------------
+
+  /// Number of queued elements: a snapshot (see the header comment). Exact
+  /// from the producer or the consumer; from a third thread, some value in
+  /// [0, N] that the queue held recently.
+  [[nodiscard]] size_type size() const noexcept {
+    // Acquire on both: a caller may act on the answer (e.g. read front()).
+    const index_ h = this->head_.load(std::memory_order_acquire);
+    const index_ t = this->tail_.load(std::memory_order_acquire);
+    const size_type d = idx_::distance(h, t);
+    return d < N ? d : N;
+  }
+  /// size() == 0, a snapshot.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// size() == N, a snapshot.
+  [[nodiscard]] bool full() const noexcept { return size() == N; }
+  /// N.
+  [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
+  [[nodiscard]] static constexpr size_type max_size() noexcept { return N; }
+
+  /// The producer and consumer handles. Call once, before the two sides run
+  /// concurrently; *this must outlive both. Structured bindings:
+  ///   auto [tx, rx] = queue.split();
+  [[nodiscard]] std::pair<Producer<T, N>, Consumer<T, N>> split() noexcept {
+    return {Producer<T, N>(*this), Consumer<T, N>(*this)};
+  }
+
+ private:
+  // Destroys the front element (known to exist) and hands its slot back.
+  void drop_front_() noexcept {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    this->slots_.destroy(idx_::slot(h));
+    // Release: our reads and destruction of the slot happen before the
+    // producer, after acquiring head_, constructs a new element there.
+    this->head_.store(idx_::advance(h, 1), std::memory_order_release);
+  }
+
+  template <class OutputIt>
+  void take_(size_type slot, OutputIt& out) {
+    T& e = this->slots_.data()[slot];
+    *out = std::move(e);
+    this->slots_.destroy(slot);
+  }
+
+  // Constructs up to `count` elements from `it` while more(it), then publishes
+  // them with one release store.
+  template <class It, class More>
+  size_type push_n_(It it, size_type count, More more) {
+    // Relaxed: tail_ is written only by this side.
+    const index_ t = this->tail_.load(std::memory_order_relaxed);
+    size_type room = N - idx_::distance(this->head_cache_, t);
+    if (room < count) {
+      // Acquire: as in try_emplace; the slots we fill have been released.
+      this->head_cache_ = this->head_.load(std::memory_order_acquire);
+      room = N - idx_::distance(this->head_cache_, t);
+    }
+    if (room > count) room = count;
+    const size_type s = idx_::slot(t);
+    const size_type first_len = room < N - s ? room : N - s;
+    size_type n = 0;
+    if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<It, T>) {
+      (void)more;
+      std::memcpy(this->slots_.data() + s, it, first_len * sizeof(T));
+      if (room > first_len) std::memcpy(this->slots_.data(), it + first_len, (room - first_len) * sizeof(T));
+      n = room;
+    } else {
+      // Destroys the elements of an unfinished batch if a constructor throws.
+      struct unpublished_guard {
+        detail::uninit_array<T, N>& slots;
+        size_type start;
+        size_type* built;
+        ~unpublished_guard() {
+          if constexpr (!std::is_trivially_destructible_v<T>) {
+            if (!built) return;
+            for (size_type i = 0; i < *built; ++i) {
+              const size_type j = start + i;
+              slots.destroy(j < N ? j : j - N);
+            }
+          }
+        }
+      } guard{this->slots_, s, &n};
+      for (size_type i = s; n < first_len && more(it); ++i, ++n, ++it) this->slots_.construct(i, *it);
+      for (size_type i = 0; n < room && more(it); ++i, ++n, ++it) this->slots_.construct(i, *it);
+      guard.built = nullptr;
+    }
+    // Release: publishes the whole batch to the consumer's acquire of tail_.
+    if (n) this->tail_.store(idx_::advance(t, n), std::memory_order_release);
+    return n;
+  }
+};
+
+namespace detail {
+
+/// What both handles share: a pointer to the queue, move-only (the source
+/// becomes empty), and the snapshot observers.
+template <class T, std::size_t N>
+class handle {
+ public:
+  using value_type = T;
+  using size_type = std::size_t;
+
+  constexpr handle() noexcept = default;
+  handle(handle&& o) noexcept : q_(o.q_) { o.q_ = nullptr; }
+  handle& operator=(handle&& o) noexcept {
+    Queue<T, N>* q = o.q_;
+    o.q_ = nullptr;
+    q_ = q;
+    return *this;
+  }
+  handle(const handle&) = delete;
+  handle& operator=(const handle&) = delete;
+
+  /// Snapshots; see Queue::size.
+  [[nodiscard]] size_type size() const noexcept { return queue().size(); }
+  [[nodiscard]] bool empty() const noexcept { return queue().empty(); }
+  [[nodiscard]] bool full() const noexcept { return queue().full(); }
+  [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
+  /// False for an empty (default-constructed or moved-from) handle.
+  explicit operator bool() const noexcept { return q_ != nullptr; }
+
+ protected:
+  constexpr explicit handle(Queue<T, N>& q) noexcept : q_(&q) {}
+  Queue<T, N>& queue() const noexcept {
+    HEAPLESS_ASSERT(q_ != nullptr, "spsc handle used without a queue (default-constructed or moved-from)");
+    return *q_;
+  }
+
+ private:
+  Queue<T, N>* q_ = nullptr;
+};
+
+}  // namespace detail
+
+/// The producer side of a Queue: a pointer to it, move-only so that exactly
+/// one producer exists. A default-constructed or moved-from handle is empty
+/// and must not be used (HEAPLESS_ASSERT). constexpr default constructor, so
+/// a static handle (e.g. for an ISR) needs no start-up code.
+template <class T, std::size_t N>
+class Producer : public detail::handle<T, N> {
+ public:
+  using typename detail::handle<T, N>::size_type;
+  constexpr Producer() noexcept = default;
+
+  /// Queue::try_push.
+  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    return this->queue().try_push(v);
+  }
+  /// Queue::try_push; v is not moved from when the queue is full.
+  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return this->queue().try_push(std::move(v));
+  }
+  /// Queue::try_emplace.
+  template <class... Args>
+  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return this->queue().try_emplace(std::forward<Args>(args)...);
+  }
+  /// Queue::push (bulk): appends from [first, last) until full; returns how many.
+  template <class InputIt, class = decltype(std::declval<Queue<T, N>&>().push(std::declval<InputIt>(),
+                                                                             std::declval<InputIt>()))>
+  size_type push(InputIt first, InputIt last) {
+    return this->queue().push(first, last);
+  }
+  /// Queue::push (bulk): appends up to count elements from data.
+  size_type push(const T* data, size_type count) { return this->queue().push(data, count); }
+  /// Queue::push (bulk): appends from a contiguous range of T.
+  template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
+  size_type push(const R& r) {
+    return this->queue().push(r);
+  }
+
+ private:
+  friend class Queue<T, N>;
+  constexpr explicit Producer(Queue<T, N>& q) noexcept : detail::handle<T, N>(q) {}
+};
+
+/// The consumer side of a Queue; like Producer (move-only pointer wrapper).
+template <class T, std::size_t N>
+class Consumer : public detail::handle<T, N> {
+ public:
+  using typename detail::handle<T, N>::size_type;
+  constexpr Consumer() noexcept = default;
+
+  /// Queue::try_pop.
+  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return this->queue().try_pop();
+  }
+  /// Queue::try_pop(T&).
+  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return this->queue().try_pop(out);
+  }
+  /// Queue::front: the front element or nullptr.
+  [[nodiscard]] T* front() const noexcept { return this->queue().front(); }
+  /// Queue::pop: precondition not empty.
+  void pop() const noexcept { this->queue().pop(); }
+  /// Queue::pop (bulk): moves up to max elements to out; returns how many.
+  template <class OutputIt>
+  size_type pop(OutputIt out, size_type max) const {
+    return this->queue().pop(out, max);
+  }
+
+ private:
+  friend class Queue<T, N>;
+  constexpr explicit Consumer(Queue<T, N>& q) noexcept : detail::handle<T, N>(q) {}
+};
+
+}  // namespace spsc
+}  // namespace heapless
+
+#endif  // HEAPLESS_SPSC_HPP
