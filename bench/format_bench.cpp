@@ -68,123 +68,91 @@ std::size_t by_hand(char* buf, const sample& s, bool with_float) {
   return static_cast<std::size_t>(p - buf);
 }
 
-void BM_hand_to_chars(benchmark::State& state) {
-  char buf[64];
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const sample& s = samples[i++ & 7];
-    benchmark::DoNotOptimize(by_hand(buf, s, true));
-    benchmark::ClobberMemory();
-  }
-}
-BENCHMARK(BM_hand_to_chars);
+// Each variant formats one line in a noinline function line_<name>(sample,
+// buffer) -> length, so callgrind reports instructions per call exactly
+// (bench/format_callgrind.sh); the BM_ loops around them are identical.
+#define HEAPLESS_BENCH_NOINLINE __attribute__((noinline))
 
-void BM_snprintf(benchmark::State& state) {
-  char buf[64];
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const sample& s = samples[i++ & 7];
-    benchmark::DoNotOptimize(
-        std::snprintf(buf, sizeof buf, "sensor %d: raw=0x%04x value=%.3f unit=%s", s.id, s.raw, s.value, s.unit));
-    benchmark::ClobberMemory();
-  }
+HEAPLESS_BENCH_NOINLINE std::size_t line_hand(const sample& s, char* buf) { return by_hand(buf, s, true); }
+HEAPLESS_BENCH_NOINLINE std::size_t line_snprintf(const sample& s, char* buf) {
+  return static_cast<std::size_t>(
+      std::snprintf(buf, 64, "sensor %d: raw=0x%04x value=%.3f unit=%s", s.id, s.raw, s.value, s.unit));
 }
-BENCHMARK(BM_snprintf);
-
 #if HEAPLESS_BENCH_HAS_FMT
-void BM_fmt_format_to_n(benchmark::State& state) {
-  char buf[64];
+HEAPLESS_BENCH_NOINLINE std::size_t line_fmt(const sample& s, char* buf) {
+  return fmt::format_to_n(buf, 64, "sensor {}: raw=0x{:04x} value={:.3f} unit={}", s.id, s.raw, s.value, s.unit).size;
+}
+#endif
+HEAPLESS_BENCH_NOINLINE std::size_t line_heapless(const sample& s, heapless::String<64>& out) {
+  out.clear();
+  heapless::format_to(out, "sensor {}: raw=0x{:04x} value={:.3f} unit={}", s.id, s.raw, s.value, s.unit);
+  return out.size();
+}
+HEAPLESS_BENCH_NOINLINE std::size_t line_heapless_n(const sample& s, char* buf) {
+  return heapless::format_to_n(buf, 64, "sensor {}: raw=0x{:04x} value={:.3f} unit={}", s.id, s.raw, s.value, s.unit)
+      .size;
+}
+// The same line without the float: integer formatting and parsing dominate.
+HEAPLESS_BENCH_NOINLINE std::size_t line_int_hand(const sample& s, char* buf) { return by_hand(buf, s, false); }
+HEAPLESS_BENCH_NOINLINE std::size_t line_int_snprintf(const sample& s, char* buf) {
+  return static_cast<std::size_t>(std::snprintf(buf, 64, "sensor %d: raw=0x%04x unit=%s", s.id, s.raw, s.unit));
+}
+#if HEAPLESS_BENCH_HAS_FMT
+HEAPLESS_BENCH_NOINLINE std::size_t line_int_fmt(const sample& s, char* buf) {
+  return fmt::format_to_n(buf, 64, "sensor {}: raw=0x{:04x} unit={}", s.id, s.raw, s.unit).size;
+}
+#endif
+HEAPLESS_BENCH_NOINLINE std::size_t line_int_heapless(const sample& s, heapless::String<64>& out) {
+  out.clear();
+  heapless::format_to(out, "sensor {}: raw=0x{:04x} unit={}", s.id, s.raw, s.unit);
+  return out.size();
+}
+
+template <class Buffer>
+void run(benchmark::State& state, std::size_t (*line)(const sample&, Buffer&), bool trap) {
+  Buffer buf{};
   std::size_t i = 0;
+  if (trap) heapless::test::arm_trap();  // heapless must not allocate
   for (auto _ : state) {
-    const sample& s = samples[i++ & 7];
-    benchmark::DoNotOptimize(
-        fmt::format_to_n(buf, sizeof buf, "sensor {}: raw=0x{:04x} value={:.3f} unit={}", s.id, s.raw, s.value, s.unit)
-            .size);
+    benchmark::DoNotOptimize(line(samples[i++ & 7], buf));
     benchmark::ClobberMemory();
   }
+  if (trap) heapless::test::disarm_trap();
 }
+using chars64 = char[64];
+
+void BM_hand_to_chars(benchmark::State& st) { run<chars64>(st, [](const sample& s, chars64& b) { return line_hand(s, b); }, false); }
+void BM_snprintf(benchmark::State& st) { run<chars64>(st, [](const sample& s, chars64& b) { return line_snprintf(s, b); }, false); }
+#if HEAPLESS_BENCH_HAS_FMT
+void BM_fmt_format_to_n(benchmark::State& st) { run<chars64>(st, [](const sample& s, chars64& b) { return line_fmt(s, b); }, false); }
+#endif
+void BM_heapless_string(benchmark::State& st) {
+  run<heapless::String<64>>(st, [](const sample& s, heapless::String<64>& b) { return line_heapless(s, b); }, true);
+}
+void BM_heapless_format_to_n(benchmark::State& st) {
+  run<chars64>(st, [](const sample& s, chars64& b) { return line_heapless_n(s, b); }, true);
+}
+void BM_int_hand_to_chars(benchmark::State& st) { run<chars64>(st, [](const sample& s, chars64& b) { return line_int_hand(s, b); }, false); }
+void BM_int_snprintf(benchmark::State& st) { run<chars64>(st, [](const sample& s, chars64& b) { return line_int_snprintf(s, b); }, false); }
+#if HEAPLESS_BENCH_HAS_FMT
+void BM_int_fmt_format_to_n(benchmark::State& st) { run<chars64>(st, [](const sample& s, chars64& b) { return line_int_fmt(s, b); }, false); }
+#endif
+void BM_int_heapless_string(benchmark::State& st) {
+  run<heapless::String<64>>(st, [](const sample& s, heapless::String<64>& b) { return line_int_heapless(s, b); }, true);
+}
+
+BENCHMARK(BM_hand_to_chars);
+BENCHMARK(BM_snprintf);
+#if HEAPLESS_BENCH_HAS_FMT
 BENCHMARK(BM_fmt_format_to_n);
 #endif
-
-void BM_heapless_string(benchmark::State& state) {
-  heapless::String<64> out;
-  std::size_t i = 0;
-  heapless::test::arm_trap();
-  for (auto _ : state) {
-    const sample& s = samples[i++ & 7];
-    out.clear();
-    heapless::format_to(out, "sensor {}: raw=0x{:04x} value={:.3f} unit={}", s.id, s.raw, s.value, s.unit);
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-  heapless::test::disarm_trap();
-}
 BENCHMARK(BM_heapless_string);
-
-void BM_heapless_format_to_n(benchmark::State& state) {
-  char buf[64];
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const sample& s = samples[i++ & 7];
-    benchmark::DoNotOptimize(
-        heapless::format_to_n(buf, sizeof buf, "sensor {}: raw=0x{:04x} value={:.3f} unit={}", s.id, s.raw, s.value,
-                              s.unit)
-            .size);
-    benchmark::ClobberMemory();
-  }
-}
 BENCHMARK(BM_heapless_format_to_n);
-
-// --- the same line without the float: integer formatting and parsing dominate ---
-void BM_int_hand_to_chars(benchmark::State& state) {
-  char buf[64];
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const sample& s = samples[i++ & 7];
-    benchmark::DoNotOptimize(by_hand(buf, s, false));
-    benchmark::ClobberMemory();
-  }
-}
 BENCHMARK(BM_int_hand_to_chars);
-
-void BM_int_snprintf(benchmark::State& state) {
-  char buf[64];
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const sample& s = samples[i++ & 7];
-    benchmark::DoNotOptimize(std::snprintf(buf, sizeof buf, "sensor %d: raw=0x%04x unit=%s", s.id, s.raw, s.unit));
-    benchmark::ClobberMemory();
-  }
-}
 BENCHMARK(BM_int_snprintf);
-
 #if HEAPLESS_BENCH_HAS_FMT
-void BM_int_fmt_format_to_n(benchmark::State& state) {
-  char buf[64];
-  std::size_t i = 0;
-  for (auto _ : state) {
-    const sample& s = samples[i++ & 7];
-    benchmark::DoNotOptimize(
-        fmt::format_to_n(buf, sizeof buf, "sensor {}: raw=0x{:04x} unit={}", s.id, s.raw, s.unit).size);
-    benchmark::ClobberMemory();
-  }
-}
 BENCHMARK(BM_int_fmt_format_to_n);
 #endif
-
-void BM_int_heapless_string(benchmark::State& state) {
-  heapless::String<64> out;
-  std::size_t i = 0;
-  heapless::test::arm_trap();
-  for (auto _ : state) {
-    const sample& s = samples[i++ & 7];
-    out.clear();
-    heapless::format_to(out, "sensor {}: raw=0x{:04x} unit={}", s.id, s.raw, s.unit);
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-  heapless::test::disarm_trap();
-}
 BENCHMARK(BM_int_heapless_string);
 
 }  // namespace

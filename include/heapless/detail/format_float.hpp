@@ -205,12 +205,15 @@ struct float_handler {
     if constexpr (std::is_same_v<F, float>) x = v.f;
     else x = v.d;
     // Fast path: no width, sign, '#' or uppercase, a modest precision: the
-    // digits go straight into the sink when it has room.
-    // (If they do not fit, to_chars fails and the general path below runs.)
-    if (s.width == 0 && s.sign == 0 && !s.alt() && s.precision <= 24 && out.room() >= 8 && out.scratch_tail() &&
+    // digits are to_chars' output as is, written straight into the sink when
+    // it owns its free space, else through a local buffer. (If they do not
+    // fit, to_chars fails and the general path below runs.)
+    char buf[64];  // shortest is <= 24 chars; larger precisions take the big path
+    if (s.width == 0 && s.sign == 0 && !s.alt() && s.precision <= 24 &&
         (s.type == 0 || s.type == 'f' || s.type == 'e' || s.type == 'g')) {
-      char* const p = out.cur();
-      char* const last = p + out.room();
+      const bool direct = out.scratch_tail() && out.room() >= 8;
+      char* const p = direct ? out.cur() : buf;
+      char* const last = direct ? p + out.room() : buf + sizeof buf;
       std::to_chars_result r;
       if (s.type == 0 && s.precision < 0) {
         r = std::to_chars(p, last, x);
@@ -222,11 +225,11 @@ struct float_handler {
         r = std::to_chars(p, last, x, f, prec);
       }
       if (r.ec == std::errc()) {
-        out.advance(static_cast<std::size_t>(r.ptr - p));
+        if (direct) out.advance(static_cast<std::size_t>(r.ptr - p));
+        else out.write(buf, static_cast<std::size_t>(r.ptr - buf));
         return;
       }
     }
-    char buf[64];  // shortest is <= 24 chars; larger precisions take the big path
     if (!format_float_into(out, x, s, buf, sizeof buf)) format_float_big(out, x, s);
   }
 };
