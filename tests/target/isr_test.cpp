@@ -30,6 +30,11 @@ volatile std::uint32_t& syst_csr() { return *reinterpret_cast<volatile std::uint
 volatile std::uint32_t& syst_rvr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E014u); }
 volatile std::uint32_t& syst_cvr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E018u); }
 
+/// Burns about n loop iterations (the empty asm keeps the loop).
+void idle(std::uint32_t n) {
+  for (std::uint32_t i = 0; i < n; ++i) __asm__ volatile("" ::: "memory");
+}
+
 void (*volatile g_tick_work)() = nullptr;
 volatile std::uint32_t g_ticks = 0;
 std::uint32_t g_tick_rng = 0x9E3779B9u;
@@ -154,8 +159,7 @@ TEST_CASE("isr: spsc queue, interrupt produces, thread mode consumes", "[isr][sp
       if (v != expected) ++wrong;
       expected = v + 1;
       if ((expected & 63u) == 0) {  // now and then a slow consumer: the queue fills up
-        for (volatile std::uint32_t d = 0; d < 20000u; d = d + 1) {
-        }
+        idle(20000);
       }
     } else {
       ++empty_polls;
