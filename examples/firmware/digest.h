@@ -1,0 +1,30 @@
+/* digest.h - the one function main.cpp (heapless) and main_c.c (C) share: runs
+ * the task set chosen with -DFW_WITH_* (tasks.hpp or tasks.h, included first)
+ * and combines the checksums. Valid C and C++. */
+#ifndef HEAPLESS_FIRMWARE_DIGEST_H
+#define HEAPLESS_FIRMWARE_DIGEST_H
+
+static inline uint32_t fw_digest(uint32_t seed) {
+  uint32_t r = 0;
+#if defined(FW_WITH_VEC) || defined(FW_WITH_ALL)
+  r = r * 33u + fw_vec_task(seed);
+#endif
+#if defined(FW_WITH_STRING) || defined(FW_WITH_ALL)
+  r = r * 33u + fw_string_task(seed);
+#endif
+#if defined(FW_WITH_FORMAT) || defined(FW_WITH_ALL)
+  r = r * 33u + fw_format_task(seed);
+#endif
+#if defined(FW_WITH_LINEAR_MAP) || defined(FW_WITH_ALL)
+  r = r * 33u + fw_linear_map_task(seed);
+#endif
+#if defined(FW_WITH_SPSC) || defined(FW_WITH_ALL)
+  r = r * 33u + fw_spsc_task(seed);
+#endif
+#if defined(FW_WITH_POOL) || defined(FW_WITH_ALL)
+  r = r * 33u + fw_pool_task(seed);
+#endif
+  return r;
+}
+
+#endif /* HEAPLESS_FIRMWARE_DIGEST_H */
