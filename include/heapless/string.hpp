@@ -771,10 +771,11 @@ class String {
 
   /// C++23 std::string::resize_and_overwrite: raises length_error when
   /// count > N; otherwise calls op(data(), count), which may write
-  /// data()[0, count) (the first min(size(), count) chars hold the old
-  /// contents) and returns the new size r (any integer type) with
-  /// 0 <= r <= count; the string then holds data()[0, r), NUL-terminated.
-  /// An r outside [0, count] raises length_error (std: undefined behaviour).
+  /// data()[0, count] (the first min(size(), count) chars hold the old
+  /// contents; data()[count] may receive a NUL, e.g. from snprintf) and
+  /// returns the new size r (any integer type) with 0 <= r <= count; the
+  /// string then holds data()[0, r), NUL-terminated. An r outside
+  /// [0, count] raises length_error (std: undefined behaviour). O(1) + op.
   template <class Operation>
   constexpr void resize_and_overwrite(size_type count, Operation op) {
     if (HEAPLESS_UNLIKELY(count > N)) detail::raise(error_kind::length_error, "heapless::String::resize_and_overwrite: exceeds capacity");
