@@ -9,8 +9,9 @@
 //
 // Memory: N * sizeof(T) for the elements plus the length, stored after them in
 // the smallest unsigned type that holds N (1 byte up to N = 255), padded to
-// alignof(T): sizeof(Vec<std::uint8_t, 15>) == 16, sizeof(Vec<int, 64>) == 260.
-// Vec<T, 0> is an empty class. No heap, no pointer into the object itself:
+// alignof(T): sizeof(Vec<std::uint8_t, 15>) == 16, sizeof(Vec<int, 64>) == 260
+// (when alignof(T) >= 4 the length is a 32-bit word in that padding: free, and
+// faster). Vec<T, 0> is an empty class. No heap, no pointer into the object itself:
 // a Vec of a trivially copyable T is trivially copyable (memcpy/DMA-able).
 //
 // Complexity: push/emplace/pop_back O(1); insert/emplace/erase O(distance to
