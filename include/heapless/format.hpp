@@ -278,7 +278,7 @@ OutputIt format_to_iterator(OutputIt out, const format_call& call) {
 ///  - otherwise an output iterator: writes every character, returns the iterator past them.
 /// O(output length). A malformed runtime_format / C++17 string raises invalid_argument.
 template <class Out, class... Args>
-auto format_to(Out&& out, format_string<Args...> fmt, const Args&... args) {
+auto format_to(Out&& out, const format_string<Args...>& fmt, const Args&... args) {
   using O = std::remove_cv_t<std::remove_reference_t<Out>>;
   HEAPLESS_DETAIL_FORMAT_ARGS;
   if constexpr (detail::is_fixed_target_v<O>) {
@@ -294,7 +294,7 @@ auto format_to(Out&& out, format_string<Args...> fmt, const Args&... args) {
 /// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
 /// returns false and leaves `out` unchanged. O(output length).
 template <class Out, class... Args>
-[[nodiscard]] bool try_format_to(Out& out, format_string<Args...> fmt, const Args&... args) {
+[[nodiscard]] bool try_format_to(Out& out, const format_string<Args...>& fmt, const Args&... args) {
   static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
   HEAPLESS_DETAIL_FORMAT_ARGS;
   return !detail::format_dispatch(out, detail::overflow_mode::fail, call);
@@ -303,7 +303,7 @@ template <class Out, class... Args>
 /// Appends what fits of the output to a String<N> or Vec<char, N> (never
 /// splitting a UTF-8 sequence); returns true if it had to cut. O(output length).
 template <class Out, class... Args>
-bool format_to_truncating(Out& out, format_string<Args...> fmt, const Args&... args) {
+bool format_to_truncating(Out& out, const format_string<Args...>& fmt, const Args&... args) {
   static_assert(detail::is_fixed_target_v<Out>,
                 "format_to_truncating: the target must be a String<N> or Vec<char, N>");
   HEAPLESS_DETAIL_FORMAT_ARGS;
@@ -312,7 +312,7 @@ bool format_to_truncating(Out& out, format_string<Args...> fmt, const Args&... a
 
 /// Formats into a new String<N>; raises length_error if the output exceeds N.
 template <std::size_t N, class... Args>
-String<N> format(format_string<Args...> fmt, const Args&... args) {
+String<N> format(const format_string<Args...>& fmt, const Args&... args) {
   String<N> s;
   HEAPLESS_DETAIL_FORMAT_ARGS;
   (void)detail::format_dispatch(s, detail::overflow_mode::raise, call);
@@ -322,7 +322,7 @@ String<N> format(format_string<Args...> fmt, const Args&... args) {
 /// Writes at most n characters through `out` (std::format_to_n); size is the
 /// length of the whole output.
 template <class OutputIt, class... Args>
-format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, format_string<Args...> fmt,
+format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, const format_string<Args...>& fmt,
                                          const Args&... args) {
   HEAPLESS_DETAIL_FORMAT_ARGS;
   if constexpr (std::is_same_v<OutputIt, char*>) {
@@ -341,7 +341,7 @@ format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, format_str
 
 /// The length of the output, without writing it.
 template <class... Args>
-std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
+std::size_t formatted_size(const format_string<Args...>& fmt, const Args&... args) {
   HEAPLESS_DETAIL_FORMAT_ARGS;
   detail::counting_buffer b;
   detail::vformat(b, call);
