@@ -210,6 +210,30 @@ struct soa_loop : linear_map<K, N> {
 };
 
 // ---- The measurement -------------------------------------------------------------
+template <class Peer, class K>
+long run_queries(const Peer& peer, const std::vector<K>& queries) {
+  long found = 0;
+  for (const K& q : queries) {
+    const int* v = peer.find(q);
+    benchmark::DoNotOptimize(v);
+    found += v != nullptr;
+  }
+  return found;
+}
+
+// Instruction counts: each benchmark also runs exactly kCountedPasses passes
+// once per process through this out-of-line function, so that
+//   valgrind --tool=callgrind ./linear_map_bench --benchmark_min_time=0.001
+// gives, per peer, key kind, N and hit/miss, a repeatable count:
+//   Ir per lookup = inclusive Ir of counted_lookups<...> / (kCountedPasses * kQueries).
+constexpr int kCountedPasses = 40;
+template <class Peer, class K, bool Hit>
+__attribute__((noinline)) long counted_lookups(const Peer& peer, const std::vector<K>& queries) {
+  long found = 0;
+  for (int i = 0; i < kCountedPasses; ++i) found += run_queries(peer, queries);
+  return found;
+}
+
 template <class Keys, template <class, std::size_t> class Peer, std::size_t N, bool Heapless>
 void lookup(benchmark::State& state, bool hit) {
   using K = std::conditional_t<Heapless, typename Keys::heapless_key, typename Keys::std_key>;
@@ -223,14 +247,14 @@ void lookup(benchmark::State& state, bool hit) {
   // LinearMap must not allocate while it is being timed: the trap proves it.
   const long violations_before = heapless::test::violation_count();
   if (Heapless) heapless::test::arm_trap();
-  long found = 0;
-  for (auto _ : state) {
-    for (const K& q : queries) {
-      const int* v = peer.find(q);
-      benchmark::DoNotOptimize(v);
-      found += v != nullptr;
-    }
+  static bool counted[2] = {false, false};
+  if (!counted[hit]) {
+    counted[hit] = true;
+    benchmark::DoNotOptimize(hit ? counted_lookups<Peer<K, N>, K, true>(peer, queries)
+                                 : counted_lookups<Peer<K, N>, K, false>(peer, queries));
   }
+  long found = 0;
+  for (auto _ : state) found += run_queries(peer, queries);
   if (Heapless) heapless::test::disarm_trap();
   if (heapless::test::violation_count() != violations_before) state.SkipWithError("allocated while timed");
   const long total = static_cast<long>(state.iterations()) * static_cast<long>(kQueries);

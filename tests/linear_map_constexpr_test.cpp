@@ -3,6 +3,8 @@
 // initialised). C++20: every operation, for trivial keys and values.
 #include "support/test.hpp"
 
+#include <string_view>
+
 #include <heapless/linear_map.hpp>
 
 using heapless::LinearMap;
@@ -27,6 +29,24 @@ TEST_CASE("LinearMap constexpr: default construction is a constant expression", 
   STATIC_REQUIRE(!m.full());
   STATIC_REQUIRE(m.begin() == m.end());
   CHECK(g_table.empty());
+}
+
+// String keys carry a hash tag per entry. A tag computed in constant
+// evaluation (a map built at compile time) must equal the run-time one.
+TEST_CASE("LinearMap constexpr: string tags are the same at compile time and run time", "[linear_map][constexpr]") {
+  constexpr std::string_view words[] = {"", "a", "ab", "abc", "abcd", "uart0.bau", "uart0.baud", "a-sixteen-chars!",
+                                        "a-seventeen-chars"};
+  constexpr unsigned char compile_time[] = {
+      heapless::detail::linear_map_tag(words[0]), heapless::detail::linear_map_tag(words[1]),
+      heapless::detail::linear_map_tag(words[2]), heapless::detail::linear_map_tag(words[3]),
+      heapless::detail::linear_map_tag(words[4]), heapless::detail::linear_map_tag(words[5]),
+      heapless::detail::linear_map_tag(words[6]), heapless::detail::linear_map_tag(words[7]),
+      heapless::detail::linear_map_tag(words[8])};
+  HEAPLESS_NO_ALLOC_SCOPE;
+  for (std::size_t i = 0; i < sizeof(words) / sizeof(words[0]); ++i) {
+    const std::string_view* volatile w = &words[i];  // forces run-time evaluation
+    CHECK(heapless::detail::linear_map_tag(*w) == compile_time[i]);
+  }
 }
 
 #if HEAPLESS_CPP20

@@ -114,15 +114,15 @@ TEST_CASE("LinearMap random differential: counted values (lifetimes)", "[linear_
                          [](rng& r) { return counted(static_cast<int>(r.next() % 100)); });
 }
 
-TEST_CASE("LinearMap random differential: std::string_view keys (string search path)", "[linear_map][random]") {
+TEST_CASE("LinearMap random differential: std::string_view keys (both string search paths)", "[linear_map][random]") {
   // Lengths 0..17: the inline compare (<= 16 bytes) and memcmp (> 16).
   static const char* const words[] = {"", "a", "b", "ab", "ba", "abc", "abd", "uart0.baud", "uart0.bits",
                                       "uart1.baud", "spi.mode", "spi.hz", "i2c.addr", "adc.gain",
                                       "a-sixteen-chars!", "a-seventeen-chars", "a-seventeen-charz"};
-  run<std::string_view, int, 10>(
-      7, heapless::test::scaled(40000),
-      [](rng& r) { return std::string_view(words[r.next() % (sizeof(words) / sizeof(words[0]))]); },
-      [](rng& r) { return static_cast<int>(r.next() % 100); });
+  const auto word = [](rng& r) { return std::string_view(words[r.next() % (sizeof(words) / sizeof(words[0]))]); };
+  const auto value = [](rng& r) { return static_cast<int>(r.next() % 100); };
+  run<std::string_view, int, 10>(7, heapless::test::scaled(40000), word, value);  // tagged (N >= 8)
+  run<std::string_view, int, 5>(9, heapless::test::scaled(20000), word, value);   // length first (N < 8)
 }
 
 #if LM_TEST_HAS_STRING

@@ -252,6 +252,10 @@ TEST_CASE("LinearMap: String<15> keys, looked up with string_view and literals",
   HEAPLESS_NO_ALLOC_SCOPE;
   using heapless::String;
   static_assert(std::is_trivially_copyable_v<LinearMap<String<15>, int, 8>>);
+  // N >= 8: one tag byte per entry, at least 16; N < 8: none.
+  static_assert(sizeof(LinearMap<String<15>, int, 16>) == 16 * 16 + 16 * 4 + 16 + 4);
+  static_assert(sizeof(LinearMap<String<15>, int, 8>) == 8 * 16 + 8 * 4 + 16 + 4);
+  static_assert(sizeof(LinearMap<String<15>, int, 4>) == 4 * 16 + 4 * 4 + 4);
   LinearMap<String<15>, int, 8> m;
   m[String<15>("temp")] = 21;
   m.emplace(String<15>("humidity"), 40);

@@ -11,9 +11,12 @@
 //
 // Layout: structure of arrays. Keys live in one contiguous array, values in
 // another, then the length in the smallest unsigned type that holds N:
-// sizeof(LinearMap<int, int, 8>) == 68. A lookup touches only keys: integer
-// and enum keys are compared 16 bytes at a time with SSE2 on x86-64, with a
-// plain loop elsewhere (detail/linear_map_scan.hpp).
+// sizeof(LinearMap<int, int, 8>) == 68. String keys with N >= 8 add one tag
+// byte per entry (at least 16): sizeof(LinearMap<String<15>, int, 16>) ==
+// 16*16 + 16*4 + 16 + 1 -> 340. A lookup touches only keys (and tags):
+// integer and enum keys are compared 16 bytes at a time with SSE2 on x86-64,
+// string keys 16 tags at a time; a plain loop elsewhere
+// (detail/linear_map_scan.hpp).
 //
 // Complexity: find / at / contains / count / operator[] / insert / erase(key)
 // O(n) comparisons of keys; erase(iterator) O(1); erase_stable O(n);
@@ -40,6 +43,7 @@
 #include <cstddef>           // std::size_t, std::ptrdiff_t
 #include <initializer_list>  // LinearMap{{k, v}, ...}
 #include <optional>          // try_insert's result: empty when the map is full
+#include <string_view>       // string keys are searched as std::string_view
 #include <type_traits>       // storage and overload selection
 #include <utility>           // std::pair (value_type, reference), std::move, std::swap
 
@@ -184,11 +188,25 @@ class linear_map_span {
 };
 
 // ---- Storage ---------------------------------------------------------------
+// String keys carry one tag byte per entry (detail/linear_map_scan.hpp); an
+// empty base otherwise, so other maps pay nothing.
+template <std::size_t N, bool Tagged>
+struct linear_map_tags {
+  uninit_array<unsigned char, linear_map_tag_count<N>> tags_;
+  constexpr unsigned char* tag_data_() noexcept { return tags_.data(); }
+  constexpr const unsigned char* tag_data_() const noexcept { return tags_.data(); }
+};
+template <std::size_t N>
+struct linear_map_tags<N, false> {
+  constexpr unsigned char* tag_data_() noexcept { return nullptr; }
+  constexpr const unsigned char* tag_data_() const noexcept { return nullptr; }
+};
+
 // Trivially copyable K and V: every special member is defaulted (trivial), so
 // the map is trivially copyable and may be copied with memcpy or DMA.
 template <class K, class V, std::size_t N,
           bool = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>>
-struct linear_map_storage {
+struct linear_map_storage : linear_map_tags<N, linear_map_tagged_v<K, N>> {
   uninit_array<K, N> keys_;
   uninit_array<V, N> values_;
   smallest_size_t<N> size_ = 0;
@@ -199,7 +217,7 @@ struct linear_map_storage {
 // Otherwise the special members manage element lifetimes. A moved-from map is
 // left empty: its keys would no longer be unique.
 template <class K, class V, std::size_t N>
-struct linear_map_storage<K, V, N, false> {
+struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged_v<K, N>> {
   uninit_array<K, N> keys_;
   uninit_array<V, N> values_;
   smallest_size_t<N> size_ = 0;
@@ -245,7 +263,13 @@ struct linear_map_storage<K, V, N, false> {
       if (self != nullptr) self->destroy_all_();
     }
   };
+  void copy_tags_(const linear_map_storage& o) noexcept {
+    if constexpr (linear_map_tagged_v<K, N>) {
+      for (std::size_t i = 0; i < o.size_; ++i) this->tag_data_()[i] = o.tag_data_()[i];
+    }
+  }
   void copy_from_(const linear_map_storage& o) {
+    copy_tags_(o);
     rollback guard{this};
     for (std::size_t i = 0; i < o.size_; ++i) {
       keys_.construct(i, o.keys_.data()[i]);
@@ -259,6 +283,7 @@ struct linear_map_storage<K, V, N, false> {
     guard.self = nullptr;
   }
   void move_from_(linear_map_storage& o) {
+    copy_tags_(o);
     rollback guard{this};
     for (std::size_t i = 0; i < o.size_; ++i) {
       keys_.construct(i, std::move(o.keys_.data()[i]));
@@ -593,6 +618,7 @@ class LinearMap
       using std::swap;
       swap(small->keys_data_()[i], large->keys_data_()[i]);
       swap(small->values_data_()[i], large->values_data_()[i]);
+      if constexpr (tagged_) swap(small->tag_data_()[i], large->tag_data_()[i]);
     }
     for (size_type i = ns; i < nl; ++i) {
       small->append_(std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
@@ -628,9 +654,19 @@ class LinearMap
     return static_cast<size_type>(it.k_ - keys_data_());
   }
 
+  static constexpr bool tagged_ = detail::linear_map_tagged_v<K, N>;
+
   template <class Q>
   constexpr size_type index_of_(const Q& q) const {
-    if constexpr (detail::linear_map_comparable<K, Q>::value) {
+    if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
+                  std::is_convertible_v<const Q&, std::string_view>) {
+      return detail::linear_find_string(keys_data_(), this->size_, std::string_view(q));
+    } else if constexpr (tagged_ && std::is_convertible_v<const Q&, std::string_view>) {
+      return detail::linear_find_tagged<N>(keys_data_(), this->tag_data_(), this->size_, std::string_view(q));
+    } else if constexpr (tagged_ && !detail::linear_map_comparable<K, Q>::value) {
+      const K k(q);  // a query that only converts to the key type
+      return detail::linear_find_tagged<N>(keys_data_(), this->tag_data_(), this->size_, std::string_view(k));
+    } else if constexpr (detail::linear_map_comparable<K, Q>::value) {
       return detail::linear_find<N>(keys_data_(), this->size_, q);
     } else {
       static_assert(std::is_constructible_v<K, const Q&>,
@@ -672,6 +708,7 @@ class LinearMap
       this->values_.construct(n, std::forward<Args>(args)...);
       guard.self = nullptr;
     }
+    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_tag(std::string_view(keys_data_()[n]));
     ++this->size_;
   }
 #if HEAPLESS_CPP20
@@ -684,6 +721,9 @@ class LinearMap
     }
     if constexpr (detail::is_constexpr_friendly_v<V> && std::is_default_constructible_v<V>) {
       for (size_type i = 0; i < N; ++i) this->values_.construct(i);
+    }
+    if constexpr (tagged_) {
+      for (size_type i = 0; i < detail::linear_map_tag_count<N>; ++i) this->tags_.construct(i);
     }
   }
 #endif
@@ -738,6 +778,7 @@ class LinearMap
   constexpr void move_assign_(size_type dst, size_type src) {
     keys_data_()[dst] = std::move(keys_data_()[src]);
     values_data_()[dst] = std::move(values_data_()[src]);
+    if constexpr (tagged_) this->tag_data_()[dst] = this->tag_data_()[src];
   }
   // Destroys entries [from, size()) and shrinks to `from`.
   constexpr void destroy_tail_(size_type from) noexcept {

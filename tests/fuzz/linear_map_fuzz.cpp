@@ -4,7 +4,8 @@
 // traps.
 //   LinearMap<short, int, 24>           SSE2 single chunk (48 bytes of keys)
 //   LinearMap<std::int64_t, int, 40>    SSE2 chunks + overlapping tail, 64-bit lanes
-//   LinearMap<std::string_view, int, 6> string search (length first)
+//   LinearMap<std::string_view, int, 6> string search, length first (N < 8)
+//   LinearMap<std::string_view, int, 12> string search with tags (N >= 8)
 //   build: clang++ -std=c++17 -fsanitize=fuzzer,address,undefined -Iinclude tests/fuzz/linear_map_fuzz.cpp
 //   run:   ./linear_map_fuzz -runs=100000 -seed=1
 #include <cstddef>      // std::size_t
@@ -47,6 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   lane<short, int, 24> small;
   lane<std::int64_t, int, 40> large;
   lane<std::string_view, int, 6> strings;
+  lane<std::string_view, int, 12> tagged;
   for (std::size_t i = 0; i + 4 <= size; i += 4) {
     const unsigned op = data[i];
     const unsigned key = data[i + 1];
@@ -56,6 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // High and low 32-bit halves vary independently: half matches must not count.
     large.step(op, static_cast<std::int64_t>((std::uint64_t{key % 7} << 32) | (key / 7 % 9)), value, x);
     strings.step(op, kWords[key % (sizeof(kWords) / sizeof(kWords[0]))], value, x);
+    tagged.step(op, kWords[(key / 3) % (sizeof(kWords) / sizeof(kWords[0]))], value, x);
   }
   return 0;
 }

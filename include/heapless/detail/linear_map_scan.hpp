@@ -1,27 +1,31 @@
 // heapless/detail/linear_map_scan.hpp - the key search behind LinearMap.
 //
 // LinearMap keeps its keys in one contiguous array, so a lookup is "index of
-// the first key equal to q in keys[0, n)". Three strategies, chosen at compile
-// time by the key and query types:
+// the first key equal to q in keys[0, n)". The strategy is chosen at compile
+// time from the key type, the query type and the capacity N:
 //
-//   * bitwise keys (integers, enums of 1, 2, 4 or 8 bytes) looked up with a
-//     query of the same type: equality is equality of the object bytes. On
-//     x86-64 (SSE2 is baseline there) 16 bytes are compared per instruction and
-//     up to 64 bytes per branch; the tail is covered by one more block that
-//     overlaps the previous one, so nothing past keys[n - 1] is ever read.
-//     Maps smaller than one 16-byte block, constant evaluation, and targets
-//     without SSE2 (Cortex-M, RISC-V) use the portable loop.
-//   * bitwise keys looked up with another integer type: the query is converted
-//     when it is representable as a key (otherwise nothing can match) and the
-//     search above runs. Comparison is by mathematical value, so
-//     find(-1) on unsigned keys finds nothing instead of 0xFFFFFFFF.
-//   * everything else: the portable loop `keys[i] == q` (string keys: the
-//     query is turned into a std::string_view once, so a `const char*` is
-//     measured once instead of once per key).
-//
-// measured (docs/linear_map.md): the SSE2 scan is 0.3-0.6x the time of the
-// portable loop for int keys at N = 8..64; the portable loop is what an MCU
-// without SIMD runs, and there it is as good as a hand-written one.
+//   * integer and enum keys (1, 2, 4 or 8 bytes) looked up with the key type:
+//     equality is equality of the object bytes. With SSE2 (x86-64 baseline):
+//       - up to 64 keys (and 256 bytes): the whole key array in straight-line
+//         code, 16 bytes per compare, lanes past size() masked off, ONE
+//         branch: no mispredicted loop exit whichever slot matches;
+//       - larger maps: 128 bytes per branch (compares OR-ed), the position
+//         worked out only in the chunk that matched; the tail is one block
+//         that overlaps the previous one, so nothing past the array is read.
+//     Without SSE2 (Cortex-M, RISC-V), in constant evaluation, and for maps
+//     under 16 bytes of keys: the portable loop. Define
+//     HEAPLESS_LINEAR_MAP_NO_SIMD to force the portable loop everywhere.
+//   * integer keys looked up with another integer type: compared by value
+//     (find(-1) on unsigned keys finds nothing, not 0xFFFFFFFF), then as above.
+//   * string keys (std::string, std::string_view, heapless::String: a
+//     traits_type of std::char_traits<char> and a conversion to
+//     std::string_view) with N >= 8: one tag byte per entry, a hash of the
+//     length and three characters; a lookup hashes the query once, compares
+//     16 tags per SSE2 instruction, and compares characters only where a tag
+//     matches (length first, up to 16 bytes inline). N < 8: length first.
+//   * everything else: the portable loop `keys[i] == q`; a `const char*`
+//     query is measured once, not once per key.
+// Measured numbers: docs/linear_map.md.
 #ifndef HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
 #define HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
 
@@ -29,9 +33,9 @@
 #include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
 #include <cstring>      // std::memcpy: a key's bytes into a lane
 #include <limits>       // std::numeric_limits: is an integer query representable as a key?
-#include <string_view>  // char-pointer queries are measured once, as a std::string_view
+#include <string_view>  // string keys and char-pointer queries are searched as std::string_view
 #include <type_traits>  // dispatch on the key and query types
-#include <utility>      // std::declval
+#include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
 #include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED
 
@@ -40,6 +44,14 @@
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
 #else
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 0
+#endif
+
+// The candidate check of the string search is small and runs about once per
+// lookup: an out-of-line call would cost more than the check itself.
+#if defined(__GNUC__) || defined(__clang__)
+#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline __attribute__((always_inline))
+#else
+#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline
 #endif
 
 namespace heapless {
@@ -112,26 +124,68 @@ inline std::uint64_t linear_find_sse2_block(const unsigned char* p, __m128i need
   return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(linear_find_sse2_eq<S>(p, needle))));
 }
 
-// Whole-capacity scan for small maps (16 <= N * S <= 64 bytes, e.g. up to 16
-// ints): every block of the key array is compared (its position is a
-// compile-time constant, so the code is straight-line), bytes at or past
-// n * S are masked off, and one branch decides. Blocks may cover slots that
-// hold no key yet: they lie inside the key array (never past it: a capacity
-// that is not a multiple of 16 ends with a block overlapping the previous
-// one) and their bits are masked before anything depends on them.
-template <std::size_t S, std::size_t Cap>
-inline std::size_t linear_find_sse2_small(const unsigned char* p, std::size_t n, const void* key) noexcept {
-  static_assert(Cap >= 16 && Cap <= 64, "one chunk");
+// Lane mask of one 16-byte block: bit i set when lane i equals the needle.
+template <std::size_t S>
+inline std::uint64_t linear_find_sse2_lanes(const unsigned char* p, __m128i needle) noexcept {
+  const __m128i eq = linear_find_sse2_eq<S>(p, needle);
+  unsigned m;
+  if constexpr (S == 1) m = static_cast<unsigned>(_mm_movemask_epi8(eq));
+  else if constexpr (S == 2) m = static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(eq, eq))) & 0xFFu;
+  else if constexpr (S == 4) m = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(eq)));
+  else m = static_cast<unsigned>(_mm_movemask_pd(_mm_castsi128_pd(eq)));
+  return m;
+}
+
+// Lane mask of 16 lanes (S == 4: four blocks, S == 2: two blocks), narrowed
+// with saturating packs so one movemask covers them all.
+template <std::size_t S>
+inline std::uint64_t linear_find_sse2_group(const unsigned char* p, __m128i needle) noexcept {
+  if constexpr (S == 4) {
+    const __m128i a = _mm_packs_epi32(linear_find_sse2_eq<4>(p, needle), linear_find_sse2_eq<4>(p + 16, needle));
+    const __m128i b = _mm_packs_epi32(linear_find_sse2_eq<4>(p + 32, needle), linear_find_sse2_eq<4>(p + 48, needle));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(a, b)));
+  } else {
+    static_assert(S == 2, "16 lanes of 2 or 4 bytes");
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_packs_epi16(linear_find_sse2_eq<2>(p, needle), linear_find_sse2_eq<2>(p + 16, needle))));
+  }
+}
+
+template <std::size_t S, std::size_t... G>
+inline std::uint64_t linear_find_sse2_groups(const unsigned char* p, [[maybe_unused]] __m128i needle,
+                                             std::index_sequence<G...>) noexcept {
+  return (std::uint64_t{0} | ... | (linear_find_sse2_group<S>(p + G * 16 * S, needle) << (G * 16)));
+}
+
+template <std::size_t S, std::size_t First, std::size_t... B>
+inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unused]] __m128i needle,
+                                             std::index_sequence<B...>) noexcept {
+  return (std::uint64_t{0} | ... |
+          (linear_find_sse2_lanes<S>(p + (First + B) * 16, needle) << ((First + B) * (16 / S))));
+}
+
+// Whole-array scan for up to 64 keys (and at most 256 bytes): every block of
+// keys[0, Count) is compared in straight-line code (positions are
+// compile-time constants), lanes at or past n are masked off, and a single
+// branch decides: no mispredicted loop exit, whichever slot matches. Blocks
+// may cover slots that hold no key yet: they lie inside the key array (never
+// past it: a Count that is not a multiple of the block ends with a block
+// overlapping the previous one) and their bits are masked before anything
+// depends on them.
+template <std::size_t S, std::size_t Count>
+inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n, const void* key) noexcept {
+  static_assert(Count * S >= 16 && Count <= 64, "one 64-bit lane mask");
+  constexpr std::size_t lanes = 16 / S;
+  constexpr std::size_t blocks = Count / lanes;
+  constexpr std::size_t grouped = (S == 2 || S == 4) ? blocks / (16 / lanes) * (16 / lanes) : 0;
   const __m128i needle = linear_find_sse2_splat<S>(key);
-  std::uint64_t m = linear_find_sse2_block<S>(p, needle);
-  if constexpr (Cap >= 32) m |= linear_find_sse2_block<S>(p + 16, needle) << 16;
-  if constexpr (Cap >= 48) m |= linear_find_sse2_block<S>(p + 32, needle) << 32;
-  if constexpr (Cap == 64) m |= linear_find_sse2_block<S>(p + 48, needle) << 48;
-  if constexpr (Cap % 16 != 0) m |= linear_find_sse2_block<S>(p + Cap - 16, needle) << (Cap - 16);
-  const std::size_t total = n * S;
-  const std::uint64_t valid = total >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << total) - 1;
-  m &= valid;
-  return m != 0 ? static_cast<std::size_t>(__builtin_ctzll(m)) / S : n;
+  std::uint64_t m = 0;
+  if constexpr (grouped != 0) m |= linear_find_sse2_groups<S>(p, needle, std::make_index_sequence<grouped * lanes / 16>{});
+  m |= linear_find_sse2_blocks<S, grouped>(p, needle, std::make_index_sequence<blocks - grouped>{});
+  if constexpr (Count % lanes != 0) m |= linear_find_sse2_lanes<S>(p + Count * S - 16, needle) << (Count - lanes);
+  if constexpr (Count < 64) m &= (std::uint64_t{1} << n) - 1;  // n <= Count
+  else m &= n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  return m != 0 ? static_cast<std::size_t>(__builtin_ctzll(m)) : n;
 }
 
 // Byte offset of the first matching lane in [from, to), or `to`.
@@ -188,13 +242,20 @@ inline std::size_t linear_find_sse2(const unsigned char* p, std::size_t n, const
 template <std::size_t Cap, class K>
 constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, const K& q) noexcept {
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
-  if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
-    const unsigned char* p = static_cast<const unsigned char*>(static_cast<const void*>(keys));
-    constexpr std::size_t cap_bytes = Cap * sizeof(K);
-    if constexpr (cap_bytes >= 16 && cap_bytes <= 64) {
-      return linear_find_sse2_small<sizeof(K), cap_bytes>(p, n, &q);
-    } else if constexpr (cap_bytes > 64) {
-      if (n * sizeof(K) >= 16) return linear_find_sse2<sizeof(K)>(p, n, &q);
+  constexpr std::size_t S = sizeof(K);
+  constexpr std::size_t cap_bytes = Cap * S;
+  if constexpr (cap_bytes >= 16) {
+    if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      const unsigned char* p = static_cast<const unsigned char*>(static_cast<const void*>(keys));
+      // Up to 64 bytes in use: scan those (a map seldom full stays cheap).
+      if constexpr (cap_bytes > 64) {
+        if (n * S <= 64) return linear_find_sse2_whole<S, 64 / S>(p, n, &q);
+      }
+      if constexpr (Cap <= 64 && cap_bytes <= 256) {
+        return linear_find_sse2_whole<S, Cap>(p, n, &q);
+      } else {
+        return linear_find_sse2<S>(p, n, &q);
+      }
     }
   }
 #else
@@ -244,7 +305,7 @@ inline T linear_map_load(const char* p) noexcept {
 
 /// a[0, n) == b[0, n). Up to 16 bytes inline with two overlapping loads
 /// (never outside [0, n)), no call into the C library.
-inline bool linear_map_bytes_equal(const char* a, const char* b, std::size_t n) noexcept {
+HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_bytes_equal(const char* a, const char* b, std::size_t n) noexcept {
   if (n >= 8) {
     if (n > 16) return std::memcmp(a, b, n) == 0;
     return ((linear_map_load<std::uint64_t>(a) ^ linear_map_load<std::uint64_t>(b)) |
@@ -261,23 +322,147 @@ inline bool linear_map_bytes_equal(const char* a, const char* b, std::size_t n) 
   return n == 0 || a[0] == b[0];
 }
 
-/// String keys: the length is compared first (one load for heapless::String
-/// and std::string), the characters only when it matches.
+/// String keys in maps too small for tags: the length is compared first (one
+/// load for heapless::String and std::string), the characters only when it
+/// matches.
 template <class K>
 constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::string_view q) noexcept {
-  const std::size_t qn = q.size();
   if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
     for (std::size_t i = 0; i < n; ++i) {
       if (std::string_view(keys[i]) == q) return i;
     }
     return n;
   }
-  const char* const qd = q.data();
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view k = keys[i];
-    if (k.size() == qn && linear_map_bytes_equal(k.data(), qd, qn)) return i;
+    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
   }
   return n;
+}
+
+/// String-keyed maps of at least this capacity keep tags; smaller ones
+/// compare lengths first. Measured (docs/linear_map.md): at N = 8 the tags make
+/// misses 1.5-2x faster and hits ~1.5x slower than the length-first loop, and
+/// they are what makes N = 8 lookups fastest of all peers for both.
+inline constexpr std::size_t linear_map_tag_min_capacity = 8;
+
+/// Whether LinearMap<K, V, N> keeps a tag per entry.
+template <class K, std::size_t N>
+inline constexpr bool linear_map_tagged_v = linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity;
+
+// ---- String keys: one-byte fingerprints --------------------------------------
+// A map with string keys keeps one tag byte per entry, a hash of the key (its
+// length, first and last eight bytes). A lookup hashes the query once,
+// compares 16 tags per instruction (SSE2; one byte compare per entry
+// elsewhere), and compares characters only where the tag matches: 1 entry in
+// 256 by chance. The tag array has max(N, 16) bytes so that a 16-byte block
+// never reads past it.
+template <std::size_t N>
+inline constexpr std::size_t linear_map_tag_count = N < 16 ? 16 : N;
+
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
+#define HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+#elif defined(_MSC_VER)
+#define HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN 1
+#else
+#define HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN 0
+#endif
+
+// The W bytes at p as a little-endian number, on every host and in constant
+// evaluation alike (a tag computed at compile time is used at run time).
+template <class W>
+constexpr W linear_map_word(const char* p) noexcept {
+#if HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN
+  if (!HEAPLESS_IS_CONSTANT_EVALUATED()) return linear_map_load<W>(p);
+#endif
+  W v = 0;
+  for (std::size_t i = 0; i < sizeof(W); ++i) v = static_cast<W>(v | W{static_cast<unsigned char>(p[i])} << (8 * i));
+  return v;
+}
+
+/// The tag of a string: its length, first, middle and last characters,
+/// mixed by a multiplication whose top byte depends on every input bit. No
+/// branch on the length (a mispredicted one would cost more than the hash).
+constexpr unsigned char linear_map_tag(std::string_view s) noexcept {
+  const std::size_t n = s.size();
+  std::uint64_t a = n;
+  if (n != 0) {
+    const char* p = s.data();
+    a |= std::uint64_t{static_cast<unsigned char>(p[0])} << 8 |
+         std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 16 |
+         std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 24;
+  }
+  return static_cast<unsigned char>((a * 0x9E3779B97F4A7C15ull) >> 56);
+}
+
+// Checks the candidates whose bits are set in m (bit i: entry base + i, in
+// order): the length, then the characters.
+template <class K>
+HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base, std::string_view q,
+                                     std::size_t none) noexcept {
+  while (m != 0) {
+    const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(m));
+    m &= m - 1;
+    const std::string_view k = keys[i];
+    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+  }
+  return none;
+}
+
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+// Bits of the 16 tags starting at entry `pos`, placed relative to entry
+// `base` (pos may lie before base when a block is moved back to stay inside
+// the tag array: bits of entries before base are dropped).
+inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t pos, std::size_t base,
+                                          __m128i needle) noexcept {
+  const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(tags + pos)));
+  const std::uint64_t m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle)));
+  return pos >= base ? m << (pos - base) : m >> (base - pos);
+}
+#endif
+
+/// String keys with their tags: index of the key equal to q, or n.
+/// Precondition: tags has linear_map_tag_count<Cap> readable bytes.
+template <std::size_t Cap, class K>
+constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tags, std::size_t n,
+                                         std::string_view q) noexcept {
+  const unsigned char t = linear_map_tag(q);
+  if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (tags[i] == t && std::string_view(keys[i]) == q) return i;
+    }
+    return n;
+  }
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+  constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
+  const __m128i needle = _mm_set1_epi8(static_cast<char>(t));
+  if constexpr (tag_bytes == 16) {  // up to 16 entries: one compare
+    const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(tags)));
+    const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle))) & ((1u << n) - 1);
+    return linear_map_verify(keys, m, 0, q, n);
+  }
+  // 64 entries per step, straight-line: blocks at base, base + 16, ... (the
+  // last one moved back to end at the tag array's end), masked to [base, n).
+  for (std::size_t base = 0; base < n; base += 64) {
+    std::uint64_t m = 0;
+    for (std::size_t j = 0; j < 64 && j < tag_bytes; j += 16) {
+      const std::size_t at = base + j;
+      if (tag_bytes > 64 && at >= n) break;
+      m |= linear_map_tag_block(tags, at + 16 <= tag_bytes ? at : tag_bytes - 16, base, needle);
+    }
+    if (n - base < 64) m &= (std::uint64_t{1} << (n - base)) - 1;
+    const std::size_t i = linear_map_verify(keys, m, base, q, n);
+    if (i != n) return i;
+  }
+  return n;
+#else
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tags[i] != t) continue;
+    const std::string_view k = keys[i];
+    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+  }
+  return n;
+#endif
 }
 
 /// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
@@ -290,8 +475,6 @@ constexpr std::size_t linear_find(const K* keys, std::size_t n, const Q& q) {
     if (!linear_map_representable<K>(q)) return n;
     const K k = static_cast<K>(q);
     return linear_find_bitwise<Cap>(keys, n, k);
-  } else if constexpr (linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
-    return linear_find_string(keys, n, std::string_view(q));
   } else if constexpr (linear_map_char_pointer_v<Q> && linear_map_comparable<K, std::string_view>::value) {
     // Measure the C string once rather than once per key.
     return linear_find_portable(keys, n, std::string_view(q));
@@ -302,5 +485,9 @@ constexpr std::size_t linear_find(const K* keys, std::size_t n, const Q& q) {
 
 }  // namespace detail
 }  // namespace heapless
+
+#undef HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN
+#undef HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+#undef HEAPLESS_DETAIL_LINEAR_MAP_INLINE
 
 #endif  // HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
