@@ -15,11 +15,12 @@
 //   heapless/detail/storage.hpp
 //   heapless/pool.hpp
 //   heapless/string.hpp
-//   heapless/linear_map.hpp
-//   heapless/detail/linear_map_scan.hpp
 //   heapless/format.hpp
 //   heapless/detail/format_core.hpp
 //   heapless/detail/format_float.hpp
+//   heapless/linear_map.hpp
+//   heapless/detail/linear_map_scan.hpp
+//   heapless/spsc.hpp
 
 // heapless.hpp - the umbrella header: every heapless container.
 //
@@ -508,9 +509,24 @@ inline constexpr std::size_t vec_constexpr_fill_max = 16384;
 
 // Primitives only (pointer, length, construct/destroy one element, truncate);
 // vec_core adds the algorithms once for every storage kind.
+/// The stored length: the smallest unsigned type that holds N, except that
+/// when alignof(T) >= 4 it is widened to a 32-bit char32_t. The padding after
+/// the elements has room for it then, so sizeof is unchanged
+/// (sizeof(Vec<int, 64>) == 260 either way), and it pays twice: a full-width
+/// length avoids the narrow store-to-load forwarding stall AMD Zen cores take
+/// when a loop keeps the length in memory, and char32_t is a distinct type for
+/// alias analysis, so stores of int-like elements cannot alias the length and
+/// compilers keep it in a register (clang then vectorises push_back loops).
+/// std::uint32_t would alias every int and unsigned element store.
+template <class T, std::size_t N>
+using vec_length_t =
+    std::conditional_t<(alignof(T) >= 4 && sizeof(smallest_size_t<N>) <= 4 &&
+                        !std::is_same_v<std::remove_cv_t<T>, char32_t>),
+                       char32_t, smallest_size_t<N>>;
+
 template <class T, std::size_t N>
 struct vec_storage {
-  using length_type = smallest_size_t<N>;
+  using length_type = vec_length_t<T, N>;
 
   uninit_array<T, N> storage_;
   length_type size_;
@@ -1716,8 +1732,9 @@ class pool_lock_free_list {
   std::size_t fresh() const noexcept { return fresh_.load(std::memory_order_relaxed); }
 
   std::size_t available(const slot_t*) const noexcept {
-    // A snapshot: exact when no other thread is using the pool; otherwise a
-    // value that was plausible at some point during the call. Bounded walk.
+    // A snapshot: exact when no other thread is using the pool; while others
+    // allocate and free it may be off by their operations (it follows links
+    // that may be stale), but it is always in [0, N]: the walk is bounded.
     std::size_t n = N - static_cast<std::size_t>(fresh_.load(std::memory_order_relaxed));
     for (head_t l = head_.load(std::memory_order_acquire) & head::index_mask; l != 0 && n < N; ++n)
       l = pool_load(links_.data() + (l - 1u));
@@ -1740,6 +1757,11 @@ struct pool_list_for<T, N, pool_policy::lock_free> {
 };
 
 }  // namespace detail
+
+/// True when pool_policy::lock_free compiles for N slots on this target (it
+/// has a compare-and-swap as wide as the head word, and N fits its index).
+template <std::size_t N>
+inline constexpr bool pool_lock_free_available = detail::pool_head<N>::supported;
 
 /// A pool of N slots of T; see the top of this file.
 template <class T, std::size_t N, class Policy = pool_policy::automatic>
@@ -1879,7 +1901,7 @@ class Pool {
   /// Destroys *p and returns its slot; nullptr is ignored. Precondition: p
   /// came from this pool and is live (checked in debug builds). O(1).
   void destroy(T* p) noexcept {
-    if (p == nullptr) return;
+    if (HEAPLESS_UNLIKELY(p == nullptr)) return;
     check_live(p);
     detail::destroy_at(p);
     deallocate(p);
@@ -1899,7 +1921,7 @@ class Pool {
   /// nullptr is ignored. Precondition: p is a live slot of this pool
   /// (foreign pointers and double frees are caught in debug builds). O(1).
   void deallocate(void* p) noexcept {
-    if (p == nullptr) return;
+    if (HEAPLESS_UNLIKELY(p == nullptr)) return;
     const std::size_t i = index_of(p);
     mark_free(i);
     list_.push(static_cast<slot_t*>(p), i);
@@ -2045,6 +2067,15 @@ class Pool {
 // #include "detail/size.hpp": inlined above
 // #include "detail/storage.hpp": inlined above
 
+// Word-at-a-time substring search needs count-trailing-zeros and a
+// little-endian target (every Cortex-M, RISC-V, x86 and AArch64 build).
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+    defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define HEAPLESS_DETAIL_STRING_SWAR 1
+#else
+#define HEAPLESS_DETAIL_STRING_SWAR 0
+#endif
+
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
 #endif
@@ -2095,6 +2126,9 @@ struct chars {
     if (n != 0) std::memset(d, static_cast<unsigned char>(c), n);
   }
   // Like std::char_traits<char>::compare: bytes compare as unsigned char.
+  // compare / equal / find require valid pointers even when n == 0 (true of
+  // a String's own buffer), so the hot paths carry no zero-length test; the
+  // *_any forms accept the null pointer of an empty std::string_view.
   static constexpr int compare(const char* a, const char* b, std::size_t n) noexcept {
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       for (std::size_t i = 0; i < n; ++i) {
@@ -2104,10 +2138,16 @@ struct chars {
       }
       return 0;
     }
-    return n == 0 ? 0 : std::memcmp(a, b, n);
+    return std::memcmp(a, b, n);
+  }
+  static constexpr int compare_any(const char* a, const char* b, std::size_t n) noexcept {
+    return n == 0 ? 0 : compare(a, b, n);
   }
   static constexpr bool equal(const char* a, const char* b, std::size_t n) noexcept {
     return compare(a, b, n) == 0;
+  }
+  static constexpr bool equal_any(const char* a, const char* b, std::size_t n) noexcept {
+    return n == 0 || compare(a, b, n) == 0;
   }
   // First c in [s, s + n), or nullptr.
   static constexpr const char* find(const char* s, std::size_t n, char c) noexcept {
@@ -2116,8 +2156,78 @@ struct chars {
         if (s[i] == c) return s + i;
       return nullptr;
     }
-    return n == 0 ? nullptr : static_cast<const char*>(std::memchr(s, static_cast<unsigned char>(c), n));
+    return static_cast<const char*>(std::memchr(s, c, n));  // memchr converts c to unsigned char
   }
+  static constexpr const char* find_any(const char* s, std::size_t n, char c) noexcept {
+    return n == 0 ? nullptr : find(s, n, c);
+  }
+  // First candidate c in [p, end) with [c, c + n) == [s, s + n), or nullptr.
+  // Requires n >= 2 and [p, end + n - 1) readable. Short ranges are scanned
+  // a word at a time (SWAR): one step tests sizeof(word) candidates for both
+  // the first and the last char of the needle with a handful of ALU
+  // instructions, and only positions matching both are compared. Long
+  // ranges use memchr (vectorised in every libc) to find the first char.
+  static constexpr const char* search(const char* p, const char* end, const char* s, std::size_t n) noexcept {
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (; p < end; ++p)
+        if (p[0] == s[0] && p[n - 1] == s[n - 1] && equal(p + 1, s + 1, n - 2)) return p;
+      return nullptr;
+    }
+#if HEAPLESS_DETAIL_STRING_SWAR
+    if (end - p > swar_limit) return search_memchr(p, end, s, n);
+    const char first = s[0];
+    const char final = s[n - 1];
+    const word f = ones * static_cast<unsigned char>(first);
+    const word l = ones * static_cast<unsigned char>(final);
+    for (; end - p >= static_cast<std::ptrdiff_t>(sizeof(word)); p += sizeof(word)) {
+      // A high bit in each byte where both chars match: (a | b) has a zero
+      // byte exactly there (plus, rarely, false positives above a real
+      // match, so every candidate is verified).
+      word m = zero_bytes((load(p) ^ f) | (load(p + n - 1) ^ l));
+      while (m != 0) {
+        const char* c = p + lowest_byte(m);
+        if (c[0] == first && c[n - 1] == final && equal(c + 1, s + 1, n - 2)) return c;
+        m &= m - 1;
+      }
+    }
+    for (; p < end; ++p)
+      if (p[0] == first && p[n - 1] == final && equal(p + 1, s + 1, n - 2)) return p;
+    return nullptr;
+#else
+    return search_memchr(p, end, s, n);
+#endif
+  }
+
+  HEAPLESS_NOINLINE static const char* search_memchr(const char* p, const char* end, const char* s,
+                                                     std::size_t n) noexcept {
+    const char first = s[0];
+    const char final = s[n - 1];
+    while (p < end) {
+      p = find(p, static_cast<std::size_t>(end - p), first);
+      if (p == nullptr) return nullptr;
+      if (p[n - 1] == final && equal(p + 1, s + 1, n - 2)) return p;
+      ++p;
+    }
+    return nullptr;
+  }
+
+#if HEAPLESS_DETAIL_STRING_SWAR
+  using word = std::conditional_t<(sizeof(void*) >= 8), std::uint64_t, std::uint32_t>;
+  static constexpr word ones = static_cast<word>(~word{0} / 0xFFu);  // 0x0101...
+  static constexpr word highs = static_cast<word>(ones * 0x80u);     // 0x8080...
+  static constexpr std::ptrdiff_t swar_limit = 256;  // candidates; memchr wins above
+  static word load(const char* p) noexcept {
+    word w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  }
+  static word zero_bytes(word v) noexcept { return static_cast<word>((v - ones) & ~v & highs); }
+  static std::size_t lowest_byte(word m) noexcept {  // little-endian: lowest address first
+    if constexpr (sizeof(word) == 8) return static_cast<std::size_t>(__builtin_ctzll(m)) / 8;
+    else return static_cast<std::size_t>(__builtin_ctz(m)) / 8;
+  }
+#endif
+
   static constexpr std::size_t length(const char* s) noexcept { return std::char_traits<char>::length(s); }
   static constexpr int compare_sizes(std::size_t a, std::size_t b) noexcept {
     return a < b ? -1 : (a > b ? 1 : 0);
@@ -2125,6 +2235,10 @@ struct chars {
   // Three-way comparison of two strings (std::string_view::compare's result sign).
   static constexpr int compare(const char* a, std::size_t na, const char* b, std::size_t nb) noexcept {
     const int r = compare(a, b, na < nb ? na : nb);
+    return r != 0 ? r : compare_sizes(na, nb);
+  }
+  static constexpr int compare_any(const char* a, std::size_t na, const char* b, std::size_t nb) noexcept {
+    const int r = compare_any(a, b, na < nb ? na : nb);
     return r != 0 ? r : compare_sizes(na, nb);
   }
 };
@@ -2154,9 +2268,12 @@ struct string_rep {
     buf_[N] = static_cast<char>(static_cast<unsigned char>(N));
   }
   constexpr std::size_t size() const noexcept { return N - static_cast<unsigned char>(buf_[N]); }
+  constexpr std::size_t available() const noexcept { return static_cast<unsigned char>(buf_[N]); }
+  // Stores the length only (the caller writes the NUL at N - a first).
+  constexpr void store_available(std::size_t a) noexcept { buf_[N] = static_cast<char>(static_cast<unsigned char>(a)); }
   constexpr void set_size(std::size_t n) noexcept {
     buf_[n] = '\0';
-    buf_[N] = static_cast<char>(static_cast<unsigned char>(N - n));
+    store_available(N - n);
   }
 };
 
@@ -2171,6 +2288,8 @@ struct string_rep<N, false> {
   constexpr string_rep() noexcept : buf_{}, size_{0} {}
   constexpr explicit string_rep(string_uninit_tag) noexcept : empty_{}, size_{0} { buf_[0] = '\0'; }
   constexpr std::size_t size() const noexcept { return size_; }
+  constexpr std::size_t available() const noexcept { return N - size_; }
+  constexpr void store_available(std::size_t a) noexcept { size_ = static_cast<smallest_size_t<N>>(N - a); }
   constexpr void set_size(std::size_t n) noexcept {
     buf_[n] = '\0';
     size_ = static_cast<smallest_size_t<N>>(n);
@@ -2383,7 +2502,7 @@ class String {
   static constexpr size_type capacity() noexcept { return N; }
   static constexpr size_type max_size() noexcept { return N; }
   /// Chars that can still be appended: N - size().
-  constexpr size_type available() const noexcept { return N - size(); }
+  constexpr size_type available() const noexcept { return rep_.available(); }
   /// For std::string compatibility: raises length_error when n > N, else does nothing.
   constexpr void reserve(size_type n) const {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::reserve: exceeds capacity");
@@ -2396,25 +2515,22 @@ class String {
 
   /// Raises length_error when full.
   constexpr void push_back(char ch) {
-    const size_type n = size();
-    if (HEAPLESS_UNLIKELY(n == N)) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
-    buf_()[n] = ch;
-    set_size_(n + 1);
+    const size_type room = available();
+    if (HEAPLESS_UNLIKELY(room == 0)) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
+    append_fill_(1, ch, room);
   }
   /// Appends ch unless full; returns whether it did.
   [[nodiscard]] constexpr bool try_push_back(char ch) noexcept {
-    const size_type n = size();
-    if (n == N) return false;
-    buf_()[n] = ch;
-    set_size_(n + 1);
+    const size_type room = available();
+    if (room == 0) return false;
+    append_fill_(1, ch, room);
     return true;
   }
   /// Precondition (HEAPLESS_ASSERT): !full().
   constexpr void unchecked_push_back(char ch) noexcept {
-    const size_type n = size();
-    HEAPLESS_ASSERT(n < N, "heapless::String::unchecked_push_back: full");
-    buf_()[n] = ch;
-    set_size_(n + 1);
+    const size_type room = available();
+    HEAPLESS_ASSERT(room != 0, "heapless::String::unchecked_push_back: full");
+    append_fill_(1, ch, room);
   }
   /// Precondition (HEAPLESS_ASSERT): !empty().
   constexpr void pop_back() noexcept {
@@ -2425,10 +2541,9 @@ class String {
 
   /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
   constexpr String& append(const char* s, size_type n) {
-    const size_type len = size();
-    if (HEAPLESS_UNLIKELY(n > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-    detail::chars::copy(buf_() + len, s, n);
-    set_size_(len + n);
+    const size_type room = available();
+    if (HEAPLESS_UNLIKELY(n > room)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+    append_copy_(s, n, room);
     return *this;
   }
   constexpr String& append(const char* s) { return append(s, detail::chars::length(s)); }
@@ -2438,10 +2553,9 @@ class String {
     return append(sub_(sv, pos, count));
   }
   constexpr String& append(size_type count, char ch) {
-    const size_type len = size();
-    if (HEAPLESS_UNLIKELY(count > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-    detail::chars::fill(buf_() + len, count, ch);
-    set_size_(len + count);
+    const size_type room = available();
+    if (HEAPLESS_UNLIKELY(count > room)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
+    append_fill_(count, ch, room);
     return *this;
   }
   /// Appends [first, last). Strong guarantee: on length_error *this is unchanged.
@@ -2484,18 +2598,16 @@ class String {
 
   /// Appends [s, s + n) when it fits; otherwise returns false and changes nothing.
   [[nodiscard]] constexpr bool try_append(const char* s, size_type n) noexcept {
-    const size_type len = size();
-    if (n > N - len) return false;
-    detail::chars::copy(buf_() + len, s, n);
-    set_size_(len + n);
+    const size_type room = available();
+    if (n > room) return false;
+    append_copy_(s, n, room);
     return true;
   }
   [[nodiscard]] constexpr bool try_append(std::string_view sv) noexcept { return try_append(sv.data(), sv.size()); }
   [[nodiscard]] constexpr bool try_append(size_type count, char ch) noexcept {
-    const size_type len = size();
-    if (count > N - len) return false;
-    detail::chars::fill(buf_() + len, count, ch);
-    set_size_(len + count);
+    const size_type room = available();
+    if (count > room) return false;
+    append_fill_(count, ch, room);
     return true;
   }
   [[nodiscard]] constexpr bool try_append(char ch) noexcept { return try_push_back(ch); }
@@ -2503,31 +2615,24 @@ class String {
   /// Appends as much of sv as fits. Returns true when it had to cut (some of
   /// sv was not appended), false when all of sv was appended. Never raises.
   constexpr bool append_truncating(std::string_view sv) noexcept {
-    const size_type len = size();
-    const size_type room = N - len;
+    const size_type room = available();
     const bool cut = sv.size() > room;
-    const size_type n = cut ? room : sv.size();
-    detail::chars::copy(buf_() + len, sv.data(), n);
-    set_size_(len + n);
+    append_copy_(sv.data(), cut ? room : sv.size(), room);
     return cut;
   }
   /// Appends min(count, available()) copies of ch. Returns true when it had to cut.
   constexpr bool append_truncating(size_type count, char ch) noexcept {
-    const size_type len = size();
-    const size_type room = N - len;
+    const size_type room = available();
     const bool cut = count > room;
-    const size_type n = cut ? room : count;
-    detail::chars::fill(buf_() + len, n, ch);
-    set_size_(len + n);
+    append_fill_(cut ? room : count, ch, room);
     return cut;
   }
 
   /// Precondition (HEAPLESS_ASSERT): size() + n <= N.
   constexpr String& unchecked_append(const char* s, size_type n) noexcept {
-    const size_type len = size();
-    HEAPLESS_ASSERT(n <= N - len, "heapless::String::unchecked_append: exceeds capacity");
-    detail::chars::copy(buf_() + len, s, n);
-    set_size_(len + n);
+    const size_type room = available();
+    HEAPLESS_ASSERT(n <= room, "heapless::String::unchecked_append: exceeds capacity");
+    append_copy_(s, n, room);
     return *this;
   }
   constexpr String& unchecked_append(std::string_view sv) noexcept { return unchecked_append(sv.data(), sv.size()); }
@@ -2714,28 +2819,22 @@ class String {
   // Each takes (string_view, pos), (const char* s, pos, n) and (char, pos);
   // a const char*, std::string or String<M> converts to string_view.
 
-  /// First occurrence of [s, s + n) at or after pos, or npos. memchr for the
-  /// first char, then memcmp.
+  /// First occurrence of [s, s + n) at or after pos, or npos. O(size() * n)
+  /// worst case; candidates must match the needle's first and last chars
+  /// (found a word at a time, or by memchr in long strings) before memcmp.
   constexpr size_type find(const char* s, size_type pos, size_type n) const noexcept {
     const size_type len = size();
     if (n == 0) return pos <= len ? pos : npos;
+    if (n == 1) return find(s[0], pos);
     if (pos >= len || n > len - pos) return npos;
     const char* const b = buf_();
-    const char* p = b + pos;
-    const char* const last = b + (len - n + 1);  // candidates start in [p, last)
-    const char first = s[0];
-    while (p < last) {
-      p = detail::chars::find(p, static_cast<size_type>(last - p), first);
-      if (p == nullptr) return npos;
-      if (detail::chars::equal(p + 1, s + 1, n - 1)) return static_cast<size_type>(p - b);
-      ++p;
-    }
-    return npos;
+    const char* const p = detail::chars::search(b + pos, b + (len - n + 1), s, n);
+    return p != nullptr ? static_cast<size_type>(p - b) : npos;
   }
   constexpr size_type find(std::string_view sv, size_type pos = 0) const noexcept { return find(sv.data(), pos, sv.size()); }
   constexpr size_type find(char ch, size_type pos = 0) const noexcept {
     const size_type len = size();
-    if (pos >= len) return npos;
+    if (pos > len) return npos;  // pos == len: memchr of 0 bytes (folds away for pos == 0)
     const char* const b = buf_();
     const char* p = detail::chars::find(b + pos, len - pos, ch);
     return p != nullptr ? static_cast<size_type>(p - b) : npos;
@@ -2748,7 +2847,7 @@ class String {
     size_type i = clamp_(pos, len - n);
     const char* const b = buf_();
     for (;;) {
-      if (detail::chars::equal(b + i, s, n)) return i;
+      if (detail::chars::equal_any(b + i, s, n)) return i;
       if (i == 0) return npos;
       --i;
     }
@@ -2769,7 +2868,7 @@ class String {
     const size_type len = size();
     const char* const b = buf_();
     for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find(s, n, b[i]) != nullptr) return i;
+      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
     return npos;
   }
   constexpr size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
@@ -2783,7 +2882,7 @@ class String {
     if (len == 0 || n == 0) return npos;
     const char* const b = buf_();
     for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find(s, n, b[i]) != nullptr) return i;
+      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
     return npos;
   }
   constexpr size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
@@ -2796,7 +2895,7 @@ class String {
     const size_type len = size();
     const char* const b = buf_();
     for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find(s, n, b[i]) == nullptr) return i;
+      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
     return npos;
   }
   constexpr size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
@@ -2812,7 +2911,7 @@ class String {
     if (len == 0) return npos;
     const char* const b = buf_();
     for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find(s, n, b[i]) == nullptr) return i;
+      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
     return npos;
   }
   constexpr size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
@@ -2823,12 +2922,12 @@ class String {
   }
 
   constexpr bool starts_with(std::string_view sv) const noexcept {
-    return sv.size() <= size() && detail::chars::equal(buf_(), sv.data(), sv.size());
+    return sv.size() <= size() && detail::chars::equal_any(buf_(), sv.data(), sv.size());
   }
   constexpr bool starts_with(char ch) const noexcept { return !empty() && buf_()[0] == ch; }
   constexpr bool ends_with(std::string_view sv) const noexcept {
     const size_type len = size();
-    return sv.size() <= len && detail::chars::equal(buf_() + (len - sv.size()), sv.data(), sv.size());
+    return sv.size() <= len && detail::chars::equal_any(buf_() + (len - sv.size()), sv.data(), sv.size());
   }
   constexpr bool ends_with(char ch) const noexcept { return !empty() && buf_()[size() - 1] == ch; }
   constexpr bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
@@ -2846,12 +2945,25 @@ class String {
 
   /// Three-way comparison as std::string::compare: <0, 0 or >0.
   constexpr int compare(std::string_view sv) const noexcept {
-    return detail::chars::compare(buf_(), size(), sv.data(), sv.size());
+    return detail::chars::compare_any(buf_(), size(), sv.data(), sv.size());
+  }
+  template <std::size_t M>
+  constexpr int compare(const String<M>& other) const noexcept {
+    if constexpr (M == N && N < 256) {
+      // Same capacity: compare the free-capacity bytes instead of decoding
+      // both sizes (more free space = shorter string).
+      const unsigned free_a = static_cast<unsigned char>(rep_.buf_[N]);
+      const unsigned free_b = static_cast<unsigned char>(other.rep_.buf_[N]);
+      const int r = detail::chars::compare(buf_(), other.buf_(), N - (free_a > free_b ? free_a : free_b));
+      return r != 0 ? r : static_cast<int>(free_b) - static_cast<int>(free_a);  // only the sign is specified
+    } else {
+      return detail::chars::compare(buf_(), size(), other.data(), other.size());
+    }
   }
   /// Compares substr(pos, count) with sv; out_of_range when pos > size().
   constexpr int compare(size_type pos, size_type count, std::string_view sv) const {
     check_pos_(pos, "heapless::String::compare: position out of range");
-    return detail::chars::compare(buf_() + pos, clamp_(count, size() - pos), sv.data(), sv.size());
+    return detail::chars::compare_any(buf_() + pos, clamp_(count, size() - pos), sv.data(), sv.size());
   }
   constexpr int compare(size_type pos, size_type count, std::string_view sv, size_type pos2,
                         size_type count2 = npos) const {
@@ -2879,6 +2991,22 @@ class String {
   constexpr char* buf_() noexcept { return rep_.buf_; }
   constexpr const char* buf_() const noexcept { return rep_.buf_; }
   constexpr void set_size_(size_type n) noexcept { rep_.set_size(n); }
+
+  // The append paths work on the free capacity (the stored byte for N < 256)
+  // rather than the size: no decode/encode between appends.
+  // Preconditions: room == available(), n <= room.
+  constexpr void append_copy_(const char* s, size_type n, size_type room) noexcept {
+    char* const end = buf_() + (N - room);
+    detail::chars::copy(end, s, n);
+    end[n] = '\0';
+    rep_.store_available(room - n);
+  }
+  constexpr void append_fill_(size_type n, char ch, size_type room) noexcept {
+    char* const end = buf_() + (N - room);
+    detail::chars::fill(end, n, ch);
+    end[n] = '\0';
+    rep_.store_available(room - n);
+  }
 
   static constexpr size_type clamp_(size_type count, size_type max) noexcept { return count < max ? count : max; }
 
@@ -3024,11 +3152,12 @@ constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
 }
 template <std::size_t N>
 constexpr bool operator==(const String<N>& a, std::string_view b) noexcept {
-  return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+  return a.size() == b.size() && detail::chars::equal_any(a.data(), b.data(), a.size());
 }
 template <std::size_t N>
 constexpr bool operator==(const String<N>& a, const char* b) noexcept {
-  return a == std::string_view(b);
+  const std::size_t n = detail::chars::length(b);  // b is non-null, as for std::string
+  return a.size() == n && detail::chars::equal(a.data(), b, n);
 }
 
 #if HEAPLESS_HAS_THREE_WAY
@@ -3130,8 +3259,1736 @@ struct hash<heapless::String<N>> {
 };
 }  // namespace std
 
+#undef HEAPLESS_DETAIL_STRING_SWAR
+
 #endif  // HEAPLESS_STRING_HPP
 // ---- end heapless/string.hpp ----
+// ---- begin heapless/format.hpp ----
+// heapless/format.hpp - type-safe, heap-free text formatting: {fmt}/std::format
+// syntax into a String<N>, a Vec<char, N> or any output iterator.
+//
+//   heapless::String<64> line;
+//   heapless::format_to(line, "Count: {} id={:#06x} t={:.3f}", n, id, t);  // length_error if full
+//   if (!heapless::try_format_to(line, " {}", name)) { /* full: line unchanged */ }
+//   auto s = heapless::format<32>("{:>8}|{:<6}|", "right", true);            // String<32>
+//   heapless::format_to(uart_iterator, "{}\r\n", value);                      // any output iterator
+//
+// Syntax (a subset of std::format): "{}" "{0}" "{{" "}}" and
+//   {[index]:[[fill]align][sign][#][0][width][.precision][type]}
+// fill is one code point; align < > ^; sign + - space; width/precision are
+// literal numbers (no nested "{}"); types d x X o b B c (integers, char,
+// bool), s (strings, bool), c (char), f F e E g G (float, double), p
+// (pointers). Arguments: every integer type, bool, char, const char*,
+// std::string_view and anything convertible to it (String<M>, std::string),
+// float, double, pointers, nullptr, enums (their underlying value), and user
+// types through a heapless::formatter<T> specialisation (detail/format_core.hpp).
+// Every argument must be used (as in Rust's format!): an unused one is an error.
+//
+// Errors. C++20: the format string is checked at compile time against the
+// argument types (wrong index, too many or too few fields, bad spec: the call
+// does not compile; heapless::runtime_format(s) opts out). C++17, or a
+// runtime_format string: a malformed string raises error_kind::invalid_argument
+// (std::invalid_argument / the handler). Capacity, per DESIGN.md:
+//   format_to(String&)          raises length_error (Vec: bad_alloc); target unchanged
+//   try_format_to(target, ...)  returns false; target unchanged
+//   format_to_truncating(...)   keeps what fits (cut at a UTF-8 boundary); returns true if it cut
+//   format_to(iterator, ...)    unbounded, like std::format_to; format_to_n bounds it
+//
+// Costs: no heap, no locale, no printf. The engine is one non-template
+// function (parser + dispatch); each argument type adds one small handler,
+// instantiated only when used: an integer-only program links no
+// floating-point code. Output is written in place into a String (no copy); an
+// iterator or a Vec receives it in 64-byte chunks from the stack. Stack use is
+// about 200 bytes, plus ~1.1 KB only when a double is printed with a precision
+// above ~40 digits. Floats use std::to_chars (exact, shortest round-trip for
+// "{}"). Thread/ISR: reentrant; no global state.
+#ifndef HEAPLESS_FORMAT_HPP
+#define HEAPLESS_FORMAT_HPP
+
+#include <cstddef>      // std::size_t
+#include <string_view>  // std::string_view: format strings
+#include <type_traits>  // std::decay_t, std::is_same_v, std::enable_if_t
+#include <utility>      // std::declval (recognising Vec<char, N>)
+
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// ---- begin heapless/detail/format_core.hpp ----
+// heapless/detail/format_core.hpp - the formatting engine behind heapless/format.hpp.
+//
+// Layers, bottom up:
+//   format_buffer    the one sink the engine writes to: [cur_, end_) plus an
+//                    optional flush function. Fixed sinks (String, Vec, char
+//                    ranges) have no flush: what does not fit is counted in
+//                    dropped_ and never written. Iterator sinks flush a small
+//                    stack chunk to the iterator.
+//   format_specs     a parsed std-format-spec.
+//   parse_format()   one constexpr parser, used by the C++20 compile-time check
+//                    and by the run-time engine, so both accept the same language.
+//   arg_value /      the type-erased arguments: a value union plus a per-type
+//   arg_desc         descriptor {handler, category, spec checker} in a constexpr
+//                    table. Each type's handler is instantiated only when a
+//                    value of that type is formatted: an integer-only program
+//                    never references floating-point code.
+//   vformat()        the non-template engine; one copy per program.
+#ifndef HEAPLESS_DETAIL_FORMAT_CORE_HPP
+#define HEAPLESS_DETAIL_FORMAT_CORE_HPP
+
+#include <charconv>     // std::to_chars for integers (no locale, no heap)
+#include <cstddef>      // std::size_t, std::nullptr_t
+#include <cstdint>      // std::uint32_t, std::uint64_t, std::uintptr_t
+#include <cstring>      // std::memcpy, std::memset, std::strlen
+#include <limits>       // std::numeric_limits: integer extremes
+#include <string_view>  // std::string_view: format strings, string arguments
+#include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
+
+// #include "config.hpp": inlined above
+// #include "error.hpp": inlined above
+
+#if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
+#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1
+#else
+#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 0
+#endif
+
+// HEAPLESS_FORMAT_PRECOMPILE (user-settable, C++20 only): 1 keeps the parse
+// of each compile-time-checked format string in the format_string object
+// (24 bytes per field, a constant copied at each call), so formatting
+// does no parsing at run time: ~2x faster. Default: 1 on hosts, 0 on
+// microcontrollers, where flash matters more than the parse.
+#ifndef HEAPLESS_FORMAT_PRECOMPILE
+#if (defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M') || \
+    (defined(__riscv) && defined(__riscv_xlen) && __riscv_xlen == 32) || defined(__AVR__) || defined(__MSP430__)
+#define HEAPLESS_FORMAT_PRECOMPILE 0
+#else
+#define HEAPLESS_FORMAT_PRECOMPILE 1
+#endif
+#endif
+#if HEAPLESS_FORMAT_PRECOMPILE && HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+#define HEAPLESS_DETAIL_FORMAT_COMPILED 1
+#else
+#define HEAPLESS_DETAIL_FORMAT_COMPILED 0
+#endif
+
+namespace heapless {
+
+/// Customization point: specialise for a user type T.
+///   template <> struct heapless::formatter<Point> {
+///     // optional: accept a spec ("{:x}" passes "x"); without parse() only "{}" is allowed.
+///     static constexpr bool parse(std::string_view spec) { return spec.empty() || spec == "x"; }
+///     void format(const Point& p, heapless::format_context& ctx) const {
+///       heapless::format_to(ctx, "({}, {})", p.x, p.y);
+///     }
+///   };
+/// A specialisation takes precedence over the built-in handling of T (even for enums).
+template <class T, class Enable = void>
+struct formatter;
+
+class format_context;
+
+namespace detail {
+
+// ---- Sink ------------------------------------------------------------------
+
+/// memcpy for the short runs formatting produces (literal text, digits):
+/// fixed-size copies the compiler inlines, overlapping for odd lengths.
+/// Never touches s when n == 0 (s may then be nullptr).
+inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
+#if defined(__OPTIMIZE_SIZE__)  // -Os: one call is smaller than the unrolled cases
+  if (n != 0) std::memcpy(d, s, n);
+#else
+  if (n >= 16) {
+    std::memcpy(d, s, n);
+  } else if (n >= 8) {
+    std::memcpy(d, s, 8);
+    std::memcpy(d + n - 8, s + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(d, s, 4);
+    std::memcpy(d + n - 4, s + n - 4, 4);
+  } else if (n != 0) {
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  }
+#endif
+}
+
+class format_buffer {
+ public:
+  using flush_fn = void (*)(format_buffer&);
+
+  format_buffer(char* begin, char* end, flush_fn flush) noexcept
+      : cur_(begin), end_(end), flush_(flush) {}
+  format_buffer(const format_buffer&) = delete;
+  format_buffer& operator=(const format_buffer&) = delete;
+
+  void write(const char* s, std::size_t n) {
+    if (HEAPLESS_LIKELY(n <= static_cast<std::size_t>(end_ - cur_))) {
+      copy_short(cur_, s, n);
+      cur_ += n;
+    } else {
+      write_slow(s, n);
+    }
+  }
+  void write(std::string_view s) { write(s.data(), s.size()); }
+  void put(char c) {
+    if (HEAPLESS_LIKELY(cur_ != end_)) {
+      *cur_++ = c;
+    } else {
+      write_slow(&c, 1);
+    }
+  }
+  /// n copies of c. O(capacity) on a fixed sink however large n is.
+  void fill(std::size_t n, char c) {
+#if !defined(__OPTIMIZE_SIZE__)
+    if (n <= 16 && room() >= 16 && scratch_tail_) {  // short padding: one fixed-size store, no call
+      std::memset(cur_, c, 16);     // (bytes past n are free space, overwritten later)
+      cur_ += n;
+      return;
+    }
+#endif
+    for (;;) {
+      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
+      const std::size_t k = n < room ? n : room;
+      std::memset(cur_, c, k);
+      cur_ += k;
+      n -= k;
+      if (n == 0) return;
+      if (!flush_) {
+        dropped_ += n;
+        return;
+      }
+      flush_(*this);
+    }
+  }
+  /// Records a formatting error (bad format string or value); the first one
+  /// wins. The caller raises it once the target is back in a valid state.
+  void fail(const char* message) noexcept {
+    if (!error_) error_ = message;
+  }
+  const char* error() const noexcept { return error_; }
+  /// A fixed sink that has started dropping characters.
+  bool overflowed() const noexcept { return flush_ == nullptr && dropped_ != 0; }
+  /// Counts n characters as dropped (a full fixed sink).
+  void drop(std::size_t n) noexcept { dropped_ += n; }
+  /// Characters that a fixed sink could not hold.
+  std::size_t dropped() const noexcept { return dropped_; }
+  char* cur() const noexcept { return cur_; }
+  /// Contiguous room left before the next flush (or before a fixed sink is full).
+  std::size_t room() const noexcept { return static_cast<std::size_t>(end_ - cur_); }
+  void advance(std::size_t n) noexcept { cur_ += n; }
+  /// May bytes in [cur(), cur() + room()) be scribbled on before they are
+  /// written for real? True for owned free space (a String's spare capacity,
+  /// a chunk buffer); false for a caller's char range (format_to_n).
+  bool scratch_tail() const noexcept { return scratch_tail_; }
+
+ protected:
+  char* cur_;
+  char* end_;
+  flush_fn flush_;  // nullptr: fixed capacity, excess is counted in dropped_
+  std::size_t dropped_ = 0;
+  const char* error_ = nullptr;
+  bool scratch_tail_ = true;
+
+ private:
+  HEAPLESS_NOINLINE void write_slow(const char* s, std::size_t n) {
+    for (;;) {
+      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
+      const std::size_t k = n < room ? n : room;
+      if (k != 0) std::memcpy(cur_, s, k);
+      cur_ += k;
+      s += k;
+      n -= k;
+      if (n == 0) return;
+      if (!flush_) {
+        dropped_ += n;
+        return;
+      }
+      flush_(*this);
+    }
+  }
+};
+
+/// A sink writing into [begin, end): fixed capacity, counts what is dropped.
+class fixed_buffer : public format_buffer {
+ public:
+  fixed_buffer(char* begin, char* end, bool scratch_tail = true) noexcept
+      : format_buffer(begin, end, nullptr), begin_(begin) {
+    scratch_tail_ = scratch_tail;
+  }
+  std::size_t written() const noexcept { return static_cast<std::size_t>(cur_ - begin_); }
+
+ private:
+  char* begin_;
+};
+
+/// A sink that only counts (formatted_size).
+class counting_buffer : public format_buffer {
+ public:
+  counting_buffer() noexcept : format_buffer(&dummy_, &dummy_, nullptr) {}
+
+ private:
+  char dummy_ = 0;
+};
+
+/// A sink writing through an output iterator, in chunks of a small stack buffer.
+/// With a limit (format_to_n), characters past it are counted, not written.
+template <class OutputIt>
+class iterator_buffer : public format_buffer {
+ public:
+  explicit iterator_buffer(OutputIt out, std::size_t limit = static_cast<std::size_t>(-1))
+      : format_buffer(buf_, buf_ + sizeof buf_, &iterator_buffer::flush_chunk),
+        out_(static_cast<OutputIt&&>(out)),
+        limit_(limit) {}
+  /// Flushes the last chunk; returns the iterator past the last written char.
+  OutputIt finish() {
+    flush_chunk(*this);
+    return static_cast<OutputIt&&>(out_);
+  }
+  /// Every character formatted, including those past the limit.
+  std::size_t total() const noexcept { return total_; }
+
+ private:
+  static void flush_chunk(format_buffer& base) {
+    auto& self = static_cast<iterator_buffer&>(base);
+    const std::size_t n = static_cast<std::size_t>(self.cur_ - self.buf_);
+    self.total_ += n;
+    const std::size_t k = n < self.limit_ ? n : self.limit_;
+    self.limit_ -= k;
+    for (std::size_t i = 0; i < k; ++i) {
+      *self.out_ = self.buf_[i];
+      ++self.out_;
+    }
+    self.cur_ = self.buf_;
+  }
+
+  char buf_[64];
+  OutputIt out_;
+  std::size_t limit_;
+  std::size_t total_ = 0;
+};
+
+// ---- Specs -----------------------------------------------------------------
+
+enum class arg_category : unsigned char {
+  signed_int,
+  unsigned_int,
+  character,
+  boolean,
+  string,
+  pointer,
+  floating,
+  custom,
+};
+
+/// A parsed std-format-spec; 16 bytes (precompiled format strings store one per field).
+struct format_specs {
+  static constexpr unsigned char alt_flag = 1;      // '#'
+  static constexpr unsigned char zero_flag = 2;     // '0'
+  static constexpr unsigned char has_spec_flag = 4;  // not "{}"
+
+  std::uint32_t width = 0;
+  std::int32_t precision = -1;    // -1: none
+  char fill[4] = {' ', 0, 0, 0};  // one UTF-8 code point
+  char align = 0;                 // '<' '>' '^' or 0 (the type's default)
+  char sign = 0;                  // '+' ' ' '-' or 0
+  char type = 0;
+  unsigned char flags = 0;
+
+  constexpr bool alt() const noexcept { return (flags & alt_flag) != 0; }
+  constexpr bool zero() const noexcept { return (flags & zero_flag) != 0; }
+  /// No spec at all: "{}".
+  constexpr bool plain() const noexcept { return (flags & has_spec_flag) == 0; }
+  constexpr void set(unsigned char flag) noexcept { flags = static_cast<unsigned char>(flags | flag); }
+};
+
+enum class format_errc : unsigned char {
+  ok,
+  unmatched_open_brace,
+  unmatched_close_brace,
+  invalid_arg_id,
+  arg_id_out_of_range,
+  mixed_indexing,
+  invalid_spec,
+  number_too_big,
+  type_mismatch,
+  custom_spec_rejected,
+  unused_argument,
+  too_many_arguments,
+};
+
+constexpr const char* format_error_message(format_errc e) noexcept {
+  switch (e) {
+    case format_errc::ok: return "ok";
+    case format_errc::unmatched_open_brace: return "heapless::format: '{' without matching '}'";
+    case format_errc::unmatched_close_brace: return "heapless::format: '}' must be written '}}'";
+    case format_errc::invalid_arg_id: return "heapless::format: invalid argument index";
+    case format_errc::arg_id_out_of_range: return "heapless::format: more fields than arguments";
+    case format_errc::mixed_indexing: return "heapless::format: mixed automatic and manual indexing";
+    case format_errc::invalid_spec: return "heapless::format: invalid format spec";
+    case format_errc::number_too_big: return "heapless::format: width or precision too big";
+    case format_errc::type_mismatch: return "heapless::format: spec not valid for the argument type";
+    case format_errc::custom_spec_rejected: return "heapless::format: formatter<T>::parse rejected the spec";
+    case format_errc::unused_argument: return "heapless::format: an argument is never used";
+    case format_errc::too_many_arguments: return "heapless::format: at most 32 arguments";
+  }
+  return "heapless::format: error";
+}
+
+using spec_checker = bool (*)(std::string_view);
+using arg_handler = void (*)(format_buffer&, const union arg_value&, const format_specs&, std::string_view);
+
+struct arg_desc {
+  arg_handler handler;
+  arg_category category;
+  spec_checker check;  // custom types only
+};
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+constexpr bool is_align(char c) noexcept { return c == '<' || c == '>' || c == '^'; }
+
+/// Length of the UTF-8 sequence starting with lead byte c (1 for ASCII and invalid bytes).
+constexpr unsigned utf8_length(char c) noexcept {
+  const auto u = static_cast<unsigned char>(c);
+  return u < 0xC0 ? 1u : u < 0xE0 ? 2u : u < 0xF0 ? 3u : u < 0xF8 ? 4u : 1u;
+}
+
+/// Parses a non-negative decimal number <= INT32_MAX at [p, end).
+constexpr format_errc parse_number(const char*& p, const char* end, std::uint32_t& out) noexcept {
+  std::uint64_t v = 0;
+  while (p != end && is_digit(*p)) {
+    v = v * 10 + static_cast<std::uint64_t>(*p - '0');
+    if (v > 0x7FFFFFFFu) return format_errc::number_too_big;
+    ++p;
+  }
+  out = static_cast<std::uint32_t>(v);
+  return format_errc::ok;
+}
+
+/// Parses a std-format-spec at [p, end), p just past ':'; stops at the closing '}'.
+constexpr format_errc parse_specs(const char*& p, const char* end, format_specs& s) noexcept {
+  if (p == end) return format_errc::unmatched_open_brace;
+  if (*p == '}') return format_errc::ok;
+  s.set(format_specs::has_spec_flag);
+  // [[fill]align]
+  const unsigned n = utf8_length(*p);
+  if (static_cast<std::size_t>(end - p) > n && is_align(p[n])) {
+    if (*p == '{' || *p == '}') return format_errc::invalid_spec;
+    for (unsigned i = 0; i < n; ++i) s.fill[i] = p[i];
+    s.align = p[n];
+    p += n + 1;
+  } else if (is_align(*p)) {
+    s.align = *p++;
+  }
+  if (p != end && (*p == '+' || *p == '-' || *p == ' ')) s.sign = *p++;
+  if (p != end && *p == '#') {
+    s.set(format_specs::alt_flag);
+    ++p;
+  }
+  if (p != end && *p == '0') {
+    s.set(format_specs::zero_flag);
+    ++p;
+  }
+  if (p != end && is_digit(*p)) {
+    const format_errc e = parse_number(p, end, s.width);
+    if (e != format_errc::ok) return e;
+  }
+  if (p != end && *p == '.') {
+    ++p;
+    if (p == end || !is_digit(*p)) return format_errc::invalid_spec;
+    std::uint32_t prec = 0;
+    const format_errc e = parse_number(p, end, prec);
+    if (e != format_errc::ok) return e;
+    s.precision = static_cast<std::int32_t>(prec);
+  }
+  if (p != end && *p != '}') {
+    const char t = *p;
+    if (!((t >= 'a' && t <= 'z') || (t >= 'A' && t <= 'Z'))) return format_errc::invalid_spec;
+    s.type = t;
+    ++p;
+  }
+  if (p == end) return format_errc::unmatched_open_brace;
+  if (*p != '}') return format_errc::invalid_spec;
+  return format_errc::ok;
+}
+
+constexpr bool is_int_type(char t) noexcept {
+  return t == 'd' || t == 'x' || t == 'X' || t == 'o' || t == 'b' || t == 'B';
+}
+
+/// Is the parsed spec valid for an argument of category c?
+constexpr format_errc validate_specs(arg_category c, const format_specs& s) noexcept {
+  const bool no_numeric_flags = s.sign == 0 && !s.alt() && !s.zero();
+  switch (c) {
+    case arg_category::signed_int:
+    case arg_category::unsigned_int:
+      if (s.precision >= 0) return format_errc::type_mismatch;
+      if (s.type == 'c') return no_numeric_flags ? format_errc::ok : format_errc::type_mismatch;
+      return s.type == 0 || is_int_type(s.type) ? format_errc::ok : format_errc::type_mismatch;
+    case arg_category::character:
+    case arg_category::boolean:
+      if (s.type == 0 || s.type == (c == arg_category::character ? 'c' : 's'))
+        return no_numeric_flags && s.precision < 0 ? format_errc::ok : format_errc::type_mismatch;
+      return is_int_type(s.type) && s.precision < 0 ? format_errc::ok : format_errc::type_mismatch;
+    case arg_category::string:
+      return (s.type == 0 || s.type == 's') && no_numeric_flags ? format_errc::ok
+                                                                : format_errc::type_mismatch;
+    case arg_category::pointer:
+      return (s.type == 0 || s.type == 'p') && no_numeric_flags && s.precision < 0
+                 ? format_errc::ok
+                 : format_errc::type_mismatch;
+    case arg_category::floating:
+      switch (s.type) {
+        case 0: case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': return format_errc::ok;
+        default: return format_errc::type_mismatch;
+      }
+    case arg_category::custom: return format_errc::ok;
+  }
+  return format_errc::type_mismatch;
+}
+
+inline constexpr format_specs default_specs{};
+
+/// First '{' or '}' in [p, end), or end. Word-at-a-time on little-endian
+/// targets at run time (the classic has-zero-byte test: its lowest flagged
+/// byte is always exact), a plain loop in constant evaluation.
+constexpr const char* find_brace(const char* p, const char* end) noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__)) && \
+    !defined(__OPTIMIZE_SIZE__)
+  if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
+    using word = std::size_t;
+    constexpr word ones = ~word{0} / 255;
+    constexpr word highs = ones * 0x80;
+    while (end - p >= static_cast<std::ptrdiff_t>(sizeof(word))) {
+      word w = 0;
+      std::memcpy(&w, p, sizeof w);
+      const word open = w ^ (ones * '{');
+      const word close = w ^ (ones * '}');
+      const word hit = (((open - ones) & ~open) | ((close - ones) & ~close)) & highs;
+      if (hit != 0) {
+        if constexpr (sizeof(word) == 8) return p + (__builtin_ctzll(static_cast<unsigned long long>(hit)) >> 3);
+        else return p + (__builtin_ctz(static_cast<unsigned>(hit)) >> 3);
+      }
+      p += sizeof(word);
+    }
+  }
+#endif
+  while (p != end && *p != '{' && *p != '}') ++p;
+  return p;
+}
+
+/// The one parser. Calls h.on_text(const char*, size_t) for literal text and
+/// h.on_field(index, specs, raw_spec) for each replacement field; validates
+/// indices and specs against descs[0, n). Used in constant evaluation (the C++20
+/// check, with a handler that does nothing) and at run time by vformat().
+template <class Handler>
+constexpr format_errc parse_format(std::string_view fmt, const arg_desc* descs, std::size_t n, Handler& h) {
+  if (n > 32) return format_errc::too_many_arguments;
+  const char* p = fmt.data();
+  const char* const end = p + fmt.size();
+  std::size_t next_auto = 0;
+  int indexing = 0;  // 0 unknown, 1 automatic, 2 manual
+  std::uint32_t used = 0;  // bit i: argument i was referenced
+  while (p != end) {
+    const char* q = find_brace(p, end);
+    if (q != p) h.on_text(p, static_cast<std::size_t>(q - p));
+    if (q == end) break;
+    if (*q == '}') {
+      if (q + 1 == end || q[1] != '}') return format_errc::unmatched_close_brace;
+      h.on_text(q, 1);
+      p = q + 2;
+      continue;
+    }
+    ++q;  // past '{'
+    if (q == end) return format_errc::unmatched_open_brace;
+    if (*q == '{') {
+      h.on_text(q, 1);
+      p = q + 1;
+      continue;
+    }
+#if !defined(__OPTIMIZE_SIZE__)
+    if (*q == '}' && indexing != 2) {  // "{}": the common case, no spec to parse
+      indexing = 1;
+      const std::size_t index = next_auto++;
+      if (index >= n) return format_errc::arg_id_out_of_range;
+      used |= std::uint32_t{1} << index;
+      if (descs[index].category == arg_category::custom && !descs[index].check(std::string_view()))
+        return format_errc::custom_spec_rejected;
+      h.on_field(index, default_specs, std::string_view());
+      p = q + 1;
+      continue;
+    }
+#endif
+    std::size_t index = 0;
+    if (is_digit(*q)) {
+      if (indexing == 1) return format_errc::mixed_indexing;
+      indexing = 2;
+      if (*q == '0' && q + 1 != end && is_digit(q[1])) return format_errc::invalid_arg_id;
+      std::uint32_t v = 0;
+      if (parse_number(q, end, v) != format_errc::ok) return format_errc::arg_id_out_of_range;
+      index = v;
+    } else {
+      if (indexing == 2) return format_errc::mixed_indexing;
+      indexing = 1;
+      index = next_auto++;
+    }
+    if (q == end) return format_errc::unmatched_open_brace;
+    if (*q != ':' && *q != '}') return format_errc::invalid_arg_id;
+    if (index >= n) return format_errc::arg_id_out_of_range;
+    used |= std::uint32_t{1} << index;
+    format_specs specs;
+    std::string_view raw;
+    if (*q == ':') {
+      ++q;
+      if (descs[index].category == arg_category::custom) {
+        const char* r = q;
+        while (r != end && *r != '}' && *r != '{') ++r;
+        if (r == end || *r == '{') return format_errc::unmatched_open_brace;
+        raw = std::string_view(q, static_cast<std::size_t>(r - q));
+        q = r;
+      } else {
+        const format_errc e = parse_specs(q, end, specs);
+        if (e != format_errc::ok) return e;
+      }
+    }
+    if (descs[index].category == arg_category::custom) {
+      if (!descs[index].check(raw)) return format_errc::custom_spec_rejected;
+    } else if (!specs.plain()) {  // "{}" suits every type
+      const format_errc e = validate_specs(descs[index].category, specs);
+      if (e != format_errc::ok) return e;
+    }
+    h.on_field(index, specs, raw);
+    p = q + 1;  // past '}'
+  }
+  const std::uint32_t all = n == 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << n) - 1;
+  if (used != all) return format_errc::unused_argument;
+  return format_errc::ok;
+}
+
+struct check_handler {
+  constexpr void on_text(const char*, std::size_t) noexcept {}
+  constexpr void on_field(std::size_t, const format_specs&, std::string_view) noexcept {}
+};
+
+/// Compile-time (or run-time) validation of a format string against argument descriptors.
+constexpr format_errc check_format(std::string_view fmt, const arg_desc* descs, std::size_t n) {
+  check_handler h;
+  return parse_format(fmt, descs, n, h);
+}
+
+// ---- Argument values -------------------------------------------------------
+
+struct string_arg {
+  const char* data;
+  std::size_t size;
+};
+struct custom_arg {
+  const void* object;
+};
+
+union arg_value {
+  std::uint32_t u32;
+  std::int32_t i32;
+  unsigned long long u64;
+  long long i64;
+  bool b;
+  char c;
+  const char* cstr;
+  string_arg str;
+  const void* ptr;
+  float f;
+  double d;
+  custom_arg custom;
+};
+
+// ---- Padding and output helpers -------------------------------------------
+
+/// Number of code points in s (what width counts; East Asian wide characters count 1).
+inline std::size_t display_width(const char* s, std::size_t n) noexcept {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < n; ++i) w += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return w;
+}
+
+inline void write_fill(format_buffer& out, const format_specs& s, std::size_t n) {
+  const unsigned fill_size = utf8_length(s.fill[0]);
+  if (fill_size == 1) {
+    out.fill(n, s.fill[0]);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      out.write(s.fill, fill_size);
+      if (out.overflowed()) {  // a full fixed sink: count the rest, O(1)
+        out.drop((n - i - 1) * fill_size);
+        return;
+      }
+    }
+  }
+}
+
+/// Writes body (display width w) padded to s.width; default_align is '<' or '>'.
+inline void write_padded(format_buffer& out, const format_specs& s, const char* body, std::size_t n,
+                         std::size_t w, char default_align) {
+  if (s.width <= w) {
+    out.write(body, n);
+    return;
+  }
+  const std::size_t pad = s.width - w;
+  const char align = s.align ? s.align : default_align;
+  const std::size_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+  write_fill(out, s, left);
+  out.write(body, n);
+  write_fill(out, s, pad - left);
+}
+
+/// Numeric output: prefix (sign, base prefix) + digits, padded; '0' pads
+/// between prefix and digits unless an alignment was given.
+inline void write_numeric(format_buffer& out, const format_specs& s, const char* prefix, std::size_t pn,
+                          const char* digits, std::size_t dn, bool zero_allowed = true) {
+  const std::size_t len = pn + dn;
+  if (s.width <= len) {
+    out.write(prefix, pn);
+    out.write(digits, dn);
+    return;
+  }
+  if (s.zero() && s.align == 0 && zero_allowed) {
+    out.write(prefix, pn);
+    out.fill(s.width - len, '0');
+    out.write(digits, dn);
+    return;
+  }
+  const std::size_t pad = s.width - len;
+  const char align = s.align ? s.align : '>';
+  const std::size_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+  write_fill(out, s, left);
+  out.write(prefix, pn);
+  out.write(digits, dn);
+  write_fill(out, s, pad - left);
+}
+
+inline void write_string(format_buffer& out, const format_specs& s, const char* data, std::size_t n) {
+  if (s.plain()) {
+    out.write(data, n);
+    return;
+  }
+  if (s.precision >= 0) {  // keep at most `precision` code points
+    std::size_t cps = 0, i = 0;
+    const auto limit = static_cast<std::size_t>(s.precision);
+    for (; i < n; ++i) {
+      if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) {
+        if (cps == limit) break;
+        ++cps;
+      }
+    }
+    n = i;
+  }
+  write_padded(out, s, data, n, s.width ? display_width(data, n) : 0, '<');
+}
+
+/// Digits of v in base 2^Shift, written backwards ending at end; returns the first.
+template <unsigned Shift, class UInt>
+char* write_pow2_digits(char* end, UInt v, bool upper) noexcept {
+  const char* const digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  constexpr UInt mask = (UInt{1} << Shift) - 1;
+  do {
+    *--end = digits[static_cast<unsigned>(v & mask)];
+    v = static_cast<UInt>(v >> Shift);
+  } while (v != 0);
+  return end;
+}
+
+/// Decimal digits of v into [first, last) (which holds them all); returns the end.
+/// std::to_chars (two digits per division, a 200-byte table) unless built for size.
+template <class UInt>
+char* write_decimal(char* first, char* last, UInt v) noexcept {
+#if defined(__OPTIMIZE_SIZE__)
+  (void)last;
+  char tmp[sizeof(UInt) * 3];
+  char* p = tmp + sizeof tmp;
+  do {
+    *--p = static_cast<char>('0' + static_cast<unsigned>(v % 10));
+    v = static_cast<UInt>(v / 10);
+  } while (v != 0);
+  const auto n = static_cast<std::size_t>(tmp + sizeof tmp - p);
+  std::memcpy(first, p, n);
+  return first + n;
+#else
+  return std::to_chars(first, last, v).ptr;
+#endif
+}
+
+/// Integers: abs is the magnitude, negative its sign.
+template <class UInt>
+HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative, const format_specs& s) {
+  constexpr std::size_t max_digits = sizeof(UInt) * 8;  // base 2 is the longest
+  if (s.plain()) {  // "{}": straight into the sink when it has room
+#if !defined(__OPTIMIZE_SIZE__)
+    if (out.room() > max_digits) {
+      char* p = out.cur();
+      if (negative) *p++ = '-';
+      out.advance(static_cast<std::size_t>(write_decimal(p, p + max_digits, abs) - out.cur()));
+      return;
+    }
+#endif
+    char buf[max_digits + 1];
+    char* p = buf;
+    if (negative) *p++ = '-';
+    out.write(buf, static_cast<std::size_t>(write_decimal(p, buf + sizeof buf, abs) - buf));
+    return;
+  }
+  if (s.type == 'c') {
+    if (negative || abs > 0xFFu) return out.fail("heapless::format: {:c} value out of range");
+    const char ch = static_cast<char>(static_cast<unsigned char>(abs));
+    write_padded(out, s, &ch, 1, 1, '<');
+    return;
+  }
+  char prefix[4];
+  std::size_t pn = 0;
+  if (negative) {
+    prefix[pn++] = '-';
+  } else if (s.sign == '+' || s.sign == ' ') {
+    prefix[pn++] = s.sign;
+  }
+  char buf[max_digits];
+  char* const end = buf + sizeof buf;
+  const char* first = buf;
+  const char* last = end;
+  switch (s.type) {
+    case 'x': case 'X': first = write_pow2_digits<4>(end, abs, s.type == 'X'); break;
+    case 'o': first = write_pow2_digits<3>(end, abs, false); break;
+    case 'b': case 'B': first = write_pow2_digits<1>(end, abs, false); break;
+    default: last = write_decimal(buf, end, abs); break;
+  }
+  if (s.alt() && s.type != 0 && s.type != 'd') {
+    if (s.type == 'o') {
+      if (abs != 0) prefix[pn++] = '0';
+    } else {
+      prefix[pn++] = '0';
+      prefix[pn++] = s.type;
+    }
+  }
+  write_numeric(out, s, prefix, pn, first, static_cast<std::size_t>(last - first));
+}
+
+// Handlers, one per category (plus custom and float ones elsewhere). They
+// have the arg_handler signature.
+inline void handle_i32(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  const std::int32_t x = v.i32;
+  const bool neg = x < 0;
+  const std::uint32_t abs = neg ? 0u - static_cast<std::uint32_t>(x) : static_cast<std::uint32_t>(x);
+  write_integer<std::uint32_t>(out, abs, neg, s);
+}
+inline void handle_u32(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  write_integer<std::uint32_t>(out, v.u32, false, s);
+}
+inline void handle_i64(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  const long long x = v.i64;
+  const bool neg = x < 0;
+  const unsigned long long abs =
+      neg ? 0ull - static_cast<unsigned long long>(x) : static_cast<unsigned long long>(x);
+  if (abs <= 0xFFFFFFFFu) {  // 32-bit division is much cheaper on 32-bit cores
+    write_integer<std::uint32_t>(out, static_cast<std::uint32_t>(abs), neg, s);
+  } else {
+    write_integer<unsigned long long>(out, abs, neg, s);
+  }
+}
+inline void handle_u64(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  if (v.u64 <= 0xFFFFFFFFu) {
+    write_integer<std::uint32_t>(out, static_cast<std::uint32_t>(v.u64), false, s);
+  } else {
+    write_integer<unsigned long long>(out, v.u64, false, s);
+  }
+}
+inline void handle_char(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  if (s.type == 0 || s.type == 'c') {
+    write_string(out, s, &v.c, 1);
+  } else {  // integer presentation of the code unit (as unsigned char, like C++26 std::format)
+    write_integer<std::uint32_t>(out, static_cast<unsigned char>(v.c), false, s);
+  }
+}
+inline void handle_bool(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  if (s.type == 0 || s.type == 's') {
+    // 16-byte rows: copy_short's wide loads stay inside the object (and GCC's -Warray-bounds agrees).
+    static constexpr char names[2][16] = {"false", "true"};
+    write_string(out, s, names[v.b ? 1 : 0], v.b ? 4 : 5);
+  } else {
+    write_integer<std::uint32_t>(out, v.b ? 1u : 0u, false, s);
+  }
+}
+inline void handle_cstr(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  if (v.cstr == nullptr) return out.fail("heapless::format: null const char* argument");
+  write_string(out, s, v.cstr, std::strlen(v.cstr));
+}
+inline void handle_string(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  // An empty string_view may hold nullptr, which must not reach memcpy.
+  write_string(out, s, v.str.size != 0 ? v.str.data : "", v.str.size);
+}
+inline void handle_pointer(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+  format_specs hex = s;
+  hex.type = 'x';
+  hex.set(format_specs::alt_flag | format_specs::has_spec_flag);
+  write_integer<std::uintptr_t>(out, reinterpret_cast<std::uintptr_t>(v.ptr), false, hex);
+}
+
+}  // namespace detail
+
+/// What a user formatter<T>::format receives: where to write, and the raw spec
+/// text of the field ("x" for "{:x}"). Write with write()/put(), or format
+/// nested values with heapless::format_to(ctx, "...", ...).
+class format_context {
+ public:
+  explicit format_context(detail::format_buffer& out, std::string_view spec = {}) noexcept
+      : out_(out), spec_(spec) {}
+  format_context(const format_context&) = delete;
+  format_context& operator=(const format_context&) = delete;
+
+  /// Appends s (O(s.size())); past a fixed capacity the excess is dropped and
+  /// reported by the format_to call that owns this context.
+  void write(std::string_view s) { out_.write(s.data(), s.size()); }
+  void put(char c) { out_.put(c); }
+  /// The spec text after ':' in the replacement field ("" for "{}").
+  std::string_view spec() const noexcept { return spec_; }
+  detail::format_buffer& buffer() noexcept { return out_; }
+
+ private:
+  detail::format_buffer& out_;
+  std::string_view spec_;
+};
+
+namespace detail {
+
+// ---- Type classification ----------------------------------------------------
+
+template <class T, class = void>
+struct has_formatter : std::false_type {};
+template <class T>
+struct has_formatter<T, decltype(void(sizeof(formatter<T>)))> : std::true_type {};
+
+template <class T, class = void>
+struct has_parse : std::false_type {};
+template <class T>
+struct has_parse<T, decltype(void(formatter<T>::parse(std::string_view{})))> : std::true_type {};
+
+template <class T>
+constexpr bool check_custom_spec(std::string_view spec) {
+  if constexpr (has_parse<T>::value) {
+    return formatter<T>::parse(spec);
+  } else {
+    return spec.empty();
+  }
+}
+
+template <class T>
+void handle_custom(format_buffer& out, const arg_value& v, const format_specs&, std::string_view raw) {
+  format_context ctx(out, raw);
+  const formatter<T> f{};
+  f.format(*static_cast<const T*>(v.custom.object), ctx);
+}
+
+template <class T>
+constexpr bool is_char_type_v = std::is_same_v<T, char> || std::is_same_v<T, wchar_t> ||
+#if defined(__cpp_char8_t)
+                                std::is_same_v<T, char8_t> ||
+#endif
+                                std::is_same_v<T, char16_t> || std::is_same_v<T, char32_t>;
+
+template <class T>
+struct float_handler;  // defined in format_float.hpp (instantiated only for float arguments)
+
+/// How a (decayed) argument type T is stored and formatted.
+template <class T>
+struct arg_traits {
+  static constexpr bool is_custom = has_formatter<T>::value;
+  static constexpr bool is_enum = !is_custom && std::is_enum_v<T>;
+  using value_type = std::conditional_t<is_enum, std::underlying_type<T>, std::decay<T>>;
+  using V = typename value_type::type;  // T, or an enum's underlying type
+
+  static constexpr bool is_bool = std::is_same_v<V, bool>;
+  static constexpr bool is_char = std::is_same_v<V, char>;
+  static constexpr bool is_int = std::is_integral_v<V> && !is_bool && !is_char && !is_char_type_v<V>;
+  static constexpr bool is_float = std::is_same_v<V, float> || std::is_same_v<V, double>;
+  static constexpr bool is_cstr = std::is_same_v<V, const char*> || std::is_same_v<V, char*>;
+  static constexpr bool is_pointer =
+      !is_cstr && (std::is_pointer_v<V> || std::is_same_v<V, std::nullptr_t>) &&
+      !std::is_function_v<std::remove_pointer_t<V>>;
+  static constexpr bool is_string =
+      !is_custom && !is_cstr && !is_pointer && std::is_convertible_v<const T&, std::string_view>;
+
+  static constexpr bool supported =
+      is_custom || is_bool || is_char || is_int || is_float || is_cstr || is_pointer || is_string;
+
+  static constexpr arg_category category =
+      is_custom    ? arg_category::custom
+      : is_bool    ? arg_category::boolean
+      : is_char    ? arg_category::character
+      : is_int     ? (std::is_signed_v<V> ? arg_category::signed_int : arg_category::unsigned_int)
+      : is_float   ? arg_category::floating
+      : is_pointer ? arg_category::pointer
+                   : arg_category::string;
+
+  static constexpr bool wide = sizeof(V) > 4;
+
+  static constexpr arg_handler handler() {
+    if constexpr (is_custom) return &handle_custom<T>;
+    else if constexpr (is_bool) return &handle_bool;
+    else if constexpr (is_char) return &handle_char;
+    else if constexpr (is_int && std::is_signed_v<V>) return wide ? &handle_i64 : &handle_i32;
+    else if constexpr (is_int) return wide ? &handle_u64 : &handle_u32;
+    else if constexpr (is_float) return &float_handler<V>::handle;
+    else if constexpr (is_cstr) return &handle_cstr;
+    else if constexpr (is_pointer) return &handle_pointer;
+    else return &handle_string;
+  }
+  static constexpr spec_checker checker() {
+    if constexpr (is_custom) return &check_custom_spec<T>;
+    else return nullptr;
+  }
+
+  static arg_value make(const T& x) noexcept {
+    arg_value v{};
+    if constexpr (is_custom) {
+      v.custom.object = &x;
+    } else if constexpr (is_bool || is_char) {
+      if constexpr (is_bool) v.b = static_cast<bool>(x);
+      else v.c = static_cast<char>(x);
+    } else if constexpr (is_int) {
+      const auto u = static_cast<V>(x);
+      if constexpr (std::is_signed_v<V>) {
+        if constexpr (wide) v.i64 = static_cast<long long>(u);
+        else v.i32 = static_cast<std::int32_t>(u);
+      } else {
+        if constexpr (wide) v.u64 = static_cast<unsigned long long>(u);
+        else v.u32 = static_cast<std::uint32_t>(u);
+      }
+    } else if constexpr (std::is_same_v<V, float>) {
+      v.f = x;
+    } else if constexpr (std::is_same_v<V, double>) {
+      v.d = x;
+    } else if constexpr (is_cstr) {
+      v.cstr = x;
+    } else if constexpr (is_pointer) {
+      if constexpr (std::is_same_v<V, std::nullptr_t>) v.ptr = nullptr;
+      else v.ptr = reinterpret_cast<const void*>(x);
+    } else {
+      const std::string_view sv = x;
+      v.str.data = sv.data();
+      v.str.size = sv.size();
+    }
+    return v;
+  }
+};
+
+template <class T>
+struct arg_desc_of {
+  static_assert(arg_traits<T>::supported,
+                "heapless::format: no formatter for this argument type; specialise heapless::formatter<T>");
+  static constexpr arg_desc value{arg_traits<T>::handler(), arg_traits<T>::category, arg_traits<T>::checker()};
+};
+
+/// The constexpr descriptor table of an argument list (one trailing entry so it is never empty).
+template <class... Ts>
+struct arg_descs {
+  static constexpr arg_desc value[sizeof...(Ts) + 1] = {arg_desc_of<Ts>::value...,
+                                                         arg_desc{nullptr, arg_category::custom, nullptr}};
+};
+
+/// The type an argument is described by: decayed, and char* read as const char*.
+template <class T>
+using arg_type_t = std::conditional_t<std::is_same_v<std::decay_t<T>, char*>, const char*, std::decay_t<T>>;
+
+// ---- Engine ------------------------------------------------------------------
+
+// ---- Precompiled format strings (C++20) ---------------------------------------
+// The consteval format-string constructor has parsed the string already; it
+// can keep the result: a list of ops, each some literal text followed by at
+// most one field with its parsed spec. Formatting then runs the ops without
+// parsing or validating anything.
+
+struct compiled_op {
+  std::uint16_t text_begin = 0;  // literal text: offsets into the format string
+  std::uint16_t text_len = 0;
+  std::uint8_t arg = 0xFF;  // argument index; 0xFF: text only
+  format_specs specs{};     // a custom type's field: spec text offset in width, length in precision
+};
+
+/// A view of a compiled program (null ops: not compiled, parse at run time).
+struct program_view {
+  const compiled_op* ops = nullptr;
+  std::size_t count = 0;
+};
+
+template <std::size_t K>
+struct compiled_program {
+  compiled_op ops[K]{};
+  std::uint8_t count = 0;
+  bool valid = false;
+};
+
+/// parse_format handler that records ops; gives up (valid = false) when the
+/// string is too long for 16-bit offsets or has more pieces than K.
+struct compile_handler {
+  const char* base;
+  compiled_op* ops;
+  std::size_t capacity;
+  std::size_t count = 0;
+  bool open = false;  // the last op has text and no field yet
+  bool overflow = false;
+
+  constexpr bool next_op() noexcept {
+    if (count == capacity) {
+      overflow = true;
+      return false;
+    }
+    ops[count++] = compiled_op{};
+    return true;
+  }
+  constexpr void on_text(const char* p, std::size_t n) noexcept {
+    const auto off = static_cast<std::size_t>(p - base);
+    if (off + n > 0xFFFFu) {
+      overflow = true;
+      return;
+    }
+    if (open && ops[count - 1].text_begin + ops[count - 1].text_len == off) {
+      ops[count - 1].text_len = static_cast<std::uint16_t>(ops[count - 1].text_len + n);
+      return;
+    }
+    if (!next_op()) return;
+    ops[count - 1].text_begin = static_cast<std::uint16_t>(off);
+    ops[count - 1].text_len = static_cast<std::uint16_t>(n);
+    open = true;
+  }
+  constexpr void on_field(std::size_t index, const format_specs& specs, std::string_view raw) noexcept {
+    if (!open && !next_op()) return;
+    compiled_op& op = ops[count - 1];
+    op.arg = static_cast<std::uint8_t>(index);
+    op.specs = specs;
+    if (!raw.empty()) {
+      op.specs.width = static_cast<std::uint32_t>(raw.data() - base);
+      op.specs.precision = static_cast<std::int32_t>(raw.size());
+      op.specs.set(format_specs::has_spec_flag);
+    }
+    open = false;
+  }
+};
+
+/// Checks fmt against descs and, if it is valid, compiles it into prog.
+template <std::size_t K>
+constexpr format_errc compile_format(std::string_view fmt, const arg_desc* descs, std::size_t n,
+                                     compiled_program<K>& prog) {
+  compile_handler h{fmt.data(), prog.ops, K};
+  const format_errc e = parse_format(fmt, descs, n, h);
+  prog.valid = e == format_errc::ok && !h.overflow && n < 0xFF;
+  prog.count = static_cast<std::uint8_t>(prog.valid ? h.count : 0);
+  return e;
+}
+
+// ---- Engine ------------------------------------------------------------------
+
+/// Everything one formatting call needs, type-erased.
+struct format_call {
+  std::string_view fmt;
+  program_view program;
+  const arg_value* values;
+  const arg_desc* descs;
+  std::size_t n;
+};
+
+struct format_handler {
+  format_buffer& out;
+  const arg_value* values;
+  const arg_desc* descs;
+  void on_text(const char* p, std::size_t n) { out.write(p, n); }
+  void on_field(std::size_t i, const format_specs& s, std::string_view raw) {
+    descs[i].handler(out, values[i], s, raw);
+  }
+};
+
+/// Formats into out. A malformed format string (or a value a spec cannot
+/// show) is recorded with out.fail(); the caller raises it with
+/// raise_format_error() once its target is consistent again.
+HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) {
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+  if (c.program.ops != nullptr) {  // compiled (and checked) at compile time
+    const char* const base = c.fmt.data();
+    for (std::size_t i = 0; i < c.program.count; ++i) {
+      const compiled_op& op = c.program.ops[i];
+      out.write(base + op.text_begin, op.text_len);
+      if (op.arg != 0xFF) {
+        const arg_desc& d = c.descs[op.arg];
+        if (d.category != arg_category::custom) {
+          d.handler(out, c.values[op.arg], op.specs, std::string_view());
+        } else {
+          const auto raw_len = op.specs.plain() ? 0u : static_cast<std::size_t>(op.specs.precision);
+          d.handler(out, c.values[op.arg], op.specs, std::string_view(base + op.specs.width, raw_len));
+        }
+      }
+    }
+    return;
+  }
+#endif
+  format_handler h{out, c.values, c.descs};
+  const format_errc e = parse_format(c.fmt, c.descs, c.n, h);
+  if (HEAPLESS_UNLIKELY(e != format_errc::ok)) out.fail(format_error_message(e));
+}
+
+[[noreturn]] HEAPLESS_COLD inline void raise_format_error(const char* message) {
+  raise(error_kind::invalid_argument, message);
+}
+
+}  // namespace detail
+}  // namespace heapless
+
+#endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP
+// ---- end heapless/detail/format_core.hpp ----
+// ---- begin heapless/detail/format_float.hpp ----
+// heapless/detail/format_float.hpp - float and double formatting for heapless/format.hpp.
+//
+// Kept apart from the integer engine: float_handler<F>::handle is referenced
+// only from the descriptor of a float/double argument, so a program that never
+// formats a floating-point value never instantiates, references or links any
+// of this (nor libstdc++'s floating std::to_chars, which is large: ~120 KB of
+// Ryu tables on Cortex-M; see docs/format.md).
+//
+// Conversions are std::to_chars (exact, locale-free, no heap):
+//   {}            shortest round-trip representation (to_chars(value))
+//   {:.P}         general, P significant digits
+//   {:f} {:e} {:g} fixed / scientific / general, precision P (default 6)
+// and '#' (keep the point; for g keep trailing zeros), sign, '0' padding and
+// uppercase (F E G: INF, NAN, E) are applied around the digits here.
+#ifndef HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
+#define HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
+
+#include <charconv>  // std::to_chars(float/double, ...), std::chars_format
+#include <cstdint>   // std::uint32_t, std::uint64_t
+#include <cstring>   // std::memcpy (bit pattern of a float)
+
+// #include "format_core.hpp": inlined above
+
+namespace heapless {
+namespace detail {
+
+template <class F>
+struct float_traits;
+template <>
+struct float_traits<float> {
+  using bits_type = std::uint32_t;
+  static constexpr int mantissa_bits = 23;
+  static constexpr int exponent_bias = 127 + 23;
+  static constexpr int max_fraction_digits = 149;     // 2^-149 has 149 fraction digits
+  static constexpr int max_significant_digits = 112;  // of any exact float expansion
+  static constexpr std::size_t big_buffer = 1 + 39 + 1 + 149 + 8;
+};
+template <>
+struct float_traits<double> {
+  using bits_type = std::uint64_t;
+  static constexpr int mantissa_bits = 52;
+  static constexpr int exponent_bias = 1023 + 52;
+  static constexpr int max_fraction_digits = 1074;
+  static constexpr int max_significant_digits = 767;
+  // fixed: either <= 309 integer digits and no fraction, or < 2^53 (16 digits)
+  // and <= 1074 fraction digits; scientific/general: <= 767 digits + exponent.
+  static constexpr std::size_t big_buffer = 1 + 16 + 1 + 1074 + 8;
+};
+
+/// Number of fraction digits in the exact decimal expansion of a finite x.
+template <class F>
+inline int exact_fraction_digits(F x) noexcept {
+  using tr = float_traits<F>;
+  typename tr::bits_type bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  const auto one = typename tr::bits_type{1};
+  auto m = bits & ((one << tr::mantissa_bits) - 1);
+  const int biased = static_cast<int>((bits >> tr::mantissa_bits) & ((one << (sizeof(F) * 8 - 1 - tr::mantissa_bits)) - 1));
+  if (biased != 0) m |= one << tr::mantissa_bits;
+  if (m == 0) return 0;
+  int e2 = (biased != 0 ? biased : 1) - tr::exponent_bias;
+#if defined(__GNUC__) || defined(__clang__)
+  e2 += __builtin_ctzll(static_cast<unsigned long long>(m));
+#else
+  while ((m & 1) == 0) {
+    m >>= 1;
+    ++e2;
+  }
+#endif
+  return e2 < 0 ? -e2 : 0;
+}
+
+/// The pieces of a formatted float: sign prefix, digits (mantissa), an
+/// optional inserted '.', zeros to append, and the exponent suffix.
+struct float_parts {
+  const char* digits;
+  std::size_t digits_size;
+  std::size_t exponent_at;  // index in digits where "e..." starts (== digits_size if none)
+  bool add_point;
+  std::size_t zeros;
+  bool finite;
+};
+
+inline void write_float_parts(format_buffer& out, const format_specs& s, const char* sign, std::size_t sn,
+                              const float_parts& p) {
+  const std::size_t len = sn + p.digits_size + (p.add_point ? 1 : 0) + p.zeros;
+  std::size_t left = 0, right = 0;
+  bool zero_pad = false;
+  if (s.width > len) {
+    const std::size_t pad = s.width - len;
+    if (s.zero() && s.align == 0 && p.finite) {
+      zero_pad = true;
+      left = pad;
+    } else {
+      const char align = s.align ? s.align : '>';
+      left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
+      right = pad - left;
+    }
+  }
+  if (!zero_pad) write_fill(out, s, left);
+  out.write(sign, sn);
+  if (zero_pad) out.fill(left, '0');
+  out.write(p.digits, p.exponent_at);
+  if (p.add_point) out.put('.');
+  out.fill(p.zeros, '0');
+  out.write(p.digits + p.exponent_at, p.digits_size - p.exponent_at);
+  write_fill(out, s, right);
+}
+
+/// Formats x with specs s using buf[0, cap) for the digits; false if cap is too small.
+template <class F>
+bool format_float_into(format_buffer& out, F x, const format_specs& s, char* buf, std::size_t cap) {
+  using tr = float_traits<F>;
+  char* const end = buf + cap;
+  std::to_chars_result r{};
+  std::size_t zeros = 0;
+  int precision = s.precision;
+  const char type = s.type;
+  bool general = false;
+  if (type == 0 && precision < 0) {
+    r = std::to_chars(buf, end, x);
+  } else {
+    std::chars_format f = std::chars_format::general;
+    if (precision < 0) precision = 6;
+    switch (type) {
+      case 'f': case 'F': f = std::chars_format::fixed; break;
+      case 'e': case 'E': f = std::chars_format::scientific; break;
+      default: general = true; break;
+    }
+    int p = precision;
+    if (f == std::chars_format::fixed) {
+      // Digits past the exact expansion are zeros: ask to_chars for the exact
+      // ones only and append the rest, so the buffer stays bounded.
+      const int exact = exact_fraction_digits(x);
+      if (p > exact) {
+        zeros = static_cast<std::size_t>(p - exact);
+        p = exact;
+      }
+    } else if (p > tr::max_significant_digits) {
+      if (!general) zeros = static_cast<std::size_t>(p - tr::max_significant_digits);
+      p = tr::max_significant_digits;
+    }
+    r = std::to_chars(buf, end, x, f, p);
+  }
+  if (r.ec != std::errc()) return false;
+
+  const char* digits = buf;
+  std::size_t n = static_cast<std::size_t>(r.ptr - buf);
+  char sign[1];
+  std::size_t sn = 0;
+  if (n != 0 && buf[0] == '-') {
+    sign[sn++] = '-';
+    ++digits;
+    --n;
+  } else if (s.sign == '+' || s.sign == ' ') {
+    sign[sn++] = s.sign;
+  }
+  float_parts parts{digits, n, n, false, zeros, true};
+  if (n != 0 && (digits[0] == 'i' || digits[0] == 'n')) {  // inf, nan
+    parts.finite = false;
+    parts.zeros = 0;
+  } else {
+    std::size_t e = 0;
+    bool has_point = false;
+    while (e < n && digits[e] != 'e') has_point |= digits[e++] == '.';
+    parts.exponent_at = e;
+    if (zeros != 0 && !has_point) parts.add_point = true;  // fixed/scientific with precision 0 + zeros
+    if (s.alt()) {
+      if (!has_point) parts.add_point = true;
+      if (general) {  // '#g': keep trailing zeros up to `precision` significant digits
+        std::size_t sig = 0;
+        bool leading = true;
+        for (std::size_t i = 0; i < e; ++i) {
+          if (digits[i] == '.') continue;
+          if (leading && digits[i] == '0') continue;
+          leading = false;
+          ++sig;
+        }
+        if (leading) sig = 1;  // the value 0 shows one significant digit
+        const std::size_t want = precision == 0 ? 1 : static_cast<std::size_t>(precision);
+        if (want > sig) parts.zeros = want - sig;
+      }
+    }
+  }
+  if (type == 'F' || type == 'E' || type == 'G') {
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = buf[static_cast<std::size_t>(digits - buf) + i];
+      if (c >= 'a' && c <= 'z') buf[static_cast<std::size_t>(digits - buf) + i] = static_cast<char>(c - ('a' - 'A'));
+    }
+  }
+  write_float_parts(out, s, sign, sn, parts);
+  return true;
+}
+
+template <class F>
+HEAPLESS_NOINLINE void format_float_big(format_buffer& out, F x, const format_specs& s) {
+  char big[float_traits<F>::big_buffer];
+  if (!format_float_into(out, x, s, big, sizeof big)) out.fail("heapless::format: float does not fit");
+}
+
+template <class F>
+struct float_handler {
+  static void handle(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
+    F x;
+    if constexpr (std::is_same_v<F, float>) x = v.f;
+    else x = v.d;
+    // Fast path: no width, sign, '#' or uppercase, a modest precision: the
+    // digits are to_chars' output as is, written straight into the sink when
+    // it owns its free space, else through a local buffer. (If they do not
+    // fit, to_chars fails and the general path below runs.)
+    char buf[64];  // shortest is <= 24 chars; larger precisions take the big path
+    if (s.width == 0 && s.sign == 0 && !s.alt() && s.precision <= 24 &&
+        (s.type == 0 || s.type == 'f' || s.type == 'e' || s.type == 'g')) {
+      const bool direct = out.scratch_tail() && out.room() >= 8;
+      char* const p = direct ? out.cur() : buf;
+      char* const last = direct ? p + out.room() : buf + sizeof buf;
+      std::to_chars_result r;
+      if (s.type == 0 && s.precision < 0) {
+        r = std::to_chars(p, last, x);
+      } else {
+        const int prec = s.precision < 0 ? 6 : s.precision;
+        const std::chars_format f = s.type == 'f'   ? std::chars_format::fixed
+                                    : s.type == 'e' ? std::chars_format::scientific
+                                                    : std::chars_format::general;
+        r = std::to_chars(p, last, x, f, prec);
+      }
+      if (r.ec == std::errc()) {
+        if (direct) out.advance(static_cast<std::size_t>(r.ptr - p));
+        else out.write(buf, static_cast<std::size_t>(r.ptr - buf));
+        return;
+      }
+    }
+    if (!format_float_into(out, x, s, buf, sizeof buf)) format_float_big(out, x, s);
+  }
+};
+
+}  // namespace detail
+}  // namespace heapless
+
+#endif  // HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
+// ---- end heapless/detail/format_float.hpp ----
+// #include "string.hpp": inlined above
+
+namespace heapless {
+
+/// A format string that is checked only when formatting (at run time).
+struct runtime_format_string {
+  std::string_view str;
+};
+/// Opts a format string out of the C++20 compile-time check (e.g. a string
+/// chosen at run time); errors are then raised as error_kind::invalid_argument.
+constexpr runtime_format_string runtime_format(std::string_view s) noexcept { return {s}; }
+
+namespace detail {
+#if HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+// Not constexpr on purpose: calling one in the consteval constructor below is
+// the compile error, and its name says what is wrong with the format string.
+void format_string_error_unmatched_open_brace();
+void format_string_error_unmatched_close_brace();
+void format_string_error_invalid_argument_index();
+void format_string_error_more_fields_than_arguments();
+void format_string_error_mixed_automatic_and_manual_indexing();
+void format_string_error_invalid_spec();
+void format_string_error_width_or_precision_too_big();
+void format_string_error_spec_not_valid_for_argument_type();
+void format_string_error_formatter_parse_rejected_spec();
+void format_string_error_argument_never_used();
+void format_string_error_too_many_arguments();
+
+constexpr void compile_time_format_error(format_errc e) {
+  switch (e) {
+    case format_errc::ok: break;
+    case format_errc::unmatched_open_brace: format_string_error_unmatched_open_brace(); break;
+    case format_errc::unmatched_close_brace: format_string_error_unmatched_close_brace(); break;
+    case format_errc::invalid_arg_id: format_string_error_invalid_argument_index(); break;
+    case format_errc::arg_id_out_of_range: format_string_error_more_fields_than_arguments(); break;
+    case format_errc::mixed_indexing: format_string_error_mixed_automatic_and_manual_indexing(); break;
+    case format_errc::invalid_spec: format_string_error_invalid_spec(); break;
+    case format_errc::number_too_big: format_string_error_width_or_precision_too_big(); break;
+    case format_errc::type_mismatch: format_string_error_spec_not_valid_for_argument_type(); break;
+    case format_errc::custom_spec_rejected: format_string_error_formatter_parse_rejected_spec(); break;
+    case format_errc::unused_argument: format_string_error_argument_never_used(); break;
+    case format_errc::too_many_arguments: format_string_error_too_many_arguments(); break;
+  }
+}
+#endif
+}  // namespace detail
+
+/// A format string for arguments of types Args. Under C++20 its constructor is
+/// consteval and rejects a string that does not match Args at compile time.
+template <class... Args>
+class basic_format_string {
+ public:
+  template <class S, class = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+  consteval basic_format_string(const S& s) : str_(s) {
+    detail::compile_time_format_error(
+        detail::compile_format(str_, detail::arg_descs<Args...>::value, sizeof...(Args), program_));
+  }
+#elif HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+  consteval basic_format_string(const S& s) : str_(s) {
+    detail::compile_time_format_error(
+        detail::check_format(str_, detail::arg_descs<Args...>::value, sizeof...(Args)));
+  }
+#else
+  constexpr basic_format_string(const S& s) : str_(s) {
+  }
+#endif
+  constexpr basic_format_string(runtime_format_string s) noexcept : str_(s.str) {}
+  constexpr std::string_view get() const noexcept { return str_; }
+  /// The precompiled program, or a null view (parse at run time).
+  constexpr detail::program_view program() const noexcept {
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+    if (program_.valid) return {program_.ops, program_.count};
+#endif
+    return {};
+  }
+
+ private:
+  std::string_view str_;
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+  detail::compiled_program<sizeof...(Args) + 1> program_{};  // text + field per argument, then text
+#endif
+};
+
+/// The format string parameter type of every function below (Args deduced from the arguments).
+template <class... Args>
+using format_string = basic_format_string<detail::arg_type_t<Args>...>;
+
+/// What format_to_n returns (std::format_to_n_result).
+template <class OutputIt>
+struct format_to_n_result {
+  OutputIt out;        ///< past the last character written
+  std::size_t size;    ///< characters the full output has (may exceed n)
+};
+
+namespace detail {
+
+template <class T>
+struct is_string : std::false_type {};
+template <std::size_t N>
+struct is_string<String<N>> : std::true_type {};
+
+// Vec<char, N> is recognised by shape, so format.hpp need not include vec.hpp:
+// value_type char, a constant capacity(), and try_append(const char*, const char*).
+template <class T, class = void>
+struct is_char_vec : std::false_type {};
+template <class T>
+struct is_char_vec<T, std::enable_if_t<std::is_same_v<typename T::value_type, char> &&
+                                       std::is_same_v<decltype(std::declval<T&>().try_append(
+                                                          static_cast<const char*>(nullptr),
+                                                          static_cast<const char*>(nullptr))),
+                                                      const char*>>> : std::true_type {};
+
+template <class T>
+constexpr bool is_fixed_target_v = is_string<T>::value || is_char_vec<T>::value;
+
+enum class overflow_mode : unsigned char { raise, fail, truncate };
+
+/// Result of formatting into a fixed-capacity target.
+struct fixed_outcome {
+  bool cut = false;                  // output did not fit
+  const char* error = nullptr;       // a format error (bad string or value)
+};
+
+/// Length to keep after a cut in truncating mode: drops an incomplete trailing UTF-8 sequence.
+inline std::size_t utf8_safe_length(const char* s, std::size_t n) noexcept {
+  std::size_t i = n, back = 0;
+  while (i > 0 && back < 4) {
+    --i;
+    ++back;
+    const auto u = static_cast<unsigned char>(s[i]);
+    if ((u & 0xC0) != 0x80) return u < 0x80 || utf8_length(s[i]) <= back ? n : i;  // lead byte
+  }
+  return n;
+}
+
+/// Formats into base[old, cap) and returns the length to keep: the new length
+/// on success (or on a cut in truncating mode), `old` otherwise.
+inline std::size_t format_fixed(char* base, std::size_t old, std::size_t cap, overflow_mode mode,
+                                const format_call& call, fixed_outcome& out) {
+  fixed_buffer b(base + old, base + cap);
+  vformat(b, call);
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) {
+    out.error = b.error();
+    return old;
+  }
+  if (HEAPLESS_UNLIKELY(b.dropped() != 0)) {
+    out.cut = true;
+    if (mode != overflow_mode::truncate) return old;
+    return old + utf8_safe_length(base + old, b.written());
+  }
+  return old + b.written();
+}
+
+/// Chunked sink for Vec<char, N>: each 64-byte chunk is appended with try_append.
+template <class V>
+class vec_buffer : public format_buffer {
+ public:
+  explicit vec_buffer(V& v) noexcept
+      : format_buffer(buf_, buf_ + sizeof buf_, &vec_buffer::flush_chunk), v_(v) {}
+  void finish() { flush_chunk(*this); }
+
+ private:
+  static void flush_chunk(format_buffer& base) {
+    auto& self = static_cast<vec_buffer&>(base);
+    const char* const last = self.cur_;
+    const char* stop = self.buf_;
+    if (self.dropped_ == 0) stop = self.v_.try_append(static_cast<const char*>(self.buf_), last);
+    self.dropped_ += static_cast<std::size_t>(last - stop);
+    self.cur_ = self.buf_;
+  }
+  char buf_[64];
+  V& v_;
+};
+
+/// The one entry point of every public function; returns true if the output was cut.
+template <class Out>
+bool format_dispatch(Out& out, overflow_mode mode, const format_call& call) {
+  fixed_outcome r;
+  if constexpr (is_string<Out>::value) {
+    const std::size_t old = out.size();
+    out.resize_and_overwrite(out.capacity(), [&](char* p, std::size_t cap) {
+      return format_fixed(p, old, cap, mode, call, r);
+    });
+  } else {
+    const std::size_t old = out.size();
+    vec_buffer<Out> b(out);
+    vformat(b, call);
+    b.finish();
+    r.error = b.error();
+    r.cut = b.dropped() != 0;
+    if (r.error != nullptr || (r.cut && mode != overflow_mode::truncate)) {
+      out.resize(old);
+    } else if (r.cut) {
+      out.resize(old + utf8_safe_length(out.data() + old, out.size() - old));
+    }
+  }
+  if (HEAPLESS_UNLIKELY(r.error != nullptr)) raise_format_error(r.error);
+  if (HEAPLESS_UNLIKELY(r.cut && mode == overflow_mode::raise)) {
+    raise(is_string<Out>::value ? error_kind::length_error : error_kind::bad_alloc,
+          "heapless::format_to: output exceeds the capacity");
+  }
+  return r.cut;
+}
+
+template <class OutputIt>
+OutputIt format_to_iterator(OutputIt out, const format_call& call) {
+  iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out));
+  vformat(b, call);
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) raise_format_error(b.error());
+  return b.finish();
+}
+
+}  // namespace detail
+
+// The argument pack: values on the stack, descriptors in a constexpr table.
+#define HEAPLESS_DETAIL_FORMAT_ARGS                                                                       \
+  const detail::arg_value values[sizeof...(Args) + 1] = {                                                 \
+      detail::arg_traits<detail::arg_type_t<Args>>::make(args)...};                                       \
+  const detail::format_call call {                                                                        \
+    fmt.get(), fmt.program(), values, detail::arg_descs<detail::arg_type_t<Args>...>::value, sizeof...(Args) \
+  }
+
+/// Appends to `out`:
+///  - a String<N>: raises length_error if the result does not fit (out unchanged);
+///  - a Vec<char, N>: raises bad_alloc if it does not fit (out unchanged);
+///  - a format_context (inside a formatter<T>::format): writes to the enclosing output;
+///  - otherwise an output iterator: writes every character, returns the iterator past them.
+/// O(output length). A malformed runtime_format / C++17 string raises invalid_argument.
+template <class Out, class... Args>
+auto format_to(Out&& out, format_string<Args...> fmt, const Args&... args) {
+  using O = std::remove_cv_t<std::remove_reference_t<Out>>;
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  if constexpr (detail::is_fixed_target_v<O>) {
+    (void)detail::format_dispatch(out, detail::overflow_mode::raise, call);
+  } else if constexpr (std::is_same_v<O, format_context>) {
+    detail::vformat(out.buffer(), call);
+  } else {
+    using It = std::decay_t<Out>;  // a char array decays to char*
+    return detail::format_to_iterator<It>(static_cast<Out&&>(out), call);
+  }
+}
+
+/// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
+/// returns false and leaves `out` unchanged. O(output length).
+template <class Out, class... Args>
+[[nodiscard]] bool try_format_to(Out& out, format_string<Args...> fmt, const Args&... args) {
+  static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  return !detail::format_dispatch(out, detail::overflow_mode::fail, call);
+}
+
+/// Appends what fits of the output to a String<N> or Vec<char, N> (never
+/// splitting a UTF-8 sequence); returns true if it had to cut. O(output length).
+template <class Out, class... Args>
+bool format_to_truncating(Out& out, format_string<Args...> fmt, const Args&... args) {
+  static_assert(detail::is_fixed_target_v<Out>,
+                "format_to_truncating: the target must be a String<N> or Vec<char, N>");
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  return detail::format_dispatch(out, detail::overflow_mode::truncate, call);
+}
+
+/// Formats into a new String<N>; raises length_error if the output exceeds N.
+template <std::size_t N, class... Args>
+String<N> format(format_string<Args...> fmt, const Args&... args) {
+  String<N> s;
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  (void)detail::format_dispatch(s, detail::overflow_mode::raise, call);
+  return s;
+}
+
+/// Writes at most n characters through `out` (std::format_to_n); size is the
+/// length of the whole output.
+template <class OutputIt, class... Args>
+format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, format_string<Args...> fmt,
+                                         const Args&... args) {
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  if constexpr (std::is_same_v<OutputIt, char*>) {
+    detail::fixed_buffer b(out, out + n, false);  // never write past the output in the caller's range
+    detail::vformat(b, call);
+    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
+    return {out + b.written(), b.written() + b.dropped()};
+  } else {
+    detail::iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out), n);
+    detail::vformat(b, call);
+    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
+    OutputIt last = b.finish();
+    return {static_cast<OutputIt&&>(last), b.total()};
+  }
+}
+
+/// The length of the output, without writing it.
+template <class... Args>
+std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
+  HEAPLESS_DETAIL_FORMAT_ARGS;
+  detail::counting_buffer b;
+  detail::vformat(b, call);
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
+  return b.dropped();
+}
+
+}  // namespace heapless
+
+#undef HEAPLESS_DETAIL_FORMAT_ARGS
+#undef HEAPLESS_DETAIL_FORMAT_CONSTEVAL
+#undef HEAPLESS_DETAIL_FORMAT_COMPILED
+
+#endif  // HEAPLESS_FORMAT_HPP
+// ---- end heapless/format.hpp ----
 // ---- begin heapless/linear_map.hpp ----
 // heapless/linear_map.hpp - LinearMap<K, V, N>: a map of at most N entries in
 // the object itself, searched linearly. The small table firmware is full of
@@ -4217,1691 +6074,556 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
 
 #endif  // HEAPLESS_LINEAR_MAP_HPP
 // ---- end heapless/linear_map.hpp ----
+// ---- begin heapless/spsc.hpp ----
+// heapless/spsc.hpp - spsc::Queue<T, N>: a wait-free single-producer
+// single-consumer ring buffer holding exactly N elements, for the channel
+// between an interrupt handler and the main loop, or between two threads.
+//
+//   static heapless::spsc::Queue<std::uint8_t, 64> rx;   // constant-initialised
+//   void uart_isr() { (void)rx.try_push(UART->DR); }     // producer: the ISR
+//   int main() {
+//     for (;;) while (auto b = rx.try_pop()) handle(*b); // consumer: thread mode
+//   }
+//
+// Or hand each side its own handle:  auto [tx, rcv] = q.split();
+//
+// Costs. Every operation is O(1) and wait-free (bulk operations O(count)): a
+// handful of loads and stores, one release store to publish, and an acquire
+// load of the other side's index only when the private cached copy says
+// full/empty. No read-modify-write, no lock, no fence instruction of its own.
+// Memory: N * sizeof(T) inline, plus four indices of the smallest unsigned type
+// that holds 2N - 1; with HEAPLESS_CACHE_LINE = L > 0 (the default on hosts) the
+// producer's and the consumer's indices each sit on their own L-byte line and
+// the slots start on a third, so the queue is L-aligned and takes at least
+// 2L + N * sizeof(T) rounded up to L (sizeof(Queue<uint8_t, 16>) == 192 with
+// L = 64, 20 without padding, the Cortex-M default).
+//
+// Who owns what.
+//   producer  writes tail_ (the next slot to fill) and its private head_cache_;
+//             reads head_ only to refresh head_cache_ when the queue looks full.
+//   consumer  writes head_ (the next slot to drain) and its private tail_cache_;
+//             reads tail_ only to refresh tail_cache_ when the queue looks empty.
+//   Slots in [head, tail) belong to the consumer, all others to the producer:
+//   the producer constructs a slot, then publishes it with a release store of
+//   tail_; the consumer acquires tail_, moves the element out, destroys it, then
+//   hands the slot back with a release store of head_.
+// Producer members: try_push, try_emplace, push (bulk). Consumer members:
+// try_pop, front, pop, pop (bulk). At any time at most one thread or interrupt
+// context may act as the producer and at most one as the consumer (they may be
+// the same one). size(), empty(), full() are snapshots: exact when called by
+// the producer or the consumer about what that side can see, possibly already
+// stale when they return if the other side runs concurrently.
+//
+// split() returns a move-only Producer and Consumer handle (one pointer each)
+// exposing only their side. Call it once, before the two sides start; the
+// queue must outlive both handles.
+//
+// Works on cores without compare-and-swap (Cortex-M0) and between an ISR and
+// thread mode on one core: only atomic loads and stores of the two indices
+// are used, with acquire/release on those atomics themselves, so
+// ThreadSanitizer understands it.
+//
+// Index scheme (exactly N usable slots, no slot sacrificed): indices count
+// modulo a multiple of 2N, so head == tail means empty and tail - head == N
+// full. When N is a power of two they are free-running counters of the index
+// type, which wraps at 2^bits, a multiple of 2N: advancing is an add, the slot
+// is index & (N - 1), the size a subtraction. Otherwise they live in [0, 2N):
+// advancing compares against 2N, the slot is index or index - N.
+#ifndef HEAPLESS_SPSC_HPP
+#define HEAPLESS_SPSC_HPP
 
-#endif  // HEAPLESS_HPP
-
-// ---- begin heapless/format.hpp (not in the umbrella header) ----
-// heapless/format.hpp - type-safe, heap-free text formatting: {fmt}/std::format
-// syntax into a String<N>, a Vec<char, N> or any output iterator.
-//
-//   heapless::String<64> line;
-//   heapless::format_to(line, "Count: {} id={:#06x} t={:.3f}", n, id, t);  // length_error if full
-//   if (!heapless::try_format_to(line, " {}", name)) { /* full: line unchanged */ }
-//   auto s = heapless::format<32>("{:>8}|{:<6}|", "right", true);            // String<32>
-//   heapless::format_to(uart_iterator, "{}\r\n", value);                      // any output iterator
-//
-// Syntax (a subset of std::format): "{}" "{0}" "{{" "}}" and
-//   {[index]:[[fill]align][sign][#][0][width][.precision][type]}
-// fill is one code point; align < > ^; sign + - space; width/precision are
-// literal numbers (no nested "{}"); types d x X o b B c (integers, char,
-// bool), s (strings, bool), c (char), f F e E g G (float, double), p
-// (pointers). Arguments: every integer type, bool, char, const char*,
-// std::string_view and anything convertible to it (String<M>, std::string),
-// float, double, pointers, nullptr, enums (their underlying value), and user
-// types through a heapless::formatter<T> specialisation (detail/format_core.hpp).
-// Every argument must be used (as in Rust's format!): an unused one is an error.
-//
-// Errors. C++20: the format string is checked at compile time against the
-// argument types (wrong index, too many or too few fields, bad spec: the call
-// does not compile; heapless::runtime_format(s) opts out). C++17, or a
-// runtime_format string: a malformed string raises error_kind::invalid_argument
-// (std::invalid_argument / the handler). Capacity, per DESIGN.md:
-//   format_to(String&)          raises length_error (Vec: bad_alloc); target unchanged
-//   try_format_to(target, ...)  returns false; target unchanged
-//   format_to_truncating(...)   keeps what fits (cut at a UTF-8 boundary); returns true if it cut
-//   format_to(iterator, ...)    unbounded, like std::format_to; format_to_n bounds it
-//
-// Costs: no heap, no locale, no printf. The engine is one non-template
-// function (parser + dispatch); each argument type adds one small handler,
-// instantiated only when used: an integer-only program links no
-// floating-point code. Output is written in place into a String (no copy); an
-// iterator or a Vec receives it in 64-byte chunks from the stack. Stack use is
-// about 200 bytes, plus ~1.1 KB only when a double is printed with a precision
-// above ~40 digits. Floats use std::to_chars (exact, shortest round-trip for
-// "{}"). Thread/ISR: reentrant; no global state.
-#ifndef HEAPLESS_FORMAT_HPP
-#define HEAPLESS_FORMAT_HPP
-
+#include <atomic>       // std::atomic: the two shared indices
 #include <cstddef>      // std::size_t
-#include <string_view>  // std::string_view: format strings
-#include <type_traits>  // std::decay_t, std::is_same_v, std::enable_if_t
-#include <utility>      // std::declval (recognising Vec<char, N>)
+#include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
+#include <new>          // placement new (via detail/storage.hpp)
+#include <optional>     // std::optional: try_pop()
+#include <type_traits>  // element traits that pick the fast paths
+#include <utility>      // std::move, std::forward, std::pair (split)
 
 // #include "detail/config.hpp": inlined above
 // #include "detail/error.hpp": inlined above
-// ---- begin heapless/detail/format_core.hpp ----
-// heapless/detail/format_core.hpp - the formatting engine behind heapless/format.hpp.
-//
-// Layers, bottom up:
-//   format_buffer    the one sink the engine writes to: [cur_, end_) plus an
-//                    optional flush function. Fixed sinks (String, Vec, char
-//                    ranges) have no flush: what does not fit is counted in
-//                    dropped_ and never written. Iterator sinks flush a small
-//                    stack chunk to the iterator.
-//   format_specs     a parsed std-format-spec.
-//   parse_format()   one constexpr parser, used by the C++20 compile-time check
-//                    and by the run-time engine, so both accept the same language.
-//   arg_value /      the type-erased arguments: a value union plus a per-type
-//   arg_desc         descriptor {handler, category, spec checker} in a constexpr
-//                    table. Each type's handler is instantiated only when a
-//                    value of that type is formatted: an integer-only program
-//                    never references floating-point code.
-//   vformat()        the non-template engine; one copy per program.
-#ifndef HEAPLESS_DETAIL_FORMAT_CORE_HPP
-#define HEAPLESS_DETAIL_FORMAT_CORE_HPP
-
-#include <charconv>     // std::to_chars for integers (no locale, no heap)
-#include <cstddef>      // std::size_t, std::nullptr_t
-#include <cstdint>      // std::uint32_t, std::uint64_t, std::uintptr_t
-#include <cstring>      // std::memcpy, std::memset, std::strlen
-#include <limits>       // std::numeric_limits: integer extremes
-#include <string_view>  // std::string_view: format strings, string arguments
-#include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
-
-// #include "config.hpp": inlined above
-// #include "error.hpp": inlined above
+// #include "detail/size.hpp": inlined above
+// #include "detail/storage.hpp": inlined above
 
 namespace heapless {
+namespace spsc {
 
-/// Customization point: specialise for a user type T.
-///   template <> struct heapless::formatter<Point> {
-///     // optional: accept a spec ("{:x}" passes "x"); without parse() only "{}" is allowed.
-///     static constexpr bool parse(std::string_view spec) { return spec.empty() || spec == "x"; }
-///     void format(const Point& p, heapless::format_context& ctx) const {
-///       heapless::format_to(ctx, "({}, {})", p.x, p.y);
-///     }
-///   };
-/// A specialisation takes precedence over the built-in handling of T (even for enums).
-template <class T, class Enable = void>
-struct formatter;
-
-class format_context;
+template <class T, std::size_t N>
+class Queue;
+template <class T, std::size_t N>
+class Producer;
+template <class T, std::size_t N>
+class Consumer;
 
 namespace detail {
 
-// ---- Sink ------------------------------------------------------------------
+using ::heapless::detail::smallest_size_t;
+using ::heapless::detail::uninit_array;
 
-/// memcpy for the short runs formatting produces (literal text, digits):
-/// fixed-size copies the compiler inlines, overlapping for odd lengths.
-/// Never touches s when n == 0 (s may then be nullptr).
-inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
-  if (n >= 16) {
-    std::memcpy(d, s, n);
-  } else if (n >= 8) {
-    std::memcpy(d, s, 8);
-    std::memcpy(d + n - 8, s + n - 8, 8);
-  } else if (n >= 4) {
-    std::memcpy(d, s, 4);
-    std::memcpy(d + n - 4, s + n - 4, 4);
-  } else if (n != 0) {
-    d[0] = s[0];
-    d[n / 2] = s[n / 2];
-    d[n - 1] = s[n - 1];
-  }
-}
+constexpr std::size_t max_of(std::size_t a, std::size_t b) noexcept { return a > b ? a : b; }
 
-class format_buffer {
- public:
-  using flush_fn = void (*)(format_buffer&);
+/// Index arithmetic modulo 2N (or modulo 2^bits(I) when N is a power of two).
+template <std::size_t N>
+struct ring_index {
+  static_assert(N > 0, "spsc::Queue needs a capacity of at least 1");
+  static_assert(N <= static_cast<std::size_t>(-1) / 2, "spsc::Queue capacity too large");
+  using type = smallest_size_t<2 * N - 1>;
+  static constexpr bool pow2 = (N & (N - 1)) == 0;
 
-  format_buffer(char* begin, char* end, flush_fn flush) noexcept
-      : cur_(begin), end_(end), flush_(flush) {}
-  format_buffer(const format_buffer&) = delete;
-  format_buffer& operator=(const format_buffer&) = delete;
-
-  void write(const char* s, std::size_t n) {
-    if (HEAPLESS_LIKELY(n <= static_cast<std::size_t>(end_ - cur_))) {
-      copy_short(cur_, s, n);
-      cur_ += n;
+  /// The index n places after i (n <= N).
+  static constexpr type advance(type i, std::size_t n) noexcept {
+    if constexpr (pow2) {
+      return static_cast<type>(i + n);  // wraps at 2^bits, a multiple of 2N
     } else {
-      write_slow(s, n);
+      const std::size_t j = std::size_t{i} + n;
+      return static_cast<type>(j >= 2 * N ? j - 2 * N : j);
     }
   }
-  void write(std::string_view s) { write(s.data(), s.size()); }
-  void put(char c) {
-    if (HEAPLESS_LIKELY(cur_ != end_)) {
-      *cur_++ = c;
+  /// How many places `to` is ahead of `from` (the caller guarantees <= N).
+  static constexpr std::size_t distance(type from, type to) noexcept {
+    if constexpr (pow2) {
+      return static_cast<type>(to - from);
     } else {
-      write_slow(&c, 1);
+      return to >= from ? std::size_t{to} - from : std::size_t{to} + 2 * N - from;
     }
   }
-  /// n copies of c. O(capacity) on a fixed sink however large n is.
-  void fill(std::size_t n, char c) {
-    if (n <= 16 && room() >= 16 && scratch_tail_) {  // short padding: one fixed-size store, no call
-      std::memset(cur_, c, 16);     // (bytes past n are free space, overwritten later)
-      cur_ += n;
-      return;
-    }
-    for (;;) {
-      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
-      const std::size_t k = n < room ? n : room;
-      std::memset(cur_, c, k);
-      cur_ += k;
-      n -= k;
-      if (n == 0) return;
-      if (!flush_) {
-        dropped_ += n;
-        return;
-      }
-      flush_(*this);
-    }
-  }
-  /// Records a formatting error (bad format string or value); the first one
-  /// wins. The caller raises it once the target is back in a valid state.
-  void fail(const char* message) noexcept {
-    if (!error_) error_ = message;
-  }
-  const char* error() const noexcept { return error_; }
-  /// Characters that a fixed sink could not hold.
-  std::size_t dropped() const noexcept { return dropped_; }
-  char* cur() const noexcept { return cur_; }
-  /// Contiguous room left before the next flush (or before a fixed sink is full).
-  std::size_t room() const noexcept { return static_cast<std::size_t>(end_ - cur_); }
-  void advance(std::size_t n) noexcept { cur_ += n; }
-  /// May bytes in [cur(), cur() + room()) be scribbled on before they are
-  /// written for real? True for owned free space (a String's spare capacity,
-  /// a chunk buffer); false for a caller's char range (format_to_n).
-  bool scratch_tail() const noexcept { return scratch_tail_; }
-
- protected:
-  char* cur_;
-  char* end_;
-  flush_fn flush_;  // nullptr: fixed capacity, excess is counted in dropped_
-  std::size_t dropped_ = 0;
-  const char* error_ = nullptr;
-  bool scratch_tail_ = true;
-
- private:
-  HEAPLESS_NOINLINE void write_slow(const char* s, std::size_t n) {
-    for (;;) {
-      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
-      const std::size_t k = n < room ? n : room;
-      if (k != 0) std::memcpy(cur_, s, k);
-      cur_ += k;
-      s += k;
-      n -= k;
-      if (n == 0) return;
-      if (!flush_) {
-        dropped_ += n;
-        return;
-      }
-      flush_(*this);
-    }
-  }
-};
-
-/// A sink writing into [begin, end): fixed capacity, counts what is dropped.
-class fixed_buffer : public format_buffer {
- public:
-  fixed_buffer(char* begin, char* end, bool scratch_tail = true) noexcept
-      : format_buffer(begin, end, nullptr), begin_(begin) {
-    scratch_tail_ = scratch_tail;
-  }
-  std::size_t written() const noexcept { return static_cast<std::size_t>(cur_ - begin_); }
-
- private:
-  char* begin_;
-};
-
-/// A sink that only counts (formatted_size).
-class counting_buffer : public format_buffer {
- public:
-  counting_buffer() noexcept : format_buffer(&dummy_, &dummy_, nullptr) {}
-
- private:
-  char dummy_ = 0;
-};
-
-/// A sink writing through an output iterator, in chunks of a small stack buffer.
-/// With a limit (format_to_n), characters past it are counted, not written.
-template <class OutputIt>
-class iterator_buffer : public format_buffer {
- public:
-  explicit iterator_buffer(OutputIt out, std::size_t limit = static_cast<std::size_t>(-1))
-      : format_buffer(buf_, buf_ + sizeof buf_, &iterator_buffer::flush_chunk),
-        out_(static_cast<OutputIt&&>(out)),
-        limit_(limit) {}
-  /// Flushes the last chunk; returns the iterator past the last written char.
-  OutputIt finish() {
-    flush_chunk(*this);
-    return static_cast<OutputIt&&>(out_);
-  }
-  /// Every character formatted, including those past the limit.
-  std::size_t total() const noexcept { return total_; }
-
- private:
-  static void flush_chunk(format_buffer& base) {
-    auto& self = static_cast<iterator_buffer&>(base);
-    const std::size_t n = static_cast<std::size_t>(self.cur_ - self.buf_);
-    self.total_ += n;
-    const std::size_t k = n < self.limit_ ? n : self.limit_;
-    self.limit_ -= k;
-    for (std::size_t i = 0; i < k; ++i) {
-      *self.out_ = self.buf_[i];
-      ++self.out_;
-    }
-    self.cur_ = self.buf_;
-  }
-
-  char buf_[64];
-  OutputIt out_;
-  std::size_t limit_;
-  std::size_t total_ = 0;
-};
-
-// ---- Specs -----------------------------------------------------------------
-
-enum class arg_category : unsigned char {
-  signed_int,
-  unsigned_int,
-  character,
-  boolean,
-  string,
-  pointer,
-  floating,
-  custom,
-};
-
-/// A parsed std-format-spec; 16 bytes (precompiled format strings store one per field).
-struct format_specs {
-  static constexpr unsigned char alt_flag = 1;      // '#'
-  static constexpr unsigned char zero_flag = 2;     // '0'
-  static constexpr unsigned char has_spec_flag = 4;  // not "{}"
-
-  std::uint32_t width = 0;
-  std::int32_t precision = -1;    // -1: none
-  char fill[4] = {' ', 0, 0, 0};  // one UTF-8 code point
-  char align = 0;                 // '<' '>' '^' or 0 (the type's default)
-  char sign = 0;                  // '+' ' ' '-' or 0
-  char type = 0;
-  unsigned char flags = 0;
-
-  constexpr bool alt() const noexcept { return (flags & alt_flag) != 0; }
-  constexpr bool zero() const noexcept { return (flags & zero_flag) != 0; }
-  /// No spec at all: "{}".
-  constexpr bool plain() const noexcept { return (flags & has_spec_flag) == 0; }
-  constexpr void set(unsigned char flag) noexcept { flags = static_cast<unsigned char>(flags | flag); }
-};
-
-enum class format_errc : unsigned char {
-  ok,
-  unmatched_open_brace,
-  unmatched_close_brace,
-  invalid_arg_id,
-  arg_id_out_of_range,
-  mixed_indexing,
-  invalid_spec,
-  number_too_big,
-  type_mismatch,
-  custom_spec_rejected,
-  unused_argument,
-  too_many_arguments,
-};
-
-constexpr const char* format_error_message(format_errc e) noexcept {
-  switch (e) {
-    case format_errc::ok: return "ok";
-    case format_errc::unmatched_open_brace: return "heapless::format: '{' without matching '}'";
-    case format_errc::unmatched_close_brace: return "heapless::format: '}' must be written '}}'";
-    case format_errc::invalid_arg_id: return "heapless::format: invalid argument index";
-    case format_errc::arg_id_out_of_range: return "heapless::format: more fields than arguments";
-    case format_errc::mixed_indexing: return "heapless::format: mixed automatic and manual indexing";
-    case format_errc::invalid_spec: return "heapless::format: invalid format spec";
-    case format_errc::number_too_big: return "heapless::format: width or precision too big";
-    case format_errc::type_mismatch: return "heapless::format: spec not valid for the argument type";
-    case format_errc::custom_spec_rejected: return "heapless::format: formatter<T>::parse rejected the spec";
-    case format_errc::unused_argument: return "heapless::format: an argument is never used";
-    case format_errc::too_many_arguments: return "heapless::format: at most 64 arguments";
-  }
-  return "heapless::format: error";
-}
-
-using spec_checker = bool (*)(std::string_view);
-using arg_handler = void (*)(format_buffer&, const union arg_value&, const format_specs&, std::string_view);
-
-struct arg_desc {
-  arg_handler handler;
-  arg_category category;
-  spec_checker check;  // custom types only
-};
-
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-constexpr bool is_align(char c) noexcept { return c == '<' || c == '>' || c == '^'; }
-
-/// Length of the UTF-8 sequence starting with lead byte c (1 for ASCII and invalid bytes).
-constexpr unsigned utf8_length(char c) noexcept {
-  const auto u = static_cast<unsigned char>(c);
-  return u < 0xC0 ? 1u : u < 0xE0 ? 2u : u < 0xF0 ? 3u : u < 0xF8 ? 4u : 1u;
-}
-
-/// Parses a non-negative decimal number <= INT32_MAX at [p, end).
-constexpr format_errc parse_number(const char*& p, const char* end, std::uint32_t& out) noexcept {
-  std::uint64_t v = 0;
-  while (p != end && is_digit(*p)) {
-    v = v * 10 + static_cast<std::uint64_t>(*p - '0');
-    if (v > 0x7FFFFFFFu) return format_errc::number_too_big;
-    ++p;
-  }
-  out = static_cast<std::uint32_t>(v);
-  return format_errc::ok;
-}
-
-/// Parses a std-format-spec at [p, end), p just past ':'; stops at the closing '}'.
-constexpr format_errc parse_specs(const char*& p, const char* end, format_specs& s) noexcept {
-  if (p == end) return format_errc::unmatched_open_brace;
-  if (*p == '}') return format_errc::ok;
-  s.set(format_specs::has_spec_flag);
-  // [[fill]align]
-  const unsigned n = utf8_length(*p);
-  if (static_cast<std::size_t>(end - p) > n && is_align(p[n])) {
-    if (*p == '{' || *p == '}') return format_errc::invalid_spec;
-    for (unsigned i = 0; i < n; ++i) s.fill[i] = p[i];
-    s.align = p[n];
-    p += n + 1;
-  } else if (is_align(*p)) {
-    s.align = *p++;
-  }
-  if (p != end && (*p == '+' || *p == '-' || *p == ' ')) s.sign = *p++;
-  if (p != end && *p == '#') {
-    s.set(format_specs::alt_flag);
-    ++p;
-  }
-  if (p != end && *p == '0') {
-    s.set(format_specs::zero_flag);
-    ++p;
-  }
-  if (p != end && is_digit(*p)) {
-    const format_errc e = parse_number(p, end, s.width);
-    if (e != format_errc::ok) return e;
-  }
-  if (p != end && *p == '.') {
-    ++p;
-    if (p == end || !is_digit(*p)) return format_errc::invalid_spec;
-    std::uint32_t prec = 0;
-    const format_errc e = parse_number(p, end, prec);
-    if (e != format_errc::ok) return e;
-    s.precision = static_cast<std::int32_t>(prec);
-  }
-  if (p != end && *p != '}') {
-    const char t = *p;
-    if (!((t >= 'a' && t <= 'z') || (t >= 'A' && t <= 'Z'))) return format_errc::invalid_spec;
-    s.type = t;
-    ++p;
-  }
-  if (p == end) return format_errc::unmatched_open_brace;
-  if (*p != '}') return format_errc::invalid_spec;
-  return format_errc::ok;
-}
-
-constexpr bool is_int_type(char t) noexcept {
-  return t == 'd' || t == 'x' || t == 'X' || t == 'o' || t == 'b' || t == 'B';
-}
-
-/// Is the parsed spec valid for an argument of category c?
-constexpr format_errc validate_specs(arg_category c, const format_specs& s) noexcept {
-  const bool no_numeric_flags = s.sign == 0 && !s.alt() && !s.zero();
-  switch (c) {
-    case arg_category::signed_int:
-    case arg_category::unsigned_int:
-      if (s.precision >= 0) return format_errc::type_mismatch;
-      if (s.type == 'c') return no_numeric_flags ? format_errc::ok : format_errc::type_mismatch;
-      return s.type == 0 || is_int_type(s.type) ? format_errc::ok : format_errc::type_mismatch;
-    case arg_category::character:
-    case arg_category::boolean:
-      if (s.type == 0 || s.type == (c == arg_category::character ? 'c' : 's'))
-        return no_numeric_flags && s.precision < 0 ? format_errc::ok : format_errc::type_mismatch;
-      return is_int_type(s.type) && s.precision < 0 ? format_errc::ok : format_errc::type_mismatch;
-    case arg_category::string:
-      return (s.type == 0 || s.type == 's') && no_numeric_flags ? format_errc::ok
-                                                                : format_errc::type_mismatch;
-    case arg_category::pointer:
-      return (s.type == 0 || s.type == 'p') && no_numeric_flags && s.precision < 0
-                 ? format_errc::ok
-                 : format_errc::type_mismatch;
-    case arg_category::floating:
-      switch (s.type) {
-        case 0: case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': return format_errc::ok;
-        default: return format_errc::type_mismatch;
-      }
-    case arg_category::custom: return format_errc::ok;
-  }
-  return format_errc::type_mismatch;
-}
-
-inline constexpr format_specs default_specs{};
-
-/// First '{' or '}' in [p, end), or end. Word-at-a-time on little-endian
-/// targets at run time (the classic has-zero-byte test: its lowest flagged
-/// byte is always exact), a plain loop in constant evaluation.
-constexpr const char* find_brace(const char* p, const char* end) noexcept {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
-  if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
-    using word = std::size_t;
-    constexpr word ones = ~word{0} / 255;
-    constexpr word highs = ones * 0x80;
-    while (end - p >= static_cast<std::ptrdiff_t>(sizeof(word))) {
-      word w = 0;
-      std::memcpy(&w, p, sizeof w);
-      const word open = w ^ (ones * '{');
-      const word close = w ^ (ones * '}');
-      const word hit = (((open - ones) & ~open) | ((close - ones) & ~close)) & highs;
-      if (hit != 0) {
-        if constexpr (sizeof(word) == 8) return p + (__builtin_ctzll(static_cast<unsigned long long>(hit)) >> 3);
-        else return p + (__builtin_ctz(static_cast<unsigned>(hit)) >> 3);
-      }
-      p += sizeof(word);
-    }
-  }
-#endif
-  while (p != end && *p != '{' && *p != '}') ++p;
-  return p;
-}
-
-/// The one parser. Calls h.on_text(const char*, size_t) for literal text and
-/// h.on_field(index, specs, raw_spec) for each replacement field; validates
-/// indices and specs against descs[0, n). Used in constant evaluation (the C++20
-/// check, with a handler that does nothing) and at run time by vformat().
-template <class Handler>
-constexpr format_errc parse_format(std::string_view fmt, const arg_desc* descs, std::size_t n, Handler& h) {
-  if (n > 64) return format_errc::too_many_arguments;
-  const char* p = fmt.data();
-  const char* const end = p + fmt.size();
-  std::size_t next_auto = 0;
-  int indexing = 0;  // 0 unknown, 1 automatic, 2 manual
-  std::uint64_t used = 0;
-  while (p != end) {
-    const char* q = find_brace(p, end);
-    if (q != p) h.on_text(p, static_cast<std::size_t>(q - p));
-    if (q == end) break;
-    if (*q == '}') {
-      if (q + 1 == end || q[1] != '}') return format_errc::unmatched_close_brace;
-      h.on_text(q, 1);
-      p = q + 2;
-      continue;
-    }
-    ++q;  // past '{'
-    if (q == end) return format_errc::unmatched_open_brace;
-    if (*q == '{') {
-      h.on_text(q, 1);
-      p = q + 1;
-      continue;
-    }
-    if (*q == '}' && indexing != 2) {  // "{}": the common case, no spec to parse
-      indexing = 1;
-      const std::size_t index = next_auto++;
-      if (index >= n) return format_errc::arg_id_out_of_range;
-      used |= std::uint64_t{1} << index;
-      if (descs[index].category == arg_category::custom && !descs[index].check(std::string_view()))
-        return format_errc::custom_spec_rejected;
-      h.on_field(index, default_specs, std::string_view());
-      p = q + 1;
-      continue;
-    }
-    std::size_t index = 0;
-    if (is_digit(*q)) {
-      if (indexing == 1) return format_errc::mixed_indexing;
-      indexing = 2;
-      if (*q == '0' && q + 1 != end && is_digit(q[1])) return format_errc::invalid_arg_id;
-      std::uint32_t v = 0;
-      if (parse_number(q, end, v) != format_errc::ok) return format_errc::arg_id_out_of_range;
-      index = v;
+  /// The slot of index i, in [0, N).
+  static constexpr std::size_t slot(type i) noexcept {
+    if constexpr (pow2) {
+      return std::size_t{i} & (N - 1);
     } else {
-      if (indexing == 2) return format_errc::mixed_indexing;
-      indexing = 1;
-      index = next_auto++;
+      return i >= N ? std::size_t{i} - N : std::size_t{i};
     }
-    if (q == end) return format_errc::unmatched_open_brace;
-    if (*q != ':' && *q != '}') return format_errc::invalid_arg_id;
-    if (index >= n) return format_errc::arg_id_out_of_range;
-    used |= std::uint64_t{1} << index;
-    format_specs specs;
-    std::string_view raw;
-    if (*q == ':') {
-      ++q;
-      if (descs[index].category == arg_category::custom) {
-        const char* r = q;
-        while (r != end && *r != '}' && *r != '{') ++r;
-        if (r == end || *r == '{') return format_errc::unmatched_open_brace;
-        raw = std::string_view(q, static_cast<std::size_t>(r - q));
-        q = r;
-      } else {
-        const format_errc e = parse_specs(q, end, specs);
-        if (e != format_errc::ok) return e;
-      }
-    }
-    if (descs[index].category == arg_category::custom) {
-      if (!descs[index].check(raw)) return format_errc::custom_spec_rejected;
-    } else if (!specs.plain()) {  // "{}" suits every type
-      const format_errc e = validate_specs(descs[index].category, specs);
-      if (e != format_errc::ok) return e;
-    }
-    h.on_field(index, specs, raw);
-    p = q + 1;  // past '}'
   }
-  const std::uint64_t all = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
-  if (used != all) return format_errc::unused_argument;
-  return format_errc::ok;
-}
-
-struct check_handler {
-  constexpr void on_text(const char*, std::size_t) noexcept {}
-  constexpr void on_field(std::size_t, const format_specs&, std::string_view) noexcept {}
 };
 
-/// Compile-time (or run-time) validation of a format string against argument descriptors.
-constexpr format_errc check_format(std::string_view fmt, const arg_desc* descs, std::size_t n) {
-  check_handler h;
-  return parse_format(fmt, descs, n, h);
-}
+/// Alignment that puts a member on its own cache line (or nothing extra when
+/// HEAPLESS_CACHE_LINE is 0).
+template <class X>
+inline constexpr std::size_t line_align = max_of(HEAPLESS_CACHE_LINE, alignof(X));
 
-// ---- Argument values -------------------------------------------------------
+// The data members. Split from Queue so the destructor is trivial exactly
+// when T's is (a static queue of bytes registers no destructor at exit).
+template <class T, std::size_t N, bool = std::is_trivially_destructible_v<T>>
+struct queue_state {
+  using idx = ring_index<N>;
+  using index_type = typename idx::type;
+  using atomic_index = std::atomic<index_type>;
 
-struct string_arg {
-  const char* data;
-  std::size_t size;
-};
-struct custom_arg {
-  const void* object;
-};
+  // Producer-owned line.
+  alignas(line_align<atomic_index>) atomic_index tail_{0};  // written by the producer only
+  index_type head_cache_ = 0;                               // producer-private copy of head_
+  // Consumer-owned line.
+  alignas(line_align<atomic_index>) atomic_index head_{0};  // written by the consumer only
+  index_type tail_cache_ = 0;                               // consumer-private copy of tail_
+  // Slots, starting on their own line.
+  alignas(line_align<uninit_array<T, N>>) uninit_array<T, N> slots_;
 
-union arg_value {
-  std::uint32_t u32;
-  std::int32_t i32;
-  unsigned long long u64;
-  long long i64;
-  bool b;
-  char c;
-  const char* cstr;
-  string_arg str;
-  const void* ptr;
-  float f;
-  double d;
-  custom_arg custom;
+  constexpr queue_state() noexcept = default;
+  queue_state(const queue_state&) = delete;
+  queue_state& operator=(const queue_state&) = delete;
 };
 
-// ---- Padding and output helpers -------------------------------------------
+template <class T, std::size_t N>
+struct queue_state<T, N, false> : queue_state<T, N, true> {
+  constexpr queue_state() noexcept = default;
+  /// Destroys the elements still queued. No other thread may use the queue.
+  ~queue_state() {
+    using ring = ring_index<N>;
+    // Relaxed: the destructor runs after both sides stopped; whatever
+    // synchronised their end with this thread (join, a mutex) ordered it.
+    auto h = this->head_.load(std::memory_order_relaxed);
+    const auto t = this->tail_.load(std::memory_order_relaxed);
+    for (; h != t; h = ring::advance(h, 1)) this->slots_.destroy(ring::slot(h));
+  }
+};
 
-/// Number of code points in s (what width counts; East Asian wide characters count 1).
-inline std::size_t display_width(const char* s, std::size_t n) noexcept {
-  std::size_t w = 0;
-  for (std::size_t i = 0; i < n; ++i) w += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-  return w;
-}
+/// True when elements are copied with memcpy from/to a T* range.
+template <class T>
+inline constexpr bool memcpy_ok = std::is_trivially_copyable_v<T>;
 
-inline void write_fill(format_buffer& out, const format_specs& s, std::size_t n) {
-  const unsigned fill_size = utf8_length(s.fill[0]);
-  if (fill_size == 1) {
-    out.fill(n, s.fill[0]);
-  } else {
-    for (std::size_t i = 0; i < n; ++i) {
-      out.write(s.fill, fill_size);
-      if (out.room() == 0 && out.dropped() != 0) return;  // fixed sink full: stop early
-    }
-  }
-}
+template <class P, class T>
+inline constexpr bool is_pointer_to_v =
+    std::is_pointer_v<P> && std::is_same_v<std::remove_cv_t<std::remove_pointer_t<P>>, T>;
 
-/// Writes body (display width w) padded to s.width; default_align is '<' or '>'.
-inline void write_padded(format_buffer& out, const format_specs& s, const char* body, std::size_t n,
-                         std::size_t w, char default_align) {
-  if (s.width <= w) {
-    out.write(body, n);
-    return;
-  }
-  const std::size_t pad = s.width - w;
-  const char align = s.align ? s.align : default_align;
-  const std::size_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-  write_fill(out, s, left);
-  out.write(body, n);
-  write_fill(out, s, pad - left);
-}
-
-/// Numeric output: prefix (sign, base prefix) + digits, padded; '0' pads
-/// between prefix and digits unless an alignment was given.
-inline void write_numeric(format_buffer& out, const format_specs& s, const char* prefix, std::size_t pn,
-                          const char* digits, std::size_t dn, bool zero_allowed = true) {
-  const std::size_t len = pn + dn;
-  if (s.width <= len) {
-    out.write(prefix, pn);
-    out.write(digits, dn);
-    return;
-  }
-  if (s.zero() && s.align == 0 && zero_allowed) {
-    out.write(prefix, pn);
-    out.fill(s.width - len, '0');
-    out.write(digits, dn);
-    return;
-  }
-  const std::size_t pad = s.width - len;
-  const char align = s.align ? s.align : '>';
-  const std::size_t left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-  write_fill(out, s, left);
-  out.write(prefix, pn);
-  out.write(digits, dn);
-  write_fill(out, s, pad - left);
-}
-
-inline void write_string(format_buffer& out, const format_specs& s, const char* data, std::size_t n) {
-  if (s.plain()) {
-    out.write(data, n);
-    return;
-  }
-  if (s.precision >= 0) {  // keep at most `precision` code points
-    std::size_t cps = 0, i = 0;
-    const auto limit = static_cast<std::size_t>(s.precision);
-    for (; i < n; ++i) {
-      if ((static_cast<unsigned char>(data[i]) & 0xC0) != 0x80) {
-        if (cps == limit) break;
-        ++cps;
-      }
-    }
-    n = i;
-  }
-  write_padded(out, s, data, n, s.width ? display_width(data, n) : 0, '<');
-}
-
-/// Digits of v in base 2^Shift, written backwards ending at end; returns the first.
-template <unsigned Shift, class UInt>
-char* write_pow2_digits(char* end, UInt v, bool upper) noexcept {
-  const char* const digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-  constexpr UInt mask = (UInt{1} << Shift) - 1;
-  do {
-    *--end = digits[static_cast<unsigned>(v & mask)];
-    v = static_cast<UInt>(v >> Shift);
-  } while (v != 0);
-  return end;
-}
-
-/// Integers: abs is the magnitude, negative its sign.
-template <class UInt>
-HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative, const format_specs& s) {
-  constexpr std::size_t max_digits = sizeof(UInt) * 8;  // base 2 is the longest
-  if (s.plain()) {  // "{}": straight into the sink when it has room
-    if (out.room() > max_digits) {
-      char* p = out.cur();
-      if (negative) *p++ = '-';
-      const std::to_chars_result r = std::to_chars(p, p + max_digits, abs);
-      out.advance(static_cast<std::size_t>(r.ptr - out.cur()));
-      return;
-    }
-    char buf[max_digits + 1];
-    char* p = buf;
-    if (negative) *p++ = '-';
-    const std::to_chars_result r = std::to_chars(p, buf + sizeof buf, abs);
-    out.write(buf, static_cast<std::size_t>(r.ptr - buf));
-    return;
-  }
-  if (s.type == 'c') {
-    if (negative || abs > 0xFFu) return out.fail("heapless::format: {:c} value out of range");
-    const char ch = static_cast<char>(static_cast<unsigned char>(abs));
-    write_padded(out, s, &ch, 1, 1, '<');
-    return;
-  }
-  char prefix[4];
-  std::size_t pn = 0;
-  if (negative) {
-    prefix[pn++] = '-';
-  } else if (s.sign == '+' || s.sign == ' ') {
-    prefix[pn++] = s.sign;
-  }
-  char buf[max_digits];
-  char* const end = buf + sizeof buf;
-  const char* first = buf;
-  const char* last = end;
-  switch (s.type) {
-    case 'x': case 'X': first = write_pow2_digits<4>(end, abs, s.type == 'X'); break;
-    case 'o': first = write_pow2_digits<3>(end, abs, false); break;
-    case 'b': case 'B': first = write_pow2_digits<1>(end, abs, false); break;
-    default: last = std::to_chars(buf, end, abs).ptr; break;
-  }
-  if (s.alt() && s.type != 0 && s.type != 'd') {
-    if (s.type == 'o') {
-      if (abs != 0) prefix[pn++] = '0';
-    } else {
-      prefix[pn++] = '0';
-      prefix[pn++] = s.type;
-    }
-  }
-  write_numeric(out, s, prefix, pn, first, static_cast<std::size_t>(last - first));
-}
-
-// Handlers, one per category (plus custom and float ones elsewhere). They
-// have the arg_handler signature.
-inline void handle_i32(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  const std::int32_t x = v.i32;
-  const bool neg = x < 0;
-  const std::uint32_t abs = neg ? 0u - static_cast<std::uint32_t>(x) : static_cast<std::uint32_t>(x);
-  write_integer<std::uint32_t>(out, abs, neg, s);
-}
-inline void handle_u32(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  write_integer<std::uint32_t>(out, v.u32, false, s);
-}
-inline void handle_i64(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  const long long x = v.i64;
-  const bool neg = x < 0;
-  const unsigned long long abs =
-      neg ? 0ull - static_cast<unsigned long long>(x) : static_cast<unsigned long long>(x);
-  if (abs <= 0xFFFFFFFFu) {  // 32-bit division is much cheaper on 32-bit cores
-    write_integer<std::uint32_t>(out, static_cast<std::uint32_t>(abs), neg, s);
-  } else {
-    write_integer<unsigned long long>(out, abs, neg, s);
-  }
-}
-inline void handle_u64(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  if (v.u64 <= 0xFFFFFFFFu) {
-    write_integer<std::uint32_t>(out, static_cast<std::uint32_t>(v.u64), false, s);
-  } else {
-    write_integer<unsigned long long>(out, v.u64, false, s);
-  }
-}
-inline void handle_char(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  if (s.type == 0 || s.type == 'c') {
-    write_string(out, s, &v.c, 1);
-  } else {  // integer presentation of the code unit (as unsigned char, like C++26 std::format)
-    write_integer<std::uint32_t>(out, static_cast<unsigned char>(v.c), false, s);
-  }
-}
-inline void handle_bool(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  if (s.type == 0 || s.type == 's') {
-    // 16-byte rows: copy_short's wide loads stay inside the object (and GCC's -Warray-bounds agrees).
-    static constexpr char names[2][16] = {"false", "true"};
-    write_string(out, s, names[v.b ? 1 : 0], v.b ? 4 : 5);
-  } else {
-    write_integer<std::uint32_t>(out, v.b ? 1u : 0u, false, s);
-  }
-}
-inline void handle_cstr(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  if (v.cstr == nullptr) return out.fail("heapless::format: null const char* argument");
-  write_string(out, s, v.cstr, std::strlen(v.cstr));
-}
-inline void handle_string(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  // An empty string_view may hold nullptr, which must not reach memcpy.
-  write_string(out, s, v.str.size != 0 ? v.str.data : "", v.str.size);
-}
-inline void handle_pointer(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  format_specs hex = s;
-  hex.type = 'x';
-  hex.set(format_specs::alt_flag | format_specs::has_spec_flag);
-  write_integer<std::uintptr_t>(out, reinterpret_cast<std::uintptr_t>(v.ptr), false, hex);
-}
+/// R has data() returning a pointer to T and size(): a contiguous range of T.
+template <class R, class T, class = void>
+struct is_contiguous_range_of : std::false_type {};
+template <class R, class T>
+struct is_contiguous_range_of<
+    R, T, std::void_t<decltype(std::declval<const R&>().data()), decltype(std::declval<const R&>().size())>>
+    : std::bool_constant<is_pointer_to_v<decltype(std::declval<const R&>().data()), T>> {};
 
 }  // namespace detail
 
-/// What a user formatter<T>::format receives: where to write, and the raw spec
-/// text of the field ("x" for "{:x}"). Write with write()/put(), or format
-/// nested values with heapless::format_to(ctx, "...", ...).
-class format_context {
+/// A wait-free single-producer single-consumer FIFO of exactly N elements,
+/// stored inline. Neither copyable nor movable (the two sides hold on to it).
+template <class T, std::size_t N>
+class Queue : private detail::queue_state<T, N> {
+  using idx_ = detail::ring_index<N>;
+  using index_ = typename idx_::type;
+  static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
+                "spsc::Queue<T, N>: T must be a non-const, non-volatile object type");
+  static_assert(std::is_nothrow_destructible_v<T>, "spsc::Queue<T, N>: T's destructor must not throw");
+
  public:
-  explicit format_context(detail::format_buffer& out, std::string_view spec = {}) noexcept
-      : out_(out), spec_(spec) {}
-  format_context(const format_context&) = delete;
-  format_context& operator=(const format_context&) = delete;
+  using value_type = T;
+  using size_type = std::size_t;
+  using reference = T&;
+  using const_reference = const T&;
+  using pointer = T*;
+  using const_pointer = const T*;
+  using producer_type = Producer<T, N>;
+  using consumer_type = Consumer<T, N>;
 
-  /// Appends s (O(s.size())); past a fixed capacity the excess is dropped and
-  /// reported by the format_to call that owns this context.
-  void write(std::string_view s) { out_.write(s.data(), s.size()); }
-  void put(char c) { out_.put(c); }
-  /// The spec text after ':' in the replacement field ("" for "{}").
-  std::string_view spec() const noexcept { return spec_; }
-  detail::format_buffer& buffer() noexcept { return out_; }
+  /// Empty queue. constexpr: a static queue is constant-initialised; no
+  /// element storage is touched.
+  constexpr Queue() noexcept = default;
+  Queue(const Queue&) = delete;
+  Queue& operator=(const Queue&) = delete;
+  /// Destroys the elements still queued (implicit; trivial when T's is).
 
- private:
-  detail::format_buffer& out_;
-  std::string_view spec_;
-};
+  // ---- Producer side ---------------------------------------------------
 
-namespace detail {
-
-// ---- Type classification ----------------------------------------------------
-
-template <class T, class = void>
-struct has_formatter : std::false_type {};
-template <class T>
-struct has_formatter<T, decltype(void(sizeof(formatter<T>)))> : std::true_type {};
-
-template <class T, class = void>
-struct has_parse : std::false_type {};
-template <class T>
-struct has_parse<T, decltype(void(formatter<T>::parse(std::string_view{})))> : std::true_type {};
-
-template <class T>
-constexpr bool check_custom_spec(std::string_view spec) {
-  if constexpr (has_parse<T>::value) {
-    return formatter<T>::parse(spec);
-  } else {
-    return spec.empty();
+  /// Appends a copy of v. Returns false (and changes nothing) when full.
+  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    return try_emplace(v);
   }
-}
-
-template <class T>
-void handle_custom(format_buffer& out, const arg_value& v, const format_specs&, std::string_view raw) {
-  format_context ctx(out, raw);
-  const formatter<T> f{};
-  f.format(*static_cast<const T*>(v.custom.object), ctx);
-}
-
-template <class T>
-constexpr bool is_char_type_v = std::is_same_v<T, char> || std::is_same_v<T, wchar_t> ||
-#if defined(__cpp_char8_t)
-                                std::is_same_v<T, char8_t> ||
-#endif
-                                std::is_same_v<T, char16_t> || std::is_same_v<T, char32_t>;
-
-template <class T>
-struct float_handler;  // defined in format_float.hpp (instantiated only for float arguments)
-
-/// How a (decayed) argument type T is stored and formatted.
-template <class T>
-struct arg_traits {
-  static constexpr bool is_custom = has_formatter<T>::value;
-  static constexpr bool is_enum = !is_custom && std::is_enum_v<T>;
-  using value_type = std::conditional_t<is_enum, std::underlying_type<T>, std::decay<T>>;
-  using V = typename value_type::type;  // T, or an enum's underlying type
-
-  static constexpr bool is_bool = std::is_same_v<V, bool>;
-  static constexpr bool is_char = std::is_same_v<V, char>;
-  static constexpr bool is_int = std::is_integral_v<V> && !is_bool && !is_char && !is_char_type_v<V>;
-  static constexpr bool is_float = std::is_same_v<V, float> || std::is_same_v<V, double>;
-  static constexpr bool is_cstr = std::is_same_v<V, const char*> || std::is_same_v<V, char*>;
-  static constexpr bool is_pointer =
-      !is_cstr && (std::is_pointer_v<V> || std::is_same_v<V, std::nullptr_t>) &&
-      !std::is_function_v<std::remove_pointer_t<V>>;
-  static constexpr bool is_string =
-      !is_custom && !is_cstr && !is_pointer && std::is_convertible_v<const T&, std::string_view>;
-
-  static constexpr bool supported =
-      is_custom || is_bool || is_char || is_int || is_float || is_cstr || is_pointer || is_string;
-
-  static constexpr arg_category category =
-      is_custom    ? arg_category::custom
-      : is_bool    ? arg_category::boolean
-      : is_char    ? arg_category::character
-      : is_int     ? (std::is_signed_v<V> ? arg_category::signed_int : arg_category::unsigned_int)
-      : is_float   ? arg_category::floating
-      : is_pointer ? arg_category::pointer
-                   : arg_category::string;
-
-  static constexpr bool wide = sizeof(V) > 4;
-
-  static constexpr arg_handler handler() {
-    if constexpr (is_custom) return &handle_custom<T>;
-    else if constexpr (is_bool) return &handle_bool;
-    else if constexpr (is_char) return &handle_char;
-    else if constexpr (is_int && std::is_signed_v<V>) return wide ? &handle_i64 : &handle_i32;
-    else if constexpr (is_int) return wide ? &handle_u64 : &handle_u32;
-    else if constexpr (is_float) return &float_handler<V>::handle;
-    else if constexpr (is_cstr) return &handle_cstr;
-    else if constexpr (is_pointer) return &handle_pointer;
-    else return &handle_string;
+  /// Appends v moved. Returns false when full; v is then not moved from.
+  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return try_emplace(std::move(v));
   }
-  static constexpr spec_checker checker() {
-    if constexpr (is_custom) return &check_custom_spec<T>;
-    else return nullptr;
-  }
-
-  static arg_value make(const T& x) noexcept {
-    arg_value v{};
-    if constexpr (is_custom) {
-      v.custom.object = &x;
-    } else if constexpr (is_bool || is_char) {
-      if constexpr (is_bool) v.b = static_cast<bool>(x);
-      else v.c = static_cast<char>(x);
-    } else if constexpr (is_int) {
-      const auto u = static_cast<V>(x);
-      if constexpr (std::is_signed_v<V>) {
-        if constexpr (wide) v.i64 = static_cast<long long>(u);
-        else v.i32 = static_cast<std::int32_t>(u);
-      } else {
-        if constexpr (wide) v.u64 = static_cast<unsigned long long>(u);
-        else v.u32 = static_cast<std::uint32_t>(u);
-      }
-    } else if constexpr (std::is_same_v<V, float>) {
-      v.f = x;
-    } else if constexpr (std::is_same_v<V, double>) {
-      v.d = x;
-    } else if constexpr (is_cstr) {
-      v.cstr = x;
-    } else if constexpr (is_pointer) {
-      if constexpr (std::is_same_v<V, std::nullptr_t>) v.ptr = nullptr;
-      else v.ptr = reinterpret_cast<const void*>(x);
-    } else {
-      const std::string_view sv = x;
-      v.str.data = sv.data();
-      v.str.size = sv.size();
+  /// Constructs an element from args at the back. Returns false (args
+  /// untouched) when full. If the constructor throws, nothing is published.
+  template <class... Args>
+  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    // Relaxed: tail_ is written only by this side; we read our own last store.
+    const index_ t = this->tail_.load(std::memory_order_relaxed);
+    if (HEAPLESS_UNLIKELY(idx_::distance(this->head_cache_, t) == N)) {
+      // Acquire: pairs with the consumer's release of head_, so its reads and
+      // destruction of the slot we are about to reuse happened before.
+      this->head_cache_ = this->head_.load(std::memory_order_acquire);
+      if (idx_::distance(this->head_cache_, t) == N) return false;
     }
-    return v;
-  }
-};
-
-template <class T>
-struct arg_desc_of {
-  static_assert(arg_traits<T>::supported,
-                "heapless::format: no formatter for this argument type; specialise heapless::formatter<T>");
-  static constexpr arg_desc value{arg_traits<T>::handler(), arg_traits<T>::category, arg_traits<T>::checker()};
-};
-
-/// The constexpr descriptor table of an argument list (one trailing entry so it is never empty).
-template <class... Ts>
-struct arg_descs {
-  static constexpr arg_desc value[sizeof...(Ts) + 1] = {arg_desc_of<Ts>::value...,
-                                                         arg_desc{nullptr, arg_category::custom, nullptr}};
-};
-
-/// The type an argument is described by: decayed, and char* read as const char*.
-template <class T>
-using arg_type_t = std::conditional_t<std::is_same_v<std::decay_t<T>, char*>, const char*, std::decay_t<T>>;
-
-// ---- Engine ------------------------------------------------------------------
-
-// ---- Precompiled format strings (C++20) ---------------------------------------
-// The consteval format-string constructor has parsed the string already; it
-// can keep the result: a list of ops, each some literal text followed by at
-// most one field with its parsed spec. Formatting then runs the ops without
-// parsing or validating anything.
-
-struct compiled_op {
-  std::uint16_t text_begin = 0;  // literal text: offsets into the format string
-  std::uint16_t text_len = 0;
-  std::uint8_t arg = 0xFF;  // argument index; 0xFF: text only
-  format_specs specs{};     // a custom type's field: spec text offset in width, length in precision
-};
-
-/// A view of a compiled program (null ops: not compiled, parse at run time).
-struct program_view {
-  const compiled_op* ops = nullptr;
-  std::size_t count = 0;
-};
-
-template <std::size_t K>
-struct compiled_program {
-  compiled_op ops[K]{};
-  std::uint8_t count = 0;
-  bool valid = false;
-};
-
-/// parse_format handler that records ops; gives up (valid = false) when the
-/// string is too long for 16-bit offsets or has more pieces than K.
-struct compile_handler {
-  const char* base;
-  compiled_op* ops;
-  std::size_t capacity;
-  std::size_t count = 0;
-  bool open = false;  // the last op has text and no field yet
-  bool overflow = false;
-
-  constexpr bool next_op() noexcept {
-    if (count == capacity) {
-      overflow = true;
-      return false;
-    }
-    ops[count++] = compiled_op{};
+    this->slots_.construct(idx_::slot(t), std::forward<Args>(args)...);
+    // Release: publishes the constructed element to the consumer's acquire.
+    this->tail_.store(idx_::advance(t, 1), std::memory_order_release);
     return true;
   }
-  constexpr void on_text(const char* p, std::size_t n) noexcept {
-    const auto off = static_cast<std::size_t>(p - base);
-    if (off + n > 0xFFFFu) {
-      overflow = true;
-      return;
-    }
-    if (open && ops[count - 1].text_begin + ops[count - 1].text_len == off) {
-      ops[count - 1].text_len = static_cast<std::uint16_t>(ops[count - 1].text_len + n);
-      return;
-    }
-    if (!next_op()) return;
-    ops[count - 1].text_begin = static_cast<std::uint16_t>(off);
-    ops[count - 1].text_len = static_cast<std::uint16_t>(n);
-    open = true;
-  }
-  constexpr void on_field(std::size_t index, const format_specs& specs, std::string_view raw) noexcept {
-    if (!open && !next_op()) return;
-    compiled_op& op = ops[count - 1];
-    op.arg = static_cast<std::uint8_t>(index);
-    op.specs = specs;
-    if (!raw.empty()) {
-      op.specs.width = static_cast<std::uint32_t>(raw.data() - base);
-      op.specs.precision = static_cast<std::int32_t>(raw.size());
-      op.specs.set(format_specs::has_spec_flag);
-    }
-    open = false;
-  }
-};
 
-/// Checks fmt against descs and, if it is valid, compiles it into prog.
-template <std::size_t K>
-constexpr format_errc compile_format(std::string_view fmt, const arg_desc* descs, std::size_t n,
-                                     compiled_program<K>& prog) {
-  compile_handler h{fmt.data(), prog.ops, K};
-  const format_errc e = parse_format(fmt, descs, n, h);
-  prog.valid = e == format_errc::ok && !h.overflow && n < 0xFF;
-  prog.count = static_cast<std::uint8_t>(prog.valid ? h.count : 0);
-  return e;
-}
-
-// ---- Engine ------------------------------------------------------------------
-
-/// Everything one formatting call needs, type-erased.
-struct format_call {
-  std::string_view fmt;
-  program_view program;
-  const arg_value* values;
-  const arg_desc* descs;
-  std::size_t n;
-};
-
-struct format_handler {
-  format_buffer& out;
-  const arg_value* values;
-  const arg_desc* descs;
-  void on_text(const char* p, std::size_t n) { out.write(p, n); }
-  void on_field(std::size_t i, const format_specs& s, std::string_view raw) {
-    descs[i].handler(out, values[i], s, raw);
-  }
-};
-
-/// Formats into out. A malformed format string (or a value a spec cannot
-/// show) is recorded with out.fail(); the caller raises it with
-/// raise_format_error() once its target is consistent again.
-HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) {
-  if (c.program.ops != nullptr) {  // compiled (and checked) at compile time
-    const char* const base = c.fmt.data();
-    for (std::size_t i = 0; i < c.program.count; ++i) {
-      const compiled_op& op = c.program.ops[i];
-      out.write(base + op.text_begin, op.text_len);
-      if (op.arg != 0xFF) {
-        const arg_desc& d = c.descs[op.arg];
-        if (d.category != arg_category::custom) {
-          d.handler(out, c.values[op.arg], op.specs, std::string_view());
-        } else {
-          const auto raw_len = op.specs.plain() ? 0u : static_cast<std::size_t>(op.specs.precision);
-          d.handler(out, c.values[op.arg], op.specs, std::string_view(base + op.specs.width, raw_len));
-        }
-      }
-    }
-    return;
-  }
-  format_handler h{out, c.values, c.descs};
-  const format_errc e = parse_format(c.fmt, c.descs, c.n, h);
-  if (HEAPLESS_UNLIKELY(e != format_errc::ok)) out.fail(format_error_message(e));
-}
-
-[[noreturn]] HEAPLESS_COLD inline void raise_format_error(const char* message) {
-  raise(error_kind::invalid_argument, message);
-}
-
-}  // namespace detail
-}  // namespace heapless
-
-#endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP
-// ---- end heapless/detail/format_core.hpp ----
-// ---- begin heapless/detail/format_float.hpp ----
-// heapless/detail/format_float.hpp - float and double formatting for heapless/format.hpp.
-//
-// Kept apart from the integer engine: float_handler<F>::handle is referenced
-// only from the descriptor of a float/double argument, so a program that never
-// formats a floating-point value never instantiates, references or links any
-// of this (nor libstdc++'s floating std::to_chars, which is large: ~120 KB of
-// Ryu tables on Cortex-M; see docs/format.md).
-//
-// Conversions are std::to_chars (exact, locale-free, no heap):
-//   {}            shortest round-trip representation (to_chars(value))
-//   {:.P}         general, P significant digits
-//   {:f} {:e} {:g} fixed / scientific / general, precision P (default 6)
-// and '#' (keep the point; for g keep trailing zeros), sign, '0' padding and
-// uppercase (F E G: INF, NAN, E) are applied around the digits here.
-#ifndef HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
-#define HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
-
-#include <charconv>  // std::to_chars(float/double, ...), std::chars_format
-#include <cstdint>   // std::uint32_t, std::uint64_t
-#include <cstring>   // std::memcpy (bit pattern of a float)
-
-// #include "format_core.hpp": inlined above
-
-namespace heapless {
-namespace detail {
-
-template <class F>
-struct float_traits;
-template <>
-struct float_traits<float> {
-  using bits_type = std::uint32_t;
-  static constexpr int mantissa_bits = 23;
-  static constexpr int exponent_bias = 127 + 23;
-  static constexpr int max_fraction_digits = 149;     // 2^-149 has 149 fraction digits
-  static constexpr int max_significant_digits = 112;  // of any exact float expansion
-  static constexpr std::size_t big_buffer = 1 + 39 + 1 + 149 + 8;
-};
-template <>
-struct float_traits<double> {
-  using bits_type = std::uint64_t;
-  static constexpr int mantissa_bits = 52;
-  static constexpr int exponent_bias = 1023 + 52;
-  static constexpr int max_fraction_digits = 1074;
-  static constexpr int max_significant_digits = 767;
-  // fixed: either <= 309 integer digits and no fraction, or < 2^53 (16 digits)
-  // and <= 1074 fraction digits; scientific/general: <= 767 digits + exponent.
-  static constexpr std::size_t big_buffer = 1 + 16 + 1 + 1074 + 8;
-};
-
-/// Number of fraction digits in the exact decimal expansion of a finite x.
-template <class F>
-inline int exact_fraction_digits(F x) noexcept {
-  using tr = float_traits<F>;
-  typename tr::bits_type bits;
-  std::memcpy(&bits, &x, sizeof bits);
-  const auto one = typename tr::bits_type{1};
-  auto m = bits & ((one << tr::mantissa_bits) - 1);
-  const int biased = static_cast<int>((bits >> tr::mantissa_bits) & ((one << (sizeof(F) * 8 - 1 - tr::mantissa_bits)) - 1));
-  if (biased != 0) m |= one << tr::mantissa_bits;
-  if (m == 0) return 0;
-  int e2 = (biased != 0 ? biased : 1) - tr::exponent_bias;
-#if defined(__GNUC__) || defined(__clang__)
-  e2 += __builtin_ctzll(static_cast<unsigned long long>(m));
-#else
-  while ((m & 1) == 0) {
-    m >>= 1;
-    ++e2;
-  }
-#endif
-  return e2 < 0 ? -e2 : 0;
-}
-
-/// The pieces of a formatted float: sign prefix, digits (mantissa), an
-/// optional inserted '.', zeros to append, and the exponent suffix.
-struct float_parts {
-  const char* digits;
-  std::size_t digits_size;
-  std::size_t exponent_at;  // index in digits where "e..." starts (== digits_size if none)
-  bool add_point;
-  std::size_t zeros;
-  bool finite;
-};
-
-inline void write_float_parts(format_buffer& out, const format_specs& s, const char* sign, std::size_t sn,
-                              const float_parts& p) {
-  const std::size_t len = sn + p.digits_size + (p.add_point ? 1 : 0) + p.zeros;
-  std::size_t left = 0, right = 0;
-  bool zero_pad = false;
-  if (s.width > len) {
-    const std::size_t pad = s.width - len;
-    if (s.zero() && s.align == 0 && p.finite) {
-      zero_pad = true;
-      left = pad;
+  /// Appends elements from [first, last) until the queue is full; returns how
+  /// many went in (the first ones of the range). One publish for the whole batch; for a T* range of trivially
+  /// copyable T at most two memcpy calls. If copying an element throws, none
+  /// of the batch is published and the exception propagates. O(count).
+  template <class InputIt, class = decltype(*std::declval<InputIt&>(), ++std::declval<InputIt&>(),
+                                            std::declval<InputIt&>() != std::declval<InputIt&>())>
+  size_type push(InputIt first, InputIt last) {
+    if constexpr (detail::is_pointer_to_v<InputIt, T>) {
+      return push(first, static_cast<size_type>(last - first));
     } else {
-      const char align = s.align ? s.align : '>';
-      left = align == '>' ? pad : align == '^' ? pad / 2 : 0;
-      right = pad - left;
+      return push_n_(first, static_cast<size_type>(-1), [&](const InputIt& it) { return it != last; });
     }
   }
-  if (!zero_pad) write_fill(out, s, left);
-  out.write(sign, sn);
-  if (zero_pad) out.fill(left, '0');
-  out.write(p.digits, p.exponent_at);
-  if (p.add_point) out.put('.');
-  out.fill(p.zeros, '0');
-  out.write(p.digits + p.exponent_at, p.digits_size - p.exponent_at);
-  write_fill(out, s, right);
-}
+  /// Appends up to count elements from data (see push(first, last)).
+  size_type push(const T* data, size_type count) {
+    return push_n_(data, count, [](const T*) { return true; });
+  }
+  /// Appends up to r.size() elements from r.data(): any contiguous range of T
+  /// (std::span, std::array, heapless::Vec, std::vector...). See push(first, last).
+  template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
+  size_type push(const R& r) {
+    return push(static_cast<const T*>(r.data()), static_cast<size_type>(r.size()));
+  }
 
-/// Formats x with specs s using buf[0, cap) for the digits; false if cap is too small.
-template <class F>
-bool format_float_into(format_buffer& out, F x, const format_specs& s, char* buf, std::size_t cap) {
-  using tr = float_traits<F>;
-  char* const end = buf + cap;
-  std::to_chars_result r{};
-  std::size_t zeros = 0;
-  int precision = s.precision;
-  const char type = s.type;
-  bool general = false;
-  if (type == 0 && precision < 0) {
-    r = std::to_chars(buf, end, x);
-  } else {
-    std::chars_format f = std::chars_format::general;
-    if (precision < 0) precision = 6;
-    switch (type) {
-      case 'f': case 'F': f = std::chars_format::fixed; break;
-      case 'e': case 'E': f = std::chars_format::scientific; break;
-      default: general = true; break;
-    }
-    int p = precision;
-    if (f == std::chars_format::fixed) {
-      // Digits past the exact expansion are zeros: ask to_chars for the exact
-      // ones only and append the rest, so the buffer stays bounded.
-      const int exact = exact_fraction_digits(x);
-      if (p > exact) {
-        zeros = static_cast<std::size_t>(p - exact);
-        p = exact;
-      }
-    } else if (p > tr::max_significant_digits) {
-      if (!general) zeros = static_cast<std::size_t>(p - tr::max_significant_digits);
-      p = tr::max_significant_digits;
-    }
-    r = std::to_chars(buf, end, x, f, p);
-  }
-  if (r.ec != std::errc()) return false;
+  // ---- Consumer side ---------------------------------------------------
 
-  const char* digits = buf;
-  std::size_t n = static_cast<std::size_t>(r.ptr - buf);
-  char sign[1];
-  std::size_t sn = 0;
-  if (n != 0 && buf[0] == '-') {
-    sign[sn++] = '-';
-    ++digits;
-    --n;
-  } else if (s.sign == '+' || s.sign == ' ') {
-    sign[sn++] = s.sign;
+  /// Removes the front element and returns it; std::nullopt when empty.
+  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
+    T* p = front();
+    if (!p) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(*p));
+    drop_front_();
+    return out;
   }
-  float_parts parts{digits, n, n, false, zeros, true};
-  if (n != 0 && (digits[0] == 'i' || digits[0] == 'n')) {  // inf, nan
-    parts.finite = false;
-    parts.zeros = 0;
-  } else {
-    std::size_t e = 0;
-    bool has_point = false;
-    while (e < n && digits[e] != 'e') has_point |= digits[e++] == '.';
-    parts.exponent_at = e;
-    if (zeros != 0 && !has_point) parts.add_point = true;  // fixed/scientific with precision 0 + zeros
-    if (s.alt()) {
-      if (!has_point) parts.add_point = true;
-      if (general) {  // '#g': keep trailing zeros up to `precision` significant digits
-        std::size_t sig = 0;
-        bool leading = true;
-        for (std::size_t i = 0; i < e; ++i) {
-          if (digits[i] == '.') continue;
-          if (leading && digits[i] == '0') continue;
-          leading = false;
-          ++sig;
+  /// Move-assigns the front element to out and removes it; false (out
+  /// untouched) when empty. If the assignment throws, the element stays.
+  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    T* p = front();
+    if (!p) return false;
+    out = std::move(*p);
+    drop_front_();
+    return true;
+  }
+  /// The front element, or nullptr when empty. Consumer only; valid until the
+  /// consumer pops it. Peek, then pop() to drop it.
+  [[nodiscard]] T* front() noexcept {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    if (HEAPLESS_UNLIKELY(h == this->tail_cache_)) {
+      // Acquire: pairs with the producer's release of tail_, so the element
+      // it constructed is visible before we read it.
+      this->tail_cache_ = this->tail_.load(std::memory_order_acquire);
+      if (h == this->tail_cache_) return nullptr;
+    }
+    return this->slots_.data() + idx_::slot(h);
+  }
+  /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
+  /// e.g. front() returned non-null. O(1).
+  void pop() noexcept {
+    HEAPLESS_ASSERT(front() != nullptr, "spsc::Queue::pop on an empty queue");
+    drop_front_();
+  }
+  /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
+  /// T* for memcpy when T is trivially copyable) and removes them; returns how
+  /// many. One publish for the whole batch. If an assignment throws, the
+  /// elements already moved out are removed and the rest stay. O(count).
+  template <class OutputIt>
+  size_type pop(OutputIt out, size_type max) {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    size_type n = idx_::distance(h, this->tail_cache_);
+    if (n < max) {
+      // Acquire: as in front(); makes every element published so far visible.
+      this->tail_cache_ = this->tail_.load(std::memory_order_acquire);
+      n = idx_::distance(h, this->tail_cache_);
+    }
+    if (n > max) n = max;
+    if (n == 0) return 0;
+    const size_type s = idx_::slot(h);
+    const size_type first_len = n < N - s ? n : N - s;
+    if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<OutputIt, T>) {
+      std::memcpy(out, this->slots_.data() + s, first_len * sizeof(T));
+      if (n > first_len) std::memcpy(out + first_len, this->slots_.data(), (n - first_len) * sizeof(T));
+      // Release: our reads of the slots happen before the producer reuses them.
+      this->head_.store(idx_::advance(h, n), std::memory_order_release);
+    } else {
+      // Publishes however many were moved out, also when an assignment throws.
+      struct publish_guard {
+        Queue& q;
+        index_ h;
+        size_type done;
+        ~publish_guard() {
+          // Release: our reads and destruction of the slots happen before the
+          // producer reuses them.
+          if (done) q.head_.store(idx_::advance(h, done), std::memory_order_release);
         }
-        if (leading) sig = 1;  // the value 0 shows one significant digit
-        const std::size_t want = precision == 0 ? 1 : static_cast<std::size_t>(precision);
-        if (want > sig) parts.zeros = want - sig;
-      }
+      } guard{*this, h, 0};
+      for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take_(i, out);
+      for (size_type i = 0; guard.done < n; ++i, ++guard.done, ++out) take_(i, out);
     }
+    return n;
   }
-  if (type == 'F' || type == 'E' || type == 'G') {
-    for (std::size_t i = 0; i < n; ++i) {
-      const char c = buf[static_cast<std::size_t>(digits - buf) + i];
-      if (c >= 'a' && c <= 'z') buf[static_cast<std::size_t>(digits - buf) + i] = static_cast<char>(c - ('a' - 'A'));
-    }
+
+  // ---- Either side -----------------------------------------------------
+
+  /// Number of queued elements: a snapshot (see the header comment). Exact
+  /// from the producer or the consumer; from a third thread, some value in
+  /// [0, N] that the queue held recently.
+  [[nodiscard]] size_type size() const noexcept {
+    // Acquire on both: a caller may act on the answer (e.g. read front()).
+    const index_ h = this->head_.load(std::memory_order_acquire);
+    const index_ t = this->tail_.load(std::memory_order_acquire);
+    const size_type d = idx_::distance(h, t);
+    return d < N ? d : N;
   }
-  write_float_parts(out, s, sign, sn, parts);
-  return true;
-}
+  /// size() == 0, a snapshot.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// size() == N, a snapshot.
+  [[nodiscard]] bool full() const noexcept { return size() == N; }
+  /// N.
+  [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
+  [[nodiscard]] static constexpr size_type max_size() noexcept { return N; }
 
-template <class F>
-HEAPLESS_NOINLINE void format_float_big(format_buffer& out, F x, const format_specs& s) {
-  char big[float_traits<F>::big_buffer];
-  if (!format_float_into(out, x, s, big, sizeof big)) out.fail("heapless::format: float does not fit");
-}
-
-template <class F>
-struct float_handler {
-  static void handle(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-    F x;
-    if constexpr (std::is_same_v<F, float>) x = v.f;
-    else x = v.d;
-    // Fast path: no width, sign, '#' or uppercase, a modest precision: the
-    // digits go straight into the sink when it has room.
-    // (If they do not fit, to_chars fails and the general path below runs.)
-    if (s.width == 0 && s.sign == 0 && !s.alt() && s.precision <= 24 && out.room() >= 8 && out.scratch_tail() &&
-        (s.type == 0 || s.type == 'f' || s.type == 'e' || s.type == 'g')) {
-      char* const p = out.cur();
-      char* const last = p + out.room();
-      std::to_chars_result r;
-      if (s.type == 0 && s.precision < 0) {
-        r = std::to_chars(p, last, x);
-      } else {
-        const int prec = s.precision < 0 ? 6 : s.precision;
-        const std::chars_format f = s.type == 'f'   ? std::chars_format::fixed
-                                    : s.type == 'e' ? std::chars_format::scientific
-                                                    : std::chars_format::general;
-        r = std::to_chars(p, last, x, f, prec);
-      }
-      if (r.ec == std::errc()) {
-        out.advance(static_cast<std::size_t>(r.ptr - p));
-        return;
-      }
-    }
-    char buf[64];  // shortest is <= 24 chars; larger precisions take the big path
-    if (!format_float_into(out, x, s, buf, sizeof buf)) format_float_big(out, x, s);
-  }
-};
-
-}  // namespace detail
-}  // namespace heapless
-
-#endif  // HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
-// ---- end heapless/detail/format_float.hpp ----
-// #include "string.hpp": inlined above
-
-#if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
-#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1
-#else
-#define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 0
-#endif
-
-// HEAPLESS_FORMAT_PRECOMPILE (user-settable, C++20 only): 1 keeps the parse
-// of each compile-time-checked format string in the format_string object
-// (24 bytes per field, a constant copied at each call), so formatting
-// does no parsing at run time: ~2x faster. Default: 1 on hosts, 0 on
-// microcontrollers, where flash matters more than the parse.
-#ifndef HEAPLESS_FORMAT_PRECOMPILE
-#if (defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M') || \
-    (defined(__riscv) && defined(__riscv_xlen) && __riscv_xlen == 32) || defined(__AVR__) || defined(__MSP430__)
-#define HEAPLESS_FORMAT_PRECOMPILE 0
-#else
-#define HEAPLESS_FORMAT_PRECOMPILE 1
-#endif
-#endif
-#if HEAPLESS_FORMAT_PRECOMPILE && HEAPLESS_DETAIL_FORMAT_CONSTEVAL
-#define HEAPLESS_DETAIL_FORMAT_COMPILED 1
-#else
-#define HEAPLESS_DETAIL_FORMAT_COMPILED 0
-#endif
-
-namespace heapless {
-
-/// A format string that is checked only when formatting (at run time).
-struct runtime_format_string {
-  std::string_view str;
-};
-/// Opts a format string out of the C++20 compile-time check (e.g. a string
-/// chosen at run time); errors are then raised as error_kind::invalid_argument.
-constexpr runtime_format_string runtime_format(std::string_view s) noexcept { return {s}; }
-
-namespace detail {
-#if HEAPLESS_DETAIL_FORMAT_CONSTEVAL
-// Not constexpr on purpose: calling one in the consteval constructor below is
-// the compile error, and its name says what is wrong with the format string.
-void format_string_error_unmatched_open_brace();
-void format_string_error_unmatched_close_brace();
-void format_string_error_invalid_argument_index();
-void format_string_error_more_fields_than_arguments();
-void format_string_error_mixed_automatic_and_manual_indexing();
-void format_string_error_invalid_spec();
-void format_string_error_width_or_precision_too_big();
-void format_string_error_spec_not_valid_for_argument_type();
-void format_string_error_formatter_parse_rejected_spec();
-void format_string_error_argument_never_used();
-void format_string_error_too_many_arguments();
-
-constexpr void compile_time_format_error(format_errc e) {
-  switch (e) {
-    case format_errc::ok: break;
-    case format_errc::unmatched_open_brace: format_string_error_unmatched_open_brace(); break;
-    case format_errc::unmatched_close_brace: format_string_error_unmatched_close_brace(); break;
-    case format_errc::invalid_arg_id: format_string_error_invalid_argument_index(); break;
-    case format_errc::arg_id_out_of_range: format_string_error_more_fields_than_arguments(); break;
-    case format_errc::mixed_indexing: format_string_error_mixed_automatic_and_manual_indexing(); break;
-    case format_errc::invalid_spec: format_string_error_invalid_spec(); break;
-    case format_errc::number_too_big: format_string_error_width_or_precision_too_big(); break;
-    case format_errc::type_mismatch: format_string_error_spec_not_valid_for_argument_type(); break;
-    case format_errc::custom_spec_rejected: format_string_error_formatter_parse_rejected_spec(); break;
-    case format_errc::unused_argument: format_string_error_argument_never_used(); break;
-    case format_errc::too_many_arguments: format_string_error_too_many_arguments(); break;
-  }
-}
-#endif
-}  // namespace detail
-
-/// A format string for arguments of types Args. Under C++20 its constructor is
-/// consteval and rejects a string that does not match Args at compile time.
-template <class... Args>
-class basic_format_string {
- public:
-  template <class S, class = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
-  consteval basic_format_string(const S& s) : str_(s) {
-    detail::compile_time_format_error(
-        detail::compile_format(str_, detail::arg_descs<Args...>::value, sizeof...(Args), program_));
-  }
-#elif HEAPLESS_DETAIL_FORMAT_CONSTEVAL
-  consteval basic_format_string(const S& s) : str_(s) {
-    detail::compile_time_format_error(
-        detail::check_format(str_, detail::arg_descs<Args...>::value, sizeof...(Args)));
-  }
-#else
-  constexpr basic_format_string(const S& s) : str_(s) {
-  }
-#endif
-  constexpr basic_format_string(runtime_format_string s) noexcept : str_(s.str) {}
-  constexpr std::string_view get() const noexcept { return str_; }
-  /// The precompiled program, or a null view (parse at run time).
-  constexpr detail::program_view program() const noexcept {
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
-    if (program_.valid) return {program_.ops, program_.count};
-#endif
-    return {};
+  /// The producer and consumer handles. Call once, before the two sides run
+  /// concurrently; *this must outlive both. Structured bindings:
+  ///   auto [tx, rx] = queue.split();
+  [[nodiscard]] std::pair<Producer<T, N>, Consumer<T, N>> split() noexcept {
+    return {Producer<T, N>(*this), Consumer<T, N>(*this)};
   }
 
  private:
-  std::string_view str_;
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
-  detail::compiled_program<sizeof...(Args) + 1> program_{};  // text + field per argument, then text
-#endif
-};
+  // Destroys the front element (known to exist) and hands its slot back.
+  void drop_front_() noexcept {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    this->slots_.destroy(idx_::slot(h));
+    // Release: our reads and destruction of the slot happen before the
+    // producer, after acquiring head_, constructs a new element there.
+    this->head_.store(idx_::advance(h, 1), std::memory_order_release);
+  }
 
-/// The format string parameter type of every function below (Args deduced from the arguments).
-template <class... Args>
-using format_string = basic_format_string<detail::arg_type_t<Args>...>;
+  template <class OutputIt>
+  void take_(size_type slot, OutputIt& out) {
+    T& e = this->slots_.data()[slot];
+    *out = std::move(e);
+    this->slots_.destroy(slot);
+  }
 
-/// What format_to_n returns (std::format_to_n_result).
-template <class OutputIt>
-struct format_to_n_result {
-  OutputIt out;        ///< past the last character written
-  std::size_t size;    ///< characters the full output has (may exceed n)
+  // Constructs up to `count` elements from `it` while more(it), then publishes
+  // them with one release store.
+  template <class It, class More>
+  size_type push_n_(It it, size_type count, More more) {
+    // Relaxed: tail_ is written only by this side.
+    const index_ t = this->tail_.load(std::memory_order_relaxed);
+    size_type room = N - idx_::distance(this->head_cache_, t);
+    if (room < count) {
+      // Acquire: as in try_emplace; the slots we fill have been released.
+      this->head_cache_ = this->head_.load(std::memory_order_acquire);
+      room = N - idx_::distance(this->head_cache_, t);
+    }
+    if (room > count) room = count;
+    const size_type s = idx_::slot(t);
+    const size_type first_len = room < N - s ? room : N - s;
+    size_type n = 0;
+    if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<It, T>) {
+      (void)more;
+      std::memcpy(this->slots_.data() + s, it, first_len * sizeof(T));
+      if (room > first_len) std::memcpy(this->slots_.data(), it + first_len, (room - first_len) * sizeof(T));
+      n = room;
+    } else {
+      // Destroys the elements of an unfinished batch if a constructor throws.
+      struct unpublished_guard {
+        detail::uninit_array<T, N>& slots;
+        size_type start;
+        size_type* built;
+        ~unpublished_guard() {
+          if constexpr (!std::is_trivially_destructible_v<T>) {
+            if (!built) return;
+            for (size_type i = 0; i < *built; ++i) {
+              const size_type j = start + i;
+              slots.destroy(j < N ? j : j - N);
+            }
+          }
+        }
+      } guard{this->slots_, s, &n};
+      for (size_type i = s; n < first_len && more(it); ++i, ++n, ++it) this->slots_.construct(i, *it);
+      for (size_type i = 0; n < room && more(it); ++i, ++n, ++it) this->slots_.construct(i, *it);
+      guard.built = nullptr;
+    }
+    // Release: publishes the whole batch to the consumer's acquire of tail_.
+    if (n) this->tail_.store(idx_::advance(t, n), std::memory_order_release);
+    return n;
+  }
 };
 
 namespace detail {
 
-template <class T>
-struct is_string : std::false_type {};
-template <std::size_t N>
-struct is_string<String<N>> : std::true_type {};
-
-// Vec<char, N> is recognised by shape, so format.hpp need not include vec.hpp:
-// value_type char, a constant capacity(), and try_append(const char*, const char*).
-template <class T, class = void>
-struct is_char_vec : std::false_type {};
-template <class T>
-struct is_char_vec<T, std::enable_if_t<std::is_same_v<typename T::value_type, char> &&
-                                       std::is_same_v<decltype(std::declval<T&>().try_append(
-                                                          static_cast<const char*>(nullptr),
-                                                          static_cast<const char*>(nullptr))),
-                                                      const char*>>> : std::true_type {};
-
-template <class T>
-constexpr bool is_fixed_target_v = is_string<T>::value || is_char_vec<T>::value;
-
-enum class overflow_mode : unsigned char { raise, fail, truncate };
-
-/// Result of formatting into a fixed-capacity target.
-struct fixed_outcome {
-  bool cut = false;                  // output did not fit
-  const char* error = nullptr;       // a format error (bad string or value)
-};
-
-/// Length to keep after a cut in truncating mode: drops an incomplete trailing UTF-8 sequence.
-inline std::size_t utf8_safe_length(const char* s, std::size_t n) noexcept {
-  std::size_t i = n, back = 0;
-  while (i > 0 && back < 4) {
-    --i;
-    ++back;
-    const auto u = static_cast<unsigned char>(s[i]);
-    if ((u & 0xC0) != 0x80) return u < 0x80 || utf8_length(s[i]) <= back ? n : i;  // lead byte
-  }
-  return n;
-}
-
-/// Formats into base[old, cap) and returns the length to keep: the new length
-/// on success (or on a cut in truncating mode), `old` otherwise.
-inline std::size_t format_fixed(char* base, std::size_t old, std::size_t cap, overflow_mode mode,
-                                const format_call& call, fixed_outcome& out) {
-  fixed_buffer b(base + old, base + cap);
-  vformat(b, call);
-  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) {
-    out.error = b.error();
-    return old;
-  }
-  if (HEAPLESS_UNLIKELY(b.dropped() != 0)) {
-    out.cut = true;
-    if (mode != overflow_mode::truncate) return old;
-    return old + utf8_safe_length(base + old, b.written());
-  }
-  return old + b.written();
-}
-
-/// Chunked sink for Vec<char, N>: each 64-byte chunk is appended with try_append.
-template <class V>
-class vec_buffer : public format_buffer {
+/// What both handles share: a pointer to the queue, move-only (the source
+/// becomes empty), and the snapshot observers.
+template <class T, std::size_t N>
+class handle {
  public:
-  explicit vec_buffer(V& v) noexcept
-      : format_buffer(buf_, buf_ + sizeof buf_, &vec_buffer::flush_chunk), v_(v) {}
-  void finish() { flush_chunk(*this); }
+  using value_type = T;
+  using size_type = std::size_t;
+
+  constexpr handle() noexcept = default;
+  handle(handle&& o) noexcept : q_(o.q_) { o.q_ = nullptr; }
+  handle& operator=(handle&& o) noexcept {
+    Queue<T, N>* q = o.q_;
+    o.q_ = nullptr;
+    q_ = q;
+    return *this;
+  }
+  handle(const handle&) = delete;
+  handle& operator=(const handle&) = delete;
+
+  /// Snapshots; see Queue::size.
+  [[nodiscard]] size_type size() const noexcept { return queue().size(); }
+  [[nodiscard]] bool empty() const noexcept { return queue().empty(); }
+  [[nodiscard]] bool full() const noexcept { return queue().full(); }
+  [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
+  /// False for an empty (default-constructed or moved-from) handle.
+  explicit operator bool() const noexcept { return q_ != nullptr; }
+
+ protected:
+  constexpr explicit handle(Queue<T, N>& q) noexcept : q_(&q) {}
+  Queue<T, N>& queue() const noexcept {
+    HEAPLESS_ASSERT(q_ != nullptr, "spsc handle used without a queue (default-constructed or moved-from)");
+    return *q_;
+  }
 
  private:
-  static void flush_chunk(format_buffer& base) {
-    auto& self = static_cast<vec_buffer&>(base);
-    const char* const last = self.cur_;
-    const char* stop = self.buf_;
-    if (self.dropped_ == 0) stop = self.v_.try_append(static_cast<const char*>(self.buf_), last);
-    self.dropped_ += static_cast<std::size_t>(last - stop);
-    self.cur_ = self.buf_;
-  }
-  char buf_[64];
-  V& v_;
+  Queue<T, N>* q_ = nullptr;
 };
-
-/// The one entry point of every public function; returns true if the output was cut.
-template <class Out>
-bool format_dispatch(Out& out, overflow_mode mode, const format_call& call) {
-  fixed_outcome r;
-  if constexpr (is_string<Out>::value) {
-    const std::size_t old = out.size();
-    out.resize_and_overwrite(out.capacity(), [&](char* p, std::size_t cap) {
-      return format_fixed(p, old, cap, mode, call, r);
-    });
-  } else {
-    const std::size_t old = out.size();
-    vec_buffer<Out> b(out);
-    vformat(b, call);
-    b.finish();
-    r.error = b.error();
-    r.cut = b.dropped() != 0;
-    if (r.error != nullptr || (r.cut && mode != overflow_mode::truncate)) {
-      out.resize(old);
-    } else if (r.cut) {
-      out.resize(old + utf8_safe_length(out.data() + old, out.size() - old));
-    }
-  }
-  if (HEAPLESS_UNLIKELY(r.error != nullptr)) raise_format_error(r.error);
-  if (HEAPLESS_UNLIKELY(r.cut && mode == overflow_mode::raise)) {
-    raise(is_string<Out>::value ? error_kind::length_error : error_kind::bad_alloc,
-          "heapless::format_to: output exceeds the capacity");
-  }
-  return r.cut;
-}
-
-template <class OutputIt>
-OutputIt format_to_iterator(OutputIt out, const format_call& call) {
-  iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out));
-  vformat(b, call);
-  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) raise_format_error(b.error());
-  return b.finish();
-}
 
 }  // namespace detail
 
-// The argument pack: values on the stack, descriptors in a constexpr table.
-#define HEAPLESS_DETAIL_FORMAT_ARGS                                                                       \
-  const detail::arg_value values[sizeof...(Args) + 1] = {                                                 \
-      detail::arg_traits<detail::arg_type_t<Args>>::make(args)...};                                       \
-  const detail::format_call call {                                                                        \
-    fmt.get(), fmt.program(), values, detail::arg_descs<detail::arg_type_t<Args>...>::value, sizeof...(Args) \
+/// The producer side of a Queue: a pointer to it, move-only so that exactly
+/// one producer exists. A default-constructed or moved-from handle is empty
+/// and must not be used (HEAPLESS_ASSERT). constexpr default constructor, so
+/// a static handle (e.g. for an ISR) needs no start-up code.
+template <class T, std::size_t N>
+class Producer : public detail::handle<T, N> {
+ public:
+  using typename detail::handle<T, N>::size_type;
+  constexpr Producer() noexcept = default;
+
+  /// Queue::try_push.
+  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    return this->queue().try_push(v);
+  }
+  /// Queue::try_push; v is not moved from when the queue is full.
+  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return this->queue().try_push(std::move(v));
+  }
+  /// Queue::try_emplace.
+  template <class... Args>
+  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return this->queue().try_emplace(std::forward<Args>(args)...);
+  }
+  /// Queue::push (bulk): appends from [first, last) until full; returns how many.
+  template <class InputIt, class = decltype(std::declval<Queue<T, N>&>().push(std::declval<InputIt>(),
+                                                                             std::declval<InputIt>()))>
+  size_type push(InputIt first, InputIt last) {
+    return this->queue().push(first, last);
+  }
+  /// Queue::push (bulk): appends up to count elements from data.
+  size_type push(const T* data, size_type count) { return this->queue().push(data, count); }
+  /// Queue::push (bulk): appends from a contiguous range of T.
+  template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
+  size_type push(const R& r) {
+    return this->queue().push(r);
   }
 
-/// Appends to `out`:
-///  - a String<N>: raises length_error if the result does not fit (out unchanged);
-///  - a Vec<char, N>: raises bad_alloc if it does not fit (out unchanged);
-///  - a format_context (inside a formatter<T>::format): writes to the enclosing output;
-///  - otherwise an output iterator: writes every character, returns the iterator past them.
-/// O(output length). A malformed runtime_format / C++17 string raises invalid_argument.
-template <class Out, class... Args>
-auto format_to(Out&& out, format_string<Args...> fmt, const Args&... args) {
-  using O = std::remove_cv_t<std::remove_reference_t<Out>>;
-  HEAPLESS_DETAIL_FORMAT_ARGS;
-  if constexpr (detail::is_fixed_target_v<O>) {
-    (void)detail::format_dispatch(out, detail::overflow_mode::raise, call);
-  } else if constexpr (std::is_same_v<O, format_context>) {
-    detail::vformat(out.buffer(), call);
-  } else {
-    using It = std::decay_t<Out>;  // a char array decays to char*
-    return detail::format_to_iterator<It>(static_cast<Out&&>(out), call);
+ private:
+  friend class Queue<T, N>;
+  constexpr explicit Producer(Queue<T, N>& q) noexcept : detail::handle<T, N>(q) {}
+};
+
+/// The consumer side of a Queue; like Producer (move-only pointer wrapper).
+template <class T, std::size_t N>
+class Consumer : public detail::handle<T, N> {
+ public:
+  using typename detail::handle<T, N>::size_type;
+  constexpr Consumer() noexcept = default;
+
+  /// Queue::try_pop.
+  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return this->queue().try_pop();
   }
-}
-
-/// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
-/// returns false and leaves `out` unchanged. O(output length).
-template <class Out, class... Args>
-[[nodiscard]] bool try_format_to(Out& out, format_string<Args...> fmt, const Args&... args) {
-  static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
-  HEAPLESS_DETAIL_FORMAT_ARGS;
-  return !detail::format_dispatch(out, detail::overflow_mode::fail, call);
-}
-
-/// Appends what fits of the output to a String<N> or Vec<char, N> (never
-/// splitting a UTF-8 sequence); returns true if it had to cut. O(output length).
-template <class Out, class... Args>
-bool format_to_truncating(Out& out, format_string<Args...> fmt, const Args&... args) {
-  static_assert(detail::is_fixed_target_v<Out>,
-                "format_to_truncating: the target must be a String<N> or Vec<char, N>");
-  HEAPLESS_DETAIL_FORMAT_ARGS;
-  return detail::format_dispatch(out, detail::overflow_mode::truncate, call);
-}
-
-/// Formats into a new String<N>; raises length_error if the output exceeds N.
-template <std::size_t N, class... Args>
-String<N> format(format_string<Args...> fmt, const Args&... args) {
-  String<N> s;
-  HEAPLESS_DETAIL_FORMAT_ARGS;
-  (void)detail::format_dispatch(s, detail::overflow_mode::raise, call);
-  return s;
-}
-
-/// Writes at most n characters through `out` (std::format_to_n); size is the
-/// length of the whole output.
-template <class OutputIt, class... Args>
-format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, format_string<Args...> fmt,
-                                         const Args&... args) {
-  HEAPLESS_DETAIL_FORMAT_ARGS;
-  if constexpr (std::is_same_v<OutputIt, char*>) {
-    detail::fixed_buffer b(out, out + n, false);  // never write past the output in the caller's range
-    detail::vformat(b, call);
-    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
-    return {out + b.written(), b.written() + b.dropped()};
-  } else {
-    detail::iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out), n);
-    detail::vformat(b, call);
-    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
-    OutputIt last = b.finish();
-    return {static_cast<OutputIt&&>(last), b.total()};
+  /// Queue::try_pop(T&).
+  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return this->queue().try_pop(out);
   }
-}
+  /// Queue::front: the front element or nullptr.
+  [[nodiscard]] T* front() const noexcept { return this->queue().front(); }
+  /// Queue::pop: precondition not empty.
+  void pop() const noexcept { this->queue().pop(); }
+  /// Queue::pop (bulk): moves up to max elements to out; returns how many.
+  template <class OutputIt>
+  size_type pop(OutputIt out, size_type max) const {
+    return this->queue().pop(out, max);
+  }
 
-/// The length of the output, without writing it.
-template <class... Args>
-std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
-  HEAPLESS_DETAIL_FORMAT_ARGS;
-  detail::counting_buffer b;
-  detail::vformat(b, call);
-  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
-  return b.dropped();
-}
+ private:
+  friend class Queue<T, N>;
+  constexpr explicit Consumer(Queue<T, N>& q) noexcept : detail::handle<T, N>(q) {}
+};
 
+}  // namespace spsc
 }  // namespace heapless
 
-#undef HEAPLESS_DETAIL_FORMAT_ARGS
-#undef HEAPLESS_DETAIL_FORMAT_CONSTEVAL
-#undef HEAPLESS_DETAIL_FORMAT_COMPILED
+#endif  // HEAPLESS_SPSC_HPP
+// ---- end heapless/spsc.hpp ----
 
-#endif  // HEAPLESS_FORMAT_HPP
-// ---- end heapless/format.hpp ----
+#endif  // HEAPLESS_HPP
