@@ -262,39 +262,38 @@ class Queue : private detail::queue_state<T, N> {
 
   /// Removes the front element and returns it; std::nullopt when empty.
   [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
-    T* p = front();
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    T* p = front_at_(h);
     if (!p) return std::nullopt;
     std::optional<T> out(std::in_place, std::move(*p));
-    drop_front_();
+    drop_front_(h);
     return out;
   }
   /// Move-assigns the front element to out and removes it; false (out
   /// untouched) when empty. If the assignment throws, the element stays.
   [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    T* p = front();
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    T* p = front_at_(h);
     if (!p) return false;
     out = std::move(*p);
-    drop_front_();
+    drop_front_(h);
     return true;
   }
   /// The front element, or nullptr when empty. Consumer only; valid until the
   /// consumer pops it. Peek, then pop() to drop it.
   [[nodiscard]] T* front() noexcept {
     // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
-    if (HEAPLESS_UNLIKELY(h == this->tail_cache_)) {
-      // Acquire: pairs with the producer's release of tail_, so the element
-      // it constructed is visible before we read it.
-      this->tail_cache_ = this->tail_.load(std::memory_order_acquire);
-      if (h == this->tail_cache_) return nullptr;
-    }
-    return this->slots_.data() + idx_::slot(h);
+    return front_at_(this->head_.load(std::memory_order_relaxed));
   }
   /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
   /// e.g. front() returned non-null. O(1).
   void pop() noexcept {
-    HEAPLESS_ASSERT(front() != nullptr, "spsc::Queue::pop on an empty queue");
-    drop_front_();
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    HEAPLESS_ASSERT(front_at_(h) != nullptr, "spsc::Queue::pop on an empty queue");
+    drop_front_(h);
   }
   /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
   /// T* for memcpy when T is trivially copyable) and removes them; returns how
@@ -365,10 +364,20 @@ class Queue : private detail::queue_state<T, N> {
   }
 
  private:
-  // Destroys the front element (known to exist) and hands its slot back.
-  void drop_front_() noexcept {
-    // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
+  // The element at head index h, or nullptr when the queue is empty.
+  T* front_at_(index_ h) noexcept {
+    if (HEAPLESS_UNLIKELY(h == this->tail_cache_)) {
+      // Acquire: pairs with the producer's release of tail_, so the element
+      // it constructed is visible before we read it.
+      this->tail_cache_ = this->tail_.load(std::memory_order_acquire);
+      if (h == this->tail_cache_) return nullptr;
+    }
+    return this->slots_.data() + idx_::slot(h);
+  }
+
+  // Destroys the element at head index h (known to exist) and hands its slot
+  // back to the producer.
+  void drop_front_(index_ h) noexcept {
     this->slots_.destroy(idx_::slot(h));
     // Release: our reads and destruction of the slot happen before the
     // producer, after acquiring head_, constructs a new element there.
