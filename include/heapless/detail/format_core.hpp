@@ -131,19 +131,7 @@ class format_buffer {
       return;
     }
 #endif
-    for (;;) {
-      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
-      const std::size_t k = n < room ? n : room;
-      std::memset(cur_, c, k);
-      cur_ += k;
-      n -= k;
-      if (n == 0) return;
-      if (!flush_) {
-        dropped_ += n;
-        return;
-      }
-      flush_(*this);
-    }
+    append_chunked(n, [c](char* d, std::size_t k) { std::memset(d, c, k); });
   }
   /// Records a formatting error (bad format string or value); the first one
   /// wins. The caller raises it once the target is back in a valid state.
@@ -176,12 +164,19 @@ class format_buffer {
 
  private:
   HEAPLESS_NOINLINE void write_slow(const char* s, std::size_t n) {
-    for (;;) {
-      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
-      const std::size_t k = n < room ? n : room;
-      if (k != 0) std::memcpy(cur_, s, k);
-      cur_ += k;
+    append_chunked(n, [&s](char* d, std::size_t k) {
+      if (k != 0) std::memcpy(d, s, k);
       s += k;
+    });
+  }
+  /// Appends n chars that put(dest, k) produces k at a time, flushing between
+  /// chunks; a fixed sink counts what does not fit instead (O(1) past it).
+  template <class Put>
+  void append_chunked(std::size_t n, Put put) {
+    for (;;) {
+      const std::size_t k = n < room() ? n : room();
+      put(cur_, k);
+      cur_ += k;
       n -= k;
       if (n == 0) return;
       if (!flush_) {
