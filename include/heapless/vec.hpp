@@ -25,11 +25,15 @@
 // forms and the std preconditions (operator[], front, back, pop_back on an
 // empty Vec, iterators into *this) are checked by HEAPLESS_ASSERT.
 //
+// VecRef<T> (end of this header) is a capacity-erased handle to a Vec<T, N>
+// of any N, for non-template functions that fill Vecs.
+//
 // Thread/ISR: no internal synchronisation; a Vec is a plain value.
 #ifndef HEAPLESS_VEC_HPP
 #define HEAPLESS_VEC_HPP
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <cstdint>           // std::uint8_t...std::uint64_t: VecRef's view of the length
 #include <cstring>           // std::memcpy, std::memmove: trivially copyable fast paths
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <type_traits>       // triviality traits select storage and special members
@@ -415,6 +419,9 @@ concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); 
 #endif
 
 }  // namespace detail
+
+template <class T>
+class VecRef;
 
 /// A contiguous sequence of at most N elements of T stored in the object.
 template <class T, std::size_t N>
@@ -827,6 +834,8 @@ class Vec : private detail::vec_move_assign<T, N> {
 
  private:
   using base_ = detail::vec_move_assign<T, N>;
+  template <class U>
+  friend class VecRef;
   [[noreturn]] static void capacity_exceeded() {
     detail::raise(error_kind::bad_alloc, "heapless::Vec: capacity exceeded");
   }
@@ -849,6 +858,198 @@ class Vec : private detail::vec_move_assign<T, N> {
     std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
     this->set_len(len + n);
   }
+};
+
+
+// ---- Capacity erasure: VecRef<T> ---------------------------------------------
+namespace detail {
+/// Which type a Vec stores its length in (VecRef reads and writes it through
+/// that exact type).
+enum class vec_length_kind : unsigned char { none, u8, u16, u32, u64, c32 };
+template <class L>
+inline constexpr vec_length_kind vec_length_kind_of =
+    std::is_same_v<L, char32_t>        ? vec_length_kind::c32
+    : std::is_same_v<L, std::uint8_t>  ? vec_length_kind::u8
+    : std::is_same_v<L, std::uint16_t> ? vec_length_kind::u16
+    : std::is_same_v<L, std::uint32_t> ? vec_length_kind::u32
+                                       : vec_length_kind::u64;
+}  // namespace detail
+
+/// A non-owning handle to a Vec<T, N> of any capacity N: one non-template
+/// function can fill Vecs of different sizes (like std::span, but it can
+/// grow the Vec). Built on demand (`VecRef<int> r = v;`), 32 bytes, no
+/// per-Vec cost; valid while the Vec lives and is not moved. The operations
+/// and errors are Vec's; each length access dispatches on the Vec's length
+/// type (one switch), so prefer Vec itself in hot loops.
+template <class T>
+class VecRef {
+ public:
+  using value_type = T;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  using reference = T&;
+  using const_reference = const T&;
+  using pointer = T*;
+  using iterator = T*;
+  using const_iterator = const T*;
+
+  /// Refers to v (implicit, so a Vec<T, N>& converts at a call).
+  template <std::size_t N>
+  VecRef(Vec<T, N>& v) noexcept  // NOLINT: implicit on purpose
+      : data_(v.data()), length_(length_of(v)), capacity_(N), kind_(kind_of<N>()) {}
+
+  T* data() const noexcept { return data_; }
+  size_type size() const noexcept {
+    switch (kind_) {
+      case detail::vec_length_kind::u8: return *static_cast<const std::uint8_t*>(length_);
+      case detail::vec_length_kind::u16: return *static_cast<const std::uint16_t*>(length_);
+      case detail::vec_length_kind::u32: return *static_cast<const std::uint32_t*>(length_);
+      case detail::vec_length_kind::u64: return static_cast<size_type>(*static_cast<const std::uint64_t*>(length_));
+      case detail::vec_length_kind::c32: return *static_cast<const char32_t*>(length_);
+      case detail::vec_length_kind::none: break;
+    }
+    return 0;
+  }
+  size_type capacity() const noexcept { return capacity_; }
+  size_type max_size() const noexcept { return capacity_; }
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  [[nodiscard]] bool full() const noexcept { return size() == capacity_; }
+  iterator begin() const noexcept { return data_; }
+  iterator end() const noexcept { return data_ + size(); }
+
+  /// Precondition (asserted): i < size().
+  reference operator[](size_type i) const noexcept {
+    HEAPLESS_ASSERT(i < size(), "heapless::VecRef::operator[]: index out of range");
+    return data_[i];
+  }
+  /// Raises out_of_range if i >= size().
+  reference at(size_type i) const {
+    if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::VecRef::at: index out of range");
+    return data_[i];
+  }
+  reference front() const noexcept { return (*this)[0]; }
+  reference back() const noexcept { return (*this)[size() - 1]; }
+
+  /// As Vec::emplace_back: raises bad_alloc if full; strong guarantee.
+  template <class... Args>
+  reference emplace_back(Args&&... args) const {
+    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
+    return unchecked_emplace_back(std::forward<Args>(args)...);
+  }
+  reference push_back(const T& value) const { return emplace_back(value); }
+  reference push_back(T&& value) const { return emplace_back(std::move(value)); }
+  /// nullptr when full (arguments untouched).
+  template <class... Args>
+  [[nodiscard]] pointer try_emplace_back(Args&&... args) const {
+    if (HEAPLESS_UNLIKELY(full())) return nullptr;
+    return &unchecked_emplace_back(std::forward<Args>(args)...);
+  }
+  [[nodiscard]] pointer try_push_back(const T& value) const { return try_emplace_back(value); }
+  [[nodiscard]] pointer try_push_back(T&& value) const { return try_emplace_back(std::move(value)); }
+  /// Precondition (asserted): !full().
+  template <class... Args>
+  reference unchecked_emplace_back(Args&&... args) const {
+    const size_type len = size();
+    HEAPLESS_ASSERT(len < capacity_, "heapless::VecRef::unchecked_emplace_back: full");
+    T& element = *detail::construct_at(data_ + len, std::forward<Args>(args)...);
+    set_size(len + 1);
+    return element;
+  }
+  reference unchecked_push_back(const T& value) const { return unchecked_emplace_back(value); }
+  reference unchecked_push_back(T&& value) const { return unchecked_emplace_back(std::move(value)); }
+  /// Precondition (asserted): !empty().
+  void pop_back() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::VecRef::pop_back: empty");
+    truncate(size() - 1);
+  }
+  void clear() const noexcept { truncate(0); }
+
+  /// As Vec::append: all or nothing (raises bad_alloc if the elements do not
+  /// fit; forward iterators are measured first, input ones rolled back).
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  void append(InputIt first, InputIt last) const {
+    const size_type old_len = size();
+    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
+      if (HEAPLESS_UNLIKELY(static_cast<size_type>(std::distance(first, last)) > capacity_ - old_len)) {
+        capacity_exceeded();
+      }
+    }
+    rollback guard{this, old_len};
+    for (; first != last; ++first) {
+      if (HEAPLESS_UNLIKELY(full())) {
+        truncate(old_len);
+        capacity_exceeded();
+      }
+      unchecked_emplace_back(*first);
+    }
+    guard.ref = nullptr;
+  }
+  /// As Vec::try_append: appends until full; returns the first not inserted.
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  [[nodiscard]] InputIt try_append(InputIt first, InputIt last) const {
+    for (; first != last && !full(); ++first) unchecked_emplace_back(*first);
+    return first;
+  }
+
+  /// Removes [first, last); returns the iterator after the removed ones.
+  iterator erase(const_iterator first, const_iterator last) const {
+    const size_type len = size();
+    const size_type i = static_cast<size_type>(first - data_);
+    const size_type j = static_cast<size_type>(last - data_);
+    HEAPLESS_ASSERT(i <= j && j <= len, "heapless::VecRef::erase: bad range");
+    for (size_type k = j; k != len; ++k) data_[i + (k - j)] = std::move(data_[k]);
+    truncate(len - (j - i));
+    return data_ + i;
+  }
+  /// Removes the element at pos (precondition: dereferenceable).
+  iterator erase(const_iterator pos) const { return erase(pos, pos + 1); }
+
+ private:
+  struct rollback {
+    const VecRef* ref;
+    size_type old_len;
+    ~rollback() {
+      if (ref) ref->truncate(old_len);
+    }
+  };
+  template <std::size_t N>
+  static void* length_of(Vec<T, N>& v) noexcept {
+    if constexpr (N == 0) {
+      (void)v;
+      return nullptr;
+    } else {
+      return &v.size_;
+    }
+  }
+  template <std::size_t N>
+  static constexpr detail::vec_length_kind kind_of() noexcept {
+    if constexpr (N == 0) return detail::vec_length_kind::none;
+    else return detail::vec_length_kind_of<detail::vec_length_t<T, N>>;
+  }
+  void set_size(size_type n) const noexcept {
+    switch (kind_) {
+      case detail::vec_length_kind::u8: *static_cast<std::uint8_t*>(length_) = static_cast<std::uint8_t>(n); break;
+      case detail::vec_length_kind::u16: *static_cast<std::uint16_t*>(length_) = static_cast<std::uint16_t>(n); break;
+      case detail::vec_length_kind::u32: *static_cast<std::uint32_t*>(length_) = static_cast<std::uint32_t>(n); break;
+      case detail::vec_length_kind::u64: *static_cast<std::uint64_t*>(length_) = n; break;
+      case detail::vec_length_kind::c32: *static_cast<char32_t*>(length_) = static_cast<char32_t>(n); break;
+      case detail::vec_length_kind::none: break;
+    }
+  }
+  void truncate(size_type n) const noexcept {
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      for (size_type i = size(); i > n; --i) detail::destroy_at(data_ + (i - 1));
+    }
+    set_size(n);
+  }
+  [[noreturn]] static void capacity_exceeded() {
+    detail::raise(error_kind::bad_alloc, "heapless::VecRef: capacity exceeded");
+  }
+
+  T* data_;
+  void* length_;
+  size_type capacity_;
+  detail::vec_length_kind kind_;
 };
 
 // ---- [inplace.vector.erasure] ---------------------------------------------
