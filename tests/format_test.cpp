@@ -79,6 +79,19 @@ struct heapless::formatter<temperature> {
   }
 };
 
+#if HEAPLESS_HAS_EXCEPTIONS && !HEAPLESS_ERROR_HANDLER
+namespace {
+struct throws_when_formatted {};
+}  // namespace
+template <>
+struct heapless::formatter<throws_when_formatted> {
+  void format(const throws_when_formatted&, heapless::format_context& ctx) const {
+    heapless::format_to(ctx, "{:>100}", "partial output");  // more than one 64-byte chunk
+    throw 42;
+  }
+};
+#endif
+
 // A formatter wins over the built-in enum handling.
 template <>
 struct heapless::formatter<custom_enum> {
@@ -279,6 +292,29 @@ TEST_CASE("format: user types through heapless::formatter<T>", "[format][custom]
   String<64> s;
   format_to(s, "{:F}", t);  // checked at compile time through formatter::parse
   CHECK(same(s, "70.70F"));
+#if HEAPLESS_HAS_EXCEPTIONS && !HEAPLESS_ERROR_HANDLER
+  {  // a throwing formatter leaves String and Vec targets unchanged
+    const heapless::test::allow_alloc_scope throwing_allocates;
+    bool thrown = false;
+    try {
+      format_to(s, "x{}y", throws_when_formatted{});
+    } catch (int) {
+      thrown = true;
+    }
+    CHECK(thrown);
+    CHECK(same(s, "70.70F"));
+    heapless::Vec<char, 300> v;
+    v.push_back('v');
+    thrown = false;
+    try {
+      format_to(v, "x{}y", throws_when_formatted{});
+    } catch (int) {
+      thrown = true;
+    }
+    CHECK(thrown);
+    CHECK(same(sv(v.data(), v.size()), "v"));
+  }
+#endif
   FORMAT_CHECK_RAISES(invalid_argument, format_to(s, runtime_format("{:K}"), t));
   FORMAT_CHECK_RAISES(invalid_argument, format_to(s, runtime_format("{:x}"), point{0, 0}));
   CHECK(same(s, "70.70F"));

@@ -233,16 +233,24 @@ bool format_dispatch(Out& out, overflow_mode mode, const format_call& call) {
       return format_fixed(p, old, cap, mode, call, r);
     });
   } else {
-    const std::size_t old = out.size();
+    // Chunks reach the Vec while formatting: roll back to the old size on a
+    // failure, and if a user formatter throws (the guard's destructor).
+    struct rollback {
+      Out& v;
+      std::size_t old;
+      bool armed = true;
+      ~rollback() {
+        if (armed) v.resize(old);
+      }
+    } guard{out, out.size()};
     vec_buffer<Out> b(out);
     vformat(b, call);
     b.finish();
     r.error = b.error();
     r.cut = b.dropped() != 0;
-    if (r.error != nullptr || (r.cut && mode != overflow_mode::truncate)) {
-      out.resize(old);
-    } else if (r.cut) {
-      out.resize(old + utf8_safe_length(out.data() + old, out.size() - old));
+    if (r.error == nullptr && (!r.cut || mode == overflow_mode::truncate)) {
+      guard.armed = false;
+      if (r.cut) out.resize(guard.old + utf8_safe_length(out.data() + guard.old, out.size() - guard.old));
     }
   }
   if (HEAPLESS_UNLIKELY(r.error != nullptr)) raise_format_error(r.error);
