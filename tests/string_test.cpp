@@ -804,3 +804,75 @@ TEST_CASE("String: trivially copyable: memcpy is a valid copy", "[string]") {
   CHECK(b == "dma me");
   CHECK(well_formed(b));
 }
+
+namespace {
+
+// A single-pass iterator: String must not rely on multi-pass for it.
+struct input_chars {
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+  const char* p;
+  const char& operator*() const { return *p; }
+  input_chars& operator++() {
+    ++p;
+    return *this;
+  }
+  input_chars operator++(int) {
+    input_chars old = *this;
+    ++p;
+    return old;
+  }
+  bool operator==(const input_chars& o) const { return p == o.p; }
+  bool operator!=(const input_chars& o) const { return p != o.p; }
+};
+
+// Prints like an ostream without <ostream>.
+struct text_sink {
+  char buf[32] = {};
+  std::size_t len = 0;
+};
+text_sink& operator<<(text_sink& sink, std::string_view v) {
+  for (char c : v)
+    if (sink.len + 1 < sizeof sink.buf) sink.buf[sink.len++] = c;
+  return sink;
+}
+
+}  // namespace
+
+TEST_CASE("String: input, forward and random-access iterator ranges", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  static const char text[] = "abcdef";
+  const String<8> a(input_chars{text}, input_chars{text + 6});
+  CHECK(a == "abcdef");
+  String<8> b = "xy";
+  b.append(input_chars{text}, input_chars{text + 3});
+  CHECK(b == "xyabc");
+  // The strong guarantee with a single-pass range: nothing changes on overflow.
+  STRING_CHECK_RAISES(length_error, b.append(input_chars{text}, input_chars{text + 6}));
+  CHECK(b == "xyabc");
+  STRING_CHECK_RAISES(length_error, String<3>(input_chars{text}, input_chars{text + 6}));
+  const std::reverse_iterator<const char*> rfirst(text + 6);
+  const std::reverse_iterator<const char*> rlast(text);
+  const String<8> r(rfirst, rlast);  // random access, not a pointer
+  CHECK(r == "fedcba");
+  String<8> c;
+  c.assign(input_chars{text + 2}, input_chars{text + 4});
+  CHECK(c == "cd");
+  c.insert(c.begin() + 1, input_chars{text}, input_chars{text + 2});
+  CHECK(c == "cabd");
+  c.replace(c.begin(), c.end(), rfirst, rfirst + 3);
+  CHECK(c == "fed");
+  STRING_CHECK_RAISES(length_error, c.insert(c.begin(), rfirst, rlast));
+  CHECK(c == "fed");
+}
+
+TEST_CASE("String: operator<< prints to any stream-like type", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  text_sink sink;
+  const String<8> s = "printed";
+  sink << s;
+  CHECK(std::string_view(sink.buf, sink.len) == "printed");
+}

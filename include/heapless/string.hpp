@@ -47,10 +47,14 @@
 #include "detail/size.hpp"      // detail::smallest_size_t
 #include "detail/storage.hpp"   // detail::empty_member
 
-// Word-at-a-time substring search needs count-trailing-zeros and a
-// little-endian target (every Cortex-M, RISC-V, x86 and AArch64 build).
+// Word-at-a-time substring search needs a little-endian target with cheap
+// unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
+// ARMv7-M and up. Elsewhere (Cortex-M0: no unaligned LDR, ctz is a libgcc
+// call; RISC-V: unaligned loads may trap to an emulator) memchr is used.
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
-    defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    (defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || \
+     (defined(__arm__) && defined(__ARM_FEATURE_UNALIGNED) && defined(__ARM_FEATURE_CLZ)))
 #define HEAPLESS_DETAIL_STRING_SWAR 1
 #else
 #define HEAPLESS_DETAIL_STRING_SWAR 0
