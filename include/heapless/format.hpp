@@ -33,9 +33,14 @@
 // instantiated only when used: an integer-only program links no
 // floating-point code. Output is written in place into a String (no copy); an
 // iterator or a Vec receives it in 64-byte chunks from the stack. Stack use is
-// about 200 bytes, plus ~1.1 KB only when a double is printed with a precision
-// above ~40 digits. Floats use std::to_chars (exact, shortest round-trip for
-// "{}"). Thread/ISR: reentrant; no global state.
+// about 250 bytes (Cortex-M4 -Os), plus ~1.1 KB only when a float's digits
+// exceed 64 chars (a precision above ~40, or {:f} of a value above ~1e55).
+// Floats use std::to_chars (exact, shortest round-trip for "{}"); on Cortex-M
+// libstdc++'s implementation costs ~120 KB of flash (docs/format.md).
+// At most 32 arguments. Thread/ISR: reentrant, no global state; safe in an
+// ISR as long as no user formatter or error handler does something that is not.
+// C++20 on hosts: HEAPLESS_FORMAT_PRECOMPILE (detail/format_core.hpp) keeps the
+// compile-time parse in the format string, so formatting does not parse.
 #ifndef HEAPLESS_FORMAT_HPP
 #define HEAPLESS_FORMAT_HPP
 

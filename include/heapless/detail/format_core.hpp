@@ -14,6 +14,8 @@
 //                    table. Each type's handler is instantiated only when a
 //                    value of that type is formatted: an integer-only program
 //                    never references floating-point code.
+//   compiled_op      C++20: the parse kept by the consteval format-string
+//                    constructor (text pieces + fields with parsed specs).
 //   vformat()        the non-template engine; one copy per program.
 #ifndef HEAPLESS_DETAIL_FORMAT_CORE_HPP
 #define HEAPLESS_DETAIL_FORMAT_CORE_HPP
@@ -22,12 +24,11 @@
 #include <cstddef>      // std::size_t, std::nullptr_t
 #include <cstdint>      // std::uint32_t, std::uint64_t, std::uintptr_t
 #include <cstring>      // std::memcpy, std::memset, std::strlen
-#include <limits>       // std::numeric_limits: integer extremes
 #include <string_view>  // std::string_view: format strings, string arguments
 #include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
 
-#include "config.hpp"
-#include "error.hpp"
+#include "config.hpp"  // HEAPLESS_CPP20, HEAPLESS_LIKELY, HEAPLESS_NOINLINE, HEAPLESS_IS_CONSTANT_EVALUATED
+#include "error.hpp"   // detail::raise: run-time format errors
 
 #if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
 #define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1

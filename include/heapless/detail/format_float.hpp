@@ -18,8 +18,9 @@
 #include <charconv>  // std::to_chars(float/double, ...), std::chars_format
 #include <cstdint>   // std::uint32_t, std::uint64_t
 #include <cstring>   // std::memcpy (bit pattern of a float)
+#include <type_traits>  // std::is_same_v
 
-#include "format_core.hpp"
+#include "format_core.hpp"  // format_buffer, format_specs, arg_value, write_fill
 
 namespace heapless {
 namespace detail {
