@@ -14,9 +14,12 @@
 // terminating NUL. For N >= 256 the length is stored after the array in
 // detail::smallest_size_t<N> (sizeof == N + 1 + padding + 2 or 4).
 // Trivially copyable (memcpy/DMA it), trivially destructible, no pointer into
-// itself. Default construction is constexpr and writes two bytes (data()[0]
-// and the last byte); a static String is constant-initialised. Under C++20
-// every member is usable in constant expressions.
+// itself. Default construction is constexpr and O(1): for N < 64 it zeroes
+// the N + 1 bytes (at most four 16-byte stores; a static String is then
+// constant-initialised by every compiler), above that it writes data()[0]
+// and the last byte only (declare statics constinit for GCC: see
+// docs/string.md, "Default construction"). Every member is constexpr: usable
+// in constant expressions under C++20 (and C++17 with GCC/clang >= 9).
 //
 // Errors (docs/design.md): growth past N through plain forms (append, +=,
 // push_back, insert, replace, resize, constructors, assign) raises
@@ -27,9 +30,10 @@
 // Nothing truncates silently.
 //
 // Costs: size() is one load and a subtraction; append is a compare, a memcpy
-// and two byte stores; ==, compare and the find family are memcmp / memchr.
-// Complexity is that of std::string. Not thread-safe (like std::string); the
-// object may be shared read-only between threads and ISRs.
+// and two byte stores; ==, compare and find(char) are memcmp / memchr;
+// find(substring) tests 8 candidates per step word-wide (memchr in long
+// strings). Complexity is that of std::string. Not thread-safe (like
+// std::string); the object may be shared read-only between threads and ISRs.
 #ifndef HEAPLESS_STRING_HPP
 #define HEAPLESS_STRING_HPP
 
