@@ -14,16 +14,18 @@
 // handful of loads and stores, one release store to publish, and an acquire
 // load of the other side's index only when the private cached copy says
 // full/empty. No read-modify-write, no lock, no fence instruction of its own.
-// Memory: N * sizeof(T) inline, plus four indices of the smallest unsigned type
-// that holds 2N - 1; with HEAPLESS_CACHE_LINE = L > 0 (the default on hosts) the
-// producer's and the consumer's indices each sit on their own L-byte line and
-// the slots start on a third, so the queue is L-aligned and takes at least
-// 2L + N * sizeof(T) rounded up to L (sizeof(Queue<uint8_t, 16>) == 192 with
-// L = 64, 20 without padding, the Cortex-M default).
+// Memory: N * sizeof(T) inline, plus four indices. With HEAPLESS_CACHE_LINE = 0
+// (the Cortex-M default) nothing else: the indices are the smallest unsigned
+// type that holds 2N - 1 (sizeof(Queue<uint8_t, 16>) == 20). With L > 0 (the
+// default on hosts) the producer's and the consumer's indices each sit on
+// their own L-byte line (32-bit indices: the width is free there) and the
+// slots start on a third, so the queue is L-aligned and takes 2L + N * sizeof(T)
+// rounded up to L (sizeof(Queue<uint8_t, 16>) == 192 with L = 64).
 //
 // Who owns what.
-//   producer  writes tail_ (the next slot to fill) and its private head_cache_;
-//             reads head_ only to refresh head_cache_ when the queue looks full.
+//   producer  writes tail_ (the next slot to fill) and its private full_at_
+//             (head_ + N as last seen: the tail at which the queue is full);
+//             reads head_ only to refresh full_at_ when tail_ reaches it.
 //   consumer  writes head_ (the next slot to drain) and its private tail_cache_;
 //             reads tail_ only to refresh tail_cache_ when the queue looks empty.
 //   Slots in [head, tail) belong to the consumer, all others to the producer:
@@ -57,6 +59,7 @@
 
 #include <atomic>       // std::atomic: the two shared indices
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t: the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
@@ -90,7 +93,11 @@ template <std::size_t N>
 struct ring_index {
   static_assert(N > 0, "spsc::Queue needs a capacity of at least 1");
   static_assert(N <= static_cast<std::size_t>(-1) / 2, "spsc::Queue capacity too large");
-  using type = smallest_size_t<2 * N - 1>;
+  // The smallest type holding 2N - 1 (RAM matters where there is no
+  // padding); with padding the width is free, and 32 bits spare x86 and ARM
+  // the zero-extensions that 8- and 16-bit arithmetic needs.
+  using type = std::conditional_t<(HEAPLESS_CACHE_LINE > 0 && sizeof(smallest_size_t<2 * N - 1>) < 4),
+                                  std::uint32_t, smallest_size_t<2 * N - 1>>;
   static constexpr bool pow2 = (N & (N - 1)) == 0;
 
   /// The index n places after i (n <= N).
@@ -135,7 +142,7 @@ struct queue_state {
 
   // Producer-owned line.
   alignas(line_align<atomic_index>) atomic_index tail_{0};  // written by the producer only
-  index_type head_cache_ = 0;                               // producer-private copy of head_
+  index_type full_at_ = static_cast<index_type>(N);        // producer-private: head_ + N as last seen
   // Consumer-owned line.
   alignas(line_align<atomic_index>) atomic_index head_{0};  // written by the consumer only
   index_type tail_cache_ = 0;                               // consumer-private copy of tail_
@@ -222,11 +229,11 @@ class Queue : private detail::queue_state<T, N> {
   [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     // Relaxed: tail_ is written only by this side; we read our own last store.
     const index_ t = this->tail_.load(std::memory_order_relaxed);
-    if (HEAPLESS_UNLIKELY(idx_::distance(this->head_cache_, t) == N)) {
+    if (HEAPLESS_UNLIKELY(t == this->full_at_)) {
       // Acquire: pairs with the consumer's release of head_, so its reads and
       // destruction of the slot we are about to reuse happened before.
-      this->head_cache_ = this->head_.load(std::memory_order_acquire);
-      if (idx_::distance(this->head_cache_, t) == N) return false;
+      this->full_at_ = idx_::advance(this->head_.load(std::memory_order_acquire), N);
+      if (t == this->full_at_) return false;
     }
     this->slots_.construct(idx_::slot(t), std::forward<Args>(args)...);
     // Release: publishes the constructed element to the consumer's acquire.
@@ -397,11 +404,11 @@ class Queue : private detail::queue_state<T, N> {
   size_type push_n_(It it, size_type count, More more) {
     // Relaxed: tail_ is written only by this side.
     const index_ t = this->tail_.load(std::memory_order_relaxed);
-    size_type room = N - idx_::distance(this->head_cache_, t);
+    size_type room = idx_::distance(t, this->full_at_);
     if (room < count) {
       // Acquire: as in try_emplace; the slots we fill have been released.
-      this->head_cache_ = this->head_.load(std::memory_order_acquire);
-      room = N - idx_::distance(this->head_cache_, t);
+      this->full_at_ = idx_::advance(this->head_.load(std::memory_order_acquire), N);
+      room = idx_::distance(t, this->full_at_);
     }
     if (room > count) room = count;
     const size_type s = idx_::slot(t);
