@@ -412,3 +412,30 @@ TEST_CASE("String: random differential against std::string, N = 64 and 255", "[s
 TEST_CASE("String: random differential against std::string, N = 300 (length member)", "[string][random]") {
   run_differential<300>(7, heapless::test::scaled(30000));
 }
+
+TEST_CASE("String: both substring-search strategies agree with a naive search", "[string][random]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  rng r{11};
+  static char hay[600];
+  char needle[12];
+  const long rounds = heapless::test::scaled(20000);
+  for (long round = 0; round < rounds; ++round) {
+    const std::size_t len = r.below(sizeof hay);
+    const std::size_t n = 2 + r.below(sizeof needle - 1);
+    const std::size_t letters = 1 + r.below(3);  // tiny alphabets: many candidates
+    for (std::size_t i = 0; i < len; ++i) hay[i] = alphabet[r.below(letters) * 2 + (r.one_in(50) ? 1 : 0)];
+    for (std::size_t i = 0; i < n; ++i) needle[i] = alphabet[r.below(letters) * 2];
+    if (n > len) continue;
+    const char* const end = hay + (len - n + 1);
+    const char* expected = nullptr;
+    for (const char* p = hay; p < end && !expected; ++p)
+      if (std::string_view(p, n) == std::string_view(needle, n)) expected = p;
+    const char* const swar = heapless::detail::chars::search(hay, end, needle, n);
+    const char* const by_memchr = heapless::detail::chars::search_memchr(hay, end, needle, n);
+    if (swar != expected || by_memchr != expected) {
+      CAPTURE(round, len, n);
+      REQUIRE(swar == expected);
+      REQUIRE(by_memchr == expected);
+    }
+  }
+}

@@ -164,9 +164,9 @@ struct chars {
 #if HEAPLESS_DETAIL_STRING_SWAR
     if (end - p > swar_limit) return search_memchr(p, end, s, n);
     const char first = s[0];
-    const char final = s[n - 1];
+    const char last_char = s[n - 1];
     const word f = ones * static_cast<unsigned char>(first);
-    const word l = ones * static_cast<unsigned char>(final);
+    const word l = ones * static_cast<unsigned char>(last_char);
     for (; end - p >= static_cast<std::ptrdiff_t>(sizeof(word)); p += sizeof(word)) {
       // A high bit in each byte where both chars match: (a | b) has a zero
       // byte exactly there (plus, rarely, false positives above a real
@@ -174,12 +174,12 @@ struct chars {
       word m = zero_bytes((load(p) ^ f) | (load(p + n - 1) ^ l));
       while (m != 0) {
         const char* c = p + lowest_byte(m);
-        if (c[0] == first && c[n - 1] == final && equal(c + 1, s + 1, n - 2)) return c;
+        if (c[0] == first && c[n - 1] == last_char && equal(c + 1, s + 1, n - 2)) return c;
         m &= m - 1;
       }
     }
     for (; p < end; ++p)
-      if (p[0] == first && p[n - 1] == final && equal(p + 1, s + 1, n - 2)) return p;
+      if (p[0] == first && p[n - 1] == last_char && equal(p + 1, s + 1, n - 2)) return p;
     return nullptr;
 #else
     return search_memchr(p, end, s, n);
@@ -189,11 +189,11 @@ struct chars {
   HEAPLESS_NOINLINE static const char* search_memchr(const char* p, const char* end, const char* s,
                                                      std::size_t n) noexcept {
     const char first = s[0];
-    const char final = s[n - 1];
+    const char last_char = s[n - 1];
     while (p < end) {
       p = find(p, static_cast<std::size_t>(end - p), first);
       if (p == nullptr) return nullptr;
-      if (p[n - 1] == final && equal(p + 1, s + 1, n - 2)) return p;
+      if (p[n - 1] == last_char && equal(p + 1, s + 1, n - 2)) return p;
       ++p;
     }
     return nullptr;
