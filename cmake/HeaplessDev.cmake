@@ -3,8 +3,8 @@
 #
 #   HEAPLESS_SANITIZE        e.g. "address,undefined" or "thread"; findings are
 #                            fatal (-fno-sanitize-recover=all)
-#   HEAPLESS_NO_EXCEPTIONS   build everything with -fno-exceptions -fno-rtti,
-#                            the user error handler (HEAPLESS_ERROR_HANDLER=1)
+#   HEAPLESS_NO_EXCEPTIONS   build everything with -fno-exceptions -fno-rtti; tests
+#                            also with the user error handler (HEAPLESS_ERROR_HANDLER=1)
 #                            and the mini test harness
 #   HEAPLESS_WERROR          warnings are errors (default ON)
 #   HEAPLESS_TEST_FILTER     regex: build only test files whose name matches
@@ -51,7 +51,9 @@ if(HEAPLESS_SANITIZE)
 endif()
 if(HEAPLESS_NO_EXCEPTIONS)
   add_compile_options(-fno-exceptions -fno-rtti)
-  add_compile_definitions(HEAPLESS_ERROR_HANDLER=1)
+  # The tests observe errors through heapless::error_handler (error_capture.cpp):
+  # HEAPLESS_ERROR_HANDLER=1 is set on heapless_test_support (tests/CMakeLists.txt),
+  # so examples and firmware programs keep the default error path (trap).
 endif()
 
 # ---- HEAPLESS_TEST_SINGLE_HEADER: tests against single_include/heapless.hpp
