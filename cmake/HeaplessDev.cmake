@@ -23,7 +23,7 @@ else()
   set(_heapless_fuzz_default OFF)
 endif()
 option(HEAPLESS_BUILD_FUZZ "Build libFuzzer targets (clang)" ${_heapless_fuzz_default})
-set(HEAPLESS_FUZZ_RUNS 100000 CACHE STRING "libFuzzer -runs for each fuzz target under ctest")
+set(HEAPLESS_FUZZ_RUNS 50000 CACHE STRING "libFuzzer -runs for each fuzz target under ctest")
 
 add_library(heapless_dev_flags INTERFACE)
 target_compile_options(heapless_dev_flags INTERFACE
