@@ -468,12 +468,17 @@ class Vec : private detail::vec_move_assign<T, N> {
     append(il.begin(), il.end());
   }
 
+  /// Copy/move: element-wise, O(size()); trivial (a copy of the whole
+  /// object) when T's are. A moved-from Vec keeps its size and holds
+  /// moved-from elements (as std::inplace_vector). Deleted when T's are.
   Vec(const Vec&) = default;
   Vec(Vec&&) = default;
   Vec& operator=(const Vec&) = default;
   Vec& operator=(Vec&&) = default;
+  /// Destroys the elements; trivial when T's destructor is.
   ~Vec() = default;
 
+  /// As assign(il): raises bad_alloc, changing nothing, if il.size() > N.
   HEAPLESS_CONSTEXPR20 Vec& operator=(std::initializer_list<T> il) {
     assign(il);
     return *this;
