@@ -137,9 +137,14 @@ template <> struct exception_for<error_kind::out_of_range> { using type = std::o
 template <> struct exception_for<error_kind::invalid_argument> { using type = std::invalid_argument; };
 }  // namespace test
 }  // namespace heapless
-#define HEAPLESS_CHECK_RAISES(kind_, ...) \
-  CHECK_THROWS_AS((__VA_ARGS__),          \
-                  typename ::heapless::test::exception_for<::heapless::error_kind::kind_>::type)
+// The C++ runtime allocates the exception object (__cxa_allocate_exception):
+// that allocation is the runtime's, not the library's, so the trap pauses.
+#define HEAPLESS_CHECK_RAISES(kind_, ...)                                                    \
+  do {                                                                                       \
+    const ::heapless::test::allow_alloc_scope heapless_exception_alloc_;                     \
+    CHECK_THROWS_AS((__VA_ARGS__),                                                           \
+                    typename ::heapless::test::exception_for<::heapless::error_kind::kind_>::type); \
+  } while (0)
 #else
 #error "tests without exceptions need HEAPLESS_ERROR_HANDLER=1 (error_capture.cpp)"
 #endif
