@@ -143,6 +143,9 @@ template <class V>
 bool construct_leaves_storage_alone(bool value_init) {
   alignas(V) static unsigned char buf[sizeof(V)];
   std::memset(buf, 0xAA, sizeof buf);
+  // GCC treats the bytes under a new object as dead (-flifetime-dse) and may drop
+  // the memset; the barrier makes the pattern really reach memory first.
+  asm volatile("" : : "r"(buf) : "memory");
   V* v = value_init ? ::new (static_cast<void*>(buf)) V() : ::new (static_cast<void*>(buf)) V;
   v->push_back(1);
   v->push_back(2);
@@ -150,7 +153,7 @@ bool construct_leaves_storage_alone(bool value_init) {
   const std::size_t storage = V::capacity() * sizeof(typename V::value_type);
   bool untouched = true;
   // Launder-free read of the raw bytes: inspect through the buffer itself.
-  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(v);
+  const volatile unsigned char* bytes = reinterpret_cast<const volatile unsigned char*>(v);
   for (std::size_t i = used; i < storage; ++i) untouched = untouched && bytes[i] == 0xAA;
   const bool ok = untouched && v->size() == 2 && (*v)[1] == 2;
   v->~V();

@@ -203,7 +203,8 @@ struct vec_core : vec_storage_t<T, N> {
   template <class It>
   HEAPLESS_CONSTEXPR20 void append_n(It src, std::size_t n) {
     std::size_t len = this->len();
-    if constexpr (vec_memcpy_source_v<T, It>) {
+    // N == 0: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    if constexpr (vec_memcpy_source_v<T, It> && N != 0) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         if (n != 0) std::memcpy(static_cast<void*>(this->ptr() + len), src, n * sizeof(T));
         this->set_len(len + n);
@@ -244,7 +245,8 @@ struct vec_core : vec_storage_t<T, N> {
   template <class It>
   HEAPLESS_CONSTEXPR20 void assign_n(It src, std::size_t n) {
     const std::size_t len = this->len();
-    if constexpr (vec_memcpy_source_v<T, It>) {
+    // N == 0: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    if constexpr (vec_memcpy_source_v<T, It> && N != 0) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         if (n != 0) std::memcpy(static_cast<void*>(this->ptr()), src, n * sizeof(T));
         this->set_len(n);
