@@ -242,6 +242,21 @@ TEST_CASE("LinearMap: heterogeneous lookup with strings builds no key", "[linear
   LinearMap<std::string_view, int, 4> v = {{"a", 1}, {"", 2}, {"abc", 3}};
   CHECK(v.at("") == 2);
   CHECK(v.at(std::string("abc")) == 3);
+  // Longer than 16 bytes: compared 16 at a time; differences at the start,
+  // in the middle and at the end. Untagged (N < 8) and tagged (N >= 8).
+  const std::string_view a34 = "0123456789abcdef0123456789abcdef-x";
+  const std::string_view b34 = "0123456789abcdef0123456789abcdef-y";
+  const std::string_view c34 = "0123456789abcdeX0123456789abcdef-x";
+  const std::string_view d34 = "X123456789abcdef0123456789abcdef-x";
+  LinearMap<std::string_view, int, 4> small = {{a34, 1}, {b34, 2}, {c34, 3}};
+  LinearMap<std::string_view, int, 9> tagged = {{a34, 1}, {b34, 2}, {c34, 3}};
+  CHECK(small.at(std::string_view("0123456789abcdeX0123456789abcdef-x")) == 3);
+  CHECK(tagged.at(std::string_view("0123456789abcdeX0123456789abcdef-x")) == 3);
+  CHECK(small.at(b34) == 2);
+  CHECK(tagged.at(b34) == 2);
+  CHECK_FALSE(small.contains(d34));
+  CHECK_FALSE(tagged.contains(d34));
+  CHECK_FALSE(tagged.contains(a34.substr(0, 33)));
   const char buf[] = {'a', 'b', 'c', 'd'};
   CHECK_FALSE(v.contains(std::string_view(buf, 4)));
   CHECK(v.contains(std::string_view(buf, 3)));
@@ -691,6 +706,58 @@ TEST_CASE("LinearMap: SSE2 and portable searches agree for every size", "[linear
   CHECK(search_paths_agree<std::uint64_t, 8>());
   CHECK(search_paths_agree<std::int64_t, 9>());
   CHECK(search_paths_agree<std::int64_t, 33>());
+}
+
+namespace {
+// String keys: every capacity class of the tag scan (one block, whole 64,
+// chunks of 64 with a moved-back last block) against the length-first loop.
+// Keys are numbers in decimal, so many share lengths, first and last
+// characters (tag collisions are verified away).
+template <std::size_t N>
+bool string_paths_agree() {
+  static char text[N + 3][8];
+  static LinearMap<std::string_view, int, N> m;
+  m.clear();
+  const auto word = [](int q) {
+    char* t = text[q + 2];
+    int len = 0;
+    unsigned v = static_cast<unsigned>(q + 2) * 7919u;
+    do {
+      t[len++] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    return std::string_view(t, static_cast<std::size_t>(len));
+  };
+  bool ok = true;
+  for (std::size_t n = 0; n <= N; ++n) {
+    for (int q = -2; q < static_cast<int>(N) + 1; ++q) {
+      const std::string_view key = word(q);
+      const auto it = m.find(key);
+      const std::size_t want = heapless::detail::linear_find_string(m.keys().data(), m.size(), key);
+      ok = ok && static_cast<std::size_t>(it - m.begin()) == want;
+      ok = ok && (it == m.end()) == (q < 0 || q >= static_cast<int>(n));
+    }
+    if (n < N) m[word(static_cast<int>(n))] = static_cast<int>(n);
+  }
+  for (std::size_t n = N; n > 0; --n) {
+    m.erase(m.cend() - 1);
+    ok = ok && !m.contains(word(static_cast<int>(n - 1)));
+  }
+  return ok;
+}
+}  // namespace
+
+TEST_CASE("LinearMap: tagged and length-first string searches agree for every size", "[linear_map][search]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  CHECK(string_paths_agree<3>());
+  CHECK(string_paths_agree<8>());
+  CHECK(string_paths_agree<16>());
+  CHECK(string_paths_agree<17>());
+  CHECK(string_paths_agree<40>());
+  CHECK(string_paths_agree<64>());
+  CHECK(string_paths_agree<65>());
+  CHECK(string_paths_agree<100>());
+  CHECK(string_paths_agree<130>());
 }
 
 TEST_CASE("LinearMap: 64-bit keys need both halves to match", "[linear_map][search]") {

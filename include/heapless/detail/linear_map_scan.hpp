@@ -31,7 +31,7 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
-#include <cstring>      // std::memcpy: a key's bytes into a lane
+#include <cstring>      // std::memcpy: unaligned loads of key and string bytes
 #include <limits>       // std::numeric_limits: is an integer query representable as a key?
 #include <string_view>  // string keys and char-pointer queries are searched as std::string_view
 #include <type_traits>  // dispatch on the key and query types
@@ -303,11 +303,23 @@ inline T linear_map_load(const char* p) noexcept {
   return v;
 }
 
-/// a[0, n) == b[0, n). Up to 16 bytes inline with two overlapping loads
-/// (never outside [0, n)), no call into the C library.
+// 16 bytes at a and b differ (two 8-byte loads each).
+inline std::uint64_t linear_map_diff16(const char* a, const char* b) noexcept {
+  return (linear_map_load<std::uint64_t>(a) ^ linear_map_load<std::uint64_t>(b)) |
+         (linear_map_load<std::uint64_t>(a + 8) ^ linear_map_load<std::uint64_t>(b + 8));
+}
+
+/// a[0, n) == b[0, n), inline (no call into the C library): up to 16 bytes
+/// with two overlapping loads, longer strings 16 bytes at a time with a last
+/// block that overlaps the previous one. Never reads outside [0, n).
 HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_bytes_equal(const char* a, const char* b, std::size_t n) noexcept {
   if (n >= 8) {
-    if (n > 16) return std::memcmp(a, b, n) == 0;
+    if (n > 16) {
+      for (std::size_t i = 0; i + 16 < n; i += 16) {
+        if (linear_map_diff16(a + i, b + i) != 0) return false;
+      }
+      return linear_map_diff16(a + n - 16, b + n - 16) == 0;
+    }
     return ((linear_map_load<std::uint64_t>(a) ^ linear_map_load<std::uint64_t>(b)) |
             (linear_map_load<std::uint64_t>(a + n - 8) ^ linear_map_load<std::uint64_t>(b + n - 8))) == 0;
   }
