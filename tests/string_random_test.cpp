@@ -14,12 +14,6 @@
 using heapless::String;
 using heapless::test::allow_alloc_scope;
 
-#define STRING_CHECK_RAISES(kind, ...)              \
-  do {                                              \
-    const heapless::test::allow_alloc_scope allow_; \
-    HEAPLESS_CHECK_RAISES(kind, __VA_ARGS__);       \
-  } while (0)
-
 namespace {
 
 struct rng {
@@ -87,7 +81,7 @@ class differential {
           ref_.push_back(c);
         } else {
           CHECK_FALSE(s_.try_push_back(c));
-          if (rng_.one_in(8)) STRING_CHECK_RAISES(length_error, s_.push_back(c));
+          if (rng_.one_in(8)) HEAPLESS_CHECK_RAISES(length_error, s_.push_back(c));
         }
         break;
       }
@@ -108,7 +102,7 @@ class differential {
           ref_ += copy;
         } else {
           CHECK_FALSE(s_.try_append(src));
-          if (rng_.one_in(8)) STRING_CHECK_RAISES(length_error, s_.append(src.data(), src.size()));
+          if (rng_.one_in(8)) HEAPLESS_CHECK_RAISES(length_error, s_.append(src.data(), src.size()));
         }
         break;
       }
@@ -122,7 +116,7 @@ class differential {
           ref_.append(n, c);
         } else {
           CHECK_FALSE(s_.try_append(n, c));
-          if (rng_.one_in(8)) STRING_CHECK_RAISES(length_error, s_.append(n, c));
+          if (rng_.one_in(8)) HEAPLESS_CHECK_RAISES(length_error, s_.append(n, c));
         }
         break;
       }
@@ -149,7 +143,7 @@ class differential {
           copy.assign(src.data(), src.size());
         }
         if (pos > ref_.size()) {
-          STRING_CHECK_RAISES(out_of_range, s_.insert(pos, src));
+          HEAPLESS_CHECK_RAISES(out_of_range, s_.insert(pos, src));
         } else if (fits(ref_.size() + src.size())) {
           if (rng_.one_in(2)) s_.insert(pos, src.data(), src.size());
           else CHECK(s_.try_insert(pos, src));
@@ -157,7 +151,7 @@ class differential {
           ref_.insert(pos, copy);
         } else {
           CHECK_FALSE(s_.try_insert(pos, src));
-          if (rng_.one_in(8)) STRING_CHECK_RAISES(length_error, s_.insert(pos, src));
+          if (rng_.one_in(8)) HEAPLESS_CHECK_RAISES(length_error, s_.insert(pos, src));
         }
         break;
       }
@@ -166,7 +160,7 @@ class differential {
         const std::size_t n = rng_.below(N / 2 + 2);
         const char c = random_char();
         if (pos > ref_.size()) {
-          STRING_CHECK_RAISES(out_of_range, s_.insert(pos, n, c));
+          HEAPLESS_CHECK_RAISES(out_of_range, s_.insert(pos, n, c));
         } else if (fits(ref_.size() + n)) {
           s_.insert(pos, n, c);
           allow_alloc_scope a;
@@ -180,7 +174,7 @@ class differential {
         const std::size_t pos = position();
         const std::size_t n = count();
         if (pos > ref_.size()) {
-          STRING_CHECK_RAISES(out_of_range, s_.erase(pos, n));
+          HEAPLESS_CHECK_RAISES(out_of_range, s_.erase(pos, n));
         } else {
           s_.erase(pos, n);
           allow_alloc_scope a;
@@ -198,7 +192,7 @@ class differential {
           copy.assign(src.data(), src.size());
         }
         if (pos > ref_.size()) {
-          STRING_CHECK_RAISES(out_of_range, s_.replace(pos, n, src));
+          HEAPLESS_CHECK_RAISES(out_of_range, s_.replace(pos, n, src));
         } else {
           const std::size_t removed = n < ref_.size() - pos ? n : ref_.size() - pos;
           if (fits(ref_.size() - removed + src.size())) {
@@ -206,7 +200,7 @@ class differential {
             allow_alloc_scope a;
             ref_.replace(pos, n, copy);
           } else {
-            STRING_CHECK_RAISES(length_error, s_.replace(pos, n, src));
+            HEAPLESS_CHECK_RAISES(length_error, s_.replace(pos, n, src));
           }
         }
         break;
@@ -217,7 +211,7 @@ class differential {
         const std::size_t n2 = rng_.below(N / 2 + 2);
         const char c = random_char();
         if (pos > ref_.size()) {
-          STRING_CHECK_RAISES(out_of_range, s_.replace(pos, n, n2, c));
+          HEAPLESS_CHECK_RAISES(out_of_range, s_.replace(pos, n, n2, c));
         } else {
           const std::size_t removed = n < ref_.size() - pos ? n : ref_.size() - pos;
           if (fits(ref_.size() - removed + n2)) {
@@ -225,7 +219,7 @@ class differential {
             allow_alloc_scope a;
             ref_.replace(pos, n, n2, c);
           } else {
-            STRING_CHECK_RAISES(length_error, s_.replace(pos, n, n2, c));
+            HEAPLESS_CHECK_RAISES(length_error, s_.replace(pos, n, n2, c));
           }
         }
         break;
@@ -244,7 +238,7 @@ class differential {
             ref_.resize(n);
           }
         } else {
-          STRING_CHECK_RAISES(length_error, s_.resize(n));
+          HEAPLESS_CHECK_RAISES(length_error, s_.resize(n));
         }
         break;
       }
@@ -302,7 +296,7 @@ class differential {
         const std::size_t pos = position();
         const std::size_t n = count();
         if (pos > ref_.size()) {
-          STRING_CHECK_RAISES(out_of_range, s_.substr(pos, n));
+          HEAPLESS_CHECK_RAISES(out_of_range, s_.substr(pos, n));
         } else {
           const String<N> sub = s_.substr(pos, n);
           allow_alloc_scope a;
