@@ -12,6 +12,8 @@
 //   HEAPLESS_ASSERT(c, msg)  the one contract macro; define it to replace the
 //                            library's check entirely (it must not be empty).
 //   HEAPLESS_HAS_EXCEPTIONS  0 or 1; default: detected (-fno-exceptions -> 0).
+//   HEAPLESS_CONSTINIT       (defined here, not by users) `constinit` where the
+//                            language or compiler has it; see below.
 //   HEAPLESS_CACHE_LINE      bytes between producer- and consumer-owned data in
 //                            concurrent containers; 0 = no padding. Default 64
 //                            on hosts (128 on AArch64/Apple), 0 on Cortex-M
@@ -41,6 +43,19 @@
 #define HEAPLESS_CONSTEXPR20 constexpr
 #else
 #define HEAPLESS_CONSTEXPR20 inline
+#endif
+
+// HEAPLESS_CONSTINIT: forces (and checks) constant initialisation of a static
+// container, e.g. `HEAPLESS_CONSTINIT static heapless::String<128> log;`.
+// Needed with GCC for constructors that skip work at run time by asking
+// is_constant_evaluated() (String<N> for N >= 64): GCC evaluates that as false
+// in the initialiser of a plain static and emits a dynamic initialiser.
+#if HEAPLESS_CPP20 && defined(__cpp_constinit)
+#define HEAPLESS_CONSTINIT constinit
+#elif defined(__clang__)
+#define HEAPLESS_CONSTINIT [[clang::require_constant_initialization]]
+#else
+#define HEAPLESS_CONSTINIT
 #endif
 
 #if defined(__cpp_impl_three_way_comparison) && __cpp_impl_three_way_comparison >= 201907L && \
