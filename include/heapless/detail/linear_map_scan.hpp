@@ -80,6 +80,16 @@ constexpr std::size_t linear_find_portable(const K* keys, std::size_t n, const Q
 }
 
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+// The whole-array and tag scans load slots past size() that may never have
+// been written, and mask their bits before anything depends on them. An empty
+// asm statement hides where the pointer comes from, so GCC's -Wuninitialized
+// (which cannot see the masking) stays quiet; it emits no instruction.
+template <class T>
+inline const T* linear_map_opaque(const T* p) noexcept {
+  __asm__("" : "+r"(p));
+  return p;
+}
+
 template <std::size_t S>
 inline __m128i linear_find_sse2_splat(const void* key) noexcept {
   if constexpr (S == 1) {
@@ -175,6 +185,7 @@ inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unu
 template <std::size_t S, std::size_t Count>
 inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n, const void* key) noexcept {
   static_assert(Count * S >= 16 && Count <= 64, "one 64-bit lane mask");
+  p = linear_map_opaque(p);
   constexpr std::size_t lanes = 16 / S;
   constexpr std::size_t blocks = Count / lanes;
   constexpr std::size_t grouped = (S == 2 || S == 4) ? blocks / (16 / lanes) * (16 / lanes) : 0;
@@ -407,11 +418,12 @@ constexpr unsigned char linear_map_tag(std::string_view s) noexcept {
   return static_cast<unsigned char>((a * 0x9E3779B97F4A7C15ull) >> 56);
 }
 
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
 // Checks the candidates whose bits are set in m (bit i: entry base + i, in
 // order): the length, then the characters.
 template <class K>
-HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base, std::string_view q,
-                                     std::size_t none) noexcept {
+HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base,
+                                                                std::string_view q, std::size_t none) noexcept {
   while (m != 0) {
     const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(m));
     m &= m - 1;
@@ -421,7 +433,6 @@ HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, s
   return none;
 }
 
-#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
 // Bits of the 16 tags starting at entry `pos`, placed relative to entry
 // `base` (pos may lie before base when a block is moved back to stay inside
 // the tag array: bits of entries before base are dropped).
@@ -448,6 +459,7 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
   constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
   const __m128i needle = _mm_set1_epi8(static_cast<char>(t));
+  tags = linear_map_opaque(tags);
   if constexpr (tag_bytes == 16) {  // up to 16 entries: one compare
     const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(tags)));
     const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle))) & ((1u << n) - 1);
