@@ -4,7 +4,7 @@
 //
 // Supported: TEST_CASE(name, tags), CHECK, CHECK_FALSE, REQUIRE, REQUIRE_FALSE
 // (usable in any function: a failed REQUIRE longjmps out of the test),
-// STATIC_REQUIRE, INFO / CAPTURE (no-ops), SUCCEED, FAIL. Not supported (so
+// STATIC_REQUIRE, STATIC_REQUIRE_FALSE, INFO / CAPTURE (no-ops), SUCCEED, FAIL. Not supported (so
 // shared test sources avoid them): SECTION, TEMPLATE_TEST_CASE, generators,
 // and the *_THROWS* family (exceptions are off wherever this harness runs).
 //
@@ -117,6 +117,11 @@ inline int run(int argc, char** argv) {
 #define STATIC_REQUIRE(...)          \
   do {                               \
     static_assert(__VA_ARGS__, #__VA_ARGS__); \
+    CHECK(true);                     \
+  } while (0)
+#define STATIC_REQUIRE_FALSE(...)    \
+  do {                               \
+    static_assert(!(__VA_ARGS__), "!(" #__VA_ARGS__ ")"); \
     CHECK(true);                     \
   } while (0)
 #define INFO(...) ((void)0)
