@@ -41,8 +41,9 @@
 //
 // Memory: N * sizeof(T) for the elements plus the length, stored after them in
 // the smallest unsigned type that holds N (1 byte up to N = 255), padded to
-// alignof(T): sizeof(Vec<std::uint8_t, 15>) == 16, sizeof(Vec<int, 64>) == 260.
-// Vec<T, 0> is an empty class. No heap, no pointer into the object itself:
+// alignof(T): sizeof(Vec<std::uint8_t, 15>) == 16, sizeof(Vec<int, 64>) == 260
+// (when alignof(T) >= 4 the length is a 32-bit word in that padding: free, and
+// faster). Vec<T, 0> is an empty class. No heap, no pointer into the object itself:
 // a Vec of a trivially copyable T is trivially copyable (memcpy/DMA-able).
 //
 // Complexity: push/emplace/pop_back O(1); insert/emplace/erase O(distance to
@@ -56,11 +57,15 @@
 // forms and the std preconditions (operator[], front, back, pop_back on an
 // empty Vec, iterators into *this) are checked by HEAPLESS_ASSERT.
 //
+// VecRef<T> (end of this header) is a capacity-erased handle to a Vec<T, N>
+// of any N, for non-template functions that fill Vecs.
+//
 // Thread/ISR: no internal synchronisation; a Vec is a plain value.
 #ifndef HEAPLESS_VEC_HPP
 #define HEAPLESS_VEC_HPP
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <cstdint>           // std::uint8_t...std::uint64_t: VecRef's view of the length
 #include <cstring>           // std::memcpy, std::memmove: trivially copyable fast paths
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <type_traits>       // triviality traits select storage and special members
@@ -81,6 +86,8 @@
 //   HEAPLESS_ASSERT(c, msg)  the one contract macro; define it to replace the
 //                            library's check entirely (it must not be empty).
 //   HEAPLESS_HAS_EXCEPTIONS  0 or 1; default: detected (-fno-exceptions -> 0).
+//   HEAPLESS_CONSTINIT       (defined here, not by users) `constinit` where the
+//                            language or compiler has it; see below.
 //   HEAPLESS_CACHE_LINE      bytes between producer- and consumer-owned data in
 //                            concurrent containers; 0 = no padding. Default 64
 //                            on hosts (128 on AArch64/Apple), 0 on Cortex-M
@@ -110,6 +117,19 @@
 #define HEAPLESS_CONSTEXPR20 constexpr
 #else
 #define HEAPLESS_CONSTEXPR20 inline
+#endif
+
+// HEAPLESS_CONSTINIT: forces (and checks) constant initialisation of a static
+// container, e.g. `HEAPLESS_CONSTINIT static heapless::String<128> log;`.
+// Needed with GCC for constructors that skip work at run time by asking
+// is_constant_evaluated() (String<N> for N >= 64): GCC evaluates that as false
+// in the initialiser of a plain static and emits a dynamic initialiser.
+#if HEAPLESS_CPP20 && defined(__cpp_constinit)
+#define HEAPLESS_CONSTINIT constinit
+#elif defined(__clang__)
+#define HEAPLESS_CONSTINIT [[clang::require_constant_initialization]]
+#else
+#define HEAPLESS_CONSTINIT
 #endif
 
 #if defined(__cpp_impl_three_way_comparison) && __cpp_impl_three_way_comparison >= 201907L && \
@@ -619,7 +639,8 @@ struct vec_core : vec_storage_t<T, N> {
   template <class It>
   HEAPLESS_CONSTEXPR20 void append_n(It src, std::size_t n) {
     std::size_t len = this->len();
-    if constexpr (vec_memcpy_source_v<T, It>) {
+    // N == 0: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    if constexpr (vec_memcpy_source_v<T, It> && N != 0) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         if (n != 0) std::memcpy(static_cast<void*>(this->ptr() + len), src, n * sizeof(T));
         this->set_len(len + n);
@@ -660,7 +681,8 @@ struct vec_core : vec_storage_t<T, N> {
   template <class It>
   HEAPLESS_CONSTEXPR20 void assign_n(It src, std::size_t n) {
     const std::size_t len = this->len();
-    if constexpr (vec_memcpy_source_v<T, It>) {
+    // N == 0: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    if constexpr (vec_memcpy_source_v<T, It> && N != 0) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         if (n != 0) std::memcpy(static_cast<void*>(this->ptr()), src, n * sizeof(T));
         this->set_len(n);
@@ -836,6 +858,9 @@ concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); 
 
 }  // namespace detail
 
+template <class T>
+class VecRef;
+
 /// A contiguous sequence of at most N elements of T stored in the object.
 template <class T, std::size_t N>
 class Vec : private detail::vec_move_assign<T, N> {
@@ -881,12 +906,17 @@ class Vec : private detail::vec_move_assign<T, N> {
     append(il.begin(), il.end());
   }
 
+  /// Copy/move: element-wise, O(size()); trivial (a copy of the whole
+  /// object) when T's are. A moved-from Vec keeps its size and holds
+  /// moved-from elements (as std::inplace_vector). Deleted when T's are.
   Vec(const Vec&) = default;
   Vec(Vec&&) = default;
   Vec& operator=(const Vec&) = default;
   Vec& operator=(Vec&&) = default;
+  /// Destroys the elements; trivial when T's destructor is.
   ~Vec() = default;
 
+  /// As assign(il): raises bad_alloc, changing nothing, if il.size() > N.
   HEAPLESS_CONSTEXPR20 Vec& operator=(std::initializer_list<T> il) {
     assign(il);
     return *this;
@@ -1247,6 +1277,8 @@ class Vec : private detail::vec_move_assign<T, N> {
 
  private:
   using base_ = detail::vec_move_assign<T, N>;
+  template <class U>
+  friend class VecRef;
   [[noreturn]] static void capacity_exceeded() {
     detail::raise(error_kind::bad_alloc, "heapless::Vec: capacity exceeded");
   }
@@ -1269,6 +1301,198 @@ class Vec : private detail::vec_move_assign<T, N> {
     std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
     this->set_len(len + n);
   }
+};
+
+
+// ---- Capacity erasure: VecRef<T> ---------------------------------------------
+namespace detail {
+/// Which type a Vec stores its length in (VecRef reads and writes it through
+/// that exact type).
+enum class vec_length_kind : unsigned char { none, u8, u16, u32, u64, c32 };
+template <class L>
+inline constexpr vec_length_kind vec_length_kind_of =
+    std::is_same_v<L, char32_t>        ? vec_length_kind::c32
+    : std::is_same_v<L, std::uint8_t>  ? vec_length_kind::u8
+    : std::is_same_v<L, std::uint16_t> ? vec_length_kind::u16
+    : std::is_same_v<L, std::uint32_t> ? vec_length_kind::u32
+                                       : vec_length_kind::u64;
+}  // namespace detail
+
+/// A non-owning handle to a Vec<T, N> of any capacity N: one non-template
+/// function can fill Vecs of different sizes (like std::span, but it can
+/// grow the Vec). Built on demand (`VecRef<int> r = v;`), 32 bytes, no
+/// per-Vec cost; valid while the Vec lives and is not moved. The operations
+/// and errors are Vec's; each length access dispatches on the Vec's length
+/// type (one switch), so prefer Vec itself in hot loops.
+template <class T>
+class VecRef {
+ public:
+  using value_type = T;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  using reference = T&;
+  using const_reference = const T&;
+  using pointer = T*;
+  using iterator = T*;
+  using const_iterator = const T*;
+
+  /// Refers to v (implicit, so a Vec<T, N>& converts at a call).
+  template <std::size_t N>
+  VecRef(Vec<T, N>& v) noexcept  // NOLINT: implicit on purpose
+      : data_(v.data()), length_(length_of(v)), capacity_(N), kind_(kind_of<N>()) {}
+
+  T* data() const noexcept { return data_; }
+  size_type size() const noexcept {
+    switch (kind_) {
+      case detail::vec_length_kind::u8: return *static_cast<const std::uint8_t*>(length_);
+      case detail::vec_length_kind::u16: return *static_cast<const std::uint16_t*>(length_);
+      case detail::vec_length_kind::u32: return *static_cast<const std::uint32_t*>(length_);
+      case detail::vec_length_kind::u64: return static_cast<size_type>(*static_cast<const std::uint64_t*>(length_));
+      case detail::vec_length_kind::c32: return *static_cast<const char32_t*>(length_);
+      case detail::vec_length_kind::none: break;
+    }
+    return 0;
+  }
+  size_type capacity() const noexcept { return capacity_; }
+  size_type max_size() const noexcept { return capacity_; }
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  [[nodiscard]] bool full() const noexcept { return size() == capacity_; }
+  iterator begin() const noexcept { return data_; }
+  iterator end() const noexcept { return data_ + size(); }
+
+  /// Precondition (asserted): i < size().
+  reference operator[](size_type i) const noexcept {
+    HEAPLESS_ASSERT(i < size(), "heapless::VecRef::operator[]: index out of range");
+    return data_[i];
+  }
+  /// Raises out_of_range if i >= size().
+  reference at(size_type i) const {
+    if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::VecRef::at: index out of range");
+    return data_[i];
+  }
+  reference front() const noexcept { return (*this)[0]; }
+  reference back() const noexcept { return (*this)[size() - 1]; }
+
+  /// As Vec::emplace_back: raises bad_alloc if full; strong guarantee.
+  template <class... Args>
+  reference emplace_back(Args&&... args) const {
+    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
+    return unchecked_emplace_back(std::forward<Args>(args)...);
+  }
+  reference push_back(const T& value) const { return emplace_back(value); }
+  reference push_back(T&& value) const { return emplace_back(std::move(value)); }
+  /// nullptr when full (arguments untouched).
+  template <class... Args>
+  [[nodiscard]] pointer try_emplace_back(Args&&... args) const {
+    if (HEAPLESS_UNLIKELY(full())) return nullptr;
+    return &unchecked_emplace_back(std::forward<Args>(args)...);
+  }
+  [[nodiscard]] pointer try_push_back(const T& value) const { return try_emplace_back(value); }
+  [[nodiscard]] pointer try_push_back(T&& value) const { return try_emplace_back(std::move(value)); }
+  /// Precondition (asserted): !full().
+  template <class... Args>
+  reference unchecked_emplace_back(Args&&... args) const {
+    const size_type len = size();
+    HEAPLESS_ASSERT(len < capacity_, "heapless::VecRef::unchecked_emplace_back: full");
+    T& element = *detail::construct_at(data_ + len, std::forward<Args>(args)...);
+    set_size(len + 1);
+    return element;
+  }
+  reference unchecked_push_back(const T& value) const { return unchecked_emplace_back(value); }
+  reference unchecked_push_back(T&& value) const { return unchecked_emplace_back(std::move(value)); }
+  /// Precondition (asserted): !empty().
+  void pop_back() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::VecRef::pop_back: empty");
+    truncate(size() - 1);
+  }
+  void clear() const noexcept { truncate(0); }
+
+  /// As Vec::append: all or nothing (raises bad_alloc if the elements do not
+  /// fit; forward iterators are measured first, input ones rolled back).
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  void append(InputIt first, InputIt last) const {
+    const size_type old_len = size();
+    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
+      if (HEAPLESS_UNLIKELY(static_cast<size_type>(std::distance(first, last)) > capacity_ - old_len)) {
+        capacity_exceeded();
+      }
+    }
+    rollback guard{this, old_len};
+    for (; first != last; ++first) {
+      if (HEAPLESS_UNLIKELY(full())) {
+        truncate(old_len);
+        capacity_exceeded();
+      }
+      unchecked_emplace_back(*first);
+    }
+    guard.ref = nullptr;
+  }
+  /// As Vec::try_append: appends until full; returns the first not inserted.
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  [[nodiscard]] InputIt try_append(InputIt first, InputIt last) const {
+    for (; first != last && !full(); ++first) unchecked_emplace_back(*first);
+    return first;
+  }
+
+  /// Removes [first, last); returns the iterator after the removed ones.
+  iterator erase(const_iterator first, const_iterator last) const {
+    const size_type len = size();
+    const size_type i = static_cast<size_type>(first - data_);
+    const size_type j = static_cast<size_type>(last - data_);
+    HEAPLESS_ASSERT(i <= j && j <= len, "heapless::VecRef::erase: bad range");
+    for (size_type k = j; k != len; ++k) data_[i + (k - j)] = std::move(data_[k]);
+    truncate(len - (j - i));
+    return data_ + i;
+  }
+  /// Removes the element at pos (precondition: dereferenceable).
+  iterator erase(const_iterator pos) const { return erase(pos, pos + 1); }
+
+ private:
+  struct rollback {
+    const VecRef* ref;
+    size_type old_len;
+    ~rollback() {
+      if (ref) ref->truncate(old_len);
+    }
+  };
+  template <std::size_t N>
+  static void* length_of(Vec<T, N>& v) noexcept {
+    if constexpr (N == 0) {
+      (void)v;
+      return nullptr;
+    } else {
+      return &v.size_;
+    }
+  }
+  template <std::size_t N>
+  static constexpr detail::vec_length_kind kind_of() noexcept {
+    if constexpr (N == 0) return detail::vec_length_kind::none;
+    else return detail::vec_length_kind_of<detail::vec_length_t<T, N>>;
+  }
+  void set_size(size_type n) const noexcept {
+    switch (kind_) {
+      case detail::vec_length_kind::u8: *static_cast<std::uint8_t*>(length_) = static_cast<std::uint8_t>(n); break;
+      case detail::vec_length_kind::u16: *static_cast<std::uint16_t*>(length_) = static_cast<std::uint16_t>(n); break;
+      case detail::vec_length_kind::u32: *static_cast<std::uint32_t*>(length_) = static_cast<std::uint32_t>(n); break;
+      case detail::vec_length_kind::u64: *static_cast<std::uint64_t*>(length_) = n; break;
+      case detail::vec_length_kind::c32: *static_cast<char32_t*>(length_) = static_cast<char32_t>(n); break;
+      case detail::vec_length_kind::none: break;
+    }
+  }
+  void truncate(size_type n) const noexcept {
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      for (size_type i = size(); i > n; --i) detail::destroy_at(data_ + (i - 1));
+    }
+    set_size(n);
+  }
+  [[noreturn]] static void capacity_exceeded() {
+    detail::raise(error_kind::bad_alloc, "heapless::VecRef: capacity exceeded");
+  }
+
+  T* data_;
+  void* length_;
+  size_type capacity_;
+  detail::vec_length_kind kind_;
 };
 
 // ---- [inplace.vector.erasure] ---------------------------------------------
@@ -2034,9 +2258,12 @@ class Pool {
 // terminating NUL. For N >= 256 the length is stored after the array in
 // detail::smallest_size_t<N> (sizeof == N + 1 + padding + 2 or 4).
 // Trivially copyable (memcpy/DMA it), trivially destructible, no pointer into
-// itself. Default construction is constexpr and writes two bytes (data()[0]
-// and the last byte); a static String is constant-initialised. Under C++20
-// every member is usable in constant expressions.
+// itself. Default construction is constexpr and O(1): for N < 64 it zeroes
+// the N + 1 bytes (at most four 16-byte stores; a static String is then
+// constant-initialised by every compiler), above that it writes data()[0]
+// and the last byte only (declare statics constinit for GCC: see
+// docs/string.md, "Default construction"). Every member is constexpr: usable
+// in constant expressions under C++20 (and C++17 with GCC/clang >= 9).
 //
 // Errors (docs/design.md): growth past N through plain forms (append, +=,
 // push_back, insert, replace, resize, constructors, assign) raises
@@ -2047,9 +2274,10 @@ class Pool {
 // Nothing truncates silently.
 //
 // Costs: size() is one load and a subtraction; append is a compare, a memcpy
-// and two byte stores; ==, compare and the find family are memcmp / memchr.
-// Complexity is that of std::string. Not thread-safe (like std::string); the
-// object may be shared read-only between threads and ISRs.
+// and two byte stores; ==, compare and find(char) are memcmp / memchr;
+// find(substring) tests 8 candidates per step word-wide (memchr in long
+// strings). Complexity is that of std::string. Not thread-safe (like
+// std::string); the object may be shared read-only between threads and ISRs.
 #ifndef HEAPLESS_STRING_HPP
 #define HEAPLESS_STRING_HPP
 
@@ -2067,10 +2295,14 @@ class Pool {
 // #include "detail/size.hpp": inlined above
 // #include "detail/storage.hpp": inlined above
 
-// Word-at-a-time substring search needs count-trailing-zeros and a
-// little-endian target (every Cortex-M, RISC-V, x86 and AArch64 build).
+// Word-at-a-time substring search needs a little-endian target with cheap
+// unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
+// ARMv7-M and up. Elsewhere (Cortex-M0: no unaligned LDR, ctz is a libgcc
+// call; RISC-V: unaligned loads may trap to an emulator) memchr is used.
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
-    defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    (defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || \
+     (defined(__arm__) && defined(__ARM_FEATURE_UNALIGNED) && defined(__ARM_FEATURE_CLZ)))
 #define HEAPLESS_DETAIL_STRING_SWAR 1
 #else
 #define HEAPLESS_DETAIL_STRING_SWAR 0
@@ -2176,9 +2408,9 @@ struct chars {
 #if HEAPLESS_DETAIL_STRING_SWAR
     if (end - p > swar_limit) return search_memchr(p, end, s, n);
     const char first = s[0];
-    const char final = s[n - 1];
+    const char last_char = s[n - 1];
     const word f = ones * static_cast<unsigned char>(first);
-    const word l = ones * static_cast<unsigned char>(final);
+    const word l = ones * static_cast<unsigned char>(last_char);
     for (; end - p >= static_cast<std::ptrdiff_t>(sizeof(word)); p += sizeof(word)) {
       // A high bit in each byte where both chars match: (a | b) has a zero
       // byte exactly there (plus, rarely, false positives above a real
@@ -2186,12 +2418,12 @@ struct chars {
       word m = zero_bytes((load(p) ^ f) | (load(p + n - 1) ^ l));
       while (m != 0) {
         const char* c = p + lowest_byte(m);
-        if (c[0] == first && c[n - 1] == final && equal(c + 1, s + 1, n - 2)) return c;
+        if (c[0] == first && c[n - 1] == last_char && equal(c + 1, s + 1, n - 2)) return c;
         m &= m - 1;
       }
     }
     for (; p < end; ++p)
-      if (p[0] == first && p[n - 1] == final && equal(p + 1, s + 1, n - 2)) return p;
+      if (p[0] == first && p[n - 1] == last_char && equal(p + 1, s + 1, n - 2)) return p;
     return nullptr;
 #else
     return search_memchr(p, end, s, n);
@@ -2201,11 +2433,11 @@ struct chars {
   HEAPLESS_NOINLINE static const char* search_memchr(const char* p, const char* end, const char* s,
                                                      std::size_t n) noexcept {
     const char first = s[0];
-    const char final = s[n - 1];
+    const char last_char = s[n - 1];
     while (p < end) {
       p = find(p, static_cast<std::size_t>(end - p), first);
       if (p == nullptr) return nullptr;
-      if (p[n - 1] == final && equal(p + 1, s + 1, n - 2)) return p;
+      if (p[n - 1] == last_char && equal(p + 1, s + 1, n - 2)) return p;
       ++p;
     }
     return nullptr;
@@ -2791,10 +3023,11 @@ class String {
 
   /// C++23 std::string::resize_and_overwrite: raises length_error when
   /// count > N; otherwise calls op(data(), count), which may write
-  /// data()[0, count) (the first min(size(), count) chars hold the old
-  /// contents) and returns the new size r (any integer type) with
-  /// 0 <= r <= count; the string then holds data()[0, r), NUL-terminated.
-  /// An r outside [0, count] raises length_error (std: undefined behaviour).
+  /// data()[0, count] (the first min(size(), count) chars hold the old
+  /// contents; data()[count] may receive a NUL, e.g. from snprintf) and
+  /// returns the new size r (any integer type) with 0 <= r <= count; the
+  /// string then holds data()[0, r), NUL-terminated. An r outside
+  /// [0, count] raises length_error (std: undefined behaviour). O(1) + op.
   template <class Operation>
   constexpr void resize_and_overwrite(size_type count, Operation op) {
     if (HEAPLESS_UNLIKELY(count > N)) detail::raise(error_kind::length_error, "heapless::String::resize_and_overwrite: exceeds capacity");
@@ -3299,9 +3532,14 @@ struct hash<heapless::String<N>> {
 // instantiated only when used: an integer-only program links no
 // floating-point code. Output is written in place into a String (no copy); an
 // iterator or a Vec receives it in 64-byte chunks from the stack. Stack use is
-// about 200 bytes, plus ~1.1 KB only when a double is printed with a precision
-// above ~40 digits. Floats use std::to_chars (exact, shortest round-trip for
-// "{}"). Thread/ISR: reentrant; no global state.
+// about 250 bytes (Cortex-M4 -Os), plus ~1.1 KB only when a float's digits
+// exceed 64 chars (a precision above ~40, or {:f} of a value above ~1e55).
+// Floats use std::to_chars (exact, shortest round-trip for "{}"); on Cortex-M
+// libstdc++'s implementation costs ~120 KB of flash (docs/format.md).
+// At most 32 arguments. Thread/ISR: reentrant, no global state; safe in an
+// ISR as long as no user formatter or error handler does something that is not.
+// C++20 on hosts: HEAPLESS_FORMAT_PRECOMPILE (detail/format_core.hpp) keeps the
+// compile-time parse in the format string, so formatting does not parse.
 #ifndef HEAPLESS_FORMAT_HPP
 #define HEAPLESS_FORMAT_HPP
 
@@ -3329,6 +3567,8 @@ struct hash<heapless::String<N>> {
 //                    table. Each type's handler is instantiated only when a
 //                    value of that type is formatted: an integer-only program
 //                    never references floating-point code.
+//   compiled_op      C++20: the parse kept by the consteval format-string
+//                    constructor (text pieces + fields with parsed specs).
 //   vformat()        the non-template engine; one copy per program.
 #ifndef HEAPLESS_DETAIL_FORMAT_CORE_HPP
 #define HEAPLESS_DETAIL_FORMAT_CORE_HPP
@@ -3337,7 +3577,6 @@ struct hash<heapless::String<N>> {
 #include <cstddef>      // std::size_t, std::nullptr_t
 #include <cstdint>      // std::uint32_t, std::uint64_t, std::uintptr_t
 #include <cstring>      // std::memcpy, std::memset, std::strlen
-#include <limits>       // std::numeric_limits: integer extremes
 #include <string_view>  // std::string_view: format strings, string arguments
 #include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
 
@@ -3446,19 +3685,7 @@ class format_buffer {
       return;
     }
 #endif
-    for (;;) {
-      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
-      const std::size_t k = n < room ? n : room;
-      std::memset(cur_, c, k);
-      cur_ += k;
-      n -= k;
-      if (n == 0) return;
-      if (!flush_) {
-        dropped_ += n;
-        return;
-      }
-      flush_(*this);
-    }
+    append_chunked(n, [c](char* d, std::size_t k) { std::memset(d, c, k); });
   }
   /// Records a formatting error (bad format string or value); the first one
   /// wins. The caller raises it once the target is back in a valid state.
@@ -3491,12 +3718,19 @@ class format_buffer {
 
  private:
   HEAPLESS_NOINLINE void write_slow(const char* s, std::size_t n) {
-    for (;;) {
-      const std::size_t room = static_cast<std::size_t>(end_ - cur_);
-      const std::size_t k = n < room ? n : room;
-      if (k != 0) std::memcpy(cur_, s, k);
-      cur_ += k;
+    append_chunked(n, [&s](char* d, std::size_t k) {
+      if (k != 0) std::memcpy(d, s, k);
       s += k;
+    });
+  }
+  /// Appends n chars that put(dest, k) produces k at a time, flushing between
+  /// chunks; a fixed sink counts what does not fit instead (O(1) past it).
+  template <class Put>
+  void append_chunked(std::size_t n, Put put) {
+    for (;;) {
+      const std::size_t k = n < room() ? n : room();
+      put(cur_, k);
+      cur_ += k;
       n -= k;
       if (n == 0) return;
       if (!flush_) {
@@ -4459,6 +4693,7 @@ HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) 
 #include <charconv>  // std::to_chars(float/double, ...), std::chars_format
 #include <cstdint>   // std::uint32_t, std::uint64_t
 #include <cstring>   // std::memcpy (bit pattern of a float)
+#include <type_traits>  // std::is_same_v
 
 // #include "format_core.hpp": inlined above
 
@@ -4865,16 +5100,24 @@ bool format_dispatch(Out& out, overflow_mode mode, const format_call& call) {
       return format_fixed(p, old, cap, mode, call, r);
     });
   } else {
-    const std::size_t old = out.size();
+    // Chunks reach the Vec while formatting: roll back to the old size on a
+    // failure, and if a user formatter throws (the guard's destructor).
+    struct rollback {
+      Out& v;
+      std::size_t old;
+      bool armed = true;
+      ~rollback() {
+        if (armed) v.resize(old);
+      }
+    } guard{out, out.size()};
     vec_buffer<Out> b(out);
     vformat(b, call);
     b.finish();
     r.error = b.error();
     r.cut = b.dropped() != 0;
-    if (r.error != nullptr || (r.cut && mode != overflow_mode::truncate)) {
-      out.resize(old);
-    } else if (r.cut) {
-      out.resize(old + utf8_safe_length(out.data() + old, out.size() - old));
+    if (r.error == nullptr && (!r.cut || mode == overflow_mode::truncate)) {
+      guard.armed = false;
+      if (r.cut) out.resize(guard.old + utf8_safe_length(out.data() + guard.old, out.size() - guard.old));
     }
   }
   if (HEAPLESS_UNLIKELY(r.error != nullptr)) raise_format_error(r.error);
@@ -4910,7 +5153,7 @@ OutputIt format_to_iterator(OutputIt out, const format_call& call) {
 ///  - otherwise an output iterator: writes every character, returns the iterator past them.
 /// O(output length). A malformed runtime_format / C++17 string raises invalid_argument.
 template <class Out, class... Args>
-auto format_to(Out&& out, format_string<Args...> fmt, const Args&... args) {
+auto format_to(Out&& out, const format_string<Args...>& fmt, const Args&... args) {
   using O = std::remove_cv_t<std::remove_reference_t<Out>>;
   HEAPLESS_DETAIL_FORMAT_ARGS;
   if constexpr (detail::is_fixed_target_v<O>) {
@@ -4926,7 +5169,7 @@ auto format_to(Out&& out, format_string<Args...> fmt, const Args&... args) {
 /// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
 /// returns false and leaves `out` unchanged. O(output length).
 template <class Out, class... Args>
-[[nodiscard]] bool try_format_to(Out& out, format_string<Args...> fmt, const Args&... args) {
+[[nodiscard]] bool try_format_to(Out& out, const format_string<Args...>& fmt, const Args&... args) {
   static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
   HEAPLESS_DETAIL_FORMAT_ARGS;
   return !detail::format_dispatch(out, detail::overflow_mode::fail, call);
@@ -4935,7 +5178,7 @@ template <class Out, class... Args>
 /// Appends what fits of the output to a String<N> or Vec<char, N> (never
 /// splitting a UTF-8 sequence); returns true if it had to cut. O(output length).
 template <class Out, class... Args>
-bool format_to_truncating(Out& out, format_string<Args...> fmt, const Args&... args) {
+bool format_to_truncating(Out& out, const format_string<Args...>& fmt, const Args&... args) {
   static_assert(detail::is_fixed_target_v<Out>,
                 "format_to_truncating: the target must be a String<N> or Vec<char, N>");
   HEAPLESS_DETAIL_FORMAT_ARGS;
@@ -4944,7 +5187,7 @@ bool format_to_truncating(Out& out, format_string<Args...> fmt, const Args&... a
 
 /// Formats into a new String<N>; raises length_error if the output exceeds N.
 template <std::size_t N, class... Args>
-String<N> format(format_string<Args...> fmt, const Args&... args) {
+String<N> format(const format_string<Args...>& fmt, const Args&... args) {
   String<N> s;
   HEAPLESS_DETAIL_FORMAT_ARGS;
   (void)detail::format_dispatch(s, detail::overflow_mode::raise, call);
@@ -4954,7 +5197,7 @@ String<N> format(format_string<Args...> fmt, const Args&... args) {
 /// Writes at most n characters through `out` (std::format_to_n); size is the
 /// length of the whole output.
 template <class OutputIt, class... Args>
-format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, format_string<Args...> fmt,
+format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, const format_string<Args...>& fmt,
                                          const Args&... args) {
   HEAPLESS_DETAIL_FORMAT_ARGS;
   if constexpr (std::is_same_v<OutputIt, char*>) {
@@ -4973,7 +5216,7 @@ format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, format_str
 
 /// The length of the output, without writing it.
 template <class... Args>
-std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
+std::size_t formatted_size(const format_string<Args...>& fmt, const Args&... args) {
   HEAPLESS_DETAIL_FORMAT_ARGS;
   detail::counting_buffer b;
   detail::vformat(b, call);
@@ -5003,9 +5246,12 @@ std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
 //
 // Layout: structure of arrays. Keys live in one contiguous array, values in
 // another, then the length in the smallest unsigned type that holds N:
-// sizeof(LinearMap<int, int, 8>) == 68. A lookup touches only keys: integer
-// and enum keys are compared 16 bytes at a time with SSE2 on x86-64, with a
-// plain loop elsewhere (detail/linear_map_scan.hpp).
+// sizeof(LinearMap<int, int, 8>) == 68. String keys with N >= 8 add one tag
+// byte per entry (at least 16): sizeof(LinearMap<String<15>, int, 16>) ==
+// 16*16 + 16*4 + 16 + 1 -> 340. A lookup touches only keys (and tags):
+// integer and enum keys are compared 16 bytes at a time with SSE2 on x86-64,
+// string keys 16 tags at a time; a plain loop elsewhere
+// (detail/linear_map_scan.hpp).
 //
 // Complexity: find / at / contains / count / operator[] / insert / erase(key)
 // O(n) comparisons of keys; erase(iterator) O(1); erase_stable O(n);
@@ -5032,6 +5278,7 @@ std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
 #include <cstddef>           // std::size_t, std::ptrdiff_t
 #include <initializer_list>  // LinearMap{{k, v}, ...}
 #include <optional>          // try_insert's result: empty when the map is full
+#include <string_view>       // string keys are searched as std::string_view
 #include <type_traits>       // storage and overload selection
 #include <utility>           // std::pair (value_type, reference), std::move, std::swap
 
@@ -5042,37 +5289,41 @@ std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
 // heapless/detail/linear_map_scan.hpp - the key search behind LinearMap.
 //
 // LinearMap keeps its keys in one contiguous array, so a lookup is "index of
-// the first key equal to q in keys[0, n)". Three strategies, chosen at compile
-// time by the key and query types:
+// the first key equal to q in keys[0, n)". The strategy is chosen at compile
+// time from the key type, the query type and the capacity N:
 //
-//   * bitwise keys (integers, enums of 1, 2, 4 or 8 bytes) looked up with a
-//     query of the same type: equality is equality of the object bytes. On
-//     x86-64 (SSE2 is baseline there) 16 bytes are compared per instruction and
-//     up to 64 bytes per branch; the tail is covered by one more block that
-//     overlaps the previous one, so nothing past keys[n - 1] is ever read.
-//     Maps smaller than one 16-byte block, constant evaluation, and targets
-//     without SSE2 (Cortex-M, RISC-V) use the portable loop.
-//   * bitwise keys looked up with another integer type: the query is converted
-//     when it is representable as a key (otherwise nothing can match) and the
-//     search above runs. Comparison is by mathematical value, so
-//     find(-1) on unsigned keys finds nothing instead of 0xFFFFFFFF.
-//   * everything else: the portable loop `keys[i] == q` (string keys: the
-//     query is turned into a std::string_view once, so a `const char*` is
-//     measured once instead of once per key).
-//
-// measured (docs/linear_map.md): the SSE2 scan is 0.3-0.6x the time of the
-// portable loop for int keys at N = 8..64; the portable loop is what an MCU
-// without SIMD runs, and there it is as good as a hand-written one.
+//   * integer and enum keys (1, 2, 4 or 8 bytes) looked up with the key type:
+//     equality is equality of the object bytes. With SSE2 (x86-64 baseline):
+//       - up to 64 keys (and 256 bytes): the whole key array in straight-line
+//         code, 16 bytes per compare, lanes past size() masked off, ONE
+//         branch: no mispredicted loop exit whichever slot matches;
+//       - larger maps: 128 bytes per branch (compares OR-ed), the position
+//         worked out only in the chunk that matched; the tail is one block
+//         that overlaps the previous one, so nothing past the array is read.
+//     Without SSE2 (Cortex-M, RISC-V), in constant evaluation, and for maps
+//     under 16 bytes of keys: the portable loop. Define
+//     HEAPLESS_LINEAR_MAP_NO_SIMD to force the portable loop everywhere.
+//   * integer keys looked up with another integer type: compared by value
+//     (find(-1) on unsigned keys finds nothing, not 0xFFFFFFFF), then as above.
+//   * string keys (std::string, std::string_view, heapless::String: a
+//     traits_type of std::char_traits<char> and a conversion to
+//     std::string_view) with N >= 8: one tag byte per entry, a hash of the
+//     length and three characters; a lookup hashes the query once, compares
+//     16 tags per SSE2 instruction, and compares characters only where a tag
+//     matches (length first, up to 16 bytes inline). N < 8: length first.
+//   * everything else: the portable loop `keys[i] == q`; a `const char*`
+//     query is measured once, not once per key.
+// Measured numbers: docs/linear_map.md.
 #ifndef HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
 #define HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
-#include <cstring>      // std::memcpy: a key's bytes into a lane
+#include <cstring>      // std::memcpy: unaligned loads of key and string bytes
 #include <limits>       // std::numeric_limits: is an integer query representable as a key?
-#include <string_view>  // char-pointer queries are measured once, as a std::string_view
+#include <string_view>  // string keys and char-pointer queries are searched as std::string_view
 #include <type_traits>  // dispatch on the key and query types
-#include <utility>      // std::declval
+#include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
 // #include "config.hpp": inlined above
 
@@ -5081,6 +5332,14 @@ std::size_t formatted_size(format_string<Args...> fmt, const Args&... args) {
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
 #else
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 0
+#endif
+
+// The candidate check of the string search is small and runs about once per
+// lookup: an out-of-line call would cost more than the check itself.
+#if defined(__GNUC__) || defined(__clang__)
+#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline __attribute__((always_inline))
+#else
+#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline
 #endif
 
 namespace heapless {
@@ -5109,6 +5368,16 @@ constexpr std::size_t linear_find_portable(const K* keys, std::size_t n, const Q
 }
 
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+// The whole-array and tag scans load slots past size() that may never have
+// been written, and mask their bits before anything depends on them. An empty
+// asm statement hides where the pointer comes from, so GCC's -Wuninitialized
+// (which cannot see the masking) stays quiet; it emits no instruction.
+template <class T>
+inline const T* linear_map_opaque(const T* p) noexcept {
+  __asm__("" : "+r"(p));
+  return p;
+}
+
 template <std::size_t S>
 inline __m128i linear_find_sse2_splat(const void* key) noexcept {
   if constexpr (S == 1) {
@@ -5153,26 +5422,69 @@ inline std::uint64_t linear_find_sse2_block(const unsigned char* p, __m128i need
   return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(linear_find_sse2_eq<S>(p, needle))));
 }
 
-// Whole-capacity scan for small maps (16 <= N * S <= 64 bytes, e.g. up to 16
-// ints): every block of the key array is compared (its position is a
-// compile-time constant, so the code is straight-line), bytes at or past
-// n * S are masked off, and one branch decides. Blocks may cover slots that
-// hold no key yet: they lie inside the key array (never past it: a capacity
-// that is not a multiple of 16 ends with a block overlapping the previous
-// one) and their bits are masked before anything depends on them.
-template <std::size_t S, std::size_t Cap>
-inline std::size_t linear_find_sse2_small(const unsigned char* p, std::size_t n, const void* key) noexcept {
-  static_assert(Cap >= 16 && Cap <= 64, "one chunk");
+// Lane mask of one 16-byte block: bit i set when lane i equals the needle.
+template <std::size_t S>
+inline std::uint64_t linear_find_sse2_lanes(const unsigned char* p, __m128i needle) noexcept {
+  const __m128i eq = linear_find_sse2_eq<S>(p, needle);
+  unsigned m;
+  if constexpr (S == 1) m = static_cast<unsigned>(_mm_movemask_epi8(eq));
+  else if constexpr (S == 2) m = static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(eq, eq))) & 0xFFu;
+  else if constexpr (S == 4) m = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(eq)));
+  else m = static_cast<unsigned>(_mm_movemask_pd(_mm_castsi128_pd(eq)));
+  return m;
+}
+
+// Lane mask of 16 lanes (S == 4: four blocks, S == 2: two blocks), narrowed
+// with saturating packs so one movemask covers them all.
+template <std::size_t S>
+inline std::uint64_t linear_find_sse2_group(const unsigned char* p, __m128i needle) noexcept {
+  if constexpr (S == 4) {
+    const __m128i a = _mm_packs_epi32(linear_find_sse2_eq<4>(p, needle), linear_find_sse2_eq<4>(p + 16, needle));
+    const __m128i b = _mm_packs_epi32(linear_find_sse2_eq<4>(p + 32, needle), linear_find_sse2_eq<4>(p + 48, needle));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(a, b)));
+  } else {
+    static_assert(S == 2, "16 lanes of 2 or 4 bytes");
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_packs_epi16(linear_find_sse2_eq<2>(p, needle), linear_find_sse2_eq<2>(p + 16, needle))));
+  }
+}
+
+template <std::size_t S, std::size_t... G>
+inline std::uint64_t linear_find_sse2_groups(const unsigned char* p, [[maybe_unused]] __m128i needle,
+                                             std::index_sequence<G...>) noexcept {
+  return (std::uint64_t{0} | ... | (linear_find_sse2_group<S>(p + G * 16 * S, needle) << (G * 16)));
+}
+
+template <std::size_t S, std::size_t First, std::size_t... B>
+inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unused]] __m128i needle,
+                                             std::index_sequence<B...>) noexcept {
+  return (std::uint64_t{0} | ... |
+          (linear_find_sse2_lanes<S>(p + (First + B) * 16, needle) << ((First + B) * (16 / S))));
+}
+
+// Whole-array scan for up to 64 keys (and at most 256 bytes): every block of
+// keys[0, Count) is compared in straight-line code (positions are
+// compile-time constants), lanes at or past n are masked off, and a single
+// branch decides: no mispredicted loop exit, whichever slot matches. Blocks
+// may cover slots that hold no key yet: they lie inside the key array (never
+// past it: a Count that is not a multiple of the block ends with a block
+// overlapping the previous one) and their bits are masked before anything
+// depends on them.
+template <std::size_t S, std::size_t Count>
+inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n, const void* key) noexcept {
+  static_assert(Count * S >= 16 && Count <= 64, "one 64-bit lane mask");
+  p = linear_map_opaque(p);
+  constexpr std::size_t lanes = 16 / S;
+  constexpr std::size_t blocks = Count / lanes;
+  constexpr std::size_t grouped = (S == 2 || S == 4) ? blocks / (16 / lanes) * (16 / lanes) : 0;
   const __m128i needle = linear_find_sse2_splat<S>(key);
-  std::uint64_t m = linear_find_sse2_block<S>(p, needle);
-  if constexpr (Cap >= 32) m |= linear_find_sse2_block<S>(p + 16, needle) << 16;
-  if constexpr (Cap >= 48) m |= linear_find_sse2_block<S>(p + 32, needle) << 32;
-  if constexpr (Cap == 64) m |= linear_find_sse2_block<S>(p + 48, needle) << 48;
-  if constexpr (Cap % 16 != 0) m |= linear_find_sse2_block<S>(p + Cap - 16, needle) << (Cap - 16);
-  const std::size_t total = n * S;
-  const std::uint64_t valid = total >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << total) - 1;
-  m &= valid;
-  return m != 0 ? static_cast<std::size_t>(__builtin_ctzll(m)) / S : n;
+  std::uint64_t m = 0;
+  if constexpr (grouped != 0) m |= linear_find_sse2_groups<S>(p, needle, std::make_index_sequence<grouped * lanes / 16>{});
+  m |= linear_find_sse2_blocks<S, grouped>(p, needle, std::make_index_sequence<blocks - grouped>{});
+  if constexpr (Count % lanes != 0) m |= linear_find_sse2_lanes<S>(p + Count * S - 16, needle) << (Count - lanes);
+  if constexpr (Count < 64) m &= (std::uint64_t{1} << n) - 1;  // n <= Count
+  else m &= n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  return m != 0 ? static_cast<std::size_t>(__builtin_ctzll(m)) : n;
 }
 
 // Byte offset of the first matching lane in [from, to), or `to`.
@@ -5229,13 +5541,20 @@ inline std::size_t linear_find_sse2(const unsigned char* p, std::size_t n, const
 template <std::size_t Cap, class K>
 constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, const K& q) noexcept {
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
-  if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
-    const unsigned char* p = static_cast<const unsigned char*>(static_cast<const void*>(keys));
-    constexpr std::size_t cap_bytes = Cap * sizeof(K);
-    if constexpr (cap_bytes >= 16 && cap_bytes <= 64) {
-      return linear_find_sse2_small<sizeof(K), cap_bytes>(p, n, &q);
-    } else if constexpr (cap_bytes > 64) {
-      if (n * sizeof(K) >= 16) return linear_find_sse2<sizeof(K)>(p, n, &q);
+  constexpr std::size_t S = sizeof(K);
+  constexpr std::size_t cap_bytes = Cap * S;
+  if constexpr (cap_bytes >= 16) {
+    if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      const unsigned char* p = static_cast<const unsigned char*>(static_cast<const void*>(keys));
+      // Up to 64 bytes in use: scan those (a map seldom full stays cheap).
+      if constexpr (cap_bytes > 64) {
+        if (n * S <= 64) return linear_find_sse2_whole<S, 64 / S>(p, n, &q);
+      }
+      if constexpr (Cap <= 64 && cap_bytes <= 256) {
+        return linear_find_sse2_whole<S, Cap>(p, n, &q);
+      } else {
+        return linear_find_sse2<S>(p, n, &q);
+      }
     }
   }
 #else
@@ -5283,11 +5602,23 @@ inline T linear_map_load(const char* p) noexcept {
   return v;
 }
 
-/// a[0, n) == b[0, n). Up to 16 bytes inline with two overlapping loads
-/// (never outside [0, n)), no call into the C library.
-inline bool linear_map_bytes_equal(const char* a, const char* b, std::size_t n) noexcept {
+// 16 bytes at a and b differ (two 8-byte loads each).
+inline std::uint64_t linear_map_diff16(const char* a, const char* b) noexcept {
+  return (linear_map_load<std::uint64_t>(a) ^ linear_map_load<std::uint64_t>(b)) |
+         (linear_map_load<std::uint64_t>(a + 8) ^ linear_map_load<std::uint64_t>(b + 8));
+}
+
+/// a[0, n) == b[0, n), inline (no call into the C library): up to 16 bytes
+/// with two overlapping loads, longer strings 16 bytes at a time with a last
+/// block that overlaps the previous one. Never reads outside [0, n).
+HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_bytes_equal(const char* a, const char* b, std::size_t n) noexcept {
   if (n >= 8) {
-    if (n > 16) return std::memcmp(a, b, n) == 0;
+    if (n > 16) {
+      for (std::size_t i = 0; i + 16 < n; i += 16) {
+        if (linear_map_diff16(a + i, b + i) != 0) return false;
+      }
+      return linear_map_diff16(a + n - 16, b + n - 16) == 0;
+    }
     return ((linear_map_load<std::uint64_t>(a) ^ linear_map_load<std::uint64_t>(b)) |
             (linear_map_load<std::uint64_t>(a + n - 8) ^ linear_map_load<std::uint64_t>(b + n - 8))) == 0;
   }
@@ -5302,23 +5633,148 @@ inline bool linear_map_bytes_equal(const char* a, const char* b, std::size_t n) 
   return n == 0 || a[0] == b[0];
 }
 
-/// String keys: the length is compared first (one load for heapless::String
-/// and std::string), the characters only when it matches.
+/// String keys in maps too small for tags: the length is compared first (one
+/// load for heapless::String and std::string), the characters only when it
+/// matches.
 template <class K>
 constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::string_view q) noexcept {
-  const std::size_t qn = q.size();
   if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
     for (std::size_t i = 0; i < n; ++i) {
       if (std::string_view(keys[i]) == q) return i;
     }
     return n;
   }
-  const char* const qd = q.data();
   for (std::size_t i = 0; i < n; ++i) {
     const std::string_view k = keys[i];
-    if (k.size() == qn && linear_map_bytes_equal(k.data(), qd, qn)) return i;
+    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
   }
   return n;
+}
+
+/// String-keyed maps of at least this capacity keep tags; smaller ones
+/// compare lengths first. Measured (docs/linear_map.md): at N = 8 the tags make
+/// misses 1.5-2x faster and hits ~1.5x slower than the length-first loop, and
+/// they are what makes N = 8 lookups fastest of all peers for both.
+inline constexpr std::size_t linear_map_tag_min_capacity = 8;
+
+/// Whether LinearMap<K, V, N> keeps a tag per entry.
+template <class K, std::size_t N>
+inline constexpr bool linear_map_tagged_v = linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity;
+
+// ---- String keys: one-byte fingerprints --------------------------------------
+// A map with string keys keeps one tag byte per entry, a hash of the key (its
+// length, first and last eight bytes). A lookup hashes the query once,
+// compares 16 tags per instruction (SSE2; one byte compare per entry
+// elsewhere), and compares characters only where the tag matches: 1 entry in
+// 256 by chance. The tag array has max(N, 16) bytes so that a 16-byte block
+// never reads past it.
+template <std::size_t N>
+inline constexpr std::size_t linear_map_tag_count = N < 16 ? 16 : N;
+
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
+#define HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+#elif defined(_MSC_VER)
+#define HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN 1
+#else
+#define HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN 0
+#endif
+
+// The W bytes at p as a little-endian number, on every host and in constant
+// evaluation alike (a tag computed at compile time is used at run time).
+template <class W>
+constexpr W linear_map_word(const char* p) noexcept {
+#if HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN
+  if (!HEAPLESS_IS_CONSTANT_EVALUATED()) return linear_map_load<W>(p);
+#endif
+  W v = 0;
+  for (std::size_t i = 0; i < sizeof(W); ++i) v = static_cast<W>(v | W{static_cast<unsigned char>(p[i])} << (8 * i));
+  return v;
+}
+
+/// The tag of a string: its length, first, middle and last characters,
+/// mixed by a multiplication whose top byte depends on every input bit. No
+/// branch on the length (a mispredicted one would cost more than the hash).
+constexpr unsigned char linear_map_tag(std::string_view s) noexcept {
+  const std::size_t n = s.size();
+  std::uint64_t a = n;
+  if (n != 0) {
+    const char* p = s.data();
+    a |= std::uint64_t{static_cast<unsigned char>(p[0])} << 8 |
+         std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 16 |
+         std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 24;
+  }
+  return static_cast<unsigned char>((a * 0x9E3779B97F4A7C15ull) >> 56);
+}
+
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+// Checks the candidates whose bits are set in m (bit i: entry base + i, in
+// order): the length, then the characters.
+template <class K>
+HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base,
+                                                                std::string_view q, std::size_t none) noexcept {
+  while (m != 0) {
+    const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(m));
+    m &= m - 1;
+    const std::string_view k = keys[i];
+    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+  }
+  return none;
+}
+
+// Bits of the 16 tags starting at entry `pos`, placed relative to entry
+// `base` (pos may lie before base when a block is moved back to stay inside
+// the tag array: bits of entries before base are dropped).
+inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t pos, std::size_t base,
+                                          __m128i needle) noexcept {
+  const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(tags + pos)));
+  const std::uint64_t m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle)));
+  return pos >= base ? m << (pos - base) : m >> (base - pos);
+}
+#endif
+
+/// String keys with their tags: index of the key equal to q, or n.
+/// Precondition: tags has linear_map_tag_count<Cap> readable bytes.
+template <std::size_t Cap, class K>
+constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tags, std::size_t n,
+                                         std::string_view q) noexcept {
+  const unsigned char t = linear_map_tag(q);
+  if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (tags[i] == t && std::string_view(keys[i]) == q) return i;
+    }
+    return n;
+  }
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+  constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
+  const __m128i needle = _mm_set1_epi8(static_cast<char>(t));
+  tags = linear_map_opaque(tags);
+  if constexpr (tag_bytes == 16) {  // up to 16 entries: one compare
+    const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(tags)));
+    const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle))) & ((1u << n) - 1);
+    return linear_map_verify(keys, m, 0, q, n);
+  }
+  // 64 entries per step, straight-line: blocks at base, base + 16, ... (the
+  // last one moved back to end at the tag array's end), masked to [base, n).
+  for (std::size_t base = 0; base < n; base += 64) {
+    std::uint64_t m = 0;
+    for (std::size_t j = 0; j < 64 && j < tag_bytes; j += 16) {
+      const std::size_t at = base + j;
+      if (tag_bytes > 64 && at >= n) break;
+      m |= linear_map_tag_block(tags, at + 16 <= tag_bytes ? at : tag_bytes - 16, base, needle);
+    }
+    if (n - base < 64) m &= (std::uint64_t{1} << (n - base)) - 1;
+    const std::size_t i = linear_map_verify(keys, m, base, q, n);
+    if (i != n) return i;
+  }
+  return n;
+#else
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tags[i] != t) continue;
+    const std::string_view k = keys[i];
+    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+  }
+  return n;
+#endif
 }
 
 /// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
@@ -5331,8 +5787,6 @@ constexpr std::size_t linear_find(const K* keys, std::size_t n, const Q& q) {
     if (!linear_map_representable<K>(q)) return n;
     const K k = static_cast<K>(q);
     return linear_find_bitwise<Cap>(keys, n, k);
-  } else if constexpr (linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
-    return linear_find_string(keys, n, std::string_view(q));
   } else if constexpr (linear_map_char_pointer_v<Q> && linear_map_comparable<K, std::string_view>::value) {
     // Measure the C string once rather than once per key.
     return linear_find_portable(keys, n, std::string_view(q));
@@ -5343,6 +5797,10 @@ constexpr std::size_t linear_find(const K* keys, std::size_t n, const Q& q) {
 
 }  // namespace detail
 }  // namespace heapless
+
+#undef HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN
+#undef HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+#undef HEAPLESS_DETAIL_LINEAR_MAP_INLINE
 
 #endif  // HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
 // ---- end heapless/detail/linear_map_scan.hpp ----
@@ -5483,11 +5941,25 @@ class linear_map_span {
 };
 
 // ---- Storage ---------------------------------------------------------------
+// String keys carry one tag byte per entry (detail/linear_map_scan.hpp); an
+// empty base otherwise, so other maps pay nothing.
+template <std::size_t N, bool Tagged>
+struct linear_map_tags {
+  uninit_array<unsigned char, linear_map_tag_count<N>> tags_;
+  constexpr unsigned char* tag_data_() noexcept { return tags_.data(); }
+  constexpr const unsigned char* tag_data_() const noexcept { return tags_.data(); }
+};
+template <std::size_t N>
+struct linear_map_tags<N, false> {
+  constexpr unsigned char* tag_data_() noexcept { return nullptr; }
+  constexpr const unsigned char* tag_data_() const noexcept { return nullptr; }
+};
+
 // Trivially copyable K and V: every special member is defaulted (trivial), so
 // the map is trivially copyable and may be copied with memcpy or DMA.
 template <class K, class V, std::size_t N,
           bool = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>>
-struct linear_map_storage {
+struct linear_map_storage : linear_map_tags<N, linear_map_tagged_v<K, N>> {
   uninit_array<K, N> keys_;
   uninit_array<V, N> values_;
   smallest_size_t<N> size_ = 0;
@@ -5498,7 +5970,7 @@ struct linear_map_storage {
 // Otherwise the special members manage element lifetimes. A moved-from map is
 // left empty: its keys would no longer be unique.
 template <class K, class V, std::size_t N>
-struct linear_map_storage<K, V, N, false> {
+struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged_v<K, N>> {
   uninit_array<K, N> keys_;
   uninit_array<V, N> values_;
   smallest_size_t<N> size_ = 0;
@@ -5544,7 +6016,13 @@ struct linear_map_storage<K, V, N, false> {
       if (self != nullptr) self->destroy_all_();
     }
   };
+  void copy_tags_(const linear_map_storage& o) noexcept {
+    if constexpr (linear_map_tagged_v<K, N>) {
+      for (std::size_t i = 0; i < o.size_; ++i) this->tag_data_()[i] = o.tag_data_()[i];
+    }
+  }
   void copy_from_(const linear_map_storage& o) {
+    copy_tags_(o);
     rollback guard{this};
     for (std::size_t i = 0; i < o.size_; ++i) {
       keys_.construct(i, o.keys_.data()[i]);
@@ -5558,6 +6036,7 @@ struct linear_map_storage<K, V, N, false> {
     guard.self = nullptr;
   }
   void move_from_(linear_map_storage& o) {
+    copy_tags_(o);
     rollback guard{this};
     for (std::size_t i = 0; i < o.size_; ++i) {
       keys_.construct(i, std::move(o.keys_.data()[i]));
@@ -5892,6 +6371,7 @@ class LinearMap
       using std::swap;
       swap(small->keys_data_()[i], large->keys_data_()[i]);
       swap(small->values_data_()[i], large->values_data_()[i]);
+      if constexpr (tagged_) swap(small->tag_data_()[i], large->tag_data_()[i]);
     }
     for (size_type i = ns; i < nl; ++i) {
       small->append_(std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
@@ -5927,9 +6407,19 @@ class LinearMap
     return static_cast<size_type>(it.k_ - keys_data_());
   }
 
+  static constexpr bool tagged_ = detail::linear_map_tagged_v<K, N>;
+
   template <class Q>
   constexpr size_type index_of_(const Q& q) const {
-    if constexpr (detail::linear_map_comparable<K, Q>::value) {
+    if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
+                  std::is_convertible_v<const Q&, std::string_view>) {
+      return detail::linear_find_string(keys_data_(), this->size_, std::string_view(q));
+    } else if constexpr (tagged_ && std::is_convertible_v<const Q&, std::string_view>) {
+      return detail::linear_find_tagged<N>(keys_data_(), this->tag_data_(), this->size_, std::string_view(q));
+    } else if constexpr (tagged_ && !detail::linear_map_comparable<K, Q>::value) {
+      const K k(q);  // a query that only converts to the key type
+      return detail::linear_find_tagged<N>(keys_data_(), this->tag_data_(), this->size_, std::string_view(k));
+    } else if constexpr (detail::linear_map_comparable<K, Q>::value) {
       return detail::linear_find<N>(keys_data_(), this->size_, q);
     } else {
       static_assert(std::is_constructible_v<K, const Q&>,
@@ -5971,6 +6461,7 @@ class LinearMap
       this->values_.construct(n, std::forward<Args>(args)...);
       guard.self = nullptr;
     }
+    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_tag(std::string_view(keys_data_()[n]));
     ++this->size_;
   }
 #if HEAPLESS_CPP20
@@ -5983,6 +6474,9 @@ class LinearMap
     }
     if constexpr (detail::is_constexpr_friendly_v<V> && std::is_default_constructible_v<V>) {
       for (size_type i = 0; i < N; ++i) this->values_.construct(i);
+    }
+    if constexpr (tagged_) {
+      for (size_type i = 0; i < detail::linear_map_tag_count<N>; ++i) this->tags_.construct(i);
     }
   }
 #endif
@@ -6037,6 +6531,7 @@ class LinearMap
   constexpr void move_assign_(size_type dst, size_type src) {
     keys_data_()[dst] = std::move(keys_data_()[src]);
     values_data_()[dst] = std::move(values_data_()[src]);
+    if constexpr (tagged_) this->tag_data_()[dst] = this->tag_data_()[src];
   }
   // Destroys entries [from, size()) and shrinks to `from`.
   constexpr void destroy_tail_(size_type from) noexcept {
@@ -6091,16 +6586,18 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
 // handful of loads and stores, one release store to publish, and an acquire
 // load of the other side's index only when the private cached copy says
 // full/empty. No read-modify-write, no lock, no fence instruction of its own.
-// Memory: N * sizeof(T) inline, plus four indices of the smallest unsigned type
-// that holds 2N - 1; with HEAPLESS_CACHE_LINE = L > 0 (the default on hosts) the
-// producer's and the consumer's indices each sit on their own L-byte line and
-// the slots start on a third, so the queue is L-aligned and takes at least
-// 2L + N * sizeof(T) rounded up to L (sizeof(Queue<uint8_t, 16>) == 192 with
-// L = 64, 20 without padding, the Cortex-M default).
+// Memory: N * sizeof(T) inline, plus four indices. With HEAPLESS_CACHE_LINE = 0
+// (the Cortex-M default) nothing else: the indices are the smallest unsigned
+// type that holds 2N - 1 (sizeof(Queue<uint8_t, 16>) == 20). With L > 0 (the
+// default on hosts) the producer's and the consumer's indices each sit on
+// their own L-byte line (32-bit indices: the width is free there) and the
+// slots start on a third, so the queue is L-aligned and takes 2L + N * sizeof(T)
+// rounded up to L (sizeof(Queue<uint8_t, 16>) == 192 with L = 64).
 //
 // Who owns what.
-//   producer  writes tail_ (the next slot to fill) and its private head_cache_;
-//             reads head_ only to refresh head_cache_ when the queue looks full.
+//   producer  writes tail_ (the next slot to fill) and its private full_at_
+//             (head_ + N as last seen: the tail at which the queue is full);
+//             reads head_ only to refresh full_at_ when tail_ reaches it.
 //   consumer  writes head_ (the next slot to drain) and its private tail_cache_;
 //             reads tail_ only to refresh tail_cache_ when the queue looks empty.
 //   Slots in [head, tail) belong to the consumer, all others to the producer:
@@ -6134,6 +6631,7 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
 
 #include <atomic>       // std::atomic: the two shared indices
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t: the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
@@ -6167,7 +6665,11 @@ template <std::size_t N>
 struct ring_index {
   static_assert(N > 0, "spsc::Queue needs a capacity of at least 1");
   static_assert(N <= static_cast<std::size_t>(-1) / 2, "spsc::Queue capacity too large");
-  using type = smallest_size_t<2 * N - 1>;
+  // The smallest type holding 2N - 1 (RAM matters where there is no
+  // padding); with padding the width is free, and 32 bits spare x86 and ARM
+  // the zero-extensions that 8- and 16-bit arithmetic needs.
+  using type = std::conditional_t<(HEAPLESS_CACHE_LINE > 0 && sizeof(smallest_size_t<2 * N - 1>) < 4),
+                                  std::uint32_t, smallest_size_t<2 * N - 1>>;
   static constexpr bool pow2 = (N & (N - 1)) == 0;
 
   /// The index n places after i (n <= N).
@@ -6212,7 +6714,7 @@ struct queue_state {
 
   // Producer-owned line.
   alignas(line_align<atomic_index>) atomic_index tail_{0};  // written by the producer only
-  index_type head_cache_ = 0;                               // producer-private copy of head_
+  index_type full_at_ = static_cast<index_type>(N);        // producer-private: head_ + N as last seen
   // Consumer-owned line.
   alignas(line_align<atomic_index>) atomic_index head_{0};  // written by the consumer only
   index_type tail_cache_ = 0;                               // consumer-private copy of tail_
@@ -6299,11 +6801,11 @@ class Queue : private detail::queue_state<T, N> {
   [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     // Relaxed: tail_ is written only by this side; we read our own last store.
     const index_ t = this->tail_.load(std::memory_order_relaxed);
-    if (HEAPLESS_UNLIKELY(idx_::distance(this->head_cache_, t) == N)) {
+    if (HEAPLESS_UNLIKELY(t == this->full_at_)) {
       // Acquire: pairs with the consumer's release of head_, so its reads and
       // destruction of the slot we are about to reuse happened before.
-      this->head_cache_ = this->head_.load(std::memory_order_acquire);
-      if (idx_::distance(this->head_cache_, t) == N) return false;
+      this->full_at_ = idx_::advance(this->head_.load(std::memory_order_acquire), N);
+      if (t == this->full_at_) return false;
     }
     this->slots_.construct(idx_::slot(t), std::forward<Args>(args)...);
     // Release: publishes the constructed element to the consumer's acquire.
@@ -6339,39 +6841,38 @@ class Queue : private detail::queue_state<T, N> {
 
   /// Removes the front element and returns it; std::nullopt when empty.
   [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
-    T* p = front();
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    T* p = front_at_(h);
     if (!p) return std::nullopt;
     std::optional<T> out(std::in_place, std::move(*p));
-    drop_front_();
+    drop_front_(h);
     return out;
   }
   /// Move-assigns the front element to out and removes it; false (out
   /// untouched) when empty. If the assignment throws, the element stays.
   [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    T* p = front();
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    T* p = front_at_(h);
     if (!p) return false;
     out = std::move(*p);
-    drop_front_();
+    drop_front_(h);
     return true;
   }
   /// The front element, or nullptr when empty. Consumer only; valid until the
   /// consumer pops it. Peek, then pop() to drop it.
   [[nodiscard]] T* front() noexcept {
     // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
-    if (HEAPLESS_UNLIKELY(h == this->tail_cache_)) {
-      // Acquire: pairs with the producer's release of tail_, so the element
-      // it constructed is visible before we read it.
-      this->tail_cache_ = this->tail_.load(std::memory_order_acquire);
-      if (h == this->tail_cache_) return nullptr;
-    }
-    return this->slots_.data() + idx_::slot(h);
+    return front_at_(this->head_.load(std::memory_order_relaxed));
   }
   /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
   /// e.g. front() returned non-null. O(1).
   void pop() noexcept {
-    HEAPLESS_ASSERT(front() != nullptr, "spsc::Queue::pop on an empty queue");
-    drop_front_();
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    HEAPLESS_ASSERT(front_at_(h) != nullptr, "spsc::Queue::pop on an empty queue");
+    drop_front_(h);
   }
   /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
   /// T* for memcpy when T is trivially copyable) and removes them; returns how
@@ -6442,10 +6943,20 @@ class Queue : private detail::queue_state<T, N> {
   }
 
  private:
-  // Destroys the front element (known to exist) and hands its slot back.
-  void drop_front_() noexcept {
-    // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
+  // The element at head index h, or nullptr when the queue is empty.
+  T* front_at_(index_ h) noexcept {
+    if (HEAPLESS_UNLIKELY(h == this->tail_cache_)) {
+      // Acquire: pairs with the producer's release of tail_, so the element
+      // it constructed is visible before we read it.
+      this->tail_cache_ = this->tail_.load(std::memory_order_acquire);
+      if (h == this->tail_cache_) return nullptr;
+    }
+    return this->slots_.data() + idx_::slot(h);
+  }
+
+  // Destroys the element at head index h (known to exist) and hands its slot
+  // back to the producer.
+  void drop_front_(index_ h) noexcept {
     this->slots_.destroy(idx_::slot(h));
     // Release: our reads and destruction of the slot happen before the
     // producer, after acquiring head_, constructs a new element there.
@@ -6465,11 +6976,11 @@ class Queue : private detail::queue_state<T, N> {
   size_type push_n_(It it, size_type count, More more) {
     // Relaxed: tail_ is written only by this side.
     const index_ t = this->tail_.load(std::memory_order_relaxed);
-    size_type room = N - idx_::distance(this->head_cache_, t);
+    size_type room = idx_::distance(t, this->full_at_);
     if (room < count) {
       // Acquire: as in try_emplace; the slots we fill have been released.
-      this->head_cache_ = this->head_.load(std::memory_order_acquire);
-      room = N - idx_::distance(this->head_cache_, t);
+      this->full_at_ = idx_::advance(this->head_.load(std::memory_order_acquire), N);
+      room = idx_::distance(t, this->full_at_);
     }
     if (room > count) room = count;
     const size_type s = idx_::slot(t);
