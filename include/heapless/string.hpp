@@ -524,7 +524,8 @@ class String {
   constexpr void pop_back() noexcept {
     const size_type n = size();
     HEAPLESS_ASSERT(n != 0, "heapless::String::pop_back: empty string");
-    set_size_(n - 1);
+    // String<0> is always empty: no code that indexes its one-byte buffer at n - 1.
+    if constexpr (N != 0) set_size_(n - 1);
   }
 
   /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
