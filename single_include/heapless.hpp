@@ -2768,7 +2768,8 @@ class String {
   constexpr void pop_back() noexcept {
     const size_type n = size();
     HEAPLESS_ASSERT(n != 0, "heapless::String::pop_back: empty string");
-    set_size_(n - 1);
+    // String<0> is always empty: no code that indexes its one-byte buffer at n - 1.
+    if constexpr (N != 0) set_size_(n - 1);
   }
 
   /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
@@ -6819,7 +6820,7 @@ class Queue : private detail::queue_state<T, N> {
   /// of the batch is published and the exception propagates. O(count).
   template <class InputIt, class = decltype(*std::declval<InputIt&>(), ++std::declval<InputIt&>(),
                                             std::declval<InputIt&>() != std::declval<InputIt&>())>
-  size_type push(InputIt first, InputIt last) {
+  [[nodiscard]] size_type push(InputIt first, InputIt last) {
     if constexpr (detail::is_pointer_to_v<InputIt, T>) {
       return push(first, static_cast<size_type>(last - first));
     } else {
@@ -6827,13 +6828,13 @@ class Queue : private detail::queue_state<T, N> {
     }
   }
   /// Appends up to count elements from data (see push(first, last)).
-  size_type push(const T* data, size_type count) {
+  [[nodiscard]] size_type push(const T* data, size_type count) {
     return push_n_(data, count, [](const T*) { return true; });
   }
   /// Appends up to r.size() elements from r.data(): any contiguous range of T
   /// (std::span, std::array, heapless::Vec, std::vector...). See push(first, last).
   template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
-  size_type push(const R& r) {
+  [[nodiscard]] size_type push(const R& r) {
     return push(static_cast<const T*>(r.data()), static_cast<size_type>(r.size()));
   }
 
@@ -6879,7 +6880,7 @@ class Queue : private detail::queue_state<T, N> {
   /// many. One publish for the whole batch. If an assignment throws, the
   /// elements already moved out are removed and the rest stay. O(count).
   template <class OutputIt>
-  size_type pop(OutputIt out, size_type max) {
+  [[nodiscard]] size_type pop(OutputIt out, size_type max) {
     // Relaxed: head_ is written only by this side.
     const index_ h = this->head_.load(std::memory_order_relaxed);
     size_type n = idx_::distance(h, this->tail_cache_);
@@ -7085,14 +7086,14 @@ class Producer : public detail::handle<T, N> {
   /// Queue::push (bulk): appends from [first, last) until full; returns how many.
   template <class InputIt, class = decltype(std::declval<Queue<T, N>&>().push(std::declval<InputIt>(),
                                                                              std::declval<InputIt>()))>
-  size_type push(InputIt first, InputIt last) {
+  [[nodiscard]] size_type push(InputIt first, InputIt last) {
     return this->queue().push(first, last);
   }
   /// Queue::push (bulk): appends up to count elements from data.
-  size_type push(const T* data, size_type count) { return this->queue().push(data, count); }
+  [[nodiscard]] size_type push(const T* data, size_type count) { return this->queue().push(data, count); }
   /// Queue::push (bulk): appends from a contiguous range of T.
   template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
-  size_type push(const R& r) {
+  [[nodiscard]] size_type push(const R& r) {
     return this->queue().push(r);
   }
 
@@ -7122,7 +7123,7 @@ class Consumer : public detail::handle<T, N> {
   void pop() const noexcept { this->queue().pop(); }
   /// Queue::pop (bulk): moves up to max elements to out; returns how many.
   template <class OutputIt>
-  size_type pop(OutputIt out, size_type max) const {
+  [[nodiscard]] size_type pop(OutputIt out, size_type max) const {
     return this->queue().pop(out, max);
   }
 
