@@ -773,7 +773,9 @@ class String {
   constexpr void resize(size_type n, char ch) {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::resize: exceeds capacity");
     const size_type len = size();
-    if (n > len) detail::chars::fill(buf_() + len, n - len, ch);
+    // n - len <= N states what n <= N and n > len imply, for GCC 12's
+    // -Wstringop-overflow, which cannot bound size() (N minus a stored byte).
+    if (n > len && n - len <= N) detail::chars::fill(buf_() + len, n - len, ch);
     set_size_(n);
   }
   constexpr void resize(size_type n) { resize(n, '\0'); }
