@@ -2499,8 +2499,17 @@ struct string_rep {
     buf_[0] = '\0';
     buf_[N] = static_cast<char>(static_cast<unsigned char>(N));
   }
-  constexpr std::size_t size() const noexcept { return N - static_cast<unsigned char>(buf_[N]); }
-  constexpr std::size_t available() const noexcept { return static_cast<unsigned char>(buf_[N]); }
+  // The stored byte is at most N for every String the class builds. Reading it
+  // through min(byte, N) keeps a corrupted byte (a String received by memcpy or
+  // DMA) from turning into an out-of-bounds length, and tells the compiler that
+  // size() <= N (GCC 12 otherwise warns about impossible huge mem* sizes).
+  // Free for N == 255; one compare-and-select otherwise.
+  constexpr std::size_t free_byte_() const noexcept {
+    const std::size_t a = static_cast<unsigned char>(buf_[N]);
+    return a <= N ? a : N;
+  }
+  constexpr std::size_t size() const noexcept { return N - free_byte_(); }
+  constexpr std::size_t available() const noexcept { return free_byte_(); }
   // Stores the length only (the caller writes the NUL at N - a first).
   constexpr void store_available(std::size_t a) noexcept { buf_[N] = static_cast<char>(static_cast<unsigned char>(a)); }
   constexpr void set_size(std::size_t n) noexcept {
