@@ -8,7 +8,7 @@
 #   clang-release  clang++, C++20, Release, Catch2, fuzz targets, benchmark and example runs
 #   gcc-noexcept   g++, C++20, -fno-exceptions -fno-rtti, user error handler, mini harness
 #   tsan           g++, C++17, ThreadSanitizer, the *_stress_test binaries
-#   single-header  g++, C++17, the host suite against single_include/heapless.hpp
+#   single-header  g++, C++17, -O2, the host suite against single_include/heapless.hpp
 #   arm            Cortex-M0/M3/M4F/M7 under QEMU (tests/target/run_arm.sh)
 # Warnings are errors everywhere; a sanitizer finding is a failure.
 set -u
@@ -75,7 +75,10 @@ stage() {
         -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_EXAMPLES=OFF -DHEAPLESS_BUILD_FUZZ=OFF ;;
     single-header)
       if [ -f "$ROOT/single_include/heapless.hpp" ]; then
+        # -O2: g++ 12 at -O3 reports -Warray-bounds/-Wstringop-overflow false
+        # positives in String's inlined mem* calls (docs/design.md).
         run_cmake_stage single-header -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=Release \
+          "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" \
           -DCMAKE_CXX_STANDARD=17 -DHEAPLESS_TEST_SINGLE_HEADER=ON \
           -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_FUZZ=OFF
       else
