@@ -975,14 +975,18 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// constructor throws, nothing changes either.
   HEAPLESS_CONSTEXPR20 void resize(size_type n) {
     check_room(n, 0);
-    if (n <= size()) this->truncate(n);
-    else this->append_fill(n - size());
+    // add <= N always holds here (n <= N, n > size()); stating it keeps g++ 12
+    // from inventing an unbounded memset (-Wstringop-overflow) after inlining.
+    const size_type len = size();
+    if (n <= len) this->truncate(n);
+    else if (const size_type add = n - len; add <= N) this->append_fill(add);
   }
   /// As resize(n), growing with copies of value.
   HEAPLESS_CONSTEXPR20 void resize(size_type n, const T& value) {
     check_room(n, 0);
-    if (n <= size()) this->truncate(n);
-    else this->append_fill(n - size(), value);
+    const size_type len = size();
+    if (n <= len) this->truncate(n);
+    else if (const size_type add = n - len; add <= N) this->append_fill(add, value);
   }
   /// Capacity is fixed: raises bad_alloc if n > N, else does nothing.
   static HEAPLESS_CONSTEXPR20 void reserve(size_type n) {
