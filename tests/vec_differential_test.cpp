@@ -14,12 +14,6 @@ namespace {
 using heapless::test::allow_alloc_scope;
 using heapless::test::value_of;
 
-#define VEC_CHECK_RAISES(kind, ...)      \
-  do {                                   \
-    const allow_alloc_scope vec_allow_;  \
-    HEAPLESS_CHECK_RAISES(kind, __VA_ARGS__); \
-  } while (0)
-
 class rng {
  public:
   explicit rng(std::uint64_t seed) : s_(seed) {}
@@ -113,7 +107,7 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.push_back(x);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.push_back(tx));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.push_back(tx));
         }
         break;
       case 1: {
@@ -140,7 +134,7 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.insert(m.begin() + static_cast<std::ptrdiff_t>(pos), x);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.insert(v.begin() + pos, tx));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.begin() + pos, tx));
         }
         break;
       case 4:
@@ -149,7 +143,7 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.insert(m.begin() + static_cast<std::ptrdiff_t>(pos), len, x);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.insert(v.begin() + pos, len, tx));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.begin() + pos, len, tx));
         }
         break;
       case 5:
@@ -159,7 +153,7 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.insert(m.begin() + static_cast<std::ptrdiff_t>(pos), src, src + len);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.insert(v.begin() + pos, src, src + len));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.begin() + pos, src, src + len));
         }
         break;
       case 6:
@@ -182,7 +176,7 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.resize(n);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.resize(n));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.resize(n));
         }
         break;
       }
@@ -193,7 +187,7 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.resize(n, x);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.resize(n, tx));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.resize(n, tx));
         }
         break;
       }
@@ -204,7 +198,7 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.assign(n, x);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.assign(n, tx));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.assign(n, tx));
         }
         break;
       }
@@ -215,7 +209,7 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.assign(src, src + len);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.assign(fwd(src), fwd(src + len)));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.assign(fwd(src), fwd(src + len)));
         }
         break;
       case 12:
@@ -225,7 +219,7 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.insert(m.end(), src, src + len);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.append(src, src + len));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.append(src, src + len));
         }
         break;
       case 13: {
@@ -297,13 +291,13 @@ void run_differential(std::uint64_t seed, long steps) {
           const allow_alloc_scope a;
           m.insert(m.begin() + static_cast<std::ptrdiff_t>(pos), x);
         } else {
-          VEC_CHECK_RAISES(bad_alloc, v.emplace(v.begin() + pos, x));
+          HEAPLESS_CHECK_RAISES(bad_alloc, v.emplace(v.begin() + pos, x));
         }
         break;
       case 20: {
         const std::size_t i = r.below(size + 2);
         if (i < size) failures += (value_of(v.at(i)) != m[i]);
-        else VEC_CHECK_RAISES(out_of_range, v.at(i));
+        else HEAPLESS_CHECK_RAISES(out_of_range, v.at(i));
         break;
       }
       default:
