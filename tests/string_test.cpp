@@ -1,5 +1,6 @@
 // string_test.cpp - heapless::String<N>: behaviour by clause, every error
 // path, layout and traits. The allocation trap is armed in every test.
+#include "support/iterators.hpp"
 #include "support/test.hpp"
 
 #include <heapless/string.hpp>
@@ -800,26 +801,7 @@ TEST_CASE("String: trivially copyable: memcpy is a valid copy", "[string]") {
 namespace {
 
 // A single-pass iterator: String must not rely on multi-pass for it.
-struct input_chars {
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-  const char* p;
-  const char& operator*() const { return *p; }
-  input_chars& operator++() {
-    ++p;
-    return *this;
-  }
-  input_chars operator++(int) {
-    input_chars old = *this;
-    ++p;
-    return old;
-  }
-  bool operator==(const input_chars& o) const { return p == o.p; }
-  bool operator!=(const input_chars& o) const { return p != o.p; }
-};
+using input_chars = heapless::test::input_iterator<char>;
 
 // Prints like an ostream without <ostream>.
 struct text_sink {

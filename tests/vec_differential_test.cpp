@@ -2,6 +2,7 @@
 // operations applied to heapless::Vec and to std::vector (the model), compared
 // after every step. Where the Vec would grow past N, the model predicts the
 // error: the Vec must raise bad_alloc and be unchanged.
+#include "support/iterators.hpp"
 #include "support/test.hpp"
 
 #include <cstdint>  // std::uint64_t
@@ -31,30 +32,7 @@ class rng {
 };
 
 // A forward iterator over ints that is not a pointer: exercises the generic paths.
-class fwd {
- public:
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = int;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const int*;
-  using reference = const int&;
-  fwd() = default;
-  explicit fwd(const int* p) : p_(p) {}
-  reference operator*() const { return *p_; }
-  fwd& operator++() {
-    ++p_;
-    return *this;
-  }
-  fwd operator++(int) {
-    fwd o = *this;
-    ++p_;
-    return o;
-  }
-  friend bool operator!=(fwd a, fwd b) { return a.p_ != b.p_; }
-
- private:
-  const int* p_ = nullptr;
-};
+using fwd = heapless::test::forward_iterator<int>;
 
 template <class V>
 bool same(const V& v, const std::vector<int>& m) {

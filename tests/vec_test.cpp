@@ -2,6 +2,7 @@
 // [inplace.vector] (P0843R14), and every error path.
 // Element matrix: vec_matrix_test.cpp; layout and constexpr: vec_layout_test.cpp;
 // random differential test against std::vector: vec_differential_test.cpp.
+#include "support/iterators.hpp"
 #include "support/test.hpp"
 
 #include <cstdint>  // std::uint8_t
@@ -22,58 +23,9 @@ bool equals(const V& v, std::initializer_list<int> expected) {
   return true;
 }
 
-// A single-pass input iterator over an int array (for the input-iterator paths).
-class input_it {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = int;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const int*;
-  using reference = const int&;
-  explicit input_it(const int* p) : p_(p) {}
-  reference operator*() const { return *p_; }
-  input_it& operator++() {
-    ++p_;
-    return *this;
-  }
-  input_it operator++(int) {
-    input_it old = *this;
-    ++p_;
-    return old;
-  }
-  friend bool operator==(input_it a, input_it b) { return a.p_ == b.p_; }
-  friend bool operator!=(input_it a, input_it b) { return a.p_ != b.p_; }
-
- private:
-  const int* p_;
-};
-
-// A forward iterator that is not a pointer (the generic, non-memcpy paths).
-class forward_it {
- public:
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = int;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const int*;
-  using reference = const int&;
-  forward_it() = default;
-  explicit forward_it(const int* p) : p_(p) {}
-  reference operator*() const { return *p_; }
-  forward_it& operator++() {
-    ++p_;
-    return *this;
-  }
-  forward_it operator++(int) {
-    forward_it old = *this;
-    ++p_;
-    return old;
-  }
-  friend bool operator==(forward_it a, forward_it b) { return a.p_ == b.p_; }
-  friend bool operator!=(forward_it a, forward_it b) { return a.p_ != b.p_; }
-
- private:
-  const int* p_ = nullptr;
-};
+// Non-pointer iterators: the input-iterator and generic (non-memcpy) paths.
+using input_it = heapless::test::input_iterator<int>;
+using forward_it = heapless::test::forward_iterator<int>;
 
 }  // namespace
 
