@@ -5624,16 +5624,6 @@ inline std::uint64_t linear_map_diff16(const char* a, const char* b) noexcept {
          (linear_map_load<std::uint64_t>(a + 8) ^ linear_map_load<std::uint64_t>(b + 8));
 }
 
-// GCC 12 cannot bound a String key's size() (it is N minus a stored byte) and
-// warns (-Warray-bounds) about the n > 16 branch even for String<15> keys,
-// where that branch never runs. The function never reads outside [0, n); the
-// libFuzzer target checks it under AddressSanitizer.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Warray-bounds"
-#pragma GCC diagnostic ignored "-Wstringop-overread"
-#define HEAPLESS_DETAIL_LINEAR_MAP_POP_DIAGNOSTIC 1
-#endif
 /// a[0, n) == b[0, n), inline (no call into the C library): up to 16 bytes
 /// with two overlapping loads, longer strings 16 bytes at a time with a last
 /// block that overlaps the previous one. Never reads outside [0, n).
@@ -5658,10 +5648,6 @@ HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_bytes_equal(const char* a, con
   }
   return n == 0 || a[0] == b[0];
 }
-#if defined(HEAPLESS_DETAIL_LINEAR_MAP_POP_DIAGNOSTIC)
-#pragma GCC diagnostic pop
-#undef HEAPLESS_DETAIL_LINEAR_MAP_POP_DIAGNOSTIC
-#endif
 
 /// String keys in maps too small for tags: the length is compared first (one
 /// load for heapless::String and std::string), the characters only when it
