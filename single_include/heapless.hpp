@@ -2913,7 +2913,7 @@ class String {
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, std::initializer_list<char> il) {
     const size_type pos = index_of_(p);
-    replace(pos, 0, il.begin(), il.size());
+    replace_checked_<false>(pos, 0, il.begin(), il.size());
     return buf_() + pos;
   }
 
@@ -2966,12 +2966,7 @@ class String {
   /// point into *this. out_of_range when pos > size(); length_error when the
   /// result would exceed N (then *this is unchanged). O(size()).
   constexpr String& replace(size_type pos, size_type count, const char* s, size_type n) {
-    check_pos_(pos, "heapless::String::replace: position out of range");
-    const size_type len = size();
-    count = clamp_(count, len - pos);
-    if (HEAPLESS_UNLIKELY(n > N - (len - count))) detail::raise(error_kind::length_error, "heapless::String::replace: exceeds capacity");
-    replace_unchecked_(pos, count, s, n);
-    return *this;
+    return replace_checked_<true>(pos, count, s, n);
   }
   constexpr String& replace(size_type pos, size_type count, const char* s) {
     return replace(pos, count, s, detail::chars::length(s));
@@ -3014,7 +3009,7 @@ class String {
   }
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, std::initializer_list<char> il) {
-    return replace(index_of_(first), range_len_(first, last), il.begin(), il.size());
+    return replace_checked_<false>(index_of_(first), range_len_(first, last), il.begin(), il.size());
   }
 
   /// Copies min(count, size() - pos) chars to dest (no NUL added) and returns
@@ -3300,7 +3295,23 @@ class String {
     set_size_(len - count + n);
   }
 
-  // Preconditions: pos <= size(), count <= size() - pos, size() - count + n <= N.
+  // replace() with the bounds checks. MayAlias = false for sources that
+  // cannot lie in *this (an initializer_list's fresh array): that skips the
+  // aliasing branch, which g++ 12 at -O2 otherwise checks against the
+  // caller's small array and reports as -Warray-bounds.
+  template <bool MayAlias>
+  constexpr String& replace_checked_(size_type pos, size_type count, const char* s, size_type n) {
+    check_pos_(pos, "heapless::String::replace: position out of range");
+    const size_type len = size();
+    count = clamp_(count, len - pos);
+    if (HEAPLESS_UNLIKELY(n > N - (len - count))) detail::raise(error_kind::length_error, "heapless::String::replace: exceeds capacity");
+    replace_unchecked_<MayAlias>(pos, count, s, n);
+    return *this;
+  }
+
+  // Preconditions: pos <= size(), count <= size() - pos, size() - count + n <= N;
+  // with MayAlias = false, [s, s + n) does not overlap *this.
+  template <bool MayAlias = true>
   constexpr void replace_unchecked_(size_type pos, size_type count, const char* s, size_type n) noexcept {
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       replace_constexpr_(pos, count, s, n);
@@ -3310,7 +3321,7 @@ class String {
     char* const p = b + pos;
     const size_type len = size();
     const size_type tail = len - pos - count;
-    if (n <= count || !inside_(s)) {
+    if (!MayAlias || n <= count || !inside_(s)) {
       // Shrinking (or an outside source): place the source first (memmove:
       // it may overlap the replaced range), then close the gap. The tail is
       // not written before it is moved.
