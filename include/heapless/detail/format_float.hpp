@@ -3,10 +3,20 @@
 // Kept apart from the integer engine: float_handler<F>::handle is referenced
 // only from the descriptor of a float/double argument, so a program that never
 // formats a floating-point value never instantiates, references or links any
-// of this (nor libstdc++'s floating std::to_chars, which is large: ~120 KB of
-// Ryu tables on Cortex-M; see docs/format.md).
+// of this.
 //
-// Conversions are std::to_chars (exact, locale-free, no heap):
+// The digits come from one of two back ends with the same output, byte for
+// byte (exact, locale-free, no heap), chosen by HEAPLESS_FORMAT_STD_TO_CHARS:
+//   1  std::to_chars(float/double): the standard library's (libstdc++: Ryu),
+//      fastest for the shortest form; the default on hosted systems
+//      (Linux, macOS, Windows, other Unix) whose library has it.
+//   0  heapless::detail::fp::to_chars (detail/float_to_chars.hpp): exact
+//      big-integer digit generation, ~2-3 KB of code and no tables; the
+//      default elsewhere (bare metal, RTOS), where libstdc++'s costs
+//      ~120-140 KB of flash.
+// Either way a fixed precision ("{:.3f}") of a value below 2^53 whose
+// fraction fits 60 bits takes fp's 64-bit path.
+//
 //   {}            shortest round-trip representation (to_chars(value))
 //   {:.P}         general, P significant digits
 //   {:f} {:e} {:g} fixed / scientific / general, precision P (default 6)
@@ -17,58 +27,53 @@
 
 #include <charconv>  // std::to_chars(float/double, ...), std::chars_format
 #include <cstdint>   // std::uint32_t, std::uint64_t
-#include <cstring>   // std::memcpy (bit pattern of a float)
 #include <type_traits>  // std::is_same_v
 
-#include "format_core.hpp"  // format_buffer, format_specs, arg_value, write_fill
+#include "float_to_chars.hpp"  // fp::to_chars, the compact back end
+#include "format_core.hpp"     // format_buffer, format_specs, arg_value, write_fill
+
+#ifndef HEAPLESS_FORMAT_STD_TO_CHARS
+#if defined(__cpp_lib_to_chars) && (defined(__linux__) || defined(__APPLE__) || defined(_WIN32) || defined(__unix__))
+#define HEAPLESS_FORMAT_STD_TO_CHARS 1
+#else
+#define HEAPLESS_FORMAT_STD_TO_CHARS 0
+#endif
+#endif
 
 namespace heapless {
 namespace detail {
 
-template <class F>
-struct float_traits;
-template <>
-struct float_traits<float> {
-  using bits_type = std::uint32_t;
-  static constexpr int mantissa_bits = 23;
-  static constexpr int exponent_bias = 127 + 23;
-  static constexpr int max_fraction_digits = 149;     // 2^-149 has 149 fraction digits
-  static constexpr int max_significant_digits = 112;  // of any exact float expansion
-  static constexpr std::size_t big_buffer = 1 + 39 + 1 + 149 + 8;
-};
-template <>
-struct float_traits<double> {
-  using bits_type = std::uint64_t;
-  static constexpr int mantissa_bits = 52;
-  static constexpr int exponent_bias = 1023 + 52;
-  static constexpr int max_fraction_digits = 1074;
-  static constexpr int max_significant_digits = 767;
-  // fixed: either <= 309 integer digits and no fraction, or < 2^53 (16 digits)
-  // and <= 1074 fraction digits; scientific/general: <= 767 digits + exponent.
-  static constexpr std::size_t big_buffer = 1 + 16 + 1 + 1074 + 8;
-};
-
 /// Number of fraction digits in the exact decimal expansion of a finite x.
 template <class F>
 inline int exact_fraction_digits(F x) noexcept {
-  using tr = float_traits<F>;
-  typename tr::bits_type bits;
-  std::memcpy(&bits, &x, sizeof bits);
-  const auto one = typename tr::bits_type{1};
-  auto m = bits & ((one << tr::mantissa_bits) - 1);
-  const int biased = static_cast<int>((bits >> tr::mantissa_bits) & ((one << (sizeof(F) * 8 - 1 - tr::mantissa_bits)) - 1));
-  if (biased != 0) m |= one << tr::mantissa_bits;
-  if (m == 0) return 0;
-  int e2 = (biased != 0 ? biased : 1) - tr::exponent_bias;
-#if defined(__GNUC__) || defined(__clang__)
-  e2 += __builtin_ctzll(static_cast<unsigned long long>(m));
-#else
-  while ((m & 1) == 0) {
-    m >>= 1;
-    ++e2;
-  }
-#endif
+  const fp::decomposed v = fp::decompose(x);
+  if (v.f == 0) return 0;
+  int e2 = v.e;
+  for (std::uint64_t m = v.f; (m & 1) == 0; m >>= 1) ++e2;
   return e2 < 0 ? -e2 : 0;
+}
+
+/// The back end: shortest round trip.
+template <class F>
+inline std::to_chars_result float_to_chars(char* first, char* last, F x) noexcept {
+#if HEAPLESS_FORMAT_STD_TO_CHARS
+  return std::to_chars(first, last, x);
+#else
+  return fp::to_chars(first, last, x);
+#endif
+}
+/// The back end: fixed / scientific / general with a precision.
+template <class F>
+inline std::to_chars_result float_to_chars(char* first, char* last, F x, std::chars_format f, int precision) noexcept {
+#if HEAPLESS_FORMAT_STD_TO_CHARS
+  if (f == std::chars_format::fixed) {
+    std::to_chars_result r{};
+    if (fp::to_chars_fixed_fast(first, last, x, precision, &r)) return r;
+  }
+  return std::to_chars(first, last, x, f, precision);
+#else
+  return fp::to_chars(first, last, x, f, precision);
+#endif
 }
 
 /// The pieces of a formatted float: sign prefix, digits (mantissa), an
@@ -111,7 +116,7 @@ inline void write_float_parts(format_buffer& out, const format_specs& s, const c
 /// Formats x with specs s using buf[0, cap) for the digits; false if cap is too small.
 template <class F>
 bool format_float_into(format_buffer& out, F x, const format_specs& s, char* buf, std::size_t cap) {
-  using tr = float_traits<F>;
+  using tr = fp::traits<F>;
   char* const end = buf + cap;
   std::to_chars_result r{};
   std::size_t zeros = 0;
@@ -119,7 +124,7 @@ bool format_float_into(format_buffer& out, F x, const format_specs& s, char* buf
   const char type = s.type;
   bool general = false;
   if (type == 0 && precision < 0) {
-    r = std::to_chars(buf, end, x);
+    r = float_to_chars(buf, end, x);
   } else {
     std::chars_format f = std::chars_format::general;
     if (precision < 0) precision = 6;
@@ -141,7 +146,7 @@ bool format_float_into(format_buffer& out, F x, const format_specs& s, char* buf
       if (!general) zeros = static_cast<std::size_t>(p - tr::max_significant_digits);
       p = tr::max_significant_digits;
     }
-    r = std::to_chars(buf, end, x, f, p);
+    r = float_to_chars(buf, end, x, f, p);
   }
   if (r.ec != std::errc()) return false;
 
@@ -195,7 +200,7 @@ bool format_float_into(format_buffer& out, F x, const format_specs& s, char* buf
 
 template <class F>
 HEAPLESS_NOINLINE void format_float_big(format_buffer& out, F x, const format_specs& s) {
-  char big[float_traits<F>::big_buffer];
+  char big[fp::traits<F>::big_buffer];
   if (!format_float_into(out, x, s, big, sizeof big)) out.fail("heapless::format: float does not fit");
 }
 
@@ -217,13 +222,13 @@ struct float_handler {
       char* const last = direct ? p + out.room() : buf + sizeof buf;
       std::to_chars_result r;
       if (s.type == 0 && s.precision < 0) {
-        r = std::to_chars(p, last, x);
+        r = float_to_chars(p, last, x);
       } else {
         const int prec = s.precision < 0 ? 6 : s.precision;
         const std::chars_format f = s.type == 'f'   ? std::chars_format::fixed
                                     : s.type == 'e' ? std::chars_format::scientific
                                                     : std::chars_format::general;
-        r = std::to_chars(p, last, x, f, prec);
+        r = float_to_chars(p, last, x, f, prec);
       }
       if (r.ec == std::errc()) {
         if (direct) out.advance(static_cast<std::size_t>(r.ptr - p));

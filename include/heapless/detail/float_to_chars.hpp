@@ -1,0 +1,640 @@
+// heapless/detail/float_to_chars.hpp - a compact, exact float/double to_chars.
+//
+// The floating-point back end of heapless/format.hpp on targets where the
+// standard library's std::to_chars(double) is too large (libstdc++ 12's costs
+// ~120-140 KB of flash on Cortex-M: Ryu tables and long double paths). Output
+// is byte for byte what std::to_chars produces (tests/float_to_chars_test.cpp
+// and a fuzz target compare them):
+//   to_chars(first, last, x)             shortest round-trip digits, fixed or
+//                                        scientific, whichever is shorter (fixed
+//                                        on a tie); a fixed integer shows its
+//                                        exact value
+//   to_chars(first, last, x, fmt, prec)  fixed / scientific / general with a
+//                                        precision, rounded exactly
+//                                        (round-half-even on exact ties)
+// "inf", "nan", a leading '-' for negative values (also -0 and -nan).
+//
+// The method is the classic exact one (Steele & White / Burger & Dybvig "free
+// format" for the shortest digits, long division for a given precision) on a
+// small fixed-size big integer: no tables, no heap, no locale, ~2 KB of Thumb
+// code. The big integers live on the stack: at most 4 of
+// bigint<F>::words 32-bit words (4 x 160 bytes for double, 4 x 32 for float).
+// A fixed-precision value below 2^53 with at most 60 fraction bits (most
+// values a program prints with "{:.3f}") takes a 64-bit path instead.
+#ifndef HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
+#define HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
+
+#include <charconv>     // std::to_chars_result, std::chars_format
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t, std::uint64_t
+#include <cstring>      // std::memcpy, std::memmove
+#include <system_error>  // std::errc
+
+#include "error.hpp"  // HEAPLESS_ASSERT
+
+namespace heapless {
+namespace detail {
+namespace fp {
+
+// A finite |x| = f * 2^e with f an integer (hidden bit included).
+struct decomposed {
+  std::uint64_t f;
+  int e;
+  bool neg;
+  bool finite;        // false: inf or nan
+  bool nan;
+  bool lower_closer;  // f is a power of two above the smallest normal: the
+                      // gap below x is half the gap above
+};
+
+template <class F>
+struct traits;
+template <>
+struct traits<float> {
+  using bits_type = std::uint32_t;
+  static constexpr int mantissa_bits = 23;
+  static constexpr int exponent_bits = 8;
+  static constexpr int bias = 127 + 23;
+  // Big integers: < 2^(24 + 151 + 36) in every step (see bigint below).
+  static constexpr std::size_t words = 8;
+  static constexpr int max_shortest = 9;
+  static constexpr int max_fraction_digits = 149;     // 2^-149 has 149 fraction digits
+  static constexpr int max_significant_digits = 112;  // of any exact float expansion
+  static constexpr std::size_t big_buffer = 1 + 39 + 1 + 149 + 8;  // format_float.hpp
+};
+template <>
+struct traits<double> {
+  using bits_type = std::uint64_t;
+  static constexpr int mantissa_bits = 52;
+  static constexpr int exponent_bits = 11;
+  static constexpr int bias = 1023 + 52;
+  // < 2^(53 + 1076 + 36) = 36.4 words in every step; two words of margin.
+  static constexpr std::size_t words = 39;
+  static constexpr int max_shortest = 17;
+  static constexpr int max_fraction_digits = 1074;
+  static constexpr int max_significant_digits = 767;
+  // format_float.hpp's buffer: fixed is either <= 309 integer digits and no
+  // fraction, or < 2^53 (16 digits) and <= 1074 fraction digits;
+  // scientific/general: <= 767 digits + exponent.
+  static constexpr std::size_t big_buffer = 1 + 16 + 1 + 1074 + 8;
+};
+
+template <class F>
+inline decomposed decompose(F x) noexcept {
+  using tr = traits<F>;
+  typename tr::bits_type bits;
+  std::memcpy(&bits, &x, sizeof bits);
+  const std::uint64_t b = bits;
+  const std::uint64_t mant = b & ((std::uint64_t{1} << tr::mantissa_bits) - 1);
+  const int biased = static_cast<int>((b >> tr::mantissa_bits) & ((1u << tr::exponent_bits) - 1));
+  decomposed d{};
+  d.neg = (b >> (sizeof(F) * 8 - 1)) != 0;
+  if (biased == (1 << tr::exponent_bits) - 1) {
+    d.nan = mant != 0;
+    return d;
+  }
+  d.finite = true;
+  if (biased == 0) {
+    d.f = mant;
+    d.e = 1 - tr::bias;
+  } else {
+    d.f = mant | (std::uint64_t{1} << tr::mantissa_bits);
+    d.e = biased - tr::bias;
+    d.lower_closer = mant == 0 && biased > 1;
+  }
+  return d;
+}
+
+// An unsigned big integer of at most W 32-bit words, least significant first.
+// Words at index >= n are unspecified.
+template <std::size_t W>
+struct bigint {
+  std::uint32_t w[W];
+  std::size_t n;
+
+  void set(std::uint64_t v) noexcept {
+    n = 0;
+    while (v != 0) {
+      w[n++] = static_cast<std::uint32_t>(v);
+      v >>= 32;
+    }
+  }
+  void push(std::uint32_t word) noexcept {
+    HEAPLESS_ASSERT(n < W, "heapless: float_to_chars big integer overflow");
+    w[n++] = word;
+  }
+  void mul(std::uint32_t m) noexcept {
+    std::uint64_t carry = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t t = std::uint64_t{w[i]} * m + carry;
+      w[i] = static_cast<std::uint32_t>(t);
+      carry = t >> 32;
+    }
+    if (carry != 0) push(static_cast<std::uint32_t>(carry));
+  }
+  void mul_pow10(int k) noexcept {
+    for (; k >= 9; k -= 9) mul(1000000000u);
+    std::uint32_t m = 1;
+    for (; k > 0; --k) m *= 10;
+    if (m != 1) mul(m);
+  }
+  void shl(unsigned bits) noexcept {
+    if (n == 0) return;
+    const std::size_t words_ = bits / 32;
+    const unsigned s = bits % 32;
+    HEAPLESS_ASSERT(n + words_ < W, "heapless: float_to_chars big integer overflow");
+    if (s != 0) {
+      const std::uint32_t top = w[n - 1] >> (32 - s);
+      for (std::size_t i = n - 1; i > 0; --i) w[i + words_] = (w[i] << s) | (w[i - 1] >> (32 - s));
+      w[words_] = w[0] << s;
+      n += words_;
+      if (top != 0) w[n++] = top;
+    } else {
+      for (std::size_t i = n; i > 0; --i) w[i - 1 + words_] = w[i - 1];
+      n += words_;
+    }
+    for (std::size_t i = 0; i < words_; ++i) w[i] = 0;
+  }
+  void set_pow2(unsigned bits) noexcept {
+    set(1);
+    shl(bits);
+  }
+  void trim() noexcept {
+    while (n != 0 && w[n - 1] == 0) --n;
+  }
+  // *this -= b; requires *this >= b.
+  void sub(const bigint& b) noexcept {
+    std::uint32_t borrow = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t bi = (i < b.n ? b.w[i] : 0u) + std::uint64_t{borrow};
+      borrow = std::uint64_t{w[i]} < bi ? 1u : 0u;
+      w[i] = static_cast<std::uint32_t>(std::uint64_t{w[i]} - bi);
+    }
+    trim();
+  }
+  // *this -= q * b; requires *this >= q * b.
+  void sub_mul(const bigint& b, std::uint32_t q) noexcept {
+    std::uint64_t carry = 0;  // of q * b
+    std::uint32_t borrow = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t prod = (i < b.n ? std::uint64_t{b.w[i]} * q : 0u) + carry;
+      carry = prod >> 32;
+      const std::uint64_t take = (prod & 0xffffffffu) + borrow;
+      borrow = std::uint64_t{w[i]} < take ? 1u : 0u;
+      w[i] = static_cast<std::uint32_t>(std::uint64_t{w[i]} - take);
+    }
+    trim();
+  }
+  // *this = a + b.
+  void set_sum(const bigint& a, const bigint& b) noexcept {
+    const bigint& lo = a.n < b.n ? a : b;
+    const bigint& hi = a.n < b.n ? b : a;
+    std::uint64_t carry = 0;
+    for (std::size_t i = 0; i < hi.n; ++i) {
+      carry += std::uint64_t{hi.w[i]} + (i < lo.n ? lo.w[i] : 0u);
+      w[i] = static_cast<std::uint32_t>(carry);
+      carry >>= 32;
+    }
+    n = hi.n;
+    if (carry != 0) push(static_cast<std::uint32_t>(carry));
+  }
+  unsigned bit_length() const noexcept {
+    if (n == 0) return 0;
+    unsigned top = 0;
+    for (std::uint32_t v = w[n - 1]; v != 0; v >>= 1) ++top;
+    return static_cast<unsigned>(32 * (n - 1)) + top;
+  }
+};
+
+template <std::size_t W>
+inline int compare(const bigint<W>& a, const bigint<W>& b) noexcept {
+  if (a.n != b.n) return a.n < b.n ? -1 : 1;
+  for (std::size_t i = a.n; i > 0; --i) {
+    if (a.w[i - 1] != b.w[i - 1]) return a.w[i - 1] < b.w[i - 1] ? -1 : 1;
+  }
+  return 0;
+}
+
+// The next decimal digit of r / s (< 10): r = r mod s. s is normalised (its top
+// word in [2^27, 2^28), see normalise), so r < 10 s fits in s.n words and the
+// estimate from the top words is exact or one too small.
+template <std::size_t W>
+inline unsigned next_digit(bigint<W>& r, const bigint<W>& s) noexcept {
+  if (r.n < s.n) return 0;
+  auto q = static_cast<std::uint32_t>(r.w[s.n - 1] / (std::uint64_t{s.w[s.n - 1]} + 1));
+  if (q != 0) r.sub_mul(s, q);
+  while (compare(r, s) >= 0) {
+    r.sub(s);
+    ++q;
+  }
+  return q;
+}
+
+// Shifts s (and the others by the same amount) so that s's top word is in
+// [2^27, 2^28): then 10 * r < 2^(32 * s.n) for every r < s.
+template <std::size_t W>
+inline void normalise(bigint<W>& s, bigint<W>& r, bigint<W>* m) noexcept {
+  const unsigned len = s.bit_length();
+  const unsigned shift = (28u + 32u - len % 32u) % 32u;
+  s.shl(shift);
+  r.shl(shift);
+  if (m != nullptr) m->shl(shift);
+}
+
+// floor(log10(2^e2)) for |e2| < 2^15, an estimate of the decimal exponent that
+// the callers correct by one if needed.
+inline int floor_log10_pow2(int e2) noexcept { return (e2 * 1233) >> 12; }
+
+// Adds one unit in the last place to the digits d[0, n); on a carry out of the
+// first digit (all were 9s, now all 0s) returns true.
+inline bool round_up(char* d, std::size_t n) noexcept {
+  for (std::size_t i = n; i > 0; --i) {
+    if (d[i - 1] != '9') {
+      ++d[i - 1];
+      return false;
+    }
+    d[i - 1] = '0';
+  }
+  return true;
+}
+
+// r / s = |x| / 10^k in [0.1, 1): sets r, s and k for a finite nonzero x.
+template <std::size_t W>
+inline int scale(const decomposed& v, bigint<W>& r, bigint<W>& s) noexcept {
+  r.set(v.f);
+  s.set(1);
+  if (v.e >= 0) r.shl(static_cast<unsigned>(v.e));
+  else s.shl(static_cast<unsigned>(-v.e));
+  unsigned fbits = 0;
+  for (std::uint64_t t = v.f; t != 0; t >>= 1) ++fbits;
+  int k = floor_log10_pow2(v.e + static_cast<int>(fbits) - 1) + 1;
+  if (k >= 0) s.mul_pow10(k);
+  else r.mul_pow10(-k);
+  if (compare(r, s) >= 0) {  // the estimate was one too small
+    s.mul(10);
+    ++k;
+  }
+  for (;;) {  // one too large (only possible for negative exponents)
+    bigint<W> t = r;
+    t.mul(10);
+    if (compare(t, s) >= 0) break;
+    r = t;
+    --k;
+  }
+  return k;
+}
+
+// Exact digits of a finite |x| rounded to a precision (half to even on ties):
+//   fixed:  to p digits after the point (p >= 0)
+//   !fixed: to p significant digits (p >= 1)
+// Writes them to [d, d + cap) without leading zeros and stops early once the
+// rest are all zeros: the value is 0.d1d2...dn000... * 10^k, *k_out = k.
+// Returns n, or -1 if the digits do not fit. x == 0 gives n = 0.
+template <class F>
+inline long exact_digits(const decomposed& v, bool fixed, int p, char* d, std::size_t cap, int* k_out) noexcept {
+  constexpr std::size_t W = traits<F>::words;
+  *k_out = 0;
+  if (v.f == 0) return 0;
+  bigint<W> r, s;
+  const int k = scale(v, r, s);
+  *k_out = k;
+  const long count = fixed ? static_cast<long>(k) + p : p;
+  if (count < 0) return 0;  // |x| < 10^-(p+1): rounds to 0
+  normalise(s, r, static_cast<bigint<W>*>(nullptr));
+  long n = 0;
+  for (; n < count && r.n != 0; ++n) {
+    if (static_cast<std::size_t>(n) == cap) return -1;
+    r.mul(10);
+    d[n] = static_cast<char>('0' + next_digit(r, s));
+  }
+  if (r.n == 0) return n;  // exact
+  r.shl(1);  // round on what is left: 2r against s
+  const int c = compare(r, s);
+  const bool odd = n != 0 && ((d[n - 1] - '0') & 1) != 0;
+  if (c > 0 || (c == 0 && odd)) {
+    if (n == 0 || round_up(d, static_cast<std::size_t>(n))) {  // 0.96 -> 1.0: "1", one place up
+      if (cap == 0) return -1;
+      d[0] = '1';
+      *k_out = k + 1;
+      return 1;
+    }
+  }
+  return n;
+}
+
+// Shortest digits that read back as x (Steele & White, Burger & Dybvig), the
+// closest to x among those, ties to even. x finite, nonzero. Writes at most
+// traits<F>::max_shortest digits to d and returns their number; *k as above.
+template <class F>
+inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
+  constexpr std::size_t W = traits<F>::words;
+  // r / s = x, (r - mlow) / s and (r + mhigh) / s are the midpoints to the
+  // neighbours, all scaled by 2 (by 4 when the lower gap is smaller).
+  bigint<W> r, s, mlow, sum;
+  const unsigned extra = v.lower_closer ? 2u : 1u;
+  r.set(v.f);
+  r.shl(extra);
+  s.set(1);
+  s.shl(extra);
+  mlow.set(1);
+  if (v.e >= 0) {
+    r.shl(static_cast<unsigned>(v.e));
+    mlow.shl(static_cast<unsigned>(v.e));
+  } else {
+    s.shl(static_cast<unsigned>(-v.e));
+  }
+  const bool even = (v.f & 1) == 0;  // round-to-even: the midpoints read back as x
+  // mhigh = mlow, or 2 mlow when the lower gap is the smaller one.
+  auto high_sum = [&](const bigint<W>& base) {  // sum = base + mhigh
+    sum.set_sum(base, mlow);
+    if (v.lower_closer) sum.set_sum(sum, mlow);
+  };
+  auto high_ok = [&] {  // r + mhigh reaches the next power of ten
+    high_sum(r);
+    const int c = compare(sum, s);
+    return even ? c >= 0 : c > 0;
+  };
+  unsigned fbits = 0;
+  for (std::uint64_t t = v.f; t != 0; t >>= 1) ++fbits;
+  int k = floor_log10_pow2(v.e + static_cast<int>(fbits) - 1) + 1;
+  if (k >= 0) {
+    s.mul_pow10(k);
+  } else {
+    r.mul_pow10(-k);
+    mlow.mul_pow10(-k);
+  }
+  // Correct k so that (r + mhigh) / s < 1 <= 10 (r + mhigh) / s (boundaries by `even`).
+  while (high_ok()) {
+    s.mul(10);
+    ++k;
+  }
+  for (;;) {
+    bigint<W> t = sum;  // r + mhigh from the last high_ok
+    t.mul(10);
+    const int c = compare(t, s);
+    if (even ? c >= 0 : c > 0) break;
+    r.mul(10);
+    mlow.mul(10);
+    --k;
+    high_sum(r);
+  }
+  normalise(s, r, &mlow);
+  int n = 0;
+  for (;;) {
+    r.mul(10);
+    mlow.mul(10);
+    unsigned digit = next_digit(r, s);
+    const int lo = compare(r, mlow);
+    const bool low = even ? lo <= 0 : lo < 0;
+    const bool high = high_ok();
+    if (!low && !high) {
+      d[n++] = static_cast<char>('0' + digit);
+      HEAPLESS_ASSERT(n < traits<F>::max_shortest, "heapless: float_to_chars shortest digits overflow");
+      continue;
+    }
+    bool up = high && !low;
+    if (low && high) {  // both neighbours' midpoints are out of reach: the closer digit
+      sum.set_sum(r, r);
+      const int c = compare(sum, s);
+      up = c > 0 || (c == 0 && (digit & 1) != 0);
+    }
+    if (up && digit == 9) {
+      d[n++] = '9';
+      if (round_up(d, static_cast<std::size_t>(n))) {
+        d[0] = '1';
+        ++k;
+      }
+      // "10" at the shortest length: drop the trailing zero.
+      while (n > 1 && d[n - 1] == '0') --n;
+    } else {
+      d[n++] = static_cast<char>('0' + digit + (up ? 1u : 0u));
+    }
+    break;
+  }
+  *k_out = k;
+  return n;
+}
+
+// ---------------------------------------------------------------------------
+// Layout: the text std::to_chars produces around the digits.
+
+struct writer {
+  char* p;
+  char* last;
+  bool ok;
+  void put(char c) noexcept {
+    if (p == last) {
+      ok = false;
+      return;
+    }
+    *p++ = c;
+  }
+  void write(const char* s, std::size_t n) noexcept {
+    if (static_cast<std::size_t>(last - p) < n) {
+      ok = false;
+      return;
+    }
+    std::memmove(p, s, n);  // may overlap: see the precision to_chars below
+    p += n;
+  }
+  void zeros(std::size_t n) noexcept {
+    if (static_cast<std::size_t>(last - p) < n) {
+      ok = false;
+      return;
+    }
+    for (std::size_t i = 0; i < n; ++i) *p++ = '0';
+  }
+  std::to_chars_result result() const noexcept {
+    return ok ? std::to_chars_result{p, std::errc()} : std::to_chars_result{last, std::errc::value_too_large};
+  }
+};
+
+// "e+05", "e-123"
+inline void put_exponent(writer& w, int x) noexcept {
+  w.put('e');
+  w.put(x < 0 ? '-' : '+');
+  const unsigned u = static_cast<unsigned>(x < 0 ? -x : x);
+  if (u >= 100) w.put(static_cast<char>('0' + u / 100));
+  w.put(static_cast<char>('0' + u / 10 % 10));
+  w.put(static_cast<char>('0' + u % 10));
+}
+
+// Digits d[0, n) with value 0.d * 10^k in scientific form, `frac` digits after the point.
+inline void put_scientific(writer& w, const char* d, std::size_t n, int k, std::size_t frac) noexcept {
+  w.put(n != 0 ? d[0] : '0');
+  if (frac != 0) {
+    w.put('.');
+    const std::size_t have = n > 1 ? n - 1 : 0;
+    w.write(d + 1, have < frac ? have : frac);
+    if (have < frac) w.zeros(frac - have);
+  }
+  put_exponent(w, n != 0 ? k - 1 : 0);
+}
+
+// Digits d[0, n) with value 0.d * 10^k in fixed form with `frac` fraction
+// digits (n <= k + frac; missing digits are zeros).
+inline void put_fixed(writer& w, const char* d, std::size_t n, int k, std::size_t frac) noexcept {
+  if (k <= 0) {
+    w.put('0');
+  } else {
+    const auto ik = static_cast<std::size_t>(k);
+    w.write(d, n < ik ? n : ik);
+    if (n < ik) w.zeros(ik - n);
+  }
+  if (frac == 0) return;
+  w.put('.');
+  std::size_t written = 0;
+  if (k < 0) {
+    const std::size_t lead = static_cast<std::size_t>(-k) < frac ? static_cast<std::size_t>(-k) : frac;
+    w.zeros(lead);
+    written = lead;
+  }
+  const std::size_t from = k > 0 ? static_cast<std::size_t>(k) : 0;
+  if (n > from) {
+    const std::size_t take = n - from < frac - written ? n - from : frac - written;
+    w.write(d + from, take);
+    written += take;
+  }
+  w.zeros(frac - written);
+}
+
+// Fixed with precision p for 2^-60 <= ulp, |x| < 2^53: 64-bit arithmetic, exact.
+// Returns false (writing nothing) when x is outside that range.
+inline bool fixed_fast(writer& w, const decomposed& v, int p) noexcept {
+  if (v.f >= (std::uint64_t{1} << 53) || v.e > 0 || v.e < -60 || p > 60) return false;
+  const unsigned sh = static_cast<unsigned>(-v.e);
+  std::uint64_t ip = sh == 0 ? v.f : v.f >> sh;
+  std::uint64_t frac = sh == 0 ? 0 : v.f & ((std::uint64_t{1} << sh) - 1);
+  char buf[20 + 60];
+  char* const fd = buf + 20;  // fraction digits; the <= 16 integer digits go before them
+  for (int i = 0; i < p; ++i) {
+    frac *= 10;  // < 10 * 2^60: fits
+    fd[i] = static_cast<char>('0' + (frac >> sh));
+    frac &= sh == 0 ? 0 : (std::uint64_t{1} << sh) - 1;
+  }
+  bool carry = false;
+  if (sh != 0) {
+    const std::uint64_t half = std::uint64_t{1} << (sh - 1);
+    const bool odd = p > 0 ? ((fd[p - 1] - '0') & 1) != 0 : (ip & 1) != 0;
+    if (frac > half || (frac == half && odd)) carry = p == 0 || round_up(fd, static_cast<std::size_t>(p));
+  }
+  if (carry) ++ip;
+  char* q = fd;
+  do {
+    *--q = static_cast<char>('0' + ip % 10);
+    ip /= 10;
+  } while (ip != 0);
+  w.write(q, static_cast<std::size_t>(fd - q));
+  if (p > 0) {
+    w.put('.');
+    w.write(fd, static_cast<std::size_t>(p));
+  }
+  return true;
+}
+
+// std::to_chars(first, last, x, fixed, precision) when x is in fixed_fast's
+// range (sets *r, returns true); false otherwise.
+template <class F>
+inline bool to_chars_fixed_fast(char* first, char* last, F x, int precision, std::to_chars_result* r) noexcept {
+  const decomposed v = decompose(x);
+  if (!v.finite) return false;
+  writer w{first, last, true};
+  if (v.neg) w.put('-');
+  if (!fixed_fast(w, v, precision < 0 ? 6 : precision)) return false;
+  *r = w.result();
+  return true;
+}
+
+template <class F>
+inline std::to_chars_result to_chars(char* first, char* last, F x) noexcept {
+  writer w{first, last, true};
+  const decomposed v = decompose(x);
+  if (v.neg) w.put('-');
+  if (!v.finite) {
+    w.write(v.nan ? "nan" : "inf", 3);
+    return w.result();
+  }
+  if (v.f == 0) {
+    w.put('0');
+    return w.result();
+  }
+  char d[traits<F>::max_shortest + 1];
+  int k = 0;
+  const auto n = static_cast<std::size_t>(shortest_digits<F>(v, d, &k));
+  // Lengths of the two forms; the shorter wins, fixed on a tie.
+  const int x10 = k - 1;
+  const std::size_t ax = static_cast<std::size_t>(x10 < 0 ? -x10 : x10);
+  const std::size_t sci = n + (n > 1 ? 1 : 0) + 2 + (ax >= 100 ? 3 : 2);
+  std::size_t fix;
+  if (k <= 0) fix = n + 2 + static_cast<std::size_t>(-k);
+  else if (static_cast<std::size_t>(k) >= n) fix = static_cast<std::size_t>(k);
+  else fix = n + 1;
+  if (sci < fix) {
+    put_scientific(w, d, n, k, n - 1);
+  } else if (k > 0 && static_cast<std::size_t>(k) > n) {
+    // An integer wider than its shortest digits: the exact value, as std::to_chars shows it.
+    char big[310];
+    int kk = 0;
+    const auto m = static_cast<std::size_t>(exact_digits<F>(v, true, 0, big, sizeof big, &kk));
+    w.write(big, m);
+    w.zeros(static_cast<std::size_t>(kk) - m);
+  } else {
+    put_fixed(w, d, n, k, k >= 0 ? n - (static_cast<std::size_t>(k) < n ? static_cast<std::size_t>(k) : n) : n + static_cast<std::size_t>(-k));
+  }
+  return w.result();
+}
+
+template <class F>
+inline std::to_chars_result to_chars(char* first, char* last, F x, std::chars_format fmt, int precision) noexcept {
+  writer w{first, last, true};
+  const decomposed v = decompose(x);
+  if (v.neg) w.put('-');
+  if (!v.finite) {
+    w.write(v.nan ? "nan" : "inf", 3);
+    return w.result();
+  }
+  if (!w.ok) return w.result();
+  if (precision < 0) precision = 6;
+  const auto prec = static_cast<std::size_t>(precision);
+  const bool fixed = fmt == std::chars_format::fixed;
+  if (fixed && fixed_fast(w, v, precision)) return w.result();
+  const bool general = !fixed && fmt != std::chars_format::scientific;
+  // The digits are computed into the output, then moved to its end and laid
+  // out front to back: once the whole text is known to fit, no write reaches
+  // a digit not yet read.
+  const auto room = static_cast<std::size_t>(last - w.p);
+  const int sig = general ? (precision == 0 ? 1 : precision) : precision + 1;
+  int k = 0;
+  const long n = exact_digits<F>(v, fixed, fixed ? precision : sig, w.p, room, &k);
+  if (n < 0) return std::to_chars_result{last, std::errc::value_too_large};
+  auto nd = static_cast<std::size_t>(n);
+  if (v.f == 0) k = 1;  // 0 = 0.0 * 10^1: one integer digit, exponent 0
+  std::size_t frac = prec;      // digits after the point
+  bool scientific = !fixed && !general;
+  if (general) {  // %g: scientific when X < -4 or X >= P; no trailing zeros
+    while (nd != 0 && w.p[nd - 1] == '0') --nd;
+    const int x10 = k - 1;
+    scientific = x10 < -4 || x10 >= sig;
+    if (scientific) frac = nd > 1 ? nd - 1 : 0;
+    else frac = static_cast<long>(nd) > k ? static_cast<std::size_t>(static_cast<long>(nd) - k) : 0;
+  }
+  std::size_t len = (frac != 0 ? frac + 1 : 0);
+  if (scientific) {
+    const int x10 = k - 1;
+    len += 1 + 4 + ((x10 >= 100 || x10 <= -100) ? 1 : 0);
+  } else {
+    len += k > 0 ? static_cast<std::size_t>(k) : 1;
+  }
+  if (len > room) return std::to_chars_result{last, std::errc::value_too_large};
+  char* const digits = last - nd;
+  std::memmove(digits, w.p, nd);
+  if (scientific) put_scientific(w, digits, nd, k, frac);
+  else put_fixed(w, digits, nd, k, frac);
+  return w.result();
+}
+
+}  // namespace fp
+}  // namespace detail
+}  // namespace heapless
+
+#endif  // HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
