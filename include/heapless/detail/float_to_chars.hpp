@@ -221,7 +221,7 @@ inline int compare(const bigint<W>& a, const bigint<W>& b) noexcept {
 template <std::size_t W>
 inline unsigned next_digit(bigint<W>& r, const bigint<W>& s) noexcept {
   if (r.n < s.n) return 0;
-  auto q = static_cast<std::uint32_t>(r.w[s.n - 1] / (std::uint64_t{s.w[s.n - 1]} + 1));
+  std::uint32_t q = r.w[s.n - 1] / (s.w[s.n - 1] + 1);  // s's top word < 2^28: no overflow
   if (q != 0) r.sub_mul(s, q);
   while (compare(r, s) >= 0) {
     r.sub(s);
@@ -274,13 +274,11 @@ inline int scale(const decomposed& v, bigint<W>& r, bigint<W>& s) noexcept {
     s.mul(10);
     ++k;
   }
-  for (;;) {  // one too large (only possible for negative exponents)
-    bigint<W> t = r;
-    t.mul(10);
-    if (compare(t, s) >= 0) break;
-    r = t;
-    --k;
-  }
+  // One too large (only possible for negative exponents) when 10 r < s. With
+  // r and s both times 10 when it is not, r / s stays |x| / 10^k.
+  r.mul(10);
+  if (compare(r, s) < 0) --k;
+  else s.mul(10);
   return k;
 }
 
@@ -369,9 +367,8 @@ inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
     ++k;
   }
   for (;;) {
-    bigint<W> t = sum;  // r + mhigh from the last high_ok
-    t.mul(10);
-    const int c = compare(t, s);
+    sum.mul(10);  // r + mhigh from the last high_ok (recomputed before its next use)
+    const int c = compare(sum, s);
     if (even ? c >= 0 : c > 0) break;
     r.mul(10);
     mlow.mul(10);
@@ -498,15 +495,17 @@ inline void put_fixed(writer& w, const char* d, std::size_t n, int k, std::size_
   w.zeros(frac - written);
 }
 
-// Fixed with precision p for 2^-60 <= ulp, |x| < 2^53: 64-bit arithmetic, exact.
+// Fixed with precision p <= 60 for |x| < 2^32 - 1 with at most 60 fraction bits:
+// 64-bit arithmetic (no 64-bit division: none linked on 32-bit cores), exact.
 // Returns false (writing nothing) when x is outside that range.
 inline bool fixed_fast(writer& w, const decomposed& v, int p) noexcept {
-  if (v.f >= (std::uint64_t{1} << 53) || v.e > 0 || v.e < -60 || p > 60) return false;
+  if (v.e > 0 || v.e < -60 || p > 60) return false;
   const unsigned sh = static_cast<unsigned>(-v.e);
-  std::uint64_t ip = sh == 0 ? v.f : v.f >> sh;
+  if ((sh == 0 ? v.f : v.f >> sh) >= 0xffffffffu) return false;  // + a carry still fits
+  auto ip = static_cast<std::uint32_t>(sh == 0 ? v.f : v.f >> sh);
   std::uint64_t frac = sh == 0 ? 0 : v.f & ((std::uint64_t{1} << sh) - 1);
-  char buf[20 + 60];
-  char* const fd = buf + 20;  // fraction digits; the <= 16 integer digits go before them
+  char buf[11 + 60];
+  char* const fd = buf + 11;  // fraction digits; the <= 10 integer digits (+ carry) go before them
   for (int i = 0; i < p; ++i) {
     frac *= 10;  // < 10 * 2^60: fits
     fd[i] = static_cast<char>('0' + (frac >> sh));
@@ -573,11 +572,11 @@ inline std::to_chars_result to_chars(char* first, char* last, F x) noexcept {
     put_scientific(w, d, n, k, n - 1);
   } else if (k > 0 && static_cast<std::size_t>(k) > n) {
     // An integer wider than its shortest digits: the exact value, as std::to_chars shows it.
-    char big[310];
     int kk = 0;
-    const auto m = static_cast<std::size_t>(exact_digits<F>(v, true, 0, big, sizeof big, &kk));
-    w.write(big, m);
-    w.zeros(static_cast<std::size_t>(kk) - m);
+    const long m = exact_digits<F>(v, true, 0, w.p, static_cast<std::size_t>(last - w.p), &kk);
+    if (m < 0) return std::to_chars_result{last, std::errc::value_too_large};
+    w.p += m;
+    w.zeros(static_cast<std::size_t>(kk - m));
   } else {
     put_fixed(w, d, n, k, k >= 0 ? n - (static_cast<std::size_t>(k) < n ? static_cast<std::size_t>(k) : n) : n + static_cast<std::size_t>(-k));
   }
