@@ -30,7 +30,7 @@
 #include <cstring>      // std::memcpy, std::memmove
 #include <system_error>  // std::errc
 
-#include "error.hpp"  // HEAPLESS_ASSERT
+#include "config.hpp"  // HEAPLESS_TRAP, HEAPLESS_UNLIKELY
 
 namespace heapless {
 namespace detail {
@@ -119,8 +119,10 @@ struct bigint {
       v >>= 32;
     }
   }
+  // The sizes are bounded by construction (traits<F>::words); the checks
+  // below never fire, and tell the optimiser the bounds.
   void push(std::uint32_t word) noexcept {
-    HEAPLESS_ASSERT(n < W, "heapless: float_to_chars big integer overflow");
+    if (HEAPLESS_UNLIKELY(n >= W)) HEAPLESS_TRAP();
     w[n++] = word;
   }
   void mul(std::uint32_t m) noexcept {
@@ -142,7 +144,7 @@ struct bigint {
     if (n == 0) return;
     const std::size_t words_ = bits / 32;
     const unsigned s = bits % 32;
-    HEAPLESS_ASSERT(n + words_ < W, "heapless: float_to_chars big integer overflow");
+    if (HEAPLESS_UNLIKELY(n + words_ >= W)) HEAPLESS_TRAP();
     if (s != 0) {
       const std::uint32_t top = w[n - 1] >> (32 - s);
       for (std::size_t i = n - 1; i > 0; --i) w[i + words_] = (w[i] << s) | (w[i - 1] >> (32 - s));
@@ -386,7 +388,7 @@ inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
     const bool high = high_ok();
     if (!low && !high) {
       d[n++] = static_cast<char>('0' + digit);
-      HEAPLESS_ASSERT(n < traits<F>::max_shortest, "heapless: float_to_chars shortest digits overflow");
+      if (HEAPLESS_UNLIKELY(n >= traits<F>::max_shortest)) HEAPLESS_TRAP();  // never: at most 17 (9) digits
       continue;
     }
     bool up = high && !low;
