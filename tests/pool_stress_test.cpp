@@ -4,8 +4,9 @@
 // unique stamp, a side table proves that no slot is ever handed out twice and
 // that nobody else wrote into an object while it was held; frees happen in
 // allocation order, in reverse and at random; each round starts on a fresh
-// pool so the lazily extended part (bump index vs. recycled stack) races too;
-// at the end the pool is full again.
+// pool so the first pass over never-used slots races too (for the locked
+// policies the lazily extended part, bump index against recycled stack); at
+// the end the pool is full again.
 #include "support/test.hpp"
 
 #include <heapless/pool.hpp>
@@ -193,7 +194,7 @@ long hammer(long total_ops, unsigned rounds, std::uint64_t seed) {
   long operations = 0;
   const long violations_before = heapless::test::violation_count();
   for (unsigned round = 0; round < rounds; ++round) {
-    static PoolT pools[16];  // a fresh pool per round: the bump region races too
+    static PoolT pools[16];  // a fresh pool per round: never-used slots race too
     REQUIRE(round < 16);
     PoolT& pool = pools[round];
     REQUIRE(pool.available() == pool_slots);

@@ -5,10 +5,13 @@
 
 #include <heapless/pool.hpp>
 
-#include <cstdint>  // std::uintptr_t, std::uint32_t
-#include <cstring>  // std::memset
-#include <set>      // reference model of live slots
-#include <vector>   // reference model: live objects in allocation order
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uintptr_t, std::uint32_t
+#include <cstring>      // std::memset
+#include <new>          // placement new of a pool over garbage
+#include <set>          // reference model of live slots
+#include <type_traits>  // std::conditional_t: the policy a core supports
+#include <vector>       // reference model: live objects in allocation order
 
 #if HEAPLESS_ASAN && defined(__has_include)
 #if __has_include(<sanitizer/asan_interface.h>)
@@ -143,12 +146,13 @@ TEST_CASE("pool: sizeof is the slots plus a few words", "[pool][layout]") {
   STATIC_REQUIRE(sizeof(Pool<std::uint8_t, 1000, policy::single_thread>) == 2000 + 4 + debug * 1000);
   STATIC_REQUIRE(alignof(Pool<heapless::test::overaligned, 3, policy::single_thread>) == 64);
 #if defined(__x86_64__) || defined(__aarch64__)
-  // lock_free on a 64-bit host: slots of sizeof(T), links outside the slots
-  // (smallest index type), an 8-byte head and a 4-byte bump index.
+  // lock_free on a 64-bit host: slots of sizeof(T), then the list (an 8-byte
+  // head and the links outside the slots, smallest index type; no bump
+  // index), padded to the head's alignment.
   STATIC_REQUIRE(sizeof(Pool<msg32, 100, policy::lock_free>) ==
-                 ((100 * 32 + 8 + 4 + 100 + debug * 100 + 7) / 8) * 8);
+                 ((100 * 32 + (8 + 100 + 7) / 8 * 8 + debug * 100 + 7) / 8) * 8);
   STATIC_REQUIRE(sizeof(Pool<msg32, 1000, policy::lock_free>) ==
-                 ((1000 * 32 + 8 + 4 + 2000 + debug * 1000 + 7) / 8) * 8);
+                 ((1000 * 32 + (8 + 2000 + 7) / 8 * 8 + debug * 1000 + 7) / 8) * 8);
   STATIC_REQUIRE(std::is_same_v<Pool<int, 8>::policy_type, policy::lock_free>);
 #endif
   STATIC_REQUIRE(sizeof(Pool<int, 8>::Box) == 2 * sizeof(void*));
@@ -200,6 +204,87 @@ TEST_CASE("pool: a freed slot is reused first (LIFO, cache-hot)", "[pool]") {
   pool.destroy(a);
   pool.destroy(b);
   CHECK(pool.available() == 8);
+}
+
+namespace {
+
+// The pools of the next two tests are constructed in place, one after the
+// other, in this one buffer (the Cortex-M0 target's 16 KiB of RAM hold no
+// more than that); a pool then starts over the previous one's leftovers.
+alignas(std::max_align_t) unsigned char scratch[2048];
+
+template <class PoolT>
+PoolT& construct_over_garbage() {
+  static_assert(sizeof(PoolT) <= sizeof(scratch) && alignof(PoolT) <= alignof(std::max_align_t), "scratch");
+#if HEAPLESS_TEST_POOL_POISON
+  // The previous pool left its free slots poisoned (~Pool is trivial and does
+  // not unpoison): this memory is being reused on purpose.
+  ASAN_UNPOISON_MEMORY_REGION(scratch, sizeof(scratch));
+#endif
+  volatile unsigned char* bytes = scratch;  // volatile: the garbage is really written
+  for (std::size_t i = 0; i < sizeof(PoolT); ++i) bytes[i] = static_cast<unsigned char>(0xA5 ^ i);
+  return *::new (static_cast<void*>(scratch)) PoolT;  // no (): default-initialisation
+}
+
+// A pool constructed (default-initialised, as a local or member would be) over
+// memory full of garbage must start with all N slots free: the lock-free
+// list's links and the debug state bytes are zeroed by the constructor.
+template <class PoolT>
+void check_dirty_construction() {
+  check_fill_and_orders(construct_over_garbage<PoolT>());
+}
+
+// The lock-free links hold the next index XOR the index after the slot.
+// N = 255 (1-byte links, the end marker 255) and N = 256 (2-byte links):
+// fill, check no slot is shared, free in a random order, repeat.
+template <std::size_t N>
+void check_links_at_the_edge(std::uint32_t seed) {
+  using P = std::conditional_t<heapless::pool_lock_free_available<N>, policy::lock_free,
+                               policy::critical_section<counting_lock>>;
+  auto& pool = construct_over_garbage<Pool<std::uint8_t, N, P>>();
+  static std::uint16_t at[256];  // the objects, as offsets into scratch
+  auto item = [](std::size_t i) { return static_cast<std::uint8_t*>(static_cast<void*>(scratch + at[i])); };
+  std::uint32_t state = seed;
+  for (int round = 0; round < 4; ++round) {
+    REQUIRE(pool.available() == N);
+    for (std::size_t i = 0; i < N; ++i) {
+      std::uint8_t* p = pool.try_create(static_cast<std::uint8_t>(i));
+      REQUIRE(p != nullptr);
+      at[i] = static_cast<std::uint16_t>(static_cast<unsigned char*>(static_cast<void*>(p)) - scratch);
+    }
+    CHECK(pool.try_allocate() == nullptr);
+    // Distinct values 0..N-1: a slot handed out twice would hold the later one.
+    for (std::size_t i = 0; i < N; ++i) REQUIRE(*item(i) == static_cast<std::uint8_t>(i));
+    for (std::size_t i = N - 1; i > 0; --i) {  // Fisher-Yates with xorshift32
+      state ^= state << 13;
+      state ^= state >> 17;
+      state ^= state << 5;
+      const std::size_t j = state % (i + 1);
+      const std::uint16_t t = at[i];
+      at[i] = at[j];
+      at[j] = t;
+    }
+    for (std::size_t i = 0; i < N; ++i) {
+      pool.destroy(item(i));
+      REQUIRE(pool.available() == i + 1);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("pool: constructed over garbage, a pool starts all free (all policies)", "[pool]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  check_dirty_construction<Pool<msg32, 8, lock_free_or_cs>>();
+  check_dirty_construction<Pool<msg32, 8, policy::single_thread>>();
+  check_dirty_construction<Pool<msg32, 8, policy::critical_section<counting_lock>>>();
+  check_dirty_construction<Pool<std::uint8_t, 300>>();
+}
+
+TEST_CASE("pool: relative links at the edges of the link type (N = 255, 256)", "[pool]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  check_links_at_the_edge<255>(0x9e3779b9u);
+  check_links_at_the_edge<256>(0x7f4a7c15u);
 }
 
 TEST_CASE("pool: raw allocate/deallocate of uninitialised slots", "[pool]") {

@@ -54,6 +54,15 @@
 #include "detail/size.hpp"             // detail::smallest_size_t
 #include "detail/storage.hpp"          // detail::uninit_array
 
+// Thin wrappers that turn an index into an iterator: always inline, so that
+// what the compiler may keep out of line is the search, which returns an
+// index in a register, never a two-pointer iterator through memory.
+#if defined(__GNUC__) || defined(__clang__)
+#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr __attribute__((always_inline))
+#else
+#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr
+#endif
+
 namespace heapless {
 
 template <class K, class V, std::size_t N>
@@ -403,11 +412,11 @@ class LinearMap
   // ---- Lookup: any Q with `K == Q` (heterogeneous), else Q converts to K ------
   /// Iterator to the entry with key q, or end(). O(n).
   template <class Q = K>
-  constexpr iterator find(const Q& q) {
+  HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER iterator find(const Q& q) {
     return iter_(index_of_(q));
   }
   template <class Q = K>
-  constexpr const_iterator find(const Q& q) const {
+  HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER const_iterator find(const Q& q) const {
     return citer_(index_of_(q));
   }
   template <class Q = K>
@@ -657,7 +666,7 @@ class LinearMap
   static constexpr bool tagged_ = detail::linear_map_tagged_v<K, N>;
 
   template <class Q>
-  constexpr size_type index_of_(const Q& q) const {
+  HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER size_type index_of_(const Q& q) const {
     if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
                   std::is_convertible_v<const Q&, std::string_view>) {
       return detail::linear_find_string(keys_data_(), this->size_, std::string_view(q));
@@ -739,40 +748,48 @@ class LinearMap
   template <class KK, class... Args>
   constexpr std::pair<size_type, bool> try_emplace_(KK&& k, Args&&... args) {
     const size_type i = index_of_(k);
-    if (i != this->size_) return {i, false};
-    if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "LinearMap: full");
-    append_(std::forward<KK>(k), std::forward<Args>(args)...);
-    return {i, true};
+    const bool inserted = i == this->size_;
+    if (inserted) {
+      if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "LinearMap: full");
+      append_(std::forward<KK>(k), std::forward<Args>(args)...);
+    }
+    return {i, inserted};
   }
   template <class KK, class M>
   constexpr std::pair<iterator, bool> insert_or_assign_(KK&& k, M&& m) {
     const size_type i = index_of_(k);
-    if (i != this->size_) {
+    const bool inserted = i == this->size_;
+    if (!inserted) {
       values_data_()[i] = std::forward<M>(m);
-      return {iter_(i), false};
+    } else {
+      if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "LinearMap: full");
+      append_(std::forward<KK>(k), std::forward<M>(m));
     }
-    if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "LinearMap: full");
-    append_(std::forward<KK>(k), std::forward<M>(m));
-    return {iter_(i), true};
+    return {iter_(i), inserted};
   }
+  // One return of the found-or-appended position (not one per path): the
+  // compiler then builds the result once, in registers.
   template <class KK, class... Args>
   constexpr try_insert_result try_insert_(KK&& k, Args&&... args) {
     const size_type i = index_of_(k);
-    if (i != this->size_) return std::pair<iterator, bool>(iter_(i), false);
-    if (i == N) return std::nullopt;
-    append_(std::forward<KK>(k), std::forward<Args>(args)...);
-    return std::pair<iterator, bool>(iter_(i), true);
+    const bool inserted = i == this->size_;
+    if (inserted) {
+      if (i == N) return std::nullopt;
+      append_(std::forward<KK>(k), std::forward<Args>(args)...);
+    }
+    return std::pair<iterator, bool>(iter_(i), inserted);
   }
   template <class KK, class M>
   constexpr try_insert_result try_insert_or_assign_(KK&& k, M&& m) {
     const size_type i = index_of_(k);
-    if (i != this->size_) {
+    const bool inserted = i == this->size_;
+    if (!inserted) {
       values_data_()[i] = std::forward<M>(m);
-      return std::pair<iterator, bool>(iter_(i), false);
+    } else {
+      if (i == N) return std::nullopt;
+      append_(std::forward<KK>(k), std::forward<M>(m));
     }
-    if (i == N) return std::nullopt;
-    append_(std::forward<KK>(k), std::forward<M>(m));
-    return std::pair<iterator, bool>(iter_(i), true);
+    return std::pair<iterator, bool>(iter_(i), inserted);
   }
 
   constexpr void move_assign_(size_type dst, size_type src) {
@@ -790,9 +807,12 @@ class LinearMap
   }
   constexpr void remove_swap_(size_type i) {
     const size_type last = this->size_ - 1;
-    if (i != last) move_assign_(i, last);
+    // Trivially copyable entries: copying the last one onto itself is
+    // harmless, and cheaper than the branch that would avoid it.
+    if (trivial_entries_ || i != last) move_assign_(i, last);
     destroy_tail_(last);
   }
+  static constexpr bool trivial_entries_ = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>;
 };
 
 /// Removes every entry for which pred(entry) is true, keeping the order of
@@ -813,5 +833,7 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
 }
 
 }  // namespace heapless
+
+#undef HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER
 
 #endif  // HEAPLESS_LINEAR_MAP_HPP

@@ -89,6 +89,16 @@
 #define HEAPLESS_DETAIL_POOL_CAS32 0
 #endif
 
+// Cortex-M with Thumb-2 exclusives (M3/M4/M7/M33...): the lock-free pop is a
+// load-linked/store-conditional loop instead of a CAS (see pool_lock_free_list).
+#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && defined(__ARM_ARCH_ISA_THUMB) && \
+    (__ARM_ARCH_ISA_THUMB == 2) && defined(__ARM_FEATURE_LDREX) && ((__ARM_FEATURE_LDREX & 4) != 0) && \
+    (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_POOL_NO_LLSC)
+#define HEAPLESS_DETAIL_POOL_LLSC 1
+#else
+#define HEAPLESS_DETAIL_POOL_LLSC 0
+#endif
+
 namespace heapless {
 
 /// Concurrency policies for Pool (third template argument).
@@ -307,10 +317,6 @@ class pool_locked_list {
     });
   }
 
-  std::size_t fresh() const noexcept {
-    return pool_guard<Policy>::run([&]() noexcept { return static_cast<std::size_t>(fresh_); });
-  }
-
   std::size_t available(const slot_t* slots) const noexcept {
     return pool_guard<Policy>::run([&]() noexcept {
       std::size_t n = N - static_cast<std::size_t>(fresh_);
@@ -346,6 +352,16 @@ class pool_locked_list {
 };
 
 /// lock_free: Treiber stack. Links live outside the slots (see pop()).
+///
+/// The list is threaded through all N slots from the start, and its all-zero
+/// state is that list: the head holds the top index (N = empty) and a link
+/// holds the next index XOR-ed with the index of the slot after it:
+/// links_[i] == 0 means "next is i + 1", and slot N - 1's next is N (the
+/// end). So zero-initialisation is the whole constructor (a static pool is
+/// constant-initialised into .bss) and there is no separate never-used
+/// region to track: a pop is one CAS on one word. (XOR rather than a
+/// difference: both operands fit the link type, so the result needs no
+/// truncation.)
 template <class T, std::size_t N>
 class pool_lock_free_list {
   using head = pool_head<N>;
@@ -359,51 +375,48 @@ class pool_lock_free_list {
   static_assert(head::supported,
                 "Pool: this target has no compare-and-swap wide enough for the lock-free head "
                 "(or N is too large for it); use pool_policy::critical_section<Lock> or single_thread");
-  static_assert(std::atomic<head_t>::is_always_lock_free, "Pool: the head word must be lock-free");
-  static_assert(sizeof(T) != 0 && std::atomic<std::uint32_t>::is_always_lock_free,  // dependent: checked
-                "Pool: the bump index must be lock-free");                            // on instantiation
+  static_assert(sizeof(T) != 0 && std::atomic<head_t>::is_always_lock_free,  // dependent: checked
+                "Pool: the head word must be lock-free");                      // on instantiation
 
-  constexpr pool_lock_free_list() noexcept : links_() {}
+  constexpr pool_lock_free_list() noexcept = default;
 
-  /// A free slot (recycled first, else never used), or nullptr.
+  /// The free slot on top of the stack, or nullptr.
   slot_t* pop(slot_t* slots) noexcept {
-    bool fresh_exhausted = false;
-    for (;;) {
+#if HEAPLESS_DETAIL_POOL_LLSC
+    if constexpr (ll_sc) {
+      const std::size_t i = pop_llsc();
+      if (HEAPLESS_UNLIKELY(i == N)) return nullptr;
       // acquire: pairs with the release CAS of the push that installed this
-      // head, so the link we read next and the slot's previous contents
-      // (the object destroyed before it was freed) are visible.
-      head_t h = head_.load(std::memory_order_acquire);
-      while ((h & head::index_mask) != 0) {
-        const std::size_t i = static_cast<std::size_t>((h & head::index_mask) - 1u);
-        // relaxed: may be stale if another thread pops i first (and even
-        // pushes it again); the tag makes our CAS fail then. The link is kept
-        // outside the slot, so this load never races with the new owner
-        // writing its object into slot i: it is an atomic load racing only
-        // with atomic stores, which TSan and the memory model accept.
-        const link_t next = pool_load(links_.data() + i);
-        // The tag advances on every pop: a head that was popped and pushed
-        // back between our load and CAS (ABA) no longer compares equal.
-        const head_t desired = ((h & ~head::index_mask) + head::tag_one) | static_cast<head_t>(next);
-        // success acquire: same reason as the load above (C++17 also wants
-        // success >= failure). failure acquire: h is reloaded and we read the
-        // link of the new head.
-        if (head_.compare_exchange_weak(h, desired, std::memory_order_acquire,
-                                        std::memory_order_acquire)) {
-          poison::unpoison(slots + i);
-          return slots + i;
-        }
+      // head (the slot's previous contents are visible to its new owner).
+      std::atomic_thread_fence(std::memory_order_acquire);
+      return slots + i;  // (no ASan on Cortex-M: nothing to unpoison)
+    }
+#endif
+    // acquire: pairs with the release CAS of the push that installed this
+    // head, so the link we read next and the slot's previous contents
+    // (the object destroyed before it was freed) are visible.
+    head_t h = head_.load(std::memory_order_acquire);
+    for (;;) {
+      const std::size_t i = static_cast<std::size_t>(h & head::index_mask);
+      // Empty when we looked: a moment at which the pool had no free slot,
+      // so the failure is linearisable, not spurious.
+      if (HEAPLESS_UNLIKELY(i == N)) return nullptr;
+      // relaxed: may be stale if another thread pops i first (and even
+      // pushes it again); the tag makes our CAS fail then. The link is kept
+      // outside the slot, so this load never races with the new owner
+      // writing its object into slot i: it is an atomic load racing only
+      // with atomic stores, which TSan and the memory model accept.
+      const link_t next = static_cast<link_t>((i + 1u) ^ pool_load(links_ + i));
+      // The tag advances on every pop: a head that was popped and pushed
+      // back between our load and CAS (ABA) no longer compares equal.
+      const head_t desired = ((h & ~head::index_mask) + head::tag_one) | static_cast<head_t>(next);
+      // success acquire: same reason as the load above (C++17 also wants
+      // success >= failure). failure acquire: h is reloaded and we read the
+      // link of the new head.
+      if (head_.compare_exchange_weak(h, desired, std::memory_order_acquire, std::memory_order_acquire)) {
+        poison::unpoison(slots + i);
+        return slots + i;
       }
-      // The stack was empty when we looked.
-      if (fresh_exhausted) return nullptr;  // ...after fresh_ had reached N: pool empty right then
-      // relaxed: a never-used slot carries no data to synchronise with.
-      std::uint32_t f = fresh_.load(std::memory_order_relaxed);
-      while (f < N) {
-        if (fresh_.compare_exchange_weak(f, f + 1u, std::memory_order_relaxed, std::memory_order_relaxed))
-          return slots + f;
-      }
-      // fresh_ == N forever from now on; a slot may have been pushed since we
-      // saw the stack empty, so look once more before reporting exhaustion.
-      fresh_exhausted = true;
     }
   }
 
@@ -415,33 +428,73 @@ class pool_lock_free_list {
     // relaxed: the value only seeds the link; the CAS below validates it.
     head_t h = head_.load(std::memory_order_relaxed);
     for (;;) {
-      // relaxed: published by the release CAS below.
-      pool_store(links_.data() + i, static_cast<link_t>(h & head::index_mask));
-      const head_t desired = (h & ~head::index_mask) | static_cast<head_t>(i + 1u);
+      // relaxed: published by the release CAS below. The old top, XOR i + 1.
+      pool_store(links_ + i, static_cast<link_t>(static_cast<std::size_t>(h & head::index_mask) ^ (i + 1u)));
+      // (With ll_sc the tag bits are always zero: nothing to keep.)
+      const head_t desired = (ll_sc ? head_t{0} : h & ~head::index_mask) | static_cast<head_t>(i);
       // success release: the link above and everything the freeing thread
       // did to the slot (destroying the object) happen-before the next pop.
       // failure relaxed: we only retry with the reloaded value.
-      if (head_.compare_exchange_weak(h, desired, std::memory_order_release, std::memory_order_relaxed))
-        return;
+      if (head_.compare_exchange_weak(h, desired, std::memory_order_release, std::memory_order_relaxed)) return;
     }
   }
-
-  std::size_t fresh() const noexcept { return fresh_.load(std::memory_order_relaxed); }
 
   std::size_t available(const slot_t*) const noexcept {
     // A snapshot: exact when no other thread is using the pool; while others
     // allocate and free it may be off by their operations (it follows links
     // that may be stale), but it is always in [0, N]: the walk is bounded.
-    std::size_t n = N - static_cast<std::size_t>(fresh_.load(std::memory_order_relaxed));
-    for (head_t l = head_.load(std::memory_order_acquire) & head::index_mask; l != 0 && n < N; ++n)
-      l = pool_load(links_.data() + (l - 1u));
+    std::size_t n = 0;
+    for (std::size_t i = static_cast<std::size_t>(head_.load(std::memory_order_acquire) & head::index_mask);
+         i < N && n < N; ++n)
+      i = static_cast<link_t>((i + 1u) ^ pool_load(links_ + i));
     return n;
   }
 
  private:
-  std::atomic<head_t> head_{0};         // (tag << index_bits) | (top index + 1), 0 = empty
-  std::atomic<std::uint32_t> fresh_{0};  // slots [fresh_, N) have never been handed out
-  uninit_array<link_t, N> links_;        // links_[i]: index + 1 of the slot below i
+  // Cortex-M3 and up pop with LDREX/STREX and need no ABA tag: the STREX
+  // stores the new head only if nothing has stored to the head since the
+  // LDREX (every push and pop does), and an exception entry or return clears
+  // the exclusive monitor, so a pop preempted by a handler retries. Between
+  // the two only loads run (the link), which leave the monitor alone.
+  // Elsewhere (hosts, and wherever exclusives cannot be used directly) the
+  // pop is a CAS with the tag.
+  static constexpr bool ll_sc = HEAPLESS_DETAIL_POOL_LLSC != 0 && sizeof(head_t) == 4 && sizeof(link_t) <= 2;
+
+#if HEAPLESS_DETAIL_POOL_LLSC
+  // One pop attempt loop: returns the popped index, or N when the stack was
+  // empty at the LDREX (a moment with no free slot: linearisable).
+  std::size_t pop_llsc() noexcept {
+    static_assert(sizeof(std::atomic<head_t>) == sizeof(std::uint32_t), "the head is one 32-bit word");
+    void* const h = &head_;
+    std::uint32_t i, next, failed;
+#define HEAPLESS_DETAIL_POOL_POP_LLSC(LOAD)                                             \
+  __asm volatile("1:\n\t"                                                               \
+                 "ldrex  %[i], [%[head]]\n\t"                                          \
+                 "cmp    %[i], %[n]\n\t"                                               \
+                 "beq    2f\n\t"                                                       \
+                 LOAD "\n\t"                                                           \
+                 "adds   %[failed], %[i], #1\n\t"                                      \
+                 "eors   %[next], %[next], %[failed]\n\t"                              \
+                 "strex  %[failed], %[next], [%[head]]\n\t"                            \
+                 "cmp    %[failed], #0\n\t"                                            \
+                 "bne    1b\n"                                                         \
+                 "2:\n\t"                                                              \
+                 "clrex" /* after a success the monitor is already clear: harmless */  \
+                 : [i] "=&r"(i), [next] "=&r"(next), [failed] "=&r"(failed)            \
+                 : [head] "r"(h), [links] "r"(links_), [n] "rI"(static_cast<std::uint32_t>(N)) \
+                 : "cc", "memory")
+    if constexpr (sizeof(link_t) == 1) {
+      HEAPLESS_DETAIL_POOL_POP_LLSC("ldrb   %[next], [%[links], %[i]]");
+    } else {
+      HEAPLESS_DETAIL_POOL_POP_LLSC("ldrh   %[next], [%[links], %[i], lsl #1]");
+    }
+#undef HEAPLESS_DETAIL_POOL_POP_LLSC
+    return i;
+  }
+#endif
+
+  std::atomic<head_t> head_{0};  // (tag << index_bits) | top index; top == N: empty
+  link_t links_[N] = {};         // links_[i]: index of the slot below i, XOR (i + 1)
 };
 
 template <class T, std::size_t N, class Policy>
@@ -678,16 +731,16 @@ class Pool {
   }
 
 #if HEAPLESS_POOL_DEBUG
-  void mark(std::size_t i, std::uint8_t s) noexcept { detail::pool_store(&state_.data()[i], s); }
+  void mark(std::size_t i, std::uint8_t s) noexcept { detail::pool_store(state_ + i, s); }
   void mark_free(std::size_t i) noexcept {
-    HEAPLESS_ASSERT(i < list_.fresh(), "Pool: freeing a slot that was never allocated");
-    const std::uint8_t before = detail::pool_exchange(&state_.data()[i], slot_free);
-    HEAPLESS_ASSERT(before == slot_live, "Pool: double free");
+    // A slot never handed out is still slot_free (the array starts zeroed).
+    const std::uint8_t before = detail::pool_exchange(state_ + i, slot_free);
+    HEAPLESS_ASSERT(before == slot_live, "Pool: freeing a slot that is not live (double free, or never allocated)");
     (void)before;
   }
   void check_live(const T* p) const noexcept {
     const std::size_t i = index_of(p);
-    HEAPLESS_ASSERT(i < list_.fresh() && detail::pool_load(&state_.data()[i]) == slot_live,
+    HEAPLESS_ASSERT(detail::pool_load(state_ + i) == slot_live,
                     "Pool: destroying an object that is not live (double free?)");
     (void)i;
   }
@@ -700,8 +753,9 @@ class Pool {
   detail::uninit_array<slot_t, N> storage_;
   list_t list_;
 #if HEAPLESS_POOL_DEBUG
-  // state_[i] is meaningful once slot i has been handed out (i < fresh).
-  detail::uninit_array<std::uint8_t, N> state_;
+  // state_[i]: slot_live while slot i is handed out; zero (slot_free) from
+  // the start, so a static pool stays in .bss.
+  std::uint8_t state_[N] = {};
 #endif
 };
 
@@ -711,5 +765,6 @@ class Pool {
 #undef HEAPLESS_DETAIL_POOL_CAS64
 #undef HEAPLESS_DETAIL_POOL_CAS32
 #undef HEAPLESS_DETAIL_POOL_HAS_IRQ_MASK
+#undef HEAPLESS_DETAIL_POOL_LLSC
 
 #endif  // HEAPLESS_POOL_HPP

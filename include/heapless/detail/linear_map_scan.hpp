@@ -250,8 +250,10 @@ inline std::size_t linear_find_sse2(const unsigned char* p, std::size_t n, const
 #endif  // HEAPLESS_DETAIL_LINEAR_MAP_SSE2
 
 /// Bitwise keys with a query of the key type; Cap is the map's capacity.
+/// The key comes by value: when the compiler keeps this search out of line,
+/// it arrives in a register, not through memory.
 template <std::size_t Cap, class K>
-constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, const K& q) noexcept {
+constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, K q) noexcept {
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
   constexpr std::size_t S = sizeof(K);
   constexpr std::size_t cap_bytes = Cap * S;
@@ -490,8 +492,10 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
 }
 
 /// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
+/// Only a dispatch: always inline, so that what may stay out of line is the
+/// search itself (taking an integer key by value).
 template <std::size_t Cap, class K, class Q>
-constexpr std::size_t linear_find(const K* keys, std::size_t n, const Q& q) {
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find(const K* keys, std::size_t n, const Q& q) {
   if constexpr (linear_map_bitwise_key_v<K> && std::is_same_v<K, Q>) {
     return linear_find_bitwise<Cap>(keys, n, q);
   } else if constexpr (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
