@@ -190,6 +190,57 @@ static union fw_block {
   union fw_block *next;
 } fw_blocks[8];
 static union fw_block *fw_free;
+#if defined(FW_POOL_LOCK_FREE)
+/* The lock-free variant (Cortex-M3 and up), what heapless's default policy is
+ * there: the list head and the bump index change with load-exclusive /
+ * store-exclusive pairs (CMSIS's __LDREXW/__STREXW), so interrupts are never
+ * masked. A pop needs no ABA tag: the store-exclusive fails if anything
+ * stored to the head since the load-exclusive, and an exception entry or
+ * return clears the monitor. */
+static uint32_t fw_ldrex(volatile void *p) {
+  uint32_t v;
+  __asm__ volatile("ldrex %0, [%1]" : "=r"(v) : "r"(p) : "memory");
+  return v;
+}
+static uint32_t fw_strex(uint32_t v, volatile void *p) {
+  uint32_t failed;
+  __asm__ volatile("strex %0, %1, [%2]" : "=&r"(failed) : "r"(v), "r"(p) : "memory");
+  return failed;
+}
+static uint32_t fw_fresh; /* blocks never handed out yet (a word: LDREX/STREX) */
+static void fw_clrex(void) { __asm__ volatile("clrex" ::: "memory"); }
+static struct fw_message *fw_alloc(void) {
+  union fw_block *b;
+  do {
+    b = (union fw_block *)fw_ldrex(&fw_free);
+    if (!b) break;
+  } while (fw_strex((uint32_t)b->next, &fw_free));
+  if (!b) {
+    uint32_t f;
+    do {
+      f = fw_ldrex(&fw_fresh);
+      if (f == 8) break;
+    } while (fw_strex(f + 1, &fw_fresh));
+    fw_clrex();
+    if (f == 8) return 0;
+    b = &fw_blocks[f];
+  }
+  __atomic_thread_fence(__ATOMIC_ACQUIRE);
+  return &b->m;
+}
+static void fw_release(struct fw_message *m) {
+  if (!m) return;
+  union fw_block *b = (union fw_block *)m;
+  __atomic_thread_fence(__ATOMIC_RELEASE);
+  union fw_block *top = fw_free;
+  for (;;) { /* a compare-and-swap: no store between the exclusive pair */
+    b->next = top;
+    union fw_block *seen = (union fw_block *)fw_ldrex(&fw_free);
+    if (seen == top && !fw_strex((uint32_t)b, &fw_free)) return;
+    top = seen;
+  }
+}
+#else
 static uint8_t fw_fresh; /* blocks never handed out yet: no start-up code */
 static uint32_t fw_irq_save(void) {
   uint32_t primask;
@@ -213,6 +264,7 @@ static void fw_release(struct fw_message *m) {
   fw_free = b;
   fw_irq_restore(s);
 }
+#endif
 static uint32_t fw_pool_task(uint32_t seed) {
   struct fw_message *window[4] = {0, 0, 0, 0};
   uint32_t x = seed, sum = 0;

@@ -55,7 +55,7 @@ inline std::uint32_t fw_format_task(std::uint32_t seed) {
   const std::uint32_t x = fw_next(seed);
   const int temp = static_cast<int>(x % 1000u) - 500;
   heapless::String<47> line;
-  if (!heapless::try_format_to(line, "t={} id={} st={:#x}", temp, x >> 16, x & 0xFFFu)) return 0;
+  if (!heapless::try_format_to(line, HEAPLESS_FMT("t={} id={} st={:#x}"), temp, x >> 16, x & 0xFFFu)) return 0;
   return fw_hash(line.c_str(), line.size());
 }
 #endif
@@ -63,15 +63,16 @@ inline std::uint32_t fw_format_task(std::uint32_t seed) {
 #if defined(FW_WITH_LINEAR_MAP) || defined(FW_WITH_ALL)
 #include <heapless/linear_map.hpp>
 // Count events per id (16 possible ids, table of 16), then remove the rare ones.
-inline std::uint32_t fw_linear_map_task(std::uint32_t seed) {
+// One search per event, as in the C code: try_insert finds the id or appends
+// it with a count of 0 (an empty result: the table was full).
+static inline std::uint32_t fw_linear_map_task(std::uint32_t seed) {
   heapless::LinearMap<std::uint8_t, std::uint16_t, 16> counts;
   std::uint32_t x = seed;
   for (int i = 0; i < 64; ++i) {
     x = fw_next(x);
-    const auto id = static_cast<std::uint8_t>(x >> 28);
-    auto it = counts.find(id);
-    if (it != counts.end()) ++it->second;
-    else if (!counts.try_insert(id, std::uint16_t{1})) return 0;
+    const auto r = counts.try_insert(static_cast<std::uint8_t>(x >> 28), std::uint16_t{0});
+    if (!r) return 0;
+    ++r->first->second;
   }
   for (std::uint8_t id = 0; id < 16; ++id) {
     auto it = counts.find(id);
@@ -102,13 +103,15 @@ inline std::uint32_t fw_spsc_task(std::uint32_t seed) {
 
 #if defined(FW_WITH_POOL) || defined(FW_WITH_ALL)
 #include <heapless/pool.hpp>
+
+#include <new>  // placement new
 // Message buffers from a pool of 8 (safe from ISRs), in flight in a small window.
 struct fw_message {
   std::uint32_t id;
   std::uint8_t payload[12];
 };
 inline heapless::Pool<fw_message, 8> fw_messages;
-inline std::uint32_t fw_pool_task(std::uint32_t seed) {
+static inline std::uint32_t fw_pool_task(std::uint32_t seed) {
   fw_message* window[4] = {};
   std::uint32_t x = seed, sum = 0;
   for (int i = 0; i < 32; ++i) {
@@ -118,8 +121,12 @@ inline std::uint32_t fw_pool_task(std::uint32_t seed) {
       sum = sum * 5u + slot->id + slot->payload[slot->id % 12u];
       fw_messages.destroy(slot);
     }
-    slot = fw_messages.try_create();
-    if (slot == nullptr) return 0;
+    // A raw slot and default-initialisation, as the C code's block: every
+    // field is written next (try_create() would value-initialise, i.e. zero
+    // the message first: work the C code does not do).
+    void* raw = fw_messages.try_allocate();
+    if (raw == nullptr) return 0;
+    slot = ::new (raw) fw_message;
     slot->id = x >> 24;
     for (std::uint32_t k = 0; k < 12; ++k) slot->payload[k] = static_cast<std::uint8_t>(x >> k);
   }
