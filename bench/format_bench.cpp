@@ -92,6 +92,13 @@ HEAPLESS_BENCH_NOINLINE std::size_t line_heapless_n(const sample& s, char* buf) 
   return heapless::format_to_n(buf, 64, "sensor {}: raw=0x{:04x} value={:.3f} unit={}", s.id, s.raw, s.value, s.unit)
       .size;
 }
+// HEAPLESS_FMT: the format string compiled into code at the call site.
+HEAPLESS_BENCH_NOINLINE std::size_t line_heapless_fmt(const sample& s, heapless::String<64>& out) {
+  out.clear();
+  heapless::format_to(out, HEAPLESS_FMT("sensor {}: raw=0x{:04x} value={:.3f} unit={}"), s.id, s.raw, s.value,
+                      s.unit);
+  return out.size();
+}
 // The same line without the float: integer formatting and parsing dominate.
 HEAPLESS_BENCH_NOINLINE std::size_t line_int_hand(const sample& s, char* buf) { return by_hand(buf, s, false); }
 HEAPLESS_BENCH_NOINLINE std::size_t line_int_snprintf(const sample& s, char* buf) {
@@ -105,6 +112,11 @@ HEAPLESS_BENCH_NOINLINE std::size_t line_int_fmt(const sample& s, char* buf) {
 HEAPLESS_BENCH_NOINLINE std::size_t line_int_heapless(const sample& s, heapless::String<64>& out) {
   out.clear();
   heapless::format_to(out, "sensor {}: raw=0x{:04x} unit={}", s.id, s.raw, s.unit);
+  return out.size();
+}
+HEAPLESS_BENCH_NOINLINE std::size_t line_int_heapless_fmt(const sample& s, heapless::String<64>& out) {
+  out.clear();
+  heapless::format_to(out, HEAPLESS_FMT("sensor {}: raw=0x{:04x} unit={}"), s.id, s.raw, s.unit);
   return out.size();
 }
 
@@ -129,6 +141,9 @@ void BM_fmt_format_to_n(benchmark::State& st) { run<chars64>(st, [](const sample
 void BM_heapless_string(benchmark::State& st) {
   run<heapless::String<64>>(st, [](const sample& s, heapless::String<64>& b) { return line_heapless(s, b); }, true);
 }
+void BM_heapless_fmt_string(benchmark::State& st) {
+  run<heapless::String<64>>(st, [](const sample& s, heapless::String<64>& b) { return line_heapless_fmt(s, b); }, true);
+}
 void BM_heapless_format_to_n(benchmark::State& st) {
   run<chars64>(st, [](const sample& s, chars64& b) { return line_heapless_n(s, b); }, true);
 }
@@ -140,6 +155,10 @@ void BM_int_fmt_format_to_n(benchmark::State& st) { run<chars64>(st, [](const sa
 void BM_int_heapless_string(benchmark::State& st) {
   run<heapless::String<64>>(st, [](const sample& s, heapless::String<64>& b) { return line_int_heapless(s, b); }, true);
 }
+void BM_int_heapless_fmt_string(benchmark::State& st) {
+  run<heapless::String<64>>(st, [](const sample& s, heapless::String<64>& b) { return line_int_heapless_fmt(s, b); },
+                            true);
+}
 
 BENCHMARK(BM_hand_to_chars);
 BENCHMARK(BM_snprintf);
@@ -147,6 +166,7 @@ BENCHMARK(BM_snprintf);
 BENCHMARK(BM_fmt_format_to_n);
 #endif
 BENCHMARK(BM_heapless_string);
+BENCHMARK(BM_heapless_fmt_string);
 BENCHMARK(BM_heapless_format_to_n);
 BENCHMARK(BM_int_hand_to_chars);
 BENCHMARK(BM_int_snprintf);
@@ -154,5 +174,6 @@ BENCHMARK(BM_int_snprintf);
 BENCHMARK(BM_int_fmt_format_to_n);
 #endif
 BENCHMARK(BM_int_heapless_string);
+BENCHMARK(BM_int_heapless_fmt_string);
 
 }  // namespace

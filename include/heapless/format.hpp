@@ -54,6 +54,7 @@
 
 #include "detail/config.hpp"        // HEAPLESS_CPP20
 #include "detail/error.hpp"         // detail::raise
+#include "detail/format_compiled.hpp"  // HEAPLESS_FMT: format strings compiled into code
 #include "detail/format_core.hpp"   // the engine, formatter<T>, format_context
 #include "detail/format_float.hpp"  // float/double handlers (instantiated only when used)
 #include "string.hpp"               // String<N>: format<N>() returns one; format_to(String&, ...)
@@ -194,18 +195,18 @@ inline std::size_t utf8_safe_length(const char* s, std::size_t n) noexcept {
 
 /// Formats into base[old, cap) and returns the length to keep: the new length
 /// on success (or on a cut in truncating mode), `old` otherwise.
-inline std::size_t format_fixed(char* base, std::size_t old, std::size_t cap, overflow_mode mode,
-                                const format_call& call, fixed_outcome& out) {
+template <overflow_mode mode>
+std::size_t format_fixed(char* base, std::size_t old, std::size_t cap, const format_call& call, fixed_outcome& out) {
   fixed_buffer b(base + old, base + cap);
-  vformat(b, call);
+  call.run(b, call);
   if (HEAPLESS_UNLIKELY(b.error() != nullptr)) {
     out.error = b.error();
     return old;
   }
   if (HEAPLESS_UNLIKELY(b.dropped() != 0)) {
     out.cut = true;
-    if (mode != overflow_mode::truncate) return old;
-    return old + utf8_safe_length(base + old, b.written());
+    if constexpr (mode != overflow_mode::truncate) return old;
+    else return old + utf8_safe_length(base + old, b.written());
   }
   return old + b.written();
 }
@@ -231,14 +232,16 @@ class vec_buffer : public format_buffer {
   V& v_;
 };
 
-/// The one entry point of every public function; returns true if the output was cut.
-template <class Out>
-bool format_dispatch(Out& out, overflow_mode mode, const format_call& call) {
+/// The one entry point of every public function; returns true if the output
+/// was cut. One instance per target type and mode: a program that only uses
+/// try_format_to has no truncation code.
+template <overflow_mode mode, class Out>
+bool format_dispatch(Out& out, const format_call& call) {
   fixed_outcome r;
   if constexpr (is_string<Out>::value) {
     const std::size_t old = out.size();
     out.resize_and_overwrite(out.capacity(), [&](char* p, std::size_t cap) {
-      return format_fixed(p, old, cap, mode, call, r);
+      return format_fixed<mode>(p, old, cap, call, r);
     });
   } else {
     // Chunks reach the Vec while formatting: roll back to the old size on a
@@ -252,17 +255,19 @@ bool format_dispatch(Out& out, overflow_mode mode, const format_call& call) {
       }
     } guard{out, out.size()};
     vec_buffer<Out> b(out);
-    vformat(b, call);
+    call.run(b, call);
     b.finish();
     r.error = b.error();
     r.cut = b.dropped() != 0;
     if (r.error == nullptr && (!r.cut || mode == overflow_mode::truncate)) {
       guard.armed = false;
-      if (r.cut) out.resize(guard.old + utf8_safe_length(out.data() + guard.old, out.size() - guard.old));
+      if constexpr (mode == overflow_mode::truncate) {
+        if (r.cut) out.resize(guard.old + utf8_safe_length(out.data() + guard.old, out.size() - guard.old));
+      }
     }
   }
   if (HEAPLESS_UNLIKELY(r.error != nullptr)) raise_format_error(r.error);
-  if (HEAPLESS_UNLIKELY(r.cut && mode == overflow_mode::raise)) {
+  if (mode == overflow_mode::raise && HEAPLESS_UNLIKELY(r.cut)) {
     raise(is_string<Out>::value ? error_kind::length_error : error_kind::bad_alloc,
           "heapless::format_to: output exceeds the capacity");
   }
@@ -272,20 +277,81 @@ bool format_dispatch(Out& out, overflow_mode mode, const format_call& call) {
 template <class OutputIt>
 OutputIt format_to_iterator(OutputIt out, const format_call& call) {
   iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out));
-  vformat(b, call);
+  call.run(b, call);
   if (HEAPLESS_UNLIKELY(b.error() != nullptr)) raise_format_error(b.error());
   return b.finish();
 }
 
+template <class Out>
+auto format_to_call(Out&& out, const format_call& call) {
+  using O = std::remove_cv_t<std::remove_reference_t<Out>>;
+  if constexpr (is_fixed_target_v<O>) {
+    (void)format_dispatch<overflow_mode::raise>(out, call);
+  } else if constexpr (std::is_same_v<O, format_context>) {
+    call.run(out.buffer(), call);
+  } else {
+    using It = std::decay_t<Out>;  // a char array decays to char*
+    return format_to_iterator<It>(static_cast<Out&&>(out), call);
+  }
+}
+
+template <class OutputIt>
+format_to_n_result<OutputIt> format_to_n_call(OutputIt out, std::size_t n, const format_call& call) {
+  if constexpr (std::is_same_v<OutputIt, char*>) {
+    fixed_buffer b(out, out + n, false);  // never write past the output in the caller's range
+    call.run(b, call);
+    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) raise_format_error(b.error());
+    return {out + b.written(), b.written() + b.dropped()};
+  } else {
+    iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out), n);
+    call.run(b, call);
+    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) raise_format_error(b.error());
+    OutputIt last = b.finish();
+    return {static_cast<OutputIt&&>(last), b.total()};
+  }
+}
+
+inline std::size_t formatted_size_call(const format_call& call) {
+  counting_buffer b;
+  call.run(b, call);
+  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) raise_format_error(b.error());
+  return b.dropped();
+}
+
 }  // namespace detail
 
-// The argument pack: values on the stack, descriptors in a constexpr table.
+// The argument pack of a format_string call: values on the stack, descriptors
+// in a constexpr table.
 #define HEAPLESS_DETAIL_FORMAT_ARGS                                                                       \
   const detail::arg_value values[sizeof...(Args) + 1] = {                                                 \
       detail::arg_traits<detail::arg_type_t<Args>>::make(args)...};                                       \
   const detail::format_call call {                                                                        \
-    fmt.get(), fmt.program(), values, detail::arg_descs<detail::arg_type_t<Args>...>::value, sizeof...(Args) \
+    fmt.get(), fmt.program(), values, detail::arg_descs<detail::arg_type_t<Args>...>::value, sizeof...(Args), \
+        &detail::vformat, nullptr                                                                         \
   }
+// The argument pack of a HEAPLESS_FMT call: the string is checked here (at
+// compile time); the arguments are passed by address to the generated code.
+#define HEAPLESS_DETAIL_COMPILED_ARGS                                                                  \
+  static_assert(detail::compiled_format<S, detail::arg_type_t<Args>...>::error == detail::format_errc::ok); \
+  const detail::arg_refs<sizeof...(Args)> refs{{static_cast<const void*>(&args)..., nullptr}};         \
+  const detail::format_call call {                                                                     \
+    S::str(), {}, nullptr, nullptr, sizeof...(Args), &detail::run_compiled<S, Args...>, &refs          \
+  }
+
+/// HEAPLESS_FMT("...") in place of a format string, in every function below:
+/// the string is parsed and checked when the call is compiled (C++17 too: a
+/// bad string is a static_assert naming the error) and the call runs code
+/// generated for it: no parser, no dispatch, only the writers its fields
+/// need. The output is the same as with the plain string. Best for firmware:
+/// a call with "{}" and "{:#x}" integer fields costs about what hand-written
+/// digit loops do (docs/format.md).
+#define HEAPLESS_FMT(s)                                                             \
+  ([] {                                                                             \
+    struct heapless_compiled_format_ : ::heapless::detail::compiled_string_tag {    \
+      static constexpr ::std::string_view str() noexcept { return s; }              \
+    };                                                                              \
+    return heapless_compiled_format_{};                                             \
+  }())
 
 /// Appends to `out`:
 ///  - a String<N>: raises length_error if the result does not fit (out unchanged);
@@ -295,16 +361,13 @@ OutputIt format_to_iterator(OutputIt out, const format_call& call) {
 /// O(output length). A malformed runtime_format / C++17 string raises invalid_argument.
 template <class Out, class... Args>
 auto format_to(Out&& out, const format_string<Args...>& fmt, const Args&... args) {
-  using O = std::remove_cv_t<std::remove_reference_t<Out>>;
   HEAPLESS_DETAIL_FORMAT_ARGS;
-  if constexpr (detail::is_fixed_target_v<O>) {
-    (void)detail::format_dispatch(out, detail::overflow_mode::raise, call);
-  } else if constexpr (std::is_same_v<O, format_context>) {
-    detail::vformat(out.buffer(), call);
-  } else {
-    using It = std::decay_t<Out>;  // a char array decays to char*
-    return detail::format_to_iterator<It>(static_cast<Out&&>(out), call);
-  }
+  return detail::format_to_call(static_cast<Out&&>(out), call);
+}
+template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
+auto format_to(Out&& out, S, const Args&... args) {
+  HEAPLESS_DETAIL_COMPILED_ARGS;
+  return detail::format_to_call(static_cast<Out&&>(out), call);
 }
 
 /// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
@@ -313,7 +376,13 @@ template <class Out, class... Args>
 [[nodiscard]] bool try_format_to(Out& out, const format_string<Args...>& fmt, const Args&... args) {
   static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
   HEAPLESS_DETAIL_FORMAT_ARGS;
-  return !detail::format_dispatch(out, detail::overflow_mode::fail, call);
+  return !detail::format_dispatch<detail::overflow_mode::fail>(out, call);
+}
+template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
+[[nodiscard]] bool try_format_to(Out& out, S, const Args&... args) {
+  static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
+  HEAPLESS_DETAIL_COMPILED_ARGS;
+  return !detail::format_dispatch<detail::overflow_mode::fail>(out, call);
 }
 
 /// Appends what fits of the output to a String<N> or Vec<char, N> (never
@@ -323,7 +392,14 @@ bool format_to_truncating(Out& out, const format_string<Args...>& fmt, const Arg
   static_assert(detail::is_fixed_target_v<Out>,
                 "format_to_truncating: the target must be a String<N> or Vec<char, N>");
   HEAPLESS_DETAIL_FORMAT_ARGS;
-  return detail::format_dispatch(out, detail::overflow_mode::truncate, call);
+  return detail::format_dispatch<detail::overflow_mode::truncate>(out, call);
+}
+template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
+bool format_to_truncating(Out& out, S, const Args&... args) {
+  static_assert(detail::is_fixed_target_v<Out>,
+                "format_to_truncating: the target must be a String<N> or Vec<char, N>");
+  HEAPLESS_DETAIL_COMPILED_ARGS;
+  return detail::format_dispatch<detail::overflow_mode::truncate>(out, call);
 }
 
 /// Formats into a new String<N>; raises length_error if the output exceeds N.
@@ -331,7 +407,14 @@ template <std::size_t N, class... Args>
 String<N> format(const format_string<Args...>& fmt, const Args&... args) {
   String<N> s;
   HEAPLESS_DETAIL_FORMAT_ARGS;
-  (void)detail::format_dispatch(s, detail::overflow_mode::raise, call);
+  (void)detail::format_dispatch<detail::overflow_mode::raise>(s, call);
+  return s;
+}
+template <std::size_t N, class S, class... Args, detail::if_compiled_string_t<S> = 0>
+String<N> format(S, const Args&... args) {
+  String<N> s;
+  HEAPLESS_DETAIL_COMPILED_ARGS;
+  (void)detail::format_dispatch<detail::overflow_mode::raise>(s, call);
   return s;
 }
 
@@ -341,33 +424,30 @@ template <class OutputIt, class... Args>
 format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, const format_string<Args...>& fmt,
                                          const Args&... args) {
   HEAPLESS_DETAIL_FORMAT_ARGS;
-  if constexpr (std::is_same_v<OutputIt, char*>) {
-    detail::fixed_buffer b(out, out + n, false);  // never write past the output in the caller's range
-    detail::vformat(b, call);
-    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
-    return {out + b.written(), b.written() + b.dropped()};
-  } else {
-    detail::iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out), n);
-    detail::vformat(b, call);
-    if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
-    OutputIt last = b.finish();
-    return {static_cast<OutputIt&&>(last), b.total()};
-  }
+  return detail::format_to_n_call(static_cast<OutputIt&&>(out), n, call);
+}
+template <class OutputIt, class S, class... Args, detail::if_compiled_string_t<S> = 0>
+format_to_n_result<OutputIt> format_to_n(OutputIt out, std::size_t n, S, const Args&... args) {
+  HEAPLESS_DETAIL_COMPILED_ARGS;
+  return detail::format_to_n_call(static_cast<OutputIt&&>(out), n, call);
 }
 
 /// The length of the output, without writing it.
 template <class... Args>
 std::size_t formatted_size(const format_string<Args...>& fmt, const Args&... args) {
   HEAPLESS_DETAIL_FORMAT_ARGS;
-  detail::counting_buffer b;
-  detail::vformat(b, call);
-  if (HEAPLESS_UNLIKELY(b.error() != nullptr)) detail::raise_format_error(b.error());
-  return b.dropped();
+  return detail::formatted_size_call(call);
+}
+template <class S, class... Args, detail::if_compiled_string_t<S> = 0>
+std::size_t formatted_size(S, const Args&... args) {
+  HEAPLESS_DETAIL_COMPILED_ARGS;
+  return detail::formatted_size_call(call);
 }
 
 }  // namespace heapless
 
 #undef HEAPLESS_DETAIL_FORMAT_ARGS
+#undef HEAPLESS_DETAIL_COMPILED_ARGS
 #undef HEAPLESS_DETAIL_FORMAT_CONSTEVAL
 #undef HEAPLESS_DETAIL_FORMAT_COMPILED
 

@@ -1063,13 +1063,18 @@ constexpr format_errc compile_format(std::string_view fmt, const arg_desc* descs
 
 // ---- Engine ------------------------------------------------------------------
 
-/// Everything one formatting call needs, type-erased.
+/// Everything one formatting call needs, type-erased. run formats it:
+/// vformat (parse at run time, or run the C++20 precompiled program), or a
+/// HEAPLESS_FMT string's generated code (format_compiled.hpp), which reads
+/// the arguments from args instead of values.
 struct format_call {
   std::string_view fmt;
   program_view program;
   const arg_value* values;
   const arg_desc* descs;
   std::size_t n;
+  void (*run)(format_buffer&, const format_call&);
+  const void* args;
 };
 
 struct format_handler {
