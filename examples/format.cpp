@@ -64,5 +64,11 @@ int main() {
   heapless::String<16> custom;
   heapless::format_to(custom, heapless::runtime_format(user_pattern), 99);
   std::puts(custom.c_str());
+
+  // 7. HEAPLESS_FMT: the string is checked when this line compiles (C++17 too)
+  //    and compiled into code: no parser at run time. Same output.
+  heapless::String<48> fast;
+  heapless::format_to(fast, HEAPLESS_FMT("t={} id={} st={:#x}"), -5, r.id, r.raw);
+  std::puts(fast.c_str());
   return 0;
 }
