@@ -389,7 +389,8 @@ class pool_lock_free_list {
       // acquire: pairs with the release CAS of the push that installed this
       // head (the slot's previous contents are visible to its new owner).
       std::atomic_thread_fence(std::memory_order_acquire);
-      return slots + i;  // (no ASan on Cortex-M: nothing to unpoison)
+      poison::unpoison(slots + i);
+      return slots + i;
     }
 #endif
     // acquire: pairs with the release CAS of the push that installed this
