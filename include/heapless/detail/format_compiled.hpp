@@ -89,27 +89,36 @@ struct nth_type<0, T, Ts...> {
   using type = T;
 };
 
-// Writers for the simple specs: sign, optional prefix, digits; nothing else.
+/// The writer of the simple integer specs: sign, prefix ("0x" "0X" "0b" "0B"
+/// "0" or ""), digits in base 10 (shift == 0) or 2^shift; nothing else. One
+/// function for every base: under -Os one digit loop serves all of them.
 template <class UInt>
-HEAPLESS_NOINLINE void write_decimal_plain(format_buffer& out, UInt abs, bool negative) {
-  char buf[sizeof(UInt) * 8 + 1];  // as write_integer: copy_short may move 16 bytes at a time
-  char* p = buf;
-  if (negative) *p++ = '-';
-  out.write(buf, static_cast<std::size_t>(write_decimal(p, buf + sizeof buf, abs) - buf));
-}
-/// Base 2^shift; prefix: "0x" "0X" "0b" "0B" "0" or "" (written after the sign).
-template <class UInt>
-HEAPLESS_NOINLINE void write_pow2_plain(format_buffer& out, UInt abs, bool negative, unsigned shift, bool upper,
-                                        const char* prefix) {
-  char buf[sizeof(UInt) * 8 + 3];
+HEAPLESS_NOINLINE void write_int_plain(format_buffer& out, UInt abs, bool negative, unsigned shift, bool upper,
+                                       const char* prefix) {
+  char buf[sizeof(UInt) * 8 + 4];  // >= 16 too: format_buffer::write may copy 16 bytes at a time
   char* const end = buf + sizeof buf;
-  const char* const digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-  const UInt mask = static_cast<UInt>((1u << shift) - 1);
   char* p = end;
+#if defined(__OPTIMIZE_SIZE__)
+  const char* const digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  const unsigned base = shift != 0 ? 1u << shift : 10u;
   do {
-    *--p = digits[static_cast<unsigned>(abs & mask)];
-    abs = static_cast<UInt>(abs >> shift);
+    const UInt q = static_cast<UInt>(shift != 0 ? abs >> shift : abs / 10);
+    *--p = digits[static_cast<unsigned>(abs - q * base)];
+    abs = q;
   } while (abs != 0);
+#else
+  if (shift == 0) {
+    char tmp[sizeof(UInt) * 3];
+    const char* const last = write_decimal(tmp, tmp + sizeof tmp, abs);
+    for (const char* q = last; q != tmp;) *--p = *--q;
+  } else if (shift == 4) {
+    p = write_pow2_digits<4>(end, abs, upper);
+  } else if (shift == 3) {
+    p = write_pow2_digits<3>(end, abs, false);
+  } else {
+    p = write_pow2_digits<1>(end, abs, false);
+  }
+#endif
   for (std::size_t n = std::strlen(prefix); n > 0; --n) *--p = prefix[n - 1];
   if (negative) *--p = '-';
   out.write(p, static_cast<std::size_t>(end - p));
@@ -133,9 +142,9 @@ inline void write_compiled_field(format_buffer& out, const T& x) {
       if (neg) abs = static_cast<U>(U{0} - abs);
     }
     if constexpr (tr::wide) {  // 32-bit division when the value fits (cheap on 32-bit cores)
-      if (abs <= 0xFFFFFFFFu) return write_decimal_plain<std::uint32_t>(out, static_cast<std::uint32_t>(abs), neg);
+      if (abs <= 0xFFFFFFFFu) return write_int_plain<std::uint32_t>(out, static_cast<std::uint32_t>(abs), neg, 0, false, "");
     }
-    write_decimal_plain<U>(out, abs, neg);
+    write_int_plain<U>(out, abs, neg, 0, false, "");
   } else if constexpr (tr::is_int && simple && (s.type == 'x' || s.type == 'X' || s.type == 'o' || s.type == 'b' ||
                                                 s.type == 'B')) {
     using U = std::conditional_t<tr::wide, unsigned long long, std::uint32_t>;
@@ -156,7 +165,7 @@ inline void write_compiled_field(format_buffer& out, const T& x) {
                                                    : "0";
     // '#o' writes no prefix for 0 (the zero digit is the prefix).
     const char* const pre = (s.type == 'o' && abs == 0) ? "" : prefix;
-    write_pow2_plain<U>(out, abs, neg, shift, s.type == 'X', pre);
+    write_int_plain<U>(out, abs, neg, shift, s.type == 'X', pre);
   } else if constexpr (tr::is_string && s.plain()) {
     const std::string_view sv = x;
     out.write(sv.size() != 0 ? sv.data() : "", sv.size());
