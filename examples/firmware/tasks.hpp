@@ -14,7 +14,7 @@
 #if defined(FW_WITH_VEC) || defined(FW_WITH_ALL)
 #include <heapless/vec.hpp>
 // Collect up to 32 samples (the rest are dropped), remove the outliers, sum.
-inline std::uint32_t fw_vec_task(std::uint32_t seed) {
+static inline std::uint32_t fw_vec_task(std::uint32_t seed) {
   heapless::Vec<std::uint16_t, 32> samples;
   std::uint32_t x = seed;
   for (int i = 0; i < 40; ++i) {
@@ -34,7 +34,7 @@ inline std::uint32_t fw_vec_task(std::uint32_t seed) {
 #if defined(FW_WITH_STRING) || defined(FW_WITH_ALL)
 #include <heapless/string.hpp>
 // Build "name;name;..." from a table while it fits in 31 characters; hash it.
-inline std::uint32_t fw_string_task(std::uint32_t seed) {
+static inline std::uint32_t fw_string_task(std::uint32_t seed) {
   heapless::String<31> line;
   std::uint32_t x = seed;
   for (int i = 0; i < 12; ++i) {
@@ -51,7 +51,7 @@ inline std::uint32_t fw_string_task(std::uint32_t seed) {
 #include <heapless/format.hpp>
 #include <heapless/string.hpp>
 // One telemetry line: a signed decimal, an unsigned decimal and a hex field.
-inline std::uint32_t fw_format_task(std::uint32_t seed) {
+static inline std::uint32_t fw_format_task(std::uint32_t seed) {
   const std::uint32_t x = fw_next(seed);
   const int temp = static_cast<int>(x % 1000u) - 500;
   heapless::String<47> line;
