@@ -117,11 +117,11 @@ TEST_CASE("spsc: layout, traits, constant initialisation", "[spsc][layout]") {
   STATIC_REQUIRE(std::is_same_v<Q::value_type, std::uint8_t>);
   STATIC_REQUIRE(std::is_same_v<Q::size_type, std::size_t>);
 #if HEAPLESS_CACHE_LINE == 0
-  // Four one-byte indices and the 16 slots: nothing else.
-  STATIC_REQUIRE(sizeof(Q) == 20);
-  STATIC_REQUIRE(sizeof(Queue<std::uint32_t, 3>) == 4 + 3 * 4);
-  STATIC_REQUIRE(sizeof(Queue<std::uint8_t, 128>) == 4 + 128);   // indices still fit a byte
-  STATIC_REQUIRE(sizeof(Queue<std::uint8_t, 200>) == 8 + 200);   // 2N - 1 needs 16 bits
+  // Two one-byte indices (no cached copies) and the 16 slots: nothing else.
+  STATIC_REQUIRE(sizeof(Q) == 18);
+  STATIC_REQUIRE(sizeof(Queue<std::uint32_t, 3>) == 4 + 3 * 4);  // 2 index bytes, 2 alignment
+  STATIC_REQUIRE(sizeof(Queue<std::uint8_t, 128>) == 2 + 128);   // indices still fit a byte
+  STATIC_REQUIRE(sizeof(Queue<std::uint8_t, 200>) == 4 + 200);   // 2N - 1 needs 16 bits
 #else
   // Producer line, consumer line, slots on a third line.
   STATIC_REQUIRE(alignof(Q) == HEAPLESS_CACHE_LINE);
