@@ -139,9 +139,12 @@ struct ring_index {
 template <class X>
 inline constexpr std::size_t line_align = max_of(HEAPLESS_CACHE_LINE, alignof(X));
 
-/// True for the host layout: each side keeps a private copy of the other
-/// side's index, and the two sides' state sits on separate lines.
-inline constexpr bool cached_indices = HEAPLESS_CACHE_LINE > 0;
+/// Whether Queue<T, N> keeps private copies of the other side's index: yes
+/// exactly when HEAPLESS_CACHE_LINE > 0 (hosts). Not a user option; the host
+/// stress test specialises it for one test-only element type so that the
+/// Cortex-M index logic also runs between two threads under ThreadSanitizer.
+template <class T, std::size_t N>
+struct cached_indices : std::bool_constant<(HEAPLESS_CACHE_LINE > 0)> {};
 
 // The indices, and how each side learns how far it may go. Two layouts:
 //   cached (HEAPLESS_CACHE_LINE > 0, hosts): producer-owned and consumer-owned
@@ -154,7 +157,7 @@ inline constexpr bool cached_indices = HEAPLESS_CACHE_LINE > 0;
 // Each provides, for the producer at tail t, has_room_(t) (a slot is free)
 // and room_(t, want) (free slots; exact, or at least `want`), and for the
 // consumer at head h, has_item_(h) and ready_(h, want) (queued elements).
-template <std::size_t N, bool = cached_indices>
+template <std::size_t N, bool Cached>
 struct queue_indices {
   using idx = ring_index<N>;
   using index_type = typename idx::type;
@@ -234,7 +237,7 @@ struct queue_indices<N, false> {
 // The data members. Split from Queue so the destructor is trivial exactly
 // when T's is (a static queue of bytes registers no destructor at exit).
 template <class T, std::size_t N, bool = std::is_trivially_destructible_v<T>>
-struct queue_state : queue_indices<N> {
+struct queue_state : queue_indices<N, cached_indices<T, N>::value> {
   // Slots, starting on their own line (packed after the indices when
   // HEAPLESS_CACHE_LINE is 0).
   alignas(line_align<uninit_array<T, N>>) uninit_array<T, N> slots_;
