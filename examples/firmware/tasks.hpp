@@ -88,7 +88,7 @@ static inline std::uint32_t fw_linear_map_task(std::uint32_t seed) {
 #include <heapless/spsc.hpp>
 // A byte queue between a producer (an ISR in real firmware) and the main loop.
 inline heapless::spsc::Queue<std::uint8_t, 16> fw_rx;
-inline std::uint32_t fw_spsc_task(std::uint32_t seed) {
+static inline std::uint32_t fw_spsc_task(std::uint32_t seed) {
   std::uint32_t x = seed, sum = 0;
   for (int round = 0; round < 8; ++round) {
     x = fw_next(x);
