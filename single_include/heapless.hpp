@@ -5049,11 +5049,10 @@ void run_compiled(format_buffer& out, const format_call& c) {
 #ifndef HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
 #define HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
 
-#include <charconv>     // std::to_chars_result, std::chars_format
+#include <charconv>     // std::to_chars_result, std::chars_format, std::errc
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
 #include <cstring>      // std::memcpy, std::memmove
-#include <system_error>  // std::errc
 
 // #include "config.hpp": inlined above
 
