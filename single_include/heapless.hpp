@@ -4899,7 +4899,7 @@ inline void write_compiled_field(format_buffer& out, const T& x) {
   using tr = arg_traits<T>;
   using V = typename tr::V;
   constexpr bool simple = s.width == 0 && s.precision < 0 && s.sign != '+' && s.sign != ' ' && !s.zero();
-  if constexpr (tr::is_int && simple && (s.type == 0 || s.type == 'd')) {
+  if constexpr (tr::is_int && simple && (s.type == 0 || is_int_type(s.type))) {
     using U = std::conditional_t<tr::wide, unsigned long long, std::uint32_t>;
     const auto v = static_cast<V>(x);
     bool neg = false;
@@ -4908,30 +4908,20 @@ inline void write_compiled_field(format_buffer& out, const T& x) {
       neg = v < 0;
       if (neg) abs = static_cast<U>(U{0} - abs);
     }
-    if constexpr (tr::wide) {  // 32-bit division when the value fits (cheap on 32-bit cores)
-      if (abs <= 0xFFFFFFFFu) return write_int_plain<std::uint32_t>(out, static_cast<std::uint32_t>(abs), neg, 0, false, "");
-    }
-    write_int_plain<U>(out, abs, neg, 0, false, "");
-  } else if constexpr (tr::is_int && simple && (s.type == 'x' || s.type == 'X' || s.type == 'o' || s.type == 'b' ||
-                                                s.type == 'B')) {
-    using U = std::conditional_t<tr::wide, unsigned long long, std::uint32_t>;
-    const auto v = static_cast<V>(x);
-    bool neg = false;
-    U abs = static_cast<U>(v);
-    if constexpr (std::is_signed_v<V>) {
-      neg = v < 0;
-      if (neg) abs = static_cast<U>(U{0} - abs);
-    }
-    constexpr unsigned shift = s.type == 'o' ? 3 : (s.type == 'b' || s.type == 'B') ? 1 : 4;
-    constexpr bool alt = s.alt();
-    constexpr const char* prefix = !alt             ? ""
-                                   : s.type == 'x' ? "0x"
-                                   : s.type == 'X' ? "0X"
-                                   : s.type == 'b' ? "0b"
-                                   : s.type == 'B' ? "0B"
-                                                   : "0";
+    constexpr unsigned shift = s.type == 'x' || s.type == 'X' ? 4 : s.type == 'o' ? 3 : s.type == 'b' || s.type == 'B' ? 1 : 0;
+    constexpr const char* prefix = !s.alt() || shift == 0 ? ""
+                                   : s.type == 'x'        ? "0x"
+                                   : s.type == 'X'        ? "0X"
+                                   : s.type == 'b'        ? "0b"
+                                   : s.type == 'B'        ? "0B"
+                                                          : "0";
     // '#o' writes no prefix for 0 (the zero digit is the prefix).
     const char* const pre = (s.type == 'o' && abs == 0) ? "" : prefix;
+    if constexpr (tr::wide) {  // 32-bit arithmetic when the value fits (cheap on 32-bit cores)
+      if (abs <= 0xFFFFFFFFu) {
+        return write_int_plain<std::uint32_t>(out, static_cast<std::uint32_t>(abs), neg, shift, s.type == 'X', pre);
+      }
+    }
     write_int_plain<U>(out, abs, neg, shift, s.type == 'X', pre);
   } else if constexpr (tr::is_string && s.plain()) {
     const std::string_view sv = x;
@@ -5129,6 +5119,13 @@ inline decomposed decompose(F x) noexcept {
   return d;
 }
 
+/// Number of significant bits of v (0 for 0).
+inline unsigned bit_width(std::uint64_t v) noexcept {
+  unsigned n = 0;
+  for (; v != 0; v >>= 1) ++n;
+  return n;
+}
+
 // An unsigned big integer of at most W 32-bit words, least significant first.
 // Words at index >= n are unspecified.
 template <std::size_t W>
@@ -5181,22 +5178,8 @@ struct bigint {
     }
     for (std::size_t i = 0; i < words_; ++i) w[i] = 0;
   }
-  void set_pow2(unsigned bits) noexcept {
-    set(1);
-    shl(bits);
-  }
   void trim() noexcept {
     while (n != 0 && w[n - 1] == 0) --n;
-  }
-  // *this -= b; requires *this >= b.
-  void sub(const bigint& b) noexcept {
-    std::uint32_t borrow = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t bi = (i < b.n ? b.w[i] : 0u) + std::uint64_t{borrow};
-      borrow = std::uint64_t{w[i]} < bi ? 1u : 0u;
-      w[i] = static_cast<std::uint32_t>(std::uint64_t{w[i]} - bi);
-    }
-    trim();
   }
   // *this -= q * b; requires *this >= q * b.
   void sub_mul(const bigint& b, std::uint32_t q) noexcept {
@@ -5225,10 +5208,7 @@ struct bigint {
     if (carry != 0) push(static_cast<std::uint32_t>(carry));
   }
   unsigned bit_length() const noexcept {
-    if (n == 0) return 0;
-    unsigned top = 0;
-    for (std::uint32_t v = w[n - 1]; v != 0; v >>= 1) ++top;
-    return static_cast<unsigned>(32 * (n - 1)) + top;
+    return n == 0 ? 0 : static_cast<unsigned>(32 * (n - 1)) + bit_width(w[n - 1]);
   }
 };
 
@@ -5250,7 +5230,7 @@ inline unsigned next_digit(bigint<W>& r, const bigint<W>& s) noexcept {
   std::uint32_t q = r.w[s.n - 1] / (s.w[s.n - 1] + 1);  // s's top word < 2^28: no overflow
   if (q != 0) r.sub_mul(s, q);
   while (compare(r, s) >= 0) {
-    r.sub(s);
+    r.sub_mul(s, 1);
     ++q;
   }
   return q;
@@ -5267,9 +5247,12 @@ inline void normalise(bigint<W>& s, bigint<W>& r, bigint<W>* m) noexcept {
   if (m != nullptr) m->shl(shift);
 }
 
-// floor(log10(2^e2)) for |e2| < 2^15, an estimate of the decimal exponent that
-// the callers correct by one if needed.
-inline int floor_log10_pow2(int e2) noexcept { return (e2 * 1233) >> 12; }
+// The decimal exponent k with 10^(k-1) <= |x| < 10^k of a finite nonzero x,
+// or one more or one less: floor(log10(2^(bits - 1))) + 1, the log taken as
+// 1233 / 4096 (|bits| < 2^15). The callers correct it.
+inline int estimate_k(const decomposed& v) noexcept {
+  return ((v.e + static_cast<int>(bit_width(v.f)) - 1) * 1233 >> 12) + 1;
+}
 
 // Adds one unit in the last place to the digits d[0, n); on a carry out of the
 // first digit (all were 9s, now all 0s) returns true.
@@ -5291,9 +5274,7 @@ inline int scale(const decomposed& v, bigint<W>& r, bigint<W>& s) noexcept {
   s.set(1);
   if (v.e >= 0) r.shl(static_cast<unsigned>(v.e));
   else s.shl(static_cast<unsigned>(-v.e));
-  unsigned fbits = 0;
-  for (std::uint64_t t = v.f; t != 0; t >>= 1) ++fbits;
-  int k = floor_log10_pow2(v.e + static_cast<int>(fbits) - 1) + 1;
+  int k = estimate_k(v);
   if (k >= 0) s.mul_pow10(k);
   else r.mul_pow10(-k);
   if (compare(r, s) >= 0) {  // the estimate was one too small
@@ -5368,6 +5349,7 @@ inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
     s.shl(static_cast<unsigned>(-v.e));
   }
   const bool even = (v.f & 1) == 0;  // round-to-even: the midpoints read back as x
+  auto reaches = [even](int c) { return even ? c >= 0 : c > 0; };  // a midpoint comparison
   // mhigh = mlow, or 2 mlow when the lower gap is the smaller one.
   auto high_sum = [&](const bigint<W>& base) {  // sum = base + mhigh
     sum.set_sum(base, mlow);
@@ -5375,12 +5357,9 @@ inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
   };
   auto high_ok = [&] {  // r + mhigh reaches the next power of ten
     high_sum(r);
-    const int c = compare(sum, s);
-    return even ? c >= 0 : c > 0;
+    return reaches(compare(sum, s));
   };
-  unsigned fbits = 0;
-  for (std::uint64_t t = v.f; t != 0; t >>= 1) ++fbits;
-  int k = floor_log10_pow2(v.e + static_cast<int>(fbits) - 1) + 1;
+  int k = estimate_k(v);
   if (k >= 0) {
     s.mul_pow10(k);
   } else {
@@ -5394,8 +5373,7 @@ inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
   }
   for (;;) {
     sum.mul(10);  // r + mhigh from the last high_ok (recomputed before its next use)
-    const int c = compare(sum, s);
-    if (even ? c >= 0 : c > 0) break;
+    if (reaches(compare(sum, s))) break;
     r.mul(10);
     mlow.mul(10);
     --k;
@@ -5407,8 +5385,7 @@ inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
     r.mul(10);
     mlow.mul(10);
     unsigned digit = next_digit(r, s);
-    const int lo = compare(r, mlow);
-    const bool low = even ? lo <= 0 : lo < 0;
+    const bool low = reaches(compare(mlow, r));  // r - mlow reaches the lower midpoint
     const bool high = high_ok();
     if (!low && !high) {
       d[n++] = static_cast<char>('0' + digit);
@@ -5604,7 +5581,7 @@ inline std::to_chars_result to_chars(char* first, char* last, F x) noexcept {
     w.p += m;
     w.zeros(static_cast<std::size_t>(kk - m));
   } else {
-    put_fixed(w, d, n, k, k >= 0 ? n - (static_cast<std::size_t>(k) < n ? static_cast<std::size_t>(k) : n) : n + static_cast<std::size_t>(-k));
+    put_fixed(w, d, n, k, static_cast<std::size_t>(static_cast<long>(n) - k));  // here k <= n
   }
   return w.result();
 }

@@ -132,7 +132,7 @@ inline void write_compiled_field(format_buffer& out, const T& x) {
   using tr = arg_traits<T>;
   using V = typename tr::V;
   constexpr bool simple = s.width == 0 && s.precision < 0 && s.sign != '+' && s.sign != ' ' && !s.zero();
-  if constexpr (tr::is_int && simple && (s.type == 0 || s.type == 'd')) {
+  if constexpr (tr::is_int && simple && (s.type == 0 || is_int_type(s.type))) {
     using U = std::conditional_t<tr::wide, unsigned long long, std::uint32_t>;
     const auto v = static_cast<V>(x);
     bool neg = false;
@@ -141,30 +141,20 @@ inline void write_compiled_field(format_buffer& out, const T& x) {
       neg = v < 0;
       if (neg) abs = static_cast<U>(U{0} - abs);
     }
-    if constexpr (tr::wide) {  // 32-bit division when the value fits (cheap on 32-bit cores)
-      if (abs <= 0xFFFFFFFFu) return write_int_plain<std::uint32_t>(out, static_cast<std::uint32_t>(abs), neg, 0, false, "");
-    }
-    write_int_plain<U>(out, abs, neg, 0, false, "");
-  } else if constexpr (tr::is_int && simple && (s.type == 'x' || s.type == 'X' || s.type == 'o' || s.type == 'b' ||
-                                                s.type == 'B')) {
-    using U = std::conditional_t<tr::wide, unsigned long long, std::uint32_t>;
-    const auto v = static_cast<V>(x);
-    bool neg = false;
-    U abs = static_cast<U>(v);
-    if constexpr (std::is_signed_v<V>) {
-      neg = v < 0;
-      if (neg) abs = static_cast<U>(U{0} - abs);
-    }
-    constexpr unsigned shift = s.type == 'o' ? 3 : (s.type == 'b' || s.type == 'B') ? 1 : 4;
-    constexpr bool alt = s.alt();
-    constexpr const char* prefix = !alt             ? ""
-                                   : s.type == 'x' ? "0x"
-                                   : s.type == 'X' ? "0X"
-                                   : s.type == 'b' ? "0b"
-                                   : s.type == 'B' ? "0B"
-                                                   : "0";
+    constexpr unsigned shift = s.type == 'x' || s.type == 'X' ? 4 : s.type == 'o' ? 3 : s.type == 'b' || s.type == 'B' ? 1 : 0;
+    constexpr const char* prefix = !s.alt() || shift == 0 ? ""
+                                   : s.type == 'x'        ? "0x"
+                                   : s.type == 'X'        ? "0X"
+                                   : s.type == 'b'        ? "0b"
+                                   : s.type == 'B'        ? "0B"
+                                                          : "0";
     // '#o' writes no prefix for 0 (the zero digit is the prefix).
     const char* const pre = (s.type == 'o' && abs == 0) ? "" : prefix;
+    if constexpr (tr::wide) {  // 32-bit arithmetic when the value fits (cheap on 32-bit cores)
+      if (abs <= 0xFFFFFFFFu) {
+        return write_int_plain<std::uint32_t>(out, static_cast<std::uint32_t>(abs), neg, shift, s.type == 'X', pre);
+      }
+    }
     write_int_plain<U>(out, abs, neg, shift, s.type == 'X', pre);
   } else if constexpr (tr::is_string && s.plain()) {
     const std::string_view sv = x;
