@@ -90,8 +90,9 @@ struct worker {
     return static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(p) - shared.base) / sizeof(object);
   }
 
+  // done counts successful allocations and frees only; an attempt that
+  // finds the pool exhausted is counted in shared.exhausted instead.
   void allocate() {
-    ++done;
     const std::uint64_t stamp = (std::uint64_t{id} + 1) << 40 | ++serial;
     const auto k = static_cast<kind>(next() % 3);
     object* p = nullptr;
@@ -108,6 +109,7 @@ struct worker {
       shared.exhausted.fetch_add(1, std::memory_order_relaxed);
       return;
     }
+    ++done;
     if (!pool.owns(p)) shared.errors.fetch_add(1, std::memory_order_relaxed);
     std::uint64_t expected = 0;
     // The slot must be free in the side table: otherwise it was handed out twice.

@@ -126,6 +126,7 @@ constinit Vec<counted, 2> g_constinit_counted;
 }  // namespace
 
 TEST_CASE("Vec: a static Vec is constant-initialised (no start-up constructor)", "[vec][layout]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
   CHECK(g_touched == 1);
   REQUIRE(g_ints.size() == 1);
   CHECK(g_ints[0] == 42);

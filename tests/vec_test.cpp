@@ -222,6 +222,7 @@ TEST_CASE("Vec: at raises out_of_range", "[vec][access][error]") {
 
 #if HEAPLESS_TEST_CAN_CATCH_ASSERT
 TEST_CASE("Vec: preconditions are asserted", "[vec][error][assert]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
   Vec<int, 2> v = {1, 2};
   Vec<int, 2> e;
   Vec<int, 2> other = {1};

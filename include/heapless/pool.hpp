@@ -14,7 +14,8 @@
 // Policies (third template argument, heapless::pool_policy::*):
 //   lock_free         a Treiber stack of slot indices; its head packs index and
 //                     ABA tag in one CAS-able word (64 bits: 32 + 32 where the
-//                     target has a 64-bit CAS; else 32 bits: 16 + 16, N < 65535).
+//                     target has a 64-bit CAS; else 32 bits: 16 + 16, N < 65535;
+//                     Cortex-M3 and up pop with LDREX/STREX, which needs no tag).
 //                     Safe from any number of threads and from interrupts.
 //   critical_section<Lock>  for cores without CAS (Cortex-M0/M0+): every list
 //                     operation runs between Lock::lock() and Lock::unlock();
@@ -24,10 +25,12 @@
 //                     word, else critical_section<interrupt_mask> on Cortex-M;
 //                     elsewhere it asks you to pick one.
 //
-// Construction writes nothing but zeros: a never-used slot needs no link
-// because the free list is extended lazily: the pool hands out slot
-// `fresh` (a bump index, 0..N) once the stack of recycled slots is empty. A
-// `static` Pool therefore lives in .bss: no start-up code, no flash image.
+// Construction writes nothing but zeros, so a `static` Pool lives in .bss:
+// no start-up code, no flash image. single_thread / critical_section extend
+// their free list lazily (slot `fresh`, a bump index 0..N, is handed out
+// once the stack of recycled slots is empty); lock_free threads its list
+// through all N slots from the start, encoded so that all zeros is that list
+// (a link holds the next index XOR-ed with its own index + 1).
 //
 // Cost (see docs/pool.md for sizeof tables):
 //   single_thread / critical_section: N slots of max(sizeof(T), sizeof(link))
@@ -37,11 +40,11 @@
 //     a bump index.
 //   lock_free: N slots of sizeof(T), N links outside the slots (smallest index
 //     type: a stale link read by a losing pop must not race with the object a
-//     winner constructs in that slot), a 64-bit (hosts) or 32-bit (Cortex-M)
-//     head and a 4-byte bump index.
+//     winner constructs in that slot) and a 64-bit (hosts) or 32-bit
+//     (Cortex-M) head.
 //   Debug builds (HEAPLESS_POOL_DEBUG, default HEAPLESS_ENABLE_ASSERTS) add a
 //     state byte per slot to catch double frees and foreign pointers.
-// All operations O(1) except available(), which walks the recycled stack.
+// All operations O(1) except available(), which walks the free list.
 //
 // Threads/ISRs: with lock_free every member is safe to call concurrently
 // (available() is then a snapshot that may be stale when it returns); with
@@ -50,7 +53,7 @@
 #ifndef HEAPLESS_POOL_HPP
 #define HEAPLESS_POOL_HPP
 
-#include <atomic>       // std::atomic: the lock-free head and bump index
+#include <atomic>       // std::atomic: the lock-free head
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint32_t, std::uint64_t, std::uintptr_t
 #include <new>          // placement new, std::launder
