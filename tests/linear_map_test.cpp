@@ -709,6 +709,62 @@ TEST_CASE("LinearMap: SSE2 and portable searches agree for every size", "[linear
 }
 
 namespace {
+// Hits at every position of a full map, then of every shorter one: the map
+// is filled to N, and entries are erased from the back one at a time, so
+// slots [n, N) hold stale copies of the erased keys (which must not match)
+// while every key in [0, n) must be found at its own position. Then erase
+// from the middle: the last key moves into the hole and leaves a stale copy
+// of itself behind the new end (the live copy must win). Covers the two-half
+// scan (int keys, N = 33..64; 8-byte keys, N = 17..32), the single-mask one
+// and the chunked one (N > 64).
+template <class K, std::size_t N>
+bool every_position_with_stale_keys() {
+  static LinearMap<K, int, N> m;
+  m.clear();
+  const auto key = [](std::size_t i) {
+    return static_cast<K>(static_cast<K>(i) * static_cast<K>(37) + static_cast<K>(5));
+  };
+  for (std::size_t i = 0; i < N; ++i) m[key(i)] = static_cast<int>(i);
+  bool ok = m.size() == N;
+  for (std::size_t n = N;; --n) {
+    for (std::size_t i = 0; i < N; ++i) {
+      const auto it = m.find(key(i));
+      ok = ok && (i < n ? it == m.begin() + static_cast<std::ptrdiff_t>(i) && it->second == static_cast<int>(i)
+                        : it == m.end());
+    }
+    ok = ok && !m.contains(key(N)) && !m.contains(static_cast<K>(key(0) - 1));
+    if (n == 0) break;
+    m.erase(m.cend() - 1);
+  }
+  for (std::size_t i = 0; i < N; ++i) m[key(i)] = static_cast<int>(i);
+  for (std::size_t hole = 0; hole < N / 2; ++hole) {
+    const K moved = m.keys()[m.size() - 1];
+    ok = ok && m.erase(key(hole)) == 1;
+    ok = ok && m.find(moved) == m.begin() + static_cast<std::ptrdiff_t>(hole) && !m.contains(key(hole));
+  }
+  return ok;
+}
+}  // namespace
+
+TEST_CASE("LinearMap: hits at every position, stale keys past size()", "[linear_map][search]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  CHECK(every_position_with_stale_keys<int, 16>());
+  CHECK(every_position_with_stale_keys<int, 17>());
+  CHECK(every_position_with_stale_keys<int, 33>());
+  CHECK(every_position_with_stale_keys<int, 40>());
+  CHECK(every_position_with_stale_keys<int, 64>());
+  CHECK(every_position_with_stale_keys<unsigned, 64>());
+  CHECK(every_position_with_stale_keys<int, 65>());
+  CHECK(every_position_with_stale_keys<int, 100>());
+  CHECK(every_position_with_stale_keys<int, 128>());
+  CHECK(every_position_with_stale_keys<short, 64>());
+  CHECK(every_position_with_stale_keys<std::int64_t, 17>());
+  CHECK(every_position_with_stale_keys<std::int64_t, 32>());
+  CHECK(every_position_with_stale_keys<std::uint64_t, 33>());
+  CHECK(every_position_with_stale_keys<std::int8_t, 64>());
+}
+
+namespace {
 // String keys: every capacity class of the tag scan (one block, whole 64,
 // chunks of 64 with a moved-back last block) against the length-first loop.
 // Keys are numbers in decimal, so many share lengths, first and last

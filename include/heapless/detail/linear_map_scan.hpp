@@ -174,29 +174,56 @@ inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unu
           (linear_find_sse2_lanes<S>(p + (First + B) * 16, needle) << ((First + B) * (16 / S))));
 }
 
-// Whole-array scan for up to 64 keys (and at most 256 bytes): every block of
-// keys[0, Count) is compared in straight-line code (positions are
-// compile-time constants), lanes at or past n are masked off, and a single
-// branch decides: no mispredicted loop exit, whichever slot matches. Blocks
-// may cover slots that hold no key yet: they lie inside the key array (never
-// past it: a Count that is not a multiple of the block ends with a block
-// overlapping the previous one) and their bits are masked before anything
-// depends on them.
+// Lane mask of keys[0, Count) (at most 64 keys and 128 bytes): bit i set
+// when key i equals the needle, stale slots included. Every block is compared
+// in straight-line code (positions are compile-time constants); a Count that
+// is not a multiple of the block ends with a block overlapping the previous
+// one, so nothing past keys[Count) is read.
 template <std::size_t S, std::size_t Count>
-inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n, const void* key) noexcept {
+inline std::uint64_t linear_find_sse2_mask(const unsigned char* p, __m128i needle) noexcept {
   static_assert(Count * S >= 16 && Count <= 64, "one 64-bit lane mask");
-  p = linear_map_opaque(p);
   constexpr std::size_t lanes = 16 / S;
   constexpr std::size_t blocks = Count / lanes;
   constexpr std::size_t grouped = (S == 2 || S == 4) ? blocks / (16 / lanes) * (16 / lanes) : 0;
-  const __m128i needle = linear_find_sse2_splat<S>(key);
   std::uint64_t m = 0;
-  if constexpr (grouped != 0) m |= linear_find_sse2_groups<S>(p, needle, std::make_index_sequence<grouped * lanes / 16>{});
+  if constexpr (grouped != 0) {
+    m |= linear_find_sse2_groups<S>(p, needle, std::make_index_sequence<grouped * lanes / 16>{});
+  }
   m |= linear_find_sse2_blocks<S, grouped>(p, needle, std::make_index_sequence<blocks - grouped>{});
   if constexpr (Count % lanes != 0) m |= linear_find_sse2_lanes<S>(p + Count * S - 16, needle) << (Count - lanes);
-  if constexpr (Count < 64) m &= (std::uint64_t{1} << n) - 1;  // n <= Count
-  else m &= n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
-  return m != 0 ? static_cast<std::size_t>(__builtin_ctzll(m)) : n;
+  return m;
+}
+
+// Index of the first set bit of a Count-bit lane mask, or n when it is not
+// below n (n <= Count). The first match in [0, Count) is the first in
+// [0, n) when it lies below n; otherwise [0, n) has none: matches in stale
+// slots past size() never count, and the mask needs no masking.
+template <std::size_t Count>
+inline std::size_t linear_find_sse2_first(std::uint64_t m, std::size_t n) noexcept {
+  const std::size_t i = m != 0 ? static_cast<std::size_t>(__builtin_ctzll(m)) : Count;
+  return i < n ? i : n;
+}
+
+// Whole-array scan for up to 64 keys (and at most 256 bytes): no loop, lanes
+// at or past n never match. Up to 128 bytes: one mask and ONE branch,
+// whichever slot matches. Larger (int keys, N = 64): the first half, then the
+// second only when the first has no match. A hit in the second half costs a
+// mispredicted branch half of the time, but a hit in the first half skips
+// half of the compares and packs; measured (docs/linear_map.md), hits and
+// misses both come out faster than one 64-lane mask.
+template <std::size_t S, std::size_t Count>
+inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n, const void* key) noexcept {
+  static_assert(Count * S >= 16 && Count <= 64 && Count * S <= 256, "whole-array scan");
+  p = linear_map_opaque(p);
+  const __m128i needle = linear_find_sse2_splat<S>(key);
+  if constexpr (Count * S <= 128) {
+    return linear_find_sse2_first<Count>(linear_find_sse2_mask<S, Count>(p, needle), n);
+  } else {
+    constexpr std::size_t half = Count / 2;
+    const std::uint64_t lo = linear_find_sse2_mask<S, half>(p, needle);
+    if (lo != 0 || n <= half) return linear_find_sse2_first<half>(lo, n);
+    return linear_find_sse2_first<Count>(linear_find_sse2_mask<S, Count - half>(p + half * S, needle) << half, n);
+  }
 }
 
 // Byte offset of the first matching lane in [from, to), or `to`.
@@ -261,7 +288,7 @@ constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, K q) noe
     if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
       const unsigned char* p = static_cast<const unsigned char*>(static_cast<const void*>(keys));
       // Up to 64 bytes in use: scan those (a map seldom full stays cheap).
-      if constexpr (cap_bytes > 64) {
+      if constexpr (cap_bytes > 64 && !(Cap <= 64 && cap_bytes <= 256)) {
         if (n * S <= 64) return linear_find_sse2_whole<S, 64 / S>(p, n, &q);
       }
       if constexpr (Cap <= 64 && cap_bytes <= 256) {
