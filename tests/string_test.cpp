@@ -798,6 +798,37 @@ TEST_CASE("String: trivially copyable: memcpy is a valid copy", "[string]") {
   CHECK(well_formed(b));
 }
 
+TEST_CASE("String: a corrupted free-capacity byte reads as empty, never out of bounds", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  // Bytes received by memcpy/DMA: a last byte above N means size() == 0.
+  auto with_last_byte = [](const char* text, unsigned char last) {
+    String<15> s = text;
+    unsigned char raw[sizeof s];
+    std::memcpy(raw, &s, sizeof s);
+    raw[15] = last;
+    std::memcpy(static_cast<void*>(&s), raw, sizeof s);
+    return s;
+  };
+  const String<15> junk_a = with_last_byte("", 200);
+  const String<15> junk_b = with_last_byte("", 16);
+  const String<15> empty;
+  const String<15> abc = "abc";
+  CHECK(junk_a.size() == 0);
+  CHECK(junk_b.size() == 0);
+  // Same capacity: == compares the stored bytes first; different bytes that
+  // both mean "empty" are still equal, and equal strings stay equal.
+  CHECK(junk_a == junk_b);
+  CHECK(junk_a == empty);
+  CHECK(empty == junk_b);
+  CHECK_FALSE(junk_a == abc);
+  CHECK_FALSE(abc == junk_b);
+  CHECK(junk_a.compare(empty) == 0);
+  CHECK(junk_a == std::string_view());
+  CHECK(abc == with_last_byte("abc", 12));
+  CHECK_FALSE(abc == with_last_byte("abd", 12));
+  CHECK(abc != String<15>("ab"));
+}
+
 namespace {
 
 // A single-pass iterator: String must not rely on multi-pass for it.

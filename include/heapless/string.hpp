@@ -950,6 +950,10 @@ class String {
       // both sizes (more free space = shorter string).
       const unsigned free_a = static_cast<unsigned char>(rep_.buf_[N]);
       const unsigned free_b = static_cast<unsigned char>(other.rep_.buf_[N]);
+      // A byte above N (never written by a String; bytes received by memcpy
+      // or DMA) takes the general path, which decodes it as size() does.
+      if (HEAPLESS_UNLIKELY((free_a > free_b ? free_a : free_b) > N))
+        return detail::chars::compare(buf_(), size(), other.data(), other.size());
       const int r = detail::chars::compare(buf_(), other.buf_(), N - (free_a > free_b ? free_a : free_b));
       return r != 0 ? r : static_cast<int>(free_b) - static_cast<int>(free_a);  // only the sign is specified
     } else {
@@ -972,6 +976,8 @@ class String {
  private:
   template <std::size_t>
   friend class String;
+  template <std::size_t A, std::size_t B>
+  friend constexpr bool operator==(const String<A>& a, const String<B>& b) noexcept;
 
   // GCC (12 at least) evaluates the initialiser of a non-constexpr,
   // non-constinit static with __builtin_is_constant_evaluated() unknown and
@@ -1160,7 +1166,17 @@ constexpr String<N + 1> operator+(char a, const String<N>& b) noexcept {
 
 template <std::size_t N, std::size_t M>
 constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
-  return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+  if constexpr (N == M && N < 256) {
+    // Same capacity: equal sizes <=> equal free-capacity bytes (bytes above N,
+    // which no String writes, all read as "empty": see string_rep). One
+    // decode instead of two on the path that calls memcmp.
+    const unsigned free_a = static_cast<unsigned char>(a.rep_.buf_[N]);
+    const unsigned free_b = static_cast<unsigned char>(b.rep_.buf_[N]);
+    if (free_a != free_b) return free_a >= N && free_b >= N;
+    return free_a >= N || detail::chars::equal(a.data(), b.data(), N - free_a);
+  } else {
+    return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+  }
 }
 template <std::size_t N>
 constexpr bool operator==(const String<N>& a, std::string_view b) noexcept {
