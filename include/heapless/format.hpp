@@ -44,6 +44,8 @@
 // ISR as long as no user formatter or error handler does something that is not.
 // C++20 on hosts: HEAPLESS_FORMAT_PRECOMPILE (detail/format_core.hpp) keeps the
 // compile-time parse in the format string, so formatting does not parse.
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE (default: 1 at -Os) picks the smaller of two
+// equivalent implementations (digit loop, copies; detail/format_core.hpp).
 #ifndef HEAPLESS_FORMAT_HPP
 #define HEAPLESS_FORMAT_HPP
 
@@ -274,6 +276,54 @@ bool format_dispatch(Out& out, const format_call& call) {
   return r.cut;
 }
 
+/// A HEAPLESS_FMT call into a String<N> (raise or fail mode; truncation takes
+/// format_dispatch): straight into the String's buffer from its old size on
+/// (format_compiled.hpp, direct_sink). All or nothing: only the end writes
+/// the new size; a failure restores the terminating NUL at the old size (the
+/// first piece overwrote it). Returns true if the output did not fit.
+template <overflow_mode mode, class S, std::size_t N, class... Args>
+bool format_direct(String<N>& out, const Args&... args) {
+  using P = compiled_format<S, arg_type_t<Args>...>;
+  static_assert(P::error == format_errc::ok);
+  using seq = std::make_index_sequence<P::count>;
+  constexpr bool checked = !direct_all_simple<P, Args...>(seq{});
+  constexpr bool custom = (arg_traits<arg_type_t<Args>>::is_custom || ...);
+  char* const base = out.data();
+  char* const first = base + out.size();
+  std::conditional_t<checked, direct_sink_checked, direct_sink> sink{};
+  sink.cur = first;
+  sink.end = base + N;
+  if constexpr (custom && HEAPLESS_HAS_EXCEPTIONS) {
+    // A user formatter may throw: put the NUL back on the way out.
+    struct restore {
+      char* p;
+      ~restore() {
+        if (p != nullptr) *p = '\0';
+      }
+    } guard{first};
+    run_direct<P>(sink, seq{}, args...);
+    guard.p = nullptr;
+  } else {
+    run_direct<P>(sink, seq{}, args...);
+  }
+  if constexpr (checked) {
+    if (HEAPLESS_UNLIKELY(sink.error != nullptr)) {
+      *first = '\0';
+      raise_format_error(sink.error);
+    }
+  }
+  if (HEAPLESS_UNLIKELY(sink.cur == nullptr)) {
+    *first = '\0';
+    if constexpr (mode == overflow_mode::raise) {
+      raise(error_kind::length_error, "heapless::format_to: output exceeds the capacity");
+    }
+    return true;
+  }
+  const auto n = static_cast<std::size_t>(sink.cur - base);
+  out.resize_and_overwrite(N, [n](char*, std::size_t) { return n <= N ? n : N; });  // n <= N: folds the check
+  return false;
+}
+
 template <class OutputIt>
 OutputIt format_to_iterator(OutputIt out, const format_call& call) {
   iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out));
@@ -366,8 +416,12 @@ auto format_to(Out&& out, const format_string<Args...>& fmt, const Args&... args
 }
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 auto format_to(Out&& out, S, const Args&... args) {
-  HEAPLESS_DETAIL_COMPILED_ARGS;
-  return detail::format_to_call(static_cast<Out&&>(out), call);
+  if constexpr (detail::is_string<std::remove_cv_t<std::remove_reference_t<Out>>>::value) {
+    (void)detail::format_direct<detail::overflow_mode::raise, S>(out, args...);
+  } else {
+    HEAPLESS_DETAIL_COMPILED_ARGS;
+    return detail::format_to_call(static_cast<Out&&>(out), call);
+  }
 }
 
 /// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
@@ -381,8 +435,12 @@ template <class Out, class... Args>
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 [[nodiscard]] bool try_format_to(Out& out, S, const Args&... args) {
   static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
-  HEAPLESS_DETAIL_COMPILED_ARGS;
-  return !detail::format_dispatch<detail::overflow_mode::fail>(out, call);
+  if constexpr (detail::is_string<Out>::value) {
+    return !detail::format_direct<detail::overflow_mode::fail, S>(out, args...);
+  } else {
+    HEAPLESS_DETAIL_COMPILED_ARGS;
+    return !detail::format_dispatch<detail::overflow_mode::fail>(out, call);
+  }
 }
 
 /// Appends what fits of the output to a String<N> or Vec<char, N> (never
@@ -413,8 +471,7 @@ String<N> format(const format_string<Args...>& fmt, const Args&... args) {
 template <std::size_t N, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 String<N> format(S, const Args&... args) {
   String<N> s;
-  HEAPLESS_DETAIL_COMPILED_ARGS;
-  (void)detail::format_dispatch<detail::overflow_mode::raise>(s, call);
+  (void)detail::format_direct<detail::overflow_mode::raise, S>(s, args...);
   return s;
 }
 

@@ -49,6 +49,20 @@
 #define HEAPLESS_FORMAT_PRECOMPILE 1
 #endif
 #endif
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE (user-settable, 0 or 1): 1 picks the smaller
+// of two equivalent implementations wherever formatting has a choice: one
+// digit loop (a division per digit, no digit table) instead of std::to_chars'
+// two-digits-per-division table, memcpy calls instead of inlined short copies
+// and fills, a byte-wise brace scan. Output is the same byte for byte.
+// Default: 1 when the compiler optimises for size (GCC and clang define
+// __OPTIMIZE_SIZE__ at -Os and -Oz), else 0.
+#ifndef HEAPLESS_FORMAT_OPTIMIZE_SIZE
+#if defined(__OPTIMIZE_SIZE__)
+#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 1
+#else
+#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 0
+#endif
+#endif
 #if HEAPLESS_FORMAT_PRECOMPILE && HEAPLESS_DETAIL_FORMAT_CONSTEVAL
 #define HEAPLESS_DETAIL_FORMAT_COMPILED 1
 #else
@@ -79,7 +93,7 @@ namespace detail {
 /// fixed-size copies the compiler inlines, overlapping for odd lengths.
 /// Never touches s when n == 0 (s may then be nullptr).
 inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
-#if defined(__OPTIMIZE_SIZE__)  // -Os: one call is smaller than the unrolled cases
+#if HEAPLESS_FORMAT_OPTIMIZE_SIZE  // one call is smaller than the unrolled cases
   if (n != 0) std::memcpy(d, s, n);
 #else
   if (n >= 16) {
@@ -125,7 +139,7 @@ class format_buffer {
   }
   /// n copies of c. O(capacity) on a fixed sink however large n is.
   void fill(std::size_t n, char c) {
-#if !defined(__OPTIMIZE_SIZE__)
+#if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
     if (n <= 16 && room() >= 16 && scratch_tail_) {  // short padding: one fixed-size store, no call
       std::memset(cur_, c, 16);     // (bytes past n are free space, overwritten later)
       cur_ += n;
@@ -434,7 +448,7 @@ inline constexpr format_specs default_specs{};
 /// byte is always exact), a plain loop in constant evaluation.
 constexpr const char* find_brace(const char* p, const char* end) noexcept {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__)) && \
-    !defined(__OPTIMIZE_SIZE__)
+    !HEAPLESS_FORMAT_OPTIMIZE_SIZE
   if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
     using word = std::size_t;
     constexpr word ones = ~word{0} / 255;
@@ -486,7 +500,7 @@ constexpr format_errc parse_format(std::string_view fmt, const arg_desc* descs, 
       p = q + 1;
       continue;
     }
-#if !defined(__OPTIMIZE_SIZE__)
+#if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
     if (*q == '}' && indexing != 2) {  // "{}": the common case, no spec to parse
       indexing = 1;
       const std::size_t index = next_auto++;
@@ -676,11 +690,54 @@ char* write_pow2_digits(char* end, UInt v, bool upper) noexcept {
   return end;
 }
 
+/// The digits of v in base 10, 16, 8 or 2, written backwards ending at end
+/// (room for sizeof(UInt) * 8 chars); returns the first. Two implementations
+/// with the same output (tests/format_compiled_test.cpp compares them);
+/// HEAPLESS_FORMAT_OPTIMIZE_SIZE picks one (uint_digits).
+/// Small: one loop for every base, a division per digit (a libgcc call on
+/// cores without a divider), no digit table.
+template <class UInt>
+char* uint_digits_small(char* end, UInt v, unsigned base, bool upper) noexcept {
+  const unsigned letters = upper ? 'A' - '9' - 1 : 'a' - '9' - 1;  // '9' + 1 -> 'A' or 'a'
+  do {
+    const UInt q = static_cast<UInt>(v / base);
+    unsigned c = static_cast<unsigned>(v - q * base) + '0';
+    if (c > '9') c += letters;
+    *--end = static_cast<char>(c);
+    v = q;
+  } while (v != 0);
+  return end;
+}
+
+/// Fast: std::to_chars for decimal (two digits per division), a shift loop
+/// for powers of two.
+template <class UInt>
+char* uint_digits_fast(char* end, UInt v, unsigned base, bool upper) noexcept {
+  if (base == 10) {
+    char tmp[sizeof(UInt) * 3];
+    const char* const last = std::to_chars(tmp, tmp + sizeof tmp, v).ptr;
+    for (const char* q = last; q != tmp;) *--end = *--q;
+    return end;
+  }
+  if (base == 16) return write_pow2_digits<4>(end, v, upper);
+  if (base == 8) return write_pow2_digits<3>(end, v, false);
+  return write_pow2_digits<1>(end, v, false);
+}
+
+template <class UInt>
+char* uint_digits(char* end, UInt v, unsigned base, bool upper) noexcept {
+#if HEAPLESS_FORMAT_OPTIMIZE_SIZE
+  return uint_digits_small(end, v, base, upper);
+#else
+  return uint_digits_fast(end, v, base, upper);
+#endif
+}
+
 /// Decimal digits of v into [first, last) (which holds them all); returns the end.
 /// std::to_chars (two digits per division, a 200-byte table) unless built for size.
 template <class UInt>
 char* write_decimal(char* first, char* last, UInt v) noexcept {
-#if defined(__OPTIMIZE_SIZE__)
+#if HEAPLESS_FORMAT_OPTIMIZE_SIZE
   (void)last;
   char tmp[sizeof(UInt) * 3];
   char* p = tmp + sizeof tmp;
@@ -701,7 +758,7 @@ template <class UInt>
 HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative, const format_specs& s) {
   constexpr std::size_t max_digits = sizeof(UInt) * 8;  // base 2 is the longest
   if (s.plain()) {  // "{}": straight into the sink when it has room
-#if !defined(__OPTIMIZE_SIZE__)
+#if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
     if (out.room() > max_digits) {
       char* p = out.cur();
       if (negative) *p++ = '-';
@@ -794,8 +851,9 @@ inline void handle_bool(format_buffer& out, const arg_value& v, const format_spe
     write_integer<std::uint32_t>(out, v.b ? 1u : 0u, false, s);
   }
 }
+inline constexpr const char* null_cstr_message = "heapless::format: null const char* argument";
 inline void handle_cstr(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  if (v.cstr == nullptr) return out.fail("heapless::format: null const char* argument");
+  if (v.cstr == nullptr) return out.fail(null_cstr_message);
   write_string(out, s, v.cstr, std::strlen(v.cstr));
 }
 inline void handle_string(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
