@@ -33,6 +33,26 @@ TEST_CASE("LinearMap constexpr: default construction is a constant expression", 
 
 // String keys carry a hash tag per entry. A tag computed in constant
 // evaluation (a map built at compile time) must equal the run-time one.
+TEST_CASE("LinearMap constexpr: integer tags are the same at compile time and run time", "[linear_map][constexpr]") {
+  constexpr long long keys[] = {0, 1, -1, 256, 65536, 0x7FFFFFFF, -0x7FFFFFFF - 1, 0x123456789ABCDEF0};
+  constexpr unsigned char ints[] = {
+      heapless::detail::linear_map_int_tag(static_cast<int>(keys[0])),
+      heapless::detail::linear_map_int_tag(static_cast<int>(keys[1])),
+      heapless::detail::linear_map_int_tag(static_cast<int>(keys[2])),
+      heapless::detail::linear_map_int_tag(static_cast<int>(keys[3])),
+      heapless::detail::linear_map_int_tag(static_cast<int>(keys[4])),
+      heapless::detail::linear_map_int_tag(static_cast<int>(keys[5])),
+      heapless::detail::linear_map_int_tag(static_cast<int>(keys[6]))};
+  constexpr unsigned char wide = heapless::detail::linear_map_int_tag(keys[7]);
+  HEAPLESS_NO_ALLOC_SCOPE;
+  for (std::size_t i = 0; i < sizeof(ints); ++i) {
+    const long long* volatile k = &keys[i];  // forces run-time evaluation
+    CHECK(heapless::detail::linear_map_int_tag(static_cast<int>(*k)) == ints[i]);
+  }
+  const long long* volatile k = &keys[7];
+  CHECK(heapless::detail::linear_map_int_tag(*k) == wide);
+}
+
 TEST_CASE("LinearMap constexpr: string tags are the same at compile time and run time", "[linear_map][constexpr]") {
   constexpr std::string_view words[] = {"", "a", "ab", "abc", "abcd", "uart0.bau", "uart0.baud", "a-sixteen-chars!",
                                         "a-seventeen-chars"};
@@ -116,6 +136,16 @@ constexpr int keys_and_values() {
 
 }  // namespace
 
+// Integer maps of more than 128 bytes of keys carry tags on SSE2 hosts: a
+// map built at compile time is searched at run time with run-time tags.
+constexpr LinearMap<int, int, 64> make_ids() {
+  LinearMap<int, int, 64> m;
+  for (int i = 0; i < 64; ++i) m[i * 256 - 5000] = i;
+  m.erase(-5000);        // the last entry moves to slot 0
+  m.erase_stable(256 * 10 - 5000);
+  return m;
+}
+
 TEST_CASE("LinearMap constexpr: every operation in a constant expression (C++20)", "[linear_map][constexpr]") {
   STATIC_REQUIRE(lookups() == 25 + 1 + 10);
   STATIC_REQUIRE(insertion_forms());
@@ -126,5 +156,14 @@ TEST_CASE("LinearMap constexpr: every operation in a constant expression (C++20)
   STATIC_REQUIRE(table.full());
   STATIC_REQUIRE(table.at(7) == 49);
   CHECK(table.at(3) == 9);  // and usable at run time
+  static constexpr auto ids = make_ids();
+  STATIC_REQUIRE(ids.size() == 62 && ids.at(63 * 256 - 5000) == 63 && !ids.contains(-5000));
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const LinearMap<int, int, 64>* volatile p = &ids;  // searched at run time
+  for (int i = 0; i < 64; ++i) {
+    const auto it = p->find(i * 256 - 5000);
+    CHECK((it == p->end()) == (i == 0 || i == 10));
+    if (it != p->end()) CHECK(it->second == i);
+  }
 }
 #endif

@@ -2,8 +2,9 @@
 // deterministic random sequences: after every step the whole sequence of
 // entries (keys, values, order) must equal the model's, and lookups must
 // agree with std::map (see linear_map_model.hpp). Several key types, so each
-// search path is covered: SSE2 small (<= 64 bytes of keys), SSE2 large,
-// portable, string.
+// search path is covered: SSE2 whole-array scan (<= 128 bytes of keys),
+// integer tags (larger int maps on SSE2 hosts), SSE2 chunks (larger 1-byte
+// key maps), portable, string.
 #include "support/test.hpp"
 
 #include <cstdint>
@@ -90,22 +91,32 @@ TEST_CASE("LinearMap random differential: int keys, small map (SSE2 single chunk
                     [](rng& r) { return static_cast<int>(r.next() % 1000); });
 }
 
-TEST_CASE("LinearMap random differential: int keys, capacity 100 (SSE2 chunks and tail)", "[linear_map][random]") {
+TEST_CASE("LinearMap random differential: int keys, capacity 64 and 100 (integer tags)", "[linear_map][random]") {
   run<int, int, 100>(2, heapless::test::scaled(100000), [](rng& r) { return static_cast<int>(r.next() % 140); },
                      [](rng& r) { return static_cast<int>(r.next() % 1000); });
+  // Keys 256 apart: structured keys spread over the tags too.
+  run<int, int, 64>(10, heapless::test::scaled(60000), [](rng& r) { return static_cast<int>(r.next() % 90) * 256; },
+                    [](rng& r) { return static_cast<int>(r.next() % 1000); });
 }
 
 TEST_CASE("LinearMap random differential: 1-, 2- and 8-byte keys", "[linear_map][random]") {
   run<std::uint8_t, int, 40>(3, heapless::test::scaled(60000),
                              [](rng& r) { return static_cast<std::uint8_t>(r.next() % 56); },
                              [](rng& r) { return static_cast<int>(r.next() % 100); });
+  // More than 64 one-byte keys: SSE2 chunks and the overlapping tail.
+  run<std::uint8_t, int, 100>(11, heapless::test::scaled(60000),
+                              [](rng& r) { return static_cast<std::uint8_t>(r.next() % 140); },
+                              [](rng& r) { return static_cast<int>(r.next() % 100); });
   run<short, int, 7>(4, heapless::test::scaled(60000), [](rng& r) { return static_cast<short>(r.next() % 10); },
                      [](rng& r) { return static_cast<int>(r.next() % 100); });
   // High and low halves vary independently: a 32-bit half match must not count.
-  run<std::int64_t, int, 20>(5, heapless::test::scaled(60000),
-                             [](rng& r) {
-                               return static_cast<std::int64_t>((std::uint64_t{r.next() % 5} << 32) | (r.next() % 6));
-                             },
+  // N = 12: 64-bit lanes of the whole-array scan; N = 20: integer tags.
+  const auto halves = [](rng& r) {
+    return static_cast<std::int64_t>((std::uint64_t{r.next() % 5} << 32) | (r.next() % 6));
+  };
+  run<std::int64_t, int, 20>(5, heapless::test::scaled(60000), halves,
+                             [](rng& r) { return static_cast<int>(r.next() % 100); });
+  run<std::int64_t, int, 12>(12, heapless::test::scaled(60000), halves,
                              [](rng& r) { return static_cast<int>(r.next() % 100); });
 }
 

@@ -764,6 +764,101 @@ TEST_CASE("LinearMap: hits at every position, stale keys past size()", "[linear_
   CHECK(every_position_with_stale_keys<std::int8_t, 64>());
 }
 
+// Integer keys of larger maps carry tags on SSE2 hosts (int: N > 32). The
+// tag is a hash byte: keys that share it must be told apart by the key
+// compare, including stale keys past size() that share the query's tag.
+namespace {
+template <class K, std::size_t N>
+bool tag_collisions_are_verified(K step) {
+  // N + 8 keys with one tag: the first N fill the map, the rest are absent.
+  static K same[N + 8];
+  std::size_t found = 0;
+  for (K k = 0; found < N + 8; k = static_cast<K>(k + step)) {
+    if (heapless::detail::linear_map_int_tag(k) == 0x5A) same[found++] = k;
+  }
+  static LinearMap<K, int, N> m;
+  m.clear();
+  for (std::size_t i = 0; i < N; ++i) m[same[i]] = static_cast<int>(i);
+  bool ok = m.full();
+  for (std::size_t n = N;; --n) {
+    for (std::size_t i = 0; i < N + 8; ++i) {
+      const auto it = m.find(same[i]);
+      ok = ok && (i < n ? it == m.begin() + static_cast<std::ptrdiff_t>(i) : it == m.end());
+    }
+    if (n == 0) break;
+    m.erase(m.cend() - 1);  // same[n - 1] stays behind as a stale key with the same tag
+  }
+  return ok;
+}
+
+// Keys that differ in a few bits only (ids, multiples of 256 or 65536,
+// the extremes): found where they are, absent ones not found.
+template <class K, std::size_t N>
+bool structured_keys_found(K mul) {
+  static LinearMap<K, int, N> m;
+  m.clear();
+  for (std::size_t i = 0; i < N; ++i) m[static_cast<K>(static_cast<K>(i) * mul)] = static_cast<int>(i);
+  bool ok = m.full();
+  for (std::size_t i = 0; i < N; ++i) {
+    const auto it = m.find(static_cast<K>(static_cast<K>(i) * mul));
+    ok = ok && it == m.begin() + static_cast<std::ptrdiff_t>(i);
+    ok = ok && !m.contains(static_cast<K>(static_cast<K>(N + i) * mul));
+    // i * mul + 1 is another key when mul is 1 or -1
+    ok = ok && (mul == 1 || mul == static_cast<K>(-1) || !m.contains(static_cast<K>(static_cast<K>(i) * mul + 1)));
+  }
+  return ok;
+}
+}  // namespace
+
+TEST_CASE("LinearMap: integer tags (larger maps on SSE2 hosts)", "[linear_map][search]") {
+  constexpr bool sse2 = heapless::detail::linear_map_simd;
+  using heapless::detail::linear_map_tagged_v;
+  STATIC_REQUIRE(!linear_map_tagged_v<int, 32>);  // 128 bytes of keys: the whole-array scan
+  STATIC_REQUIRE(linear_map_tagged_v<int, 33> == sse2);
+  STATIC_REQUIRE(linear_map_tagged_v<unsigned, 64> == sse2);
+  STATIC_REQUIRE(!linear_map_tagged_v<short, 64>);
+  STATIC_REQUIRE(linear_map_tagged_v<short, 65> == sse2);
+  STATIC_REQUIRE(linear_map_tagged_v<std::int64_t, 17> == sse2);
+  STATIC_REQUIRE(linear_map_tagged_v<color, 200> == false);  // 1-byte keys are their own tags
+  STATIC_REQUIRE(!linear_map_tagged_v<std::int8_t, 200>);
+  STATIC_REQUIRE(sizeof(LinearMap<int, int, 64>) == 64 * 4 + 64 * 4 + (sse2 ? 64 : 0) + 4);
+  HEAPLESS_NO_ALLOC_SCOPE;
+  CHECK(tag_collisions_are_verified<int, 33>(1));
+  CHECK(tag_collisions_are_verified<int, 64>(1));
+  CHECK(tag_collisions_are_verified<int, 65>(7));
+  CHECK(tag_collisions_are_verified<unsigned, 100>(3));
+  CHECK(tag_collisions_are_verified<short, 70>(1));
+  CHECK(tag_collisions_are_verified<std::int64_t, 40>(0x10000001));
+  CHECK(structured_keys_found<int, 64>(1));
+  CHECK(structured_keys_found<int, 64>(256));
+  CHECK(structured_keys_found<int, 64>(65536));
+  CHECK(structured_keys_found<int, 64>(-1));
+  CHECK(structured_keys_found<unsigned, 64>(0x01000000u));
+  CHECK(structured_keys_found<std::int64_t, 64>(std::int64_t{1} << 40));
+  CHECK(structured_keys_found<std::uint16_t, 100>(256));
+
+  // The extremes, and queries of other integer types: compared by value.
+  static LinearMap<unsigned, int, 64> u;
+  u.clear();
+  u[0xFFFFFFFFu] = 1;
+  u[0u] = 2;
+  CHECK(u.find(-1) == u.end());
+  CHECK(u.at(0xFFFFFFFFull) == 1);
+  CHECK(u.count(std::int64_t{0x1FFFFFFFF}) == 0);
+  CHECK(u.at(static_cast<short>(0)) == 2);
+  static LinearMap<short, int, 100> sh;
+  sh.clear();
+  sh[static_cast<short>(4464)] = 7;  // 70000 mod 65536
+  sh[static_cast<short>(-32768)] = 8;
+  CHECK_FALSE(sh.contains(70000));
+  CHECK(sh.at(4464) == 7);
+  CHECK(sh.at(-32768L) == 8);
+  CHECK_FALSE(sh.contains(32768u));
+  CHECK(sh.find(1.0) == sh.end());  // not an integer: the key's own operator==, no tag
+  sh[static_cast<short>(1)] = 9;
+  CHECK(sh.find(1.0)->second == 9);
+}
+
 namespace {
 // String keys: every capacity class of the tag scan (one block, whole 64,
 // chunks of 64 with a moved-back last block) against the length-first loop.

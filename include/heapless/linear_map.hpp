@@ -667,7 +667,14 @@ class LinearMap
 
   template <class Q>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER size_type index_of_(const Q& q) const {
-    if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
+    if constexpr (detail::linear_map_int_tagged_v<K, N> && detail::linear_map_comparable<K, Q>::value) {
+      return detail::linear_find_int_tagged<N>(keys_data_(), this->tag_data_(), this->size_, q);
+    } else if constexpr (detail::linear_map_int_tagged_v<K, N>) {
+      static_assert(std::is_constructible_v<K, const Q&>,
+                    "LinearMap lookup: the query type is neither comparable with nor convertible to the key type");
+      const K k(q);
+      return detail::linear_find_int_tagged<N>(keys_data_(), this->tag_data_(), this->size_, k);
+    } else if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
                   std::is_convertible_v<const Q&, std::string_view>) {
       return detail::linear_find_string(keys_data_(), this->size_, std::string_view(q));
     } else if constexpr (tagged_ && std::is_convertible_v<const Q&, std::string_view>) {
@@ -717,7 +724,7 @@ class LinearMap
       this->values_.construct(n, std::forward<Args>(args)...);
       guard.self = nullptr;
     }
-    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_tag(std::string_view(keys_data_()[n]));
+    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_key_tag(keys_data_()[n]);
     ++this->size_;
   }
 #if HEAPLESS_CPP20

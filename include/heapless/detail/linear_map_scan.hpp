@@ -6,12 +6,18 @@
 //
 //   * integer and enum keys (1, 2, 4 or 8 bytes) looked up with the key type:
 //     equality is equality of the object bytes. With SSE2 (x86-64 baseline):
-//       - up to 64 keys (and 256 bytes): the whole key array in straight-line
-//         code, 16 bytes per compare, lanes past size() masked off, ONE
-//         branch: no mispredicted loop exit whichever slot matches;
-//       - larger maps: 128 bytes per branch (compares OR-ed), the position
-//         worked out only in the chunk that matched; the tail is one block
-//         that overlaps the previous one, so nothing past the array is read.
+//       - up to 128 bytes of keys (int: N <= 32): the whole key array in
+//         straight-line code, 16 bytes per compare, narrowed with packs, ONE
+//         branch: no mispredicted loop exit whichever slot matches; the
+//         first match counts only when it lies below size();
+//       - larger maps of 2- to 8-byte keys (int: N > 32) keep one tag byte
+//         per entry (a multiplicative hash of the key) and search like
+//         string keys below: 16 tags per compare, keys only where a tag
+//         matches (64 int keys: 4 compares instead of 16 plus 12 packs);
+//       - larger maps of 1-byte keys: 128 bytes per branch (compares
+//         OR-ed), the position worked out only in the chunk that matched;
+//         the tail is one block that overlaps the previous one, so nothing
+//         past the array is read.
 //     Without SSE2 (Cortex-M, RISC-V), in constant evaluation, and for maps
 //     under 16 bytes of keys: the portable loop. Define
 //     HEAPLESS_LINEAR_MAP_NO_SIMD to force the portable loop everywhere.
@@ -56,6 +62,9 @@
 
 namespace heapless {
 namespace detail {
+
+/// Whether the SIMD searches are compiled (SSE2 and not HEAPLESS_LINEAR_MAP_NO_SIMD).
+inline constexpr bool linear_map_simd = HEAPLESS_DETAIL_LINEAR_MAP_SSE2 != 0;
 
 /// Keys whose equality is equality of their object representation.
 template <class K>
@@ -200,30 +209,17 @@ inline std::uint64_t linear_find_sse2_mask(const unsigned char* p, __m128i needl
 // slots past size() never count, and the mask needs no masking.
 template <std::size_t Count>
 inline std::size_t linear_find_sse2_first(std::uint64_t m, std::size_t n) noexcept {
-  const std::size_t i = m != 0 ? static_cast<std::size_t>(__builtin_ctzll(m)) : Count;
+  if (HEAPLESS_UNLIKELY(m == 0)) return n;
+  const std::size_t i = static_cast<std::size_t>(__builtin_ctzll(m));
   return i < n ? i : n;
 }
 
-// Whole-array scan for up to 64 keys (and at most 256 bytes): no loop, lanes
-// at or past n never match. Up to 128 bytes: one mask and ONE branch,
-// whichever slot matches. Larger (int keys, N = 64): the first half, then the
-// second only when the first has no match. A hit in the second half costs a
-// mispredicted branch half of the time, but a hit in the first half skips
-// half of the compares and packs; measured (docs/linear_map.md), hits and
-// misses both come out faster than one 64-lane mask.
+// Whole-array scan for up to 64 keys and 128 bytes: no loop, one mask and
+// ONE branch, whichever slot matches; lanes at or past n never match.
 template <std::size_t S, std::size_t Count>
 inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n, const void* key) noexcept {
-  static_assert(Count * S >= 16 && Count <= 64 && Count * S <= 256, "whole-array scan");
-  p = linear_map_opaque(p);
-  const __m128i needle = linear_find_sse2_splat<S>(key);
-  if constexpr (Count * S <= 128) {
-    return linear_find_sse2_first<Count>(linear_find_sse2_mask<S, Count>(p, needle), n);
-  } else {
-    constexpr std::size_t half = Count / 2;
-    const std::uint64_t lo = linear_find_sse2_mask<S, half>(p, needle);
-    if (lo != 0 || n <= half) return linear_find_sse2_first<half>(lo, n);
-    return linear_find_sse2_first<Count>(linear_find_sse2_mask<S, Count - half>(p + half * S, needle) << half, n);
-  }
+  const std::uint64_t m = linear_find_sse2_mask<S, Count>(linear_map_opaque(p), linear_find_sse2_splat<S>(key));
+  return linear_find_sse2_first<Count>(m, n);
 }
 
 // Byte offset of the first matching lane in [from, to), or `to`.
@@ -288,10 +284,10 @@ constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, K q) noe
     if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
       const unsigned char* p = static_cast<const unsigned char*>(static_cast<const void*>(keys));
       // Up to 64 bytes in use: scan those (a map seldom full stays cheap).
-      if constexpr (cap_bytes > 64 && !(Cap <= 64 && cap_bytes <= 256)) {
+      if constexpr (cap_bytes > 64) {
         if (n * S <= 64) return linear_find_sse2_whole<S, 64 / S>(p, n, &q);
       }
-      if constexpr (Cap <= 64 && cap_bytes <= 256) {
+      if constexpr (Cap <= 64 && cap_bytes <= 128) {
         return linear_find_sse2_whole<S, Cap>(p, n, &q);
       } else {
         return linear_find_sse2<S>(p, n, &q);
@@ -398,9 +394,21 @@ constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::stri
 /// they are what makes N = 8 lookups fastest of all peers for both.
 inline constexpr std::size_t linear_map_tag_min_capacity = 8;
 
+/// Integer and enum keys of 2 to 8 bytes keep tags on SSE2 hosts when the
+/// key array is over 128 bytes (int keys: N > 32; 8-byte keys: N > 16): a
+/// lookup then compares 16 tags per instruction instead of 4 keys (64 int
+/// keys: 4 compares instead of 16 compares and 12 packs), and a key only
+/// where its tag matches. Smaller maps scan the keys themselves (cheaper
+/// than hashing the query), and so does every target without SSE2: on
+/// Cortex-M a tag costs a byte and a compare per entry and saves nothing.
+template <class K, std::size_t N>
+inline constexpr bool linear_map_int_tagged_v =
+    linear_map_simd && linear_map_bitwise_key_v<K> && sizeof(K) >= 2 && N * sizeof(K) > 128;
+
 /// Whether LinearMap<K, V, N> keeps a tag per entry.
 template <class K, std::size_t N>
-inline constexpr bool linear_map_tagged_v = linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity;
+inline constexpr bool linear_map_tagged_v =
+    (linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity) || linear_map_int_tagged_v<K, N>;
 
 // ---- String keys: one-byte fingerprints --------------------------------------
 // A map with string keys keeps one tag byte per entry, a hash of the key (its
@@ -447,17 +455,52 @@ constexpr unsigned char linear_map_tag(std::string_view s) noexcept {
   return static_cast<unsigned char>((a * 0x9E3779B97F4A7C15ull) >> 56);
 }
 
+/// The tag of an integer or enum key: the top byte of its bits times an odd
+/// constant, so every bit counts (ids 0, 1, 2... and multiples of 256 alike
+/// spread over the 256 tags).
+template <class K>
+constexpr unsigned char linear_map_int_tag(K k) noexcept {
+  using I = typename std::conditional_t<std::is_enum_v<K>, std::underlying_type<K>, std::common_type<K>>::type;
+  const auto u = static_cast<std::make_unsigned_t<I>>(static_cast<I>(k));
+  if constexpr (sizeof(K) <= 4) {
+    return static_cast<unsigned char>((static_cast<std::uint32_t>(u) * 0x9E3779B1u) >> 24);
+  } else {
+    return static_cast<unsigned char>((static_cast<std::uint64_t>(u) * 0x9E3779B97F4A7C15ull) >> 56);
+  }
+}
+
+/// The tag of a key of a tagged map (or of a query of the key's kind).
+template <class K>
+constexpr unsigned char linear_map_key_tag(const K& k) noexcept {
+  if constexpr (linear_map_bitwise_key_v<K>) {
+    return linear_map_int_tag(k);
+  } else {
+    return linear_map_tag(std::string_view(k));
+  }
+}
+
+/// Key k equals the query of a tagged search (run time only): the bits for
+/// integer keys; the length, then the characters, for strings.
+template <class K, class Q>
+HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_tagged_equal(const K& k, const Q& q) noexcept {
+  if constexpr (linear_map_bitwise_key_v<K>) {
+    return k == q;
+  } else {
+    const std::string_view s = k;
+    return s.size() == q.size() && linear_map_bytes_equal(s.data(), q.data(), q.size());
+  }
+}
+
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
 // Checks the candidates whose bits are set in m (bit i: entry base + i, in
-// order): the length, then the characters.
-template <class K>
+// order).
+template <class K, class Q>
 HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base,
-                                                                std::string_view q, std::size_t none) noexcept {
+                                                                const Q& q, std::size_t none) noexcept {
   while (m != 0) {
     const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(m));
     m &= m - 1;
-    const std::string_view k = keys[i];
-    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+    if (linear_map_tagged_equal(keys[i], q)) return i;
   }
   return none;
 }
@@ -473,15 +516,20 @@ inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t
 }
 #endif
 
-/// String keys with their tags: index of the key equal to q, or n.
+/// Keys with their tags: index of the key equal to q, or n. q is a
+/// std::string_view for string keys, a K for integer keys.
 /// Precondition: tags has linear_map_tag_count<Cap> readable bytes.
-template <std::size_t Cap, class K>
+template <std::size_t Cap, class K, class Q>
 constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tags, std::size_t n,
-                                         std::string_view q) noexcept {
-  const unsigned char t = linear_map_tag(q);
+                                         const Q& q) noexcept {
+  const unsigned char t = linear_map_key_tag(q);
   if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
     for (std::size_t i = 0; i < n; ++i) {
-      if (tags[i] == t && std::string_view(keys[i]) == q) return i;
+      if constexpr (linear_map_bitwise_key_v<K>) {
+        if (tags[i] == t && keys[i] == q) return i;
+      } else {
+        if (tags[i] == t && std::string_view(keys[i]) == q) return i;
+      }
     }
     return n;
   }
@@ -489,12 +537,23 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
   constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
   const __m128i needle = _mm_set1_epi8(static_cast<char>(t));
   tags = linear_map_opaque(tags);
-  if constexpr (tag_bytes == 16) {  // up to 16 entries: one compare
-    const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(tags)));
-    const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle))) & ((1u << n) - 1);
-    return linear_map_verify(keys, m, 0, q, n);
+  if constexpr (tag_bytes <= 64) {
+    // Up to 64 entries: one mask in straight-line code (a last block that
+    // would pass the tag array's end is moved back to end at it). Tags past
+    // n may be stale: candidates are checked in order, and the first one at
+    // or past n ends the search (cheaper than masking).
+    std::uint64_t m = 0;
+    for (std::size_t j = 0; j < tag_bytes; j += 16) {
+      m |= linear_map_tag_block(tags, j + 16 <= tag_bytes ? j : tag_bytes - 16, 0, needle);
+    }
+    for (; m != 0; m &= m - 1) {
+      const std::size_t i = static_cast<std::size_t>(__builtin_ctzll(m));
+      if (i >= n) break;
+      if (linear_map_tagged_equal(keys[i], q)) return i;
+    }
+    return n;
   }
-  // 64 entries per step, straight-line: blocks at base, base + 16, ... (the
+  // Larger: 64 entries per step, straight-line: blocks at base, base + 16, ... (the
   // last one moved back to end at the tag array's end), masked to [base, n).
   for (std::size_t base = 0; base < n; base += 64) {
     std::uint64_t m = 0;
@@ -510,12 +569,27 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
   return n;
 #else
   for (std::size_t i = 0; i < n; ++i) {
-    if (tags[i] != t) continue;
-    const std::string_view k = keys[i];
-    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+    if (tags[i] == t && linear_map_tagged_equal(keys[i], q)) return i;
   }
   return n;
 #endif
+}
+
+/// Integer keys with tags: a query of another integer type is compared by
+/// value (as linear_find does); a query that is no integer (a class
+/// comparable with K) keeps its own operator== in the portable loop.
+template <std::size_t Cap, class K, class Q>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_int_tagged(const K* keys, const unsigned char* tags,
+                                                                               std::size_t n, const Q& q) {
+  if constexpr (std::is_same_v<K, Q>) {
+    return linear_find_tagged<Cap>(keys, tags, n, q);
+  } else if constexpr (linear_map_plain_integer_v<K> && linear_map_plain_integer_v<Q>) {
+    if (!linear_map_representable<K>(q)) return n;
+    const K k = static_cast<K>(q);
+    return linear_find_tagged<Cap>(keys, tags, n, k);
+  } else {
+    return linear_find_portable(keys, n, q);
+  }
 }
 
 /// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
