@@ -1547,7 +1547,8 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
 // Policies (third template argument, heapless::pool_policy::*):
 //   lock_free         a Treiber stack of slot indices; its head packs index and
 //                     ABA tag in one CAS-able word (64 bits: 32 + 32 where the
-//                     target has a 64-bit CAS; else 32 bits: 16 + 16, N < 65535).
+//                     target has a 64-bit CAS; else 32 bits: 16 + 16, N < 65535;
+//                     Cortex-M3 and up pop with LDREX/STREX, which needs no tag).
 //                     Safe from any number of threads and from interrupts.
 //   critical_section<Lock>  for cores without CAS (Cortex-M0/M0+): every list
 //                     operation runs between Lock::lock() and Lock::unlock();
@@ -1557,10 +1558,12 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
 //                     word, else critical_section<interrupt_mask> on Cortex-M;
 //                     elsewhere it asks you to pick one.
 //
-// Construction writes nothing but zeros: a never-used slot needs no link
-// because the free list is extended lazily: the pool hands out slot
-// `fresh` (a bump index, 0..N) once the stack of recycled slots is empty. A
-// `static` Pool therefore lives in .bss: no start-up code, no flash image.
+// Construction writes nothing but zeros, so a `static` Pool lives in .bss:
+// no start-up code, no flash image. single_thread / critical_section extend
+// their free list lazily (slot `fresh`, a bump index 0..N, is handed out
+// once the stack of recycled slots is empty); lock_free threads its list
+// through all N slots from the start, encoded so that all zeros is that list
+// (a link holds the next index XOR-ed with its own index + 1).
 //
 // Cost (see docs/pool.md for sizeof tables):
 //   single_thread / critical_section: N slots of max(sizeof(T), sizeof(link))
@@ -1570,11 +1573,11 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
 //     a bump index.
 //   lock_free: N slots of sizeof(T), N links outside the slots (smallest index
 //     type: a stale link read by a losing pop must not race with the object a
-//     winner constructs in that slot), a 64-bit (hosts) or 32-bit (Cortex-M)
-//     head and a 4-byte bump index.
+//     winner constructs in that slot) and a 64-bit (hosts) or 32-bit
+//     (Cortex-M) head.
 //   Debug builds (HEAPLESS_POOL_DEBUG, default HEAPLESS_ENABLE_ASSERTS) add a
 //     state byte per slot to catch double frees and foreign pointers.
-// All operations O(1) except available(), which walks the recycled stack.
+// All operations O(1) except available(), which walks the free list.
 //
 // Threads/ISRs: with lock_free every member is safe to call concurrently
 // (available() is then a snapshot that may be stale when it returns); with
@@ -1583,7 +1586,7 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
 #ifndef HEAPLESS_POOL_HPP
 #define HEAPLESS_POOL_HPP
 
-#include <atomic>       // std::atomic: the lock-free head and bump index
+#include <atomic>       // std::atomic: the lock-free head
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint32_t, std::uint64_t, std::uintptr_t
 #include <new>          // placement new, std::launder
@@ -3256,6 +3259,10 @@ class String {
       // both sizes (more free space = shorter string).
       const unsigned free_a = static_cast<unsigned char>(rep_.buf_[N]);
       const unsigned free_b = static_cast<unsigned char>(other.rep_.buf_[N]);
+      // A byte above N (never written by a String; bytes received by memcpy
+      // or DMA) takes the general path, which decodes it as size() does.
+      if (HEAPLESS_UNLIKELY((free_a > free_b ? free_a : free_b) > N))
+        return detail::chars::compare(buf_(), size(), other.data(), other.size());
       const int r = detail::chars::compare(buf_(), other.buf_(), N - (free_a > free_b ? free_a : free_b));
       return r != 0 ? r : static_cast<int>(free_b) - static_cast<int>(free_a);  // only the sign is specified
     } else {
@@ -3278,6 +3285,8 @@ class String {
  private:
   template <std::size_t>
   friend class String;
+  template <std::size_t A, std::size_t B>
+  friend constexpr bool operator==(const String<A>& a, const String<B>& b) noexcept;
 
   // GCC (12 at least) evaluates the initialiser of a non-constexpr,
   // non-constinit static with __builtin_is_constant_evaluated() unknown and
@@ -3466,7 +3475,17 @@ constexpr String<N + 1> operator+(char a, const String<N>& b) noexcept {
 
 template <std::size_t N, std::size_t M>
 constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
-  return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+  if constexpr (N == M && N < 256) {
+    // Same capacity: equal sizes <=> equal free-capacity bytes (bytes above N,
+    // which no String writes, all read as "empty": see string_rep). One
+    // decode instead of two on the path that calls memcmp.
+    const unsigned free_a = static_cast<unsigned char>(a.rep_.buf_[N]);
+    const unsigned free_b = static_cast<unsigned char>(b.rep_.buf_[N]);
+    if (free_a != free_b) return free_a >= N && free_b >= N;
+    return free_a >= N || detail::chars::equal(a.data(), b.data(), N - free_a);
+  } else {
+    return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
+  }
 }
 template <std::size_t N>
 constexpr bool operator==(const String<N>& a, std::string_view b) noexcept {
@@ -3628,6 +3647,8 @@ struct hash<heapless::String<N>> {
 // ISR as long as no user formatter or error handler does something that is not.
 // C++20 on hosts: HEAPLESS_FORMAT_PRECOMPILE (detail/format_core.hpp) keeps the
 // compile-time parse in the format string, so formatting does not parse.
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE (default: 1 at -Os) picks the smaller of two
+// equivalent implementations (digit loop, copies; detail/format_core.hpp).
 #ifndef HEAPLESS_FORMAT_HPP
 #define HEAPLESS_FORMAT_HPP
 
@@ -3649,19 +3670,31 @@ struct hash<heapless::String<N>> {
 // call then runs a fixed sequence of steps, each one literal write or one
 // argument write chosen at compile time for its type and spec:
 //   - "{}" and specs without width, fill, sign or precision of integers
-//     ("{:x}" "{:#x}" "{:o}" "{:b}" "{:d}"): one small shared function for
-//     decimal and one for powers of two;
+//     ("{:x}" "{:#x}" "{:o}" "{:b}" "{:d}"): one small shared integer writer
+//     for every base (its digit loop: uint_digits, format_core.hpp);
 //   - "{}" of strings, chars and bools: a plain write;
 //   - anything else: the type's usual handler with its spec as a constant.
 // No parser, no dispatch table and no unused handler are linked: the code is
 // close to hand-written puts (docs/format.md). The output is the same as the
 // run-time engine's, byte for byte (tests/format_compiled_test.cpp).
+//
+// Two ways to run the steps:
+//   - into a String<N> (format_to, try_format_to, format<N>): straight into
+//     the String's buffer (direct_sink: the free capacity, one check per
+//     piece); each literal piece is its own constant with an unsigned field's
+//     base prefix ("0x") appended, the integer writer gets the base and flags
+//     in one word; no format_buffer, no format_call, no function pointer
+//     (format.hpp, format_direct);
+//   - every other target (Vec, iterators, format_to_n, formatted_size,
+//     truncation, a format_context): through the engine's format_buffer and
+//     format_call (run_compiled), which chunk, count and truncate.
 #ifndef HEAPLESS_DETAIL_FORMAT_COMPILED_HPP
 #define HEAPLESS_DETAIL_FORMAT_COMPILED_HPP
 
+#include <charconv>     // std::to_chars: decimal fields straight into a String (fast build)
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
-#include <cstring>      // std::strlen
+#include <cstring>      // std::memcpy, std::strlen
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_base_of_v, std::enable_if_t
 #include <utility>      // std::index_sequence
@@ -3718,6 +3751,20 @@ struct hash<heapless::String<N>> {
 #define HEAPLESS_FORMAT_PRECOMPILE 1
 #endif
 #endif
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE (user-settable, 0 or 1): 1 picks the smaller
+// of two equivalent implementations wherever formatting has a choice: one
+// digit loop (a division per digit, no digit table) instead of std::to_chars'
+// two-digits-per-division table, memcpy calls instead of inlined short copies
+// and fills, a byte-wise brace scan. Output is the same byte for byte.
+// Default: 1 when the compiler optimises for size (GCC and clang define
+// __OPTIMIZE_SIZE__ at -Os and -Oz), else 0.
+#ifndef HEAPLESS_FORMAT_OPTIMIZE_SIZE
+#if defined(__OPTIMIZE_SIZE__)
+#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 1
+#else
+#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 0
+#endif
+#endif
 #if HEAPLESS_FORMAT_PRECOMPILE && HEAPLESS_DETAIL_FORMAT_CONSTEVAL
 #define HEAPLESS_DETAIL_FORMAT_COMPILED 1
 #else
@@ -3748,7 +3795,7 @@ namespace detail {
 /// fixed-size copies the compiler inlines, overlapping for odd lengths.
 /// Never touches s when n == 0 (s may then be nullptr).
 inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
-#if defined(__OPTIMIZE_SIZE__)  // -Os: one call is smaller than the unrolled cases
+#if HEAPLESS_FORMAT_OPTIMIZE_SIZE  // one call is smaller than the unrolled cases
   if (n != 0) std::memcpy(d, s, n);
 #else
   if (n >= 16) {
@@ -3794,7 +3841,7 @@ class format_buffer {
   }
   /// n copies of c. O(capacity) on a fixed sink however large n is.
   void fill(std::size_t n, char c) {
-#if !defined(__OPTIMIZE_SIZE__)
+#if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
     if (n <= 16 && room() >= 16 && scratch_tail_) {  // short padding: one fixed-size store, no call
       std::memset(cur_, c, 16);     // (bytes past n are free space, overwritten later)
       cur_ += n;
@@ -4103,7 +4150,7 @@ inline constexpr format_specs default_specs{};
 /// byte is always exact), a plain loop in constant evaluation.
 constexpr const char* find_brace(const char* p, const char* end) noexcept {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__)) && \
-    !defined(__OPTIMIZE_SIZE__)
+    !HEAPLESS_FORMAT_OPTIMIZE_SIZE
   if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
     using word = std::size_t;
     constexpr word ones = ~word{0} / 255;
@@ -4155,7 +4202,7 @@ constexpr format_errc parse_format(std::string_view fmt, const arg_desc* descs, 
       p = q + 1;
       continue;
     }
-#if !defined(__OPTIMIZE_SIZE__)
+#if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
     if (*q == '}' && indexing != 2) {  // "{}": the common case, no spec to parse
       indexing = 1;
       const std::size_t index = next_auto++;
@@ -4345,11 +4392,54 @@ char* write_pow2_digits(char* end, UInt v, bool upper) noexcept {
   return end;
 }
 
+/// The digits of v in base 10, 16, 8 or 2, written backwards ending at end
+/// (room for sizeof(UInt) * 8 chars); returns the first. Two implementations
+/// with the same output (tests/format_compiled_test.cpp compares them);
+/// HEAPLESS_FORMAT_OPTIMIZE_SIZE picks one (uint_digits).
+/// Small: one loop for every base, a division per digit (a libgcc call on
+/// cores without a divider), no digit table.
+template <class UInt>
+char* uint_digits_small(char* end, UInt v, unsigned base, bool upper) noexcept {
+  const unsigned letters = upper ? 'A' - '9' - 1 : 'a' - '9' - 1;  // '9' + 1 -> 'A' or 'a'
+  do {
+    const UInt q = static_cast<UInt>(v / base);
+    unsigned c = static_cast<unsigned>(v - q * base) + '0';
+    if (c > '9') c += letters;
+    *--end = static_cast<char>(c);
+    v = q;
+  } while (v != 0);
+  return end;
+}
+
+/// Fast: std::to_chars for decimal (two digits per division), a shift loop
+/// for powers of two.
+template <class UInt>
+char* uint_digits_fast(char* end, UInt v, unsigned base, bool upper) noexcept {
+  if (base == 10) {
+    char tmp[sizeof(UInt) * 3];
+    const char* const last = std::to_chars(tmp, tmp + sizeof tmp, v).ptr;
+    for (const char* q = last; q != tmp;) *--end = *--q;
+    return end;
+  }
+  if (base == 16) return write_pow2_digits<4>(end, v, upper);
+  if (base == 8) return write_pow2_digits<3>(end, v, false);
+  return write_pow2_digits<1>(end, v, false);
+}
+
+template <class UInt>
+char* uint_digits(char* end, UInt v, unsigned base, bool upper) noexcept {
+#if HEAPLESS_FORMAT_OPTIMIZE_SIZE
+  return uint_digits_small(end, v, base, upper);
+#else
+  return uint_digits_fast(end, v, base, upper);
+#endif
+}
+
 /// Decimal digits of v into [first, last) (which holds them all); returns the end.
 /// std::to_chars (two digits per division, a 200-byte table) unless built for size.
 template <class UInt>
 char* write_decimal(char* first, char* last, UInt v) noexcept {
-#if defined(__OPTIMIZE_SIZE__)
+#if HEAPLESS_FORMAT_OPTIMIZE_SIZE
   (void)last;
   char tmp[sizeof(UInt) * 3];
   char* p = tmp + sizeof tmp;
@@ -4370,7 +4460,7 @@ template <class UInt>
 HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative, const format_specs& s) {
   constexpr std::size_t max_digits = sizeof(UInt) * 8;  // base 2 is the longest
   if (s.plain()) {  // "{}": straight into the sink when it has room
-#if !defined(__OPTIMIZE_SIZE__)
+#if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
     if (out.room() > max_digits) {
       char* p = out.cur();
       if (negative) *p++ = '-';
@@ -4463,8 +4553,9 @@ inline void handle_bool(format_buffer& out, const arg_value& v, const format_spe
     write_integer<std::uint32_t>(out, v.b ? 1u : 0u, false, s);
   }
 }
+inline constexpr const char* null_cstr_message = "heapless::format: null const char* argument";
 inline void handle_cstr(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
-  if (v.cstr == nullptr) return out.fail("heapless::format: null const char* argument");
+  if (v.cstr == nullptr) return out.fail(null_cstr_message);
   write_string(out, s, v.cstr, std::strlen(v.cstr));
 }
 inline void handle_string(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
@@ -4864,31 +4955,34 @@ HEAPLESS_NOINLINE void write_int_plain(format_buffer& out, UInt abs, bool negati
                                        const char* prefix) {
   char buf[sizeof(UInt) * 8 + 4];  // >= 16 too: format_buffer::write may copy 16 bytes at a time
   char* const end = buf + sizeof buf;
-  char* p = end;
-#if defined(__OPTIMIZE_SIZE__)
-  const char* const digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-  const unsigned base = shift != 0 ? 1u << shift : 10u;
-  do {
-    const UInt q = static_cast<UInt>(shift != 0 ? abs >> shift : abs / 10);
-    *--p = digits[static_cast<unsigned>(abs - q * base)];
-    abs = q;
-  } while (abs != 0);
-#else
-  if (shift == 0) {
-    char tmp[sizeof(UInt) * 3];
-    const char* const last = write_decimal(tmp, tmp + sizeof tmp, abs);
-    for (const char* q = last; q != tmp;) *--p = *--q;
-  } else if (shift == 4) {
-    p = write_pow2_digits<4>(end, abs, upper);
-  } else if (shift == 3) {
-    p = write_pow2_digits<3>(end, abs, false);
-  } else {
-    p = write_pow2_digits<1>(end, abs, false);
-  }
-#endif
+  char* p = uint_digits(end, abs, shift != 0 ? 1u << shift : 10u, upper);
   for (std::size_t n = std::strlen(prefix); n > 0; --n) *--p = prefix[n - 1];
   if (negative) *--p = '-';
   out.write(p, static_cast<std::size_t>(end - p));
+}
+
+/// An integer spec the plain writers handle: no width, fill, '+' or ' ' sign,
+/// zero padding or 'c'; any base, with or without '#'.
+constexpr bool is_simple_int_spec(const format_specs& s) noexcept {
+  return s.width == 0 && s.precision < 0 && s.sign != '+' && s.sign != ' ' && !s.zero() &&
+         (s.type == 0 || is_int_type(s.type));
+}
+
+/// log2 of the base of an integer type char ('x' 'X' 'o' 'b' 'B'), 0 for decimal.
+constexpr unsigned int_type_shift(char t) noexcept {
+  return t == 'x' || t == 'X' ? 4 : t == 'o' ? 3 : t == 'b' || t == 'B' ? 1 : 0;
+}
+
+/// Every field without a special writer: the run-time engine's handler for
+/// its type, with the spec (and a custom type's spec text) as constants.
+template <class P, std::size_t K, class T>
+inline void handle_compiled_field(format_buffer& out, const T& x) {
+  static constexpr format_specs specs = P::compiled.program.ops[K].specs;
+  constexpr std::string_view raw =
+      arg_traits<T>::is_custom && !specs.plain()
+          ? P::str.substr(static_cast<std::size_t>(specs.width), static_cast<std::size_t>(specs.precision))
+          : std::string_view();
+  arg_traits<T>::handler()(out, arg_traits<T>::make(x), specs, raw);
 }
 
 /// Writes argument I of a compiled format with the spec of op K.
@@ -4898,8 +4992,7 @@ inline void write_compiled_field(format_buffer& out, const T& x) {
   constexpr format_specs s = op.specs;
   using tr = arg_traits<T>;
   using V = typename tr::V;
-  constexpr bool simple = s.width == 0 && s.precision < 0 && s.sign != '+' && s.sign != ' ' && !s.zero();
-  if constexpr (tr::is_int && simple && (s.type == 0 || is_int_type(s.type))) {
+  if constexpr (tr::is_int && is_simple_int_spec(s)) {
     using U = std::conditional_t<tr::wide, unsigned long long, std::uint32_t>;
     const auto v = static_cast<V>(x);
     bool neg = false;
@@ -4908,7 +5001,7 @@ inline void write_compiled_field(format_buffer& out, const T& x) {
       neg = v < 0;
       if (neg) abs = static_cast<U>(U{0} - abs);
     }
-    constexpr unsigned shift = s.type == 'x' || s.type == 'X' ? 4 : s.type == 'o' ? 3 : s.type == 'b' || s.type == 'B' ? 1 : 0;
+    constexpr unsigned shift = int_type_shift(s.type);
     constexpr const char* prefix = !s.alt() || shift == 0 ? ""
                                    : s.type == 'x'        ? "0x"
                                    : s.type == 'X'        ? "0X"
@@ -4932,14 +5025,7 @@ inline void write_compiled_field(format_buffer& out, const T& x) {
     if (static_cast<bool>(x)) out.write("true", 4);
     else out.write("false", 5);
   } else {
-    // Every other case: the run-time engine's handler for this type, with the
-    // spec (and a custom type's spec text) as constants.
-    static constexpr format_specs specs = s;
-    constexpr std::string_view raw =
-        tr::is_custom && !s.plain()
-            ? P::str.substr(static_cast<std::size_t>(s.width), static_cast<std::size_t>(s.precision))
-            : std::string_view();
-    tr::handler()(out, tr::make(x), specs, raw);
+    handle_compiled_field<P, K>(out, x);
   }
 }
 
@@ -4972,6 +5058,266 @@ void run_compiled(format_buffer& out, const format_call& c) {
   using P = compiled_format<S, arg_type_t<Args>...>;
   run_compiled_ops<P, Args...>(out, static_cast<const arg_refs<sizeof...(Args)>*>(c.args)->p,
                                std::make_index_sequence<P::count>{});
+}
+
+// ---- Straight into a String<N> (format_to, try_format_to, format<N>) --------
+// A compiled call whose target is a String writes into the String's own
+// buffer: no format_buffer, no format_call, no function pointers. The sink
+// is the free capacity [cur, end); each piece is one capacity check and a
+// copy. After the first piece that does not fit, cur and end are both null
+// (no room), so every later piece fails the same check and the caller tests
+// cur once, at the end (format.hpp, format_direct).
+
+struct direct_sink {
+  char* cur;
+  char* end;
+};
+/// The sink of a call with a field that takes its type's handler, which may
+/// report a value error ({:c} of 300, a null const char*).
+struct direct_sink_checked : direct_sink {
+  const char* error = nullptr;
+};
+
+/// Appends [t, t + n) if it fits; otherwise fails the sink. Out of line:
+/// one copy for every call site (and the compiler does not see which String
+/// it writes to: see direct_literal).
+HEAPLESS_NOINLINE inline void direct_write(direct_sink& out, const char* t, std::size_t n) noexcept {
+  if (HEAPLESS_LIKELY(n <= static_cast<std::size_t>(out.end - out.cur))) {
+    copy_short(out.cur, t, n);  // nothing when n == 0 (cur may be null then)
+    out.cur += n;
+  } else {
+    out.cur = out.end = nullptr;
+  }
+}
+
+/// Appends a constant piece of Len (> 0) chars: on fast builds an inlined
+/// fixed-size copy.
+template <std::size_t Len>
+inline void direct_literal(direct_sink& out, const char* t) noexcept {
+#if HEAPLESS_FORMAT_OPTIMIZE_SIZE
+  direct_write(out, t, Len);
+#else
+  char* d = out.cur;
+  if (HEAPLESS_LIKELY(Len <= static_cast<std::size_t>(out.end - d))) {
+#if defined(__GNUC__) && !defined(__clang__)
+    // Hides which String d points into: g++ (-O1 and up) otherwise reports
+    // the copy of a literal longer than a small String's capacity as
+    // -Warray-bounds, on this branch that the check above never takes.
+    __asm__("" : "+r"(d));
+#endif
+    std::memcpy(d, t, Len);
+    out.cur = d + Len;
+  } else {
+    out.cur = out.end = nullptr;
+  }
+#endif
+}
+
+// direct_uint's flags: the base (2, 8, 10, 16) in the low byte, then:
+constexpr unsigned direct_prefix = 8;          // bits 8-15: last char of the base prefix ('x' 'X' 'b' 'B', '0' for octal's "0")
+constexpr unsigned direct_signed = 1u << 16;   // v is two's complement: '-' and the magnitude if negative
+constexpr unsigned direct_negative = 1u << 17; // v is the magnitude of a negative value
+constexpr unsigned direct_upper = 1u << 18;    // upper-case hex digits
+
+/// Sign, prefix and digits of a simple integer field (is_simple_int_spec).
+/// Prefix: the field may have a base prefix the caller could not put into
+/// the literal text before it (a signed value's '-' goes first; '#o' of 0
+/// has none); the calls of most programs never need that code.
+template <class UInt, bool Prefix>
+HEAPLESS_NOINLINE void direct_uint(direct_sink& out, UInt v, unsigned flags) noexcept {
+  bool negative = (flags & direct_negative) != 0;
+  if ((flags & direct_signed) != 0 && (v >> (sizeof(UInt) * 8 - 1)) != 0) {
+    v = static_cast<UInt>(0 - v);
+    negative = true;
+  }
+#if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
+  if ((flags & 0xFFu) == 10) {  // decimal: std::to_chars straight into the String (it fails when short of room)
+    char* p = out.cur;
+    if (p != nullptr && (!negative || p != out.end)) {
+      if (negative) *p++ = '-';
+      const std::to_chars_result r = std::to_chars(p, out.end, v);
+      if (HEAPLESS_LIKELY(r.ec == std::errc())) {
+        out.cur = r.ptr;
+        return;
+      }
+    }
+    out.cur = out.end = nullptr;
+    return;
+  }
+#endif
+  char buf[sizeof(UInt) * 8 + 3];
+  char* const end = buf + sizeof buf;
+  char* p = uint_digits(end, v, flags & 0xFFu, (flags & direct_upper) != 0);
+  if constexpr (Prefix) {
+    const char prefix = static_cast<char>((flags >> direct_prefix) & 0xFFu);
+    if (prefix != 0) {
+      if (prefix != '0') *--p = prefix;
+      *--p = '0';
+    }
+  }
+  if (negative) *--p = '-';
+  direct_write(out, p, static_cast<std::size_t>(end - p));
+}
+
+/// The base prefix of a simple integer field with '#' ("0x" "0X" "0b" "0B",
+/// "0" for octal but not for 0), and where it goes: as a constant after the
+/// literal text before the field (unsigned values, not octal: the prefix
+/// does not depend on the value), or written by direct_uint.
+constexpr unsigned direct_prefix_char(const format_specs& s) noexcept {
+  return !s.alt() || int_type_shift(s.type) == 0 ? 0u : s.type == 'o' ? unsigned{'0'} : static_cast<unsigned>(s.type);
+}
+template <class T>
+constexpr std::size_t direct_text_prefix(const format_specs& s) noexcept {
+  using tr = arg_traits<T>;
+  if constexpr (tr::is_int) {
+    if (is_simple_int_spec(s) && !std::is_signed_v<typename tr::V> && s.type != 'o' &&
+        direct_prefix_char(s) != 0)
+      return 2;
+  }
+  return 0;
+}
+
+/// The literal text of op K followed by Prefix chars of its field's base
+/// prefix: each piece its own constant (the format string itself is not
+/// linked).
+template <class P, std::size_t K, std::size_t Prefix>
+struct direct_text {
+  static constexpr compiled_op op = P::compiled.program.ops[K];
+  static constexpr std::size_t size = op.text_len + Prefix;
+  struct chars {
+    char c[size != 0 ? size : 1];
+  };
+  static constexpr chars make() {
+    chars r{};
+    for (std::size_t i = 0; i < op.text_len; ++i) r.c[i] = P::str[op.text_begin + i];
+    if (Prefix != 0) {
+      r.c[op.text_len] = '0';
+      r.c[op.text_len + 1] = op.specs.type;
+    }
+    return r;
+  }
+  static constexpr chars value = make();
+};
+
+/// Can field K (argument type T) report no value error? (Only a null
+/// const char* and the fields that take their type's handler can.)
+template <class P, std::size_t K, class T>
+constexpr bool direct_field_simple() {
+  constexpr format_specs s = P::compiled.program.ops[K].specs;
+  using tr = arg_traits<T>;
+  return (tr::is_int && is_simple_int_spec(s)) || ((tr::is_string || tr::is_char || tr::is_bool) && s.plain());
+}
+template <class P, std::size_t K, class... Args>
+constexpr bool direct_op_simple() {
+  constexpr compiled_op op = P::compiled.program.ops[K];
+  if constexpr (op.arg == 0xFF) {
+    return true;
+  } else {
+    return direct_field_simple<P, K, arg_type_t<typename nth_type<op.arg, Args...>::type>>();
+  }
+}
+/// True if no field of P (arguments as deduced: Args) can report a value error.
+template <class P, class... Args, std::size_t... K>
+constexpr bool direct_all_simple(std::index_sequence<K...>) {
+  return (direct_op_simple<P, K, Args...>() && ...);
+}
+
+template <class P, std::size_t K, class T, class Sink>
+inline void direct_field(Sink& out, const T& x) {
+  constexpr format_specs s = P::compiled.program.ops[K].specs;
+  using tr = arg_traits<T>;
+  using V = typename tr::V;
+  if constexpr (tr::is_int && is_simple_int_spec(s)) {
+    constexpr unsigned shift = int_type_shift(s.type);
+    constexpr unsigned base = shift != 0 ? 1u << shift : 10u;
+    // A prefix the literal text before the field does not hold: direct_uint writes it.
+    constexpr unsigned prefix = direct_text_prefix<T>(s) != 0 ? 0u : direct_prefix_char(s);
+    constexpr bool with_prefix = prefix != 0;
+    constexpr unsigned flags = base | (prefix << direct_prefix) | (s.type == 'X' ? direct_upper : 0u);
+    const auto v = static_cast<V>(x);
+    // '#o' writes no prefix for 0 (the zero digit is the prefix).
+    const unsigned f = (s.type == 'o' && with_prefix && v == 0) ? (flags & 0xFFu) : flags;
+    if constexpr (tr::wide) {  // 32-bit arithmetic when the value fits (cheap on 32-bit cores)
+      auto abs = static_cast<unsigned long long>(v);
+      unsigned g = f;
+      if constexpr (std::is_signed_v<V>) {
+        if (v < 0) {
+          abs = 0ull - abs;
+          g |= direct_negative;
+        }
+      }
+      if (abs <= 0xFFFFFFFFu) return direct_uint<std::uint32_t, with_prefix>(out, static_cast<std::uint32_t>(abs), g);
+      direct_uint<unsigned long long, with_prefix>(out, abs, g);
+    } else if constexpr (std::is_signed_v<V>) {
+      direct_uint<std::uint32_t, with_prefix>(out, static_cast<std::uint32_t>(static_cast<std::int32_t>(v)),
+                                              f | direct_signed);
+    } else {
+      direct_uint<std::uint32_t, with_prefix>(out, static_cast<std::uint32_t>(v), f);
+    }
+  } else if constexpr (tr::is_string && s.plain()) {
+    const std::string_view sv = x;
+    direct_write(out, sv.size() != 0 ? sv.data() : "", sv.size());
+  } else if constexpr (tr::is_cstr && s.plain()) {
+    if (x != nullptr) {
+      direct_write(out, x, std::strlen(x));
+    } else if (out.error == nullptr) {
+      out.error = null_cstr_message;
+    }
+  } else if constexpr (tr::is_char && s.plain()) {
+    const char c = static_cast<char>(x);
+    direct_write(out, &c, 1);
+  } else if constexpr (tr::is_bool && s.plain()) {
+    if (static_cast<bool>(x)) direct_literal<4>(out, "true");
+    else direct_literal<5>(out, "false");
+  } else {
+    // The type's handler, into a fixed_buffer over the free capacity (over
+    // nothing once the sink has failed: the field still reports its value
+    // error, which wins over "does not fit" as in the run-time engine).
+    char none = 0;
+    fixed_buffer b(out.cur != nullptr ? out.cur : &none, out.cur != nullptr ? out.end : &none);
+    handle_compiled_field<P, K>(b, x);
+    if (b.error() != nullptr && out.error == nullptr) out.error = b.error();
+    if (b.dropped() != 0 || out.cur == nullptr) {
+      out.cur = out.end = nullptr;
+    } else {
+      out.cur = b.cur();
+    }
+  }
+}
+
+template <std::size_t I, class T, class... Ts>
+constexpr const auto& nth_arg(const T& x, const Ts&... xs) noexcept {
+  if constexpr (I == 0) {
+    return x;
+  } else {
+    return nth_arg<I - 1>(xs...);
+  }
+}
+
+template <class P, std::size_t K, class Sink, class... Args>
+inline void direct_op(Sink& out, const Args&... args) {
+  constexpr compiled_op op = P::compiled.program.ops[K];
+  if constexpr (op.arg == 0xFF) {
+    if constexpr (op.text_len != 0) direct_literal<op.text_len>(out, direct_text<P, K, 0>::value.c);
+  } else {
+    using Raw = typename nth_type<op.arg, Args...>::type;  // as deduced: may be a char array
+    using T = arg_type_t<Raw>;
+    using text = direct_text<P, K, direct_text_prefix<T>(op.specs)>;
+    if constexpr (text::size != 0) direct_literal<text::size>(out, text::value.c);
+    const Raw& raw = nth_arg<op.arg>(args...);
+    if constexpr (std::is_array_v<Raw>) {
+      const T decayed = raw;
+      direct_field<P, K, T>(out, decayed);
+    } else {
+      direct_field<P, K, T>(out, raw);
+    }
+  }
+}
+
+/// Runs compiled format P (arguments as deduced: Args) into out.
+template <class P, class Sink, class... Args, std::size_t... K>
+inline void run_direct(Sink& out, std::index_sequence<K...>, const Args&... args) {
+  (direct_op<P, K>(out, args...), ...);
 }
 
 }  // namespace detail
@@ -6073,6 +6419,54 @@ bool format_dispatch(Out& out, const format_call& call) {
   return r.cut;
 }
 
+/// A HEAPLESS_FMT call into a String<N> (raise or fail mode; truncation takes
+/// format_dispatch): straight into the String's buffer from its old size on
+/// (format_compiled.hpp, direct_sink). All or nothing: only the end writes
+/// the new size; a failure restores the terminating NUL at the old size (the
+/// first piece overwrote it). Returns true if the output did not fit.
+template <overflow_mode mode, class S, std::size_t N, class... Args>
+bool format_direct(String<N>& out, const Args&... args) {
+  using P = compiled_format<S, arg_type_t<Args>...>;
+  static_assert(P::error == format_errc::ok);
+  using seq = std::make_index_sequence<P::count>;
+  constexpr bool checked = !direct_all_simple<P, Args...>(seq{});
+  constexpr bool custom = (arg_traits<arg_type_t<Args>>::is_custom || ...);
+  char* const base = out.data();
+  char* const first = base + out.size();
+  std::conditional_t<checked, direct_sink_checked, direct_sink> sink{};
+  sink.cur = first;
+  sink.end = base + N;
+  if constexpr (custom && HEAPLESS_HAS_EXCEPTIONS) {
+    // A user formatter may throw: put the NUL back on the way out.
+    struct restore {
+      char* p;
+      ~restore() {
+        if (p != nullptr) *p = '\0';
+      }
+    } guard{first};
+    run_direct<P>(sink, seq{}, args...);
+    guard.p = nullptr;
+  } else {
+    run_direct<P>(sink, seq{}, args...);
+  }
+  if constexpr (checked) {
+    if (HEAPLESS_UNLIKELY(sink.error != nullptr)) {
+      *first = '\0';
+      raise_format_error(sink.error);
+    }
+  }
+  if (HEAPLESS_UNLIKELY(sink.cur == nullptr)) {
+    *first = '\0';
+    if constexpr (mode == overflow_mode::raise) {
+      raise(error_kind::length_error, "heapless::format_to: output exceeds the capacity");
+    }
+    return true;
+  }
+  const auto n = static_cast<std::size_t>(sink.cur - base);
+  out.resize_and_overwrite(N, [n](char*, std::size_t) { return n <= N ? n : N; });  // n <= N: folds the check
+  return false;
+}
+
 template <class OutputIt>
 OutputIt format_to_iterator(OutputIt out, const format_call& call) {
   iterator_buffer<OutputIt> b(static_cast<OutputIt&&>(out));
@@ -6165,8 +6559,12 @@ auto format_to(Out&& out, const format_string<Args...>& fmt, const Args&... args
 }
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 auto format_to(Out&& out, S, const Args&... args) {
-  HEAPLESS_DETAIL_COMPILED_ARGS;
-  return detail::format_to_call(static_cast<Out&&>(out), call);
+  if constexpr (detail::is_string<std::remove_cv_t<std::remove_reference_t<Out>>>::value) {
+    (void)detail::format_direct<detail::overflow_mode::raise, S>(out, args...);
+  } else {
+    HEAPLESS_DETAIL_COMPILED_ARGS;
+    return detail::format_to_call(static_cast<Out&&>(out), call);
+  }
 }
 
 /// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
@@ -6180,8 +6578,12 @@ template <class Out, class... Args>
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 [[nodiscard]] bool try_format_to(Out& out, S, const Args&... args) {
   static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
-  HEAPLESS_DETAIL_COMPILED_ARGS;
-  return !detail::format_dispatch<detail::overflow_mode::fail>(out, call);
+  if constexpr (detail::is_string<Out>::value) {
+    return !detail::format_direct<detail::overflow_mode::fail, S>(out, args...);
+  } else {
+    HEAPLESS_DETAIL_COMPILED_ARGS;
+    return !detail::format_dispatch<detail::overflow_mode::fail>(out, call);
+  }
 }
 
 /// Appends what fits of the output to a String<N> or Vec<char, N> (never
@@ -6212,8 +6614,7 @@ String<N> format(const format_string<Args...>& fmt, const Args&... args) {
 template <std::size_t N, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 String<N> format(S, const Args&... args) {
   String<N> s;
-  HEAPLESS_DETAIL_COMPILED_ARGS;
-  (void)detail::format_dispatch<detail::overflow_mode::raise>(s, call);
+  (void)detail::format_direct<detail::overflow_mode::raise, S>(s, args...);
   return s;
 }
 
@@ -6314,12 +6715,18 @@ std::size_t formatted_size(S, const Args&... args) {
 //
 //   * integer and enum keys (1, 2, 4 or 8 bytes) looked up with the key type:
 //     equality is equality of the object bytes. With SSE2 (x86-64 baseline):
-//       - up to 64 keys (and 256 bytes): the whole key array in straight-line
-//         code, 16 bytes per compare, lanes past size() masked off, ONE
-//         branch: no mispredicted loop exit whichever slot matches;
-//       - larger maps: 128 bytes per branch (compares OR-ed), the position
-//         worked out only in the chunk that matched; the tail is one block
-//         that overlaps the previous one, so nothing past the array is read.
+//       - up to 128 bytes of keys (int: N <= 32): the whole key array in
+//         straight-line code, 16 bytes per compare, narrowed with packs, ONE
+//         branch: no mispredicted loop exit whichever slot matches; the
+//         first match counts only when it lies below size();
+//       - larger maps of 2- to 8-byte keys (int: N > 32) keep one tag byte
+//         per entry (a multiplicative hash of the key) and search like
+//         string keys below: 16 tags per compare, keys only where a tag
+//         matches (64 int keys: 4 compares instead of 16 plus 12 packs);
+//       - larger maps of 1-byte keys: 128 bytes per branch (compares
+//         OR-ed), the position worked out only in the chunk that matched;
+//         the tail is one block that overlaps the previous one, so nothing
+//         past the array is read.
 //     Without SSE2 (Cortex-M, RISC-V), in constant evaluation, and for maps
 //     under 16 bytes of keys: the portable loop. Define
 //     HEAPLESS_LINEAR_MAP_NO_SIMD to force the portable loop everywhere.
@@ -6353,6 +6760,15 @@ std::size_t formatted_size(S, const Args&... args) {
 #else
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 0
 #endif
+// An extra for builds with AVX2 (-mavx2, -march=x86-64-v3; not the default
+// x86-64 target): tag arrays of 32 to 64 bytes are compared 32 bytes at a
+// time. The same tags, the same candidates in the same order.
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2 && defined(__AVX2__)
+#include <immintrin.h>  // AVX2 intrinsics
+#define HEAPLESS_DETAIL_LINEAR_MAP_AVX2 1
+#else
+#define HEAPLESS_DETAIL_LINEAR_MAP_AVX2 0
+#endif
 
 // The candidate check of the string search is small and runs about once per
 // lookup: an out-of-line call would cost more than the check itself.
@@ -6364,6 +6780,9 @@ std::size_t formatted_size(S, const Args&... args) {
 
 namespace heapless {
 namespace detail {
+
+/// Whether the SIMD searches are compiled (SSE2 and not HEAPLESS_LINEAR_MAP_NO_SIMD).
+inline constexpr bool linear_map_simd = HEAPLESS_DETAIL_LINEAR_MAP_SSE2 != 0;
 
 /// Keys whose equality is equality of their object representation.
 template <class K>
@@ -6482,29 +6901,43 @@ inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unu
           (linear_find_sse2_lanes<S>(p + (First + B) * 16, needle) << ((First + B) * (16 / S))));
 }
 
-// Whole-array scan for up to 64 keys (and at most 256 bytes): every block of
-// keys[0, Count) is compared in straight-line code (positions are
-// compile-time constants), lanes at or past n are masked off, and a single
-// branch decides: no mispredicted loop exit, whichever slot matches. Blocks
-// may cover slots that hold no key yet: they lie inside the key array (never
-// past it: a Count that is not a multiple of the block ends with a block
-// overlapping the previous one) and their bits are masked before anything
-// depends on them.
+// Lane mask of keys[0, Count) (at most 64 keys and 128 bytes): bit i set
+// when key i equals the needle, stale slots included. Every block is compared
+// in straight-line code (positions are compile-time constants); a Count that
+// is not a multiple of the block ends with a block overlapping the previous
+// one, so nothing past keys[Count) is read.
 template <std::size_t S, std::size_t Count>
-inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n, const void* key) noexcept {
+inline std::uint64_t linear_find_sse2_mask(const unsigned char* p, __m128i needle) noexcept {
   static_assert(Count * S >= 16 && Count <= 64, "one 64-bit lane mask");
-  p = linear_map_opaque(p);
   constexpr std::size_t lanes = 16 / S;
   constexpr std::size_t blocks = Count / lanes;
   constexpr std::size_t grouped = (S == 2 || S == 4) ? blocks / (16 / lanes) * (16 / lanes) : 0;
-  const __m128i needle = linear_find_sse2_splat<S>(key);
   std::uint64_t m = 0;
-  if constexpr (grouped != 0) m |= linear_find_sse2_groups<S>(p, needle, std::make_index_sequence<grouped * lanes / 16>{});
+  if constexpr (grouped != 0) {
+    m |= linear_find_sse2_groups<S>(p, needle, std::make_index_sequence<grouped * lanes / 16>{});
+  }
   m |= linear_find_sse2_blocks<S, grouped>(p, needle, std::make_index_sequence<blocks - grouped>{});
   if constexpr (Count % lanes != 0) m |= linear_find_sse2_lanes<S>(p + Count * S - 16, needle) << (Count - lanes);
-  if constexpr (Count < 64) m &= (std::uint64_t{1} << n) - 1;  // n <= Count
-  else m &= n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
-  return m != 0 ? static_cast<std::size_t>(__builtin_ctzll(m)) : n;
+  return m;
+}
+
+// Index of the first set bit of a Count-bit lane mask, or n when it is not
+// below n (n <= Count). The first match in [0, Count) is the first in
+// [0, n) when it lies below n; otherwise [0, n) has none: matches in stale
+// slots past size() never count, and the mask needs no masking.
+template <std::size_t Count>
+inline std::size_t linear_find_sse2_first(std::uint64_t m, std::size_t n) noexcept {
+  if (HEAPLESS_UNLIKELY(m == 0)) return n;
+  const std::size_t i = static_cast<std::size_t>(__builtin_ctzll(m));
+  return i < n ? i : n;
+}
+
+// Whole-array scan for up to 64 keys and 128 bytes: no loop, one mask and
+// ONE branch, whichever slot matches; lanes at or past n never match.
+template <std::size_t S, std::size_t Count>
+inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n, const void* key) noexcept {
+  const std::uint64_t m = linear_find_sse2_mask<S, Count>(linear_map_opaque(p), linear_find_sse2_splat<S>(key));
+  return linear_find_sse2_first<Count>(m, n);
 }
 
 // Byte offset of the first matching lane in [from, to), or `to`.
@@ -6572,7 +7005,7 @@ constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, K q) noe
       if constexpr (cap_bytes > 64) {
         if (n * S <= 64) return linear_find_sse2_whole<S, 64 / S>(p, n, &q);
       }
-      if constexpr (Cap <= 64 && cap_bytes <= 256) {
+      if constexpr (Cap <= 64 && cap_bytes <= 128) {
         return linear_find_sse2_whole<S, Cap>(p, n, &q);
       } else {
         return linear_find_sse2<S>(p, n, &q);
@@ -6679,9 +7112,21 @@ constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::stri
 /// they are what makes N = 8 lookups fastest of all peers for both.
 inline constexpr std::size_t linear_map_tag_min_capacity = 8;
 
+/// Integer and enum keys of 2 to 8 bytes keep tags on SSE2 hosts when the
+/// key array is over 128 bytes (int keys: N > 32; 8-byte keys: N > 16): a
+/// lookup then compares 16 tags per instruction instead of 4 keys (64 int
+/// keys: 4 compares instead of 16 compares and 12 packs), and a key only
+/// where its tag matches. Smaller maps scan the keys themselves (cheaper
+/// than hashing the query), and so does every target without SSE2: on
+/// Cortex-M a tag costs a byte and a compare per entry and saves nothing.
+template <class K, std::size_t N>
+inline constexpr bool linear_map_int_tagged_v =
+    linear_map_simd && linear_map_bitwise_key_v<K> && sizeof(K) >= 2 && N * sizeof(K) > 128;
+
 /// Whether LinearMap<K, V, N> keeps a tag per entry.
 template <class K, std::size_t N>
-inline constexpr bool linear_map_tagged_v = linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity;
+inline constexpr bool linear_map_tagged_v =
+    (linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity) || linear_map_int_tagged_v<K, N>;
 
 // ---- String keys: one-byte fingerprints --------------------------------------
 // A map with string keys keeps one tag byte per entry, a hash of the key (its
@@ -6728,19 +7173,91 @@ constexpr unsigned char linear_map_tag(std::string_view s) noexcept {
   return static_cast<unsigned char>((a * 0x9E3779B97F4A7C15ull) >> 56);
 }
 
+/// The bits of an integer or enum key as an unsigned number (32 bits for
+/// keys of up to 4 bytes), the input of its tag.
+template <class K>
+constexpr auto linear_map_int_bits(K k) noexcept {
+  using I = typename std::conditional_t<std::is_enum_v<K>, std::underlying_type<K>, std::common_type<K>>::type;
+  const auto u = static_cast<std::make_unsigned_t<I>>(static_cast<I>(k));
+  if constexpr (sizeof(K) <= 4) {
+    return static_cast<std::uint32_t>(u);
+  } else {
+    return static_cast<std::uint64_t>(u);
+  }
+}
+inline constexpr std::uint32_t linear_map_int_mul32 = 0x9E3779B1u;
+
+/// The tag of an integer or enum key: the top byte of its bits times an odd
+/// constant, so every bit counts (ids 0, 1, 2... and multiples of 256 alike
+/// spread over the 256 tags).
+template <class K>
+constexpr unsigned char linear_map_int_tag(K k) noexcept {
+  if constexpr (sizeof(K) <= 4) {
+    return static_cast<unsigned char>((linear_map_int_bits(k) * linear_map_int_mul32) >> 24);
+  } else {
+    return static_cast<unsigned char>((linear_map_int_bits(k) * 0x9E3779B97F4A7C15ull) >> 56);
+  }
+}
+
+/// The tag of a key of a tagged map (or of a query of the key's kind).
+template <class K>
+constexpr unsigned char linear_map_key_tag(const K& k) noexcept {
+  if constexpr (linear_map_bitwise_key_v<K>) {
+    return linear_map_int_tag(k);
+  } else {
+    return linear_map_tag(std::string_view(k));
+  }
+}
+
+/// Key k equals the query of a tagged search (run time only): the bits for
+/// integer keys; the length, then the characters, for strings.
+template <class K, class Q>
+HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_tagged_equal(const K& k, const Q& q) noexcept {
+  if constexpr (linear_map_bitwise_key_v<K>) {
+    return k == q;
+  } else {
+    const std::string_view s = k;
+    return s.size() == q.size() && linear_map_bytes_equal(s.data(), q.data(), q.size());
+  }
+}
+
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
 // Checks the candidates whose bits are set in m (bit i: entry base + i, in
-// order): the length, then the characters.
-template <class K>
+// order).
+template <class K, class Q>
 HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base,
-                                                                std::string_view q, std::size_t none) noexcept {
+                                                                const Q& q, std::size_t none) noexcept {
   while (m != 0) {
     const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(m));
     m &= m - 1;
-    const std::string_view k = keys[i];
-    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+    if (linear_map_tagged_equal(keys[i], q)) return i;
   }
   return none;
+}
+
+// The tag byte t in all 16 lanes: t * 0x01010101 puts it in the four bytes
+// of one dword, one dword shuffle spreads that (_mm_set1_epi8 compiles to
+// three shuffles: SSE2 has no byte broadcast).
+inline __m128i linear_map_tag_splat(unsigned char t) noexcept {
+  return _mm_shuffle_epi32(_mm_cvtsi32_si128(static_cast<int>(t * 0x01010101u)), 0);
+}
+
+// The needle of a tagged search: the query's tag t in all 16 lanes. Keys of
+// up to 4 bytes compute the same tag in the vector unit (pmuludq: the low 32
+// bits of the product, whose byte 3 is the tag, then that byte spread). A
+// hit's time follows its chain of dependent steps (docs/linear_map.md), and
+// this one is 2 cycles shorter than a scalar multiply, shift and movd before
+// the same three shuffles (Zen 3 latencies).
+template <class Q>
+inline __m128i linear_map_tag_needle(const Q& q, unsigned char t) noexcept {
+  if constexpr (linear_map_bitwise_key_v<Q> && sizeof(Q) <= 4) {
+    const __m128i product = _mm_mul_epu32(_mm_cvtsi32_si128(static_cast<int>(linear_map_int_bits(q))),
+                                          _mm_cvtsi32_si128(static_cast<int>(linear_map_int_mul32)));
+    const __m128i bytes = _mm_unpacklo_epi8(product, product);  // word 3: the tag twice
+    return _mm_shuffle_epi32(_mm_shufflelo_epi16(bytes, _MM_SHUFFLE(3, 3, 3, 3)), 0);
+  } else {
+    return linear_map_tag_splat(t);
+  }
 }
 
 // Bits of the 16 tags starting at entry `pos`, placed relative to entry
@@ -6754,28 +7271,65 @@ inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t
 }
 #endif
 
-/// String keys with their tags: index of the key equal to q, or n.
+/// Keys with their tags: index of the key equal to q, or n. q is a
+/// std::string_view for string keys, a K for integer keys.
 /// Precondition: tags has linear_map_tag_count<Cap> readable bytes.
-template <std::size_t Cap, class K>
+template <std::size_t Cap, class K, class Q>
 constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tags, std::size_t n,
-                                         std::string_view q) noexcept {
-  const unsigned char t = linear_map_tag(q);
+                                         const Q& q) noexcept {
+  const unsigned char t = linear_map_key_tag(q);
   if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
     for (std::size_t i = 0; i < n; ++i) {
-      if (tags[i] == t && std::string_view(keys[i]) == q) return i;
+      if constexpr (linear_map_bitwise_key_v<K>) {
+        if (tags[i] == t && keys[i] == q) return i;
+      } else {
+        if (tags[i] == t && std::string_view(keys[i]) == q) return i;
+      }
     }
     return n;
   }
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
   constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
-  const __m128i needle = _mm_set1_epi8(static_cast<char>(t));
+  const __m128i needle = linear_map_tag_needle(q, t);
   tags = linear_map_opaque(tags);
-  if constexpr (tag_bytes == 16) {  // up to 16 entries: one compare
-    const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(tags)));
-    const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle))) & ((1u << n) - 1);
-    return linear_map_verify(keys, m, 0, q, n);
+  if constexpr (tag_bytes <= 64) {
+    // Up to 64 entries: one mask in straight-line code (a last block that
+    // would pass the tag array's end is moved back to end at it). Tags past
+    // n may be stale: candidates are checked in order, and the first one at
+    // or past n ends the search (cheaper than masking).
+    std::uint64_t m = 0;
+#if HEAPLESS_DETAIL_LINEAR_MAP_AVX2
+    if constexpr (tag_bytes >= 32) {
+      // Two 32-byte blocks, the second ending at the tag array's end (it may
+      // overlap the first: equal tags give equal bits).
+      const __m256i wide = _mm256_set1_epi8(static_cast<char>(t));
+      const auto block32 = [&](std::size_t pos) {
+        const __m256i v = _mm256_loadu_si256(static_cast<const __m256i*>(static_cast<const void*>(tags + pos)));
+        return static_cast<std::uint64_t>(static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, wide))));
+      };
+      m = block32(0);
+      if constexpr (tag_bytes > 32) m |= block32(tag_bytes - 32) << (tag_bytes - 32);
+    } else
+#endif
+    {
+      // Two partial masks (blocks 0, 2 and 1, 3) joined at the end: one OR
+      // fewer on the chain to the first candidate than a running OR.
+      std::uint64_t odd = 0;
+      for (std::size_t j = 0; j < tag_bytes; j += 16) {
+        const std::uint64_t b = linear_map_tag_block(tags, j + 16 <= tag_bytes ? j : tag_bytes - 16, 0, needle);
+        if (j % 32 == 0) m |= b;
+        else odd |= b;
+      }
+      m |= odd;
+    }
+    for (; m != 0; m &= m - 1) {
+      const std::size_t i = static_cast<std::size_t>(__builtin_ctzll(m));
+      if (i >= n) break;
+      if (linear_map_tagged_equal(keys[i], q)) return i;
+    }
+    return n;
   }
-  // 64 entries per step, straight-line: blocks at base, base + 16, ... (the
+  // Larger: 64 entries per step, straight-line: blocks at base, base + 16, ... (the
   // last one moved back to end at the tag array's end), masked to [base, n).
   for (std::size_t base = 0; base < n; base += 64) {
     std::uint64_t m = 0;
@@ -6791,12 +7345,27 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
   return n;
 #else
   for (std::size_t i = 0; i < n; ++i) {
-    if (tags[i] != t) continue;
-    const std::string_view k = keys[i];
-    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+    if (tags[i] == t && linear_map_tagged_equal(keys[i], q)) return i;
   }
   return n;
 #endif
+}
+
+/// Integer keys with tags: a query of another integer type is compared by
+/// value (as linear_find does); a query that is no integer (a class
+/// comparable with K) keeps its own operator== in the portable loop.
+template <std::size_t Cap, class K, class Q>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_int_tagged(const K* keys, const unsigned char* tags,
+                                                                               std::size_t n, const Q& q) {
+  if constexpr (std::is_same_v<K, Q>) {
+    return linear_find_tagged<Cap>(keys, tags, n, q);
+  } else if constexpr (linear_map_plain_integer_v<K> && linear_map_plain_integer_v<Q>) {
+    if (!linear_map_representable<K>(q)) return n;
+    const K k = static_cast<K>(q);
+    return linear_find_tagged<Cap>(keys, tags, n, k);
+  } else {
+    return linear_find_portable(keys, n, q);
+  }
 }
 
 /// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
@@ -6824,6 +7393,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find(const K* key
 
 #undef HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN
 #undef HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+#undef HEAPLESS_DETAIL_LINEAR_MAP_AVX2
 #undef HEAPLESS_DETAIL_LINEAR_MAP_INLINE
 
 #endif  // HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
@@ -7444,7 +8014,14 @@ class LinearMap
 
   template <class Q>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER size_type index_of_(const Q& q) const {
-    if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
+    if constexpr (detail::linear_map_int_tagged_v<K, N> && detail::linear_map_comparable<K, Q>::value) {
+      return detail::linear_find_int_tagged<N>(keys_data_(), this->tag_data_(), this->size_, q);
+    } else if constexpr (detail::linear_map_int_tagged_v<K, N>) {
+      static_assert(std::is_constructible_v<K, const Q&>,
+                    "LinearMap lookup: the query type is neither comparable with nor convertible to the key type");
+      const K k(q);
+      return detail::linear_find_int_tagged<N>(keys_data_(), this->tag_data_(), this->size_, k);
+    } else if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
                   std::is_convertible_v<const Q&, std::string_view>) {
       return detail::linear_find_string(keys_data_(), this->size_, std::string_view(q));
     } else if constexpr (tagged_ && std::is_convertible_v<const Q&, std::string_view>) {
@@ -7494,7 +8071,7 @@ class LinearMap
       this->values_.construct(n, std::forward<Args>(args)...);
       guard.self = nullptr;
     }
-    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_tag(std::string_view(keys_data_()[n]));
+    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_key_tag(keys_data_()[n]);
     ++this->size_;
   }
 #if HEAPLESS_CPP20
