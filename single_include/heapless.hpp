@@ -2570,9 +2570,11 @@ struct string_rep {
   // size() <= N (GCC 12 otherwise warns about impossible huge mem* sizes).
   // Free for N == 255; one compare-and-select otherwise.
   constexpr std::size_t free_byte_() const noexcept {
-    const std::size_t a = static_cast<unsigned char>(buf_[N]);
+    const std::size_t a = stored_free();
     return a <= N ? a : N;
   }
+  /// The stored byte as is (above N only in bytes no String wrote).
+  constexpr unsigned stored_free() const noexcept { return static_cast<unsigned char>(buf_[N]); }
   constexpr std::size_t size() const noexcept { return N - free_byte_(); }
   constexpr std::size_t available() const noexcept { return free_byte_(); }
   // Stores the length only (the caller writes the NUL at N - a first).
@@ -3257,13 +3259,13 @@ class String {
     if constexpr (M == N && N < 256) {
       // Same capacity: compare the free-capacity bytes instead of decoding
       // both sizes (more free space = shorter string).
-      const unsigned free_a = static_cast<unsigned char>(rep_.buf_[N]);
-      const unsigned free_b = static_cast<unsigned char>(other.rep_.buf_[N]);
+      const unsigned free_a = rep_.stored_free();
+      const unsigned free_b = other.rep_.stored_free();
+      const unsigned most = free_a > free_b ? free_a : free_b;
       // A byte above N (never written by a String; bytes received by memcpy
       // or DMA) takes the general path, which decodes it as size() does.
-      if (HEAPLESS_UNLIKELY((free_a > free_b ? free_a : free_b) > N))
-        return detail::chars::compare(buf_(), size(), other.data(), other.size());
-      const int r = detail::chars::compare(buf_(), other.buf_(), N - (free_a > free_b ? free_a : free_b));
+      if (HEAPLESS_UNLIKELY(most > N)) return detail::chars::compare(buf_(), size(), other.data(), other.size());
+      const int r = detail::chars::compare(buf_(), other.buf_(), N - most);
       return r != 0 ? r : static_cast<int>(free_b) - static_cast<int>(free_a);  // only the sign is specified
     } else {
       return detail::chars::compare(buf_(), size(), other.data(), other.size());
@@ -3479,8 +3481,8 @@ constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
     // Same capacity: equal sizes <=> equal free-capacity bytes (bytes above N,
     // which no String writes, all read as "empty": see string_rep). One
     // decode instead of two on the path that calls memcmp.
-    const unsigned free_a = static_cast<unsigned char>(a.rep_.buf_[N]);
-    const unsigned free_b = static_cast<unsigned char>(b.rep_.buf_[N]);
+    const unsigned free_a = a.rep_.stored_free();
+    const unsigned free_b = b.rep_.stored_free();
     if (free_a != free_b) return free_a >= N && free_b >= N;
     return free_a >= N || detail::chars::equal(a.data(), b.data(), N - free_a);
   } else {
@@ -4442,11 +4444,7 @@ char* write_decimal(char* first, char* last, UInt v) noexcept {
 #if HEAPLESS_FORMAT_OPTIMIZE_SIZE
   (void)last;
   char tmp[sizeof(UInt) * 3];
-  char* p = tmp + sizeof tmp;
-  do {
-    *--p = static_cast<char>('0' + static_cast<unsigned>(v % 10));
-    v = static_cast<UInt>(v / 10);
-  } while (v != 0);
+  const char* const p = uint_digits_small(tmp + sizeof tmp, v, 10u, false);
   const auto n = static_cast<std::size_t>(tmp + sizeof tmp - p);
   std::memcpy(first, p, n);
   return first + n;
@@ -7088,20 +7086,19 @@ HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_bytes_equal(const char* a, con
   return n == 0 || a[0] == b[0];
 }
 
-/// String keys in maps too small for tags: the length is compared first (one
-/// load for heapless::String and std::string), the characters only when it
-/// matches.
+/// String key k equals q: the length is compared first (one load for
+/// heapless::String and std::string), the characters only when it matches.
+template <class K>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_string_equal(const K& k, std::string_view q) noexcept {
+  const std::string_view s = k;
+  if (HEAPLESS_IS_CONSTANT_EVALUATED()) return s == q;
+  return s.size() == q.size() && linear_map_bytes_equal(s.data(), q.data(), q.size());
+}
+/// String keys in maps too small for tags: index of the key equal to q, or n.
 template <class K>
 constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::string_view q) noexcept {
-  if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (std::string_view(keys[i]) == q) return i;
-    }
-    return n;
-  }
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view k = keys[i];
-    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+    if (linear_map_string_equal(keys[i], q)) return i;
   }
   return n;
 }
@@ -7209,16 +7206,26 @@ constexpr unsigned char linear_map_key_tag(const K& k) noexcept {
   }
 }
 
-/// Key k equals the query of a tagged search (run time only): the bits for
-/// integer keys; the length, then the characters, for strings.
+/// Key k equals the query of a tagged search: the bits for integer keys;
+/// the length, then the characters, for strings.
 template <class K, class Q>
-HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_tagged_equal(const K& k, const Q& q) noexcept {
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_tagged_equal(const K& k, const Q& q) noexcept {
   if constexpr (linear_map_bitwise_key_v<K>) {
     return k == q;
   } else {
-    const std::string_view s = k;
-    return s.size() == q.size() && linear_map_bytes_equal(s.data(), q.data(), q.size());
+    return linear_map_string_equal(k, q);
   }
+}
+
+/// The tagged search one entry at a time: constant evaluation, and targets
+/// without SSE2.
+template <class K, class Q>
+constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char* tags, std::size_t n, const Q& q,
+                                              unsigned char t) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tags[i] == t && linear_map_tagged_equal(keys[i], q)) return i;
+  }
+  return n;
 }
 
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
@@ -7278,16 +7285,7 @@ template <std::size_t Cap, class K, class Q>
 constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tags, std::size_t n,
                                          const Q& q) noexcept {
   const unsigned char t = linear_map_key_tag(q);
-  if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if constexpr (linear_map_bitwise_key_v<K>) {
-        if (tags[i] == t && keys[i] == q) return i;
-      } else {
-        if (tags[i] == t && std::string_view(keys[i]) == q) return i;
-      }
-    }
-    return n;
-  }
+  if (HEAPLESS_IS_CONSTANT_EVALUATED()) return linear_find_tagged_loop(keys, tags, n, q, t);
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
   constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
   const __m128i needle = linear_map_tag_needle(q, t);
@@ -7344,10 +7342,7 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
   }
   return n;
 #else
-  for (std::size_t i = 0; i < n; ++i) {
-    if (tags[i] == t && linear_map_tagged_equal(keys[i], q)) return i;
-  }
-  return n;
+  return linear_find_tagged_loop(keys, tags, n, q, t);
 #endif
 }
 

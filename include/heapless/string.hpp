@@ -261,9 +261,11 @@ struct string_rep {
   // size() <= N (GCC 12 otherwise warns about impossible huge mem* sizes).
   // Free for N == 255; one compare-and-select otherwise.
   constexpr std::size_t free_byte_() const noexcept {
-    const std::size_t a = static_cast<unsigned char>(buf_[N]);
+    const std::size_t a = stored_free();
     return a <= N ? a : N;
   }
+  /// The stored byte as is (above N only in bytes no String wrote).
+  constexpr unsigned stored_free() const noexcept { return static_cast<unsigned char>(buf_[N]); }
   constexpr std::size_t size() const noexcept { return N - free_byte_(); }
   constexpr std::size_t available() const noexcept { return free_byte_(); }
   // Stores the length only (the caller writes the NUL at N - a first).
@@ -948,13 +950,13 @@ class String {
     if constexpr (M == N && N < 256) {
       // Same capacity: compare the free-capacity bytes instead of decoding
       // both sizes (more free space = shorter string).
-      const unsigned free_a = static_cast<unsigned char>(rep_.buf_[N]);
-      const unsigned free_b = static_cast<unsigned char>(other.rep_.buf_[N]);
+      const unsigned free_a = rep_.stored_free();
+      const unsigned free_b = other.rep_.stored_free();
+      const unsigned most = free_a > free_b ? free_a : free_b;
       // A byte above N (never written by a String; bytes received by memcpy
       // or DMA) takes the general path, which decodes it as size() does.
-      if (HEAPLESS_UNLIKELY((free_a > free_b ? free_a : free_b) > N))
-        return detail::chars::compare(buf_(), size(), other.data(), other.size());
-      const int r = detail::chars::compare(buf_(), other.buf_(), N - (free_a > free_b ? free_a : free_b));
+      if (HEAPLESS_UNLIKELY(most > N)) return detail::chars::compare(buf_(), size(), other.data(), other.size());
+      const int r = detail::chars::compare(buf_(), other.buf_(), N - most);
       return r != 0 ? r : static_cast<int>(free_b) - static_cast<int>(free_a);  // only the sign is specified
     } else {
       return detail::chars::compare(buf_(), size(), other.data(), other.size());
@@ -1170,8 +1172,8 @@ constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
     // Same capacity: equal sizes <=> equal free-capacity bytes (bytes above N,
     // which no String writes, all read as "empty": see string_rep). One
     // decode instead of two on the path that calls memcmp.
-    const unsigned free_a = static_cast<unsigned char>(a.rep_.buf_[N]);
-    const unsigned free_b = static_cast<unsigned char>(b.rep_.buf_[N]);
+    const unsigned free_a = a.rep_.stored_free();
+    const unsigned free_b = b.rep_.stored_free();
     if (free_a != free_b) return free_a >= N && free_b >= N;
     return free_a >= N || detail::chars::equal(a.data(), b.data(), N - free_a);
   } else {

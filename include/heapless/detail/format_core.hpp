@@ -740,11 +740,7 @@ char* write_decimal(char* first, char* last, UInt v) noexcept {
 #if HEAPLESS_FORMAT_OPTIMIZE_SIZE
   (void)last;
   char tmp[sizeof(UInt) * 3];
-  char* p = tmp + sizeof tmp;
-  do {
-    *--p = static_cast<char>('0' + static_cast<unsigned>(v % 10));
-    v = static_cast<UInt>(v / 10);
-  } while (v != 0);
+  const char* const p = uint_digits_small(tmp + sizeof tmp, v, 10u, false);
   const auto n = static_cast<std::size_t>(tmp + sizeof tmp - p);
   std::memcpy(first, p, n);
   return first + n;

@@ -379,20 +379,19 @@ HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_bytes_equal(const char* a, con
   return n == 0 || a[0] == b[0];
 }
 
-/// String keys in maps too small for tags: the length is compared first (one
-/// load for heapless::String and std::string), the characters only when it
-/// matches.
+/// String key k equals q: the length is compared first (one load for
+/// heapless::String and std::string), the characters only when it matches.
+template <class K>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_string_equal(const K& k, std::string_view q) noexcept {
+  const std::string_view s = k;
+  if (HEAPLESS_IS_CONSTANT_EVALUATED()) return s == q;
+  return s.size() == q.size() && linear_map_bytes_equal(s.data(), q.data(), q.size());
+}
+/// String keys in maps too small for tags: index of the key equal to q, or n.
 template <class K>
 constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::string_view q) noexcept {
-  if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (std::string_view(keys[i]) == q) return i;
-    }
-    return n;
-  }
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view k = keys[i];
-    if (k.size() == q.size() && linear_map_bytes_equal(k.data(), q.data(), q.size())) return i;
+    if (linear_map_string_equal(keys[i], q)) return i;
   }
   return n;
 }
@@ -500,16 +499,26 @@ constexpr unsigned char linear_map_key_tag(const K& k) noexcept {
   }
 }
 
-/// Key k equals the query of a tagged search (run time only): the bits for
-/// integer keys; the length, then the characters, for strings.
+/// Key k equals the query of a tagged search: the bits for integer keys;
+/// the length, then the characters, for strings.
 template <class K, class Q>
-HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_tagged_equal(const K& k, const Q& q) noexcept {
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_tagged_equal(const K& k, const Q& q) noexcept {
   if constexpr (linear_map_bitwise_key_v<K>) {
     return k == q;
   } else {
-    const std::string_view s = k;
-    return s.size() == q.size() && linear_map_bytes_equal(s.data(), q.data(), q.size());
+    return linear_map_string_equal(k, q);
   }
+}
+
+/// The tagged search one entry at a time: constant evaluation, and targets
+/// without SSE2.
+template <class K, class Q>
+constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char* tags, std::size_t n, const Q& q,
+                                              unsigned char t) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (tags[i] == t && linear_map_tagged_equal(keys[i], q)) return i;
+  }
+  return n;
 }
 
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
@@ -569,16 +578,7 @@ template <std::size_t Cap, class K, class Q>
 constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tags, std::size_t n,
                                          const Q& q) noexcept {
   const unsigned char t = linear_map_key_tag(q);
-  if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if constexpr (linear_map_bitwise_key_v<K>) {
-        if (tags[i] == t && keys[i] == q) return i;
-      } else {
-        if (tags[i] == t && std::string_view(keys[i]) == q) return i;
-      }
-    }
-    return n;
-  }
+  if (HEAPLESS_IS_CONSTANT_EVALUATED()) return linear_find_tagged_loop(keys, tags, n, q, t);
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
   constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
   const __m128i needle = linear_map_tag_needle(q, t);
@@ -635,10 +635,7 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
   }
   return n;
 #else
-  for (std::size_t i = 0; i < n; ++i) {
-    if (tags[i] == t && linear_map_tagged_equal(keys[i], q)) return i;
-  }
-  return n;
+  return linear_find_tagged_loop(keys, tags, n, q, t);
 #endif
 }
 
