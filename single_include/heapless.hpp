@@ -6667,14 +6667,18 @@ std::size_t formatted_size(S, const Args&... args) {
 // another, then the length in the smallest unsigned type that holds N:
 // sizeof(LinearMap<int, int, 8>) == 68. String keys with N >= 8 add one tag
 // byte per entry (at least 16): sizeof(LinearMap<String<15>, int, 16>) ==
-// 16*16 + 16*4 + 16 + 1 -> 340. A lookup touches only keys (and tags):
-// integer and enum keys are compared 16 bytes at a time with SSE2 on x86-64,
-// string keys 16 tags at a time; a plain loop elsewhere
-// (detail/linear_map_scan.hpp).
+// 16*16 + 16*4 + 16 + 1 -> 340. Integer keys with more than 128 bytes of
+// keys (int: N > 32) add a hash index of entry numbers, the smallest power
+// of two >= 2N slots: sizeof(LinearMap<int, int, 64>) == 256 + 256 + 128 + 1
+// -> 644. A lookup touches only keys (and tags or index): up to 128 bytes of
+// integer keys are compared 16 bytes at a time with SSE2 on x86-64, string
+// keys 16 tags at a time, larger integer maps go through the index; a plain
+// loop elsewhere (detail/linear_map_scan.hpp).
 //
 // Complexity: find / at / contains / count / operator[] / insert / erase(key)
-// O(n) comparisons of keys; erase(iterator) O(1); erase_stable O(n);
-// operator== O(n^2). No operation allocates.
+// O(n) comparisons of keys (O(1) expected with an index); erase(iterator)
+// O(1); erase_stable O(n); operator== O(n^2) (O(n) expected with an index).
+// No operation allocates.
 //
 // Order: iteration is insertion order until an erase: erase moves the LAST
 // entry into the hole (O(1)); erase_stable and erase_if keep the order.
@@ -6717,10 +6721,6 @@ std::size_t formatted_size(S, const Args&... args) {
 //         straight-line code, 16 bytes per compare, narrowed with packs, ONE
 //         branch: no mispredicted loop exit whichever slot matches; the
 //         first match counts only when it lies below size();
-//       - larger maps of 2- to 8-byte keys (int: N > 32) keep one tag byte
-//         per entry (a multiplicative hash of the key) and search like
-//         string keys below: 16 tags per compare, keys only where a tag
-//         matches (64 int keys: 4 compares instead of 16 plus 12 packs);
 //       - larger maps of 1-byte keys: 128 bytes per branch (compares
 //         OR-ed), the position worked out only in the chunk that matched;
 //         the tail is one block that overlaps the previous one, so nothing
@@ -6728,6 +6728,10 @@ std::size_t formatted_size(S, const Args&... args) {
 //     Without SSE2 (Cortex-M, RISC-V), in constant evaluation, and for maps
 //     under 16 bytes of keys: the portable loop. Define
 //     HEAPLESS_LINEAR_MAP_NO_SIMD to force the portable loop everywhere.
+//   * integer and enum keys of 2 to 8 bytes with more than 128 bytes of keys
+//     (int: N > 32), on every target: a hash index of entry numbers (see
+//     "Integer keys of larger maps" below): a multiply, a shift, one slot
+//     and one key compare per hit, O(1) expected.
 //   * integer keys looked up with another integer type: compared by value
 //     (find(-1) on unsigned keys finds nothing, not 0xFFFFFFFF), then as above.
 //   * string keys (std::string, std::string_view, heapless::String: a
@@ -6751,6 +6755,7 @@ std::size_t formatted_size(S, const Args&... args) {
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
 // #include "config.hpp": inlined above
+// #include "size.hpp": inlined above
 
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
 #include <emmintrin.h>  // SSE2 intrinsics (0.07 s to parse; x86-64 baseline)
@@ -7109,21 +7114,9 @@ constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::stri
 /// they are what makes N = 8 lookups fastest of all peers for both.
 inline constexpr std::size_t linear_map_tag_min_capacity = 8;
 
-/// Integer and enum keys of 2 to 8 bytes keep tags on SSE2 hosts when the
-/// key array is over 128 bytes (int keys: N > 32; 8-byte keys: N > 16): a
-/// lookup then compares 16 tags per instruction instead of 4 keys (64 int
-/// keys: 4 compares instead of 16 compares and 12 packs), and a key only
-/// where its tag matches. Smaller maps scan the keys themselves (cheaper
-/// than hashing the query), and so does every target without SSE2: on
-/// Cortex-M a tag costs a byte and a compare per entry and saves nothing.
+/// Whether LinearMap<K, V, N> keeps a tag per entry (string keys).
 template <class K, std::size_t N>
-inline constexpr bool linear_map_int_tagged_v =
-    linear_map_simd && linear_map_bitwise_key_v<K> && sizeof(K) >= 2 && N * sizeof(K) > 128;
-
-/// Whether LinearMap<K, V, N> keeps a tag per entry.
-template <class K, std::size_t N>
-inline constexpr bool linear_map_tagged_v =
-    (linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity) || linear_map_int_tagged_v<K, N>;
+inline constexpr bool linear_map_tagged_v = linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity;
 
 // ---- String keys: one-byte fingerprints --------------------------------------
 // A map with string keys keeps one tag byte per entry, a hash of the key (its
@@ -7170,60 +7163,19 @@ constexpr unsigned char linear_map_tag(std::string_view s) noexcept {
   return static_cast<unsigned char>((a * 0x9E3779B97F4A7C15ull) >> 56);
 }
 
-/// The bits of an integer or enum key as an unsigned number (32 bits for
-/// keys of up to 4 bytes), the input of its tag.
-template <class K>
-constexpr auto linear_map_int_bits(K k) noexcept {
-  using I = typename std::conditional_t<std::is_enum_v<K>, std::underlying_type<K>, std::common_type<K>>::type;
-  const auto u = static_cast<std::make_unsigned_t<I>>(static_cast<I>(k));
-  if constexpr (sizeof(K) <= 4) {
-    return static_cast<std::uint32_t>(u);
-  } else {
-    return static_cast<std::uint64_t>(u);
-  }
-}
-inline constexpr std::uint32_t linear_map_int_mul32 = 0x9E3779B1u;
-
-/// The tag of an integer or enum key: the top byte of its bits times an odd
-/// constant, so every bit counts (ids 0, 1, 2... and multiples of 256 alike
-/// spread over the 256 tags).
-template <class K>
-constexpr unsigned char linear_map_int_tag(K k) noexcept {
-  if constexpr (sizeof(K) <= 4) {
-    return static_cast<unsigned char>((linear_map_int_bits(k) * linear_map_int_mul32) >> 24);
-  } else {
-    return static_cast<unsigned char>((linear_map_int_bits(k) * 0x9E3779B97F4A7C15ull) >> 56);
-  }
-}
-
-/// The tag of a key of a tagged map (or of a query of the key's kind).
+/// The tag of a key of a tagged map.
 template <class K>
 constexpr unsigned char linear_map_key_tag(const K& k) noexcept {
-  if constexpr (linear_map_bitwise_key_v<K>) {
-    return linear_map_int_tag(k);
-  } else {
-    return linear_map_tag(std::string_view(k));
-  }
-}
-
-/// Key k equals the query of a tagged search: the bits for integer keys;
-/// the length, then the characters, for strings.
-template <class K, class Q>
-constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_tagged_equal(const K& k, const Q& q) noexcept {
-  if constexpr (linear_map_bitwise_key_v<K>) {
-    return k == q;
-  } else {
-    return linear_map_string_equal(k, q);
-  }
+  return linear_map_tag(std::string_view(k));
 }
 
 /// The tagged search one entry at a time: constant evaluation, and targets
 /// without SSE2.
-template <class K, class Q>
-constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char* tags, std::size_t n, const Q& q,
-                                              unsigned char t) noexcept {
+template <class K>
+constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char* tags, std::size_t n,
+                                              std::string_view q, unsigned char t) noexcept {
   for (std::size_t i = 0; i < n; ++i) {
-    if (tags[i] == t && linear_map_tagged_equal(keys[i], q)) return i;
+    if (tags[i] == t && linear_map_string_equal(keys[i], q)) return i;
   }
   return n;
 }
@@ -7231,13 +7183,13 @@ constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
 // Checks the candidates whose bits are set in m (bit i: entry base + i, in
 // order).
-template <class K, class Q>
+template <class K>
 HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base,
-                                                                const Q& q, std::size_t none) noexcept {
+                                                                std::string_view q, std::size_t none) noexcept {
   while (m != 0) {
     const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(m));
     m &= m - 1;
-    if (linear_map_tagged_equal(keys[i], q)) return i;
+    if (linear_map_string_equal(keys[i], q)) return i;
   }
   return none;
 }
@@ -7247,24 +7199,6 @@ HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, s
 // three shuffles: SSE2 has no byte broadcast).
 inline __m128i linear_map_tag_splat(unsigned char t) noexcept {
   return _mm_shuffle_epi32(_mm_cvtsi32_si128(static_cast<int>(t * 0x01010101u)), 0);
-}
-
-// The needle of a tagged search: the query's tag t in all 16 lanes. Keys of
-// up to 4 bytes compute the same tag in the vector unit (pmuludq: the low 32
-// bits of the product, whose byte 3 is the tag, then that byte spread). A
-// hit's time follows its chain of dependent steps (docs/linear_map.md), and
-// this one is 2 cycles shorter than a scalar multiply, shift and movd before
-// the same three shuffles (Zen 3 latencies).
-template <class Q>
-inline __m128i linear_map_tag_needle(const Q& q, unsigned char t) noexcept {
-  if constexpr (linear_map_bitwise_key_v<Q> && sizeof(Q) <= 4) {
-    const __m128i product = _mm_mul_epu32(_mm_cvtsi32_si128(static_cast<int>(linear_map_int_bits(q))),
-                                          _mm_cvtsi32_si128(static_cast<int>(linear_map_int_mul32)));
-    const __m128i bytes = _mm_unpacklo_epi8(product, product);  // word 3: the tag twice
-    return _mm_shuffle_epi32(_mm_shufflelo_epi16(bytes, _MM_SHUFFLE(3, 3, 3, 3)), 0);
-  } else {
-    return linear_map_tag_splat(t);
-  }
 }
 
 // Bits of the 16 tags starting at entry `pos`, placed relative to entry
@@ -7278,17 +7212,16 @@ inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t
 }
 #endif
 
-/// Keys with their tags: index of the key equal to q, or n. q is a
-/// std::string_view for string keys, a K for integer keys.
+/// String keys with their tags: index of the key equal to q, or n.
 /// Precondition: tags has linear_map_tag_count<Cap> readable bytes.
-template <std::size_t Cap, class K, class Q>
+template <std::size_t Cap, class K>
 constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tags, std::size_t n,
-                                         const Q& q) noexcept {
-  const unsigned char t = linear_map_key_tag(q);
+                                         std::string_view q) noexcept {
+  const unsigned char t = linear_map_tag(q);
   if (HEAPLESS_IS_CONSTANT_EVALUATED()) return linear_find_tagged_loop(keys, tags, n, q, t);
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
   constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
-  const __m128i needle = linear_map_tag_needle(q, t);
+  const __m128i needle = linear_map_tag_splat(t);
   tags = linear_map_opaque(tags);
   if constexpr (tag_bytes <= 64) {
     // Up to 64 entries: one mask in straight-line code (a last block that
@@ -7323,7 +7256,7 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
     for (; m != 0; m &= m - 1) {
       const std::size_t i = static_cast<std::size_t>(__builtin_ctzll(m));
       if (i >= n) break;
-      if (linear_map_tagged_equal(keys[i], q)) return i;
+      if (linear_map_string_equal(keys[i], q)) return i;
     }
     return n;
   }
@@ -7346,21 +7279,153 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
 #endif
 }
 
-/// Integer keys with tags: a query of another integer type is compared by
-/// value (as linear_find does); a query that is no integer (a class
-/// comparable with K) keeps its own operator== in the portable loop.
-template <std::size_t Cap, class K, class Q>
-constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_int_tagged(const K* keys, const unsigned char* tags,
-                                                                               std::size_t n, const Q& q) {
+// ---- Integer keys of larger maps: a hash index -------------------------------
+// Integer and enum keys of 2 to 8 bytes, when the key array is over 128
+// bytes (int keys: N > 32; 8-byte keys: N > 16), get a hash index beside the
+// entries: linear_map_index_slots<N> slots (the smallest power of two >= 2N,
+// so at most half are in use), each holding an entry number + 1, or 0 when
+// empty. A key's home slot is the top bits of its bits times an odd
+// constant (Fibonacci hashing: ids 0, 1, 2..., multiples of 256 and the
+// extremes all spread); collisions go to the next free slot (linear
+// probing). A lookup is a multiply, a shift, a load of the slot and a key
+// compare, about once per hit: O(1) expected, and never worse than the scan
+// it replaces (a probe run is at most the number of entries long). The
+// entries stay where they were (insertion order, contiguous keys() and
+// values()); erase takes its entry out of the index by backward shifting
+// (no tombstones, so runs never grow with use) and renumbers the entry moved
+// into the hole.
+//
+// Cost: 2N to 4N bytes (one byte per slot up to N = 255, else two). Every
+// target gets it: on a Cortex-M a 64-entry lookup is ~15 instructions
+// instead of a 64-key loop. Define HEAPLESS_LINEAR_MAP_NO_INDEX (in every
+// translation unit alike: it changes the layout) to keep such maps
+// index-free and searched by the scans above.
+#if defined(HEAPLESS_LINEAR_MAP_NO_INDEX)
+inline constexpr bool linear_map_index_enabled = false;
+#else
+inline constexpr bool linear_map_index_enabled = true;
+#endif
+
+/// Whether LinearMap<K, V, N> keeps a hash index.
+template <class K, std::size_t N>
+inline constexpr bool linear_map_indexed_v =
+    linear_map_index_enabled && linear_map_bitwise_key_v<K> && sizeof(K) >= 2 && N * sizeof(K) > 128;
+
+constexpr unsigned linear_map_log2_ceil(std::size_t x) noexcept {
+  unsigned b = 0;
+  while ((std::size_t{1} << b) < x) ++b;
+  return b;
+}
+/// log2 of the number of index slots of a map of capacity N.
+template <std::size_t N>
+inline constexpr unsigned linear_map_index_bits = linear_map_log2_ceil(2 * N);
+template <std::size_t N>
+inline constexpr std::size_t linear_map_index_slots = std::size_t{1} << linear_map_index_bits<N>;
+/// One slot: an entry number + 1 (0: empty).
+template <std::size_t N>
+using linear_map_slot_t = smallest_size_t<N>;
+
+/// The bits of an integer or enum key as an unsigned number (32 bits for
+/// keys of up to 4 bytes).
+template <class K>
+constexpr auto linear_map_int_bits(K k) noexcept {
+  using I = typename std::conditional_t<std::is_enum_v<K>, std::underlying_type<K>, std::common_type<K>>::type;
+  const auto u = static_cast<std::make_unsigned_t<I>>(static_cast<I>(k));
+  if constexpr (sizeof(K) <= 4) {
+    return static_cast<std::uint32_t>(u);
+  } else {
+    return static_cast<std::uint64_t>(u);
+  }
+}
+
+/// The home slot of key k in the index of a map of capacity N.
+template <std::size_t N, class K>
+constexpr std::size_t linear_map_home(K k) noexcept {
+  constexpr unsigned b = linear_map_index_bits<N>;
+  if constexpr (sizeof(K) <= 4 && b <= 32) {
+    return static_cast<std::size_t>(static_cast<std::uint32_t>(linear_map_int_bits(k) * 0x9E3779B1u) >> (32 - b));
+  } else {
+    return static_cast<std::size_t>((std::uint64_t{linear_map_int_bits(k)} * 0x9E3779B97F4A7C15ull) >> (64 - b));
+  }
+}
+
+/// Index of the entry whose key is q, or n. An empty slot ends the probe
+/// run: its entry number + 1 is 0, so "number >= n" is one unsigned compare
+/// that also stops at anything not below size().
+template <std::size_t N, class K, class S>
+constexpr std::size_t linear_find_indexed(const K* keys, const S* index, std::size_t n, K q) noexcept {
+  constexpr std::size_t mask = linear_map_index_slots<N> - 1;
+  for (std::size_t h = linear_map_home<N>(q);; h = (h + 1) & mask) {
+    const std::size_t e = static_cast<std::size_t>(index[h]) - 1;  // empty: SIZE_MAX
+    if (e >= n) return n;
+    if (keys[e] == q) return e;
+  }
+}
+
+/// Integer keys with an index: a query of another integer type is compared
+/// by value (as linear_find does); a query that is no integer (a class
+/// comparable with K, a double) keeps its own operator== in the portable loop.
+template <std::size_t N, class K, class S, class Q>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_int_indexed(const K* keys, const S* index,
+                                                                                std::size_t n, const Q& q) {
   if constexpr (std::is_same_v<K, Q>) {
-    return linear_find_tagged<Cap>(keys, tags, n, q);
+    return linear_find_indexed<N>(keys, index, n, q);
   } else if constexpr (linear_map_plain_integer_v<K> && linear_map_plain_integer_v<Q>) {
     if (!linear_map_representable<K>(q)) return n;
-    const K k = static_cast<K>(q);
-    return linear_find_tagged<Cap>(keys, tags, n, k);
+    return linear_find_indexed<N>(keys, index, n, static_cast<K>(q));
   } else {
     return linear_find_portable(keys, n, q);
   }
+}
+
+/// Records entry e (key k) in the index: its home slot or the next free one.
+template <std::size_t N, class K, class S>
+constexpr void linear_map_index_add(S* index, K k, std::size_t e) noexcept {
+  constexpr std::size_t mask = linear_map_index_slots<N> - 1;
+  std::size_t h = linear_map_home<N>(k);
+  while (index[h] != 0) h = (h + 1) & mask;
+  index[h] = static_cast<S>(e + 1);
+}
+
+/// The slot that holds entry e, whose key is k. Precondition: it is indexed.
+template <std::size_t N, class K, class S>
+constexpr std::size_t linear_map_index_slot(const S* index, K k, std::size_t e) noexcept {
+  constexpr std::size_t mask = linear_map_index_slots<N> - 1;
+  std::size_t h = linear_map_home<N>(k);
+  while (static_cast<std::size_t>(index[h]) != e + 1) h = (h + 1) & mask;
+  return h;
+}
+
+/// Takes entry e (key k) out of the index: later slots of its probe run
+/// move back into the hole where their home allows (Knuth's algorithm R),
+/// so every remaining key stays reachable from its home without tombstones.
+template <std::size_t N, class K, class S>
+constexpr void linear_map_index_remove(S* index, const K* keys, K k, std::size_t e) noexcept {
+  constexpr std::size_t mask = linear_map_index_slots<N> - 1;
+  std::size_t hole = linear_map_index_slot<N>(index, k, e);
+  for (std::size_t j = (hole + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
+    const std::size_t home = linear_map_home<N>(keys[index[j] - 1]);
+    // The entry at j may move back to the hole unless its home lies
+    // strictly between the hole and j (cyclically).
+    if (((j - home) & mask) >= ((j - hole) & mask)) {
+      index[hole] = index[j];
+      hole = j;
+    }
+  }
+  index[hole] = 0;
+}
+
+/// Entry `from` (key k) is now entry `to`.
+template <std::size_t N, class K, class S>
+constexpr void linear_map_index_renumber(S* index, K k, std::size_t from, std::size_t to) noexcept {
+  index[linear_map_index_slot<N>(index, k, from)] = static_cast<S>(to + 1);
+}
+
+/// Rebuilds the index of keys[0, n) from nothing.
+template <std::size_t N, class K, class S>
+constexpr void linear_map_index_rebuild(S* index, const K* keys, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < linear_map_index_slots<N>; ++i) index[i] = 0;
+  for (std::size_t i = 0; i < n; ++i) linear_map_index_add<N>(index, keys[i], i);
 }
 
 /// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
@@ -7539,36 +7604,58 @@ class linear_map_span {
 };
 
 // ---- Storage ---------------------------------------------------------------
-// String keys carry one tag byte per entry (detail/linear_map_scan.hpp); an
-// empty base otherwise, so other maps pay nothing.
-template <std::size_t N, bool Tagged>
-struct linear_map_tags {
+// What a map keeps beside its entries (detail/linear_map_scan.hpp): string
+// keys one tag byte per entry; larger integer maps a hash index; an empty
+// base otherwise, so other maps pay nothing.
+template <class K, std::size_t N,
+          int Kind = linear_map_tagged_v<K, N> ? 1 : (linear_map_indexed_v<K, N> ? 2 : 0)>
+struct linear_map_aux {
+  constexpr unsigned char* tag_data_() noexcept { return nullptr; }
+  constexpr const unsigned char* tag_data_() const noexcept { return nullptr; }
+  constexpr void aux_clear_() noexcept {}
+  constexpr void aux_copy_(const linear_map_aux&, std::size_t) noexcept {}
+};
+template <class K, std::size_t N>
+struct linear_map_aux<K, N, 1> {
   uninit_array<unsigned char, linear_map_tag_count<N>> tags_;
   constexpr unsigned char* tag_data_() noexcept { return tags_.data(); }
   constexpr const unsigned char* tag_data_() const noexcept { return tags_.data(); }
+  constexpr void aux_clear_() noexcept {}
+  constexpr void aux_copy_(const linear_map_aux& o, std::size_t n) noexcept {
+    for (std::size_t i = 0; i < n; ++i) tag_data_()[i] = o.tag_data_()[i];
+  }
 };
-template <std::size_t N>
-struct linear_map_tags<N, false> {
-  constexpr unsigned char* tag_data_() noexcept { return nullptr; }
-  constexpr const unsigned char* tag_data_() const noexcept { return nullptr; }
+template <class K, std::size_t N>
+struct linear_map_aux<K, N, 2> {
+  using slot_type = linear_map_slot_t<N>;
+  slot_type slots_[linear_map_index_slots<N>] = {};  // all empty
+  constexpr void aux_clear_() noexcept {
+    for (std::size_t i = 0; i < linear_map_index_slots<N>; ++i) slots_[i] = 0;
+  }
+  constexpr void aux_copy_(const linear_map_aux& o, std::size_t) noexcept {
+    for (std::size_t i = 0; i < linear_map_index_slots<N>; ++i) slots_[i] = o.slots_[i];
+  }
 };
 
 // Trivially copyable K and V: every special member is defaulted (trivial), so
 // the map is trivially copyable and may be copied with memcpy or DMA.
 template <class K, class V, std::size_t N,
           bool = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>>
-struct linear_map_storage : linear_map_tags<N, linear_map_tagged_v<K, N>> {
+struct linear_map_storage : linear_map_aux<K, N> {
   uninit_array<K, N> keys_;
   uninit_array<V, N> values_;
   smallest_size_t<N> size_ = 0;
 
-  constexpr void destroy_all_() noexcept { size_ = 0; }
+  constexpr void destroy_all_() noexcept {
+    size_ = 0;
+    this->aux_clear_();
+  }
 };
 
 // Otherwise the special members manage element lifetimes. A moved-from map is
 // left empty: its keys would no longer be unique.
 template <class K, class V, std::size_t N>
-struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged_v<K, N>> {
+struct linear_map_storage<K, V, N, false> : linear_map_aux<K, N> {
   uninit_array<K, N> keys_;
   uninit_array<V, N> values_;
   smallest_size_t<N> size_ = 0;
@@ -7595,9 +7682,15 @@ struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged
     }
     return *this;
   }
-  ~linear_map_storage() { destroy_all_(); }
+  ~linear_map_storage() { destroy_entries_(); }
 
   void destroy_all_() noexcept {
+    destroy_entries_();
+    this->aux_clear_();
+  }
+
+ private:
+  void destroy_entries_() noexcept {
     for (std::size_t i = 0; i < size_; ++i) {
       keys_.destroy(i);
       values_.destroy(i);
@@ -7605,7 +7698,6 @@ struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged
     size_ = 0;
   }
 
- private:
   // If an element copy throws, the ones already made are destroyed (the
   // object under construction is never completed, so its destructor won't).
   struct rollback {
@@ -7614,13 +7706,8 @@ struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged
       if (self != nullptr) self->destroy_all_();
     }
   };
-  void copy_tags_(const linear_map_storage& o) noexcept {
-    if constexpr (linear_map_tagged_v<K, N>) {
-      for (std::size_t i = 0; i < o.size_; ++i) this->tag_data_()[i] = o.tag_data_()[i];
-    }
-  }
   void copy_from_(const linear_map_storage& o) {
-    copy_tags_(o);
+    this->aux_copy_(o, o.size_);
     rollback guard{this};
     for (std::size_t i = 0; i < o.size_; ++i) {
       keys_.construct(i, o.keys_.data()[i]);
@@ -7634,7 +7721,7 @@ struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged
     guard.self = nullptr;
   }
   void move_from_(linear_map_storage& o) {
-    copy_tags_(o);
+    this->aux_copy_(o, o.size_);
     rollback guard{this};
     for (std::size_t i = 0; i < o.size_; ++i) {
       keys_.construct(i, std::move(o.keys_.data()[i]));
@@ -7911,7 +7998,13 @@ class LinearMap
     const size_type hole = l - f;
     const size_type tail = n - l;
     const size_type moved = hole < tail ? hole : tail;
-    for (size_type j = 0; j < moved; ++j) move_assign_(f + j, n - moved + j);
+    for (size_type e = f; indexed_ && e < l; ++e) index_remove_(e);
+    index_guard_ guard{index_guarded_ ? this : nullptr};
+    for (size_type j = 0; j < moved; ++j) {
+      move_assign_(f + j, n - moved + j);
+      index_renumber_(n - moved + j, f + j);
+    }
+    guard.self = nullptr;
     destroy_tail_(n - hole);
     return iter_(f);
   }
@@ -7940,8 +8033,17 @@ class LinearMap
     HEAPLESS_ASSERT(f <= l && l <= this->size_, "LinearMap::erase_stable: invalid range");
     if (f == l) return iter_(f);
     const size_type n = this->size_;
+    for (size_type e = f; indexed_ && e < l; ++e) index_remove_(e);
+    index_guard_ guard{index_guarded_ ? this : nullptr};
     for (size_type src = l, dst = f; src < n; ++src, ++dst) move_assign_(dst, src);
     destroy_tail_(n - (l - f));
+    if constexpr (indexed_) {
+      // Entries past the hole moved down by l - f.
+      for (std::size_t s = 0; s < detail::linear_map_index_slots<N>; ++s) {
+        if (this->slots_[s] > l) this->slots_[s] = static_cast<typename base_::slot_type>(this->slots_[s] - (l - f));
+      }
+    }
+    guard.self = nullptr;
     return iter_(f);
   }
   /// Removes the entry with key q, if any, keeping the order of the others.
@@ -7953,7 +8055,8 @@ class LinearMap
     return 1;
   }
 
-  /// Destroys every entry. O(n) for non-trivial K or V, else O(1).
+  /// Destroys every entry. O(n) for non-trivial K or V, else O(1) (plus
+  /// emptying the index of a map that has one).
   constexpr void clear() noexcept { this->destroy_all_(); }
 
   /// Exchanges the contents: O(max(size(), o.size())) element swaps/moves.
@@ -7965,16 +8068,23 @@ class LinearMap
     LinearMap* large = small == this ? &o : this;
     const size_type ns = small->size_;
     const size_type nl = large->size_;
-    for (size_type i = 0; i < ns; ++i) {
-      using std::swap;
-      swap(small->keys_data_()[i], large->keys_data_()[i]);
-      swap(small->values_data_()[i], large->values_data_()[i]);
-      if constexpr (tagged_) swap(small->tag_data_()[i], large->tag_data_()[i]);
+    // Entries keep their positions, so the indexes are exchanged whole (if
+    // a value's swap or move throws, both are rebuilt from the entries).
+    [[maybe_unused]] index_guard_ guard_small{nullptr}, guard_large{nullptr};
+    if constexpr (indexed_) {
+      for (std::size_t i = 0; i < detail::linear_map_index_slots<N>; ++i) {
+        const auto t = this->slots_[i];
+        this->slots_[i] = o.slots_[i];
+        o.slots_[i] = t;
+      }
+      if constexpr (!noexcept(swap_entries_(small, large, ns, nl))) {
+        guard_small.self = small;
+        guard_large.self = large;
+      }
     }
-    for (size_type i = ns; i < nl; ++i) {
-      small->append_(std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
-    }
-    large->destroy_tail_(ns);
+    swap_entries_(small, large, ns, nl);
+    guard_small.self = nullptr;
+    guard_large.self = nullptr;
   }
   friend constexpr void swap(LinearMap& a, LinearMap& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
@@ -8006,16 +8116,17 @@ class LinearMap
   }
 
   static constexpr bool tagged_ = detail::linear_map_tagged_v<K, N>;
+  static constexpr bool indexed_ = detail::linear_map_indexed_v<K, N>;
 
   template <class Q>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER size_type index_of_(const Q& q) const {
-    if constexpr (detail::linear_map_int_tagged_v<K, N> && detail::linear_map_comparable<K, Q>::value) {
-      return detail::linear_find_int_tagged<N>(keys_data_(), this->tag_data_(), this->size_, q);
-    } else if constexpr (detail::linear_map_int_tagged_v<K, N>) {
+    if constexpr (indexed_ && detail::linear_map_comparable<K, Q>::value) {
+      return detail::linear_find_int_indexed<N>(keys_data_(), this->slots_, this->size_, q);
+    } else if constexpr (indexed_) {
       static_assert(std::is_constructible_v<K, const Q&>,
                     "LinearMap lookup: the query type is neither comparable with nor convertible to the key type");
       const K k(q);
-      return detail::linear_find_int_tagged<N>(keys_data_(), this->tag_data_(), this->size_, k);
+      return detail::linear_find_indexed<N>(keys_data_(), this->slots_, this->size_, k);
     } else if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
                   std::is_convertible_v<const Q&, std::string_view>) {
       return detail::linear_find_string(keys_data_(), this->size_, std::string_view(q));
@@ -8051,7 +8162,8 @@ class LinearMap
 
   // Appends (k, V(args...)). Precondition: not full, k absent. If V's
   // constructor throws, the new key is destroyed again: nothing changes.
-  template <class KK, class... Args>
+  // Index = false: the caller sets the index (swap).
+  template <bool Index = true, class KK, class... Args>
   constexpr void append_(KK&& k, Args&&... args) {
     const size_type n = this->size_;
     HEAPLESS_ASSERT(n < N, "LinearMap: append to a full map");
@@ -8067,6 +8179,7 @@ class LinearMap
       guard.self = nullptr;
     }
     if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_key_tag(keys_data_()[n]);
+    if constexpr (indexed_ && Index) detail::linear_map_index_add<N>(this->slots_, keys_data_()[n], n);
     ++this->size_;
   }
 #if HEAPLESS_CPP20
@@ -8141,11 +8254,50 @@ class LinearMap
     return std::pair<iterator, bool>(iter_(i), inserted);
   }
 
+  static constexpr void swap_entries_(LinearMap* small, LinearMap* large, size_type ns, size_type nl) noexcept(
+      std::is_nothrow_swappable_v<K>&& std::is_nothrow_swappable_v<V>&& std::is_nothrow_move_constructible_v<K>&&
+          std::is_nothrow_move_constructible_v<V>) {
+    for (size_type i = 0; i < ns; ++i) {
+      using std::swap;
+      swap(small->keys_data_()[i], large->keys_data_()[i]);
+      swap(small->values_data_()[i], large->values_data_()[i]);
+      if constexpr (tagged_) swap(small->tag_data_()[i], large->tag_data_()[i]);
+    }
+    for (size_type i = ns; i < nl; ++i) {
+      small->template append_<false>(std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
+    }
+    large->destroy_tail_(ns);
+  }
+
+  // Moves entry src onto entry dst (tags too; the index is the caller's).
   constexpr void move_assign_(size_type dst, size_type src) {
     keys_data_()[dst] = std::move(keys_data_()[src]);
     values_data_()[dst] = std::move(values_data_()[src]);
     if constexpr (tagged_) this->tag_data_()[dst] = this->tag_data_()[src];
   }
+
+  // Index upkeep (no-ops for maps without an index).
+  constexpr void index_remove_(size_type e) noexcept {
+    if constexpr (indexed_) detail::linear_map_index_remove<N>(this->slots_, keys_data_(), keys_data_()[e], e);
+  }
+  // Entry `from` has been moved to `to` (its key is keys[to] now).
+  constexpr void index_renumber_([[maybe_unused]] size_type from, [[maybe_unused]] size_type to) noexcept {
+    if constexpr (indexed_) detail::linear_map_index_renumber<N>(this->slots_, keys_data_()[to], from, to);
+  }
+  constexpr void index_rebuild_() noexcept {
+    if constexpr (indexed_) detail::linear_map_index_rebuild<N>(this->slots_, keys_data_(), this->size_);
+  }
+  // Where a value's move may throw mid-way, the entries are then valid but
+  // partly moved: the guard rebuilds the index from them, so lookups agree
+  // with what iteration shows. Dismissed (self = nullptr) on success.
+  struct index_guard_ {
+    LinearMap* self;
+    HEAPLESS_CONSTEXPR20 ~index_guard_() {
+      if (self != nullptr) self->index_rebuild_();
+    }
+  };
+  static constexpr bool index_guarded_ =
+      indexed_ && !(std::is_nothrow_move_assignable_v<V> && std::is_nothrow_destructible_v<V>);
   // Destroys entries [from, size()) and shrinks to `from`.
   constexpr void destroy_tail_(size_type from) noexcept {
     for (size_type i = from; i < this->size_; ++i) {
@@ -8156,6 +8308,17 @@ class LinearMap
   }
   constexpr void remove_swap_(size_type i) {
     const size_type last = this->size_ - 1;
+    if constexpr (indexed_) {
+      index_remove_(i);
+      if (i != last) {
+        index_guard_ guard{index_guarded_ ? this : nullptr};
+        move_assign_(i, last);
+        index_renumber_(last, i);
+        guard.self = nullptr;
+      }
+      destroy_tail_(last);
+      return;
+    }
     // Trivially copyable entries: copying the last one onto itself is
     // harmless, and cheaper than the branch that would avoid it.
     if (trivial_entries_ || i != last) move_assign_(i, last);
@@ -8172,12 +8335,17 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
   using size_type = std::size_t;
   const size_type n = m.size();
   size_type kept = 0;
-  for (size_type i = 0; i < n; ++i) {
-    if (pred(*m.iter_(i))) continue;
-    if (kept != i) m.move_assign_(kept, i);
-    ++kept;
+  {
+    // An index is rebuilt once at the end (or if pred or a move throws).
+    typename LinearMap<K, V, N>::index_guard_ guard{LinearMap<K, V, N>::indexed_ ? &m : nullptr};
+    for (size_type i = 0; i < n; ++i) {
+      if (pred(*m.iter_(i))) continue;
+      if (kept != i) m.move_assign_(kept, i);
+      ++kept;
+    }
+    m.destroy_tail_(kept);
+    if (kept == n) guard.self = nullptr;
   }
-  m.destroy_tail_(kept);
   return n - kept;
 }
 

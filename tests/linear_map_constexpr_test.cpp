@@ -31,26 +31,27 @@ TEST_CASE("LinearMap constexpr: default construction is a constant expression", 
   CHECK(g_table.empty());
 }
 
-// String keys carry a hash tag per entry. A tag computed in constant
-// evaluation (a map built at compile time) must equal the run-time one.
-TEST_CASE("LinearMap constexpr: integer tags are the same at compile time and run time", "[linear_map][constexpr]") {
+// Larger integer maps keep a hash index. A map built at compile time is
+// searched at run time: a home slot computed in constant evaluation must
+// equal the run-time one.
+TEST_CASE("LinearMap constexpr: index home slots are the same at compile time and run time",
+          "[linear_map][constexpr]") {
+  using heapless::detail::linear_map_home;
   constexpr long long keys[] = {0, 1, -1, 256, 65536, 0x7FFFFFFF, -0x7FFFFFFF - 1, 0x123456789ABCDEF0};
-  constexpr unsigned char ints[] = {
-      heapless::detail::linear_map_int_tag(static_cast<int>(keys[0])),
-      heapless::detail::linear_map_int_tag(static_cast<int>(keys[1])),
-      heapless::detail::linear_map_int_tag(static_cast<int>(keys[2])),
-      heapless::detail::linear_map_int_tag(static_cast<int>(keys[3])),
-      heapless::detail::linear_map_int_tag(static_cast<int>(keys[4])),
-      heapless::detail::linear_map_int_tag(static_cast<int>(keys[5])),
-      heapless::detail::linear_map_int_tag(static_cast<int>(keys[6]))};
-  constexpr unsigned char wide = heapless::detail::linear_map_int_tag(keys[7]);
+  constexpr std::size_t ints[] = {
+      linear_map_home<64>(static_cast<int>(keys[0])), linear_map_home<64>(static_cast<int>(keys[1])),
+      linear_map_home<64>(static_cast<int>(keys[2])), linear_map_home<64>(static_cast<int>(keys[3])),
+      linear_map_home<64>(static_cast<int>(keys[4])), linear_map_home<64>(static_cast<int>(keys[5])),
+      linear_map_home<64>(static_cast<int>(keys[6]))};
+  constexpr std::size_t wide = linear_map_home<40>(keys[7]);
   HEAPLESS_NO_ALLOC_SCOPE;
-  for (std::size_t i = 0; i < sizeof(ints); ++i) {
+  for (std::size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); ++i) {
     const long long* volatile k = &keys[i];  // forces run-time evaluation
-    CHECK(heapless::detail::linear_map_int_tag(static_cast<int>(*k)) == ints[i]);
+    CHECK(linear_map_home<64>(static_cast<int>(*k)) == ints[i]);
+    CHECK(ints[i] < heapless::detail::linear_map_index_slots<64>);
   }
   const long long* volatile k = &keys[7];
-  CHECK(heapless::detail::linear_map_int_tag(*k) == wide);
+  CHECK(linear_map_home<40>(*k) == wide);
 }
 
 TEST_CASE("LinearMap constexpr: string tags are the same at compile time and run time", "[linear_map][constexpr]") {
@@ -136,8 +137,8 @@ constexpr int keys_and_values() {
 
 }  // namespace
 
-// Integer maps of more than 128 bytes of keys carry tags on SSE2 hosts: a
-// map built at compile time is searched at run time with run-time tags.
+// Integer maps of more than 128 bytes of keys keep a hash index: a map built
+// at compile time (index included) is searched at run time.
 constexpr LinearMap<int, int, 64> make_ids() {
   LinearMap<int, int, 64> m;
   for (int i = 0; i < 64; ++i) m[i * 256 - 5000] = i;

@@ -64,6 +64,9 @@ const char* compare(const Map& m, const model<K, V>& ref) {
     if (!(k == ref.entries[i].first)) return "key sequence differs";
     if (!(v == ref.entries[i].second)) return "value sequence differs";
     if (!(m.keys()[i] == k) || !(m.values()[i] == v)) return "keys()/values() disagree with iteration";
+    // Every key is found where it is (the search structures, tags or a hash
+    // index, are in step with the entries).
+    if (m.find(k) != m.begin() + static_cast<std::ptrdiff_t>(i)) return "find(key) misses its own entry";
     ++i;
   }
   if (i != ref.entries.size()) return "iteration length differs";

@@ -3,8 +3,8 @@
 // entries (keys, values, order) must equal the model's, and lookups must
 // agree with std::map (see linear_map_model.hpp). Several key types, so each
 // search path is covered: SSE2 whole-array scan (<= 128 bytes of keys),
-// integer tags (larger int maps on SSE2 hosts), SSE2 chunks (larger 1-byte
-// key maps), portable, string.
+// hash index (larger int maps), SSE2 chunks (larger 1-byte key maps),
+// portable, string.
 #include "support/test.hpp"
 
 #include <cstdint>
@@ -91,10 +91,10 @@ TEST_CASE("LinearMap random differential: int keys, small map (SSE2 single chunk
                     [](rng& r) { return static_cast<int>(r.next() % 1000); });
 }
 
-TEST_CASE("LinearMap random differential: int keys, capacity 64 and 100 (integer tags)", "[linear_map][random]") {
+TEST_CASE("LinearMap random differential: int keys, capacity 64 and 100 (hash index)", "[linear_map][random]") {
   run<int, int, 100>(2, heapless::test::scaled(100000), [](rng& r) { return static_cast<int>(r.next() % 140); },
                      [](rng& r) { return static_cast<int>(r.next() % 1000); });
-  // Keys 256 apart: structured keys spread over the tags too.
+  // Keys 256 apart: structured keys spread over the slots too.
   run<int, int, 64>(10, heapless::test::scaled(60000), [](rng& r) { return static_cast<int>(r.next() % 90) * 256; },
                     [](rng& r) { return static_cast<int>(r.next() % 1000); });
 }
@@ -110,7 +110,7 @@ TEST_CASE("LinearMap random differential: 1-, 2- and 8-byte keys", "[linear_map]
   run<short, int, 7>(4, heapless::test::scaled(60000), [](rng& r) { return static_cast<short>(r.next() % 10); },
                      [](rng& r) { return static_cast<int>(r.next() % 100); });
   // High and low halves vary independently: a 32-bit half match must not count.
-  // N = 12: 64-bit lanes of the whole-array scan; N = 20: integer tags.
+  // N = 12: 64-bit lanes of the whole-array scan; N = 20: hash index.
   const auto halves = [](rng& r) {
     return static_cast<std::int64_t>((std::uint64_t{r.next() % 5} << 32) | (r.next() % 6));
   };

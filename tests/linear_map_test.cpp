@@ -764,29 +764,66 @@ TEST_CASE("LinearMap: hits at every position, stale keys past size()", "[linear_
   CHECK(every_position_with_stale_keys<std::int8_t, 64>());
 }
 
-// Integer keys of larger maps carry tags on SSE2 hosts (int: N > 32). The
-// tag is a hash byte: keys that share it must be told apart by the key
-// compare, including stale keys past size() that share the query's tag.
+// Integer keys of larger maps keep a hash index (int: N > 32). Keys that
+// share one home slot form one long probe run, which may wrap around the end
+// of the slots: every key must be found where it is through every kind of
+// erase (backward shifting must keep the rest of the run reachable), and
+// erased keys must no longer be found.
 namespace {
 template <class K, std::size_t N>
-bool tag_collisions_are_verified(K step) {
-  // N + 8 keys with one tag: the first N fill the map, the rest are absent.
+bool probe_runs_survive_erasure(std::size_t home, K step) {
+  // N + 8 keys with one home slot: the first N fill the map, the rest are absent.
   static K same[N + 8];
   std::size_t found = 0;
   for (K k = 0; found < N + 8; k = static_cast<K>(k + step)) {
-    if (heapless::detail::linear_map_int_tag(k) == 0x5A) same[found++] = k;
+    if (heapless::detail::linear_map_home<N>(k) == home) same[found++] = k;
   }
   static LinearMap<K, int, N> m;
-  m.clear();
-  for (std::size_t i = 0; i < N; ++i) m[same[i]] = static_cast<int>(i);
-  bool ok = m.full();
-  for (std::size_t n = N;; --n) {
-    for (std::size_t i = 0; i < N + 8; ++i) {
-      const auto it = m.find(same[i]);
-      ok = ok && (i < n ? it == m.begin() + static_cast<std::ptrdiff_t>(i) : it == m.end());
+  const auto fill = [] {
+    m.clear();
+    for (std::size_t i = 0; i < N; ++i) m[same[i]] = static_cast<int>(i);
+  };
+  // Every present key at its position with its value; absent ones not found.
+  // (Large maps: every 32nd step, a run of N keys makes each check O(N^2).)
+  constexpr std::size_t stride = N > 128 ? 32 : 1;
+  const auto consistent = [](std::size_t first_absent) {
+    if (m.size() % stride != 0) return true;
+    bool ok = true;
+    for (std::size_t i = 0; i < m.size(); ++i) {
+      const auto it = m.find(m.keys()[i]);
+      ok = ok && it == m.begin() + static_cast<std::ptrdiff_t>(i) && m.values()[i] == it->second;
     }
-    if (n == 0) break;
-    m.erase(m.cend() - 1);  // same[n - 1] stays behind as a stale key with the same tag
+    for (std::size_t i = first_absent; i < N + 8; ++i) ok = ok && !m.contains(same[i]);
+    return ok;
+  };
+  fill();
+  bool ok = m.full() && consistent(N);
+  // Erase from the front of the run (the last entry moves into the hole).
+  while (!m.empty()) {
+    const K gone = m.keys()[0];
+    ok = ok && m.erase(gone) == 1 && !m.contains(gone) && consistent(N);
+  }
+  // From the middle, keeping the order.
+  fill();
+  for (std::size_t n = N; n > 0; --n) {
+    const K gone = m.keys()[n / 2];
+    ok = ok && m.erase_stable(gone) == 1 && !m.contains(gone) && consistent(N);
+  }
+  // Ranges (swap-filled and order-keeping), erase_if, refill after erasure.
+  fill();
+  m.erase(m.begin() + 1, m.begin() + 4);
+  ok = ok && m.size() == N - 3 && consistent(N) && !m.contains(same[1]) && !m.contains(same[3]);
+  m.erase_stable(m.begin() + 2, m.begin() + 7);
+  ok = ok && m.size() == N - 8 && consistent(N);
+  ok = ok && erase_if(m, [](const auto& e) { return e.second % 3 == 0; }) > 0 && consistent(N);
+  for (std::size_t i = 0; i < N; ++i) m[same[i]] = static_cast<int>(i);
+  ok = ok && m.full() && consistent(N);
+  for (std::size_t i = 0; i < N; ++i) ok = ok && m.at(same[i]) == static_cast<int>(i);
+  // From the back: nothing moves.
+  for (std::size_t n = N; n > 0; --n) {
+    const K gone = m.keys()[n - 1];
+    m.erase(m.cend() - 1);
+    ok = ok && !m.contains(gone) && consistent(N);
   }
   return ok;
 }
@@ -810,25 +847,35 @@ bool structured_keys_found(K mul) {
 }
 }  // namespace
 
-TEST_CASE("LinearMap: integer tags (larger maps on SSE2 hosts)", "[linear_map][search]") {
-  constexpr bool sse2 = heapless::detail::linear_map_simd;
-  using heapless::detail::linear_map_tagged_v;
-  STATIC_REQUIRE(!linear_map_tagged_v<int, 32>);  // 128 bytes of keys: the whole-array scan
-  STATIC_REQUIRE(linear_map_tagged_v<int, 33> == sse2);
-  STATIC_REQUIRE(linear_map_tagged_v<unsigned, 64> == sse2);
-  STATIC_REQUIRE(!linear_map_tagged_v<short, 64>);
-  STATIC_REQUIRE(linear_map_tagged_v<short, 65> == sse2);
-  STATIC_REQUIRE(linear_map_tagged_v<std::int64_t, 17> == sse2);
-  STATIC_REQUIRE(linear_map_tagged_v<color, 200> == false);  // 1-byte keys are their own tags
-  STATIC_REQUIRE(!linear_map_tagged_v<std::int8_t, 200>);
-  STATIC_REQUIRE(sizeof(LinearMap<int, int, 64>) == 64 * 4 + 64 * 4 + (sse2 ? 64 : 0) + 4);
+TEST_CASE("LinearMap: hash index (larger integer maps)", "[linear_map][search]") {
+  constexpr bool on = heapless::detail::linear_map_index_enabled;
+  using heapless::detail::linear_map_index_slots;
+  using heapless::detail::linear_map_indexed_v;
+  STATIC_REQUIRE(!linear_map_indexed_v<int, 32>);  // 128 bytes of keys: the whole-array scan
+  STATIC_REQUIRE(linear_map_indexed_v<int, 33> == on);
+  STATIC_REQUIRE(linear_map_indexed_v<unsigned, 64> == on);
+  STATIC_REQUIRE(!linear_map_indexed_v<short, 64>);
+  STATIC_REQUIRE(linear_map_indexed_v<short, 65> == on);
+  STATIC_REQUIRE(linear_map_indexed_v<std::int64_t, 17> == on);
+  STATIC_REQUIRE(!linear_map_indexed_v<color, 200>);  // 1-byte keys: 128 bytes per SSE2 branch
+  STATIC_REQUIRE(!linear_map_indexed_v<std::int8_t, 200>);
+  STATIC_REQUIRE(!linear_map_indexed_v<std::string_view, 200>);  // strings keep tags
+  // Slots: the smallest power of two >= 2N, one byte each up to N = 255.
+  STATIC_REQUIRE(linear_map_index_slots<33> == 128 && linear_map_index_slots<64> == 128);
+  STATIC_REQUIRE(linear_map_index_slots<65> == 256 && linear_map_index_slots<300> == 1024);
+  STATIC_REQUIRE(sizeof(LinearMap<int, int, 64>) == 64 * 4 + 64 * 4 + (on ? 128 : 0) + 4);
+  STATIC_REQUIRE(sizeof(LinearMap<int, int, 256>) == 256 * 4 + 256 * 4 + (on ? 1024 : 0) + 4);
+  STATIC_REQUIRE(std::is_trivially_copyable_v<LinearMap<int, int, 64>>);
   HEAPLESS_NO_ALLOC_SCOPE;
-  CHECK(tag_collisions_are_verified<int, 33>(1));
-  CHECK(tag_collisions_are_verified<int, 64>(1));
-  CHECK(tag_collisions_are_verified<int, 65>(7));
-  CHECK(tag_collisions_are_verified<unsigned, 100>(3));
-  CHECK(tag_collisions_are_verified<short, 70>(1));
-  CHECK(tag_collisions_are_verified<std::int64_t, 40>(0x10000001));
+  // One probe run: starting mid-way, and at the last slot (it wraps around).
+  CHECK(probe_runs_survive_erasure<int, 33>(5, 1));
+  CHECK(probe_runs_survive_erasure<int, 33>(127, 1));
+  CHECK(probe_runs_survive_erasure<int, 64>(127, 1));
+  CHECK(probe_runs_survive_erasure<int, 65>(250, 7));
+  CHECK(probe_runs_survive_erasure<unsigned, 100>(0, 3));
+  CHECK(probe_runs_survive_erasure<short, 70>(255, 1));
+  CHECK(probe_runs_survive_erasure<std::int64_t, 40>(63, 0x10000001));
+  CHECK(probe_runs_survive_erasure<int, 256>(511, 1));  // two-byte slots
   CHECK(structured_keys_found<int, 64>(1));
   CHECK(structured_keys_found<int, 64>(256));
   CHECK(structured_keys_found<int, 64>(65536));
@@ -854,7 +901,7 @@ TEST_CASE("LinearMap: integer tags (larger maps on SSE2 hosts)", "[linear_map][s
   CHECK(sh.at(4464) == 7);
   CHECK(sh.at(-32768L) == 8);
   CHECK_FALSE(sh.contains(32768u));
-  CHECK(sh.find(1.0) == sh.end());  // not an integer: the key's own operator==, no tag
+  CHECK(sh.find(1.0) == sh.end());  // not an integer: the key's own operator==, no index
   sh[static_cast<short>(1)] = 9;
   CHECK(sh.find(1.0)->second == 9);
 }

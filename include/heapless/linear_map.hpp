@@ -13,14 +13,18 @@
 // another, then the length in the smallest unsigned type that holds N:
 // sizeof(LinearMap<int, int, 8>) == 68. String keys with N >= 8 add one tag
 // byte per entry (at least 16): sizeof(LinearMap<String<15>, int, 16>) ==
-// 16*16 + 16*4 + 16 + 1 -> 340. A lookup touches only keys (and tags):
-// integer and enum keys are compared 16 bytes at a time with SSE2 on x86-64,
-// string keys 16 tags at a time; a plain loop elsewhere
-// (detail/linear_map_scan.hpp).
+// 16*16 + 16*4 + 16 + 1 -> 340. Integer keys with more than 128 bytes of
+// keys (int: N > 32) add a hash index of entry numbers, the smallest power
+// of two >= 2N slots: sizeof(LinearMap<int, int, 64>) == 256 + 256 + 128 + 1
+// -> 644. A lookup touches only keys (and tags or index): up to 128 bytes of
+// integer keys are compared 16 bytes at a time with SSE2 on x86-64, string
+// keys 16 tags at a time, larger integer maps go through the index; a plain
+// loop elsewhere (detail/linear_map_scan.hpp).
 //
 // Complexity: find / at / contains / count / operator[] / insert / erase(key)
-// O(n) comparisons of keys; erase(iterator) O(1); erase_stable O(n);
-// operator== O(n^2). No operation allocates.
+// O(n) comparisons of keys (O(1) expected with an index); erase(iterator)
+// O(1); erase_stable O(n); operator== O(n^2) (O(n) expected with an index).
+// No operation allocates.
 //
 // Order: iteration is insertion order until an erase: erase moves the LAST
 // entry into the hole (O(1)); erase_stable and erase_if keep the order.
@@ -197,36 +201,58 @@ class linear_map_span {
 };
 
 // ---- Storage ---------------------------------------------------------------
-// String keys carry one tag byte per entry (detail/linear_map_scan.hpp); an
-// empty base otherwise, so other maps pay nothing.
-template <std::size_t N, bool Tagged>
-struct linear_map_tags {
+// What a map keeps beside its entries (detail/linear_map_scan.hpp): string
+// keys one tag byte per entry; larger integer maps a hash index; an empty
+// base otherwise, so other maps pay nothing.
+template <class K, std::size_t N,
+          int Kind = linear_map_tagged_v<K, N> ? 1 : (linear_map_indexed_v<K, N> ? 2 : 0)>
+struct linear_map_aux {
+  constexpr unsigned char* tag_data_() noexcept { return nullptr; }
+  constexpr const unsigned char* tag_data_() const noexcept { return nullptr; }
+  constexpr void aux_clear_() noexcept {}
+  constexpr void aux_copy_(const linear_map_aux&, std::size_t) noexcept {}
+};
+template <class K, std::size_t N>
+struct linear_map_aux<K, N, 1> {
   uninit_array<unsigned char, linear_map_tag_count<N>> tags_;
   constexpr unsigned char* tag_data_() noexcept { return tags_.data(); }
   constexpr const unsigned char* tag_data_() const noexcept { return tags_.data(); }
+  constexpr void aux_clear_() noexcept {}
+  constexpr void aux_copy_(const linear_map_aux& o, std::size_t n) noexcept {
+    for (std::size_t i = 0; i < n; ++i) tag_data_()[i] = o.tag_data_()[i];
+  }
 };
-template <std::size_t N>
-struct linear_map_tags<N, false> {
-  constexpr unsigned char* tag_data_() noexcept { return nullptr; }
-  constexpr const unsigned char* tag_data_() const noexcept { return nullptr; }
+template <class K, std::size_t N>
+struct linear_map_aux<K, N, 2> {
+  using slot_type = linear_map_slot_t<N>;
+  slot_type slots_[linear_map_index_slots<N>] = {};  // all empty
+  constexpr void aux_clear_() noexcept {
+    for (std::size_t i = 0; i < linear_map_index_slots<N>; ++i) slots_[i] = 0;
+  }
+  constexpr void aux_copy_(const linear_map_aux& o, std::size_t) noexcept {
+    for (std::size_t i = 0; i < linear_map_index_slots<N>; ++i) slots_[i] = o.slots_[i];
+  }
 };
 
 // Trivially copyable K and V: every special member is defaulted (trivial), so
 // the map is trivially copyable and may be copied with memcpy or DMA.
 template <class K, class V, std::size_t N,
           bool = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>>
-struct linear_map_storage : linear_map_tags<N, linear_map_tagged_v<K, N>> {
+struct linear_map_storage : linear_map_aux<K, N> {
   uninit_array<K, N> keys_;
   uninit_array<V, N> values_;
   smallest_size_t<N> size_ = 0;
 
-  constexpr void destroy_all_() noexcept { size_ = 0; }
+  constexpr void destroy_all_() noexcept {
+    size_ = 0;
+    this->aux_clear_();
+  }
 };
 
 // Otherwise the special members manage element lifetimes. A moved-from map is
 // left empty: its keys would no longer be unique.
 template <class K, class V, std::size_t N>
-struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged_v<K, N>> {
+struct linear_map_storage<K, V, N, false> : linear_map_aux<K, N> {
   uninit_array<K, N> keys_;
   uninit_array<V, N> values_;
   smallest_size_t<N> size_ = 0;
@@ -253,9 +279,15 @@ struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged
     }
     return *this;
   }
-  ~linear_map_storage() { destroy_all_(); }
+  ~linear_map_storage() { destroy_entries_(); }
 
   void destroy_all_() noexcept {
+    destroy_entries_();
+    this->aux_clear_();
+  }
+
+ private:
+  void destroy_entries_() noexcept {
     for (std::size_t i = 0; i < size_; ++i) {
       keys_.destroy(i);
       values_.destroy(i);
@@ -263,7 +295,6 @@ struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged
     size_ = 0;
   }
 
- private:
   // If an element copy throws, the ones already made are destroyed (the
   // object under construction is never completed, so its destructor won't).
   struct rollback {
@@ -272,13 +303,8 @@ struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged
       if (self != nullptr) self->destroy_all_();
     }
   };
-  void copy_tags_(const linear_map_storage& o) noexcept {
-    if constexpr (linear_map_tagged_v<K, N>) {
-      for (std::size_t i = 0; i < o.size_; ++i) this->tag_data_()[i] = o.tag_data_()[i];
-    }
-  }
   void copy_from_(const linear_map_storage& o) {
-    copy_tags_(o);
+    this->aux_copy_(o, o.size_);
     rollback guard{this};
     for (std::size_t i = 0; i < o.size_; ++i) {
       keys_.construct(i, o.keys_.data()[i]);
@@ -292,7 +318,7 @@ struct linear_map_storage<K, V, N, false> : linear_map_tags<N, linear_map_tagged
     guard.self = nullptr;
   }
   void move_from_(linear_map_storage& o) {
-    copy_tags_(o);
+    this->aux_copy_(o, o.size_);
     rollback guard{this};
     for (std::size_t i = 0; i < o.size_; ++i) {
       keys_.construct(i, std::move(o.keys_.data()[i]));
@@ -569,7 +595,13 @@ class LinearMap
     const size_type hole = l - f;
     const size_type tail = n - l;
     const size_type moved = hole < tail ? hole : tail;
-    for (size_type j = 0; j < moved; ++j) move_assign_(f + j, n - moved + j);
+    for (size_type e = f; indexed_ && e < l; ++e) index_remove_(e);
+    index_guard_ guard{index_guarded_ ? this : nullptr};
+    for (size_type j = 0; j < moved; ++j) {
+      move_assign_(f + j, n - moved + j);
+      index_renumber_(n - moved + j, f + j);
+    }
+    guard.self = nullptr;
     destroy_tail_(n - hole);
     return iter_(f);
   }
@@ -598,8 +630,17 @@ class LinearMap
     HEAPLESS_ASSERT(f <= l && l <= this->size_, "LinearMap::erase_stable: invalid range");
     if (f == l) return iter_(f);
     const size_type n = this->size_;
+    for (size_type e = f; indexed_ && e < l; ++e) index_remove_(e);
+    index_guard_ guard{index_guarded_ ? this : nullptr};
     for (size_type src = l, dst = f; src < n; ++src, ++dst) move_assign_(dst, src);
     destroy_tail_(n - (l - f));
+    if constexpr (indexed_) {
+      // Entries past the hole moved down by l - f.
+      for (std::size_t s = 0; s < detail::linear_map_index_slots<N>; ++s) {
+        if (this->slots_[s] > l) this->slots_[s] = static_cast<typename base_::slot_type>(this->slots_[s] - (l - f));
+      }
+    }
+    guard.self = nullptr;
     return iter_(f);
   }
   /// Removes the entry with key q, if any, keeping the order of the others.
@@ -611,7 +652,8 @@ class LinearMap
     return 1;
   }
 
-  /// Destroys every entry. O(n) for non-trivial K or V, else O(1).
+  /// Destroys every entry. O(n) for non-trivial K or V, else O(1) (plus
+  /// emptying the index of a map that has one).
   constexpr void clear() noexcept { this->destroy_all_(); }
 
   /// Exchanges the contents: O(max(size(), o.size())) element swaps/moves.
@@ -623,16 +665,23 @@ class LinearMap
     LinearMap* large = small == this ? &o : this;
     const size_type ns = small->size_;
     const size_type nl = large->size_;
-    for (size_type i = 0; i < ns; ++i) {
-      using std::swap;
-      swap(small->keys_data_()[i], large->keys_data_()[i]);
-      swap(small->values_data_()[i], large->values_data_()[i]);
-      if constexpr (tagged_) swap(small->tag_data_()[i], large->tag_data_()[i]);
+    // Entries keep their positions, so the indexes are exchanged whole (if
+    // a value's swap or move throws, both are rebuilt from the entries).
+    [[maybe_unused]] index_guard_ guard_small{nullptr}, guard_large{nullptr};
+    if constexpr (indexed_) {
+      for (std::size_t i = 0; i < detail::linear_map_index_slots<N>; ++i) {
+        const auto t = this->slots_[i];
+        this->slots_[i] = o.slots_[i];
+        o.slots_[i] = t;
+      }
+      if constexpr (!noexcept(swap_entries_(small, large, ns, nl))) {
+        guard_small.self = small;
+        guard_large.self = large;
+      }
     }
-    for (size_type i = ns; i < nl; ++i) {
-      small->append_(std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
-    }
-    large->destroy_tail_(ns);
+    swap_entries_(small, large, ns, nl);
+    guard_small.self = nullptr;
+    guard_large.self = nullptr;
   }
   friend constexpr void swap(LinearMap& a, LinearMap& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
@@ -664,16 +713,17 @@ class LinearMap
   }
 
   static constexpr bool tagged_ = detail::linear_map_tagged_v<K, N>;
+  static constexpr bool indexed_ = detail::linear_map_indexed_v<K, N>;
 
   template <class Q>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER size_type index_of_(const Q& q) const {
-    if constexpr (detail::linear_map_int_tagged_v<K, N> && detail::linear_map_comparable<K, Q>::value) {
-      return detail::linear_find_int_tagged<N>(keys_data_(), this->tag_data_(), this->size_, q);
-    } else if constexpr (detail::linear_map_int_tagged_v<K, N>) {
+    if constexpr (indexed_ && detail::linear_map_comparable<K, Q>::value) {
+      return detail::linear_find_int_indexed<N>(keys_data_(), this->slots_, this->size_, q);
+    } else if constexpr (indexed_) {
       static_assert(std::is_constructible_v<K, const Q&>,
                     "LinearMap lookup: the query type is neither comparable with nor convertible to the key type");
       const K k(q);
-      return detail::linear_find_int_tagged<N>(keys_data_(), this->tag_data_(), this->size_, k);
+      return detail::linear_find_indexed<N>(keys_data_(), this->slots_, this->size_, k);
     } else if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
                   std::is_convertible_v<const Q&, std::string_view>) {
       return detail::linear_find_string(keys_data_(), this->size_, std::string_view(q));
@@ -709,7 +759,8 @@ class LinearMap
 
   // Appends (k, V(args...)). Precondition: not full, k absent. If V's
   // constructor throws, the new key is destroyed again: nothing changes.
-  template <class KK, class... Args>
+  // Index = false: the caller sets the index (swap).
+  template <bool Index = true, class KK, class... Args>
   constexpr void append_(KK&& k, Args&&... args) {
     const size_type n = this->size_;
     HEAPLESS_ASSERT(n < N, "LinearMap: append to a full map");
@@ -725,6 +776,7 @@ class LinearMap
       guard.self = nullptr;
     }
     if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_key_tag(keys_data_()[n]);
+    if constexpr (indexed_ && Index) detail::linear_map_index_add<N>(this->slots_, keys_data_()[n], n);
     ++this->size_;
   }
 #if HEAPLESS_CPP20
@@ -799,11 +851,50 @@ class LinearMap
     return std::pair<iterator, bool>(iter_(i), inserted);
   }
 
+  static constexpr void swap_entries_(LinearMap* small, LinearMap* large, size_type ns, size_type nl) noexcept(
+      std::is_nothrow_swappable_v<K>&& std::is_nothrow_swappable_v<V>&& std::is_nothrow_move_constructible_v<K>&&
+          std::is_nothrow_move_constructible_v<V>) {
+    for (size_type i = 0; i < ns; ++i) {
+      using std::swap;
+      swap(small->keys_data_()[i], large->keys_data_()[i]);
+      swap(small->values_data_()[i], large->values_data_()[i]);
+      if constexpr (tagged_) swap(small->tag_data_()[i], large->tag_data_()[i]);
+    }
+    for (size_type i = ns; i < nl; ++i) {
+      small->template append_<false>(std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
+    }
+    large->destroy_tail_(ns);
+  }
+
+  // Moves entry src onto entry dst (tags too; the index is the caller's).
   constexpr void move_assign_(size_type dst, size_type src) {
     keys_data_()[dst] = std::move(keys_data_()[src]);
     values_data_()[dst] = std::move(values_data_()[src]);
     if constexpr (tagged_) this->tag_data_()[dst] = this->tag_data_()[src];
   }
+
+  // Index upkeep (no-ops for maps without an index).
+  constexpr void index_remove_(size_type e) noexcept {
+    if constexpr (indexed_) detail::linear_map_index_remove<N>(this->slots_, keys_data_(), keys_data_()[e], e);
+  }
+  // Entry `from` has been moved to `to` (its key is keys[to] now).
+  constexpr void index_renumber_([[maybe_unused]] size_type from, [[maybe_unused]] size_type to) noexcept {
+    if constexpr (indexed_) detail::linear_map_index_renumber<N>(this->slots_, keys_data_()[to], from, to);
+  }
+  constexpr void index_rebuild_() noexcept {
+    if constexpr (indexed_) detail::linear_map_index_rebuild<N>(this->slots_, keys_data_(), this->size_);
+  }
+  // Where a value's move may throw mid-way, the entries are then valid but
+  // partly moved: the guard rebuilds the index from them, so lookups agree
+  // with what iteration shows. Dismissed (self = nullptr) on success.
+  struct index_guard_ {
+    LinearMap* self;
+    HEAPLESS_CONSTEXPR20 ~index_guard_() {
+      if (self != nullptr) self->index_rebuild_();
+    }
+  };
+  static constexpr bool index_guarded_ =
+      indexed_ && !(std::is_nothrow_move_assignable_v<V> && std::is_nothrow_destructible_v<V>);
   // Destroys entries [from, size()) and shrinks to `from`.
   constexpr void destroy_tail_(size_type from) noexcept {
     for (size_type i = from; i < this->size_; ++i) {
@@ -814,6 +905,17 @@ class LinearMap
   }
   constexpr void remove_swap_(size_type i) {
     const size_type last = this->size_ - 1;
+    if constexpr (indexed_) {
+      index_remove_(i);
+      if (i != last) {
+        index_guard_ guard{index_guarded_ ? this : nullptr};
+        move_assign_(i, last);
+        index_renumber_(last, i);
+        guard.self = nullptr;
+      }
+      destroy_tail_(last);
+      return;
+    }
     // Trivially copyable entries: copying the last one onto itself is
     // harmless, and cheaper than the branch that would avoid it.
     if (trivial_entries_ || i != last) move_assign_(i, last);
@@ -830,12 +932,17 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
   using size_type = std::size_t;
   const size_type n = m.size();
   size_type kept = 0;
-  for (size_type i = 0; i < n; ++i) {
-    if (pred(*m.iter_(i))) continue;
-    if (kept != i) m.move_assign_(kept, i);
-    ++kept;
+  {
+    // An index is rebuilt once at the end (or if pred or a move throws).
+    typename LinearMap<K, V, N>::index_guard_ guard{LinearMap<K, V, N>::indexed_ ? &m : nullptr};
+    for (size_type i = 0; i < n; ++i) {
+      if (pred(*m.iter_(i))) continue;
+      if (kept != i) m.move_assign_(kept, i);
+      ++kept;
+    }
+    m.destroy_tail_(kept);
+    if (kept == n) guard.self = nullptr;
   }
-  m.destroy_tail_(kept);
   return n - kept;
 }
 

@@ -3,7 +3,7 @@
 // next to an order-exact model (tests/linear_map_model.hpp); any divergence
 // traps.
 //   LinearMap<short, int, 24>           SSE2 single chunk (48 bytes of keys)
-//   LinearMap<std::int64_t, int, 40>    integer tags (SSE2 hosts: 320 bytes of keys)
+//   LinearMap<std::int64_t, int, 40>    hash index (320 bytes of keys)
 //   LinearMap<std::string_view, int, 6> string search, length first (N < 8)
 //   LinearMap<std::string_view, int, 12> string search with tags (N >= 8)
 //   build: clang++ -std=c++17 -fsanitize=fuzzer,address,undefined -Iinclude tests/fuzz/linear_map_fuzz.cpp

@@ -10,10 +10,6 @@
 //         straight-line code, 16 bytes per compare, narrowed with packs, ONE
 //         branch: no mispredicted loop exit whichever slot matches; the
 //         first match counts only when it lies below size();
-//       - larger maps of 2- to 8-byte keys (int: N > 32) keep one tag byte
-//         per entry (a multiplicative hash of the key) and search like
-//         string keys below: 16 tags per compare, keys only where a tag
-//         matches (64 int keys: 4 compares instead of 16 plus 12 packs);
 //       - larger maps of 1-byte keys: 128 bytes per branch (compares
 //         OR-ed), the position worked out only in the chunk that matched;
 //         the tail is one block that overlaps the previous one, so nothing
@@ -21,6 +17,10 @@
 //     Without SSE2 (Cortex-M, RISC-V), in constant evaluation, and for maps
 //     under 16 bytes of keys: the portable loop. Define
 //     HEAPLESS_LINEAR_MAP_NO_SIMD to force the portable loop everywhere.
+//   * integer and enum keys of 2 to 8 bytes with more than 128 bytes of keys
+//     (int: N > 32), on every target: a hash index of entry numbers (see
+//     "Integer keys of larger maps" below): a multiply, a shift, one slot
+//     and one key compare per hit, O(1) expected.
 //   * integer keys looked up with another integer type: compared by value
 //     (find(-1) on unsigned keys finds nothing, not 0xFFFFFFFF), then as above.
 //   * string keys (std::string, std::string_view, heapless::String: a
@@ -44,6 +44,7 @@
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
 #include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED
+#include "size.hpp"    // smallest_size_t: the index's slot type
 
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
 #include <emmintrin.h>  // SSE2 intrinsics (0.07 s to parse; x86-64 baseline)
@@ -402,21 +403,9 @@ constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::stri
 /// they are what makes N = 8 lookups fastest of all peers for both.
 inline constexpr std::size_t linear_map_tag_min_capacity = 8;
 
-/// Integer and enum keys of 2 to 8 bytes keep tags on SSE2 hosts when the
-/// key array is over 128 bytes (int keys: N > 32; 8-byte keys: N > 16): a
-/// lookup then compares 16 tags per instruction instead of 4 keys (64 int
-/// keys: 4 compares instead of 16 compares and 12 packs), and a key only
-/// where its tag matches. Smaller maps scan the keys themselves (cheaper
-/// than hashing the query), and so does every target without SSE2: on
-/// Cortex-M a tag costs a byte and a compare per entry and saves nothing.
+/// Whether LinearMap<K, V, N> keeps a tag per entry (string keys).
 template <class K, std::size_t N>
-inline constexpr bool linear_map_int_tagged_v =
-    linear_map_simd && linear_map_bitwise_key_v<K> && sizeof(K) >= 2 && N * sizeof(K) > 128;
-
-/// Whether LinearMap<K, V, N> keeps a tag per entry.
-template <class K, std::size_t N>
-inline constexpr bool linear_map_tagged_v =
-    (linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity) || linear_map_int_tagged_v<K, N>;
+inline constexpr bool linear_map_tagged_v = linear_map_string_key<K>::value && N >= linear_map_tag_min_capacity;
 
 // ---- String keys: one-byte fingerprints --------------------------------------
 // A map with string keys keeps one tag byte per entry, a hash of the key (its
@@ -463,60 +452,19 @@ constexpr unsigned char linear_map_tag(std::string_view s) noexcept {
   return static_cast<unsigned char>((a * 0x9E3779B97F4A7C15ull) >> 56);
 }
 
-/// The bits of an integer or enum key as an unsigned number (32 bits for
-/// keys of up to 4 bytes), the input of its tag.
-template <class K>
-constexpr auto linear_map_int_bits(K k) noexcept {
-  using I = typename std::conditional_t<std::is_enum_v<K>, std::underlying_type<K>, std::common_type<K>>::type;
-  const auto u = static_cast<std::make_unsigned_t<I>>(static_cast<I>(k));
-  if constexpr (sizeof(K) <= 4) {
-    return static_cast<std::uint32_t>(u);
-  } else {
-    return static_cast<std::uint64_t>(u);
-  }
-}
-inline constexpr std::uint32_t linear_map_int_mul32 = 0x9E3779B1u;
-
-/// The tag of an integer or enum key: the top byte of its bits times an odd
-/// constant, so every bit counts (ids 0, 1, 2... and multiples of 256 alike
-/// spread over the 256 tags).
-template <class K>
-constexpr unsigned char linear_map_int_tag(K k) noexcept {
-  if constexpr (sizeof(K) <= 4) {
-    return static_cast<unsigned char>((linear_map_int_bits(k) * linear_map_int_mul32) >> 24);
-  } else {
-    return static_cast<unsigned char>((linear_map_int_bits(k) * 0x9E3779B97F4A7C15ull) >> 56);
-  }
-}
-
-/// The tag of a key of a tagged map (or of a query of the key's kind).
+/// The tag of a key of a tagged map.
 template <class K>
 constexpr unsigned char linear_map_key_tag(const K& k) noexcept {
-  if constexpr (linear_map_bitwise_key_v<K>) {
-    return linear_map_int_tag(k);
-  } else {
-    return linear_map_tag(std::string_view(k));
-  }
-}
-
-/// Key k equals the query of a tagged search: the bits for integer keys;
-/// the length, then the characters, for strings.
-template <class K, class Q>
-constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE bool linear_map_tagged_equal(const K& k, const Q& q) noexcept {
-  if constexpr (linear_map_bitwise_key_v<K>) {
-    return k == q;
-  } else {
-    return linear_map_string_equal(k, q);
-  }
+  return linear_map_tag(std::string_view(k));
 }
 
 /// The tagged search one entry at a time: constant evaluation, and targets
 /// without SSE2.
-template <class K, class Q>
-constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char* tags, std::size_t n, const Q& q,
-                                              unsigned char t) noexcept {
+template <class K>
+constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char* tags, std::size_t n,
+                                              std::string_view q, unsigned char t) noexcept {
   for (std::size_t i = 0; i < n; ++i) {
-    if (tags[i] == t && linear_map_tagged_equal(keys[i], q)) return i;
+    if (tags[i] == t && linear_map_string_equal(keys[i], q)) return i;
   }
   return n;
 }
@@ -524,13 +472,13 @@ constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
 // Checks the candidates whose bits are set in m (bit i: entry base + i, in
 // order).
-template <class K, class Q>
+template <class K>
 HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base,
-                                                                const Q& q, std::size_t none) noexcept {
+                                                                std::string_view q, std::size_t none) noexcept {
   while (m != 0) {
     const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(m));
     m &= m - 1;
-    if (linear_map_tagged_equal(keys[i], q)) return i;
+    if (linear_map_string_equal(keys[i], q)) return i;
   }
   return none;
 }
@@ -540,24 +488,6 @@ HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, s
 // three shuffles: SSE2 has no byte broadcast).
 inline __m128i linear_map_tag_splat(unsigned char t) noexcept {
   return _mm_shuffle_epi32(_mm_cvtsi32_si128(static_cast<int>(t * 0x01010101u)), 0);
-}
-
-// The needle of a tagged search: the query's tag t in all 16 lanes. Keys of
-// up to 4 bytes compute the same tag in the vector unit (pmuludq: the low 32
-// bits of the product, whose byte 3 is the tag, then that byte spread). A
-// hit's time follows its chain of dependent steps (docs/linear_map.md), and
-// this one is 2 cycles shorter than a scalar multiply, shift and movd before
-// the same three shuffles (Zen 3 latencies).
-template <class Q>
-inline __m128i linear_map_tag_needle(const Q& q, unsigned char t) noexcept {
-  if constexpr (linear_map_bitwise_key_v<Q> && sizeof(Q) <= 4) {
-    const __m128i product = _mm_mul_epu32(_mm_cvtsi32_si128(static_cast<int>(linear_map_int_bits(q))),
-                                          _mm_cvtsi32_si128(static_cast<int>(linear_map_int_mul32)));
-    const __m128i bytes = _mm_unpacklo_epi8(product, product);  // word 3: the tag twice
-    return _mm_shuffle_epi32(_mm_shufflelo_epi16(bytes, _MM_SHUFFLE(3, 3, 3, 3)), 0);
-  } else {
-    return linear_map_tag_splat(t);
-  }
 }
 
 // Bits of the 16 tags starting at entry `pos`, placed relative to entry
@@ -571,17 +501,16 @@ inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t
 }
 #endif
 
-/// Keys with their tags: index of the key equal to q, or n. q is a
-/// std::string_view for string keys, a K for integer keys.
+/// String keys with their tags: index of the key equal to q, or n.
 /// Precondition: tags has linear_map_tag_count<Cap> readable bytes.
-template <std::size_t Cap, class K, class Q>
+template <std::size_t Cap, class K>
 constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tags, std::size_t n,
-                                         const Q& q) noexcept {
-  const unsigned char t = linear_map_key_tag(q);
+                                         std::string_view q) noexcept {
+  const unsigned char t = linear_map_tag(q);
   if (HEAPLESS_IS_CONSTANT_EVALUATED()) return linear_find_tagged_loop(keys, tags, n, q, t);
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
   constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
-  const __m128i needle = linear_map_tag_needle(q, t);
+  const __m128i needle = linear_map_tag_splat(t);
   tags = linear_map_opaque(tags);
   if constexpr (tag_bytes <= 64) {
     // Up to 64 entries: one mask in straight-line code (a last block that
@@ -616,7 +545,7 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
     for (; m != 0; m &= m - 1) {
       const std::size_t i = static_cast<std::size_t>(__builtin_ctzll(m));
       if (i >= n) break;
-      if (linear_map_tagged_equal(keys[i], q)) return i;
+      if (linear_map_string_equal(keys[i], q)) return i;
     }
     return n;
   }
@@ -639,21 +568,153 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
 #endif
 }
 
-/// Integer keys with tags: a query of another integer type is compared by
-/// value (as linear_find does); a query that is no integer (a class
-/// comparable with K) keeps its own operator== in the portable loop.
-template <std::size_t Cap, class K, class Q>
-constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_int_tagged(const K* keys, const unsigned char* tags,
-                                                                               std::size_t n, const Q& q) {
+// ---- Integer keys of larger maps: a hash index -------------------------------
+// Integer and enum keys of 2 to 8 bytes, when the key array is over 128
+// bytes (int keys: N > 32; 8-byte keys: N > 16), get a hash index beside the
+// entries: linear_map_index_slots<N> slots (the smallest power of two >= 2N,
+// so at most half are in use), each holding an entry number + 1, or 0 when
+// empty. A key's home slot is the top bits of its bits times an odd
+// constant (Fibonacci hashing: ids 0, 1, 2..., multiples of 256 and the
+// extremes all spread); collisions go to the next free slot (linear
+// probing). A lookup is a multiply, a shift, a load of the slot and a key
+// compare, about once per hit: O(1) expected, and never worse than the scan
+// it replaces (a probe run is at most the number of entries long). The
+// entries stay where they were (insertion order, contiguous keys() and
+// values()); erase takes its entry out of the index by backward shifting
+// (no tombstones, so runs never grow with use) and renumbers the entry moved
+// into the hole.
+//
+// Cost: 2N to 4N bytes (one byte per slot up to N = 255, else two). Every
+// target gets it: on a Cortex-M a 64-entry lookup is ~15 instructions
+// instead of a 64-key loop. Define HEAPLESS_LINEAR_MAP_NO_INDEX (in every
+// translation unit alike: it changes the layout) to keep such maps
+// index-free and searched by the scans above.
+#if defined(HEAPLESS_LINEAR_MAP_NO_INDEX)
+inline constexpr bool linear_map_index_enabled = false;
+#else
+inline constexpr bool linear_map_index_enabled = true;
+#endif
+
+/// Whether LinearMap<K, V, N> keeps a hash index.
+template <class K, std::size_t N>
+inline constexpr bool linear_map_indexed_v =
+    linear_map_index_enabled && linear_map_bitwise_key_v<K> && sizeof(K) >= 2 && N * sizeof(K) > 128;
+
+constexpr unsigned linear_map_log2_ceil(std::size_t x) noexcept {
+  unsigned b = 0;
+  while ((std::size_t{1} << b) < x) ++b;
+  return b;
+}
+/// log2 of the number of index slots of a map of capacity N.
+template <std::size_t N>
+inline constexpr unsigned linear_map_index_bits = linear_map_log2_ceil(2 * N);
+template <std::size_t N>
+inline constexpr std::size_t linear_map_index_slots = std::size_t{1} << linear_map_index_bits<N>;
+/// One slot: an entry number + 1 (0: empty).
+template <std::size_t N>
+using linear_map_slot_t = smallest_size_t<N>;
+
+/// The bits of an integer or enum key as an unsigned number (32 bits for
+/// keys of up to 4 bytes).
+template <class K>
+constexpr auto linear_map_int_bits(K k) noexcept {
+  using I = typename std::conditional_t<std::is_enum_v<K>, std::underlying_type<K>, std::common_type<K>>::type;
+  const auto u = static_cast<std::make_unsigned_t<I>>(static_cast<I>(k));
+  if constexpr (sizeof(K) <= 4) {
+    return static_cast<std::uint32_t>(u);
+  } else {
+    return static_cast<std::uint64_t>(u);
+  }
+}
+
+/// The home slot of key k in the index of a map of capacity N.
+template <std::size_t N, class K>
+constexpr std::size_t linear_map_home(K k) noexcept {
+  constexpr unsigned b = linear_map_index_bits<N>;
+  if constexpr (sizeof(K) <= 4 && b <= 32) {
+    return static_cast<std::size_t>(static_cast<std::uint32_t>(linear_map_int_bits(k) * 0x9E3779B1u) >> (32 - b));
+  } else {
+    return static_cast<std::size_t>((std::uint64_t{linear_map_int_bits(k)} * 0x9E3779B97F4A7C15ull) >> (64 - b));
+  }
+}
+
+/// Index of the entry whose key is q, or n. An empty slot ends the probe
+/// run: its entry number + 1 is 0, so "number >= n" is one unsigned compare
+/// that also stops at anything not below size().
+template <std::size_t N, class K, class S>
+constexpr std::size_t linear_find_indexed(const K* keys, const S* index, std::size_t n, K q) noexcept {
+  constexpr std::size_t mask = linear_map_index_slots<N> - 1;
+  for (std::size_t h = linear_map_home<N>(q);; h = (h + 1) & mask) {
+    const std::size_t e = static_cast<std::size_t>(index[h]) - 1;  // empty: SIZE_MAX
+    if (e >= n) return n;
+    if (keys[e] == q) return e;
+  }
+}
+
+/// Integer keys with an index: a query of another integer type is compared
+/// by value (as linear_find does); a query that is no integer (a class
+/// comparable with K, a double) keeps its own operator== in the portable loop.
+template <std::size_t N, class K, class S, class Q>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_int_indexed(const K* keys, const S* index,
+                                                                                std::size_t n, const Q& q) {
   if constexpr (std::is_same_v<K, Q>) {
-    return linear_find_tagged<Cap>(keys, tags, n, q);
+    return linear_find_indexed<N>(keys, index, n, q);
   } else if constexpr (linear_map_plain_integer_v<K> && linear_map_plain_integer_v<Q>) {
     if (!linear_map_representable<K>(q)) return n;
-    const K k = static_cast<K>(q);
-    return linear_find_tagged<Cap>(keys, tags, n, k);
+    return linear_find_indexed<N>(keys, index, n, static_cast<K>(q));
   } else {
     return linear_find_portable(keys, n, q);
   }
+}
+
+/// Records entry e (key k) in the index: its home slot or the next free one.
+template <std::size_t N, class K, class S>
+constexpr void linear_map_index_add(S* index, K k, std::size_t e) noexcept {
+  constexpr std::size_t mask = linear_map_index_slots<N> - 1;
+  std::size_t h = linear_map_home<N>(k);
+  while (index[h] != 0) h = (h + 1) & mask;
+  index[h] = static_cast<S>(e + 1);
+}
+
+/// The slot that holds entry e, whose key is k. Precondition: it is indexed.
+template <std::size_t N, class K, class S>
+constexpr std::size_t linear_map_index_slot(const S* index, K k, std::size_t e) noexcept {
+  constexpr std::size_t mask = linear_map_index_slots<N> - 1;
+  std::size_t h = linear_map_home<N>(k);
+  while (static_cast<std::size_t>(index[h]) != e + 1) h = (h + 1) & mask;
+  return h;
+}
+
+/// Takes entry e (key k) out of the index: later slots of its probe run
+/// move back into the hole where their home allows (Knuth's algorithm R),
+/// so every remaining key stays reachable from its home without tombstones.
+template <std::size_t N, class K, class S>
+constexpr void linear_map_index_remove(S* index, const K* keys, K k, std::size_t e) noexcept {
+  constexpr std::size_t mask = linear_map_index_slots<N> - 1;
+  std::size_t hole = linear_map_index_slot<N>(index, k, e);
+  for (std::size_t j = (hole + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
+    const std::size_t home = linear_map_home<N>(keys[index[j] - 1]);
+    // The entry at j may move back to the hole unless its home lies
+    // strictly between the hole and j (cyclically).
+    if (((j - home) & mask) >= ((j - hole) & mask)) {
+      index[hole] = index[j];
+      hole = j;
+    }
+  }
+  index[hole] = 0;
+}
+
+/// Entry `from` (key k) is now entry `to`.
+template <std::size_t N, class K, class S>
+constexpr void linear_map_index_renumber(S* index, K k, std::size_t from, std::size_t to) noexcept {
+  index[linear_map_index_slot<N>(index, k, from)] = static_cast<S>(to + 1);
+}
+
+/// Rebuilds the index of keys[0, n) from nothing.
+template <std::size_t N, class K, class S>
+constexpr void linear_map_index_rebuild(S* index, const K* keys, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < linear_map_index_slots<N>; ++i) index[i] = 0;
+  for (std::size_t i = 0; i < n; ++i) linear_map_index_add<N>(index, keys[i], i);
 }
 
 /// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
