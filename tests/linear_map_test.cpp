@@ -68,11 +68,16 @@ enum class color : std::uint8_t { red, green, blue };
 
 // ---- Layout and traits ------------------------------------------------------
 TEST_CASE("LinearMap: layout is keys, values, smallest length", "[linear_map][layout]") {
-  STATIC_REQUIRE(sizeof(LinearMap<int, int, 8>) == 8 * 4 + 8 * 4 + 4);  // 65 rounded to int alignment
+  // Integer keys from 32 bytes keep a hash index off microcontrollers (4N
+  // one-byte slots up to N = 32; see "hash index" below).
+  constexpr bool small_index = heapless::detail::linear_map_index_enabled && heapless::detail::linear_map_small_index;
+  STATIC_REQUIRE(sizeof(LinearMap<int, int, 4>) == 4 * 4 + 4 * 4 + 4);  // 33 rounded to int alignment
+  STATIC_REQUIRE(sizeof(LinearMap<int, int, 8>) == 8 * 4 + 8 * 4 + (small_index ? 32 : 0) + 4);
   STATIC_REQUIRE(sizeof(LinearMap<std::uint8_t, std::uint8_t, 15>) == 31);
   STATIC_REQUIRE(sizeof(LinearMap<char, char, 255>) == 511);
   STATIC_REQUIRE(sizeof(LinearMap<char, char, 256>) == 514);
-  STATIC_REQUIRE(sizeof(LinearMap<std::uint16_t, std::uint32_t, 16>) == 32 + 64 + 4);
+  STATIC_REQUIRE(sizeof(LinearMap<std::uint16_t, std::uint32_t, 16>) == 32 + 64 + (small_index ? 64 : 0) + 4);
+  STATIC_REQUIRE(sizeof(LinearMap<std::uint16_t, std::uint32_t, 15>) == 96);  // 30 (+2) + 60 + 1 (+3): no index under 32 bytes of keys
   STATIC_REQUIRE(alignof(LinearMap<char, heapless::test::overaligned, 2>) == 64);
   STATIC_REQUIRE(LinearMap<int, int, 8>::capacity() == 8);
   STATIC_REQUIRE(LinearMap<int, int, 8>::max_size() == 8);
@@ -813,8 +818,9 @@ bool probe_runs_survive_erasure(std::size_t home, K step) {
   fill();
   m.erase(m.begin() + 1, m.begin() + 4);
   ok = ok && m.size() == N - 3 && consistent(N) && !m.contains(same[1]) && !m.contains(same[3]);
-  m.erase_stable(m.begin() + 2, m.begin() + 7);
-  ok = ok && m.size() == N - 8 && consistent(N);
+  const std::size_t cut = m.size() < 7 ? m.size() : 7;  // [2, 7) or what there is of it
+  m.erase_stable(m.begin() + 2, m.begin() + static_cast<std::ptrdiff_t>(cut));
+  ok = ok && m.size() == N - 3 - (cut - 2) && consistent(N);
   ok = ok && erase_if(m, [](const auto& e) { return e.second % 3 == 0; }) > 0 && consistent(N);
   for (std::size_t i = 0; i < N; ++i) m[same[i]] = static_cast<int>(i);
   ok = ok && m.full() && consistent(N);
@@ -849,25 +855,39 @@ bool structured_keys_found(K mul) {
 
 TEST_CASE("LinearMap: hash index (larger integer maps)", "[linear_map][search]") {
   constexpr bool on = heapless::detail::linear_map_index_enabled;
+  constexpr bool small = on && heapless::detail::linear_map_small_index;  // not on microcontrollers
   using heapless::detail::linear_map_index_slots;
   using heapless::detail::linear_map_indexed_v;
-  STATIC_REQUIRE(!linear_map_indexed_v<int, 32>);  // 128 bytes of keys: the whole-array scan
+  STATIC_REQUIRE(!linear_map_indexed_v<int, 7>);  // 28 bytes of keys: the whole-array scan
+  STATIC_REQUIRE(linear_map_indexed_v<int, 8> == small);
+  STATIC_REQUIRE(linear_map_indexed_v<int, 32> == small);  // 128 bytes of keys
+  STATIC_REQUIRE(linear_map_indexed_v<short, 16> == small);
+  STATIC_REQUIRE(!linear_map_indexed_v<short, 15>);
+  STATIC_REQUIRE(linear_map_indexed_v<std::int64_t, 4> == small);
   STATIC_REQUIRE(linear_map_indexed_v<int, 33> == on);
   STATIC_REQUIRE(linear_map_indexed_v<unsigned, 64> == on);
-  STATIC_REQUIRE(!linear_map_indexed_v<short, 64>);
+  STATIC_REQUIRE(linear_map_indexed_v<short, 64> == small);
   STATIC_REQUIRE(linear_map_indexed_v<short, 65> == on);
   STATIC_REQUIRE(linear_map_indexed_v<std::int64_t, 17> == on);
   STATIC_REQUIRE(!linear_map_indexed_v<color, 200>);  // 1-byte keys: 128 bytes per SSE2 branch
   STATIC_REQUIRE(!linear_map_indexed_v<std::int8_t, 200>);
   STATIC_REQUIRE(!linear_map_indexed_v<std::string_view, 200>);  // strings keep tags
-  // Slots: the smallest power of two >= 2N, one byte each up to N = 255.
+  // Slots: the smallest power of two >= 4N up to N = 32, >= 2N above; one
+  // byte each up to N = 255.
+  STATIC_REQUIRE(linear_map_index_slots<8> == 32 && linear_map_index_slots<9> == 64);
+  STATIC_REQUIRE(linear_map_index_slots<32> == 128);
   STATIC_REQUIRE(linear_map_index_slots<33> == 128 && linear_map_index_slots<64> == 128);
   STATIC_REQUIRE(linear_map_index_slots<65> == 256 && linear_map_index_slots<300> == 1024);
+  STATIC_REQUIRE(sizeof(LinearMap<int, int, 16>) == 16 * 4 + 16 * 4 + (small ? 64 : 0) + 4);
   STATIC_REQUIRE(sizeof(LinearMap<int, int, 64>) == 64 * 4 + 64 * 4 + (on ? 128 : 0) + 4);
   STATIC_REQUIRE(sizeof(LinearMap<int, int, 256>) == 256 * 4 + 256 * 4 + (on ? 1024 : 0) + 4);
   STATIC_REQUIRE(std::is_trivially_copyable_v<LinearMap<int, int, 64>>);
   HEAPLESS_NO_ALLOC_SCOPE;
   // One probe run: starting mid-way, and at the last slot (it wraps around).
+  CHECK(probe_runs_survive_erasure<int, 8>(31, 1));
+  CHECK(probe_runs_survive_erasure<int, 16>(20, 1));
+  CHECK(probe_runs_survive_erasure<short, 20>(79, 1));
+  CHECK(probe_runs_survive_erasure<std::int64_t, 5>(19, 0x10000001));
   CHECK(probe_runs_survive_erasure<int, 33>(5, 1));
   CHECK(probe_runs_survive_erasure<int, 33>(127, 1));
   CHECK(probe_runs_survive_erasure<int, 64>(127, 1));

@@ -1,9 +1,10 @@
 // linear_map_fuzz.cpp - libFuzzer differential target: the input bytes drive
-// a sequence of operations on three LinearMaps, one per search path, each
+// a sequence of operations on five LinearMaps, one per search path, each
 // next to an order-exact model (tests/linear_map_model.hpp); any divergence
 // traps.
-//   LinearMap<short, int, 24>           SSE2 single chunk (48 bytes of keys)
-//   LinearMap<std::int64_t, int, 40>    hash index (320 bytes of keys)
+//   LinearMap<short, int, 15>           SSE2 whole-array scan (30 bytes of keys)
+//   LinearMap<int, int, 16>             hash index, 4N slots (hosts; 64 bytes of keys)
+//   LinearMap<std::int64_t, int, 40>    hash index, 2N slots (320 bytes of keys)
 //   LinearMap<std::string_view, int, 6> string search, length first (N < 8)
 //   LinearMap<std::string_view, int, 12> string search with tags (N >= 8)
 //   build: clang++ -std=c++17 -fsanitize=fuzzer,address,undefined -Iinclude tests/fuzz/linear_map_fuzz.cpp
@@ -45,7 +46,8 @@ constexpr std::string_view kWords[] = {"",         "a",        "b",          "ab
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  lane<short, int, 24> small;
+  lane<short, int, 15> small;
+  lane<int, int, 16> indexed;
   lane<std::int64_t, int, 40> large;
   lane<std::string_view, int, 6> strings;
   lane<std::string_view, int, 12> tagged;
@@ -54,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const unsigned key = data[i + 1];
     const int value = data[i + 2];
     const unsigned x = data[i + 3];
-    small.step(op, static_cast<short>(static_cast<int>(key % 40) - 8), value, x);
+    small.step(op, static_cast<short>(static_cast<int>(key % 24) - 8), value, x);
+    indexed.step(op, static_cast<int>(key % 28) * 40000 - 100000, value, x);
     // High and low 32-bit halves vary independently: half matches must not count.
     large.step(op, static_cast<std::int64_t>((std::uint64_t{key % 7} << 32) | (key / 7 % 9)), value, x);
     strings.step(op, kWords[key % (sizeof(kWords) / sizeof(kWords[0]))], value, x);

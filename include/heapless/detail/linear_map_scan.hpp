@@ -18,9 +18,11 @@
 //     under 16 bytes of keys: the portable loop. Define
 //     HEAPLESS_LINEAR_MAP_NO_SIMD to force the portable loop everywhere.
 //   * integer and enum keys of 2 to 8 bytes with more than 128 bytes of keys
-//     (int: N > 32), on every target: a hash index of entry numbers (see
-//     "Integer keys of larger maps" below): a multiply, a shift, one slot
-//     and one key compare per hit, O(1) expected.
+//     (int: N > 32), on every target, and from 32 bytes of keys (int: N >= 8)
+//     on targets other than microcontrollers: a hash index of entry numbers
+//     (see "Integer keys: a hash index" below): a multiply, a shift, one
+//     slot and one key compare per hit, O(1) expected. The scans above then
+//     serve the smaller maps, 1-byte keys, and maps built without the index.
 //   * integer keys looked up with another integer type: compared by value
 //     (find(-1) on unsigned keys finds nothing, not 0xFFFFFFFF), then as above.
 //   * string keys (std::string, std::string_view, heapless::String: a
@@ -568,12 +570,14 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
 #endif
 }
 
-// ---- Integer keys of larger maps: a hash index -------------------------------
-// Integer and enum keys of 2 to 8 bytes, when the key array is over 128
-// bytes (int keys: N > 32; 8-byte keys: N > 16), get a hash index beside the
-// entries: linear_map_index_slots<N> slots (the smallest power of two >= 2N,
-// so at most half are in use), each holding an entry number + 1, or 0 when
-// empty. A key's home slot is the top bits of its bits times an odd
+// ---- Integer keys: a hash index ----------------------------------------------
+// Integer and enum keys of 2 to 8 bytes get a hash index beside the entries
+// when the key array is over 128 bytes (int keys: N > 32; 8-byte keys:
+// N > 16), on every target, and on targets other than microcontrollers
+// also from 32 bytes of keys (int keys: N >= 8). linear_map_index_slots<N>
+// slots, the smallest power of two >= 4N up to N = 32 and >= 2N above (so at
+// most a quarter or half are in use), each holding an entry number + 1, or
+// 0 when empty. A key's home slot is the top bits of its bits times an odd
 // constant (Fibonacci hashing: ids 0, 1, 2..., multiples of 256 and the
 // extremes all spread); collisions go to the next free slot (linear
 // probing). A lookup is a multiply, a shift, a load of the slot and a key
@@ -584,30 +588,45 @@ constexpr std::size_t linear_find_tagged(const K* keys, const unsigned char* tag
 // (no tombstones, so runs never grow with use) and renumbers the entry moved
 // into the hole.
 //
-// Cost: 2N to 4N bytes (one byte per slot up to N = 255, else two). Every
-// target gets it: on a Cortex-M a 64-entry lookup is ~15 instructions
-// instead of a 64-key loop. Define HEAPLESS_LINEAR_MAP_NO_INDEX (in every
-// translation unit alike: it changes the layout) to keep such maps
-// index-free and searched by the scans above.
+// Cost: 2N to 4N slots of one byte up to N = 255, two above. Measured
+// (docs/linear_map.md): with the index, int maps of 8 and 16 entries hit
+// 1.5x faster than the SSE2 whole-array scan (which ties with
+// std::unordered_map there) and miss about as fast; a 64-entry map hits 2x
+// faster than with one tag byte per entry. On microcontrollers (Cortex-M,
+// 32-bit RISC-V, AVR, MSP430) small maps keep their plain layout (keys,
+// values, length: RAM is what they are short of, and a loop over 8 keys is
+// cheap); a map with over 128 bytes of keys gets the index there too (a
+// 64-entry hit is ~15 instructions instead of a 64-key loop). Define
+// HEAPLESS_LINEAR_MAP_NO_INDEX (in every translation unit alike: it changes
+// the layout) to keep every map index-free, searched by the scans above.
 #if defined(HEAPLESS_LINEAR_MAP_NO_INDEX)
 inline constexpr bool linear_map_index_enabled = false;
 #else
 inline constexpr bool linear_map_index_enabled = true;
 #endif
+#if (defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')) || \
+    (defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)) || defined(__AVR__) || defined(__MSP430__)
+inline constexpr bool linear_map_small_index = false;
+#else
+inline constexpr bool linear_map_small_index = true;
+#endif
 
 /// Whether LinearMap<K, V, N> keeps a hash index.
 template <class K, std::size_t N>
 inline constexpr bool linear_map_indexed_v =
-    linear_map_index_enabled && linear_map_bitwise_key_v<K> && sizeof(K) >= 2 && N * sizeof(K) > 128;
+    linear_map_index_enabled && linear_map_bitwise_key_v<K> && sizeof(K) >= 2 &&
+    (N * sizeof(K) > 128 || (linear_map_small_index && N * sizeof(K) >= 32));
 
 constexpr unsigned linear_map_log2_ceil(std::size_t x) noexcept {
   unsigned b = 0;
   while ((std::size_t{1} << b) < x) ++b;
   return b;
 }
-/// log2 of the number of index slots of a map of capacity N.
+/// log2 of the number of index slots of a map of capacity N: at least 4N
+/// up to N = 32 (a miss then ends at its home slot three times in four), 2N
+/// above.
 template <std::size_t N>
-inline constexpr unsigned linear_map_index_bits = linear_map_log2_ceil(2 * N);
+inline constexpr unsigned linear_map_index_bits = linear_map_log2_ceil((N <= 32 ? 4 : 2) * N);
 template <std::size_t N>
 inline constexpr std::size_t linear_map_index_slots = std::size_t{1} << linear_map_index_bits<N>;
 /// One slot: an entry number + 1 (0: empty).
