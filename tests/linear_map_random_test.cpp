@@ -86,7 +86,8 @@ void run(std::uint64_t seed, long steps, MakeKey make_key, MakeValue make_value)
 
 }  // namespace
 
-TEST_CASE("LinearMap random differential: int keys, small map (hash index off microcontrollers)", "[linear_map][random]") {
+TEST_CASE("LinearMap random differential: int keys, small map (hash index off microcontrollers)",
+          "[linear_map][random]") {
   run<int, int, 16>(1, heapless::test::scaled(200000), [](rng& r) { return static_cast<int>(r.next() % 24) - 4; },
                     [](rng& r) { return static_cast<int>(r.next() % 1000); });
 }
@@ -110,7 +111,8 @@ TEST_CASE("LinearMap random differential: 1-, 2- and 8-byte keys", "[linear_map]
   run<short, int, 7>(4, heapless::test::scaled(60000), [](rng& r) { return static_cast<short>(r.next() % 10); },
                      [](rng& r) { return static_cast<int>(r.next() % 100); });
   // Under 32 bytes of 2- to 8-byte keys: the SSE2 whole-array scan on hosts.
-  run<short, int, 15>(13, heapless::test::scaled(60000), [](rng& r) { return static_cast<short>(static_cast<int>(r.next() % 20) - 3); },
+  run<short, int, 15>(13, heapless::test::scaled(60000),
+                      [](rng& r) { return static_cast<short>(static_cast<int>(r.next() % 20) - 3); },
                       [](rng& r) { return static_cast<int>(r.next() % 100); });
   // High and low halves vary independently: a 32-bit half match must not count.
   // N = 3: 64-bit lanes of the whole-array scan; N = 12 and 20: hash index

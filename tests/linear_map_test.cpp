@@ -77,7 +77,8 @@ TEST_CASE("LinearMap: layout is keys, values, smallest length", "[linear_map][la
   STATIC_REQUIRE(sizeof(LinearMap<char, char, 255>) == 511);
   STATIC_REQUIRE(sizeof(LinearMap<char, char, 256>) == 514);
   STATIC_REQUIRE(sizeof(LinearMap<std::uint16_t, std::uint32_t, 16>) == 32 + 64 + (small_index ? 64 : 0) + 4);
-  STATIC_REQUIRE(sizeof(LinearMap<std::uint16_t, std::uint32_t, 15>) == 96);  // 30 (+2) + 60 + 1 (+3): no index under 32 bytes of keys
+  // 30 bytes of keys (+2 padding) + 60 + 1 (+3): no index under 32 bytes of keys.
+  STATIC_REQUIRE(sizeof(LinearMap<std::uint16_t, std::uint32_t, 15>) == 96);
   STATIC_REQUIRE(alignof(LinearMap<char, heapless::test::overaligned, 2>) == 64);
   STATIC_REQUIRE(LinearMap<int, int, 8>::capacity() == 8);
   STATIC_REQUIRE(LinearMap<int, int, 8>::max_size() == 8);
@@ -719,9 +720,11 @@ namespace {
 // slots [n, N) hold stale copies of the erased keys (which must not match)
 // while every key in [0, n) must be found at its own position. Then erase
 // from the middle: the last key moves into the hole and leaves a stale copy
-// of itself behind the new end (the live copy must win). Covers the two-half
-// scan (int keys, N = 33..64; 8-byte keys, N = 17..32), the single-mask one
-// and the chunked one (N > 64).
+// of itself behind the new end (the live copy must win). Covers the hash
+// index (2- to 8-byte keys from 32 bytes of keys on hosts, over 128 bytes
+// everywhere), and in linear_map_noindex_test and on Cortex-M the SSE2 /
+// portable scans of the same maps; 1-byte keys take the single-mask and
+// chunked scans (N > 64).
 template <class K, std::size_t N>
 bool every_position_with_stale_keys() {
   static LinearMap<K, int, N> m;
