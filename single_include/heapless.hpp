@@ -6665,15 +6665,18 @@ std::size_t formatted_size(S, const Args&... args) {
 //
 // Layout: structure of arrays. Keys live in one contiguous array, values in
 // another, then the length in the smallest unsigned type that holds N:
-// sizeof(LinearMap<int, int, 8>) == 68. String keys with N >= 8 add one tag
+// sizeof(LinearMap<int, int, 4>) == 36. String keys with N >= 8 add one tag
 // byte per entry (at least 16): sizeof(LinearMap<String<15>, int, 16>) ==
-// 16*16 + 16*4 + 16 + 1 -> 340. Integer keys with more than 128 bytes of
-// keys (int: N > 32) add a hash index of entry numbers, the smallest power
-// of two >= 2N slots: sizeof(LinearMap<int, int, 64>) == 256 + 256 + 128 + 1
-// -> 644. A lookup touches only keys (and tags or index): up to 128 bytes of
-// integer keys are compared 16 bytes at a time with SSE2 on x86-64, string
-// keys 16 tags at a time, larger integer maps go through the index; a plain
-// loop elsewhere (detail/linear_map_scan.hpp).
+// 16*16 + 16*4 + 16 + 1 -> 340. Integer keys of 2 to 8 bytes add a hash
+// index of entry numbers (a power of two of slots, >= 4N up to N = 32, >= 2N
+// above) from 32 bytes of keys (int: N >= 8) except on microcontrollers, and
+// over 128 bytes of keys (int: N > 32) everywhere:
+// sizeof(LinearMap<int, int, 64>) == 256 + 256 + 128 + 1 -> 644, and
+// LinearMap<int, int, 8> is 100 bytes on x86-64, 68 on Cortex-M. A lookup
+// touches only keys (and tags or index): indexed maps hash the key, smaller
+// integer maps are compared 16 bytes at a time with SSE2 on x86-64, string
+// keys 16 tags at a time; a plain loop elsewhere
+// (detail/linear_map_scan.hpp).
 //
 // Complexity: find / at / contains / count / operator[] / insert / erase(key)
 // O(n) comparisons of keys (O(1) expected with an index); erase(iterator)
