@@ -203,13 +203,20 @@
 #define HEAPLESS_ASAN 0
 #endif
 
+// ---- Microcontrollers: little RAM, no data cache to speak of ---------------
+// Cortex-M, 32-bit RISC-V, AVR, MSP430. Chooses the defaults that trade
+// memory for speed (HEAPLESS_CACHE_LINE below, LinearMap's small-map index).
+#if (defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')) ||  \
+    (defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)) || \
+    defined(__AVR__) || defined(__MSP430__)
+#define HEAPLESS_DETAIL_MICROCONTROLLER 1
+#else
+#define HEAPLESS_DETAIL_MICROCONTROLLER 0
+#endif
+
 // ---- Cache line used to separate producer/consumer state -----------------
 #ifndef HEAPLESS_CACHE_LINE
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')
-#define HEAPLESS_CACHE_LINE 0
-#elif defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)
-#define HEAPLESS_CACHE_LINE 0
-#elif defined(__AVR__) || defined(__MSP430__)
+#if HEAPLESS_DETAIL_MICROCONTROLLER
 #define HEAPLESS_CACHE_LINE 0
 #elif defined(__aarch64__) && defined(__APPLE__)
 #define HEAPLESS_CACHE_LINE 128
@@ -6789,9 +6796,6 @@ std::size_t formatted_size(S, const Args&... args) {
 namespace heapless {
 namespace detail {
 
-/// Whether the SIMD searches are compiled (SSE2 and not HEAPLESS_LINEAR_MAP_NO_SIMD).
-inline constexpr bool linear_map_simd = HEAPLESS_DETAIL_LINEAR_MAP_SSE2 != 0;
-
 /// Keys whose equality is equality of their object representation.
 template <class K>
 inline constexpr bool linear_map_bitwise_key_v =
@@ -7168,12 +7172,6 @@ constexpr unsigned char linear_map_tag(std::string_view s) noexcept {
   return static_cast<unsigned char>((a * 0x9E3779B97F4A7C15ull) >> 56);
 }
 
-/// The tag of a key of a tagged map.
-template <class K>
-constexpr unsigned char linear_map_key_tag(const K& k) noexcept {
-  return linear_map_tag(std::string_view(k));
-}
-
 /// The tagged search one entry at a time: constant evaluation, and targets
 /// without SSE2.
 template <class K>
@@ -7186,17 +7184,18 @@ constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char
 }
 
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
-// Checks the candidates whose bits are set in m (bit i: entry base + i, in
-// order).
+// Checks the candidates whose bits are set in m (bit i: entry base + i), in
+// order; the first at or past n ends the search (tags past size() may be
+// stale), so m needs no masking.
 template <class K>
 HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base,
-                                                                std::string_view q, std::size_t none) noexcept {
-  while (m != 0) {
+                                                                std::string_view q, std::size_t n) noexcept {
+  for (; m != 0; m &= m - 1) {
     const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(m));
-    m &= m - 1;
+    if (i >= n) break;
     if (linear_map_string_equal(keys[i], q)) return i;
   }
-  return none;
+  return n;
 }
 
 // The tag byte t in all 16 lanes: t * 0x01010101 puts it in the four bytes
@@ -7232,9 +7231,8 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
   tags = linear_map_opaque(tags);
   if constexpr (tag_bytes <= 64) {
     // Up to 64 entries: one mask in straight-line code (a last block that
-    // would pass the tag array's end is moved back to end at it). Tags past
-    // n may be stale: candidates are checked in order, and the first one at
-    // or past n ends the search (cheaper than masking).
+    // would pass the tag array's end is moved back to end at it); not masked
+    // by n: linear_map_verify stops at n (cheaper than masking).
     std::uint64_t m = 0;
 #if HEAPLESS_DETAIL_LINEAR_MAP_AVX2
     if constexpr (tag_bytes >= 32) {
@@ -7260,12 +7258,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
       }
       m |= odd;
     }
-    for (; m != 0; m &= m - 1) {
-      const std::size_t i = static_cast<std::size_t>(__builtin_ctzll(m));
-      if (i >= n) break;
-      if (linear_map_string_equal(keys[i], q)) return i;
-    }
-    return n;
+    return linear_map_verify(keys, m, 0, q, n);
   }
   // Larger: 64 entries per step, straight-line: blocks at base, base + 16, ... (the
   // last one moved back to end at the tag array's end), masked to [base, n).
@@ -7320,12 +7313,7 @@ inline constexpr bool linear_map_index_enabled = false;
 #else
 inline constexpr bool linear_map_index_enabled = true;
 #endif
-#if (defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')) || \
-    (defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)) || defined(__AVR__) || defined(__MSP430__)
-inline constexpr bool linear_map_small_index = false;
-#else
-inline constexpr bool linear_map_small_index = true;
-#endif
+inline constexpr bool linear_map_small_index = !HEAPLESS_DETAIL_MICROCONTROLLER;
 
 /// Whether LinearMap<K, V, N> keeps a hash index.
 template <class K, std::size_t N>
@@ -7386,22 +7374,6 @@ constexpr std::size_t linear_find_indexed(const K* keys, const S* index, std::si
   }
 }
 
-/// Integer keys with an index: a query of another integer type is compared
-/// by value (as linear_find does); a query that is no integer (a class
-/// comparable with K, a double) keeps its own operator== in the portable loop.
-template <std::size_t N, class K, class S, class Q>
-constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_int_indexed(const K* keys, const S* index,
-                                                                                std::size_t n, const Q& q) {
-  if constexpr (std::is_same_v<K, Q>) {
-    return linear_find_indexed<N>(keys, index, n, q);
-  } else if constexpr (linear_map_plain_integer_v<K> && linear_map_plain_integer_v<Q>) {
-    if (!linear_map_representable<K>(q)) return n;
-    return linear_find_indexed<N>(keys, index, n, static_cast<K>(q));
-  } else {
-    return linear_find_portable(keys, n, q);
-  }
-}
-
 /// Records entry e (key k) in the index: its home slot or the next free one.
 template <std::size_t N, class K, class S>
 constexpr void linear_map_index_add(S* index, K k, std::size_t e) noexcept {
@@ -7452,18 +7424,33 @@ constexpr void linear_map_index_rebuild(S* index, const K* keys, std::size_t n) 
   for (std::size_t i = 0; i < n; ++i) linear_map_index_add<N>(index, keys[i], i);
 }
 
-/// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
-/// Only a dispatch: always inline, so that what may stay out of line is the
-/// search itself (taking an integer key by value).
-template <std::size_t Cap, class K, class Q>
-constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find(const K* keys, std::size_t n, const Q& q) {
-  if constexpr (linear_map_bitwise_key_v<K> && std::is_same_v<K, Q>) {
+/// A key of the key type in a map of capacity Cap: through the index when
+/// the map keeps one (index: its slots), else the bitwise scan.
+template <std::size_t Cap, class K, class S>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_key(const K* keys, [[maybe_unused]] const S* index,
+                                                                        std::size_t n, K q) noexcept {
+  if constexpr (linear_map_indexed_v<K, Cap>) {
+    return linear_find_indexed<Cap>(keys, index, n, q);
+  } else {
     return linear_find_bitwise<Cap>(keys, n, q);
+  }
+}
+
+/// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity;
+/// index: the map's hash index (a null pointer when it has none). An integer
+/// query of another type is compared by value; a query that is no integer
+/// (a class comparable with K, a double) keeps its own operator== in the
+/// portable loop. Only a dispatch: always inline, so that what may stay out
+/// of line is the search itself (taking an integer key by value).
+template <std::size_t Cap, class K, class S, class Q>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find(const K* keys, const S* index, std::size_t n,
+                                                                    const Q& q) {
+  if constexpr (linear_map_bitwise_key_v<K> && std::is_same_v<K, Q>) {
+    return linear_find_key<Cap>(keys, index, n, q);
   } else if constexpr (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
                        linear_map_plain_integer_v<Q>) {
     if (!linear_map_representable<K>(q)) return n;
-    const K k = static_cast<K>(q);
-    return linear_find_bitwise<Cap>(keys, n, k);
+    return linear_find_key<Cap>(keys, index, n, static_cast<K>(q));
   } else if constexpr (linear_map_char_pointer_v<Q> && linear_map_comparable<K, std::string_view>::value) {
     // Measure the C string once rather than once per key.
     return linear_find_portable(keys, n, std::string_view(q));
@@ -7636,6 +7623,7 @@ template <class K, std::size_t N,
 struct linear_map_aux {
   constexpr unsigned char* tag_data_() noexcept { return nullptr; }
   constexpr const unsigned char* tag_data_() const noexcept { return nullptr; }
+  constexpr const unsigned char* index_data_() const noexcept { return nullptr; }
   constexpr void aux_clear_() noexcept {}
   constexpr void aux_copy_(const linear_map_aux&, std::size_t) noexcept {}
 };
@@ -7644,6 +7632,7 @@ struct linear_map_aux<K, N, 1> {
   uninit_array<unsigned char, linear_map_tag_count<N>> tags_;
   constexpr unsigned char* tag_data_() noexcept { return tags_.data(); }
   constexpr const unsigned char* tag_data_() const noexcept { return tags_.data(); }
+  constexpr const unsigned char* index_data_() const noexcept { return nullptr; }
   constexpr void aux_clear_() noexcept {}
   constexpr void aux_copy_(const linear_map_aux& o, std::size_t n) noexcept {
     for (std::size_t i = 0; i < n; ++i) tag_data_()[i] = o.tag_data_()[i];
@@ -7653,6 +7642,7 @@ template <class K, std::size_t N>
 struct linear_map_aux<K, N, 2> {
   using slot_type = linear_map_slot_t<N>;
   slot_type slots_[linear_map_index_slots<N>] = {};  // all empty
+  constexpr const slot_type* index_data_() const noexcept { return slots_; }
   constexpr void aux_clear_() noexcept {
     for (std::size_t i = 0; i < linear_map_index_slots<N>; ++i) slots_[i] = 0;
   }
@@ -8144,14 +8134,7 @@ class LinearMap
 
   template <class Q>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER size_type index_of_(const Q& q) const {
-    if constexpr (indexed_ && detail::linear_map_comparable<K, Q>::value) {
-      return detail::linear_find_int_indexed<N>(keys_data_(), this->slots_, this->size_, q);
-    } else if constexpr (indexed_) {
-      static_assert(std::is_constructible_v<K, const Q&>,
-                    "LinearMap lookup: the query type is neither comparable with nor convertible to the key type");
-      const K k(q);
-      return detail::linear_find_indexed<N>(keys_data_(), this->slots_, this->size_, k);
-    } else if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
+    if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
                   std::is_convertible_v<const Q&, std::string_view>) {
       return detail::linear_find_string(keys_data_(), this->size_, std::string_view(q));
     } else if constexpr (tagged_ && std::is_convertible_v<const Q&, std::string_view>) {
@@ -8160,12 +8143,12 @@ class LinearMap
       const K k(q);  // a query that only converts to the key type
       return detail::linear_find_tagged<N>(keys_data_(), this->tag_data_(), this->size_, std::string_view(k));
     } else if constexpr (detail::linear_map_comparable<K, Q>::value) {
-      return detail::linear_find<N>(keys_data_(), this->size_, q);
+      return detail::linear_find<N>(keys_data_(), this->index_data_(), this->size_, q);
     } else {
       static_assert(std::is_constructible_v<K, const Q&>,
                     "LinearMap lookup: the query type is neither comparable with nor convertible to the key type");
       const K k(q);
-      return detail::linear_find<N>(keys_data_(), this->size_, k);
+      return detail::linear_find<N>(keys_data_(), this->index_data_(), this->size_, k);
     }
   }
 
@@ -8202,7 +8185,7 @@ class LinearMap
       this->values_.construct(n, std::forward<Args>(args)...);
       guard.self = nullptr;
     }
-    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_key_tag(keys_data_()[n]);
+    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_tag(std::string_view(keys_data_()[n]));
     if constexpr (indexed_ && Index) detail::linear_map_index_add<N>(this->slots_, keys_data_()[n], n);
     ++this->size_;
   }

@@ -212,6 +212,7 @@ template <class K, std::size_t N,
 struct linear_map_aux {
   constexpr unsigned char* tag_data_() noexcept { return nullptr; }
   constexpr const unsigned char* tag_data_() const noexcept { return nullptr; }
+  constexpr const unsigned char* index_data_() const noexcept { return nullptr; }
   constexpr void aux_clear_() noexcept {}
   constexpr void aux_copy_(const linear_map_aux&, std::size_t) noexcept {}
 };
@@ -220,6 +221,7 @@ struct linear_map_aux<K, N, 1> {
   uninit_array<unsigned char, linear_map_tag_count<N>> tags_;
   constexpr unsigned char* tag_data_() noexcept { return tags_.data(); }
   constexpr const unsigned char* tag_data_() const noexcept { return tags_.data(); }
+  constexpr const unsigned char* index_data_() const noexcept { return nullptr; }
   constexpr void aux_clear_() noexcept {}
   constexpr void aux_copy_(const linear_map_aux& o, std::size_t n) noexcept {
     for (std::size_t i = 0; i < n; ++i) tag_data_()[i] = o.tag_data_()[i];
@@ -229,6 +231,7 @@ template <class K, std::size_t N>
 struct linear_map_aux<K, N, 2> {
   using slot_type = linear_map_slot_t<N>;
   slot_type slots_[linear_map_index_slots<N>] = {};  // all empty
+  constexpr const slot_type* index_data_() const noexcept { return slots_; }
   constexpr void aux_clear_() noexcept {
     for (std::size_t i = 0; i < linear_map_index_slots<N>; ++i) slots_[i] = 0;
   }
@@ -720,14 +723,7 @@ class LinearMap
 
   template <class Q>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER size_type index_of_(const Q& q) const {
-    if constexpr (indexed_ && detail::linear_map_comparable<K, Q>::value) {
-      return detail::linear_find_int_indexed<N>(keys_data_(), this->slots_, this->size_, q);
-    } else if constexpr (indexed_) {
-      static_assert(std::is_constructible_v<K, const Q&>,
-                    "LinearMap lookup: the query type is neither comparable with nor convertible to the key type");
-      const K k(q);
-      return detail::linear_find_indexed<N>(keys_data_(), this->slots_, this->size_, k);
-    } else if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
+    if constexpr (!tagged_ && detail::linear_map_string_key<K>::value &&
                   std::is_convertible_v<const Q&, std::string_view>) {
       return detail::linear_find_string(keys_data_(), this->size_, std::string_view(q));
     } else if constexpr (tagged_ && std::is_convertible_v<const Q&, std::string_view>) {
@@ -736,12 +732,12 @@ class LinearMap
       const K k(q);  // a query that only converts to the key type
       return detail::linear_find_tagged<N>(keys_data_(), this->tag_data_(), this->size_, std::string_view(k));
     } else if constexpr (detail::linear_map_comparable<K, Q>::value) {
-      return detail::linear_find<N>(keys_data_(), this->size_, q);
+      return detail::linear_find<N>(keys_data_(), this->index_data_(), this->size_, q);
     } else {
       static_assert(std::is_constructible_v<K, const Q&>,
                     "LinearMap lookup: the query type is neither comparable with nor convertible to the key type");
       const K k(q);
-      return detail::linear_find<N>(keys_data_(), this->size_, k);
+      return detail::linear_find<N>(keys_data_(), this->index_data_(), this->size_, k);
     }
   }
 
@@ -778,7 +774,7 @@ class LinearMap
       this->values_.construct(n, std::forward<Args>(args)...);
       guard.self = nullptr;
     }
-    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_key_tag(keys_data_()[n]);
+    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_tag(std::string_view(keys_data_()[n]));
     if constexpr (indexed_ && Index) detail::linear_map_index_add<N>(this->slots_, keys_data_()[n], n);
     ++this->size_;
   }

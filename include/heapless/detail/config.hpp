@@ -127,13 +127,20 @@
 #define HEAPLESS_ASAN 0
 #endif
 
+// ---- Microcontrollers: little RAM, no data cache to speak of ---------------
+// Cortex-M, 32-bit RISC-V, AVR, MSP430. Chooses the defaults that trade
+// memory for speed (HEAPLESS_CACHE_LINE below, LinearMap's small-map index).
+#if (defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')) ||  \
+    (defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)) || \
+    defined(__AVR__) || defined(__MSP430__)
+#define HEAPLESS_DETAIL_MICROCONTROLLER 1
+#else
+#define HEAPLESS_DETAIL_MICROCONTROLLER 0
+#endif
+
 // ---- Cache line used to separate producer/consumer state -----------------
 #ifndef HEAPLESS_CACHE_LINE
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')
-#define HEAPLESS_CACHE_LINE 0
-#elif defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)
-#define HEAPLESS_CACHE_LINE 0
-#elif defined(__AVR__) || defined(__MSP430__)
+#if HEAPLESS_DETAIL_MICROCONTROLLER
 #define HEAPLESS_CACHE_LINE 0
 #elif defined(__aarch64__) && defined(__APPLE__)
 #define HEAPLESS_CACHE_LINE 128

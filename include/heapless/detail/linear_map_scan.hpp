@@ -45,7 +45,7 @@
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
-#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED
+#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_DETAIL_MICROCONTROLLER
 #include "size.hpp"    // smallest_size_t: the index's slot type
 
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
@@ -74,9 +74,6 @@
 
 namespace heapless {
 namespace detail {
-
-/// Whether the SIMD searches are compiled (SSE2 and not HEAPLESS_LINEAR_MAP_NO_SIMD).
-inline constexpr bool linear_map_simd = HEAPLESS_DETAIL_LINEAR_MAP_SSE2 != 0;
 
 /// Keys whose equality is equality of their object representation.
 template <class K>
@@ -454,12 +451,6 @@ constexpr unsigned char linear_map_tag(std::string_view s) noexcept {
   return static_cast<unsigned char>((a * 0x9E3779B97F4A7C15ull) >> 56);
 }
 
-/// The tag of a key of a tagged map.
-template <class K>
-constexpr unsigned char linear_map_key_tag(const K& k) noexcept {
-  return linear_map_tag(std::string_view(k));
-}
-
 /// The tagged search one entry at a time: constant evaluation, and targets
 /// without SSE2.
 template <class K>
@@ -472,17 +463,18 @@ constexpr std::size_t linear_find_tagged_loop(const K* keys, const unsigned char
 }
 
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
-// Checks the candidates whose bits are set in m (bit i: entry base + i, in
-// order).
+// Checks the candidates whose bits are set in m (bit i: entry base + i), in
+// order; the first at or past n ends the search (tags past size() may be
+// stale), so m needs no masking.
 template <class K>
 HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, std::uint64_t m, std::size_t base,
-                                                                std::string_view q, std::size_t none) noexcept {
-  while (m != 0) {
+                                                                std::string_view q, std::size_t n) noexcept {
+  for (; m != 0; m &= m - 1) {
     const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(m));
-    m &= m - 1;
+    if (i >= n) break;
     if (linear_map_string_equal(keys[i], q)) return i;
   }
-  return none;
+  return n;
 }
 
 // The tag byte t in all 16 lanes: t * 0x01010101 puts it in the four bytes
@@ -518,9 +510,8 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
   tags = linear_map_opaque(tags);
   if constexpr (tag_bytes <= 64) {
     // Up to 64 entries: one mask in straight-line code (a last block that
-    // would pass the tag array's end is moved back to end at it). Tags past
-    // n may be stale: candidates are checked in order, and the first one at
-    // or past n ends the search (cheaper than masking).
+    // would pass the tag array's end is moved back to end at it); not masked
+    // by n: linear_map_verify stops at n (cheaper than masking).
     std::uint64_t m = 0;
 #if HEAPLESS_DETAIL_LINEAR_MAP_AVX2
     if constexpr (tag_bytes >= 32) {
@@ -546,12 +537,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
       }
       m |= odd;
     }
-    for (; m != 0; m &= m - 1) {
-      const std::size_t i = static_cast<std::size_t>(__builtin_ctzll(m));
-      if (i >= n) break;
-      if (linear_map_string_equal(keys[i], q)) return i;
-    }
-    return n;
+    return linear_map_verify(keys, m, 0, q, n);
   }
   // Larger: 64 entries per step, straight-line: blocks at base, base + 16, ... (the
   // last one moved back to end at the tag array's end), masked to [base, n).
@@ -606,12 +592,7 @@ inline constexpr bool linear_map_index_enabled = false;
 #else
 inline constexpr bool linear_map_index_enabled = true;
 #endif
-#if (defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')) || \
-    (defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)) || defined(__AVR__) || defined(__MSP430__)
-inline constexpr bool linear_map_small_index = false;
-#else
-inline constexpr bool linear_map_small_index = true;
-#endif
+inline constexpr bool linear_map_small_index = !HEAPLESS_DETAIL_MICROCONTROLLER;
 
 /// Whether LinearMap<K, V, N> keeps a hash index.
 template <class K, std::size_t N>
@@ -672,22 +653,6 @@ constexpr std::size_t linear_find_indexed(const K* keys, const S* index, std::si
   }
 }
 
-/// Integer keys with an index: a query of another integer type is compared
-/// by value (as linear_find does); a query that is no integer (a class
-/// comparable with K, a double) keeps its own operator== in the portable loop.
-template <std::size_t N, class K, class S, class Q>
-constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_int_indexed(const K* keys, const S* index,
-                                                                                std::size_t n, const Q& q) {
-  if constexpr (std::is_same_v<K, Q>) {
-    return linear_find_indexed<N>(keys, index, n, q);
-  } else if constexpr (linear_map_plain_integer_v<K> && linear_map_plain_integer_v<Q>) {
-    if (!linear_map_representable<K>(q)) return n;
-    return linear_find_indexed<N>(keys, index, n, static_cast<K>(q));
-  } else {
-    return linear_find_portable(keys, n, q);
-  }
-}
-
 /// Records entry e (key k) in the index: its home slot or the next free one.
 template <std::size_t N, class K, class S>
 constexpr void linear_map_index_add(S* index, K k, std::size_t e) noexcept {
@@ -738,18 +703,33 @@ constexpr void linear_map_index_rebuild(S* index, const K* keys, std::size_t n) 
   for (std::size_t i = 0; i < n; ++i) linear_map_index_add<N>(index, keys[i], i);
 }
 
-/// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity.
-/// Only a dispatch: always inline, so that what may stay out of line is the
-/// search itself (taking an integer key by value).
-template <std::size_t Cap, class K, class Q>
-constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find(const K* keys, std::size_t n, const Q& q) {
-  if constexpr (linear_map_bitwise_key_v<K> && std::is_same_v<K, Q>) {
+/// A key of the key type in a map of capacity Cap: through the index when
+/// the map keeps one (index: its slots), else the bitwise scan.
+template <std::size_t Cap, class K, class S>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_key(const K* keys, [[maybe_unused]] const S* index,
+                                                                        std::size_t n, K q) noexcept {
+  if constexpr (linear_map_indexed_v<K, Cap>) {
+    return linear_find_indexed<Cap>(keys, index, n, q);
+  } else {
     return linear_find_bitwise<Cap>(keys, n, q);
+  }
+}
+
+/// Index of the first key in keys[0, n) equal to q, or n. Cap: capacity;
+/// index: the map's hash index (a null pointer when it has none). An integer
+/// query of another type is compared by value; a query that is no integer
+/// (a class comparable with K, a double) keeps its own operator== in the
+/// portable loop. Only a dispatch: always inline, so that what may stay out
+/// of line is the search itself (taking an integer key by value).
+template <std::size_t Cap, class K, class S, class Q>
+constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find(const K* keys, const S* index, std::size_t n,
+                                                                    const Q& q) {
+  if constexpr (linear_map_bitwise_key_v<K> && std::is_same_v<K, Q>) {
+    return linear_find_key<Cap>(keys, index, n, q);
   } else if constexpr (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
                        linear_map_plain_integer_v<Q>) {
     if (!linear_map_representable<K>(q)) return n;
-    const K k = static_cast<K>(q);
-    return linear_find_bitwise<Cap>(keys, n, k);
+    return linear_find_key<Cap>(keys, index, n, static_cast<K>(q));
   } else if constexpr (linear_map_char_pointer_v<Q> && linear_map_comparable<K, std::string_view>::value) {
     // Measure the C string once rather than once per key.
     return linear_find_portable(keys, n, std::string_view(q));
