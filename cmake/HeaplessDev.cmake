@@ -14,7 +14,14 @@
 include_guard(GLOBAL)
 
 set(HEAPLESS_SANITIZE "" CACHE STRING "Sanitizers for tests: address,undefined | thread | empty")
-option(HEAPLESS_NO_EXCEPTIONS "Build tests with -fno-exceptions -fno-rtti" OFF)
+# Cross builds follow the toolchain's runtime (cmake/arm-none-eabi.cmake:
+# HEAPLESS_CORTEXM_EXCEPTIONS, default OFF) unless told otherwise.
+if(CMAKE_CROSSCOMPILING AND DEFINED HEAPLESS_CORTEXM_EXCEPTIONS AND NOT HEAPLESS_CORTEXM_EXCEPTIONS)
+  set(_heapless_noexc_default ON)
+else()
+  set(_heapless_noexc_default OFF)
+endif()
+option(HEAPLESS_NO_EXCEPTIONS "Build tests with -fno-exceptions -fno-rtti" ${_heapless_noexc_default})
 option(HEAPLESS_WERROR "Treat warnings as errors in heapless's own targets" ON)
 set(HEAPLESS_TEST_FILTER "" CACHE STRING "Regex: only build test files matching it")
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND NOT CMAKE_CROSSCOMPILING)

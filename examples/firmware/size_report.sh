@@ -19,13 +19,13 @@ for cpu in cortex-m0 cortex-m4f; do
   # firmware programs (and the small target checks) are needed here.
   cmake -S "$ROOT" -B "$dir" -Wno-dev -DCMAKE_TOOLCHAIN_FILE="$ROOT/cmake/arm-none-eabi.cmake" \
     -DHEAPLESS_CORTEXM_CPU=$cpu -DCMAKE_BUILD_TYPE=MinSizeRel -DCMAKE_CXX_STANDARD=17 \
-    -DHEAPLESS_NO_EXCEPTIONS=ON '-DHEAPLESS_TEST_FILTER=^$' \
+    -DHEAPLESS_NO_EXCEPTIONS=ON -DHEAPLESS_CORTEXM_EXCEPTIONS=OFF '-DHEAPLESS_TEST_FILTER=^$' \
     -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_EXAMPLES=OFF -DHEAPLESS_INSTALL=OFF >/dev/null
   cmake --build "$dir" -j"$JOBS" --target fw_sizeof >/dev/null
   echo
   cmake --build "$dir" --target firmware_size_report 2>&1 | grep -v '^\[\|^gmake\|Built target\|^Scanning'
   echo "sizeof on $cpu:"
-  "$ROOT/cmake/qemu-cortexm.sh" "$dir/firmware/fw_sizeof"
+  "$ROOT/support/cortexm/qemu-cortexm.sh" "$dir/firmware/fw_sizeof"
 done
 
 echo

@@ -57,6 +57,7 @@ for cfg in $CONFIGS; do
         -DCMAKE_TOOLCHAIN_FILE="$ROOT/cmake/arm-none-eabi.cmake" \
         -DHEAPLESS_CORTEXM_CPU=$cpu -DCMAKE_BUILD_TYPE=MinSizeRel \
         -DCMAKE_CXX_STANDARD=$std -DHEAPLESS_NO_EXCEPTIONS=$noexc \
+        -DHEAPLESS_CORTEXM_EXCEPTIONS=$( [ $noexc = ON ] && echo OFF || echo ON ) \
         $asserts \
         -DHEAPLESS_TEST_SCALE_DIVISOR="${HEAPLESS_TEST_SCALE_DIVISOR:-10}" \
         -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_EXAMPLES=OFF -DHEAPLESS_INSTALL=OFF \

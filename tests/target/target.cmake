@@ -3,12 +3,15 @@
 # the toolchain file cmake/arm-none-eabi.cmake).
 #
 # Adds to heapless_dev_flags (so every test, example and firmware program gets it):
-#   - heapless_target_rt: startup.c (vector table, C runtime start, semihosting
-#     exit status, fault report) and atomic_shim.c (libatomic stand-ins);
-#   - newlib-nano (--specs=nano.specs) when HEAPLESS_NO_EXCEPTIONS (libstdc++'s
-#     nano build cannot unwind; exceptions need full newlib);
+#   - heapless_target_rt = heapless::qemu_cortexm (support/cortexm/: start-up
+#     code, linker script, atomics shim, semihosting), the same helper users
+#     link to run their own programs in QEMU;
 #   - HEAPLESS_TEST_SCALE_DIVISOR: long random sequences in tests are divided
 #     by it (QEMU runs ~10-50x slower than the host).
+# Every test command runs in QEMU (CMAKE_CROSSCOMPILING_EMULATOR).
+# The toolchain file picks the runtime: HEAPLESS_CORTEXM_EXCEPTIONS=OFF gives
+# -fno-exceptions -fno-rtti and newlib-nano (the mini harness,
+# HEAPLESS_NO_EXCEPTIONS=ON); ON gives exceptions and full newlib (Catch2).
 # Provides Catch2::Catch2WithMain for exception builds: Debian's Catch2 v2
 # single header copied into a private include directory (never -I/usr/include
 # for the cross compiler: those are the host's libc headers) and its main()
@@ -16,26 +19,30 @@
 include_guard(GLOBAL)
 enable_language(C)
 
+if((HEAPLESS_NO_EXCEPTIONS AND HEAPLESS_CORTEXM_EXCEPTIONS) OR
+   (NOT HEAPLESS_NO_EXCEPTIONS AND NOT HEAPLESS_CORTEXM_EXCEPTIONS))
+  message(FATAL_ERROR "Cortex-M test builds: HEAPLESS_NO_EXCEPTIONS=ON (mini harness) goes with "
+                      "the toolchain's default HEAPLESS_CORTEXM_EXCEPTIONS=OFF (newlib-nano); "
+                      "HEAPLESS_NO_EXCEPTIONS=OFF (Catch2) needs -DHEAPLESS_CORTEXM_EXCEPTIONS=ON "
+                      "(full newlib). tests/target/run_arm.sh sets both.")
+endif()
+
 set(HEAPLESS_TEST_SCALE_DIVISOR 10 CACHE STRING
     "Divisor for long random test sequences on the emulated target (heapless::test::scaled)")
 
-add_library(heapless_target_rt STATIC
-  ${CMAKE_CURRENT_LIST_DIR}/startup.c
-  ${CMAKE_CURRENT_LIST_DIR}/atomic_shim.c)
-# C, not C++: replace the directory's C++-only options (-fno-rtti ...).
-set_property(TARGET heapless_target_rt PROPERTY COMPILE_OPTIONS -Os -Wall -Wextra -Werror)
-# The vector table is referenced by nothing but the hardware: pull it (and with
-# it Reset_Handler and _exit) out of the archive explicitly.
+include(${PROJECT_SOURCE_DIR}/support/cortexm/HeaplessQemuCortexM.cmake)
+add_library(heapless_target_rt ALIAS heapless_qemu_cortexm)
+# Tests: -Werror on the start-up code too.
+set_property(TARGET heapless_qemu_cortexm APPEND PROPERTY COMPILE_OPTIONS -Wall -Wextra -Werror)
 # main() too: the mini harness keeps it in a static library (mini_main.cpp).
-target_link_options(heapless_target_rt INTERFACE
-  -Wl,--undefined=heapless_vector_table -Wl,--undefined=main)
+target_link_options(heapless_dev_flags INTERFACE -Wl,--undefined=main)
+# ctest prefixes every test command with this: the ELF runs in QEMU and the
+# program's exit status becomes the test's.
+set(CMAKE_CROSSCOMPILING_EMULATOR "${HEAPLESS_QEMU_EMULATOR}")
 # The atomics shim is searched after the program's objects (it is an archive).
 target_link_libraries(heapless_dev_flags INTERFACE heapless_target_rt)
 target_compile_definitions(heapless_dev_flags INTERFACE
   HEAPLESS_TEST_SCALE_DIVISOR=${HEAPLESS_TEST_SCALE_DIVISOR})
-if(HEAPLESS_NO_EXCEPTIONS)
-  target_link_options(heapless_dev_flags INTERFACE --specs=nano.specs)
-endif()
 # Test sources that cannot run on this core, each with the reason (tests/CMakeLists.txt
 # skips names matching HEAPLESS_TARGET_SKIP_TESTS; docs/firmware.md lists them).
 set(HEAPLESS_TARGET_SKIP_TESTS "")

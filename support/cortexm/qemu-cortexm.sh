@@ -1,7 +1,7 @@
 #!/bin/sh
 # qemu-cortexm.sh - runs a bare-metal Cortex-M ELF in qemu-system-arm with
 # semihosting; the exit status is the program's (startup.c reports it with
-# SYS_EXIT_EXTENDED). CMAKE_CROSSCOMPILING_EMULATOR of cmake/arm-none-eabi.cmake.
+# SYS_EXIT_EXTENDED). The runner of HeaplessQemuCortexM.cmake (ctest's emulator).
 #
 #   qemu-cortexm.sh [-M machine] [-t seconds] program.elf [args...]
 #

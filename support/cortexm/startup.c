@@ -1,6 +1,6 @@
-/* startup.c - Cortex-M (v6-M, v7-M, v7E-M) start-up for heapless's target tests
- * and firmware examples, running in qemu-system-arm with newlib + rdimon
- * semihosting. Linked with -nostartfiles and tests/target/cortexm.ld.
+/* startup.c - Cortex-M (v6-M, v7-M, v7E-M) start-up for programs run in QEMU
+ * (heapless's target tests, firmware examples, users' programs): in qemu-system-arm with newlib + rdimon
+ * semihosting. Linked with -nostartfiles and support/cortexm/cortexm.ld.
  *
  * Provides: the vector table (16 system exceptions + 32 external interrupts),
  * .data copy and .bss zeroing, FPU enable on hard-float builds, C++ static

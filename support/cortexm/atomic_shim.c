@@ -8,7 +8,7 @@
  *     heapless::spsc::Queue uses.
  *   Every Cortex-M: 8-byte atomics (no LDREXD/STREXD on M-profile).
  * Atomicity comes from masking interrupts (PRIMASK), which is correct on one
- * core, for thread mode against interrupt handlers. It is test support, not
+ * core, for thread mode against interrupt handlers. It is emulator support, not
  * part of the library: firmware that needs these supplies its own (an RTOS
  * critical section, or this same technique).
  * Must be compiled as C: as C++ the definitions clash with the builtins. */
