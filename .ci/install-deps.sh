@@ -1,17 +1,28 @@
 #!/bin/sh
-# install-deps.sh [host|arm|all] - installs, from Debian's archive, what the
-# examples and the test suite need, and nothing that is already there.
-#   host: compilers, CMake, Catch2, Google Benchmark, Boost and {fmt} headers,
-#         clang's sanitizer/libFuzzer runtime
-#   arm:  the Cortex-M cross toolchain with newlib, and QEMU to run its binaries
+# install-deps.sh [host|arm|docs|bench|all|examples] - installs, from Debian's
+# archive, what the examples, the test suite and the scripts call, and nothing
+# that is already there.
+#   host:  compilers, CMake, make, Catch2, Google Benchmark, Boost and {fmt}
+#          headers, clang's sanitizer/libFuzzer runtime; the packaging tests:
+#          meson + ninja, pkg-config, python3 (tests/packaging/validate.py)
+#   arm:   the Cortex-M cross toolchain with newlib, and QEMU to run its binaries
+#   docs:  doxygen (the API reference) and chromium (its render check)
+#   bench: valgrind (bench/format_callgrind.sh), bc (bench/header_weight.sh)
+#   all:   every group above (what tests/run.sh's deps stage installs)
 set -eu
 what=${1:-all}
 pkgs=""
 case "$what" in
-  host|all) pkgs="$pkgs cmake make g++ clang libclang-rt-14-dev catch2 libbenchmark-dev libboost-dev libfmt-dev" ;;
+  host|all) pkgs="$pkgs cmake make g++ clang libclang-rt-14-dev catch2 libbenchmark-dev libboost-dev libfmt-dev meson ninja-build pkg-config python3" ;;
 esac
 case "$what" in
   arm|all) pkgs="$pkgs gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm" ;;
+esac
+case "$what" in
+  docs|all) pkgs="$pkgs doxygen chromium" ;;
+esac
+case "$what" in
+  bench|all) pkgs="$pkgs valgrind bc" ;;
 esac
 case "$what" in
   examples) pkgs="cmake make g++" ;;
