@@ -43,6 +43,8 @@ function(heapless_inline path out_var)
 
   file(READ "${path}" rest)
   set(rest "\n${rest}")  # every directive now follows a newline
+  # Each header's SPDX line: the single header carries one, at its top.
+  string(REGEX REPLACE "\n// SPDX-License-Identifier:[^\n]*" "" rest "${rest}")
   set(result "")
   # An #include at the start of a line (not one quoted in a comment).
   set(include_re "\n[ \t]*#[ \t]*include[ \t]*(\"[^\"\n]+\"|<heapless[/.][^>\n]+>)[^\n]*")
@@ -115,7 +117,20 @@ foreach(f IN LISTS files)
   string(APPEND listing "//   ${f_rel}\n")
 endforeach()
 
-set(text "// heapless.hpp - heapless ${major}.${minor}.${patch}, single-header edition.
+# The licence travels with every source copy (the Boost licence asks for it):
+# LICENSE, verbatim, as a comment at the top.
+file(STRINGS "${root}/LICENSE" license_lines)
+set(license_comment "")
+foreach(line IN LISTS license_lines)
+  if(line STREQUAL "")
+    string(APPEND license_comment "//\n")
+  else()
+    string(APPEND license_comment "// ${line}\n")
+  endif()
+endforeach()
+
+set(text "// SPDX-License-Identifier: BSL-1.0
+// heapless.hpp - heapless ${major}.${minor}.${patch}, single-header edition.
 //
 // Fixed-capacity C++17 containers that never touch the heap. This file is
 // GENERATED from include/ by `cmake -P cmake/amalgamate.cmake`: do not edit it;
@@ -123,7 +138,8 @@ set(text "// heapless.hpp - heapless ${major}.${minor}.${patch}, single-header e
 // differ). Copy this one file into your project and `#include \"heapless.hpp\"`.
 //
 // Contents (in order):
-${listing}
+${listing}//
+${license_comment}
 ${body}
 ")
 file(WRITE "${OUTPUT}" "${text}")

@@ -54,6 +54,14 @@ headers = sorted(os.path.relpath(p, path("include"))
 check(len(headers) > 0 and "heapless.hpp" in headers, f"include/ holds {len(headers)} headers")
 LICENSE = "BSL-1.0"
 urls = set()
+spdx = f"// SPDX-License-Identifier: {LICENSE}"
+unlicensed = [h for h in headers if not read("include", h).startswith(spdx + "\n")]
+check(not unlicensed, f"every header under include/ starts with '{spdx}'"
+      + (": missing in " + ", ".join(unlicensed) if unlicensed else ""))
+check(read("src", "heapless.hpp").startswith(spdx + "\n"), "src/heapless.hpp starts with the SPDX line")
+check(f'set(text "{spdx}' in read("cmake", "amalgamate.cmake") and 'file(STRINGS "${root}/LICENSE"' in read("cmake", "amalgamate.cmake"),
+      "cmake/amalgamate.cmake puts the SPDX line and LICENSE at the top of the single header")
+check(re.search(r"install\(FILES LICENSE ", read("CMakeLists.txt")) is not None, "cmake --install installs LICENSE")
 
 # ---- Meson --------------------------------------------------------------------
 meson = read("meson.build")
