@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless.hpp - the umbrella header: every heapless container.
 //
 // heapless: fixed-capacity C++17 containers that never touch the heap.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/format.hpp - type-safe, heap-free text formatting: {fmt}/std::format
 // syntax into a String<N>, a Vec<char, N> or any output iterator.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/linear_map.hpp - LinearMap<K, V, N>: a map of at most N entries in
 // the object itself, searched linearly. The small table firmware is full of
 // (configuration, handlers by id, sensor registries), where a tree or a hash

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/pool.hpp - Pool<T, N>: a fixed pool of N slots of T, O(1)
 // allocation and release from any thread or interrupt, owning handles.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/spsc.hpp - spsc::Queue<T, N>: a wait-free single-producer
 // single-consumer ring buffer holding exactly N elements, for the channel
 // between an interrupt handler and the main loop, or between two threads.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/string.hpp - String<N>: a fixed-capacity, always NUL-terminated
 // std::string that never allocates.
 //

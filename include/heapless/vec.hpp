@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/vec.hpp - Vec<T, N>: a vector with fixed capacity N stored inside
 // the object (the C++26 std::inplace_vector API, in C++17).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/config.hpp - compiler/target detection and the library's macros.
 //
 // Every macro the library reads or defines starts with HEAPLESS_. The ones a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/error.hpp - the library's one error path and HEAPLESS_ASSERT.
 //
 // Three tiers (docs/design.md, "Error model"):

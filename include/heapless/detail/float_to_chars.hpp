@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/float_to_chars.hpp - a compact, exact float/double to_chars.
 //
 // The floating-point back end of heapless/format.hpp on targets where the

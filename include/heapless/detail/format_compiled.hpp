@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/format_compiled.hpp - format strings compiled into code
 // (HEAPLESS_FMT, heapless/format.hpp).
 //

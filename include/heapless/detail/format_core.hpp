@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/format_core.hpp - the formatting engine behind heapless/format.hpp.
 //
 // Layers, bottom up:

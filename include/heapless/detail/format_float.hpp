@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/format_float.hpp - float and double formatting for heapless/format.hpp.
 //
 // Kept apart from the integer engine: float_handler<F>::handle is referenced

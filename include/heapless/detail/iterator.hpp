@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/iterator.hpp - std::reverse_iterator and the iterator tags
 // without the cost of <iterator>.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/linear_map_scan.hpp - the key search behind LinearMap.
 //
 // LinearMap keeps its keys in one contiguous array, so a lookup is "index of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/size.hpp - the smallest unsigned type that holds N.
 #ifndef HEAPLESS_DETAIL_SIZE_HPP
 #define HEAPLESS_DETAIL_SIZE_HPP

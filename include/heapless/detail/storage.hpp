@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/detail/storage.hpp - uninitialised, in-object storage for N objects.
 //
 // One layout for every element type: an anonymous union whose first member is
