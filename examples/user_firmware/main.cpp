@@ -1,6 +1,8 @@
 // main.cpp - a user's firmware using heapless: a sensor log in a static Vec,
-// a command table in a LinearMap, a formatted report line, and the library's
+// a table of limits in a LinearMap, a formatted report line, and the library's
 // errors routed to the firmware's own handler (HEAPLESS_ERROR_HANDLER=1).
+// With USER_FIRMWARE_OVERFLOW defined it pushes into the full log with the
+// plain push_back, to show the handler at work.
 // Built by CMakeLists.txt (add_subdirectory or find_package) and by Makefile
 // (single header); see docs/user_firmware.md.
 #include <cstdint>
@@ -17,7 +19,7 @@ heapless::LinearMap<std::uint8_t, std::uint16_t, 8> g_thresholds;
 }  // namespace
 
 // Every capacity or precondition error of the library lands here. Firmware
-// would log it and reset; this demo counts it and carries on with try_* calls.
+// would log it and reset; this one prints it and stops with exit status 3.
 void heapless::error_handler(heapless::error_kind kind, const char* message) {
   heapless::String<96> line;
   heapless::format_to(line, "heapless error {}: {}\n", static_cast<int>(kind), message);
@@ -30,6 +32,9 @@ int main() {
     // try_push_back: a full log is expected here, not an error.
     if (!g_samples.try_push_back(static_cast<std::int16_t>(i * 3 - 100))) break;
   }
+#ifdef USER_FIRMWARE_OVERFLOW
+  g_samples.push_back(0);  // the log is full: error_kind::bad_alloc -> error_handler
+#endif
   g_thresholds.insert_or_assign(1, 500);
   g_thresholds.insert_or_assign(7, 120);
 
