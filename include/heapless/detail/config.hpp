@@ -50,10 +50,15 @@
 // Needed with GCC for constructors that skip work at run time by asking
 // is_constant_evaluated() (String<N> for N >= 64): GCC evaluates that as false
 // in the initialiser of a plain static and emits a dynamic initialiser.
+// C++20: constinit. C++17: clang's attribute, or GCC's __constinit keyword
+// (GCC >= 10 accepts it in every language mode); both make the initialiser a
+// constant evaluation and reject the declaration when it is not one.
 #if HEAPLESS_CPP20 && defined(__cpp_constinit)
 #define HEAPLESS_CONSTINIT constinit
 #elif defined(__clang__)
 #define HEAPLESS_CONSTINIT [[clang::require_constant_initialization]]
+#elif defined(__GNUC__) && __GNUC__ >= 10
+#define HEAPLESS_CONSTINIT __constinit
 #else
 #define HEAPLESS_CONSTINIT
 #endif
