@@ -70,7 +70,7 @@
 #define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 template <class K, class V, std::size_t N>
 class LinearMap;
@@ -945,7 +945,7 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
   return n - kept;
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER
 

@@ -57,7 +57,7 @@
 #define HEAPLESS_DETAIL_VEC_CONSTEVAL() false
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 // ---- Iterator classification ----------------------------------------------
@@ -1078,7 +1078,7 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
   return erase_if(c, [&value](const T& e) { return e == value; });
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_VEC_CONSTEVAL
 

@@ -40,7 +40,7 @@
 #endif
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 /// Number of fraction digits in the exact decimal expansion of a finite x.
@@ -241,6 +241,6 @@ struct float_handler {
 };
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
