@@ -98,19 +98,20 @@ class capacity_error : public std::bad_alloc {
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
-/// Writes "heapless: <message>" (the prefix only when the message lacks it)
-/// and a newline to stderr on hosted targets; nothing elsewhere.
-HEAPLESS_COLD inline void report(const char* message) noexcept {
 #if HEAPLESS_DETAIL_STDERR
+/// Writes "heapless: <message>" (the prefix only when the message lacks it)
+/// and a newline to stderr.
+HEAPLESS_COLD inline void report(const char* message) noexcept {
   const char* prefix = "heapless";
   for (const char* m = message; *prefix != '\0' && *m == *prefix; ++m) ++prefix;
   if (*prefix != '\0') std::fputs("heapless: ", stderr);
   std::fputs(message, stderr);
   std::fputs("\n", stderr);
-#else
-  (void)message;
-#endif
 }
+#define HEAPLESS_DETAIL_REPORT(message) ::heapless::detail::report(message)
+#else
+#define HEAPLESS_DETAIL_REPORT(message) static_cast<void>(message)
+#endif
 
 [[noreturn]] HEAPLESS_COLD inline void raise(error_kind kind, const char* message) {
 #if HEAPLESS_ERROR_HANDLER
@@ -134,11 +135,11 @@ HEAPLESS_COLD inline void report(const char* message) noexcept {
     case error_kind::precondition: break;
   }
 #endif
-  report(message);
+  HEAPLESS_DETAIL_REPORT(message);
   HEAPLESS_TRAP();
 #else
   (void)kind;
-  report(message);
+  HEAPLESS_DETAIL_REPORT(message);
   HEAPLESS_TRAP();
 #endif
 }
@@ -147,7 +148,7 @@ HEAPLESS_COLD inline void report(const char* message) noexcept {
 #if HEAPLESS_ERROR_HANDLER
   ::heapless::error_handler(error_kind::precondition, message);
 #else
-  report(message);
+  HEAPLESS_DETAIL_REPORT(message);
 #endif
   HEAPLESS_TRAP();
 }
