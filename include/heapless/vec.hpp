@@ -87,6 +87,11 @@ inline constexpr bool vec_memcpy_source_v =
 template <class T>
 inline constexpr bool vec_memmove_v = std::is_trivially_copyable_v<T>;
 
+/// "heapless::Vec: capacity N exceeded", the message of a full Vec<T, N>.
+template <std::size_t N>
+inline constexpr auto vec_capacity_message =
+    capacity_message<N>("heapless::Vec: capacity ", " exceeded");
+
 // ---- Storage: elements, then the length -----------------------------------
 /// Largest N whose storage is value-initialised in constant evaluation (C++20).
 inline constexpr std::size_t vec_constexpr_fill_max = 16384;
@@ -840,7 +845,11 @@ class Vec : private detail::vec_move_assign<T, N> {
   template <class U>
   friend class VecRef;
   [[noreturn]] static void capacity_exceeded() {
+#if HEAPLESS_DETAIL_MICROCONTROLLER  // one string for every N: flash
     detail::raise(error_kind::bad_alloc, "heapless::Vec: capacity exceeded");
+#else
+    detail::raise(error_kind::bad_alloc, detail::vec_capacity_message<N>.text);
+#endif
   }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::Vec::at: index out of range");

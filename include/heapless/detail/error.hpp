@@ -19,6 +19,8 @@
 #ifndef HEAPLESS_DETAIL_ERROR_HPP
 #define HEAPLESS_DETAIL_ERROR_HPP
 
+#include <cstddef>  // std::size_t
+
 #include "config.hpp"
 
 #if HEAPLESS_HAS_EXCEPTIONS
@@ -97,6 +99,32 @@ class capacity_error : public std::bad_alloc {
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
+
+/// A message built at compile time (capacity_message).
+template <std::size_t Size>
+struct message_text {
+  char text[Size];
+};
+
+/// "<prefix><N in decimal><suffix>" as a constant, e.g. for N = 8
+/// "heapless::Vec: capacity 8 exceeded". One string per distinct N, so only
+/// off microcontrollers (see Vec::capacity_exceeded).
+template <std::size_t N, std::size_t P, std::size_t S>
+constexpr auto capacity_message(const char (&prefix)[P], const char (&suffix)[S]) noexcept {
+  constexpr std::size_t digits = [] {
+    std::size_t d = 1;
+    for (std::size_t n = N; n >= 10; n /= 10) ++d;
+    return d;
+  }();
+  message_text<P - 1 + digits + S> m{};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i + 1 < P; ++i) m.text[at++] = prefix[i];
+  std::size_t n = N;
+  for (std::size_t i = digits; i > 0; --i, n /= 10) m.text[at + i - 1] = static_cast<char>('0' + n % 10);
+  at += digits;
+  for (std::size_t i = 0; i < S; ++i) m.text[at++] = suffix[i];
+  return m;
+}
 
 #if HEAPLESS_DETAIL_STDERR
 /// Writes "heapless: <message>" (the prefix only when the message lacks it)
