@@ -79,7 +79,7 @@ void error_handler(error_kind kind, const char* message);
 /// Thrown (exceptions on, no handler) for growth past a fixed capacity where
 /// std throws std::bad_alloc (Vec, VecRef, Pool): caught by
 /// `catch (const std::bad_alloc&)`, and what() is the library's message, e.g.
-/// "heapless::Vec: capacity exceeded". The other kinds throw the std types
+/// "heapless::Vec: capacity 8 exceeded". The other kinds throw the std types
 /// themselves (std::length_error, std::out_of_range, std::invalid_argument),
 /// which carry the message already.
 class capacity_error : public std::bad_alloc {
