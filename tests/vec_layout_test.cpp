@@ -236,8 +236,8 @@ constexpr int constexpr_workout() {
   return sum + static_cast<int>(v.size());
 }
 
-// A partly filled Vec can be a constant when it was made by a non-default
-// constructor (Vec(0), an initializer list...): see docs/vec.md.
+// A partly filled Vec can be a constant: its first element value-initialised
+// every slot during constant evaluation (see docs/vec.md).
 constexpr Vec<trivial, 4> make_trivials() {
   Vec<trivial, 4> v(0);
   v.push_back(trivial{1});

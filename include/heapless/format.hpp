@@ -62,7 +62,7 @@
 #include "detail/format_float.hpp"  // float/double handlers (instantiated only when used)
 #include "string.hpp"               // String<N>: format<N>() returns one; format_to(String&, ...)
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 /// A format string that is checked only when formatting (at run time).
 struct runtime_format_string {
@@ -107,6 +107,13 @@ constexpr void compile_time_format_error(format_errc e) {
 #endif
 }  // namespace detail
 
+// With precompiled format strings (HEAPLESS_FORMAT_PRECOMPILE, C++20) the
+// class below holds the compiled program: another layout, so it lives in a
+// nested inline namespace of its own (config.hpp, "ABI namespace"), and every
+// function taking a format string gets a distinct symbol with it.
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+inline namespace precompiled {
+#endif
 /// A format string for arguments of types Args. Under C++20 its constructor is
 /// consteval and rejects a string that does not match Args at compile time.
 template <class... Args>
@@ -143,6 +150,9 @@ class basic_format_string {
   detail::compiled_program<sizeof...(Args) + 1> program_{};  // text + field per argument, then text
 #endif
 };
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+}  // namespace precompiled
+#endif
 
 /// The format string parameter type of every function below (Args deduced from the arguments).
 template <class... Args>
@@ -502,7 +512,7 @@ std::size_t formatted_size(S, const Args&... args) {
   return detail::formatted_size_call(call);
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_FORMAT_ARGS
 #undef HEAPLESS_DETAIL_COMPILED_ARGS

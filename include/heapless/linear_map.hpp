@@ -71,7 +71,7 @@
 #define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 template <class K, class V, std::size_t N>
 class LinearMap;
@@ -946,7 +946,7 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
   return n - kept;
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER
 

@@ -76,9 +76,11 @@
 #define HEAPLESS_DETAIL_POOL_POISON 0
 #endif
 
-// Per-slot state bytes that detect double free and never-allocated slots.
-#ifndef HEAPLESS_POOL_DEBUG
-#define HEAPLESS_POOL_DEBUG HEAPLESS_ENABLE_ASSERTS
+// Per-slot state bytes that detect double free and never-allocated slots:
+// HEAPLESS_POOL_DEBUG (default HEAPLESS_ENABLE_ASSERTS; set in config.hpp,
+// where it selects the ABI namespace).
+#if defined(HEAPLESS_POOL_NO_LLSC) != (HEAPLESS_DETAIL_ABI_L == 1)
+#error "HEAPLESS_POOL_NO_LLSC must be set before the first heapless header"
 #endif
 
 // Which compare-and-swap widths the target has natively (not via libatomic).
@@ -103,7 +105,7 @@
 #define HEAPLESS_DETAIL_POOL_LLSC 0
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 /// Concurrency policies for Pool (third template argument).
 namespace pool_policy {
@@ -764,7 +766,7 @@ class Pool {
 #endif
 };
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_POOL_POISON
 #undef HEAPLESS_DETAIL_POOL_CAS64

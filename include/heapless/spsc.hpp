@@ -79,7 +79,7 @@
 #include "detail/size.hpp"     // detail::smallest_size_t
 #include "detail/storage.hpp"  // detail::uninit_array
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace spsc {
 
 template <class T, std::size_t N>
@@ -639,6 +639,6 @@ class Consumer : public detail::handle<T, N> {
 };
 
 }  // namespace spsc
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_SPSC_HPP

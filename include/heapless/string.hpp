@@ -69,7 +69,7 @@
 #include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 template <std::size_t N>
 class String;
@@ -1277,7 +1277,7 @@ auto operator<<(Stream& os, const String<N>& s) -> decltype(os << std::string_vi
   return os << std::string_view(s);
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 /// Hashes exactly like std::hash<std::string_view>, so a String key and a
 /// std::string_view probe land in the same bucket.

@@ -58,7 +58,7 @@
 #define HEAPLESS_DETAIL_VEC_CONSTEVAL() false
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 // ---- Iterator classification ----------------------------------------------
@@ -87,6 +87,11 @@ inline constexpr bool vec_memcpy_source_v =
 /// Elements may be relocated by memmove (insert/erase shifts).
 template <class T>
 inline constexpr bool vec_memmove_v = std::is_trivially_copyable_v<T>;
+
+/// "heapless::Vec: capacity N exceeded", the message of a full Vec<T, N>.
+template <std::size_t N>
+inline constexpr auto vec_capacity_message =
+    capacity_message<N>("heapless::Vec: capacity ", " exceeded");
 
 // ---- Storage: elements, then the length -----------------------------------
 /// Largest N whose storage is value-initialised in constant evaluation (C++20).
@@ -124,6 +129,19 @@ struct vec_storage {
   constexpr void set_len(std::size_t n) noexcept { size_ = static_cast<length_type>(n); }
   template <class... Args>
   constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+#if HEAPLESS_CPP20
+    // The first element of a Vec built in constant evaluation: a constant must
+    // be fully initialised, so a partly filled Vec could not be the result of a
+    // constant expression (nor be copied inside one). Value-initialise every
+    // slot first, in constant evaluation only (C++20, constexpr-friendly T);
+    // at run time, and in the default constructor, nothing is written.
+    // Bounded so large Vecs stay within compilers' constexpr step limits.
+    if constexpr (N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED() && i == 0 && len() == 0) {
+        for (std::size_t j = 0; j != N; ++j) storage_.construct(j);
+      }
+    }
+#endif
     return storage_.construct(i, std::forward<Args>(args)...);
   }
   /// Destroys the elements [n, len()) (last first) and sets the length to n.
@@ -181,23 +199,6 @@ struct vec_rollback {
 template <class T, std::size_t N>
 struct vec_core : vec_storage_t<T, N> {
   constexpr vec_core() noexcept {}
-
-  /// Called first by Vec's non-default constructors. A constant must be fully
-  /// initialised, so a partly filled Vec could not be the result of a
-  /// constant expression (nor be copied inside one). Only during constant
-  /// evaluation (C++20, constexpr-friendly T), value-initialise every slot; at
-  /// run time it writes nothing. The default constructor does not do this:
-  /// GCC 12 then gives up constant initialisation of non-constinit statics.
-  /// Bounded so large Vecs stay within compilers' constexpr step limits.
-  constexpr void prepare_constant() noexcept {
-#if HEAPLESS_CPP20
-    if constexpr (N != 0 && N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-        for (std::size_t i = 0; i != N; ++i) this->construct(i);
-      }
-    }
-#endif
-  }
 
   /// Constructs n elements at the end from *src, ++src (n <= room). If a
   /// constructor throws, the elements added so far are destroyed.
@@ -451,23 +452,19 @@ class Vec : private detail::vec_move_assign<T, N> {
   constexpr Vec() noexcept {}
   /// n value-initialised elements. Raises bad_alloc if n > N.
   HEAPLESS_CONSTEXPR20 explicit Vec(size_type n) {
-    this->prepare_constant();
     resize(n);
   }
   /// n copies of value. Raises bad_alloc if n > N.
   HEAPLESS_CONSTEXPR20 Vec(size_type n, const T& value) {
-    this->prepare_constant();
     assign(n, value);
   }
   /// Copies of [first, last). Raises bad_alloc if there are more than N.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 Vec(InputIt first, InputIt last) {
-    this->prepare_constant();
     append(first, last);
   }
   /// Copies of il. Raises bad_alloc if il.size() > N.
   HEAPLESS_CONSTEXPR20 Vec(std::initializer_list<T> il) {
-    this->prepare_constant();
     append(il.begin(), il.end());
   }
 
@@ -849,7 +846,11 @@ class Vec : private detail::vec_move_assign<T, N> {
   template <class U>
   friend class VecRef;
   [[noreturn]] static void capacity_exceeded() {
+#if HEAPLESS_DETAIL_MICROCONTROLLER  // one string for every N: flash
     detail::raise(error_kind::bad_alloc, "heapless::Vec: capacity exceeded");
+#else
+    detail::raise(error_kind::bad_alloc, detail::vec_capacity_message<N>.text);
+#endif
   }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::Vec::at: index out of range");
@@ -1087,7 +1088,7 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
   return erase_if(c, [&value](const T& e) { return e == value; });
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_VEC_CONSTEVAL
 

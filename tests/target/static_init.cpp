@@ -3,7 +3,11 @@
 // the compiler emits no dynamic initialiser: this translation unit must have no
 // .init_array section (check_init_array.cmake inspects the object file) and no
 // guard variable for the function-local ones. The program itself uses every
-// object, so nothing is discarded before the check.
+// object, so nothing is discarded before the check. A second set is declared
+// HEAPLESS_CONSTINIT, which must compile (the compiler proves constant
+// initialisation) in C++17 and C++20 alike, including the Strings whose
+// constructors ask is_constant_evaluated() (N >= 64). Built on the host and on
+// Cortex-M, in both standards (tests/CMakeLists.txt, target/CMakeLists.txt).
 #include <heapless/vec.hpp>
 #if __has_include(<heapless/string.hpp>)
 #include <heapless/string.hpp>
@@ -46,6 +50,23 @@ heapless::spsc::Queue<std::uint8_t, 32> g_queue;
 heapless::Pool<point, 8> g_pool;
 #endif
 
+// Declared HEAPLESS_CONSTINIT: a compile error unless constant-initialised.
+HEAPLESS_CONSTINIT heapless::Vec<int, 16> c_vec;
+#ifdef HEAPLESS_STRING_HPP
+HEAPLESS_CONSTINIT heapless::String<64> c_string64;
+HEAPLESS_CONSTINIT heapless::String<300> c_string300;
+#endif
+#ifdef HEAPLESS_LINEAR_MAP_HPP
+HEAPLESS_CONSTINIT heapless::LinearMap<std::uint16_t, int, 8> c_map;
+HEAPLESS_CONSTINIT heapless::LinearMap<int, int, 40> c_indexed_map;  // with the hash index
+#endif
+#ifdef HEAPLESS_SPSC_HPP
+HEAPLESS_CONSTINIT heapless::spsc::Queue<std::uint8_t, 32> c_queue;
+#endif
+#ifdef HEAPLESS_POOL_HPP
+HEAPLESS_CONSTINIT heapless::Pool<point, 8> c_pool;
+#endif
+
 static heapless::Vec<int, 8>& local_vec() {
   static heapless::Vec<int, 8> v;  // constant-initialised: no guard variable
   return v;
@@ -57,21 +78,32 @@ int main() {
   g_points.push_back(point{2, 3});
   local_vec().push_back(4);
   failures += g_vec.size() == 1 && g_points[0].y == 3 && local_vec()[0] == 4 ? 0 : 1;
+  c_vec.push_back(5);
+  failures += c_vec.back() == 5 ? 0 : 1;
 #ifdef HEAPLESS_STRING_HPP
   g_string += "abc";
   failures += g_string.size() == 3 ? 0 : 1;
+  c_string64 += "de";
+  c_string300 += "fgh";
+  failures += c_string64.size() == 2 && c_string300.size() == 3 ? 0 : 1;
 #endif
 #ifdef HEAPLESS_LINEAR_MAP_HPP
   g_map[7] = 70;
   failures += g_map.size() == 1 ? 0 : 1;
+  c_map[8] = 80;
+  c_indexed_map[9] = 90;
+  failures += c_map.size() == 1 && c_indexed_map.find(9) != c_indexed_map.end() ? 0 : 1;
 #endif
 #ifdef HEAPLESS_SPSC_HPP
   failures += g_queue.try_push(std::uint8_t{9}) ? 0 : 1;
   failures += g_queue.try_pop().value_or(0) == 9 ? 0 : 1;
+  failures += c_queue.try_push(std::uint8_t{10}) && c_queue.try_pop().value_or(0) == 10 ? 0 : 1;
 #endif
 #ifdef HEAPLESS_POOL_HPP
   auto p = g_pool.try_make(point{5, 6});
   failures += p && p->x == 5 ? 0 : 1;
+  auto q = c_pool.try_make(point{7, 8});
+  failures += q && q->y == 8 ? 0 : 1;
 #endif
   return failures;
 }

@@ -19,6 +19,24 @@
 //                            concurrent containers; 0 = no padding. Default 64
 //                            on hosts (128 on AArch64/Apple), 0 on Cortex-M
 //                            and 32-bit RISC-V (no data cache, RAM is precious).
+//                            An integer literal (it becomes part of the ABI
+//                            namespace's name, below).
+//   HEAPLESS_LINEAR_MAP_NO_INDEX, HEAPLESS_LINEAR_MAP_NO_SIMD
+//                            defined or not (detail/linear_map_scan.hpp).
+//   HEAPLESS_POOL_DEBUG      0 or 1; default HEAPLESS_ENABLE_ASSERTS (pool.hpp).
+//   HEAPLESS_POOL_NO_LLSC    defined or not (pool.hpp).
+//   HEAPLESS_FORMAT_PRECOMPILE, HEAPLESS_FORMAT_OPTIMIZE_SIZE,
+//   HEAPLESS_FORMAT_STD_TO_CHARS  see detail/format_core.hpp, format_float.hpp.
+//   HEAPLESS_ABI_NAMESPACE   (normally not set) the name of the inline
+//                            namespace below; derived from the settings above.
+//
+// All of these must be set before the first heapless header, alike in every
+// translation unit that shares heapless objects. Those that change behaviour
+// or layout select the name of an inline namespace that holds every library
+// entity (HEAPLESS_NAMESPACE_BEGIN, at the end of this file), so translation
+// units built with different settings get distinct symbols instead of
+// silently sharing one copy of an inline function (docs/design.md, "One
+// configuration per symbol").
 #ifndef HEAPLESS_DETAIL_CONFIG_HPP
 #define HEAPLESS_DETAIL_CONFIG_HPP
 
@@ -51,10 +69,15 @@
 // Needed with GCC for constructors that skip work at run time by asking
 // is_constant_evaluated() (String<N> for N >= 64): GCC evaluates that as false
 // in the initialiser of a plain static and emits a dynamic initialiser.
+// C++20: constinit. C++17: clang's attribute, or GCC's __constinit keyword
+// (GCC >= 10 accepts it in every language mode); both make the initialiser a
+// constant evaluation and reject the declaration when it is not one.
 #if HEAPLESS_CPP20 && defined(__cpp_constinit)
 #define HEAPLESS_CONSTINIT constinit
 #elif defined(__clang__)
 #define HEAPLESS_CONSTINIT [[clang::require_constant_initialization]]
+#elif defined(__GNUC__) && __GNUC__ >= 10
+#define HEAPLESS_CONSTINIT __constinit
 #else
 #define HEAPLESS_CONSTINIT
 #endif
@@ -149,5 +172,94 @@
 #define HEAPLESS_CACHE_LINE 64
 #endif
 #endif
+
+// ---- Pool's debug state (a layout choice: per-slot state bytes) ----------
+#ifndef HEAPLESS_POOL_DEBUG
+#define HEAPLESS_POOL_DEBUG HEAPLESS_ENABLE_ASSERTS
+#endif
+
+// ---- One configuration per symbol: the ABI namespace ----------------------
+// Every library entity lives in heapless::<tag>, an inline namespace whose
+// name spells the settings that change behaviour or layout, e.g.
+// heapless::cfg_h0x1a1u0_i0s0_p1l0_c64. Code names heapless::Vec as before;
+// two translation units built with different settings now define different
+// functions and types (heapless::cfg_h1x1...::Vec<int, 8>::push_back and
+// heapless::cfg_h0x1...::Vec<int, 8>::push_back), so the linker can no longer
+// keep one file's inline copy for both. Where heapless types cross between
+// such files (a function taking a Vec), the link fails with an undefined
+// reference that names both tags.
+//   h  HEAPLESS_ERROR_HANDLER        x  HEAPLESS_HAS_EXCEPTIONS
+//   a  HEAPLESS_ENABLE_ASSERTS       u  a user-defined HEAPLESS_ASSERT
+//   i  HEAPLESS_LINEAR_MAP_NO_INDEX  s  HEAPLESS_LINEAR_MAP_NO_SIMD
+//   p  HEAPLESS_POOL_DEBUG           l  HEAPLESS_POOL_NO_LLSC
+//   c  HEAPLESS_CACHE_LINE (its value)
+// Kept out of the tag: what users declare or define themselves, which must be
+// one entity whatever the settings (heapless::error_kind and
+// heapless::error_handler; the exception types of detail/error.hpp), and the
+// std::hash specialisations (they live in namespace std and name the tagged
+// types). HEAPLESS_FORMAT_PRECOMPILE changes one type only and tags it
+// locally (format.hpp); HEAPLESS_FORMAT_OPTIMIZE_SIZE and
+// HEAPLESS_FORMAT_STD_TO_CHARS choose between implementations that give the
+// same output (the tests run both), so they are not part of the name.
+#if HEAPLESS_ERROR_HANDLER
+#define HEAPLESS_DETAIL_ABI_H 1
+#else
+#define HEAPLESS_DETAIL_ABI_H 0
+#endif
+#if HEAPLESS_HAS_EXCEPTIONS
+#define HEAPLESS_DETAIL_ABI_X 1
+#else
+#define HEAPLESS_DETAIL_ABI_X 0
+#endif
+#if HEAPLESS_ENABLE_ASSERTS
+#define HEAPLESS_DETAIL_ABI_A 1
+#else
+#define HEAPLESS_DETAIL_ABI_A 0
+#endif
+#ifdef HEAPLESS_ASSERT
+#define HEAPLESS_DETAIL_ABI_U 1
+#else
+#define HEAPLESS_DETAIL_ABI_U 0
+#endif
+#ifdef HEAPLESS_LINEAR_MAP_NO_INDEX
+#define HEAPLESS_DETAIL_ABI_I 1
+#else
+#define HEAPLESS_DETAIL_ABI_I 0
+#endif
+#ifdef HEAPLESS_LINEAR_MAP_NO_SIMD
+#define HEAPLESS_DETAIL_ABI_S 1
+#else
+#define HEAPLESS_DETAIL_ABI_S 0
+#endif
+#if HEAPLESS_POOL_DEBUG
+#define HEAPLESS_DETAIL_ABI_P 1
+#else
+#define HEAPLESS_DETAIL_ABI_P 0
+#endif
+#ifdef HEAPLESS_POOL_NO_LLSC
+#define HEAPLESS_DETAIL_ABI_L 1
+#else
+#define HEAPLESS_DETAIL_ABI_L 0
+#endif
+
+// Two levels, so that the arguments are expanded before they are pasted.
+#define HEAPLESS_DETAIL_ABI_PASTE(H, X, A, U, I, S, P, L, C) cfg_h##H##x##X##a##A##u##U##_i##I##s##S##_p##P##l##L##_c##C
+#define HEAPLESS_DETAIL_ABI_NAME(H, X, A, U, I, S, P, L, C) HEAPLESS_DETAIL_ABI_PASTE(H, X, A, U, I, S, P, L, C)
+
+#ifndef HEAPLESS_ABI_NAMESPACE
+#define HEAPLESS_ABI_NAMESPACE                                                              \
+  HEAPLESS_DETAIL_ABI_NAME(HEAPLESS_DETAIL_ABI_H, HEAPLESS_DETAIL_ABI_X, HEAPLESS_DETAIL_ABI_A, \
+                           HEAPLESS_DETAIL_ABI_U, HEAPLESS_DETAIL_ABI_I, HEAPLESS_DETAIL_ABI_S, \
+                           HEAPLESS_DETAIL_ABI_P, HEAPLESS_DETAIL_ABI_L, HEAPLESS_CACHE_LINE)
+#endif
+
+// Every header opens the library's namespace with these (never with a plain
+// `namespace heapless {`, which would declare entities outside the tag).
+#define HEAPLESS_NAMESPACE_BEGIN \
+  namespace heapless {           \
+  inline namespace HEAPLESS_ABI_NAMESPACE {
+#define HEAPLESS_NAMESPACE_END \
+  }                            \
+  }
 
 #endif  // HEAPLESS_DETAIL_CONFIG_HPP

@@ -32,7 +32,7 @@
 
 #include "config.hpp"  // HEAPLESS_TRAP, HEAPLESS_UNLIKELY
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 namespace fp {
 
@@ -623,6 +623,6 @@ inline std::to_chars_result to_chars(char* first, char* last, F x, std::chars_fo
 
 }  // namespace fp
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP

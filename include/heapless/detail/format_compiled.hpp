@@ -40,7 +40,7 @@
 
 #include "format_core.hpp"  // parse_format, compiled_op, format_buffer, arg_traits, handlers
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 /// Base of the types HEAPLESS_FMT creates.
@@ -476,6 +476,6 @@ inline void run_direct(Sink& out, std::index_sequence<K...>, const Args&... args
 }
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_COMPILED_HPP

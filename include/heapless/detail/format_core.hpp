@@ -70,7 +70,7 @@
 #define HEAPLESS_DETAIL_FORMAT_COMPILED 0
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 /// Customization point: specialise for a user type T.
 ///   template <> struct heapless::formatter<Point> {
@@ -1175,6 +1175,6 @@ HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) 
 }
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP

@@ -41,7 +41,7 @@
 #endif
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 /// Number of fraction digits in the exact decimal expansion of a finite x.
@@ -242,6 +242,6 @@ struct float_handler {
 };
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_FLOAT_HPP

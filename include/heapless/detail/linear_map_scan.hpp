@@ -49,6 +49,12 @@
 #include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_DETAIL_MICROCONTROLLER
 #include "size.hpp"    // smallest_size_t: the index's slot type
 
+// Both switches select the ABI namespace (config.hpp): set them before the
+// first heapless header.
+#if defined(HEAPLESS_LINEAR_MAP_NO_SIMD) != (HEAPLESS_DETAIL_ABI_S == 1) || \
+    defined(HEAPLESS_LINEAR_MAP_NO_INDEX) != (HEAPLESS_DETAIL_ABI_I == 1)
+#error "HEAPLESS_LINEAR_MAP_NO_SIMD/NO_INDEX must be set before the first heapless header"
+#endif
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
 #include <emmintrin.h>  // SSE2 intrinsics (0.07 s to parse; x86-64 baseline)
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
@@ -73,7 +79,7 @@
 #define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 /// Keys whose equality is equality of their object representation.
@@ -740,7 +746,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find(const K* key
 }
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN
 #undef HEAPLESS_DETAIL_LINEAR_MAP_SSE2

@@ -7,7 +7,9 @@
 #include <cstdint>      // std::uint8_t ... std::uint64_t
 #include <type_traits>  // std::conditional_t
 
-namespace heapless {
+#include "config.hpp"  // HEAPLESS_NAMESPACE_BEGIN
+
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 /// Smallest unsigned integer type able to represent every value in [0, N].
@@ -19,6 +21,6 @@ using smallest_size_t = std::conditional_t<
                        std::conditional_t<(N <= 0xFFFFFFFFu), std::uint32_t, std::uint64_t>>>;
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_SIZE_HPP

@@ -22,7 +22,7 @@
 
 #include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 struct empty_member {};
@@ -94,6 +94,6 @@ struct uninit_array<T, 0, B> {
 };
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_STORAGE_HPP
