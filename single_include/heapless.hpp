@@ -119,6 +119,24 @@
 //                            concurrent containers; 0 = no padding. Default 64
 //                            on hosts (128 on AArch64/Apple), 0 on Cortex-M
 //                            and 32-bit RISC-V (no data cache, RAM is precious).
+//                            An integer literal (it becomes part of the ABI
+//                            namespace's name, below).
+//   HEAPLESS_LINEAR_MAP_NO_INDEX, HEAPLESS_LINEAR_MAP_NO_SIMD
+//                            defined or not (detail/linear_map_scan.hpp).
+//   HEAPLESS_POOL_DEBUG      0 or 1; default HEAPLESS_ENABLE_ASSERTS (pool.hpp).
+//   HEAPLESS_POOL_NO_LLSC    defined or not (pool.hpp).
+//   HEAPLESS_FORMAT_PRECOMPILE, HEAPLESS_FORMAT_OPTIMIZE_SIZE,
+//   HEAPLESS_FORMAT_STD_TO_CHARS  see detail/format_core.hpp, format_float.hpp.
+//   HEAPLESS_ABI_NAMESPACE   (normally not set) the name of the inline
+//                            namespace below; derived from the settings above.
+//
+// All of these must be set before the first heapless header, alike in every
+// translation unit that shares heapless objects. Those that change behaviour
+// or layout select the name of an inline namespace that holds every library
+// entity (HEAPLESS_NAMESPACE_BEGIN, at the end of this file), so translation
+// units built with different settings get distinct symbols instead of
+// silently sharing one copy of an inline function (docs/design.md, "One
+// configuration per symbol").
 #ifndef HEAPLESS_DETAIL_CONFIG_HPP
 #define HEAPLESS_DETAIL_CONFIG_HPP
 
@@ -151,10 +169,15 @@
 // Needed with GCC for constructors that skip work at run time by asking
 // is_constant_evaluated() (String<N> for N >= 64): GCC evaluates that as false
 // in the initialiser of a plain static and emits a dynamic initialiser.
+// C++20: constinit. C++17: clang's attribute, or GCC's __constinit keyword
+// (GCC >= 10 accepts it in every language mode); both make the initialiser a
+// constant evaluation and reject the declaration when it is not one.
 #if HEAPLESS_CPP20 && defined(__cpp_constinit)
 #define HEAPLESS_CONSTINIT constinit
 #elif defined(__clang__)
 #define HEAPLESS_CONSTINIT [[clang::require_constant_initialization]]
+#elif defined(__GNUC__) && __GNUC__ >= 10
+#define HEAPLESS_CONSTINIT __constinit
 #else
 #define HEAPLESS_CONSTINIT
 #endif
@@ -250,6 +273,95 @@
 #endif
 #endif
 
+// ---- Pool's debug state (a layout choice: per-slot state bytes) ----------
+#ifndef HEAPLESS_POOL_DEBUG
+#define HEAPLESS_POOL_DEBUG HEAPLESS_ENABLE_ASSERTS
+#endif
+
+// ---- One configuration per symbol: the ABI namespace ----------------------
+// Every library entity lives in heapless::<tag>, an inline namespace whose
+// name spells the settings that change behaviour or layout, e.g.
+// heapless::cfg_h0x1a1u0_i0s0_p1l0_c64. Code names heapless::Vec as before;
+// two translation units built with different settings now define different
+// functions and types (heapless::cfg_h1x1...::Vec<int, 8>::push_back and
+// heapless::cfg_h0x1...::Vec<int, 8>::push_back), so the linker can no longer
+// keep one file's inline copy for both. Where heapless types cross between
+// such files (a function taking a Vec), the link fails with an undefined
+// reference that names both tags.
+//   h  HEAPLESS_ERROR_HANDLER        x  HEAPLESS_HAS_EXCEPTIONS
+//   a  HEAPLESS_ENABLE_ASSERTS       u  a user-defined HEAPLESS_ASSERT
+//   i  HEAPLESS_LINEAR_MAP_NO_INDEX  s  HEAPLESS_LINEAR_MAP_NO_SIMD
+//   p  HEAPLESS_POOL_DEBUG           l  HEAPLESS_POOL_NO_LLSC
+//   c  HEAPLESS_CACHE_LINE (its value)
+// Kept out of the tag: what users declare or define themselves, which must be
+// one entity whatever the settings (heapless::error_kind and
+// heapless::error_handler; the exception types of detail/error.hpp), and the
+// std::hash specialisations (they live in namespace std and name the tagged
+// types). HEAPLESS_FORMAT_PRECOMPILE changes one type only and tags it
+// locally (format.hpp); HEAPLESS_FORMAT_OPTIMIZE_SIZE and
+// HEAPLESS_FORMAT_STD_TO_CHARS choose between implementations that give the
+// same output (the tests run both), so they are not part of the name.
+#if HEAPLESS_ERROR_HANDLER
+#define HEAPLESS_DETAIL_ABI_H 1
+#else
+#define HEAPLESS_DETAIL_ABI_H 0
+#endif
+#if HEAPLESS_HAS_EXCEPTIONS
+#define HEAPLESS_DETAIL_ABI_X 1
+#else
+#define HEAPLESS_DETAIL_ABI_X 0
+#endif
+#if HEAPLESS_ENABLE_ASSERTS
+#define HEAPLESS_DETAIL_ABI_A 1
+#else
+#define HEAPLESS_DETAIL_ABI_A 0
+#endif
+#ifdef HEAPLESS_ASSERT
+#define HEAPLESS_DETAIL_ABI_U 1
+#else
+#define HEAPLESS_DETAIL_ABI_U 0
+#endif
+#ifdef HEAPLESS_LINEAR_MAP_NO_INDEX
+#define HEAPLESS_DETAIL_ABI_I 1
+#else
+#define HEAPLESS_DETAIL_ABI_I 0
+#endif
+#ifdef HEAPLESS_LINEAR_MAP_NO_SIMD
+#define HEAPLESS_DETAIL_ABI_S 1
+#else
+#define HEAPLESS_DETAIL_ABI_S 0
+#endif
+#if HEAPLESS_POOL_DEBUG
+#define HEAPLESS_DETAIL_ABI_P 1
+#else
+#define HEAPLESS_DETAIL_ABI_P 0
+#endif
+#ifdef HEAPLESS_POOL_NO_LLSC
+#define HEAPLESS_DETAIL_ABI_L 1
+#else
+#define HEAPLESS_DETAIL_ABI_L 0
+#endif
+
+// Two levels, so that the arguments are expanded before they are pasted.
+#define HEAPLESS_DETAIL_ABI_PASTE(H, X, A, U, I, S, P, L, C) cfg_h##H##x##X##a##A##u##U##_i##I##s##S##_p##P##l##L##_c##C
+#define HEAPLESS_DETAIL_ABI_NAME(H, X, A, U, I, S, P, L, C) HEAPLESS_DETAIL_ABI_PASTE(H, X, A, U, I, S, P, L, C)
+
+#ifndef HEAPLESS_ABI_NAMESPACE
+#define HEAPLESS_ABI_NAMESPACE                                                              \
+  HEAPLESS_DETAIL_ABI_NAME(HEAPLESS_DETAIL_ABI_H, HEAPLESS_DETAIL_ABI_X, HEAPLESS_DETAIL_ABI_A, \
+                           HEAPLESS_DETAIL_ABI_U, HEAPLESS_DETAIL_ABI_I, HEAPLESS_DETAIL_ABI_S, \
+                           HEAPLESS_DETAIL_ABI_P, HEAPLESS_DETAIL_ABI_L, HEAPLESS_CACHE_LINE)
+#endif
+
+// Every header opens the library's namespace with these (never with a plain
+// `namespace heapless {`, which would declare entities outside the tag).
+#define HEAPLESS_NAMESPACE_BEGIN \
+  namespace heapless {           \
+  inline namespace HEAPLESS_ABI_NAMESPACE {
+#define HEAPLESS_NAMESPACE_END \
+  }                            \
+  }
+
 #endif  // HEAPLESS_DETAIL_CONFIG_HPP
 // ---- end heapless/detail/config.hpp ----
 // ---- begin heapless/detail/error.hpp ----
@@ -261,14 +373,20 @@
 //                  - HEAPLESS_ERROR_HANDLER == 1: calls the user's
 //                    heapless::error_handler(kind, msg); if that returns, traps.
 //                  - else, exceptions on: throws what the std counterpart throws
-//                    (std::bad_alloc, std::length_error, std::out_of_range,
-//                    std::invalid_argument).
-//                  - else: traps (__builtin_trap: one instruction, no stdio).
+//                    (heapless::capacity_error, derived from std::bad_alloc;
+//                    std::length_error, std::out_of_range,
+//                    std::invalid_argument), what() being the library's message.
+//                  - else: traps (__builtin_trap: one instruction); on hosted
+//                    targets other than microcontrollers it first prints the
+//                    message to stderr.
 //   unchecked_*  preconditions checked by HEAPLESS_ASSERT when asserts are on;
 //                a failed assertion never throws: it calls the user's handler
-//                (kind == error_kind::precondition) or traps.
+//                (kind == error_kind::precondition) or traps (printing the
+//                file, line and message first on hosted targets).
 #ifndef HEAPLESS_DETAIL_ERROR_HPP
 #define HEAPLESS_DETAIL_ERROR_HPP
+
+#include <cstddef>  // std::size_t
 
 // #include "config.hpp": inlined above
 
@@ -284,6 +402,23 @@
 #endif
 #endif
 
+// Hosted targets other than microcontrollers print the message of an error
+// that ends the program (no handler, no exception: a trap) to stderr first.
+// Microcontroller builds keep the bare trap: no stdio in the image.
+#if defined(__STDC_HOSTED__) && !HEAPLESS_DETAIL_MICROCONTROLLER && __has_include(<cstdio>)
+#if __STDC_HOSTED__
+#define HEAPLESS_DETAIL_STDERR 1
+#endif
+#endif
+#ifndef HEAPLESS_DETAIL_STDERR
+#define HEAPLESS_DETAIL_STDERR 0
+#endif
+#if HEAPLESS_DETAIL_STDERR
+#include <cstdio>  // std::fputs, stderr
+#endif
+
+// Outside the ABI namespace (config.hpp): one entity whatever the settings,
+// because users declare, define or catch them.
 namespace heapless {
 
 /// What went wrong; passed to the user's error handler.
@@ -295,14 +430,83 @@ enum class error_kind : unsigned char {
   precondition,      ///< a failed HEAPLESS_ASSERT (an unchecked_* precondition)
 };
 
-#if HEAPLESS_ERROR_HANDLER
-/// Defined by the user, once, when HEAPLESS_ERROR_HANDLER is 1. It may log,
-/// reset the MCU, longjmp, or (with exceptions on) throw. If it returns, the
-/// library traps: execution never continues past a violated capacity.
+/// Defined by the user, once, when HEAPLESS_ERROR_HANDLER is 1 (as
+/// `void heapless::error_handler(heapless::error_kind, const char*)` or inside
+/// `namespace heapless { }`). It may log, reset the MCU, longjmp, or (with
+/// exceptions on) throw. If it returns, the library traps: execution never
+/// continues past a violated capacity. Declared in every configuration, so
+/// that the file defining it may be built without HEAPLESS_ERROR_HANDLER.
 void error_handler(error_kind kind, const char* message);
+
+#if HEAPLESS_HAS_EXCEPTIONS
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wweak-vtables"  // header-only: no translation unit to own the vtable
+#endif
+/// Thrown (exceptions on, no handler) for growth past a fixed capacity where
+/// std throws std::bad_alloc (Vec, VecRef, Pool): caught by
+/// `catch (const std::bad_alloc&)`, and what() is the library's message, e.g.
+/// "heapless::Vec: capacity 8 exceeded". The other kinds throw the std types
+/// themselves (std::length_error, std::out_of_range, std::invalid_argument),
+/// which carry the message already.
+class capacity_error : public std::bad_alloc {
+ public:
+  explicit capacity_error(const char* message) noexcept : message_(message) {}
+  const char* what() const noexcept override { return message_; }
+
+ private:
+  const char* message_;  // a string literal: no allocation, never dangles
+};
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
 #endif
 
+}  // namespace heapless
+
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
+
+/// A message built at compile time (capacity_message).
+template <std::size_t Size>
+struct message_text {
+  char text[Size];
+};
+
+/// "<prefix><N in decimal><suffix>" as a constant, e.g. for N = 8
+/// "heapless::Vec: capacity 8 exceeded". One string per distinct N, so only
+/// off microcontrollers (see Vec::capacity_exceeded).
+template <std::size_t N, std::size_t P, std::size_t S>
+constexpr auto capacity_message(const char (&prefix)[P], const char (&suffix)[S]) noexcept {
+  constexpr std::size_t digits = [] {
+    std::size_t d = 1;
+    for (std::size_t n = N; n >= 10; n /= 10) ++d;
+    return d;
+  }();
+  message_text<P - 1 + digits + S> m{};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i + 1 < P; ++i) m.text[at++] = prefix[i];
+  std::size_t n = N;
+  for (std::size_t i = digits; i > 0; --i, n /= 10) m.text[at + i - 1] = static_cast<char>('0' + n % 10);
+  at += digits;
+  for (std::size_t i = 0; i < S; ++i) m.text[at++] = suffix[i];
+  return m;
+}
+
+#if HEAPLESS_DETAIL_STDERR
+/// Writes "heapless: <message>" (the prefix only when the message lacks it)
+/// and a newline to stderr.
+HEAPLESS_COLD inline void report(const char* message) noexcept {
+  const char* prefix = "heapless";
+  for (const char* m = message; *prefix != '\0' && *m == *prefix; ++m) ++prefix;
+  if (*prefix != '\0') std::fputs("heapless: ", stderr);
+  std::fputs(message, stderr);
+  std::fputs("\n", stderr);
+}
+#define HEAPLESS_DETAIL_REPORT(message) ::heapless::detail::report(message)
+#else
+#define HEAPLESS_DETAIL_REPORT(message) static_cast<void>(message)
+#endif
 
 [[noreturn]] HEAPLESS_COLD inline void raise(error_kind kind, const char* message) {
 #if HEAPLESS_ERROR_HANDLER
@@ -311,7 +515,7 @@ namespace detail {
 #elif HEAPLESS_HAS_EXCEPTIONS
 #if defined(HEAPLESS_DETAIL_LIBSTDCXX_THROW)
   switch (kind) {
-    case error_kind::bad_alloc: std::__throw_bad_alloc();
+    case error_kind::bad_alloc: throw capacity_error(message);
     case error_kind::length_error: std::__throw_length_error(message);
     case error_kind::out_of_range: std::__throw_out_of_range(message);
     case error_kind::invalid_argument: std::__throw_invalid_argument(message);
@@ -319,17 +523,18 @@ namespace detail {
   }
 #else
   switch (kind) {
-    case error_kind::bad_alloc: throw std::bad_alloc();
+    case error_kind::bad_alloc: throw capacity_error(message);
     case error_kind::length_error: throw std::length_error(message);
     case error_kind::out_of_range: throw std::out_of_range(message);
     case error_kind::invalid_argument: throw std::invalid_argument(message);
     case error_kind::precondition: break;
   }
 #endif
+  HEAPLESS_DETAIL_REPORT(message);
   HEAPLESS_TRAP();
 #else
   (void)kind;
-  (void)message;
+  HEAPLESS_DETAIL_REPORT(message);
   HEAPLESS_TRAP();
 #endif
 }
@@ -338,13 +543,13 @@ namespace detail {
 #if HEAPLESS_ERROR_HANDLER
   ::heapless::error_handler(error_kind::precondition, message);
 #else
-  (void)message;
+  HEAPLESS_DETAIL_REPORT(message);
 #endif
   HEAPLESS_TRAP();
 }
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #define HEAPLESS_DETAIL_STR2(x) #x
 #define HEAPLESS_DETAIL_STR(x) HEAPLESS_DETAIL_STR2(x)
@@ -398,7 +603,9 @@ namespace detail {
 #include <cstdint>      // std::uint8_t ... std::uint64_t
 #include <type_traits>  // std::conditional_t
 
-namespace heapless {
+// #include "config.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 /// Smallest unsigned integer type able to represent every value in [0, N].
@@ -410,7 +617,7 @@ using smallest_size_t = std::conditional_t<
                        std::conditional_t<(N <= 0xFFFFFFFFu), std::uint32_t, std::uint64_t>>>;
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_SIZE_HPP
 // ---- end heapless/detail/size.hpp ----
@@ -438,7 +645,7 @@ using smallest_size_t = std::conditional_t<
 
 // #include "config.hpp": inlined above
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 struct empty_member {};
@@ -510,7 +717,7 @@ struct uninit_array<T, 0, B> {
 };
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_STORAGE_HPP
 // ---- end heapless/detail/storage.hpp ----
@@ -527,7 +734,7 @@ struct uninit_array<T, 0, B> {
 #define HEAPLESS_DETAIL_VEC_CONSTEVAL() false
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 // ---- Iterator classification ----------------------------------------------
@@ -556,6 +763,11 @@ inline constexpr bool vec_memcpy_source_v =
 /// Elements may be relocated by memmove (insert/erase shifts).
 template <class T>
 inline constexpr bool vec_memmove_v = std::is_trivially_copyable_v<T>;
+
+/// "heapless::Vec: capacity N exceeded", the message of a full Vec<T, N>.
+template <std::size_t N>
+inline constexpr auto vec_capacity_message =
+    capacity_message<N>("heapless::Vec: capacity ", " exceeded");
 
 // ---- Storage: elements, then the length -----------------------------------
 /// Largest N whose storage is value-initialised in constant evaluation (C++20).
@@ -593,6 +805,19 @@ struct vec_storage {
   constexpr void set_len(std::size_t n) noexcept { size_ = static_cast<length_type>(n); }
   template <class... Args>
   constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+#if HEAPLESS_CPP20
+    // The first element of a Vec built in constant evaluation: a constant must
+    // be fully initialised, so a partly filled Vec could not be the result of a
+    // constant expression (nor be copied inside one). Value-initialise every
+    // slot first, in constant evaluation only (C++20, constexpr-friendly T);
+    // at run time, and in the default constructor, nothing is written.
+    // Bounded so large Vecs stay within compilers' constexpr step limits.
+    if constexpr (N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED() && i == 0 && len() == 0) {
+        for (std::size_t j = 0; j != N; ++j) storage_.construct(j);
+      }
+    }
+#endif
     return storage_.construct(i, std::forward<Args>(args)...);
   }
   /// Destroys the elements [n, len()) (last first) and sets the length to n.
@@ -650,23 +875,6 @@ struct vec_rollback {
 template <class T, std::size_t N>
 struct vec_core : vec_storage_t<T, N> {
   constexpr vec_core() noexcept {}
-
-  /// Called first by Vec's non-default constructors. A constant must be fully
-  /// initialised, so a partly filled Vec could not be the result of a
-  /// constant expression (nor be copied inside one). Only during constant
-  /// evaluation (C++20, constexpr-friendly T), value-initialise every slot; at
-  /// run time it writes nothing. The default constructor does not do this:
-  /// GCC 12 then gives up constant initialisation of non-constinit statics.
-  /// Bounded so large Vecs stay within compilers' constexpr step limits.
-  constexpr void prepare_constant() noexcept {
-#if HEAPLESS_CPP20
-    if constexpr (N != 0 && N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-        for (std::size_t i = 0; i != N; ++i) this->construct(i);
-      }
-    }
-#endif
-  }
 
   /// Constructs n elements at the end from *src, ++src (n <= room). If a
   /// constructor throws, the elements added so far are destroyed.
@@ -920,23 +1128,19 @@ class Vec : private detail::vec_move_assign<T, N> {
   constexpr Vec() noexcept {}
   /// n value-initialised elements. Raises bad_alloc if n > N.
   HEAPLESS_CONSTEXPR20 explicit Vec(size_type n) {
-    this->prepare_constant();
     resize(n);
   }
   /// n copies of value. Raises bad_alloc if n > N.
   HEAPLESS_CONSTEXPR20 Vec(size_type n, const T& value) {
-    this->prepare_constant();
     assign(n, value);
   }
   /// Copies of [first, last). Raises bad_alloc if there are more than N.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 Vec(InputIt first, InputIt last) {
-    this->prepare_constant();
     append(first, last);
   }
   /// Copies of il. Raises bad_alloc if il.size() > N.
   HEAPLESS_CONSTEXPR20 Vec(std::initializer_list<T> il) {
-    this->prepare_constant();
     append(il.begin(), il.end());
   }
 
@@ -1318,7 +1522,11 @@ class Vec : private detail::vec_move_assign<T, N> {
   template <class U>
   friend class VecRef;
   [[noreturn]] static void capacity_exceeded() {
+#if HEAPLESS_DETAIL_MICROCONTROLLER  // one string for every N: flash
     detail::raise(error_kind::bad_alloc, "heapless::Vec: capacity exceeded");
+#else
+    detail::raise(error_kind::bad_alloc, detail::vec_capacity_message<N>.text);
+#endif
   }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::Vec::at: index out of range");
@@ -1556,7 +1764,7 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
   return erase_if(c, [&value](const T& e) { return e == value; });
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_VEC_CONSTEVAL
 
@@ -1640,9 +1848,11 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
 #define HEAPLESS_DETAIL_POOL_POISON 0
 #endif
 
-// Per-slot state bytes that detect double free and never-allocated slots.
-#ifndef HEAPLESS_POOL_DEBUG
-#define HEAPLESS_POOL_DEBUG HEAPLESS_ENABLE_ASSERTS
+// Per-slot state bytes that detect double free and never-allocated slots:
+// HEAPLESS_POOL_DEBUG (default HEAPLESS_ENABLE_ASSERTS; set in config.hpp,
+// where it selects the ABI namespace).
+#if defined(HEAPLESS_POOL_NO_LLSC) != (HEAPLESS_DETAIL_ABI_L == 1)
+#error "HEAPLESS_POOL_NO_LLSC must be set before the first heapless header"
 #endif
 
 // Which compare-and-swap widths the target has natively (not via libatomic).
@@ -1667,7 +1877,7 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
 #define HEAPLESS_DETAIL_POOL_LLSC 0
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 /// Concurrency policies for Pool (third template argument).
 namespace pool_policy {
@@ -2328,7 +2538,7 @@ class Pool {
 #endif
 };
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_POOL_POISON
 #undef HEAPLESS_DETAIL_POOL_CAS64
@@ -2409,7 +2619,7 @@ class Pool {
 #include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 template <std::size_t N>
 class String;
@@ -3617,7 +3827,7 @@ auto operator<<(Stream& os, const String<N>& s) -> decltype(os << std::string_vi
   return os << std::string_view(s);
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 /// Hashes exactly like std::hash<std::string_view>, so a String key and a
 /// std::string_view probe land in the same bucket.
@@ -3805,7 +4015,7 @@ struct hash<heapless::String<N>> {
 #define HEAPLESS_DETAIL_FORMAT_COMPILED 0
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 /// Customization point: specialise for a user type T.
 ///   template <> struct heapless::formatter<Point> {
@@ -4910,12 +5120,12 @@ HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) 
 }
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP
 // ---- end heapless/detail/format_core.hpp ----
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 /// Base of the types HEAPLESS_FMT creates.
@@ -5351,7 +5561,7 @@ inline void run_direct(Sink& out, std::index_sequence<K...>, const Args&... args
 }
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_COMPILED_HPP
 // ---- end heapless/detail/format_compiled.hpp ----
@@ -5422,7 +5632,7 @@ inline void run_direct(Sink& out, std::index_sequence<K...>, const Args&... args
 
 // #include "config.hpp": inlined above
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 namespace fp {
 
@@ -6013,7 +6223,7 @@ inline std::to_chars_result to_chars(char* first, char* last, F x, std::chars_fo
 
 }  // namespace fp
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
 // ---- end heapless/detail/float_to_chars.hpp ----
@@ -6027,7 +6237,7 @@ inline std::to_chars_result to_chars(char* first, char* last, F x, std::chars_fo
 #endif
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 /// Number of fraction digits in the exact decimal expansion of a finite x.
@@ -6228,13 +6438,13 @@ struct float_handler {
 };
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
 // ---- end heapless/detail/format_float.hpp ----
 // #include "string.hpp": inlined above
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 /// A format string that is checked only when formatting (at run time).
 struct runtime_format_string {
@@ -6279,6 +6489,13 @@ constexpr void compile_time_format_error(format_errc e) {
 #endif
 }  // namespace detail
 
+// With precompiled format strings (HEAPLESS_FORMAT_PRECOMPILE, C++20) the
+// class below holds the compiled program: another layout, so it lives in a
+// nested inline namespace of its own (config.hpp, "ABI namespace"), and every
+// function taking a format string gets a distinct symbol with it.
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+inline namespace precompiled {
+#endif
 /// A format string for arguments of types Args. Under C++20 its constructor is
 /// consteval and rejects a string that does not match Args at compile time.
 template <class... Args>
@@ -6315,6 +6532,9 @@ class basic_format_string {
   detail::compiled_program<sizeof...(Args) + 1> program_{};  // text + field per argument, then text
 #endif
 };
+#if HEAPLESS_DETAIL_FORMAT_COMPILED
+}  // namespace precompiled
+#endif
 
 /// The format string parameter type of every function below (Args deduced from the arguments).
 template <class... Args>
@@ -6674,7 +6894,7 @@ std::size_t formatted_size(S, const Args&... args) {
   return detail::formatted_size_call(call);
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_FORMAT_ARGS
 #undef HEAPLESS_DETAIL_COMPILED_ARGS
@@ -6794,6 +7014,12 @@ std::size_t formatted_size(S, const Args&... args) {
 // #include "config.hpp": inlined above
 // #include "size.hpp": inlined above
 
+// Both switches select the ABI namespace (config.hpp): set them before the
+// first heapless header.
+#if defined(HEAPLESS_LINEAR_MAP_NO_SIMD) != (HEAPLESS_DETAIL_ABI_S == 1) || \
+    defined(HEAPLESS_LINEAR_MAP_NO_INDEX) != (HEAPLESS_DETAIL_ABI_I == 1)
+#error "HEAPLESS_LINEAR_MAP_NO_SIMD/NO_INDEX must be set before the first heapless header"
+#endif
 #if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
 #include <emmintrin.h>  // SSE2 intrinsics (0.07 s to parse; x86-64 baseline)
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
@@ -6818,7 +7044,7 @@ std::size_t formatted_size(S, const Args&... args) {
 #define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 /// Keys whose equality is equality of their object representation.
@@ -7485,7 +7711,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find(const K* key
 }
 
 }  // namespace detail
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_LINEAR_MAP_LITTLE_ENDIAN
 #undef HEAPLESS_DETAIL_LINEAR_MAP_SSE2
@@ -7506,7 +7732,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find(const K* key
 #define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr
 #endif
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 template <class K, class V, std::size_t N>
 class LinearMap;
@@ -8381,7 +8607,7 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
   return n - kept;
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER
 
@@ -8468,7 +8694,7 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
 // #include "detail/size.hpp": inlined above
 // #include "detail/storage.hpp": inlined above
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 namespace spsc {
 
 template <class T, std::size_t N>
@@ -9028,7 +9254,7 @@ class Consumer : public detail::handle<T, N> {
 };
 
 }  // namespace spsc
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_SPSC_HPP
 // ---- end heapless/spsc.hpp ----
