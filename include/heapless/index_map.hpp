@@ -976,9 +976,11 @@ class IndexMap
     return std::pair<iterator, bool>(iter_(i), inserted);
   }
 
+  // The value first: if its move throws, entry dst still holds its own key,
+  // so keys stay unique (swap_erase then changes nothing).
   constexpr void move_assign_(size_type dst, size_type src) {
-    keys_data_()[dst] = std::move(keys_data_()[src]);
     if constexpr (has_values_) values_data_()[dst] = std::move(values_data_()[src]);
+    keys_data_()[dst] = std::move(keys_data_()[src]);
   }
   // Destroys entries [from, size()) and shrinks to `from` (the index is the caller's).
   constexpr void destroy_tail_(size_type from) noexcept {
