@@ -41,6 +41,12 @@ struct weak_hash {
 
 template <class K, class V, std::size_t N, class H>
 struct harness {
+#if defined(__ARM_ARCH_6M__)
+  // A second map of every large type does not fit a Cortex-M0's 16 KiB of RAM.
+  static constexpr bool copy_checks = N <= 7;
+#else
+  static constexpr bool copy_checks = true;
+#endif
   IndexMap<K, V, N, H> m;
   std::vector<std::pair<K, V>> order;            // the insertion-order model
   std::unordered_map<K, V, H, std::equal_to<K>> std_ref;  // lookups
@@ -146,11 +152,13 @@ struct harness {
         break;
       }
       case 10: {  // a copy behaves the same; then swap back and forth
-        static IndexMap<K, V, N, H> other;
-        other = m;
-        if (!(other == m)) return "copy compares unequal";
-        other.swap(m);
-        m.swap(other);
+        if constexpr (copy_checks) {
+          static IndexMap<K, V, N, H> other;
+          other = m;
+          if (!(other == m)) return "copy compares unequal";
+          other.swap(m);
+          m.swap(other);
+        }
         break;
       }
       default: {  // plain form when it fits
