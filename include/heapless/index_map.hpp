@@ -909,6 +909,9 @@ class IndexMap
   constexpr void construct_back_(KK&& k, Args&&... args) {
     const size_type n = this->size_;
     HEAPLESS_ASSERT(n < N, "IndexMap: append to a full map");
+#if HEAPLESS_CPP20
+    if (HEAPLESS_IS_CONSTANT_EVALUATED() && n == 0) prefill_for_constant_evaluation_();
+#endif
     this->keys_.construct(n, std::forward<KK>(k));
     if constexpr (has_values_) {
       if constexpr (std::is_nothrow_constructible_v<V, Args&&...>) {
@@ -921,6 +924,19 @@ class IndexMap
     }
     ++this->size_;
   }
+#if HEAPLESS_CPP20
+  // Constant evaluation only: give every element a value, so that copying
+  // the map (a copy of the whole storage) never reads an uninitialised
+  // object, which clang rejects in constant expressions (as in LinearMap).
+  constexpr void prefill_for_constant_evaluation_() {
+    if constexpr (detail::is_constexpr_friendly_v<K> && std::is_default_constructible_v<K>) {
+      for (size_type i = 0; i < N; ++i) this->keys_.construct(i);
+    }
+    if constexpr (detail::is_constexpr_friendly_v<V> && std::is_default_constructible_v<V>) {
+      for (size_type i = 0; i < (has_values_ ? N : 1); ++i) this->values_.construct(i);
+    }
+  }
+#endif
   template <class KK, class... Args>
   constexpr void append_(std::size_t x, KK&& k, Args&&... args) {
     construct_back_(std::forward<KK>(k), std::forward<Args>(args)...);
