@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -554,4 +555,30 @@ TEST_CASE("heapless::hash: deterministic; string keys hash as their characters",
   IndexMap<const int*, int, 4> by_address;
   by_address[&x] = 1;
   CHECK(by_address.contains(&x));
+}
+
+// ---- Iteration ------------------------------------------------------------------------------
+TEST_CASE("IndexMap: structured bindings write through; iterators are random access", "[index_map][iteration]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  IndexMap<int, int, 8> m = {{1, 10}, {2, 20}, {3, 30}};
+  for (auto& [k, v] : m) v += k;
+  CHECK(same(m, {{1, 11}, {2, 22}, {3, 33}}));
+  for (auto&& [k, v] : m) v -= k;
+  CHECK(same(m, {{1, 10}, {2, 20}, {3, 30}}));
+  const auto& cm = m;
+  int sum = 0;
+  for (const auto& [k, v] : cm) sum += k * v;
+  CHECK(sum == 140);
+  auto it = m.begin();
+  it += 2;
+  CHECK(it->first == 3);
+  CHECK(it - m.begin() == 2);
+  CHECK(m.begin()[1].second == 20);
+  (*m.begin()).second = 5;
+  CHECK(m.at(1) == 5);
+  IndexMap<int, int, 8>::const_iterator ci = m.begin();
+  CHECK(ci == m.cbegin());
+  CHECK(std::distance(m.begin(), m.end()) == 3);
+  static_assert(std::is_same_v<std::iterator_traits<IndexMap<int, int, 8>::iterator>::iterator_category,
+                               std::random_access_iterator_tag>);
 }
