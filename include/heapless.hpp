@@ -11,6 +11,7 @@
 #include "heapless/string.hpp"
 #include "heapless/format.hpp"
 #include "heapless/linear_map.hpp"
+#include "heapless/index_map.hpp"  // IndexMap, IndexSet, heapless::hash
 #include "heapless/spsc.hpp"
 
 #endif  // HEAPLESS_HPP

@@ -24,6 +24,9 @@ static inline uint32_t fw_digest(uint32_t seed) {
 #if defined(FW_WITH_POOL) || defined(FW_WITH_ALL)
   r = r * 33u + fw_pool_task(seed);
 #endif
+#if defined(FW_WITH_INDEX_MAP)
+  r = r * 33u + fw_index_map_task(seed);
+#endif
   return r;
 }
 

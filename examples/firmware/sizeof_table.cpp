@@ -18,6 +18,9 @@
 #if __has_include(<heapless/pool.hpp>)
 #include <heapless/pool.hpp>
 #endif
+#if __has_include(<heapless/index_map.hpp>)
+#include <heapless/index_map.hpp>
+#endif
 
 namespace {
 struct message {  // 16 bytes, 4-byte aligned
@@ -65,6 +68,11 @@ int main() {
   HEAPLESS_FW_ROW(Pool<int, 8>);
   HEAPLESS_FW_ROW(Pool<message, 8>);
   HEAPLESS_FW_ROW(Pool<message, 8, pool_policy::single_thread>);
+#endif
+#ifdef HEAPLESS_INDEX_MAP_HPP
+  HEAPLESS_FW_ROW(IndexMap<uint32_t, uint32_t, 64>);
+  HEAPLESS_FW_ROW(IndexMap<uint16_t, uint8_t, 10>);
+  HEAPLESS_FW_ROW(IndexSet<uint32_t, 48>);
 #endif
   return 0;
 }

@@ -285,4 +285,93 @@ static uint32_t fw_pool_task(uint32_t seed) {
 }
 #endif
 
+#if defined(FW_WITH_INDEX_MAP)
+/* The device registry of tasks.hpp in C: entries in insertion order in two
+ * arrays, an open-addressing index of 128 one-byte slots (entry + 1, 0 =
+ * empty), Fibonacci hashing, linear probing, backward-shift deletion. */
+#define FW_DEV_CAP 48u
+#define FW_DEV_SLOTS 128u
+struct fw_device {
+  uint16_t hits;
+  uint8_t kind;
+};
+struct fw_registry {
+  uint32_t ids[FW_DEV_CAP];
+  struct fw_device devs[FW_DEV_CAP];
+  uint8_t slots[FW_DEV_SLOTS];
+  uint8_t n;
+};
+static unsigned fw_dev_home(uint32_t id) { return (uint32_t)((id ^ (id >> 16)) * 0x9E3779B1u) >> 25; }
+static int fw_dev_find(const struct fw_registry *r, uint32_t id) {
+  for (unsigned h = fw_dev_home(id);; h = (h + 1u) & (FW_DEV_SLOTS - 1u)) {
+    const unsigned s = r->slots[h];
+    if (s == 0) return -1;
+    if (r->ids[s - 1u] == id) return (int)(s - 1u);
+  }
+}
+static unsigned fw_dev_slot(const struct fw_registry *r, uint32_t id, unsigned e) {
+  unsigned h = fw_dev_home(id);
+  while (r->slots[h] != e + 1u) h = (h + 1u) & (FW_DEV_SLOTS - 1u);
+  return h;
+}
+/* 0: full; 1: added (or present). */
+static int fw_dev_add(struct fw_registry *r, uint32_t id, uint8_t kind) {
+  if (fw_dev_find(r, id) >= 0) return 1;
+  if (r->n == FW_DEV_CAP) return 0;
+  const unsigned e = r->n++;
+  r->ids[e] = id;
+  r->devs[e].hits = 0;
+  r->devs[e].kind = kind;
+  unsigned h = fw_dev_home(id);
+  while (r->slots[h] != 0) h = (h + 1u) & (FW_DEV_SLOTS - 1u);
+  r->slots[h] = (uint8_t)(e + 1u);
+  return 1;
+}
+static void fw_dev_remove(struct fw_registry *r, unsigned e) {
+  unsigned hole = fw_dev_slot(r, r->ids[e], e);
+  for (unsigned j = (hole + 1u) & (FW_DEV_SLOTS - 1u); r->slots[j] != 0; j = (j + 1u) & (FW_DEV_SLOTS - 1u)) {
+    const unsigned home = fw_dev_home(r->ids[r->slots[j] - 1u]);
+    if (((j - home) & (FW_DEV_SLOTS - 1u)) >= ((j - hole) & (FW_DEV_SLOTS - 1u))) {
+      r->slots[hole] = r->slots[j];
+      hole = j;
+    }
+  }
+  r->slots[hole] = 0;
+  const unsigned last = --r->n;
+  if (e != last) {
+    r->ids[e] = r->ids[last];
+    r->devs[e] = r->devs[last];
+    r->slots[fw_dev_slot(r, r->ids[e], last)] = (uint8_t)(e + 1u);
+  }
+}
+static uint32_t fw_index_map_task(uint32_t seed) {
+  struct fw_registry r;
+  r.n = 0;
+  for (unsigned i = 0; i < FW_DEV_SLOTS; ++i) r.slots[i] = 0;
+  uint32_t x = seed;
+  for (int i = 0; i < 40; ++i) {
+    x = fw_next(x);
+    if (!fw_dev_add(&r, x | 1u, (uint8_t)(x >> 29))) return 0;
+  }
+  for (int i = 0; i < 256; ++i) {
+    x = fw_next(x);
+    const uint32_t id = r.ids[(x >> 16) % r.n];
+    const int e = fw_dev_find(&r, id ^ ((x & 0x7u) == 0 ? 2u : 0u));
+    if (e >= 0) ++r.devs[e].hits;
+  }
+  uint32_t unknown = 0;
+  for (int i = 0; i < 16; ++i) {
+    x = fw_next(x);
+    unknown += fw_dev_find(&r, x & ~1u) >= 0 ? 1u : 0u;
+  }
+  for (unsigned k = 0; k < r.n;) {
+    if (r.devs[k].hits < 6) fw_dev_remove(&r, k);
+    else ++k;
+  }
+  uint32_t sum = unknown;
+  for (unsigned k = 0; k < r.n; ++k) sum = sum * 31u + r.ids[k] + r.devs[k].hits * 7u + r.devs[k].kind;
+  return sum + r.n;
+}
+#endif
+
 #endif /* HEAPLESS_FIRMWARE_TASKS_H */

@@ -135,4 +135,42 @@ static inline std::uint32_t fw_pool_task(std::uint32_t seed) {
 }
 #endif
 
+#if defined(FW_WITH_INDEX_MAP)
+#include <heapless/index_map.hpp>
+// A device registry keyed by 32-bit ids (48 devices at most): register 40
+// devices, count 256 events addressed by position and looked up by id, probe
+// 16 unknown ids, retire the quiet devices (swap erase), then checksum the
+// registry in its order.
+struct fw_device {
+  std::uint16_t hits;
+  std::uint8_t kind;
+};
+static inline std::uint32_t fw_index_map_task(std::uint32_t seed) {
+  heapless::IndexMap<std::uint32_t, fw_device, 48> devices;
+  std::uint32_t x = seed;
+  for (int i = 0; i < 40; ++i) {
+    x = fw_next(x);
+    if (!devices.try_insert(x | 1u, fw_device{0, static_cast<std::uint8_t>(x >> 29)})) return 0;
+  }
+  for (int i = 0; i < 256; ++i) {
+    x = fw_next(x);
+    const std::uint32_t id = devices.keys()[(x >> 16) % devices.size()];
+    const auto it = devices.find(id ^ ((x & 0x7u) == 0 ? 2u : 0u));  // one in eight misses
+    if (it != devices.end()) ++it->second.hits;
+  }
+  std::uint32_t unknown = 0;
+  for (int i = 0; i < 16; ++i) {
+    x = fw_next(x);
+    unknown += devices.contains(x & ~1u) ? 1u : 0u;
+  }
+  for (std::size_t k = 0; k < devices.size();) {
+    if (devices.values()[k].hits < 6) devices.erase(devices.nth(k));
+    else ++k;
+  }
+  std::uint32_t sum = unknown;
+  for (const auto& [id, dev] : devices) sum = sum * 31u + id + dev.hits * 7u + dev.kind;
+  return sum + static_cast<std::uint32_t>(devices.size());
+}
+#endif
+
 #endif  // HEAPLESS_FIRMWARE_TASKS_HPP

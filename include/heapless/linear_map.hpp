@@ -75,6 +75,8 @@ HEAPLESS_NAMESPACE_BEGIN
 
 template <class K, class V, std::size_t N>
 class LinearMap;
+template <class K, class V, std::size_t N, class Hash, class KeyEqual>
+class IndexMap;  // heapless/index_map.hpp: the same entry layout and iterators
 
 namespace detail {
 
@@ -175,6 +177,8 @@ class linear_map_iterator {
   friend class linear_map_iterator;
   template <class, class, std::size_t>
   friend class ::heapless::LinearMap;
+  template <class, class, std::size_t, class, class>
+  friend class ::heapless::IndexMap;
   constexpr linear_map_iterator(const K* k, VV* v) noexcept : k_(k), v_(v) {}
   const K* k_ = nullptr;
   VV* v_ = nullptr;
