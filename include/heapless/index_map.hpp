@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/index_map.hpp - IndexMap<K, V, N> and IndexSet<K, N>: hash maps
 // and sets of at most N entries in the object itself, iterated in insertion
 // order; and heapless::hash<T>, their default hash.
@@ -68,7 +69,7 @@
 #include "detail/storage.hpp"  // detail::uninit_array
 #include "linear_map.hpp"     // the entry iterators and spans; detail helpers of the key search
 
-namespace heapless {
+HEAPLESS_NAMESPACE_BEGIN
 
 // ---- heapless::hash ----------------------------------------------------------
 namespace detail {
@@ -1275,6 +1276,6 @@ constexpr void set_difference(const IndexSet<K, NA, H, E>& a, const IndexSet<K, 
   }
 }
 
-}  // namespace heapless
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_INDEX_MAP_HPP

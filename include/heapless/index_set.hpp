@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: BSL-1.0
 // heapless/index_set.hpp - IndexSet<K, N, Hash, KeyEqual>: a hash set of at
 // most N keys in the object itself, iterated in insertion order, with set
 // algebra that keeps order. It is an IndexMap without values and lives in
