@@ -653,22 +653,20 @@ class String {
   }
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, size_type count, char ch) {
-    const size_type pos = index_of_(p);
-    replace(pos, 0, count, ch);
-    return buf_() + pos;
+    replace(index_of_(p), 0, count, ch);
+    return position_(p);
   }
   template <class P, class It, detail::if_iterator_t<P> = 0, detail::if_input_iterator_t<It> = 0>
   constexpr iterator insert(P p, It first, It last) {
     const size_type pos = index_of_(p);
     const String tmp(first, last);  // the range may point into *this
     replace(pos, 0, tmp.data(), tmp.size());
-    return buf_() + pos;
+    return position_(p);
   }
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, std::initializer_list<char> il) {
-    const size_type pos = index_of_(p);
-    replace_checked_<false>(pos, 0, il.begin(), il.size());
-    return buf_() + pos;
+    replace_checked_<false>(index_of_(p), 0, il.begin(), il.size());
+    return position_(p);
   }
 
   /// Inserts sv before pos when it fits; otherwise returns false and changes
@@ -703,7 +701,7 @@ class String {
     const size_type len = size();
     detail::chars::move(buf_() + pos, buf_() + pos + 1, len - pos - 1);
     set_size_(len - 1);
-    return buf_() + pos;
+    return position_(p);
   }
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr iterator erase(P first, Q last) noexcept {
@@ -713,7 +711,7 @@ class String {
     const size_type len = size();
     detail::chars::move(buf_() + pos, buf_() + end_pos, len - end_pos);
     set_size_(len - (end_pos - pos));
-    return buf_() + pos;
+    return position_(first);
   }
 
   /// Replaces [pos, pos + min(count, size() - pos)) with [s, s + n); s may
@@ -1025,6 +1023,12 @@ class String {
     HEAPLESS_ASSERT(p >= buf_() && p <= buf_() + size(), "heapless::String: iterator out of range");
     return static_cast<size_type>(p - buf_());
   }
+  /// The iterator a member returns for the caller's position p: p itself,
+  /// never buf_() + index_of_(p). GCC 12's IPA modref records early that p is
+  /// not returned, then folds buf_() + (p - buf_()) to p and keeps the stale
+  /// record, so callers fold comparisons of the result to false
+  /// (docs/design.md, "Positions returned from arguments").
+  static constexpr iterator position_(const_iterator p) noexcept { return const_cast<iterator>(p); }
   static constexpr size_type range_len_(const_iterator first, const_iterator last) noexcept {
     HEAPLESS_ASSERT(first <= last, "heapless::String: invalid iterator range");
     return static_cast<size_type>(last - first);
