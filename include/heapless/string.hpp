@@ -29,7 +29,7 @@
 // append_truncating writes what fits and returns true when it had to cut.
 // Nothing truncates silently.
 //
-// Costs: size() is one load and a subtraction; append is a compare, a memcpy
+// Costs: size() is one load and a subtraction; append is a compare, a memmove
 // and two byte stores; ==, compare and find(char) are memcmp / memchr;
 // find(substring) tests 8 candidates per step word-wide (memchr in long
 // strings). Complexity is that of std::string. Not thread-safe (like
@@ -568,20 +568,32 @@ class String {
       const size_type len = size();
       const auto count = static_cast<size_type>(std::distance(first, last));
       if (HEAPLESS_UNLIKELY(count > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-      char* p = buf_() + len;
-      for (; first != last; ++first) *p++ = static_cast<char>(*first);
+      // The first char is stored last: a range over *this may include the
+      // terminating NUL at buf_()[len], which must be read before it is
+      // overwritten (the chars after it are free space, in no valid range).
+      if (count != 0) {
+        const char head = static_cast<char>(*first);
+        char* p = buf_() + len + 1;
+        for (++first; first != last; ++first) *p++ = static_cast<char>(*first);
+        buf_()[len] = head;
+      }
       set_size_(len + count);
       return *this;
     } else {
       size_type len = size();
       const size_type old = len;
+      char head = '\0';  // stored last, as above: the range may include the NUL at buf_()[old]
       for (; first != last; ++first) {
         if (HEAPLESS_UNLIKELY(len == N)) {
           set_size_(old);
           detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
         }
-        buf_()[len++] = static_cast<char>(*first);
+        const char c = static_cast<char>(*first);
+        if (len == old) head = c;
+        else buf_()[len] = c;
+        ++len;
       }
+      if (len != old) buf_()[old] = head;
       set_size_(len);
       return *this;
     }
@@ -765,11 +777,12 @@ class String {
   }
 
   /// Copies min(count, size() - pos) chars to dest (no NUL added) and returns
-  /// that number. out_of_range when pos > size().
+  /// that number; dest may point into *this. out_of_range when pos > size().
   constexpr size_type copy(char* dest, size_type count, size_type pos = 0) const {
     check_pos_(pos, "heapless::String::copy: position out of range");
     const size_type n = clamp_(count, size() - pos);
-    detail::chars::copy(dest, buf_() + pos, n);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) copy_constexpr_(dest, pos, n);
+    else detail::chars::move(dest, buf_() + pos, n);
     return n;
   }
 
@@ -997,9 +1010,18 @@ class String {
   // The append paths work on the free capacity (the stored byte for N < 256)
   // rather than the size: no decode/encode between appends.
   // Preconditions: room == available(), n <= room.
+  // The source may lie in *this up to and including the terminating NUL at
+  // end (s.append(s.c_str(), s.size() + 1)); it then overlaps the
+  // destination, which starts at that NUL: memmove, or last byte first in
+  // constant evaluation. (memmove rather than a test for the overlap: the
+  // same code size as memcpy, and glibc's memcpy is its memmove.)
   constexpr void append_copy_(const char* s, size_type n, size_type room) noexcept {
     char* const end = buf_() + (N - room);
-    detail::chars::copy(end, s, n);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (size_type i = n; i > 0; --i) end[i - 1] = s[i - 1];
+    } else {
+      detail::chars::move(end, s, n);
+    }
     end[n] = '\0';
     rep_.store_available(room - n);
   }
@@ -1059,6 +1081,14 @@ class String {
     set_size_(len - count + n);
   }
 
+  // copy() in constant evaluation, where dest may alias *this and no pointer
+  // comparison tells: through a local array.
+  constexpr void copy_constexpr_(char* dest, size_type pos, size_type n) const noexcept {
+    char tmp[N + 1]{};
+    for (size_type i = 0; i < n; ++i) tmp[i] = buf_()[pos + i];
+    for (size_type i = 0; i < n; ++i) dest[i] = tmp[i];
+  }
+
   // replace() with the bounds checks. MayAlias = false for sources that
   // cannot lie in *this (an initializer_list's fresh array): that skips the
   // aliasing branch, which g++ 12 at -O2 otherwise checks against the
@@ -1099,8 +1129,9 @@ class String {
     } else {
       // Growing with a source inside the buffer: open the gap, then find
       // where the source's bytes went (those at or after p + count moved by
-      // n - count).
-      detail::chars::move(p + n, p + count, tail);
+      // n - count). The terminating NUL moves too: the source may include it
+      // (s.insert(0, s.c_str(), s.size() + 1)); it lands at the new size.
+      detail::chars::move(p + n, p + count, tail + 1);
       const char* const moved_from = p + count;
       if (s + n <= moved_from) {
         detail::chars::move(p, s, n);
