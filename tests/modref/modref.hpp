@@ -1,4 +1,5 @@
-// modref.hpp - what every program in tests/modref/ shares (see README.md there).
+// modref.hpp - what every program in tests/modref/ shares (tests/README.md,
+// "Position regression programs").
 //
 // Each program checks the members of one container that return an iterator,
 // pointer or reference into the container computed from an argument. The
