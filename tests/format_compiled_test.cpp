@@ -141,6 +141,10 @@ TEST_CASE("HEAPLESS_FMT: every entry point and capacity tier") {
   CHECK(r.size == 6);
   CHECK(r.out == small + 3);
   CHECK(sv(small, 4) == "123#");
+  char* const none = nullptr;  // measuring: no byte written, no mem* call with null
+  const auto m = heapless::format_to_n(none, 0, HEAPLESS_FMT("[{:>5}]{:*<3}"), 42, 'x');
+  CHECK(m.size == 10);
+  CHECK(m.out == nullptr);
   // Vec<char, N>
   heapless::Vec<char, 8> v;
   heapless::format_to(v, HEAPLESS_FMT("{:x}"), 255);

@@ -366,6 +366,21 @@ TEST_CASE("format: output iterators, format_to_n, formatted_size", "[format][tar
   CHECK(untouched);
 }
 
+TEST_CASE("format: format_to_n into a null range of size 0 measures", "[format][target]") {
+  // The measuring idiom: no byte is written, and no mem* function sees the
+  // null pointer (padding, fill, literal text, every argument kind).
+  HEAPLESS_NO_ALLOC_SCOPE;
+  char* const none = nullptr;
+  const auto r = heapless::format_to_n(none, 0, "[{:>5}]", 42);
+  CHECK(r.size == 7);
+  CHECK(r.out == nullptr);
+  CHECK(heapless::format_to_n(none, 0, "{:*^9}|{:<4}|{:08.3f}", "ab", 'c', -1.5).size == 23);
+  CHECK(heapless::format_to_n(none, 0, "{:#x} {} {:>4}", 255u, true, sv("xy", 2)).size == 14);
+  CHECK(heapless::format_to_n(none, 0, "{}", sv(nullptr, 0)).size == 0);
+  CHECK(heapless::format_to_n(none, 0, "").size == 0);
+  CHECK(heapless::format_to_n(none, 0, "literal text only").size == 17);
+}
+
 TEST_CASE("format: String target: the three capacity tiers", "[format][target]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   String<8> s("ab");

@@ -507,6 +507,34 @@ TEST_CASE("pool: Box owns, moves, resets and releases", "[pool][box]") {
   CHECK(counters().live.load() == live);
 }
 
+TEST_CASE("pool: Box::pool() names the pool exactly when the Box held an object", "[pool][box]") {
+  using P = Pool<int, 1>;
+  HEAPLESS_NO_ALLOC_SCOPE;
+  static P pool;
+  const P::Box never;
+  CHECK(never.pool() == nullptr);
+  P::Box a = pool.try_make(1);
+  REQUIRE(a);
+  CHECK(a.pool() == &pool);
+  // Exhausted: the empty Box never held an object, so it names no pool.
+  P::Box b = pool.try_make(2);
+  CHECK_FALSE(b);
+  CHECK(b.get() == nullptr);
+  CHECK(b.pool() == nullptr);
+  P::Box moved = std::move(b);
+  CHECK(moved.pool() == nullptr);
+  // After release() and reset() the pool stays named: pool()->destroy(p).
+  int* raw = a.release();
+  CHECK(a.pool() == &pool);
+  a.pool()->destroy(raw);
+  P::Box c = pool.try_make(3);
+  REQUIRE(c);
+  c.reset();
+  CHECK_FALSE(c);
+  CHECK(c.pool() == &pool);
+  CHECK(pool.available() == 1);
+}
+
 // ---- Element matrix -----------------------------------------------------------------
 
 TEST_CASE("pool: element matrix: lifetimes, alignment, values", "[pool][matrix]") {

@@ -6,12 +6,14 @@
 // Concurrency is proven in spsc_stress_test.cpp; tests/spsc_nopad_test.cpp
 // runs this file again with HEAPLESS_CACHE_LINE = 0 (the Cortex-M layout).
 #include <heapless/spsc.hpp>
+#include <heapless/vec.hpp>  // Vec<int, 0>: a contiguous range whose data() is null
 
 #include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <type_traits>
 #include <utility>
+#include <vector>  // an empty std::vector: a contiguous range whose data() is null
 
 #include "support/test.hpp"
 
@@ -356,6 +358,36 @@ TEST_CASE("spsc: bulk push from input iterators and ranges, pop to output iterat
   CHECK(q.push(s) == 2);
   CHECK(q.size() == 2);
 #endif
+}
+
+TEST_CASE("spsc: bulk push of an empty range whose data() is null", "[spsc][bulk]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  Queue<int, 4> q;
+  // A null pointer the compiler cannot see through: memcpy(dst, nullptr, 0)
+  // is undefined (UBSan reports it), and g++ -O2 then drops the caller's own
+  // test of the pointer as always false.
+  const int* volatile opaque = nullptr;
+  const int* const none = opaque;
+  CHECK(q.push(none, 0) == 0);
+  const bool none_is_null = none == nullptr;
+  CHECK(none_is_null);
+  CHECK(q.push(none, none) == 0);
+  auto [tx, rx] = q.split();
+  CHECK(tx.push(none, 0) == 0);
+  CHECK(tx.push(none, none) == 0);
+  const heapless::Vec<int, 0> no_elements;  // data() is nullptr
+  CHECK(no_elements.data() == nullptr);
+  CHECK(q.push(no_elements) == 0);
+  CHECK(tx.push(no_elements) == 0);
+  const std::vector<int> empty_vector;  // data() is nullptr in libstdc++ (no allocation)
+  CHECK(q.push(empty_vector) == 0);
+  CHECK(q.empty());
+  // A full queue and a null range: nothing to copy either.
+  CHECK(q.push(small_range<int, 3>{{1, 2, 3}}) == 3);
+  CHECK(q.try_push(4));
+  CHECK(q.push(none, 0) == 0);
+  CHECK(rx.pop(static_cast<int*>(nullptr), 0) == 0);
+  CHECK(q.size() == 4);
 }
 
 TEST_CASE("spsc: bulk operations on non-trivial elements", "[spsc][bulk]") {

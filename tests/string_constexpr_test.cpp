@@ -81,6 +81,22 @@ constexpr bool comparisons() {
          ("<" + a) == "<abc";
 }
 
+// Sources inside the string that include its terminating NUL.
+constexpr bool self_sources() {
+  String<15> s = "abc";
+  s.append(s.c_str(), s.size() + 1);
+  if (s.view() != "abcabc\0"sv) return false;
+  s = "abc";
+  s.insert(0, s.c_str(), s.size() + 1);
+  if (s.view() != "abc\0abc"sv) return false;
+  s = "abc";
+  s.replace(1, 1, s.c_str(), 4);
+  if (s.view() != "aabc\0c"sv) return false;
+  s = "abc";
+  if (s.copy(s.data() + 1, 2) != 2) return false;
+  return s == "aab";
+}
+
 // Copies of constant Strings are constants (the whole buffer is defined).
 constexpr String<15> g_built = built();
 constexpr String<15> g_copy = g_built;
@@ -98,6 +114,7 @@ static_assert(String<0>().empty() && String<0>().full());
 static_assert(modifiers());
 static_assert(searches());
 static_assert(comparisons());
+static_assert(self_sources());
 static_assert(std::string_view(g_built).substr(2, 5) == "hello");
 
 }  // namespace
@@ -123,6 +140,7 @@ TEST_CASE("String: constant-evaluated results match run-time ones", "[string][co
   CHECK(modifiers());
   CHECK(searches());
   CHECK(comparisons());
+  CHECK(self_sources());
 #endif
   CHECK(g_plain_small.empty());
   CHECK(g_plain_small.c_str()[0] == '\0');

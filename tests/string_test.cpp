@@ -874,6 +874,145 @@ TEST_CASE("String: input, forward and random-access iterator ranges", "[string]"
   CHECK(c == "fed");
 }
 
+namespace {
+
+// Every member that reads a (pointer, count) or an iterator range, given a
+// source inside the string itself that includes the terminating NUL (the
+// view c_str()[0, size()], which is readable): the result is what a copy of
+// the source would give. Run for the small (N < 256) and large layouts, and
+// for a result that fills the string (its last byte is then the NUL).
+template <std::size_t N>
+struct self_source_case {
+  using S = String<N>;
+  // Holds exactly `expect` (NULs included) and is well formed.
+  static bool holds(const S& s, std::string_view expect) {
+    return well_formed(s) && std::string_view(s.data(), s.size()) == expect;
+  }
+  static std::string_view with_nul(const S& s) { return std::string_view(s.c_str(), s.size() + 1); }
+
+  static void run() {
+    using namespace std::string_view_literals;
+    using forward_chars = heapless::test::forward_iterator<char>;
+    using input_chars_ = heapless::test::input_iterator<char>;
+    S s = "abc";
+    // insert(pos, s, n) and the forms built on it
+    s.insert(0, s.c_str(), s.size() + 1);
+    CHECK(holds(s, "abc\0abc"sv));
+    s = "abc";
+    s.insert(1, s.c_str(), 4);
+    CHECK(holds(s, "aabc\0bc"sv));
+    s = "abc";
+    s.insert(3, s.c_str(), 4);
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    s.insert(2, s.c_str() + 1, 3);
+    CHECK(holds(s, "abbc\0c"sv));
+    s = "abc";
+    s.insert(1, with_nul(s));
+    CHECK(holds(s, "aabc\0bc"sv));
+    s = "abc";
+    CHECK(s.try_insert(0, with_nul(s)));
+    CHECK(holds(s, "abc\0abc"sv));
+    s = "abc";
+    s.insert(s.begin() + 1, s.c_str(), s.c_str() + 4);
+    CHECK(holds(s, "aabc\0bc"sv));
+    s = "abc";
+    s.insert(s.begin(), forward_chars{s.c_str()}, forward_chars{s.c_str() + 4});
+    CHECK(holds(s, "abc\0abc"sv));
+    // append and its forms
+    s = "abc";
+    s.append(s.c_str(), s.size() + 1);
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    s.append(s.c_str() + 1, 3);
+    CHECK(holds(s, "abcbc\0"sv));
+    s = "abc";
+    s.append(s.c_str() + 3, 1);  // the NUL alone
+    CHECK(holds(s, "abc\0"sv));
+    s = "abc";
+    s.append(with_nul(s));
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    s += with_nul(s);
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    CHECK(s.try_append(s.c_str(), 4));
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    CHECK(s.try_append(with_nul(s)));
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    s.unchecked_append(s.c_str(), 4);
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    CHECK_FALSE(s.append_truncating(with_nul(s)));
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    s.append(s.c_str(), s.c_str() + 4);
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    s.append(forward_chars{s.c_str()}, forward_chars{s.c_str() + 4});
+    CHECK(holds(s, "abcabc\0"sv));
+    s = "abc";
+    s.append(input_chars_{s.c_str() + 2}, input_chars_{s.c_str() + 4});
+    CHECK(holds(s, "abcc\0"sv));
+    // replace, growing and shrinking, by position and by iterators
+    s = "abc";
+    s.replace(1, 1, s.c_str(), 4);
+    CHECK(holds(s, "aabc\0c"sv));
+    s = "abc";
+    s.replace(0, 3, s.c_str(), 4);
+    CHECK(holds(s, "abc\0"sv));
+    s = "abc";
+    s.replace(0, 1, s.c_str() + 1, 3);
+    CHECK(holds(s, "bc\0bc"sv));
+    s = "abc";
+    s.replace(0, 3, s.c_str() + 2, 2);
+    CHECK(holds(s, "c\0"sv));
+    s = "abc";
+    s.replace(2, 1, with_nul(s));
+    CHECK(holds(s, "ababc\0"sv));
+    s = "abc";
+    s.replace(s.begin(), s.begin() + 1, s.c_str(), 4);
+    CHECK(holds(s, "abc\0bc"sv));
+    s = "abc";
+    s.replace(s.begin() + 1, s.end(), with_nul(s));
+    CHECK(holds(s, "aabc\0"sv));
+    s = "abc";
+    s.replace(s.begin() + 1, s.end(), forward_chars{s.c_str()}, forward_chars{s.c_str() + 4});
+    CHECK(holds(s, "aabc\0"sv));
+    // assign
+    s = "abc";
+    s.assign(s.c_str(), 4);
+    CHECK(holds(s, "abc\0"sv));
+    s = "abc";
+    s.assign(s.c_str() + 1, 3);
+    CHECK(holds(s, "bc\0"sv));
+    s = "abc";
+    CHECK(s.try_assign(with_nul(s)));
+    CHECK(holds(s, "abc\0"sv));
+    s = "abc";
+    s.assign(s.c_str(), s.c_str() + 4);
+    CHECK(holds(s, "abc\0"sv));
+    // copy into the string itself
+    s = "abc";
+    CHECK(s.copy(s.data() + 1, 2) == 2);
+    CHECK(holds(s, "aab"sv));
+    s = "abc";
+    CHECK(s.copy(s.data(), 2, 1) == 2);
+    CHECK(holds(s, "bcc"sv));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("String: sources inside the string, terminating NUL included", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  self_source_case<7>::run();  // the longest results fill it: the NUL is the last byte
+  self_source_case<15>::run();
+  self_source_case<300>::run();
+}
+
 TEST_CASE("String: operator<< prints to any stream-like type", "[string]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   text_sink sink;

@@ -593,7 +593,7 @@ class LinearMap
     const size_type i = index_(pos);
     HEAPLESS_ASSERT(i < this->size_, "LinearMap::erase: iterator not dereferenceable");
     remove_swap_(i);
-    return iter_(i);
+    return position_(pos, i);
   }
   constexpr iterator erase(iterator pos) { return erase(const_iterator(pos)); }
   /// Removes [first, last), filling the hole with entries from the end:
@@ -614,7 +614,7 @@ class LinearMap
     }
     guard.self = nullptr;
     destroy_tail_(n - hole);
-    return iter_(f);
+    return position_(first, f);
   }
   /// Removes the entry with key q, if any (O(1) after the search; reorders as
   /// erase(pos)). Returns the number removed (0 or 1).
@@ -639,7 +639,7 @@ class LinearMap
     const size_type f = index_(first);
     const size_type l = index_(last);
     HEAPLESS_ASSERT(f <= l && l <= this->size_, "LinearMap::erase_stable: invalid range");
-    if (f == l) return iter_(f);
+    if (f == l) return position_(first, f);
     const size_type n = this->size_;
     for (size_type e = f; indexed_ && e < l; ++e) index_remove_(e);
     index_guard_ guard{index_guarded_ ? this : nullptr};
@@ -652,7 +652,7 @@ class LinearMap
       }
     }
     guard.self = nullptr;
-    return iter_(f);
+    return position_(first, f);
   }
   /// Removes the entry with key q, if any, keeping the order of the others.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
@@ -721,6 +721,16 @@ class LinearMap
   }
   constexpr size_type index_(const_iterator it) const noexcept {
     return static_cast<size_type>(it.k_ - keys_data_());
+  }
+  /// The iterator a member returns for the caller's position it (at index i):
+  /// its key pointer, which iterators compare, is the caller's own, never
+  /// keys + index_(it). GCC 12's IPA modref records early that an argument is
+  /// not returned, then folds base + (arg - base) to arg and keeps the stale
+  /// record, so callers fold comparisons of the result to false
+  /// (docs/design.md, "Positions returned from arguments"). The value
+  /// pointer, values + i, cannot fold to an argument: i comes from the keys.
+  constexpr iterator position_(const_iterator it, size_type i) noexcept {
+    return iterator(it.k_, values_data_() + i);
   }
 
   static constexpr bool tagged_ = detail::linear_map_tagged_v<K, N>;

@@ -585,7 +585,10 @@ class Pool {
     /// The object, or nullptr when empty.
     T* get() const noexcept { return ptr_; }
     explicit operator bool() const noexcept { return ptr_ != nullptr; }
-    /// The pool the object came from (nullptr if the Box never held one).
+    /// The pool the object came from; nullptr if the Box never held one (a
+    /// default-constructed Box, or the empty Box try_make returns from an
+    /// exhausted pool). It stays set after reset() and release(), so a
+    /// released object can go back with pool()->destroy(p).
     Pool* pool() const noexcept { return pool_; }
 
     /// Destroys the object and returns its slot; the Box becomes empty.
@@ -605,7 +608,8 @@ class Pool {
 
    private:
     friend class Pool;
-    Box(T* p, Pool* owner) noexcept : ptr_(p), pool_(owner) {}
+    // An empty Box (an exhausted pool) names no pool: see pool().
+    Box(T* p, Pool* owner) noexcept : ptr_(p), pool_(p != nullptr ? owner : nullptr) {}
     T* ptr_ = nullptr;
     Pool* pool_ = nullptr;
   };

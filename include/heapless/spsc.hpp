@@ -495,6 +495,9 @@ class Queue : private detail::queue_state<T, N> {
     size_type n = 0;
     if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<It, T>) {
       (void)more;
+      // An empty range may be a null pointer (an empty std::vector's or
+      // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
+      if (room == 0) return 0;
       std::memcpy(this->slots_.data() + s, it, first_len * sizeof(T));
       if (room > first_len) std::memcpy(this->slots_.data(), it + first_len, (room - first_len) * sizeof(T));
       n = room;

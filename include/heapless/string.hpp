@@ -30,7 +30,7 @@
 // append_truncating writes what fits and returns true when it had to cut.
 // Nothing truncates silently.
 //
-// Costs: size() is one load and a subtraction; append is a compare, a memcpy
+// Costs: size() is one load and a subtraction; append is a compare, a memmove
 // and two byte stores; ==, compare and find(char) are memcmp / memchr;
 // find(substring) tests 8 candidates per step word-wide (memchr in long
 // strings). Complexity is that of std::string. Not thread-safe (like
@@ -569,20 +569,32 @@ class String {
       const size_type len = size();
       const auto count = static_cast<size_type>(std::distance(first, last));
       if (HEAPLESS_UNLIKELY(count > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-      char* p = buf_() + len;
-      for (; first != last; ++first) *p++ = static_cast<char>(*first);
+      // The first char is stored last: a range over *this may include the
+      // terminating NUL at buf_()[len], which must be read before it is
+      // overwritten (the chars after it are free space, in no valid range).
+      if (count != 0) {
+        const char head = static_cast<char>(*first);
+        char* p = buf_() + len + 1;
+        for (++first; first != last; ++first) *p++ = static_cast<char>(*first);
+        buf_()[len] = head;
+      }
       set_size_(len + count);
       return *this;
     } else {
       size_type len = size();
       const size_type old = len;
+      char head = '\0';  // stored last, as above: the range may include the NUL at buf_()[old]
       for (; first != last; ++first) {
         if (HEAPLESS_UNLIKELY(len == N)) {
           set_size_(old);
           detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
         }
-        buf_()[len++] = static_cast<char>(*first);
+        const char c = static_cast<char>(*first);
+        if (len == old) head = c;
+        else buf_()[len] = c;
+        ++len;
       }
+      if (len != old) buf_()[old] = head;
       set_size_(len);
       return *this;
     }
@@ -654,22 +666,20 @@ class String {
   }
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, size_type count, char ch) {
-    const size_type pos = index_of_(p);
-    replace(pos, 0, count, ch);
-    return buf_() + pos;
+    replace(index_of_(p), 0, count, ch);
+    return position_(p);
   }
   template <class P, class It, detail::if_iterator_t<P> = 0, detail::if_input_iterator_t<It> = 0>
   constexpr iterator insert(P p, It first, It last) {
     const size_type pos = index_of_(p);
     const String tmp(first, last);  // the range may point into *this
     replace(pos, 0, tmp.data(), tmp.size());
-    return buf_() + pos;
+    return position_(p);
   }
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, std::initializer_list<char> il) {
-    const size_type pos = index_of_(p);
-    replace_checked_<false>(pos, 0, il.begin(), il.size());
-    return buf_() + pos;
+    replace_checked_<false>(index_of_(p), 0, il.begin(), il.size());
+    return position_(p);
   }
 
   /// Inserts sv before pos when it fits; otherwise returns false and changes
@@ -704,7 +714,7 @@ class String {
     const size_type len = size();
     detail::chars::move(buf_() + pos, buf_() + pos + 1, len - pos - 1);
     set_size_(len - 1);
-    return buf_() + pos;
+    return position_(p);
   }
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr iterator erase(P first, Q last) noexcept {
@@ -714,7 +724,7 @@ class String {
     const size_type len = size();
     detail::chars::move(buf_() + pos, buf_() + end_pos, len - end_pos);
     set_size_(len - (end_pos - pos));
-    return buf_() + pos;
+    return position_(first);
   }
 
   /// Replaces [pos, pos + min(count, size() - pos)) with [s, s + n); s may
@@ -768,11 +778,12 @@ class String {
   }
 
   /// Copies min(count, size() - pos) chars to dest (no NUL added) and returns
-  /// that number. out_of_range when pos > size().
+  /// that number; dest may point into *this. out_of_range when pos > size().
   constexpr size_type copy(char* dest, size_type count, size_type pos = 0) const {
     check_pos_(pos, "heapless::String::copy: position out of range");
     const size_type n = clamp_(count, size() - pos);
-    detail::chars::copy(dest, buf_() + pos, n);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) copy_constexpr_(dest, pos, n);
+    else detail::chars::move(dest, buf_() + pos, n);
     return n;
   }
 
@@ -1000,9 +1011,18 @@ class String {
   // The append paths work on the free capacity (the stored byte for N < 256)
   // rather than the size: no decode/encode between appends.
   // Preconditions: room == available(), n <= room.
+  // The source may lie in *this up to and including the terminating NUL at
+  // end (s.append(s.c_str(), s.size() + 1)); it then overlaps the
+  // destination, which starts at that NUL: memmove, or last byte first in
+  // constant evaluation. (memmove rather than a test for the overlap: the
+  // same code size as memcpy, and glibc's memcpy is its memmove.)
   constexpr void append_copy_(const char* s, size_type n, size_type room) noexcept {
     char* const end = buf_() + (N - room);
-    detail::chars::copy(end, s, n);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (size_type i = n; i > 0; --i) end[i - 1] = s[i - 1];
+    } else {
+      detail::chars::move(end, s, n);
+    }
     end[n] = '\0';
     rep_.store_available(room - n);
   }
@@ -1026,6 +1046,12 @@ class String {
     HEAPLESS_ASSERT(p >= buf_() && p <= buf_() + size(), "heapless::String: iterator out of range");
     return static_cast<size_type>(p - buf_());
   }
+  /// The iterator a member returns for the caller's position p: p itself,
+  /// never buf_() + index_of_(p). GCC 12's IPA modref records early that p is
+  /// not returned, then folds buf_() + (p - buf_()) to p and keeps the stale
+  /// record, so callers fold comparisons of the result to false
+  /// (docs/design.md, "Positions returned from arguments").
+  static constexpr iterator position_(const_iterator p) noexcept { return const_cast<iterator>(p); }
   static constexpr size_type range_len_(const_iterator first, const_iterator last) noexcept {
     HEAPLESS_ASSERT(first <= last, "heapless::String: invalid iterator range");
     return static_cast<size_type>(last - first);
@@ -1054,6 +1080,14 @@ class String {
     detail::chars::move(buf_() + pos + n, buf_() + pos + count, len - pos - count);
     for (size_type i = 0; i < n; ++i) buf_()[pos + i] = tmp[i];
     set_size_(len - count + n);
+  }
+
+  // copy() in constant evaluation, where dest may alias *this and no pointer
+  // comparison tells: through a local array.
+  constexpr void copy_constexpr_(char* dest, size_type pos, size_type n) const noexcept {
+    char tmp[N + 1]{};
+    for (size_type i = 0; i < n; ++i) tmp[i] = buf_()[pos + i];
+    for (size_type i = 0; i < n; ++i) dest[i] = tmp[i];
   }
 
   // replace() with the bounds checks. MayAlias = false for sources that
@@ -1096,8 +1130,9 @@ class String {
     } else {
       // Growing with a source inside the buffer: open the gap, then find
       // where the source's bytes went (those at or after p + count moved by
-      // n - count).
-      detail::chars::move(p + n, p + count, tail);
+      // n - count). The terminating NUL moves too: the source may include it
+      // (s.insert(0, s.c_str(), s.size() + 1)); it lands at the new size.
+      detail::chars::move(p + n, p + count, tail + 1);
       const char* const moved_from = p + count;
       if (s + n <= moved_from) {
         detail::chars::move(p, s, n);

@@ -693,7 +693,10 @@ class Vec : private detail::vec_move_assign<T, N> {
     const size_type i = index_of(pos);
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
     const size_type len = size();
-    if (i == len) return &unchecked_emplace_back(std::forward<Args>(args)...);
+    if (i == len) {
+      unchecked_emplace_back(std::forward<Args>(args)...);
+      return position_(pos);
+    }
     T* p = data();
     T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
     if constexpr (detail::vec_memmove_v<T>) {
@@ -701,14 +704,14 @@ class Vec : private detail::vec_move_assign<T, N> {
         std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
         this->construct(i, std::move(tmp));
         this->set_len(len + 1);
-        return p + i;
+        return position_(pos);
       }
     }
     this->construct(len, std::move(p[len - 1]));
     this->set_len(len + 1);
     for (size_type j = len - 1; j != i; --j) p[j] = std::move(p[j - 1]);
     p[i] = std::move(tmp);
-    return p + i;
+    return position_(pos);
   }
   /// Inserts value before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
@@ -723,13 +726,13 @@ class Vec : private detail::vec_move_assign<T, N> {
         const T copy(value);  // value may be an element that the shift moves
         open_gap(i, n);
         for (size_type k = 0; k != n; ++k) this->construct(i + k, copy);
-        return data() + i;
+        return position_(pos);
       }
     }
     const size_type old_len = size();
     this->append_fill(n, value);
     detail::vec_rotate(data() + i, data() + old_len, data() + size());
-    return data() + i;
+    return position_(pos);
   }
   /// Inserts copies of [first, last) (not iterators into *this) before pos.
   /// If they do not fit, raises bad_alloc and *this is unchanged (input
@@ -744,12 +747,12 @@ class Vec : private detail::vec_move_assign<T, N> {
       if constexpr (detail::vec_memmove_v<T> &&
                     std::is_nothrow_constructible_v<T, typename std::iterator_traits<InputIt>::reference>) {
         if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-          if (n == 0) return data() + i;
+          if (n == 0) return position_(pos);
           open_gap(i, n);
           this->set_len(i);  // construct into the gap, then restore the length
           this->append_n(first, n);
           this->set_len(old_len + n);
-          return data() + i;
+          return position_(pos);
         }
       }
       this->append_n(first, n);
@@ -757,7 +760,7 @@ class Vec : private detail::vec_move_assign<T, N> {
       append(first, last);
     }
     detail::vec_rotate(data() + i, data() + old_len, data() + size());
-    return data() + i;
+    return position_(pos);
   }
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, std::initializer_list<T> il) {
     return insert(pos, il.begin(), il.end());
@@ -774,19 +777,20 @@ class Vec : private detail::vec_move_assign<T, N> {
     const size_type i = index_of(first);
     const size_type j = index_of(last);
     HEAPLESS_ASSERT(i <= j, "heapless::Vec::erase: first > last");
-    if (i == j) return data() + i;
+    if (i == j) return position_(first);
     T* p = data();
     const size_type len = size();
     if constexpr (detail::vec_memmove_v<T>) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        std::memmove(static_cast<void*>(p + i), static_cast<const void*>(p + j), (len - j) * sizeof(T));
+        T* const out = position_(first);
+        std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
         this->set_len(len - (j - i));
-        return p + i;
+        return out;
       }
     }
     for (size_type k = j; k != len; ++k) p[i + (k - j)] = std::move(p[k]);
     this->truncate(len - (j - i));
-    return p + i;
+    return position_(first);
   }
   /// Destroys every element. O(size()) (O(1) for trivially destructible T).
   HEAPLESS_CONSTEXPR20 void clear() noexcept { this->truncate(0); }
@@ -863,6 +867,12 @@ class Vec : private detail::vec_move_assign<T, N> {
     HEAPLESS_ASSERT(pos >= begin() && pos <= end(), "heapless::Vec: iterator not into this Vec");
     return static_cast<size_type>(pos - begin());
   }
+  /// The iterator a member returns for the caller's position pos: pos itself,
+  /// never data() + index_of(pos). GCC 12's IPA modref records early that pos
+  /// is not returned, then folds data() + (pos - data()) to pos and keeps the
+  /// stale record, so callers fold comparisons of the result to false
+  /// (docs/design.md, "Positions returned from arguments").
+  static constexpr iterator position_(const_iterator pos) noexcept { return const_cast<iterator>(pos); }
   /// Trivially copyable T only: shifts [i, size()) up by n and grows the
   /// length; the gap [i, i + n) holds stale copies, overwritten by the caller.
   void open_gap(size_type i, size_type n) noexcept {
@@ -1012,7 +1022,7 @@ class VecRef {
     HEAPLESS_ASSERT(i <= j && j <= len, "heapless::VecRef::erase: bad range");
     for (size_type k = j; k != len; ++k) data_[i + (k - j)] = std::move(data_[k]);
     truncate(len - (j - i));
-    return data_ + i;
+    return const_cast<iterator>(first);  // the caller's position, as Vec::position_
   }
   /// Removes the element at pos (precondition: dereferenceable).
   iterator erase(const_iterator pos) const { return erase(pos, pos + 1); }

@@ -147,7 +147,10 @@ class format_buffer {
       return;
     }
 #endif
-    append_chunked(n, [c](char* d, std::size_t k) { std::memset(d, c, k); });
+    // k == 0 with d == nullptr: format_to_n(nullptr, 0, ...) measuring the output.
+    append_chunked(n, [c](char* d, std::size_t k) {
+      if (k != 0) std::memset(d, c, k);
+    });
   }
   /// Records a formatting error (bad format string or value); the first one
   /// wins. The caller raises it once the target is back in a valid state.
