@@ -1371,7 +1371,10 @@ class Vec : private detail::vec_move_assign<T, N> {
     const size_type i = index_of(pos);
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
     const size_type len = size();
-    if (i == len) return &unchecked_emplace_back(std::forward<Args>(args)...);
+    if (i == len) {
+      unchecked_emplace_back(std::forward<Args>(args)...);
+      return position_(pos);
+    }
     T* p = data();
     T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
     if constexpr (detail::vec_memmove_v<T>) {
@@ -1379,14 +1382,14 @@ class Vec : private detail::vec_move_assign<T, N> {
         std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
         this->construct(i, std::move(tmp));
         this->set_len(len + 1);
-        return p + i;
+        return position_(pos);
       }
     }
     this->construct(len, std::move(p[len - 1]));
     this->set_len(len + 1);
     for (size_type j = len - 1; j != i; --j) p[j] = std::move(p[j - 1]);
     p[i] = std::move(tmp);
-    return p + i;
+    return position_(pos);
   }
   /// Inserts value before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
@@ -1401,13 +1404,13 @@ class Vec : private detail::vec_move_assign<T, N> {
         const T copy(value);  // value may be an element that the shift moves
         open_gap(i, n);
         for (size_type k = 0; k != n; ++k) this->construct(i + k, copy);
-        return data() + i;
+        return position_(pos);
       }
     }
     const size_type old_len = size();
     this->append_fill(n, value);
     detail::vec_rotate(data() + i, data() + old_len, data() + size());
-    return data() + i;
+    return position_(pos);
   }
   /// Inserts copies of [first, last) (not iterators into *this) before pos.
   /// If they do not fit, raises bad_alloc and *this is unchanged (input
@@ -1422,12 +1425,12 @@ class Vec : private detail::vec_move_assign<T, N> {
       if constexpr (detail::vec_memmove_v<T> &&
                     std::is_nothrow_constructible_v<T, typename std::iterator_traits<InputIt>::reference>) {
         if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-          if (n == 0) return data() + i;
+          if (n == 0) return position_(pos);
           open_gap(i, n);
           this->set_len(i);  // construct into the gap, then restore the length
           this->append_n(first, n);
           this->set_len(old_len + n);
-          return data() + i;
+          return position_(pos);
         }
       }
       this->append_n(first, n);
@@ -1435,7 +1438,7 @@ class Vec : private detail::vec_move_assign<T, N> {
       append(first, last);
     }
     detail::vec_rotate(data() + i, data() + old_len, data() + size());
-    return data() + i;
+    return position_(pos);
   }
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, std::initializer_list<T> il) {
     return insert(pos, il.begin(), il.end());
@@ -1452,19 +1455,20 @@ class Vec : private detail::vec_move_assign<T, N> {
     const size_type i = index_of(first);
     const size_type j = index_of(last);
     HEAPLESS_ASSERT(i <= j, "heapless::Vec::erase: first > last");
-    if (i == j) return data() + i;
+    if (i == j) return position_(first);
     T* p = data();
     const size_type len = size();
     if constexpr (detail::vec_memmove_v<T>) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        std::memmove(static_cast<void*>(p + i), static_cast<const void*>(p + j), (len - j) * sizeof(T));
+        T* const out = position_(first);
+        std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
         this->set_len(len - (j - i));
-        return p + i;
+        return out;
       }
     }
     for (size_type k = j; k != len; ++k) p[i + (k - j)] = std::move(p[k]);
     this->truncate(len - (j - i));
-    return p + i;
+    return position_(first);
   }
   /// Destroys every element. O(size()) (O(1) for trivially destructible T).
   HEAPLESS_CONSTEXPR20 void clear() noexcept { this->truncate(0); }
@@ -1541,6 +1545,12 @@ class Vec : private detail::vec_move_assign<T, N> {
     HEAPLESS_ASSERT(pos >= begin() && pos <= end(), "heapless::Vec: iterator not into this Vec");
     return static_cast<size_type>(pos - begin());
   }
+  /// The iterator a member returns for the caller's position pos: pos itself,
+  /// never data() + index_of(pos). GCC 12's IPA modref records early that pos
+  /// is not returned, then folds data() + (pos - data()) to pos and keeps the
+  /// stale record, so callers fold comparisons of the result to false
+  /// (docs/design.md, "Positions returned from arguments").
+  static constexpr iterator position_(const_iterator pos) noexcept { return const_cast<iterator>(pos); }
   /// Trivially copyable T only: shifts [i, size()) up by n and grows the
   /// length; the gap [i, i + n) holds stale copies, overwritten by the caller.
   void open_gap(size_type i, size_type n) noexcept {
@@ -1690,7 +1700,7 @@ class VecRef {
     HEAPLESS_ASSERT(i <= j && j <= len, "heapless::VecRef::erase: bad range");
     for (size_type k = j; k != len; ++k) data_[i + (k - j)] = std::move(data_[k]);
     truncate(len - (j - i));
-    return data_ + i;
+    return const_cast<iterator>(first);  // the caller's position, as Vec::position_
   }
   /// Removes the element at pos (precondition: dereferenceable).
   iterator erase(const_iterator pos) const { return erase(pos, pos + 1); }
@@ -2359,7 +2369,10 @@ class Pool {
     /// The object, or nullptr when empty.
     T* get() const noexcept { return ptr_; }
     explicit operator bool() const noexcept { return ptr_ != nullptr; }
-    /// The pool the object came from (nullptr if the Box never held one).
+    /// The pool the object came from; nullptr if the Box never held one (a
+    /// default-constructed Box, or the empty Box try_make returns from an
+    /// exhausted pool). It stays set after reset() and release(), so a
+    /// released object can go back with pool()->destroy(p).
     Pool* pool() const noexcept { return pool_; }
 
     /// Destroys the object and returns its slot; the Box becomes empty.
@@ -2379,7 +2392,8 @@ class Pool {
 
    private:
     friend class Pool;
-    Box(T* p, Pool* owner) noexcept : ptr_(p), pool_(owner) {}
+    // An empty Box (an exhausted pool) names no pool: see pool().
+    Box(T* p, Pool* owner) noexcept : ptr_(p), pool_(p != nullptr ? owner : nullptr) {}
     T* ptr_ = nullptr;
     Pool* pool_ = nullptr;
   };
@@ -2582,7 +2596,7 @@ HEAPLESS_NAMESPACE_END
 // append_truncating writes what fits and returns true when it had to cut.
 // Nothing truncates silently.
 //
-// Costs: size() is one load and a subtraction; append is a compare, a memcpy
+// Costs: size() is one load and a subtraction; append is a compare, a memmove
 // and two byte stores; ==, compare and find(char) are memcmp / memchr;
 // find(substring) tests 8 candidates per step word-wide (memchr in long
 // strings). Complexity is that of std::string. Not thread-safe (like
@@ -3121,20 +3135,32 @@ class String {
       const size_type len = size();
       const auto count = static_cast<size_type>(std::distance(first, last));
       if (HEAPLESS_UNLIKELY(count > N - len)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-      char* p = buf_() + len;
-      for (; first != last; ++first) *p++ = static_cast<char>(*first);
+      // The first char is stored last: a range over *this may include the
+      // terminating NUL at buf_()[len], which must be read before it is
+      // overwritten (the chars after it are free space, in no valid range).
+      if (count != 0) {
+        const char head = static_cast<char>(*first);
+        char* p = buf_() + len + 1;
+        for (++first; first != last; ++first) *p++ = static_cast<char>(*first);
+        buf_()[len] = head;
+      }
       set_size_(len + count);
       return *this;
     } else {
       size_type len = size();
       const size_type old = len;
+      char head = '\0';  // stored last, as above: the range may include the NUL at buf_()[old]
       for (; first != last; ++first) {
         if (HEAPLESS_UNLIKELY(len == N)) {
           set_size_(old);
           detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
         }
-        buf_()[len++] = static_cast<char>(*first);
+        const char c = static_cast<char>(*first);
+        if (len == old) head = c;
+        else buf_()[len] = c;
+        ++len;
       }
+      if (len != old) buf_()[old] = head;
       set_size_(len);
       return *this;
     }
@@ -3206,22 +3232,20 @@ class String {
   }
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, size_type count, char ch) {
-    const size_type pos = index_of_(p);
-    replace(pos, 0, count, ch);
-    return buf_() + pos;
+    replace(index_of_(p), 0, count, ch);
+    return position_(p);
   }
   template <class P, class It, detail::if_iterator_t<P> = 0, detail::if_input_iterator_t<It> = 0>
   constexpr iterator insert(P p, It first, It last) {
     const size_type pos = index_of_(p);
     const String tmp(first, last);  // the range may point into *this
     replace(pos, 0, tmp.data(), tmp.size());
-    return buf_() + pos;
+    return position_(p);
   }
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, std::initializer_list<char> il) {
-    const size_type pos = index_of_(p);
-    replace_checked_<false>(pos, 0, il.begin(), il.size());
-    return buf_() + pos;
+    replace_checked_<false>(index_of_(p), 0, il.begin(), il.size());
+    return position_(p);
   }
 
   /// Inserts sv before pos when it fits; otherwise returns false and changes
@@ -3256,7 +3280,7 @@ class String {
     const size_type len = size();
     detail::chars::move(buf_() + pos, buf_() + pos + 1, len - pos - 1);
     set_size_(len - 1);
-    return buf_() + pos;
+    return position_(p);
   }
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr iterator erase(P first, Q last) noexcept {
@@ -3266,7 +3290,7 @@ class String {
     const size_type len = size();
     detail::chars::move(buf_() + pos, buf_() + end_pos, len - end_pos);
     set_size_(len - (end_pos - pos));
-    return buf_() + pos;
+    return position_(first);
   }
 
   /// Replaces [pos, pos + min(count, size() - pos)) with [s, s + n); s may
@@ -3320,11 +3344,12 @@ class String {
   }
 
   /// Copies min(count, size() - pos) chars to dest (no NUL added) and returns
-  /// that number. out_of_range when pos > size().
+  /// that number; dest may point into *this. out_of_range when pos > size().
   constexpr size_type copy(char* dest, size_type count, size_type pos = 0) const {
     check_pos_(pos, "heapless::String::copy: position out of range");
     const size_type n = clamp_(count, size() - pos);
-    detail::chars::copy(dest, buf_() + pos, n);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) copy_constexpr_(dest, pos, n);
+    else detail::chars::move(dest, buf_() + pos, n);
     return n;
   }
 
@@ -3552,9 +3577,18 @@ class String {
   // The append paths work on the free capacity (the stored byte for N < 256)
   // rather than the size: no decode/encode between appends.
   // Preconditions: room == available(), n <= room.
+  // The source may lie in *this up to and including the terminating NUL at
+  // end (s.append(s.c_str(), s.size() + 1)); it then overlaps the
+  // destination, which starts at that NUL: memmove, or last byte first in
+  // constant evaluation. (memmove rather than a test for the overlap: the
+  // same code size as memcpy, and glibc's memcpy is its memmove.)
   constexpr void append_copy_(const char* s, size_type n, size_type room) noexcept {
     char* const end = buf_() + (N - room);
-    detail::chars::copy(end, s, n);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (size_type i = n; i > 0; --i) end[i - 1] = s[i - 1];
+    } else {
+      detail::chars::move(end, s, n);
+    }
     end[n] = '\0';
     rep_.store_available(room - n);
   }
@@ -3578,6 +3612,12 @@ class String {
     HEAPLESS_ASSERT(p >= buf_() && p <= buf_() + size(), "heapless::String: iterator out of range");
     return static_cast<size_type>(p - buf_());
   }
+  /// The iterator a member returns for the caller's position p: p itself,
+  /// never buf_() + index_of_(p). GCC 12's IPA modref records early that p is
+  /// not returned, then folds buf_() + (p - buf_()) to p and keeps the stale
+  /// record, so callers fold comparisons of the result to false
+  /// (docs/design.md, "Positions returned from arguments").
+  static constexpr iterator position_(const_iterator p) noexcept { return const_cast<iterator>(p); }
   static constexpr size_type range_len_(const_iterator first, const_iterator last) noexcept {
     HEAPLESS_ASSERT(first <= last, "heapless::String: invalid iterator range");
     return static_cast<size_type>(last - first);
@@ -3606,6 +3646,14 @@ class String {
     detail::chars::move(buf_() + pos + n, buf_() + pos + count, len - pos - count);
     for (size_type i = 0; i < n; ++i) buf_()[pos + i] = tmp[i];
     set_size_(len - count + n);
+  }
+
+  // copy() in constant evaluation, where dest may alias *this and no pointer
+  // comparison tells: through a local array.
+  constexpr void copy_constexpr_(char* dest, size_type pos, size_type n) const noexcept {
+    char tmp[N + 1]{};
+    for (size_type i = 0; i < n; ++i) tmp[i] = buf_()[pos + i];
+    for (size_type i = 0; i < n; ++i) dest[i] = tmp[i];
   }
 
   // replace() with the bounds checks. MayAlias = false for sources that
@@ -3648,8 +3696,9 @@ class String {
     } else {
       // Growing with a source inside the buffer: open the gap, then find
       // where the source's bytes went (those at or after p + count moved by
-      // n - count).
-      detail::chars::move(p + n, p + count, tail);
+      // n - count). The terminating NUL moves too: the source may include it
+      // (s.insert(0, s.c_str(), s.size() + 1)); it lands at the new size.
+      detail::chars::move(p + n, p + count, tail + 1);
       const char* const moved_from = p + count;
       if (s + n <= moved_from) {
         detail::chars::move(p, s, n);
@@ -4094,7 +4143,10 @@ class format_buffer {
       return;
     }
 #endif
-    append_chunked(n, [c](char* d, std::size_t k) { std::memset(d, c, k); });
+    // k == 0 with d == nullptr: format_to_n(nullptr, 0, ...) measuring the output.
+    append_chunked(n, [c](char* d, std::size_t k) {
+      if (k != 0) std::memset(d, c, k);
+    });
   }
   /// Records a formatting error (bad format string or value); the first one
   /// wins. The caller raises it once the target is back in a valid state.
@@ -8256,7 +8308,7 @@ class LinearMap
     const size_type i = index_(pos);
     HEAPLESS_ASSERT(i < this->size_, "LinearMap::erase: iterator not dereferenceable");
     remove_swap_(i);
-    return iter_(i);
+    return position_(pos, i);
   }
   constexpr iterator erase(iterator pos) { return erase(const_iterator(pos)); }
   /// Removes [first, last), filling the hole with entries from the end:
@@ -8277,7 +8329,7 @@ class LinearMap
     }
     guard.self = nullptr;
     destroy_tail_(n - hole);
-    return iter_(f);
+    return position_(first, f);
   }
   /// Removes the entry with key q, if any (O(1) after the search; reorders as
   /// erase(pos)). Returns the number removed (0 or 1).
@@ -8302,7 +8354,7 @@ class LinearMap
     const size_type f = index_(first);
     const size_type l = index_(last);
     HEAPLESS_ASSERT(f <= l && l <= this->size_, "LinearMap::erase_stable: invalid range");
-    if (f == l) return iter_(f);
+    if (f == l) return position_(first, f);
     const size_type n = this->size_;
     for (size_type e = f; indexed_ && e < l; ++e) index_remove_(e);
     index_guard_ guard{index_guarded_ ? this : nullptr};
@@ -8315,7 +8367,7 @@ class LinearMap
       }
     }
     guard.self = nullptr;
-    return iter_(f);
+    return position_(first, f);
   }
   /// Removes the entry with key q, if any, keeping the order of the others.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
@@ -8384,6 +8436,16 @@ class LinearMap
   }
   constexpr size_type index_(const_iterator it) const noexcept {
     return static_cast<size_type>(it.k_ - keys_data_());
+  }
+  /// The iterator a member returns for the caller's position it (at index i):
+  /// its key pointer, which iterators compare, is the caller's own, never
+  /// keys + index_(it). GCC 12's IPA modref records early that an argument is
+  /// not returned, then folds base + (arg - base) to arg and keeps the stale
+  /// record, so callers fold comparisons of the result to false
+  /// (docs/design.md, "Positions returned from arguments"). The value
+  /// pointer, values + i, cannot fold to an argument: i comes from the keys.
+  constexpr iterator position_(const_iterator it, size_type i) noexcept {
+    return iterator(it.k_, values_data_() + i);
   }
 
   static constexpr bool tagged_ = detail::linear_map_tagged_v<K, N>;
@@ -10398,6 +10460,9 @@ class Queue : private detail::queue_state<T, N> {
     size_type n = 0;
     if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<It, T>) {
       (void)more;
+      // An empty range may be a null pointer (an empty std::vector's or
+      // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
+      if (room == 0) return 0;
       std::memcpy(this->slots_.data() + s, it, first_len * sizeof(T));
       if (room > first_len) std::memcpy(this->slots_.data(), it + first_len, (room - first_len) * sizeof(T));
       n = room;
