@@ -11,5 +11,6 @@
 #include "heapless/format.hpp"
 #include "heapless/linear_map.hpp"
 #include "heapless/spsc.hpp"
+#include "heapless/mpmc.hpp"
 
 #endif  // HEAPLESS_HPP
