@@ -218,7 +218,7 @@ void differential(std::uint32_t seed, long steps) {
   bool ok = true;
   {
   HEAPLESS_NO_ALLOC_SCOPE;
-  int model[N];
+  int model[N] = {};
   std::size_t head = 0;
   std::size_t count = 0;
   int next = 0;

@@ -495,18 +495,22 @@ class Queue : private detail::queue_state<T, N, detail::sequence_t<N, typename d
   }
 
   // Marks slot i full for lap `lap`.
-  void publish_(std::size_t i, S lap) noexcept {
-    // Release: pairs with the consumer's acquire in claim_pop_(): the element
-    // constructed above happens before its move out.
-    this->seq_[i].store(static_cast<S>(lap + 1u), std::memory_order_release);
-  }
+  void publish_(std::size_t i, S lap) noexcept { store_release_(this->seq_[i], static_cast<S>(lap + 1u)); }
 
   // Destroys the element in slot i and marks the slot free for the next lap.
   void release_(std::size_t i, S lap) noexcept {
     this->slots_.destroy(i);
-    // Release: pairs with the next lap's producer's acquire in claim_push_():
-    // our reads and destruction of the element happen before it reuses the slot.
-    this->seq_[i].store(static_cast<S>(lap + st_::P), std::memory_order_release);
+    store_release_(this->seq_[i], static_cast<S>(lap + st_::P));
+  }
+
+  // Release: a slot word store pairs with the acquire load of the next side
+  // to claim the slot (claim_pop_ after publish_: the constructed element is
+  // visible before it is moved out; claim_push_ after release_: the old
+  // element's reads and destruction happen before the slot is reused).
+  // (A static function of the word alone: GCC 12 folds identical member
+  // functions of different Queue types and then misreports array bounds.)
+  static void store_release_(std::atomic<S>& word, S value) noexcept {
+    word.store(value, std::memory_order_release);
   }
 };
 
