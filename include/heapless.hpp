@@ -12,5 +12,6 @@
 #include "heapless/linear_map.hpp"
 #include "heapless/spsc.hpp"
 #include "heapless/mpmc.hpp"
+#include "heapless/arc.hpp"
 
 #endif  // HEAPLESS_HPP
