@@ -13,5 +13,6 @@
 #include "heapless/spsc.hpp"
 #include "heapless/mpmc.hpp"
 #include "heapless/arc.hpp"
+#include "heapless/object_pool.hpp"
 
 #endif  // HEAPLESS_HPP
