@@ -18,7 +18,9 @@
 // owner comes from an existing one, which already keeps the object alive);
 // destroying or resetting one decrements it with acq_rel: release so that
 // this owner's uses of the object happen before its destruction, acquire so
-// that the last owner sees every other owner's uses before destroying it.
+// that the last owner sees every other owner's uses before destroying it. An
+// owner that reads a count of 1 (acquire) is the only one and skips the
+// decrement: nobody else holds a handle that could be copied meanwhile.
 // Moves, get(), *, -> and comparisons never touch the count. use_count() is
 // a relaxed snapshot.
 //
@@ -131,6 +133,13 @@ struct arc_count {
   }
   /// True when this was the last owner.
   static bool decrement(std::atomic<std::uint32_t>& c) noexcept {
+    // A count of 1 seen by an owner means it is the only one: no other
+    // handle exists to copy from, so the count cannot rise again and the
+    // read-modify-write can be skipped (a unique Arc drops with a plain
+    // load). Acquire: pairs with the release part of the decrements of the
+    // owners that left, so their uses of the object happen before the
+    // destruction.
+    if (c.load(std::memory_order_acquire) == 1) return true;
     // acq_rel: release orders this owner's uses of the object before the
     // destruction; acquire (effective for the last owner, which reads the
     // value every other owner's release wrote) orders all of them before it.
