@@ -312,11 +312,17 @@ TEST_CASE("mpmc: layout, traits, constant initialisation", "[mpmc][layout]") {
                  (heapless::mpmc::lock_free_available ? 4u : 1u));
   STATIC_REQUIRE(std::is_same_v<Queue<int, 4, counting_cs>::policy_type, counting_cs>);
 #if HEAPLESS_CACHE_LINE == 0
-  // Two positions, N slot words, N elements: nothing else.
-  STATIC_REQUIRE(sizeof(Queue<std::uint8_t, 16, pool_policy::single_thread>) == 2 + 16 + 16);
-  STATIC_REQUIRE(sizeof(Q) == 2 + 16 + 2 + 16 * 4);
+  // Small trivially copyable elements under a lock: two positions and the
+  // elements (a plain ring); otherwise N one-byte slot words in between.
+  STATIC_REQUIRE(sizeof(Queue<std::uint8_t, 16, pool_policy::single_thread>) == 2 + 16);
+  STATIC_REQUIRE(sizeof(Q) == 4 + 16 * 4);
+  struct twelve {
+    std::uint32_t w[3];
+  };
+  STATIC_REQUIRE(sizeof(Queue<twelve, 16, counting_cs>) == 2 + 16 + 2 + 16 * 12);
 #else
-  STATIC_REQUIRE(alignof(Q) == HEAPLESS_CACHE_LINE);
+  STATIC_REQUIRE(alignof(Queue<std::uint32_t, 16, lock_free_or_st>) == HEAPLESS_CACHE_LINE);
+  STATIC_REQUIRE(sizeof(Q) == 4 + 16 * 4);  // a plain ring under a lock: no padding
   STATIC_REQUIRE(sizeof(Queue<std::uint64_t, 1024, lock_free_or_st>) % HEAPLESS_CACHE_LINE == 0);
 #endif
   STATIC_REQUIRE(alignof(Queue<overaligned, 2, pool_policy::single_thread>) >= 64);
@@ -358,6 +364,9 @@ TEST_CASE("mpmc: stamps wrap with the sequence word", "[mpmc][capacity]") {
   STATIC_REQUIRE(s3::count(253, 0) == 2);
   STATIC_REQUIRE(s3::count(1, 1) == 0);
   STATIC_REQUIRE(s3::count(4, 0) == 0);  // crossed snapshots clamp to 0
+  STATIC_REQUIRE(s3::full(252, 0));        // 252, 253, 254 queued: index 0 twice
+  STATIC_REQUIRE(!s3::full(253, 0));
+  STATIC_REQUIRE(!s3::full(0, 0));
   STATIC_REQUIRE(s3::diff(0, 252) == 4);
   STATIC_REQUIRE(s3::diff(252, 0) == -4);
   // Powers of two: plain counters.
@@ -365,6 +374,9 @@ TEST_CASE("mpmc: stamps wrap with the sequence word", "[mpmc][capacity]") {
   STATIC_REQUIRE(s4::next(0xFFFFFFFFu) == 0);
   STATIC_REQUIRE(s4::count(0xFFFFFFFEu, 2) == 4);
   STATIC_REQUIRE(s4::count(0xFFFFFFFEu, 9) == 4);  // clamped to N
+  STATIC_REQUIRE(s4::count(5, 3) == 0);            // crossed snapshots
+  STATIC_REQUIRE(s4::full(0xFFFFFFFEu, 2));
+  STATIC_REQUIRE(!s4::full(0xFFFFFFFEu, 1));
   // N = 1: P = 2, so "full for lap L" (L + 1) differs from "free for L + 2".
   using s1 = heapless::mpmc::detail::stamps<1, std::uint64_t>;
   STATIC_REQUIRE(s1::P == 2);

@@ -107,6 +107,7 @@
 #include <atomic>       // std::atomic: positions and slot words
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
+#include <cstring>      // std::memcpy: pops of small trivially copyable elements
 #include <optional>     // std::optional: try_pop()
 #include <limits>       // std::numeric_limits: the sequence word's width
 #include <type_traits>  // traits, std::conditional_t
@@ -197,12 +198,20 @@ struct stamps {
   /// and lock-free snapshots of the two positions taken at different moments
   /// may cross by a few laps (2^b >= 2^32), which then counts as 0.
   static constexpr std::size_t count(S from, S to) noexcept {
+    if constexpr (N == P) {  // plain counters
+      const S d = static_cast<S>(to - from);
+      if (d > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
+      return d >= N ? N : d;
+    }
     const S laps = static_cast<S>(lap(to) - lap(from));
     if (laps > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
     const std::size_t n = static_cast<std::size_t>(laps / P) * N + index(to);
     if (n <= index(from)) return 0;
     return n - index(from) >= N ? N : n - index(from);
   }
+  /// Whether positions `to` (fill) and `from` (drain), read together, say
+  /// full: the same slot index a lap apart.
+  static constexpr bool full(S from, S to) noexcept { return index(to) == index(from) && to != from; }
 };
 
 /// Runs f() under the policy's lock (critical_section), or directly.
@@ -240,9 +249,16 @@ using sequence_t = std::conditional_t<std::is_same_v<Policy, pool_policy::lock_f
                                       std::conditional_t<HEAPLESS_DETAIL_MPMC_CAS64 != 0, std::uint64_t, std::uint32_t>,
                                       smallest_size_t<2 * lap_size(N) - 1>>;
 
+/// Locked policies with a small trivially copyable T copy the element inside
+/// the critical section (at most 8 bytes: the masked time stays a few
+/// instructions): a plain ring with no sequence words at all.
+template <class T, class Policy>
+inline constexpr bool plain_ring = !std::is_same_v<Policy, pool_policy::lock_free> &&
+                                   std::is_trivially_copyable_v<T> && sizeof(T) <= 8;
+
 // The data members; split from Queue so that the destructor is trivial
-// exactly when T's is.
-template <class T, std::size_t N, class S, bool = std::is_trivially_destructible_v<T>>
+// exactly when T's is. Words: whether slots carry sequence words.
+template <class T, std::size_t N, class S, bool Words, bool = std::is_trivially_destructible_v<T>>
 struct queue_state {
   using atomic_s = std::atomic<S>;
   alignas(line_align<atomic_s>) atomic_s enq_{0};  // next position to fill
@@ -255,8 +271,21 @@ struct queue_state {
   queue_state& operator=(const queue_state&) = delete;
 };
 
+// The plain ring (plain_ring: T trivially copyable, so trivially destructible).
 template <class T, std::size_t N, class S>
-struct queue_state<T, N, S, false> : queue_state<T, N, S, true> {
+struct queue_state<T, N, S, false, true> {
+  using atomic_s = std::atomic<S>;
+  atomic_s enq_{0};  // next position to fill; changed only under the lock
+  atomic_s deq_{0};  // next position to drain; changed only under the lock
+  uninit_array<T, N> slots_;
+
+  constexpr queue_state() noexcept = default;
+  queue_state(const queue_state&) = delete;
+  queue_state& operator=(const queue_state&) = delete;
+};
+
+template <class T, std::size_t N, class S>
+struct queue_state<T, N, S, true, false> : queue_state<T, N, S, true, true> {
   constexpr queue_state() noexcept = default;
   /// Destroys the elements still queued. No other thread may use the queue.
   ~queue_state() {
@@ -272,6 +301,10 @@ struct queue_state<T, N, S, false> : queue_state<T, N, S, true> {
   }
 };
 
+template <class T, std::size_t N, class Policy>
+using queue_state_for = queue_state<T, N, sequence_t<N, typename resolve_policy<Policy>::type>,
+                                    !plain_ring<T, typename resolve_policy<Policy>::type>>;
+
 }  // namespace detail
 
 /// True when Queue<T, N, pool_policy::lock_free> compiles on this target.
@@ -280,7 +313,7 @@ inline constexpr bool lock_free_available = HEAPLESS_DETAIL_MPMC_CAS64 != 0 || H
 /// A bounded multi-producer multi-consumer FIFO of exactly N elements; see the
 /// top of this file. Neither copyable nor movable.
 template <class T, std::size_t N, class Policy = pool_policy::automatic>
-class Queue : private detail::queue_state<T, N, detail::sequence_t<N, typename detail::resolve_policy<Policy>::type>> {
+class Queue : private detail::queue_state_for<T, N, Policy> {
  public:
   /// The policy in effect (pool_policy::automatic resolved for this target).
   using policy_type = typename detail::resolve_policy<Policy>::type;
@@ -291,6 +324,7 @@ class Queue : private detail::queue_state<T, N, detail::sequence_t<N, typename d
   using st_ = detail::stamps<N, sequence_type>;
   using S = sequence_type;
   static constexpr bool lock_free_ = std::is_same_v<policy_type, pool_policy::lock_free>;
+  static constexpr bool plain_ = detail::plain_ring<T, policy_type>;
   static_assert(N > 0, "mpmc::Queue needs a capacity of at least 1");
   static_assert(N <= (std::size_t{1} << 30), "mpmc::Queue capacity too large");
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
@@ -336,7 +370,18 @@ class Queue : private detail::queue_state<T, N, detail::sequence_t<N, typename d
   /// on failure that temporary is destroyed (rvalue args may be moved from).
   template <class... Args>
   [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (plain_) {
+      // Built before the lock, copied (trivially) inside it.
+      const T tmp(std::forward<Args>(args)...);
+      return detail::guard<policy_type>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S e = this->enq_.load(std::memory_order_relaxed);
+        if (st_::full(this->deq_.load(std::memory_order_relaxed), e)) return false;
+        ::heapless::detail::construct_at(slot_(st_::index(e)), tmp);
+        this->enq_.store(st_::next(e), std::memory_order_relaxed);
+        return true;
+      });
+    } else if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
       S lap;
       const std::size_t i = claim_push_(lap);
       if (i == N) return false;
@@ -355,24 +400,48 @@ class Queue : private detail::queue_state<T, N, detail::sequence_t<N, typename d
   /// when the front position's producer has not finished: see the top).
   /// Any thread or interrupt. O(1) plus CAS retries under contention.
   [[nodiscard]] std::optional<T> try_pop() noexcept {
-    S lap;
-    const std::size_t i = claim_pop_(lap);
-    if (i == N) return std::nullopt;
-    const release_on_exit_ release{*this, i, lap};
-    // Built in the caller's object (a prvalue), then the slot is released.
-    return std::optional<T>(std::in_place, std::move(*slot_(i)));
+    if constexpr (plain_) {
+      std::optional<T> out;
+      detail::guard<policy_type>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S d = this->deq_.load(std::memory_order_relaxed);
+        if (d == this->enq_.load(std::memory_order_relaxed)) return 0;
+        out.emplace(*slot_(st_::index(d)));  // a trivial copy
+        this->deq_.store(st_::next(d), std::memory_order_relaxed);
+        return 0;
+      });
+      return out;
+    } else {
+      S lap;
+      const std::size_t i = claim_pop_(lap);
+      if (i == N) return std::nullopt;
+      const release_on_exit_ release{*this, i, lap};
+      // Built in the caller's object (a prvalue), then the slot is released.
+      return std::optional<T>(std::in_place, std::move(*slot_(i)));
+    }
   }
   /// Move-assigns the front element to out and removes it; false (out
   /// untouched) when empty. If the assignment throws, the element is
   /// destroyed and its slot released anyway (a claimed position cannot be
   /// handed back), and the exception propagates.
   [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    S lap;
-    const std::size_t i = claim_pop_(lap);
-    if (i == N) return false;
-    const release_on_exit_ release{*this, i, lap};
-    out = std::move(*slot_(i));
-    return true;
+    if constexpr (plain_) {
+      return detail::guard<policy_type>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S d = this->deq_.load(std::memory_order_relaxed);
+        if (d == this->enq_.load(std::memory_order_relaxed)) return false;
+        std::memcpy(static_cast<void*>(&out), slot_(st_::index(d)), sizeof(T));  // T is trivially copyable
+        this->deq_.store(st_::next(d), std::memory_order_relaxed);
+        return true;
+      });
+    } else {
+      S lap;
+      const std::size_t i = claim_pop_(lap);
+      if (i == N) return false;
+      const release_on_exit_ release{*this, i, lap};
+      out = std::move(*slot_(i));
+      return true;
+    }
   }
 
   // ---- Observers -----------------------------------------------------------
