@@ -94,7 +94,11 @@
 // Costs. Uncontended push + pop: two CAS (the only locked instructions), two
 // acquire loads and two release stores of slot words. Memory: N elements, N
 // slot words (8 bytes each on hosts, 4 on Cortex-M3+, 1-2 with a critical
-// section) and two positions. Layout by HEAPLESS_CACHE_LINE: L > 0 (hosts)
+// section) and two positions. Plain ring: with critical_section or
+// single_thread and a trivially copyable T of at most 8 bytes, the element
+// is copied inside the critical section instead (a few more masked
+// instructions), so the slot words are left out: two positions and the
+// elements, like a hand-written masked ring. Layout by HEAPLESS_CACHE_LINE: L > 0 (hosts)
 // puts enq_, deq_ and the slot words each on their own L-byte line, then the
 // elements; L = 0 (Cortex-M) packs them.
 //
