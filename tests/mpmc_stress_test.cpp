@@ -1,7 +1,8 @@
 // mpmc_stress_test.cpp - 4 producer threads and 4 consumer threads move
 // sequence-numbered items through mpmc::Queue at capacities 1, 3, 64 and
-// 1024 (lock_free), and 3 again with a critical_section policy (a spin lock
-// standing in for the interrupt mask). Checks that nothing is lost,
+// 1024 (lock_free), and with a critical_section policy (a spin lock standing
+// in for the interrupt mask) at 3 (slot words) and 5 (uint64_t: the plain
+// ring). Checks that nothing is lost,
 // duplicated, torn or reordered per producer:
 //   - each consumer sees each producer's items in increasing order (positions
 //     are claimed in order, so per-producer FIFO holds for every consumer);
@@ -16,11 +17,12 @@
 // This file is built by the ThreadSanitizer CI job (the *_stress_test
 // suffix). Items per run: 2.5 million by default (10 million over the four
 // lock-free capacities); HEAPLESS_MPMC_STRESS_ITEMS in the environment
-// overrides it. Under ThreadSanitizer the default is 200 000 at capacities 1
-// and 3, 800 000 at 64, 1.6 million at 1024 and 100 000 with the critical
-// section (the override scales them alike): 8 threads on a 2-core machine are
-// slow there, as every hand-over at a small capacity needs a producer and a
-// consumer on a CPU at once; the binary then takes under a minute. Each run
+// overrides it. Under ThreadSanitizer the default is 400 000 at capacities 1
+// and 3, 1.6 million at 64, 3.2 million at 1024 and 200 000 in each critical
+// section run (the override scales them alike): 8 threads on a 2-core
+// machine are slow there, as every hand-over at a small capacity needs a
+// producer and a consumer on a CPU at once; the binary then takes 20-70 s
+// (quiet / busy machine). Each run
 // stops producing after HEAPLESS_MPMC_STRESS_SECONDS (20 s; 12 s under TSan)
 // and then checks everything moved so far (at least 10 000 items, or the test
 // fails), saying so on stdout.
@@ -55,7 +57,7 @@ using clock_type = std::chrono::steady_clock;
 
 constexpr int kProducers = 4;
 constexpr int kConsumers = 4;
-constexpr long kDefaultItems = HEAPLESS_STRESS_TSAN ? 200000 : 2500000;
+constexpr long kDefaultItems = HEAPLESS_STRESS_TSAN ? 400000 : 2500000;
 constexpr long kMinimumItems = 10000;
 constexpr long kDefaultSeconds = HEAPLESS_STRESS_TSAN ? 12 : 20;
 
@@ -80,6 +82,31 @@ struct item {
   bool intact() const noexcept { return check == v * 0x9E3779B97F4A7C15ull + 1u; }
 };
 constexpr int kShift = 48;  // producer number above the sequence number
+
+/// How a run's element type carries a number: item (two words, tear check)
+/// or a bare std::uint64_t (what takes the plain ring under a lock).
+template <class T>
+struct codec;
+template <>
+struct codec<item> {
+  static item make(std::uint64_t x) noexcept { return item::of(x); }
+  static std::uint64_t value(const item& t) noexcept { return t.v; }
+  static bool intact(const item& t) noexcept { return t.intact(); }
+  template <class Q>
+  static bool emplace(Q& q, const item& t) noexcept {
+    return q.try_emplace(t.v, t.check);
+  }
+};
+template <>
+struct codec<std::uint64_t> {
+  static std::uint64_t make(std::uint64_t x) noexcept { return x; }
+  static std::uint64_t value(std::uint64_t t) noexcept { return t; }
+  static bool intact(std::uint64_t) noexcept { return true; }
+  template <class Q>
+  static bool emplace(Q& q, std::uint64_t t) noexcept {
+    return q.try_emplace(t);
+  }
+};
 
 /// Spins on a failed attempt, yielding often: 8 threads share 2 cores.
 class backoff {
@@ -108,17 +135,19 @@ struct tally {
   long torn = 0;
   long foreign = 0;
 
-  void record(const item& it) noexcept {
-    if (!it.intact()) {
+  template <class T>
+  void record(const T& it) noexcept {
+    if (!codec<T>::intact(it)) {
       ++torn;
       return;
     }
-    const std::uint64_t p = it.v >> kShift;
+    const std::uint64_t v = codec<T>::value(it);
+    const std::uint64_t p = v >> kShift;
     if (p >= kProducers) {
       ++foreign;
       return;
     }
-    const std::uint64_t s = it.v & ((std::uint64_t{1} << kShift) - 1u);
+    const std::uint64_t s = v & ((std::uint64_t{1} << kShift) - 1u);
     if (static_cast<long>(s) <= last[p]) ++out_of_order;
     last[p] = static_cast<long>(s);
     ++count[p];
@@ -143,9 +172,9 @@ struct spin_lock {
 
 /// `weight`: quarters of items_per_run() this run moves under TSan, where
 /// small capacities hand over slowly (elsewhere every run moves the same).
-template <std::size_t N, class Policy>
+template <std::size_t N, class Policy, class T = item>
 void run(const char* label, long weight) {
-  static Queue<item, N, Policy> q;
+  static Queue<T, N, Policy> q;
   const long items = HEAPLESS_STRESS_TSAN ? items_per_run() * weight / 4 : items_per_run();
   const long per_producer = items / kProducers;
   const auto deadline = clock_type::now() + std::chrono::seconds(env_or("HEAPLESS_MPMC_STRESS_SECONDS", kDefaultSeconds));
@@ -165,14 +194,14 @@ void run(const char* label, long weight) {
         long i = 0;
         for (; i < per_producer; ++i) {
           if ((i & 0xFFF) == 0 && clock_type::now() >= deadline) break;
-          const item it = item::of(base + static_cast<std::uint64_t>(i));
+          const T it = codec<T>::make(base + static_cast<std::uint64_t>(i));
           backoff wait;
           for (;;) {
             bool ok;
             switch (i % 3) {
               case 0: ok = q.try_push(it); break;
-              case 1: ok = q.try_push(item(it)); break;
-              default: ok = q.try_emplace(it.v, it.check); break;
+              case 1: ok = q.try_push(T(it)); break;
+              default: ok = codec<T>::emplace(q, it); break;
             }
             if (ok) break;
             wait();
@@ -188,7 +217,7 @@ void run(const char* label, long weight) {
         while (!go.load(std::memory_order_acquire)) std::this_thread::yield();
         tally& t = seen[c];
         backoff wait;
-        item dst{0, 0};
+        T dst{};
         for (unsigned k = 0;; ++k) {
           if (k % 2 == 0) {
             if (auto it = q.try_pop()) {
@@ -270,4 +299,6 @@ TEST_CASE("mpmc stress: 4 producers x 4 consumers, lock_free", "[mpmc][stress]")
 
 TEST_CASE("mpmc stress: 4 producers x 4 consumers, critical_section", "[mpmc][stress]") {
   run<3, pool_policy::critical_section<spin_lock>>("critical_section, capacity 3", 2);
+  // uint64_t under a lock: the plain ring (no slot words).
+  run<5, pool_policy::critical_section<spin_lock>, std::uint64_t>("critical_section, plain ring, 5", 2);
 }
