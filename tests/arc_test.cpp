@@ -85,6 +85,14 @@ void counting_check() {
 
 }  // namespace
 
+// Every member compiles.
+template class heapless::Arc<counted>;
+template class heapless::Arc<int, pool_policy::single_thread>;
+template class heapless::Arc<int, counting_cs>;
+template class heapless::ArcPool<counted, 3>;
+template class heapless::ArcPool<int, 3, pool_policy::single_thread>;
+template class heapless::ArcPool<int, 3, counting_cs>;
+
 TEST_CASE("arc: layout and traits", "[arc][layout]") {
   using A = Arc<int, pool_policy::single_thread>;
   STATIC_REQUIRE(sizeof(A) == 2 * sizeof(void*));

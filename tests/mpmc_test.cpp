@@ -288,6 +288,16 @@ struct throws_on_make {
 
 }  // namespace
 
+// Every member of every variant compiles (the plain ring and the slot-word
+// queue under each policy).
+template class heapless::mpmc::Queue<int, 5, pool_policy::single_thread>;
+template class heapless::mpmc::Queue<int, 5, counting_cs>;
+template class heapless::mpmc::Queue<int, 5, lock_free_or_st>;
+template class heapless::mpmc::Queue<counted, 5, pool_policy::single_thread>;
+template class heapless::mpmc::Queue<counted, 5, counting_cs>;
+template class heapless::mpmc::Queue<counted, 5, lock_free_or_st>;
+template class heapless::mpmc::Queue<std::uint64_t, 7>;
+
 // ---- Layout and traits -------------------------------------------------------
 
 TEST_CASE("mpmc: layout, traits, constant initialisation", "[mpmc][layout]") {

@@ -75,6 +75,12 @@ void lend_check() {
 
 }  // namespace
 
+// Every member compiles.
+template class heapless::Object<counted>;
+template class heapless::ObjectPool<counted, 3>;
+template class heapless::ObjectPool<int, 3, pool_policy::single_thread>;
+template class heapless::ObjectPool<int, 3, counting_cs>;
+
 TEST_CASE("object_pool: layout and traits", "[object_pool][layout]") {
   using P = ObjectPool<int, 4, pool_policy::single_thread>;
   STATIC_REQUIRE(std::is_nothrow_default_constructible_v<P>);

@@ -490,7 +490,10 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   // Claims the next position to fill: its slot index (lap in `lap`), or N
   // when the queue is full.
   std::size_t claim_push_(S& lap) noexcept {
-    if constexpr (lock_free_) {
+    if constexpr (plain_) {  // (never called: the plain ring has no slot words)
+      lap = 0;
+      return N;
+    } else if constexpr (lock_free_) {
       // Relaxed: only a guess; the CAS below validates it.
       S pos = this->enq_.load(std::memory_order_relaxed);
       for (;;) {
@@ -531,7 +534,10 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   // Claims the next position to drain: its slot index (lap in `lap`), or N
   // when the front is empty or not yet published.
   std::size_t claim_pop_(S& lap) noexcept {
-    if constexpr (lock_free_) {
+    if constexpr (plain_) {  // (never called: the plain ring has no slot words)
+      lap = 0;
+      return N;
+    } else if constexpr (lock_free_) {
       // Relaxed: only a guess; the CAS below validates it.
       S pos = this->deq_.load(std::memory_order_relaxed);
       for (;;) {
@@ -568,12 +574,16 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   }
 
   // Marks slot i full for lap `lap`.
-  void publish_(std::size_t i, S lap) noexcept { store_release_(this->seq_[i], static_cast<S>(lap + 1u)); }
+  void publish_(std::size_t i, S lap) noexcept {
+    if constexpr (!plain_) store_release_(this->seq_[i], static_cast<S>(lap + 1u));
+    else (void)i, (void)lap;
+  }
 
   // Destroys the element in slot i and marks the slot free for the next lap.
   void release_(std::size_t i, S lap) noexcept {
     this->slots_.destroy(i);
-    store_release_(this->seq_[i], static_cast<S>(lap + st_::P));
+    if constexpr (!plain_) store_release_(this->seq_[i], static_cast<S>(lap + st_::P));
+    else (void)lap;
   }
 
   // Release: a slot word store pairs with the acquire load of the next side

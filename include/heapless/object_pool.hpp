@@ -260,8 +260,7 @@ class ObjectPool : private detail::object_pool_base<T> {
   static void return_object_(detail::object_pool_base<T>* base, T* p) noexcept {
     ObjectPool* self = static_cast<ObjectPool*>(base);
     // Compared as integers: the pointer must be one of ours.
-    const std::size_t off = static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(p) -
-                                                      reinterpret_cast<std::uintptr_t>(self->objects_));
+    const std::uintptr_t off = reinterpret_cast<std::uintptr_t>(p) - reinterpret_cast<std::uintptr_t>(self->objects_);
     HEAPLESS_ASSERT(off < N * sizeof(T) && off % sizeof(T) == 0, "ObjectPool: returning a foreign object");
     self->list_.push(off / sizeof(T));
   }
