@@ -68,12 +68,15 @@ heapless::Pool<Buf, 64, pool_policy::lock_free> g_pool;
   const auto a = std::make_shared<int>(v);
   return *a;
 }
-[[gnu::noinline]] std::uint64_t op_object_acquire_release() {
+// Each writes one word of the object it got, and returns its address.
+[[gnu::noinline]] std::uintptr_t op_object_acquire_release() {
   const auto o = g_objects.try_acquire();
-  return o->words[0]++;
+  o->words[0] = 1;
+  return reinterpret_cast<std::uintptr_t>(o.get());
 }
-[[gnu::noinline]] std::uint64_t op_pool_allocate_free() {
+[[gnu::noinline]] std::uintptr_t op_pool_allocate_free() {
   void* p = g_pool.try_allocate();
+  static_cast<Buf*>(p)->words[0] = 1;
   const auto r = reinterpret_cast<std::uintptr_t>(p);
   g_pool.deallocate(p);
   return r;
