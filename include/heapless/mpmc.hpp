@@ -82,7 +82,9 @@
 // operation's slot as empty (or full) and fail, as described above. With
 // critical_section the claims run under Lock (interrupt_mask masks
 // interrupts for a few instructions; construction and destruction of T run
-// unmasked), with the same guarantees. single_thread: one context only.
+// unmasked, except in the plain ring below, where copying the at most 8
+// bytes of a trivially copyable T is part of the masked section), with the
+// same guarantees. single_thread: one context only.
 //
 // Policies (third template argument, the same heapless::pool_policy types as
 // Pool): lock_free (CAS on the positions; on Cortex-M3 and up the compiler's
