@@ -374,6 +374,8 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   /// args are untouched on failure. Otherwise it is built first, outside the
   /// queue (an exception then propagates with nothing claimed), and moved in:
   /// on failure that temporary is destroyed (rvalue args may be moved from).
+  /// The plain ring (see Costs above) always builds the element first,
+  /// outside its lock, and copies it in.
   template <class... Args>
   [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     if constexpr (plain_) {
