@@ -292,10 +292,10 @@ struct throws_on_make {
 // queue under each policy).
 template class heapless::mpmc::Queue<int, 5, pool_policy::single_thread>;
 template class heapless::mpmc::Queue<int, 5, counting_cs>;
-template class heapless::mpmc::Queue<int, 5, lock_free_or_st>;
+template class heapless::mpmc::Queue<int, 6, lock_free_or_st>;  // (6: single_thread again on M0)
 template class heapless::mpmc::Queue<counted, 5, pool_policy::single_thread>;
 template class heapless::mpmc::Queue<counted, 5, counting_cs>;
-template class heapless::mpmc::Queue<counted, 5, lock_free_or_st>;
+template class heapless::mpmc::Queue<counted, 6, lock_free_or_st>;
 template class heapless::mpmc::Queue<std::uint64_t, 7>;
 
 // ---- Layout and traits -------------------------------------------------------
