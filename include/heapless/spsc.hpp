@@ -40,7 +40,9 @@
 //   tail_; the consumer acquires tail_, moves the element out, destroys it, then
 //   hands the slot back with a release store of head_.
 // Producer members: try_push, try_emplace, push (bulk). Consumer members:
-// try_pop, front, pop, pop (bulk). At any time at most one thread or interrupt
+// try_pop, front, pop, pop (bulk), peek (the queued elements as a range,
+// without removing them), drain (each to a callback, one acquire and one
+// release for the batch). At any time at most one thread or interrupt
 // context may act as the producer and at most one as the consumer (they may be
 // the same one). size(), empty(), full() are snapshots: exact when called by
 // the producer or the consumer about what that side can see, possibly already
