@@ -13,5 +13,8 @@
 #include "heapless/linear_map.hpp"
 #include "heapless/index_map.hpp"  // IndexMap, IndexSet, heapless::hash
 #include "heapless/spsc.hpp"
+#include "heapless/mpmc.hpp"
+#include "heapless/arc.hpp"
+#include "heapless/object_pool.hpp"
 
 #endif  // HEAPLESS_HPP

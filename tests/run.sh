@@ -58,9 +58,18 @@ stage() {
   # cost low and its time budget under ctest's timeout). The Debug ASan,
   # no-exceptions and single-header stages check the same code paths with
   # 1 million per run, which keeps the whole suite well inside CI's budget.
+  # The mpmc, Arc, ObjectPool and spsc drain stress tests likewise run their
+  # full counts (sized for TSan in the files) there, and reduced ones here.
   case "$1" in
-    clang-release|tsan) unset HEAPLESS_SPSC_STRESS_ITEMS ;;
-    *) export HEAPLESS_SPSC_STRESS_ITEMS=${HEAPLESS_SPSC_STRESS_ITEMS_REDUCED:-1000000} ;;
+    clang-release|tsan)
+      unset HEAPLESS_SPSC_STRESS_ITEMS HEAPLESS_MPMC_STRESS_ITEMS HEAPLESS_ARC_STRESS_COPIES \
+        HEAPLESS_OBJECT_POOL_STRESS_ITEMS HEAPLESS_SPSC_DRAIN_STRESS_ITEMS ;;
+    *)
+      export HEAPLESS_SPSC_STRESS_ITEMS=${HEAPLESS_SPSC_STRESS_ITEMS_REDUCED:-1000000}
+      export HEAPLESS_MPMC_STRESS_ITEMS=${HEAPLESS_MPMC_STRESS_ITEMS_REDUCED:-300000}
+      export HEAPLESS_ARC_STRESS_COPIES=${HEAPLESS_ARC_STRESS_COPIES_REDUCED:-500000}
+      export HEAPLESS_OBJECT_POOL_STRESS_ITEMS=${HEAPLESS_OBJECT_POOL_STRESS_ITEMS_REDUCED:-1000000}
+      export HEAPLESS_SPSC_DRAIN_STRESS_ITEMS=${HEAPLESS_SPSC_DRAIN_STRESS_ITEMS_REDUCED:-300000} ;;
   esac
   case "$1" in
     deps) sh "$ROOT/.ci/install-deps.sh" all ;;

@@ -27,6 +27,12 @@ static inline uint32_t fw_digest(uint32_t seed) {
 #if defined(FW_WITH_INDEX_MAP)
   r = r * 33u + fw_index_map_task(seed);
 #endif
+#if defined(FW_WITH_MPMC)
+  r = r * 33u + fw_mpmc_task(seed);
+#endif
+#if defined(FW_WITH_ARC)
+  r = r * 33u + fw_arc_task(seed);
+#endif
   return r;
 }
 

@@ -373,5 +373,126 @@ static uint32_t fw_index_map_task(uint32_t seed) {
   return sum + r.n;
 }
 #endif
+#if defined(FW_WITH_MPMC) || defined(FW_WITH_ARC)
+/* Critical sections by masking interrupts (PRIMASK). */
+static uint32_t fw_mask(void) {
+  uint32_t primask;
+  __asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
+  return primask;
+}
+static void fw_unmask(uint32_t primask) { __asm__ volatile("msr primask, %0" ::"r"(primask) : "memory"); }
+#endif
+
+#if defined(FW_WITH_MPMC)
+/* A ring of 16 bytes that any context may push to and pop from: every
+ * operation with interrupts masked. */
+static struct {
+  uint8_t buf[16];
+  uint8_t head, count;
+} fw_events;
+static bool fw_events_push(uint8_t b) {
+  const uint32_t s = fw_mask();
+  const bool ok = fw_events.count < 16;
+  if (ok) {
+    fw_events.buf[(fw_events.head + fw_events.count) & 15u] = b;
+    ++fw_events.count;
+  }
+  fw_unmask(s);
+  return ok;
+}
+static bool fw_events_pop(uint8_t *out) {
+  const uint32_t s = fw_mask();
+  const bool ok = fw_events.count > 0;
+  if (ok) {
+    *out = fw_events.buf[fw_events.head];
+    fw_events.head = (uint8_t)((fw_events.head + 1u) & 15u);
+    --fw_events.count;
+  }
+  fw_unmask(s);
+  return ok;
+}
+static uint32_t fw_mpmc_task(uint32_t seed) {
+  uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 8; ++round) {
+    x = fw_next(x);
+    const int burst = (int)(x >> 28) + 4;
+    for (int i = 0; i < burst; ++i) (void)fw_events_push((uint8_t)(x >> i));
+    uint8_t b;
+    while (fw_events_pop(&b)) sum = sum * 3u + b;
+  }
+  return sum;
+}
+#endif
+
+#if defined(FW_WITH_ARC)
+/* Reference-counted packets in a static array of 8; counts and the free list
+ * change with interrupts masked. */
+struct fw_packet {
+  uint32_t id;
+  uint8_t payload[12];
+};
+static struct fw_arc {
+  struct fw_arc *next; /* free list */
+  uint32_t count;
+  struct fw_packet p;
+} fw_arcs[8];
+static struct fw_arc *fw_arc_free;
+static uint8_t fw_arc_fresh; /* never handed out yet: no start-up code */
+static struct fw_arc *fw_arc_make(void) {
+  const uint32_t s = fw_mask();
+  struct fw_arc *a = fw_arc_free;
+  if (a) fw_arc_free = a->next;
+  else if (fw_arc_fresh < 8) a = &fw_arcs[fw_arc_fresh++];
+  fw_unmask(s);
+  if (a) {
+    a->count = 1;
+    memset(&a->p, 0, sizeof a->p);
+  }
+  return a;
+}
+static struct fw_arc *fw_arc_retain(struct fw_arc *a) {
+  const uint32_t s = fw_mask();
+  ++a->count;
+  fw_unmask(s);
+  return a;
+}
+static void fw_arc_release(struct fw_arc *a) {
+  if (!a) return;
+  const uint32_t s = fw_mask();
+  if (--a->count == 0) {
+    a->next = fw_arc_free;
+    fw_arc_free = a;
+  }
+  fw_unmask(s);
+}
+static uint32_t fw_arc_available(void) {
+  const uint32_t s = fw_mask();
+  uint32_t n = 8u - fw_arc_fresh;
+  for (const struct fw_arc *a = fw_arc_free; a; a = a->next) ++n;
+  fw_unmask(s);
+  return n;
+}
+static uint32_t fw_arc_task(uint32_t seed) {
+  struct fw_arc *parser[3] = {0, 0, 0}, *logger[5] = {0, 0, 0, 0, 0};
+  uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 16; ++round) {
+    x = fw_next(x);
+    struct fw_arc *p = fw_arc_make();
+    if (!p) return 0;
+    p->p.id = x;
+    for (int i = 0; i < 12; ++i) p->p.payload[i] = (uint8_t)(x >> i);
+    fw_arc_release(logger[round % 5]);
+    logger[round % 5] = fw_arc_retain(p);
+    fw_arc_release(parser[round % 3]);
+    parser[round % 3] = p;
+    sum = sum * 31u + fw_arc_available();
+    const struct fw_arc *q = parser[(round + 1) % 3];
+    if (q) sum += q->p.payload[x & 11u] + q->count;
+  }
+  for (int i = 0; i < 3; ++i) fw_arc_release(parser[i]);
+  for (int i = 0; i < 5; ++i) fw_arc_release(logger[i]);
+  return sum;
+}
+#endif
 
 #endif /* HEAPLESS_FIRMWARE_TASKS_H */

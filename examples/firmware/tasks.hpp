@@ -172,5 +172,50 @@ static inline std::uint32_t fw_index_map_task(std::uint32_t seed) {
   return sum + static_cast<std::uint32_t>(devices.size());
 }
 #endif
+#if defined(FW_WITH_MPMC)
+#include <heapless/mpmc.hpp>
+// A byte queue that several ISRs could feed and several contexts drain
+// (interrupt mask on Cortex-M0, LDREX/STREX on M3 and up).
+inline heapless::mpmc::Queue<std::uint8_t, 16> fw_events;
+static inline std::uint32_t fw_mpmc_task(std::uint32_t seed) {
+  std::uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 8; ++round) {
+    x = fw_next(x);
+    const int burst = static_cast<int>(x >> 28) + 4;  // 4..19 bytes: sometimes more than fit
+    for (int i = 0; i < burst; ++i) (void)fw_events.try_push(static_cast<std::uint8_t>(x >> i));
+    std::uint8_t b;
+    while (fw_events.try_pop(b)) sum = sum * 3u + b;
+  }
+  return sum;
+}
+#endif
+
+#if defined(FW_WITH_ARC)
+#include <heapless/arc.hpp>
+// Received packets shared by a parser (last 3) and a logger (last 5); the
+// last of the two to let go frees the packet.
+struct fw_packet {
+  std::uint32_t id;
+  std::uint8_t payload[12];
+};
+inline heapless::ArcPool<fw_packet, 8> fw_packets;
+static inline std::uint32_t fw_arc_task(std::uint32_t seed) {
+  heapless::Arc<fw_packet> parser[3], logger[5];
+  std::uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 16; ++round) {
+    x = fw_next(x);
+    heapless::Arc<fw_packet> p = fw_packets.try_make_shared();
+    if (!p) return 0;
+    p->id = x;
+    for (int i = 0; i < 12; ++i) p->payload[i] = static_cast<std::uint8_t>(x >> i);
+    logger[round % 5] = p;             // a second owner
+    parser[round % 3] = std::move(p);  // handed over
+    sum = sum * 31u + static_cast<std::uint32_t>(fw_packets.available());
+    const heapless::Arc<fw_packet>& q = parser[(round + 1) % 3];
+    if (q) sum += q->payload[x & 11u] + static_cast<std::uint32_t>(q.use_count());
+  }
+  return sum;  // the handles' destructors return every packet
+}
+#endif
 
 #endif  // HEAPLESS_FIRMWARE_TASKS_HPP

@@ -41,7 +41,9 @@
 //   tail_; the consumer acquires tail_, moves the element out, destroys it, then
 //   hands the slot back with a release store of head_.
 // Producer members: try_push, try_emplace, push (bulk). Consumer members:
-// try_pop, front, pop, pop (bulk). At any time at most one thread or interrupt
+// try_pop, front, pop, pop (bulk), peek (the queued elements as a range,
+// without removing them), drain (each to a callback, one acquire and one
+// release for the batch). At any time at most one thread or interrupt
 // context may act as the producer and at most one as the consumer (they may be
 // the same one). size(), empty(), full() are snapshots: exact when called by
 // the producer or the consumer about what that side can see, possibly already
@@ -69,6 +71,7 @@
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t: the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
+#include <iterator>     // std::forward_iterator_tag: peek()'s iterator
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // element traits that pick the fast paths
@@ -300,6 +303,58 @@ class Queue : private detail::queue_state<T, N> {
   using producer_type = Producer<T, N>;
   using consumer_type = Consumer<T, N>;
 
+  /// The queued elements seen by peek(): a forward range, front first.
+  class peek_view {
+   public:
+    class iterator {
+     public:
+      using iterator_category = std::forward_iterator_tag;
+      using value_type = T;
+      using difference_type = std::ptrdiff_t;
+      using pointer = T*;
+      using reference = T&;
+      iterator() noexcept = default;
+      T& operator*() const noexcept { return data_[slot_]; }
+      T* operator->() const noexcept { return data_ + slot_; }
+      iterator& operator++() noexcept {
+        slot_ = slot_ + 1 == N ? 0 : slot_ + 1;
+        ++pos_;
+        return *this;
+      }
+      iterator operator++(int) noexcept {
+        iterator old = *this;
+        ++*this;
+        return old;
+      }
+      friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
+      friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
+
+     private:
+      friend class peek_view;
+      iterator(T* data, size_type slot, size_type pos) noexcept : data_(data), slot_(slot), pos_(pos) {}
+      T* data_ = nullptr;
+      size_type slot_ = 0;  // slot of the current element
+      size_type pos_ = 0;   // elements from the front (end: size())
+    };
+    using value_type = T;
+    using size_type = std::size_t;
+
+    iterator begin() const noexcept { return iterator(data_, start_, 0); }
+    iterator end() const noexcept {
+      const size_type j = start_ + n_;
+      return iterator(data_, j >= N ? j - N : j, n_);
+    }
+    size_type size() const noexcept { return n_; }
+    bool empty() const noexcept { return n_ == 0; }
+
+   private:
+    friend class Queue;
+    peek_view(T* data, size_type start, size_type n) noexcept : data_(data), start_(start), n_(n) {}
+    T* data_;
+    size_type start_;
+    size_type n_;
+  };
+
   /// Empty queue. constexpr: a static queue is constant-initialised; no
   /// element storage is touched.
   constexpr Queue() noexcept = default;
@@ -423,6 +478,55 @@ class Queue : private detail::queue_state<T, N> {
       } guard{*this, h, 0};
       for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take_(i, out);
       for (size_type i = 0; guard.done < n; ++i, ++guard.done, ++out) take_(i, out);
+    }
+    return n;
+  }
+
+  /// The elements queued now, front first, without removing them: a range
+  /// for `for (auto& x : q.peek())`. Consumer only. One acquire load of the
+  /// producer's index; elements the producer adds later are not in the view.
+  /// The view and its iterators stay valid until the consumer pops. O(1).
+  [[nodiscard]] peek_view peek() noexcept {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    const size_type n = this->ready_(h, N);  // (acquire inside)
+    return peek_view(this->slots_.data(), idx_::slot(h), n);
+  }
+
+  /// Calls f(T&&) on each element queued now, front first, destroys it and
+  /// returns how many: one acquire load of the producer's index and one
+  /// release store of ours for the whole batch. If f throws, the elements
+  /// already handed to f (including the one it threw on) are removed, the
+  /// rest stay, and the exception propagates. Consumer only. O(count).
+  template <class F>
+  size_type drain(F&& f) {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    const size_type n = this->ready_(h, N);  // (acquire inside)
+    if (n == 0) return 0;
+    struct publish_guard {
+      Queue& q;
+      index_ h;
+      size_type done;
+      ~publish_guard() {
+        // Release: our reads and destruction of the slots happen before the
+        // producer reuses them.
+        q.head_.store(idx_::advance(h, done), std::memory_order_release);
+      }
+    } guard{*this, h, 0};
+    for (size_type s = idx_::slot(h); guard.done < n; s = s + 1 == N ? 0 : s + 1) {
+      // The element is destroyed and counted as removed whether f returns
+      // or throws (it was handed over as an rvalue).
+      struct step_guard {
+        detail::uninit_array<T, N>& slots;
+        size_type s;
+        size_type& done;
+        ~step_guard() {
+          slots.destroy(s);
+          ++done;
+        }
+      } step{this->slots_, s, guard.done};
+      f(std::move(this->slots_.data()[s]));
     }
     return n;
   }
@@ -634,6 +738,13 @@ class Consumer : public detail::handle<T, N> {
   template <class OutputIt>
   [[nodiscard]] size_type pop(OutputIt out, size_type max) const {
     return this->queue().pop(out, max);
+  }
+  /// Queue::peek: the queued elements, without removing them.
+  [[nodiscard]] typename Queue<T, N>::peek_view peek() const noexcept { return this->queue().peek(); }
+  /// Queue::drain: f(T&&) on each queued element; returns how many.
+  template <class F>
+  size_type drain(F&& f) const {
+    return this->queue().drain(std::forward<F>(f));
   }
 
  private:

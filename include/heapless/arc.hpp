@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: BSL-1.0
+// heapless/arc.hpp - Arc<T>: shared ownership of an object in a fixed pool
+// (ArcPool<T, N>), with an atomic reference count; the last owner destroys
+// the object and returns its slot. The heap-free counterpart of
+// std::shared_ptr + std::make_shared.
+//
+//   static heapless::ArcPool<Packet, 8> packets;       // constant-initialised
+//   heapless::Arc<Packet> p = packets.try_make_shared(rx_buffer);
+//   if (!p) return;                                   // pool exhausted: empty Arc
+//   logger.try_push(p);                               // copy: count 2
+//   parser.try_push(std::move(p));                    // move: count untouched
+//   // whichever of logger/parser drops its copy last frees the packet
+//
+// Tiers: try_make_shared(args...) returns an empty Arc when the pool is
+// exhausted; make_shared(args...) raises error_kind::bad_alloc then
+// (std::bad_alloc with exceptions, else the error handler).
+//
+// Counting. Copying a non-empty Arc increments the count (relaxed: a new
+// owner comes from an existing one, which already keeps the object alive);
+// destroying or resetting one decrements it with acq_rel: release so that
+// this owner's uses of the object happen before its destruction, acquire so
+// that the last owner sees every other owner's uses before destroying it. An
+// owner that reads a count of 1 (acquire) is the only one and skips the
+// decrement: nobody else holds a handle that could be copied meanwhile.
+// Moves, get(), *, -> and comparisons never touch the count. use_count() is
+// a relaxed snapshot.
+//
+// Policies (third template argument of ArcPool, second of Arc; the
+// heapless::pool_policy types): lock_free (atomic read-modify-write on the
+// count; on Cortex-M3 and up a LDREX/STREX loop), critical_section<Lock>
+// (the count is read and written inside Lock), single_thread (plain), and
+// automatic (default): lock_free where the target has a 32-bit
+// compare-and-swap, else critical_section<interrupt_mask> on Cortex-M
+// (M0/M0+). The pool's free list follows Pool's own choice for the same
+// policy. Every Arc of one pool has the pool's policy (Arc<T, Policy>; the
+// default makes that plain Arc<T>).
+//
+// Threads/ISRs: with lock_free, Arcs that share an object may be copied and
+// dropped concurrently from any threads and interrupt handlers (like
+// std::shared_ptr, one Arc object itself is not to be modified by two
+// threads at once). A last drop from an interrupt handler runs T's
+// destructor there. The pool must outlive every Arc.
+//
+// Costs per object: one slot of sizeof(T) + a 32-bit count, rounded up to
+// alignof(T) (8 bytes for an int, sizeof(T) + 8 for 8-aligned T), plus
+// Pool's per-slot overhead (a link of one or two bytes with lock_free, none
+// otherwise; a debug state byte with HEAPLESS_POOL_DEBUG). A handle is two
+// pointers (object, pool), like std::shared_ptr; std::make_shared puts a
+// control block of two 32-bit counts and a vtable pointer (16 bytes on
+// 64-bit hosts) before T and adds malloc's chunk header and rounding (8-16
+// bytes with glibc). The pool's own fixed cost: one function pointer plus
+// Pool's head. Operations: O(1); copy and drop are one atomic add each
+// (lock_free).
+#ifndef HEAPLESS_ARC_HPP
+#define HEAPLESS_ARC_HPP
+
+#include <atomic>       // std::atomic: the reference count
+#include <cstddef>      // std::size_t, std::nullptr_t
+#include <cstdint>      // std::uint32_t
+#include <optional>     // std::hash (declared by every header that specialises it)
+#include <type_traits>  // traits
+#include <utility>      // std::forward, std::exchange, std::swap
+
+#include "detail/config.hpp"  // HEAPLESS_LIKELY
+#include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
+#include "pool.hpp"           // Pool: the slots; pool_policy::*
+
+#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
+#define HEAPLESS_DETAIL_ARC_CAS32 1
+#else
+#define HEAPLESS_DETAIL_ARC_CAS32 0
+#endif
+#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && (defined(__GNUC__) || defined(__clang__))
+#define HEAPLESS_DETAIL_ARC_IRQ_MASK 1
+#else
+#define HEAPLESS_DETAIL_ARC_IRQ_MASK 0
+#endif
+
+HEAPLESS_NAMESPACE_BEGIN
+
+template <class T, class Policy = pool_policy::automatic>
+class Arc;
+template <class T, std::size_t N, class Policy = pool_policy::automatic>
+class ArcPool;
+
+namespace detail {
+
+/// The policy of an Arc's count: automatic resolved for a 32-bit counter.
+template <class Policy>
+struct resolve_arc_policy {
+  using type = Policy;
+};
+template <>
+struct resolve_arc_policy<pool_policy::automatic> {
+#if HEAPLESS_DETAIL_ARC_CAS32
+  using type = pool_policy::lock_free;
+#elif HEAPLESS_DETAIL_ARC_IRQ_MASK
+  using type = pool_policy::critical_section<pool_policy::interrupt_mask>;
+#else
+  using type = void;  // rejected by Arc's static_assert
+#endif
+};
+
+struct arc_in_place_t {};
+
+/// One pool slot: the count, then the object.
+template <class T>
+struct arc_node {
+  template <class... Args>
+  explicit arc_node(arc_in_place_t, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>)
+      : value(std::forward<Args>(args)...) {}
+  std::atomic<std::uint32_t> count{1};
+  T value;
+};
+
+/// What an Arc needs from its pool: a way to destroy the node and return its
+/// slot, without knowing N (one function pointer per pool, none per object).
+template <class T>
+struct arc_pool_base {
+  using destroy_fn = void (*)(arc_pool_base*, arc_node<T>*) noexcept;
+  constexpr explicit arc_pool_base(destroy_fn f) noexcept : destroy_(f) {}
+  destroy_fn destroy_;
+};
+
+/// Count operations for one policy.
+template <class Policy>
+struct arc_count {
+  static void increment(std::atomic<std::uint32_t>& c) noexcept {
+    // Relaxed: the new owner comes from an existing one, which keeps the
+    // object alive; no other memory is published by a copy.
+    const std::uint32_t before = c.fetch_add(1, std::memory_order_relaxed);
+    HEAPLESS_ASSERT(before != 0xFFFFFFFFu, "Arc: reference count overflow");
+    (void)before;
+  }
+  /// True when this was the last owner.
+  static bool decrement(std::atomic<std::uint32_t>& c) noexcept {
+    // A count of 1 seen by an owner means it is the only one: no other
+    // handle exists to copy from, so the count cannot rise again and the
+    // read-modify-write can be skipped (a unique Arc drops with a plain
+    // load). Acquire: pairs with the release part of the decrements of the
+    // owners that left, so their uses of the object happen before the
+    // destruction.
+    if (c.load(std::memory_order_acquire) == 1) return true;
+    // acq_rel: release orders this owner's uses of the object before the
+    // destruction; acquire (effective for the last owner, which reads the
+    // value every other owner's release wrote) orders all of them before it.
+    return c.fetch_sub(1, std::memory_order_acq_rel) == 1;
+  }
+};
+template <class Guarded>
+struct arc_count_guarded {
+  static void increment(std::atomic<std::uint32_t>& c) noexcept {
+    pool_guard<Guarded>::run([&]() noexcept {
+      // Relaxed: the count changes only inside this guard, which orders it.
+      const std::uint32_t v = c.load(std::memory_order_relaxed);
+      HEAPLESS_ASSERT(v != 0xFFFFFFFFu, "Arc: reference count overflow");
+      c.store(v + 1u, std::memory_order_relaxed);
+      return 0;
+    });
+  }
+  static bool decrement(std::atomic<std::uint32_t>& c) noexcept {
+    return pool_guard<Guarded>::run([&]() noexcept {
+      // Relaxed: inside the guard (see increment).
+      const std::uint32_t v = c.load(std::memory_order_relaxed);
+      c.store(v - 1u, std::memory_order_relaxed);
+      return v == 1u;
+    });
+  }
+};
+template <>
+struct arc_count<pool_policy::single_thread> : arc_count_guarded<pool_policy::single_thread> {};
+template <class Lock>
+struct arc_count<pool_policy::critical_section<Lock>> : arc_count_guarded<pool_policy::critical_section<Lock>> {};
+
+}  // namespace detail
+
+/// A shared owner of an object in an ArcPool; see the top of this file.
+/// Copyable (the count goes up), movable (the count is untouched), two
+/// pointers wide. An empty Arc owns nothing.
+template <class T, class Policy>
+class Arc {
+ public:
+  using element_type = T;
+  /// The count policy in effect (automatic resolved for this target).
+  using policy_type = typename detail::resolve_arc_policy<Policy>::type;
+  static_assert(!std::is_void_v<policy_type>,
+                "Arc: this target has no 32-bit compare-and-swap and no known interrupt mask: "
+                "pass pool_policy::critical_section<YourLock> or pool_policy::single_thread");
+
+  /// An empty Arc.
+  constexpr Arc() noexcept = default;
+  constexpr Arc(std::nullptr_t) noexcept {}  // NOLINT: implicit like shared_ptr
+  /// Shares other's object (count + 1 when non-empty).
+  Arc(const Arc& other) noexcept : node_(other.node_), pool_(other.pool_) {
+    if (node_ != nullptr) count::increment(node_->count);
+  }
+  /// Takes other's ownership; other becomes empty. The count is untouched.
+  Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
+  Arc& operator=(const Arc& other) noexcept {
+    Arc(other).swap(*this);  // increment first: self-assignment is safe
+    return *this;
+  }
+  Arc& operator=(Arc&& other) noexcept {
+    Arc(std::move(other)).swap(*this);
+    return *this;
+  }
+  Arc& operator=(std::nullptr_t) noexcept {
+    reset();
+    return *this;
+  }
+  /// Drops this owner; the last one destroys the object and frees its slot.
+  ~Arc() { reset(); }
+
+  /// Drops this owner (see ~Arc); the Arc becomes empty.
+  void reset() noexcept {
+    if (detail::arc_node<T>* n = std::exchange(node_, nullptr)) {
+      if (count::decrement(n->count)) pool_->destroy_(pool_, n);
+    }
+  }
+
+  /// The object, or nullptr when empty.
+  T* get() const noexcept { return node_ != nullptr ? &node_->value : nullptr; }
+  /// Precondition: non-empty (HEAPLESS_ASSERT).
+  T& operator*() const noexcept {
+    HEAPLESS_ASSERT(node_ != nullptr, "Arc: dereferencing an empty Arc");
+    return node_->value;
+  }
+  /// Precondition: non-empty (HEAPLESS_ASSERT).
+  T* operator->() const noexcept {
+    HEAPLESS_ASSERT(node_ != nullptr, "Arc: dereferencing an empty Arc");
+    return &node_->value;
+  }
+  explicit operator bool() const noexcept { return node_ != nullptr; }
+  /// Owners of the object right now (0 when empty); with other threads
+  /// copying and dropping, a snapshot.
+  long use_count() const noexcept {
+    // Relaxed: a snapshot; it orders nothing.
+    return node_ != nullptr ? static_cast<long>(node_->count.load(std::memory_order_relaxed)) : 0;
+  }
+
+  void swap(Arc& other) noexcept {
+    std::swap(node_, other.node_);
+    std::swap(pool_, other.pool_);
+  }
+  friend void swap(Arc& a, Arc& b) noexcept { a.swap(b); }
+
+  friend bool operator==(const Arc& a, const Arc& b) noexcept { return a.node_ == b.node_; }
+  friend bool operator!=(const Arc& a, const Arc& b) noexcept { return a.node_ != b.node_; }
+  /// Ordered by object address (compared as integers: the objects may come
+  /// from different pools).
+  friend bool operator<(const Arc& a, const Arc& b) noexcept { return a.key() < b.key(); }
+  friend bool operator>(const Arc& a, const Arc& b) noexcept { return b < a; }
+  friend bool operator<=(const Arc& a, const Arc& b) noexcept { return !(b < a); }
+  friend bool operator>=(const Arc& a, const Arc& b) noexcept { return !(a < b); }
+  friend bool operator==(const Arc& a, std::nullptr_t) noexcept { return a.node_ == nullptr; }
+  friend bool operator==(std::nullptr_t, const Arc& a) noexcept { return a.node_ == nullptr; }
+  friend bool operator!=(const Arc& a, std::nullptr_t) noexcept { return a.node_ != nullptr; }
+  friend bool operator!=(std::nullptr_t, const Arc& a) noexcept { return a.node_ != nullptr; }
+
+ private:
+  template <class, std::size_t, class>
+  friend class ArcPool;
+  using count = detail::arc_count<policy_type>;
+
+  Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
+  std::uintptr_t key() const noexcept { return reinterpret_cast<std::uintptr_t>(get()); }
+
+  detail::arc_node<T>* node_ = nullptr;
+  detail::arc_pool_base<T>* pool_ = nullptr;
+};
+
+/// N slots for objects shared through Arc<T, Policy>; see the top of this file.
+/// Immovable; must outlive its Arcs. All free at construction (constant-
+/// initialised, .bss).
+template <class T, std::size_t N, class Policy>
+class ArcPool : private detail::arc_pool_base<T> {
+  static_assert(std::is_nothrow_destructible_v<T>, "ArcPool: T's destructor must not throw");
+  using node_ = detail::arc_node<T>;
+  using pool_t_ = Pool<node_, N, Policy>;
+
+ public:
+  using value_type = T;
+  using size_type = std::size_t;
+  using arc_type = Arc<T, Policy>;
+
+  constexpr ArcPool() noexcept : detail::arc_pool_base<T>(&ArcPool::destroy_node_) {}
+  ArcPool(const ArcPool&) = delete;
+  ArcPool& operator=(const ArcPool&) = delete;
+  /// Objects still shared are not destroyed: drop every Arc first.
+  ~ArcPool() = default;
+
+  /// A new object built from args, owned by the returned Arc (count 1); an
+  /// empty Arc when the pool is exhausted (args untouched then). If T's
+  /// constructor throws, the slot is returned and the exception propagates.
+  /// O(1).
+  template <class... Args>
+  [[nodiscard]] arc_type try_make_shared(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return arc_type(pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
+  }
+  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc.
+  template <class... Args>
+  [[nodiscard]] arc_type make_shared(Args&&... args) {
+    return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
+  }
+
+  static constexpr size_type capacity() noexcept { return N; }
+  /// Free slots right now (a snapshot with concurrent users).
+  size_type available() const noexcept { return pool_.available(); }
+
+ private:
+  static void destroy_node_(detail::arc_pool_base<T>* base, node_* n) noexcept {
+    static_cast<ArcPool*>(base)->pool_.destroy(n);
+  }
+
+  pool_t_ pool_;
+};
+
+HEAPLESS_NAMESPACE_END
+
+namespace std {
+/// Hashes the object's address, like std::hash<std::shared_ptr<T>>.
+template <class T, class Policy>
+struct hash<::heapless::Arc<T, Policy>> {
+  std::size_t operator()(const ::heapless::Arc<T, Policy>& a) const noexcept { return std::hash<T*>()(a.get()); }
+};
+}  // namespace std
+
+#undef HEAPLESS_DETAIL_ARC_CAS32
+#undef HEAPLESS_DETAIL_ARC_IRQ_MASK
+
+#endif  // HEAPLESS_ARC_HPP
