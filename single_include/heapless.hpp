@@ -25,6 +25,9 @@
 //   heapless/detail/linear_map_scan.hpp
 //   heapless/index_map.hpp
 //   heapless/spsc.hpp
+//   heapless/mpmc.hpp
+//   heapless/arc.hpp
+//   heapless/object_pool.hpp
 //   heapless/index_set.hpp
 //
 // Boost Software License - Version 1.0 - August 17th, 2003
@@ -10006,7 +10009,9 @@ HEAPLESS_NAMESPACE_END
 //   tail_; the consumer acquires tail_, moves the element out, destroys it, then
 //   hands the slot back with a release store of head_.
 // Producer members: try_push, try_emplace, push (bulk). Consumer members:
-// try_pop, front, pop, pop (bulk). At any time at most one thread or interrupt
+// try_pop, front, pop, pop (bulk), peek (the queued elements as a range,
+// without removing them), drain (each to a callback, one acquire and one
+// release for the batch). At any time at most one thread or interrupt
 // context may act as the producer and at most one as the consumer (they may be
 // the same one). size(), empty(), full() are snapshots: exact when called by
 // the producer or the consumer about what that side can see, possibly already
@@ -10034,6 +10039,7 @@ HEAPLESS_NAMESPACE_END
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t: the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
+#include <iterator>     // std::forward_iterator_tag: peek()'s iterator
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // element traits that pick the fast paths
@@ -10265,6 +10271,58 @@ class Queue : private detail::queue_state<T, N> {
   using producer_type = Producer<T, N>;
   using consumer_type = Consumer<T, N>;
 
+  /// The queued elements seen by peek(): a forward range, front first.
+  class peek_view {
+   public:
+    class iterator {
+     public:
+      using iterator_category = std::forward_iterator_tag;
+      using value_type = T;
+      using difference_type = std::ptrdiff_t;
+      using pointer = T*;
+      using reference = T&;
+      iterator() noexcept = default;
+      T& operator*() const noexcept { return data_[slot_]; }
+      T* operator->() const noexcept { return data_ + slot_; }
+      iterator& operator++() noexcept {
+        slot_ = slot_ + 1 == N ? 0 : slot_ + 1;
+        ++pos_;
+        return *this;
+      }
+      iterator operator++(int) noexcept {
+        iterator old = *this;
+        ++*this;
+        return old;
+      }
+      friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
+      friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
+
+     private:
+      friend class peek_view;
+      iterator(T* data, size_type slot, size_type pos) noexcept : data_(data), slot_(slot), pos_(pos) {}
+      T* data_ = nullptr;
+      size_type slot_ = 0;  // slot of the current element
+      size_type pos_ = 0;   // elements from the front (end: size())
+    };
+    using value_type = T;
+    using size_type = std::size_t;
+
+    iterator begin() const noexcept { return iterator(data_, start_, 0); }
+    iterator end() const noexcept {
+      const size_type j = start_ + n_;
+      return iterator(data_, j >= N ? j - N : j, n_);
+    }
+    size_type size() const noexcept { return n_; }
+    bool empty() const noexcept { return n_ == 0; }
+
+   private:
+    friend class Queue;
+    peek_view(T* data, size_type start, size_type n) noexcept : data_(data), start_(start), n_(n) {}
+    T* data_;
+    size_type start_;
+    size_type n_;
+  };
+
   /// Empty queue. constexpr: a static queue is constant-initialised; no
   /// element storage is touched.
   constexpr Queue() noexcept = default;
@@ -10388,6 +10446,55 @@ class Queue : private detail::queue_state<T, N> {
       } guard{*this, h, 0};
       for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take_(i, out);
       for (size_type i = 0; guard.done < n; ++i, ++guard.done, ++out) take_(i, out);
+    }
+    return n;
+  }
+
+  /// The elements queued now, front first, without removing them: a range
+  /// for `for (auto& x : q.peek())`. Consumer only. One acquire load of the
+  /// producer's index; elements the producer adds later are not in the view.
+  /// The view and its iterators stay valid until the consumer pops. O(1).
+  [[nodiscard]] peek_view peek() noexcept {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    const size_type n = this->ready_(h, N);  // (acquire inside)
+    return peek_view(this->slots_.data(), idx_::slot(h), n);
+  }
+
+  /// Calls f(T&&) on each element queued now, front first, destroys it and
+  /// returns how many: one acquire load of the producer's index and one
+  /// release store of ours for the whole batch. If f throws, the elements
+  /// already handed to f (including the one it threw on) are removed, the
+  /// rest stay, and the exception propagates. Consumer only. O(count).
+  template <class F>
+  size_type drain(F&& f) {
+    // Relaxed: head_ is written only by this side.
+    const index_ h = this->head_.load(std::memory_order_relaxed);
+    const size_type n = this->ready_(h, N);  // (acquire inside)
+    if (n == 0) return 0;
+    struct publish_guard {
+      Queue& q;
+      index_ h;
+      size_type done;
+      ~publish_guard() {
+        // Release: our reads and destruction of the slots happen before the
+        // producer reuses them.
+        q.head_.store(idx_::advance(h, done), std::memory_order_release);
+      }
+    } guard{*this, h, 0};
+    for (size_type s = idx_::slot(h); guard.done < n; s = s + 1 == N ? 0 : s + 1) {
+      // The element is destroyed and counted as removed whether f returns
+      // or throws (it was handed over as an rvalue).
+      struct step_guard {
+        detail::uninit_array<T, N>& slots;
+        size_type s;
+        size_type& done;
+        ~step_guard() {
+          slots.destroy(s);
+          ++done;
+        }
+      } step{this->slots_, s, guard.done};
+      f(std::move(this->slots_.data()[s]));
     }
     return n;
   }
@@ -10600,6 +10707,13 @@ class Consumer : public detail::handle<T, N> {
   [[nodiscard]] size_type pop(OutputIt out, size_type max) const {
     return this->queue().pop(out, max);
   }
+  /// Queue::peek: the queued elements, without removing them.
+  [[nodiscard]] typename Queue<T, N>::peek_view peek() const noexcept { return this->queue().peek(); }
+  /// Queue::drain: f(T&&) on each queued element; returns how many.
+  template <class F>
+  size_type drain(F&& f) const {
+    return this->queue().drain(std::forward<F>(f));
+  }
 
  private:
   friend class Queue<T, N>;
@@ -10611,6 +10725,1227 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_SPSC_HPP
 // ---- end heapless/spsc.hpp ----
+// ---- begin heapless/mpmc.hpp ----
+// heapless/mpmc.hpp - mpmc::Queue<T, N>: a bounded multi-producer
+// multi-consumer FIFO of exactly N elements, stored inline, for several
+// interrupt handlers or tasks feeding one or more workers.
+//
+//   static heapless::mpmc::Queue<Event, 16> events;      // constant-initialised
+//   void timer_isr() { (void)events.try_push(Event::tick); }
+//   void uart_isr()  { (void)events.try_emplace(Event::rx, UART->DR); }
+//   int main() { for (;;) while (auto e = events.try_pop()) handle(*e); }
+//
+// Every call returns at once: try_push/try_emplace fail (false) when the
+// queue is full, try_pop fails (empty optional / false) when it is empty.
+// There is no blocking call: put your own wait (a semaphore, WFI) around it.
+//
+// Algorithm: per-slot sequence numbers in the style of Dmitry Vyukov's bounded
+// MPMC queue. Two positions, enq_ (the next position to fill) and deq_ (the
+// next to drain), are claimed by compare-and-swap; each slot carries a
+// sequence word saying whose turn the slot is. A producer at position p
+// claims p only when slot p's word says "free for p", constructs the element,
+// then publishes it with a release store of "full for p"; a consumer claims p
+// only when the word says "full for p", moves the element out, destroys it and
+// hands the slot to the next lap with a release store of "free for p + one
+// lap". The element data is published by the slot words alone, so the
+// position CASes are relaxed. FIFO: positions are claimed in order, so the
+// elements of one producer leave in the order it pushed them.
+//
+// Positions ("stamps") for any N, exactly N usable slots. Let P be the
+// smallest power of two >= max(N, 2). A stamp is lap + index, index = stamp
+// & (P - 1) in [0, N), lap = stamp & ~(P - 1) a multiple of P; the stamp after
+// index N - 1 is the next lap's index 0 (when N == P that is just + 1, so
+// stamps are plain counters). Slot i stores its sequence minus i, i.e. a lap
+// value: L = free for the lap-L position, L + 1 = full for it, and consuming
+// writes L + P (free for the next lap). All zeros is therefore the empty
+// queue (constant initialisation, .bss). P >= 2 keeps "full for L" (L + 1)
+// apart from "free for L + P"; with N == 1 the two would coincide if P were 1.
+//
+// Sequence width and wrap-around. Stamps and slot words are unsigned integers
+// of b bits that wrap at 2^b, a multiple of P, so index and lap arithmetic
+// stay exact across the wrap; comparisons are differences taken as signed
+// b-bit values.
+//   lock_free: b = 64 where the target has a native 64-bit CAS (hosts), else
+//     b = 32 (Cortex-M3 and up). A stale claim is impossible unless a thread
+//     is suspended between loading a position and its CAS while the other
+//     threads move that position by a nonzero multiple of 2^b stamps (the
+//     CAS then succeeds on an equal but newer value: ABA); one stamp is at
+//     most one element, and a lap of P stamps carries N >= P/2 elements, so
+//     that is at least 2^(b-1) completed operations on that side during one
+//     suspended operation. A misread sign (a suspension of more than 2^(b-1)
+//     stamps) only makes that one call fail spuriously or retry. With b = 64
+//     that cannot happen; with b = 32 it needs over 2^31 operations (minutes
+//     of continuous traffic) to complete while one operation sits preempted
+//     inside a few instructions. A narrower word (8 bits with N = 64 needs
+//     only 64 operations in one interrupt burst) is not safe, so b is never
+//     below 32 on the lock-free path, whatever N.
+//   critical_section / single_thread: a position is read, checked against its
+//     slot and advanced inside one critical section, so no call ever holds a
+//     stale position. A producer then sees a slot word L (free), L - P + 1
+//     (the previous lap's element still there) or L - P (the previous lap's
+//     producer has not published yet); a consumer sees L + 1 (ready), L (not
+//     yet published) or L - P + 1 (the previous lap's consumer still moving
+//     out). These are distinct modulo 2^b exactly when 2^b >= 2P, so the word
+//     is the smallest unsigned type holding 2P - 1 (one byte up to N = 128).
+//
+// Progress, honestly. No call waits for another: each try_* call finishes in
+// a bounded number of its own steps plus one retry per operation of the same
+// side that completes a claim meanwhile (lock-free CAS retries). But the
+// queue as a whole is not lock-free in the strict sense: a producer that is
+// suspended after claiming position p and before publishing it (a few
+// instructions plus T's constructor) holds up everything behind p: consumers
+// reaching p see "empty" and return without an element, even when later
+// positions are already full, until that producer resumes; producers keep
+// going until they wrap around to p's slot, then see "full". Likewise a
+// suspended consumer holds its slot until it resumes. Nothing deadlocks and
+// nothing is lost: the calls fail and the elements wait.
+//
+// Interrupts (same core). With lock_free, every member may be called from
+// thread mode and from any interrupt handler, at any priorities, at the same
+// time. A handler that interrupts a producer (or consumer) mid-operation
+// cannot deadlock: it never waits for a slot to change; its retry loops repeat
+// only when another context completed a claim in between, and while a handler
+// runs only handlers preempting it can run, each finishing before it resumes,
+// so it retries at most once per such preemption. It may see the interrupted
+// operation's slot as empty (or full) and fail, as described above. With
+// critical_section the claims run under Lock (interrupt_mask masks
+// interrupts for a few instructions; construction and destruction of T run
+// unmasked, except in the plain ring below, where copying the at most 8
+// bytes of a trivially copyable T is part of the masked section), with the
+// same guarantees. single_thread: one context only.
+//
+// Policies (third template argument, the same heapless::pool_policy types as
+// Pool): lock_free (CAS on the positions; on Cortex-M3 and up the compiler's
+// CAS is a LDREX/STREX loop), critical_section<Lock>, single_thread, and
+// automatic (default): lock_free where the target has a 32- or 64-bit CAS,
+// critical_section<interrupt_mask> on Cortex-M cores without one (M0/M0+),
+// elsewhere a compile error asking for a choice.
+//
+// Costs. Uncontended push + pop: two CAS (the only locked instructions), two
+// acquire loads and two release stores of slot words. Memory: N elements, N
+// slot words (8 bytes each on hosts, 4 on Cortex-M3+, 1-2 with a critical
+// section) and two positions. Plain ring: with critical_section or
+// single_thread and a trivially copyable T of at most 8 bytes, the element
+// is copied inside the critical section instead (a few more masked
+// instructions), so the slot words are left out: two positions and the
+// elements, like a hand-written masked ring. Layout by HEAPLESS_CACHE_LINE: L > 0 (hosts)
+// puts enq_, deq_ and the slot words each on their own L-byte line, then the
+// elements; L = 0 (Cortex-M) packs them.
+//
+// T's move constructor must not throw: a claimed slot cannot be handed back
+// to other threads, so the element is built (from throwing constructors:
+// before the claim) and then moved in without a chance to fail.
+#ifndef HEAPLESS_MPMC_HPP
+#define HEAPLESS_MPMC_HPP
+
+#include <atomic>       // std::atomic: positions and slot words
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t, std::uint64_t
+#include <cstring>      // std::memcpy: pops of small trivially copyable elements
+#include <optional>     // std::optional: try_pop()
+#include <limits>       // std::numeric_limits: the sequence word's width
+#include <type_traits>  // traits, std::conditional_t
+#include <utility>      // std::move, std::forward
+
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "detail/size.hpp": inlined above
+// #include "detail/storage.hpp": inlined above
+// #include "pool.hpp": inlined above
+
+// Native compare-and-swap widths (not via libatomic).
+#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_8) || defined(_M_X64) || defined(_M_ARM64)
+#define HEAPLESS_DETAIL_MPMC_CAS64 1
+#else
+#define HEAPLESS_DETAIL_MPMC_CAS64 0
+#endif
+#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
+#define HEAPLESS_DETAIL_MPMC_CAS32 1
+#else
+#define HEAPLESS_DETAIL_MPMC_CAS32 0
+#endif
+// pool_policy::interrupt_mask exists (Cortex-M with GCC or clang).
+#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && (defined(__GNUC__) || defined(__clang__))
+#define HEAPLESS_DETAIL_MPMC_IRQ_MASK 1
+#else
+#define HEAPLESS_DETAIL_MPMC_IRQ_MASK 0
+#endif
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace mpmc {
+
+namespace detail {
+
+using ::heapless::detail::smallest_size_t;
+using ::heapless::detail::uninit_array;
+
+/// P: the smallest power of two >= max(N, 2) (stamps per lap).
+constexpr std::size_t lap_size(std::size_t n) noexcept {
+  std::size_t p = 2;
+  while (p < n) p <<= 1;
+  return p;
+}
+
+/// Some policy type that does not exist: automatic on a target without CAS
+/// and without interrupt_mask.
+struct no_policy {};
+
+template <class Policy>
+struct resolve_policy {
+  using type = Policy;
+};
+template <>
+struct resolve_policy<pool_policy::automatic> {
+#if HEAPLESS_DETAIL_MPMC_CAS64 || HEAPLESS_DETAIL_MPMC_CAS32
+  using type = pool_policy::lock_free;
+#elif HEAPLESS_DETAIL_MPMC_IRQ_MASK
+  using type = pool_policy::critical_section<pool_policy::interrupt_mask>;
+#else
+  using type = no_policy;  // rejected by Queue's static_assert
+#endif
+};
+
+/// Stamp arithmetic (see the top of the file) for N slots in words of type S.
+template <std::size_t N, class S>
+struct stamps {
+  static constexpr std::size_t P = lap_size(N);
+  static_assert(std::numeric_limits<S>::digits >= 64 || (std::uint64_t{1} << std::numeric_limits<S>::digits) >= 2 * P,
+                "mpmc::Queue: sequence word too narrow for N");
+  static constexpr S index_mask = static_cast<S>(P - 1);
+
+  static constexpr std::size_t index(S s) noexcept { return static_cast<std::size_t>(s & index_mask); }
+  static constexpr S lap(S s) noexcept { return static_cast<S>(s & static_cast<S>(~index_mask)); }
+  static constexpr S next(S s) noexcept {
+    if constexpr (N == P) {
+      return static_cast<S>(s + 1u);  // plain counter: index N - 1 + 1 is the next lap
+    } else {
+      return index(s) + 1u < N ? static_cast<S>(s + 1u) : static_cast<S>(lap(s) + P);
+    }
+  }
+  /// a - b as a signed b-bit value.
+  static constexpr std::make_signed_t<S> diff(S a, S b) noexcept {
+    return static_cast<std::make_signed_t<S>>(static_cast<S>(a - b));
+  }
+  /// Elements from stamp `from` to stamp `to`, clamped to [0, N]. The lap
+  /// difference is taken as unsigned and read as negative only above half
+  /// the word's range: locked policies (2^b may be just 2P) see 0 or P there,
+  /// and lock-free snapshots of the two positions taken at different moments
+  /// may cross by a few laps (2^b >= 2^32), which then counts as 0.
+  static constexpr std::size_t count(S from, S to) noexcept {
+    if constexpr (N == P) {  // plain counters
+      const S d = static_cast<S>(to - from);
+      if (d > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
+      return d >= N ? N : d;
+    }
+    const S laps = static_cast<S>(lap(to) - lap(from));
+    if (laps > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
+    const std::size_t n = static_cast<std::size_t>(laps / P) * N + index(to);
+    if (n <= index(from)) return 0;
+    return n - index(from) >= N ? N : n - index(from);
+  }
+  /// Whether positions `to` (fill) and `from` (drain), read together, say
+  /// full: the same slot index a lap apart.
+  static constexpr bool full(S from, S to) noexcept { return index(to) == index(from) && to != from; }
+};
+
+/// Runs f() under the policy's lock (critical_section), or directly.
+template <class Policy>
+struct guard {
+  template <class F>
+  static auto run(F&& f) noexcept {
+    return f();
+  }
+};
+template <class Lock>
+struct guard<pool_policy::critical_section<Lock>> {
+  template <class F>
+  static auto run(F&& f) noexcept {
+    if constexpr (std::is_void_v<decltype(Lock::lock())>) {
+      Lock::lock();
+      auto r = f();
+      Lock::unlock();
+      return r;
+    } else {
+      auto saved = Lock::lock();
+      auto r = f();
+      Lock::unlock(saved);
+      return r;
+    }
+  }
+};
+
+template <class X>
+inline constexpr std::size_t line_align = HEAPLESS_CACHE_LINE > alignof(X) ? HEAPLESS_CACHE_LINE : alignof(X);
+
+/// The sequence word type for N slots under Policy (see the top of the file).
+template <std::size_t N, class Policy>
+using sequence_t = std::conditional_t<std::is_same_v<Policy, pool_policy::lock_free>,
+                                      std::conditional_t<HEAPLESS_DETAIL_MPMC_CAS64 != 0, std::uint64_t, std::uint32_t>,
+                                      smallest_size_t<2 * lap_size(N) - 1>>;
+
+/// Locked policies with a small trivially copyable T copy the element inside
+/// the critical section (at most 8 bytes: the masked time stays a few
+/// instructions): a plain ring with no sequence words at all.
+template <class T, class Policy>
+inline constexpr bool plain_ring = !std::is_same_v<Policy, pool_policy::lock_free> &&
+                                   std::is_trivially_copyable_v<T> && sizeof(T) <= 8;
+
+// The data members; split from Queue so that the destructor is trivial
+// exactly when T's is. Words: whether slots carry sequence words.
+template <class T, std::size_t N, class S, bool Words, bool = std::is_trivially_destructible_v<T>>
+struct queue_state {
+  using atomic_s = std::atomic<S>;
+  alignas(line_align<atomic_s>) atomic_s enq_{0};  // next position to fill
+  alignas(line_align<atomic_s>) atomic_s deq_{0};  // next position to drain
+  alignas(line_align<atomic_s>) atomic_s seq_[N] = {};  // slot i: its lap value (see top)
+  uninit_array<T, N> slots_;
+
+  constexpr queue_state() noexcept = default;
+  queue_state(const queue_state&) = delete;
+  queue_state& operator=(const queue_state&) = delete;
+};
+
+// The plain ring (plain_ring: T trivially copyable, so trivially destructible).
+template <class T, std::size_t N, class S>
+struct queue_state<T, N, S, false, true> {
+  using atomic_s = std::atomic<S>;
+  atomic_s enq_{0};  // next position to fill; changed only under the lock
+  atomic_s deq_{0};  // next position to drain; changed only under the lock
+  uninit_array<T, N> slots_;
+
+  constexpr queue_state() noexcept = default;
+  queue_state(const queue_state&) = delete;
+  queue_state& operator=(const queue_state&) = delete;
+};
+
+template <class T, std::size_t N, class S>
+struct queue_state<T, N, S, true, false> : queue_state<T, N, S, true, true> {
+  constexpr queue_state() noexcept = default;
+  /// Destroys the elements still queued. No other thread may use the queue.
+  ~queue_state() {
+    using st = stamps<N, S>;
+    // Relaxed: the destructor runs after every user stopped; whatever
+    // synchronised their end with this thread (join, a mutex) ordered it.
+    S d = this->deq_.load(std::memory_order_relaxed);
+    const S e = this->enq_.load(std::memory_order_relaxed);
+    for (; d != e; d = st::next(d)) {
+      const std::size_t i = st::index(d);
+      if (this->seq_[i].load(std::memory_order_relaxed) == static_cast<S>(st::lap(d) + 1u)) this->slots_.destroy(i);
+    }
+  }
+};
+
+template <class T, std::size_t N, class Policy>
+using queue_state_for = queue_state<T, N, sequence_t<N, typename resolve_policy<Policy>::type>,
+                                    !plain_ring<T, typename resolve_policy<Policy>::type>>;
+
+}  // namespace detail
+
+/// True when Queue<T, N, pool_policy::lock_free> compiles on this target.
+inline constexpr bool lock_free_available = HEAPLESS_DETAIL_MPMC_CAS64 != 0 || HEAPLESS_DETAIL_MPMC_CAS32 != 0;
+
+/// A bounded multi-producer multi-consumer FIFO of exactly N elements; see the
+/// top of this file. Neither copyable nor movable.
+template <class T, std::size_t N, class Policy = pool_policy::automatic>
+class Queue : private detail::queue_state_for<T, N, Policy> {
+ public:
+  /// The policy in effect (pool_policy::automatic resolved for this target).
+  using policy_type = typename detail::resolve_policy<Policy>::type;
+  /// The position / slot word type (see the top of the file).
+  using sequence_type = detail::sequence_t<N, policy_type>;
+
+ private:
+  using st_ = detail::stamps<N, sequence_type>;
+  using S = sequence_type;
+  static constexpr bool lock_free_ = std::is_same_v<policy_type, pool_policy::lock_free>;
+  static constexpr bool plain_ = detail::plain_ring<T, policy_type>;
+  static_assert(N > 0, "mpmc::Queue needs a capacity of at least 1");
+  static_assert(N <= (std::size_t{1} << 30), "mpmc::Queue capacity too large");
+  static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
+                "mpmc::Queue<T, N>: T must be a non-const, non-volatile object type");
+  static_assert(std::is_nothrow_destructible_v<T>, "mpmc::Queue<T, N>: T's destructor must not throw");
+  static_assert(std::is_nothrow_move_constructible_v<T>,
+                "mpmc::Queue<T, N>: T's move constructor must not throw (a claimed slot cannot be given back)");
+  static_assert(!std::is_same_v<policy_type, detail::no_policy>,
+                "mpmc::Queue: this target has no compare-and-swap and no known interrupt mask: "
+                "pass pool_policy::critical_section<YourLock> or pool_policy::single_thread");
+  static_assert(lock_free_ || std::is_same_v<policy_type, pool_policy::single_thread> ||
+                    ::heapless::detail::is_critical_section<policy_type>::value,
+                "mpmc::Queue: Policy must be one of heapless::pool_policy::*");
+  static_assert(!lock_free_ || lock_free_available, "mpmc::Queue: pool_policy::lock_free needs a CAS on this target");
+
+ public:
+  using value_type = T;
+  using size_type = std::size_t;
+  using reference = T&;
+  using const_reference = const T&;
+
+  /// Empty queue. constexpr and all zeros: a static queue is constant-
+  /// initialised into .bss; no element storage is touched.
+  constexpr Queue() noexcept = default;
+  Queue(const Queue&) = delete;
+  Queue& operator=(const Queue&) = delete;
+  /// Destroys the elements still queued (implicit; trivial when T's is).
+  /// No other thread may use the queue then.
+
+  // ---- Producers -----------------------------------------------------------
+
+  /// Appends a copy of v. Returns false (and changes nothing) when full.
+  /// Any thread or interrupt. O(1) plus CAS retries under contention.
+  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    return try_emplace(v);
+  }
+  /// Appends v moved. Returns false when full; v is then not moved from.
+  [[nodiscard]] bool try_push(T&& v) noexcept { return try_emplace(std::move(v)); }
+  /// Constructs an element from args at the back. Returns false when full.
+  /// When that constructor cannot throw, the element is built in its slot and
+  /// args are untouched on failure. Otherwise it is built first, outside the
+  /// queue (an exception then propagates with nothing claimed), and moved in:
+  /// on failure that temporary is destroyed (rvalue args may be moved from).
+  /// The plain ring (see Costs above) always builds the element first,
+  /// outside its lock, and copies it in.
+  template <class... Args>
+  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (plain_) {
+      // Built before the lock, copied (trivially) inside it.
+      const T tmp(std::forward<Args>(args)...);
+      return detail::guard<policy_type>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S e = this->enq_.load(std::memory_order_relaxed);
+        if (st_::full(this->deq_.load(std::memory_order_relaxed), e)) return false;
+        ::heapless::detail::construct_at(slot_(st_::index(e)), tmp);
+        this->enq_.store(st_::next(e), std::memory_order_relaxed);
+        return true;
+      });
+    } else if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
+      S lap;
+      const std::size_t i = claim_push_(lap);
+      if (i == N) return false;
+      ::heapless::detail::construct_at(slot_(i), std::forward<Args>(args)...);
+      publish_(i, lap);
+      return true;
+    } else {
+      T tmp(std::forward<Args>(args)...);
+      return try_emplace(std::move(tmp));
+    }
+  }
+
+  // ---- Consumers -----------------------------------------------------------
+
+  /// Removes the front element and returns it; std::nullopt when empty (or
+  /// when the front position's producer has not finished: see the top).
+  /// Any thread or interrupt. O(1) plus CAS retries under contention.
+  [[nodiscard]] std::optional<T> try_pop() noexcept {
+    if constexpr (plain_) {
+      std::optional<T> out;
+      detail::guard<policy_type>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S d = this->deq_.load(std::memory_order_relaxed);
+        if (d == this->enq_.load(std::memory_order_relaxed)) return 0;
+        out.emplace(*slot_(st_::index(d)));  // a trivial copy
+        this->deq_.store(st_::next(d), std::memory_order_relaxed);
+        return 0;
+      });
+      return out;
+    } else {
+      S lap;
+      const std::size_t i = claim_pop_(lap);
+      if (i == N) return std::nullopt;
+      const release_on_exit_ release{*this, i, lap};
+      // Built in the caller's object (a prvalue), then the slot is released.
+      return std::optional<T>(std::in_place, std::move(*slot_(i)));
+    }
+  }
+  /// Move-assigns the front element to out and removes it; false (out
+  /// untouched) when empty. If the assignment throws, the element is
+  /// destroyed and its slot released anyway (a claimed position cannot be
+  /// handed back), and the exception propagates.
+  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    if constexpr (plain_) {
+      return detail::guard<policy_type>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S d = this->deq_.load(std::memory_order_relaxed);
+        if (d == this->enq_.load(std::memory_order_relaxed)) return false;
+        std::memcpy(static_cast<void*>(&out), slot_(st_::index(d)), sizeof(T));  // T is trivially copyable
+        this->deq_.store(st_::next(d), std::memory_order_relaxed);
+        return true;
+      });
+    } else {
+      S lap;
+      const std::size_t i = claim_pop_(lap);
+      if (i == N) return false;
+      const release_on_exit_ release{*this, i, lap};
+      out = std::move(*slot_(i));
+      return true;
+    }
+  }
+
+  // ---- Observers -----------------------------------------------------------
+
+  /// Claimed positions not yet drained: a snapshot in [0, N] that may be
+  /// stale when it returns while others push or pop; exact when no other
+  /// call runs. Counts elements whose producer has not finished.
+  [[nodiscard]] size_type size() const noexcept {
+    if constexpr (lock_free_) {
+      // Acquire on both: the second load stays after the first; a caller may
+      // act on the answer. The two may still come from different moments:
+      // count() clamps.
+      const S d = this->deq_.load(std::memory_order_acquire);
+      const S e = this->enq_.load(std::memory_order_acquire);
+      return st_::count(d, e);
+    } else {
+      return detail::guard<policy_type>::run([this]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        return st_::count(this->deq_.load(std::memory_order_relaxed), this->enq_.load(std::memory_order_relaxed));
+      });
+    }
+  }
+  /// size() == 0, a snapshot.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// size() == N, a snapshot.
+  [[nodiscard]] bool full() const noexcept { return size() == N; }
+  [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
+  [[nodiscard]] static constexpr size_type max_size() noexcept { return N; }
+
+ private:
+  T* slot_(std::size_t i) noexcept { return &this->slots_.data_[i]; }
+
+  // Destroys the element of a claimed slot and releases the slot when the
+  // pop that claimed it ends, also when moving the element out throws.
+  struct release_on_exit_ {
+    Queue& q;
+    std::size_t i;
+    S lap;
+    ~release_on_exit_() { q.release_(i, lap); }
+  };
+
+  // Claims the next position to fill: its slot index (lap in `lap`), or N
+  // when the queue is full.
+  std::size_t claim_push_(S& lap) noexcept {
+    if constexpr (plain_) {  // (never called: the plain ring has no slot words)
+      lap = 0;
+      return N;
+    } else if constexpr (lock_free_) {
+      // Relaxed: only a guess; the CAS below validates it.
+      S pos = this->enq_.load(std::memory_order_relaxed);
+      for (;;) {
+        const std::size_t i = st_::index(pos);
+        lap = st_::lap(pos);
+        // Acquire: pairs with the release in release_() by the consumer that
+        // emptied this slot, so its reads and destruction of the old element
+        // happen before we construct the new one.
+        const S s = this->seq_[i].load(std::memory_order_acquire);
+        const auto d = st_::diff(s, lap);
+        if (d == 0) {
+          // Relaxed (success and failure): the CAS only claims the position;
+          // element data travels through the slot words.
+          if (this->enq_.compare_exchange_weak(pos, st_::next(pos), std::memory_order_relaxed,
+                                               std::memory_order_relaxed))
+            return i;
+        } else if (d < 0) {
+          return N;  // the slot still holds (or awaits) the previous lap's element: full
+        } else {
+          // Relaxed: our position was stale; take a fresh guess.
+          pos = this->enq_.load(std::memory_order_relaxed);
+        }
+      }
+    } else {
+      return detail::guard<policy_type>::run([&]() noexcept -> std::size_t {
+        // Relaxed: enq_ changes only under this lock.
+        const S pos = this->enq_.load(std::memory_order_relaxed);
+        const std::size_t i = st_::index(pos);
+        lap = st_::lap(pos);
+        // Acquire: as above (the emptying consumer released outside the lock).
+        if (this->seq_[i].load(std::memory_order_acquire) != lap) return N;
+        this->enq_.store(st_::next(pos), std::memory_order_relaxed);
+        return i;
+      });
+    }
+  }
+
+  // Claims the next position to drain: its slot index (lap in `lap`), or N
+  // when the front is empty or not yet published.
+  std::size_t claim_pop_(S& lap) noexcept {
+    if constexpr (plain_) {  // (never called: the plain ring has no slot words)
+      lap = 0;
+      return N;
+    } else if constexpr (lock_free_) {
+      // Relaxed: only a guess; the CAS below validates it.
+      S pos = this->deq_.load(std::memory_order_relaxed);
+      for (;;) {
+        const std::size_t i = st_::index(pos);
+        lap = st_::lap(pos);
+        // Acquire: pairs with the release in publish_(), so the element the
+        // producer constructed is visible before we read it.
+        const S s = this->seq_[i].load(std::memory_order_acquire);
+        const auto d = st_::diff(s, static_cast<S>(lap + 1u));
+        if (d == 0) {
+          // Relaxed: the CAS only claims the position (see claim_push_).
+          if (this->deq_.compare_exchange_weak(pos, st_::next(pos), std::memory_order_relaxed,
+                                               std::memory_order_relaxed))
+            return i;
+        } else if (d < 0) {
+          return N;  // not yet filled for this lap: empty (or its producer is mid-push)
+        } else {
+          // Relaxed: our position was stale; take a fresh guess.
+          pos = this->deq_.load(std::memory_order_relaxed);
+        }
+      }
+    } else {
+      return detail::guard<policy_type>::run([&]() noexcept -> std::size_t {
+        // Relaxed: deq_ changes only under this lock.
+        const S pos = this->deq_.load(std::memory_order_relaxed);
+        const std::size_t i = st_::index(pos);
+        lap = st_::lap(pos);
+        // Acquire: pairs with the release in publish_() (outside the lock).
+        if (this->seq_[i].load(std::memory_order_acquire) != static_cast<S>(lap + 1u)) return N;
+        this->deq_.store(st_::next(pos), std::memory_order_relaxed);
+        return i;
+      });
+    }
+  }
+
+  // Marks slot i full for lap `lap`.
+  void publish_(std::size_t i, S lap) noexcept {
+    if constexpr (!plain_) store_release_(this->seq_[i], static_cast<S>(lap + 1u));
+    else (void)i, (void)lap;
+  }
+
+  // Destroys the element in slot i and marks the slot free for the next lap.
+  void release_(std::size_t i, S lap) noexcept {
+    this->slots_.destroy(i);
+    if constexpr (!plain_) store_release_(this->seq_[i], static_cast<S>(lap + st_::P));
+    else (void)lap;
+  }
+
+  // Release: a slot word store pairs with the acquire load of the next side
+  // to claim the slot (claim_pop_ after publish_: the constructed element is
+  // visible before it is moved out; claim_push_ after release_: the old
+  // element's reads and destruction happen before the slot is reused).
+  // (A static function of the word alone: GCC 12 folds identical member
+  // functions of different Queue types and then misreports array bounds.)
+  static void store_release_(std::atomic<S>& word, S value) noexcept {
+    word.store(value, std::memory_order_release);
+  }
+};
+
+}  // namespace mpmc
+HEAPLESS_NAMESPACE_END
+
+#undef HEAPLESS_DETAIL_MPMC_CAS64
+#undef HEAPLESS_DETAIL_MPMC_CAS32
+#undef HEAPLESS_DETAIL_MPMC_IRQ_MASK
+
+#endif  // HEAPLESS_MPMC_HPP
+// ---- end heapless/mpmc.hpp ----
+// ---- begin heapless/arc.hpp ----
+// heapless/arc.hpp - Arc<T>: shared ownership of an object in a fixed pool
+// (ArcPool<T, N>), with an atomic reference count; the last owner destroys
+// the object and returns its slot. The heap-free counterpart of
+// std::shared_ptr + std::make_shared.
+//
+//   static heapless::ArcPool<Packet, 8> packets;       // constant-initialised
+//   heapless::Arc<Packet> p = packets.try_make_shared(rx_buffer);
+//   if (!p) return;                                   // pool exhausted: empty Arc
+//   logger.try_push(p);                               // copy: count 2
+//   parser.try_push(std::move(p));                    // move: count untouched
+//   // whichever of logger/parser drops its copy last frees the packet
+//
+// Tiers: try_make_shared(args...) returns an empty Arc when the pool is
+// exhausted; make_shared(args...) raises error_kind::bad_alloc then
+// (std::bad_alloc with exceptions, else the error handler).
+//
+// Counting. Copying a non-empty Arc increments the count (relaxed: a new
+// owner comes from an existing one, which already keeps the object alive);
+// destroying or resetting one decrements it with acq_rel: release so that
+// this owner's uses of the object happen before its destruction, acquire so
+// that the last owner sees every other owner's uses before destroying it. An
+// owner that reads a count of 1 (acquire) is the only one and skips the
+// decrement: nobody else holds a handle that could be copied meanwhile.
+// Moves, get(), *, -> and comparisons never touch the count. use_count() is
+// a relaxed snapshot.
+//
+// Policies (third template argument of ArcPool, second of Arc; the
+// heapless::pool_policy types): lock_free (atomic read-modify-write on the
+// count; on Cortex-M3 and up a LDREX/STREX loop), critical_section<Lock>
+// (the count is read and written inside Lock), single_thread (plain), and
+// automatic (default): lock_free where the target has a 32-bit
+// compare-and-swap, else critical_section<interrupt_mask> on Cortex-M
+// (M0/M0+). The pool's free list follows Pool's own choice for the same
+// policy. Every Arc of one pool has the pool's policy (Arc<T, Policy>; the
+// default makes that plain Arc<T>).
+//
+// Threads/ISRs: with lock_free, Arcs that share an object may be copied and
+// dropped concurrently from any threads and interrupt handlers (like
+// std::shared_ptr, one Arc object itself is not to be modified by two
+// threads at once). A last drop from an interrupt handler runs T's
+// destructor there. The pool must outlive every Arc.
+//
+// Costs per object: one slot of sizeof(T) + a 32-bit count, rounded up to
+// alignof(T) (8 bytes for an int, sizeof(T) + 8 for 8-aligned T), plus
+// Pool's per-slot overhead (a link of one or two bytes with lock_free, none
+// otherwise; a debug state byte with HEAPLESS_POOL_DEBUG). A handle is two
+// pointers (object, pool), like std::shared_ptr; std::make_shared puts a
+// control block of two 32-bit counts and a vtable pointer (16 bytes on
+// 64-bit hosts) before T and adds malloc's chunk header and rounding (8-16
+// bytes with glibc). The pool's own fixed cost: one function pointer plus
+// Pool's head. Operations: O(1); copy and drop are one atomic add each
+// (lock_free).
+#ifndef HEAPLESS_ARC_HPP
+#define HEAPLESS_ARC_HPP
+
+#include <atomic>       // std::atomic: the reference count
+#include <cstddef>      // std::size_t, std::nullptr_t
+#include <cstdint>      // std::uint32_t
+#include <optional>     // std::hash (declared by every header that specialises it)
+#include <type_traits>  // traits
+#include <utility>      // std::forward, std::exchange, std::swap
+
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "pool.hpp": inlined above
+
+#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
+#define HEAPLESS_DETAIL_ARC_CAS32 1
+#else
+#define HEAPLESS_DETAIL_ARC_CAS32 0
+#endif
+#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && (defined(__GNUC__) || defined(__clang__))
+#define HEAPLESS_DETAIL_ARC_IRQ_MASK 1
+#else
+#define HEAPLESS_DETAIL_ARC_IRQ_MASK 0
+#endif
+
+HEAPLESS_NAMESPACE_BEGIN
+
+template <class T, class Policy = pool_policy::automatic>
+class Arc;
+template <class T, std::size_t N, class Policy = pool_policy::automatic>
+class ArcPool;
+
+namespace detail {
+
+/// The policy of an Arc's count: automatic resolved for a 32-bit counter.
+template <class Policy>
+struct resolve_arc_policy {
+  using type = Policy;
+};
+template <>
+struct resolve_arc_policy<pool_policy::automatic> {
+#if HEAPLESS_DETAIL_ARC_CAS32
+  using type = pool_policy::lock_free;
+#elif HEAPLESS_DETAIL_ARC_IRQ_MASK
+  using type = pool_policy::critical_section<pool_policy::interrupt_mask>;
+#else
+  using type = void;  // rejected by Arc's static_assert
+#endif
+};
+
+struct arc_in_place_t {};
+
+/// One pool slot: the count, then the object.
+template <class T>
+struct arc_node {
+  template <class... Args>
+  explicit arc_node(arc_in_place_t, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>)
+      : value(std::forward<Args>(args)...) {}
+  std::atomic<std::uint32_t> count{1};
+  T value;
+};
+
+/// What an Arc needs from its pool: a way to destroy the node and return its
+/// slot, without knowing N (one function pointer per pool, none per object).
+template <class T>
+struct arc_pool_base {
+  using destroy_fn = void (*)(arc_pool_base*, arc_node<T>*) noexcept;
+  constexpr explicit arc_pool_base(destroy_fn f) noexcept : destroy_(f) {}
+  destroy_fn destroy_;
+};
+
+/// Count operations for one policy.
+template <class Policy>
+struct arc_count {
+  static void increment(std::atomic<std::uint32_t>& c) noexcept {
+    // Relaxed: the new owner comes from an existing one, which keeps the
+    // object alive; no other memory is published by a copy.
+    const std::uint32_t before = c.fetch_add(1, std::memory_order_relaxed);
+    HEAPLESS_ASSERT(before != 0xFFFFFFFFu, "Arc: reference count overflow");
+    (void)before;
+  }
+  /// True when this was the last owner.
+  static bool decrement(std::atomic<std::uint32_t>& c) noexcept {
+    // A count of 1 seen by an owner means it is the only one: no other
+    // handle exists to copy from, so the count cannot rise again and the
+    // read-modify-write can be skipped (a unique Arc drops with a plain
+    // load). Acquire: pairs with the release part of the decrements of the
+    // owners that left, so their uses of the object happen before the
+    // destruction.
+    if (c.load(std::memory_order_acquire) == 1) return true;
+    // acq_rel: release orders this owner's uses of the object before the
+    // destruction; acquire (effective for the last owner, which reads the
+    // value every other owner's release wrote) orders all of them before it.
+    return c.fetch_sub(1, std::memory_order_acq_rel) == 1;
+  }
+};
+template <class Guarded>
+struct arc_count_guarded {
+  static void increment(std::atomic<std::uint32_t>& c) noexcept {
+    pool_guard<Guarded>::run([&]() noexcept {
+      // Relaxed: the count changes only inside this guard, which orders it.
+      const std::uint32_t v = c.load(std::memory_order_relaxed);
+      HEAPLESS_ASSERT(v != 0xFFFFFFFFu, "Arc: reference count overflow");
+      c.store(v + 1u, std::memory_order_relaxed);
+      return 0;
+    });
+  }
+  static bool decrement(std::atomic<std::uint32_t>& c) noexcept {
+    return pool_guard<Guarded>::run([&]() noexcept {
+      // Relaxed: inside the guard (see increment).
+      const std::uint32_t v = c.load(std::memory_order_relaxed);
+      c.store(v - 1u, std::memory_order_relaxed);
+      return v == 1u;
+    });
+  }
+};
+template <>
+struct arc_count<pool_policy::single_thread> : arc_count_guarded<pool_policy::single_thread> {};
+template <class Lock>
+struct arc_count<pool_policy::critical_section<Lock>> : arc_count_guarded<pool_policy::critical_section<Lock>> {};
+
+}  // namespace detail
+
+/// A shared owner of an object in an ArcPool; see the top of this file.
+/// Copyable (the count goes up), movable (the count is untouched), two
+/// pointers wide. An empty Arc owns nothing.
+template <class T, class Policy>
+class Arc {
+ public:
+  using element_type = T;
+  /// The count policy in effect (automatic resolved for this target).
+  using policy_type = typename detail::resolve_arc_policy<Policy>::type;
+  static_assert(!std::is_void_v<policy_type>,
+                "Arc: this target has no 32-bit compare-and-swap and no known interrupt mask: "
+                "pass pool_policy::critical_section<YourLock> or pool_policy::single_thread");
+
+  /// An empty Arc.
+  constexpr Arc() noexcept = default;
+  constexpr Arc(std::nullptr_t) noexcept {}  // NOLINT: implicit like shared_ptr
+  /// Shares other's object (count + 1 when non-empty).
+  Arc(const Arc& other) noexcept : node_(other.node_), pool_(other.pool_) {
+    if (node_ != nullptr) count::increment(node_->count);
+  }
+  /// Takes other's ownership; other becomes empty. The count is untouched.
+  Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
+  Arc& operator=(const Arc& other) noexcept {
+    Arc(other).swap(*this);  // increment first: self-assignment is safe
+    return *this;
+  }
+  Arc& operator=(Arc&& other) noexcept {
+    Arc(std::move(other)).swap(*this);
+    return *this;
+  }
+  Arc& operator=(std::nullptr_t) noexcept {
+    reset();
+    return *this;
+  }
+  /// Drops this owner; the last one destroys the object and frees its slot.
+  ~Arc() { reset(); }
+
+  /// Drops this owner (see ~Arc); the Arc becomes empty.
+  void reset() noexcept {
+    if (detail::arc_node<T>* n = std::exchange(node_, nullptr)) {
+      if (count::decrement(n->count)) pool_->destroy_(pool_, n);
+    }
+  }
+
+  /// The object, or nullptr when empty.
+  T* get() const noexcept { return node_ != nullptr ? &node_->value : nullptr; }
+  /// Precondition: non-empty (HEAPLESS_ASSERT).
+  T& operator*() const noexcept {
+    HEAPLESS_ASSERT(node_ != nullptr, "Arc: dereferencing an empty Arc");
+    return node_->value;
+  }
+  /// Precondition: non-empty (HEAPLESS_ASSERT).
+  T* operator->() const noexcept {
+    HEAPLESS_ASSERT(node_ != nullptr, "Arc: dereferencing an empty Arc");
+    return &node_->value;
+  }
+  explicit operator bool() const noexcept { return node_ != nullptr; }
+  /// Owners of the object right now (0 when empty); with other threads
+  /// copying and dropping, a snapshot.
+  long use_count() const noexcept {
+    // Relaxed: a snapshot; it orders nothing.
+    return node_ != nullptr ? static_cast<long>(node_->count.load(std::memory_order_relaxed)) : 0;
+  }
+
+  void swap(Arc& other) noexcept {
+    std::swap(node_, other.node_);
+    std::swap(pool_, other.pool_);
+  }
+  friend void swap(Arc& a, Arc& b) noexcept { a.swap(b); }
+
+  friend bool operator==(const Arc& a, const Arc& b) noexcept { return a.node_ == b.node_; }
+  friend bool operator!=(const Arc& a, const Arc& b) noexcept { return a.node_ != b.node_; }
+  /// Ordered by object address (compared as integers: the objects may come
+  /// from different pools).
+  friend bool operator<(const Arc& a, const Arc& b) noexcept { return a.key() < b.key(); }
+  friend bool operator>(const Arc& a, const Arc& b) noexcept { return b < a; }
+  friend bool operator<=(const Arc& a, const Arc& b) noexcept { return !(b < a); }
+  friend bool operator>=(const Arc& a, const Arc& b) noexcept { return !(a < b); }
+  friend bool operator==(const Arc& a, std::nullptr_t) noexcept { return a.node_ == nullptr; }
+  friend bool operator==(std::nullptr_t, const Arc& a) noexcept { return a.node_ == nullptr; }
+  friend bool operator!=(const Arc& a, std::nullptr_t) noexcept { return a.node_ != nullptr; }
+  friend bool operator!=(std::nullptr_t, const Arc& a) noexcept { return a.node_ != nullptr; }
+
+ private:
+  template <class, std::size_t, class>
+  friend class ArcPool;
+  using count = detail::arc_count<policy_type>;
+
+  Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
+  std::uintptr_t key() const noexcept { return reinterpret_cast<std::uintptr_t>(get()); }
+
+  detail::arc_node<T>* node_ = nullptr;
+  detail::arc_pool_base<T>* pool_ = nullptr;
+};
+
+/// N slots for objects shared through Arc<T, Policy>; see the top of this file.
+/// Immovable; must outlive its Arcs. All free at construction (constant-
+/// initialised, .bss).
+template <class T, std::size_t N, class Policy>
+class ArcPool : private detail::arc_pool_base<T> {
+  static_assert(std::is_nothrow_destructible_v<T>, "ArcPool: T's destructor must not throw");
+  using node_ = detail::arc_node<T>;
+  using pool_t_ = Pool<node_, N, Policy>;
+
+ public:
+  using value_type = T;
+  using size_type = std::size_t;
+  using arc_type = Arc<T, Policy>;
+
+  constexpr ArcPool() noexcept : detail::arc_pool_base<T>(&ArcPool::destroy_node_) {}
+  ArcPool(const ArcPool&) = delete;
+  ArcPool& operator=(const ArcPool&) = delete;
+  /// Objects still shared are not destroyed: drop every Arc first.
+  ~ArcPool() = default;
+
+  /// A new object built from args, owned by the returned Arc (count 1); an
+  /// empty Arc when the pool is exhausted (args untouched then). If T's
+  /// constructor throws, the slot is returned and the exception propagates.
+  /// O(1).
+  template <class... Args>
+  [[nodiscard]] arc_type try_make_shared(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return arc_type(pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
+  }
+  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc.
+  template <class... Args>
+  [[nodiscard]] arc_type make_shared(Args&&... args) {
+    return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
+  }
+
+  static constexpr size_type capacity() noexcept { return N; }
+  /// Free slots right now (a snapshot with concurrent users).
+  size_type available() const noexcept { return pool_.available(); }
+
+ private:
+  static void destroy_node_(detail::arc_pool_base<T>* base, node_* n) noexcept {
+    static_cast<ArcPool*>(base)->pool_.destroy(n);
+  }
+
+  pool_t_ pool_;
+};
+
+HEAPLESS_NAMESPACE_END
+
+namespace std {
+/// Hashes the object's address, like std::hash<std::shared_ptr<T>>.
+template <class T, class Policy>
+struct hash<::heapless::Arc<T, Policy>> {
+  std::size_t operator()(const ::heapless::Arc<T, Policy>& a) const noexcept { return std::hash<T*>()(a.get()); }
+};
+}  // namespace std
+
+#undef HEAPLESS_DETAIL_ARC_CAS32
+#undef HEAPLESS_DETAIL_ARC_IRQ_MASK
+
+#endif  // HEAPLESS_ARC_HPP
+// ---- end heapless/arc.hpp ----
+// ---- begin heapless/object_pool.hpp ----
+// heapless/object_pool.hpp - ObjectPool<T, N>: N objects built once and lent
+// out again and again through an owning Object<T> handle, never destroyed or
+// re-constructed in between: for large buffers whose initialisation is
+// expensive (DMA descriptors, frame buffers, parsers with tables).
+//
+//   static heapless::ObjectPool<Frame, 4> frames;   // constant-initialised
+//   heapless::Object<Frame> f = frames.try_acquire();
+//   if (!f) return;                                  // all 4 lent out
+//   f->fill(adc);                                    // contents are whatever the
+//                                                    // last user left
+//   // f goes out of scope: the frame returns to the pool as it is
+//
+// Construction: all N objects are value-initialised (T{}) by the pool's
+// constructor and destroyed by its destructor; nothing happens to an object
+// when it is acquired or returned. The constructor is constexpr when T's
+// default constructor is, so a static pool of trivially constructible T is
+// constant-initialised (zeros, .bss, no start-up code); other T are built
+// once, before main for a static pool. T must be default-constructible.
+//
+// Tiers: try_acquire() gives an empty Object when every object is lent out;
+// acquire() raises error_kind::bad_alloc then.
+//
+// Policies (third argument, heapless::pool_policy, chosen as for Pool):
+// lock_free (a Treiber stack of object indices whose head packs index and
+// ABA tag in one CAS word), critical_section<Lock>, single_thread, automatic.
+// The free list's links live outside the objects (a free object keeps its
+// contents), N links of the smallest type that holds N.
+//
+// Threads/ISRs: with lock_free, acquire and return from any thread or
+// interrupt; with critical_section, wherever Lock excludes the others;
+// single_thread, one context. An Object is one owner (move-only, two
+// pointers) and must not outlive its pool.
+#ifndef HEAPLESS_OBJECT_POOL_HPP
+#define HEAPLESS_OBJECT_POOL_HPP
+
+#include <atomic>       // std::atomic: the lock-free head
+#include <cstddef>      // std::size_t, std::nullptr_t
+#include <cstdint>      // std::uintptr_t
+#include <type_traits>  // traits
+#include <utility>      // std::exchange, std::swap
+
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "detail/size.hpp": inlined above
+// #include "pool.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+
+template <class T>
+class Object;
+template <class T, std::size_t N, class Policy = pool_policy::automatic>
+class ObjectPool;
+
+namespace detail {
+
+/// What an Object needs from its pool: how to give the object back, without
+/// knowing N (one function pointer per pool).
+template <class T>
+struct object_pool_base {
+  using return_fn = void (*)(object_pool_base*, T*) noexcept;
+  constexpr explicit object_pool_base(return_fn f) noexcept : return_(f) {}
+  return_fn return_;
+};
+
+/// Free list of indices 0..N-1, links outside the objects. All zeros is the
+/// full list (0, 1, ..., N - 1): a link stores the next index XOR (i + 1),
+/// the top is an index, N is the end.
+template <std::size_t N, class Policy>
+class object_index_list {
+ public:
+  using link_t = smallest_size_t<N>;
+
+  /// The index of a free object, or N when none.
+  std::size_t pop() noexcept {
+    return pool_guard<Policy>::run([this]() noexcept -> std::size_t {
+      const std::size_t i = top_;
+      if (HEAPLESS_UNLIKELY(i == N)) return N;
+      top_ = static_cast<link_t>((i + 1u) ^ links_[i]);
+      return i;
+    });
+  }
+  void push(std::size_t i) noexcept {
+    pool_guard<Policy>::run([&]() noexcept {
+      links_[i] = static_cast<link_t>(std::size_t{top_} ^ (i + 1u));
+      top_ = static_cast<link_t>(i);
+      return 0;
+    });
+  }
+  std::size_t available() const noexcept {
+    return pool_guard<Policy>::run([this]() noexcept {
+      std::size_t n = 0;
+      for (std::size_t i = top_; i < N && n < N; ++n) i = static_cast<link_t>((i + 1u) ^ links_[i]);
+      return n;
+    });
+  }
+
+ private:
+  link_t top_ = 0;
+  link_t links_[N] = {};
+};
+
+template <std::size_t N>
+class object_index_list<N, pool_policy::lock_free> {
+  using head = pool_head<N>;
+  using head_t = typename head::type;
+
+ public:
+  using link_t = smallest_size_t<N>;
+  static_assert(head::supported,
+                "ObjectPool: no compare-and-swap wide enough for the lock-free head on this target "
+                "(or N too large); use pool_policy::critical_section<Lock> or single_thread");
+
+  std::size_t pop() noexcept {
+    // Acquire: pairs with the release CAS of the push that installed this
+    // head: the link we read next and the last user's writes to the object
+    // are visible to its new owner.
+    head_t h = head_.load(std::memory_order_acquire);
+    for (;;) {
+      const std::size_t i = static_cast<std::size_t>(h & head::index_mask);
+      if (HEAPLESS_UNLIKELY(i == N)) return N;  // none free at that moment
+      // Relaxed: may be stale if another thread pops i meanwhile; the tag
+      // then makes the CAS fail. Links are written atomically too.
+      const std::size_t next = (i + 1u) ^ pool_load(links_ + i);
+      // The tag advances on every pop, so an ABA head no longer compares equal.
+      const head_t desired = ((h & ~head::index_mask) + head::tag_one) | static_cast<head_t>(next);
+      // Acquire (success and failure): as the load above, for the new h too.
+      if (head_.compare_exchange_weak(h, desired, std::memory_order_acquire, std::memory_order_acquire)) return i;
+    }
+  }
+  void push(std::size_t i) noexcept {
+    // Relaxed: only seeds the link; the CAS validates it.
+    head_t h = head_.load(std::memory_order_relaxed);
+    for (;;) {
+      // Relaxed: published by the release CAS below.
+      pool_store(links_ + i, static_cast<link_t>(static_cast<std::size_t>(h & head::index_mask) ^ (i + 1u)));
+      const head_t desired = (h & ~head::index_mask) | static_cast<head_t>(i);
+      // Release: the link and the returning owner's writes to the object
+      // happen before the next pop of i. Failure relaxed: we just retry.
+      if (head_.compare_exchange_weak(h, desired, std::memory_order_release, std::memory_order_relaxed)) return;
+    }
+  }
+  std::size_t available() const noexcept {
+    // A snapshot; bounded walk.
+    std::size_t n = 0;
+    for (std::size_t i = static_cast<std::size_t>(head_.load(std::memory_order_acquire) & head::index_mask);
+         i < N && n < N; ++n)
+      i = (i + 1u) ^ pool_load(links_ + i);
+    return n;
+  }
+
+ private:
+  std::atomic<head_t> head_{0};
+  link_t links_[N] = {};
+};
+
+}  // namespace detail
+
+/// Owning handle to one object of an ObjectPool: move-only, two pointers.
+/// Destroying or reset()ing it returns the object to its pool as it is.
+template <class T>
+class Object {
+ public:
+  using element_type = T;
+
+  constexpr Object() noexcept = default;
+  constexpr Object(std::nullptr_t) noexcept {}  // NOLINT: implicit like unique_ptr
+  Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
+  Object& operator=(Object&& o) noexcept {
+    Object(std::move(o)).swap(*this);
+    return *this;
+  }
+  Object& operator=(std::nullptr_t) noexcept {
+    reset();
+    return *this;
+  }
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+  ~Object() { reset(); }
+
+  /// Returns the object to its pool (not destroyed); the handle becomes empty.
+  void reset() noexcept {
+    if (T* p = std::exchange(ptr_, nullptr)) pool_->return_(pool_, p);
+  }
+  /// The object, or nullptr when empty.
+  T* get() const noexcept { return ptr_; }
+  /// Precondition: non-empty (HEAPLESS_ASSERT).
+  T& operator*() const noexcept {
+    HEAPLESS_ASSERT(ptr_ != nullptr, "Object: dereferencing an empty handle");
+    return *ptr_;
+  }
+  /// Precondition: non-empty (HEAPLESS_ASSERT).
+  T* operator->() const noexcept {
+    HEAPLESS_ASSERT(ptr_ != nullptr, "Object: dereferencing an empty handle");
+    return ptr_;
+  }
+  explicit operator bool() const noexcept { return ptr_ != nullptr; }
+
+  void swap(Object& o) noexcept {
+    std::swap(ptr_, o.ptr_);
+    std::swap(pool_, o.pool_);
+  }
+  friend void swap(Object& a, Object& b) noexcept { a.swap(b); }
+  friend bool operator==(const Object& a, std::nullptr_t) noexcept { return a.ptr_ == nullptr; }
+  friend bool operator!=(const Object& a, std::nullptr_t) noexcept { return a.ptr_ != nullptr; }
+
+ private:
+  template <class, std::size_t, class>
+  friend class ObjectPool;
+  Object(T* p, detail::object_pool_base<T>* pool) noexcept : ptr_(p), pool_(pool) {}
+
+  T* ptr_ = nullptr;
+  detail::object_pool_base<T>* pool_ = nullptr;
+};
+
+/// N objects of T built once and lent out through Object<T>; see the top of
+/// this file. Immovable; must outlive its Objects.
+template <class T, std::size_t N, class Policy>
+class ObjectPool : private detail::object_pool_base<T> {
+  static_assert(N > 0, "ObjectPool: N must be at least 1");
+  static_assert(std::is_object_v<T> && !std::is_array_v<T> && !std::is_const_v<T>,
+                "ObjectPool: T must be a non-const, non-array object type");
+  static_assert(std::is_default_constructible_v<T>, "ObjectPool: T must be default-constructible");
+
+ public:
+  /// The policy in effect (pool_policy::automatic resolved as for Pool).
+  using policy_type = typename detail::resolve_pool_policy<Policy, N>::type;
+  static_assert(std::is_same_v<policy_type, pool_policy::lock_free> ||
+                    std::is_same_v<policy_type, pool_policy::single_thread> ||
+                    detail::is_critical_section<policy_type>::value,
+                "ObjectPool: Policy must be one of heapless::pool_policy::*");
+  using value_type = T;
+  using size_type = std::size_t;
+
+  /// Value-initialises the N objects (see the top of the file); all free.
+  constexpr ObjectPool() noexcept(std::is_nothrow_default_constructible_v<T>)
+      : detail::object_pool_base<T>(&ObjectPool::return_object_) {}
+  ObjectPool(const ObjectPool&) = delete;
+  ObjectPool& operator=(const ObjectPool&) = delete;
+  /// Destroys the N objects. Every Object must have been returned.
+  ~ObjectPool() = default;
+
+  /// A free object, or an empty Object when all are lent out. O(1).
+  [[nodiscard]] Object<T> try_acquire() noexcept {
+    const std::size_t i = list_.pop();
+    if (HEAPLESS_UNLIKELY(i == N)) return Object<T>();
+    return Object<T>(&objects_[i], this);
+  }
+  /// As try_acquire, but none free raises error_kind::bad_alloc.
+  [[nodiscard]] Object<T> acquire() {
+    const std::size_t i = list_.pop();
+    if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::bad_alloc, "ObjectPool: exhausted");
+    return Object<T>(&objects_[i], this);
+  }
+
+  static constexpr size_type capacity() noexcept { return N; }
+  /// Objects not lent out right now (a snapshot with concurrent users). O(free).
+  size_type available() const noexcept { return list_.available(); }
+
+ private:
+  static void return_object_(detail::object_pool_base<T>* base, T* p) noexcept {
+    ObjectPool* self = static_cast<ObjectPool*>(base);
+    // Compared as integers: the pointer must be one of ours.
+    const std::uintptr_t off = reinterpret_cast<std::uintptr_t>(p) - reinterpret_cast<std::uintptr_t>(self->objects_);
+    HEAPLESS_ASSERT(off < N * sizeof(T) && off % sizeof(T) == 0, "ObjectPool: returning a foreign object");
+    self->list_.push(off / sizeof(T));
+  }
+
+  T objects_[N] = {};
+  detail::object_index_list<N, policy_type> list_;
+};
+
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_OBJECT_POOL_HPP
+// ---- end heapless/object_pool.hpp ----
 
 #endif  // HEAPLESS_HPP
 
