@@ -11,5 +11,7 @@
 #include "heapless/format.hpp"
 #include "heapless/linear_map.hpp"
 #include "heapless/spsc.hpp"
+#include "heapless/deque.hpp"
+#include "heapless/history_buffer.hpp"
 
 #endif  // HEAPLESS_HPP
