@@ -442,9 +442,15 @@ class Deque : private detail::deque_base<T, N>,
     const std::size_t h = this->head_;
     const std::size_t len = size();
     if (h + len <= N) return span_type(this->ptr() + h, len);
-    // The front part [h, N) moves down to sit right after the back part
-    // [0, tail); then [0, len) holds back part + front part, all live, and one
-    // rotation puts the front part first.
+    if (len == N) {  // every slot is live: one rotation of the whole storage
+      this->head_ = 0;
+      this->rotate(0, h, N);
+      return span_type(this->ptr(), len);
+    }
+    // The front part [h, N) moves down into the free slots [tail, h) to sit
+    // right after the back part [0, tail) (tail < h: no self-moves); then
+    // [0, len) holds back part + front part, all live, and one rotation puts
+    // the front part first.
     const std::size_t tail = h + len - N;
     const std::size_t m = N - h;
     contiguous_guard guard{this, tail, h, 0};
