@@ -111,7 +111,8 @@ TEST_CASE("Deque: copy, move and assign, also from a wrapped ring", "[deque][con
   Deque<counted, 5> d = {9};
   d = a;
   CHECK(d == a);
-  d = d;  // self-assignment keeps the elements
+  Deque<counted, 5>& alias = d;
+  d = alias;  // self-assignment keeps the elements
   CHECK(d == a);
   Deque<counted, 5> e;
   e = std::move(d);
