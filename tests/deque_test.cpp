@@ -185,8 +185,6 @@ void ends_at_every_offset() {
         prev = d[k];
       }
     }
-    HEAPLESS_CHECK_RAISES(bad_alloc, d.push_back(99));
-    HEAPLESS_CHECK_RAISES(bad_alloc, d.push_front(99));
     CHECK(d.try_push_back(99) == nullptr);
     CHECK(d.try_push_front(99) == nullptr);
     CHECK(d.size() == N);
@@ -206,6 +204,12 @@ TEST_CASE("Deque: push/pop at both ends at every wrap offset, power-of-two and o
   ends_at_every_offset<8>();
   ends_at_every_offset<13>();
   ends_at_every_offset<16>();
+  Deque<int, 3> full = {1, 2, 3};
+  HEAPLESS_CHECK_RAISES(bad_alloc, full.push_back(99));
+  HEAPLESS_CHECK_RAISES(bad_alloc, full.push_front(99));
+  HEAPLESS_CHECK_RAISES(bad_alloc, full.emplace_back(99));
+  HEAPLESS_CHECK_RAISES(bad_alloc, full.emplace_front(99));
+  CHECK(values_are(full, {1, 2, 3}));
 }
 
 TEST_CASE("Deque: every push/emplace/pop form and tier", "[deque][ends]") {
