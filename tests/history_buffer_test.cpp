@@ -7,6 +7,7 @@
 
 #include <cstdint>  // std::uint8_t, std::uint32_t
 #include <cstring>  // std::memcpy: relocation
+#include <utility>  // std::as_const
 
 #include <heapless/history_buffer.hpp>
 
@@ -92,6 +93,11 @@ TEST_CASE("HistoryBuffer: push overwrites the oldest once full", "[history_buffe
   const auto raw = h.storage();
   CHECK(raw.size() == 3);
   CHECK(raw[0] + raw[1] + raw[2] == 15);
+  int full_sum = 0;
+  for (int x : h.full_storage()) full_sum += x;  // int (&)[3]
+  CHECK(full_sum == 15);
+  static_assert(sizeof(h.full_storage()) == 3 * sizeof(int));
+  CHECK(&std::as_const(h).full_storage()[0] == raw.data());
   const auto spans = h.as_spans();
   CHECK(spans.first.size() == 3);  // six writes into three slots: in order again
   CHECK(spans.second.empty());
@@ -230,7 +236,7 @@ TEST_CASE("HistoryBuffer: random differential against a model", "[history_buffer
 }
 
 TEST_CASE("HistoryBuffer: layout: sizes, triviality, relocatable", "[history_buffer][layout]") {
-  static_assert(sizeof(HistoryBuffer<float, 64>) == 260);
+  static_assert(sizeof(HistoryBuffer<float, 64>) == 264);
   static_assert(sizeof(HistoryBuffer<std::uint8_t, 14>) == 16);
   static_assert(std::is_trivially_copyable_v<HistoryBuffer<float, 64>>);
   static_assert(!std::is_trivially_copyable_v<HistoryBuffer<counted, 4>>);
@@ -350,5 +356,6 @@ TEST_CASE("HistoryBuffer: preconditions are asserted", "[history_buffer][error][
   h.push(1);
   HEAPLESS_CHECK_RAISES(precondition, h[1]);
   HEAPLESS_CHECK_RAISES(precondition, h.newest(1));
+  HEAPLESS_CHECK_RAISES(precondition, h.full_storage());
 }
 #endif

@@ -8,10 +8,11 @@
 //   auto [a, b] = q.as_spans();               // the two contiguous parts, oldest first
 //
 // Memory: N * sizeof(T) for the elements plus two indices (the front slot and
-// the length), each in the smallest unsigned type that holds N, padded to
-// alignof(T): sizeof(Deque<std::uint8_t, 14>) == 16, sizeof(Deque<int, 64>)
-// == 260. All N slots are usable. No heap and no pointer into the object
-// itself: a Deque of a trivially copyable T is trivially copyable.
+// the length), each in the smallest unsigned type that holds N, or 32 bits
+// when alignof(T) >= 4 (faster, see deque_index_t), padded to alignof(T):
+// sizeof(Deque<std::uint8_t, 14>) == 16, sizeof(Deque<int, 64>) == 264. All N
+// slots are usable. No heap and no pointer into the object itself: a Deque of
+// a trivially copyable T is trivially copyable.
 //
 // Slot arithmetic: a power-of-two N masks, any other N compares and subtracts
 // (never a division). Iterators are random access and hold (deque, logical
@@ -63,9 +64,18 @@ namespace heapless {
 namespace detail {
 
 // ---- The ring: storage, indices and the primitives ---------------------------
+/// The two indices (front slot, length): the smallest unsigned type that
+/// holds N, widened to a 32-bit char32_t when alignof(T) >= 4, as Vec's
+/// length (vec_length_t): full-width indices need no zero-extension or
+/// narrow wrap-around in the push/pop paths and cannot alias int-like
+/// elements, so they stay in registers. Costs 4-6 bytes over two narrow
+/// indices for such T; elements with alignof(T) < 4 keep the narrow ones.
+template <class T, std::size_t N>
+using deque_index_t = vec_length_t<T, N>;
+
 template <class T, std::size_t N>
 struct deque_core {
-  using index_type = smallest_size_t<N>;
+  using index_type = deque_index_t<T, N>;
   using math = ring_math<N>;
 
   uninit_array<T, N> storage_;

@@ -7,12 +7,13 @@
 //   if (const float* last = h.recent()) use(*last); // nullptr while empty
 //   float sum = 0;
 //   for (float x : h.storage()) sum += x;        // one contiguous loop, any order
+//   if (h.full()) for (float x : h.full_storage()) sum += x; // T(&)[N]: unrolls
 //   for (float x : h) log(x);                    // oldest -> newest
 //
 // Memory: N * sizeof(T) for the elements plus two indices (the oldest slot and
-// the length) in the smallest unsigned type that holds N, padded to
-// alignof(T): sizeof(HistoryBuffer<float, 64>) == 260. No heap and no pointer
-// into the object: trivially copyable when T is.
+// the length), as Deque's: sizeof(HistoryBuffer<float, 64>) == 264,
+// sizeof(HistoryBuffer<std::uint8_t, 14>) == 16. No heap and no pointer into
+// the object: trivially copyable when T is.
 //
 // Slot arithmetic: a power-of-two N masks, any other N compares and subtracts
 // (never a division). Until the buffer first fills, the elements sit in
@@ -200,6 +201,17 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// that do not care (sum, min, max). One contiguous span. O(1).
   constexpr span_type storage() noexcept { return span_type(this->ptr(), size()); }
   constexpr const_span_type storage() const noexcept { return const_span_type(this->ptr(), size()); }
+  /// Once full(), all N elements as an array, in storage order: a loop over
+  /// it has a trip count known at compile time, so a filter's reduction
+  /// unrolls like one over a plain T[N]. Precondition (asserted): full().
+  constexpr T (&full_storage() noexcept)[N] {
+    HEAPLESS_ASSERT(full(), "heapless::HistoryBuffer::full_storage: not full");
+    return this->storage_.data_;
+  }
+  constexpr const T (&full_storage() const noexcept)[N] {
+    HEAPLESS_ASSERT(full(), "heapless::HistoryBuffer::full_storage: not full");
+    return this->storage_.data_;
+  }
 
   /// Equal when both hold equal elements in the same age order.
   friend constexpr bool operator==(const HistoryBuffer& a, const HistoryBuffer& b) {
