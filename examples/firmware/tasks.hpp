@@ -187,7 +187,7 @@ static inline std::uint32_t fw_history_buffer_task(std::uint32_t seed) {
     for (std::uint16_t s : window.storage()) sum += s;
     out = out * 5u + sum / static_cast<std::uint32_t>(window.size());
   }
-  return out + *window.recent();
+  return out + window.newest(0);  // the last sample (40 were written)
 }
 #endif
 
