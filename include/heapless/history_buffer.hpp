@@ -232,23 +232,14 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   // it), so storage() is [0, size()) and as_spans() is [head_, size()) + [0, head_).
   template <class U>
   HEAPLESS_CONSTEXPR20 reference write(U&& value) {
-    const std::size_t len = this->len();
-    if constexpr (std::is_trivially_copyable_v<T> && std::is_nothrow_constructible_v<T, U&&>) {
-      // One store path: slot phys(len) is the free slot while filling and the
-      // oldest (head_) once full, and constructing a trivially copyable T over
-      // a live one is an assignment.
-      T& e = this->storage_.construct(this->phys(len), std::forward<U>(value));
-      if (len != N) this->len_ = static_cast<typename base_::index_type>(len + 1);
-      else this->head_ = static_cast<typename base_::index_type>(base_::math::add(this->head_, 1));
-      return e;
-    } else {
-      if (len != N) return this->construct_back(std::forward<U>(value));
-      const std::size_t h = this->head_;
-      T& slot = this->ptr()[h];
-      slot = std::forward<U>(value);
-      this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
-      return slot;
-    }
+    // Full (the steady state) first: one store over the oldest and the
+    // oldest index moves on; while filling, construct at the back.
+    if (this->len() != N) return this->construct_back(std::forward<U>(value));
+    const std::size_t h = this->head_;
+    T& slot = this->ptr()[h];
+    slot = std::forward<U>(value);
+    this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
+    return slot;
   }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::HistoryBuffer::at: index out of range");
