@@ -24,10 +24,10 @@ static inline uint32_t fw_digest(uint32_t seed) {
 #if defined(FW_WITH_POOL) || defined(FW_WITH_ALL)
   r = r * 33u + fw_pool_task(seed);
 #endif
-#if defined(FW_WITH_DEQUE) || defined(FW_WITH_ALL)
+#if defined(FW_WITH_DEQUE)
   r = r * 33u + fw_deque_task(seed);
 #endif
-#if defined(FW_WITH_HISTORY_BUFFER) || defined(FW_WITH_ALL)
+#if defined(FW_WITH_HISTORY_BUFFER)
   r = r * 33u + fw_history_buffer_task(seed);
 #endif
   return r;

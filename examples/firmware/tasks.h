@@ -285,7 +285,7 @@ static uint32_t fw_pool_task(uint32_t seed) {
 }
 #endif
 
-#if defined(FW_WITH_DEQUE) || defined(FW_WITH_ALL)
+#if defined(FW_WITH_DEQUE)
 struct fw_command {
   uint8_t op;
   uint8_t arg;
@@ -334,7 +334,7 @@ static uint32_t fw_deque_task(uint32_t seed) {
 }
 #endif
 
-#if defined(FW_WITH_HISTORY_BUFFER) || defined(FW_WITH_ALL)
+#if defined(FW_WITH_HISTORY_BUFFER)
 struct fw_window {
   uint16_t buf[16];
   uint8_t next, len;

@@ -135,7 +135,7 @@ static inline std::uint32_t fw_pool_task(std::uint32_t seed) {
 }
 #endif
 
-#if defined(FW_WITH_DEQUE) || defined(FW_WITH_ALL)
+#if defined(FW_WITH_DEQUE)
 #include <heapless/deque.hpp>
 // A command queue: commands arrive in bursts (urgent ones jump to the front),
 // the main loop runs up to three per round, a cancel drops the newest.
@@ -174,7 +174,7 @@ static inline std::uint32_t fw_deque_task(std::uint32_t seed) {
 }
 #endif
 
-#if defined(FW_WITH_HISTORY_BUFFER) || defined(FW_WITH_ALL)
+#if defined(FW_WITH_HISTORY_BUFFER)
 #include <heapless/history_buffer.hpp>
 // A moving average over the last 16 samples of a sensor.
 static inline std::uint32_t fw_history_buffer_task(std::uint32_t seed) {
