@@ -21,7 +21,7 @@
 //
 //   ./deque_bench --benchmark_repetitions=7 --benchmark_report_aggregates_only=true
 //   valgrind --tool=callgrind --callgrind-out-file=dq.out ./deque_bench --benchmark_min_time=0.01
-//   callgrind_annotate dq.out | grep kernel
+//   python3 bench/callgrind_per_call.py dq.out kernel   (instructions per kernel call)
 #include <benchmark/benchmark.h>
 
 #include <cstddef>

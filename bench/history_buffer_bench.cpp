@@ -19,6 +19,7 @@
 //
 //   ./history_buffer_bench --benchmark_repetitions=7 --benchmark_report_aggregates_only=true
 //   valgrind --tool=callgrind --callgrind-out-file=hb.out ./history_buffer_bench --benchmark_min_time=0.01
+//   python3 bench/callgrind_per_call.py hb.out kernel   (instructions per kernel call)
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
