@@ -16,5 +16,7 @@
 #include "heapless/mpmc.hpp"
 #include "heapless/arc.hpp"
 #include "heapless/object_pool.hpp"
+#include "heapless/deque.hpp"
+#include "heapless/history_buffer.hpp"
 
 #endif  // HEAPLESS_HPP

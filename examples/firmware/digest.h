@@ -33,6 +33,12 @@ static inline uint32_t fw_digest(uint32_t seed) {
 #if defined(FW_WITH_ARC)
   r = r * 33u + fw_arc_task(seed);
 #endif
+#if defined(FW_WITH_DEQUE)
+  r = r * 33u + fw_deque_task(seed);
+#endif
+#if defined(FW_WITH_HISTORY_BUFFER)
+  r = r * 33u + fw_history_buffer_task(seed);
+#endif
   return r;
 }
 

@@ -21,6 +21,16 @@
 #if __has_include(<heapless/index_map.hpp>)
 #include <heapless/index_map.hpp>
 #endif
+#if __has_include(<heapless/deque.hpp>)
+#include <heapless/deque.hpp>
+#include <heapless/history_buffer.hpp>
+
+#include <deque>  // sizeof(std::deque) next to Deque (no std::deque code is emitted)
+#if __has_include(<boost/circular_buffer.hpp>)
+#include <boost/circular_buffer.hpp>  // host only: the cross compiler does not see Boost
+#define HEAPLESS_FW_HAS_BOOST_RING 1
+#endif
+#endif
 
 namespace {
 struct message {  // 16 bytes, 4-byte aligned
@@ -73,6 +83,18 @@ int main() {
   HEAPLESS_FW_ROW(IndexMap<uint32_t, uint32_t, 64>);
   HEAPLESS_FW_ROW(IndexMap<uint16_t, uint8_t, 10>);
   HEAPLESS_FW_ROW(IndexSet<uint32_t, 48>);
+#endif
+#ifdef HEAPLESS_DEQUE_HPP
+  HEAPLESS_FW_ROW(Deque<uint8_t, 14>);
+  HEAPLESS_FW_ROW(Deque<int, 8>);
+  HEAPLESS_FW_ROW(Deque<int, 64>);
+  HEAPLESS_FW_ROW(Deque<uint16_t, 300>);
+  HEAPLESS_FW_ROW(HistoryBuffer<float, 64>);
+  HEAPLESS_FW_ROW(HistoryBuffer<uint16_t, 16>);
+  HEAPLESS_FW_ROW(std::deque<int>);
+#ifdef HEAPLESS_FW_HAS_BOOST_RING
+  HEAPLESS_FW_ROW(boost::circular_buffer<int>);
+#endif
 #endif
   return 0;
 }

@@ -495,4 +495,76 @@ static uint32_t fw_arc_task(uint32_t seed) {
 }
 #endif
 
+#if defined(FW_WITH_DEQUE)
+struct fw_command {
+  uint8_t op;
+  uint8_t arg;
+  uint16_t value;
+};
+struct fw_cmdq {
+  struct fw_command buf[8];
+  uint8_t head, len;
+};
+static uint32_t fw_deque_task(uint32_t seed) {
+  struct fw_cmdq q;
+  q.head = 0;
+  q.len = 0;
+  uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 16; ++round) {
+    x = fw_next(x);
+    const int n = (int)(x >> 29) + 1;
+    for (int i = 0; i < n; ++i) {
+      struct fw_command c;
+      c.op = (uint8_t)((x >> i) & 7u);
+      c.arg = (uint8_t)i;
+      c.value = (uint16_t)(x >> 16);
+      if (q.len == 8) break;
+      if (c.op == 0) {
+        q.head = (uint8_t)((q.head - 1u) & 7u);
+        q.buf[q.head] = c;
+      } else {
+        q.buf[(q.head + q.len) & 7u] = c;
+      }
+      ++q.len;
+    }
+    for (int k = 0; k < 3 && q.len != 0; ++k) {
+      const struct fw_command c = q.buf[q.head];
+      q.head = (uint8_t)((q.head + 1u) & 7u);
+      --q.len;
+      sum = sum * 7u + c.op * 31u + c.arg + c.value;
+    }
+    if ((x & 0x100u) != 0 && q.len != 0) --q.len;
+  }
+  while (q.len != 0) {
+    sum = sum * 3u + q.buf[q.head].value;
+    q.head = (uint8_t)((q.head + 1u) & 7u);
+    --q.len;
+  }
+  return sum;
+}
+#endif
+
+#if defined(FW_WITH_HISTORY_BUFFER)
+struct fw_window {
+  uint16_t buf[16];
+  uint8_t next, len;
+};
+static uint32_t fw_history_buffer_task(uint32_t seed) {
+  struct fw_window h;
+  h.next = 0;
+  h.len = 0;
+  uint32_t x = seed, out = 0;
+  for (int i = 0; i < 40; ++i) {
+    x = fw_next(x);
+    h.buf[h.next] = (uint16_t)(x >> 20);
+    h.next = (uint8_t)((h.next + 1u) & 15u);
+    if (h.len < 16) ++h.len;
+    uint32_t sum = 0;
+    for (uint8_t k = 0; k < h.len; ++k) sum += h.buf[k];
+    out = out * 5u + sum / h.len;
+  }
+  return out + h.buf[(h.next - 1u) & 15u];
+}
+#endif
+
 #endif /* HEAPLESS_FIRMWARE_TASKS_H */

@@ -218,4 +218,60 @@ static inline std::uint32_t fw_arc_task(std::uint32_t seed) {
 }
 #endif
 
+#if defined(FW_WITH_DEQUE)
+#include <heapless/deque.hpp>
+// A command queue: commands arrive in bursts (urgent ones jump to the front),
+// the main loop runs up to three per round, a cancel drops the newest.
+struct fw_command {
+  std::uint8_t op;
+  std::uint8_t arg;
+  std::uint16_t value;
+};
+static inline std::uint32_t fw_deque_task(std::uint32_t seed) {
+  heapless::Deque<fw_command, 8> q;
+  std::uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 16; ++round) {
+    x = fw_next(x);
+    const int n = static_cast<int>(x >> 29) + 1;  // 1..8 commands arrive
+    for (int i = 0; i < n; ++i) {
+      const fw_command c{static_cast<std::uint8_t>((x >> i) & 7u), static_cast<std::uint8_t>(i),
+                         static_cast<std::uint16_t>(x >> 16)};
+      if (c.op == 0) {
+        if (!q.try_push_front(c)) break;
+      } else if (!q.try_push_back(c)) {
+        break;
+      }
+    }
+    for (int k = 0; k < 3 && !q.empty(); ++k) {
+      const fw_command c = q.front();
+      q.pop_front();
+      sum = sum * 7u + c.op * 31u + c.arg + c.value;
+    }
+    if ((x & 0x100u) != 0 && !q.empty()) q.pop_back();
+  }
+  while (!q.empty()) {
+    sum = sum * 3u + q.front().value;
+    q.pop_front();
+  }
+  return sum;
+}
+#endif
+
+#if defined(FW_WITH_HISTORY_BUFFER)
+#include <heapless/history_buffer.hpp>
+// A moving average over the last 16 samples of a sensor.
+static inline std::uint32_t fw_history_buffer_task(std::uint32_t seed) {
+  heapless::HistoryBuffer<std::uint16_t, 16> window;
+  std::uint32_t x = seed, out = 0;
+  for (int i = 0; i < 40; ++i) {
+    x = fw_next(x);
+    window.push(static_cast<std::uint16_t>(x >> 20));
+    std::uint32_t sum = 0;
+    for (std::uint16_t s : window.storage()) sum += s;
+    out = out * 5u + sum / static_cast<std::uint32_t>(window.size());
+  }
+  return out + window.newest(0);  // the last sample (40 were written)
+}
+#endif
+
 #endif  // HEAPLESS_FIRMWARE_TASKS_HPP

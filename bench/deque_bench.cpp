@@ -1,0 +1,152 @@
+// deque_bench.cpp - heapless::Deque side by side with what a user would pick
+// instead, in one binary:
+//
+//   ring         int buf[64] + two free-running unsigned counters masked with
+//                63, unchecked: the hand-written power-of-two ring (the limit)
+//   std_deque    std::deque<int> (allocates and frees blocks as it moves)
+//   boost        boost::circular_buffer<int> with capacity 64, allocated once
+//                outside the loop (when Boost is found)
+//   heapless     heapless::Deque<int, 64>: checked push, asserted pop
+//   heapless_100 heapless::Deque<int, 100>: a capacity that is not a power
+//                of two (compare-and-subtract instead of masking)
+//
+// Operations, each one out-of-line kernel call of 256 steps on a container
+// that holds 32 elements (steady state: the ring keeps wrapping):
+//   fifo   push_back(x); s += front(); pop_front()
+//   lifo2  push_front(x); s += back(); pop_back()   (the other two ends)
+//
+// The values pass through an empty asm (as if read from a peripheral) and the
+// popped values are summed, so no loop is vectorised or removed. The
+// allocation trap is armed for every container but std::deque.
+//
+//   ./deque_bench --benchmark_repetitions=7 --benchmark_report_aggregates_only=true
+//   valgrind --tool=callgrind --callgrind-out-file=dq.out ./deque_bench --benchmark_min_time=0.01
+//   python3 bench/callgrind_per_call.py dq.out kernel   (instructions per kernel call)
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <deque>
+
+#include <heapless/deque.hpp>
+
+#include "support/alloc_trap.hpp"
+
+#if HEAPLESS_BENCH_HAS_BOOST
+#include <boost/circular_buffer.hpp>
+#endif
+
+#define DEQUE_BENCH_NOINLINE __attribute__((noinline))
+#define DEQUE_BENCH_END() asm volatile("" ::: "memory")
+
+namespace {
+
+// ---- The hand-written baseline ---------------------------------------------------
+struct ring {
+  int buf[64];
+  unsigned head = 0;  // free-running: slot = counter & 63
+  unsigned tail = 0;
+  void push_back(int x) { buf[tail++ & 63u] = x; }
+  void push_front(int x) { buf[--head & 63u] = x; }
+  int& front() { return buf[head & 63u]; }
+  int& back() { return buf[(tail - 1) & 63u]; }
+  void pop_front() { ++head; }
+  void pop_back() { --tail; }
+  void clear() { head = tail = 0; }
+};
+
+inline int opaque(int v) {
+  asm volatile("" : "+r"(v));
+  return v;
+}
+
+// ---- Kernels ------------------------------------------------------------------------
+template <class C>
+DEQUE_BENCH_NOINLINE long fifo_kernel(C& c) {
+  long s = 0;
+  for (int i = 0; i < 256; ++i) {
+    c.push_back(opaque(i));
+    s += c.front();
+    c.pop_front();
+  }
+  DEQUE_BENCH_END();
+  return s;
+}
+template <class C>
+DEQUE_BENCH_NOINLINE long lifo2_kernel(C& c) {
+  long s = 0;
+  for (int i = 0; i < 256; ++i) {
+    c.push_front(opaque(i));
+    s += c.back();
+    c.pop_back();
+  }
+  DEQUE_BENCH_END();
+  return s;
+}
+
+class trap_scope {
+ public:
+  trap_scope(benchmark::State& state, bool arm) : state_(state), arm_(arm), before_(heapless::test::violation_count()) {
+    if (arm_) heapless::test::arm_trap();
+  }
+  ~trap_scope() {
+    if (!arm_) return;
+    heapless::test::disarm_trap();
+    if (heapless::test::violation_count() != before_) state_.SkipWithError("allocated while the trap was armed");
+  }
+  trap_scope(const trap_scope&) = delete;
+  trap_scope& operator=(const trap_scope&) = delete;
+
+ private:
+  benchmark::State& state_;
+  bool arm_;
+  long before_;
+};
+
+template <class C>
+C& instance() {
+  static C c;
+  return c;
+}
+#if HEAPLESS_BENCH_HAS_BOOST
+using boost_ring = boost::circular_buffer<int>;
+template <>
+boost_ring& instance<boost_ring>() {
+  static boost_ring c(64);
+  return c;
+}
+#endif
+
+template <class C>
+constexpr bool allocates = std::is_same_v<C, std::deque<int>>;
+
+template <class C, bool Fifo>
+void BM_steady(benchmark::State& state) {
+  C& c = instance<C>();
+  c.clear();
+  for (int i = 0; i < 32; ++i) c.push_back(i);
+  trap_scope trap(state, !allocates<C>);
+  for (auto _ : state) {
+    long s = Fifo ? fifo_kernel(c) : lifo2_kernel(c);
+    benchmark::DoNotOptimize(s);
+  }
+}
+
+using hl64 = heapless::Deque<int, 64>;
+using hl100 = heapless::Deque<int, 100>;
+
+}  // namespace
+
+BENCHMARK_TEMPLATE(BM_steady, ring, true)->Name("fifo/ring");
+BENCHMARK_TEMPLATE(BM_steady, hl64, true)->Name("fifo/heapless");
+BENCHMARK_TEMPLATE(BM_steady, hl100, true)->Name("fifo/heapless_100");
+BENCHMARK_TEMPLATE(BM_steady, std::deque<int>, true)->Name("fifo/std_deque");
+#if HEAPLESS_BENCH_HAS_BOOST
+BENCHMARK_TEMPLATE(BM_steady, boost_ring, true)->Name("fifo/boost");
+#endif
+BENCHMARK_TEMPLATE(BM_steady, ring, false)->Name("lifo2/ring");
+BENCHMARK_TEMPLATE(BM_steady, hl64, false)->Name("lifo2/heapless");
+BENCHMARK_TEMPLATE(BM_steady, hl100, false)->Name("lifo2/heapless_100");
+BENCHMARK_TEMPLATE(BM_steady, std::deque<int>, false)->Name("lifo2/std_deque");
+#if HEAPLESS_BENCH_HAS_BOOST
+BENCHMARK_TEMPLATE(BM_steady, boost_ring, false)->Name("lifo2/boost");
+#endif
