@@ -11,5 +11,8 @@
 #include "heapless/format.hpp"
 #include "heapless/linear_map.hpp"
 #include "heapless/spsc.hpp"
+// BinaryHeap and SortedLinkedList
+#include "heapless/binary_heap.hpp"
+#include "heapless/sorted_linked_list.hpp"
 
 #endif  // HEAPLESS_HPP
