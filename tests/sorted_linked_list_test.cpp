@@ -323,8 +323,7 @@ constexpr int constant_list() {
   return s;
 }
 constexpr SortedLinkedList<int, 4> constant_object() {
-  SortedLinkedList<int, 4> l;
-  l.push(4);
+  SortedLinkedList<int, 4> l = {4};  // the list constructor initialises every slot in constant evaluation
   l.push(2);
   return l;
 }
@@ -417,3 +416,16 @@ TEST_CASE("SortedLinkedList: a throwing copy changes nothing", "[sorted_linked_l
   }
 }
 #endif
+
+TEST_CASE("SortedLinkedList: construction from a range", "[sorted_linked_list]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const int src[] = {4, 1, 3, 1};
+  SortedLinkedList<int, 4> a(src, src + 4);
+  CHECK(values_are(a, {1, 1, 3, 4}));
+  SortedLinkedList<int, 4, greater_int> b = {2, 5};
+  CHECK(values_are(b, {5, 2}));
+  SortedLinkedList<int, 4, mod_less> c({13, 21}, mod_less{10});
+  CHECK(values_are(c, {21, 13}));
+  HEAPLESS_CHECK_RAISES(bad_alloc, SortedLinkedList<int, 3>(src, src + 4));
+  HEAPLESS_CHECK_RAISES(bad_alloc, SortedLinkedList<int, 3>({1, 2, 3, 4}));
+}

@@ -33,15 +33,16 @@
 #ifndef HEAPLESS_SORTED_LINKED_LIST_HPP
 #define HEAPLESS_SORTED_LINKED_LIST_HPP
 
-#include <cstddef>      // std::size_t, std::ptrdiff_t
-#include <optional>     // std::optional: try_pop()
-#include <type_traits>  // triviality traits select the special members
-#include <utility>      // std::move, std::forward
+#include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <initializer_list>  // std::initializer_list constructor
+#include <optional>          // std::optional: try_pop()
+#include <type_traits>       // triviality traits select the special members
+#include <utility>           // std::move, std::forward
 
 #include "detail/compare.hpp"   // detail::compare_holder, std::less
 #include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, hints
 #include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
-#include "detail/iterator.hpp"  // std::forward_iterator_tag
+#include "detail/iterator.hpp"  // std::forward_iterator_tag, std::iterator_traits
 #include "detail/size.hpp"      // detail::smallest_size_t
 #include "detail/storage.hpp"   // detail::uninit_array
 
@@ -235,6 +236,17 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   constexpr explicit SortedLinkedList(const Compare& comp) noexcept(
       std::is_nothrow_copy_constructible_v<Compare>)
       : compare_base_(comp) {}
+  /// The elements of [first, last), pushed in turn (O(n^2) at worst).
+  /// Raises bad_alloc if there are more than N.
+  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
+  HEAPLESS_CONSTEXPR20 SortedLinkedList(InputIt first, InputIt last, const Compare& comp = Compare())
+      : compare_base_(comp) {
+    prepare_constant_();
+    for (; first != last; ++first) emplace(*first);
+  }
+  /// The elements of il, pushed in turn. Raises bad_alloc if il.size() > N.
+  HEAPLESS_CONSTEXPR20 SortedLinkedList(std::initializer_list<T> il, const Compare& comp = Compare())
+      : SortedLinkedList(il.begin(), il.end(), comp) {}
   /// Copy/move: element-wise in order, O(n) (the copy is compacted into slots
   /// 0..n-1); trivial (a copy of the whole object) when T is trivially
   /// copyable; deleted when T's are. A moved-from list keeps its moved-from
@@ -452,6 +464,22 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     detail::raise(error_kind::bad_alloc, "heapless::SortedLinkedList: capacity exceeded");
   }
   constexpr const Compare& comp_() const noexcept { return this->comp(); }
+
+  /// Called first by the non-default constructors. A constant must be fully
+  /// initialised, so during constant evaluation only (C++20, trivial T),
+  /// every slot and link is value-initialised; at run time nothing is written.
+  constexpr void prepare_constant_() noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (detail::is_constexpr_friendly_v<T> && N <= 16384) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i != N; ++i) {
+          this->values_.construct(i);
+          this->next_.construct(i, none_);
+        }
+      }
+    }
+#endif
+  }
 
   /// A free slot: a recycled one, else the next never used. Precondition: !full().
   constexpr index_type take_slot_() const noexcept {
