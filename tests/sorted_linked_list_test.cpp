@@ -53,9 +53,11 @@ struct mod_less {
 }  // namespace
 
 TEST_CASE("SortedLinkedList: layout", "[sorted_linked_list]") {
-  STATIC_REQUIRE(sizeof(SortedLinkedList<int, 32>) == 4 * 32 + 32 + 4);
+  STATIC_REQUIRE(sizeof(SortedLinkedList<int, 16>) == 4 * 16 + 16 + 4);
   STATIC_REQUIRE(sizeof(SortedLinkedList<std::uint8_t, 8>) == 8 + 8 + 4);
-  STATIC_REQUIRE(sizeof(SortedLinkedList<int, 300>) == 4 * 300 + 2 * 300 + 8);
+  // From N = 32: eight search fingers and their counter.
+  STATIC_REQUIRE(sizeof(SortedLinkedList<int, 32>) == 4 * 32 + 32 + 4 + 9 + 3);
+  STATIC_REQUIRE(sizeof(SortedLinkedList<int, 300>) == 4 * 300 + 2 * 300 + 8 + 18 + 2);
   STATIC_REQUIRE(sizeof(SortedLinkedList<int, 8, greater_int>) == sizeof(SortedLinkedList<int, 8>));
   STATIC_REQUIRE(sizeof(SortedLinkedList<int, 8, mod_less>) > sizeof(SortedLinkedList<int, 8>));
   STATIC_REQUIRE(std::is_trivially_copyable_v<SortedLinkedList<int, 8>>);

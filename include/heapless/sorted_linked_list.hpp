@@ -11,16 +11,20 @@
 //   if (auto h = l.find_mut([](int x) { return x == 3; })) *h = 9;  // re-sorted on release
 //
 // Memory: N values, N links and four indices, each link and index in the
-// smallest unsigned type that holds N (one byte up to N = 255):
-// sizeof(SortedLinkedList<int, 32>) == 4 * 32 + 32 + 4 == 164. Links are
+// smallest unsigned type that holds N (one byte up to N = 255), and from
+// N = 32 on, eight search fingers and a counter (nine more indices):
+// sizeof(SortedLinkedList<int, 16>) == 4 * 16 + 16 + 4 == 84,
+// sizeof(SortedLinkedList<int, 32>) == 4 * 32 + 32 + 4 + 9 (+ 3 padding) == 176. Links are
 // indices, not pointers: the list is relocatable and, when T is trivially
 // copyable, trivially copyable (memcpy/DMA-able). Free slots form a list
 // threaded through the same link array; slots never used yet are handed out
 // from a high-water mark, so default construction is constexpr and O(1) and
 // touches no storage. An empty Compare takes no space.
 //
-// Complexity: push/emplace O(n) (a scan for the place; stable: after the
-// elements that compare equal); front, pop, erase_after O(1); find_if,
+// Complexity: push/emplace O(n) (a scan for the place, from the closest of
+// the last eight elements pushed that are still in the list when N >= 32:
+// about n / 9 links for random keys; stable: after the elements that compare
+// equal); front, pop, erase_after O(1) (O(8) with fingers); find_if,
 // erase, a find_mut handle's release O(n); copies O(n).
 //
 // Errors (docs/sorted_linked_list.md): push/emplace on a full list raise
@@ -49,10 +53,37 @@
 namespace heapless {
 namespace detail {
 
+/// Number of search fingers a list of capacity N keeps (see sll_fingers).
+template <std::size_t N>
+inline constexpr std::size_t sll_finger_count = N >= 32 ? 8 : 0;
+
+/// Search fingers: the slots of the last K elements pushed (none once
+/// removed). Any live node ordered before a new value is a valid place to
+/// start the scan for its position, so push starts at the closest finger
+/// instead of the head: with K fingers spread over the list the walk is
+/// about n / (K + 1) links instead of n / 2. Small lists keep none.
+template <class I, std::size_t K>
+struct sll_fingers {
+  I fingers_[K];
+  I next_finger_;
+  constexpr explicit sll_fingers(I none) noexcept : fingers_(), next_finger_(0) {
+    for (std::size_t k = 0; k != K; ++k) fingers_[k] = none;
+  }
+  constexpr void reset_fingers(I none) noexcept {
+    for (std::size_t k = 0; k != K; ++k) fingers_[k] = none;
+  }
+};
+template <class I>
+struct sll_fingers<I, 0> {
+  constexpr explicit sll_fingers(I) noexcept {}
+  constexpr void reset_fingers(I) noexcept {}
+};
+
 /// The nodes and the list heads. Index N means "none".
 template <class T, std::size_t N>
-struct sll_fields {
+struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
   using index_type = smallest_size_t<N>;
+  using fingers_base = sll_fingers<index_type, sll_finger_count<N>>;
   static constexpr index_type none = static_cast<index_type>(N);
 
   uninit_array<T, N> values_;
@@ -62,7 +93,8 @@ struct sll_fields {
   index_type used_;  ///< slots [used_, N) have never been used
   index_type size_;
 
-  constexpr sll_fields() noexcept : values_(), next_(), head_(none), free_(none), used_(0), size_(0) {}
+  constexpr sll_fields() noexcept
+      : fingers_base(none), values_(), next_(), head_(none), free_(none), used_(0), size_(0) {}
 
   constexpr T* vals() noexcept { return values_.data(); }
   constexpr const T* vals() const noexcept { return values_.data(); }
@@ -78,6 +110,7 @@ struct sll_fields {
     free_ = none;
     used_ = 0;
     size_ = 0;
+    this->reset_fingers(none);
   }
 
   /// Precondition: empty. Constructs o's elements in order in slots 0, 1, ...
@@ -179,6 +212,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   using compare_base_ = detail::compare_holder<Compare>;
   using index_type = typename core_::index_type;
   static constexpr index_type none_ = core_::none;
+  static constexpr std::size_t finger_count_ = detail::sll_finger_count<N>;
   /// The position before the first node (before_begin()); iterators only.
   static constexpr std::size_t before_ = N + 1;
 
@@ -493,6 +527,11 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   }
   /// Destroys the (already unlinked) element in slot i and frees the slot.
   HEAPLESS_CONSTEXPR20 void release_(index_type i) noexcept {
+    if constexpr (finger_count_ != 0) {
+      for (std::size_t k = 0; k != finger_count_; ++k) {
+        if (this->fingers_[k] == i) this->fingers_[k] = none_;
+      }
+    }
     this->values_.destroy(i);
     this->links()[i] = this->free_;
     this->free_ = i;
@@ -510,6 +549,15 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     const T& x = v[s];
     index_type prev = none_;
     index_type i = this->head_;
+    if constexpr (finger_count_ != 0) {
+      // Start after the closest finger not ordered after x (s itself may be
+      // a finger when resort_ relinks it).
+      for (std::size_t k = 0; k != finger_count_; ++k) {
+        const index_type f = this->fingers_[k];
+        if (f != none_ && f != s && !comp_()(x, v[f]) && (prev == none_ || comp_()(v[prev], v[f]))) prev = f;
+      }
+      if (prev != none_) i = next[prev];
+    }
     while (i != none_ && !comp_()(x, v[i])) {
       prev = i;
       i = next[i];
@@ -525,6 +573,10 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     if (s == this->used_) this->next_.construct(s, none_);  // first use: begin the link's lifetime
     commit_slot_(s);
     link_sorted_(s);
+    if constexpr (finger_count_ != 0) {
+      this->fingers_[this->next_finger_] = s;
+      this->next_finger_ = static_cast<index_type>((this->next_finger_ + 1) % finger_count_);
+    }
     return const_iterator(this, s);
   }
   /// Moves slot i (linked after prev) back into order after its value changed.

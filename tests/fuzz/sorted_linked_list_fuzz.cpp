@@ -123,6 +123,7 @@ void run(const std::uint8_t* data, std::size_t size) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   run<small, 12>(data, size);
+  run<small, 40>(data, size);  // with search fingers
   run<big, 5>(data, size);
   return 0;
 }
