@@ -24,6 +24,12 @@ static inline uint32_t fw_digest(uint32_t seed) {
 #if defined(FW_WITH_POOL) || defined(FW_WITH_ALL)
   r = r * 33u + fw_pool_task(seed);
 #endif
+#if defined(FW_WITH_BINARY_HEAP) || defined(FW_WITH_ALL)
+  r = r * 33u + fw_binary_heap_task(seed);
+#endif
+#if defined(FW_WITH_SORTED_LINKED_LIST) || defined(FW_WITH_ALL)
+  r = r * 33u + fw_sorted_linked_list_task(seed);
+#endif
   return r;
 }
 

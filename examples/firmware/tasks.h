@@ -285,4 +285,134 @@ static uint32_t fw_pool_task(uint32_t seed) {
 }
 #endif
 
+#if defined(FW_WITH_BINARY_HEAP) || defined(FW_WITH_ALL)
+/* The timer heap: an array in heap order, the earliest at [0]. */
+typedef struct {
+  uint32_t due;
+  uint32_t period;
+} fw_timer_t;
+static inline bool fw_timer_before(const fw_timer_t *a, const fw_timer_t *b) {
+  return a->due != b->due ? a->due < b->due : a->period < b->period;
+}
+static void fw_timer_sift_down(fw_timer_t *t, uint32_t n, fw_timer_t v) {
+  uint32_t i = 0;
+  for (;;) {
+    uint32_t c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && fw_timer_before(&t[c + 1], &t[c])) ++c;
+    if (!fw_timer_before(&t[c], &v)) break;
+    t[i] = t[c];
+    i = c;
+  }
+  t[i] = v;
+}
+static uint32_t fw_binary_heap_task(uint32_t seed) {
+  fw_timer_t t[16];
+  uint32_t n = 0;
+  uint32_t x = seed;
+  for (int i = 0; i < 20; ++i) {
+    x = fw_next(x);
+    if (n == 16) break;
+    fw_timer_t v = {x >> 22, 16u + ((x >> 8) & 63u)};
+    uint32_t j = n++;
+    while (j > 0) {
+      uint32_t p = (j - 1) / 2;
+      if (!fw_timer_before(&v, &t[p])) break;
+      t[j] = t[p];
+      j = p;
+    }
+    t[j] = v;
+  }
+  uint32_t sum = 0;
+  for (int tick = 0; tick < 64 && n != 0; ++tick) {
+    const fw_timer_t top = t[0];
+    sum = sum * 31u + top.due;
+    if (top.period & 1u) {
+      --n;
+      if (n != 0) fw_timer_sift_down(t, n, t[n]);
+    } else {
+      fw_timer_t v = {top.due + top.period, top.period};
+      fw_timer_sift_down(t, n, v);
+    }
+  }
+  return sum + n;
+}
+#endif
+
+#if defined(FW_WITH_SORTED_LINKED_LIST) || defined(FW_WITH_ALL)
+/* The deadline list: nodes in an array linked by byte indices, a free list
+ * through the same links, 16 = none. */
+typedef struct {
+  uint32_t due;
+  uint8_t id;
+} fw_deadline_t;
+#define FW_DL_NONE 16u
+static uint32_t fw_sorted_linked_list_task(uint32_t seed) {
+  fw_deadline_t v[16];
+  uint8_t next[16];
+  uint8_t head = FW_DL_NONE, free_slot = FW_DL_NONE, used = 0, size = 0;
+  uint32_t x = seed;
+  uint32_t sum = 0;
+  for (int i = 0; i < 48; ++i) {
+    x = fw_next(x);
+    const uint8_t id = (uint8_t)(x >> 28);
+    switch ((x >> 8) & 3u) {
+      case 0:
+      case 1: {
+        if (size == 16) {
+          sum += 1;
+          break;
+        }
+        uint8_t s;
+        if (free_slot != FW_DL_NONE) {
+          s = free_slot;
+          free_slot = next[s];
+        } else {
+          s = used++;
+        }
+        v[s].due = x >> 22;
+        v[s].id = id;
+        uint8_t prev = FW_DL_NONE, j = head;
+        while (j != FW_DL_NONE && !(v[s].due < v[j].due)) {
+          prev = j;
+          j = next[j];
+        }
+        next[s] = j;
+        if (prev == FW_DL_NONE) head = s;
+        else next[prev] = s;
+        ++size;
+        break;
+      }
+      case 2: {
+        uint8_t prev = FW_DL_NONE, j = head;
+        while (j != FW_DL_NONE && v[j].id != id) {
+          prev = j;
+          j = next[j];
+        }
+        if (j != FW_DL_NONE) {
+          if (prev == FW_DL_NONE) head = next[j];
+          else next[prev] = next[j];
+          next[j] = free_slot;
+          free_slot = j;
+          --size;
+        }
+        break;
+      }
+      default:
+        if (head != FW_DL_NONE) {
+          const uint8_t j = head;
+          sum = sum * 31u + v[j].due + v[j].id;
+          head = next[j];
+          next[j] = free_slot;
+          free_slot = j;
+          --size;
+        }
+        break;
+    }
+  }
+  for (uint8_t j = head; j != FW_DL_NONE; j = next[j]) sum = sum * 7u + v[j].id;
+  return sum;
+}
+#endif
+
 #endif /* HEAPLESS_FIRMWARE_TASKS_H */
