@@ -50,6 +50,19 @@
 namespace heapless {
 namespace detail {
 
+/// Built for size (-Os, -Oz): the sifts take their shortest forms (a
+/// top-down sift, a one-loop push), which cost more comparisons but less
+/// code; elsewhere the faster bottom-up forms. (The tests set
+/// HEAPLESS_DETAIL_BINARY_HEAP_COMPACT to run both forms in every build.)
+#ifndef HEAPLESS_DETAIL_BINARY_HEAP_COMPACT
+#if defined(__OPTIMIZE_SIZE__)
+#define HEAPLESS_DETAIL_BINARY_HEAP_COMPACT 1
+#else
+#define HEAPLESS_DETAIL_BINARY_HEAP_COMPACT 0
+#endif
+#endif
+inline constexpr bool binary_heap_compact = HEAPLESS_DETAIL_BINARY_HEAP_COMPACT != 0;
+
 /// as_span(): the elements in storage (heap) order, read-only.
 template <class T>
 class binary_heap_span {
@@ -300,6 +313,21 @@ class BinaryHeap : private detail::compare_holder<Compare> {
   HEAPLESS_CONSTEXPR20 void insert_(T&& value) {
     T* d = v_.data();
     const size_type n = size();
+    if constexpr (detail::binary_heap_compact && std::is_trivially_copyable_v<T>) {
+      // Copies cost nothing extra: open the slot with a copy of value and
+      // shift into the hole with one loop (less code; on hosts the two-step
+      // form below runs faster).
+      v_.unchecked_emplace_back(value);
+      size_type hole = n;
+      while (hole > 0) {
+        const size_type parent = (hole - 1) / 2;
+        if (!comp_()(d[parent], value)) break;
+        d[hole] = d[parent];
+        hole = parent;
+      }
+      d[hole] = value;
+      return;
+    }
     if (n == 0 || !comp_()(d[(n - 1) / 2], value)) {
       v_.unchecked_emplace_back(std::move(value));
       return;
@@ -321,6 +349,17 @@ class BinaryHeap : private detail::compare_holder<Compare> {
   /// replacement taken from the bottom usually belongs near the bottom, so
   /// this does about half the comparisons of a top-down sift.
   HEAPLESS_CONSTEXPR20 void fill_hole_(T* d, size_type hole, size_type n, T&& value) {
+    if constexpr (detail::binary_heap_compact) {
+      // Top-down: one loop, less code.
+      for (size_type child = 2 * hole + 1; child < n; child = 2 * hole + 1) {
+        if (child + 1 < n && comp_()(d[child], d[child + 1])) ++child;
+        if (!comp_()(value, d[child])) break;
+        d[hole] = std::move(d[child]);
+        hole = child;
+      }
+      d[hole] = std::move(value);
+      return;
+    }
     const size_type top = hole;
     size_type child = 2 * hole + 2;
     while (child < n) {
