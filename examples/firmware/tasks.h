@@ -340,17 +340,55 @@ static uint32_t fw_binary_heap_task(uint32_t seed) {
 #endif
 
 #if defined(FW_WITH_SORTED_LINKED_LIST) || defined(FW_WITH_ALL)
-/* The deadline list: nodes in an array linked by byte indices, a free list
- * through the same links, 16 = none. */
+/* The deadline list as a C module would write it: a struct with the nodes in
+ * an array linked by byte indices, a free list through the same links, 16 =
+ * none, and small functions over a pointer to it. */
 typedef struct {
   uint32_t due;
   uint8_t id;
 } fw_deadline_t;
 #define FW_DL_NONE 16u
-static uint32_t fw_sorted_linked_list_task(uint32_t seed) {
+typedef struct {
   fw_deadline_t v[16];
   uint8_t next[16];
-  uint8_t head = FW_DL_NONE, free_slot = FW_DL_NONE, used = 0, size = 0;
+  uint8_t head, free_slot, used, size;
+} fw_dlist_t;
+static inline void fw_dl_init(fw_dlist_t *l) {
+  l->head = l->free_slot = FW_DL_NONE;
+  l->used = l->size = 0;
+}
+static inline bool fw_dl_push(fw_dlist_t *l, fw_deadline_t d) {
+  if (l->size == 16) return false;
+  uint8_t s;
+  if (l->free_slot != FW_DL_NONE) {
+    s = l->free_slot;
+    l->free_slot = l->next[s];
+  } else {
+    s = l->used++;
+  }
+  l->v[s] = d;
+  uint8_t prev = FW_DL_NONE, j = l->head;
+  while (j != FW_DL_NONE && !(d.due < l->v[j].due)) {
+    prev = j;
+    j = l->next[j];
+  }
+  l->next[s] = j;
+  if (prev == FW_DL_NONE) l->head = s;
+  else l->next[prev] = s;
+  ++l->size;
+  return true;
+}
+/* Unlinks node j (after prev, or the head) and frees its slot. */
+static inline void fw_dl_remove(fw_dlist_t *l, uint8_t prev, uint8_t j) {
+  if (prev == FW_DL_NONE) l->head = l->next[j];
+  else l->next[prev] = l->next[j];
+  l->next[j] = l->free_slot;
+  l->free_slot = j;
+  --l->size;
+}
+static uint32_t fw_sorted_linked_list_task(uint32_t seed) {
+  fw_dlist_t list;
+  fw_dl_init(&list);
   uint32_t x = seed;
   uint32_t sum = 0;
   for (int i = 0; i < 48; ++i) {
@@ -359,58 +397,28 @@ static uint32_t fw_sorted_linked_list_task(uint32_t seed) {
     switch ((x >> 8) & 3u) {
       case 0:
       case 1: {
-        if (size == 16) {
-          sum += 1;
-          break;
-        }
-        uint8_t s;
-        if (free_slot != FW_DL_NONE) {
-          s = free_slot;
-          free_slot = next[s];
-        } else {
-          s = used++;
-        }
-        v[s].due = x >> 22;
-        v[s].id = id;
-        uint8_t prev = FW_DL_NONE, j = head;
-        while (j != FW_DL_NONE && !(v[s].due < v[j].due)) {
-          prev = j;
-          j = next[j];
-        }
-        next[s] = j;
-        if (prev == FW_DL_NONE) head = s;
-        else next[prev] = s;
-        ++size;
+        fw_deadline_t d = {x >> 22, id};
+        if (!fw_dl_push(&list, d)) sum += 1;
         break;
       }
       case 2: {
-        uint8_t prev = FW_DL_NONE, j = head;
-        while (j != FW_DL_NONE && v[j].id != id) {
+        uint8_t prev = FW_DL_NONE, j = list.head;
+        while (j != FW_DL_NONE && list.v[j].id != id) {
           prev = j;
-          j = next[j];
+          j = list.next[j];
         }
-        if (j != FW_DL_NONE) {
-          if (prev == FW_DL_NONE) head = next[j];
-          else next[prev] = next[j];
-          next[j] = free_slot;
-          free_slot = j;
-          --size;
-        }
+        if (j != FW_DL_NONE) fw_dl_remove(&list, prev, j);
         break;
       }
       default:
-        if (head != FW_DL_NONE) {
-          const uint8_t j = head;
-          sum = sum * 31u + v[j].due + v[j].id;
-          head = next[j];
-          next[j] = free_slot;
-          free_slot = j;
-          --size;
+        if (list.head != FW_DL_NONE) {
+          sum = sum * 31u + list.v[list.head].due + list.v[list.head].id;
+          fw_dl_remove(&list, FW_DL_NONE, list.head);
         }
         break;
     }
   }
-  for (uint8_t j = head; j != FW_DL_NONE; j = next[j]) sum = sum * 7u + v[j].id;
+  for (uint8_t j = list.head; j != FW_DL_NONE; j = list.next[j]) sum = sum * 7u + list.v[j].id;
   return sum;
 }
 #endif

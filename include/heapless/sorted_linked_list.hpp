@@ -86,15 +86,17 @@ struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
   using fingers_base = sll_fingers<index_type, sll_finger_count<N>>;
   static constexpr index_type none = static_cast<index_type>(N);
 
-  uninit_array<T, N> values_;
-  uninit_array<index_type, N> next_;
+  // The indices first: small offsets from the object's address (Cortex-M0
+  // loads and stores bytes only within 31 bytes of a base register).
   index_type head_;  ///< first node in order, or none
   index_type free_;  ///< first recycled slot, or none
   index_type used_;  ///< slots [used_, N) have never been used
   index_type size_;
+  uninit_array<T, N> values_;
+  uninit_array<index_type, N> next_;
 
   constexpr sll_fields() noexcept
-      : fingers_base(none), values_(), next_(), head_(none), free_(none), used_(0), size_(0) {}
+      : fingers_base(none), head_(none), free_(none), used_(0), size_(0), values_(), next_() {}
 
   constexpr T* vals() noexcept { return values_.data(); }
   constexpr const T* vals() const noexcept { return values_.data(); }
@@ -515,16 +517,6 @@ class SortedLinkedList : private detail::sll_core<T, N>,
 #endif
   }
 
-  /// A free slot: a recycled one, else the next never used. Precondition: !full().
-  constexpr index_type take_slot_() const noexcept {
-    return this->free_ != none_ ? this->free_ : this->used_;
-  }
-  /// Marks slot s (from take_slot_) as in use.
-  HEAPLESS_CONSTEXPR20 void commit_slot_(index_type s) noexcept {
-    if (s == this->free_) this->free_ = this->links()[s];
-    else this->used_ = static_cast<index_type>(this->used_ + 1);
-    this->size_ = static_cast<index_type>(this->size_ + 1);
-  }
   /// Destroys the (already unlinked) element in slot i and frees the slot.
   HEAPLESS_CONSTEXPR20 void release_(index_type i) noexcept {
     if constexpr (finger_count_ != 0) {
@@ -568,10 +560,22 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   }
   template <class... Args>
   HEAPLESS_CONSTEXPR20 const_iterator insert_(Args&&... args) {
-    const index_type s = take_slot_();
-    this->values_.construct(s, std::forward<Args>(args)...);  // may throw: nothing changed yet
-    if (s == this->used_) this->next_.construct(s, none_);  // first use: begin the link's lifetime
-    commit_slot_(s);
+    // A recycled slot, else the next never used; taken only once the value
+    // is constructed (a throwing constructor changes nothing).
+    const index_type f = this->free_;
+    const index_type s = f != none_ ? f : this->used_;
+    this->values_.construct(s, std::forward<Args>(args)...);
+    if (f != none_) {
+      this->free_ = this->links()[s];
+    } else {
+      this->used_ = static_cast<index_type>(s + 1);
+      // First use of a slot in constant evaluation: begin the link's lifetime
+      // (link_sorted_ writes it; at run time that write is all it needs).
+#if HEAPLESS_CPP20
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) this->next_.construct(s, none_);
+#endif
+    }
+    this->size_ = static_cast<index_type>(this->size_ + 1);
     link_sorted_(s);
     if constexpr (finger_count_ != 0) {
       this->fingers_[this->next_finger_] = s;
