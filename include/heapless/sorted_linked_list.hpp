@@ -86,17 +86,21 @@ struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
   using fingers_base = sll_fingers<index_type, sll_finger_count<N>>;
   static constexpr index_type none = static_cast<index_type>(N);
 
-  // The indices first: small offsets from the object's address (Cortex-M0
-  // loads and stores bytes only within 31 bytes of a base register).
+  // Links, then the indices, then the values. The indices sit at a small
+  // offset for small N (Cortex-M0 loads and stores bytes only within 31
+  // bytes of a base register), and at an offset that depends on N, so the
+  // members of lists of different N never compile to identical code (GCC's
+  // identical-code folding would merge them and then warn about accesses
+  // past the smaller object).
+  uninit_array<index_type, N> next_;
   index_type head_;  ///< first node in order, or none
   index_type free_;  ///< first recycled slot, or none
   index_type used_;  ///< slots [used_, N) have never been used
   index_type size_;
   uninit_array<T, N> values_;
-  uninit_array<index_type, N> next_;
 
   constexpr sll_fields() noexcept
-      : fingers_base(none), head_(none), free_(none), used_(0), size_(0), values_(), next_() {}
+      : fingers_base(none), next_(), head_(none), free_(none), used_(0), size_(0), values_() {}
 
   constexpr T* vals() noexcept { return values_.data(); }
   constexpr const T* vals() const noexcept { return values_.data(); }
