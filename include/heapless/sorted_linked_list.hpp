@@ -370,12 +370,11 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   /// *this that is not the last. O(1).
   HEAPLESS_CONSTEXPR20 const_iterator erase_after(const_iterator pos) noexcept {
     HEAPLESS_ASSERT(pos.l_ == this && pos.i_ != N, "heapless::SortedLinkedList::erase_after: bad position");
-    const std::size_t p = pos.i_;
-    const index_type i = p == before_ ? this->head_ : this->links()[p];
+    index_type& link = link_after_(pos.i_);
+    const index_type i = link;
     HEAPLESS_ASSERT(i != none_, "heapless::SortedLinkedList::erase_after: nothing after pos");
     const index_type after = this->links()[i];
-    if (p == before_) this->head_ = after;
-    else this->links()[p] = after;
+    link = after;
     release_(i);
     const_iterator out = pos;  // built from the argument, not from this
     out.i_ = after;
@@ -400,8 +399,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     while (i != N) {
       const index_type next = this->links()[i];
       if (pred(static_cast<const T&>(this->vals()[i]))) {
-        if (prev == before_) this->head_ = next;
-        else this->links()[prev] = next;
+        link_after_(prev) = next;
         release_(static_cast<index_type>(i));
         ++removed;
       } else {
@@ -534,9 +532,11 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     this->size_ = static_cast<index_type>(this->size_ - 1);
   }
   HEAPLESS_CONSTEXPR20 void unlink_(std::size_t prev, std::size_t i) noexcept {
-    const index_type next = this->links()[i];
-    if (prev == before_) this->head_ = next;
-    else this->links()[prev] = next;
+    link_after_(prev) = this->links()[i];
+  }
+  /// The link that holds the slot after position p: the head for before_begin.
+  constexpr index_type& link_after_(std::size_t p) noexcept {
+    return p == before_ ? this->head_ : this->links()[p];
   }
   /// Links slot s after the last node not ordered after its value.
   HEAPLESS_CONSTEXPR20 void link_sorted_(index_type s) {
