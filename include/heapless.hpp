@@ -18,5 +18,8 @@
 #include "heapless/object_pool.hpp"
 #include "heapless/deque.hpp"
 #include "heapless/history_buffer.hpp"
+// BinaryHeap and SortedLinkedList
+#include "heapless/binary_heap.hpp"
+#include "heapless/sorted_linked_list.hpp"
 
 #endif  // HEAPLESS_HPP

@@ -39,6 +39,12 @@ static inline uint32_t fw_digest(uint32_t seed) {
 #if defined(FW_WITH_HISTORY_BUFFER)
   r = r * 33u + fw_history_buffer_task(seed);
 #endif
+#if defined(FW_WITH_BINARY_HEAP)
+  r = r * 33u + fw_binary_heap_task(seed);
+#endif
+#if defined(FW_WITH_SORTED_LINKED_LIST)
+  r = r * 33u + fw_sorted_linked_list_task(seed);
+#endif
   return r;
 }
 

@@ -31,6 +31,13 @@
 #define HEAPLESS_FW_HAS_BOOST_RING 1
 #endif
 #endif
+#if __has_include(<heapless/binary_heap.hpp>)
+#include <heapless/binary_heap.hpp>
+#include <queue>  // std::priority_queue: its sizeof next to BinaryHeap's
+#endif
+#if __has_include(<heapless/sorted_linked_list.hpp>)
+#include <heapless/sorted_linked_list.hpp>
+#endif
 
 namespace {
 struct message {  // 16 bytes, 4-byte aligned
@@ -95,6 +102,18 @@ int main() {
 #ifdef HEAPLESS_FW_HAS_BOOST_RING
   HEAPLESS_FW_ROW(boost::circular_buffer<int>);
 #endif
+#endif
+#ifdef HEAPLESS_BINARY_HEAP_HPP
+  HEAPLESS_FW_ROW(BinaryHeap<uint8_t, 15>);
+  HEAPLESS_FW_ROW(BinaryHeap<int, 16>);
+  HEAPLESS_FW_ROW(min_heap<uint32_t, 64>);
+  HEAPLESS_FW_ROW(std::priority_queue<int>);
+#endif
+#ifdef HEAPLESS_SORTED_LINKED_LIST_HPP
+  HEAPLESS_FW_ROW(SortedLinkedList<uint8_t, 8>);
+  HEAPLESS_FW_ROW(SortedLinkedList<int, 16>);
+  HEAPLESS_FW_ROW(SortedLinkedList<uint32_t, 32>);
+  HEAPLESS_FW_ROW(SortedLinkedList<message, 8>);
 #endif
   return 0;
 }

@@ -567,4 +567,142 @@ static uint32_t fw_history_buffer_task(uint32_t seed) {
 }
 #endif
 
+#if defined(FW_WITH_BINARY_HEAP)
+/* The timer heap: an array in heap order, the earliest at [0]. */
+typedef struct {
+  uint32_t due;
+  uint32_t period;
+} fw_timer_t;
+static inline bool fw_timer_before(const fw_timer_t *a, const fw_timer_t *b) {
+  return a->due != b->due ? a->due < b->due : a->period < b->period;
+}
+static void fw_timer_sift_down(fw_timer_t *t, uint32_t n, fw_timer_t v) {
+  uint32_t i = 0;
+  for (;;) {
+    uint32_t c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && fw_timer_before(&t[c + 1], &t[c])) ++c;
+    if (!fw_timer_before(&t[c], &v)) break;
+    t[i] = t[c];
+    i = c;
+  }
+  t[i] = v;
+}
+static uint32_t fw_binary_heap_task(uint32_t seed) {
+  fw_timer_t t[16];
+  uint32_t n = 0;
+  uint32_t x = seed;
+  for (int i = 0; i < 20; ++i) {
+    x = fw_next(x);
+    if (n == 16) break;
+    fw_timer_t v = {x >> 22, 16u + ((x >> 8) & 63u)};
+    uint32_t j = n++;
+    while (j > 0) {
+      uint32_t p = (j - 1) / 2;
+      if (!fw_timer_before(&v, &t[p])) break;
+      t[j] = t[p];
+      j = p;
+    }
+    t[j] = v;
+  }
+  uint32_t sum = 0;
+  for (int tick = 0; tick < 64 && n != 0; ++tick) {
+    const fw_timer_t top = t[0];
+    sum = sum * 31u + top.due;
+    if (top.period & 1u) {
+      --n;
+      if (n != 0) fw_timer_sift_down(t, n, t[n]);
+    } else {
+      fw_timer_t v = {top.due + top.period, top.period};
+      fw_timer_sift_down(t, n, v);
+    }
+  }
+  return sum + n;
+}
+#endif
+
+#if defined(FW_WITH_SORTED_LINKED_LIST)
+/* The deadline list as a C module would write it: a struct with the nodes in
+ * an array linked by byte indices, a free list through the same links, 16 =
+ * none, and small functions over a pointer to it. */
+typedef struct {
+  uint32_t due;
+  uint8_t id;
+} fw_deadline_t;
+#define FW_DL_NONE 16u
+typedef struct {
+  fw_deadline_t v[16];
+  uint8_t next[16];
+  uint8_t head, free_slot, used, size;
+} fw_dlist_t;
+static inline void fw_dl_init(fw_dlist_t *l) {
+  l->head = l->free_slot = FW_DL_NONE;
+  l->used = l->size = 0;
+}
+static inline bool fw_dl_push(fw_dlist_t *l, fw_deadline_t d) {
+  if (l->size == 16) return false;
+  uint8_t s;
+  if (l->free_slot != FW_DL_NONE) {
+    s = l->free_slot;
+    l->free_slot = l->next[s];
+  } else {
+    s = l->used++;
+  }
+  l->v[s] = d;
+  uint8_t prev = FW_DL_NONE, j = l->head;
+  while (j != FW_DL_NONE && !(d.due < l->v[j].due)) {
+    prev = j;
+    j = l->next[j];
+  }
+  l->next[s] = j;
+  if (prev == FW_DL_NONE) l->head = s;
+  else l->next[prev] = s;
+  ++l->size;
+  return true;
+}
+/* Unlinks node j (after prev, or the head) and frees its slot. */
+static inline void fw_dl_remove(fw_dlist_t *l, uint8_t prev, uint8_t j) {
+  if (prev == FW_DL_NONE) l->head = l->next[j];
+  else l->next[prev] = l->next[j];
+  l->next[j] = l->free_slot;
+  l->free_slot = j;
+  --l->size;
+}
+static uint32_t fw_sorted_linked_list_task(uint32_t seed) {
+  fw_dlist_t list;
+  fw_dl_init(&list);
+  uint32_t x = seed;
+  uint32_t sum = 0;
+  for (int i = 0; i < 48; ++i) {
+    x = fw_next(x);
+    const uint8_t id = (uint8_t)(x >> 28);
+    switch ((x >> 8) & 3u) {
+      case 0:
+      case 1: {
+        fw_deadline_t d = {x >> 22, id};
+        if (!fw_dl_push(&list, d)) sum += 1;
+        break;
+      }
+      case 2: {
+        uint8_t prev = FW_DL_NONE, j = list.head;
+        while (j != FW_DL_NONE && list.v[j].id != id) {
+          prev = j;
+          j = list.next[j];
+        }
+        if (j != FW_DL_NONE) fw_dl_remove(&list, prev, j);
+        break;
+      }
+      default:
+        if (list.head != FW_DL_NONE) {
+          sum = sum * 31u + list.v[list.head].due + list.v[list.head].id;
+          fw_dl_remove(&list, FW_DL_NONE, list.head);
+        }
+        break;
+    }
+  }
+  for (uint8_t j = list.head; j != FW_DL_NONE; j = list.next[j]) sum = sum * 7u + list.v[j].id;
+  return sum;
+}
+#endif
+
 #endif /* HEAPLESS_FIRMWARE_TASKS_H */

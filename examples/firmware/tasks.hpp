@@ -274,4 +274,77 @@ static inline std::uint32_t fw_history_buffer_task(std::uint32_t seed) {
 }
 #endif
 
+#if defined(FW_WITH_BINARY_HEAP)
+#include <heapless/binary_heap.hpp>
+// A timer heap: up to 16 timers (the rest are dropped); 64 ticks each fire
+// the earliest, which is rescheduled (even period) or removed (odd period).
+struct fw_timer {
+  std::uint32_t due;
+  std::uint32_t period;
+};
+// Lower priority: due later (ties: the longer period), so the earliest is on top.
+struct fw_timer_later {
+  bool operator()(const fw_timer& a, const fw_timer& b) const noexcept {
+    return a.due != b.due ? a.due > b.due : a.period > b.period;
+  }
+};
+static inline std::uint32_t fw_binary_heap_task(std::uint32_t seed) {
+  heapless::BinaryHeap<fw_timer, 16, fw_timer_later> timers;
+  std::uint32_t x = seed;
+  for (int i = 0; i < 20; ++i) {
+    x = fw_next(x);
+    if (!timers.try_push(fw_timer{x >> 22, 16u + ((x >> 8) & 63u)})) break;
+  }
+  std::uint32_t sum = 0;
+  for (int tick = 0; tick < 64 && !timers.empty(); ++tick) {
+    const fw_timer t = timers.top();
+    sum = sum * 31u + t.due;
+    if (t.period & 1u) timers.pop();
+    else timers.replace_top(fw_timer{t.due + t.period, t.period});
+  }
+  return sum + static_cast<std::uint32_t>(timers.size());
+}
+#endif
+
+#if defined(FW_WITH_SORTED_LINKED_LIST)
+#include <heapless/sorted_linked_list.hpp>
+// A deadline list of up to 16 entries: 48 events add a deadline (dropped when
+// full), cancel the first entry with an id, or expire the earliest.
+struct fw_deadline {
+  std::uint32_t due;
+  std::uint8_t id;
+};
+struct fw_deadline_earlier {
+  bool operator()(const fw_deadline& a, const fw_deadline& b) const noexcept { return a.due < b.due; }
+};
+static inline std::uint32_t fw_sorted_linked_list_task(std::uint32_t seed) {
+  heapless::SortedLinkedList<fw_deadline, 16, fw_deadline_earlier> list;
+  std::uint32_t x = seed;
+  std::uint32_t sum = 0;
+  for (int i = 0; i < 48; ++i) {
+    x = fw_next(x);
+    const std::uint8_t id = static_cast<std::uint8_t>(x >> 28);
+    switch ((x >> 8) & 3u) {
+      case 0:
+      case 1:
+        if (!list.try_push(fw_deadline{x >> 22, id})) sum += 1;
+        break;
+      case 2: {
+        const auto prev = list.find_before_if([id](const fw_deadline& d) { return d.id == id; });
+        if (prev != list.end()) list.erase_after(prev);
+        break;
+      }
+      default:
+        if (!list.empty()) {
+          sum = sum * 31u + list.front().due + list.front().id;
+          list.pop();
+        }
+        break;
+    }
+  }
+  for (const fw_deadline& d : list) sum = sum * 7u + d.id;
+  return sum;
+}
+#endif
+
 #endif  // HEAPLESS_FIRMWARE_TASKS_HPP
