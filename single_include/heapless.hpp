@@ -31,6 +31,9 @@
 //   heapless/deque.hpp
 //   heapless/detail/ring.hpp
 //   heapless/history_buffer.hpp
+//   heapless/binary_heap.hpp
+//   heapless/detail/compare.hpp
+//   heapless/sorted_linked_list.hpp
 //   heapless/index_set.hpp
 //
 // Boost Software License - Version 1.0 - August 17th, 2003
@@ -13224,6 +13227,1088 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_HISTORY_BUFFER_HPP
 // ---- end heapless/history_buffer.hpp ----
+// BinaryHeap and SortedLinkedList
+// ---- begin heapless/binary_heap.hpp ----
+// heapless/binary_heap.hpp - BinaryHeap<T, N, Compare>: a priority queue of at
+// most N elements stored inside the object (std::priority_queue's API, plus
+// the fallible and by-value forms a fixed capacity needs).
+//
+//   heapless::max_heap<int, 16> h = {3, 1, 4};  // heapify: O(n)
+//   h.push(5);                                  // std::bad_alloc / handler when full
+//   if (!h.try_push(9)) { /*full*/ }            // false when full, nothing moved
+//   int top = h.top();                          // 9: the largest (Compare = std::less)
+//   std::optional<int> t = h.try_pop();         // 9; empty optional when empty
+//   { auto m = h.top_mut(); *m = 0; }           // re-sifted when m goes out of scope
+//   heapless::Vec<int, 16> s = std::move(h).into_sorted();  // {0, 1, 3, 4}
+//
+// Memory: exactly a Vec<T, N> (the elements in heap order, then the length in
+// the smallest unsigned type that holds N); an empty Compare (std::less,
+// std::greater, a lambda type without captures) takes no space:
+// sizeof(BinaryHeap<int, 1024>) == sizeof(Vec<int, 1024>) == 4100. No heap, no
+// pointer into the object: a heap of a trivially copyable T with a trivially
+// copyable Compare is trivially copyable (memcpy/DMA-able).
+//
+// Complexity: push/emplace/pop/replace_top O(log n) (hole-based sifts, pop
+// descends to a leaf first: the algorithms of std::push_heap / pop_heap);
+// top, size O(1); construction from a range O(n); into_sorted O(n log n) in
+// place; default construction O(1) and constexpr.
+//
+// Errors (docs/binary_heap.md): push/emplace on a full heap raise
+// error_kind::bad_alloc (std::bad_alloc with exceptions, the handler
+// otherwise), as do the range constructors given more than N elements;
+// try_push/try_emplace return false and change nothing, try_pop returns an
+// empty optional; unchecked_* forms and the std preconditions (top, pop,
+// replace_top, top_mut on an empty heap) are checked by HEAPLESS_ASSERT.
+// If a move of T throws while sifting, every element stays alive and is
+// destroyed exactly once, but the order of the heap is unspecified (as for
+// std::priority_queue); clear() it.
+//
+// Thread/ISR: no internal synchronisation; a BinaryHeap is a plain value.
+#ifndef HEAPLESS_BINARY_HEAP_HPP
+#define HEAPLESS_BINARY_HEAP_HPP
+
+#include <cstddef>           // std::size_t
+#include <initializer_list>  // std::initializer_list constructor
+#include <optional>          // std::optional: try_pop()
+#include <type_traits>       // noexcept conditions
+#include <utility>           // std::move, std::forward, std::swap
+
+// ---- begin heapless/detail/compare.hpp ----
+// heapless/detail/compare.hpp - a compare object stored at no cost when empty,
+// and std::less / std::greater without the rest of <functional>.
+#ifndef HEAPLESS_DETAIL_COMPARE_HPP
+#define HEAPLESS_DETAIL_COMPARE_HPP
+
+#include <type_traits>  // std::is_empty_v, std::is_final_v
+
+// libstdc++: std::less / std::greater alone (<functional> also brings
+// std::function, std::bind and the searchers).
+#if defined(__GLIBCXX__) && __has_include(<bits/stl_function.h>)
+#include <bits/stl_function.h>
+#else
+#include <functional>
+#endif
+
+// #include "config.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+
+/// Holds the compare object of an ordered container; an empty, non-final one
+/// as a base, so it takes no space (the empty-base optimisation).
+template <class C, bool = std::is_empty_v<C> && !std::is_final_v<C>>
+struct compare_holder : private C {
+  constexpr compare_holder() noexcept(std::is_nothrow_default_constructible_v<C>) : C() {}
+  constexpr explicit compare_holder(const C& c) noexcept(std::is_nothrow_copy_constructible_v<C>) : C(c) {}
+  constexpr const C& comp() const noexcept { return *this; }
+  constexpr C& comp_ref() noexcept { return *this; }
+};
+template <class C>
+struct compare_holder<C, false> {
+  constexpr compare_holder() noexcept(std::is_nothrow_default_constructible_v<C>) : c_() {}
+  constexpr explicit compare_holder(const C& c) noexcept(std::is_nothrow_copy_constructible_v<C>) : c_(c) {}
+  constexpr const C& comp() const noexcept { return c_; }
+  constexpr C& comp_ref() noexcept { return c_; }
+
+ private:
+  C c_;
+};
+
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_DETAIL_COMPARE_HPP
+// ---- end heapless/detail/compare.hpp ----
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "vec.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+
+/// Built for size (-Os, -Oz): the sifts take their shortest forms (a
+/// top-down sift, a one-loop push), which cost more comparisons but less
+/// code; elsewhere the faster bottom-up forms. (The tests set
+/// HEAPLESS_DETAIL_BINARY_HEAP_COMPACT to run both forms in every build.)
+#ifndef HEAPLESS_DETAIL_BINARY_HEAP_COMPACT
+#if defined(__OPTIMIZE_SIZE__)
+#define HEAPLESS_DETAIL_BINARY_HEAP_COMPACT 1
+#else
+#define HEAPLESS_DETAIL_BINARY_HEAP_COMPACT 0
+#endif
+#endif
+inline constexpr bool binary_heap_compact = HEAPLESS_DETAIL_BINARY_HEAP_COMPACT != 0;
+
+/// as_span(): the elements in storage (heap) order, read-only.
+template <class T>
+class binary_heap_span {
+ public:
+  using value_type = T;
+  using iterator = const T*;
+  using size_type = std::size_t;
+  constexpr binary_heap_span(const T* p, std::size_t n) noexcept : p_(p), n_(n) {}
+  constexpr const T* begin() const noexcept { return p_; }
+  constexpr const T* end() const noexcept { return p_ + n_; }
+  constexpr const T* data() const noexcept { return p_; }
+  constexpr std::size_t size() const noexcept { return n_; }
+  constexpr bool empty() const noexcept { return n_ == 0; }
+  /// Precondition (asserted): i < size().
+  constexpr const T& operator[](std::size_t i) const noexcept {
+    HEAPLESS_ASSERT(i < n_, "heapless::BinaryHeap::as_span: index out of range");
+    return p_[i];
+  }
+
+ private:
+  const T* p_;
+  std::size_t n_;
+};
+
+}  // namespace detail
+
+/// A priority queue of at most N elements: top() is an element x for which
+/// comp(x, y) is false for every other y (the largest for std::less).
+template <class T, std::size_t N, class Compare = std::less<T>>
+class BinaryHeap : private detail::compare_holder<Compare> {
+  using compare_base_ = detail::compare_holder<Compare>;
+
+ public:
+  using value_type = T;
+  using value_compare = Compare;
+  using container_type = Vec<T, N>;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  using reference = T&;
+  using const_reference = const T&;
+  /// Iteration visits the elements in storage order, not priority order.
+  using const_iterator = const T*;
+  using iterator = const T*;
+  using span_type = detail::binary_heap_span<T>;
+
+  // ---- Construction --------------------------------------------------------
+  /// Empty. constexpr, O(1), writes no element storage.
+  constexpr BinaryHeap() noexcept(std::is_nothrow_default_constructible_v<Compare>) {}
+  constexpr explicit BinaryHeap(const Compare& comp) noexcept(std::is_nothrow_copy_constructible_v<Compare>)
+      : compare_base_(comp) {}
+  /// The elements of [first, last), heapified in O(n). Raises bad_alloc if
+  /// there are more than N.
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  HEAPLESS_CONSTEXPR20 BinaryHeap(InputIt first, InputIt last, const Compare& comp = Compare())
+      : compare_base_(comp), v_(first, last) {
+    make_heap_();
+  }
+  /// The elements of il, heapified in O(n). Raises bad_alloc if il.size() > N.
+  HEAPLESS_CONSTEXPR20 BinaryHeap(std::initializer_list<T> il, const Compare& comp = Compare())
+      : compare_base_(comp), v_(il) {
+    make_heap_();
+  }
+  /// Takes the elements of v (any order) and heapifies them in O(n).
+  HEAPLESS_CONSTEXPR20 explicit BinaryHeap(Vec<T, N> v, const Compare& comp = Compare())
+      : compare_base_(comp), v_(std::move(v)) {
+    make_heap_();
+  }
+
+  /// Copy/move: those of Vec<T, N> (trivial when T's and Compare's are). A
+  /// moved-from heap holds moved-from elements; clear() it before reuse.
+  BinaryHeap(const BinaryHeap&) = default;
+  BinaryHeap(BinaryHeap&&) = default;
+  BinaryHeap& operator=(const BinaryHeap&) = default;
+  BinaryHeap& operator=(BinaryHeap&&) = default;
+  ~BinaryHeap() = default;
+
+  // ---- Capacity --------------------------------------------------------------
+  [[nodiscard]] constexpr bool empty() const noexcept { return v_.empty(); }
+  /// True when size() == N: the next push would raise.
+  [[nodiscard]] constexpr bool full() const noexcept { return v_.full(); }
+  constexpr size_type size() const noexcept { return v_.size(); }
+  static constexpr size_type capacity() noexcept { return N; }
+  static constexpr size_type max_size() noexcept { return N; }
+
+  // ---- Element access --------------------------------------------------------
+  /// The highest-priority element. Precondition (asserted): !empty(). O(1).
+  constexpr const_reference top() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::BinaryHeap::top: empty");
+    return v_.data()[0];
+  }
+
+  /// Mutable access to top(): the handle's destructor moves the element to
+  /// its place again (O(log n); nothing moves if it still has priority).
+  class top_handle {
+   public:
+    top_handle(const top_handle&) = delete;
+    top_handle& operator=(const top_handle&) = delete;
+    HEAPLESS_CONSTEXPR20 top_handle(top_handle&& o) noexcept : heap_(o.heap_) { o.heap_ = nullptr; }
+    top_handle& operator=(top_handle&&) = delete;
+    HEAPLESS_CONSTEXPR20 ~top_handle() {
+      if (heap_ != nullptr) heap_->restore_top_();
+    }
+    constexpr T& operator*() const noexcept { return heap_->v_.data()[0]; }
+    constexpr T* operator->() const noexcept { return heap_->v_.data(); }
+    /// Removes the element (no re-sift) and returns it; the handle is spent.
+    HEAPLESS_CONSTEXPR20 T pop() {
+      BinaryHeap* h = heap_;
+      heap_ = nullptr;
+      T out(std::move(h->v_.data()[0]));
+      h->pop();
+      return out;
+    }
+
+   private:
+    friend class BinaryHeap;
+    constexpr explicit top_handle(BinaryHeap* h) noexcept : heap_(h) {}
+    BinaryHeap* heap_;
+  };
+  /// Precondition (asserted): !empty(). See top_handle.
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 top_handle top_mut() noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::BinaryHeap::top_mut: empty");
+    return top_handle(this);
+  }
+
+  // ---- Unordered iteration -----------------------------------------------------
+  /// The elements in storage order (top() first, the rest in no useful order).
+  constexpr const_iterator begin() const noexcept { return v_.data(); }
+  constexpr const_iterator end() const noexcept { return v_.data() + v_.size(); }
+  constexpr const_iterator cbegin() const noexcept { return begin(); }
+  constexpr const_iterator cend() const noexcept { return end(); }
+  constexpr const T* data() const noexcept { return v_.data(); }
+  constexpr span_type as_span() const noexcept { return span_type(v_.data(), v_.size()); }
+
+  // ---- Insertion -------------------------------------------------------------
+  /// Raises bad_alloc if full (value untouched). O(log n).
+  HEAPLESS_CONSTEXPR20 void push(const T& value) { emplace(value); }
+  HEAPLESS_CONSTEXPR20 void push(T&& value) {
+    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
+    insert_(std::move(value));
+  }
+  /// Constructs an element from args and inserts it. Raises bad_alloc if full.
+  template <class... Args>
+  HEAPLESS_CONSTEXPR20 void emplace(Args&&... args) {
+    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
+    T tmp(std::forward<Args>(args)...);  // args may refer to an element
+    insert_(std::move(tmp));
+  }
+
+  /// As push, but returns false when full (value is then not moved from).
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(const T& value) { return try_emplace(value); }
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(T&& value) {
+    if (HEAPLESS_UNLIKELY(full())) return false;
+    insert_(std::move(value));
+    return true;
+  }
+  template <class... Args>
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_emplace(Args&&... args) {
+    if (HEAPLESS_UNLIKELY(full())) return false;
+    T tmp(std::forward<Args>(args)...);
+    insert_(std::move(tmp));
+    return true;
+  }
+
+  /// Precondition (asserted): !full().
+  HEAPLESS_CONSTEXPR20 void unchecked_push(const T& value) { unchecked_emplace(value); }
+  HEAPLESS_CONSTEXPR20 void unchecked_push(T&& value) {
+    HEAPLESS_ASSERT(!full(), "heapless::BinaryHeap::unchecked_push: full");
+    insert_(std::move(value));
+  }
+  template <class... Args>
+  HEAPLESS_CONSTEXPR20 void unchecked_emplace(Args&&... args) {
+    HEAPLESS_ASSERT(!full(), "heapless::BinaryHeap::unchecked_emplace: full");
+    T tmp(std::forward<Args>(args)...);
+    insert_(std::move(tmp));
+  }
+
+  // ---- Removal ---------------------------------------------------------------
+  /// Removes top(). Precondition (asserted): !empty(). O(log n).
+  HEAPLESS_CONSTEXPR20 void pop() {
+    HEAPLESS_ASSERT(!empty(), "heapless::BinaryHeap::pop: empty");
+    T* d = v_.data();
+    const size_type n = size() - 1;
+    if (n != 0) fill_hole_(d, 0, n, std::move(d[n]));
+    v_.pop_back();
+  }
+  /// Removes and returns top(); an empty optional when empty. O(log n).
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 std::optional<T> try_pop() {
+    if (empty()) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(v_.data()[0]));
+    pop();
+    return out;
+  }
+  /// Replaces top() by value and returns the old top (Python's heapreplace:
+  /// one sift instead of a pop and a push). Precondition (asserted): !empty().
+  HEAPLESS_CONSTEXPR20 T replace_top(T value) {
+    HEAPLESS_ASSERT(!empty(), "heapless::BinaryHeap::replace_top: empty");
+    T* d = v_.data();
+    T old(std::move(d[0]));
+    fill_hole_(d, 0, size(), std::move(value));
+    return old;
+  }
+  /// Destroys every element. O(n) (O(1) for trivially destructible T).
+  HEAPLESS_CONSTEXPR20 void clear() noexcept { v_.clear(); }
+
+  // ---- Whole-heap operations -------------------------------------------------
+  /// The elements sorted in ascending order by Compare (the top last), by an
+  /// in-place heap sort: O(n log n), no extra storage. *this is left empty.
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 Vec<T, N> into_sorted() && {
+    T* d = v_.data();
+    for (size_type n = size(); n > 1; --n) {
+      T last(std::move(d[n - 1]));
+      d[n - 1] = std::move(d[0]);
+      fill_hole_(d, 0, n - 1, std::move(last));
+    }
+    Vec<T, N> out(std::move(v_));
+    v_.clear();
+    return out;
+  }
+  /// The elements in storage (heap) order; *this is left empty. O(n).
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 Vec<T, N> into_vec() && {
+    Vec<T, N> out(std::move(v_));
+    v_.clear();
+    return out;
+  }
+
+  constexpr value_compare value_comp() const { return comp_(); }
+
+  HEAPLESS_CONSTEXPR20 void swap(BinaryHeap& other) noexcept(noexcept(std::declval<Vec<T, N>&>().swap(
+      std::declval<Vec<T, N>&>())) && std::is_nothrow_swappable_v<Compare>) {
+    using std::swap;
+    v_.swap(other.v_);
+    swap(this->comp_ref(), other.comp_ref());
+  }
+  friend HEAPLESS_CONSTEXPR20 void swap(BinaryHeap& a, BinaryHeap& b) noexcept(noexcept(a.swap(b))) {
+    a.swap(b);
+  }
+
+ private:
+  [[noreturn]] static void capacity_exceeded() {
+    detail::raise(error_kind::bad_alloc, "heapless::BinaryHeap: capacity exceeded");
+  }
+  constexpr const Compare& comp_() const noexcept { return this->comp(); }
+
+  /// Adds value (not an element of *this) at its place. Precondition: !full().
+  /// The new slot is constructed from the value or the parent that moves down
+  /// into it (so a throwing construction changes nothing); the rest of the
+  /// path up is shifted by assignment into the hole.
+  HEAPLESS_CONSTEXPR20 void insert_(T&& value) {
+    T* d = v_.data();
+    const size_type n = size();
+    if constexpr (detail::binary_heap_compact && std::is_trivially_copyable_v<T>) {
+      // Copies cost nothing extra: open the slot with a copy of value and
+      // shift into the hole with one loop (less code; on hosts the two-step
+      // form below runs faster).
+      v_.unchecked_emplace_back(value);
+      size_type hole = n;
+      while (hole > 0) {
+        const size_type parent = (hole - 1) / 2;
+        if (!comp_()(d[parent], value)) break;
+        d[hole] = d[parent];
+        hole = parent;
+      }
+      d[hole] = value;
+      return;
+    }
+    if (n == 0 || !comp_()(d[(n - 1) / 2], value)) {
+      v_.unchecked_emplace_back(std::move(value));
+      return;
+    }
+    size_type hole = (n - 1) / 2;
+    v_.unchecked_emplace_back(std::move(d[hole]));
+    while (hole > 0) {
+      const size_type parent = (hole - 1) / 2;
+      if (!comp_()(d[parent], value)) break;
+      d[hole] = std::move(d[parent]);
+      hole = parent;
+    }
+    d[hole] = std::move(value);
+  }
+
+  /// Fills the hole at `hole` of the heap d[0, n) with value (not in d[0, n)).
+  /// Bottom-up: the hole first descends along the higher-priority children
+  /// to a leaf (one comparison per level), then value rises from there; a
+  /// replacement taken from the bottom usually belongs near the bottom, so
+  /// this does about half the comparisons of a top-down sift.
+  HEAPLESS_CONSTEXPR20 void fill_hole_(T* d, size_type hole, size_type n, T&& value) {
+    if constexpr (detail::binary_heap_compact) {
+      // Top-down: one loop, less code.
+      for (size_type child = 2 * hole + 1; child < n; child = 2 * hole + 1) {
+        if (child + 1 < n && comp_()(d[child], d[child + 1])) ++child;
+        if (!comp_()(value, d[child])) break;
+        d[hole] = std::move(d[child]);
+        hole = child;
+      }
+      d[hole] = std::move(value);
+      return;
+    }
+    const size_type top = hole;
+    size_type child = 2 * hole + 2;
+    while (child < n) {
+      if (comp_()(d[child], d[child - 1])) --child;
+      d[hole] = std::move(d[child]);
+      hole = child;
+      child = 2 * hole + 2;
+    }
+    if (child == n) {  // a last node with one child
+      d[hole] = std::move(d[child - 1]);
+      hole = child - 1;
+    }
+    while (hole > top) {
+      const size_type parent = (hole - 1) / 2;
+      if (!comp_()(d[parent], value)) break;
+      d[hole] = std::move(d[parent]);
+      hole = parent;
+    }
+    d[hole] = std::move(value);
+  }
+
+  /// After top_mut(): moves d[0] down to its place, top-down with an early
+  /// exit (nothing moves when the top still has priority).
+  HEAPLESS_CONSTEXPR20 void restore_top_() {
+    T* d = v_.data();
+    const size_type n = size();
+    size_type child = 1;
+    if (child >= n) return;
+    if (child + 1 < n && comp_()(d[child], d[child + 1])) ++child;
+    if (!comp_()(d[0], d[child])) return;
+    T value(std::move(d[0]));
+    size_type hole = 0;
+    for (;;) {
+      d[hole] = std::move(d[child]);
+      hole = child;
+      child = 2 * hole + 1;
+      if (child >= n) break;
+      if (child + 1 < n && comp_()(d[child], d[child + 1])) ++child;
+      if (!comp_()(value, d[child])) break;
+    }
+    d[hole] = std::move(value);
+  }
+
+  /// Floyd's heap construction: O(n).
+  HEAPLESS_CONSTEXPR20 void make_heap_() {
+    T* d = v_.data();
+    const size_type n = size();
+    for (size_type i = n / 2; i-- > 0;) {
+      T value(std::move(d[i]));
+      fill_hole_(d, i, n, std::move(value));
+    }
+  }
+
+  Vec<T, N> v_;
+};
+
+/// The largest element on top.
+template <class T, std::size_t N>
+using max_heap = BinaryHeap<T, N, std::less<T>>;
+/// The smallest element on top.
+template <class T, std::size_t N>
+using min_heap = BinaryHeap<T, N, std::greater<T>>;
+
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_BINARY_HEAP_HPP
+// ---- end heapless/binary_heap.hpp ----
+// ---- begin heapless/sorted_linked_list.hpp ----
+// heapless/sorted_linked_list.hpp - SortedLinkedList<T, N, Compare>: at most N
+// elements kept in Compare order in a singly linked list whose nodes live in
+// an array inside the object (a deadline list, a sorted free list).
+//
+//   heapless::SortedLinkedList<int, 8> l;
+//   l.push(5); l.push(1); l.push(3);          // sorted insert: {1, 3, 5}
+//   int first = l.front();                    // 1, O(1)
+//   l.pop();                                  // {3, 5}, O(1)
+//   auto prev = l.find_before_if([](int x) { return x == 5; });
+//   if (prev != l.end()) l.erase_after(prev); // {3}, O(1)
+//   if (auto h = l.find_mut([](int x) { return x == 3; })) *h = 9;  // re-sorted on release
+//
+// Memory: N values, N links and four indices, each link and index in the
+// smallest unsigned type that holds N (one byte up to N = 255), and from
+// N = 32 on, eight search fingers and a counter (nine more indices):
+// sizeof(SortedLinkedList<int, 16>) == 4 * 16 + 16 + 4 == 84,
+// sizeof(SortedLinkedList<int, 32>) == 4 * 32 + 32 + 4 + 9 (+ 3 padding) == 176. Links are
+// indices, not pointers: the list is relocatable and, when T is trivially
+// copyable, trivially copyable (memcpy/DMA-able). Free slots form a list
+// threaded through the same link array; slots never used yet are handed out
+// from a high-water mark, so default construction is constexpr and O(1) and
+// touches no storage. An empty Compare takes no space.
+//
+// Complexity: push/emplace O(n) (a scan for the place, from the closest of
+// the last eight elements pushed that are still in the list when N >= 32:
+// about n / 9 links for random keys; stable: after the elements that compare
+// equal); front, pop, erase_after O(1) (O(8) with fingers); find_if,
+// erase, a find_mut handle's release O(n); copies O(n).
+//
+// Errors (docs/sorted_linked_list.md): push/emplace on a full list raise
+// error_kind::bad_alloc (std::bad_alloc with exceptions, the handler
+// otherwise); try_push/try_emplace return false and change nothing; try_pop
+// returns an empty optional; unchecked_* forms and the preconditions (front,
+// pop on an empty list, erase_after(end())) are checked by HEAPLESS_ASSERT.
+//
+// Thread/ISR: no internal synchronisation; a SortedLinkedList is a plain value.
+#ifndef HEAPLESS_SORTED_LINKED_LIST_HPP
+#define HEAPLESS_SORTED_LINKED_LIST_HPP
+
+#include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <initializer_list>  // std::initializer_list constructor
+#include <optional>          // std::optional: try_pop()
+#include <type_traits>       // triviality traits select the special members
+#include <utility>           // std::move, std::forward
+
+// #include "detail/compare.hpp": inlined above
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "detail/iterator.hpp": inlined above
+// #include "detail/size.hpp": inlined above
+// #include "detail/storage.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+
+/// Number of search fingers a list of capacity N keeps (see sll_fingers).
+template <std::size_t N>
+inline constexpr std::size_t sll_finger_count = N >= 32 ? 8 : 0;
+
+/// Search fingers: the slots of the last K elements pushed (none once
+/// removed). Any live node ordered before a new value is a valid place to
+/// start the scan for its position, so push starts at the closest finger
+/// instead of the head: with K fingers spread over the list the walk is
+/// about n / (K + 1) links instead of n / 2. Small lists keep none.
+template <class I, std::size_t K>
+struct sll_fingers {
+  I fingers_[K];
+  I next_finger_;
+  constexpr explicit sll_fingers(I none) noexcept : fingers_(), next_finger_(0) {
+    for (std::size_t k = 0; k != K; ++k) fingers_[k] = none;
+  }
+  constexpr void reset_fingers(I none) noexcept {
+    for (std::size_t k = 0; k != K; ++k) fingers_[k] = none;
+  }
+};
+template <class I>
+struct sll_fingers<I, 0> {
+  constexpr explicit sll_fingers(I) noexcept {}
+  constexpr void reset_fingers(I) noexcept {}
+};
+
+/// The nodes and the list heads. Index N means "none".
+template <class T, std::size_t N>
+struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
+  using index_type = smallest_size_t<N>;
+  using fingers_base = sll_fingers<index_type, sll_finger_count<N>>;
+  static constexpr index_type none = static_cast<index_type>(N);
+
+  // Links, then the indices, then the values. The indices sit at a small
+  // offset for small N (Cortex-M0 loads and stores bytes only within 31
+  // bytes of a base register), and at an offset that depends on N, so the
+  // members of lists of different N never compile to identical code (GCC's
+  // identical-code folding would merge them and then warn about accesses
+  // past the smaller object).
+  uninit_array<index_type, N> next_;
+  index_type head_;  ///< first node in order, or none
+  index_type free_;  ///< first recycled slot, or none
+  index_type used_;  ///< slots [used_, N) have never been used
+  index_type size_;
+  uninit_array<T, N> values_;
+
+  constexpr sll_fields() noexcept
+      : fingers_base(none), next_(), head_(none), free_(none), used_(0), size_(0), values_() {}
+
+  constexpr T* vals() noexcept { return values_.data(); }
+  constexpr const T* vals() const noexcept { return values_.data(); }
+  constexpr index_type* links() noexcept { return next_.data(); }
+  constexpr const index_type* links() const noexcept { return next_.data(); }
+
+  /// Destroys every element and resets to empty.
+  HEAPLESS_CONSTEXPR20 void destroy_all() noexcept {
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      for (std::size_t i = head_; i != N; i = links()[i]) values_.destroy(i);
+    }
+    head_ = none;
+    free_ = none;
+    used_ = 0;
+    size_ = 0;
+    this->reset_fingers(none);
+  }
+
+  /// Precondition: empty. Constructs o's elements in order in slots 0, 1, ...
+  /// (copies or moves); if a constructor throws, *this is left valid.
+  template <bool Move, class Src>
+  HEAPLESS_CONSTEXPR20 void take_from(Src& o) {
+    index_type prev = none;
+    for (std::size_t i = o.head_; i != N; i = o.links()[i]) {
+      const index_type s = used_;
+      if constexpr (Move) values_.construct(s, std::move(o.vals()[i]));
+      else values_.construct(s, o.vals()[i]);
+      next_.construct(s, none);
+      if (prev == none) head_ = s;
+      else links()[prev] = s;
+      prev = s;
+      ++used_;
+      ++size_;
+    }
+  }
+};
+
+/// Special members: all trivial when T is trivially copyable.
+template <class T, std::size_t N, bool = std::is_trivially_copyable_v<T>>
+struct sll_core : sll_fields<T, N> {
+  constexpr sll_core() noexcept {}
+};
+template <class T, std::size_t N>
+struct sll_core<T, N, false> : sll_fields<T, N> {
+  constexpr sll_core() noexcept {}
+  sll_core(const sll_core& o) : sll_fields<T, N>() {
+    guard g{this};
+    this->template take_from<false>(o);
+    g.p = nullptr;
+  }
+  sll_core(sll_core&& o) noexcept(std::is_nothrow_move_constructible_v<T>) : sll_fields<T, N>() {
+    guard g{this};
+    this->template take_from<true>(o);
+    g.p = nullptr;
+  }
+  sll_core& operator=(const sll_core& o) {
+    if (this != &o) {
+      this->destroy_all();
+      this->template take_from<false>(o);
+    }
+    return *this;
+  }
+  sll_core& operator=(sll_core&& o) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if (this != &o) {
+      this->destroy_all();
+      this->template take_from<true>(o);
+    }
+    return *this;
+  }
+  ~sll_core() { this->destroy_all(); }
+
+ private:
+  // Destroys what a throwing copy constructed (the destructor does not run
+  // for an object whose constructor throws).
+  struct guard {
+    sll_core* p;
+    ~guard() {
+      if (p) p->destroy_all();
+    }
+  };
+};
+
+/// Deletes the copy (move) operations when T has none.
+template <bool Copy, bool Move>
+struct sll_gate {};
+template <>
+struct sll_gate<false, true> {
+  sll_gate() = default;
+  sll_gate(const sll_gate&) = delete;
+  sll_gate(sll_gate&&) = default;
+  sll_gate& operator=(const sll_gate&) = delete;
+  sll_gate& operator=(sll_gate&&) = default;
+};
+template <bool Copy>
+struct sll_gate<Copy, false> {
+  sll_gate() = default;
+  sll_gate(const sll_gate&) = delete;
+  sll_gate(sll_gate&&) = delete;
+  sll_gate& operator=(const sll_gate&) = delete;
+  sll_gate& operator=(sll_gate&&) = delete;
+};
+
+}  // namespace detail
+
+/// At most N elements of T kept sorted by Compare (the smallest first for
+/// std::less) in a singly linked list of array nodes.
+template <class T, std::size_t N, class Compare = std::less<T>>
+class SortedLinkedList : private detail::sll_core<T, N>,
+                         private detail::sll_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>>,
+                         private detail::compare_holder<Compare> {
+  static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
+                "heapless::SortedLinkedList<T, N>: T must be a non-cv object type");
+  static_assert(N > 0, "heapless::SortedLinkedList<T, N>: N must be at least 1");
+  using core_ = detail::sll_core<T, N>;
+  using compare_base_ = detail::compare_holder<Compare>;
+  using index_type = typename core_::index_type;
+  static constexpr index_type none_ = core_::none;
+  static constexpr std::size_t finger_count_ = detail::sll_finger_count<N>;
+  /// The position before the first node (before_begin()); iterators only.
+  static constexpr std::size_t before_ = N + 1;
+
+ public:
+  using value_type = T;
+  using value_compare = Compare;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  using reference = const T&;
+  using const_reference = const T&;
+
+  /// Forward iterator in sorted order. Elements are read-only through it (as
+  /// in std::multiset); find_mut() gives write access.
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T*;
+    using reference = const T&;
+
+    constexpr const_iterator() noexcept : l_(nullptr), i_(N) {}
+    constexpr reference operator*() const noexcept {
+      HEAPLESS_ASSERT(i_ < N, "heapless::SortedLinkedList: dereferencing end() or before_begin()");
+      return l_->vals()[i_];
+    }
+    constexpr pointer operator->() const noexcept { return &**this; }
+    constexpr const_iterator& operator++() noexcept {
+      i_ = i_ == before_ ? std::size_t{l_->head_} : std::size_t{l_->links()[i_]};
+      return *this;
+    }
+    constexpr const_iterator operator++(int) noexcept {
+      const_iterator old = *this;
+      ++*this;
+      return old;
+    }
+    friend constexpr bool operator==(const const_iterator& a, const const_iterator& b) noexcept {
+      return a.i_ == b.i_;
+    }
+    friend constexpr bool operator!=(const const_iterator& a, const const_iterator& b) noexcept {
+      return a.i_ != b.i_;
+    }
+
+   private:
+    friend class SortedLinkedList;
+    constexpr const_iterator(const core_* l, std::size_t i) noexcept : l_(l), i_(i) {}
+    const core_* l_;
+    std::size_t i_;  ///< slot, N for end(), N + 1 for before_begin()
+  };
+  using iterator = const_iterator;
+
+  // ---- Construction ----------------------------------------------------------
+  /// Empty. constexpr, O(1), writes no node storage.
+  constexpr SortedLinkedList() noexcept(std::is_nothrow_default_constructible_v<Compare>) {}
+  constexpr explicit SortedLinkedList(const Compare& comp) noexcept(
+      std::is_nothrow_copy_constructible_v<Compare>)
+      : compare_base_(comp) {}
+  /// The elements of [first, last), pushed in turn (O(n^2) at worst).
+  /// Raises bad_alloc if there are more than N.
+  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
+  HEAPLESS_CONSTEXPR20 SortedLinkedList(InputIt first, InputIt last, const Compare& comp = Compare())
+      : compare_base_(comp) {
+    prepare_constant_();
+    for (; first != last; ++first) emplace(*first);
+  }
+  /// The elements of il, pushed in turn. Raises bad_alloc if il.size() > N.
+  HEAPLESS_CONSTEXPR20 SortedLinkedList(std::initializer_list<T> il, const Compare& comp = Compare())
+      : SortedLinkedList(il.begin(), il.end(), comp) {}
+  /// Copy/move: element-wise in order, O(n) (the copy is compacted into slots
+  /// 0..n-1); trivial (a copy of the whole object) when T is trivially
+  /// copyable; deleted when T's are. A moved-from list keeps its moved-from
+  /// elements.
+  SortedLinkedList(const SortedLinkedList&) = default;
+  SortedLinkedList(SortedLinkedList&&) = default;
+  SortedLinkedList& operator=(const SortedLinkedList&) = default;
+  SortedLinkedList& operator=(SortedLinkedList&&) = default;
+  ~SortedLinkedList() = default;
+
+  // ---- Capacity ----------------------------------------------------------------
+  [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
+  /// True when size() == N: the next push would raise.
+  [[nodiscard]] constexpr bool full() const noexcept { return this->size_ == N; }
+  constexpr size_type size() const noexcept { return this->size_; }
+  static constexpr size_type capacity() noexcept { return N; }
+  static constexpr size_type max_size() noexcept { return N; }
+
+  // ---- Iterators -----------------------------------------------------------------
+  constexpr const_iterator begin() const noexcept { return const_iterator(this, this->head_); }
+  constexpr const_iterator end() const noexcept { return const_iterator(this, N); }
+  constexpr const_iterator cbegin() const noexcept { return begin(); }
+  constexpr const_iterator cend() const noexcept { return end(); }
+  /// The position before begin(), for erase_after (as std::forward_list).
+  constexpr const_iterator before_begin() const noexcept { return const_iterator(this, before_); }
+  constexpr const_iterator cbefore_begin() const noexcept { return before_begin(); }
+
+  // ---- Element access --------------------------------------------------------------
+  /// The first element in order. Precondition (asserted): !empty(). O(1).
+  constexpr const_reference front() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::SortedLinkedList::front: empty");
+    return this->vals()[this->head_];
+  }
+
+  // ---- Insertion ------------------------------------------------------------------
+  /// Inserts value after the elements not ordered after it (stable: equal
+  /// elements keep insertion order) and returns its position. Raises
+  /// bad_alloc if full (value untouched). O(n).
+  HEAPLESS_CONSTEXPR20 const_iterator push(const T& value) { return emplace(value); }
+  HEAPLESS_CONSTEXPR20 const_iterator push(T&& value) { return emplace(std::move(value)); }
+  template <class... Args>
+  HEAPLESS_CONSTEXPR20 const_iterator emplace(Args&&... args) {
+    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
+    return insert_(std::forward<Args>(args)...);
+  }
+  /// As push, but returns false when full (value is then not moved from).
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(const T& value) { return try_emplace(value); }
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(T&& value) { return try_emplace(std::move(value)); }
+  template <class... Args>
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_emplace(Args&&... args) {
+    if (HEAPLESS_UNLIKELY(full())) return false;
+    insert_(std::forward<Args>(args)...);
+    return true;
+  }
+  /// Precondition (asserted): !full().
+  HEAPLESS_CONSTEXPR20 const_iterator unchecked_push(const T& value) { return unchecked_emplace(value); }
+  HEAPLESS_CONSTEXPR20 const_iterator unchecked_push(T&& value) { return unchecked_emplace(std::move(value)); }
+  template <class... Args>
+  HEAPLESS_CONSTEXPR20 const_iterator unchecked_emplace(Args&&... args) {
+    HEAPLESS_ASSERT(!full(), "heapless::SortedLinkedList::unchecked_emplace: full");
+    return insert_(std::forward<Args>(args)...);
+  }
+
+  // ---- Removal --------------------------------------------------------------------
+  /// Removes front(). Precondition (asserted): !empty(). O(1).
+  HEAPLESS_CONSTEXPR20 void pop() noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::SortedLinkedList::pop: empty");
+    const index_type i = this->head_;
+    this->head_ = this->links()[i];
+    release_(i);
+  }
+  /// Removes and returns front(); an empty optional when empty. O(1).
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if (empty()) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(this->vals()[this->head_]));
+    pop();
+    return out;
+  }
+  /// Removes the element after pos and returns the position after the removed
+  /// one. Precondition (asserted): pos is before_begin() or an element of
+  /// *this that is not the last. O(1).
+  HEAPLESS_CONSTEXPR20 const_iterator erase_after(const_iterator pos) noexcept {
+    HEAPLESS_ASSERT(pos.l_ == this && pos.i_ != N, "heapless::SortedLinkedList::erase_after: bad position");
+    index_type& link = link_after_(pos.i_);
+    const index_type i = link;
+    HEAPLESS_ASSERT(i != none_, "heapless::SortedLinkedList::erase_after: nothing after pos");
+    const index_type after = this->links()[i];
+    link = after;
+    release_(i);
+    const_iterator out = pos;  // built from the argument, not from this
+    out.i_ = after;
+    return out;
+  }
+  /// Removes the element at pos (must be an element of *this) and returns the
+  /// position after it. O(n): the predecessor is searched from the front; use
+  /// erase_after (with find_before_if) for O(1).
+  HEAPLESS_CONSTEXPR20 const_iterator erase(const_iterator pos) noexcept {
+    HEAPLESS_ASSERT(pos.l_ == this && pos.i_ < N, "heapless::SortedLinkedList::erase: bad position");
+    const_iterator prev = pos;  // built from the argument, not from this
+    prev.i_ = before_;
+    for (std::size_t j = this->head_; j != pos.i_; j = this->links()[j]) prev.i_ = j;
+    return erase_after(prev);
+  }
+  /// Removes every element for which pred is true; returns how many. O(n).
+  template <class Pred>
+  HEAPLESS_CONSTEXPR20 size_type remove_if(Pred pred) {
+    size_type removed = 0;
+    std::size_t prev = before_;
+    std::size_t i = this->head_;
+    while (i != N) {
+      const index_type next = this->links()[i];
+      if (pred(static_cast<const T&>(this->vals()[i]))) {
+        link_after_(prev) = next;
+        release_(static_cast<index_type>(i));
+        ++removed;
+      } else {
+        prev = i;
+      }
+      i = next;
+    }
+    return removed;
+  }
+  /// Destroys every element. O(n) (O(1) for trivially destructible T).
+  HEAPLESS_CONSTEXPR20 void clear() noexcept { this->destroy_all(); }
+
+  // ---- Search ----------------------------------------------------------------------
+  /// The first element (in order) for which pred is true, or end(). O(n).
+  template <class Pred>
+  constexpr const_iterator find_if(Pred pred) const {
+    std::size_t i = this->head_;
+    while (i != N && !pred(static_cast<const T&>(this->vals()[i]))) i = this->links()[i];
+    return const_iterator(this, i);
+  }
+  /// The position before the first element for which pred is true
+  /// (before_begin() if it is the first), or end() if there is none: the
+  /// argument erase_after needs. O(n).
+  template <class Pred>
+  constexpr const_iterator find_before_if(Pred pred) const {
+    std::size_t prev = before_;
+    for (std::size_t i = this->head_; i != N; i = this->links()[i]) {
+      if (pred(static_cast<const T&>(this->vals()[i]))) return const_iterator(this, prev);
+      prev = i;
+    }
+    return end();
+  }
+  /// The first element equivalent to key, or end(). O(n), stops at the first
+  /// element ordered after key.
+  constexpr const_iterator find(const T& key) const {
+    std::size_t i = this->head_;
+    while (i != N && comp_()(this->vals()[i], key)) i = this->links()[i];
+    if (i != N && comp_()(key, this->vals()[i])) i = N;
+    return const_iterator(this, i);
+  }
+
+  /// Write access to one element, from find_mut(). When the handle is
+  /// released, the element moves to its place in the order again, unless it
+  /// is still in order between its neighbours (then nothing moves). O(n).
+  class find_handle {
+   public:
+    find_handle(const find_handle&) = delete;
+    find_handle& operator=(const find_handle&) = delete;
+    HEAPLESS_CONSTEXPR20 find_handle(find_handle&& o) noexcept : l_(o.l_), prev_(o.prev_), i_(o.i_) {
+      o.l_ = nullptr;
+    }
+    find_handle& operator=(find_handle&&) = delete;
+    HEAPLESS_CONSTEXPR20 ~find_handle() {
+      if (l_ != nullptr) l_->resort_(prev_, i_);
+    }
+    /// True when an element was found.
+    constexpr explicit operator bool() const noexcept { return l_ != nullptr; }
+    /// Precondition (asserted): *this is true.
+    constexpr T& operator*() const noexcept {
+      HEAPLESS_ASSERT(l_ != nullptr, "heapless::SortedLinkedList::find_handle: no element");
+      return l_->vals()[i_];
+    }
+    constexpr T* operator->() const noexcept { return &**this; }
+    /// Removes the element and returns it; the handle is spent. O(1).
+    /// Precondition (asserted): *this is true.
+    HEAPLESS_CONSTEXPR20 T pop() {
+      HEAPLESS_ASSERT(l_ != nullptr, "heapless::SortedLinkedList::find_handle::pop: no element");
+      SortedLinkedList* l = l_;
+      l_ = nullptr;
+      T out(std::move(l->vals()[i_]));
+      l->unlink_(prev_, i_);
+      l->release_(static_cast<index_type>(i_));
+      return out;
+    }
+
+   private:
+    friend class SortedLinkedList;
+    constexpr find_handle(SortedLinkedList* l, std::size_t prev, std::size_t i) noexcept
+        : l_(l), prev_(prev), i_(i) {}
+    SortedLinkedList* l_;  ///< nullptr: nothing found, or spent
+    std::size_t prev_;
+    std::size_t i_;
+  };
+  /// A handle to the first element for which pred is true (false when there
+  /// is none). O(n) to find; see find_handle for the release.
+  template <class Pred>
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 find_handle find_mut(Pred pred) {
+    std::size_t prev = before_;
+    for (std::size_t i = this->head_; i != N; i = this->links()[i]) {
+      if (pred(static_cast<const T&>(this->vals()[i]))) return find_handle(this, prev, i);
+      prev = i;
+    }
+    return find_handle(nullptr, before_, N);
+  }
+
+  constexpr value_compare value_comp() const { return comp_(); }
+
+ private:
+  [[noreturn]] static void capacity_exceeded() {
+    detail::raise(error_kind::bad_alloc, "heapless::SortedLinkedList: capacity exceeded");
+  }
+  constexpr const Compare& comp_() const noexcept { return this->comp(); }
+
+  /// Called first by the non-default constructors. A constant must be fully
+  /// initialised, so during constant evaluation only (C++20, trivial T),
+  /// every slot and link is value-initialised; at run time nothing is written.
+  constexpr void prepare_constant_() noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (detail::is_constexpr_friendly_v<T> && N <= 16384) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i != N; ++i) {
+          this->values_.construct(i);
+          this->next_.construct(i, none_);
+        }
+      }
+    }
+#endif
+  }
+
+  /// Destroys the (already unlinked) element in slot i and frees the slot.
+  HEAPLESS_CONSTEXPR20 void release_(index_type i) noexcept {
+    if constexpr (finger_count_ != 0) {
+      for (std::size_t k = 0; k != finger_count_; ++k) {
+        if (this->fingers_[k] == i) this->fingers_[k] = none_;
+      }
+    }
+    this->values_.destroy(i);
+    this->links()[i] = this->free_;
+    this->free_ = i;
+    this->size_ = static_cast<index_type>(this->size_ - 1);
+  }
+  HEAPLESS_CONSTEXPR20 void unlink_(std::size_t prev, std::size_t i) noexcept {
+    link_after_(prev) = this->links()[i];
+  }
+  /// The link that holds the slot after position p: the head for before_begin.
+  constexpr index_type& link_after_(std::size_t p) noexcept {
+    return p == before_ ? this->head_ : this->links()[p];
+  }
+  /// Links slot s after the last node not ordered after its value.
+  HEAPLESS_CONSTEXPR20 void link_sorted_(index_type s) {
+    const T* v = this->vals();
+    index_type* next = this->links();
+    const T& x = v[s];
+    index_type prev = none_;
+    index_type i = this->head_;
+    if constexpr (finger_count_ != 0) {
+      // Start after the closest finger not ordered after x (s itself may be
+      // a finger when resort_ relinks it).
+      for (std::size_t k = 0; k != finger_count_; ++k) {
+        const index_type f = this->fingers_[k];
+        if (f != none_ && f != s && !comp_()(x, v[f]) && (prev == none_ || comp_()(v[prev], v[f]))) prev = f;
+      }
+      if (prev != none_) i = next[prev];
+    }
+    while (i != none_ && !comp_()(x, v[i])) {
+      prev = i;
+      i = next[i];
+    }
+    next[s] = i;
+    if (prev == none_) this->head_ = s;
+    else next[prev] = s;
+  }
+  template <class... Args>
+  HEAPLESS_CONSTEXPR20 const_iterator insert_(Args&&... args) {
+    // A recycled slot, else the next never used; taken only once the value
+    // is constructed (a throwing constructor changes nothing).
+    const index_type f = this->free_;
+    const index_type s = f != none_ ? f : this->used_;
+    this->values_.construct(s, std::forward<Args>(args)...);
+    if (f != none_) {
+      this->free_ = this->links()[s];
+    } else {
+      this->used_ = static_cast<index_type>(s + 1);
+      // First use of a slot in constant evaluation: begin the link's lifetime
+      // (link_sorted_ writes it; at run time that write is all it needs).
+#if HEAPLESS_CPP20
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) this->next_.construct(s, none_);
+#endif
+    }
+    this->size_ = static_cast<index_type>(this->size_ + 1);
+    link_sorted_(s);
+    if constexpr (finger_count_ != 0) {
+      this->fingers_[this->next_finger_] = s;
+      this->next_finger_ = static_cast<index_type>((this->next_finger_ + 1) % finger_count_);
+    }
+    return const_iterator(this, s);
+  }
+  /// Moves slot i (linked after prev) back into order after its value changed.
+  HEAPLESS_CONSTEXPR20 void resort_(std::size_t prev, std::size_t i) {
+    const T* v = this->vals();
+    const index_type next = this->links()[i];
+    const bool after_prev = prev == before_ || !comp_()(v[i], v[prev]);
+    const bool before_next = next == none_ || !comp_()(v[next], v[i]);
+    if (after_prev && before_next) return;
+    unlink_(prev, i);
+    link_sorted_(static_cast<index_type>(i));
+  }
+};
+
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_SORTED_LINKED_LIST_HPP
+// ---- end heapless/sorted_linked_list.hpp ----
 
 #endif  // HEAPLESS_HPP
 
