@@ -38,11 +38,11 @@ class SplitRange {
   /// text. A forward iterator (multi-pass; copies iterate independently).
   class iterator {
    public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = std::string_view;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const std::string_view*;
-    using reference = const std::string_view&;
+    using iterator_category = std::forward_iterator_tag;  ///< Multi-pass.
+    using value_type = std::string_view;                  ///< A token.
+    using difference_type = std::ptrdiff_t;               ///< Token count between iterators.
+    using pointer = const std::string_view*;              ///< operator->'s result.
+    using reference = const std::string_view&;            ///< operator*'s result.
 
     /// The end iterator.
     constexpr iterator() noexcept = default;
@@ -110,7 +110,7 @@ class SplitRange {
     bool more_ = false;
     bool done_ = true;
   };
-  using const_iterator = iterator;
+  using const_iterator = iterator;  ///< The same: tokens are read-only views.
 
   /// The tokens of text between occurrences of sep.
   constexpr SplitRange(std::string_view text, Sep sep) noexcept : text_(text), sep_(sep) {}
