@@ -427,8 +427,8 @@ concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); 
 
 /// The uninitialised tail of a Vec (Vec::spare_capacity()): room where a DMA
 /// engine or a read()-style call writes elements before the Vec takes them in
-/// with unchecked_set_size / try_set_size. A pointer and a count; in C++20 it
-/// converts to std::span<T> (a contiguous, sized range).
+/// with unchecked_set_size / try_set_size. A pointer and a count; in C++20 a
+/// named SpareCapacity converts to std::span<T> (a contiguous, sized range).
 template <class T>
 class SpareCapacity {
  public:
