@@ -10,6 +10,8 @@
 #include "heapless/pool.hpp"
 #include "heapless/string.hpp"
 #include "heapless/format.hpp"
+#include "heapless/charconv.hpp"  // parse<T>, to_string<N>
+#include "heapless/split.hpp"     // split(text, sep)
 #include "heapless/linear_map.hpp"
 #include "heapless/index_map.hpp"  // IndexMap, IndexSet, heapless::hash
 #include "heapless/spsc.hpp"

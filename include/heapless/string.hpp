@@ -51,6 +51,7 @@
 #include "detail/iterator.hpp"  // std::reverse_iterator, iterator tags, std::distance
 #include "detail/size.hpp"      // detail::smallest_size_t
 #include "detail/storage.hpp"   // detail::empty_member
+#include "split.hpp"             // SplitRange, split: String::split
 
 // Word-at-a-time substring search needs a little-endian target with cheap
 // unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
@@ -986,6 +987,21 @@ class String {
   constexpr int compare(size_type pos, size_type count, const char* s, size_type n) const {
     return compare(pos, count, std::string_view(s, n));
   }
+
+  // ---- Splitting into tokens (split.hpp) ------------------------------------
+  /// The tokens between occurrences of sep, as std::string_views into *this,
+  /// found lazily (split.hpp: n separators give n + 1 tokens, empty ones
+  /// included). Changing *this invalidates them. O(size()) for a full pass.
+  constexpr SplitRange<char> split(char sep) const& noexcept { return heapless::split(*this, sep); }
+  /// As split(char); an empty sep never matches (one token: the whole text).
+  constexpr SplitRange<std::string_view> split(std::string_view sep) const& noexcept {
+    return heapless::split(*this, sep);
+  }
+  /// Deleted: the tokens would point into a destroyed temporary.
+  void split(char) const&& = delete;
+  /// Deleted: the tokens would point into a destroyed temporary.
+  void split(std::string_view) const&& = delete;
+  // ---- End of splitting ------------------------------------------------------
 
  private:
   template <std::size_t>

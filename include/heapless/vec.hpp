@@ -33,9 +33,10 @@
 #ifndef HEAPLESS_VEC_HPP
 #define HEAPLESS_VEC_HPP
 
-#include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <cstddef>           // std::size_t, std::ptrdiff_t, std::byte
 #include <cstdint>           // std::uint8_t...std::uint64_t: VecRef's view of the length
 #include <cstring>           // std::memcpy, std::memmove: trivially copyable fast paths
+#include <string_view>       // declares the std::hash primary template (std::hash<Vec>)
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <type_traits>       // triviality traits select storage and special members
 #include <utility>           // std::forward, std::move, std::swap
@@ -423,6 +424,35 @@ concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); 
 #endif
 
 }  // namespace detail
+
+/// The uninitialised tail of a Vec (Vec::spare_capacity()): room where a DMA
+/// engine or a read()-style call writes elements before the Vec takes them in
+/// with unchecked_set_size / try_set_size. A pointer and a count; in C++20 a
+/// named SpareCapacity converts to std::span<T> (a contiguous, sized range).
+template <class T>
+class SpareCapacity {
+ public:
+  /// count uninitialised elements from first.
+  constexpr SpareCapacity(T* first, std::size_t count) noexcept : data_(first), size_(count) {}
+  /// The first free slot (the Vec's data() + size()).
+  constexpr T* data() const noexcept { return data_; }
+  /// Elements that fit: capacity() - size() of the Vec.
+  constexpr std::size_t size() const noexcept { return size_; }
+  /// size() * sizeof(T).
+  constexpr std::size_t size_bytes() const noexcept { return size_ * sizeof(T); }
+  /// True when the Vec is full.
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  /// data(): the slots as a contiguous range.
+  constexpr T* begin() const noexcept { return data_; }
+  /// data() + size().
+  constexpr T* end() const noexcept { return data_ + size_; }
+  /// The same memory as size_bytes() bytes, for APIs that take raw bytes.
+  std::byte* as_bytes() const noexcept { return reinterpret_cast<std::byte*>(data_); }
+
+ private:
+  T* data_;
+  std::size_t size_;
+};
 
 template <class T>
 class VecRef;
@@ -845,6 +875,59 @@ class Vec : private detail::vec_move_assign<T, N> {
   friend constexpr bool operator>=(const Vec& a, const Vec& b) { return !(a < b); }
 #endif
 
+  // ---- Firmware members: O(1) removal, draining, receiving into spare capacity
+  /// Removes the element at pos by moving the last element into its place
+  /// (order is not kept). Returns pos, which now holds the former last
+  /// element (or end() if pos was the last). Precondition (asserted): pos is
+  /// dereferenceable. O(1).
+  HEAPLESS_CONSTEXPR20 iterator swap_erase(const_iterator pos) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    const size_type i = index_of(pos);
+    const size_type len = size();
+    HEAPLESS_ASSERT(i < len, "heapless::Vec::swap_erase: end() is not erasable");
+    if (i + 1 != len) data()[i] = std::move(data()[len - 1]);
+    this->truncate(len - 1);
+    return position_(pos);
+  }
+
+  /// Moves the elements [first, last) in order to out, then erases them (the
+  /// tail shifts down, as erase). Returns out after the last element written.
+  /// If writing to out throws, nothing is erased (the range may hold
+  /// moved-from elements). Precondition (asserted): [first, last) is a range
+  /// of *this. O(end - first).
+  template <class OutputIt>
+  HEAPLESS_CONSTEXPR20 OutputIt drain(const_iterator first, const_iterator last, OutputIt out) {
+    HEAPLESS_ASSERT(index_of(first) <= index_of(last), "heapless::Vec::drain: first > last");
+    for (iterator it = position_(first); it != last; ++it, ++out) *out = std::move(*it);
+    erase(first, last);
+    return out;
+  }
+
+  /// The uninitialised tail [size(), N) for a DMA engine or a read()-style
+  /// call to write into; unchecked_set_size/try_set_size then take the
+  /// written elements in. Only for trivially copyable T (which C++20 makes
+  /// implicit-lifetime types: bytes written there are elements). The span
+  /// is invalidated by any change of size().
+  template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
+  constexpr SpareCapacity<T> spare_capacity() noexcept {
+    return SpareCapacity<T>(data() + size(), N - size());
+  }
+  /// Sets the length to n: elements [size(), n) become part of the Vec
+  /// (they must have been written, e.g. through spare_capacity()), elements
+  /// [n, size()) are dropped. Precondition (asserted): n <= N. O(1).
+  template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
+  constexpr void unchecked_set_size(size_type n) noexcept {
+    HEAPLESS_ASSERT(n <= N, "heapless::Vec::unchecked_set_size: n > capacity()");
+    this->set_len(n);
+  }
+  /// As unchecked_set_size, but returns false and changes nothing if n > N.
+  template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
+  [[nodiscard]] constexpr bool try_set_size(size_type n) noexcept {
+    if (HEAPLESS_UNLIKELY(n > N)) return false;
+    this->set_len(n);
+    return true;
+  }
+  // ---- End of firmware members ----------------------------------------------
+
  private:
   using base_ = detail::vec_move_assign<T, N>;
   template <class U>
@@ -1098,8 +1181,54 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
   return erase_if(c, [&value](const T& e) { return e == value; });
 }
 
+// ---- Hashing ------------------------------------------------------------------
+namespace detail {
+/// std::hash<T> is enabled (a disabled specialisation is not default constructible).
+template <class T, class = void>
+inline constexpr bool vec_hashable_v = false;
+template <class T>
+inline constexpr bool vec_hashable_v<
+    T, std::void_t<decltype(static_cast<std::size_t>(std::declval<const std::hash<T>&>()(std::declval<const T&>())))>> =
+    std::is_default_constructible_v<std::hash<T>>;
+
+/// Folds one element hash into the running value: a rotation keeps the order
+/// significant ({1, 2} and {2, 1} differ), the odd multiplier spreads the bits.
+constexpr std::size_t vec_hash_mix(std::size_t h, std::size_t e) noexcept {
+  constexpr unsigned bits = sizeof(std::size_t) * 8;
+  constexpr std::size_t odd =
+      static_cast<std::size_t>(sizeof(std::size_t) >= 8 ? 0x9E3779B97F4A7C15ULL : 0x9E3779B9ULL);
+  return ((h << 5) | (h >> (bits - 5))) ^ (e * odd);
+}
+
+template <class T, std::size_t N, bool = vec_hashable_v<T>>
+struct vec_hash {
+  /// Deterministic: the same elements in the same order give the same value
+  /// in every program (as far as std::hash<T> is); the size is mixed in.
+  std::size_t operator()(const Vec<T, N>& v) const noexcept(noexcept(std::hash<T>{}(std::declval<const T&>()))) {
+    const std::hash<T> element{};
+    std::size_t h = v.size();
+    for (const T& x : v) h = vec_hash_mix(h, static_cast<std::size_t>(element(x)));
+    return h;
+  }
+};
+/// T is not hashable: disabled, as the standard's disabled specialisations.
+template <class T, std::size_t N>
+struct vec_hash<T, N, false> {
+  vec_hash() = delete;
+  vec_hash(const vec_hash&) = delete;
+  vec_hash& operator=(const vec_hash&) = delete;
+};
+}  // namespace detail
+
 HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_VEC_CONSTEVAL
+
+/// std::hash<Vec<T, N>> exists when std::hash<T> does (element hashes combined
+/// in order; equal Vecs hash equal).
+namespace std {
+template <class T, std::size_t N>
+struct hash<heapless::Vec<T, N>> : heapless::detail::vec_hash<T, N> {};
+}  // namespace std
 
 #endif  // HEAPLESS_VEC_HPP

@@ -134,6 +134,17 @@ template <class T>
   if (p != a.begin() + 6) modref::fail("Vec::try_push_back");
 }
 
+template <class T>
+[[gnu::noinline]] void swap_erase() {
+  vec<T> a{1, 2, 3, 4, 5};
+  auto it = a.swap_erase(a.begin() + 1);
+  if (it != a.begin() + 1) modref::fail("Vec::swap_erase(pos)", element<T>);
+  it = a.swap_erase(a.begin());
+  if (it != a.begin()) modref::fail("Vec::swap_erase(begin())", element<T>);
+  it = a.swap_erase(a.end() - 1);
+  if (it != a.begin() + 2) modref::fail("Vec::swap_erase(pos) of the last element", element<T>);
+}
+
 }  // namespace
 
 int main() {
@@ -155,6 +166,8 @@ int main() {
   insert_input_range<nontrivial>();
   insert_list<int>();
   insert_list<nontrivial>();
+  swap_erase<int>();
+  swap_erase<nontrivial>();
   try_append();
   element_access();
   return modref::result("vec_modref");
