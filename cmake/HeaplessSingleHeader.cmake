@@ -21,8 +21,14 @@ if(HEAPLESS_TEST_SINGLE_HEADER)
   file(GLOB_RECURSE _headers CONFIGURE_DEPENDS RELATIVE "${PROJECT_SOURCE_DIR}/include"
        "${PROJECT_SOURCE_DIR}/include/*.hpp")
   foreach(_h IN LISTS _headers)
+    # The opt-in headers (cmake/amalgamate.cmake) are behind a macro there.
+    set(_define "")
+    if(_h MATCHES "^heapless/(array|ostream)\\.hpp$")
+      string(TOUPPER "${CMAKE_MATCH_1}" _upper)
+      set(_define "#define HEAPLESS_SINGLE_HEADER_${_upper} 1\n")
+    endif()
     file(CONFIGURE OUTPUT "${_fwd}/${_h}" CONTENT
-         "// Generated (HEAPLESS_TEST_SINGLE_HEADER): ${_h} -> the single header.\n#include \"${_single}\"\n")
+         "// Generated (HEAPLESS_TEST_SINGLE_HEADER): ${_h} -> the single header.\n${_define}#include \"${_single}\"\n")
   endforeach()
   set_property(TARGET heapless PROPERTY INTERFACE_INCLUDE_DIRECTORIES
     "$<BUILD_INTERFACE:${_fwd}>" "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")

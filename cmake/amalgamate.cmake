@@ -96,6 +96,16 @@ set(minor ${CMAKE_MATCH_1})
 string(REGEX MATCH "#define HEAPLESS_VERSION_PATCH ([0-9]+)" _ "${config}")
 set(patch ${CMAKE_MATCH_1})
 
+# Opt-in headers (not in the umbrella because they bring heavier standard
+# headers: <array>, <ostream>) are inlined too, but each behind its own macro,
+# HEAPLESS_SINGLE_HEADER_<NAME>, defined before including this file; their
+# sections sit outside every other guard, so a later inclusion with the macro
+# defined still adds them.
+set(opt_in_headers array ostream)
+foreach(name IN LISTS opt_in_headers)
+  set_property(GLOBAL APPEND PROPERTY heapless_amalgamated "${include_dir}/heapless/${name}.hpp")
+endforeach()
+
 heapless_inline("${include_dir}/heapless.hpp" body)
 file(GLOB public_headers LIST_DIRECTORIES false "${include_dir}/heapless/*.hpp")
 file(GLOB_RECURSE all_headers LIST_DIRECTORIES false "${include_dir}/heapless/*.hpp")
@@ -108,6 +118,18 @@ foreach(header IN LISTS public_headers all_headers)
     string(APPEND body "\n\n// ---- begin ${extra_rel} (not in the umbrella header) ----\n"
                         "${extra}\n// ---- end ${extra_rel} ----")
   endif()
+endforeach()
+
+foreach(name IN LISTS opt_in_headers)
+  set(path "${include_dir}/heapless/${name}.hpp")
+  get_property(done GLOBAL PROPERTY heapless_amalgamated)
+  list(REMOVE_ITEM done "${path}")
+  set_property(GLOBAL PROPERTY heapless_amalgamated "${done}")
+  heapless_inline("${path}" extra)
+  string(TOUPPER "${name}" upper)
+  string(APPEND body "\n\n// ---- begin heapless/${name}.hpp (opt-in: define HEAPLESS_SINGLE_HEADER_${upper} "
+                      "before including this file) ----\n#if defined(HEAPLESS_SINGLE_HEADER_${upper})\n"
+                      "${extra}\n#endif  // HEAPLESS_SINGLE_HEADER_${upper}\n// ---- end heapless/${name}.hpp ----")
 endforeach()
 
 get_property(files GLOBAL PROPERTY heapless_amalgamated)

@@ -16,11 +16,13 @@
 //   heapless/detail/storage.hpp
 //   heapless/pool.hpp
 //   heapless/string.hpp
+//   heapless/split.hpp
 //   heapless/format.hpp
 //   heapless/detail/format_compiled.hpp
 //   heapless/detail/format_core.hpp
 //   heapless/detail/format_float.hpp
 //   heapless/detail/float_to_chars.hpp
+//   heapless/charconv.hpp
 //   heapless/linear_map.hpp
 //   heapless/detail/linear_map_scan.hpp
 //   heapless/index_map.hpp
@@ -35,6 +37,8 @@
 //   heapless/detail/compare.hpp
 //   heapless/sorted_linked_list.hpp
 //   heapless/index_set.hpp
+//   heapless/array.hpp
+//   heapless/ostream.hpp
 //
 // Boost Software License - Version 1.0 - August 17th, 2003
 //
@@ -102,9 +106,10 @@
 #ifndef HEAPLESS_VEC_HPP
 #define HEAPLESS_VEC_HPP
 
-#include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <cstddef>           // std::size_t, std::ptrdiff_t, std::byte
 #include <cstdint>           // std::uint8_t...std::uint64_t: VecRef's view of the length
 #include <cstring>           // std::memcpy, std::memmove: trivially copyable fast paths
+#include <string_view>       // declares the std::hash primary template (std::hash<Vec>)
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <type_traits>       // triviality traits select storage and special members
 #include <utility>           // std::forward, std::move, std::swap
@@ -138,6 +143,11 @@
 //   HEAPLESS_POOL_NO_LLSC    defined or not (pool.hpp).
 //   HEAPLESS_FORMAT_PRECOMPILE, HEAPLESS_FORMAT_OPTIMIZE_SIZE,
 //   HEAPLESS_FORMAT_STD_TO_CHARS  see detail/format_core.hpp, format_float.hpp.
+//   HEAPLESS_SINGLE_HEADER_ARRAY, HEAPLESS_SINGLE_HEADER_OSTREAM
+//                            single header only: defined before including
+//                            single_include/heapless.hpp, add what the opt-in
+//                            headers heapless/array.hpp and heapless/ostream.hpp
+//                            give (they bring <array> and <ostream>).
 //   HEAPLESS_ABI_NAMESPACE   (normally not set) the name of the inline
 //                            namespace below; derived from the settings above.
 //
@@ -1111,6 +1121,35 @@ concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); 
 
 }  // namespace detail
 
+/// The uninitialised tail of a Vec (Vec::spare_capacity()): room where a DMA
+/// engine or a read()-style call writes elements before the Vec takes them in
+/// with unchecked_set_size / try_set_size. A pointer and a count; in C++20 a
+/// named SpareCapacity converts to std::span<T> (a contiguous, sized range).
+template <class T>
+class SpareCapacity {
+ public:
+  /// count uninitialised elements from first.
+  constexpr SpareCapacity(T* first, std::size_t count) noexcept : data_(first), size_(count) {}
+  /// The first free slot (the Vec's data() + size()).
+  constexpr T* data() const noexcept { return data_; }
+  /// Elements that fit: capacity() - size() of the Vec.
+  constexpr std::size_t size() const noexcept { return size_; }
+  /// size() * sizeof(T).
+  constexpr std::size_t size_bytes() const noexcept { return size_ * sizeof(T); }
+  /// True when the Vec is full.
+  [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
+  /// data(): the slots as a contiguous range.
+  constexpr T* begin() const noexcept { return data_; }
+  /// data() + size().
+  constexpr T* end() const noexcept { return data_ + size_; }
+  /// The same memory as size_bytes() bytes, for APIs that take raw bytes.
+  std::byte* as_bytes() const noexcept { return reinterpret_cast<std::byte*>(data_); }
+
+ private:
+  T* data_;
+  std::size_t size_;
+};
+
 template <class T>
 class VecRef;
 
@@ -1532,6 +1571,59 @@ class Vec : private detail::vec_move_assign<T, N> {
   friend constexpr bool operator>=(const Vec& a, const Vec& b) { return !(a < b); }
 #endif
 
+  // ---- Firmware members: O(1) removal, draining, receiving into spare capacity
+  /// Removes the element at pos by moving the last element into its place
+  /// (order is not kept). Returns pos, which now holds the former last
+  /// element (or end() if pos was the last). Precondition (asserted): pos is
+  /// dereferenceable. O(1).
+  HEAPLESS_CONSTEXPR20 iterator swap_erase(const_iterator pos) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    const size_type i = index_of(pos);
+    const size_type len = size();
+    HEAPLESS_ASSERT(i < len, "heapless::Vec::swap_erase: end() is not erasable");
+    if (i + 1 != len) data()[i] = std::move(data()[len - 1]);
+    this->truncate(len - 1);
+    return position_(pos);
+  }
+
+  /// Moves the elements [first, last) in order to out, then erases them (the
+  /// tail shifts down, as erase). Returns out after the last element written.
+  /// If writing to out throws, nothing is erased (the range may hold
+  /// moved-from elements). Precondition (asserted): [first, last) is a range
+  /// of *this. O(end - first).
+  template <class OutputIt>
+  HEAPLESS_CONSTEXPR20 OutputIt drain(const_iterator first, const_iterator last, OutputIt out) {
+    HEAPLESS_ASSERT(index_of(first) <= index_of(last), "heapless::Vec::drain: first > last");
+    for (iterator it = position_(first); it != last; ++it, ++out) *out = std::move(*it);
+    erase(first, last);
+    return out;
+  }
+
+  /// The uninitialised tail [size(), N) for a DMA engine or a read()-style
+  /// call to write into; unchecked_set_size/try_set_size then take the
+  /// written elements in. Only for trivially copyable T (which C++20 makes
+  /// implicit-lifetime types: bytes written there are elements). The span
+  /// is invalidated by any change of size().
+  template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
+  constexpr SpareCapacity<T> spare_capacity() noexcept {
+    return SpareCapacity<T>(data() + size(), N - size());
+  }
+  /// Sets the length to n: elements [size(), n) become part of the Vec
+  /// (they must have been written, e.g. through spare_capacity()), elements
+  /// [n, size()) are dropped. Precondition (asserted): n <= N. O(1).
+  template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
+  constexpr void unchecked_set_size(size_type n) noexcept {
+    HEAPLESS_ASSERT(n <= N, "heapless::Vec::unchecked_set_size: n > capacity()");
+    this->set_len(n);
+  }
+  /// As unchecked_set_size, but returns false and changes nothing if n > N.
+  template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
+  [[nodiscard]] constexpr bool try_set_size(size_type n) noexcept {
+    if (HEAPLESS_UNLIKELY(n > N)) return false;
+    this->set_len(n);
+    return true;
+  }
+  // ---- End of firmware members ----------------------------------------------
+
  private:
   using base_ = detail::vec_move_assign<T, N>;
   template <class U>
@@ -1785,9 +1877,55 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Vec<T, N>& c, const U& value) {
   return erase_if(c, [&value](const T& e) { return e == value; });
 }
 
+// ---- Hashing ------------------------------------------------------------------
+namespace detail {
+/// std::hash<T> is enabled (a disabled specialisation is not default constructible).
+template <class T, class = void>
+inline constexpr bool vec_hashable_v = false;
+template <class T>
+inline constexpr bool vec_hashable_v<
+    T, std::void_t<decltype(static_cast<std::size_t>(std::declval<const std::hash<T>&>()(std::declval<const T&>())))>> =
+    std::is_default_constructible_v<std::hash<T>>;
+
+/// Folds one element hash into the running value: a rotation keeps the order
+/// significant ({1, 2} and {2, 1} differ), the odd multiplier spreads the bits.
+constexpr std::size_t vec_hash_mix(std::size_t h, std::size_t e) noexcept {
+  constexpr unsigned bits = sizeof(std::size_t) * 8;
+  constexpr std::size_t odd =
+      static_cast<std::size_t>(sizeof(std::size_t) >= 8 ? 0x9E3779B97F4A7C15ULL : 0x9E3779B9ULL);
+  return ((h << 5) | (h >> (bits - 5))) ^ (e * odd);
+}
+
+template <class T, std::size_t N, bool = vec_hashable_v<T>>
+struct vec_hash {
+  /// Deterministic: the same elements in the same order give the same value
+  /// in every program (as far as std::hash<T> is); the size is mixed in.
+  std::size_t operator()(const Vec<T, N>& v) const noexcept(noexcept(std::hash<T>{}(std::declval<const T&>()))) {
+    const std::hash<T> element{};
+    std::size_t h = v.size();
+    for (const T& x : v) h = vec_hash_mix(h, static_cast<std::size_t>(element(x)));
+    return h;
+  }
+};
+/// T is not hashable: disabled, as the standard's disabled specialisations.
+template <class T, std::size_t N>
+struct vec_hash<T, N, false> {
+  vec_hash() = delete;
+  vec_hash(const vec_hash&) = delete;
+  vec_hash& operator=(const vec_hash&) = delete;
+};
+}  // namespace detail
+
 HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_VEC_CONSTEVAL
+
+/// std::hash<Vec<T, N>> exists when std::hash<T> does (element hashes combined
+/// in order; equal Vecs hash equal).
+namespace std {
+template <class T, std::size_t N>
+struct hash<heapless::Vec<T, N>> : heapless::detail::vec_hash<T, N> {};
+}  // namespace std
 
 #endif  // HEAPLESS_VEC_HPP
 // ---- end heapless/vec.hpp ----
@@ -2626,6 +2764,145 @@ HEAPLESS_NAMESPACE_END
 // #include "detail/iterator.hpp": inlined above
 // #include "detail/size.hpp": inlined above
 // #include "detail/storage.hpp": inlined above
+// ---- begin heapless/split.hpp ----
+// heapless/split.hpp - split(text, sep): the tokens of a text between
+// separators, as std::string_views into the text, computed lazily.
+//
+//   heapless::String<32> line = "set led 1";
+//   for (std::string_view tok : heapless::split(line, ' ')) handle(tok);  // "set" "led" "1"
+//   for (auto field : line.split(",")) ...                                // same, as a member
+//
+// Tokens (as Rust's str::split and std::views::split of a string): n
+// separators give n + 1 tokens, empty ones included: "a,,b" gives "a" "" "b",
+// ",a," gives "" "a" "", and "" gives one empty token. Skip empty tokens in
+// the loop where runs of separators should count as one. An empty string_view
+// separator never matches: the whole text is one token.
+//
+// The range holds a std::string_view of the text, not a copy: the text must
+// outlive the loop (as with std::string_view; `split(make_string(), ' ')`
+// dangles). Forward range: begin()/end(), each token found on ++ (O(token
+// length + separator length) per step, nothing stored, no heap); usable with
+// range-for and std algorithms. Reentrant; no state outside the range.
+#ifndef HEAPLESS_SPLIT_HPP
+#define HEAPLESS_SPLIT_HPP
+
+#include <cstddef>      // std::size_t, std::ptrdiff_t
+#include <iterator>     // std::forward_iterator_tag
+#include <string_view>  // std::string_view
+#include <type_traits>  // std::is_same_v: char or string_view separator
+
+// #include "detail/config.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+
+/// The lazy range split() returns: tokens of a text between occurrences of a
+/// separator (a char or a std::string_view).
+template <class Sep>
+class SplitRange {
+ public:
+  /// Iterates over the tokens; dereferences to a std::string_view into the
+  /// text. A forward iterator (multi-pass; copies iterate independently).
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;  ///< Multi-pass.
+    using value_type = std::string_view;                  ///< A token.
+    using difference_type = std::ptrdiff_t;               ///< Token count between iterators.
+    using pointer = const std::string_view*;              ///< operator->'s result.
+    using reference = const std::string_view&;            ///< operator*'s result.
+
+    /// The end iterator.
+    constexpr iterator() noexcept = default;
+    /// The current token.
+    constexpr reference operator*() const noexcept { return token_; }
+    /// Member access to the current token.
+    constexpr pointer operator->() const noexcept { return &token_; }
+    /// Moves to the next token (past the end: becomes the end iterator).
+    constexpr iterator& operator++() noexcept {
+      if (!more_) {
+        done_ = true;
+      } else {
+        next_();
+      }
+      return *this;
+    }
+    /// Post-increment.
+    constexpr iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    /// Equal when both are past the end, or at the same token of the same text.
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      if (a.done_ || b.done_) return a.done_ == b.done_;
+      return a.token_.data() == b.token_.data() && a.more_ == b.more_;
+    }
+    /// Negation of ==.
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+
+   private:
+    friend class SplitRange;
+    constexpr iterator(std::string_view text, Sep sep) noexcept : rest_(text), sep_(sep), done_(false) { next_(); }
+    /// Takes the next token off rest_; more_ says whether a separator ended it.
+    constexpr void next_() noexcept {
+      const std::size_t at = find_();
+      if (at == std::string_view::npos) {
+        token_ = rest_;
+        rest_ = rest_.substr(rest_.size());
+        more_ = false;
+      } else {
+        token_ = rest_.substr(0, at);
+        rest_ = rest_.substr(at + sep_len_());
+        more_ = true;
+      }
+    }
+    constexpr std::size_t find_() const noexcept {
+      if constexpr (std::is_same_v<Sep, char>) {
+        return rest_.find(sep_);
+      } else {
+        return sep_.empty() ? std::string_view::npos : rest_.find(sep_);
+      }
+    }
+    constexpr std::size_t sep_len_() const noexcept {
+      if constexpr (std::is_same_v<Sep, char>) {
+        return 1;
+      } else {
+        return sep_.size();
+      }
+    }
+
+    std::string_view token_{};
+    std::string_view rest_{};
+    Sep sep_{};
+    bool more_ = false;
+    bool done_ = true;
+  };
+  using const_iterator = iterator;  ///< The same: tokens are read-only views.
+
+  /// The tokens of text between occurrences of sep.
+  constexpr SplitRange(std::string_view text, Sep sep) noexcept : text_(text), sep_(sep) {}
+  /// The first token (there is always at least one).
+  constexpr iterator begin() const noexcept { return iterator(text_, sep_); }
+  /// Past the last token.
+  constexpr iterator end() const noexcept { return iterator(); }
+
+ private:
+  std::string_view text_;
+  Sep sep_;
+};
+
+/// The tokens of text between occurrences of the character sep (lazy; see
+/// the header comment for empty tokens). Works on String<N> through its
+/// conversion to std::string_view.
+constexpr SplitRange<char> split(std::string_view text, char sep) noexcept { return {text, sep}; }
+/// The tokens of text between occurrences of sep (an empty sep never matches).
+constexpr SplitRange<std::string_view> split(std::string_view text, std::string_view sep) noexcept {
+  return {text, sep};
+}
+
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_SPLIT_HPP
+// ---- end heapless/split.hpp ----
 
 // Word-at-a-time substring search needs a little-endian target with cheap
 // unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
@@ -3561,6 +3838,21 @@ class String {
   constexpr int compare(size_type pos, size_type count, const char* s, size_type n) const {
     return compare(pos, count, std::string_view(s, n));
   }
+
+  // ---- Splitting into tokens (split.hpp) ------------------------------------
+  /// The tokens between occurrences of sep, as std::string_views into *this,
+  /// found lazily (split.hpp: n separators give n + 1 tokens, empty ones
+  /// included). Changing *this invalidates them. O(size()) for a full pass.
+  constexpr SplitRange<char> split(char sep) const& noexcept { return heapless::split(*this, sep); }
+  /// As split(char); an empty sep never matches (one token: the whole text).
+  constexpr SplitRange<std::string_view> split(std::string_view sep) const& noexcept {
+    return heapless::split(*this, sep);
+  }
+  /// Deleted: the tokens would point into a destroyed temporary.
+  void split(char) const&& = delete;
+  /// Deleted: the tokens would point into a destroyed temporary.
+  void split(std::string_view) const&& = delete;
+  // ---- End of splitting ------------------------------------------------------
 
  private:
   template <std::size_t>
@@ -6966,6 +7258,130 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_FORMAT_HPP
 // ---- end heapless/format.hpp ----
+// ---- begin heapless/charconv.hpp ----
+// heapless/charconv.hpp - numbers to and from text without printf, scanf or
+// the heap: parse<T>(text) and to_string<N>(value).
+//
+//   std::optional<int> n = heapless::parse<int>("-42");        // -42
+//   auto mask = heapless::parse<std::uint32_t>("ff00", 16);     // 0xff00
+//   auto t = heapless::parse<float>("2.5e-3");                 // floats too
+//   if (!heapless::parse<std::uint8_t>("300")) { /* overflow: empty */ }
+//   heapless::String<12> s = heapless::to_string<12>(-1234);   // "-1234"
+//
+// parse<T>(text, base = 10) accepts exactly one number filling the whole
+// text: an optional '+' or '-' (no '-' for unsigned T), then digits in base
+// 2..36 (letters in either case; no "0x" prefix, no whitespace). Anything
+// else gives an empty optional: empty text, a stray or trailing character,
+// a value out of T's range. Floats: the std::from_chars syntax (decimal,
+// "inf", "nan", exponent "e"), with the same '+' allowed; the nearest value.
+// Integers and floats both go through std::from_chars (<charconv>): no
+// locale, no allocation. Floats need the library's floating-point
+// from_chars (libstdc++ 11 and later, on hosts and in arm-none-eabi's
+// newlib build; libc++ 17 and earlier lack it and parse<double> does not
+// compile there). On Cortex-M the float parser costs flash: it is linked
+// only when parse<float/double> is used.
+//
+// to_string<N>(value): integers are written by std::to_chars, and N is
+// checked at compile time to hold every value of the type (sign included),
+// so it never fails. Floats use format.hpp's "{}" (shortest text that reads
+// back to the same value); a float that does not fit in N raises
+// length_error as String::append does (N >= 24 always suffices for double,
+// 16 for float).
+#ifndef HEAPLESS_CHARCONV_HPP
+#define HEAPLESS_CHARCONV_HPP
+
+#include <charconv>     // std::from_chars, std::to_chars, std::errc
+#include <cstddef>      // std::size_t
+#include <limits>       // std::numeric_limits: digits needed per integer type
+#include <optional>     // std::optional: parse's result
+#include <string_view>  // std::string_view: the text
+#include <type_traits>  // std::is_integral_v, std::is_floating_point_v
+
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "format.hpp": inlined above
+// #include "string.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+/// Integer types that are numbers: not bool and not the character types.
+template <class T>
+inline constexpr bool parse_integer_v =
+    std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> && !std::is_same_v<T, wchar_t> &&
+#if defined(__cpp_char8_t)
+    !std::is_same_v<T, char8_t> &&
+#endif
+    !std::is_same_v<T, char16_t> && !std::is_same_v<T, char32_t>;
+
+/// Characters to_chars needs for any value of integer T in base 10.
+template <class T>
+inline constexpr std::size_t integer_chars_v =
+    static_cast<std::size_t>(std::numeric_limits<T>::digits10) + 1 + (std::is_signed_v<T> ? 1 : 0);
+
+/// Drops one leading '+' when a digit-like character follows (from_chars
+/// takes '-' but not '+'); "+-1" and "+" stay invalid.
+constexpr std::string_view parse_skip_plus(std::string_view text) noexcept {
+  if (text.size() >= 2 && text[0] == '+' && text[1] != '-' && text[1] != '+') text.remove_prefix(1);
+  return text;
+}
+}  // namespace detail
+
+/// The integer in text (base 2..36), or an empty optional if text is not
+/// exactly one number of T's range. Precondition (asserted): 2 <= base <= 36.
+/// O(text.size()).
+template <class T, std::enable_if_t<detail::parse_integer_v<T>, int> = 0>
+std::optional<T> parse(std::string_view text, int base = 10) noexcept {
+  HEAPLESS_ASSERT(base >= 2 && base <= 36, "heapless::parse: base must be 2..36");
+  text = detail::parse_skip_plus(text);
+  if (text.empty()) return std::nullopt;
+  T value{};
+  const char* const last = text.data() + text.size();
+  const std::from_chars_result r = std::from_chars(text.data(), last, value, base);
+  if (r.ec != std::errc{} || r.ptr != last) return std::nullopt;
+  return value;
+}
+
+/// The floating-point number in text (std::from_chars' general syntax, and
+/// a leading '+'), or an empty optional if text is not exactly one number or
+/// is out of T's range. O(text.size()).
+template <class T, std::enable_if_t<std::is_floating_point_v<T>, int> = 0>
+std::optional<T> parse(std::string_view text) noexcept {
+  text = detail::parse_skip_plus(text);
+  if (text.empty()) return std::nullopt;
+  T value{};
+  const char* const last = text.data() + text.size();
+  const std::from_chars_result r = std::from_chars(text.data(), last, value);
+  if (r.ec != std::errc{} || r.ptr != last) return std::nullopt;
+  return value;
+}
+
+/// value in base 10 as a String<N>. N must hold the longest value of T
+/// (checked at compile time: 11 for std::int32_t, 20 for std::int64_t).
+/// Never fails. O(digits).
+template <std::size_t N, class T, std::enable_if_t<detail::parse_integer_v<T>, int> = 0>
+String<N> to_string(T value) noexcept {
+  static_assert(N >= detail::integer_chars_v<T>,
+                "heapless::to_string<N>: N is too small for every value of this integer type");
+  char buf[detail::integer_chars_v<T>] = {};
+  const std::to_chars_result r = std::to_chars(buf, buf + sizeof buf, value);
+  String<N> s;
+  s.unchecked_append(buf, static_cast<std::size_t>(r.ptr - buf));
+  return s;
+}
+
+/// value as format("{}") writes it: the shortest text that parses back to
+/// the same value. Raises length_error if it does not fit in N (never for
+/// N >= 24 with double, N >= 16 with float).
+template <std::size_t N, class T, std::enable_if_t<std::is_floating_point_v<T>, int> = 0>
+String<N> to_string(T value) {
+  return format<N>("{}", value);
+}
+
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_CHARCONV_HPP
+// ---- end heapless/charconv.hpp ----
+// #include "heapless/split.hpp": inlined above
 // ---- begin heapless/linear_map.hpp ----
 // heapless/linear_map.hpp - LinearMap<K, V, N>: a map of at most N entries in
 // the object itself, searched linearly. The small table firmware is full of
@@ -14328,3 +14744,160 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_INDEX_SET_HPP
 // ---- end heapless/index_set.hpp ----
+
+// ---- begin heapless/array.hpp (opt-in: define HEAPLESS_SINGLE_HEADER_ARRAY before including this file) ----
+#if defined(HEAPLESS_SINGLE_HEADER_ARRAY)
+// heapless/array.hpp - conversions between Vec<T, N> and fixed-size arrays
+// (std::array and C arrays).
+//
+//   constexpr std::uint8_t init[] = {0x01, 0x02};
+//   auto v = heapless::from_array(init);                 // Vec<std::uint8_t, 2>
+//   auto w = heapless::from_array<16>(std::array{1, 2}); // Vec<int, 16>, room for 14 more
+//   std::array<int, 16> a = heapless::to_array(w);       // {1, 2, 0, 0, ...}
+//
+// Capacity is checked at compile time: from_array<N>(array of M) needs
+// M <= N, to_array<M>(Vec<T, N>) needs N <= M, so neither can fail at run
+// time. Cost: O(M) element copies (moves from an rvalue array); from an
+// lvalue array of trivially copyable T, one memcpy.
+//
+// Opt-in: heapless.hpp does not include this header, so <array> stays out of
+// the core headers; include it where the conversions are used.
+#ifndef HEAPLESS_ARRAY_HPP
+#define HEAPLESS_ARRAY_HPP
+
+#include <array>        // std::array
+#include <cstddef>      // std::size_t
+#include <iterator>     // std::make_move_iterator
+#include <type_traits>  // std::is_default_constructible_v
+#include <utility>      // std::move
+
+// #include "detail/config.hpp": inlined above
+// #include "vec.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+
+/// A Vec<T, N> holding copies of the M elements of a (M <= N, checked at
+/// compile time). O(M).
+template <std::size_t N, class T, std::size_t M>
+HEAPLESS_CONSTEXPR20 Vec<T, N> from_array(const T (&a)[M]) {
+  static_assert(M <= N, "heapless::from_array: the array does not fit in Vec<T, N>");
+  Vec<T, N> v;
+  v.append(a, a + M);
+  return v;
+}
+/// As from_array(const T(&)[M]), moving the elements.
+template <std::size_t N, class T, std::size_t M>
+HEAPLESS_CONSTEXPR20 Vec<T, N> from_array(T (&&a)[M]) {
+  static_assert(M <= N, "heapless::from_array: the array does not fit in Vec<T, N>");
+  Vec<T, N> v;
+  v.append(std::make_move_iterator(a), std::make_move_iterator(a + M));
+  return v;
+}
+/// As from_array<N>, with capacity N = M.
+template <class T, std::size_t M>
+HEAPLESS_CONSTEXPR20 Vec<T, M> from_array(const T (&a)[M]) {
+  return from_array<M>(a);
+}
+/// As from_array<N>, with capacity N = M, moving the elements.
+template <class T, std::size_t M>
+HEAPLESS_CONSTEXPR20 Vec<T, M> from_array(T (&&a)[M]) {
+  return from_array<M>(std::move(a));
+}
+
+/// A Vec<T, N> holding copies of the M elements of a (M <= N, checked at
+/// compile time). O(M).
+template <std::size_t N, class T, std::size_t M>
+HEAPLESS_CONSTEXPR20 Vec<T, N> from_array(const std::array<T, M>& a) {
+  static_assert(M <= N, "heapless::from_array: the array does not fit in Vec<T, N>");
+  Vec<T, N> v;
+  v.append(a.data(), a.data() + M);
+  return v;
+}
+/// As from_array(const std::array&), moving the elements.
+template <std::size_t N, class T, std::size_t M>
+HEAPLESS_CONSTEXPR20 Vec<T, N> from_array(std::array<T, M>&& a) {
+  static_assert(M <= N, "heapless::from_array: the array does not fit in Vec<T, N>");
+  Vec<T, N> v;
+  v.append(std::make_move_iterator(a.data()), std::make_move_iterator(a.data() + M));
+  return v;
+}
+/// As from_array<N>, with capacity N = M.
+template <class T, std::size_t M>
+HEAPLESS_CONSTEXPR20 Vec<T, M> from_array(const std::array<T, M>& a) {
+  return from_array<M>(a);
+}
+/// As from_array<N>, with capacity N = M, moving the elements.
+template <class T, std::size_t M>
+HEAPLESS_CONSTEXPR20 Vec<T, M> from_array(std::array<T, M>&& a) {
+  return from_array<M>(std::move(a));
+}
+
+/// A std::array<T, M> (M >= N, checked at compile time; default M = N)
+/// holding copies of v's elements followed by M - v.size() value-initialised
+/// ones. T must be default constructible. O(M).
+template <std::size_t M = 0, class T, std::size_t N>
+HEAPLESS_CONSTEXPR20 std::array<T, (M == 0 ? N : M)> to_array(const Vec<T, N>& v) {
+  static_assert(M == 0 || N <= M, "heapless::to_array: std::array<T, M> is smaller than Vec<T, N>");
+  static_assert(std::is_default_constructible_v<T>, "heapless::to_array: T must be default constructible");
+  std::array<T, (M == 0 ? N : M)> a{};
+  for (std::size_t i = 0; i != v.size(); ++i) a[i] = v[i];
+  return a;
+}
+/// As to_array(const Vec&), moving the elements (v keeps its size and holds
+/// moved-from elements).
+template <std::size_t M = 0, class T, std::size_t N>
+HEAPLESS_CONSTEXPR20 std::array<T, (M == 0 ? N : M)> to_array(Vec<T, N>&& v) {
+  static_assert(M == 0 || N <= M, "heapless::to_array: std::array<T, M> is smaller than Vec<T, N>");
+  static_assert(std::is_default_constructible_v<T>, "heapless::to_array: T must be default constructible");
+  std::array<T, (M == 0 ? N : M)> a{};
+  for (std::size_t i = 0; i != v.size(); ++i) a[i] = std::move(v[i]);
+  return a;
+}
+
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_ARRAY_HPP
+#endif  // HEAPLESS_SINGLE_HEADER_ARRAY
+// ---- end heapless/array.hpp ----
+
+// ---- begin heapless/ostream.hpp (opt-in: define HEAPLESS_SINGLE_HEADER_OSTREAM before including this file) ----
+#if defined(HEAPLESS_SINGLE_HEADER_OSTREAM)
+// heapless/ostream.hpp - operator<< for Vec<char, N> (and, through
+// string.hpp, String<N>) on std::ostream and any std::basic_ostream<char, Traits>.
+//
+//   #include <heapless/ostream.hpp>
+//   heapless::String<16> s = "hello";
+//   std::cout << s << '\n';   // as a std::string_view: width and fill apply
+//
+// Opt-in: heapless.hpp does not include this header, so <ostream> never
+// enters a program that does not ask for it (firmware without iostreams).
+// String<N> needs no header of its own: string.hpp prints it on any stream
+// that prints a std::string_view, without including <ostream>; this header
+// includes string.hpp so that one include covers both.
+// A Vec<char, N> prints as its characters (it is not NUL-terminated; every
+// element is written, '\0' included).
+#ifndef HEAPLESS_OSTREAM_HPP
+#define HEAPLESS_OSTREAM_HPP
+
+#include <cstddef>      // std::size_t
+#include <ostream>      // std::basic_ostream
+#include <string_view>  // std::basic_string_view: the stream's own string output
+
+// #include "detail/config.hpp": inlined above
+// #include "string.hpp": inlined above
+// #include "vec.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+
+/// Writes the characters of v as a std::string_view would be written
+/// (honours width, fill and adjustment).
+template <class Traits, std::size_t N>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, const Vec<char, N>& v) {
+  return os << std::basic_string_view<char, Traits>(v.data(), v.size());
+}
+
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_OSTREAM_HPP
+#endif  // HEAPLESS_SINGLE_HEADER_OSTREAM
+// ---- end heapless/ostream.hpp ----

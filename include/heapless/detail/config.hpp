@@ -27,6 +27,11 @@
 //   HEAPLESS_POOL_NO_LLSC    defined or not (pool.hpp).
 //   HEAPLESS_FORMAT_PRECOMPILE, HEAPLESS_FORMAT_OPTIMIZE_SIZE,
 //   HEAPLESS_FORMAT_STD_TO_CHARS  see detail/format_core.hpp, format_float.hpp.
+//   HEAPLESS_SINGLE_HEADER_ARRAY, HEAPLESS_SINGLE_HEADER_OSTREAM
+//                            single header only: defined before including
+//                            single_include/heapless.hpp, add what the opt-in
+//                            headers heapless/array.hpp and heapless/ostream.hpp
+//                            give (they bring <array> and <ostream>).
 //   HEAPLESS_ABI_NAMESPACE   (normally not set) the name of the inline
 //                            namespace below; derived from the settings above.
 //
