@@ -827,6 +827,14 @@ TEST_CASE("String: a corrupted free-capacity byte reads as empty, never out of b
   CHECK(abc == with_last_byte("abc", 12));
   CHECK_FALSE(abc == with_last_byte("abd", 12));
   CHECK(abc != String<15>("ab"));
+  // push_back and try_push_back on such a string start from empty.
+  String<15> grown = with_last_byte("xyz", 200);
+  grown.push_back('q');
+  CHECK(grown == "q");
+  String<15> tried = with_last_byte("xyz", 16);
+  CHECK(tried.try_push_back('r'));
+  CHECK(tried == "r");
+  CHECK(tried.c_str()[1] == '\0');
 }
 
 namespace {

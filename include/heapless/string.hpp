@@ -515,12 +515,11 @@ class String {
 
   /// Raises length_error when full.
   constexpr void push_back(char ch) {
-    const size_type room = available();
-    if (HEAPLESS_UNLIKELY(room == 0)) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
-    append_fill_(1, ch, room);
+    if (HEAPLESS_UNLIKELY(!try_push_back(ch))) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
   }
   /// Appends ch unless full; returns whether it did.
   [[nodiscard]] constexpr bool try_push_back(char ch) noexcept {
+    if (HEAPLESS_LIKELY(push_fast_(ch))) return true;
     const size_type room = available();
     if (room == 0) return false;
     append_fill_(1, ch, room);
@@ -1011,6 +1010,26 @@ class String {
     detail::chars::fill(end, n, ch);
     end[n] = '\0';
     rep_.store_available(room - n);
+  }
+
+  // push_back's common case for N < 256: the size n = N - (stored byte) is
+  // below N, tested with one unsigned compare (a full string gives N, a byte
+  // above N that no String wrote wraps to a huge n) instead of the clamped
+  // decode, so in a loop of pushes the compiler keeps n in a register.
+  // Returns false, changing nothing, when the caller must take the general path.
+  constexpr bool push_fast_(char ch) noexcept {
+    if constexpr (N < 256) {
+      const auto left = static_cast<unsigned char>(rep_.stored_free() - 1u);
+      if (HEAPLESS_UNLIKELY(left >= N)) return false;
+      char* const end = (buf_() + (N - 1)) - left;
+      end[0] = ch;
+      end[1] = '\0';
+      rep_.store_available(left);
+      return true;
+    } else {
+      static_cast<void>(ch);
+      return false;
+    }
   }
 
   static constexpr size_type clamp_(size_type count, size_type max) noexcept { return count < max ? count : max; }
