@@ -1019,9 +1019,16 @@ class String {
   // Returns false, changing nothing, when the caller must take the general path.
   constexpr bool push_fast_(char ch) noexcept {
     if constexpr (N < 256) {
-      const auto left = static_cast<unsigned char>(rep_.stored_free() - 1u);
+      // Free capacity after this push. GCC tracks the byte across a loop
+      // best when the subtraction wraps in unsigned char, clang when it does
+      // not (both forms send a byte of 0 or above N to the general path).
+#if defined(__clang__)
+      const size_type left = rep_.stored_free() - size_type{1};
+#else
+      const size_type left = static_cast<unsigned char>(rep_.stored_free() - 1u);
+#endif
       if (HEAPLESS_UNLIKELY(left >= N)) return false;
-      char* const end = (buf_() + (N - 1)) - left;
+      char* const end = buf_() + (N - 1 - left);
       end[0] = ch;
       end[1] = '\0';
       rep_.store_available(left);
