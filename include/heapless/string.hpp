@@ -1012,13 +1012,21 @@ class String {
     rep_.store_available(room - n);
   }
 
-  // push_back's common case for N < 256: the size n = N - (stored byte) is
-  // below N, tested with one unsigned compare (a full string gives N, a byte
-  // above N that no String wrote wraps to a huge n) instead of the clamped
-  // decode, so in a loop of pushes the compiler keeps n in a register.
-  // Returns false, changing nothing, when the caller must take the general path.
+  // push_back's common case for N < 256: the free capacity after the push,
+  // left = (stored byte) - 1, is below N, tested with one unsigned compare (a
+  // full string's 0 and a byte above N that no String wrote both land at or
+  // above N) instead of the clamped decode, so in a loop of pushes the
+  // compiler keeps the byte in a register. Returns false, changing nothing,
+  // when the caller must take the general path.
+  // Builds optimised for size (-Os) keep the general path only: the fast
+  // path would be a second inlined copy of the push at every call.
   constexpr bool push_fast_(char ch) noexcept {
-    if constexpr (N < 256) {
+#if defined(__OPTIMIZE_SIZE__)
+    constexpr bool fast = false;
+#else
+    constexpr bool fast = N < 256;
+#endif
+    if constexpr (fast) {
       // Free capacity after this push. GCC tracks the byte across a loop
       // best when the subtraction wraps in unsigned char, clang when it does
       // not (both forms send a byte of 0 or above N to the general path).
