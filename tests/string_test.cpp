@@ -677,6 +677,25 @@ TEST_CASE("String: starts_with / ends_with", "[string]") {
 
 // ---- [string.cmp] -----------------------------------------------------------------
 
+TEST_CASE("String: == of equal capacity at every length, a difference at every position", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  // Lengths around the inline 16..32 char path and the memcmp path.
+  const char* const text = "0123456789abcdefghijklmnopqrstuvwxyzABCDEF";
+  for (std::size_t n = 0; n <= 40; ++n) {
+    const String<40> a(text, n);
+    String<40> b(text, n);
+    CHECK(a == b);
+    CHECK_FALSE(a != b);
+    for (std::size_t i = 0; i < n; ++i) {
+      b[i] = '#';
+      CHECK_FALSE(a == b);
+      b[i] = text[i];
+    }
+    CHECK(a == b);
+    if (n > 0) CHECK_FALSE(a == String<40>(text, n - 1));
+  }
+}
+
 TEST_CASE("String: compare and every comparison operator, on either side", "[string]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   const String<15> abc = "abc";

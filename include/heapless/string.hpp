@@ -135,6 +135,25 @@ struct chars {
   static constexpr bool equal(const char* a, const char* b, std::size_t n) noexcept {
     return compare(a, b, n) == 0;
   }
+  // Whether equal_16_32 is available: 64-bit hosts with cheap unaligned
+  // loads, in builds not optimised for size.
+#if HEAPLESS_DETAIL_STRING_SWAR && !defined(__OPTIMIZE_SIZE__)
+  static constexpr bool has_equal_16_32 = sizeof(void*) == 8;
+#else
+  static constexpr bool has_equal_16_32 = false;
+#endif
+  // equal() for 16 <= n <= 32 (run time only): four overlapping 8-byte loads
+  // per side, XORed and ORed, then one test; no call.
+  static bool equal_16_32(const char* a, const char* b, std::size_t n) noexcept {
+#if HEAPLESS_DETAIL_STRING_SWAR
+    if constexpr (sizeof(word) == 8) {
+      const word d = (load(a) ^ load(b)) | (load(a + 8) ^ load(b + 8)) | (load(a + n - 16) ^ load(b + n - 16)) |
+                     (load(a + n - 8) ^ load(b + n - 8));
+      return d == 0;
+    }
+#endif
+    return equal(a, b, n);
+  }
   static constexpr bool equal_any(const char* a, const char* b, std::size_t n) noexcept {
     return n == 0 || compare(a, b, n) == 0;
   }
@@ -1020,13 +1039,13 @@ class String {
   // when the caller must take the general path.
   // Builds optimised for size (-Os) keep the general path only: the fast
   // path would be a second inlined copy of the push at every call.
-  constexpr bool push_fast_(char ch) noexcept {
 #if defined(__OPTIMIZE_SIZE__)
-    constexpr bool fast = false;
+  static constexpr bool push_fast_enabled_ = false;
 #else
-    constexpr bool fast = N < 256;
+  static constexpr bool push_fast_enabled_ = N < 256;
 #endif
-    if constexpr (fast) {
+  constexpr bool push_fast_(char ch) noexcept {
+    if constexpr (push_fast_enabled_) {
       // Free capacity after this push. GCC tracks the byte across a loop
       // best when the subtraction wraps in unsigned char, clang when it does
       // not (both forms send a byte of 0 or above N to the general path).
@@ -1210,6 +1229,12 @@ constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
     const unsigned free_a = a.rep_.stored_free();
     const unsigned free_b = b.rep_.stored_free();
     if (free_a != free_b) return free_a >= N && free_b >= N;
+    if constexpr (detail::chars::has_equal_16_32 && N >= 16) {
+      // 16 to 32 chars inline; a byte of N or above makes n - 16 wrap past 16.
+      const std::size_t n = N - free_a;
+      if (!HEAPLESS_IS_CONSTANT_EVALUATED() && n - 16 <= 16)
+        return detail::chars::equal_16_32(a.data(), b.data(), n);
+    }
     return free_a >= N || detail::chars::equal(a.data(), b.data(), N - free_a);
   } else {
     return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
