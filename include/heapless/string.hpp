@@ -142,6 +142,21 @@ struct chars {
 #else
   static constexpr bool has_equal_16_32 = false;
 #endif
+  // Copies 8 <= n <= 16 chars (run time only, when has_equal_16_32): two
+  // overlapping 8-byte words, both loaded before either is stored, so the
+  // ranges may overlap (as memmove).
+  static void copy_8_16(char* d, const char* s, std::size_t n) noexcept {
+#if HEAPLESS_DETAIL_STRING_SWAR
+    if constexpr (sizeof(word) == 8) {
+      const word head = load(s);
+      const word tail = load(s + n - 8);
+      std::memcpy(d, &head, 8);
+      std::memcpy(d + n - 8, &tail, 8);
+      return;
+    }
+#endif
+    std::memmove(d, s, n);
+  }
   // equal() for 16 <= n <= 32 (run time only): four overlapping 8-byte loads
   // per side, XORed and ORed, then one test; no call.
   static bool equal_16_32(const char* a, const char* b, std::size_t n) noexcept {
@@ -560,6 +575,18 @@ class String {
 
   /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
   constexpr String& append(const char* s, size_type n) {
+    if constexpr (detail::chars::has_equal_16_32 && N < 256) {
+      // 8 to 16 chars on 64-bit hosts: two word copies instead of a memcpy
+      // call, and the stored byte used as is when it is a valid one.
+      const size_type a = rep_.stored_free();
+      if (!HEAPLESS_IS_CONSTANT_EVALUATED() && n - 8 <= 8 && n <= a && a <= N) {
+        char* const end = buf_() + (N - a);
+        detail::chars::copy_8_16(end, s, n);
+        end[n] = '\0';
+        rep_.store_available(a - n);
+        return *this;
+      }
+    }
     const size_type room = available();
     if (HEAPLESS_UNLIKELY(n > room)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
     append_copy_(s, n, room);
