@@ -64,6 +64,12 @@
 #else
 #define HEAPLESS_DETAIL_STRING_SWAR 0
 #endif
+// Whether x is a compile-time constant after inlining (false where unknown).
+#if defined(__GNUC__) || defined(__clang__)
+#define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) __builtin_constant_p(x)
+#else
+#define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) false
+#endif
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
@@ -576,10 +582,11 @@ class String {
   /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
   constexpr String& append(const char* s, size_type n) {
     if constexpr (detail::chars::has_equal_16_32 && N < 256) {
-      // 8 to 16 chars on 64-bit hosts: two word copies instead of a memcpy
-      // call, and the stored byte used as is when it is a valid one.
+      // 8 to 16 chars of a length known only at run time, on 64-bit hosts:
+      // two word copies instead of a memcpy call (a constant length is
+      // inlined by memcpy), and the stored byte used as is when valid.
       const size_type a = rep_.stored_free();
-      if (!HEAPLESS_IS_CONSTANT_EVALUATED() && n - 8 <= 8 && n <= a && a <= N) {
+      if (!HEAPLESS_IS_CONSTANT_EVALUATED() && !HEAPLESS_DETAIL_STRING_CONSTANT_P(n) && n - 8 <= 8 && n <= a && a <= N) {
         char* const end = buf_() + (N - a);
         detail::chars::copy_8_16(end, s, n);
         end[n] = '\0';
@@ -1377,5 +1384,6 @@ struct hash<heapless::String<N>> {
 }  // namespace std
 
 #undef HEAPLESS_DETAIL_STRING_SWAR
+#undef HEAPLESS_DETAIL_STRING_CONSTANT_P
 
 #endif  // HEAPLESS_STRING_HPP
