@@ -30,8 +30,10 @@
 // append_truncating writes what fits and returns true when it had to cut.
 // Nothing truncates silently.
 //
-// Costs: size() is one load and a subtraction; append is a compare, a memcpy
-// and two byte stores; ==, compare and find(char) are memcmp / memchr;
+// Costs: size() is one load and a subtraction; push_back is a compare and
+// three byte stores; append is a compare, a memcpy (two 8-byte moves for 8 to
+// 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
+// are memcmp / memchr (== of 16 to 32 chars: four 8-byte words per side);
 // find(substring) tests 8 candidates per step word-wide (memchr in long
 // strings). Complexity is that of std::string. Not thread-safe (like
 // std::string); the object may be shared read-only between threads and ISRs.
@@ -141,14 +143,14 @@ struct chars {
   static constexpr bool equal(const char* a, const char* b, std::size_t n) noexcept {
     return compare(a, b, n) == 0;
   }
-  // Whether equal_16_32 is available: 64-bit hosts with cheap unaligned
-  // loads, in builds not optimised for size.
+  // Whether copy_8_16 and equal_16_32 work on 8-byte words: 64-bit hosts
+  // with cheap unaligned loads, in builds not optimised for size.
 #if HEAPLESS_DETAIL_STRING_SWAR && !defined(__OPTIMIZE_SIZE__)
-  static constexpr bool has_equal_16_32 = sizeof(void*) == 8;
+  static constexpr bool word_paths = sizeof(void*) == 8;
 #else
-  static constexpr bool has_equal_16_32 = false;
+  static constexpr bool word_paths = false;
 #endif
-  // Copies 8 <= n <= 16 chars (run time only, when has_equal_16_32): two
+  // Copies 8 <= n <= 16 chars (run time only, when word_paths): two
   // overlapping 8-byte words, both loaded before either is stored, so the
   // ranges may overlap (as memmove).
   static void copy_8_16(char* d, const char* s, std::size_t n) noexcept {
@@ -163,7 +165,7 @@ struct chars {
 #endif
     std::memmove(d, s, n);
   }
-  // equal() for 16 <= n <= 32 (run time only): four overlapping 8-byte loads
+  // equal() for 16 <= n <= 32 (run time only, when word_paths): four overlapping 8-byte loads
   // per side, XORed and ORed, then one test; no call.
   static bool equal_16_32(const char* a, const char* b, std::size_t n) noexcept {
 #if HEAPLESS_DETAIL_STRING_SWAR
@@ -581,7 +583,7 @@ class String {
 
   /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
   constexpr String& append(const char* s, size_type n) {
-    if constexpr (detail::chars::has_equal_16_32 && N < 256) {
+    if constexpr (detail::chars::word_paths && N < 256) {
       // 8 to 16 chars of a length known only at run time, on 64-bit hosts:
       // two word copies instead of a memcpy call (a constant length is
       // inlined by memcpy), and the stored byte used as is when valid.
@@ -1263,7 +1265,7 @@ constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
     const unsigned free_a = a.rep_.stored_free();
     const unsigned free_b = b.rep_.stored_free();
     if (free_a != free_b) return free_a >= N && free_b >= N;
-    if constexpr (detail::chars::has_equal_16_32 && N >= 16) {
+    if constexpr (detail::chars::word_paths && N >= 16) {
       // 16 to 32 chars inline; a byte of N or above makes n - 16 wrap past 16.
       const std::size_t n = N - free_a;
       if (!HEAPLESS_IS_CONSTANT_EVALUATED() && n - 16 <= 16)
