@@ -14,6 +14,7 @@
 #include <benchmark/benchmark.h>
 
 #include <charconv>  // std::to_chars: the hand-written baseline
+#include <cstdint>   // std::uint32_t, std::int32_t: the two-field line
 #include <cstdio>    // std::snprintf
 #include <cstring>   // std::memcpy
 
@@ -119,6 +120,28 @@ HEAPLESS_BENCH_NOINLINE std::size_t line_int_heapless_fmt(const sample& s, heapl
   heapless::format_to(out, HEAPLESS_FMT("sensor {}: raw=0x{:04x} unit={}"), s.id, s.raw, s.unit);
   return out.size();
 }
+// A two-field line into a String<32>: "t=<u32> v=<i32>" (the id and raw
+// fields of the sample as the values), hand-written with to_chars beside it.
+HEAPLESS_BENCH_NOINLINE std::size_t line_two_hand(const sample& s, char* buf) {
+  char* const end = buf + 32;
+  char* p = put(buf, "t=");
+  p = std::to_chars(p, end, s.raw).ptr;
+  p = put(p, " v=");
+  p = std::to_chars(p, end, s.id).ptr;
+  *p = '\0';
+  return static_cast<std::size_t>(p - buf);
+}
+HEAPLESS_BENCH_NOINLINE std::size_t line_two_heapless(const sample& s, heapless::String<32>& out) {
+  out.clear();
+  heapless::format_to(out, "t={} v={}", static_cast<std::uint32_t>(s.raw), static_cast<std::int32_t>(s.id));
+  return out.size();
+}
+HEAPLESS_BENCH_NOINLINE std::size_t line_two_heapless_fmt(const sample& s, heapless::String<32>& out) {
+  out.clear();
+  heapless::format_to(out, HEAPLESS_FMT("t={} v={}"), static_cast<std::uint32_t>(s.raw),
+                      static_cast<std::int32_t>(s.id));
+  return out.size();
+}
 
 template <class Buffer>
 void run(benchmark::State& state, std::size_t (*line)(const sample&, Buffer&), bool trap) {
@@ -159,6 +182,14 @@ void BM_int_heapless_fmt_string(benchmark::State& st) {
   run<heapless::String<64>>(st, [](const sample& s, heapless::String<64>& b) { return line_int_heapless_fmt(s, b); },
                             true);
 }
+void BM_two_hand_to_chars(benchmark::State& st) { run<chars64>(st, [](const sample& s, chars64& b) { return line_two_hand(s, b); }, false); }
+void BM_two_heapless_string(benchmark::State& st) {
+  run<heapless::String<32>>(st, [](const sample& s, heapless::String<32>& b) { return line_two_heapless(s, b); }, true);
+}
+void BM_two_heapless_fmt_string(benchmark::State& st) {
+  run<heapless::String<32>>(st, [](const sample& s, heapless::String<32>& b) { return line_two_heapless_fmt(s, b); },
+                            true);
+}
 
 BENCHMARK(BM_hand_to_chars);
 BENCHMARK(BM_snprintf);
@@ -175,5 +206,8 @@ BENCHMARK(BM_int_fmt_format_to_n);
 #endif
 BENCHMARK(BM_int_heapless_string);
 BENCHMARK(BM_int_heapless_fmt_string);
+BENCHMARK(BM_two_hand_to_chars);
+BENCHMARK(BM_two_heapless_string);
+BENCHMARK(BM_two_heapless_fmt_string);
 
 }  // namespace

@@ -39,7 +39,7 @@ for i, name in names.items():
 rows = [(n, k, c) for n, (k, c) in agg.items()]
 per = {n: c / k for n, k, c in rows}
 for n, k, c in sorted(rows, key=lambda r: r[0]):
-    base = per.get('int_hand' if n.startswith('int_') else 'hand')
+    base = per.get(next((q + 'hand' for q in ('int_', 'two_') if n.startswith(q)), 'hand'))
     print(f"{n:18} calls {k:>9}  Ir/line {c / k:8.0f}  x hand {c / k / base:5.2f}")
 PY
 rm -f "$OUT"

@@ -16,7 +16,7 @@
 // --benchmark_min_time (the ctest smoke run uses a tiny one). For the
 // documented runs pass --items=N (e.g. --items=100000000): every benchmark then
 // runs exactly N iterations (RoundTrip uses N/100, Bulk64 N/64 batches).
-//   spsc_bench --items=100000000 --benchmark_repetitions=5 \
+//   spsc_bench --items=100000000 --benchmark_repetitions=5
 //       --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true
 #include <benchmark/benchmark.h>
 #include <pthread.h>
@@ -292,3 +292,60 @@ int main(int argc, char** argv) {
   benchmark::Shutdown();
   return 0;
 }
+
+// ---- One thread: 1000 pushes then 1000 pops (instructions per item) ---------
+// The cost of the operations themselves, without a second core: on the
+// queue, through the split() handles (held by reference, as a static handle
+// of an interrupt handler is), and on a plain array ring with two indices.
+namespace {
+struct plain_ring {
+  std::uint32_t buf[1024];
+  std::uint32_t head, tail;
+};
+__attribute__((noinline)) std::uint64_t seq_kernel_raw(plain_ring& r) {
+  for (std::uint32_t i = 0; i < 1000; ++i) {
+    if (r.tail - r.head == 1024) break;
+    r.buf[r.tail++ & 1023] = i;
+  }
+  std::uint64_t sum = 0;
+  for (int i = 0; i < 1000; ++i) {
+    if (r.head == r.tail) break;
+    sum += r.buf[r.head++ & 1023];
+  }
+  return sum;
+}
+using seq_queue = heapless::spsc::Queue<std::uint32_t, 1024>;
+__attribute__((noinline)) std::uint64_t seq_kernel_queue(seq_queue& q) {
+  for (std::uint32_t i = 0; i < 1000; ++i) (void)q.try_push(i);
+  std::uint64_t sum = 0;
+  std::uint32_t x;
+  for (int i = 0; i < 1000; ++i)
+    if (q.try_pop(x)) sum += x;
+  return sum;
+}
+__attribute__((noinline)) std::uint64_t seq_kernel_handles(seq_queue::producer_type& p,
+                                                           seq_queue::consumer_type& c) {
+  for (std::uint32_t i = 0; i < 1000; ++i) (void)p.try_push(i);
+  std::uint64_t sum = 0;
+  std::uint32_t x;
+  for (int i = 0; i < 1000; ++i)
+    if (c.try_pop(x)) sum += x;
+  return sum;
+}
+void BM_seq_raw(benchmark::State& state) {
+  static plain_ring r{};
+  for (auto _ : state) benchmark::DoNotOptimize(seq_kernel_raw(r));
+}
+void BM_seq_queue(benchmark::State& state) {
+  static seq_queue q;
+  for (auto _ : state) benchmark::DoNotOptimize(seq_kernel_queue(q));
+}
+void BM_seq_handles(benchmark::State& state) {
+  static seq_queue q;
+  static auto handles = q.split();
+  for (auto _ : state) benchmark::DoNotOptimize(seq_kernel_handles(handles.first, handles.second));
+}
+}  // namespace
+BENCHMARK(BM_seq_raw)->Name("Seq1000/raw");
+BENCHMARK(BM_seq_queue)->Name("Seq1000/heapless");
+BENCHMARK(BM_seq_handles)->Name("Seq1000/heapless_handles");

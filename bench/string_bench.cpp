@@ -296,3 +296,66 @@ BENCHMARK(bm_finds<std::string>)->Name("finds/std::string");
 BENCHMARK(bm_finds<boost64>)->Name("finds/boost::static_string");
 #endif
 BENCHMARK(bm_finds<hl64>)->Name("finds/heapless::String");
+
+// ---- One char at a time, chunked append, == at capacity 64 -----------------------
+// push64: a 64-char line assembled one char at a time from an input buffer (a
+// UART receive loop), into a String<64> cleared first. chunks: the same line
+// as 4 appends of 16 chars whose length the optimiser cannot see. The raw
+// baseline keeps its NUL terminator like String does.
+struct raw_line {
+  char buf[65];
+  std::size_t len;
+};
+STRING_BENCH_NOINLINE void kernel_push64_raw(raw_line& s, const char* src) {
+  s.len = 0;
+  s.buf[0] = '\0';
+  for (int i = 0; i < 64; ++i) {
+    if (s.len == 64) __builtin_trap();
+    s.buf[s.len++] = src[i];
+    s.buf[s.len] = '\0';
+  }
+}
+STRING_BENCH_NOINLINE void kernel_push64_heapless(heapless::String<64>& s, const char* src) {
+  s.clear();
+  for (int i = 0; i < 64; ++i) s.push_back(src[i]);
+}
+STRING_BENCH_NOINLINE void kernel_chunks_raw(raw_line& s, const char* src, std::size_t n) {
+  s.len = 0;
+  s.buf[0] = '\0';
+  for (int i = 0; i < 4; ++i) {
+    if (n > 64 - s.len) __builtin_trap();
+    std::memcpy(s.buf + s.len, src + n * static_cast<std::size_t>(i), n);
+    s.len += n;
+    s.buf[s.len] = '\0';
+  }
+}
+STRING_BENCH_NOINLINE void kernel_chunks_heapless(heapless::String<64>& s, const char* src, std::size_t n) {
+  s.clear();
+  for (int i = 0; i < 4; ++i) s.append(src + n * static_cast<std::size_t>(i), n);
+}
+template <class S, void (*Kernel)(S&, const char*)>
+void bm_push64(benchmark::State& state) {
+  alignas(64) S s{};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(s);
+    Kernel(s, k_hay);
+    benchmark::DoNotOptimize(s);
+  }
+}
+template <class S, void (*Kernel)(S&, const char*, std::size_t)>
+void bm_chunks(benchmark::State& state) {
+  alignas(64) S s{};
+  std::size_t n = 16;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(s);
+    benchmark::DoNotOptimize(n);
+    Kernel(s, k_hay, n);
+    benchmark::DoNotOptimize(s);
+  }
+}
+BENCHMARK(bm_push64<raw_line, kernel_push64_raw>)->Name("push64/raw");
+BENCHMARK(bm_push64<heapless::String<64>, kernel_push64_heapless>)->Name("push64/heapless::String");
+BENCHMARK(bm_chunks<raw_line, kernel_chunks_raw>)->Name("chunks4x16/raw");
+BENCHMARK(bm_chunks<heapless::String<64>, kernel_chunks_heapless>)->Name("chunks4x16/heapless::String");
+BENCHMARK(bm_eq<raw64>)->Name("eq64/raw");
+BENCHMARK(bm_eq<hl64>)->Name("eq64/heapless::String");

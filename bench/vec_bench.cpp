@@ -22,6 +22,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -309,3 +310,37 @@ BENCHMARK_TEMPLATE(BM_append, std::vector<int>)->Name("append256/std_vector");
 BENCHMARK_TEMPLATE(BM_append, boost256)->Name("append256/boost");
 #endif
 BENCHMARK_TEMPLATE(BM_append, vec256)->Name("append256/heapless");
+
+// ---- try_push_back in a loop: the checked form that reports failure ---------------
+// 256 opaque uint32_t values into a cleared Vec<uint32_t, 256>; the kernel
+// returns false at the first refused push. Beside it the raw array + count.
+struct raw_u32_256 {
+  std::uint32_t a[256];
+  std::size_t n;
+};
+inline std::uint32_t opaque_u32(std::uint32_t v) {
+  asm volatile("" : "+r"(v));
+  return v;
+}
+VEC_BENCH_NOINLINE bool try_push_kernel_raw(raw_u32_256& v) {
+  v.n = 0;
+  for (std::uint32_t i = 0; i < 256; ++i) {
+    if (v.n == 256) return false;
+    v.a[v.n++] = opaque_u32(i);
+  }
+  return true;
+}
+VEC_BENCH_NOINLINE bool try_push_kernel_heapless(heapless::Vec<std::uint32_t, 256>& v) {
+  v.clear();
+  for (std::uint32_t i = 0; i < 256; ++i)
+    if (!v.try_push_back(opaque_u32(i))) return false;
+  return true;
+}
+template <class C, bool (*Kernel)(C&)>
+void BM_try_push(benchmark::State& state) {
+  static C c;
+  for (auto _ : state) benchmark::DoNotOptimize(Kernel(c));
+}
+BENCHMARK_TEMPLATE(BM_try_push, raw_u32_256, try_push_kernel_raw)->Name("try_push256/raw");
+BENCHMARK_TEMPLATE(BM_try_push, heapless::Vec<std::uint32_t, 256>, try_push_kernel_heapless)
+    ->Name("try_push256/heapless");

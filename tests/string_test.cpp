@@ -677,6 +677,52 @@ TEST_CASE("String: starts_with / ends_with", "[string]") {
 
 // ---- [string.cmp] -----------------------------------------------------------------
 
+TEST_CASE("String: append of 0 to 20 chars at every starting size, up to and past capacity", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const char* const text = "0123456789abcdefghijklmnopqrstuvwxyz";
+  for (std::size_t start = 0; start <= 24; ++start) {
+    for (std::size_t n = 0; n <= 20; ++n) {
+      String<24> s(24 - start, '.');
+      s.resize(start, '.');
+      const bool fits = start + n <= 24;
+      CHECK(s.try_append(text, n) == fits);
+      if (fits) {
+        s = String<24>(start, '.');
+        s.append(text, n);
+        CHECK(s.size() == start + n);
+        CHECK(s.view().substr(start) == std::string_view(text, n));
+        CHECK(s.c_str()[start + n] == '\0');
+      } else {
+        CHECK(s.size() == start);
+        HEAPLESS_CHECK_RAISES(length_error, s.append(text, n));
+      }
+    }
+  }
+  // A source inside the string itself, overlapping the destination.
+  String<40> self("0123456789abcdefghij");
+  self.append(self.data() + 4, 12);
+  CHECK(self == "0123456789abcdefghij456789abcdef");
+}
+
+TEST_CASE("String: == of equal capacity at every length, a difference at every position", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  // Lengths around the inline 16..32 char path and the memcmp path.
+  const char* const text = "0123456789abcdefghijklmnopqrstuvwxyzABCDEF";
+  for (std::size_t n = 0; n <= 40; ++n) {
+    const String<40> a(text, n);
+    String<40> b(text, n);
+    CHECK(a == b);
+    CHECK_FALSE(a != b);
+    for (std::size_t i = 0; i < n; ++i) {
+      b[i] = '#';
+      CHECK_FALSE(a == b);
+      b[i] = text[i];
+    }
+    CHECK(a == b);
+    if (n > 0) CHECK_FALSE(a == String<40>(text, n - 1));
+  }
+}
+
 TEST_CASE("String: compare and every comparison operator, on either side", "[string]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   const String<15> abc = "abc";
@@ -827,6 +873,14 @@ TEST_CASE("String: a corrupted free-capacity byte reads as empty, never out of b
   CHECK(abc == with_last_byte("abc", 12));
   CHECK_FALSE(abc == with_last_byte("abd", 12));
   CHECK(abc != String<15>("ab"));
+  // push_back and try_push_back on such a string start from empty.
+  String<15> grown = with_last_byte("xyz", 200);
+  grown.push_back('q');
+  CHECK(grown == "q");
+  String<15> tried = with_last_byte("xyz", 16);
+  CHECK(tried.try_push_back('r'));
+  CHECK(tried == "r");
+  CHECK(tried.c_str()[1] == '\0');
 }
 
 namespace {
