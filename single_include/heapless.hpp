@@ -2743,8 +2743,10 @@ HEAPLESS_NAMESPACE_END
 // append_truncating writes what fits and returns true when it had to cut.
 // Nothing truncates silently.
 //
-// Costs: size() is one load and a subtraction; append is a compare, a memmove
-// and two byte stores; ==, compare and find(char) are memcmp / memchr;
+// Costs: size() is one load and a subtraction; push_back is a compare and
+// three byte stores; append is a compare, a memmove (two 8-byte moves for 8 to
+// 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
+// are memcmp / memchr (== of 16 to 32 chars: four 8-byte words per side);
 // find(substring) tests 8 candidates per step word-wide (memchr in long
 // strings). Complexity is that of std::string. Not thread-safe (like
 // std::string); the object may be shared read-only between threads and ISRs.
@@ -2916,6 +2918,12 @@ HEAPLESS_NAMESPACE_END
 #else
 #define HEAPLESS_DETAIL_STRING_SWAR 0
 #endif
+// Whether x is a compile-time constant after inlining (false where unknown).
+#if defined(__GNUC__) || defined(__clang__)
+#define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) __builtin_constant_p(x)
+#else
+#define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) false
+#endif
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
@@ -2986,6 +2994,40 @@ struct chars {
   }
   static constexpr bool equal(const char* a, const char* b, std::size_t n) noexcept {
     return compare(a, b, n) == 0;
+  }
+  // Whether copy_8_16 and equal_16_32 work on 8-byte words: 64-bit hosts
+  // with cheap unaligned loads, in builds not optimised for size.
+#if HEAPLESS_DETAIL_STRING_SWAR && !defined(__OPTIMIZE_SIZE__)
+  static constexpr bool word_paths = sizeof(void*) == 8;
+#else
+  static constexpr bool word_paths = false;
+#endif
+  // Copies 8 <= n <= 16 chars (run time only, when word_paths): two
+  // overlapping 8-byte words, both loaded before either is stored, so the
+  // ranges may overlap (as memmove).
+  static void copy_8_16(char* d, const char* s, std::size_t n) noexcept {
+#if HEAPLESS_DETAIL_STRING_SWAR
+    if constexpr (sizeof(word) == 8) {
+      const word head = load(s);
+      const word tail = load(s + n - 8);
+      std::memcpy(d, &head, 8);
+      std::memcpy(d + n - 8, &tail, 8);
+      return;
+    }
+#endif
+    std::memmove(d, s, n);
+  }
+  // equal() for 16 <= n <= 32 (run time only, when word_paths): four overlapping 8-byte loads
+  // per side, XORed and ORed, then one test; no call.
+  static bool equal_16_32(const char* a, const char* b, std::size_t n) noexcept {
+#if HEAPLESS_DETAIL_STRING_SWAR
+    if constexpr (sizeof(word) == 8) {
+      const word d = (load(a) ^ load(b)) | (load(a + 8) ^ load(b + 8)) | (load(a + n - 16) ^ load(b + n - 16)) |
+                     (load(a + n - 8) ^ load(b + n - 8));
+      return d == 0;
+    }
+#endif
+    return equal(a, b, n);
   }
   static constexpr bool equal_any(const char* a, const char* b, std::size_t n) noexcept {
     return n == 0 || compare(a, b, n) == 0;
@@ -3367,12 +3409,11 @@ class String {
 
   /// Raises length_error when full.
   constexpr void push_back(char ch) {
-    const size_type room = available();
-    if (HEAPLESS_UNLIKELY(room == 0)) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
-    append_fill_(1, ch, room);
+    if (HEAPLESS_UNLIKELY(!try_push_back(ch))) detail::raise(error_kind::length_error, "heapless::String::push_back: full");
   }
   /// Appends ch unless full; returns whether it did.
   [[nodiscard]] constexpr bool try_push_back(char ch) noexcept {
+    if (HEAPLESS_LIKELY(push_fast_(ch))) return true;
     const size_type room = available();
     if (room == 0) return false;
     append_fill_(1, ch, room);
@@ -3394,6 +3435,19 @@ class String {
 
   /// Appends [s, s + n). Raises length_error when size() + n > N (then *this is unchanged).
   constexpr String& append(const char* s, size_type n) {
+    if constexpr (detail::chars::word_paths && N < 256) {
+      // 8 to 16 chars of a length known only at run time, on 64-bit hosts:
+      // two word copies instead of a memcpy call (a constant length is
+      // inlined by memcpy), and the stored byte used as is when valid.
+      const size_type a = rep_.stored_free();
+      if (!HEAPLESS_IS_CONSTANT_EVALUATED() && !HEAPLESS_DETAIL_STRING_CONSTANT_P(n) && n - 8 <= 8 && n <= a && a <= N) {
+        char* const end = buf_() + (N - a);
+        detail::chars::copy_8_16(end, s, n);
+        end[n] = '\0';
+        rep_.store_available(a - n);
+        return *this;
+      }
+    }
     const size_type room = available();
     if (HEAPLESS_UNLIKELY(n > room)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
     append_copy_(s, n, room);
@@ -3900,6 +3954,41 @@ class String {
     rep_.store_available(room - n);
   }
 
+  // push_back's common case for N < 256: the free capacity after the push,
+  // left = (stored byte) - 1, is below N, tested with one unsigned compare (a
+  // full string's 0 and a byte above N that no String wrote both land at or
+  // above N) instead of the clamped decode, so in a loop of pushes the
+  // compiler keeps the byte in a register. Returns false, changing nothing,
+  // when the caller must take the general path.
+  // Builds optimised for size (-Os) keep the general path only: the fast
+  // path would be a second inlined copy of the push at every call.
+#if defined(__OPTIMIZE_SIZE__)
+  static constexpr bool push_fast_enabled_ = false;
+#else
+  static constexpr bool push_fast_enabled_ = N < 256;
+#endif
+  constexpr bool push_fast_(char ch) noexcept {
+    if constexpr (push_fast_enabled_) {
+      // Free capacity after this push. GCC tracks the byte across a loop
+      // best when the subtraction wraps in unsigned char, clang when it does
+      // not (both forms send a byte of 0 or above N to the general path).
+#if defined(__clang__)
+      const size_type left = rep_.stored_free() - size_type{1};
+#else
+      const size_type left = static_cast<unsigned char>(rep_.stored_free() - 1u);
+#endif
+      if (HEAPLESS_UNLIKELY(left >= N)) return false;
+      char* const end = buf_() + (N - 1 - left);
+      end[0] = ch;
+      end[1] = '\0';
+      rep_.store_available(left);
+      return true;
+    } else {
+      static_cast<void>(ch);
+      return false;
+    }
+  }
+
   static constexpr size_type clamp_(size_type count, size_type max) noexcept { return count < max ? count : max; }
 
   constexpr void check_pos_(size_type pos, const char* what) const {
@@ -4078,6 +4167,12 @@ constexpr bool operator==(const String<N>& a, const String<M>& b) noexcept {
     const unsigned free_a = a.rep_.stored_free();
     const unsigned free_b = b.rep_.stored_free();
     if (free_a != free_b) return free_a >= N && free_b >= N;
+    if constexpr (detail::chars::word_paths && N >= 16) {
+      // 16 to 32 chars inline; a byte of N or above makes n - 16 wrap past 16.
+      const std::size_t n = N - free_a;
+      if (!HEAPLESS_IS_CONSTANT_EVALUATED() && n - 16 <= 16)
+        return detail::chars::equal_16_32(a.data(), b.data(), n);
+    }
     return free_a >= N || detail::chars::equal(a.data(), b.data(), N - free_a);
   } else {
     return a.size() == b.size() && detail::chars::equal(a.data(), b.data(), a.size());
@@ -4193,6 +4288,7 @@ struct hash<heapless::String<N>> {
 }  // namespace std
 
 #undef HEAPLESS_DETAIL_STRING_SWAR
+#undef HEAPLESS_DETAIL_STRING_CONSTANT_P
 
 #endif  // HEAPLESS_STRING_HPP
 // ---- end heapless/string.hpp ----
