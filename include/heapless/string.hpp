@@ -73,6 +73,7 @@ HEAPLESS_NAMESPACE_BEGIN
 
 template <std::size_t N>
 class String;
+class StringRef;
 
 namespace detail {
 
@@ -267,6 +268,8 @@ struct string_rep {
   }
   /// The stored byte as is (above N only in bytes no String wrote).
   constexpr unsigned stored_free() const noexcept { return static_cast<unsigned char>(buf_[N]); }
+  static constexpr std::size_t cap() noexcept { return N; }
+  constexpr char* buf() noexcept { return buf_; }
   constexpr std::size_t size() const noexcept { return N - free_byte_(); }
   constexpr std::size_t available() const noexcept { return free_byte_(); }
   // Stores the length only (the caller writes the NUL at N - a first).
@@ -287,12 +290,64 @@ struct string_rep<N, false> {
   smallest_size_t<N> size_;
   constexpr string_rep() noexcept : buf_{}, size_{0} {}
   constexpr explicit string_rep(string_uninit_tag) noexcept : empty_{}, size_{0} { buf_[0] = '\0'; }
+  static constexpr std::size_t cap() noexcept { return N; }
+  constexpr char* buf() noexcept { return buf_; }
   constexpr std::size_t size() const noexcept { return size_; }
   constexpr std::size_t available() const noexcept { return N - size_; }
   constexpr void store_available(std::size_t a) noexcept { size_ = static_cast<smallest_size_t<N>>(N - a); }
   constexpr void set_size(std::size_t n) noexcept {
     buf_[n] = '\0';
     size_ = static_cast<smallest_size_t<N>>(n);
+  }
+};
+
+// ---- Algorithms shared by String and StringRef ---------------------------
+// Written once against a representation ("rep"): string_rep<N> for String,
+// string_ref_rep for StringRef, both offering buf(), cap(), size(),
+// available(), store_available(a) and set_size(n). For String the capacity
+// is the constant N, so the code is what String's own members compiled to.
+struct string_algo {
+  // The append paths work on the free capacity (the stored byte for N < 256)
+  // rather than the size: no decode/encode between appends.
+  // Preconditions: room == r.available(), n <= room.
+  // The source may lie in the string up to and including the terminating NUL
+  // at end (s.append(s.c_str(), s.size() + 1)); it then overlaps the
+  // destination, which starts at that NUL: memmove, or last byte first in
+  // constant evaluation. (memmove rather than a test for the overlap: the
+  // same code size as memcpy, and glibc's memcpy is its memmove.)
+  template <class Rep>
+  static constexpr void append_copy(Rep& r, const char* s, std::size_t n, std::size_t room) noexcept {
+    char* const end = r.buf() + (r.cap() - room);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = n; i > 0; --i) end[i - 1] = s[i - 1];
+    } else {
+      chars::move(end, s, n);
+    }
+    end[n] = '\0';
+    r.store_available(room - n);
+  }
+  template <class Rep>
+  static constexpr void append_fill(Rep& r, std::size_t n, char ch, std::size_t room) noexcept {
+    char* const end = r.buf() + (r.cap() - room);
+    chars::fill(end, n, ch);
+    end[n] = '\0';
+    r.store_available(room - n);
+  }
+  /// Shrinks to n chars or appends n - size() copies of ch (n <= cap()).
+  template <class Rep>
+  static constexpr void resize(Rep& r, std::size_t n, char ch) noexcept {
+    const std::size_t len = r.size();
+    // n - len <= cap() states what n <= cap() and n > len imply, for GCC 12's
+    // -Wstringop-overflow, which cannot bound size() (N minus a stored byte).
+    if (n > len && n - len <= r.cap()) chars::fill(r.buf() + len, n - len, ch);
+    r.set_size(n);
+  }
+  /// Removes [pos, pos + n) (pos + n <= size()).
+  template <class Rep>
+  static constexpr void erase(Rep& r, std::size_t pos, std::size_t n) noexcept {
+    const std::size_t len = r.size();
+    chars::move(r.buf() + pos, r.buf() + pos + n, len - pos - n);
+    r.set_size(len - n);
   }
 };
 
@@ -701,9 +756,7 @@ class String {
   constexpr String& erase(size_type pos = 0, size_type count = npos) {
     check_pos_(pos, "heapless::String::erase: position out of range");
     const size_type len = size();
-    const size_type n = clamp_(count, len - pos);
-    detail::chars::move(buf_() + pos, buf_() + pos + n, len - pos - n);
-    set_size_(len - n);
+    detail::string_algo::erase(rep_, pos, clamp_(count, len - pos));
     return *this;
   }
   /// Precondition (HEAPLESS_ASSERT): p is a dereferenceable iterator into *this.
@@ -790,11 +843,7 @@ class String {
   /// Shrinks to n chars or appends n - size() copies of ch. length_error when n > N.
   constexpr void resize(size_type n, char ch) {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::resize: exceeds capacity");
-    const size_type len = size();
-    // n - len <= N states what n <= N and n > len imply, for GCC 12's
-    // -Wstringop-overflow, which cannot bound size() (N minus a stored byte).
-    if (n > len && n - len <= N) detail::chars::fill(buf_() + len, n - len, ch);
-    set_size_(n);
+    detail::string_algo::resize(rep_, n, ch);
   }
   constexpr void resize(size_type n) { resize(n, '\0'); }
 
@@ -990,6 +1039,7 @@ class String {
  private:
   template <std::size_t>
   friend class String;
+  friend class StringRef;
   template <std::size_t A, std::size_t B>
   friend constexpr bool operator==(const String<A>& a, const String<B>& b) noexcept;
 
@@ -1008,29 +1058,12 @@ class String {
   constexpr const char* buf_() const noexcept { return rep_.buf_; }
   constexpr void set_size_(size_type n) noexcept { rep_.set_size(n); }
 
-  // The append paths work on the free capacity (the stored byte for N < 256)
-  // rather than the size: no decode/encode between appends.
-  // Preconditions: room == available(), n <= room.
-  // The source may lie in *this up to and including the terminating NUL at
-  // end (s.append(s.c_str(), s.size() + 1)); it then overlaps the
-  // destination, which starts at that NUL: memmove, or last byte first in
-  // constant evaluation. (memmove rather than a test for the overlap: the
-  // same code size as memcpy, and glibc's memcpy is its memmove.)
+  // Preconditions: room == available(), n <= room (detail::string_algo).
   constexpr void append_copy_(const char* s, size_type n, size_type room) noexcept {
-    char* const end = buf_() + (N - room);
-    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-      for (size_type i = n; i > 0; --i) end[i - 1] = s[i - 1];
-    } else {
-      detail::chars::move(end, s, n);
-    }
-    end[n] = '\0';
-    rep_.store_available(room - n);
+    detail::string_algo::append_copy(rep_, s, n, room);
   }
   constexpr void append_fill_(size_type n, char ch, size_type room) noexcept {
-    char* const end = buf_() + (N - room);
-    detail::chars::fill(end, n, ch);
-    end[n] = '\0';
-    rep_.store_available(room - n);
+    detail::string_algo::append_fill(rep_, n, ch, room);
   }
 
   static constexpr size_type clamp_(size_type count, size_type max) noexcept { return count < max ? count : max; }
@@ -1311,6 +1344,320 @@ template <class Stream, std::size_t N>
 auto operator<<(Stream& os, const String<N>& s) -> decltype(os << std::string_view(s)) {
   return os << std::string_view(s);
 }
+
+// ---- Capacity erasure: StringRef -----------------------------------------
+namespace detail {
+/// StringRef's representation (the interface of string_algo): another
+/// String's buffer, capacity and length, in whichever encoding that String
+/// uses. width == 0: N < 256, the free-capacity byte at buf[cap]; 2, 4 or 8:
+/// N >= 256, a length of that many bytes at `length` (after the buffer).
+struct string_ref_rep {
+  char* buf_;
+  void* length_;
+  std::size_t cap_;
+  unsigned char width_;
+
+  std::size_t cap() const noexcept { return cap_; }
+  char* buf() const noexcept { return buf_; }
+  std::size_t available() const noexcept {
+    if (HEAPLESS_LIKELY(width_ == 0)) {
+      // As string_rep: a corrupted byte above N reads as "empty".
+      const std::size_t a = static_cast<unsigned char>(buf_[cap_]);
+      return a <= cap_ ? a : cap_;
+    }
+    return cap_ - stored_size_();
+  }
+  std::size_t size() const noexcept { return cap_ - available(); }
+  void store_available(std::size_t a) const noexcept {
+    if (HEAPLESS_LIKELY(width_ == 0)) buf_[cap_] = static_cast<char>(static_cast<unsigned char>(a));
+    else store_size_(cap_ - a);
+  }
+  void set_size(std::size_t n) const noexcept {
+    buf_[n] = '\0';
+    store_available(cap_ - n);
+  }
+
+ private:
+  std::size_t stored_size_() const noexcept {
+    switch (width_) {
+      case 2: return *static_cast<const std::uint16_t*>(length_);
+      case 4: return *static_cast<const std::uint32_t*>(length_);
+      default: return static_cast<std::size_t>(*static_cast<const std::uint64_t*>(length_));
+    }
+  }
+  void store_size_(std::size_t n) const noexcept {
+    switch (width_) {
+      case 2: *static_cast<std::uint16_t*>(length_) = static_cast<std::uint16_t>(n); break;
+      case 4: *static_cast<std::uint32_t*>(length_) = static_cast<std::uint32_t>(n); break;
+      default: *static_cast<std::uint64_t*>(length_) = n; break;
+    }
+  }
+};
+}  // namespace detail
+
+/// A non-owning handle to a String<N> of any capacity N: one non-template
+/// function can build strings of every size (`void log_line(StringRef out)
+/// { format_to(out, ...); }`). Built on demand from a String<N>& (implicit),
+/// it is a pointer to the buffer, the capacity, and where and how the String
+/// keeps its length (the free-capacity byte for N < 256, a 2-, 4- or 8-byte
+/// length above); valid while the String lives and is not moved. The
+/// modifying members run the same code as String's (detail::string_algo),
+/// with String's errors (length_error past the capacity, out_of_range for a
+/// position past size()); the text stays NUL-terminated.
+///
+/// A `const StringRef` is read-only (its modifying members are non-const);
+/// for read-only callers std::string_view is the view of choice, and a
+/// StringRef converts to one.
+class StringRef {
+ public:
+  using traits_type = std::char_traits<char>;
+  using value_type = char;
+  using size_type = std::size_t;
+  using difference_type = std::ptrdiff_t;
+  using reference = char&;
+  using const_reference = const char&;
+  using pointer = char*;
+  using const_pointer = const char*;
+  using iterator = char*;
+  using const_iterator = const char*;
+  /// Returned by the searches when nothing is found.
+  static constexpr size_type npos = static_cast<size_type>(-1);
+
+  /// Refers to s (implicit, so a String<N>& converts at a call).
+  template <std::size_t N>
+  StringRef(String<N>& s) noexcept  // NOLINT: implicit on purpose
+      : rep_{s.rep_.buf_, length_of(s), N, width_of<N>()} {}
+
+  // ---- Access -------------------------------------------------------------
+  /// The String's size().
+  size_type size() const noexcept { return rep_.size(); }
+  /// Same as size().
+  size_type length() const noexcept { return rep_.size(); }
+  /// The String's N.
+  size_type capacity() const noexcept { return rep_.cap(); }
+  /// The String's N.
+  size_type max_size() const noexcept { return rep_.cap(); }
+  /// capacity() - size(): chars that still fit.
+  size_type available() const noexcept { return rep_.available(); }
+  /// True when size() == 0.
+  [[nodiscard]] bool empty() const noexcept { return rep_.available() == rep_.cap(); }
+  /// True when size() == capacity().
+  [[nodiscard]] bool full() const noexcept { return rep_.available() == 0; }
+  /// The String's characters, NUL-terminated.
+  char* data() noexcept { return rep_.buf(); }
+  /// The String's characters, NUL-terminated.
+  const char* data() const noexcept { return rep_.buf(); }
+  /// NUL-terminated contents.
+  const char* c_str() const noexcept { return rep_.buf(); }
+  /// The contents as a view.
+  operator std::string_view() const noexcept { return std::string_view(rep_.buf(), size()); }  // NOLINT
+  /// The contents as a view.
+  std::string_view view() const noexcept { return std::string_view(rep_.buf(), size()); }
+  /// First char.
+  iterator begin() noexcept { return rep_.buf(); }
+  /// Past the last char.
+  iterator end() noexcept { return rep_.buf() + size(); }
+  /// First char.
+  const_iterator begin() const noexcept { return rep_.buf(); }
+  /// Past the last char.
+  const_iterator end() const noexcept { return rep_.buf() + size(); }
+  /// First char, read-only.
+  const_iterator cbegin() const noexcept { return begin(); }
+  /// Past the last char, read-only.
+  const_iterator cend() const noexcept { return end(); }
+  /// Precondition (HEAPLESS_ASSERT): i <= size() (i == size(): the NUL).
+  reference operator[](size_type i) noexcept {
+    HEAPLESS_ASSERT(i <= size(), "heapless::StringRef::operator[]: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Precondition (HEAPLESS_ASSERT): i <= size() (i == size(): the NUL).
+  const_reference operator[](size_type i) const noexcept {
+    HEAPLESS_ASSERT(i <= size(), "heapless::StringRef::operator[]: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Raises out_of_range when i >= size().
+  reference at(size_type i) {
+    if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::StringRef::at: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Raises out_of_range when i >= size().
+  const_reference at(size_type i) const {
+    if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::StringRef::at: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  reference front() noexcept { return (*this)[0]; }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  reference back() noexcept { return (*this)[size() - 1]; }
+
+  // ---- Modifiers (as String's) ----------------------------------------------
+  /// Raises length_error when full.
+  void push_back(char ch) {
+    const size_type room = rep_.available();
+    if (HEAPLESS_UNLIKELY(room == 0)) detail::raise(error_kind::length_error, "heapless::StringRef::push_back: full");
+    detail::string_algo::append_fill(rep_, 1, ch, room);
+  }
+  /// Appends ch unless full; returns whether it did.
+  [[nodiscard]] bool try_push_back(char ch) noexcept {
+    const size_type room = rep_.available();
+    if (room == 0) return false;
+    detail::string_algo::append_fill(rep_, 1, ch, room);
+    return true;
+  }
+  /// Precondition (HEAPLESS_ASSERT): !full().
+  void unchecked_push_back(char ch) noexcept {
+    const size_type room = rep_.available();
+    HEAPLESS_ASSERT(room != 0, "heapless::StringRef::unchecked_push_back: full");
+    detail::string_algo::append_fill(rep_, 1, ch, room);
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  void pop_back() noexcept {
+    const size_type n = size();
+    HEAPLESS_ASSERT(n != 0, "heapless::StringRef::pop_back: empty string");
+    if (n != 0) rep_.set_size(n - 1);
+  }
+  /// Empties the String.
+  void clear() noexcept { rep_.set_size(0); }
+
+  /// Appends [s, s + n) (which may lie in the String). Raises length_error
+  /// when it does not fit (then nothing changes).
+  StringRef& append(const char* s, size_type n) {
+    const size_type room = rep_.available();
+    if (HEAPLESS_UNLIKELY(n > room)) detail::raise(error_kind::length_error, "heapless::StringRef::append: exceeds capacity");
+    detail::string_algo::append_copy(rep_, s, n, room);
+    return *this;
+  }
+  /// Appends sv; see append(s, n).
+  StringRef& append(std::string_view sv) { return append(sv.data(), sv.size()); }
+  /// Appends a NUL-terminated string (non-null); see append(s, n).
+  StringRef& append(const char* s) { return append(std::string_view(s)); }
+  /// Appends count copies of ch; raises length_error when they do not fit.
+  StringRef& append(size_type count, char ch) {
+    const size_type room = rep_.available();
+    if (HEAPLESS_UNLIKELY(count > room)) detail::raise(error_kind::length_error, "heapless::StringRef::append: exceeds capacity");
+    detail::string_algo::append_fill(rep_, count, ch, room);
+    return *this;
+  }
+  /// push_back(ch).
+  StringRef& operator+=(char ch) {
+    push_back(ch);
+    return *this;
+  }
+  /// append(sv).
+  StringRef& operator+=(std::string_view sv) { return append(sv); }
+  /// append(s).
+  StringRef& operator+=(const char* s) { return append(s); }
+  /// Appends sv when it fits; otherwise returns false and changes nothing.
+  [[nodiscard]] bool try_append(std::string_view sv) noexcept {
+    const size_type room = rep_.available();
+    if (sv.size() > room) return false;
+    detail::string_algo::append_copy(rep_, sv.data(), sv.size(), room);
+    return true;
+  }
+  /// Appends count copies of ch when they fit; otherwise returns false.
+  [[nodiscard]] bool try_append(size_type count, char ch) noexcept {
+    const size_type room = rep_.available();
+    if (count > room) return false;
+    detail::string_algo::append_fill(rep_, count, ch, room);
+    return true;
+  }
+  /// Appends as much of sv as fits; returns true when it had to cut.
+  bool append_truncating(std::string_view sv) noexcept {
+    const size_type room = rep_.available();
+    const bool cut = sv.size() > room;
+    detail::string_algo::append_copy(rep_, sv.data(), cut ? room : sv.size(), room);
+    return cut;
+  }
+  /// Precondition (HEAPLESS_ASSERT): it fits.
+  StringRef& unchecked_append(std::string_view sv) noexcept {
+    const size_type room = rep_.available();
+    HEAPLESS_ASSERT(sv.size() <= room, "heapless::StringRef::unchecked_append: exceeds capacity");
+    detail::string_algo::append_copy(rep_, sv.data(), sv.size(), room);
+    return *this;
+  }
+  /// Replaces the contents with sv (which may lie in the String). Raises
+  /// length_error when it does not fit (then nothing changes).
+  StringRef& assign(std::string_view sv) {
+    if (HEAPLESS_UNLIKELY(sv.size() > capacity())) detail::raise(error_kind::length_error, "heapless::StringRef::assign: length exceeds capacity");
+    detail::chars::copy_to_front(rep_.buf(), sv.data(), sv.size());
+    rep_.set_size(sv.size());
+    return *this;
+  }
+  /// assign(sv).
+  StringRef& operator=(std::string_view sv) { return assign(sv); }
+  /// Replaces the contents with sv when it fits; otherwise returns false.
+  [[nodiscard]] bool try_assign(std::string_view sv) noexcept {
+    if (sv.size() > capacity()) return false;
+    detail::chars::copy_to_front(rep_.buf(), sv.data(), sv.size());
+    rep_.set_size(sv.size());
+    return true;
+  }
+  /// Shrinks to n chars or appends copies of ch. Raises length_error when n > capacity().
+  void resize(size_type n, char ch = '\0') {
+    if (HEAPLESS_UNLIKELY(n > capacity())) detail::raise(error_kind::length_error, "heapless::StringRef::resize: exceeds capacity");
+    detail::string_algo::resize(rep_, n, ch);
+  }
+  /// As String::resize_and_overwrite (C++23 std::string's): op(data(), count)
+  /// writes and returns the new size r <= count. Raises length_error when
+  /// count > capacity() or r is outside [0, count].
+  template <class Operation>
+  void resize_and_overwrite(size_type count, Operation op) {
+    if (HEAPLESS_UNLIKELY(count > capacity())) detail::raise(error_kind::length_error, "heapless::StringRef::resize_and_overwrite: exceeds capacity");
+    const auto r = std::move(op)(rep_.buf(), count);
+    static_assert(std::is_integral_v<decltype(r)> && !std::is_same_v<std::remove_cv_t<decltype(r)>, bool>,
+                  "resize_and_overwrite: the operation must return an integer");
+    if constexpr (std::is_signed_v<decltype(r)>) {
+      if (HEAPLESS_UNLIKELY(r < 0)) detail::raise(error_kind::length_error, "heapless::StringRef::resize_and_overwrite: negative size");
+    }
+    if (HEAPLESS_UNLIKELY(static_cast<std::make_unsigned_t<decltype(r)>>(r) > count))
+      detail::raise(error_kind::length_error, "heapless::StringRef::resize_and_overwrite: operation returned more than count");
+    rep_.set_size(static_cast<size_type>(r));
+  }
+  /// Removes [pos, pos + min(count, size() - pos)). out_of_range when pos > size().
+  StringRef& erase(size_type pos = 0, size_type count = npos) {
+    const size_type len = size();
+    if (HEAPLESS_UNLIKELY(pos > len)) detail::raise(error_kind::out_of_range, "heapless::StringRef::erase: position out of range");
+    detail::string_algo::erase(rep_, pos, count < len - pos ? count : len - pos);
+    return *this;
+  }
+
+  // ---- Search and comparison (through std::string_view) ---------------------
+  /// view().find(sv, pos).
+  size_type find(std::string_view sv, size_type pos = 0) const noexcept { return view().find(sv, pos); }
+  /// view().find(ch, pos).
+  size_type find(char ch, size_type pos = 0) const noexcept { return view().find(ch, pos); }
+  /// Whether the contents start with sv.
+  bool starts_with(std::string_view sv) const noexcept { return view().substr(0, sv.size()) == sv; }
+  /// Whether the contents end with sv.
+  bool ends_with(std::string_view sv) const noexcept {
+    return size() >= sv.size() && view().substr(size() - sv.size()) == sv;
+  }
+  /// Three-way comparison with sv (std::string_view::compare's sign).
+  int compare(std::string_view sv) const noexcept { return view().compare(sv); }
+  /// Equal contents.
+  friend bool operator==(const StringRef& a, std::string_view b) noexcept { return a.view() == b; }
+  /// Different contents.
+  friend bool operator!=(const StringRef& a, std::string_view b) noexcept { return a.view() != b; }
+
+ private:
+  template <std::size_t N>
+  static void* length_of(String<N>& s) noexcept {
+    if constexpr (N < 256) {
+      (void)s;
+      return nullptr;
+    } else {
+      return &s.rep_.size_;
+    }
+  }
+  template <std::size_t N>
+  static constexpr unsigned char width_of() noexcept {
+    if constexpr (N < 256) return 0;
+    else return static_cast<unsigned char>(sizeof(detail::smallest_size_t<N>));
+  }
+
+  detail::string_ref_rep rep_;
+};
+
 
 HEAPLESS_NAMESPACE_END
 

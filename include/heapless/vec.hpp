@@ -1094,10 +1094,13 @@ class VecRef {
   using reference = T&;
   using const_reference = const T&;
   using pointer = T*;
+  /// Read-only pointer to an element.
   using const_pointer = const T*;
   using iterator = T*;
   using const_iterator = const T*;
+  /// Iterates the Vec backwards.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Iterates the Vec backwards, read-only.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
 
   /// Refers to v (implicit, so a Vec<T, N>& converts at a call).
@@ -1116,11 +1119,17 @@ class VecRef {
   // ---- Iterators ------------------------------------------------------------
   iterator begin() const noexcept { return core_.ptr(); }
   iterator end() const noexcept { return core_.ptr() + size(); }
+  /// The last element, for reverse iteration.
   reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
+  /// Before the first element, for reverse iteration.
   reverse_iterator rend() const noexcept { return reverse_iterator(begin()); }
+  /// Read-only begin().
   const_iterator cbegin() const noexcept { return begin(); }
+  /// Read-only end().
   const_iterator cend() const noexcept { return end(); }
+  /// Read-only rbegin().
   const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Read-only rend().
   const_reverse_iterator crend() const noexcept { return const_reverse_iterator(begin()); }
 
   // ---- Capacity ---------------------------------------------------------------
