@@ -349,6 +349,62 @@ struct string_algo {
     chars::move(r.buf() + pos, r.buf() + pos + n, len - pos - n);
     r.set_size(len - n);
   }
+  /// Replaces [pos, pos + count) with n copies of ch (preconditions as replace).
+  template <class Rep>
+  static constexpr void replace_fill(Rep& r, std::size_t pos, std::size_t count, std::size_t n, char ch) noexcept {
+    const std::size_t len = r.size();
+    char* const p = r.buf() + pos;
+    chars::move(p + n, p + count, len - pos - count);
+    chars::fill(p, n, ch);
+    r.set_size(len - count + n);
+  }
+  /// Whether [s, s + 1) lies inside r's buffer (run time only).
+  template <class Rep>
+  static bool inside(Rep& r, const char* s) noexcept {
+    const auto b = reinterpret_cast<std::uintptr_t>(r.buf());
+    const auto p = reinterpret_cast<std::uintptr_t>(s);
+    return p >= b && p < b + (r.cap() + 1);
+  }
+  /// Replaces [pos, pos + count) with [s, s + n), at run time.
+  /// Preconditions: pos <= size(), count <= size() - pos,
+  /// size() - count + n <= cap(); with MayAlias = false, [s, s + n) does not
+  /// overlap the buffer.
+  template <bool MayAlias, class Rep>
+  static void replace(Rep& r, std::size_t pos, std::size_t count, const char* s, std::size_t n) noexcept {
+    char* const b = r.buf();
+    char* const p = b + pos;
+    const std::size_t len = r.size();
+    const std::size_t tail = len - pos - count;
+    if (!MayAlias || n <= count || !inside(r, s)) {
+      // Shrinking (or an outside source): place the source first (memmove:
+      // it may overlap the replaced range), then close the gap. The tail is
+      // not written before it is moved.
+      if (n <= count) {
+        detail::chars::move(p, s, n);
+        detail::chars::move(p + n, p + count, tail);
+      } else {
+        detail::chars::move(p + n, p + count, tail);
+        detail::chars::copy(p, s, n);
+      }
+    } else {
+      // Growing with a source inside the buffer: open the gap, then find
+      // where the source's bytes went (those at or after p + count moved by
+      // n - count). The terminating NUL moves too: the source may include it
+      // (s.insert(0, s.c_str(), s.size() + 1)); it lands at the new size.
+      detail::chars::move(p + n, p + count, tail + 1);
+      const char* const moved_from = p + count;
+      if (s + n <= moved_from) {
+        detail::chars::move(p, s, n);
+      } else if (s >= moved_from) {
+        detail::chars::move(p, s + (n - count), n);
+      } else {
+        const auto k = static_cast<std::size_t>(moved_from - s);  // bytes before the gap
+        detail::chars::move(p, s, k);
+        detail::chars::move(p + k, p + n, n - k);
+      }
+    }
+    r.set_size(len - count + n);
+  }
 };
 
 template <class It>
@@ -1090,13 +1146,6 @@ class String {
     return static_cast<size_type>(last - first);
   }
 
-  // Whether [s, s + 1) lies inside this object's buffer (run time only).
-  bool inside_(const char* s) const noexcept {
-    const auto b = reinterpret_cast<std::uintptr_t>(buf_());
-    const auto p = reinterpret_cast<std::uintptr_t>(s);
-    return p >= b && p < b + (N + 1);
-  }
-
   // n <= N. [s, s + n) may overlap the buffer: copying to the front is safe
   // with a forward copy / memmove.
   constexpr void assign_unchecked_(const char* s, size_type n) noexcept {
@@ -1145,47 +1194,11 @@ class String {
       replace_constexpr_(pos, count, s, n);
       return;
     }
-    char* const b = buf_();
-    char* const p = b + pos;
-    const size_type len = size();
-    const size_type tail = len - pos - count;
-    if (!MayAlias || n <= count || !inside_(s)) {
-      // Shrinking (or an outside source): place the source first (memmove:
-      // it may overlap the replaced range), then close the gap. The tail is
-      // not written before it is moved.
-      if (n <= count) {
-        detail::chars::move(p, s, n);
-        detail::chars::move(p + n, p + count, tail);
-      } else {
-        detail::chars::move(p + n, p + count, tail);
-        detail::chars::copy(p, s, n);
-      }
-    } else {
-      // Growing with a source inside the buffer: open the gap, then find
-      // where the source's bytes went (those at or after p + count moved by
-      // n - count). The terminating NUL moves too: the source may include it
-      // (s.insert(0, s.c_str(), s.size() + 1)); it lands at the new size.
-      detail::chars::move(p + n, p + count, tail + 1);
-      const char* const moved_from = p + count;
-      if (s + n <= moved_from) {
-        detail::chars::move(p, s, n);
-      } else if (s >= moved_from) {
-        detail::chars::move(p, s + (n - count), n);
-      } else {
-        const auto k = static_cast<size_type>(moved_from - s);  // bytes before the gap
-        detail::chars::move(p, s, k);
-        detail::chars::move(p + k, p + n, n - k);
-      }
-    }
-    set_size_(len - count + n);
+    detail::string_algo::replace<MayAlias>(rep_, pos, count, s, n);
   }
 
   constexpr void replace_fill_unchecked_(size_type pos, size_type count, size_type n, char ch) noexcept {
-    const size_type len = size();
-    char* const p = buf_() + pos;
-    detail::chars::move(p + n, p + count, len - pos - count);
-    detail::chars::fill(p, n, ch);
-    set_size_(len - count + n);
+    detail::string_algo::replace_fill(rep_, pos, count, n, ch);
   }
 
   rep_type rep_;
@@ -1615,10 +1628,37 @@ class StringRef {
   }
   /// Removes [pos, pos + min(count, size() - pos)). out_of_range when pos > size().
   StringRef& erase(size_type pos = 0, size_type count = npos) {
-    const size_type len = size();
-    if (HEAPLESS_UNLIKELY(pos > len)) detail::raise(error_kind::out_of_range, "heapless::StringRef::erase: position out of range");
-    detail::string_algo::erase(rep_, pos, count < len - pos ? count : len - pos);
+    detail::string_algo::erase(rep_, pos, checked_count_(pos, count));
     return *this;
+  }
+
+  /// Replaces [pos, pos + min(count, size() - pos)) with sv, which may lie in
+  /// the String. out_of_range when pos > size(); length_error when the
+  /// result would exceed capacity() (then nothing changes).
+  StringRef& replace(size_type pos, size_type count, std::string_view sv) {
+    count = checked_count_(pos, count);
+    if (HEAPLESS_UNLIKELY(sv.size() > capacity() - (size() - count))) too_long_();
+    detail::string_algo::replace<true>(rep_, pos, count, sv.data(), sv.size());
+    return *this;
+  }
+  /// Replaces [pos, pos + min(count, size() - pos)) with count2 copies of ch.
+  StringRef& replace(size_type pos, size_type count, size_type count2, char ch) {
+    count = checked_count_(pos, count);
+    if (HEAPLESS_UNLIKELY(count2 > capacity() - (size() - count))) too_long_();
+    detail::string_algo::replace_fill(rep_, pos, count, count2, ch);
+    return *this;
+  }
+  /// Inserts sv (which may lie in the String) before pos; see replace.
+  StringRef& insert(size_type pos, std::string_view sv) { return replace(pos, 0, sv); }
+  /// Inserts count copies of ch before pos; see replace.
+  StringRef& insert(size_type pos, size_type count, char ch) { return replace(pos, 0, count, ch); }
+  /// Inserts sv before pos when it fits; otherwise returns false and changes
+  /// nothing. out_of_range when pos > size().
+  [[nodiscard]] bool try_insert(size_type pos, std::string_view sv) {
+    (void)checked_count_(pos, 0);
+    if (sv.size() > available()) return false;
+    detail::string_algo::replace<true>(rep_, pos, 0, sv.data(), sv.size());
+    return true;
   }
 
   // ---- Search and comparison (through std::string_view) ---------------------
@@ -1640,6 +1680,15 @@ class StringRef {
   friend bool operator!=(const StringRef& a, std::string_view b) noexcept { return a.view() != b; }
 
  private:
+  /// min(count, size() - pos); raises out_of_range when pos > size().
+  size_type checked_count_(size_type pos, size_type count) const {
+    const size_type len = size();
+    if (HEAPLESS_UNLIKELY(pos > len)) detail::raise(error_kind::out_of_range, "heapless::StringRef: position out of range");
+    return count < len - pos ? count : len - pos;
+  }
+  [[noreturn]] static void too_long_() {
+    detail::raise(error_kind::length_error, "heapless::StringRef: exceeds capacity");
+  }
   template <std::size_t N>
   static void* length_of(String<N>& s) noexcept {
     if constexpr (N < 256) {
