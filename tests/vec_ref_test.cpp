@@ -4,6 +4,7 @@
 #include "support/test.hpp"
 
 #include <algorithm>    // std::reverse, std::count, std::fill_n (std algorithms over a view)
+#include <cstddef>      // std::byte
 #include <cstdint>      // std::uint8_t
 #include <iterator>     // std::back_inserter
 #include <string_view>  // comparing formatted output
@@ -282,4 +283,43 @@ TEST_CASE("VecRef: move-only and counted elements through insert and erase", "[v
   r.assign(2, counted(4));
   CHECK(v.size() == 2);
   CHECK(v[1].get() == 4);
+}
+
+namespace {
+
+// docs/views.md's UART example, against a simulated receive register.
+struct fake_uart {
+  const unsigned char* next;
+  const unsigned char* last;
+};
+fake_uart uart{nullptr, nullptr};
+bool uart_rx_ready() { return uart.next != uart.last; }
+unsigned char uart_read_data() { return *uart.next++; }
+
+std::size_t uart_receive(VecRef<std::byte> rx) {
+  std::size_t taken = 0;
+  while (uart_rx_ready() && !rx.full()) {
+    rx.unchecked_push_back(std::byte{uart_read_data()});
+    ++taken;
+  }
+  return taken;
+}
+
+bool frame_complete(VecRef<const std::byte> rx) { return !rx.empty() && rx.back() == std::byte{0x7E}; }
+
+}  // namespace
+
+TEST_CASE("VecRef: the UART example receives into Vecs of any capacity", "[vec][vec_ref]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const unsigned char line[] = {1, 2, 3, 0x7E, 9, 9};
+  Vec<std::byte, 4> command;
+  Vec<std::byte, 64> bulk;
+  uart = {line, line + sizeof line};
+  CHECK(uart_receive(command) == 4);
+  CHECK(frame_complete(command));
+  CHECK(uart_receive(command) == 0);  // full: the rest waits in the UART
+  CHECK(uart_receive(bulk) == 2);
+  CHECK(!frame_complete(bulk));
+  CHECK(bulk.size() == 2);
+  CHECK(std::to_integer<int>(bulk[1]) == 9);
 }
