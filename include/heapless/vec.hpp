@@ -1051,11 +1051,11 @@ struct vec_ref_core {
   }
   template <class... Args>
   T& construct(std::size_t i, Args&&... args) const noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    return *construct_at(data_ + i, std::forward<Args>(args)...);
+    return *::heapless::detail::construct_at(data_ + i, std::forward<Args>(args)...);
   }
   void truncate(std::size_t n) const noexcept {
     if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (std::size_t i = len(); i > n; --i) destroy_at(data_ + (i - 1));
+      for (std::size_t i = len(); i > n; --i) ::heapless::detail::destroy_at(data_ + (i - 1));
     }
     set_len(n);
   }
