@@ -1423,16 +1423,16 @@ struct string_ref_rep {
 /// StringRef converts to one.
 class StringRef {
  public:
-  using traits_type = std::char_traits<char>;
-  using value_type = char;
-  using size_type = std::size_t;
-  using difference_type = std::ptrdiff_t;
-  using reference = char&;
-  using const_reference = const char&;
-  using pointer = char*;
-  using const_pointer = const char*;
-  using iterator = char*;
-  using const_iterator = const char*;
+  using traits_type = std::char_traits<char>;  ///< as String's
+  using value_type = char;                     ///< as String's
+  using size_type = std::size_t;               ///< as String's
+  using difference_type = std::ptrdiff_t;      ///< as String's
+  using reference = char&;                     ///< as String's
+  using const_reference = const char&;         ///< as String's
+  using pointer = char*;                       ///< as String's
+  using const_pointer = const char*;           ///< as String's
+  using iterator = char*;                      ///< into the String's buffer
+  using const_iterator = const char*;          ///< into the String's buffer
   /// Returned by the searches when nothing is found.
   static constexpr size_type npos = static_cast<size_type>(-1);
 
