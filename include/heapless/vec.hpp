@@ -401,6 +401,21 @@ struct vec_algo {
     else if (const size_type add = n - len; add <= c.cap()) append_fill(c, add, args...);
   }
 
+  /// emplace_back (Raise: raises bad_alloc when full) and try_emplace_back
+  /// (returns nullptr when full). The length is read once: a view decodes
+  /// it on every read.
+  template <bool Raise, class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T* emplace_back(C& c, Args&&... args) {
+    const size_type len = c.len();  // read before the store: T may alias the length
+    if (HEAPLESS_UNLIKELY(len == c.cap())) {
+      if constexpr (Raise) C::capacity_exceeded();
+      else return nullptr;
+    }
+    T* const element = &c.construct(len, std::forward<Args>(args)...);
+    c.set_len(len + 1);
+    return element;
+  }
+
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T& unchecked_emplace_back(C& c, Args&&... args) {
     HEAPLESS_ASSERT(c.len() != c.cap(), "heapless::Vec::unchecked_emplace_back: full");
@@ -852,8 +867,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// guarantee: if T's constructor throws, nothing changes. O(1).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference emplace_back(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    return unchecked_emplace_back(std::forward<Args>(args)...);
+    return *detail::vec_algo<T>::template emplace_back<true>(core_(), std::forward<Args>(args)...);
   }
   HEAPLESS_CONSTEXPR20 reference push_back(const T& value) { return emplace_back(value); }
   HEAPLESS_CONSTEXPR20 reference push_back(T&& value) { return emplace_back(std::move(value)); }
@@ -861,8 +875,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// As emplace_back, but returns nullptr when full (arguments untouched).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_emplace_back(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) return nullptr;
-    return &unchecked_emplace_back(std::forward<Args>(args)...);
+    return detail::vec_algo<T>::template emplace_back<false>(core_(), std::forward<Args>(args)...);
   }
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(const T& value) { return try_emplace_back(value); }
   /// Returns nullptr when full; value is then not moved from.
@@ -1182,8 +1195,7 @@ class VecRef {
   /// As Vec::emplace_back: raises bad_alloc if full; strong guarantee.
   template <class... Args>
   reference emplace_back(Args&&... args) const {
-    if (HEAPLESS_UNLIKELY(full())) core_type::capacity_exceeded();
-    return algo::unchecked_emplace_back(core_, std::forward<Args>(args)...);
+    return *algo::template emplace_back<true>(core_, std::forward<Args>(args)...);
   }
   /// As Vec::push_back.
   reference push_back(const element_type& value) const { return emplace_back(value); }
@@ -1192,8 +1204,7 @@ class VecRef {
   /// nullptr when full (arguments untouched).
   template <class... Args>
   [[nodiscard]] pointer try_emplace_back(Args&&... args) const {
-    if (HEAPLESS_UNLIKELY(full())) return nullptr;
-    return &algo::unchecked_emplace_back(core_, std::forward<Args>(args)...);
+    return algo::template emplace_back<false>(core_, std::forward<Args>(args)...);
   }
   /// nullptr when full.
   [[nodiscard]] pointer try_push_back(const element_type& value) const { return try_emplace_back(value); }
