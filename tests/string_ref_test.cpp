@@ -134,6 +134,12 @@ bool differential(String<N>& owner, String<N>& viewed, std::uint64_t seed, int s
     }
     if (!same(owner, viewed)) return false;
     if (r.view() != std::string_view(owner)) return false;
+    const std::string_view needle(src, n < 3 ? n : 3);
+    if (r.find(needle, pos) != owner.find(needle, pos) || r.rfind(needle, pos) != owner.rfind(needle, pos) ||
+        r.find_first_of(needle, pos) != owner.find_first_of(needle, pos) ||
+        r.find_last_not_of(needle, pos) != owner.find_last_not_of(needle, pos)) {
+      return false;
+    }
   }
   return true;
 }
@@ -234,6 +240,16 @@ TEST_CASE("StringRef: access, search and errors", "[string][string_ref]") {
   CHECK(r.find("ll") == 2);
   CHECK(r.find('o') == 4);
   CHECK(r.find('z') == StringRef::npos);
+  CHECK(r.find("l", 3) == 3);
+  CHECK(r.rfind("l") == 3);
+  CHECK(r.rfind('l', 2) == 2);
+  CHECK(r.find_first_of("lo") == 2);
+  CHECK(r.find_last_of("hl") == 3);
+  CHECK(r.find_first_not_of("he") == 2);
+  CHECK(r.find_last_not_of("o") == 3);
+  CHECK(r.contains("ell"));
+  CHECK(r.contains('h'));
+  CHECK(!r.contains("hello!"));
   CHECK(r.starts_with("he"));
   CHECK(r.ends_with("lo"));
   CHECK(!r.ends_with("hello!"));

@@ -301,6 +301,65 @@ struct string_rep<N, false> {
   }
 };
 
+// ---- Searches shared by String and StringRef -------------------------------
+// Over the text [b, b + len); the results are std::string's.
+struct string_find {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  static constexpr std::size_t clamp(std::size_t count, std::size_t max) noexcept { return count < max ? count : max; }
+
+  static constexpr std::size_t find_char(const char* b, std::size_t len, char ch, std::size_t pos) noexcept {
+    if (pos > len) return npos;  // pos == len: memchr of 0 bytes (folds away for pos == 0)
+    const char* p = chars::find(b + pos, len - pos, ch);
+    return p != nullptr ? static_cast<std::size_t>(p - b) : npos;
+  }
+  static constexpr std::size_t find(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if (n == 0) return pos <= len ? pos : npos;
+    if (n == 1) return find_char(b, len, s[0], pos);
+    if (pos >= len || n > len - pos) return npos;
+    const char* const p = chars::search(b + pos, b + (len - n + 1), s, n);
+    return p != nullptr ? static_cast<std::size_t>(p - b) : npos;
+  }
+  static constexpr std::size_t rfind(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if (n > len) return npos;
+    std::size_t i = clamp(pos, len - n);
+    for (;;) {
+      if (chars::equal_any(b + i, s, n)) return i;
+      if (i == 0) return npos;
+      --i;
+    }
+  }
+  static constexpr std::size_t rfind_char(const char* b, std::size_t len, char ch, std::size_t pos) noexcept {
+    if (len == 0) return npos;
+    for (std::size_t i = clamp(pos, len - 1) + 1; i-- > 0;)
+      if (b[i] == ch) return i;
+    return npos;
+  }
+  /// find_first_of (In) / find_first_not_of (!In).
+  template <bool In>
+  static constexpr std::size_t first_of(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if constexpr (In) {
+      if (n == 1) return find_char(b, len, s[0], pos);
+    }
+    for (std::size_t i = pos; i < len; ++i)
+      if ((chars::find_any(s, n, b[i]) != nullptr) == In) return i;
+    return npos;
+  }
+  /// find_last_of (In) / find_last_not_of (!In).
+  template <bool In>
+  static constexpr std::size_t last_of(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if (len == 0 || (In && n == 0)) return npos;
+    for (std::size_t i = clamp(pos, len - 1) + 1; i-- > 0;)
+      if ((chars::find_any(s, n, b[i]) != nullptr) == In) return i;
+    return npos;
+  }
+  static constexpr bool starts_with(const char* b, std::size_t len, std::string_view sv) noexcept {
+    return sv.size() <= len && chars::equal_any(b, sv.data(), sv.size());
+  }
+  static constexpr bool ends_with(const char* b, std::size_t len, std::string_view sv) noexcept {
+    return sv.size() <= len && chars::equal_any(b + (len - sv.size()), sv.data(), sv.size());
+  }
+};
+
 // ---- Algorithms shared by String and StringRef ---------------------------
 // Written once against a representation ("rep"): string_rep<N> for String,
 // string_ref_rep for StringRef, both offering buf(), cap(), size(),
@@ -938,53 +997,25 @@ class String {
   /// worst case; candidates must match the needle's first and last chars
   /// (found a word at a time, or by memchr in long strings) before memcmp.
   constexpr size_type find(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (n == 0) return pos <= len ? pos : npos;
-    if (n == 1) return find(s[0], pos);
-    if (pos >= len || n > len - pos) return npos;
-    const char* const b = buf_();
-    const char* const p = detail::chars::search(b + pos, b + (len - n + 1), s, n);
-    return p != nullptr ? static_cast<size_type>(p - b) : npos;
+    return detail::string_find::find(buf_(), size(), s, pos, n);
   }
   constexpr size_type find(std::string_view sv, size_type pos = 0) const noexcept { return find(sv.data(), pos, sv.size()); }
   constexpr size_type find(char ch, size_type pos = 0) const noexcept {
-    const size_type len = size();
-    if (pos > len) return npos;  // pos == len: memchr of 0 bytes (folds away for pos == 0)
-    const char* const b = buf_();
-    const char* p = detail::chars::find(b + pos, len - pos, ch);
-    return p != nullptr ? static_cast<size_type>(p - b) : npos;
+    return detail::string_find::find_char(buf_(), size(), ch, pos);
   }
 
   /// Last occurrence of [s, s + n) starting at or before pos, or npos.
   constexpr size_type rfind(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (n > len) return npos;
-    size_type i = clamp_(pos, len - n);
-    const char* const b = buf_();
-    for (;;) {
-      if (detail::chars::equal_any(b + i, s, n)) return i;
-      if (i == 0) return npos;
-      --i;
-    }
+    return detail::string_find::rfind(buf_(), size(), s, pos, n);
   }
   constexpr size_type rfind(std::string_view sv, size_type pos = npos) const noexcept { return rfind(sv.data(), pos, sv.size()); }
   constexpr size_type rfind(char ch, size_type pos = npos) const noexcept {
-    const size_type len = size();
-    if (len == 0) return npos;
-    const char* const b = buf_();
-    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (b[i] == ch) return i;
-    return npos;
+    return detail::string_find::rfind_char(buf_(), size(), ch, pos);
   }
 
   /// First char at or after pos that is one of [s, s + n), or npos.
   constexpr size_type find_first_of(const char* s, size_type pos, size_type n) const noexcept {
-    if (n == 1) return find(s[0], pos);
-    const size_type len = size();
-    const char* const b = buf_();
-    for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
-    return npos;
+    return detail::string_find::first_of<true>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_of(sv.data(), pos, sv.size());
@@ -993,12 +1024,7 @@ class String {
 
   /// Last char at or before pos that is one of [s, s + n), or npos.
   constexpr size_type find_last_of(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (len == 0 || n == 0) return npos;
-    const char* const b = buf_();
-    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
-    return npos;
+    return detail::string_find::last_of<true>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_of(sv.data(), pos, sv.size());
@@ -1007,11 +1033,7 @@ class String {
 
   /// First char at or after pos that is not one of [s, s + n), or npos.
   constexpr size_type find_first_not_of(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    const char* const b = buf_();
-    for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
-    return npos;
+    return detail::string_find::first_of<false>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_not_of(sv.data(), pos, sv.size());
@@ -1022,12 +1044,7 @@ class String {
 
   /// Last char at or before pos that is not one of [s, s + n), or npos.
   constexpr size_type find_last_not_of(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (len == 0) return npos;
-    const char* const b = buf_();
-    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
-    return npos;
+    return detail::string_find::last_of<false>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_not_of(sv.data(), pos, sv.size());
@@ -1037,12 +1054,11 @@ class String {
   }
 
   constexpr bool starts_with(std::string_view sv) const noexcept {
-    return sv.size() <= size() && detail::chars::equal_any(buf_(), sv.data(), sv.size());
+    return detail::string_find::starts_with(buf_(), size(), sv);
   }
   constexpr bool starts_with(char ch) const noexcept { return !empty() && buf_()[0] == ch; }
   constexpr bool ends_with(std::string_view sv) const noexcept {
-    const size_type len = size();
-    return sv.size() <= len && detail::chars::equal_any(buf_() + (len - sv.size()), sv.data(), sv.size());
+    return detail::string_find::ends_with(buf_(), size(), sv);
   }
   constexpr bool ends_with(char ch) const noexcept { return !empty() && buf_()[size() - 1] == ch; }
   constexpr bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
@@ -1661,17 +1677,47 @@ class StringRef {
     return true;
   }
 
-  // ---- Search and comparison (through std::string_view) ---------------------
-  /// view().find(sv, pos).
-  size_type find(std::string_view sv, size_type pos = 0) const noexcept { return view().find(sv, pos); }
-  /// view().find(ch, pos).
-  size_type find(char ch, size_type pos = 0) const noexcept { return view().find(ch, pos); }
-  /// Whether the contents start with sv.
-  bool starts_with(std::string_view sv) const noexcept { return view().substr(0, sv.size()) == sv; }
-  /// Whether the contents end with sv.
-  bool ends_with(std::string_view sv) const noexcept {
-    return size() >= sv.size() && view().substr(size() - sv.size()) == sv;
+  // ---- Search (String's code: detail::string_find) and comparison -----------
+  /// First occurrence of sv at or after pos, or npos.
+  size_type find(std::string_view sv, size_type pos = 0) const noexcept {
+    return detail::string_find::find(rep_.buf(), size(), sv.data(), pos, sv.size());
   }
+  /// First ch at or after pos, or npos.
+  size_type find(char ch, size_type pos = 0) const noexcept {
+    return detail::string_find::find_char(rep_.buf(), size(), ch, pos);
+  }
+  /// Last occurrence of sv starting at or before pos, or npos.
+  size_type rfind(std::string_view sv, size_type pos = npos) const noexcept {
+    return detail::string_find::rfind(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Last ch at or before pos, or npos.
+  size_type rfind(char ch, size_type pos = npos) const noexcept {
+    return detail::string_find::rfind_char(rep_.buf(), size(), ch, pos);
+  }
+  /// First char at or after pos that is in sv, or npos.
+  size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return detail::string_find::first_of<true>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Last char at or before pos that is in sv, or npos.
+  size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return detail::string_find::last_of<true>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// First char at or after pos that is not in sv, or npos.
+  size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return detail::string_find::first_of<false>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Last char at or before pos that is not in sv, or npos.
+  size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return detail::string_find::last_of<false>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Whether the contents start with sv.
+  bool starts_with(std::string_view sv) const noexcept { return detail::string_find::starts_with(rep_.buf(), size(), sv); }
+  /// Whether the contents end with sv.
+  bool ends_with(std::string_view sv) const noexcept { return detail::string_find::ends_with(rep_.buf(), size(), sv); }
+  /// Whether sv occurs in the contents.
+  bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
+  /// Whether ch occurs in the contents.
+  bool contains(char ch) const noexcept { return find(ch) != npos; }
   /// Three-way comparison with sv (std::string_view::compare's sign).
   int compare(std::string_view sv) const noexcept { return view().compare(sv); }
   /// Equal contents.
