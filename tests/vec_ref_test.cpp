@@ -249,6 +249,11 @@ TEST_CASE("VecRef<char>: a format_to target, back_inserter and std algorithms", 
   VecRef<char> r = a;
   CHECK(heapless::try_format_to(r, "{}", 1234567890123LL) == false);
   CHECK(a.size() == 5);
+  heapless::format_to(r, HEAPLESS_FMT("{:x}"), 255);
+  CHECK(std::string_view(a.data(), a.size()) == "v=42;ff");
+  CHECK(heapless::format_to_truncating(r, "{}", 1234567890123LL) == true);
+  CHECK(a.full());
+  r.resize(5);
   auto out = std::back_inserter(r);
   *out++ = 'x';
   *out++ = 'y';
