@@ -30,6 +30,10 @@
 // append_truncating writes what fits and returns true when it had to cut.
 // Nothing truncates silently.
 //
+// StringRef (end of this header) is a capacity-erased handle to a String<N>
+// of any N, for non-template functions that build strings
+// (`void log_line(heapless::StringRef out)`); docs/views.md.
+//
 // Costs: size() is one load and a subtraction; append is a compare, a memmove
 // and two byte stores; ==, compare and find(char) are memcmp / memchr;
 // find(substring) tests 8 candidates per step word-wide (memchr in long

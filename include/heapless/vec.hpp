@@ -27,7 +27,9 @@
 // empty Vec, iterators into *this) are checked by HEAPLESS_ASSERT.
 //
 // VecRef<T> (end of this header) is a capacity-erased handle to a Vec<T, N>
-// of any N, for non-template functions that fill Vecs.
+// of any N, for non-template functions that fill Vecs; VecRef<const T> is
+// the read-only one. Both run Vec's own algorithms (detail::vec_algo);
+// docs/views.md.
 //
 // Thread/ISR: no internal synchronisation; a Vec is a plain value.
 #ifndef HEAPLESS_VEC_HPP
