@@ -253,6 +253,33 @@ using boost32 = boost::static_strings::static_string<32>;
 using boost64 = boost::static_strings::static_string<64>;
 #endif
 
+// push_back of 200 opaque chars, into the String and through a StringRef
+// (one function for every capacity): docs/views.md compares the two, for the
+// free-capacity-byte encoding (String<200>) and a two-byte length (String<1000>).
+inline char opaque_char(char c) {
+  asm volatile("" : "+r"(c));
+  return c;
+}
+template <class S>
+STRING_BENCH_NOINLINE void kernel_push_owner(S& s) {
+  for (int i = 0; i < 200; ++i) s.push_back(opaque_char('a'));
+  asm volatile("" ::: "memory");
+}
+STRING_BENCH_NOINLINE void kernel_push_view(heapless::StringRef s) {
+  for (int i = 0; i < 200; ++i) s.push_back(opaque_char('a'));
+  asm volatile("" ::: "memory");
+}
+template <std::size_t N, bool View>
+void bm_push(benchmark::State& state) {
+  static heapless::String<N> s;
+  for (auto _ : state) {
+    s.clear();
+    if constexpr (View) kernel_push_view(s);
+    else kernel_push_owner(s);
+    benchmark::DoNotOptimize(s.data());
+  }
+}
+
 }  // namespace
 
 BENCHMARK(bm_build<kernel_build_raw<false>>)->Name("build/raw");
@@ -359,3 +386,7 @@ BENCHMARK(bm_chunks<raw_line, kernel_chunks_raw>)->Name("chunks4x16/raw");
 BENCHMARK(bm_chunks<heapless::String<64>, kernel_chunks_heapless>)->Name("chunks4x16/heapless::String");
 BENCHMARK(bm_eq<raw64>)->Name("eq64/raw");
 BENCHMARK(bm_eq<hl64>)->Name("eq64/heapless::String");
+BENCHMARK(bm_push<200, false>)->Name("push200/heapless::String<200>");
+BENCHMARK(bm_push<200, true>)->Name("push200/heapless::StringRef<200>");
+BENCHMARK(bm_push<1000, false>)->Name("push200/heapless::String<1000>");
+BENCHMARK(bm_push<1000, true>)->Name("push200/heapless::StringRef<1000>");

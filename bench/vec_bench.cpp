@@ -249,6 +249,24 @@ using boost256 = boost::container::static_vector<int, 256>;
 using boost64 = boost::container::static_vector<int, 64>;
 #endif
 
+// The same kernels through the capacity-erased view (C = VecRef<int>): one
+// function serves every capacity; its cost against the Vec's is in
+// docs/views.md.
+template <int N, bool Opaque>
+void BM_push_view(benchmark::State& state) {
+  vec256& v = instance<vec256>();
+  v.clear();
+  heapless::VecRef<int> c = v;
+  trap_scope trap(state, true);
+  for (auto _ : state) {
+    if constexpr (Opaque) push_opaque_kernel<N>(c);
+    else push_kernel<N>(c);
+    benchmark::DoNotOptimize(v.data());
+    v.clear();
+    benchmark::ClobberMemory();
+  }
+}
+
 }  // namespace
 
 // Names: <operation>/<container>[/<n>]; docs/vec.md divides each median by raw's.
@@ -282,6 +300,8 @@ BENCHMARK_TEMPLATE(BM_push, boost256, 256, true)->Name("push_opaque256/boost");
 #endif
 BENCHMARK_TEMPLATE(BM_push, vec256, 256, true)->Name("push_opaque256/heapless");
 BENCHMARK_TEMPLATE(BM_push, unchecked_vec<256>, 256, true)->Name("push_opaque256/unchecked");
+BENCHMARK_TEMPLATE(BM_push_view, 256, false)->Name("push256/heapless_view");
+BENCHMARK_TEMPLATE(BM_push_view, 256, true)->Name("push_opaque256/heapless_view");
 
 BENCHMARK_TEMPLATE(BM_sum, raw256)->Name("sum256/raw");
 BENCHMARK_TEMPLATE(BM_sum, std::vector<int>)->Name("sum256/std_vector");

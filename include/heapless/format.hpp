@@ -171,6 +171,14 @@ template <class T>
 struct is_string : std::false_type {};
 template <std::size_t N>
 struct is_string<String<N>> : std::true_type {};
+// A StringRef takes String's path (resize_and_overwrite into its buffer);
+// only an owned String<N> takes the compiled direct path (format_direct).
+template <>
+struct is_string<StringRef> : std::true_type {};
+template <class T>
+struct is_owned_string : std::false_type {};
+template <std::size_t N>
+struct is_owned_string<String<N>> : std::true_type {};
 
 // Vec<char, N> is recognised by shape, so format.hpp need not include vec.hpp:
 // value_type char, a constant capacity(), and try_append(const char*, const char*).
@@ -427,7 +435,7 @@ auto format_to(Out&& out, const format_string<Args...>& fmt, const Args&... args
 }
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 auto format_to(Out&& out, S, const Args&... args) {
-  if constexpr (detail::is_string<std::remove_cv_t<std::remove_reference_t<Out>>>::value) {
+  if constexpr (detail::is_owned_string<std::remove_cv_t<std::remove_reference_t<Out>>>::value) {
     (void)detail::format_direct<detail::overflow_mode::raise, S>(out, args...);
   } else {
     HEAPLESS_DETAIL_COMPILED_ARGS;
@@ -446,7 +454,7 @@ template <class Out, class... Args>
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 [[nodiscard]] bool try_format_to(Out& out, S, const Args&... args) {
   static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
-  if constexpr (detail::is_string<Out>::value) {
+  if constexpr (detail::is_owned_string<Out>::value) {
     return !detail::format_direct<detail::overflow_mode::fail, S>(out, args...);
   } else {
     HEAPLESS_DETAIL_COMPILED_ARGS;

@@ -30,6 +30,10 @@
 // append_truncating writes what fits and returns true when it had to cut.
 // Nothing truncates silently.
 //
+// StringRef (end of this header) is a capacity-erased handle to a String<N>
+// of any N, for non-template functions that build strings
+// (`void log_line(heapless::StringRef out)`); docs/views.md.
+//
 // Costs: size() is one load and a subtraction; push_back is a compare and
 // three byte stores; append is a compare, a memmove (two 8-byte moves for 8 to
 // 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
@@ -82,6 +86,7 @@ HEAPLESS_NAMESPACE_BEGIN
 
 template <std::size_t N>
 class String;
+class StringRef;
 
 namespace detail {
 
@@ -310,6 +315,8 @@ struct string_rep {
   }
   /// The stored byte as is (above N only in bytes no String wrote).
   constexpr unsigned stored_free() const noexcept { return static_cast<unsigned char>(buf_[N]); }
+  static constexpr std::size_t cap() noexcept { return N; }
+  constexpr char* buf() noexcept { return buf_; }
   constexpr std::size_t size() const noexcept { return N - free_byte_(); }
   constexpr std::size_t available() const noexcept { return free_byte_(); }
   // Stores the length only (the caller writes the NUL at N - a first).
@@ -330,12 +337,179 @@ struct string_rep<N, false> {
   smallest_size_t<N> size_;
   constexpr string_rep() noexcept : buf_{}, size_{0} {}
   constexpr explicit string_rep(string_uninit_tag) noexcept : empty_{}, size_{0} { buf_[0] = '\0'; }
+  static constexpr std::size_t cap() noexcept { return N; }
+  constexpr char* buf() noexcept { return buf_; }
   constexpr std::size_t size() const noexcept { return size_; }
   constexpr std::size_t available() const noexcept { return N - size_; }
   constexpr void store_available(std::size_t a) noexcept { size_ = static_cast<smallest_size_t<N>>(N - a); }
   constexpr void set_size(std::size_t n) noexcept {
     buf_[n] = '\0';
     size_ = static_cast<smallest_size_t<N>>(n);
+  }
+};
+
+// ---- Searches shared by String and StringRef -------------------------------
+// Over the text [b, b + len); the results are std::string's.
+struct string_find {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  static constexpr std::size_t clamp(std::size_t count, std::size_t max) noexcept { return count < max ? count : max; }
+
+  static constexpr std::size_t find_char(const char* b, std::size_t len, char ch, std::size_t pos) noexcept {
+    if (pos > len) return npos;  // pos == len: memchr of 0 bytes (folds away for pos == 0)
+    const char* p = chars::find(b + pos, len - pos, ch);
+    return p != nullptr ? static_cast<std::size_t>(p - b) : npos;
+  }
+  static constexpr std::size_t find(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if (n == 0) return pos <= len ? pos : npos;
+    if (n == 1) return find_char(b, len, s[0], pos);
+    if (pos >= len || n > len - pos) return npos;
+    const char* const p = chars::search(b + pos, b + (len - n + 1), s, n);
+    return p != nullptr ? static_cast<std::size_t>(p - b) : npos;
+  }
+  static constexpr std::size_t rfind(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if (n > len) return npos;
+    std::size_t i = clamp(pos, len - n);
+    for (;;) {
+      if (chars::equal_any(b + i, s, n)) return i;
+      if (i == 0) return npos;
+      --i;
+    }
+  }
+  static constexpr std::size_t rfind_char(const char* b, std::size_t len, char ch, std::size_t pos) noexcept {
+    if (len == 0) return npos;
+    for (std::size_t i = clamp(pos, len - 1) + 1; i-- > 0;)
+      if (b[i] == ch) return i;
+    return npos;
+  }
+  /// find_first_of (In) / find_first_not_of (!In).
+  template <bool In>
+  static constexpr std::size_t first_of(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if constexpr (In) {
+      if (n == 1) return find_char(b, len, s[0], pos);
+    }
+    for (std::size_t i = pos; i < len; ++i)
+      if ((chars::find_any(s, n, b[i]) != nullptr) == In) return i;
+    return npos;
+  }
+  /// find_last_of (In) / find_last_not_of (!In).
+  template <bool In>
+  static constexpr std::size_t last_of(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if (len == 0 || (In && n == 0)) return npos;
+    for (std::size_t i = clamp(pos, len - 1) + 1; i-- > 0;)
+      if ((chars::find_any(s, n, b[i]) != nullptr) == In) return i;
+    return npos;
+  }
+  static constexpr bool starts_with(const char* b, std::size_t len, std::string_view sv) noexcept {
+    return sv.size() <= len && chars::equal_any(b, sv.data(), sv.size());
+  }
+  static constexpr bool ends_with(const char* b, std::size_t len, std::string_view sv) noexcept {
+    return sv.size() <= len && chars::equal_any(b + (len - sv.size()), sv.data(), sv.size());
+  }
+};
+
+// ---- Algorithms shared by String and StringRef ---------------------------
+// Written once against a representation ("rep"): string_rep<N> for String,
+// string_ref_rep for StringRef, both offering buf(), cap(), size(),
+// available(), store_available(a) and set_size(n). For String the capacity
+// is the constant N, so the code is what String's own members compiled to.
+struct string_algo {
+  // The append paths work on the free capacity (the stored byte for N < 256)
+  // rather than the size: no decode/encode between appends.
+  // Preconditions: room == r.available(), n <= room.
+  // The source may lie in the string up to and including the terminating NUL
+  // at end (s.append(s.c_str(), s.size() + 1)); it then overlaps the
+  // destination, which starts at that NUL: memmove, or last byte first in
+  // constant evaluation. (memmove rather than a test for the overlap: the
+  // same code size as memcpy, and glibc's memcpy is its memmove.)
+  template <class Rep>
+  static constexpr void append_copy(Rep& r, const char* s, std::size_t n, std::size_t room) noexcept {
+    char* const end = r.buf() + (r.cap() - room);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = n; i > 0; --i) end[i - 1] = s[i - 1];
+    } else {
+      chars::move(end, s, n);
+    }
+    end[n] = '\0';
+    r.store_available(room - n);
+  }
+  template <class Rep>
+  static constexpr void append_fill(Rep& r, std::size_t n, char ch, std::size_t room) noexcept {
+    char* const end = r.buf() + (r.cap() - room);
+    chars::fill(end, n, ch);
+    end[n] = '\0';
+    r.store_available(room - n);
+  }
+  /// Shrinks to n chars or appends n - size() copies of ch (n <= cap()).
+  template <class Rep>
+  static constexpr void resize(Rep& r, std::size_t n, char ch) noexcept {
+    const std::size_t len = r.size();
+    // n - len <= cap() states what n <= cap() and n > len imply, for GCC 12's
+    // -Wstringop-overflow, which cannot bound size() (N minus a stored byte).
+    if (n > len && n - len <= r.cap()) chars::fill(r.buf() + len, n - len, ch);
+    r.set_size(n);
+  }
+  /// Removes [pos, pos + n) (pos + n <= size()).
+  template <class Rep>
+  static constexpr void erase(Rep& r, std::size_t pos, std::size_t n) noexcept {
+    const std::size_t len = r.size();
+    chars::move(r.buf() + pos, r.buf() + pos + n, len - pos - n);
+    r.set_size(len - n);
+  }
+  /// Replaces [pos, pos + count) with n copies of ch (preconditions as replace).
+  template <class Rep>
+  static constexpr void replace_fill(Rep& r, std::size_t pos, std::size_t count, std::size_t n, char ch) noexcept {
+    const std::size_t len = r.size();
+    char* const p = r.buf() + pos;
+    chars::move(p + n, p + count, len - pos - count);
+    chars::fill(p, n, ch);
+    r.set_size(len - count + n);
+  }
+  /// Whether [s, s + 1) lies inside r's buffer (run time only).
+  template <class Rep>
+  static bool inside(Rep& r, const char* s) noexcept {
+    const auto b = reinterpret_cast<std::uintptr_t>(r.buf());
+    const auto p = reinterpret_cast<std::uintptr_t>(s);
+    return p >= b && p < b + (r.cap() + 1);
+  }
+  /// Replaces [pos, pos + count) with [s, s + n), at run time.
+  /// Preconditions: pos <= size(), count <= size() - pos,
+  /// size() - count + n <= cap(); with MayAlias = false, [s, s + n) does not
+  /// overlap the buffer.
+  template <bool MayAlias, class Rep>
+  static void replace(Rep& r, std::size_t pos, std::size_t count, const char* s, std::size_t n) noexcept {
+    char* const b = r.buf();
+    char* const p = b + pos;
+    const std::size_t len = r.size();
+    const std::size_t tail = len - pos - count;
+    if (!MayAlias || n <= count || !inside(r, s)) {
+      // Shrinking (or an outside source): place the source first (memmove:
+      // it may overlap the replaced range), then close the gap. The tail is
+      // not written before it is moved.
+      if (n <= count) {
+        detail::chars::move(p, s, n);
+        detail::chars::move(p + n, p + count, tail);
+      } else {
+        detail::chars::move(p + n, p + count, tail);
+        detail::chars::copy(p, s, n);
+      }
+    } else {
+      // Growing with a source inside the buffer: open the gap, then find
+      // where the source's bytes went (those at or after p + count moved by
+      // n - count). The terminating NUL moves too: the source may include it
+      // (s.insert(0, s.c_str(), s.size() + 1)); it lands at the new size.
+      detail::chars::move(p + n, p + count, tail + 1);
+      const char* const moved_from = p + count;
+      if (s + n <= moved_from) {
+        detail::chars::move(p, s, n);
+      } else if (s >= moved_from) {
+        detail::chars::move(p, s + (n - count), n);
+      } else {
+        const auto k = static_cast<std::size_t>(moved_from - s);  // bytes before the gap
+        detail::chars::move(p, s, k);
+        detail::chars::move(p + k, p + n, n - k);
+      }
+    }
+    r.set_size(len - count + n);
   }
 };
 
@@ -756,9 +930,7 @@ class String {
   constexpr String& erase(size_type pos = 0, size_type count = npos) {
     check_pos_(pos, "heapless::String::erase: position out of range");
     const size_type len = size();
-    const size_type n = clamp_(count, len - pos);
-    detail::chars::move(buf_() + pos, buf_() + pos + n, len - pos - n);
-    set_size_(len - n);
+    detail::string_algo::erase(rep_, pos, clamp_(count, len - pos));
     return *this;
   }
   /// Precondition (HEAPLESS_ASSERT): p is a dereferenceable iterator into *this.
@@ -845,11 +1017,7 @@ class String {
   /// Shrinks to n chars or appends n - size() copies of ch. length_error when n > N.
   constexpr void resize(size_type n, char ch) {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::resize: exceeds capacity");
-    const size_type len = size();
-    // n - len <= N states what n <= N and n > len imply, for GCC 12's
-    // -Wstringop-overflow, which cannot bound size() (N minus a stored byte).
-    if (n > len && n - len <= N) detail::chars::fill(buf_() + len, n - len, ch);
-    set_size_(n);
+    detail::string_algo::resize(rep_, n, ch);
   }
   constexpr void resize(size_type n) { resize(n, '\0'); }
 
@@ -888,53 +1056,25 @@ class String {
   /// worst case; candidates must match the needle's first and last chars
   /// (found a word at a time, or by memchr in long strings) before memcmp.
   constexpr size_type find(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (n == 0) return pos <= len ? pos : npos;
-    if (n == 1) return find(s[0], pos);
-    if (pos >= len || n > len - pos) return npos;
-    const char* const b = buf_();
-    const char* const p = detail::chars::search(b + pos, b + (len - n + 1), s, n);
-    return p != nullptr ? static_cast<size_type>(p - b) : npos;
+    return detail::string_find::find(buf_(), size(), s, pos, n);
   }
   constexpr size_type find(std::string_view sv, size_type pos = 0) const noexcept { return find(sv.data(), pos, sv.size()); }
   constexpr size_type find(char ch, size_type pos = 0) const noexcept {
-    const size_type len = size();
-    if (pos > len) return npos;  // pos == len: memchr of 0 bytes (folds away for pos == 0)
-    const char* const b = buf_();
-    const char* p = detail::chars::find(b + pos, len - pos, ch);
-    return p != nullptr ? static_cast<size_type>(p - b) : npos;
+    return detail::string_find::find_char(buf_(), size(), ch, pos);
   }
 
   /// Last occurrence of [s, s + n) starting at or before pos, or npos.
   constexpr size_type rfind(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (n > len) return npos;
-    size_type i = clamp_(pos, len - n);
-    const char* const b = buf_();
-    for (;;) {
-      if (detail::chars::equal_any(b + i, s, n)) return i;
-      if (i == 0) return npos;
-      --i;
-    }
+    return detail::string_find::rfind(buf_(), size(), s, pos, n);
   }
   constexpr size_type rfind(std::string_view sv, size_type pos = npos) const noexcept { return rfind(sv.data(), pos, sv.size()); }
   constexpr size_type rfind(char ch, size_type pos = npos) const noexcept {
-    const size_type len = size();
-    if (len == 0) return npos;
-    const char* const b = buf_();
-    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (b[i] == ch) return i;
-    return npos;
+    return detail::string_find::rfind_char(buf_(), size(), ch, pos);
   }
 
   /// First char at or after pos that is one of [s, s + n), or npos.
   constexpr size_type find_first_of(const char* s, size_type pos, size_type n) const noexcept {
-    if (n == 1) return find(s[0], pos);
-    const size_type len = size();
-    const char* const b = buf_();
-    for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
-    return npos;
+    return detail::string_find::first_of<true>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_of(sv.data(), pos, sv.size());
@@ -943,12 +1083,7 @@ class String {
 
   /// Last char at or before pos that is one of [s, s + n), or npos.
   constexpr size_type find_last_of(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (len == 0 || n == 0) return npos;
-    const char* const b = buf_();
-    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
-    return npos;
+    return detail::string_find::last_of<true>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_of(sv.data(), pos, sv.size());
@@ -957,11 +1092,7 @@ class String {
 
   /// First char at or after pos that is not one of [s, s + n), or npos.
   constexpr size_type find_first_not_of(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    const char* const b = buf_();
-    for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
-    return npos;
+    return detail::string_find::first_of<false>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_not_of(sv.data(), pos, sv.size());
@@ -972,12 +1103,7 @@ class String {
 
   /// Last char at or before pos that is not one of [s, s + n), or npos.
   constexpr size_type find_last_not_of(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (len == 0) return npos;
-    const char* const b = buf_();
-    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
-    return npos;
+    return detail::string_find::last_of<false>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_not_of(sv.data(), pos, sv.size());
@@ -987,12 +1113,11 @@ class String {
   }
 
   constexpr bool starts_with(std::string_view sv) const noexcept {
-    return sv.size() <= size() && detail::chars::equal_any(buf_(), sv.data(), sv.size());
+    return detail::string_find::starts_with(buf_(), size(), sv);
   }
   constexpr bool starts_with(char ch) const noexcept { return !empty() && buf_()[0] == ch; }
   constexpr bool ends_with(std::string_view sv) const noexcept {
-    const size_type len = size();
-    return sv.size() <= len && detail::chars::equal_any(buf_() + (len - sv.size()), sv.data(), sv.size());
+    return detail::string_find::ends_with(buf_(), size(), sv);
   }
   constexpr bool ends_with(char ch) const noexcept { return !empty() && buf_()[size() - 1] == ch; }
   constexpr bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
@@ -1060,6 +1185,7 @@ class String {
  private:
   template <std::size_t>
   friend class String;
+  friend class StringRef;
   template <std::size_t A, std::size_t B>
   friend constexpr bool operator==(const String<A>& a, const String<B>& b) noexcept;
 
@@ -1078,29 +1204,12 @@ class String {
   constexpr const char* buf_() const noexcept { return rep_.buf_; }
   constexpr void set_size_(size_type n) noexcept { rep_.set_size(n); }
 
-  // The append paths work on the free capacity (the stored byte for N < 256)
-  // rather than the size: no decode/encode between appends.
-  // Preconditions: room == available(), n <= room.
-  // The source may lie in *this up to and including the terminating NUL at
-  // end (s.append(s.c_str(), s.size() + 1)); it then overlaps the
-  // destination, which starts at that NUL: memmove, or last byte first in
-  // constant evaluation. (memmove rather than a test for the overlap: the
-  // same code size as memcpy, and glibc's memcpy is its memmove.)
+  // Preconditions: room == available(), n <= room (detail::string_algo).
   constexpr void append_copy_(const char* s, size_type n, size_type room) noexcept {
-    char* const end = buf_() + (N - room);
-    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-      for (size_type i = n; i > 0; --i) end[i - 1] = s[i - 1];
-    } else {
-      detail::chars::move(end, s, n);
-    }
-    end[n] = '\0';
-    rep_.store_available(room - n);
+    detail::string_algo::append_copy(rep_, s, n, room);
   }
   constexpr void append_fill_(size_type n, char ch, size_type room) noexcept {
-    char* const end = buf_() + (N - room);
-    detail::chars::fill(end, n, ch);
-    end[n] = '\0';
-    rep_.store_available(room - n);
+    detail::string_algo::append_fill(rep_, n, ch, room);
   }
 
   // push_back's common case for N < 256: the free capacity after the push,
@@ -1162,13 +1271,6 @@ class String {
     return static_cast<size_type>(last - first);
   }
 
-  // Whether [s, s + 1) lies inside this object's buffer (run time only).
-  bool inside_(const char* s) const noexcept {
-    const auto b = reinterpret_cast<std::uintptr_t>(buf_());
-    const auto p = reinterpret_cast<std::uintptr_t>(s);
-    return p >= b && p < b + (N + 1);
-  }
-
   // n <= N. [s, s + n) may overlap the buffer: copying to the front is safe
   // with a forward copy / memmove.
   constexpr void assign_unchecked_(const char* s, size_type n) noexcept {
@@ -1217,47 +1319,11 @@ class String {
       replace_constexpr_(pos, count, s, n);
       return;
     }
-    char* const b = buf_();
-    char* const p = b + pos;
-    const size_type len = size();
-    const size_type tail = len - pos - count;
-    if (!MayAlias || n <= count || !inside_(s)) {
-      // Shrinking (or an outside source): place the source first (memmove:
-      // it may overlap the replaced range), then close the gap. The tail is
-      // not written before it is moved.
-      if (n <= count) {
-        detail::chars::move(p, s, n);
-        detail::chars::move(p + n, p + count, tail);
-      } else {
-        detail::chars::move(p + n, p + count, tail);
-        detail::chars::copy(p, s, n);
-      }
-    } else {
-      // Growing with a source inside the buffer: open the gap, then find
-      // where the source's bytes went (those at or after p + count moved by
-      // n - count). The terminating NUL moves too: the source may include it
-      // (s.insert(0, s.c_str(), s.size() + 1)); it lands at the new size.
-      detail::chars::move(p + n, p + count, tail + 1);
-      const char* const moved_from = p + count;
-      if (s + n <= moved_from) {
-        detail::chars::move(p, s, n);
-      } else if (s >= moved_from) {
-        detail::chars::move(p, s + (n - count), n);
-      } else {
-        const auto k = static_cast<size_type>(moved_from - s);  // bytes before the gap
-        detail::chars::move(p, s, k);
-        detail::chars::move(p + k, p + n, n - k);
-      }
-    }
-    set_size_(len - count + n);
+    detail::string_algo::replace<MayAlias>(rep_, pos, count, s, n);
   }
 
   constexpr void replace_fill_unchecked_(size_type pos, size_type count, size_type n, char ch) noexcept {
-    const size_type len = size();
-    char* const p = buf_() + pos;
-    detail::chars::move(p + n, p + count, len - pos - count);
-    detail::chars::fill(p, n, ch);
-    set_size_(len - count + n);
+    detail::string_algo::replace_fill(rep_, pos, count, n, ch);
   }
 
   rep_type rep_;
@@ -1422,6 +1488,386 @@ template <class Stream, std::size_t N>
 auto operator<<(Stream& os, const String<N>& s) -> decltype(os << std::string_view(s)) {
   return os << std::string_view(s);
 }
+
+// ---- Capacity erasure: StringRef -----------------------------------------
+namespace detail {
+/// StringRef's representation (the interface of string_algo): another
+/// String's buffer, capacity and length, in whichever encoding that String
+/// uses. width == 0: N < 256, the free-capacity byte at buf[cap]; 2, 4 or 8:
+/// N >= 256, a length of that many bytes at `length` (after the buffer).
+struct string_ref_rep {
+  char* buf_;
+  void* length_;
+  std::size_t cap_;
+  unsigned char width_;
+
+  std::size_t cap() const noexcept { return cap_; }
+  char* buf() const noexcept { return buf_; }
+  std::size_t available() const noexcept {
+    if (HEAPLESS_LIKELY(width_ == 0)) {
+      // As string_rep: a corrupted byte above N reads as "empty".
+      const std::size_t a = static_cast<unsigned char>(buf_[cap_]);
+      return a <= cap_ ? a : cap_;
+    }
+    return cap_ - stored_size_();
+  }
+  std::size_t size() const noexcept { return cap_ - available(); }
+  void store_available(std::size_t a) const noexcept {
+    if (HEAPLESS_LIKELY(width_ == 0)) buf_[cap_] = static_cast<char>(static_cast<unsigned char>(a));
+    else store_size_(cap_ - a);
+  }
+  void set_size(std::size_t n) const noexcept {
+    buf_[n] = '\0';
+    store_available(cap_ - n);
+  }
+
+ private:
+  std::size_t stored_size_() const noexcept {
+    switch (width_) {
+      case 2: return *static_cast<const std::uint16_t*>(length_);
+      case 4: return *static_cast<const std::uint32_t*>(length_);
+      default: return static_cast<std::size_t>(*static_cast<const std::uint64_t*>(length_));
+    }
+  }
+  void store_size_(std::size_t n) const noexcept {
+    switch (width_) {
+      case 2: *static_cast<std::uint16_t*>(length_) = static_cast<std::uint16_t>(n); break;
+      case 4: *static_cast<std::uint32_t*>(length_) = static_cast<std::uint32_t>(n); break;
+      default: *static_cast<std::uint64_t*>(length_) = n; break;
+    }
+  }
+};
+}  // namespace detail
+
+/// A non-owning handle to a String<N> of any capacity N: one non-template
+/// function can build strings of every size (`void log_line(StringRef out)
+/// { format_to(out, ...); }`). Built on demand from a String<N>& (implicit),
+/// it is a pointer to the buffer, the capacity, and where and how the String
+/// keeps its length (the free-capacity byte for N < 256, a 2-, 4- or 8-byte
+/// length above); valid while the String lives and is not moved. The
+/// modifying members run the same code as String's (detail::string_algo),
+/// with String's errors (length_error past the capacity, out_of_range for a
+/// position past size()); the text stays NUL-terminated.
+///
+/// A `const StringRef` is read-only (its modifying members are non-const);
+/// for read-only callers std::string_view is the view of choice, and a
+/// StringRef converts to one.
+class StringRef {
+ public:
+  using traits_type = std::char_traits<char>;  ///< as String's
+  using value_type = char;                     ///< as String's
+  using size_type = std::size_t;               ///< as String's
+  using difference_type = std::ptrdiff_t;      ///< as String's
+  using reference = char&;                     ///< as String's
+  using const_reference = const char&;         ///< as String's
+  using pointer = char*;                       ///< as String's
+  using const_pointer = const char*;           ///< as String's
+  using iterator = char*;                      ///< into the String's buffer
+  using const_iterator = const char*;          ///< into the String's buffer
+  /// Returned by the searches when nothing is found.
+  static constexpr size_type npos = static_cast<size_type>(-1);
+
+  /// Refers to s (implicit, so a String<N>& converts at a call).
+  template <std::size_t N>
+  StringRef(String<N>& s) noexcept  // NOLINT: implicit on purpose
+      : rep_{s.rep_.buf_, length_of(s), N, width_of<N>()} {}
+
+  // ---- Access -------------------------------------------------------------
+  /// The String's size().
+  size_type size() const noexcept { return rep_.size(); }
+  /// Same as size().
+  size_type length() const noexcept { return rep_.size(); }
+  /// The String's N.
+  size_type capacity() const noexcept { return rep_.cap(); }
+  /// The String's N.
+  size_type max_size() const noexcept { return rep_.cap(); }
+  /// capacity() - size(): chars that still fit.
+  size_type available() const noexcept { return rep_.available(); }
+  /// True when size() == 0.
+  [[nodiscard]] bool empty() const noexcept { return rep_.available() == rep_.cap(); }
+  /// True when size() == capacity().
+  [[nodiscard]] bool full() const noexcept { return rep_.available() == 0; }
+  /// The String's characters, NUL-terminated.
+  char* data() noexcept { return rep_.buf(); }
+  /// The String's characters, NUL-terminated.
+  const char* data() const noexcept { return rep_.buf(); }
+  /// NUL-terminated contents.
+  const char* c_str() const noexcept { return rep_.buf(); }
+  /// The contents as a view.
+  operator std::string_view() const noexcept { return std::string_view(rep_.buf(), size()); }  // NOLINT
+  /// The contents as a view.
+  std::string_view view() const noexcept { return std::string_view(rep_.buf(), size()); }
+  /// First char.
+  iterator begin() noexcept { return rep_.buf(); }
+  /// Past the last char.
+  iterator end() noexcept { return rep_.buf() + size(); }
+  /// First char.
+  const_iterator begin() const noexcept { return rep_.buf(); }
+  /// Past the last char.
+  const_iterator end() const noexcept { return rep_.buf() + size(); }
+  /// First char, read-only.
+  const_iterator cbegin() const noexcept { return begin(); }
+  /// Past the last char, read-only.
+  const_iterator cend() const noexcept { return end(); }
+  /// Precondition (HEAPLESS_ASSERT): i <= size() (i == size(): the NUL).
+  reference operator[](size_type i) noexcept {
+    HEAPLESS_ASSERT(i <= size(), "heapless::StringRef::operator[]: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Precondition (HEAPLESS_ASSERT): i <= size() (i == size(): the NUL).
+  const_reference operator[](size_type i) const noexcept {
+    HEAPLESS_ASSERT(i <= size(), "heapless::StringRef::operator[]: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Raises out_of_range when i >= size().
+  reference at(size_type i) {
+    if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::StringRef::at: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Raises out_of_range when i >= size().
+  const_reference at(size_type i) const {
+    if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::StringRef::at: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  reference front() noexcept { return (*this)[0]; }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  reference back() noexcept { return (*this)[size() - 1]; }
+
+  // ---- Modifiers (as String's) ----------------------------------------------
+  /// Raises length_error when full.
+  void push_back(char ch) {
+    const size_type room = rep_.available();
+    if (HEAPLESS_UNLIKELY(room == 0)) detail::raise(error_kind::length_error, "heapless::StringRef::push_back: full");
+    detail::string_algo::append_fill(rep_, 1, ch, room);
+  }
+  /// Appends ch unless full; returns whether it did.
+  [[nodiscard]] bool try_push_back(char ch) noexcept {
+    const size_type room = rep_.available();
+    if (room == 0) return false;
+    detail::string_algo::append_fill(rep_, 1, ch, room);
+    return true;
+  }
+  /// Precondition (HEAPLESS_ASSERT): !full().
+  void unchecked_push_back(char ch) noexcept {
+    const size_type room = rep_.available();
+    HEAPLESS_ASSERT(room != 0, "heapless::StringRef::unchecked_push_back: full");
+    detail::string_algo::append_fill(rep_, 1, ch, room);
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  void pop_back() noexcept {
+    const size_type n = size();
+    HEAPLESS_ASSERT(n != 0, "heapless::StringRef::pop_back: empty string");
+    if (n != 0) rep_.set_size(n - 1);
+  }
+  /// Empties the String.
+  void clear() noexcept { rep_.set_size(0); }
+
+  /// Appends [s, s + n) (which may lie in the String). Raises length_error
+  /// when it does not fit (then nothing changes).
+  StringRef& append(const char* s, size_type n) {
+    const size_type room = rep_.available();
+    if (HEAPLESS_UNLIKELY(n > room)) detail::raise(error_kind::length_error, "heapless::StringRef::append: exceeds capacity");
+    detail::string_algo::append_copy(rep_, s, n, room);
+    return *this;
+  }
+  /// Appends sv; see append(s, n).
+  StringRef& append(std::string_view sv) { return append(sv.data(), sv.size()); }
+  /// Appends a NUL-terminated string (non-null); see append(s, n).
+  StringRef& append(const char* s) { return append(std::string_view(s)); }
+  /// Appends count copies of ch; raises length_error when they do not fit.
+  StringRef& append(size_type count, char ch) {
+    const size_type room = rep_.available();
+    if (HEAPLESS_UNLIKELY(count > room)) detail::raise(error_kind::length_error, "heapless::StringRef::append: exceeds capacity");
+    detail::string_algo::append_fill(rep_, count, ch, room);
+    return *this;
+  }
+  /// push_back(ch).
+  StringRef& operator+=(char ch) {
+    push_back(ch);
+    return *this;
+  }
+  /// append(sv).
+  StringRef& operator+=(std::string_view sv) { return append(sv); }
+  /// append(s).
+  StringRef& operator+=(const char* s) { return append(s); }
+  /// Appends sv when it fits; otherwise returns false and changes nothing.
+  [[nodiscard]] bool try_append(std::string_view sv) noexcept {
+    const size_type room = rep_.available();
+    if (sv.size() > room) return false;
+    detail::string_algo::append_copy(rep_, sv.data(), sv.size(), room);
+    return true;
+  }
+  /// Appends count copies of ch when they fit; otherwise returns false.
+  [[nodiscard]] bool try_append(size_type count, char ch) noexcept {
+    const size_type room = rep_.available();
+    if (count > room) return false;
+    detail::string_algo::append_fill(rep_, count, ch, room);
+    return true;
+  }
+  /// Appends as much of sv as fits; returns true when it had to cut.
+  bool append_truncating(std::string_view sv) noexcept {
+    const size_type room = rep_.available();
+    const bool cut = sv.size() > room;
+    detail::string_algo::append_copy(rep_, sv.data(), cut ? room : sv.size(), room);
+    return cut;
+  }
+  /// Precondition (HEAPLESS_ASSERT): it fits.
+  StringRef& unchecked_append(std::string_view sv) noexcept {
+    const size_type room = rep_.available();
+    HEAPLESS_ASSERT(sv.size() <= room, "heapless::StringRef::unchecked_append: exceeds capacity");
+    detail::string_algo::append_copy(rep_, sv.data(), sv.size(), room);
+    return *this;
+  }
+  /// Replaces the contents with sv (which may lie in the String). Raises
+  /// length_error when it does not fit (then nothing changes).
+  StringRef& assign(std::string_view sv) {
+    if (HEAPLESS_UNLIKELY(sv.size() > capacity())) detail::raise(error_kind::length_error, "heapless::StringRef::assign: length exceeds capacity");
+    detail::chars::copy_to_front(rep_.buf(), sv.data(), sv.size());
+    rep_.set_size(sv.size());
+    return *this;
+  }
+  /// assign(sv).
+  StringRef& operator=(std::string_view sv) { return assign(sv); }
+  /// Replaces the contents with sv when it fits; otherwise returns false.
+  [[nodiscard]] bool try_assign(std::string_view sv) noexcept {
+    if (sv.size() > capacity()) return false;
+    detail::chars::copy_to_front(rep_.buf(), sv.data(), sv.size());
+    rep_.set_size(sv.size());
+    return true;
+  }
+  /// Shrinks to n chars or appends copies of ch. Raises length_error when n > capacity().
+  void resize(size_type n, char ch = '\0') {
+    if (HEAPLESS_UNLIKELY(n > capacity())) detail::raise(error_kind::length_error, "heapless::StringRef::resize: exceeds capacity");
+    detail::string_algo::resize(rep_, n, ch);
+  }
+  /// As String::resize_and_overwrite (C++23 std::string's): op(data(), count)
+  /// writes and returns the new size r <= count. Raises length_error when
+  /// count > capacity() or r is outside [0, count].
+  template <class Operation>
+  void resize_and_overwrite(size_type count, Operation op) {
+    if (HEAPLESS_UNLIKELY(count > capacity())) detail::raise(error_kind::length_error, "heapless::StringRef::resize_and_overwrite: exceeds capacity");
+    const auto r = std::move(op)(rep_.buf(), count);
+    static_assert(std::is_integral_v<decltype(r)> && !std::is_same_v<std::remove_cv_t<decltype(r)>, bool>,
+                  "resize_and_overwrite: the operation must return an integer");
+    if constexpr (std::is_signed_v<decltype(r)>) {
+      if (HEAPLESS_UNLIKELY(r < 0)) detail::raise(error_kind::length_error, "heapless::StringRef::resize_and_overwrite: negative size");
+    }
+    if (HEAPLESS_UNLIKELY(static_cast<std::make_unsigned_t<decltype(r)>>(r) > count))
+      detail::raise(error_kind::length_error, "heapless::StringRef::resize_and_overwrite: operation returned more than count");
+    rep_.set_size(static_cast<size_type>(r));
+  }
+  /// Removes [pos, pos + min(count, size() - pos)). out_of_range when pos > size().
+  StringRef& erase(size_type pos = 0, size_type count = npos) {
+    detail::string_algo::erase(rep_, pos, checked_count_(pos, count));
+    return *this;
+  }
+
+  /// Replaces [pos, pos + min(count, size() - pos)) with sv, which may lie in
+  /// the String. out_of_range when pos > size(); length_error when the
+  /// result would exceed capacity() (then nothing changes).
+  StringRef& replace(size_type pos, size_type count, std::string_view sv) {
+    count = checked_count_(pos, count);
+    if (HEAPLESS_UNLIKELY(sv.size() > capacity() - (size() - count))) too_long_();
+    detail::string_algo::replace<true>(rep_, pos, count, sv.data(), sv.size());
+    return *this;
+  }
+  /// Replaces [pos, pos + min(count, size() - pos)) with count2 copies of ch.
+  StringRef& replace(size_type pos, size_type count, size_type count2, char ch) {
+    count = checked_count_(pos, count);
+    if (HEAPLESS_UNLIKELY(count2 > capacity() - (size() - count))) too_long_();
+    detail::string_algo::replace_fill(rep_, pos, count, count2, ch);
+    return *this;
+  }
+  /// Inserts sv (which may lie in the String) before pos; see replace.
+  StringRef& insert(size_type pos, std::string_view sv) { return replace(pos, 0, sv); }
+  /// Inserts count copies of ch before pos; see replace.
+  StringRef& insert(size_type pos, size_type count, char ch) { return replace(pos, 0, count, ch); }
+  /// Inserts sv before pos when it fits; otherwise returns false and changes
+  /// nothing. out_of_range when pos > size().
+  [[nodiscard]] bool try_insert(size_type pos, std::string_view sv) {
+    (void)checked_count_(pos, 0);
+    if (sv.size() > available()) return false;
+    detail::string_algo::replace<true>(rep_, pos, 0, sv.data(), sv.size());
+    return true;
+  }
+
+  // ---- Search (String's code: detail::string_find) and comparison -----------
+  /// First occurrence of sv at or after pos, or npos.
+  size_type find(std::string_view sv, size_type pos = 0) const noexcept {
+    return detail::string_find::find(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// First ch at or after pos, or npos.
+  size_type find(char ch, size_type pos = 0) const noexcept {
+    return detail::string_find::find_char(rep_.buf(), size(), ch, pos);
+  }
+  /// Last occurrence of sv starting at or before pos, or npos.
+  size_type rfind(std::string_view sv, size_type pos = npos) const noexcept {
+    return detail::string_find::rfind(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Last ch at or before pos, or npos.
+  size_type rfind(char ch, size_type pos = npos) const noexcept {
+    return detail::string_find::rfind_char(rep_.buf(), size(), ch, pos);
+  }
+  /// First char at or after pos that is in sv, or npos.
+  size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return detail::string_find::first_of<true>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Last char at or before pos that is in sv, or npos.
+  size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return detail::string_find::last_of<true>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// First char at or after pos that is not in sv, or npos.
+  size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return detail::string_find::first_of<false>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Last char at or before pos that is not in sv, or npos.
+  size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return detail::string_find::last_of<false>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Whether the contents start with sv.
+  bool starts_with(std::string_view sv) const noexcept { return detail::string_find::starts_with(rep_.buf(), size(), sv); }
+  /// Whether the contents end with sv.
+  bool ends_with(std::string_view sv) const noexcept { return detail::string_find::ends_with(rep_.buf(), size(), sv); }
+  /// Whether sv occurs in the contents.
+  bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
+  /// Whether ch occurs in the contents.
+  bool contains(char ch) const noexcept { return find(ch) != npos; }
+  /// Three-way comparison with sv (std::string_view::compare's sign).
+  int compare(std::string_view sv) const noexcept { return view().compare(sv); }
+  /// Equal contents.
+  friend bool operator==(const StringRef& a, std::string_view b) noexcept { return a.view() == b; }
+  /// Different contents.
+  friend bool operator!=(const StringRef& a, std::string_view b) noexcept { return a.view() != b; }
+
+ private:
+  /// min(count, size() - pos); raises out_of_range when pos > size().
+  size_type checked_count_(size_type pos, size_type count) const {
+    const size_type len = size();
+    if (HEAPLESS_UNLIKELY(pos > len)) detail::raise(error_kind::out_of_range, "heapless::StringRef: position out of range");
+    return count < len - pos ? count : len - pos;
+  }
+  [[noreturn]] static void too_long_() {
+    detail::raise(error_kind::length_error, "heapless::StringRef: exceeds capacity");
+  }
+  template <std::size_t N>
+  static void* length_of(String<N>& s) noexcept {
+    if constexpr (N < 256) {
+      (void)s;
+      return nullptr;
+    } else {
+      return &s.rep_.size_;
+    }
+  }
+  template <std::size_t N>
+  static constexpr unsigned char width_of() noexcept {
+    if constexpr (N < 256) return 0;
+    else return static_cast<unsigned char>(sizeof(detail::smallest_size_t<N>));
+  }
+
+  detail::string_ref_rep rep_;
+};
+
 
 HEAPLESS_NAMESPACE_END
 

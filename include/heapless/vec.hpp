@@ -27,7 +27,9 @@
 // empty Vec, iterators into *this) are checked by HEAPLESS_ASSERT.
 //
 // VecRef<T> (end of this header) is a capacity-erased handle to a Vec<T, N>
-// of any N, for non-template functions that fill Vecs.
+// of any N, for non-template functions that fill Vecs; VecRef<const T> is
+// the read-only one. Both run Vec's own algorithms (detail::vec_algo);
+// docs/views.md.
 //
 // Thread/ISR: no internal synchronisation; a Vec is a plain value.
 #ifndef HEAPLESS_VEC_HPP
@@ -99,7 +101,7 @@ inline constexpr auto vec_capacity_message =
 inline constexpr std::size_t vec_constexpr_fill_max = 16384;
 
 // Primitives only (pointer, length, construct/destroy one element, truncate);
-// vec_core adds the algorithms once for every storage kind.
+// vec_algo adds the algorithms once, for Vec and VecRef alike.
 /// The stored length: the smallest unsigned type that holds N, except that
 /// when alignof(T) >= 4 it is widened to a 32-bit char32_t. The padding after
 /// the elements has room for it then, so sizeof is unchanged
@@ -196,71 +198,385 @@ struct vec_rollback {
   }
 };
 
-// ---- Algorithms shared by the special members and Vec ---------------------
+
+// ---- The storage interface both Vec and VecRef implement ------------------
+// Every algorithm below is written once, against this interface (a "core"):
+//   T* ptr(); std::size_t len(); void set_len(n); std::size_t cap();
+//   T& construct(i, args...)  begins element i's lifetime (i < cap());
+//   void truncate(n)          destroys [n, len()) and sets the length to n;
+//   [[noreturn]] static void capacity_exceeded();
+//   static constexpr bool has_storage   false: ptr() is a constant nullptr.
+// Vec's core (vec_core<T, N>) stores the elements and the length and answers
+// cap() with the constant N; VecRef's (vec_ref_core<T>) points at a Vec's
+// elements and length. The memcpy/memmove fast paths therefore serve both,
+// and a Vec compiles to the same code as when the algorithms were its members.
 template <class T, std::size_t N>
 struct vec_core : vec_storage_t<T, N> {
   constexpr vec_core() noexcept {}
+  static constexpr bool has_storage = N != 0;
+  static constexpr std::size_t cap() noexcept { return N; }
+  [[noreturn]] static void capacity_exceeded() {
+#if HEAPLESS_DETAIL_MICROCONTROLLER  // one string for every N: flash
+    raise(error_kind::bad_alloc, "heapless::Vec: capacity exceeded");
+#else
+    raise(error_kind::bad_alloc, vec_capacity_message<N>.text);
+#endif
+  }
+};
+
+/// Rotates [first, last) so that middle becomes the first element (three
+/// reversals: no extra storage, works for move-only T).
+template <class T>
+HEAPLESS_CONSTEXPR20 void vec_rotate(T* first, T* middle, T* last) {
+  using std::swap;
+  const auto reverse = [](T* a, T* b) {
+    while (a != b && a != --b) swap(*a++, *b);
+  };
+  reverse(first, middle);
+  reverse(middle, last);
+  reverse(first, last);
+}
+
+#if HEAPLESS_HAS_THREE_WAY
+/// The standard's synth-three-way: <=> when T has it, else built from <.
+struct vec_synth_three_way {
+  template <class T>
+  constexpr auto operator()(const T& a, const T& b) const {
+    if constexpr (requires { a <=> b; }) {
+      return a <=> b;
+    } else {
+      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
+    }
+  }
+};
+template <class T>
+concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } ||
+                               requires(const T& a) { a <=> a; };
+#endif
+
+// ---- Comparisons: shared by Vec and VecRef --------------------------------
+template <class T>
+constexpr bool vec_equal(const T* a, std::size_t na, const T* b, std::size_t nb) {
+  if (na != nb) return false;
+  for (std::size_t k = 0; k != na; ++k) {
+    if (!(a[k] == b[k])) return false;
+  }
+  return true;
+}
+#if HEAPLESS_HAS_THREE_WAY
+template <class T>
+constexpr auto vec_three_way(const T* a, std::size_t na, const T* b, std::size_t nb) {
+  const vec_synth_three_way cmp{};
+  const std::size_t n = na < nb ? na : nb;
+  for (std::size_t k = 0; k != n; ++k) {
+    if (auto c = cmp(a[k], b[k]); c != 0) return c;
+  }
+  return static_cast<decltype(cmp(a[0], b[0]))>(na <=> nb);
+}
+#else
+template <class T>
+constexpr bool vec_less(const T* a, std::size_t na, const T* b, std::size_t nb) {
+  const std::size_t n = na < nb ? na : nb;
+  for (std::size_t k = 0; k != n; ++k) {
+    if (a[k] < b[k]) return true;
+    if (b[k] < a[k]) return false;
+  }
+  return na < nb;
+}
+#endif
+
+// ---- The algorithms: one definition for Vec and VecRef --------------------
+// Each takes the core first (C is vec_core<T, N> or const vec_ref_core<T>).
+// Members that return a position for the caller's argument form it with
+// position() (docs/design.md, "Positions returned from arguments").
+template <class T>
+struct vec_algo {
+  using size_type = std::size_t;
+
+  /// Raises bad_alloc unless n more elements fit after `used`.
+  template <class C>
+  static constexpr void check_room(C& c, size_type n, size_type used) {
+    if (HEAPLESS_UNLIKELY(n > c.cap() - used)) C::capacity_exceeded();
+  }
+  template <class C>
+  static constexpr size_type index_of(C& c, const T* pos) noexcept {
+    HEAPLESS_ASSERT(pos >= c.ptr() && pos <= c.ptr() + c.len(), "heapless::Vec: iterator not into this Vec");
+    return static_cast<size_type>(pos - c.ptr());
+  }
+  /// The iterator a member returns for the caller's position pos: pos itself,
+  /// never ptr() + index_of(pos). GCC 12's IPA modref records early that pos
+  /// is not returned, then folds ptr() + (pos - ptr()) to pos and keeps the
+  /// stale record, so callers fold comparisons of the result to false.
+  static constexpr T* position(const T* pos) noexcept { return const_cast<T*>(pos); }
 
   /// Constructs n elements at the end from *src, ++src (n <= room). If a
   /// constructor throws, the elements added so far are destroyed.
-  template <class It>
-  HEAPLESS_CONSTEXPR20 void append_n(It src, std::size_t n) {
-    std::size_t len = this->len();
-    // N == 0: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
-    if constexpr (vec_memcpy_source_v<T, It> && N != 0) {
+  template <class C, class It>
+  static HEAPLESS_CONSTEXPR20 void append_n(C& c, It src, size_type n) {
+    size_type len = c.len();
+    // No storage: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(this->ptr() + len), src, n * sizeof(T));
-        this->set_len(len + n);
+        if (n != 0) std::memcpy(static_cast<void*>(c.ptr() + len), src, n * sizeof(T));
+        c.set_len(len + n);
         return;
       }
     }
     if constexpr (std::is_nothrow_constructible_v<T, decltype(*src)>) {
-      for (std::size_t i = 0; i != n; ++i, ++src) this->construct(len + i, *src);
-      this->set_len(len + n);
+      for (size_type i = 0; i != n; ++i, ++src) c.construct(len + i, *src);
+      c.set_len(len + n);
     } else {
-      vec_rollback<vec_core> rollback{this, len};
-      for (std::size_t i = 0; i != n; ++i, ++src) {
-        this->construct(len, *src);
-        this->set_len(++len);
+      vec_rollback<C> rollback{&c, len};
+      for (size_type i = 0; i != n; ++i, ++src) {
+        c.construct(len, *src);
+        c.set_len(++len);
       }
       rollback.core = nullptr;
     }
   }
 
   /// Constructs n elements at the end, each from args... (none: value-initialised).
-  template <class... Args>
-  HEAPLESS_CONSTEXPR20 void append_fill(std::size_t n, const Args&... args) {
-    std::size_t len = this->len();
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 void append_fill(C& c, size_type n, const Args&... args) {
+    size_type len = c.len();
     if constexpr (std::is_nothrow_constructible_v<T, const Args&...>) {
-      for (std::size_t i = 0; i != n; ++i) this->construct(len + i, args...);
-      this->set_len(len + n);
+      for (size_type i = 0; i != n; ++i) c.construct(len + i, args...);
+      c.set_len(len + n);
     } else {
-      vec_rollback<vec_core> rollback{this, len};
-      for (std::size_t i = 0; i != n; ++i) {
-        this->construct(len, args...);
-        this->set_len(++len);
+      vec_rollback<C> rollback{&c, len};
+      for (size_type i = 0; i != n; ++i) {
+        c.construct(len, args...);
+        c.set_len(++len);
       }
       rollback.core = nullptr;
     }
   }
 
-  /// Replaces the contents with n elements from *src, ++src (n <= N).
-  template <class It>
-  HEAPLESS_CONSTEXPR20 void assign_n(It src, std::size_t n) {
-    const std::size_t len = this->len();
-    // N == 0: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
-    if constexpr (vec_memcpy_source_v<T, It> && N != 0) {
+  /// Replaces the contents with n elements from *src, ++src (n <= cap()).
+  template <class C, class It>
+  static HEAPLESS_CONSTEXPR20 void assign_n(C& c, It src, size_type n) {
+    const size_type len = c.len();
+    // No storage: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(this->ptr()), src, n * sizeof(T));
-        this->set_len(n);
+        if (n != 0) std::memcpy(static_cast<void*>(c.ptr()), src, n * sizeof(T));
+        c.set_len(n);
         return;
       }
     }
-    const std::size_t common = n < len ? n : len;
-    T* p = this->ptr();
-    for (std::size_t i = 0; i != common; ++i, ++src) p[i] = *src;
-    if (n > len) this->append_n(src, n - len);
-    else this->truncate(n);
+    const size_type common = n < len ? n : len;
+    T* p = c.ptr();
+    for (size_type i = 0; i != common; ++i, ++src) p[i] = *src;
+    if (n > len) append_n(c, src, n - len);
+    else c.truncate(n);
+  }
+
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void assign_fill(C& c, size_type n, const T& value) {
+    check_room(c, n, 0);
+    const size_type len = c.len();
+    const size_type common = n < len ? n : len;
+    for (size_type i = 0; i != common; ++i) c.ptr()[i] = value;
+    if (n > len) append_fill(c, n - len, value);
+    else c.truncate(n);
+  }
+
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 void assign(C& c, InputIt first, InputIt last) {
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      const size_type n = static_cast<size_type>(std::distance(first, last));
+      check_room(c, n, 0);
+      assign_n(c, first, n);
+    } else {
+      c.truncate(0);
+      append(c, first, last);
+    }
+  }
+
+  /// resize(n) / resize(n, value): args... is empty or the value.
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 void resize(C& c, size_type n, const Args&... args) {
+    check_room(c, n, 0);
+    // add <= cap() always holds here (n <= cap(), n > len); stating it keeps
+    // g++ 12 from inventing an unbounded memset (-Wstringop-overflow) after inlining.
+    const size_type len = c.len();
+    if (n <= len) c.truncate(n);
+    else if (const size_type add = n - len; add <= c.cap()) append_fill(c, add, args...);
+  }
+
+  /// emplace_back (Raise: raises bad_alloc when full) and try_emplace_back
+  /// (returns nullptr when full). The length is read once: a view decodes
+  /// it on every read.
+  template <bool Raise, class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T* emplace_back(C& c, Args&&... args) {
+    const size_type len = c.len();  // read before the store: T may alias the length
+    if (HEAPLESS_UNLIKELY(len == c.cap())) {
+      if constexpr (Raise) C::capacity_exceeded();
+      else return nullptr;
+    }
+    T* const element = &c.construct(len, std::forward<Args>(args)...);
+    c.set_len(len + 1);
+    return element;
+  }
+
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T& unchecked_emplace_back(C& c, Args&&... args) {
+    HEAPLESS_ASSERT(c.len() != c.cap(), "heapless::Vec::unchecked_emplace_back: full");
+    const size_type len = c.len();  // read before the store: T may alias the length
+    T& element = c.construct(len, std::forward<Args>(args)...);
+    c.set_len(len + 1);
+    return element;
+  }
+
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 void append(C& c, InputIt first, InputIt last) {
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      const size_type n = static_cast<size_type>(std::distance(first, last));
+      check_room(c, n, c.len());
+      append_n(c, first, n);
+    } else {
+      const size_type old_len = c.len();
+      vec_rollback<C> rollback{&c, old_len};
+      for (; first != last; ++first) {
+        if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+          c.truncate(old_len);
+          C::capacity_exceeded();
+        }
+        unchecked_emplace_back(c, *first);
+      }
+      rollback.core = nullptr;
+    }
+  }
+
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 InputIt try_append(C& c, InputIt first, InputIt last) {
+    if constexpr (std::is_pointer_v<InputIt> && vec_memcpy_source_v<T, InputIt>) {
+      const size_type room = c.cap() - c.len();
+      const size_type avail = static_cast<size_type>(last - first);
+      const size_type n = avail < room ? avail : room;
+      append_n(c, first, n);
+      return first + n;
+    } else {
+      for (; first != last && c.len() != c.cap(); ++first) unchecked_emplace_back(c, *first);
+      return first;
+    }
+  }
+
+  /// Trivially copyable T only: shifts [i, len()) up by n and grows the
+  /// length; the gap [i, i + n) holds stale copies, overwritten by the caller.
+  template <class C>
+  static void open_gap(C& c, size_type i, size_type n) noexcept {
+    T* p = c.ptr();
+    const size_type len = c.len();
+    std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+    c.set_len(len + n);
+  }
+
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T* emplace(C& c, const T* pos, Args&&... args) {
+    const size_type i = index_of(c, pos);
+    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) C::capacity_exceeded();
+    const size_type len = c.len();
+    if (i == len) {
+      unchecked_emplace_back(c, std::forward<Args>(args)...);
+      return position(pos);
+    }
+    T* p = c.ptr();
+    T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
+    if constexpr (vec_memmove_v<T>) {
+      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
+        std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+        c.construct(i, std::move(tmp));
+        c.set_len(len + 1);
+        return position(pos);
+      }
+    }
+    c.construct(len, std::move(p[len - 1]));
+    c.set_len(len + 1);
+    for (size_type j = len - 1; j != i; --j) p[j] = std::move(p[j - 1]);
+    p[i] = std::move(tmp);
+    return position(pos);
+  }
+
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 T* insert_fill(C& c, const T* pos, size_type n, const T& value) {
+    const size_type i = index_of(c, pos);
+    check_room(c, n, c.len());
+    if constexpr (vec_memmove_v<T>) {
+      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL() && n != 0) {
+        const T copy(value);  // value may be an element that the shift moves
+        open_gap(c, i, n);
+        for (size_type k = 0; k != n; ++k) c.construct(i + k, copy);
+        return position(pos);
+      }
+    }
+    const size_type old_len = c.len();
+    append_fill(c, n, value);
+    vec_rotate(c.ptr() + i, c.ptr() + old_len, c.ptr() + c.len());
+    return position(pos);
+  }
+
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 T* insert(C& c, const T* pos, InputIt first, InputIt last) {
+    const size_type i = index_of(c, pos);
+    const size_type old_len = c.len();
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      const size_type n = static_cast<size_type>(std::distance(first, last));
+      check_room(c, n, old_len);
+      if constexpr (vec_memmove_v<T> &&
+                    std::is_nothrow_constructible_v<T, typename std::iterator_traits<InputIt>::reference>) {
+        if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
+          if (n == 0) return position(pos);
+          open_gap(c, i, n);
+          c.set_len(i);  // construct into the gap, then restore the length
+          append_n(c, first, n);
+          c.set_len(old_len + n);
+          return position(pos);
+        }
+      }
+      append_n(c, first, n);
+    } else {
+      append(c, first, last);
+    }
+    vec_rotate(c.ptr() + i, c.ptr() + old_len, c.ptr() + c.len());
+    return position(pos);
+  }
+
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 T* erase(C& c, const T* first, const T* last) {
+    const size_type i = index_of(c, first);
+    const size_type j = index_of(c, last);
+    HEAPLESS_ASSERT(i <= j, "heapless::Vec::erase: first > last");
+    if (i == j) return position(first);
+    T* p = c.ptr();
+    const size_type len = c.len();
+    if constexpr (vec_memmove_v<T>) {
+      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
+        T* const out = position(first);
+        std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
+        c.set_len(len - (j - i));
+        return out;
+      }
+    }
+    for (size_type k = j; k != len; ++k) p[i + (k - j)] = std::move(p[k]);
+    c.truncate(len - (j - i));
+    return position(first);
+  }
+
+  /// Removes every element for which pred is true; returns how many.
+  template <class C, class Pred>
+  static HEAPLESS_CONSTEXPR20 size_type erase_if(C& c, Pred& pred) {
+    T* p = c.ptr();
+    const size_type n = c.len();
+    size_type kept = 0;
+    for (size_type r = 0; r != n; ++r) {
+      if (!pred(p[r])) {
+        if (kept != r) p[kept] = std::move(p[r]);
+        ++kept;
+      }
+    }
+    erase(c, p + kept, p + n);
+    return n - kept;
   }
 };
 
@@ -304,7 +620,7 @@ struct vec_copy_ctor<T, N, vec_smf::user> : vec_core<T, N> {
   constexpr vec_copy_ctor() noexcept {}
   vec_copy_ctor(const vec_copy_ctor& o) noexcept(std::is_nothrow_copy_constructible_v<T>)
       : vec_core<T, N>() {
-    this->append_n(o.ptr(), o.len());
+    vec_algo<T>::append_n(*this, o.ptr(), o.len());
   }
   vec_copy_ctor(vec_copy_ctor&&) = default;
   vec_copy_ctor& operator=(const vec_copy_ctor&) = default;
@@ -329,7 +645,7 @@ struct vec_move_ctor<T, N, vec_smf::user> : vec_copy_ctor<T, N> {
   vec_move_ctor(const vec_move_ctor&) = default;
   vec_move_ctor(vec_move_ctor&& o) noexcept(std::is_nothrow_move_constructible_v<T>)
       : vec_copy_ctor<T, N>() {
-    this->append_n(std::make_move_iterator(o.ptr()), o.len());
+    vec_algo<T>::append_n(*this, std::make_move_iterator(o.ptr()), o.len());
   }
   vec_move_ctor& operator=(const vec_move_ctor&) = default;
   vec_move_ctor& operator=(vec_move_ctor&&) = default;
@@ -354,7 +670,7 @@ struct vec_copy_assign<T, N, vec_smf::user> : vec_move_ctor<T, N> {
   vec_copy_assign(vec_copy_assign&&) = default;
   vec_copy_assign& operator=(const vec_copy_assign& o) noexcept(
       std::is_nothrow_copy_constructible_v<T>&& std::is_nothrow_copy_assignable_v<T>) {
-    if (this != &o) this->assign_n(o.ptr(), o.len());
+    if (this != &o) vec_algo<T>::assign_n(*this, o.ptr(), o.len());
     return *this;
   }
   vec_copy_assign& operator=(vec_copy_assign&&) = default;
@@ -380,7 +696,7 @@ struct vec_move_assign<T, N, vec_smf::user> : vec_copy_assign<T, N> {
   vec_move_assign& operator=(const vec_move_assign&) = default;
   vec_move_assign& operator=(vec_move_assign&& o) noexcept(
       std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>) {
-    if (this != &o) this->assign_n(std::make_move_iterator(o.ptr()), o.len());
+    if (this != &o) vec_algo<T>::assign_n(*this, std::make_move_iterator(o.ptr()), o.len());
     return *this;
   }
 };
@@ -392,36 +708,6 @@ struct vec_move_assign<T, N, vec_smf::deleted> : vec_copy_assign<T, N> {
   vec_move_assign& operator=(const vec_move_assign&) = default;
   vec_move_assign& operator=(vec_move_assign&&) = delete;
 };
-
-/// Rotates [first, last) so that middle becomes the first element (three
-/// reversals: no extra storage, works for move-only T).
-template <class T>
-HEAPLESS_CONSTEXPR20 void vec_rotate(T* first, T* middle, T* last) {
-  using std::swap;
-  const auto reverse = [](T* a, T* b) {
-    while (a != b && a != --b) swap(*a++, *b);
-  };
-  reverse(first, middle);
-  reverse(middle, last);
-  reverse(first, last);
-}
-
-#if HEAPLESS_HAS_THREE_WAY
-/// The standard's synth-three-way: <=> when T has it, else built from <.
-struct vec_synth_three_way {
-  template <class T>
-  constexpr auto operator()(const T& a, const T& b) const {
-    if constexpr (requires { a <=> b; }) {
-      return a <=> b;
-    } else {
-      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
-    }
-  }
-};
-template <class T>
-concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } ||
-                               requires(const T& a) { a <=> a; };
-#endif
 
 }  // namespace detail
 
@@ -517,12 +803,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// Replaces the contents with n copies of value (not a reference into
   /// *this). Raises bad_alloc, changing nothing, if n > N.
   HEAPLESS_CONSTEXPR20 void assign(size_type n, const T& value) {
-    check_room(n, 0);
-    const size_type len = size();
-    const size_type common = n < len ? n : len;
-    for (size_type i = 0; i != common; ++i) data()[i] = value;
-    if (n > len) this->append_fill(n - len, value);
-    else this->truncate(n);
+    detail::vec_algo<T>::assign_fill(core_(), n, value);
   }
   /// Replaces the contents with [first, last) (not iterators into *this).
   /// Forward iterators: raises bad_alloc, changing nothing, if the range has
@@ -530,14 +811,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// into *this; on overflow it is left empty and bad_alloc is raised.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 void assign(InputIt first, InputIt last) {
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(n, 0);
-      this->assign_n(first, n);
-    } else {
-      clear();
-      append(first, last);
-    }
+    detail::vec_algo<T>::assign(core_(), first, last);
   }
   HEAPLESS_CONSTEXPR20 void assign(std::initializer_list<T> il) { assign(il.begin(), il.end()); }
 
@@ -566,19 +840,11 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// elements. Raises bad_alloc, changing nothing, if n > N; if an element
   /// constructor throws, nothing changes either.
   HEAPLESS_CONSTEXPR20 void resize(size_type n) {
-    check_room(n, 0);
-    // add <= N always holds here (n <= N, n > size()); stating it keeps g++ 12
-    // from inventing an unbounded memset (-Wstringop-overflow) after inlining.
-    const size_type len = size();
-    if (n <= len) this->truncate(n);
-    else if (const size_type add = n - len; add <= N) this->append_fill(add);
+    detail::vec_algo<T>::resize(core_(), n);
   }
   /// As resize(n), growing with copies of value.
   HEAPLESS_CONSTEXPR20 void resize(size_type n, const T& value) {
-    check_room(n, 0);
-    const size_type len = size();
-    if (n <= len) this->truncate(n);
-    else if (const size_type add = n - len; add <= N) this->append_fill(add, value);
+    detail::vec_algo<T>::resize(core_(), n, value);
   }
   /// Capacity is fixed: raises bad_alloc if n > N, else does nothing.
   static HEAPLESS_CONSTEXPR20 void reserve(size_type n) {
@@ -633,8 +899,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// guarantee: if T's constructor throws, nothing changes. O(1).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference emplace_back(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    return unchecked_emplace_back(std::forward<Args>(args)...);
+    return *detail::vec_algo<T>::template emplace_back<true>(core_(), std::forward<Args>(args)...);
   }
   HEAPLESS_CONSTEXPR20 reference push_back(const T& value) { return emplace_back(value); }
   HEAPLESS_CONSTEXPR20 reference push_back(T&& value) { return emplace_back(std::move(value)); }
@@ -642,8 +907,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// As emplace_back, but returns nullptr when full (arguments untouched).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_emplace_back(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) return nullptr;
-    return &unchecked_emplace_back(std::forward<Args>(args)...);
+    return detail::vec_algo<T>::template emplace_back<false>(core_(), std::forward<Args>(args)...);
   }
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(const T& value) { return try_emplace_back(value); }
   /// Returns nullptr when full; value is then not moved from.
@@ -654,11 +918,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// Precondition (asserted): !full().
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference unchecked_emplace_back(Args&&... args) {
-    HEAPLESS_ASSERT(!full(), "heapless::Vec::unchecked_emplace_back: full");
-    const size_type len = size();  // read before the store: T may alias the length
-    T& element = this->construct(len, std::forward<Args>(args)...);
-    this->set_len(len + 1);
-    return element;
+    return detail::vec_algo<T>::unchecked_emplace_back(core_(), std::forward<Args>(args)...);
   }
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(const T& value) { return unchecked_emplace_back(value); }
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(T&& value) {
@@ -678,22 +938,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// unchanged. From a T* range of trivially copyable T: one memcpy.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 void append(InputIt first, InputIt last) {
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(n, size());
-      this->append_n(first, n);
-    } else {
-      const size_type old_len = size();
-      detail::vec_rollback<base_> rollback{this, old_len};
-      for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(full())) {
-          this->truncate(old_len);
-          capacity_exceeded();
-        }
-        unchecked_emplace_back(*first);
-      }
-      rollback.core = nullptr;
-    }
+    detail::vec_algo<T>::append(core_(), first, last);
   }
   HEAPLESS_CONSTEXPR20 void append(std::initializer_list<T> il) { append(il.begin(), il.end()); }
 
@@ -702,16 +947,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// If T's constructor throws, the elements appended before stay.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 InputIt try_append(InputIt first, InputIt last) {
-    if constexpr (std::is_pointer_v<InputIt> && detail::vec_memcpy_source_v<T, InputIt>) {
-      const size_type room = N - size();
-      const size_type avail = static_cast<size_type>(last - first);
-      const size_type n = avail < room ? avail : room;
-      this->append_n(first, n);
-      return first + n;
-    } else {
-      for (; first != last && !full(); ++first) unchecked_emplace_back(*first);
-      return first;
-    }
+    return detail::vec_algo<T>::try_append(core_(), first, last);
   }
 
   // ---- [inplace.vector.modifiers]: anywhere ---------------------------------
@@ -720,28 +956,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// before pos are unchanged (std::inplace_vector's guarantee).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 iterator emplace(const_iterator pos, Args&&... args) {
-    const size_type i = index_of(pos);
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    const size_type len = size();
-    if (i == len) {
-      unchecked_emplace_back(std::forward<Args>(args)...);
-      return position_(pos);
-    }
-    T* p = data();
-    T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
-    if constexpr (detail::vec_memmove_v<T>) {
-      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
-        this->construct(i, std::move(tmp));
-        this->set_len(len + 1);
-        return position_(pos);
-      }
-    }
-    this->construct(len, std::move(p[len - 1]));
-    this->set_len(len + 1);
-    for (size_type j = len - 1; j != i; --j) p[j] = std::move(p[j - 1]);
-    p[i] = std::move(tmp);
-    return position_(pos);
+    return detail::vec_algo<T>::emplace(core_(), pos, std::forward<Args>(args)...);
   }
   /// Inserts value before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
@@ -749,48 +964,14 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// Inserts n copies of value before pos. Raises bad_alloc, changing
   /// nothing, if they do not fit. O(n + end - pos).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, size_type n, const T& value) {
-    const size_type i = index_of(pos);
-    check_room(n, size());
-    if constexpr (detail::vec_memmove_v<T>) {
-      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL() && n != 0) {
-        const T copy(value);  // value may be an element that the shift moves
-        open_gap(i, n);
-        for (size_type k = 0; k != n; ++k) this->construct(i + k, copy);
-        return position_(pos);
-      }
-    }
-    const size_type old_len = size();
-    this->append_fill(n, value);
-    detail::vec_rotate(data() + i, data() + old_len, data() + size());
-    return position_(pos);
+    return detail::vec_algo<T>::insert_fill(core_(), pos, n, value);
   }
   /// Inserts copies of [first, last) (not iterators into *this) before pos.
   /// If they do not fit, raises bad_alloc and *this is unchanged (input
   /// iterators: the input is consumed). O(elements + end - pos).
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, InputIt first, InputIt last) {
-    const size_type i = index_of(pos);
-    const size_type old_len = size();
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(n, old_len);
-      if constexpr (detail::vec_memmove_v<T> &&
-                    std::is_nothrow_constructible_v<T, typename std::iterator_traits<InputIt>::reference>) {
-        if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-          if (n == 0) return position_(pos);
-          open_gap(i, n);
-          this->set_len(i);  // construct into the gap, then restore the length
-          this->append_n(first, n);
-          this->set_len(old_len + n);
-          return position_(pos);
-        }
-      }
-      this->append_n(first, n);
-    } else {
-      append(first, last);
-    }
-    detail::vec_rotate(data() + i, data() + old_len, data() + size());
-    return position_(pos);
+    return detail::vec_algo<T>::insert(core_(), pos, first, last);
   }
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, std::initializer_list<T> il) {
     return insert(pos, il.begin(), il.end());
@@ -804,23 +985,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   }
   /// Removes [first, last). O(end - first).
   HEAPLESS_CONSTEXPR20 iterator erase(const_iterator first, const_iterator last) {
-    const size_type i = index_of(first);
-    const size_type j = index_of(last);
-    HEAPLESS_ASSERT(i <= j, "heapless::Vec::erase: first > last");
-    if (i == j) return position_(first);
-    T* p = data();
-    const size_type len = size();
-    if constexpr (detail::vec_memmove_v<T>) {
-      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        T* const out = position_(first);
-        std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
-        this->set_len(len - (j - i));
-        return out;
-      }
-    }
-    for (size_type k = j; k != len; ++k) p[i + (k - j)] = std::move(p[k]);
-    this->truncate(len - (j - i));
-    return position_(first);
+    return detail::vec_algo<T>::erase(core_(), first, last);
   }
   /// Destroys every element. O(size()) (O(1) for trivially destructible T).
   HEAPLESS_CONSTEXPR20 void clear() noexcept { this->truncate(0); }
@@ -834,41 +999,27 @@ class Vec : private detail::vec_move_assign<T, N> {
     const size_type common = shorter.size();
     using std::swap;
     for (size_type k = 0; k != common; ++k) swap(shorter.data()[k], longer.data()[k]);
-    shorter.append_n(std::make_move_iterator(longer.data() + common), longer.size() - common);
+    detail::vec_algo<T>::append_n(shorter.core_(), std::make_move_iterator(longer.data() + common), longer.size() - common);
     longer.truncate(common);
   }
   friend HEAPLESS_CONSTEXPR20 void swap(Vec& a, Vec& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
   // ---- Comparisons ----------------------------------------------------------
   friend constexpr bool operator==(const Vec& a, const Vec& b) {
-    if (a.size() != b.size()) return false;
-    for (size_type k = 0; k != a.size(); ++k) {
-      if (!(a.data()[k] == b.data()[k])) return false;
-    }
-    return true;
+    return detail::vec_equal(a.data(), a.size(), b.data(), b.size());
   }
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend constexpr auto operator<=>(const Vec& a, const Vec& b)
     requires detail::vec_synth_comparable<T>
   {
-    const detail::vec_synth_three_way cmp{};
-    const size_type n = a.size() < b.size() ? a.size() : b.size();
-    for (size_type k = 0; k != n; ++k) {
-      if (auto c = cmp(a.data()[k], b.data()[k]); c != 0) return c;
-    }
-    return static_cast<decltype(cmp(a.data()[0], b.data()[0]))>(a.size() <=> b.size());
+    return detail::vec_three_way(a.data(), a.size(), b.data(), b.size());
   }
 #else
   friend constexpr bool operator!=(const Vec& a, const Vec& b) { return !(a == b); }
   /// Lexicographic, with T's <.
   friend constexpr bool operator<(const Vec& a, const Vec& b) {
-    const size_type n = a.size() < b.size() ? a.size() : b.size();
-    for (size_type k = 0; k != n; ++k) {
-      if (a.data()[k] < b.data()[k]) return true;
-      if (b.data()[k] < a.data()[k]) return false;
-    }
-    return a.size() < b.size();
+    return detail::vec_less(a.data(), a.size(), b.data(), b.size());
   }
   friend constexpr bool operator>(const Vec& a, const Vec& b) { return b < a; }
   friend constexpr bool operator<=(const Vec& a, const Vec& b) { return !(b < a); }
@@ -932,39 +1083,16 @@ class Vec : private detail::vec_move_assign<T, N> {
   using base_ = detail::vec_move_assign<T, N>;
   template <class U>
   friend class VecRef;
-  [[noreturn]] static void capacity_exceeded() {
-#if HEAPLESS_DETAIL_MICROCONTROLLER  // one string for every N: flash
-    detail::raise(error_kind::bad_alloc, "heapless::Vec: capacity exceeded");
-#else
-    detail::raise(error_kind::bad_alloc, detail::vec_capacity_message<N>.text);
-#endif
-  }
+  template <class U, std::size_t M, class Pred>
+  friend HEAPLESS_CONSTEXPR20 std::size_t erase_if(Vec<U, M>& c, Pred pred);
+  /// The storage core every algorithm takes (detail::vec_algo).
+  constexpr base_& core_() noexcept { return *this; }
+  [[noreturn]] static void capacity_exceeded() { base_::capacity_exceeded(); }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::Vec::at: index out of range");
   }
-  /// Raises bad_alloc unless n more elements fit after `used`.
-  static constexpr void check_room(size_type n, size_type used) {
-    if (HEAPLESS_UNLIKELY(n > N - used)) capacity_exceeded();
-  }
-  constexpr size_type index_of(const_iterator pos) const noexcept {
-    HEAPLESS_ASSERT(pos >= begin() && pos <= end(), "heapless::Vec: iterator not into this Vec");
-    return static_cast<size_type>(pos - begin());
-  }
-  /// The iterator a member returns for the caller's position pos: pos itself,
-  /// never data() + index_of(pos). GCC 12's IPA modref records early that pos
-  /// is not returned, then folds data() + (pos - data()) to pos and keeps the
-  /// stale record, so callers fold comparisons of the result to false
-  /// (docs/design.md, "Positions returned from arguments").
-  static constexpr iterator position_(const_iterator pos) noexcept { return const_cast<iterator>(pos); }
-  /// Trivially copyable T only: shifts [i, size()) up by n and grows the
-  /// length; the gap [i, i + n) holds stale copies, overwritten by the caller.
-  void open_gap(size_type i, size_type n) noexcept {
-    T* p = data();
-    const size_type len = size();
-    std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
-    this->set_len(len + n);
-  }
 };
+
 
 
 // ---- Capacity erasure: VecRef<T> ---------------------------------------------
@@ -979,148 +1107,299 @@ inline constexpr vec_length_kind vec_length_kind_of =
     : std::is_same_v<L, std::uint16_t> ? vec_length_kind::u16
     : std::is_same_v<L, std::uint32_t> ? vec_length_kind::u32
                                        : vec_length_kind::u64;
+
+/// VecRef's core (the interface in "The storage interface" above): another
+/// Vec's elements and length. Its members are const because a VecRef is a
+/// handle: copying it does not copy the Vec, and a const VecRef still changes
+/// the Vec it refers to. T may be const (a read-only view), and then only the
+/// reading members can be instantiated.
+template <class T>
+struct vec_ref_core {
+  using length_pointer = std::conditional_t<std::is_const_v<T>, const void*, void*>;
+  static constexpr bool has_storage = true;
+
+  T* data_;
+  length_pointer length_;
+  std::size_t capacity_;
+  vec_length_kind kind_;
+
+  T* ptr() const noexcept { return data_; }
+  std::size_t cap() const noexcept { return capacity_; }
+  std::size_t len() const noexcept {
+    switch (kind_) {
+      case vec_length_kind::u8: return *static_cast<const std::uint8_t*>(length_);
+      case vec_length_kind::u16: return *static_cast<const std::uint16_t*>(length_);
+      case vec_length_kind::u32: return *static_cast<const std::uint32_t*>(length_);
+      case vec_length_kind::u64: return static_cast<std::size_t>(*static_cast<const std::uint64_t*>(length_));
+      case vec_length_kind::c32: return *static_cast<const char32_t*>(length_);
+      case vec_length_kind::none: break;
+    }
+    return 0;
+  }
+  void set_len(std::size_t n) const noexcept {
+    static_assert(!std::is_const_v<T>, "heapless::VecRef<const T> is a read-only view");
+    switch (kind_) {
+      case vec_length_kind::u8: *static_cast<std::uint8_t*>(length_) = static_cast<std::uint8_t>(n); break;
+      case vec_length_kind::u16: *static_cast<std::uint16_t*>(length_) = static_cast<std::uint16_t>(n); break;
+      case vec_length_kind::u32: *static_cast<std::uint32_t*>(length_) = static_cast<std::uint32_t>(n); break;
+      case vec_length_kind::u64: *static_cast<std::uint64_t*>(length_) = n; break;
+      case vec_length_kind::c32: *static_cast<char32_t*>(length_) = static_cast<char32_t>(n); break;
+      case vec_length_kind::none: break;
+    }
+  }
+  template <class... Args>
+  T& construct(std::size_t i, Args&&... args) const noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return *::heapless::detail::construct_at(data_ + i, std::forward<Args>(args)...);
+  }
+  void truncate(std::size_t n) const noexcept {
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      for (std::size_t i = len(); i > n; --i) ::heapless::detail::destroy_at(data_ + (i - 1));
+    }
+    set_len(n);
+  }
+  [[noreturn]] static void capacity_exceeded() {
+    raise(error_kind::bad_alloc, "heapless::VecRef: capacity exceeded");
+  }
+};
 }  // namespace detail
 
 /// A non-owning handle to a Vec<T, N> of any capacity N: one non-template
 /// function can fill Vecs of different sizes (like std::span, but it can
-/// grow the Vec). Built on demand (`VecRef<int> r = v;`), 32 bytes, no
-/// per-Vec cost; valid while the Vec lives and is not moved. The operations
-/// and errors are Vec's; each length access dispatches on the Vec's length
-/// type (one switch), so prefer Vec itself in hot loops.
+/// grow the Vec). Built on demand (`VecRef<int> r = v;`), 32 bytes on 64-bit
+/// targets, no per-Vec cost; valid while the Vec lives and is not moved. It
+/// has Vec's whole API except what concerns the capacity itself (which is
+/// the Vec's), with Vec's semantics, errors and complexity: each member runs
+/// the very algorithm Vec's member runs (detail::vec_algo), including the
+/// memcpy/memmove paths. Each length access dispatches on the Vec's length
+/// type (one switch), so prefer Vec itself in the hottest loops.
+///
+/// VecRef<const T> is the read-only view: it converts from a const Vec<T, N>,
+/// a Vec<T, N> and a VecRef<T>, and offers iteration, element access and
+/// comparisons only (a modifying member does not compile).
+///
+/// Members are const: constness of the handle is not constness of the Vec
+/// (as std::span). A VecRef<char> is a format_to target like a Vec<char, N>;
+/// std::back_inserter and the std algorithms take it like a container.
 template <class T>
 class VecRef {
+  using element_type = std::remove_const_t<T>;
+  using algo = detail::vec_algo<element_type>;
+
  public:
-  using value_type = T;
+  using value_type = element_type;
   using size_type = std::size_t;
   using difference_type = std::ptrdiff_t;
   using reference = T&;
   using const_reference = const T&;
   using pointer = T*;
+  /// Read-only pointer to an element.
+  using const_pointer = const T*;
   using iterator = T*;
   using const_iterator = const T*;
+  /// Iterates the Vec backwards.
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Iterates the Vec backwards, read-only.
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
 
   /// Refers to v (implicit, so a Vec<T, N>& converts at a call).
   template <std::size_t N>
-  VecRef(Vec<T, N>& v) noexcept  // NOLINT: implicit on purpose
-      : data_(v.data()), length_(length_of(v)), capacity_(N), kind_(kind_of<N>()) {}
+  VecRef(Vec<element_type, N>& v) noexcept  // NOLINT: implicit on purpose
+      : core_{v.data(), length_of(v), N, kind_of<N>()} {}
+  /// Read-only view of a const Vec (VecRef<const T> only).
+  template <std::size_t N, class U = T, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  VecRef(const Vec<element_type, N>& v) noexcept  // NOLINT: implicit on purpose
+      : core_{v.data(), length_of(v), N, kind_of<N>()} {}
+  /// A VecRef<T> converts to the read-only VecRef<const T>.
+  template <class U = T, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  VecRef(const VecRef<element_type>& other) noexcept  // NOLINT: implicit on purpose
+      : core_{other.core_.data_, other.core_.length_, other.core_.capacity_, other.core_.kind_} {}
 
-  T* data() const noexcept { return data_; }
-  size_type size() const noexcept {
-    switch (kind_) {
-      case detail::vec_length_kind::u8: return *static_cast<const std::uint8_t*>(length_);
-      case detail::vec_length_kind::u16: return *static_cast<const std::uint16_t*>(length_);
-      case detail::vec_length_kind::u32: return *static_cast<const std::uint32_t*>(length_);
-      case detail::vec_length_kind::u64: return static_cast<size_type>(*static_cast<const std::uint64_t*>(length_));
-      case detail::vec_length_kind::c32: return *static_cast<const char32_t*>(length_);
-      case detail::vec_length_kind::none: break;
-    }
-    return 0;
-  }
-  size_type capacity() const noexcept { return capacity_; }
-  size_type max_size() const noexcept { return capacity_; }
+  // ---- Iterators ------------------------------------------------------------
+  iterator begin() const noexcept { return core_.ptr(); }
+  iterator end() const noexcept { return core_.ptr() + size(); }
+  /// The last element, for reverse iteration.
+  reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
+  /// Before the first element, for reverse iteration.
+  reverse_iterator rend() const noexcept { return reverse_iterator(begin()); }
+  /// Read-only begin().
+  const_iterator cbegin() const noexcept { return begin(); }
+  /// Read-only end().
+  const_iterator cend() const noexcept { return end(); }
+  /// Read-only rbegin().
+  const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Read-only rend().
+  const_reverse_iterator crend() const noexcept { return const_reverse_iterator(begin()); }
+
+  // ---- Capacity ---------------------------------------------------------------
+  size_type size() const noexcept { return core_.len(); }
+  /// The Vec's N.
+  size_type capacity() const noexcept { return core_.cap(); }
+  size_type max_size() const noexcept { return core_.cap(); }
   [[nodiscard]] bool empty() const noexcept { return size() == 0; }
-  [[nodiscard]] bool full() const noexcept { return size() == capacity_; }
-  iterator begin() const noexcept { return data_; }
-  iterator end() const noexcept { return data_ + size(); }
+  /// True when size() == capacity(): the next push_back would raise.
+  [[nodiscard]] bool full() const noexcept { return size() == capacity(); }
+  /// As Vec::reserve: raises bad_alloc if n > capacity(), else does nothing.
+  void reserve(size_type n) const {
+    if (HEAPLESS_UNLIKELY(n > capacity())) core_type::capacity_exceeded();
+  }
+  /// As Vec::resize: raises bad_alloc, changing nothing, if n > capacity().
+  void resize(size_type n) const { algo::resize(core_, n); }
+  /// As resize(n), growing with copies of value.
+  void resize(size_type n, const element_type& value) const { algo::resize(core_, n, value); }
 
+  // ---- Element access ---------------------------------------------------------
   /// Precondition (asserted): i < size().
   reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::VecRef::operator[]: index out of range");
-    return data_[i];
+    return core_.ptr()[i];
   }
   /// Raises out_of_range if i >= size().
   reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::VecRef::at: index out of range");
-    return data_[i];
+    return core_.ptr()[i];
   }
+  /// Precondition (asserted): !empty().
   reference front() const noexcept { return (*this)[0]; }
+  /// Precondition (asserted): !empty().
   reference back() const noexcept { return (*this)[size() - 1]; }
+  /// The Vec's data() (nullptr when N == 0).
+  pointer data() const noexcept { return core_.ptr(); }
 
+  // ---- Assignment ---------------------------------------------------------------
+  /// As Vec::assign: raises bad_alloc, changing nothing, if n > capacity().
+  void assign(size_type n, const element_type& value) const { algo::assign_fill(core_, n, value); }
+  /// As Vec::assign(first, last) (not iterators into the Vec).
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  void assign(InputIt first, InputIt last) const {
+    algo::assign(core_, first, last);
+  }
+  /// As Vec::assign(il).
+  void assign(std::initializer_list<element_type> il) const { algo::assign(core_, il.begin(), il.end()); }
+
+  // ---- Modifiers at the end -----------------------------------------------------
   /// As Vec::emplace_back: raises bad_alloc if full; strong guarantee.
   template <class... Args>
   reference emplace_back(Args&&... args) const {
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    return unchecked_emplace_back(std::forward<Args>(args)...);
+    return *algo::template emplace_back<true>(core_, std::forward<Args>(args)...);
   }
-  reference push_back(const T& value) const { return emplace_back(value); }
-  reference push_back(T&& value) const { return emplace_back(std::move(value)); }
+  /// As Vec::push_back.
+  reference push_back(const element_type& value) const { return emplace_back(value); }
+  /// As Vec::push_back.
+  reference push_back(element_type&& value) const { return emplace_back(std::move(value)); }
   /// nullptr when full (arguments untouched).
   template <class... Args>
   [[nodiscard]] pointer try_emplace_back(Args&&... args) const {
-    if (HEAPLESS_UNLIKELY(full())) return nullptr;
-    return &unchecked_emplace_back(std::forward<Args>(args)...);
+    return algo::template emplace_back<false>(core_, std::forward<Args>(args)...);
   }
-  [[nodiscard]] pointer try_push_back(const T& value) const { return try_emplace_back(value); }
-  [[nodiscard]] pointer try_push_back(T&& value) const { return try_emplace_back(std::move(value)); }
+  /// nullptr when full.
+  [[nodiscard]] pointer try_push_back(const element_type& value) const { return try_emplace_back(value); }
+  /// nullptr when full; value is then not moved from.
+  [[nodiscard]] pointer try_push_back(element_type&& value) const { return try_emplace_back(std::move(value)); }
   /// Precondition (asserted): !full().
   template <class... Args>
   reference unchecked_emplace_back(Args&&... args) const {
-    const size_type len = size();
-    HEAPLESS_ASSERT(len < capacity_, "heapless::VecRef::unchecked_emplace_back: full");
-    T& element = *detail::construct_at(data_ + len, std::forward<Args>(args)...);
-    set_size(len + 1);
-    return element;
+    return algo::unchecked_emplace_back(core_, std::forward<Args>(args)...);
   }
-  reference unchecked_push_back(const T& value) const { return unchecked_emplace_back(value); }
-  reference unchecked_push_back(T&& value) const { return unchecked_emplace_back(std::move(value)); }
+  /// Precondition (asserted): !full().
+  reference unchecked_push_back(const element_type& value) const { return unchecked_emplace_back(value); }
+  /// Precondition (asserted): !full().
+  reference unchecked_push_back(element_type&& value) const { return unchecked_emplace_back(std::move(value)); }
   /// Precondition (asserted): !empty().
   void pop_back() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::VecRef::pop_back: empty");
-    truncate(size() - 1);
+    core_.truncate(size() - 1);
   }
-  void clear() const noexcept { truncate(0); }
+  /// Destroys every element.
+  void clear() const noexcept { core_.truncate(0); }
 
   /// As Vec::append: all or nothing (raises bad_alloc if the elements do not
   /// fit; forward iterators are measured first, input ones rolled back).
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   void append(InputIt first, InputIt last) const {
-    const size_type old_len = size();
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      if (HEAPLESS_UNLIKELY(static_cast<size_type>(std::distance(first, last)) > capacity_ - old_len)) {
-        capacity_exceeded();
-      }
-    }
-    rollback guard{this, old_len};
-    for (; first != last; ++first) {
-      if (HEAPLESS_UNLIKELY(full())) {
-        truncate(old_len);
-        capacity_exceeded();
-      }
-      unchecked_emplace_back(*first);
-    }
-    guard.ref = nullptr;
+    algo::append(core_, first, last);
   }
+  /// As Vec::append(il).
+  void append(std::initializer_list<element_type> il) const { algo::append(core_, il.begin(), il.end()); }
   /// As Vec::try_append: appends until full; returns the first not inserted.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   [[nodiscard]] InputIt try_append(InputIt first, InputIt last) const {
-    for (; first != last && !full(); ++first) unchecked_emplace_back(*first);
-    return first;
+    return algo::try_append(core_, first, last);
   }
 
-  /// Removes [first, last); returns the iterator after the removed ones.
-  iterator erase(const_iterator first, const_iterator last) const {
-    const size_type len = size();
-    const size_type i = static_cast<size_type>(first - data_);
-    const size_type j = static_cast<size_type>(last - data_);
-    HEAPLESS_ASSERT(i <= j && j <= len, "heapless::VecRef::erase: bad range");
-    for (size_type k = j; k != len; ++k) data_[i + (k - j)] = std::move(data_[k]);
-    truncate(len - (j - i));
-    return const_cast<iterator>(first);  // the caller's position, as Vec::position_
+  // ---- Modifiers anywhere -------------------------------------------------------
+  /// As Vec::emplace: raises bad_alloc, changing nothing, if full.
+  template <class... Args>
+  iterator emplace(const_iterator pos, Args&&... args) const {
+    return algo::emplace(core_, pos, std::forward<Args>(args)...);
+  }
+  /// As Vec::insert(pos, value).
+  iterator insert(const_iterator pos, const element_type& value) const { return emplace(pos, value); }
+  /// As Vec::insert(pos, value).
+  iterator insert(const_iterator pos, element_type&& value) const { return emplace(pos, std::move(value)); }
+  /// As Vec::insert(pos, n, value).
+  iterator insert(const_iterator pos, size_type n, const element_type& value) const {
+    return algo::insert_fill(core_, pos, n, value);
+  }
+  /// As Vec::insert(pos, first, last) (not iterators into the Vec).
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  iterator insert(const_iterator pos, InputIt first, InputIt last) const {
+    return algo::insert(core_, pos, first, last);
+  }
+  /// As Vec::insert(pos, il).
+  iterator insert(const_iterator pos, std::initializer_list<element_type> il) const {
+    return algo::insert(core_, pos, il.begin(), il.end());
   }
   /// Removes the element at pos (precondition: dereferenceable).
-  iterator erase(const_iterator pos) const { return erase(pos, pos + 1); }
+  iterator erase(const_iterator pos) const {
+    HEAPLESS_ASSERT(pos != end(), "heapless::VecRef::erase: end() is not erasable");
+    return algo::erase(core_, pos, pos + 1);
+  }
+  /// Removes [first, last); returns the iterator after the removed ones.
+  iterator erase(const_iterator first, const_iterator last) const { return algo::erase(core_, first, last); }
+
+  // ---- Comparisons (also against a Vec, which converts) ---------------------------
+  friend bool operator==(const VecRef& a, const VecRef& b) {
+    return detail::vec_equal<element_type>(a.data(), a.size(), b.data(), b.size());
+  }
+#if HEAPLESS_HAS_THREE_WAY
+  /// Lexicographic, with <=> of T or, failing that, <.
+  friend auto operator<=>(const VecRef& a, const VecRef& b)
+    requires detail::vec_synth_comparable<element_type>
+  {
+    return detail::vec_three_way<element_type>(a.data(), a.size(), b.data(), b.size());
+  }
+#else
+  friend bool operator!=(const VecRef& a, const VecRef& b) { return !(a == b); }
+  /// Lexicographic, with T's <.
+  friend bool operator<(const VecRef& a, const VecRef& b) {
+    return detail::vec_less<element_type>(a.data(), a.size(), b.data(), b.size());
+  }
+  friend bool operator>(const VecRef& a, const VecRef& b) { return b < a; }
+  friend bool operator<=(const VecRef& a, const VecRef& b) { return !(b < a); }
+  friend bool operator>=(const VecRef& a, const VecRef& b) { return !(a < b); }
+#endif
+
+  /// As erase_if(Vec&, pred).
+  template <class Pred>
+  friend std::size_t erase_if(const VecRef& c, Pred pred) {
+    return algo::erase_if(c.core_, pred);
+  }
+  /// As erase(Vec&, value).
+  template <class U = element_type>
+  friend std::size_t erase(const VecRef& c, const U& value) {
+    auto pred = [&value](const element_type& e) { return e == value; };
+    return algo::erase_if(c.core_, pred);
+  }
 
  private:
-  struct rollback {
-    const VecRef* ref;
-    size_type old_len;
-    ~rollback() {
-      if (ref) ref->truncate(old_len);
-    }
-  };
-  template <std::size_t N>
-  static void* length_of(Vec<T, N>& v) noexcept {
-    if constexpr (N == 0) {
+  template <class U>
+  friend class VecRef;
+  using core_type = detail::vec_ref_core<T>;
+  using length_pointer = typename core_type::length_pointer;
+
+  template <class V>
+  static length_pointer length_of(V& v) noexcept {
+    if constexpr (V::capacity() == 0) {
       (void)v;
       return nullptr;
     } else {
@@ -1130,49 +1409,17 @@ class VecRef {
   template <std::size_t N>
   static constexpr detail::vec_length_kind kind_of() noexcept {
     if constexpr (N == 0) return detail::vec_length_kind::none;
-    else return detail::vec_length_kind_of<detail::vec_length_t<T, N>>;
-  }
-  void set_size(size_type n) const noexcept {
-    switch (kind_) {
-      case detail::vec_length_kind::u8: *static_cast<std::uint8_t*>(length_) = static_cast<std::uint8_t>(n); break;
-      case detail::vec_length_kind::u16: *static_cast<std::uint16_t*>(length_) = static_cast<std::uint16_t>(n); break;
-      case detail::vec_length_kind::u32: *static_cast<std::uint32_t*>(length_) = static_cast<std::uint32_t>(n); break;
-      case detail::vec_length_kind::u64: *static_cast<std::uint64_t*>(length_) = n; break;
-      case detail::vec_length_kind::c32: *static_cast<char32_t*>(length_) = static_cast<char32_t>(n); break;
-      case detail::vec_length_kind::none: break;
-    }
-  }
-  void truncate(size_type n) const noexcept {
-    if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (size_type i = size(); i > n; --i) detail::destroy_at(data_ + (i - 1));
-    }
-    set_size(n);
-  }
-  [[noreturn]] static void capacity_exceeded() {
-    detail::raise(error_kind::bad_alloc, "heapless::VecRef: capacity exceeded");
+    else return detail::vec_length_kind_of<detail::vec_length_t<element_type, N>>;
   }
 
-  T* data_;
-  void* length_;
-  size_type capacity_;
-  detail::vec_length_kind kind_;
+  core_type core_;
 };
 
 // ---- [inplace.vector.erasure] ---------------------------------------------
 /// Removes every element for which pred is true; returns how many. O(size()).
 template <class T, std::size_t N, class Pred>
 HEAPLESS_CONSTEXPR20 std::size_t erase_if(Vec<T, N>& c, Pred pred) {
-  T* p = c.data();
-  const std::size_t n = c.size();
-  std::size_t kept = 0;
-  for (std::size_t r = 0; r != n; ++r) {
-    if (!pred(p[r])) {
-      if (kept != r) p[kept] = std::move(p[r]);
-      ++kept;
-    }
-  }
-  c.erase(c.begin() + kept, c.end());
-  return n - kept;
+  return detail::vec_algo<T>::erase_if(c.core_(), pred);
 }
 
 /// Removes every element equal to value; returns how many. O(size()).

@@ -50,6 +50,25 @@ namespace {
   if (p != v.begin() + 6) modref::fail("VecRef::try_push_back");
 }
 
+
+[[gnu::noinline]] void insert_forms() {
+  heapless::Vec<int, 16> v{1, 2, 3, 4, 5};
+  const heapless::VecRef<int> a = v;
+  const int src[2] = {8, 9};
+  auto it = a.insert(a.begin() + 1, 7);
+  if (it != a.begin() + 1) modref::fail("VecRef::insert(pos, value)");
+  it = a.insert(a.begin() + 2, 2, 6);
+  if (it != a.begin() + 2) modref::fail("VecRef::insert(pos, n, value)");
+  it = a.insert(a.begin() + 3, src, src + 2);
+  if (it != a.begin() + 3) modref::fail("VecRef::insert(pos, first, last)");
+  it = a.insert(a.begin() + 1, {4});
+  if (it != a.begin() + 1) modref::fail("VecRef::insert(pos, il)");
+  it = a.emplace(a.begin() + 2, 3);
+  if (it != a.begin() + 2) modref::fail("VecRef::emplace(pos, args)");
+  it = a.emplace(a.begin() + 4, 5);
+  if (it != v.begin() + 4) modref::fail("VecRef::emplace(pos, args)", " (against the Vec)");
+}
+
 }  // namespace
 
 int main() {
@@ -57,5 +76,6 @@ int main() {
   erase_one();
   try_append();
   element_access();
+  insert_forms();
   return modref::result("vec_ref_modref");
 }

@@ -1,0 +1,318 @@
+// string_ref_test.cpp - heapless::StringRef: one non-template function
+// writes into Strings of any capacity. Every member is run through the view
+// and on a second String directly (differential against the owner), over
+// every length encoding: the free-capacity byte (N < 256, including N = 0
+// and N = 255), two-byte lengths (256 <= N < 65536) and four-byte lengths;
+// sources that alias the String; errors and format_to.
+#include "support/test.hpp"
+
+#include <cstdint>      // std::uint64_t
+#include <string_view>  // std::string_view
+
+#include <heapless/format.hpp>
+#include <heapless/string.hpp>
+
+using heapless::String;
+using heapless::StringRef;
+
+namespace {
+
+// Plain functions: compiled once, used for every N.
+void log_line(StringRef out, int code) { heapless::format_to(out, "err={} ", code); }
+bool add_word(StringRef out, std::string_view w) { return out.try_append(w); }
+
+struct rng {
+  std::uint64_t state;
+  std::uint64_t next() noexcept {  // xorshift64*
+    state ^= state >> 12;
+    state ^= state << 25;
+    state ^= state >> 27;
+    return state * 0x2545F4914F6CDD1DULL;
+  }
+  std::size_t below(std::size_t n) noexcept { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
+};
+
+constexpr char alphabet[] = "abcab\0x";
+
+template <std::size_t N>
+bool same(const String<N>& a, const String<N>& b) {
+  return a == b && a.size() == b.size() && a.c_str()[a.size()] == '\0' && b.c_str()[b.size()] == '\0';
+}
+
+// Runs the same random operations on `owner` directly and on `viewed`
+// through a StringRef; after each step both hold the same string.
+template <std::size_t N>
+bool differential(String<N>& owner, String<N>& viewed, std::uint64_t seed, int steps) {
+  rng g{seed};
+  StringRef r = viewed;
+  char src[40];
+  for (int step = 0; step < steps; ++step) {
+    const std::size_t n = g.below(sizeof src);
+    for (std::size_t i = 0; i < n; ++i) src[i] = alphabet[g.below(sizeof alphabet - 1)];
+    std::string_view sv(src, n);
+    const std::size_t len = owner.size();
+    const std::size_t pos = g.below(len + 1);
+    const std::size_t count = g.below(len + 2);
+    if (r.size() != len || r.capacity() != N || r.available() != N - len) return false;
+    switch (g.below(13)) {
+      case 0: {
+        const bool a = owner.try_push_back(src[0]);
+        if (r.try_push_back(src[0]) != a) return false;
+        break;
+      }
+      case 1: {
+        const bool a = owner.try_append(sv);
+        if (r.try_append(sv) != a) return false;
+        break;
+      }
+      case 2:
+        if (owner.append_truncating(sv) != r.append_truncating(sv)) return false;
+        break;
+      case 3:
+        if (len + n <= N) {
+          owner.append(sv);
+          r.append(sv);
+        }
+        break;
+      case 4:
+        if (len != 0) {
+          owner.pop_back();
+          r.pop_back();
+        }
+        break;
+      case 5:
+        owner.erase(pos, count);
+        r.erase(pos, count);
+        break;
+      case 6:
+        if (len - (count < len - pos ? count : len - pos) + n <= N) {
+          owner.replace(pos, count, sv);
+          r.replace(pos, count, sv);
+        }
+        break;
+      case 7: {
+        const bool a = owner.try_insert(pos, sv);
+        if (r.try_insert(pos, sv) != a) return false;
+        break;
+      }
+      case 8: {
+        // A source inside the String itself (aliasing), including the NUL.
+        const std::size_t from = g.below(len + 1);
+        const std::size_t k = g.below(len + 2 - from);
+        if (len + k <= N) {
+          owner.insert(pos, owner.data() + from, k);
+          r.insert(pos, std::string_view(viewed.data() + from, k));
+        }
+        break;
+      }
+      case 9: {
+        const std::size_t to = g.below(N + 1);
+        owner.resize(to, src[0]);
+        r.resize(to, src[0]);
+        break;
+      }
+      case 10:
+        if (n <= N) {
+          owner.assign(sv);
+          r.assign(sv);
+        }
+        break;
+      case 11: {
+        const std::size_t k = g.below(4);
+        if (len - (count < len - pos ? count : len - pos) + k <= N) {
+          owner.replace(pos, count, k, 'z');
+          r.replace(pos, count, k, 'z');
+        }
+        break;
+      }
+      default:
+        if (g.below(8) == 0) {
+          owner.clear();
+          r.clear();
+        }
+        break;
+    }
+    if (!same(owner, viewed)) return false;
+    if (r.view() != std::string_view(owner)) return false;
+    const std::string_view needle(src, n < 3 ? n : 3);
+    if (r.find(needle, pos) != owner.find(needle, pos) || r.rfind(needle, pos) != owner.rfind(needle, pos) ||
+        r.find_first_of(needle, pos) != owner.find_first_of(needle, pos) ||
+        r.find_last_not_of(needle, pos) != owner.find_last_not_of(needle, pos)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+template <std::size_t N>
+void check_encoding(String<N>& owner, String<N>& viewed) {
+  CHECK(differential(owner, viewed, 0x9E3779B97F4A7C15ULL + N, 3000));
+}
+
+}  // namespace
+
+TEST_CASE("StringRef: differential against the owner, every length encoding", "[string][string_ref]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  {
+    String<0> a, b;
+    check_encoding(a, b);
+  }
+  {
+    String<1> a, b;
+    check_encoding(a, b);
+  }
+  {
+    String<15> a, b;
+    check_encoding(a, b);
+  }
+  {
+    String<100> a, b;
+    check_encoding(a, b);
+  }
+  {
+    String<255> a, b;
+    check_encoding(a, b);
+  }
+  {
+    static String<256> a, b;
+    check_encoding(a, b);
+  }
+  {
+    static String<700> a, b;
+    check_encoding(a, b);
+  }
+#if !(defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M')  // 2 x 64 KiB: not on a microcontroller
+  {
+    static String<65536> a, b;  // four-byte length
+    static_assert(sizeof(heapless::detail::smallest_size_t<65536>) == 4);
+    check_encoding(a, b);
+  }
+#endif
+}
+
+TEST_CASE("StringRef: one plain function formats into Strings of any capacity", "[string][string_ref]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<15> small;
+  static String<300> large;
+  String<4> tiny = "ab";
+  log_line(small, 42);
+  log_line(large, -7);
+  CHECK(small == "err=42 ");
+  CHECK(large == "err=-7 ");
+  HEAPLESS_CHECK_RAISES(length_error, log_line(tiny, 1));
+  CHECK(tiny == "ab");  // all or nothing, as into the String itself
+  StringRef r = small;
+  CHECK(heapless::try_format_to(r, "{}", 12345678) == true);
+  CHECK(small == "err=42 12345678");
+  CHECK(small.full());
+  CHECK(heapless::try_format_to(r, "x") == false);
+  CHECK(heapless::format_to_truncating(r, "y") == true);
+  CHECK(add_word(large, "word"));
+  CHECK(!add_word(tiny, "word"));
+  CHECK(large == "err=-7 word");
+  StringRef lr = large;
+  heapless::format_to(lr, HEAPLESS_FMT("{:>4}|"), 5);
+  CHECK(large == "err=-7 word   5|");
+}
+
+TEST_CASE("StringRef: access, search and errors", "[string][string_ref]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<8> s = "hello";
+  StringRef r = s;
+  const StringRef& c = r;
+  CHECK(r.size() == 5);
+  CHECK(r.length() == 5);
+  CHECK(r.max_size() == 8);
+  CHECK(!r.empty());
+  CHECK(!r.full());
+  CHECK(r.data() == s.data());
+  CHECK(c.data() == s.data());
+  CHECK(std::string_view(r.c_str()) == "hello");
+  CHECK(r[1] == 'e');
+  CHECK(c[5] == '\0');
+  CHECK(r.at(4) == 'o');
+  CHECK(c.at(0) == 'h');
+  CHECK(r.front() == 'h');
+  CHECK(r.back() == 'o');
+  CHECK(r.end() - r.begin() == 5);
+  CHECK(c.cend() - c.cbegin() == 5);
+  CHECK(c.end() - c.begin() == 5);
+  CHECK(r.find("ll") == 2);
+  CHECK(r.find('o') == 4);
+  CHECK(r.find('z') == StringRef::npos);
+  CHECK(r.find("l", 3) == 3);
+  CHECK(r.rfind("l") == 3);
+  CHECK(r.rfind('l', 2) == 2);
+  CHECK(r.find_first_of("lo") == 2);
+  CHECK(r.find_last_of("hl") == 3);
+  CHECK(r.find_first_not_of("he") == 2);
+  CHECK(r.find_last_not_of("o") == 3);
+  CHECK(r.contains("ell"));
+  CHECK(r.contains('h'));
+  CHECK(!r.contains("hello!"));
+  CHECK(r.starts_with("he"));
+  CHECK(r.ends_with("lo"));
+  CHECK(!r.ends_with("hello!"));
+  CHECK(r.compare("hellp") < 0);
+  CHECK(r == "hello");
+  CHECK(r != "hell");
+  HEAPLESS_CHECK_RAISES(out_of_range, r.at(5));
+  HEAPLESS_CHECK_RAISES(out_of_range, c.at(5));
+  HEAPLESS_CHECK_RAISES(out_of_range, r.erase(6));
+  HEAPLESS_CHECK_RAISES(out_of_range, r.insert(6, "x"));
+  HEAPLESS_CHECK_RAISES(out_of_range, (void)r.try_insert(6, "x"));
+  HEAPLESS_CHECK_RAISES(length_error, r.append("long"));
+  HEAPLESS_CHECK_RAISES(length_error, r.append(4, 'x'));
+  HEAPLESS_CHECK_RAISES(length_error, r.insert(0, "long"));
+  HEAPLESS_CHECK_RAISES(length_error, r.replace(0, 1, 5, 'x'));
+  HEAPLESS_CHECK_RAISES(length_error, r.assign("123456789"));
+  HEAPLESS_CHECK_RAISES(length_error, r.resize(9));
+  HEAPLESS_CHECK_RAISES(length_error, r.resize_and_overwrite(9, [](char*, std::size_t n) { return n; }));
+  HEAPLESS_CHECK_RAISES(length_error, r.resize_and_overwrite(3, [](char*, std::size_t) { return 4; }));
+  HEAPLESS_CHECK_RAISES(length_error, r.resize_and_overwrite(3, [](char*, std::size_t) { return -1; }));
+  CHECK(s == "hello");  // every failed call left it unchanged
+  r += '!';
+  r += "ab";
+  r += std::string_view("");
+  CHECK(s == "hello!ab");
+  CHECK(r.full());
+  HEAPLESS_CHECK_RAISES(length_error, r.push_back('x'));
+  CHECK(!r.try_append(1, 'x'));
+  CHECK(!r.try_assign("123456789"));
+  CHECK(r.try_assign("12"));
+  CHECK(r.try_append(2, 'x'));
+  r.unchecked_push_back('y');
+  r.unchecked_append("z");
+  CHECK(s == "12xxyz");
+  r = "abc";
+  r.resize(5);
+  CHECK(s.size() == 5);
+  r.resize_and_overwrite(8, [](char* p, std::size_t) {
+    p[5] = 'd';
+    return 6;
+  });
+  CHECK(std::string_view(s.data(), 6) == std::string_view("abc\0\0d", 6));
+  r.append(2, 'e');
+  r.erase(1, 2);
+  r.insert(0, 1, '>');
+  CHECK(std::string_view(s) == std::string_view(">a\0\0dee", 7));
+  r.erase();
+  CHECK(s.empty());
+  CHECK(r.empty());
+}
+
+TEST_CASE("StringRef: sources inside the String (aliasing)", "[string][string_ref]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<20> s = "abcdef";
+  StringRef r = s;
+  r.append(std::string_view(s.c_str(), s.size()));  // itself
+  CHECK(s == "abcdefabcdef");
+  r.insert(2, std::string_view(s.data() + 1, 3));  // overlaps the gap
+  CHECK(s == "abbcdcdefabcdef");
+  r.replace(0, 3, std::string_view(s.data() + 10, 5));
+  CHECK(s == "bcdefcdcdefabcdef");
+  r.assign(std::string_view(s.data() + 5, 4));
+  CHECK(s == "cdcd");
+  r.insert(0, std::string_view(s.c_str(), s.size() + 1));  // with its NUL
+  CHECK(std::string_view(s) == std::string_view("cdcd\0cdcd", 9));
+}
