@@ -100,7 +100,9 @@
 // empty Vec, iterators into *this) are checked by HEAPLESS_ASSERT.
 //
 // VecRef<T> (end of this header) is a capacity-erased handle to a Vec<T, N>
-// of any N, for non-template functions that fill Vecs.
+// of any N, for non-template functions that fill Vecs; VecRef<const T> is
+// the read-only one. Both run Vec's own algorithms (detail::vec_algo);
+// docs/views.md.
 //
 // Thread/ISR: no internal synchronisation; a Vec is a plain value.
 #ifndef HEAPLESS_VEC_HPP
@@ -795,7 +797,7 @@ inline constexpr auto vec_capacity_message =
 inline constexpr std::size_t vec_constexpr_fill_max = 16384;
 
 // Primitives only (pointer, length, construct/destroy one element, truncate);
-// vec_core adds the algorithms once for every storage kind.
+// vec_algo adds the algorithms once, for Vec and VecRef alike.
 /// The stored length: the smallest unsigned type that holds N, except that
 /// when alignof(T) >= 4 it is widened to a 32-bit char32_t. The padding after
 /// the elements has room for it then, so sizeof is unchanged
@@ -892,71 +894,385 @@ struct vec_rollback {
   }
 };
 
-// ---- Algorithms shared by the special members and Vec ---------------------
+
+// ---- The storage interface both Vec and VecRef implement ------------------
+// Every algorithm below is written once, against this interface (a "core"):
+//   T* ptr(); std::size_t len(); void set_len(n); std::size_t cap();
+//   T& construct(i, args...)  begins element i's lifetime (i < cap());
+//   void truncate(n)          destroys [n, len()) and sets the length to n;
+//   [[noreturn]] static void capacity_exceeded();
+//   static constexpr bool has_storage   false: ptr() is a constant nullptr.
+// Vec's core (vec_core<T, N>) stores the elements and the length and answers
+// cap() with the constant N; VecRef's (vec_ref_core<T>) points at a Vec's
+// elements and length. The memcpy/memmove fast paths therefore serve both,
+// and a Vec compiles to the same code as when the algorithms were its members.
 template <class T, std::size_t N>
 struct vec_core : vec_storage_t<T, N> {
   constexpr vec_core() noexcept {}
+  static constexpr bool has_storage = N != 0;
+  static constexpr std::size_t cap() noexcept { return N; }
+  [[noreturn]] static void capacity_exceeded() {
+#if HEAPLESS_DETAIL_MICROCONTROLLER  // one string for every N: flash
+    raise(error_kind::bad_alloc, "heapless::Vec: capacity exceeded");
+#else
+    raise(error_kind::bad_alloc, vec_capacity_message<N>.text);
+#endif
+  }
+};
+
+/// Rotates [first, last) so that middle becomes the first element (three
+/// reversals: no extra storage, works for move-only T).
+template <class T>
+HEAPLESS_CONSTEXPR20 void vec_rotate(T* first, T* middle, T* last) {
+  using std::swap;
+  const auto reverse = [](T* a, T* b) {
+    while (a != b && a != --b) swap(*a++, *b);
+  };
+  reverse(first, middle);
+  reverse(middle, last);
+  reverse(first, last);
+}
+
+#if HEAPLESS_HAS_THREE_WAY
+/// The standard's synth-three-way: <=> when T has it, else built from <.
+struct vec_synth_three_way {
+  template <class T>
+  constexpr auto operator()(const T& a, const T& b) const {
+    if constexpr (requires { a <=> b; }) {
+      return a <=> b;
+    } else {
+      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
+    }
+  }
+};
+template <class T>
+concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } ||
+                               requires(const T& a) { a <=> a; };
+#endif
+
+// ---- Comparisons: shared by Vec and VecRef --------------------------------
+template <class T>
+constexpr bool vec_equal(const T* a, std::size_t na, const T* b, std::size_t nb) {
+  if (na != nb) return false;
+  for (std::size_t k = 0; k != na; ++k) {
+    if (!(a[k] == b[k])) return false;
+  }
+  return true;
+}
+#if HEAPLESS_HAS_THREE_WAY
+template <class T>
+constexpr auto vec_three_way(const T* a, std::size_t na, const T* b, std::size_t nb) {
+  const vec_synth_three_way cmp{};
+  const std::size_t n = na < nb ? na : nb;
+  for (std::size_t k = 0; k != n; ++k) {
+    if (auto c = cmp(a[k], b[k]); c != 0) return c;
+  }
+  return static_cast<decltype(cmp(a[0], b[0]))>(na <=> nb);
+}
+#else
+template <class T>
+constexpr bool vec_less(const T* a, std::size_t na, const T* b, std::size_t nb) {
+  const std::size_t n = na < nb ? na : nb;
+  for (std::size_t k = 0; k != n; ++k) {
+    if (a[k] < b[k]) return true;
+    if (b[k] < a[k]) return false;
+  }
+  return na < nb;
+}
+#endif
+
+// ---- The algorithms: one definition for Vec and VecRef --------------------
+// Each takes the core first (C is vec_core<T, N> or const vec_ref_core<T>).
+// Members that return a position for the caller's argument form it with
+// position() (docs/design.md, "Positions returned from arguments").
+template <class T>
+struct vec_algo {
+  using size_type = std::size_t;
+
+  /// Raises bad_alloc unless n more elements fit after `used`.
+  template <class C>
+  static constexpr void check_room(C& c, size_type n, size_type used) {
+    if (HEAPLESS_UNLIKELY(n > c.cap() - used)) C::capacity_exceeded();
+  }
+  template <class C>
+  static constexpr size_type index_of(C& c, const T* pos) noexcept {
+    HEAPLESS_ASSERT(pos >= c.ptr() && pos <= c.ptr() + c.len(), "heapless::Vec: iterator not into this Vec");
+    return static_cast<size_type>(pos - c.ptr());
+  }
+  /// The iterator a member returns for the caller's position pos: pos itself,
+  /// never ptr() + index_of(pos). GCC 12's IPA modref records early that pos
+  /// is not returned, then folds ptr() + (pos - ptr()) to pos and keeps the
+  /// stale record, so callers fold comparisons of the result to false.
+  static constexpr T* position(const T* pos) noexcept { return const_cast<T*>(pos); }
 
   /// Constructs n elements at the end from *src, ++src (n <= room). If a
   /// constructor throws, the elements added so far are destroyed.
-  template <class It>
-  HEAPLESS_CONSTEXPR20 void append_n(It src, std::size_t n) {
-    std::size_t len = this->len();
-    // N == 0: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
-    if constexpr (vec_memcpy_source_v<T, It> && N != 0) {
+  template <class C, class It>
+  static HEAPLESS_CONSTEXPR20 void append_n(C& c, It src, size_type n) {
+    size_type len = c.len();
+    // No storage: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(this->ptr() + len), src, n * sizeof(T));
-        this->set_len(len + n);
+        if (n != 0) std::memcpy(static_cast<void*>(c.ptr() + len), src, n * sizeof(T));
+        c.set_len(len + n);
         return;
       }
     }
     if constexpr (std::is_nothrow_constructible_v<T, decltype(*src)>) {
-      for (std::size_t i = 0; i != n; ++i, ++src) this->construct(len + i, *src);
-      this->set_len(len + n);
+      for (size_type i = 0; i != n; ++i, ++src) c.construct(len + i, *src);
+      c.set_len(len + n);
     } else {
-      vec_rollback<vec_core> rollback{this, len};
-      for (std::size_t i = 0; i != n; ++i, ++src) {
-        this->construct(len, *src);
-        this->set_len(++len);
+      vec_rollback<C> rollback{&c, len};
+      for (size_type i = 0; i != n; ++i, ++src) {
+        c.construct(len, *src);
+        c.set_len(++len);
       }
       rollback.core = nullptr;
     }
   }
 
   /// Constructs n elements at the end, each from args... (none: value-initialised).
-  template <class... Args>
-  HEAPLESS_CONSTEXPR20 void append_fill(std::size_t n, const Args&... args) {
-    std::size_t len = this->len();
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 void append_fill(C& c, size_type n, const Args&... args) {
+    size_type len = c.len();
     if constexpr (std::is_nothrow_constructible_v<T, const Args&...>) {
-      for (std::size_t i = 0; i != n; ++i) this->construct(len + i, args...);
-      this->set_len(len + n);
+      for (size_type i = 0; i != n; ++i) c.construct(len + i, args...);
+      c.set_len(len + n);
     } else {
-      vec_rollback<vec_core> rollback{this, len};
-      for (std::size_t i = 0; i != n; ++i) {
-        this->construct(len, args...);
-        this->set_len(++len);
+      vec_rollback<C> rollback{&c, len};
+      for (size_type i = 0; i != n; ++i) {
+        c.construct(len, args...);
+        c.set_len(++len);
       }
       rollback.core = nullptr;
     }
   }
 
-  /// Replaces the contents with n elements from *src, ++src (n <= N).
-  template <class It>
-  HEAPLESS_CONSTEXPR20 void assign_n(It src, std::size_t n) {
-    const std::size_t len = this->len();
-    // N == 0: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
-    if constexpr (vec_memcpy_source_v<T, It> && N != 0) {
+  /// Replaces the contents with n elements from *src, ++src (n <= cap()).
+  template <class C, class It>
+  static HEAPLESS_CONSTEXPR20 void assign_n(C& c, It src, size_type n) {
+    const size_type len = c.len();
+    // No storage: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(this->ptr()), src, n * sizeof(T));
-        this->set_len(n);
+        if (n != 0) std::memcpy(static_cast<void*>(c.ptr()), src, n * sizeof(T));
+        c.set_len(n);
         return;
       }
     }
-    const std::size_t common = n < len ? n : len;
-    T* p = this->ptr();
-    for (std::size_t i = 0; i != common; ++i, ++src) p[i] = *src;
-    if (n > len) this->append_n(src, n - len);
-    else this->truncate(n);
+    const size_type common = n < len ? n : len;
+    T* p = c.ptr();
+    for (size_type i = 0; i != common; ++i, ++src) p[i] = *src;
+    if (n > len) append_n(c, src, n - len);
+    else c.truncate(n);
+  }
+
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void assign_fill(C& c, size_type n, const T& value) {
+    check_room(c, n, 0);
+    const size_type len = c.len();
+    const size_type common = n < len ? n : len;
+    for (size_type i = 0; i != common; ++i) c.ptr()[i] = value;
+    if (n > len) append_fill(c, n - len, value);
+    else c.truncate(n);
+  }
+
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 void assign(C& c, InputIt first, InputIt last) {
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      const size_type n = static_cast<size_type>(std::distance(first, last));
+      check_room(c, n, 0);
+      assign_n(c, first, n);
+    } else {
+      c.truncate(0);
+      append(c, first, last);
+    }
+  }
+
+  /// resize(n) / resize(n, value): args... is empty or the value.
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 void resize(C& c, size_type n, const Args&... args) {
+    check_room(c, n, 0);
+    // add <= cap() always holds here (n <= cap(), n > len); stating it keeps
+    // g++ 12 from inventing an unbounded memset (-Wstringop-overflow) after inlining.
+    const size_type len = c.len();
+    if (n <= len) c.truncate(n);
+    else if (const size_type add = n - len; add <= c.cap()) append_fill(c, add, args...);
+  }
+
+  /// emplace_back (Raise: raises bad_alloc when full) and try_emplace_back
+  /// (returns nullptr when full). The length is read once: a view decodes
+  /// it on every read.
+  template <bool Raise, class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T* emplace_back(C& c, Args&&... args) {
+    const size_type len = c.len();  // read before the store: T may alias the length
+    if (HEAPLESS_UNLIKELY(len == c.cap())) {
+      if constexpr (Raise) C::capacity_exceeded();
+      else return nullptr;
+    }
+    T* const element = &c.construct(len, std::forward<Args>(args)...);
+    c.set_len(len + 1);
+    return element;
+  }
+
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T& unchecked_emplace_back(C& c, Args&&... args) {
+    HEAPLESS_ASSERT(c.len() != c.cap(), "heapless::Vec::unchecked_emplace_back: full");
+    const size_type len = c.len();  // read before the store: T may alias the length
+    T& element = c.construct(len, std::forward<Args>(args)...);
+    c.set_len(len + 1);
+    return element;
+  }
+
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 void append(C& c, InputIt first, InputIt last) {
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      const size_type n = static_cast<size_type>(std::distance(first, last));
+      check_room(c, n, c.len());
+      append_n(c, first, n);
+    } else {
+      const size_type old_len = c.len();
+      vec_rollback<C> rollback{&c, old_len};
+      for (; first != last; ++first) {
+        if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+          c.truncate(old_len);
+          C::capacity_exceeded();
+        }
+        unchecked_emplace_back(c, *first);
+      }
+      rollback.core = nullptr;
+    }
+  }
+
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 InputIt try_append(C& c, InputIt first, InputIt last) {
+    if constexpr (std::is_pointer_v<InputIt> && vec_memcpy_source_v<T, InputIt>) {
+      const size_type room = c.cap() - c.len();
+      const size_type avail = static_cast<size_type>(last - first);
+      const size_type n = avail < room ? avail : room;
+      append_n(c, first, n);
+      return first + n;
+    } else {
+      for (; first != last && c.len() != c.cap(); ++first) unchecked_emplace_back(c, *first);
+      return first;
+    }
+  }
+
+  /// Trivially copyable T only: shifts [i, len()) up by n and grows the
+  /// length; the gap [i, i + n) holds stale copies, overwritten by the caller.
+  template <class C>
+  static void open_gap(C& c, size_type i, size_type n) noexcept {
+    T* p = c.ptr();
+    const size_type len = c.len();
+    std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+    c.set_len(len + n);
+  }
+
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T* emplace(C& c, const T* pos, Args&&... args) {
+    const size_type i = index_of(c, pos);
+    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) C::capacity_exceeded();
+    const size_type len = c.len();
+    if (i == len) {
+      unchecked_emplace_back(c, std::forward<Args>(args)...);
+      return position(pos);
+    }
+    T* p = c.ptr();
+    T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
+    if constexpr (vec_memmove_v<T>) {
+      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
+        std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+        c.construct(i, std::move(tmp));
+        c.set_len(len + 1);
+        return position(pos);
+      }
+    }
+    c.construct(len, std::move(p[len - 1]));
+    c.set_len(len + 1);
+    for (size_type j = len - 1; j != i; --j) p[j] = std::move(p[j - 1]);
+    p[i] = std::move(tmp);
+    return position(pos);
+  }
+
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 T* insert_fill(C& c, const T* pos, size_type n, const T& value) {
+    const size_type i = index_of(c, pos);
+    check_room(c, n, c.len());
+    if constexpr (vec_memmove_v<T>) {
+      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL() && n != 0) {
+        const T copy(value);  // value may be an element that the shift moves
+        open_gap(c, i, n);
+        for (size_type k = 0; k != n; ++k) c.construct(i + k, copy);
+        return position(pos);
+      }
+    }
+    const size_type old_len = c.len();
+    append_fill(c, n, value);
+    vec_rotate(c.ptr() + i, c.ptr() + old_len, c.ptr() + c.len());
+    return position(pos);
+  }
+
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 T* insert(C& c, const T* pos, InputIt first, InputIt last) {
+    const size_type i = index_of(c, pos);
+    const size_type old_len = c.len();
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      const size_type n = static_cast<size_type>(std::distance(first, last));
+      check_room(c, n, old_len);
+      if constexpr (vec_memmove_v<T> &&
+                    std::is_nothrow_constructible_v<T, typename std::iterator_traits<InputIt>::reference>) {
+        if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
+          if (n == 0) return position(pos);
+          open_gap(c, i, n);
+          c.set_len(i);  // construct into the gap, then restore the length
+          append_n(c, first, n);
+          c.set_len(old_len + n);
+          return position(pos);
+        }
+      }
+      append_n(c, first, n);
+    } else {
+      append(c, first, last);
+    }
+    vec_rotate(c.ptr() + i, c.ptr() + old_len, c.ptr() + c.len());
+    return position(pos);
+  }
+
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 T* erase(C& c, const T* first, const T* last) {
+    const size_type i = index_of(c, first);
+    const size_type j = index_of(c, last);
+    HEAPLESS_ASSERT(i <= j, "heapless::Vec::erase: first > last");
+    if (i == j) return position(first);
+    T* p = c.ptr();
+    const size_type len = c.len();
+    if constexpr (vec_memmove_v<T>) {
+      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
+        T* const out = position(first);
+        std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
+        c.set_len(len - (j - i));
+        return out;
+      }
+    }
+    for (size_type k = j; k != len; ++k) p[i + (k - j)] = std::move(p[k]);
+    c.truncate(len - (j - i));
+    return position(first);
+  }
+
+  /// Removes every element for which pred is true; returns how many.
+  template <class C, class Pred>
+  static HEAPLESS_CONSTEXPR20 size_type erase_if(C& c, Pred& pred) {
+    T* p = c.ptr();
+    const size_type n = c.len();
+    size_type kept = 0;
+    for (size_type r = 0; r != n; ++r) {
+      if (!pred(p[r])) {
+        if (kept != r) p[kept] = std::move(p[r]);
+        ++kept;
+      }
+    }
+    erase(c, p + kept, p + n);
+    return n - kept;
   }
 };
 
@@ -1000,7 +1316,7 @@ struct vec_copy_ctor<T, N, vec_smf::user> : vec_core<T, N> {
   constexpr vec_copy_ctor() noexcept {}
   vec_copy_ctor(const vec_copy_ctor& o) noexcept(std::is_nothrow_copy_constructible_v<T>)
       : vec_core<T, N>() {
-    this->append_n(o.ptr(), o.len());
+    vec_algo<T>::append_n(*this, o.ptr(), o.len());
   }
   vec_copy_ctor(vec_copy_ctor&&) = default;
   vec_copy_ctor& operator=(const vec_copy_ctor&) = default;
@@ -1025,7 +1341,7 @@ struct vec_move_ctor<T, N, vec_smf::user> : vec_copy_ctor<T, N> {
   vec_move_ctor(const vec_move_ctor&) = default;
   vec_move_ctor(vec_move_ctor&& o) noexcept(std::is_nothrow_move_constructible_v<T>)
       : vec_copy_ctor<T, N>() {
-    this->append_n(std::make_move_iterator(o.ptr()), o.len());
+    vec_algo<T>::append_n(*this, std::make_move_iterator(o.ptr()), o.len());
   }
   vec_move_ctor& operator=(const vec_move_ctor&) = default;
   vec_move_ctor& operator=(vec_move_ctor&&) = default;
@@ -1050,7 +1366,7 @@ struct vec_copy_assign<T, N, vec_smf::user> : vec_move_ctor<T, N> {
   vec_copy_assign(vec_copy_assign&&) = default;
   vec_copy_assign& operator=(const vec_copy_assign& o) noexcept(
       std::is_nothrow_copy_constructible_v<T>&& std::is_nothrow_copy_assignable_v<T>) {
-    if (this != &o) this->assign_n(o.ptr(), o.len());
+    if (this != &o) vec_algo<T>::assign_n(*this, o.ptr(), o.len());
     return *this;
   }
   vec_copy_assign& operator=(vec_copy_assign&&) = default;
@@ -1076,7 +1392,7 @@ struct vec_move_assign<T, N, vec_smf::user> : vec_copy_assign<T, N> {
   vec_move_assign& operator=(const vec_move_assign&) = default;
   vec_move_assign& operator=(vec_move_assign&& o) noexcept(
       std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>) {
-    if (this != &o) this->assign_n(std::make_move_iterator(o.ptr()), o.len());
+    if (this != &o) vec_algo<T>::assign_n(*this, std::make_move_iterator(o.ptr()), o.len());
     return *this;
   }
 };
@@ -1088,36 +1404,6 @@ struct vec_move_assign<T, N, vec_smf::deleted> : vec_copy_assign<T, N> {
   vec_move_assign& operator=(const vec_move_assign&) = default;
   vec_move_assign& operator=(vec_move_assign&&) = delete;
 };
-
-/// Rotates [first, last) so that middle becomes the first element (three
-/// reversals: no extra storage, works for move-only T).
-template <class T>
-HEAPLESS_CONSTEXPR20 void vec_rotate(T* first, T* middle, T* last) {
-  using std::swap;
-  const auto reverse = [](T* a, T* b) {
-    while (a != b && a != --b) swap(*a++, *b);
-  };
-  reverse(first, middle);
-  reverse(middle, last);
-  reverse(first, last);
-}
-
-#if HEAPLESS_HAS_THREE_WAY
-/// The standard's synth-three-way: <=> when T has it, else built from <.
-struct vec_synth_three_way {
-  template <class T>
-  constexpr auto operator()(const T& a, const T& b) const {
-    if constexpr (requires { a <=> b; }) {
-      return a <=> b;
-    } else {
-      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
-    }
-  }
-};
-template <class T>
-concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } ||
-                               requires(const T& a) { a <=> a; };
-#endif
 
 }  // namespace detail
 
@@ -1213,12 +1499,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// Replaces the contents with n copies of value (not a reference into
   /// *this). Raises bad_alloc, changing nothing, if n > N.
   HEAPLESS_CONSTEXPR20 void assign(size_type n, const T& value) {
-    check_room(n, 0);
-    const size_type len = size();
-    const size_type common = n < len ? n : len;
-    for (size_type i = 0; i != common; ++i) data()[i] = value;
-    if (n > len) this->append_fill(n - len, value);
-    else this->truncate(n);
+    detail::vec_algo<T>::assign_fill(core_(), n, value);
   }
   /// Replaces the contents with [first, last) (not iterators into *this).
   /// Forward iterators: raises bad_alloc, changing nothing, if the range has
@@ -1226,14 +1507,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// into *this; on overflow it is left empty and bad_alloc is raised.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 void assign(InputIt first, InputIt last) {
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(n, 0);
-      this->assign_n(first, n);
-    } else {
-      clear();
-      append(first, last);
-    }
+    detail::vec_algo<T>::assign(core_(), first, last);
   }
   HEAPLESS_CONSTEXPR20 void assign(std::initializer_list<T> il) { assign(il.begin(), il.end()); }
 
@@ -1262,19 +1536,11 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// elements. Raises bad_alloc, changing nothing, if n > N; if an element
   /// constructor throws, nothing changes either.
   HEAPLESS_CONSTEXPR20 void resize(size_type n) {
-    check_room(n, 0);
-    // add <= N always holds here (n <= N, n > size()); stating it keeps g++ 12
-    // from inventing an unbounded memset (-Wstringop-overflow) after inlining.
-    const size_type len = size();
-    if (n <= len) this->truncate(n);
-    else if (const size_type add = n - len; add <= N) this->append_fill(add);
+    detail::vec_algo<T>::resize(core_(), n);
   }
   /// As resize(n), growing with copies of value.
   HEAPLESS_CONSTEXPR20 void resize(size_type n, const T& value) {
-    check_room(n, 0);
-    const size_type len = size();
-    if (n <= len) this->truncate(n);
-    else if (const size_type add = n - len; add <= N) this->append_fill(add, value);
+    detail::vec_algo<T>::resize(core_(), n, value);
   }
   /// Capacity is fixed: raises bad_alloc if n > N, else does nothing.
   static HEAPLESS_CONSTEXPR20 void reserve(size_type n) {
@@ -1329,8 +1595,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// guarantee: if T's constructor throws, nothing changes. O(1).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference emplace_back(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    return unchecked_emplace_back(std::forward<Args>(args)...);
+    return *detail::vec_algo<T>::template emplace_back<true>(core_(), std::forward<Args>(args)...);
   }
   HEAPLESS_CONSTEXPR20 reference push_back(const T& value) { return emplace_back(value); }
   HEAPLESS_CONSTEXPR20 reference push_back(T&& value) { return emplace_back(std::move(value)); }
@@ -1338,8 +1603,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// As emplace_back, but returns nullptr when full (arguments untouched).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_emplace_back(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) return nullptr;
-    return &unchecked_emplace_back(std::forward<Args>(args)...);
+    return detail::vec_algo<T>::template emplace_back<false>(core_(), std::forward<Args>(args)...);
   }
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(const T& value) { return try_emplace_back(value); }
   /// Returns nullptr when full; value is then not moved from.
@@ -1350,11 +1614,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// Precondition (asserted): !full().
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference unchecked_emplace_back(Args&&... args) {
-    HEAPLESS_ASSERT(!full(), "heapless::Vec::unchecked_emplace_back: full");
-    const size_type len = size();  // read before the store: T may alias the length
-    T& element = this->construct(len, std::forward<Args>(args)...);
-    this->set_len(len + 1);
-    return element;
+    return detail::vec_algo<T>::unchecked_emplace_back(core_(), std::forward<Args>(args)...);
   }
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(const T& value) { return unchecked_emplace_back(value); }
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(T&& value) {
@@ -1374,22 +1634,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// unchanged. From a T* range of trivially copyable T: one memcpy.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 void append(InputIt first, InputIt last) {
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(n, size());
-      this->append_n(first, n);
-    } else {
-      const size_type old_len = size();
-      detail::vec_rollback<base_> rollback{this, old_len};
-      for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(full())) {
-          this->truncate(old_len);
-          capacity_exceeded();
-        }
-        unchecked_emplace_back(*first);
-      }
-      rollback.core = nullptr;
-    }
+    detail::vec_algo<T>::append(core_(), first, last);
   }
   HEAPLESS_CONSTEXPR20 void append(std::initializer_list<T> il) { append(il.begin(), il.end()); }
 
@@ -1398,16 +1643,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// If T's constructor throws, the elements appended before stay.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 InputIt try_append(InputIt first, InputIt last) {
-    if constexpr (std::is_pointer_v<InputIt> && detail::vec_memcpy_source_v<T, InputIt>) {
-      const size_type room = N - size();
-      const size_type avail = static_cast<size_type>(last - first);
-      const size_type n = avail < room ? avail : room;
-      this->append_n(first, n);
-      return first + n;
-    } else {
-      for (; first != last && !full(); ++first) unchecked_emplace_back(*first);
-      return first;
-    }
+    return detail::vec_algo<T>::try_append(core_(), first, last);
   }
 
   // ---- [inplace.vector.modifiers]: anywhere ---------------------------------
@@ -1416,28 +1652,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// before pos are unchanged (std::inplace_vector's guarantee).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 iterator emplace(const_iterator pos, Args&&... args) {
-    const size_type i = index_of(pos);
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    const size_type len = size();
-    if (i == len) {
-      unchecked_emplace_back(std::forward<Args>(args)...);
-      return position_(pos);
-    }
-    T* p = data();
-    T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
-    if constexpr (detail::vec_memmove_v<T>) {
-      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
-        this->construct(i, std::move(tmp));
-        this->set_len(len + 1);
-        return position_(pos);
-      }
-    }
-    this->construct(len, std::move(p[len - 1]));
-    this->set_len(len + 1);
-    for (size_type j = len - 1; j != i; --j) p[j] = std::move(p[j - 1]);
-    p[i] = std::move(tmp);
-    return position_(pos);
+    return detail::vec_algo<T>::emplace(core_(), pos, std::forward<Args>(args)...);
   }
   /// Inserts value before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
@@ -1445,48 +1660,14 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// Inserts n copies of value before pos. Raises bad_alloc, changing
   /// nothing, if they do not fit. O(n + end - pos).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, size_type n, const T& value) {
-    const size_type i = index_of(pos);
-    check_room(n, size());
-    if constexpr (detail::vec_memmove_v<T>) {
-      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL() && n != 0) {
-        const T copy(value);  // value may be an element that the shift moves
-        open_gap(i, n);
-        for (size_type k = 0; k != n; ++k) this->construct(i + k, copy);
-        return position_(pos);
-      }
-    }
-    const size_type old_len = size();
-    this->append_fill(n, value);
-    detail::vec_rotate(data() + i, data() + old_len, data() + size());
-    return position_(pos);
+    return detail::vec_algo<T>::insert_fill(core_(), pos, n, value);
   }
   /// Inserts copies of [first, last) (not iterators into *this) before pos.
   /// If they do not fit, raises bad_alloc and *this is unchanged (input
   /// iterators: the input is consumed). O(elements + end - pos).
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, InputIt first, InputIt last) {
-    const size_type i = index_of(pos);
-    const size_type old_len = size();
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(n, old_len);
-      if constexpr (detail::vec_memmove_v<T> &&
-                    std::is_nothrow_constructible_v<T, typename std::iterator_traits<InputIt>::reference>) {
-        if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-          if (n == 0) return position_(pos);
-          open_gap(i, n);
-          this->set_len(i);  // construct into the gap, then restore the length
-          this->append_n(first, n);
-          this->set_len(old_len + n);
-          return position_(pos);
-        }
-      }
-      this->append_n(first, n);
-    } else {
-      append(first, last);
-    }
-    detail::vec_rotate(data() + i, data() + old_len, data() + size());
-    return position_(pos);
+    return detail::vec_algo<T>::insert(core_(), pos, first, last);
   }
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, std::initializer_list<T> il) {
     return insert(pos, il.begin(), il.end());
@@ -1500,23 +1681,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   }
   /// Removes [first, last). O(end - first).
   HEAPLESS_CONSTEXPR20 iterator erase(const_iterator first, const_iterator last) {
-    const size_type i = index_of(first);
-    const size_type j = index_of(last);
-    HEAPLESS_ASSERT(i <= j, "heapless::Vec::erase: first > last");
-    if (i == j) return position_(first);
-    T* p = data();
-    const size_type len = size();
-    if constexpr (detail::vec_memmove_v<T>) {
-      if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        T* const out = position_(first);
-        std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
-        this->set_len(len - (j - i));
-        return out;
-      }
-    }
-    for (size_type k = j; k != len; ++k) p[i + (k - j)] = std::move(p[k]);
-    this->truncate(len - (j - i));
-    return position_(first);
+    return detail::vec_algo<T>::erase(core_(), first, last);
   }
   /// Destroys every element. O(size()) (O(1) for trivially destructible T).
   HEAPLESS_CONSTEXPR20 void clear() noexcept { this->truncate(0); }
@@ -1530,41 +1695,27 @@ class Vec : private detail::vec_move_assign<T, N> {
     const size_type common = shorter.size();
     using std::swap;
     for (size_type k = 0; k != common; ++k) swap(shorter.data()[k], longer.data()[k]);
-    shorter.append_n(std::make_move_iterator(longer.data() + common), longer.size() - common);
+    detail::vec_algo<T>::append_n(shorter.core_(), std::make_move_iterator(longer.data() + common), longer.size() - common);
     longer.truncate(common);
   }
   friend HEAPLESS_CONSTEXPR20 void swap(Vec& a, Vec& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
   // ---- Comparisons ----------------------------------------------------------
   friend constexpr bool operator==(const Vec& a, const Vec& b) {
-    if (a.size() != b.size()) return false;
-    for (size_type k = 0; k != a.size(); ++k) {
-      if (!(a.data()[k] == b.data()[k])) return false;
-    }
-    return true;
+    return detail::vec_equal(a.data(), a.size(), b.data(), b.size());
   }
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend constexpr auto operator<=>(const Vec& a, const Vec& b)
     requires detail::vec_synth_comparable<T>
   {
-    const detail::vec_synth_three_way cmp{};
-    const size_type n = a.size() < b.size() ? a.size() : b.size();
-    for (size_type k = 0; k != n; ++k) {
-      if (auto c = cmp(a.data()[k], b.data()[k]); c != 0) return c;
-    }
-    return static_cast<decltype(cmp(a.data()[0], b.data()[0]))>(a.size() <=> b.size());
+    return detail::vec_three_way(a.data(), a.size(), b.data(), b.size());
   }
 #else
   friend constexpr bool operator!=(const Vec& a, const Vec& b) { return !(a == b); }
   /// Lexicographic, with T's <.
   friend constexpr bool operator<(const Vec& a, const Vec& b) {
-    const size_type n = a.size() < b.size() ? a.size() : b.size();
-    for (size_type k = 0; k != n; ++k) {
-      if (a.data()[k] < b.data()[k]) return true;
-      if (b.data()[k] < a.data()[k]) return false;
-    }
-    return a.size() < b.size();
+    return detail::vec_less(a.data(), a.size(), b.data(), b.size());
   }
   friend constexpr bool operator>(const Vec& a, const Vec& b) { return b < a; }
   friend constexpr bool operator<=(const Vec& a, const Vec& b) { return !(b < a); }
@@ -1628,39 +1779,16 @@ class Vec : private detail::vec_move_assign<T, N> {
   using base_ = detail::vec_move_assign<T, N>;
   template <class U>
   friend class VecRef;
-  [[noreturn]] static void capacity_exceeded() {
-#if HEAPLESS_DETAIL_MICROCONTROLLER  // one string for every N: flash
-    detail::raise(error_kind::bad_alloc, "heapless::Vec: capacity exceeded");
-#else
-    detail::raise(error_kind::bad_alloc, detail::vec_capacity_message<N>.text);
-#endif
-  }
+  template <class U, std::size_t M, class Pred>
+  friend HEAPLESS_CONSTEXPR20 std::size_t erase_if(Vec<U, M>& c, Pred pred);
+  /// The storage core every algorithm takes (detail::vec_algo).
+  constexpr base_& core_() noexcept { return *this; }
+  [[noreturn]] static void capacity_exceeded() { base_::capacity_exceeded(); }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::Vec::at: index out of range");
   }
-  /// Raises bad_alloc unless n more elements fit after `used`.
-  static constexpr void check_room(size_type n, size_type used) {
-    if (HEAPLESS_UNLIKELY(n > N - used)) capacity_exceeded();
-  }
-  constexpr size_type index_of(const_iterator pos) const noexcept {
-    HEAPLESS_ASSERT(pos >= begin() && pos <= end(), "heapless::Vec: iterator not into this Vec");
-    return static_cast<size_type>(pos - begin());
-  }
-  /// The iterator a member returns for the caller's position pos: pos itself,
-  /// never data() + index_of(pos). GCC 12's IPA modref records early that pos
-  /// is not returned, then folds data() + (pos - data()) to pos and keeps the
-  /// stale record, so callers fold comparisons of the result to false
-  /// (docs/design.md, "Positions returned from arguments").
-  static constexpr iterator position_(const_iterator pos) noexcept { return const_cast<iterator>(pos); }
-  /// Trivially copyable T only: shifts [i, size()) up by n and grows the
-  /// length; the gap [i, i + n) holds stale copies, overwritten by the caller.
-  void open_gap(size_type i, size_type n) noexcept {
-    T* p = data();
-    const size_type len = size();
-    std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
-    this->set_len(len + n);
-  }
 };
+
 
 
 // ---- Capacity erasure: VecRef<T> ---------------------------------------------
@@ -1675,148 +1803,299 @@ inline constexpr vec_length_kind vec_length_kind_of =
     : std::is_same_v<L, std::uint16_t> ? vec_length_kind::u16
     : std::is_same_v<L, std::uint32_t> ? vec_length_kind::u32
                                        : vec_length_kind::u64;
+
+/// VecRef's core (the interface in "The storage interface" above): another
+/// Vec's elements and length. Its members are const because a VecRef is a
+/// handle: copying it does not copy the Vec, and a const VecRef still changes
+/// the Vec it refers to. T may be const (a read-only view), and then only the
+/// reading members can be instantiated.
+template <class T>
+struct vec_ref_core {
+  using length_pointer = std::conditional_t<std::is_const_v<T>, const void*, void*>;
+  static constexpr bool has_storage = true;
+
+  T* data_;
+  length_pointer length_;
+  std::size_t capacity_;
+  vec_length_kind kind_;
+
+  T* ptr() const noexcept { return data_; }
+  std::size_t cap() const noexcept { return capacity_; }
+  std::size_t len() const noexcept {
+    switch (kind_) {
+      case vec_length_kind::u8: return *static_cast<const std::uint8_t*>(length_);
+      case vec_length_kind::u16: return *static_cast<const std::uint16_t*>(length_);
+      case vec_length_kind::u32: return *static_cast<const std::uint32_t*>(length_);
+      case vec_length_kind::u64: return static_cast<std::size_t>(*static_cast<const std::uint64_t*>(length_));
+      case vec_length_kind::c32: return *static_cast<const char32_t*>(length_);
+      case vec_length_kind::none: break;
+    }
+    return 0;
+  }
+  void set_len(std::size_t n) const noexcept {
+    static_assert(!std::is_const_v<T>, "heapless::VecRef<const T> is a read-only view");
+    switch (kind_) {
+      case vec_length_kind::u8: *static_cast<std::uint8_t*>(length_) = static_cast<std::uint8_t>(n); break;
+      case vec_length_kind::u16: *static_cast<std::uint16_t*>(length_) = static_cast<std::uint16_t>(n); break;
+      case vec_length_kind::u32: *static_cast<std::uint32_t*>(length_) = static_cast<std::uint32_t>(n); break;
+      case vec_length_kind::u64: *static_cast<std::uint64_t*>(length_) = n; break;
+      case vec_length_kind::c32: *static_cast<char32_t*>(length_) = static_cast<char32_t>(n); break;
+      case vec_length_kind::none: break;
+    }
+  }
+  template <class... Args>
+  T& construct(std::size_t i, Args&&... args) const noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return *::heapless::detail::construct_at(data_ + i, std::forward<Args>(args)...);
+  }
+  void truncate(std::size_t n) const noexcept {
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      for (std::size_t i = len(); i > n; --i) ::heapless::detail::destroy_at(data_ + (i - 1));
+    }
+    set_len(n);
+  }
+  [[noreturn]] static void capacity_exceeded() {
+    raise(error_kind::bad_alloc, "heapless::VecRef: capacity exceeded");
+  }
+};
 }  // namespace detail
 
 /// A non-owning handle to a Vec<T, N> of any capacity N: one non-template
 /// function can fill Vecs of different sizes (like std::span, but it can
-/// grow the Vec). Built on demand (`VecRef<int> r = v;`), 32 bytes, no
-/// per-Vec cost; valid while the Vec lives and is not moved. The operations
-/// and errors are Vec's; each length access dispatches on the Vec's length
-/// type (one switch), so prefer Vec itself in hot loops.
+/// grow the Vec). Built on demand (`VecRef<int> r = v;`), 32 bytes on 64-bit
+/// targets, no per-Vec cost; valid while the Vec lives and is not moved. It
+/// has Vec's whole API except what concerns the capacity itself (which is
+/// the Vec's), with Vec's semantics, errors and complexity: each member runs
+/// the very algorithm Vec's member runs (detail::vec_algo), including the
+/// memcpy/memmove paths. Each length access dispatches on the Vec's length
+/// type (one switch), so prefer Vec itself in the hottest loops.
+///
+/// VecRef<const T> is the read-only view: it converts from a const Vec<T, N>,
+/// a Vec<T, N> and a VecRef<T>, and offers iteration, element access and
+/// comparisons only (a modifying member does not compile).
+///
+/// Members are const: constness of the handle is not constness of the Vec
+/// (as std::span). A VecRef<char> is a format_to target like a Vec<char, N>;
+/// std::back_inserter and the std algorithms take it like a container.
 template <class T>
 class VecRef {
+  using element_type = std::remove_const_t<T>;
+  using algo = detail::vec_algo<element_type>;
+
  public:
-  using value_type = T;
+  using value_type = element_type;
   using size_type = std::size_t;
   using difference_type = std::ptrdiff_t;
   using reference = T&;
   using const_reference = const T&;
   using pointer = T*;
+  /// Read-only pointer to an element.
+  using const_pointer = const T*;
   using iterator = T*;
   using const_iterator = const T*;
+  /// Iterates the Vec backwards.
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Iterates the Vec backwards, read-only.
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
 
   /// Refers to v (implicit, so a Vec<T, N>& converts at a call).
   template <std::size_t N>
-  VecRef(Vec<T, N>& v) noexcept  // NOLINT: implicit on purpose
-      : data_(v.data()), length_(length_of(v)), capacity_(N), kind_(kind_of<N>()) {}
+  VecRef(Vec<element_type, N>& v) noexcept  // NOLINT: implicit on purpose
+      : core_{v.data(), length_of(v), N, kind_of<N>()} {}
+  /// Read-only view of a const Vec (VecRef<const T> only).
+  template <std::size_t N, class U = T, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  VecRef(const Vec<element_type, N>& v) noexcept  // NOLINT: implicit on purpose
+      : core_{v.data(), length_of(v), N, kind_of<N>()} {}
+  /// A VecRef<T> converts to the read-only VecRef<const T>.
+  template <class U = T, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  VecRef(const VecRef<element_type>& other) noexcept  // NOLINT: implicit on purpose
+      : core_{other.core_.data_, other.core_.length_, other.core_.capacity_, other.core_.kind_} {}
 
-  T* data() const noexcept { return data_; }
-  size_type size() const noexcept {
-    switch (kind_) {
-      case detail::vec_length_kind::u8: return *static_cast<const std::uint8_t*>(length_);
-      case detail::vec_length_kind::u16: return *static_cast<const std::uint16_t*>(length_);
-      case detail::vec_length_kind::u32: return *static_cast<const std::uint32_t*>(length_);
-      case detail::vec_length_kind::u64: return static_cast<size_type>(*static_cast<const std::uint64_t*>(length_));
-      case detail::vec_length_kind::c32: return *static_cast<const char32_t*>(length_);
-      case detail::vec_length_kind::none: break;
-    }
-    return 0;
-  }
-  size_type capacity() const noexcept { return capacity_; }
-  size_type max_size() const noexcept { return capacity_; }
+  // ---- Iterators ------------------------------------------------------------
+  iterator begin() const noexcept { return core_.ptr(); }
+  iterator end() const noexcept { return core_.ptr() + size(); }
+  /// The last element, for reverse iteration.
+  reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
+  /// Before the first element, for reverse iteration.
+  reverse_iterator rend() const noexcept { return reverse_iterator(begin()); }
+  /// Read-only begin().
+  const_iterator cbegin() const noexcept { return begin(); }
+  /// Read-only end().
+  const_iterator cend() const noexcept { return end(); }
+  /// Read-only rbegin().
+  const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Read-only rend().
+  const_reverse_iterator crend() const noexcept { return const_reverse_iterator(begin()); }
+
+  // ---- Capacity ---------------------------------------------------------------
+  size_type size() const noexcept { return core_.len(); }
+  /// The Vec's N.
+  size_type capacity() const noexcept { return core_.cap(); }
+  size_type max_size() const noexcept { return core_.cap(); }
   [[nodiscard]] bool empty() const noexcept { return size() == 0; }
-  [[nodiscard]] bool full() const noexcept { return size() == capacity_; }
-  iterator begin() const noexcept { return data_; }
-  iterator end() const noexcept { return data_ + size(); }
+  /// True when size() == capacity(): the next push_back would raise.
+  [[nodiscard]] bool full() const noexcept { return size() == capacity(); }
+  /// As Vec::reserve: raises bad_alloc if n > capacity(), else does nothing.
+  void reserve(size_type n) const {
+    if (HEAPLESS_UNLIKELY(n > capacity())) core_type::capacity_exceeded();
+  }
+  /// As Vec::resize: raises bad_alloc, changing nothing, if n > capacity().
+  void resize(size_type n) const { algo::resize(core_, n); }
+  /// As resize(n), growing with copies of value.
+  void resize(size_type n, const element_type& value) const { algo::resize(core_, n, value); }
 
+  // ---- Element access ---------------------------------------------------------
   /// Precondition (asserted): i < size().
   reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::VecRef::operator[]: index out of range");
-    return data_[i];
+    return core_.ptr()[i];
   }
   /// Raises out_of_range if i >= size().
   reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::VecRef::at: index out of range");
-    return data_[i];
+    return core_.ptr()[i];
   }
+  /// Precondition (asserted): !empty().
   reference front() const noexcept { return (*this)[0]; }
+  /// Precondition (asserted): !empty().
   reference back() const noexcept { return (*this)[size() - 1]; }
+  /// The Vec's data() (nullptr when N == 0).
+  pointer data() const noexcept { return core_.ptr(); }
 
+  // ---- Assignment ---------------------------------------------------------------
+  /// As Vec::assign: raises bad_alloc, changing nothing, if n > capacity().
+  void assign(size_type n, const element_type& value) const { algo::assign_fill(core_, n, value); }
+  /// As Vec::assign(first, last) (not iterators into the Vec).
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  void assign(InputIt first, InputIt last) const {
+    algo::assign(core_, first, last);
+  }
+  /// As Vec::assign(il).
+  void assign(std::initializer_list<element_type> il) const { algo::assign(core_, il.begin(), il.end()); }
+
+  // ---- Modifiers at the end -----------------------------------------------------
   /// As Vec::emplace_back: raises bad_alloc if full; strong guarantee.
   template <class... Args>
   reference emplace_back(Args&&... args) const {
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    return unchecked_emplace_back(std::forward<Args>(args)...);
+    return *algo::template emplace_back<true>(core_, std::forward<Args>(args)...);
   }
-  reference push_back(const T& value) const { return emplace_back(value); }
-  reference push_back(T&& value) const { return emplace_back(std::move(value)); }
+  /// As Vec::push_back.
+  reference push_back(const element_type& value) const { return emplace_back(value); }
+  /// As Vec::push_back.
+  reference push_back(element_type&& value) const { return emplace_back(std::move(value)); }
   /// nullptr when full (arguments untouched).
   template <class... Args>
   [[nodiscard]] pointer try_emplace_back(Args&&... args) const {
-    if (HEAPLESS_UNLIKELY(full())) return nullptr;
-    return &unchecked_emplace_back(std::forward<Args>(args)...);
+    return algo::template emplace_back<false>(core_, std::forward<Args>(args)...);
   }
-  [[nodiscard]] pointer try_push_back(const T& value) const { return try_emplace_back(value); }
-  [[nodiscard]] pointer try_push_back(T&& value) const { return try_emplace_back(std::move(value)); }
+  /// nullptr when full.
+  [[nodiscard]] pointer try_push_back(const element_type& value) const { return try_emplace_back(value); }
+  /// nullptr when full; value is then not moved from.
+  [[nodiscard]] pointer try_push_back(element_type&& value) const { return try_emplace_back(std::move(value)); }
   /// Precondition (asserted): !full().
   template <class... Args>
   reference unchecked_emplace_back(Args&&... args) const {
-    const size_type len = size();
-    HEAPLESS_ASSERT(len < capacity_, "heapless::VecRef::unchecked_emplace_back: full");
-    T& element = *detail::construct_at(data_ + len, std::forward<Args>(args)...);
-    set_size(len + 1);
-    return element;
+    return algo::unchecked_emplace_back(core_, std::forward<Args>(args)...);
   }
-  reference unchecked_push_back(const T& value) const { return unchecked_emplace_back(value); }
-  reference unchecked_push_back(T&& value) const { return unchecked_emplace_back(std::move(value)); }
+  /// Precondition (asserted): !full().
+  reference unchecked_push_back(const element_type& value) const { return unchecked_emplace_back(value); }
+  /// Precondition (asserted): !full().
+  reference unchecked_push_back(element_type&& value) const { return unchecked_emplace_back(std::move(value)); }
   /// Precondition (asserted): !empty().
   void pop_back() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::VecRef::pop_back: empty");
-    truncate(size() - 1);
+    core_.truncate(size() - 1);
   }
-  void clear() const noexcept { truncate(0); }
+  /// Destroys every element.
+  void clear() const noexcept { core_.truncate(0); }
 
   /// As Vec::append: all or nothing (raises bad_alloc if the elements do not
   /// fit; forward iterators are measured first, input ones rolled back).
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   void append(InputIt first, InputIt last) const {
-    const size_type old_len = size();
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      if (HEAPLESS_UNLIKELY(static_cast<size_type>(std::distance(first, last)) > capacity_ - old_len)) {
-        capacity_exceeded();
-      }
-    }
-    rollback guard{this, old_len};
-    for (; first != last; ++first) {
-      if (HEAPLESS_UNLIKELY(full())) {
-        truncate(old_len);
-        capacity_exceeded();
-      }
-      unchecked_emplace_back(*first);
-    }
-    guard.ref = nullptr;
+    algo::append(core_, first, last);
   }
+  /// As Vec::append(il).
+  void append(std::initializer_list<element_type> il) const { algo::append(core_, il.begin(), il.end()); }
   /// As Vec::try_append: appends until full; returns the first not inserted.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   [[nodiscard]] InputIt try_append(InputIt first, InputIt last) const {
-    for (; first != last && !full(); ++first) unchecked_emplace_back(*first);
-    return first;
+    return algo::try_append(core_, first, last);
   }
 
-  /// Removes [first, last); returns the iterator after the removed ones.
-  iterator erase(const_iterator first, const_iterator last) const {
-    const size_type len = size();
-    const size_type i = static_cast<size_type>(first - data_);
-    const size_type j = static_cast<size_type>(last - data_);
-    HEAPLESS_ASSERT(i <= j && j <= len, "heapless::VecRef::erase: bad range");
-    for (size_type k = j; k != len; ++k) data_[i + (k - j)] = std::move(data_[k]);
-    truncate(len - (j - i));
-    return const_cast<iterator>(first);  // the caller's position, as Vec::position_
+  // ---- Modifiers anywhere -------------------------------------------------------
+  /// As Vec::emplace: raises bad_alloc, changing nothing, if full.
+  template <class... Args>
+  iterator emplace(const_iterator pos, Args&&... args) const {
+    return algo::emplace(core_, pos, std::forward<Args>(args)...);
+  }
+  /// As Vec::insert(pos, value).
+  iterator insert(const_iterator pos, const element_type& value) const { return emplace(pos, value); }
+  /// As Vec::insert(pos, value).
+  iterator insert(const_iterator pos, element_type&& value) const { return emplace(pos, std::move(value)); }
+  /// As Vec::insert(pos, n, value).
+  iterator insert(const_iterator pos, size_type n, const element_type& value) const {
+    return algo::insert_fill(core_, pos, n, value);
+  }
+  /// As Vec::insert(pos, first, last) (not iterators into the Vec).
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  iterator insert(const_iterator pos, InputIt first, InputIt last) const {
+    return algo::insert(core_, pos, first, last);
+  }
+  /// As Vec::insert(pos, il).
+  iterator insert(const_iterator pos, std::initializer_list<element_type> il) const {
+    return algo::insert(core_, pos, il.begin(), il.end());
   }
   /// Removes the element at pos (precondition: dereferenceable).
-  iterator erase(const_iterator pos) const { return erase(pos, pos + 1); }
+  iterator erase(const_iterator pos) const {
+    HEAPLESS_ASSERT(pos != end(), "heapless::VecRef::erase: end() is not erasable");
+    return algo::erase(core_, pos, pos + 1);
+  }
+  /// Removes [first, last); returns the iterator after the removed ones.
+  iterator erase(const_iterator first, const_iterator last) const { return algo::erase(core_, first, last); }
+
+  // ---- Comparisons (also against a Vec, which converts) ---------------------------
+  friend bool operator==(const VecRef& a, const VecRef& b) {
+    return detail::vec_equal<element_type>(a.data(), a.size(), b.data(), b.size());
+  }
+#if HEAPLESS_HAS_THREE_WAY
+  /// Lexicographic, with <=> of T or, failing that, <.
+  friend auto operator<=>(const VecRef& a, const VecRef& b)
+    requires detail::vec_synth_comparable<element_type>
+  {
+    return detail::vec_three_way<element_type>(a.data(), a.size(), b.data(), b.size());
+  }
+#else
+  friend bool operator!=(const VecRef& a, const VecRef& b) { return !(a == b); }
+  /// Lexicographic, with T's <.
+  friend bool operator<(const VecRef& a, const VecRef& b) {
+    return detail::vec_less<element_type>(a.data(), a.size(), b.data(), b.size());
+  }
+  friend bool operator>(const VecRef& a, const VecRef& b) { return b < a; }
+  friend bool operator<=(const VecRef& a, const VecRef& b) { return !(b < a); }
+  friend bool operator>=(const VecRef& a, const VecRef& b) { return !(a < b); }
+#endif
+
+  /// As erase_if(Vec&, pred).
+  template <class Pred>
+  friend std::size_t erase_if(const VecRef& c, Pred pred) {
+    return algo::erase_if(c.core_, pred);
+  }
+  /// As erase(Vec&, value).
+  template <class U = element_type>
+  friend std::size_t erase(const VecRef& c, const U& value) {
+    auto pred = [&value](const element_type& e) { return e == value; };
+    return algo::erase_if(c.core_, pred);
+  }
 
  private:
-  struct rollback {
-    const VecRef* ref;
-    size_type old_len;
-    ~rollback() {
-      if (ref) ref->truncate(old_len);
-    }
-  };
-  template <std::size_t N>
-  static void* length_of(Vec<T, N>& v) noexcept {
-    if constexpr (N == 0) {
+  template <class U>
+  friend class VecRef;
+  using core_type = detail::vec_ref_core<T>;
+  using length_pointer = typename core_type::length_pointer;
+
+  template <class V>
+  static length_pointer length_of(V& v) noexcept {
+    if constexpr (V::capacity() == 0) {
       (void)v;
       return nullptr;
     } else {
@@ -1826,49 +2105,17 @@ class VecRef {
   template <std::size_t N>
   static constexpr detail::vec_length_kind kind_of() noexcept {
     if constexpr (N == 0) return detail::vec_length_kind::none;
-    else return detail::vec_length_kind_of<detail::vec_length_t<T, N>>;
-  }
-  void set_size(size_type n) const noexcept {
-    switch (kind_) {
-      case detail::vec_length_kind::u8: *static_cast<std::uint8_t*>(length_) = static_cast<std::uint8_t>(n); break;
-      case detail::vec_length_kind::u16: *static_cast<std::uint16_t*>(length_) = static_cast<std::uint16_t>(n); break;
-      case detail::vec_length_kind::u32: *static_cast<std::uint32_t*>(length_) = static_cast<std::uint32_t>(n); break;
-      case detail::vec_length_kind::u64: *static_cast<std::uint64_t*>(length_) = n; break;
-      case detail::vec_length_kind::c32: *static_cast<char32_t*>(length_) = static_cast<char32_t>(n); break;
-      case detail::vec_length_kind::none: break;
-    }
-  }
-  void truncate(size_type n) const noexcept {
-    if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (size_type i = size(); i > n; --i) detail::destroy_at(data_ + (i - 1));
-    }
-    set_size(n);
-  }
-  [[noreturn]] static void capacity_exceeded() {
-    detail::raise(error_kind::bad_alloc, "heapless::VecRef: capacity exceeded");
+    else return detail::vec_length_kind_of<detail::vec_length_t<element_type, N>>;
   }
 
-  T* data_;
-  void* length_;
-  size_type capacity_;
-  detail::vec_length_kind kind_;
+  core_type core_;
 };
 
 // ---- [inplace.vector.erasure] ---------------------------------------------
 /// Removes every element for which pred is true; returns how many. O(size()).
 template <class T, std::size_t N, class Pred>
 HEAPLESS_CONSTEXPR20 std::size_t erase_if(Vec<T, N>& c, Pred pred) {
-  T* p = c.data();
-  const std::size_t n = c.size();
-  std::size_t kept = 0;
-  for (std::size_t r = 0; r != n; ++r) {
-    if (!pred(p[r])) {
-      if (kept != r) p[kept] = std::move(p[r]);
-      ++kept;
-    }
-  }
-  c.erase(c.begin() + kept, c.end());
-  return n - kept;
+  return detail::vec_algo<T>::erase_if(c.core_(), pred);
 }
 
 /// Removes every element equal to value; returns how many. O(size()).
@@ -2743,6 +2990,10 @@ HEAPLESS_NAMESPACE_END
 // append_truncating writes what fits and returns true when it had to cut.
 // Nothing truncates silently.
 //
+// StringRef (end of this header) is a capacity-erased handle to a String<N>
+// of any N, for non-template functions that build strings
+// (`void log_line(heapless::StringRef out)`); docs/views.md.
+//
 // Costs: size() is one load and a subtraction; push_back is a compare and
 // three byte stores; append is a compare, a memmove (two 8-byte moves for 8 to
 // 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
@@ -2933,6 +3184,7 @@ HEAPLESS_NAMESPACE_BEGIN
 
 template <std::size_t N>
 class String;
+class StringRef;
 
 namespace detail {
 
@@ -3161,6 +3413,8 @@ struct string_rep {
   }
   /// The stored byte as is (above N only in bytes no String wrote).
   constexpr unsigned stored_free() const noexcept { return static_cast<unsigned char>(buf_[N]); }
+  static constexpr std::size_t cap() noexcept { return N; }
+  constexpr char* buf() noexcept { return buf_; }
   constexpr std::size_t size() const noexcept { return N - free_byte_(); }
   constexpr std::size_t available() const noexcept { return free_byte_(); }
   // Stores the length only (the caller writes the NUL at N - a first).
@@ -3181,12 +3435,179 @@ struct string_rep<N, false> {
   smallest_size_t<N> size_;
   constexpr string_rep() noexcept : buf_{}, size_{0} {}
   constexpr explicit string_rep(string_uninit_tag) noexcept : empty_{}, size_{0} { buf_[0] = '\0'; }
+  static constexpr std::size_t cap() noexcept { return N; }
+  constexpr char* buf() noexcept { return buf_; }
   constexpr std::size_t size() const noexcept { return size_; }
   constexpr std::size_t available() const noexcept { return N - size_; }
   constexpr void store_available(std::size_t a) noexcept { size_ = static_cast<smallest_size_t<N>>(N - a); }
   constexpr void set_size(std::size_t n) noexcept {
     buf_[n] = '\0';
     size_ = static_cast<smallest_size_t<N>>(n);
+  }
+};
+
+// ---- Searches shared by String and StringRef -------------------------------
+// Over the text [b, b + len); the results are std::string's.
+struct string_find {
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  static constexpr std::size_t clamp(std::size_t count, std::size_t max) noexcept { return count < max ? count : max; }
+
+  static constexpr std::size_t find_char(const char* b, std::size_t len, char ch, std::size_t pos) noexcept {
+    if (pos > len) return npos;  // pos == len: memchr of 0 bytes (folds away for pos == 0)
+    const char* p = chars::find(b + pos, len - pos, ch);
+    return p != nullptr ? static_cast<std::size_t>(p - b) : npos;
+  }
+  static constexpr std::size_t find(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if (n == 0) return pos <= len ? pos : npos;
+    if (n == 1) return find_char(b, len, s[0], pos);
+    if (pos >= len || n > len - pos) return npos;
+    const char* const p = chars::search(b + pos, b + (len - n + 1), s, n);
+    return p != nullptr ? static_cast<std::size_t>(p - b) : npos;
+  }
+  static constexpr std::size_t rfind(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if (n > len) return npos;
+    std::size_t i = clamp(pos, len - n);
+    for (;;) {
+      if (chars::equal_any(b + i, s, n)) return i;
+      if (i == 0) return npos;
+      --i;
+    }
+  }
+  static constexpr std::size_t rfind_char(const char* b, std::size_t len, char ch, std::size_t pos) noexcept {
+    if (len == 0) return npos;
+    for (std::size_t i = clamp(pos, len - 1) + 1; i-- > 0;)
+      if (b[i] == ch) return i;
+    return npos;
+  }
+  /// find_first_of (In) / find_first_not_of (!In).
+  template <bool In>
+  static constexpr std::size_t first_of(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if constexpr (In) {
+      if (n == 1) return find_char(b, len, s[0], pos);
+    }
+    for (std::size_t i = pos; i < len; ++i)
+      if ((chars::find_any(s, n, b[i]) != nullptr) == In) return i;
+    return npos;
+  }
+  /// find_last_of (In) / find_last_not_of (!In).
+  template <bool In>
+  static constexpr std::size_t last_of(const char* b, std::size_t len, const char* s, std::size_t pos, std::size_t n) noexcept {
+    if (len == 0 || (In && n == 0)) return npos;
+    for (std::size_t i = clamp(pos, len - 1) + 1; i-- > 0;)
+      if ((chars::find_any(s, n, b[i]) != nullptr) == In) return i;
+    return npos;
+  }
+  static constexpr bool starts_with(const char* b, std::size_t len, std::string_view sv) noexcept {
+    return sv.size() <= len && chars::equal_any(b, sv.data(), sv.size());
+  }
+  static constexpr bool ends_with(const char* b, std::size_t len, std::string_view sv) noexcept {
+    return sv.size() <= len && chars::equal_any(b + (len - sv.size()), sv.data(), sv.size());
+  }
+};
+
+// ---- Algorithms shared by String and StringRef ---------------------------
+// Written once against a representation ("rep"): string_rep<N> for String,
+// string_ref_rep for StringRef, both offering buf(), cap(), size(),
+// available(), store_available(a) and set_size(n). For String the capacity
+// is the constant N, so the code is what String's own members compiled to.
+struct string_algo {
+  // The append paths work on the free capacity (the stored byte for N < 256)
+  // rather than the size: no decode/encode between appends.
+  // Preconditions: room == r.available(), n <= room.
+  // The source may lie in the string up to and including the terminating NUL
+  // at end (s.append(s.c_str(), s.size() + 1)); it then overlaps the
+  // destination, which starts at that NUL: memmove, or last byte first in
+  // constant evaluation. (memmove rather than a test for the overlap: the
+  // same code size as memcpy, and glibc's memcpy is its memmove.)
+  template <class Rep>
+  static constexpr void append_copy(Rep& r, const char* s, std::size_t n, std::size_t room) noexcept {
+    char* const end = r.buf() + (r.cap() - room);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      for (std::size_t i = n; i > 0; --i) end[i - 1] = s[i - 1];
+    } else {
+      chars::move(end, s, n);
+    }
+    end[n] = '\0';
+    r.store_available(room - n);
+  }
+  template <class Rep>
+  static constexpr void append_fill(Rep& r, std::size_t n, char ch, std::size_t room) noexcept {
+    char* const end = r.buf() + (r.cap() - room);
+    chars::fill(end, n, ch);
+    end[n] = '\0';
+    r.store_available(room - n);
+  }
+  /// Shrinks to n chars or appends n - size() copies of ch (n <= cap()).
+  template <class Rep>
+  static constexpr void resize(Rep& r, std::size_t n, char ch) noexcept {
+    const std::size_t len = r.size();
+    // n - len <= cap() states what n <= cap() and n > len imply, for GCC 12's
+    // -Wstringop-overflow, which cannot bound size() (N minus a stored byte).
+    if (n > len && n - len <= r.cap()) chars::fill(r.buf() + len, n - len, ch);
+    r.set_size(n);
+  }
+  /// Removes [pos, pos + n) (pos + n <= size()).
+  template <class Rep>
+  static constexpr void erase(Rep& r, std::size_t pos, std::size_t n) noexcept {
+    const std::size_t len = r.size();
+    chars::move(r.buf() + pos, r.buf() + pos + n, len - pos - n);
+    r.set_size(len - n);
+  }
+  /// Replaces [pos, pos + count) with n copies of ch (preconditions as replace).
+  template <class Rep>
+  static constexpr void replace_fill(Rep& r, std::size_t pos, std::size_t count, std::size_t n, char ch) noexcept {
+    const std::size_t len = r.size();
+    char* const p = r.buf() + pos;
+    chars::move(p + n, p + count, len - pos - count);
+    chars::fill(p, n, ch);
+    r.set_size(len - count + n);
+  }
+  /// Whether [s, s + 1) lies inside r's buffer (run time only).
+  template <class Rep>
+  static bool inside(Rep& r, const char* s) noexcept {
+    const auto b = reinterpret_cast<std::uintptr_t>(r.buf());
+    const auto p = reinterpret_cast<std::uintptr_t>(s);
+    return p >= b && p < b + (r.cap() + 1);
+  }
+  /// Replaces [pos, pos + count) with [s, s + n), at run time.
+  /// Preconditions: pos <= size(), count <= size() - pos,
+  /// size() - count + n <= cap(); with MayAlias = false, [s, s + n) does not
+  /// overlap the buffer.
+  template <bool MayAlias, class Rep>
+  static void replace(Rep& r, std::size_t pos, std::size_t count, const char* s, std::size_t n) noexcept {
+    char* const b = r.buf();
+    char* const p = b + pos;
+    const std::size_t len = r.size();
+    const std::size_t tail = len - pos - count;
+    if (!MayAlias || n <= count || !inside(r, s)) {
+      // Shrinking (or an outside source): place the source first (memmove:
+      // it may overlap the replaced range), then close the gap. The tail is
+      // not written before it is moved.
+      if (n <= count) {
+        detail::chars::move(p, s, n);
+        detail::chars::move(p + n, p + count, tail);
+      } else {
+        detail::chars::move(p + n, p + count, tail);
+        detail::chars::copy(p, s, n);
+      }
+    } else {
+      // Growing with a source inside the buffer: open the gap, then find
+      // where the source's bytes went (those at or after p + count moved by
+      // n - count). The terminating NUL moves too: the source may include it
+      // (s.insert(0, s.c_str(), s.size() + 1)); it lands at the new size.
+      detail::chars::move(p + n, p + count, tail + 1);
+      const char* const moved_from = p + count;
+      if (s + n <= moved_from) {
+        detail::chars::move(p, s, n);
+      } else if (s >= moved_from) {
+        detail::chars::move(p, s + (n - count), n);
+      } else {
+        const auto k = static_cast<std::size_t>(moved_from - s);  // bytes before the gap
+        detail::chars::move(p, s, k);
+        detail::chars::move(p + k, p + n, n - k);
+      }
+    }
+    r.set_size(len - count + n);
   }
 };
 
@@ -3607,9 +4028,7 @@ class String {
   constexpr String& erase(size_type pos = 0, size_type count = npos) {
     check_pos_(pos, "heapless::String::erase: position out of range");
     const size_type len = size();
-    const size_type n = clamp_(count, len - pos);
-    detail::chars::move(buf_() + pos, buf_() + pos + n, len - pos - n);
-    set_size_(len - n);
+    detail::string_algo::erase(rep_, pos, clamp_(count, len - pos));
     return *this;
   }
   /// Precondition (HEAPLESS_ASSERT): p is a dereferenceable iterator into *this.
@@ -3696,11 +4115,7 @@ class String {
   /// Shrinks to n chars or appends n - size() copies of ch. length_error when n > N.
   constexpr void resize(size_type n, char ch) {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::resize: exceeds capacity");
-    const size_type len = size();
-    // n - len <= N states what n <= N and n > len imply, for GCC 12's
-    // -Wstringop-overflow, which cannot bound size() (N minus a stored byte).
-    if (n > len && n - len <= N) detail::chars::fill(buf_() + len, n - len, ch);
-    set_size_(n);
+    detail::string_algo::resize(rep_, n, ch);
   }
   constexpr void resize(size_type n) { resize(n, '\0'); }
 
@@ -3739,53 +4154,25 @@ class String {
   /// worst case; candidates must match the needle's first and last chars
   /// (found a word at a time, or by memchr in long strings) before memcmp.
   constexpr size_type find(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (n == 0) return pos <= len ? pos : npos;
-    if (n == 1) return find(s[0], pos);
-    if (pos >= len || n > len - pos) return npos;
-    const char* const b = buf_();
-    const char* const p = detail::chars::search(b + pos, b + (len - n + 1), s, n);
-    return p != nullptr ? static_cast<size_type>(p - b) : npos;
+    return detail::string_find::find(buf_(), size(), s, pos, n);
   }
   constexpr size_type find(std::string_view sv, size_type pos = 0) const noexcept { return find(sv.data(), pos, sv.size()); }
   constexpr size_type find(char ch, size_type pos = 0) const noexcept {
-    const size_type len = size();
-    if (pos > len) return npos;  // pos == len: memchr of 0 bytes (folds away for pos == 0)
-    const char* const b = buf_();
-    const char* p = detail::chars::find(b + pos, len - pos, ch);
-    return p != nullptr ? static_cast<size_type>(p - b) : npos;
+    return detail::string_find::find_char(buf_(), size(), ch, pos);
   }
 
   /// Last occurrence of [s, s + n) starting at or before pos, or npos.
   constexpr size_type rfind(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (n > len) return npos;
-    size_type i = clamp_(pos, len - n);
-    const char* const b = buf_();
-    for (;;) {
-      if (detail::chars::equal_any(b + i, s, n)) return i;
-      if (i == 0) return npos;
-      --i;
-    }
+    return detail::string_find::rfind(buf_(), size(), s, pos, n);
   }
   constexpr size_type rfind(std::string_view sv, size_type pos = npos) const noexcept { return rfind(sv.data(), pos, sv.size()); }
   constexpr size_type rfind(char ch, size_type pos = npos) const noexcept {
-    const size_type len = size();
-    if (len == 0) return npos;
-    const char* const b = buf_();
-    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (b[i] == ch) return i;
-    return npos;
+    return detail::string_find::rfind_char(buf_(), size(), ch, pos);
   }
 
   /// First char at or after pos that is one of [s, s + n), or npos.
   constexpr size_type find_first_of(const char* s, size_type pos, size_type n) const noexcept {
-    if (n == 1) return find(s[0], pos);
-    const size_type len = size();
-    const char* const b = buf_();
-    for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
-    return npos;
+    return detail::string_find::first_of<true>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_of(sv.data(), pos, sv.size());
@@ -3794,12 +4181,7 @@ class String {
 
   /// Last char at or before pos that is one of [s, s + n), or npos.
   constexpr size_type find_last_of(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (len == 0 || n == 0) return npos;
-    const char* const b = buf_();
-    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find_any(s, n, b[i]) != nullptr) return i;
-    return npos;
+    return detail::string_find::last_of<true>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_of(sv.data(), pos, sv.size());
@@ -3808,11 +4190,7 @@ class String {
 
   /// First char at or after pos that is not one of [s, s + n), or npos.
   constexpr size_type find_first_not_of(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    const char* const b = buf_();
-    for (size_type i = pos; i < len; ++i)
-      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
-    return npos;
+    return detail::string_find::first_of<false>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_not_of(sv.data(), pos, sv.size());
@@ -3823,12 +4201,7 @@ class String {
 
   /// Last char at or before pos that is not one of [s, s + n), or npos.
   constexpr size_type find_last_not_of(const char* s, size_type pos, size_type n) const noexcept {
-    const size_type len = size();
-    if (len == 0) return npos;
-    const char* const b = buf_();
-    for (size_type i = clamp_(pos, len - 1) + 1; i-- > 0;)
-      if (detail::chars::find_any(s, n, b[i]) == nullptr) return i;
-    return npos;
+    return detail::string_find::last_of<false>(buf_(), size(), s, pos, n);
   }
   constexpr size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_not_of(sv.data(), pos, sv.size());
@@ -3838,12 +4211,11 @@ class String {
   }
 
   constexpr bool starts_with(std::string_view sv) const noexcept {
-    return sv.size() <= size() && detail::chars::equal_any(buf_(), sv.data(), sv.size());
+    return detail::string_find::starts_with(buf_(), size(), sv);
   }
   constexpr bool starts_with(char ch) const noexcept { return !empty() && buf_()[0] == ch; }
   constexpr bool ends_with(std::string_view sv) const noexcept {
-    const size_type len = size();
-    return sv.size() <= len && detail::chars::equal_any(buf_() + (len - sv.size()), sv.data(), sv.size());
+    return detail::string_find::ends_with(buf_(), size(), sv);
   }
   constexpr bool ends_with(char ch) const noexcept { return !empty() && buf_()[size() - 1] == ch; }
   constexpr bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
@@ -3911,6 +4283,7 @@ class String {
  private:
   template <std::size_t>
   friend class String;
+  friend class StringRef;
   template <std::size_t A, std::size_t B>
   friend constexpr bool operator==(const String<A>& a, const String<B>& b) noexcept;
 
@@ -3929,29 +4302,12 @@ class String {
   constexpr const char* buf_() const noexcept { return rep_.buf_; }
   constexpr void set_size_(size_type n) noexcept { rep_.set_size(n); }
 
-  // The append paths work on the free capacity (the stored byte for N < 256)
-  // rather than the size: no decode/encode between appends.
-  // Preconditions: room == available(), n <= room.
-  // The source may lie in *this up to and including the terminating NUL at
-  // end (s.append(s.c_str(), s.size() + 1)); it then overlaps the
-  // destination, which starts at that NUL: memmove, or last byte first in
-  // constant evaluation. (memmove rather than a test for the overlap: the
-  // same code size as memcpy, and glibc's memcpy is its memmove.)
+  // Preconditions: room == available(), n <= room (detail::string_algo).
   constexpr void append_copy_(const char* s, size_type n, size_type room) noexcept {
-    char* const end = buf_() + (N - room);
-    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-      for (size_type i = n; i > 0; --i) end[i - 1] = s[i - 1];
-    } else {
-      detail::chars::move(end, s, n);
-    }
-    end[n] = '\0';
-    rep_.store_available(room - n);
+    detail::string_algo::append_copy(rep_, s, n, room);
   }
   constexpr void append_fill_(size_type n, char ch, size_type room) noexcept {
-    char* const end = buf_() + (N - room);
-    detail::chars::fill(end, n, ch);
-    end[n] = '\0';
-    rep_.store_available(room - n);
+    detail::string_algo::append_fill(rep_, n, ch, room);
   }
 
   // push_back's common case for N < 256: the free capacity after the push,
@@ -4013,13 +4369,6 @@ class String {
     return static_cast<size_type>(last - first);
   }
 
-  // Whether [s, s + 1) lies inside this object's buffer (run time only).
-  bool inside_(const char* s) const noexcept {
-    const auto b = reinterpret_cast<std::uintptr_t>(buf_());
-    const auto p = reinterpret_cast<std::uintptr_t>(s);
-    return p >= b && p < b + (N + 1);
-  }
-
   // n <= N. [s, s + n) may overlap the buffer: copying to the front is safe
   // with a forward copy / memmove.
   constexpr void assign_unchecked_(const char* s, size_type n) noexcept {
@@ -4068,47 +4417,11 @@ class String {
       replace_constexpr_(pos, count, s, n);
       return;
     }
-    char* const b = buf_();
-    char* const p = b + pos;
-    const size_type len = size();
-    const size_type tail = len - pos - count;
-    if (!MayAlias || n <= count || !inside_(s)) {
-      // Shrinking (or an outside source): place the source first (memmove:
-      // it may overlap the replaced range), then close the gap. The tail is
-      // not written before it is moved.
-      if (n <= count) {
-        detail::chars::move(p, s, n);
-        detail::chars::move(p + n, p + count, tail);
-      } else {
-        detail::chars::move(p + n, p + count, tail);
-        detail::chars::copy(p, s, n);
-      }
-    } else {
-      // Growing with a source inside the buffer: open the gap, then find
-      // where the source's bytes went (those at or after p + count moved by
-      // n - count). The terminating NUL moves too: the source may include it
-      // (s.insert(0, s.c_str(), s.size() + 1)); it lands at the new size.
-      detail::chars::move(p + n, p + count, tail + 1);
-      const char* const moved_from = p + count;
-      if (s + n <= moved_from) {
-        detail::chars::move(p, s, n);
-      } else if (s >= moved_from) {
-        detail::chars::move(p, s + (n - count), n);
-      } else {
-        const auto k = static_cast<size_type>(moved_from - s);  // bytes before the gap
-        detail::chars::move(p, s, k);
-        detail::chars::move(p + k, p + n, n - k);
-      }
-    }
-    set_size_(len - count + n);
+    detail::string_algo::replace<MayAlias>(rep_, pos, count, s, n);
   }
 
   constexpr void replace_fill_unchecked_(size_type pos, size_type count, size_type n, char ch) noexcept {
-    const size_type len = size();
-    char* const p = buf_() + pos;
-    detail::chars::move(p + n, p + count, len - pos - count);
-    detail::chars::fill(p, n, ch);
-    set_size_(len - count + n);
+    detail::string_algo::replace_fill(rep_, pos, count, n, ch);
   }
 
   rep_type rep_;
@@ -4273,6 +4586,386 @@ template <class Stream, std::size_t N>
 auto operator<<(Stream& os, const String<N>& s) -> decltype(os << std::string_view(s)) {
   return os << std::string_view(s);
 }
+
+// ---- Capacity erasure: StringRef -----------------------------------------
+namespace detail {
+/// StringRef's representation (the interface of string_algo): another
+/// String's buffer, capacity and length, in whichever encoding that String
+/// uses. width == 0: N < 256, the free-capacity byte at buf[cap]; 2, 4 or 8:
+/// N >= 256, a length of that many bytes at `length` (after the buffer).
+struct string_ref_rep {
+  char* buf_;
+  void* length_;
+  std::size_t cap_;
+  unsigned char width_;
+
+  std::size_t cap() const noexcept { return cap_; }
+  char* buf() const noexcept { return buf_; }
+  std::size_t available() const noexcept {
+    if (HEAPLESS_LIKELY(width_ == 0)) {
+      // As string_rep: a corrupted byte above N reads as "empty".
+      const std::size_t a = static_cast<unsigned char>(buf_[cap_]);
+      return a <= cap_ ? a : cap_;
+    }
+    return cap_ - stored_size_();
+  }
+  std::size_t size() const noexcept { return cap_ - available(); }
+  void store_available(std::size_t a) const noexcept {
+    if (HEAPLESS_LIKELY(width_ == 0)) buf_[cap_] = static_cast<char>(static_cast<unsigned char>(a));
+    else store_size_(cap_ - a);
+  }
+  void set_size(std::size_t n) const noexcept {
+    buf_[n] = '\0';
+    store_available(cap_ - n);
+  }
+
+ private:
+  std::size_t stored_size_() const noexcept {
+    switch (width_) {
+      case 2: return *static_cast<const std::uint16_t*>(length_);
+      case 4: return *static_cast<const std::uint32_t*>(length_);
+      default: return static_cast<std::size_t>(*static_cast<const std::uint64_t*>(length_));
+    }
+  }
+  void store_size_(std::size_t n) const noexcept {
+    switch (width_) {
+      case 2: *static_cast<std::uint16_t*>(length_) = static_cast<std::uint16_t>(n); break;
+      case 4: *static_cast<std::uint32_t*>(length_) = static_cast<std::uint32_t>(n); break;
+      default: *static_cast<std::uint64_t*>(length_) = n; break;
+    }
+  }
+};
+}  // namespace detail
+
+/// A non-owning handle to a String<N> of any capacity N: one non-template
+/// function can build strings of every size (`void log_line(StringRef out)
+/// { format_to(out, ...); }`). Built on demand from a String<N>& (implicit),
+/// it is a pointer to the buffer, the capacity, and where and how the String
+/// keeps its length (the free-capacity byte for N < 256, a 2-, 4- or 8-byte
+/// length above); valid while the String lives and is not moved. The
+/// modifying members run the same code as String's (detail::string_algo),
+/// with String's errors (length_error past the capacity, out_of_range for a
+/// position past size()); the text stays NUL-terminated.
+///
+/// A `const StringRef` is read-only (its modifying members are non-const);
+/// for read-only callers std::string_view is the view of choice, and a
+/// StringRef converts to one.
+class StringRef {
+ public:
+  using traits_type = std::char_traits<char>;  ///< as String's
+  using value_type = char;                     ///< as String's
+  using size_type = std::size_t;               ///< as String's
+  using difference_type = std::ptrdiff_t;      ///< as String's
+  using reference = char&;                     ///< as String's
+  using const_reference = const char&;         ///< as String's
+  using pointer = char*;                       ///< as String's
+  using const_pointer = const char*;           ///< as String's
+  using iterator = char*;                      ///< into the String's buffer
+  using const_iterator = const char*;          ///< into the String's buffer
+  /// Returned by the searches when nothing is found.
+  static constexpr size_type npos = static_cast<size_type>(-1);
+
+  /// Refers to s (implicit, so a String<N>& converts at a call).
+  template <std::size_t N>
+  StringRef(String<N>& s) noexcept  // NOLINT: implicit on purpose
+      : rep_{s.rep_.buf_, length_of(s), N, width_of<N>()} {}
+
+  // ---- Access -------------------------------------------------------------
+  /// The String's size().
+  size_type size() const noexcept { return rep_.size(); }
+  /// Same as size().
+  size_type length() const noexcept { return rep_.size(); }
+  /// The String's N.
+  size_type capacity() const noexcept { return rep_.cap(); }
+  /// The String's N.
+  size_type max_size() const noexcept { return rep_.cap(); }
+  /// capacity() - size(): chars that still fit.
+  size_type available() const noexcept { return rep_.available(); }
+  /// True when size() == 0.
+  [[nodiscard]] bool empty() const noexcept { return rep_.available() == rep_.cap(); }
+  /// True when size() == capacity().
+  [[nodiscard]] bool full() const noexcept { return rep_.available() == 0; }
+  /// The String's characters, NUL-terminated.
+  char* data() noexcept { return rep_.buf(); }
+  /// The String's characters, NUL-terminated.
+  const char* data() const noexcept { return rep_.buf(); }
+  /// NUL-terminated contents.
+  const char* c_str() const noexcept { return rep_.buf(); }
+  /// The contents as a view.
+  operator std::string_view() const noexcept { return std::string_view(rep_.buf(), size()); }  // NOLINT
+  /// The contents as a view.
+  std::string_view view() const noexcept { return std::string_view(rep_.buf(), size()); }
+  /// First char.
+  iterator begin() noexcept { return rep_.buf(); }
+  /// Past the last char.
+  iterator end() noexcept { return rep_.buf() + size(); }
+  /// First char.
+  const_iterator begin() const noexcept { return rep_.buf(); }
+  /// Past the last char.
+  const_iterator end() const noexcept { return rep_.buf() + size(); }
+  /// First char, read-only.
+  const_iterator cbegin() const noexcept { return begin(); }
+  /// Past the last char, read-only.
+  const_iterator cend() const noexcept { return end(); }
+  /// Precondition (HEAPLESS_ASSERT): i <= size() (i == size(): the NUL).
+  reference operator[](size_type i) noexcept {
+    HEAPLESS_ASSERT(i <= size(), "heapless::StringRef::operator[]: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Precondition (HEAPLESS_ASSERT): i <= size() (i == size(): the NUL).
+  const_reference operator[](size_type i) const noexcept {
+    HEAPLESS_ASSERT(i <= size(), "heapless::StringRef::operator[]: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Raises out_of_range when i >= size().
+  reference at(size_type i) {
+    if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::StringRef::at: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Raises out_of_range when i >= size().
+  const_reference at(size_type i) const {
+    if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::StringRef::at: index out of range");
+    return rep_.buf()[i];
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  reference front() noexcept { return (*this)[0]; }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  reference back() noexcept { return (*this)[size() - 1]; }
+
+  // ---- Modifiers (as String's) ----------------------------------------------
+  /// Raises length_error when full.
+  void push_back(char ch) {
+    const size_type room = rep_.available();
+    if (HEAPLESS_UNLIKELY(room == 0)) detail::raise(error_kind::length_error, "heapless::StringRef::push_back: full");
+    detail::string_algo::append_fill(rep_, 1, ch, room);
+  }
+  /// Appends ch unless full; returns whether it did.
+  [[nodiscard]] bool try_push_back(char ch) noexcept {
+    const size_type room = rep_.available();
+    if (room == 0) return false;
+    detail::string_algo::append_fill(rep_, 1, ch, room);
+    return true;
+  }
+  /// Precondition (HEAPLESS_ASSERT): !full().
+  void unchecked_push_back(char ch) noexcept {
+    const size_type room = rep_.available();
+    HEAPLESS_ASSERT(room != 0, "heapless::StringRef::unchecked_push_back: full");
+    detail::string_algo::append_fill(rep_, 1, ch, room);
+  }
+  /// Precondition (HEAPLESS_ASSERT): !empty().
+  void pop_back() noexcept {
+    const size_type n = size();
+    HEAPLESS_ASSERT(n != 0, "heapless::StringRef::pop_back: empty string");
+    if (n != 0) rep_.set_size(n - 1);
+  }
+  /// Empties the String.
+  void clear() noexcept { rep_.set_size(0); }
+
+  /// Appends [s, s + n) (which may lie in the String). Raises length_error
+  /// when it does not fit (then nothing changes).
+  StringRef& append(const char* s, size_type n) {
+    const size_type room = rep_.available();
+    if (HEAPLESS_UNLIKELY(n > room)) detail::raise(error_kind::length_error, "heapless::StringRef::append: exceeds capacity");
+    detail::string_algo::append_copy(rep_, s, n, room);
+    return *this;
+  }
+  /// Appends sv; see append(s, n).
+  StringRef& append(std::string_view sv) { return append(sv.data(), sv.size()); }
+  /// Appends a NUL-terminated string (non-null); see append(s, n).
+  StringRef& append(const char* s) { return append(std::string_view(s)); }
+  /// Appends count copies of ch; raises length_error when they do not fit.
+  StringRef& append(size_type count, char ch) {
+    const size_type room = rep_.available();
+    if (HEAPLESS_UNLIKELY(count > room)) detail::raise(error_kind::length_error, "heapless::StringRef::append: exceeds capacity");
+    detail::string_algo::append_fill(rep_, count, ch, room);
+    return *this;
+  }
+  /// push_back(ch).
+  StringRef& operator+=(char ch) {
+    push_back(ch);
+    return *this;
+  }
+  /// append(sv).
+  StringRef& operator+=(std::string_view sv) { return append(sv); }
+  /// append(s).
+  StringRef& operator+=(const char* s) { return append(s); }
+  /// Appends sv when it fits; otherwise returns false and changes nothing.
+  [[nodiscard]] bool try_append(std::string_view sv) noexcept {
+    const size_type room = rep_.available();
+    if (sv.size() > room) return false;
+    detail::string_algo::append_copy(rep_, sv.data(), sv.size(), room);
+    return true;
+  }
+  /// Appends count copies of ch when they fit; otherwise returns false.
+  [[nodiscard]] bool try_append(size_type count, char ch) noexcept {
+    const size_type room = rep_.available();
+    if (count > room) return false;
+    detail::string_algo::append_fill(rep_, count, ch, room);
+    return true;
+  }
+  /// Appends as much of sv as fits; returns true when it had to cut.
+  bool append_truncating(std::string_view sv) noexcept {
+    const size_type room = rep_.available();
+    const bool cut = sv.size() > room;
+    detail::string_algo::append_copy(rep_, sv.data(), cut ? room : sv.size(), room);
+    return cut;
+  }
+  /// Precondition (HEAPLESS_ASSERT): it fits.
+  StringRef& unchecked_append(std::string_view sv) noexcept {
+    const size_type room = rep_.available();
+    HEAPLESS_ASSERT(sv.size() <= room, "heapless::StringRef::unchecked_append: exceeds capacity");
+    detail::string_algo::append_copy(rep_, sv.data(), sv.size(), room);
+    return *this;
+  }
+  /// Replaces the contents with sv (which may lie in the String). Raises
+  /// length_error when it does not fit (then nothing changes).
+  StringRef& assign(std::string_view sv) {
+    if (HEAPLESS_UNLIKELY(sv.size() > capacity())) detail::raise(error_kind::length_error, "heapless::StringRef::assign: length exceeds capacity");
+    detail::chars::copy_to_front(rep_.buf(), sv.data(), sv.size());
+    rep_.set_size(sv.size());
+    return *this;
+  }
+  /// assign(sv).
+  StringRef& operator=(std::string_view sv) { return assign(sv); }
+  /// Replaces the contents with sv when it fits; otherwise returns false.
+  [[nodiscard]] bool try_assign(std::string_view sv) noexcept {
+    if (sv.size() > capacity()) return false;
+    detail::chars::copy_to_front(rep_.buf(), sv.data(), sv.size());
+    rep_.set_size(sv.size());
+    return true;
+  }
+  /// Shrinks to n chars or appends copies of ch. Raises length_error when n > capacity().
+  void resize(size_type n, char ch = '\0') {
+    if (HEAPLESS_UNLIKELY(n > capacity())) detail::raise(error_kind::length_error, "heapless::StringRef::resize: exceeds capacity");
+    detail::string_algo::resize(rep_, n, ch);
+  }
+  /// As String::resize_and_overwrite (C++23 std::string's): op(data(), count)
+  /// writes and returns the new size r <= count. Raises length_error when
+  /// count > capacity() or r is outside [0, count].
+  template <class Operation>
+  void resize_and_overwrite(size_type count, Operation op) {
+    if (HEAPLESS_UNLIKELY(count > capacity())) detail::raise(error_kind::length_error, "heapless::StringRef::resize_and_overwrite: exceeds capacity");
+    const auto r = std::move(op)(rep_.buf(), count);
+    static_assert(std::is_integral_v<decltype(r)> && !std::is_same_v<std::remove_cv_t<decltype(r)>, bool>,
+                  "resize_and_overwrite: the operation must return an integer");
+    if constexpr (std::is_signed_v<decltype(r)>) {
+      if (HEAPLESS_UNLIKELY(r < 0)) detail::raise(error_kind::length_error, "heapless::StringRef::resize_and_overwrite: negative size");
+    }
+    if (HEAPLESS_UNLIKELY(static_cast<std::make_unsigned_t<decltype(r)>>(r) > count))
+      detail::raise(error_kind::length_error, "heapless::StringRef::resize_and_overwrite: operation returned more than count");
+    rep_.set_size(static_cast<size_type>(r));
+  }
+  /// Removes [pos, pos + min(count, size() - pos)). out_of_range when pos > size().
+  StringRef& erase(size_type pos = 0, size_type count = npos) {
+    detail::string_algo::erase(rep_, pos, checked_count_(pos, count));
+    return *this;
+  }
+
+  /// Replaces [pos, pos + min(count, size() - pos)) with sv, which may lie in
+  /// the String. out_of_range when pos > size(); length_error when the
+  /// result would exceed capacity() (then nothing changes).
+  StringRef& replace(size_type pos, size_type count, std::string_view sv) {
+    count = checked_count_(pos, count);
+    if (HEAPLESS_UNLIKELY(sv.size() > capacity() - (size() - count))) too_long_();
+    detail::string_algo::replace<true>(rep_, pos, count, sv.data(), sv.size());
+    return *this;
+  }
+  /// Replaces [pos, pos + min(count, size() - pos)) with count2 copies of ch.
+  StringRef& replace(size_type pos, size_type count, size_type count2, char ch) {
+    count = checked_count_(pos, count);
+    if (HEAPLESS_UNLIKELY(count2 > capacity() - (size() - count))) too_long_();
+    detail::string_algo::replace_fill(rep_, pos, count, count2, ch);
+    return *this;
+  }
+  /// Inserts sv (which may lie in the String) before pos; see replace.
+  StringRef& insert(size_type pos, std::string_view sv) { return replace(pos, 0, sv); }
+  /// Inserts count copies of ch before pos; see replace.
+  StringRef& insert(size_type pos, size_type count, char ch) { return replace(pos, 0, count, ch); }
+  /// Inserts sv before pos when it fits; otherwise returns false and changes
+  /// nothing. out_of_range when pos > size().
+  [[nodiscard]] bool try_insert(size_type pos, std::string_view sv) {
+    (void)checked_count_(pos, 0);
+    if (sv.size() > available()) return false;
+    detail::string_algo::replace<true>(rep_, pos, 0, sv.data(), sv.size());
+    return true;
+  }
+
+  // ---- Search (String's code: detail::string_find) and comparison -----------
+  /// First occurrence of sv at or after pos, or npos.
+  size_type find(std::string_view sv, size_type pos = 0) const noexcept {
+    return detail::string_find::find(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// First ch at or after pos, or npos.
+  size_type find(char ch, size_type pos = 0) const noexcept {
+    return detail::string_find::find_char(rep_.buf(), size(), ch, pos);
+  }
+  /// Last occurrence of sv starting at or before pos, or npos.
+  size_type rfind(std::string_view sv, size_type pos = npos) const noexcept {
+    return detail::string_find::rfind(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Last ch at or before pos, or npos.
+  size_type rfind(char ch, size_type pos = npos) const noexcept {
+    return detail::string_find::rfind_char(rep_.buf(), size(), ch, pos);
+  }
+  /// First char at or after pos that is in sv, or npos.
+  size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return detail::string_find::first_of<true>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Last char at or before pos that is in sv, or npos.
+  size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return detail::string_find::last_of<true>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// First char at or after pos that is not in sv, or npos.
+  size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
+    return detail::string_find::first_of<false>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Last char at or before pos that is not in sv, or npos.
+  size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
+    return detail::string_find::last_of<false>(rep_.buf(), size(), sv.data(), pos, sv.size());
+  }
+  /// Whether the contents start with sv.
+  bool starts_with(std::string_view sv) const noexcept { return detail::string_find::starts_with(rep_.buf(), size(), sv); }
+  /// Whether the contents end with sv.
+  bool ends_with(std::string_view sv) const noexcept { return detail::string_find::ends_with(rep_.buf(), size(), sv); }
+  /// Whether sv occurs in the contents.
+  bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
+  /// Whether ch occurs in the contents.
+  bool contains(char ch) const noexcept { return find(ch) != npos; }
+  /// Three-way comparison with sv (std::string_view::compare's sign).
+  int compare(std::string_view sv) const noexcept { return view().compare(sv); }
+  /// Equal contents.
+  friend bool operator==(const StringRef& a, std::string_view b) noexcept { return a.view() == b; }
+  /// Different contents.
+  friend bool operator!=(const StringRef& a, std::string_view b) noexcept { return a.view() != b; }
+
+ private:
+  /// min(count, size() - pos); raises out_of_range when pos > size().
+  size_type checked_count_(size_type pos, size_type count) const {
+    const size_type len = size();
+    if (HEAPLESS_UNLIKELY(pos > len)) detail::raise(error_kind::out_of_range, "heapless::StringRef: position out of range");
+    return count < len - pos ? count : len - pos;
+  }
+  [[noreturn]] static void too_long_() {
+    detail::raise(error_kind::length_error, "heapless::StringRef: exceeds capacity");
+  }
+  template <std::size_t N>
+  static void* length_of(String<N>& s) noexcept {
+    if constexpr (N < 256) {
+      (void)s;
+      return nullptr;
+    } else {
+      return &s.rep_.size_;
+    }
+  }
+  template <std::size_t N>
+  static constexpr unsigned char width_of() noexcept {
+    if constexpr (N < 256) return 0;
+    else return static_cast<unsigned char>(sizeof(detail::smallest_size_t<N>));
+  }
+
+  detail::string_ref_rep rep_;
+};
+
 
 HEAPLESS_NAMESPACE_END
 
@@ -7004,6 +7697,14 @@ template <class T>
 struct is_string : std::false_type {};
 template <std::size_t N>
 struct is_string<String<N>> : std::true_type {};
+// A StringRef takes String's path (resize_and_overwrite into its buffer);
+// only an owned String<N> takes the compiled direct path (format_direct).
+template <>
+struct is_string<StringRef> : std::true_type {};
+template <class T>
+struct is_owned_string : std::false_type {};
+template <std::size_t N>
+struct is_owned_string<String<N>> : std::true_type {};
 
 // Vec<char, N> is recognised by shape, so format.hpp need not include vec.hpp:
 // value_type char, a constant capacity(), and try_append(const char*, const char*).
@@ -7260,7 +7961,7 @@ auto format_to(Out&& out, const format_string<Args...>& fmt, const Args&... args
 }
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 auto format_to(Out&& out, S, const Args&... args) {
-  if constexpr (detail::is_string<std::remove_cv_t<std::remove_reference_t<Out>>>::value) {
+  if constexpr (detail::is_owned_string<std::remove_cv_t<std::remove_reference_t<Out>>>::value) {
     (void)detail::format_direct<detail::overflow_mode::raise, S>(out, args...);
   } else {
     HEAPLESS_DETAIL_COMPILED_ARGS;
@@ -7279,7 +7980,7 @@ template <class Out, class... Args>
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
 [[nodiscard]] bool try_format_to(Out& out, S, const Args&... args) {
   static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
-  if constexpr (detail::is_string<Out>::value) {
+  if constexpr (detail::is_owned_string<Out>::value) {
     return !detail::format_direct<detail::overflow_mode::fail, S>(out, args...);
   } else {
     HEAPLESS_DETAIL_COMPILED_ARGS;
