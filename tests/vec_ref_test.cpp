@@ -328,3 +328,20 @@ TEST_CASE("VecRef: the UART example receives into Vecs of any capacity", "[vec][
   CHECK(bulk.size() == 2);
   CHECK(std::to_integer<int>(bulk[1]) == 9);
 }
+
+TEST_CASE("VecRef: swap_erase and drain as Vec's", "[vec][vec_ref]") {
+  Vec<int, 8> v{1, 2, 3, 4, 5};
+  const VecRef<int> r = v;
+  auto it = r.swap_erase(r.begin() + 1);
+  CHECK(it == v.begin() + 1);
+  CHECK(v == Vec<int, 8>{1, 5, 3, 4});
+  int out[4] = {};
+  int* end = r.drain(r.begin() + 1, r.begin() + 3, out);
+  CHECK(end == out + 2);
+  CHECK(out[0] == 5);
+  CHECK(out[1] == 3);
+  CHECK(v == Vec<int, 8>{1, 4});
+  it = r.swap_erase(r.end() - 1);
+  CHECK(it == r.end());
+  CHECK(v.size() == 1u);
+}

@@ -563,6 +563,27 @@ struct vec_algo {
     return position(first);
   }
 
+  /// Moves the last element into pos and drops the last (order not kept).
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 T* swap_erase(C& c, const T* pos) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    const size_type i = index_of(c, pos);
+    const size_type len = c.len();
+    HEAPLESS_ASSERT(i < len, "heapless::Vec::swap_erase: end() is not erasable");
+    if (i + 1 != len) c.ptr()[i] = std::move(c.ptr()[len - 1]);
+    c.truncate(len - 1);
+    return position(pos);
+  }
+
+  /// Moves [first, last) in order to out, then erases it; nothing is erased
+  /// when writing to out throws.
+  template <class C, class OutputIt>
+  static HEAPLESS_CONSTEXPR20 OutputIt drain(C& c, const T* first, const T* last, OutputIt out) {
+    HEAPLESS_ASSERT(index_of(c, first) <= index_of(c, last), "heapless::Vec::drain: first > last");
+    for (T* it = position(first); it != last; ++it, ++out) *out = std::move(*it);
+    erase(c, first, last);
+    return out;
+  }
+
   /// Removes every element for which pred is true; returns how many.
   template <class C, class Pred>
   static HEAPLESS_CONSTEXPR20 size_type erase_if(C& c, Pred& pred) {
@@ -1032,12 +1053,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// element (or end() if pos was the last). Precondition (asserted): pos is
   /// dereferenceable. O(1).
   HEAPLESS_CONSTEXPR20 iterator swap_erase(const_iterator pos) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    const size_type i = index_of(pos);
-    const size_type len = size();
-    HEAPLESS_ASSERT(i < len, "heapless::Vec::swap_erase: end() is not erasable");
-    if (i + 1 != len) data()[i] = std::move(data()[len - 1]);
-    this->truncate(len - 1);
-    return position_(pos);
+    return detail::vec_algo<T>::swap_erase(core_(), pos);
   }
 
   /// Moves the elements [first, last) in order to out, then erases them (the
@@ -1047,10 +1063,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// of *this. O(end - first).
   template <class OutputIt>
   HEAPLESS_CONSTEXPR20 OutputIt drain(const_iterator first, const_iterator last, OutputIt out) {
-    HEAPLESS_ASSERT(index_of(first) <= index_of(last), "heapless::Vec::drain: first > last");
-    for (iterator it = position_(first); it != last; ++it, ++out) *out = std::move(*it);
-    erase(first, last);
-    return out;
+    return detail::vec_algo<T>::drain(core_(), first, last, out);
   }
 
   /// The uninitialised tail [size(), N) for a DMA engine or a read()-style
@@ -1356,6 +1369,15 @@ class VecRef {
   }
   /// Removes [first, last); returns the iterator after the removed ones.
   iterator erase(const_iterator first, const_iterator last) const { return algo::erase(core_, first, last); }
+  /// As Vec::swap_erase(pos): the last element moves into pos; O(1).
+  iterator swap_erase(const_iterator pos) const noexcept(std::is_nothrow_move_assignable_v<element_type>) {
+    return algo::swap_erase(core_, pos);
+  }
+  /// As Vec::drain(first, last, out): moves [first, last) to out, then erases it.
+  template <class OutputIt>
+  OutputIt drain(const_iterator first, const_iterator last, OutputIt out) const {
+    return algo::drain(core_, first, last, out);
+  }
 
   // ---- Comparisons (also against a Vec, which converts) ---------------------------
   friend bool operator==(const VecRef& a, const VecRef& b) {

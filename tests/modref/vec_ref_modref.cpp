@@ -27,6 +27,15 @@ namespace {
   if (it != a.begin() + 3) modref::fail("VecRef::erase(pos) of the last element");
 }
 
+[[gnu::noinline]] void swap_erase() {
+  heapless::Vec<int, 12> v{1, 2, 3, 4, 5};
+  const heapless::VecRef<int> a = v;
+  auto it = a.swap_erase(a.begin() + 1);
+  if (it != a.begin() + 1) modref::fail("VecRef::swap_erase(pos)");
+  it = a.swap_erase(a.end() - 1);
+  if (it != a.end()) modref::fail("VecRef::swap_erase(pos) of the last element");
+}
+
 [[gnu::noinline]] void try_append() {
   heapless::Vec<int, 6> v{1, 2};
   const heapless::VecRef<int> a = v;
@@ -74,6 +83,7 @@ namespace {
 int main() {
   erase_range();
   erase_one();
+  swap_erase();
   try_append();
   element_access();
   insert_forms();
