@@ -235,7 +235,12 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   HEAPLESS_CONSTEXPR20 reference write(U&& value) {
     // Full (the steady state) first: one store over the oldest and the
     // oldest index moves on; while filling, construct at the back.
-    if (this->len() != N) return this->construct_back(std::forward<U>(value));
+    const std::size_t len0 = this->len();
+    if (len0 != N) {  // filling: head_ is 0, so the back slot is len0
+      T& e = this->storage_.construct(len0, std::forward<U>(value));
+      this->len_ = static_cast<typename base_::index_type>(len0 + 1);
+      return e;
+    }
     const std::size_t h = this->head_;
     T& slot = this->ptr()[h];
     slot = std::forward<U>(value);
