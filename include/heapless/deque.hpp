@@ -65,18 +65,19 @@ HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 // ---- The ring: storage, indices and the primitives ---------------------------
-/// The two indices (front slot, length): a 32-bit char32_t for every T
-/// (but char32_t itself, which keeps Vec's length type). char32_t is a
+/// The two indices (front slot, length): a 32-bit char32_t when alignof(T)
+/// >= 2 (T = char32_t keeps Vec's length type); byte-sized elements keep
+/// Vec's narrow length type, so small byte queues stay small. char32_t is a
 /// distinct type for alias analysis, so element stores cannot alias the
 /// indices and compilers keep them in registers across a push; narrow
 /// indices are char-like (unsigned char aliases everything) and are
 /// reloaded after every element store. Full width also needs no
 /// zero-extension or narrow wrap-around. Costs up to 6 bytes of sizeof over
-/// two narrow indices for elements with alignof(T) < 4.
+/// two narrow indices for elements with alignof(T) == 2.
 template <class T, std::size_t N>
-using deque_index_t =
-    std::conditional_t<(sizeof(smallest_size_t<N>) <= 4 && !std::is_same_v<std::remove_cv_t<T>, char32_t>),
-                       char32_t, vec_length_t<T, N>>;
+using deque_index_t = std::conditional_t<(alignof(T) >= 2 && sizeof(smallest_size_t<N>) <= 4 &&
+                                          !std::is_same_v<std::remove_cv_t<T>, char32_t>),
+                                         char32_t, vec_length_t<T, N>>;
 
 template <class T, std::size_t N>
 struct deque_core {
