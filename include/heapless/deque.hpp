@@ -142,10 +142,20 @@ struct deque_core {
   constexpr T& construct_front(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     const std::size_t h = math::sub(head_, 1);
     const std::size_t len0 = len();
-    T& e = storage_.construct(h, std::forward<Args>(args)...);
-    head_ = static_cast<index_type>(h);
-    len_ = static_cast<index_type>(len0 + 1);
-    return e;
+    if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
+      // Nothing can fail after head_ moves, so it moves first: the rest
+      // (build the element, store len0 + 1) then matches construct_back's
+      // tail, and the compiler can share one copy of it between both ends.
+      head_ = static_cast<index_type>(h);
+      T& e = storage_.construct(h, std::forward<Args>(args)...);
+      len_ = static_cast<index_type>(len0 + 1);
+      return e;
+    } else {
+      T& e = storage_.construct(h, std::forward<Args>(args)...);
+      head_ = static_cast<index_type>(h);
+      len_ = static_cast<index_type>(len0 + 1);
+      return e;
+    }
   }
 
   /// Constructs n elements at the back from *src, ++src (n <= N - len()).
