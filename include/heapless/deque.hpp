@@ -65,14 +65,19 @@ HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 // ---- The ring: storage, indices and the primitives ---------------------------
-/// The two indices (front slot, length): the smallest unsigned type that
-/// holds N, widened to a 32-bit char32_t when alignof(T) >= 4, as Vec's
-/// length (vec_length_t): full-width indices need no zero-extension or
-/// narrow wrap-around in the push/pop paths and cannot alias int-like
-/// elements, so they stay in registers. Costs 4-6 bytes over two narrow
-/// indices for such T; elements with alignof(T) < 4 keep the narrow ones.
+/// The two indices (front slot, length): a 32-bit char32_t when alignof(T)
+/// >= 2 (T = char32_t keeps Vec's length type); byte-sized elements keep
+/// Vec's narrow length type, so small byte queues stay small. char32_t is a
+/// distinct type for alias analysis, so element stores cannot alias the
+/// indices and compilers keep them in registers across a push; narrow
+/// indices are char-like (unsigned char aliases everything) and are
+/// reloaded after every element store. Full width also needs no
+/// zero-extension or narrow wrap-around. Costs up to 6 bytes of sizeof over
+/// two narrow indices for elements with alignof(T) == 2.
 template <class T, std::size_t N>
-using deque_index_t = vec_length_t<T, N>;
+using deque_index_t = std::conditional_t<(alignof(T) >= 2 && sizeof(smallest_size_t<N>) <= 4 &&
+                                          !std::is_same_v<std::remove_cv_t<T>, char32_t>),
+                                         char32_t, vec_length_t<T, N>>;
 
 template <class T, std::size_t N>
 struct deque_core {
@@ -137,10 +142,20 @@ struct deque_core {
   constexpr T& construct_front(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     const std::size_t h = math::sub(head_, 1);
     const std::size_t len0 = len();
-    T& e = storage_.construct(h, std::forward<Args>(args)...);
-    head_ = static_cast<index_type>(h);
-    len_ = static_cast<index_type>(len0 + 1);
-    return e;
+    if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
+      // Nothing can fail after head_ moves, so it moves first: the rest
+      // (build the element, store len0 + 1) then matches construct_back's
+      // tail, and the compiler can share one copy of it between both ends.
+      head_ = static_cast<index_type>(h);
+      T& e = storage_.construct(h, std::forward<Args>(args)...);
+      len_ = static_cast<index_type>(len0 + 1);
+      return e;
+    } else {
+      T& e = storage_.construct(h, std::forward<Args>(args)...);
+      head_ = static_cast<index_type>(h);
+      len_ = static_cast<index_type>(len0 + 1);
+      return e;
+    }
   }
 
   /// Constructs n elements at the back from *src, ++src (n <= N - len()).

@@ -44,7 +44,23 @@
 #include "detail/iterator.hpp"  // std::reverse_iterator, std::distance, std::advance
 #include "detail/ring.hpp"      // ring_iterator, ring_span, ring_copy_gate
 
+/// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
+/// written with one store for both states (filling, full), which is less
+/// code; elsewhere each state has its own store, which is faster. (The tests
+/// set HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT to run both forms in every
+/// build.)
+#ifndef HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT
+#if defined(__OPTIMIZE_SIZE__)
+#define HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT 1
+#else
+#define HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT 0
+#endif
+#endif
+
 HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+inline constexpr bool history_buffer_compact = HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT != 0;
+}  // namespace detail
 
 /// The last N values written (older ones are overwritten), oldest first.
 template <class T, std::size_t N>
@@ -233,14 +249,33 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   // it), so storage() is [0, size()) and as_spans() is [head_, size()) + [0, head_).
   template <class U>
   HEAPLESS_CONSTEXPR20 reference write(U&& value) {
-    // Full (the steady state) first: one store over the oldest and the
-    // oldest index moves on; while filling, construct at the back.
-    if (this->len() != N) return this->construct_back(std::forward<U>(value));
-    const std::size_t h = this->head_;
-    T& slot = this->ptr()[h];
-    slot = std::forward<U>(value);
-    this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
-    return slot;
+    // Full (the steady state): one store over the oldest and the oldest
+    // index moves on; while filling, construct at the back.
+    const std::size_t len0 = this->len();
+    if constexpr (detail::history_buffer_compact && std::is_trivially_copyable_v<T> &&
+                  std::is_trivially_destructible_v<T>) {
+      // One element store for both states: the slot after the newest is
+      // head_ + len0 (head_ is 0 while filling; once full it is the oldest,
+      // over which a trivially destructible T is simply built). The copy
+      // first: value may be the oldest element.
+      const T v(std::forward<U>(value));
+      const std::size_t h = this->head_;
+      T& e = this->storage_.construct(base_::math::add(h, len0), v);
+      if (len0 != N) this->len_ = static_cast<typename base_::index_type>(len0 + 1);
+      else this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
+      return e;
+    } else {
+      if (len0 != N) {  // filling: head_ is 0, so the back slot is len0
+        T& e = this->storage_.construct(len0, std::forward<U>(value));
+        this->len_ = static_cast<typename base_::index_type>(len0 + 1);
+        return e;
+      }
+      const std::size_t h = this->head_;
+      T& slot = this->ptr()[h];
+      slot = std::forward<U>(value);
+      this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
+      return slot;
+    }
   }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::HistoryBuffer::at: index out of range");

@@ -81,6 +81,17 @@ struct sll_fingers<I, 0> {
 };
 
 /// The nodes and the list heads. Index N means "none".
+/// A stored link (or head) is a slot or none (N), never above: telling the
+/// optimiser so lets it prove that an iteration started at begin() never
+/// meets before_begin() (N + 1), so operator++ loses its head check there.
+template <std::size_t N>
+constexpr std::size_t sll_link_value(std::size_t i) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  if (i > N) __builtin_unreachable();
+#endif
+  return i;
+}
+
 template <class T, std::size_t N>
 struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
   using index_type = smallest_size_t<N>;
@@ -248,7 +259,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     }
     constexpr pointer operator->() const noexcept { return &**this; }
     constexpr const_iterator& operator++() noexcept {
-      i_ = i_ == before_ ? std::size_t{l_->head_} : std::size_t{l_->links()[i_]};
+      i_ = detail::sll_link_value<N>(i_ == before_ ? std::size_t{l_->head_} : std::size_t{l_->links()[i_]});
       return *this;
     }
     constexpr const_iterator operator++(int) noexcept {
@@ -307,7 +318,9 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Iterators -----------------------------------------------------------------
-  constexpr const_iterator begin() const noexcept { return const_iterator(this, this->head_); }
+  constexpr const_iterator begin() const noexcept {
+    return const_iterator(this, detail::sll_link_value<N>(this->head_));
+  }
   constexpr const_iterator end() const noexcept { return const_iterator(this, N); }
   constexpr const_iterator cbegin() const noexcept { return begin(); }
   constexpr const_iterator cend() const noexcept { return end(); }
