@@ -13436,14 +13436,19 @@ HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
 // ---- The ring: storage, indices and the primitives ---------------------------
-/// The two indices (front slot, length): the smallest unsigned type that
-/// holds N, widened to a 32-bit char32_t when alignof(T) >= 4, as Vec's
-/// length (vec_length_t): full-width indices need no zero-extension or
-/// narrow wrap-around in the push/pop paths and cannot alias int-like
-/// elements, so they stay in registers. Costs 4-6 bytes over two narrow
-/// indices for such T; elements with alignof(T) < 4 keep the narrow ones.
+/// The two indices (front slot, length): a 32-bit char32_t when alignof(T)
+/// >= 2 (T = char32_t keeps Vec's length type); byte-sized elements keep
+/// Vec's narrow length type, so small byte queues stay small. char32_t is a
+/// distinct type for alias analysis, so element stores cannot alias the
+/// indices and compilers keep them in registers across a push; narrow
+/// indices are char-like (unsigned char aliases everything) and are
+/// reloaded after every element store. Full width also needs no
+/// zero-extension or narrow wrap-around. Costs up to 6 bytes of sizeof over
+/// two narrow indices for elements with alignof(T) == 2.
 template <class T, std::size_t N>
-using deque_index_t = vec_length_t<T, N>;
+using deque_index_t = std::conditional_t<(alignof(T) >= 2 && sizeof(smallest_size_t<N>) <= 4 &&
+                                          !std::is_same_v<std::remove_cv_t<T>, char32_t>),
+                                         char32_t, vec_length_t<T, N>>;
 
 template <class T, std::size_t N>
 struct deque_core {
@@ -13508,10 +13513,20 @@ struct deque_core {
   constexpr T& construct_front(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     const std::size_t h = math::sub(head_, 1);
     const std::size_t len0 = len();
-    T& e = storage_.construct(h, std::forward<Args>(args)...);
-    head_ = static_cast<index_type>(h);
-    len_ = static_cast<index_type>(len0 + 1);
-    return e;
+    if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
+      // Nothing can fail after head_ moves, so it moves first: the rest
+      // (build the element, store len0 + 1) then matches construct_back's
+      // tail, and the compiler can share one copy of it between both ends.
+      head_ = static_cast<index_type>(h);
+      T& e = storage_.construct(h, std::forward<Args>(args)...);
+      len_ = static_cast<index_type>(len0 + 1);
+      return e;
+    } else {
+      T& e = storage_.construct(h, std::forward<Args>(args)...);
+      head_ = static_cast<index_type>(h);
+      len_ = static_cast<index_type>(len0 + 1);
+      return e;
+    }
   }
 
   /// Constructs n elements at the back from *src, ++src (n <= N - len()).
@@ -14255,7 +14270,23 @@ HEAPLESS_NAMESPACE_END
 // #include "detail/iterator.hpp": inlined above
 // #include "detail/ring.hpp": inlined above
 
+/// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
+/// written with one store for both states (filling, full), which is less
+/// code; elsewhere each state has its own store, which is faster. (The tests
+/// set HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT to run both forms in every
+/// build.)
+#ifndef HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT
+#if defined(__OPTIMIZE_SIZE__)
+#define HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT 1
+#else
+#define HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT 0
+#endif
+#endif
+
 HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+inline constexpr bool history_buffer_compact = HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT != 0;
+}  // namespace detail
 
 /// The last N values written (older ones are overwritten), oldest first.
 template <class T, std::size_t N>
@@ -14444,14 +14475,33 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   // it), so storage() is [0, size()) and as_spans() is [head_, size()) + [0, head_).
   template <class U>
   HEAPLESS_CONSTEXPR20 reference write(U&& value) {
-    // Full (the steady state) first: one store over the oldest and the
-    // oldest index moves on; while filling, construct at the back.
-    if (this->len() != N) return this->construct_back(std::forward<U>(value));
-    const std::size_t h = this->head_;
-    T& slot = this->ptr()[h];
-    slot = std::forward<U>(value);
-    this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
-    return slot;
+    // Full (the steady state): one store over the oldest and the oldest
+    // index moves on; while filling, construct at the back.
+    const std::size_t len0 = this->len();
+    if constexpr (detail::history_buffer_compact && std::is_trivially_copyable_v<T> &&
+                  std::is_trivially_destructible_v<T>) {
+      // One element store for both states: the slot after the newest is
+      // head_ + len0 (head_ is 0 while filling; once full it is the oldest,
+      // over which a trivially destructible T is simply built). The copy
+      // first: value may be the oldest element.
+      const T v(std::forward<U>(value));
+      const std::size_t h = this->head_;
+      T& e = this->storage_.construct(base_::math::add(h, len0), v);
+      if (len0 != N) this->len_ = static_cast<typename base_::index_type>(len0 + 1);
+      else this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
+      return e;
+    } else {
+      if (len0 != N) {  // filling: head_ is 0, so the back slot is len0
+        T& e = this->storage_.construct(len0, std::forward<U>(value));
+        this->len_ = static_cast<typename base_::index_type>(len0 + 1);
+        return e;
+      }
+      const std::size_t h = this->head_;
+      T& slot = this->ptr()[h];
+      slot = std::forward<U>(value);
+      this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
+      return slot;
+    }
   }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::HistoryBuffer::at: index out of range");
@@ -15021,6 +15071,17 @@ struct sll_fingers<I, 0> {
 };
 
 /// The nodes and the list heads. Index N means "none".
+/// A stored link (or head) is a slot or none (N), never above: telling the
+/// optimiser so lets it prove that an iteration started at begin() never
+/// meets before_begin() (N + 1), so operator++ loses its head check there.
+template <std::size_t N>
+constexpr std::size_t sll_link_value(std::size_t i) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  if (i > N) __builtin_unreachable();
+#endif
+  return i;
+}
+
 template <class T, std::size_t N>
 struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
   using index_type = smallest_size_t<N>;
@@ -15188,7 +15249,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     }
     constexpr pointer operator->() const noexcept { return &**this; }
     constexpr const_iterator& operator++() noexcept {
-      i_ = i_ == before_ ? std::size_t{l_->head_} : std::size_t{l_->links()[i_]};
+      i_ = detail::sll_link_value<N>(i_ == before_ ? std::size_t{l_->head_} : std::size_t{l_->links()[i_]});
       return *this;
     }
     constexpr const_iterator operator++(int) noexcept {
@@ -15247,7 +15308,9 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Iterators -----------------------------------------------------------------
-  constexpr const_iterator begin() const noexcept { return const_iterator(this, this->head_); }
+  constexpr const_iterator begin() const noexcept {
+    return const_iterator(this, detail::sll_link_value<N>(this->head_));
+  }
   constexpr const_iterator end() const noexcept { return const_iterator(this, N); }
   constexpr const_iterator cbegin() const noexcept { return begin(); }
   constexpr const_iterator cend() const noexcept { return end(); }
