@@ -68,6 +68,26 @@
 #include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
 #endif
 
+// g++ (seen with 11 at -O2 and 12 at -O1..-O3) reports -Warray-bounds,
+// -Wstringop-overflow, -Wstringop-overread (g++ 11 and later) and -Wrestrict
+// on the mem* calls of detail::chars for
+// paths the String members' length and overlap checks make unreachable (a
+// tail length that would be negative, a memcpy of a source that inside_()
+// has routed to memmove). The pragmas cover the one mem* statement of each
+// primitive, so the user's own code keeps every warning.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
+#define HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF                        \
+  _Pragma("GCC diagnostic push")                                   \
+  _Pragma("GCC diagnostic ignored \"-Warray-bounds\"")             \
+  _Pragma("GCC diagnostic ignored \"-Wstringop-overflow\"")        \
+  _Pragma("GCC diagnostic ignored \"-Wstringop-overread\"")        \
+  _Pragma("GCC diagnostic ignored \"-Wrestrict\"")
+#define HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON _Pragma("GCC diagnostic pop")
+#else
+#define HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
+#define HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
+#endif
+
 namespace heapless {
 
 template <std::size_t N>
@@ -84,7 +104,9 @@ struct chars {
       for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
       return;
     }
+    HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
     if (n != 0) std::memcpy(d, s, n);
+    HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Overlapping ranges inside one buffer.
   static constexpr void move(char* d, const char* s, std::size_t n) noexcept {
@@ -96,7 +118,9 @@ struct chars {
       }
       return;
     }
+    HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
     if (n != 0) std::memmove(d, s, n);
+    HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // d is the start of a buffer; s may lie in that buffer at or after d.
   static constexpr void copy_to_front(char* d, const char* s, std::size_t n) noexcept {
@@ -201,15 +225,17 @@ struct chars {
 
 #if HEAPLESS_DETAIL_STRING_SWAR
   using word = std::conditional_t<(sizeof(void*) >= 8), std::uint64_t, std::uint32_t>;
-  static constexpr word ones = static_cast<word>(~word{0} / 0xFFu);  // 0x0101...
-  static constexpr word highs = static_cast<word>(ones * 0x80u);     // 0x8080...
+  // No casts below: word is at least as wide as unsigned int, so none of
+  // these expressions is promoted (a cast would be a -Wuseless-cast).
+  static constexpr word ones = ~word{0} / 0xFFu;  // 0x0101...
+  static constexpr word highs = ones * 0x80u;     // 0x8080...
   static constexpr std::ptrdiff_t swar_limit = 256;  // candidates; memchr wins above
   static word load(const char* p) noexcept {
     word w;
     std::memcpy(&w, p, sizeof w);
     return w;
   }
-  static word zero_bytes(word v) noexcept { return static_cast<word>((v - ones) & ~v & highs); }
+  static word zero_bytes(word v) noexcept { return (v - ones) & ~v & highs; }
   static std::size_t lowest_byte(word m) noexcept {  // little-endian: lowest address first
     if constexpr (sizeof(word) == 8) return static_cast<std::size_t>(__builtin_ctzll(m)) / 8;
     else return static_cast<std::size_t>(__builtin_ctz(m)) / 8;
@@ -1098,13 +1124,18 @@ class String {
       // n - count).
       detail::chars::move(p + n, p + count, tail);
       const char* const moved_from = p + count;
-      if (s + n <= moved_from) {
-        detail::chars::move(p, s, n);
-      } else if (s >= moved_from) {
-        detail::chars::move(p, s + (n - count), n);
+      // The same address as s, formed from the buffer: g++ 11 otherwise
+      // checks this branch against the object s came from (a literal, a
+      // temporary) and reports -Wstringop-overread for sources it never sees.
+      const char* const src =
+          b + (reinterpret_cast<std::uintptr_t>(s) - reinterpret_cast<std::uintptr_t>(b));
+      if (src + n <= moved_from) {
+        detail::chars::move(p, src, n);
+      } else if (src >= moved_from) {
+        detail::chars::move(p, src + (n - count), n);
       } else {
-        const auto k = static_cast<size_type>(moved_from - s);  // bytes before the gap
-        detail::chars::move(p, s, k);
+        const auto k = static_cast<size_type>(moved_from - src);  // bytes before the gap
+        detail::chars::move(p, src, k);
         detail::chars::move(p + k, p + n, n - k);
       }
     }

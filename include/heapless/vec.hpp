@@ -698,7 +698,10 @@ class Vec : private detail::vec_move_assign<T, N> {
     if (i == len) return &unchecked_emplace_back(std::forward<Args>(args)...);
     T* p = data();
     T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
-    if constexpr (detail::vec_memmove_v<T>) {
+    // N > 1: with N == 1 a valid pos short of end() needs len >= 1, i.e. a full
+    // Vec, which raised above; g++ 12 does not see that and reports the shift
+    // as past the one-element storage (-Warray-bounds).
+    if constexpr (detail::vec_memmove_v<T> && N > 1) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
         this->construct(i, std::move(tmp));
@@ -823,7 +826,9 @@ class Vec : private detail::vec_move_assign<T, N> {
     const detail::vec_synth_three_way cmp{};
     const size_type n = a.size() < b.size() ? a.size() : b.size();
     for (size_type k = 0; k != n; ++k) {
-      if (auto c = cmp(a.data()[k], b.data()[k]); c != 0) return c;
+      // std::is_neq, not `c != 0`: the literal 0 is a null pointer constant
+      // to -Wzero-as-null-pointer-constant.
+      if (auto c = cmp(a.data()[k], b.data()[k]); std::is_neq(c)) return c;
     }
     return static_cast<decltype(cmp(a.data()[0], b.data()[0]))>(a.size() <=> b.size());
   }
