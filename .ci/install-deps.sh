@@ -1,14 +1,18 @@
 #!/bin/sh
 # install-deps.sh [host|arm|all] - installs, from Debian's archive, what the
 # examples and the test suite need, and nothing that is already there.
-#   host: compilers, CMake, Catch2, Google Benchmark, Boost and {fmt} headers,
-#         clang's sanitizer/libFuzzer runtime
+#   host: compilers (g++ 12 and 11, clang 14 and 13/15/16 for the compiler
+#         matrix in tests/run.sh), CMake, Catch2, Google Benchmark, Boost and
+#         {fmt} headers, clang 14's sanitizer/libFuzzer runtime (the fuzz
+#         targets; the other clangs build no sanitized code), and what the
+#         bench/ scripts call (valgrind, python3, bc)
 #   arm:  the Cortex-M cross toolchain with newlib, and QEMU to run its binaries
 set -eu
 what=${1:-all}
 pkgs=""
 case "$what" in
-  host|all) pkgs="$pkgs cmake make g++ clang libclang-rt-14-dev catch2 libbenchmark-dev libboost-dev libfmt-dev" ;;
+  host|all) pkgs="$pkgs cmake make g++ clang libclang-rt-14-dev catch2 libbenchmark-dev libboost-dev libfmt-dev
+                  g++-11 clang-13 clang-15 clang-16 valgrind python3 bc" ;;
 esac
 case "$what" in
   arm|all) pkgs="$pkgs gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm" ;;

@@ -1013,7 +1013,10 @@ class VecRef {
     const size_type i = static_cast<size_type>(first - data_);
     const size_type j = static_cast<size_type>(last - data_);
     HEAPLESS_ASSERT(i <= j && j <= len, "heapless::VecRef::erase: bad range");
-    for (size_type k = j; k != len; ++k) data_[i + (k - j)] = std::move(data_[k]);
+    // k < len, not k != len: with asserts off, g++ 11 -O2 turns the loop into a
+    // memmove and, for a j > len it cannot rule out, reports its wrapped size
+    // (-Wstringop-overflow). Both stop at len for every valid range.
+    for (size_type k = j; k < len; ++k) data_[i + (k - j)] = std::move(data_[k]);
     truncate(len - (j - i));
     return data_ + i;
   }
