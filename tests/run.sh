@@ -5,23 +5,24 @@
 #   sh tests/run.sh matrix           every compiler-matrix cell (matrix-*)
 # Stages (each is its own build directory under $HEAPLESS_BUILD_ROOT, default
 # build/ci; each builds its configuration once, on all cores, and runs what it
-# built; times: quiet 2-core machine, measured as user+sys / 2 for builds):
+# built; approximate times on a quiet 2-core machine, builds taken as their
+# CPU time (user+sys) / 2; Catch2's header is precompiled once per stage):
 #   deps             install missing Debian packages (.ci/install-deps.sh)    ~0 s
-#   gcc-asan         g++ 12, C++17, -O0, AddressSanitizer + UBSan, Catch2     ~@ASAN@
+#   gcc-asan         g++ 12, C++17, -O0, AddressSanitizer + UBSan, Catch2     ~165 s
 #   clang-release    clang 14, C++20, -O3, Catch2, fuzz targets, benchmark
-#                    and example runs                                         ~@CLANG@
+#                    and example runs                                         ~305 s
 #   gcc-noexcept     g++ 12, C++20, -O2 with asserts, -fno-exceptions
-#                    -fno-rtti, user error handler, mini harness              ~@NOEXC@
-#   tsan             g++ 12, C++17, ThreadSanitizer, the *_stress_test binaries ~@TSAN@
+#                    -fno-rtti, user error handler, mini harness              ~130 s
+#   tsan             g++ 12, C++17, ThreadSanitizer, the *_stress_test binaries ~425 s
 #   single-header    g++ 12, C++23, -O3, the host suite against
-#                    single_include/heapless.hpp                              ~@SINGLE@
-#   matrix-gcc11     g++ 11, C++17, -O2                                       ~@G11@
-#   matrix-clang13   clang 13, C++17, -Os                                     ~@C13@
-#   matrix-clang15   clang 15, C++20, -O2                                     ~@C15@
-#   matrix-clang16   clang 16, C++2b, -Os                                     ~@C16@
+#                    single_include/heapless.hpp                              ~185 s
+#   matrix-gcc11     g++ 11, C++17, -O2                                       ~115 s
+#   matrix-clang13   clang 13, C++17, -Os                                     ~115 s
+#   matrix-clang15   clang 15, C++20, -O2                                     ~115 s
+#   matrix-clang16   clang 16, C++2b, -Os                                     ~115 s
 #   arm              Cortex-M0/M3/M4F/M7 under QEMU (tests/target/run_arm.sh),
-#                    arm-none-eabi-g++ 12, -Os, C++17 and C++20               ~@ARM@
-# Whole suite: ~@TOTAL@ (CI budget: 45 min).
+#                    arm-none-eabi-g++ 12, -Os, C++17 and C++20               ~440 s
+# Whole suite: ~2100 s = 35 min (CI budget: 45 min).
 #
 # Compiler coverage: each compiler builds the whole suite in one configuration
 # above, and tests/strict/strict_warnings.cpp (every header and container under
