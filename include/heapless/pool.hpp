@@ -709,9 +709,9 @@ class Pool {
 
   std::size_t slot_offset(const void* p) const noexcept {
     // Compared as integers: relational operators on unrelated pointers are
-    // unspecified. Below the pool wraps to a huge offset.
-    return static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(p) -
-                                    reinterpret_cast<std::uintptr_t>(slots()));
+    // unspecified. Below the pool wraps to a huge offset. Returned without a
+    // cast: uintptr_t is size_t on the supported targets (-Wuseless-cast).
+    return reinterpret_cast<std::uintptr_t>(p) - reinterpret_cast<std::uintptr_t>(slots());
   }
 
   std::size_t index_of(const void* p) const noexcept {

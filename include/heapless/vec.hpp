@@ -205,7 +205,9 @@ struct vec_rollback {
 //   T& construct(i, args...)  begins element i's lifetime (i < cap());
 //   void truncate(n)          destroys [n, len()) and sets the length to n;
 //   [[noreturn]] static void capacity_exceeded();
-//   static constexpr bool has_storage   false: ptr() is a constant nullptr.
+//   static constexpr bool has_storage   false: ptr() is a constant nullptr;
+//   static constexpr bool may_shift     false when no element can ever move
+//                             up (capacity 1: see emplace).
 // Vec's core (vec_core<T, N>) stores the elements and the length and answers
 // cap() with the constant N; VecRef's (vec_ref_core<T>) points at a Vec's
 // elements and length. The memcpy/memmove fast paths therefore serve both,
@@ -214,6 +216,10 @@ template <class T, std::size_t N>
 struct vec_core : vec_storage_t<T, N> {
   constexpr vec_core() noexcept {}
   static constexpr bool has_storage = N != 0;
+  // N == 1: a pos short of end() needs a full Vec, which emplace rejects
+  // first; g++ 12 does not see that and reports the shift as past the
+  // one-element storage (-Warray-bounds).
+  static constexpr bool may_shift = N > 1;
   static constexpr std::size_t cap() noexcept { return N; }
   [[noreturn]] static void capacity_exceeded() {
 #if HEAPLESS_DETAIL_MICROCONTROLLER  // one string for every N: flash
@@ -269,7 +275,9 @@ constexpr auto vec_three_way(const T* a, std::size_t na, const T* b, std::size_t
   const vec_synth_three_way cmp{};
   const std::size_t n = na < nb ? na : nb;
   for (std::size_t k = 0; k != n; ++k) {
-    if (auto c = cmp(a[k], b[k]); c != 0) return c;
+    // std::is_neq, not `c != 0`: the literal 0 is a null pointer constant
+    // to -Wzero-as-null-pointer-constant.
+    if (auto c = cmp(a[k], b[k]); std::is_neq(c)) return c;
   }
   return static_cast<decltype(cmp(a[0], b[0]))>(na <=> nb);
 }
@@ -483,7 +491,7 @@ struct vec_algo {
     }
     T* p = c.ptr();
     T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
-    if constexpr (vec_memmove_v<T>) {
+    if constexpr (vec_memmove_v<T> && C::may_shift) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
         c.construct(i, std::move(tmp));
@@ -558,7 +566,10 @@ struct vec_algo {
         return out;
       }
     }
-    for (size_type k = j; k != len; ++k) p[i + (k - j)] = std::move(p[k]);
+    // k < len, not k != len: with asserts off, g++ 11 -O2 turns the loop into
+    // a memmove and, for a j > len it cannot rule out, reports its wrapped
+    // size (-Wstringop-overflow). Both stop at len for every valid range.
+    for (size_type k = j; k < len; ++k) p[i + (k - j)] = std::move(p[k]);
     c.truncate(len - (j - i));
     return position(first);
   }
@@ -1130,6 +1141,7 @@ template <class T>
 struct vec_ref_core {
   using length_pointer = std::conditional_t<std::is_const_v<T>, const void*, void*>;
   static constexpr bool has_storage = true;
+  static constexpr bool may_shift = true;
 
   T* data_;
   length_pointer length_;

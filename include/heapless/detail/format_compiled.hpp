@@ -345,8 +345,8 @@ struct direct_text {
   static constexpr chars make() {
     chars r{};
     for (std::size_t i = 0; i < op.text_len; ++i) r.c[i] = P::str[op.text_begin + i];
-    if (Prefix != 0) {
-      r.c[op.text_len] = '0';
+    if constexpr (Prefix != 0) {  // constexpr: else clang checks the indices
+      r.c[op.text_len] = '0';     // against the 1-char array (-Warray-bounds)
       r.c[op.text_len + 1] = op.specs.type;
     }
     return r;

@@ -1,0 +1,228 @@
+// strict_warnings.cpp - every public header, every container, every member,
+// compiled with the warnings firmware teams turn on (tests/strict/CMakeLists.txt
+// lists them, and the clang exceptions with their reasons). The program only
+// has to compile; main() runs a few calls so the optimiser sees real data
+// flow (some warnings, e.g. -Warray-bounds and -Wrestrict, come from it).
+//
+// A new container header goes into the #include list and gets its explicit
+// instantiations below (a trivial and a non-trivial element type), plus a call
+// of each member template.
+#include <heapless.hpp>
+#include <heapless/format.hpp>
+#include <heapless/linear_map.hpp>
+#include <heapless/pool.hpp>
+#include <heapless/spsc.hpp>
+#include <heapless/string.hpp>
+#include <heapless/vec.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <iterator>
+
+namespace strict {
+
+// A non-trivial element that supports every operation a container member may
+// need (copy, move, default, comparison, ordering), so explicit instantiation
+// of a whole class compiles every member.
+class element {
+ public:
+  element() noexcept = default;
+  element(int v) noexcept : value_(v) {}  // NOLINT: implicit, like an int
+  element(const element& o) noexcept : value_(o.value_) {}
+  element(element&& o) noexcept : value_(o.value_) { o.value_ = -1; }
+  element& operator=(const element& o) noexcept {
+    value_ = o.value_;
+    return *this;
+  }
+  element& operator=(element&& o) noexcept {
+    value_ = o.value_;
+    o.value_ = -1;
+    return *this;
+  }
+  ~element() { value_ = -2; }
+  int value() const noexcept { return value_; }
+  friend bool operator==(const element& a, const element& b) noexcept { return a.value_ == b.value_; }
+  friend bool operator!=(const element& a, const element& b) noexcept { return a.value_ != b.value_; }
+  friend bool operator<(const element& a, const element& b) noexcept { return a.value_ < b.value_; }
+  friend bool operator<=(const element& a, const element& b) noexcept { return a.value_ <= b.value_; }
+  friend bool operator>(const element& a, const element& b) noexcept { return a.value_ > b.value_; }
+  friend bool operator>=(const element& a, const element& b) noexcept { return a.value_ >= b.value_; }
+
+ private:
+  int value_ = 0;
+};
+
+// A key type with a hash-free, scanned search (not an integer, not a string).
+struct key {
+  long id;
+  friend bool operator==(const key& a, const key& b) noexcept { return a.id == b.id; }
+  friend bool operator!=(const key& a, const key& b) noexcept { return a.id != b.id; }
+};
+
+}  // namespace strict
+
+// ---- Explicit instantiations: every non-template member ----------------------
+// Vec: trivial (several size-type widths), byte-sized, non-trivial, empty.
+template class heapless::Vec<int, 8>;
+template class heapless::Vec<std::uint8_t, 1>;
+template class heapless::Vec<char, 300>;
+template class heapless::Vec<double, 70000>;
+template class heapless::Vec<strict::element, 5>;
+template class heapless::Vec<int, 0>;
+template class heapless::VecRef<int>;
+template class heapless::VecRef<strict::element>;
+// String: one-byte length (N < 256), wider lengths.
+template class heapless::String<0>;
+template class heapless::String<1>;
+template class heapless::String<31>;
+template class heapless::String<255>;
+template class heapless::String<256>;
+template class heapless::String<70000>;
+// LinearMap: integer keys (scanned and indexed sizes), string keys, other keys,
+// non-trivial values.
+template class heapless::LinearMap<int, int, 4>;
+template class heapless::LinearMap<int, int, 64>;
+template class heapless::LinearMap<std::uint8_t, strict::element, 8>;
+template class heapless::LinearMap<std::int64_t, double, 40>;
+template class heapless::LinearMap<heapless::String<15>, int, 8>;
+template class heapless::LinearMap<strict::key, strict::element, 6>;
+// spsc: trivial and non-trivial elements, power-of-two and other capacities.
+template class heapless::spsc::Queue<int, 8>;
+template class heapless::spsc::Queue<std::uint8_t, 255>;
+template class heapless::spsc::Queue<strict::element, 5>;
+template class heapless::spsc::Producer<int, 8>;
+template class heapless::spsc::Consumer<int, 8>;
+template class heapless::spsc::Producer<strict::element, 5>;
+template class heapless::spsc::Consumer<strict::element, 5>;
+// Pool: every policy; trivial, non-trivial and small (index-linked) elements.
+namespace strict {
+struct no_lock {
+  static void lock() noexcept {}
+  static void unlock() noexcept {}
+};
+}  // namespace strict
+template class heapless::Pool<int, 8, heapless::pool_policy::single_thread>;
+template class heapless::Pool<std::uint8_t, 300, heapless::pool_policy::single_thread>;
+template class heapless::Pool<strict::element, 4, heapless::pool_policy::lock_free>;
+template class heapless::Pool<std::uint64_t, 4, heapless::pool_policy::lock_free>;
+template class heapless::Pool<strict::element, 4, heapless::pool_policy::critical_section<strict::no_lock>>;
+
+// ---- Member templates and free functions: called once each -------------------
+namespace strict {
+
+template <class T, std::size_t N>
+void vec_templates(heapless::Vec<T, N>& v, const T* p) {
+  heapless::Vec<T, N> a(p, p + 1);
+  v.assign(p, p + 1);
+  v.append(p, p + 1);
+  v.insert(v.begin(), p, p + 1);
+  v.emplace(v.begin(), p[0]);
+  v.emplace_back(p[0]);
+  (void)v.try_emplace_back(p[0]);
+  (void)v.try_append(p, p + 1);
+  erase(v, p[0]);
+  erase_if(v, [](const T&) { return false; });
+  heapless::VecRef<T> r(a);
+  r.append(p, p + 1);
+  (void)r.try_append(p, p + 1);
+  r.emplace_back(p[0]);
+  (void)r.try_emplace_back(p[0]);
+  (void)(a == v);
+  (void)(a < v);
+}
+
+template <class K, class V, std::size_t N>
+void map_templates(heapless::LinearMap<K, V, N>& m, const K& k, const V& v) {
+  m.emplace(k, v);
+  m.try_emplace(k, v);
+  m.insert_or_assign(k, v);
+  (void)m.find(k);
+  (void)m.count(k);
+  erase_if(m, [](const auto&) { return false; });
+}
+
+template <class T, std::size_t N>
+void queue_templates(heapless::spsc::Queue<T, N>& q, const T* p) {
+  (void)q.try_emplace(p[0]);
+  (void)q.push(p, p + 1);
+  heapless::Vec<T, 2> v(p, p + 1);
+  (void)q.push(v);
+  T out[2];
+  (void)q.pop(out, 2);
+  auto pc = q.split();
+  (void)pc.first.try_emplace(p[0]);
+  (void)pc.first.push(p, p + 1);
+  (void)pc.first.push(v);
+  (void)pc.second.pop();
+}
+
+template <class T, std::size_t N, class P>
+void pool_templates(heapless::Pool<T, N, P>& pool, const T& x) {
+  auto b = pool.make(x);
+  auto c = pool.try_make(x);
+  (void)(b.get() == c.get());
+}
+
+}  // namespace strict
+
+int main(int argc, char**) {
+  using heapless::String;
+  using heapless::Vec;
+  const int n = argc;
+  int ints[2] = {n, n + 1};
+  strict::element els[2] = {n, n + 1};
+
+  Vec<int, 8> vi;
+  strict::vec_templates(vi, ints);
+  Vec<strict::element, 5> ve;
+  strict::vec_templates(ve, els);
+  Vec<std::uint8_t, 1> full{1};
+  (void)full.try_push_back(2);
+  if (argc > 100) full.insert(full.begin(), std::uint8_t{2});  // raises: full
+
+  String<31> s = "abcdef";
+  s.insert(2, s.c_str() + 1, 3);
+  s.append(s.c_str(), 2);
+  s.replace(0, 1, s.c_str() + 2, 2);
+  String<31> t(s.begin(), s.end());
+  t.assign(s.begin(), s.end());
+  t.append(s.begin(), s.end());
+  t.insert(t.begin(), s.begin(), s.begin() + 1);
+  (void)(s == t);
+  (void)(s < t);
+  (void)(s == "x");
+  (void)(s + t);
+
+  heapless::LinearMap<int, int, 64> mi;
+  strict::map_templates(mi, n, n);
+  heapless::LinearMap<String<15>, int, 8> ms;
+  strict::map_templates(ms, String<15>("k"), n);
+  heapless::LinearMap<strict::key, strict::element, 6> mk;
+  strict::map_templates(mk, strict::key{n}, strict::element{n});
+
+  heapless::spsc::Queue<int, 8> qi;
+  strict::queue_templates(qi, ints);
+  heapless::spsc::Queue<strict::element, 5> qe;
+  strict::queue_templates(qe, els);
+
+  static heapless::Pool<strict::element, 4, heapless::pool_policy::lock_free> pl;
+  strict::pool_templates(pl, els[0]);
+  static heapless::Pool<int, 8, heapless::pool_policy::single_thread> ps;
+  strict::pool_templates(ps, n);
+
+  String<64> f;
+  heapless::format_to(f, "{} {:>5} {:x} {:.3} {}", n, s, 255u, 1.5, 'c');
+  heapless::format_to(f, HEAPLESS_FMT("{} {}"), n, 2.5f);
+  (void)heapless::try_format_to(f, "{}", n);
+  (void)heapless::format_to_truncating(f, "{}", n);
+  (void)heapless::format<16>("{}", n);
+  char buf[8];
+  (void)heapless::format_to_n(buf, sizeof buf, "{}", n);
+  (void)heapless::formatted_size("{}", n);
+  Vec<char, 16> vc;
+  heapless::format_to(vc, "{}", n);
+  heapless::format_to(std::back_inserter(vc), "{}", n);
+
+  std::printf("%s %d %d\n", f.c_str(), static_cast<int>(vi.size()), ve.empty() ? 0 : ve[0].value());
+  return 0;
+}
