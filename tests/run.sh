@@ -133,12 +133,15 @@ stage() {
         # Release with the cell's -O, asserts off (-DNDEBUG: the paths users
         # ship); the suite in one standard, strict_warnings in all three; no
         # stress tests (the tsan, gcc-asan, clang-release and single-header
-        # stages run them) and no CMake consumer projects (compiler-neutral).
+        # stages run them), no second builds of a test under another setting
+        # (*_noindex, *_compact, *_small: the other stages run them) or of
+        # the peers' sizeof facts, and no CMake consumer projects
+        # (compiler-neutral).
         CTEST_ARGS="-LE consumer"
         run_cmake_stage "$1" -DCMAKE_CXX_COMPILER="$cxx" \
           -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=$opt -DNDEBUG" \
           -DCMAKE_CXX_STANDARD="$std" "-DHEAPLESS_STRICT_STANDARDS=17;20;23" \
-          '-DHEAPLESS_TEST_EXCLUDE=_stress_test$' \
+          '-DHEAPLESS_TEST_EXCLUDE=_stress_test$|_noindex_test$|_compact_test$|_small_test$|^peer_facts_test$' \
           -DHEAPLESS_BUILD_BENCH=OFF -DHEAPLESS_BUILD_FUZZ=OFF -DHEAPLESS_BUILD_EXAMPLES=OFF
         rc=$?; CTEST_ARGS=""; [ $rc = 0 ]
       fi ;;

@@ -14,6 +14,10 @@
 #include <heapless/spsc.hpp>
 #include <heapless/string.hpp>
 #include <heapless/vec.hpp>
+// Opt-in headers (not in the umbrella).
+#include <heapless/array.hpp>
+#include <heapless/index_set.hpp>
+#include <heapless/ostream.hpp>
 
 #include <cstdint>
 #include <cstdio>
@@ -106,6 +110,40 @@ template class heapless::Pool<std::uint8_t, 300, heapless::pool_policy::single_t
 template class heapless::Pool<strict::element, 4, heapless::pool_policy::lock_free>;
 template class heapless::Pool<std::uint64_t, 4, heapless::pool_policy::lock_free>;
 template class heapless::Pool<strict::element, 4, heapless::pool_policy::critical_section<strict::no_lock>>;
+// (VecRef<const T>, the read-only view, rejects its modifying members with a
+// static_assert, so it cannot be instantiated whole: main() reads through it.)
+// IndexMap / IndexSet: integer, string and other keys, non-trivial values.
+template class heapless::IndexMap<int, int, 7>;
+template class heapless::IndexMap<std::uint32_t, strict::element, 64>;
+template class heapless::IndexMap<heapless::String<15>, int, 8>;
+template class heapless::IndexSet<int, 10>;
+template class heapless::IndexSet<heapless::String<15>, 5>;
+// mpmc: every policy; trivial and non-trivial elements.
+template class heapless::mpmc::Queue<int, 8, heapless::pool_policy::lock_free>;
+template class heapless::mpmc::Queue<std::uint8_t, 3, heapless::pool_policy::single_thread>;
+template class heapless::mpmc::Queue<strict::element, 5, heapless::pool_policy::lock_free>;
+template class heapless::mpmc::Queue<int, 4, heapless::pool_policy::critical_section<strict::no_lock>>;
+// Arc / ArcPool, ObjectPool / Object.
+template class heapless::ArcPool<strict::element, 4, heapless::pool_policy::lock_free>;
+template class heapless::Arc<strict::element, heapless::pool_policy::lock_free>;
+template class heapless::ArcPool<int, 4, heapless::pool_policy::single_thread>;
+template class heapless::ObjectPool<strict::element, 4, heapless::pool_policy::lock_free>;
+template class heapless::ObjectPool<int, 3, heapless::pool_policy::single_thread>;
+// Deque and HistoryBuffer: power-of-two and other capacities, byte-sized,
+// non-trivial.
+template class heapless::Deque<int, 8>;
+template class heapless::Deque<std::uint8_t, 13>;
+template class heapless::Deque<strict::element, 5>;
+template class heapless::HistoryBuffer<float, 64>;
+template class heapless::HistoryBuffer<std::uint16_t, 10>;
+template class heapless::HistoryBuffer<strict::element, 3>;
+// BinaryHeap and SortedLinkedList: max and min order, non-trivial elements,
+// small and larger N (SortedLinkedList's search fingers from N = 32).
+template class heapless::BinaryHeap<int, 16>;
+template class heapless::BinaryHeap<strict::element, 5, std::greater<strict::element>>;
+template class heapless::SortedLinkedList<int, 8>;
+template class heapless::SortedLinkedList<std::uint32_t, 40>;
+template class heapless::SortedLinkedList<strict::element, 5, std::greater<strict::element>>;
 
 // ---- Member templates and free functions: called once each -------------------
 namespace strict {
@@ -222,6 +260,47 @@ int main(int argc, char**) {
   Vec<char, 16> vc;
   heapless::format_to(vc, "{}", n);
   heapless::format_to(std::back_inserter(vc), "{}", n);
+
+  // The newer containers and headers: a few calls with real data flow.
+  const heapless::VecRef<const int> cv = vi;
+  (void)(cv.size() + (cv.empty() ? 0u : static_cast<unsigned>(cv.front())));
+  (void)(cv == cv);
+  heapless::StringRef sr = s;
+  sr.append("xy");
+  heapless::format_to(sr, "{}", n);
+  heapless::IndexMap<int, int, 7> im;
+  im.insert_or_assign(n, n);
+  (void)im.find(n);
+  heapless::IndexSet<int, 10> is{n, n + 1};
+  heapless::IndexSet<int, 10> iu;
+  heapless::set_union(is, is, iu);
+  heapless::Deque<int, 8> dq;
+  dq.push_back(n);
+  dq.push_front(n + 1);
+  dq.insert(dq.begin() + 1, ints, ints + 2);
+  (void)dq.erase(dq.begin());
+  heapless::HistoryBuffer<float, 64> hb;
+  hb.push(static_cast<float>(n));
+  heapless::BinaryHeap<int, 16> bh(ints, ints + 2);
+  bh.push(n);
+  (void)bh.try_pop();
+  heapless::SortedLinkedList<int, 8> sl;
+  sl.push(n);
+  (void)sl.find_if([n](int x) { return x == n; });
+  heapless::mpmc::Queue<int, 8, heapless::pool_policy::lock_free> mq;
+  (void)mq.try_push(n);
+  (void)mq.try_pop();
+  static heapless::ArcPool<int, 4, heapless::pool_policy::single_thread> ap;
+  auto a1 = ap.make_shared(n);
+  auto a2 = a1;
+  (void)(a1 == a2);
+  static heapless::ObjectPool<int, 3, heapless::pool_policy::single_thread> op;
+  (void)op.try_acquire();
+  (void)heapless::parse<int>("42");
+  (void)heapless::to_string<12>(n);
+  for (std::string_view tok : heapless::split(std::string_view("a,b"), ',')) (void)tok;
+  (void)heapless::from_array(ints);
+  if (!vi.empty()) vi.swap_erase(vi.begin());
 
   std::printf("%s %d %d\n", f.c_str(), static_cast<int>(vi.size()), ve.empty() ? 0 : ve[0].value());
   return 0;
