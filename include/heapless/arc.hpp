@@ -180,6 +180,7 @@ struct arc_count<pool_policy::critical_section<Lock>> : arc_count_guarded<pool_p
 template <class T, class Policy>
 class Arc {
  public:
+  /// Element type.
   using element_type = T;
   /// The count policy in effect (automatic resolved for this target).
   using policy_type = typename detail::resolve_arc_policy<Policy>::type;
@@ -189,6 +190,7 @@ class Arc {
 
   /// An empty Arc.
   constexpr Arc() noexcept = default;
+  /// An empty Arc (from nullptr).
   constexpr Arc(std::nullptr_t) noexcept {}  // NOLINT: implicit like shared_ptr
   /// Shares other's object (count + 1 when non-empty).
   Arc(const Arc& other) noexcept : node_(other.node_), pool_(other.pool_) {
@@ -196,14 +198,17 @@ class Arc {
   }
   /// Takes other's ownership; other becomes empty. The count is untouched.
   Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
+  /// Shares other's object and drops the previous one; self-assignment is safe.
   Arc& operator=(const Arc& other) noexcept {
     Arc(other).swap(*this);  // increment first: self-assignment is safe
     return *this;
   }
+  /// Takes other's ownership and drops the previous one; other becomes empty.
   Arc& operator=(Arc&& other) noexcept {
     Arc(std::move(other)).swap(*this);
     return *this;
   }
+  /// Drops this owner (as reset()); the Arc becomes empty.
   Arc& operator=(std::nullptr_t) noexcept {
     reset();
     return *this;
@@ -230,6 +235,7 @@ class Arc {
     HEAPLESS_ASSERT(node_ != nullptr, "Arc: dereferencing an empty Arc");
     return &node_->value;
   }
+  /// true when the Arc owns an object.
   explicit operator bool() const noexcept { return node_ != nullptr; }
   /// Owners of the object right now (0 when empty); with other threads
   /// copying and dropping, a snapshot.
@@ -238,6 +244,7 @@ class Arc {
     return node_ != nullptr ? static_cast<long>(node_->count.load(std::memory_order_relaxed)) : 0;
   }
 
+  /// Exchanges the objects (and pools) of the two Arcs; counts are untouched.
   void swap(Arc& other) noexcept {
     std::swap(node_, other.node_);
     std::swap(pool_, other.pool_);
@@ -279,8 +286,11 @@ class ArcPool : private detail::arc_pool_base<T> {
   using pool_t_ = Pool<node_, N, Policy>;
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// The handle type make_shared returns.
   using arc_type = Arc<T, Policy>;
 
   constexpr ArcPool() noexcept : detail::arc_pool_base<T>(&ArcPool::destroy_node_) {}
@@ -303,6 +313,7 @@ class ArcPool : private detail::arc_pool_base<T> {
     return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
 
+  /// The number of objects the pool can hold (N).
   static constexpr size_type capacity() noexcept { return N; }
   /// Free slots right now (a snapshot with concurrent users).
   size_type available() const noexcept { return pool_.available(); }
@@ -321,6 +332,7 @@ namespace std {
 /// Hashes the object's address, like std::hash<std::shared_ptr<T>>.
 template <class T, class Policy>
 struct hash<::heapless::Arc<T, Policy>> {
+  /// The hash of a.get().
   std::size_t operator()(const ::heapless::Arc<T, Policy>& a) const noexcept { return std::hash<T*>()(a.get()); }
 };
 }  // namespace std

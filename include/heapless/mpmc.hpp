@@ -348,9 +348,13 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   static_assert(!lock_free_ || lock_free_available, "mpmc::Queue: pool_policy::lock_free needs a CAS on this target");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
 
   /// Empty queue. constexpr and all zeros: a static queue is constant-
@@ -477,7 +481,9 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   [[nodiscard]] bool empty() const noexcept { return size() == 0; }
   /// size() == N, a snapshot.
   [[nodiscard]] bool full() const noexcept { return size() == N; }
+  /// The number of elements the queue can hold (N).
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   [[nodiscard]] static constexpr size_type max_size() noexcept { return N; }
 
  private:

@@ -161,15 +161,20 @@ class object_index_list<N, pool_policy::lock_free> {
 template <class T>
 class Object {
  public:
+  /// Element type.
   using element_type = T;
 
   constexpr Object() noexcept = default;
+  /// An empty handle (from nullptr).
   constexpr Object(std::nullptr_t) noexcept {}  // NOLINT: implicit like unique_ptr
+  /// Takes o's object; o becomes empty.
   Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
+  /// Returns the current object to its pool, then takes o's; o becomes empty.
   Object& operator=(Object&& o) noexcept {
     Object(std::move(o)).swap(*this);
     return *this;
   }
+  /// Returns the object to its pool (as reset()); the handle becomes empty.
   Object& operator=(std::nullptr_t) noexcept {
     reset();
     return *this;
@@ -194,8 +199,10 @@ class Object {
     HEAPLESS_ASSERT(ptr_ != nullptr, "Object: dereferencing an empty handle");
     return ptr_;
   }
+  /// true when the handle holds an object.
   explicit operator bool() const noexcept { return ptr_ != nullptr; }
 
+  /// Exchanges the objects (and pools) of the two handles.
   void swap(Object& o) noexcept {
     std::swap(ptr_, o.ptr_);
     std::swap(pool_, o.pool_);
@@ -229,7 +236,9 @@ class ObjectPool : private detail::object_pool_base<T> {
                     std::is_same_v<policy_type, pool_policy::single_thread> ||
                     detail::is_critical_section<policy_type>::value,
                 "ObjectPool: Policy must be one of heapless::pool_policy::*");
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
 
   /// Value-initialises the N objects (see the top of the file); all free.
@@ -253,6 +262,7 @@ class ObjectPool : private detail::object_pool_base<T> {
     return Object<T>(&objects_[i], this);
   }
 
+  /// The number of objects in the pool (N).
   static constexpr size_type capacity() noexcept { return N; }
   /// Objects not lent out right now (a snapshot with concurrent users). O(free).
   size_type available() const noexcept { return list_.available(); }
