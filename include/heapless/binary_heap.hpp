@@ -97,21 +97,31 @@ class BinaryHeap : private detail::compare_holder<Compare> {
   using compare_base_ = detail::compare_holder<Compare>;
 
  public:
+  /// Element type.
   using value_type = T;
+  /// The comparison that orders the elements by priority.
   using value_compare = Compare;
+  /// The underlying storage type.
   using container_type = Vec<T, N>;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
   /// Iteration visits the elements in storage order, not priority order.
   using const_iterator = const T*;
+  /// Same as const_iterator: elements cannot be modified in place.
   using iterator = const T*;
+  /// Read-only view of the elements in storage order (as_span()).
   using span_type = detail::binary_heap_span<T>;
 
   // ---- Construction --------------------------------------------------------
   /// Empty. constexpr, O(1), writes no element storage.
   constexpr BinaryHeap() noexcept(std::is_nothrow_default_constructible_v<Compare>) {}
+  /// Empty, ordered by comp. O(1).
   constexpr explicit BinaryHeap(const Compare& comp) noexcept(std::is_nothrow_copy_constructible_v<Compare>)
       : compare_base_(comp) {}
   /// The elements of [first, last), heapified in O(n). Raises bad_alloc if
@@ -135,17 +145,24 @@ class BinaryHeap : private detail::compare_holder<Compare> {
   /// Copy/move: those of Vec<T, N> (trivial when T's and Compare's are). A
   /// moved-from heap holds moved-from elements; clear() it before reuse.
   BinaryHeap(const BinaryHeap&) = default;
+  /// Move constructor (see the copy constructor).
   BinaryHeap(BinaryHeap&&) = default;
+  /// Copy assignment (see the copy constructor).
   BinaryHeap& operator=(const BinaryHeap&) = default;
+  /// Move assignment (see the copy constructor).
   BinaryHeap& operator=(BinaryHeap&&) = default;
   ~BinaryHeap() = default;
 
   // ---- Capacity --------------------------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return v_.empty(); }
   /// True when size() == N: the next push would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return v_.full(); }
+  /// The number of elements.
   constexpr size_type size() const noexcept { return v_.size(); }
+  /// The maximum number of elements (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Element access --------------------------------------------------------
@@ -161,12 +178,15 @@ class BinaryHeap : private detail::compare_holder<Compare> {
    public:
     top_handle(const top_handle&) = delete;
     top_handle& operator=(const top_handle&) = delete;
+    /// Takes o's pending re-sift; o does nothing on destruction.
     HEAPLESS_CONSTEXPR20 top_handle(top_handle&& o) noexcept : heap_(o.heap_) { o.heap_ = nullptr; }
     top_handle& operator=(top_handle&&) = delete;
     HEAPLESS_CONSTEXPR20 ~top_handle() {
       if (heap_ != nullptr) heap_->restore_top_();
     }
+    /// The top element. Changing its priority is allowed: the destructor re-sifts it.
     constexpr T& operator*() const noexcept { return heap_->v_.data()[0]; }
+    /// Pointer to the top element (see operator*).
     constexpr T* operator->() const noexcept { return heap_->v_.data(); }
     /// Removes the element (no re-sift) and returns it; the handle is spent.
     HEAPLESS_CONSTEXPR20 T pop() {
@@ -191,15 +211,21 @@ class BinaryHeap : private detail::compare_holder<Compare> {
   // ---- Unordered iteration -----------------------------------------------------
   /// The elements in storage order (top() first, the rest in no useful order).
   constexpr const_iterator begin() const noexcept { return v_.data(); }
+  /// End of the storage-order range (see begin()).
   constexpr const_iterator end() const noexcept { return v_.data() + v_.size(); }
+  /// Same as begin().
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end().
   constexpr const_iterator cend() const noexcept { return end(); }
+  /// The elements in storage order (top() first); size() of them.
   constexpr const T* data() const noexcept { return v_.data(); }
+  /// The elements as a span, in storage order.
   constexpr span_type as_span() const noexcept { return span_type(v_.data(), v_.size()); }
 
   // ---- Insertion -------------------------------------------------------------
   /// Raises bad_alloc if full (value untouched). O(log n).
   HEAPLESS_CONSTEXPR20 void push(const T& value) { emplace(value); }
+  /// As push(const T&), moving value.
   HEAPLESS_CONSTEXPR20 void push(T&& value) {
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
     insert_(std::move(value));
@@ -214,11 +240,13 @@ class BinaryHeap : private detail::compare_holder<Compare> {
 
   /// As push, but returns false when full (value is then not moved from).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(const T& value) { return try_emplace(value); }
+  /// As try_push(const T&), moving value.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(T&& value) {
     if (HEAPLESS_UNLIKELY(full())) return false;
     insert_(std::move(value));
     return true;
   }
+  /// As emplace, but returns false when full (nothing is constructed then).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_emplace(Args&&... args) {
     if (HEAPLESS_UNLIKELY(full())) return false;
@@ -229,10 +257,12 @@ class BinaryHeap : private detail::compare_holder<Compare> {
 
   /// Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 void unchecked_push(const T& value) { unchecked_emplace(value); }
+  /// As unchecked_push(const T&), moving value.
   HEAPLESS_CONSTEXPR20 void unchecked_push(T&& value) {
     HEAPLESS_ASSERT(!full(), "heapless::BinaryHeap::unchecked_push: full");
     insert_(std::move(value));
   }
+  /// As emplace without the capacity check. Precondition (asserted): !full().
   template <class... Args>
   HEAPLESS_CONSTEXPR20 void unchecked_emplace(Args&&... args) {
     HEAPLESS_ASSERT(!full(), "heapless::BinaryHeap::unchecked_emplace: full");
@@ -289,8 +319,10 @@ class BinaryHeap : private detail::compare_holder<Compare> {
     return out;
   }
 
+  /// A copy of the comparison.
   constexpr value_compare value_comp() const { return comp_(); }
 
+  /// Exchanges the elements and the comparisons of the two heaps.
   HEAPLESS_CONSTEXPR20 void swap(BinaryHeap& other) noexcept(noexcept(std::declval<Vec<T, N>&>().swap(
       std::declval<Vec<T, N>&>())) && std::is_nothrow_swappable_v<Compare>) {
     using std::swap;

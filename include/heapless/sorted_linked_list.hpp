@@ -235,33 +235,48 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   static constexpr std::size_t before_ = N + 1;
 
  public:
+  /// Element type.
   using value_type = T;
+  /// The comparison that orders the elements.
   using value_compare = Compare;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Const reference: elements are read-only (see find_mut()).
   using reference = const T&;
+  /// Const reference to an element.
   using const_reference = const T&;
 
   /// Forward iterator in sorted order. Elements are read-only through it (as
   /// in std::multiset); find_mut() gives write access.
   class const_iterator {
    public:
+    /// Iterator category.
     using iterator_category = std::forward_iterator_tag;
+    /// Element type.
     using value_type = T;
+    /// Difference type.
     using difference_type = std::ptrdiff_t;
+    /// Pointer to a const element.
     using pointer = const T*;
+    /// Const reference to an element.
     using reference = const T&;
 
     constexpr const_iterator() noexcept : l_(nullptr), i_(N) {}
+    /// The element. Precondition (asserted): not end() or before_begin().
     constexpr reference operator*() const noexcept {
       HEAPLESS_ASSERT(i_ < N, "heapless::SortedLinkedList: dereferencing end() or before_begin()");
       return l_->vals()[i_];
     }
+    /// Pointer to the element (see operator*).
     constexpr pointer operator->() const noexcept { return &**this; }
+    /// Advances to the next element in order.
     constexpr const_iterator& operator++() noexcept {
       i_ = detail::sll_link_value<N>(i_ == before_ ? std::size_t{l_->head_} : std::size_t{l_->links()[i_]});
       return *this;
     }
+    /// Advances to the next element in order; returns the previous position.
     constexpr const_iterator operator++(int) noexcept {
       const_iterator old = *this;
       ++*this;
@@ -280,11 +295,13 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     const core_* l_;
     std::size_t i_;  ///< slot, N for end(), N + 1 for before_begin()
   };
+  /// Same as const_iterator: elements are read-only.
   using iterator = const_iterator;
 
   // ---- Construction ----------------------------------------------------------
   /// Empty. constexpr, O(1), writes no node storage.
   constexpr SortedLinkedList() noexcept(std::is_nothrow_default_constructible_v<Compare>) {}
+  /// Empty, ordered by comp. O(1).
   constexpr explicit SortedLinkedList(const Compare& comp) noexcept(
       std::is_nothrow_copy_constructible_v<Compare>)
       : compare_base_(comp) {}
@@ -304,28 +321,40 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   /// copyable; deleted when T's are. A moved-from list keeps its moved-from
   /// elements.
   SortedLinkedList(const SortedLinkedList&) = default;
+  /// Move constructor (see the copy constructor).
   SortedLinkedList(SortedLinkedList&&) = default;
+  /// Copy assignment (see the copy constructor).
   SortedLinkedList& operator=(const SortedLinkedList&) = default;
+  /// Move assignment (see the copy constructor).
   SortedLinkedList& operator=(SortedLinkedList&&) = default;
   ~SortedLinkedList() = default;
 
   // ---- Capacity ----------------------------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
   /// True when size() == N: the next push would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return this->size_ == N; }
+  /// The number of elements.
   constexpr size_type size() const noexcept { return this->size_; }
+  /// The maximum number of elements (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Iterators -----------------------------------------------------------------
+  /// The first element in order.
   constexpr const_iterator begin() const noexcept {
     return const_iterator(this, detail::sll_link_value<N>(this->head_));
   }
+  /// The position after the last element.
   constexpr const_iterator end() const noexcept { return const_iterator(this, N); }
+  /// Same as begin().
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end().
   constexpr const_iterator cend() const noexcept { return end(); }
   /// The position before begin(), for erase_after (as std::forward_list).
   constexpr const_iterator before_begin() const noexcept { return const_iterator(this, before_); }
+  /// Same as before_begin().
   constexpr const_iterator cbefore_begin() const noexcept { return before_begin(); }
 
   // ---- Element access --------------------------------------------------------------
@@ -340,7 +369,9 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   /// elements keep insertion order) and returns its position. Raises
   /// bad_alloc if full (value untouched). O(n).
   HEAPLESS_CONSTEXPR20 const_iterator push(const T& value) { return emplace(value); }
+  /// As push(const T&), moving value.
   HEAPLESS_CONSTEXPR20 const_iterator push(T&& value) { return emplace(std::move(value)); }
+  /// As push, constructing the element from args. Raises bad_alloc if full.
   template <class... Args>
   HEAPLESS_CONSTEXPR20 const_iterator emplace(Args&&... args) {
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
@@ -348,7 +379,9 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   }
   /// As push, but returns false when full (value is then not moved from).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(const T& value) { return try_emplace(value); }
+  /// As try_push(const T&), moving value.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(T&& value) { return try_emplace(std::move(value)); }
+  /// As emplace, but returns false when full (nothing is constructed then).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_emplace(Args&&... args) {
     if (HEAPLESS_UNLIKELY(full())) return false;
@@ -357,7 +390,9 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   }
   /// Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 const_iterator unchecked_push(const T& value) { return unchecked_emplace(value); }
+  /// As unchecked_push(const T&), moving value.
   HEAPLESS_CONSTEXPR20 const_iterator unchecked_push(T&& value) { return unchecked_emplace(std::move(value)); }
+  /// As emplace without the capacity check. Precondition (asserted): !full().
   template <class... Args>
   HEAPLESS_CONSTEXPR20 const_iterator unchecked_emplace(Args&&... args) {
     HEAPLESS_ASSERT(!full(), "heapless::SortedLinkedList::unchecked_emplace: full");
@@ -462,6 +497,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
    public:
     find_handle(const find_handle&) = delete;
     find_handle& operator=(const find_handle&) = delete;
+    /// Takes o's pending re-sort; o does nothing on destruction.
     HEAPLESS_CONSTEXPR20 find_handle(find_handle&& o) noexcept : l_(o.l_), prev_(o.prev_), i_(o.i_) {
       o.l_ = nullptr;
     }
@@ -476,6 +512,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
       HEAPLESS_ASSERT(l_ != nullptr, "heapless::SortedLinkedList::find_handle: no element");
       return l_->vals()[i_];
     }
+    /// Pointer to the element (see operator*).
     constexpr T* operator->() const noexcept { return &**this; }
     /// Removes the element and returns it; the handle is spent. O(1).
     /// Precondition (asserted): *this is true.
@@ -509,6 +546,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     return find_handle(nullptr, before_, N);
   }
 
+  /// A copy of the comparison.
   constexpr value_compare value_comp() const { return comp_(); }
 
  private:
