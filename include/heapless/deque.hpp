@@ -296,19 +296,31 @@ class Deque : private detail::deque_base<T, N>,
   static_assert(N > 0, "heapless::Deque<T, N>: N must be at least 1");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
+  /// Pointer to a const element.
   using const_pointer = const T*;
+  /// Random-access iterator, front to back (a logical index: stays valid across make_contiguous).
   using iterator = detail::ring_iterator<Deque, T>;
+  /// Const random-access iterator, front to back.
   using const_iterator = detail::ring_iterator<const Deque, const T>;
+  /// Reverse iterator, back to front.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator, back to front.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
   /// A contiguous part of the ring (as_spans, make_contiguous).
   using span_type = detail::ring_span<T>;
+  /// A contiguous part of the ring, read-only (as_spans() const).
   using const_span_type = detail::ring_span<const T>;
 
   // ---- Construction ----------------------------------------------------------
@@ -339,8 +351,11 @@ class Deque : private detail::deque_base<T, N>,
   /// when T is trivially copyable. Deleted when T's are. A moved-from Deque
   /// keeps its size and holds moved-from elements.
   Deque(const Deque&) = default;
+  /// Move constructor (see the copy constructor).
   Deque(Deque&&) = default;
+  /// Copy assignment (see the copy constructor).
   Deque& operator=(const Deque&) = default;
+  /// Move assignment (see the copy constructor).
   Deque& operator=(Deque&&) = default;
   ~Deque() = default;
 
@@ -372,28 +387,45 @@ class Deque : private detail::deque_base<T, N>,
       push_back(first, last);
     }
   }
+  /// Replaces the contents with the elements of il. Raises bad_alloc, changing nothing, if il.size() > N.
   HEAPLESS_CONSTEXPR20 void assign(std::initializer_list<T> il) { assign(il.begin(), il.end()); }
 
   // ---- Iterators: (deque, logical index), random access ------------------------
+  /// Iterator to the front element.
   constexpr iterator begin() noexcept { return iterator(this, 0); }
+  /// Const iterator to the front element.
   constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }
+  /// Iterator past the back element.
   constexpr iterator end() noexcept { return iterator(this, size()); }
+  /// Const iterator past the back element.
   constexpr const_iterator end() const noexcept { return const_iterator(this, size()); }
+  /// Reverse iterator to the back element.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Const reverse iterator to the back element.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Reverse iterator before the front element.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator before the front element.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return end(); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   // ---- Capacity ----------------------------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
   /// True when size() == N: the next push would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  /// The number of elements.
   constexpr size_type size() const noexcept { return this->len(); }
+  /// The maximum number of elements (N).
   static constexpr size_type max_size() noexcept { return N; }
+  /// Same as max_size(): the capacity is fixed.
   static constexpr size_type capacity() noexcept { return N; }
   /// Shrinks to n (destroying from the back) or grows at the back with
   /// value-initialised elements. Raises bad_alloc, changing nothing, if n > N.
@@ -417,6 +449,7 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(i < size(), "heapless::Deque::operator[]: index out of range");
     return this->slot(i);
   }
+  /// The i-th element from the front. Precondition (asserted): i < size().
   constexpr const_reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::Deque::operator[]: index out of range");
     return this->slot(i);
@@ -426,6 +459,7 @@ class Deque : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return this->slot(i);
   }
+  /// The i-th element from the front. Raises out_of_range if i >= size().
   constexpr const_reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return this->slot(i);
@@ -435,6 +469,7 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
     return this->ptr()[this->head_];
   }
+  /// The first element. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
     return this->ptr()[this->head_];
@@ -444,6 +479,7 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::back: empty");
     return this->slot(size() - 1);
   }
+  /// The last element. Precondition (asserted): !empty().
   constexpr const_reference back() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::back: empty");
     return this->slot(size() - 1);
@@ -456,6 +492,7 @@ class Deque : private detail::deque_base<T, N>,
     const auto [a, n1, n2] = parts();
     return {span_type(this->ptr() + a, n1), span_type(this->ptr(), n2)};
   }
+  /// As as_spans(), read-only.
   constexpr std::pair<const_span_type, const_span_type> as_spans() const noexcept {
     const auto [a, n1, n2] = parts();
     return {const_span_type(this->ptr() + a, n1), const_span_type(this->ptr(), n2)};
@@ -501,7 +538,9 @@ class Deque : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
     return this->construct_back(std::forward<Args>(args)...);
   }
+  /// Copies value to the back. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_back(const T& value) { return emplace_back(value); }
+  /// Moves value to the back. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_back(T&& value) { return emplace_back(std::move(value)); }
   /// Constructs an element at the front. Raises bad_alloc if full. Strong
   /// guarantee. O(1).
@@ -510,7 +549,9 @@ class Deque : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
     return this->construct_front(std::forward<Args>(args)...);
   }
+  /// Copies value to the front. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_front(const T& value) { return emplace_front(value); }
+  /// Moves value to the front. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_front(T&& value) { return emplace_front(std::move(value)); }
 
   /// As emplace_back / emplace_front, but return nullptr when full (arguments untouched).
@@ -519,14 +560,19 @@ class Deque : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(full())) return nullptr;
     return &this->construct_back(std::forward<Args>(args)...);
   }
+  /// Copies value to the back; nullptr when full. Returns a pointer to the new element.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(const T& value) { return try_emplace_back(value); }
+  /// Moves value to the back; nullptr when full (value untouched).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(T&& value) { return try_emplace_back(std::move(value)); }
+  /// Constructs an element at the front; nullptr when full (args untouched).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_emplace_front(Args&&... args) {
     if (HEAPLESS_UNLIKELY(full())) return nullptr;
     return &this->construct_front(std::forward<Args>(args)...);
   }
+  /// Copies value to the front; nullptr when full.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_front(const T& value) { return try_emplace_front(value); }
+  /// Moves value to the front; nullptr when full (value untouched).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_front(T&& value) {
     return try_emplace_front(std::move(value));
   }
@@ -537,7 +583,9 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(!full(), "heapless::Deque::unchecked_emplace_back: full");
     return this->construct_back(std::forward<Args>(args)...);
   }
+  /// Copies value to the back. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(const T& value) { return unchecked_emplace_back(value); }
+  /// Moves value to the back. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(T&& value) { return unchecked_emplace_back(std::move(value)); }
   /// Precondition (asserted): !full().
   template <class... Args>
@@ -545,7 +593,9 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(!full(), "heapless::Deque::unchecked_emplace_front: full");
     return this->construct_front(std::forward<Args>(args)...);
   }
+  /// Copies value to the front. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_front(const T& value) { return unchecked_emplace_front(value); }
+  /// Moves value to the front. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_front(T&& value) {
     return unchecked_emplace_front(std::move(value));
   }
@@ -610,6 +660,7 @@ class Deque : private detail::deque_base<T, N>,
       guard.core = nullptr;
     }
   }
+  /// Appends the elements of il; see push_back(first, last).
   HEAPLESS_CONSTEXPR20 void push_back(std::initializer_list<T> il) { push_back(il.begin(), il.end()); }
   /// Appends copies of [first, last) until full; returns the iterator to the
   /// first element not appended (last if all fit). Never raises for capacity.
@@ -655,6 +706,7 @@ class Deque : private detail::deque_base<T, N>,
   }
   /// Inserts value before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
+  /// Inserts value (moved) before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, T&& value) { return emplace(pos, std::move(value)); }
   /// Inserts n copies of value before pos. Raises bad_alloc, changing
   /// nothing, if they do not fit. O(n + distance to the nearer end). Returns
@@ -699,6 +751,7 @@ class Deque : private detail::deque_base<T, N>,
     }
     return iterator(this, pos.index());
   }
+  /// Inserts the elements of il before pos; see insert(pos, first, last).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, std::initializer_list<T> il) {
     return insert(pos, il.begin(), il.end());
   }
