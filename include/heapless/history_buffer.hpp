@@ -73,19 +73,31 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   static_assert(N > 0, "heapless::HistoryBuffer<T, N>: N must be at least 1");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
+  /// Pointer to a const element.
   using const_pointer = const T*;
   /// Random access, oldest -> newest; (buffer, logical index) pairs.
   using iterator = detail::ring_iterator<HistoryBuffer, T>;
+  /// Const random-access iterator, oldest -> newest.
   using const_iterator = detail::ring_iterator<const HistoryBuffer, const T>;
+  /// Reverse iterator, newest -> oldest.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator, newest -> oldest.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+  /// A contiguous part of the ring (as_spans, storage).
   using span_type = detail::ring_span<T>;
+  /// A contiguous part of the ring, read-only.
   using const_span_type = detail::ring_span<const T>;
 
   // ---- Construction ----------------------------------------------------------
@@ -104,8 +116,11 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   }
   /// Copy/move: element-wise, O(size()); trivial when T is trivially copyable.
   HistoryBuffer(const HistoryBuffer&) = default;
+  /// Move constructor (see the copy constructor).
   HistoryBuffer(HistoryBuffer&&) = default;
+  /// Copy assignment (see the copy constructor).
   HistoryBuffer& operator=(const HistoryBuffer&) = default;
+  /// Move assignment (see the copy constructor).
   HistoryBuffer& operator=(HistoryBuffer&&) = default;
   ~HistoryBuffer() = default;
 
@@ -113,6 +128,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// Writes value as the newest element; when full, the oldest is
   /// overwritten by assignment. Returns the new element. O(1).
   HEAPLESS_CONSTEXPR20 reference push(const T& value) { return write(value); }
+  /// As push(const T&), moving value (move-assigned over the oldest when full).
   HEAPLESS_CONSTEXPR20 reference push(T&& value) { return write(std::move(value)); }
   /// Constructs the newest element from args; when full, it is built in a
   /// temporary that is move-assigned over the oldest (args may refer to the
@@ -138,6 +154,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   HEAPLESS_CONSTEXPR20 auto append(const Range& r) -> decltype(r.begin(), r.end(), void()) {
     extend(r.begin(), r.end());
   }
+  /// Pushes each element of il; only the last N are kept.
   HEAPLESS_CONSTEXPR20 void append(std::initializer_list<T> il) { extend(il.begin(), il.end()); }
   /// Makes the buffer full with N copies of value (e.g. a filter's initial state).
   HEAPLESS_CONSTEXPR20 void fill(const T& value) {
@@ -149,19 +166,25 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   HEAPLESS_CONSTEXPR20 void clear() noexcept { this->destroy_all(); }
 
   // ---- Size --------------------------------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
   /// True once N values have been written: each push now overwrites the oldest.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  /// The number of elements (at most N).
   constexpr size_type size() const noexcept { return this->len(); }
+  /// The maximum number of elements (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Reading -----------------------------------------------------------------
   /// The newest element, nullptr when empty. O(1).
   constexpr pointer recent() noexcept { return empty() ? nullptr : &newest(0); }
+  /// As recent(), read-only.
   constexpr const_pointer recent() const noexcept { return empty() ? nullptr : &newest(0); }
   /// The oldest element, nullptr when empty. O(1).
   constexpr pointer oldest() noexcept { return empty() ? nullptr : this->ptr() + this->head_; }
+  /// As oldest(), read-only.
   constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->ptr() + this->head_; }
   /// The k-th newest element (newest(0) is the last written).
   /// Precondition (asserted): k < size().
@@ -169,6 +192,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(k < size(), "heapless::HistoryBuffer::newest: fewer than k + 1 elements");
     return this->slot(size() - 1 - k);
   }
+  /// As newest(k), read-only. Precondition (asserted): k < size().
   constexpr const_reference newest(size_type k) const noexcept {
     HEAPLESS_ASSERT(k < size(), "heapless::HistoryBuffer::newest: fewer than k + 1 elements");
     return this->slot(size() - 1 - k);
@@ -179,6 +203,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(i < size(), "heapless::HistoryBuffer::operator[]: index out of range");
     return this->slot(i);
   }
+  /// As operator[](i), read-only. Precondition (asserted): i < size().
   constexpr const_reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::HistoryBuffer::operator[]: index out of range");
     return this->slot(i);
@@ -188,20 +213,31 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return this->slot(i);
   }
+  /// As at(i), read-only; raises out_of_range if i >= size().
   constexpr const_reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return this->slot(i);
   }
 
+  /// Iterator to the oldest element.
   constexpr iterator begin() noexcept { return iterator(this, 0); }
+  /// Const iterator to the oldest element.
   constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }
+  /// Iterator past the newest element.
   constexpr iterator end() noexcept { return iterator(this, size()); }
+  /// Const iterator past the newest element.
   constexpr const_iterator end() const noexcept { return const_iterator(this, size()); }
+  /// Reverse iterator to the newest element.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Const reverse iterator to the newest element.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Reverse iterator before the oldest element.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator before the oldest element.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return end(); }
 
   /// The elements in order as two contiguous parts, oldest part first (the
@@ -210,6 +246,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     const std::size_t h = this->head_;
     return {span_type(this->ptr() + h, size() - h), span_type(this->ptr(), h)};
   }
+  /// As as_spans(), read-only.
   constexpr std::pair<const_span_type, const_span_type> as_spans() const noexcept {
     const std::size_t h = this->head_;
     return {const_span_type(this->ptr() + h, size() - h), const_span_type(this->ptr(), h)};
@@ -217,6 +254,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// Every element, in storage order rather than age order: for reductions
   /// that do not care (sum, min, max). One contiguous span. O(1).
   constexpr span_type storage() noexcept { return span_type(this->ptr(), size()); }
+  /// As storage(), read-only.
   constexpr const_span_type storage() const noexcept { return const_span_type(this->ptr(), size()); }
   /// Once full(), all N elements as an array, in storage order: a loop over
   /// it has a trip count known at compile time, so a filter's reduction
@@ -225,6 +263,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(full(), "heapless::HistoryBuffer::full_storage: not full");
     return this->storage_.data_;
   }
+  /// As full_storage(), read-only. Precondition (asserted): full().
   constexpr const T (&full_storage() const noexcept)[N] {
     HEAPLESS_ASSERT(full(), "heapless::HistoryBuffer::full_storage: not full");
     return this->storage_.data_;
