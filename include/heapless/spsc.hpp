@@ -306,21 +306,31 @@ class Queue : private detail::queue_state<T, N> {
   /// The queued elements seen by peek(): a forward range, front first.
   class peek_view {
    public:
+    /// Forward iterator over the peeked elements, front first.
     class iterator {
      public:
+      /// Iterator category.
       using iterator_category = std::forward_iterator_tag;
+      /// Element type.
       using value_type = T;
+      /// Difference type.
       using difference_type = std::ptrdiff_t;
+      /// Pointer to an element.
       using pointer = T*;
+      /// Reference to an element.
       using reference = T&;
       iterator() noexcept = default;
+      /// The element.
       T& operator*() const noexcept { return data_[slot_]; }
+      /// Pointer to the element.
       T* operator->() const noexcept { return data_ + slot_; }
+      /// Advances to the next element.
       iterator& operator++() noexcept {
         slot_ = slot_ + 1 == N ? 0 : slot_ + 1;
         ++pos_;
         return *this;
       }
+      /// Advances to the next element; returns the previous position.
       iterator operator++(int) noexcept {
         iterator old = *this;
         ++*this;
@@ -336,15 +346,21 @@ class Queue : private detail::queue_state<T, N> {
       size_type slot_ = 0;  // slot of the current element
       size_type pos_ = 0;   // elements from the front (end: size())
     };
+    /// Element type.
     using value_type = T;
+    /// Size type.
     using size_type = std::size_t;
 
+    /// Iterator to the front element.
     iterator begin() const noexcept { return iterator(data_, start_, 0); }
+    /// Iterator past the last peeked element.
     iterator end() const noexcept {
       const size_type j = start_ + n_;
       return iterator(data_, j >= N ? j - N : j, n_);
     }
+    /// The number of peeked elements.
     size_type size() const noexcept { return n_; }
+    /// true when size() == 0.
     bool empty() const noexcept { return n_ == 0; }
 
    private:
