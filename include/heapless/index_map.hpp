@@ -151,8 +151,10 @@ constexpr W hash_bytes(const char* p, std::size_t n) noexcept {
 template <class T, class = void>
 struct hash;
 
+/// Hash of an integer or enum key: its value bits (folded to size_t when wider).
 template <class T>
 struct hash<T, std::enable_if_t<std::is_integral_v<T> || std::is_enum_v<T>>> {
+  /// Hashes v.
   constexpr std::size_t operator()(T v) const noexcept {
     const auto u = detail::linear_map_int_bits(v);
     if constexpr (sizeof(u) > sizeof(std::size_t)) {
@@ -163,8 +165,10 @@ struct hash<T, std::enable_if_t<std::is_integral_v<T> || std::is_enum_v<T>>> {
   }
 };
 
+/// Hash of a pointer key: its address.
 template <class T>
 struct hash<T*> {
+  /// Hashes p's address.
   std::size_t operator()(const T* p) const noexcept {
     const std::uintptr_t u = reinterpret_cast<std::uintptr_t>(p);
     return u;
@@ -425,20 +429,32 @@ class IndexMap
 
  public:
   // ---- Types ---------------------------------------------------------------
+  /// Key type.
   using key_type = K;
+  /// Mapped (value) type.
   using mapped_type = V;
+  /// The pair type accepted by insert.
   using value_type = std::pair<K, V>;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Hash function type.
   using hasher = Hash;
+  /// Key equality type.
   using key_equal = KeyEqual;
   /// A proxy `std::pair<const K&, V&>` returned by value from `*it` (as in
   /// LinearMap and C++23 std::flat_map); `auto& [k, v]` binds to it.
   using reference = const std::pair<const K&, V&>;
+  /// A proxy `std::pair<const K&, const V&>` returned by value from `*it`.
   using const_reference = const std::pair<const K&, const V&>;
+  /// Random-access iterator in insertion order (see erase for what erasure does to the order).
   using iterator = detail::linear_map_iterator<K, V>;
+  /// Const random-access iterator in insertion order.
   using const_iterator = detail::linear_map_iterator<K, const V>;
+  /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
   /// try_insert's result: empty when the map was full (nothing changed);
   /// otherwise what insert would return: {position, inserted}.
@@ -453,10 +469,12 @@ class IndexMap
   /// Inserts each entry; a repeated key keeps its first value. More than N
   /// distinct keys: raises length_error.
   constexpr IndexMap(std::initializer_list<value_type> il) : IndexMap() { insert(il.begin(), il.end()); }
+  /// Inserts each element of [first, last); a repeated key keeps its first value. More than N distinct keys: raises length_error.
   template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
   constexpr IndexMap(InputIt first, InputIt last) : IndexMap() {
     insert(first, last);
   }
+  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
   constexpr IndexMap& operator=(std::initializer_list<value_type> il) {
     clear();
     insert(il.begin(), il.end());
@@ -464,34 +482,54 @@ class IndexMap
   }
 
   // ---- Capacity --------------------------------------------------------------
+  /// The number of entries.
   constexpr size_type size() const noexcept { return this->size_; }
+  /// The maximum number of entries (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
   /// Number of index slots: the smallest power of two >= 2N.
   static constexpr size_type slots() noexcept { return geometry_::slots; }
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
+  /// true when size() == N: a new key would not fit.
   constexpr bool full() const noexcept { return this->size_ == N; }
+  /// A copy of the hash function.
   constexpr hasher hash_function() const { return this->hash_fn_(); }
+  /// A copy of the key equality.
   constexpr key_equal key_eq() const { return this->eq_fn_(); }
 
   // ---- Iteration (insertion order; see erase for what it does to it) --------
+  /// Iterator to the first entry.
   constexpr iterator begin() noexcept { return iter_(0); }
+  /// Iterator past the last entry.
   constexpr iterator end() noexcept { return iter_(this->size_); }
+  /// Const iterator to the first entry.
   constexpr const_iterator begin() const noexcept { return citer_(0); }
+  /// Const iterator past the last entry.
   constexpr const_iterator end() const noexcept { return citer_(this->size_); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return citer_(0); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return citer_(this->size_); }
+  /// Reverse iterator to the last entry.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Reverse iterator before the first entry.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator to the last entry.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Const reverse iterator before the first entry.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   /// The keys, contiguous, in iteration order (read-only: keys stay unique).
   constexpr detail::linear_map_span<const K> keys() const noexcept { return {keys_data_(), this->size_}; }
   /// The values, contiguous, in iteration order; values()[i] belongs to keys()[i].
   constexpr detail::linear_map_span<V> values() noexcept { return {values_data_(), this->size_}; }
+  /// As values(), read-only.
   constexpr detail::linear_map_span<const V> values() const noexcept { return {values_data_(), this->size_}; }
 
   // ---- Positions ---------------------------------------------------------------
@@ -501,6 +539,7 @@ class IndexMap
     HEAPLESS_ASSERT(i <= this->size_, "IndexMap::nth: index out of range");
     return iter_(i);
   }
+  /// As nth(i), read-only. Precondition: i <= size().
   constexpr const_iterator nth(size_type i) const noexcept {
     HEAPLESS_ASSERT(i <= this->size_, "IndexMap::nth: index out of range");
     return citer_(i);
@@ -517,14 +556,17 @@ class IndexMap
     HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::front: empty map");
     return *iter_(0);
   }
+  /// The first entry, read-only. Precondition: !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::front: empty map");
     return *citer_(0);
   }
+  /// The last entry. Precondition: !empty().
   constexpr reference back() noexcept {
     HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::back: empty map");
     return *iter_(this->size_ - 1u);
   }
+  /// The last entry, read-only. Precondition: !empty().
   constexpr const_reference back() const noexcept {
     HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::back: empty map");
     return *citer_(this->size_ - 1u);
@@ -540,14 +582,17 @@ class IndexMap
   constexpr iterator find(const Q& q) {
     return iter_(index_of_(q));
   }
+  /// As find(q), read-only.
   template <class Q = K>
   constexpr const_iterator find(const Q& q) const {
     return citer_(index_of_(q));
   }
+  /// true when an entry with key q is present. O(1) expected.
   template <class Q = K>
   constexpr bool contains(const Q& q) const {
     return index_of_(q) != this->size_;
   }
+  /// 1 if an entry with key q is present, else 0.
   template <class Q = K>
   constexpr size_type count(const Q& q) const {
     return contains(q) ? 1 : 0;
@@ -559,6 +604,7 @@ class IndexMap
     if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "IndexMap::at: no such key");
     return values_data_()[i];
   }
+  /// As at(q), read-only; a missing key raises out_of_range.
   template <class Q = K>
   constexpr const V& at(const Q& q) const {
     const size_type i = index_of_(q);
@@ -568,22 +614,26 @@ class IndexMap
   /// The value for key k, value-initialised and appended if k is new;
   /// a new key into a full map raises length_error.
   constexpr V& operator[](const K& k) { return values_data_()[try_emplace_(k).first]; }
+  /// As operator[](const K&), moving k if it is new.
   constexpr V& operator[](K&& k) { return values_data_()[try_emplace_(std::move(k)).first]; }
 
   // ---- Insertion (plain forms: a new key into a full map raises length_error) -
   /// Inserts v unless its key is present. Returns {position, inserted}.
   constexpr std::pair<iterator, bool> insert(const value_type& v) { return try_emplace(v.first, v.second); }
+  /// As insert(const value_type&), moving v.
   constexpr std::pair<iterator, bool> insert(value_type&& v) {
     return try_emplace(std::move(v.first), std::move(v.second));
   }
   template <class P, std::enable_if_t<std::is_constructible_v<value_type, P&&> &&
                                           !std::is_same_v<std::decay_t<P>, value_type>,
                                       int> = 0>
+  /// Inserts value_type(p) unless its key is present (as emplace).
   constexpr std::pair<iterator, bool> insert(P&& p) {
     return emplace(std::forward<P>(p));
   }
   /// The hint is ignored; for std::inserter.
   constexpr iterator insert(const_iterator /*hint*/, const value_type& v) { return insert(v).first; }
+  /// As insert(hint, const value_type&), moving v; the hint is ignored.
   constexpr iterator insert(const_iterator /*hint*/, value_type&& v) { return insert(std::move(v)).first; }
   /// Inserts each element in turn; on overflow the ones before stay inserted
   /// and length_error is raised.
@@ -591,6 +641,7 @@ class IndexMap
   constexpr void insert(InputIt first, InputIt last) {
     for (; first != last; ++first) emplace(*first);
   }
+  /// Inserts each element of il in turn (see insert(first, last)).
   constexpr void insert(std::initializer_list<value_type> il) { insert(il.begin(), il.end()); }
 
   /// Constructs value_type(args...) and inserts it unless its key is present.
@@ -604,6 +655,7 @@ class IndexMap
       return try_emplace(std::move(tmp.first), std::move(tmp.second));
     }
   }
+  /// As emplace; the hint is ignored.
   template <class... Args>
   constexpr iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
     return emplace(std::forward<Args>(args)...).first;
@@ -617,15 +669,18 @@ class IndexMap
     const auto r = try_emplace_(k, std::forward<Args>(args)...);
     return {iter_(r.first), r.second};
   }
+  /// As try_emplace(const K&, args...), moving k if it is new.
   template <class... Args>
   constexpr std::pair<iterator, bool> try_emplace(K&& k, Args&&... args) {
     const auto r = try_emplace_(std::move(k), std::forward<Args>(args)...);
     return {iter_(r.first), r.second};
   }
+  /// As try_emplace(k, args...); the hint is ignored.
   template <class... Args>
   constexpr iterator try_emplace(const_iterator /*hint*/, const K& k, Args&&... args) {
     return try_emplace(k, std::forward<Args>(args)...).first;
   }
+  /// As try_emplace(std::move(k), args...); the hint is ignored.
   template <class... Args>
   constexpr iterator try_emplace(const_iterator /*hint*/, K&& k, Args&&... args) {
     return try_emplace(std::move(k), std::forward<Args>(args)...).first;
@@ -637,6 +692,7 @@ class IndexMap
   constexpr std::pair<iterator, bool> insert_or_assign(const K& k, M&& m) {
     return insert_or_assign_<false>(k, std::forward<M>(m)).value();
   }
+  /// As insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   constexpr std::pair<iterator, bool> insert_or_assign(K&& k, M&& m) {
     return insert_or_assign_<false>(std::move(k), std::forward<M>(m)).value();
@@ -649,11 +705,14 @@ class IndexMap
   [[nodiscard]] constexpr try_insert_result try_insert(const K& k, Args&&... args) {
     return try_insert_(k, std::forward<Args>(args)...);
   }
+  /// As try_insert(const K&, args...), moving k if it is inserted.
   template <class... Args>
   [[nodiscard]] constexpr try_insert_result try_insert(K&& k, Args&&... args) {
     return try_insert_(std::move(k), std::forward<Args>(args)...);
   }
+  /// As try_insert(v.first, v.second).
   [[nodiscard]] constexpr try_insert_result try_insert(const value_type& v) { return try_insert_(v.first, v.second); }
+  /// As try_insert(const value_type&), moving v's key and value only if inserted.
   [[nodiscard]] constexpr try_insert_result try_insert(value_type&& v) {
     return try_insert_(std::move(v.first), std::move(v.second));
   }
@@ -663,6 +722,7 @@ class IndexMap
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(const K& k, M&& m) {
     return insert_or_assign_<true>(k, std::forward<M>(m));
   }
+  /// As try_insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(K&& k, M&& m) {
     return insert_or_assign_<true>(std::move(k), std::forward<M>(m));
@@ -677,6 +737,7 @@ class IndexMap
   /// place. Returns an iterator to the same position, which now holds the
   /// moved entry (or is end()). Precondition: pos is dereferenceable.
   constexpr iterator erase(const_iterator pos) { return swap_erase(pos); }
+  /// As erase(const_iterator).
   constexpr iterator erase(iterator pos) { return swap_erase(const_iterator(pos)); }
   /// Removes the entry with key q, if any, as swap_erase. Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
@@ -691,6 +752,7 @@ class IndexMap
     remove_swap_(i);
     return iterator(pos.k_, const_cast<V*>(pos.v_));
   }
+  /// Removes the entry with key q, if any, as swap_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type swap_erase(const Q& q) {
     const size_type i = index_of_(q);
@@ -706,6 +768,7 @@ class IndexMap
     remove_shift_(i);
     return iterator(pos.k_, const_cast<V*>(pos.v_));
   }
+  /// Removes the entry with key q, if any, as shift_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type shift_erase(const Q& q) {
     const size_type i = index_of_(q);
