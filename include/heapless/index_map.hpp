@@ -1315,7 +1315,7 @@ class IndexSet {
   constexpr void pop_back() { m_.pop_back(); }
   /// Removes every key.
   constexpr void clear() noexcept { m_.clear(); }
-  /// Exchanges the keys of the two sets (as IndexMap::swap).
+  /// Exchanges the contents (and the function objects), as IndexMap::swap.
   constexpr void swap(IndexSet& o) noexcept(noexcept(std::declval<map_&>().swap(std::declval<map_&>()))) {
     m_.swap(o.m_);
   }
