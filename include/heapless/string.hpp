@@ -581,19 +581,32 @@ class String {
   using rep_type = detail::string_rep<N>;
 
  public:
+  /// Character traits (std::char_traits<char>).
   using traits_type = std::char_traits<char>;
+  /// Character type.
   using value_type = char;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to a char.
   using reference = char&;
+  /// Const reference to a char.
   using const_reference = const char&;
+  /// Pointer to a char.
   using pointer = char*;
+  /// Pointer to a const char.
   using const_pointer = const char*;
+  /// Random-access iterator (a char pointer).
   using iterator = char*;
+  /// Const random-access iterator (a const char pointer).
   using const_iterator = const char*;
+  /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
 
+  /// "No position": returned by the searches when nothing is found; as a count, "to the end".
   static constexpr size_type npos = static_cast<size_type>(-1);
 
   // ---- Construction ([string.cons]) ------------------------------------
@@ -619,6 +632,7 @@ class String {
   constexpr String(It first, It last) : String() {
     append(first, last);
   }
+  /// From the chars of il. Raises length_error when il.size() > N.
   constexpr String(std::initializer_list<char> il) : String() { append(il.begin(), il.size()); }
   /// From a String of smaller or equal capacity: never fails.
   template <std::size_t M, std::enable_if_t<(M < N), int> = 0>
@@ -636,10 +650,15 @@ class String {
 
   // ---- Assignment ([string.assign]) ----------------------------------
 
+  /// As assign(s).
   constexpr String& operator=(const char* s) { return assign(s); }
+  /// As assign(sv).
   constexpr String& operator=(std::string_view sv) { return assign(sv); }
+  /// Replaces the contents with the one char ch.
   constexpr String& operator=(char ch) { return assign(size_type{1}, ch); }
+  /// As assign(il).
   constexpr String& operator=(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
+  /// From a String of another capacity. Raises length_error when other.size() > N (then *this is unchanged).
   template <std::size_t M, std::enable_if_t<(M != N), int> = 0>
   constexpr String& operator=(const String<M>& other) {
     return assign(other.data(), other.size());
@@ -652,23 +671,28 @@ class String {
     assign_unchecked_(s, n);
     return *this;
   }
+  /// As assign(s, strlen(s)): s is NUL-terminated and non-null.
   constexpr String& assign(const char* s) { return assign(s, detail::chars::length(s)); }
+  /// As assign(sv.data(), sv.size()).
   constexpr String& assign(std::string_view sv) { return assign(sv.data(), sv.size()); }
   /// Replaces the contents with sv.substr(pos, count); out_of_range when pos > sv.size().
   constexpr String& assign(std::string_view sv, size_type pos, size_type count = npos) {
     return assign(sub_(sv, pos, count));
   }
+  /// Replaces the contents with count copies of ch. Raises length_error when count > N.
   constexpr String& assign(size_type count, char ch) {
     if (HEAPLESS_UNLIKELY(count > N)) detail::raise(error_kind::length_error, "heapless::String::assign: length exceeds capacity");
     detail::chars::fill(buf_(), count, ch);
     set_size_(count);
     return *this;
   }
+  /// Replaces the contents with [first, last), which may point into *this. Raises length_error when longer than N (then *this is unchanged).
   template <class It, detail::if_input_iterator_t<It> = 0>
   constexpr String& assign(It first, It last) {
     String tmp(first, last);  // strong guarantee; the range may point into *this
     return *this = tmp;
   }
+  /// Replaces the contents with the chars of il. Raises length_error when il.size() > N.
   constexpr String& assign(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
 
   /// Replaces the contents with sv when it fits; otherwise returns false and changes nothing.
@@ -677,9 +701,11 @@ class String {
     assign_unchecked_(sv.data(), sv.size());
     return true;
   }
+  /// As try_assign(std::string_view(s, n)).
   [[nodiscard]] constexpr bool try_assign(const char* s, size_type n) noexcept {
     return try_assign(std::string_view(s, n));
   }
+  /// Replaces the contents with count copies of ch when count <= N; otherwise returns false and changes nothing.
   [[nodiscard]] constexpr bool try_assign(size_type count, char ch) noexcept {
     if (count > N) return false;
     detail::chars::fill(buf_(), count, ch);
@@ -694,6 +720,7 @@ class String {
     HEAPLESS_ASSERT(pos <= size(), "heapless::String::operator[]: index out of range");
     return buf_()[pos];
   }
+  /// As operator[](pos), read-only. Precondition (HEAPLESS_ASSERT): pos <= size().
   constexpr const_reference operator[](size_type pos) const noexcept {
     HEAPLESS_ASSERT(pos <= size(), "heapless::String::operator[]: index out of range");
     return buf_()[pos];
@@ -703,6 +730,7 @@ class String {
     if (HEAPLESS_UNLIKELY(pos >= size())) detail::raise(error_kind::out_of_range, "heapless::String::at: index out of range");
     return buf_()[pos];
   }
+  /// As at(pos), read-only. Raises out_of_range when pos >= size().
   constexpr const_reference at(size_type pos) const {
     if (HEAPLESS_UNLIKELY(pos >= size())) detail::raise(error_kind::out_of_range, "heapless::String::at: index out of range");
     return buf_()[pos];
@@ -712,6 +740,7 @@ class String {
     HEAPLESS_ASSERT(!empty(), "heapless::String::front: empty string");
     return buf_()[0];
   }
+  /// The first char, read-only. Precondition (HEAPLESS_ASSERT): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::String::front: empty string");
     return buf_()[0];
@@ -721,6 +750,7 @@ class String {
     HEAPLESS_ASSERT(!empty(), "heapless::String::back: empty string");
     return buf_()[size() - 1];
   }
+  /// The last char, read-only. Precondition (HEAPLESS_ASSERT): !empty().
   constexpr const_reference back() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::String::back: empty string");
     return buf_()[size() - 1];
@@ -728,34 +758,55 @@ class String {
   /// Always NUL-terminated: data()[size()] == '\0'. Do not write that byte
   /// (or past it) through the pointer: the length lives there when not full.
   constexpr char* data() noexcept { return buf_(); }
+  /// The chars, read-only; NUL-terminated.
   constexpr const char* data() const noexcept { return buf_(); }
+  /// Same as data() const: the NUL-terminated contents.
   constexpr const char* c_str() const noexcept { return buf_(); }
+  /// The contents as a std::string_view (implicit, as std::string's).
   constexpr operator std::string_view() const noexcept { return {buf_(), size()}; }  // NOLINT: implicit like std::string
   /// The contents as a std::string_view (same as the implicit conversion).
   constexpr std::string_view view() const noexcept { return {buf_(), size()}; }
 
   // ---- Iterators ----------------------------------------------------
 
+  /// Iterator to the first char.
   constexpr iterator begin() noexcept { return buf_(); }
+  /// Const iterator to the first char.
   constexpr const_iterator begin() const noexcept { return buf_(); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return buf_(); }
+  /// Iterator past the last char.
   constexpr iterator end() noexcept { return buf_() + size(); }
+  /// Const iterator past the last char.
   constexpr const_iterator end() const noexcept { return buf_() + size(); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return buf_() + size(); }
+  /// Reverse iterator to the last char.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Const reverse iterator to the last char.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Reverse iterator before the first char.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator before the first char.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return const_reverse_iterator(begin()); }
 
   // ---- Capacity ([string.capacity]) ----------------------------------
 
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
+  /// true when size() == N: nothing more can be appended.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  /// The number of chars (excluding the NUL).
   constexpr size_type size() const noexcept { return rep_.size(); }
+  /// Same as size().
   constexpr size_type length() const noexcept { return rep_.size(); }
+  /// The maximum number of chars (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
   /// Chars that can still be appended: N - size().
   constexpr size_type available() const noexcept { return rep_.available(); }
@@ -763,10 +814,12 @@ class String {
   constexpr void reserve(size_type n) const {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::reserve: exceeds capacity");
   }
+  /// Does nothing: the capacity is fixed.
   constexpr void shrink_to_fit() noexcept {}
 
   // ---- Modifiers ([string.modifiers]) --------------------------------
 
+  /// Makes the string empty. O(1).
   constexpr void clear() noexcept { set_size_(0); }
 
   /// Raises length_error when full.
@@ -815,12 +868,15 @@ class String {
     append_copy_(s, n, room);
     return *this;
   }
+  /// As append(s, strlen(s)): s is NUL-terminated and non-null.
   constexpr String& append(const char* s) { return append(s, detail::chars::length(s)); }
+  /// As append(sv.data(), sv.size()).
   constexpr String& append(std::string_view sv) { return append(sv.data(), sv.size()); }
   /// Appends sv.substr(pos, count); out_of_range when pos > sv.size().
   constexpr String& append(std::string_view sv, size_type pos, size_type count = npos) {
     return append(sub_(sv, pos, count));
   }
+  /// Appends count copies of ch. Raises length_error when size() + count > N (then *this is unchanged).
   constexpr String& append(size_type count, char ch) {
     const size_type room = available();
     if (HEAPLESS_UNLIKELY(count > room)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
@@ -867,14 +923,19 @@ class String {
       return *this;
     }
   }
+  /// Appends the chars of il. Raises length_error when they do not fit (then *this is unchanged).
   constexpr String& append(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
 
+  /// As push_back(ch): raises length_error when full.
   constexpr String& operator+=(char ch) {
     push_back(ch);
     return *this;
   }
+  /// As append(s).
   constexpr String& operator+=(const char* s) { return append(s); }
+  /// As append(sv).
   constexpr String& operator+=(std::string_view sv) { return append(sv.data(), sv.size()); }
+  /// As append(il).
   constexpr String& operator+=(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
 
   /// Appends [s, s + n) when it fits; otherwise returns false and changes nothing.
@@ -884,13 +945,16 @@ class String {
     append_copy_(s, n, room);
     return true;
   }
+  /// As try_append(sv.data(), sv.size()).
   [[nodiscard]] constexpr bool try_append(std::string_view sv) noexcept { return try_append(sv.data(), sv.size()); }
+  /// Appends count copies of ch when they fit; otherwise returns false and changes nothing.
   [[nodiscard]] constexpr bool try_append(size_type count, char ch) noexcept {
     const size_type room = available();
     if (count > room) return false;
     append_fill_(count, ch, room);
     return true;
   }
+  /// As try_push_back(ch).
   [[nodiscard]] constexpr bool try_append(char ch) noexcept { return try_push_back(ch); }
 
   /// Appends as much of sv as fits. Returns true when it had to cut (some of
@@ -916,6 +980,7 @@ class String {
     append_copy_(s, n, room);
     return *this;
   }
+  /// As unchecked_append(sv.data(), sv.size()). Precondition (HEAPLESS_ASSERT): size() + sv.size() <= N.
   constexpr String& unchecked_append(std::string_view sv) noexcept { return unchecked_append(sv.data(), sv.size()); }
 
   /// Inserts count copies of ch before pos. out_of_range when pos > size();
@@ -923,20 +988,26 @@ class String {
   constexpr String& insert(size_type pos, size_type count, char ch) { return replace(pos, 0, count, ch); }
   /// Inserts [s, s + n) before pos; s may point into *this.
   constexpr String& insert(size_type pos, const char* s, size_type n) { return replace(pos, 0, s, n); }
+  /// As insert(pos, s, strlen(s)): s is NUL-terminated and non-null.
   constexpr String& insert(size_type pos, const char* s) { return replace(pos, 0, s, detail::chars::length(s)); }
+  /// As insert(pos, sv.data(), sv.size()).
   constexpr String& insert(size_type pos, std::string_view sv) { return replace(pos, 0, sv.data(), sv.size()); }
+  /// Inserts sv.substr(subpos, subcount) before pos; out_of_range when subpos > sv.size() or pos > size().
   constexpr String& insert(size_type pos, std::string_view sv, size_type subpos, size_type subcount = npos) {
     return insert(pos, sub_(sv, subpos, subcount));
   }
+  /// Inserts ch before p; returns an iterator to it. length_error when full.
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, char ch) {
     return insert(p, size_type{1}, ch);
   }
+  /// Inserts count copies of ch before p; returns an iterator to the first one (p if count == 0). length_error when they do not fit.
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, size_type count, char ch) {
     replace(index_of_(p), 0, count, ch);
     return position_(p);
   }
+  /// Inserts [first, last) (which may point into *this) before p; returns an iterator to the first inserted char. length_error when it does not fit.
   template <class P, class It, detail::if_iterator_t<P> = 0, detail::if_input_iterator_t<It> = 0>
   constexpr iterator insert(P p, It first, It last) {
     const size_type pos = index_of_(p);
@@ -944,6 +1015,7 @@ class String {
     replace(pos, 0, tmp.data(), tmp.size());
     return position_(p);
   }
+  /// Inserts the chars of il before p; returns an iterator to the first inserted char. length_error when they do not fit.
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, std::initializer_list<char> il) {
     replace_checked_<false>(index_of_(p), 0, il.begin(), il.size());
@@ -958,6 +1030,7 @@ class String {
     replace_unchecked_(pos, 0, sv.data(), sv.size());
     return true;
   }
+  /// Inserts count copies of ch before pos when they fit; otherwise returns false and changes nothing. pos > size() still raises out_of_range.
   [[nodiscard]] constexpr bool try_insert(size_type pos, size_type count, char ch) {
     check_pos_(pos, "heapless::String::try_insert: position out of range");
     if (count > N - size()) return false;
@@ -982,6 +1055,7 @@ class String {
     set_size_(len - 1);
     return position_(p);
   }
+  /// Removes [first, last); returns an iterator to the char that followed them. Precondition (HEAPLESS_ASSERT): a valid range in *this.
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr iterator erase(P first, Q last) noexcept {
     const size_type pos = index_of_(first);
@@ -999,16 +1073,20 @@ class String {
   constexpr String& replace(size_type pos, size_type count, const char* s, size_type n) {
     return replace_checked_<true>(pos, count, s, n);
   }
+  /// As replace(pos, count, s, strlen(s)): s is NUL-terminated and non-null.
   constexpr String& replace(size_type pos, size_type count, const char* s) {
     return replace(pos, count, s, detail::chars::length(s));
   }
+  /// As replace(pos, count, sv.data(), sv.size()).
   constexpr String& replace(size_type pos, size_type count, std::string_view sv) {
     return replace(pos, count, sv.data(), sv.size());
   }
+  /// As replace(pos, count, sv.substr(subpos, subcount)); out_of_range when subpos > sv.size().
   constexpr String& replace(size_type pos, size_type count, std::string_view sv, size_type subpos,
                             size_type subcount = npos) {
     return replace(pos, count, sub_(sv, subpos, subcount));
   }
+  /// Replaces [pos, pos + min(count, size() - pos)) with count2 copies of ch. out_of_range when pos > size(); length_error when the result would exceed N.
   constexpr String& replace(size_type pos, size_type count, size_type count2, char ch) {
     check_pos_(pos, "heapless::String::replace: position out of range");
     const size_type len = size();
@@ -1017,27 +1095,33 @@ class String {
     replace_fill_unchecked_(pos, count, count2, ch);
     return *this;
   }
+  /// Replaces [first, last) with sv; see replace(pos, count, s, n).
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, std::string_view sv) {
     return replace(index_of_(first), range_len_(first, last), sv.data(), sv.size());
   }
+  /// Replaces [first, last) with [s, s + n); see replace(pos, count, s, n).
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, const char* s, size_type n) {
     return replace(index_of_(first), range_len_(first, last), s, n);
   }
+  /// Replaces [first, last) with the NUL-terminated s; see replace(pos, count, s, n).
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, const char* s) {
     return replace(index_of_(first), range_len_(first, last), s, detail::chars::length(s));
   }
+  /// Replaces [first, last) with count2 copies of ch. length_error when the result would exceed N.
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, size_type count2, char ch) {
     return replace(index_of_(first), range_len_(first, last), count2, ch);
   }
+  /// Replaces [first, last) with [first2, last2), which may point into *this; see replace(pos, count, s, n).
   template <class P, class Q, class It, detail::if_iterators_t<P, Q> = 0, detail::if_input_iterator_t<It> = 0>
   constexpr String& replace(P first, Q last, It first2, It last2) {
     const String tmp(first2, last2);  // the range may point into *this
     return replace(index_of_(first), range_len_(first, last), tmp.data(), tmp.size());
   }
+  /// Replaces [first, last) with the chars of il; see replace(pos, count, s, n).
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, std::initializer_list<char> il) {
     return replace_checked_<false>(index_of_(first), range_len_(first, last), il.begin(), il.size());
@@ -1058,6 +1142,7 @@ class String {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::resize: exceeds capacity");
     detail::string_algo::resize(rep_, n, ch);
   }
+  /// As resize(n, '\0').
   constexpr void resize(size_type n) { resize(n, '\0'); }
 
   /// C++23 std::string::resize_and_overwrite: raises length_error when
@@ -1081,6 +1166,7 @@ class String {
     set_size_(static_cast<size_type>(r));
   }
 
+  /// Exchanges the contents of the two strings. O(N) (copies of the whole object).
   constexpr void swap(String& other) noexcept {
     const String tmp = other;
     other = *this;
@@ -1097,7 +1183,9 @@ class String {
   constexpr size_type find(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::find(buf_(), size(), s, pos, n);
   }
+  /// As find(sv.data(), pos, sv.size()).
   constexpr size_type find(std::string_view sv, size_type pos = 0) const noexcept { return find(sv.data(), pos, sv.size()); }
+  /// First occurrence of ch at or after pos, or npos.
   constexpr size_type find(char ch, size_type pos = 0) const noexcept {
     return detail::string_find::find_char(buf_(), size(), ch, pos);
   }
@@ -1106,7 +1194,9 @@ class String {
   constexpr size_type rfind(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::rfind(buf_(), size(), s, pos, n);
   }
+  /// As rfind(sv.data(), pos, sv.size()).
   constexpr size_type rfind(std::string_view sv, size_type pos = npos) const noexcept { return rfind(sv.data(), pos, sv.size()); }
+  /// Last occurrence of ch at or before pos, or npos.
   constexpr size_type rfind(char ch, size_type pos = npos) const noexcept {
     return detail::string_find::rfind_char(buf_(), size(), ch, pos);
   }
@@ -1115,27 +1205,33 @@ class String {
   constexpr size_type find_first_of(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::first_of<true>(buf_(), size(), s, pos, n);
   }
+  /// As find_first_of(sv.data(), pos, sv.size()).
   constexpr size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_of(sv.data(), pos, sv.size());
   }
+  /// Same as find(ch, pos).
   constexpr size_type find_first_of(char ch, size_type pos = 0) const noexcept { return find(ch, pos); }
 
   /// Last char at or before pos that is one of [s, s + n), or npos.
   constexpr size_type find_last_of(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::last_of<true>(buf_(), size(), s, pos, n);
   }
+  /// As find_last_of(sv.data(), pos, sv.size()).
   constexpr size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_of(sv.data(), pos, sv.size());
   }
+  /// Same as rfind(ch, pos).
   constexpr size_type find_last_of(char ch, size_type pos = npos) const noexcept { return rfind(ch, pos); }
 
   /// First char at or after pos that is not one of [s, s + n), or npos.
   constexpr size_type find_first_not_of(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::first_of<false>(buf_(), size(), s, pos, n);
   }
+  /// As find_first_not_of(sv.data(), pos, sv.size()).
   constexpr size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_not_of(sv.data(), pos, sv.size());
   }
+  /// First char at or after pos that is not ch, or npos.
   constexpr size_type find_first_not_of(char ch, size_type pos = 0) const noexcept {
     return find_first_not_of(&ch, pos, 1);
   }
@@ -1144,22 +1240,30 @@ class String {
   constexpr size_type find_last_not_of(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::last_of<false>(buf_(), size(), s, pos, n);
   }
+  /// As find_last_not_of(sv.data(), pos, sv.size()).
   constexpr size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_not_of(sv.data(), pos, sv.size());
   }
+  /// Last char at or before pos that is not ch, or npos.
   constexpr size_type find_last_not_of(char ch, size_type pos = npos) const noexcept {
     return find_last_not_of(&ch, pos, 1);
   }
 
+  /// true when the string begins with sv.
   constexpr bool starts_with(std::string_view sv) const noexcept {
     return detail::string_find::starts_with(buf_(), size(), sv);
   }
+  /// true when the string is not empty and begins with ch.
   constexpr bool starts_with(char ch) const noexcept { return !empty() && buf_()[0] == ch; }
+  /// true when the string ends with sv.
   constexpr bool ends_with(std::string_view sv) const noexcept {
     return detail::string_find::ends_with(buf_(), size(), sv);
   }
+  /// true when the string is not empty and ends with ch.
   constexpr bool ends_with(char ch) const noexcept { return !empty() && buf_()[size() - 1] == ch; }
+  /// true when sv occurs in the string (find(sv) != npos).
   constexpr bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
+  /// true when ch occurs in the string.
   constexpr bool contains(char ch) const noexcept { return find(ch) != npos; }
 
   // ---- Operations ([string.ops]) --------------------------------------
@@ -1176,6 +1280,7 @@ class String {
   constexpr int compare(std::string_view sv) const noexcept {
     return detail::chars::compare_any(buf_(), size(), sv.data(), sv.size());
   }
+  /// Three-way comparison with other: <0, 0 or >0 (only the sign is specified).
   template <std::size_t M>
   constexpr int compare(const String<M>& other) const noexcept {
     if constexpr (M == N && N < 256) {
@@ -1198,10 +1303,12 @@ class String {
     check_pos_(pos, "heapless::String::compare: position out of range");
     return detail::chars::compare_any(buf_() + pos, clamp_(count, size() - pos), sv.data(), sv.size());
   }
+  /// Compares substr(pos, count) with sv.substr(pos2, count2); out_of_range when pos > size() or pos2 > sv.size().
   constexpr int compare(size_type pos, size_type count, std::string_view sv, size_type pos2,
                         size_type count2 = npos) const {
     return compare(pos, count, sub_(sv, pos2, count2));
   }
+  /// Compares substr(pos, count) with [s, s + n); out_of_range when pos > size().
   constexpr int compare(size_type pos, size_type count, const char* s, size_type n) const {
     return compare(pos, count, std::string_view(s, n));
   }
@@ -1913,8 +2020,10 @@ HEAPLESS_NAMESPACE_END
 /// Hashes exactly like std::hash<std::string_view>, so a String key and a
 /// std::string_view probe land in the same bucket.
 namespace std {
+/// Hashes exactly like std::hash<std::string_view>.
 template <std::size_t N>
 struct hash<heapless::String<N>> {
+  /// The hash of std::string_view(s).
   std::size_t operator()(const heapless::String<N>& s) const noexcept {
     return std::hash<std::string_view>{}(std::string_view(s));
   }
