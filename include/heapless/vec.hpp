@@ -783,16 +783,27 @@ class Vec : private detail::vec_move_assign<T, N> {
   static_assert(std::is_destructible_v<T>, "heapless::Vec<T, N>: T must be destructible");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
+  /// Pointer to a const element.
   using const_pointer = const T*;
+  /// Random-access iterator (a pointer).
   using iterator = T*;
+  /// Const random-access iterator (a pointer to const).
   using const_iterator = const T*;
+  /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
 
   // ---- [inplace.vector.cons] ---------------------------------------------
@@ -820,8 +831,11 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// object) when T's are. A moved-from Vec keeps its size and holds
   /// moved-from elements (as std::inplace_vector). Deleted when T's are.
   Vec(const Vec&) = default;
+  /// Move constructor (see the copy constructor).
   Vec(Vec&&) = default;
+  /// Copy assignment (see the copy constructor).
   Vec& operator=(const Vec&) = default;
+  /// Move assignment (see the copy constructor).
   Vec& operator=(Vec&&) = default;
   /// Destroys the elements; trivial when T's destructor is.
   ~Vec() = default;
@@ -845,28 +859,45 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 void assign(InputIt first, InputIt last) {
     detail::vec_algo<T>::assign(core_(), first, last);
   }
+  /// Replaces the contents with the elements of il. Raises bad_alloc, changing nothing, if il.size() > N.
   HEAPLESS_CONSTEXPR20 void assign(std::initializer_list<T> il) { assign(il.begin(), il.end()); }
 
   // ---- Iterators -----------------------------------------------------------
+  /// Iterator to the first element.
   constexpr iterator begin() noexcept { return data(); }
+  /// Const iterator to the first element.
   constexpr const_iterator begin() const noexcept { return data(); }
+  /// Iterator past the last element.
   constexpr iterator end() noexcept { return data() + size(); }
+  /// Const iterator past the last element.
   constexpr const_iterator end() const noexcept { return data() + size(); }
+  /// Reverse iterator to the last element.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Const reverse iterator to the last element.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Reverse iterator before the first element.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator before the first element.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return end(); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   // ---- [inplace.vector.capacity] -------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
   /// True when size() == N: the next push_back would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  /// The number of elements.
   constexpr size_type size() const noexcept { return this->len(); }
+  /// The maximum number of elements (N).
   static constexpr size_type max_size() noexcept { return N; }
+  /// Same as max_size(): the capacity is fixed.
   static constexpr size_type capacity() noexcept { return N; }
   /// Shrinks to n (destroying the tail) or grows with value-initialised
   /// elements. Raises bad_alloc, changing nothing, if n > N; if an element
@@ -891,6 +922,7 @@ class Vec : private detail::vec_move_assign<T, N> {
     HEAPLESS_ASSERT(i < size(), "heapless::Vec::operator[]: index out of range");
     return data()[i];
   }
+  /// As operator[](i), read-only. Precondition (asserted): i < size().
   constexpr const_reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::Vec::operator[]: index out of range");
     return data()[i];
@@ -900,6 +932,7 @@ class Vec : private detail::vec_move_assign<T, N> {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return data()[i];
   }
+  /// As at(i), read-only. Raises out_of_range if i >= size().
   constexpr const_reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return data()[i];
@@ -909,6 +942,7 @@ class Vec : private detail::vec_move_assign<T, N> {
     HEAPLESS_ASSERT(!empty(), "heapless::Vec::front: empty");
     return data()[0];
   }
+  /// The first element, read-only. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Vec::front: empty");
     return data()[0];
@@ -918,12 +952,14 @@ class Vec : private detail::vec_move_assign<T, N> {
     HEAPLESS_ASSERT(!empty(), "heapless::Vec::back: empty");
     return data()[size() - 1];
   }
+  /// The last element, read-only. Precondition (asserted): !empty().
   constexpr const_reference back() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Vec::back: empty");
     return data()[size() - 1];
   }
   /// Pointer to the first element (nullptr when N == 0).
   constexpr T* data() noexcept { return this->ptr(); }
+  /// As data(), read-only.
   constexpr const T* data() const noexcept { return this->ptr(); }
 
   // ---- [inplace.vector.modifiers]: at the end -------------------------------
@@ -933,7 +969,9 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 reference emplace_back(Args&&... args) {
     return *detail::vec_algo<T>::template emplace_back<true>(core_(), std::forward<Args>(args)...);
   }
+  /// Copies value to the end. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_back(const T& value) { return emplace_back(value); }
+  /// Moves value to the end. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_back(T&& value) { return emplace_back(std::move(value)); }
 
   /// As emplace_back, but returns nullptr when full (arguments untouched).
@@ -941,6 +979,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_emplace_back(Args&&... args) {
     return detail::vec_algo<T>::template emplace_back<false>(core_(), std::forward<Args>(args)...);
   }
+  /// Copies value to the end; returns a pointer to it, or nullptr when full.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(const T& value) { return try_emplace_back(value); }
   /// Returns nullptr when full; value is then not moved from.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(T&& value) {
@@ -952,7 +991,9 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 reference unchecked_emplace_back(Args&&... args) {
     return detail::vec_algo<T>::unchecked_emplace_back(core_(), std::forward<Args>(args)...);
   }
+  /// Copies value to the end. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(const T& value) { return unchecked_emplace_back(value); }
+  /// Moves value to the end. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(T&& value) {
     return unchecked_emplace_back(std::move(value));
   }
@@ -972,6 +1013,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 void append(InputIt first, InputIt last) {
     detail::vec_algo<T>::append(core_(), first, last);
   }
+  /// Appends the elements of il; see append(first, last).
   HEAPLESS_CONSTEXPR20 void append(std::initializer_list<T> il) { append(il.begin(), il.end()); }
 
   /// Appends copies of [first, last) until full; returns the iterator to the
@@ -992,6 +1034,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   }
   /// Inserts value before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
+  /// Inserts value (moved) before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, T&& value) { return emplace(pos, std::move(value)); }
   /// Inserts n copies of value before pos. Raises bad_alloc, changing
   /// nothing, if they do not fit. O(n + end - pos).
@@ -1005,6 +1048,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, InputIt first, InputIt last) {
     return detail::vec_algo<T>::insert(core_(), pos, first, last);
   }
+  /// Inserts the elements of il before pos; see insert(pos, first, last).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, std::initializer_list<T> il) {
     return insert(pos, il.begin(), il.end());
   }
@@ -1211,15 +1255,23 @@ class VecRef {
   using algo = detail::vec_algo<element_type>;
 
  public:
+  /// Element type (without const).
   using value_type = element_type;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
   /// Read-only pointer to an element.
   using const_pointer = const T*;
+  /// Random-access iterator (a pointer).
   using iterator = T*;
+  /// Const random-access iterator (a pointer to const).
   using const_iterator = const T*;
   /// Iterates the Vec backwards.
   using reverse_iterator = std::reverse_iterator<iterator>;
@@ -1240,7 +1292,9 @@ class VecRef {
       : core_{other.core_.data_, other.core_.length_, other.core_.capacity_, other.core_.kind_} {}
 
   // ---- Iterators ------------------------------------------------------------
+  /// Iterator to the first element.
   iterator begin() const noexcept { return core_.ptr(); }
+  /// Iterator past the last element.
   iterator end() const noexcept { return core_.ptr() + size(); }
   /// The last element, for reverse iteration.
   reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
@@ -1256,10 +1310,13 @@ class VecRef {
   const_reverse_iterator crend() const noexcept { return const_reverse_iterator(begin()); }
 
   // ---- Capacity ---------------------------------------------------------------
+  /// The number of elements.
   size_type size() const noexcept { return core_.len(); }
   /// The Vec's N.
   size_type capacity() const noexcept { return core_.cap(); }
+  /// Same as capacity(): the Vec's N.
   size_type max_size() const noexcept { return core_.cap(); }
+  /// true when size() == 0.
   [[nodiscard]] bool empty() const noexcept { return size() == 0; }
   /// True when size() == capacity(): the next push_back would raise.
   [[nodiscard]] bool full() const noexcept { return size() == capacity(); }
