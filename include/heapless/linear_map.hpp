@@ -384,19 +384,28 @@ class LinearMap
 
  public:
   // ---- Types ---------------------------------------------------------------
+  /// Key type.
   using key_type = K;
+  /// Mapped (value) type.
   using mapped_type = V;
   /// What an entry is when taken out of the map (as in C++23 std::flat_map).
   using value_type = std::pair<K, V>;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
   /// A proxy: `std::pair<const K&, V&>`, returned by value from `*it` (const,
   /// so that `auto&` binds to it). Assigning `.second` writes into the map.
   using reference = const std::pair<const K&, V&>;
+  /// A proxy `std::pair<const K&, const V&>` returned by value from `*it`.
   using const_reference = const std::pair<const K&, const V&>;
+  /// Random-access iterator in insertion order (see erase for what erasure does to the order).
   using iterator = detail::linear_map_iterator<K, V>;
+  /// Const random-access iterator in insertion order.
   using const_iterator = detail::linear_map_iterator<K, const V>;
+  /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
   /// try_insert's result: empty when the map was full (nothing changed);
   /// otherwise what insert would return: {position, inserted}.
@@ -413,6 +422,7 @@ class LinearMap
   constexpr LinearMap(InputIt first, InputIt last) : LinearMap() {
     insert(first, last);
   }
+  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
   constexpr LinearMap& operator=(std::initializer_list<value_type> il) {
     clear();
     insert(il.begin(), il.end());
@@ -420,30 +430,48 @@ class LinearMap
   }
 
   // ---- Capacity --------------------------------------------------------------
+  /// The number of entries.
   constexpr size_type size() const noexcept { return this->size_; }
+  /// The maximum number of entries (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
+  /// true when size() == N: a new key would not fit.
   constexpr bool full() const noexcept { return this->size_ == N; }
 
   // ---- Iteration (insertion order; see erase for what it does to it) --------
+  /// Iterator to the first entry.
   constexpr iterator begin() noexcept { return iter_(0); }
+  /// Iterator past the last entry.
   constexpr iterator end() noexcept { return iter_(this->size_); }
+  /// Const iterator to the first entry.
   constexpr const_iterator begin() const noexcept { return citer_(0); }
+  /// Const iterator past the last entry.
   constexpr const_iterator end() const noexcept { return citer_(this->size_); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return citer_(0); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return citer_(this->size_); }
+  /// Reverse iterator to the last entry.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Reverse iterator before the first entry.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator to the last entry.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Const reverse iterator before the first entry.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   /// The keys, contiguous, in iteration order (read-only: keys stay unique).
   constexpr detail::linear_map_span<const K> keys() const noexcept { return {keys_data_(), this->size_}; }
   /// The values, contiguous, in iteration order; values()[i] belongs to keys()[i].
   constexpr detail::linear_map_span<V> values() noexcept { return {values_data_(), this->size_}; }
+  /// As values(), read-only.
   constexpr detail::linear_map_span<const V> values() const noexcept { return {values_data_(), this->size_}; }
 
   // ---- Lookup: any Q with `K == Q` (heterogeneous), else Q converts to K ------
@@ -452,14 +480,17 @@ class LinearMap
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER iterator find(const Q& q) {
     return iter_(index_of_(q));
   }
+  /// As find(q), read-only.
   template <class Q = K>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER const_iterator find(const Q& q) const {
     return citer_(index_of_(q));
   }
+  /// true when an entry with key q is present. O(n).
   template <class Q = K>
   constexpr bool contains(const Q& q) const {
     return index_of_(q) != this->size_;
   }
+  /// 1 if an entry with key q is present, else 0.
   template <class Q = K>
   constexpr size_type count(const Q& q) const {
     return contains(q) ? 1 : 0;
@@ -471,6 +502,7 @@ class LinearMap
     if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "LinearMap::at: no such key");
     return values_data_()[i];
   }
+  /// As at(q), read-only; a missing key raises out_of_range.
   template <class Q = K>
   constexpr const V& at(const Q& q) const {
     const size_type i = index_of_(q);
@@ -480,11 +512,13 @@ class LinearMap
   /// The value for key k, value-initialised and appended if k is new;
   /// a new key into a full map raises length_error.
   constexpr V& operator[](const K& k) { return values_data_()[try_emplace_(k).first]; }
+  /// As operator[](const K&), moving k if it is new.
   constexpr V& operator[](K&& k) { return values_data_()[try_emplace_(std::move(k)).first]; }
 
   // ---- Insertion (plain forms: a new key into a full map raises length_error) -
   /// Inserts v unless its key is present. Returns {position, inserted}.
   constexpr std::pair<iterator, bool> insert(const value_type& v) { return try_emplace(v.first, v.second); }
+  /// As insert(const value_type&), moving v.
   constexpr std::pair<iterator, bool> insert(value_type&& v) {
     return try_emplace(std::move(v.first), std::move(v.second));
   }
@@ -497,6 +531,7 @@ class LinearMap
   }
   /// The hint is ignored (there is no order to exploit); for std::inserter.
   constexpr iterator insert(const_iterator /*hint*/, const value_type& v) { return insert(v).first; }
+  /// As insert(hint, const value_type&), moving v; the hint is ignored.
   constexpr iterator insert(const_iterator /*hint*/, value_type&& v) { return insert(std::move(v)).first; }
   /// Inserts each element in turn; on overflow the ones before stay inserted
   /// and length_error is raised.
@@ -504,6 +539,7 @@ class LinearMap
   constexpr void insert(InputIt first, InputIt last) {
     for (; first != last; ++first) emplace(*first);
   }
+  /// Inserts each element of il in turn (see insert(first, last)).
   constexpr void insert(std::initializer_list<value_type> il) { insert(il.begin(), il.end()); }
 
   /// Constructs value_type(args...) and inserts it unless its key is present.
@@ -517,6 +553,7 @@ class LinearMap
       return try_emplace(std::move(tmp.first), std::move(tmp.second));
     }
   }
+  /// As emplace; the hint is ignored.
   template <class... Args>
   constexpr iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
     return emplace(std::forward<Args>(args)...).first;
@@ -531,15 +568,18 @@ class LinearMap
     const auto r = try_emplace_(k, std::forward<Args>(args)...);
     return {iter_(r.first), r.second};
   }
+  /// As try_emplace(const K&, args...), moving k if it is new.
   template <class... Args>
   constexpr std::pair<iterator, bool> try_emplace(K&& k, Args&&... args) {
     const auto r = try_emplace_(std::move(k), std::forward<Args>(args)...);
     return {iter_(r.first), r.second};
   }
+  /// As try_emplace(k, args...); the hint is ignored.
   template <class... Args>
   constexpr iterator try_emplace(const_iterator /*hint*/, const K& k, Args&&... args) {
     return try_emplace(k, std::forward<Args>(args)...).first;
   }
+  /// As try_emplace(std::move(k), args...); the hint is ignored.
   template <class... Args>
   constexpr iterator try_emplace(const_iterator /*hint*/, K&& k, Args&&... args) {
     return try_emplace(std::move(k), std::forward<Args>(args)...).first;
@@ -551,6 +591,7 @@ class LinearMap
   constexpr std::pair<iterator, bool> insert_or_assign(const K& k, M&& m) {
     return insert_or_assign_(k, std::forward<M>(m));
   }
+  /// As insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   constexpr std::pair<iterator, bool> insert_or_assign(K&& k, M&& m) {
     return insert_or_assign_(std::move(k), std::forward<M>(m));
@@ -563,6 +604,7 @@ class LinearMap
   [[nodiscard]] constexpr try_insert_result try_insert(const K& k, Args&&... args) {
     return try_insert_(k, std::forward<Args>(args)...);
   }
+  /// As try_insert(const K&, args...), moving k only if it is inserted.
   template <class... Args>
   [[nodiscard]] constexpr try_insert_result try_insert(K&& k, Args&&... args) {
     return try_insert_(std::move(k), std::forward<Args>(args)...);
@@ -570,6 +612,7 @@ class LinearMap
   /// As insert(v), except that a new key into a full map returns an empty
   /// optional (v is not moved from).
   [[nodiscard]] constexpr try_insert_result try_insert(const value_type& v) { return try_insert_(v.first, v.second); }
+  /// As try_insert(const value_type&), moving v's key and value only if inserted.
   [[nodiscard]] constexpr try_insert_result try_insert(value_type&& v) {
     return try_insert_(std::move(v.first), std::move(v.second));
   }
@@ -579,6 +622,7 @@ class LinearMap
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(const K& k, M&& m) {
     return try_insert_or_assign_(k, std::forward<M>(m));
   }
+  /// As try_insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(K&& k, M&& m) {
     return try_insert_or_assign_(std::move(k), std::forward<M>(m));
@@ -595,6 +639,7 @@ class LinearMap
     remove_swap_(i);
     return position_(pos, i);
   }
+  /// As erase(const_iterator).
   constexpr iterator erase(iterator pos) { return erase(const_iterator(pos)); }
   /// Removes [first, last), filling the hole with entries from the end:
   /// O(last - first). Returns an iterator to first's position.
@@ -625,6 +670,7 @@ class LinearMap
     remove_swap_(i);
     return 1;
   }
+  /// Removes the entry with key k, if any, as erase(q). Returns 0 or 1.
   constexpr size_type erase(const K& k) { return erase<K>(k); }
 
   /// Removes the entry at pos keeping the order of the others: O(n).
