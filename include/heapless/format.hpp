@@ -66,6 +66,7 @@ HEAPLESS_NAMESPACE_BEGIN
 
 /// A format string that is checked only when formatting (at run time).
 struct runtime_format_string {
+  /// The format string.
   std::string_view str;
 };
 /// Opts a format string out of the C++20 compile-time check (e.g. a string
@@ -119,6 +120,7 @@ inline namespace precompiled {
 template <class... Args>
 class basic_format_string {
  public:
+  /// From a string (a literal, a std::string_view...); under C++20 checked against Args at compile time.
   template <class S, class = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
 #if HEAPLESS_DETAIL_FORMAT_COMPILED
   consteval basic_format_string(const S& s) : str_(s) {
@@ -134,7 +136,9 @@ class basic_format_string {
   constexpr basic_format_string(const S& s) : str_(s) {
   }
 #endif
+  /// From runtime_format(s): checked only when formatting.
   constexpr basic_format_string(runtime_format_string s) noexcept : str_(s.str) {}
+  /// The format string text.
   constexpr std::string_view get() const noexcept { return str_; }
   /// The precompiled program, or a null view (parse at run time).
   constexpr detail::program_view program() const noexcept {

@@ -123,6 +123,7 @@ struct single_thread {};
 /// interrupts (interrupt_mask below); under an RTOS, a scheduler lock.
 template <class Lock>
 struct critical_section {
+  /// The lock type.
   using lock_type = Lock;
 };
 
@@ -541,7 +542,9 @@ class Pool {
   using slot_t = typename list_t::slot_t;
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
 
   /// Owning handle to one object in a Pool: move-only, like std::unique_ptr.
@@ -549,13 +552,18 @@ class Pool {
   /// returns its slot. Two pointers wide. Must not outlive its pool.
   class Box {
    public:
+    /// Element type.
     using element_type = T;
+    /// The Pool this Box belongs to.
     using pool_type = Pool;
 
     /// An empty Box.
     constexpr Box() noexcept = default;
+    /// An empty Box (from nullptr).
     constexpr Box(std::nullptr_t) noexcept {}  // NOLINT: implicit like unique_ptr
+    /// Takes other's object; other becomes empty.
     Box(Box&& other) noexcept : ptr_(std::exchange(other.ptr_, nullptr)), pool_(other.pool_) {}
+    /// Destroys the current object (if any), then takes other's; other becomes empty. Self-assignment does nothing.
     Box& operator=(Box&& other) noexcept {
       if (this != &other) {
         reset();
@@ -564,6 +572,7 @@ class Pool {
       }
       return *this;
     }
+    /// Destroys the object (as reset()); the Box becomes empty.
     Box& operator=(std::nullptr_t) noexcept {
       reset();
       return *this;
@@ -584,6 +593,7 @@ class Pool {
     }
     /// The object, or nullptr when empty.
     T* get() const noexcept { return ptr_; }
+    /// true when the Box holds an object.
     explicit operator bool() const noexcept { return ptr_ != nullptr; }
     /// The pool the object came from; nullptr if the Box never held one (a
     /// default-constructed Box, or the empty Box try_make returns from an
@@ -598,6 +608,7 @@ class Pool {
     /// Gives up ownership: the caller must later call pool()->destroy(p).
     [[nodiscard]] T* release() noexcept { return std::exchange(ptr_, nullptr); }
 
+    /// Exchanges the objects (and pools) of the two Boxes.
     void swap(Box& other) noexcept {
       std::swap(ptr_, other.ptr_);
       std::swap(pool_, other.pool_);
@@ -690,6 +701,7 @@ class Pool {
 
   // ---- Observers -------------------------------------------------------------
 
+  /// The number of slots (N).
   static constexpr size_type capacity() noexcept { return N; }
 
   /// Free slots right now. With lock_free and concurrent users, a snapshot

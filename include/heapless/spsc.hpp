@@ -294,13 +294,21 @@ class Queue : private detail::queue_state<T, N> {
   static_assert(std::is_nothrow_destructible_v<T>, "spsc::Queue<T, N>: T's destructor must not throw");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
+  /// Pointer to a const element.
   using const_pointer = const T*;
+  /// The producer handle type (split()).
   using producer_type = Producer<T, N>;
+  /// The consumer handle type (split()).
   using consumer_type = Consumer<T, N>;
 
   /// The queued elements seen by peek(): a forward range, front first.
@@ -565,6 +573,7 @@ class Queue : private detail::queue_state<T, N> {
   [[nodiscard]] bool full() const noexcept { return size() == N; }
   /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   [[nodiscard]] static constexpr size_type max_size() noexcept { return N; }
 
   /// The producer and consumer handles. Call once, before the two sides run

@@ -874,6 +874,7 @@ inline void handle_pointer(format_buffer& out, const arg_value& v, const format_
 /// nested values with heapless::format_to(ctx, "...", ...).
 class format_context {
  public:
+  /// Writes to out; spec is the field's spec text.
   explicit format_context(detail::format_buffer& out, std::string_view spec = {}) noexcept
       : out_(out), spec_(spec) {}
   format_context(const format_context&) = delete;
@@ -882,9 +883,11 @@ class format_context {
   /// Appends s (O(s.size())); past a fixed capacity the excess is dropped and
   /// reported by the format_to call that owns this context.
   void write(std::string_view s) { out_.write(s.data(), s.size()); }
+  /// Appends c; past a fixed capacity it is dropped (as write()).
   void put(char c) { out_.put(c); }
   /// The spec text after ':' in the replacement field ("" for "{}").
   std::string_view spec() const noexcept { return spec_; }
+  /// The underlying output buffer.
   detail::format_buffer& buffer() noexcept { return out_; }
 
  private:
