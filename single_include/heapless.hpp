@@ -1479,16 +1479,27 @@ class Vec : private detail::vec_move_assign<T, N> {
   static_assert(std::is_destructible_v<T>, "heapless::Vec<T, N>: T must be destructible");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
+  /// Pointer to a const element.
   using const_pointer = const T*;
+  /// Random-access iterator (a pointer).
   using iterator = T*;
+  /// Const random-access iterator (a pointer to const).
   using const_iterator = const T*;
+  /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
 
   // ---- [inplace.vector.cons] ---------------------------------------------
@@ -1516,8 +1527,11 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// object) when T's are. A moved-from Vec keeps its size and holds
   /// moved-from elements (as std::inplace_vector). Deleted when T's are.
   Vec(const Vec&) = default;
+  /// Move constructor (see the copy constructor).
   Vec(Vec&&) = default;
+  /// Copy assignment (see the copy constructor).
   Vec& operator=(const Vec&) = default;
+  /// Move assignment (see the copy constructor).
   Vec& operator=(Vec&&) = default;
   /// Destroys the elements; trivial when T's destructor is.
   ~Vec() = default;
@@ -1541,28 +1555,45 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 void assign(InputIt first, InputIt last) {
     detail::vec_algo<T>::assign(core_(), first, last);
   }
+  /// Replaces the contents with the elements of il. Raises bad_alloc, changing nothing, if il.size() > N.
   HEAPLESS_CONSTEXPR20 void assign(std::initializer_list<T> il) { assign(il.begin(), il.end()); }
 
   // ---- Iterators -----------------------------------------------------------
+  /// Iterator to the first element.
   constexpr iterator begin() noexcept { return data(); }
+  /// Const iterator to the first element.
   constexpr const_iterator begin() const noexcept { return data(); }
+  /// Iterator past the last element.
   constexpr iterator end() noexcept { return data() + size(); }
+  /// Const iterator past the last element.
   constexpr const_iterator end() const noexcept { return data() + size(); }
+  /// Reverse iterator to the last element.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Const reverse iterator to the last element.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Reverse iterator before the first element.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator before the first element.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return end(); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   // ---- [inplace.vector.capacity] -------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
   /// True when size() == N: the next push_back would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  /// The number of elements.
   constexpr size_type size() const noexcept { return this->len(); }
+  /// The maximum number of elements (N).
   static constexpr size_type max_size() noexcept { return N; }
+  /// Same as max_size(): the capacity is fixed.
   static constexpr size_type capacity() noexcept { return N; }
   /// Shrinks to n (destroying the tail) or grows with value-initialised
   /// elements. Raises bad_alloc, changing nothing, if n > N; if an element
@@ -1587,6 +1618,7 @@ class Vec : private detail::vec_move_assign<T, N> {
     HEAPLESS_ASSERT(i < size(), "heapless::Vec::operator[]: index out of range");
     return data()[i];
   }
+  /// As operator[](i), read-only. Precondition (asserted): i < size().
   constexpr const_reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::Vec::operator[]: index out of range");
     return data()[i];
@@ -1596,6 +1628,7 @@ class Vec : private detail::vec_move_assign<T, N> {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return data()[i];
   }
+  /// As at(i), read-only. Raises out_of_range if i >= size().
   constexpr const_reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return data()[i];
@@ -1605,6 +1638,7 @@ class Vec : private detail::vec_move_assign<T, N> {
     HEAPLESS_ASSERT(!empty(), "heapless::Vec::front: empty");
     return data()[0];
   }
+  /// The first element, read-only. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Vec::front: empty");
     return data()[0];
@@ -1614,12 +1648,14 @@ class Vec : private detail::vec_move_assign<T, N> {
     HEAPLESS_ASSERT(!empty(), "heapless::Vec::back: empty");
     return data()[size() - 1];
   }
+  /// The last element, read-only. Precondition (asserted): !empty().
   constexpr const_reference back() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Vec::back: empty");
     return data()[size() - 1];
   }
   /// Pointer to the first element (nullptr when N == 0).
   constexpr T* data() noexcept { return this->ptr(); }
+  /// As data(), read-only.
   constexpr const T* data() const noexcept { return this->ptr(); }
 
   // ---- [inplace.vector.modifiers]: at the end -------------------------------
@@ -1629,7 +1665,9 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 reference emplace_back(Args&&... args) {
     return *detail::vec_algo<T>::template emplace_back<true>(core_(), std::forward<Args>(args)...);
   }
+  /// Copies value to the end. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_back(const T& value) { return emplace_back(value); }
+  /// Moves value to the end. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_back(T&& value) { return emplace_back(std::move(value)); }
 
   /// As emplace_back, but returns nullptr when full (arguments untouched).
@@ -1637,6 +1675,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_emplace_back(Args&&... args) {
     return detail::vec_algo<T>::template emplace_back<false>(core_(), std::forward<Args>(args)...);
   }
+  /// Copies value to the end; returns a pointer to it, or nullptr when full.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(const T& value) { return try_emplace_back(value); }
   /// Returns nullptr when full; value is then not moved from.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(T&& value) {
@@ -1648,7 +1687,9 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 reference unchecked_emplace_back(Args&&... args) {
     return detail::vec_algo<T>::unchecked_emplace_back(core_(), std::forward<Args>(args)...);
   }
+  /// Copies value to the end. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(const T& value) { return unchecked_emplace_back(value); }
+  /// Moves value to the end. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(T&& value) {
     return unchecked_emplace_back(std::move(value));
   }
@@ -1668,6 +1709,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 void append(InputIt first, InputIt last) {
     detail::vec_algo<T>::append(core_(), first, last);
   }
+  /// Appends the elements of il; see append(first, last).
   HEAPLESS_CONSTEXPR20 void append(std::initializer_list<T> il) { append(il.begin(), il.end()); }
 
   /// Appends copies of [first, last) until full; returns the iterator to the
@@ -1688,6 +1730,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   }
   /// Inserts value before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
+  /// Inserts value (moved) before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, T&& value) { return emplace(pos, std::move(value)); }
   /// Inserts n copies of value before pos. Raises bad_alloc, changing
   /// nothing, if they do not fit. O(n + end - pos).
@@ -1701,6 +1744,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, InputIt first, InputIt last) {
     return detail::vec_algo<T>::insert(core_(), pos, first, last);
   }
+  /// Inserts the elements of il before pos; see insert(pos, first, last).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, std::initializer_list<T> il) {
     return insert(pos, il.begin(), il.end());
   }
@@ -1907,15 +1951,23 @@ class VecRef {
   using algo = detail::vec_algo<element_type>;
 
  public:
+  /// Element type (without const).
   using value_type = element_type;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
   /// Read-only pointer to an element.
   using const_pointer = const T*;
+  /// Random-access iterator (a pointer).
   using iterator = T*;
+  /// Const random-access iterator (a pointer to const).
   using const_iterator = const T*;
   /// Iterates the Vec backwards.
   using reverse_iterator = std::reverse_iterator<iterator>;
@@ -1936,7 +1988,9 @@ class VecRef {
       : core_{other.core_.data_, other.core_.length_, other.core_.capacity_, other.core_.kind_} {}
 
   // ---- Iterators ------------------------------------------------------------
+  /// Iterator to the first element.
   iterator begin() const noexcept { return core_.ptr(); }
+  /// Iterator past the last element.
   iterator end() const noexcept { return core_.ptr() + size(); }
   /// The last element, for reverse iteration.
   reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
@@ -1952,10 +2006,13 @@ class VecRef {
   const_reverse_iterator crend() const noexcept { return const_reverse_iterator(begin()); }
 
   // ---- Capacity ---------------------------------------------------------------
+  /// The number of elements.
   size_type size() const noexcept { return core_.len(); }
   /// The Vec's N.
   size_type capacity() const noexcept { return core_.cap(); }
+  /// Same as capacity(): the Vec's N.
   size_type max_size() const noexcept { return core_.cap(); }
+  /// true when size() == 0.
   [[nodiscard]] bool empty() const noexcept { return size() == 0; }
   /// True when size() == capacity(): the next push_back would raise.
   [[nodiscard]] bool full() const noexcept { return size() == capacity(); }
@@ -2335,6 +2392,7 @@ struct single_thread {};
 /// interrupts (interrupt_mask below); under an RTOS, a scheduler lock.
 template <class Lock>
 struct critical_section {
+  /// The lock type.
   using lock_type = Lock;
 };
 
@@ -2753,7 +2811,9 @@ class Pool {
   using slot_t = typename list_t::slot_t;
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
 
   /// Owning handle to one object in a Pool: move-only, like std::unique_ptr.
@@ -2761,13 +2821,18 @@ class Pool {
   /// returns its slot. Two pointers wide. Must not outlive its pool.
   class Box {
    public:
+    /// Element type.
     using element_type = T;
+    /// The Pool this Box belongs to.
     using pool_type = Pool;
 
     /// An empty Box.
     constexpr Box() noexcept = default;
+    /// An empty Box (from nullptr).
     constexpr Box(std::nullptr_t) noexcept {}  // NOLINT: implicit like unique_ptr
+    /// Takes other's object; other becomes empty.
     Box(Box&& other) noexcept : ptr_(std::exchange(other.ptr_, nullptr)), pool_(other.pool_) {}
+    /// Destroys the current object (if any), then takes other's; other becomes empty. Self-assignment does nothing.
     Box& operator=(Box&& other) noexcept {
       if (this != &other) {
         reset();
@@ -2776,6 +2841,7 @@ class Pool {
       }
       return *this;
     }
+    /// Destroys the object (as reset()); the Box becomes empty.
     Box& operator=(std::nullptr_t) noexcept {
       reset();
       return *this;
@@ -2796,6 +2862,7 @@ class Pool {
     }
     /// The object, or nullptr when empty.
     T* get() const noexcept { return ptr_; }
+    /// true when the Box holds an object.
     explicit operator bool() const noexcept { return ptr_ != nullptr; }
     /// The pool the object came from; nullptr if the Box never held one (a
     /// default-constructed Box, or the empty Box try_make returns from an
@@ -2810,6 +2877,7 @@ class Pool {
     /// Gives up ownership: the caller must later call pool()->destroy(p).
     [[nodiscard]] T* release() noexcept { return std::exchange(ptr_, nullptr); }
 
+    /// Exchanges the objects (and pools) of the two Boxes.
     void swap(Box& other) noexcept {
       std::swap(ptr_, other.ptr_);
       std::swap(pool_, other.pool_);
@@ -2902,6 +2970,7 @@ class Pool {
 
   // ---- Observers -------------------------------------------------------------
 
+  /// The number of slots (N).
   static constexpr size_type capacity() noexcept { return N; }
 
   /// Free slots right now. With lock_free and concurrent users, a snapshot
@@ -3713,19 +3782,32 @@ class String {
   using rep_type = detail::string_rep<N>;
 
  public:
+  /// Character traits (std::char_traits<char>).
   using traits_type = std::char_traits<char>;
+  /// Character type.
   using value_type = char;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to a char.
   using reference = char&;
+  /// Const reference to a char.
   using const_reference = const char&;
+  /// Pointer to a char.
   using pointer = char*;
+  /// Pointer to a const char.
   using const_pointer = const char*;
+  /// Random-access iterator (a char pointer).
   using iterator = char*;
+  /// Const random-access iterator (a const char pointer).
   using const_iterator = const char*;
+  /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
 
+  /// "No position": returned by the searches when nothing is found; as a count, "to the end".
   static constexpr size_type npos = static_cast<size_type>(-1);
 
   // ---- Construction ([string.cons]) ------------------------------------
@@ -3751,6 +3833,7 @@ class String {
   constexpr String(It first, It last) : String() {
     append(first, last);
   }
+  /// From the chars of il. Raises length_error when il.size() > N.
   constexpr String(std::initializer_list<char> il) : String() { append(il.begin(), il.size()); }
   /// From a String of smaller or equal capacity: never fails.
   template <std::size_t M, std::enable_if_t<(M < N), int> = 0>
@@ -3768,10 +3851,15 @@ class String {
 
   // ---- Assignment ([string.assign]) ----------------------------------
 
+  /// As assign(s).
   constexpr String& operator=(const char* s) { return assign(s); }
+  /// As assign(sv).
   constexpr String& operator=(std::string_view sv) { return assign(sv); }
+  /// Replaces the contents with the one char ch.
   constexpr String& operator=(char ch) { return assign(size_type{1}, ch); }
+  /// As assign(il).
   constexpr String& operator=(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
+  /// From a String of another capacity. Raises length_error when other.size() > N (then *this is unchanged).
   template <std::size_t M, std::enable_if_t<(M != N), int> = 0>
   constexpr String& operator=(const String<M>& other) {
     return assign(other.data(), other.size());
@@ -3784,23 +3872,28 @@ class String {
     assign_unchecked_(s, n);
     return *this;
   }
+  /// As assign(s, strlen(s)): s is NUL-terminated and non-null.
   constexpr String& assign(const char* s) { return assign(s, detail::chars::length(s)); }
+  /// As assign(sv.data(), sv.size()).
   constexpr String& assign(std::string_view sv) { return assign(sv.data(), sv.size()); }
   /// Replaces the contents with sv.substr(pos, count); out_of_range when pos > sv.size().
   constexpr String& assign(std::string_view sv, size_type pos, size_type count = npos) {
     return assign(sub_(sv, pos, count));
   }
+  /// Replaces the contents with count copies of ch. Raises length_error when count > N.
   constexpr String& assign(size_type count, char ch) {
     if (HEAPLESS_UNLIKELY(count > N)) detail::raise(error_kind::length_error, "heapless::String::assign: length exceeds capacity");
     detail::chars::fill(buf_(), count, ch);
     set_size_(count);
     return *this;
   }
+  /// Replaces the contents with [first, last), which may point into *this. Raises length_error when longer than N (then *this is unchanged).
   template <class It, detail::if_input_iterator_t<It> = 0>
   constexpr String& assign(It first, It last) {
     String tmp(first, last);  // strong guarantee; the range may point into *this
     return *this = tmp;
   }
+  /// Replaces the contents with the chars of il. Raises length_error when il.size() > N.
   constexpr String& assign(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
 
   /// Replaces the contents with sv when it fits; otherwise returns false and changes nothing.
@@ -3809,9 +3902,11 @@ class String {
     assign_unchecked_(sv.data(), sv.size());
     return true;
   }
+  /// As try_assign(std::string_view(s, n)).
   [[nodiscard]] constexpr bool try_assign(const char* s, size_type n) noexcept {
     return try_assign(std::string_view(s, n));
   }
+  /// Replaces the contents with count copies of ch when count <= N; otherwise returns false and changes nothing.
   [[nodiscard]] constexpr bool try_assign(size_type count, char ch) noexcept {
     if (count > N) return false;
     detail::chars::fill(buf_(), count, ch);
@@ -3826,6 +3921,7 @@ class String {
     HEAPLESS_ASSERT(pos <= size(), "heapless::String::operator[]: index out of range");
     return buf_()[pos];
   }
+  /// As operator[](pos), read-only. Precondition (HEAPLESS_ASSERT): pos <= size().
   constexpr const_reference operator[](size_type pos) const noexcept {
     HEAPLESS_ASSERT(pos <= size(), "heapless::String::operator[]: index out of range");
     return buf_()[pos];
@@ -3835,6 +3931,7 @@ class String {
     if (HEAPLESS_UNLIKELY(pos >= size())) detail::raise(error_kind::out_of_range, "heapless::String::at: index out of range");
     return buf_()[pos];
   }
+  /// As at(pos), read-only. Raises out_of_range when pos >= size().
   constexpr const_reference at(size_type pos) const {
     if (HEAPLESS_UNLIKELY(pos >= size())) detail::raise(error_kind::out_of_range, "heapless::String::at: index out of range");
     return buf_()[pos];
@@ -3844,6 +3941,7 @@ class String {
     HEAPLESS_ASSERT(!empty(), "heapless::String::front: empty string");
     return buf_()[0];
   }
+  /// The first char, read-only. Precondition (HEAPLESS_ASSERT): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::String::front: empty string");
     return buf_()[0];
@@ -3853,6 +3951,7 @@ class String {
     HEAPLESS_ASSERT(!empty(), "heapless::String::back: empty string");
     return buf_()[size() - 1];
   }
+  /// The last char, read-only. Precondition (HEAPLESS_ASSERT): !empty().
   constexpr const_reference back() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::String::back: empty string");
     return buf_()[size() - 1];
@@ -3860,34 +3959,55 @@ class String {
   /// Always NUL-terminated: data()[size()] == '\0'. Do not write that byte
   /// (or past it) through the pointer: the length lives there when not full.
   constexpr char* data() noexcept { return buf_(); }
+  /// The chars, read-only; NUL-terminated.
   constexpr const char* data() const noexcept { return buf_(); }
+  /// Same as data() const: the NUL-terminated contents.
   constexpr const char* c_str() const noexcept { return buf_(); }
+  /// The contents as a std::string_view (implicit, as std::string's).
   constexpr operator std::string_view() const noexcept { return {buf_(), size()}; }  // NOLINT: implicit like std::string
   /// The contents as a std::string_view (same as the implicit conversion).
   constexpr std::string_view view() const noexcept { return {buf_(), size()}; }
 
   // ---- Iterators ----------------------------------------------------
 
+  /// Iterator to the first char.
   constexpr iterator begin() noexcept { return buf_(); }
+  /// Const iterator to the first char.
   constexpr const_iterator begin() const noexcept { return buf_(); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return buf_(); }
+  /// Iterator past the last char.
   constexpr iterator end() noexcept { return buf_() + size(); }
+  /// Const iterator past the last char.
   constexpr const_iterator end() const noexcept { return buf_() + size(); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return buf_() + size(); }
+  /// Reverse iterator to the last char.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Const reverse iterator to the last char.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Reverse iterator before the first char.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator before the first char.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return const_reverse_iterator(begin()); }
 
   // ---- Capacity ([string.capacity]) ----------------------------------
 
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
+  /// true when size() == N: nothing more can be appended.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  /// The number of chars (excluding the NUL).
   constexpr size_type size() const noexcept { return rep_.size(); }
+  /// Same as size().
   constexpr size_type length() const noexcept { return rep_.size(); }
+  /// The maximum number of chars (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
   /// Chars that can still be appended: N - size().
   constexpr size_type available() const noexcept { return rep_.available(); }
@@ -3895,10 +4015,12 @@ class String {
   constexpr void reserve(size_type n) const {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::reserve: exceeds capacity");
   }
+  /// Does nothing: the capacity is fixed.
   constexpr void shrink_to_fit() noexcept {}
 
   // ---- Modifiers ([string.modifiers]) --------------------------------
 
+  /// Makes the string empty. O(1).
   constexpr void clear() noexcept { set_size_(0); }
 
   /// Raises length_error when full.
@@ -3947,12 +4069,15 @@ class String {
     append_copy_(s, n, room);
     return *this;
   }
+  /// As append(s, strlen(s)): s is NUL-terminated and non-null.
   constexpr String& append(const char* s) { return append(s, detail::chars::length(s)); }
+  /// As append(sv.data(), sv.size()).
   constexpr String& append(std::string_view sv) { return append(sv.data(), sv.size()); }
   /// Appends sv.substr(pos, count); out_of_range when pos > sv.size().
   constexpr String& append(std::string_view sv, size_type pos, size_type count = npos) {
     return append(sub_(sv, pos, count));
   }
+  /// Appends count copies of ch. Raises length_error when size() + count > N (then *this is unchanged).
   constexpr String& append(size_type count, char ch) {
     const size_type room = available();
     if (HEAPLESS_UNLIKELY(count > room)) detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
@@ -3999,14 +4124,19 @@ class String {
       return *this;
     }
   }
+  /// Appends the chars of il. Raises length_error when they do not fit (then *this is unchanged).
   constexpr String& append(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
 
+  /// As push_back(ch): raises length_error when full.
   constexpr String& operator+=(char ch) {
     push_back(ch);
     return *this;
   }
+  /// As append(s).
   constexpr String& operator+=(const char* s) { return append(s); }
+  /// As append(sv).
   constexpr String& operator+=(std::string_view sv) { return append(sv.data(), sv.size()); }
+  /// As append(il).
   constexpr String& operator+=(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
 
   /// Appends [s, s + n) when it fits; otherwise returns false and changes nothing.
@@ -4016,13 +4146,16 @@ class String {
     append_copy_(s, n, room);
     return true;
   }
+  /// As try_append(sv.data(), sv.size()).
   [[nodiscard]] constexpr bool try_append(std::string_view sv) noexcept { return try_append(sv.data(), sv.size()); }
+  /// Appends count copies of ch when they fit; otherwise returns false and changes nothing.
   [[nodiscard]] constexpr bool try_append(size_type count, char ch) noexcept {
     const size_type room = available();
     if (count > room) return false;
     append_fill_(count, ch, room);
     return true;
   }
+  /// As try_push_back(ch).
   [[nodiscard]] constexpr bool try_append(char ch) noexcept { return try_push_back(ch); }
 
   /// Appends as much of sv as fits. Returns true when it had to cut (some of
@@ -4048,6 +4181,7 @@ class String {
     append_copy_(s, n, room);
     return *this;
   }
+  /// As unchecked_append(sv.data(), sv.size()). Precondition (HEAPLESS_ASSERT): size() + sv.size() <= N.
   constexpr String& unchecked_append(std::string_view sv) noexcept { return unchecked_append(sv.data(), sv.size()); }
 
   /// Inserts count copies of ch before pos. out_of_range when pos > size();
@@ -4055,20 +4189,26 @@ class String {
   constexpr String& insert(size_type pos, size_type count, char ch) { return replace(pos, 0, count, ch); }
   /// Inserts [s, s + n) before pos; s may point into *this.
   constexpr String& insert(size_type pos, const char* s, size_type n) { return replace(pos, 0, s, n); }
+  /// As insert(pos, s, strlen(s)): s is NUL-terminated and non-null.
   constexpr String& insert(size_type pos, const char* s) { return replace(pos, 0, s, detail::chars::length(s)); }
+  /// As insert(pos, sv.data(), sv.size()).
   constexpr String& insert(size_type pos, std::string_view sv) { return replace(pos, 0, sv.data(), sv.size()); }
+  /// Inserts sv.substr(subpos, subcount) before pos; out_of_range when subpos > sv.size() or pos > size().
   constexpr String& insert(size_type pos, std::string_view sv, size_type subpos, size_type subcount = npos) {
     return insert(pos, sub_(sv, subpos, subcount));
   }
+  /// Inserts ch before p; returns an iterator to it. length_error when full.
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, char ch) {
     return insert(p, size_type{1}, ch);
   }
+  /// Inserts count copies of ch before p; returns an iterator to the first one (p if count == 0). length_error when they do not fit.
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, size_type count, char ch) {
     replace(index_of_(p), 0, count, ch);
     return position_(p);
   }
+  /// Inserts [first, last) (which may point into *this) before p; returns an iterator to the first inserted char. length_error when it does not fit.
   template <class P, class It, detail::if_iterator_t<P> = 0, detail::if_input_iterator_t<It> = 0>
   constexpr iterator insert(P p, It first, It last) {
     const size_type pos = index_of_(p);
@@ -4076,6 +4216,7 @@ class String {
     replace(pos, 0, tmp.data(), tmp.size());
     return position_(p);
   }
+  /// Inserts the chars of il before p; returns an iterator to the first inserted char. length_error when they do not fit.
   template <class P, detail::if_iterator_t<P> = 0>
   constexpr iterator insert(P p, std::initializer_list<char> il) {
     replace_checked_<false>(index_of_(p), 0, il.begin(), il.size());
@@ -4090,6 +4231,7 @@ class String {
     replace_unchecked_(pos, 0, sv.data(), sv.size());
     return true;
   }
+  /// Inserts count copies of ch before pos when they fit; otherwise returns false and changes nothing. pos > size() still raises out_of_range.
   [[nodiscard]] constexpr bool try_insert(size_type pos, size_type count, char ch) {
     check_pos_(pos, "heapless::String::try_insert: position out of range");
     if (count > N - size()) return false;
@@ -4114,6 +4256,7 @@ class String {
     set_size_(len - 1);
     return position_(p);
   }
+  /// Removes [first, last); returns an iterator to the char that followed them. Precondition (HEAPLESS_ASSERT): a valid range in *this.
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr iterator erase(P first, Q last) noexcept {
     const size_type pos = index_of_(first);
@@ -4131,16 +4274,20 @@ class String {
   constexpr String& replace(size_type pos, size_type count, const char* s, size_type n) {
     return replace_checked_<true>(pos, count, s, n);
   }
+  /// As replace(pos, count, s, strlen(s)): s is NUL-terminated and non-null.
   constexpr String& replace(size_type pos, size_type count, const char* s) {
     return replace(pos, count, s, detail::chars::length(s));
   }
+  /// As replace(pos, count, sv.data(), sv.size()).
   constexpr String& replace(size_type pos, size_type count, std::string_view sv) {
     return replace(pos, count, sv.data(), sv.size());
   }
+  /// As replace(pos, count, sv.substr(subpos, subcount)); out_of_range when subpos > sv.size().
   constexpr String& replace(size_type pos, size_type count, std::string_view sv, size_type subpos,
                             size_type subcount = npos) {
     return replace(pos, count, sub_(sv, subpos, subcount));
   }
+  /// Replaces [pos, pos + min(count, size() - pos)) with count2 copies of ch. out_of_range when pos > size(); length_error when the result would exceed N.
   constexpr String& replace(size_type pos, size_type count, size_type count2, char ch) {
     check_pos_(pos, "heapless::String::replace: position out of range");
     const size_type len = size();
@@ -4149,27 +4296,33 @@ class String {
     replace_fill_unchecked_(pos, count, count2, ch);
     return *this;
   }
+  /// Replaces [first, last) with sv; see replace(pos, count, s, n).
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, std::string_view sv) {
     return replace(index_of_(first), range_len_(first, last), sv.data(), sv.size());
   }
+  /// Replaces [first, last) with [s, s + n); see replace(pos, count, s, n).
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, const char* s, size_type n) {
     return replace(index_of_(first), range_len_(first, last), s, n);
   }
+  /// Replaces [first, last) with the NUL-terminated s; see replace(pos, count, s, n).
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, const char* s) {
     return replace(index_of_(first), range_len_(first, last), s, detail::chars::length(s));
   }
+  /// Replaces [first, last) with count2 copies of ch. length_error when the result would exceed N.
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, size_type count2, char ch) {
     return replace(index_of_(first), range_len_(first, last), count2, ch);
   }
+  /// Replaces [first, last) with [first2, last2), which may point into *this; see replace(pos, count, s, n).
   template <class P, class Q, class It, detail::if_iterators_t<P, Q> = 0, detail::if_input_iterator_t<It> = 0>
   constexpr String& replace(P first, Q last, It first2, It last2) {
     const String tmp(first2, last2);  // the range may point into *this
     return replace(index_of_(first), range_len_(first, last), tmp.data(), tmp.size());
   }
+  /// Replaces [first, last) with the chars of il; see replace(pos, count, s, n).
   template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
   constexpr String& replace(P first, Q last, std::initializer_list<char> il) {
     return replace_checked_<false>(index_of_(first), range_len_(first, last), il.begin(), il.size());
@@ -4190,6 +4343,7 @@ class String {
     if (HEAPLESS_UNLIKELY(n > N)) detail::raise(error_kind::length_error, "heapless::String::resize: exceeds capacity");
     detail::string_algo::resize(rep_, n, ch);
   }
+  /// As resize(n, '\0').
   constexpr void resize(size_type n) { resize(n, '\0'); }
 
   /// C++23 std::string::resize_and_overwrite: raises length_error when
@@ -4213,6 +4367,7 @@ class String {
     set_size_(static_cast<size_type>(r));
   }
 
+  /// Exchanges the contents of the two strings. O(N) (copies of the whole object).
   constexpr void swap(String& other) noexcept {
     const String tmp = other;
     other = *this;
@@ -4229,7 +4384,9 @@ class String {
   constexpr size_type find(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::find(buf_(), size(), s, pos, n);
   }
+  /// As find(sv.data(), pos, sv.size()).
   constexpr size_type find(std::string_view sv, size_type pos = 0) const noexcept { return find(sv.data(), pos, sv.size()); }
+  /// First occurrence of ch at or after pos, or npos.
   constexpr size_type find(char ch, size_type pos = 0) const noexcept {
     return detail::string_find::find_char(buf_(), size(), ch, pos);
   }
@@ -4238,7 +4395,9 @@ class String {
   constexpr size_type rfind(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::rfind(buf_(), size(), s, pos, n);
   }
+  /// As rfind(sv.data(), pos, sv.size()).
   constexpr size_type rfind(std::string_view sv, size_type pos = npos) const noexcept { return rfind(sv.data(), pos, sv.size()); }
+  /// Last occurrence of ch at or before pos, or npos.
   constexpr size_type rfind(char ch, size_type pos = npos) const noexcept {
     return detail::string_find::rfind_char(buf_(), size(), ch, pos);
   }
@@ -4247,27 +4406,33 @@ class String {
   constexpr size_type find_first_of(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::first_of<true>(buf_(), size(), s, pos, n);
   }
+  /// As find_first_of(sv.data(), pos, sv.size()).
   constexpr size_type find_first_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_of(sv.data(), pos, sv.size());
   }
+  /// Same as find(ch, pos).
   constexpr size_type find_first_of(char ch, size_type pos = 0) const noexcept { return find(ch, pos); }
 
   /// Last char at or before pos that is one of [s, s + n), or npos.
   constexpr size_type find_last_of(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::last_of<true>(buf_(), size(), s, pos, n);
   }
+  /// As find_last_of(sv.data(), pos, sv.size()).
   constexpr size_type find_last_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_of(sv.data(), pos, sv.size());
   }
+  /// Same as rfind(ch, pos).
   constexpr size_type find_last_of(char ch, size_type pos = npos) const noexcept { return rfind(ch, pos); }
 
   /// First char at or after pos that is not one of [s, s + n), or npos.
   constexpr size_type find_first_not_of(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::first_of<false>(buf_(), size(), s, pos, n);
   }
+  /// As find_first_not_of(sv.data(), pos, sv.size()).
   constexpr size_type find_first_not_of(std::string_view sv, size_type pos = 0) const noexcept {
     return find_first_not_of(sv.data(), pos, sv.size());
   }
+  /// First char at or after pos that is not ch, or npos.
   constexpr size_type find_first_not_of(char ch, size_type pos = 0) const noexcept {
     return find_first_not_of(&ch, pos, 1);
   }
@@ -4276,22 +4441,30 @@ class String {
   constexpr size_type find_last_not_of(const char* s, size_type pos, size_type n) const noexcept {
     return detail::string_find::last_of<false>(buf_(), size(), s, pos, n);
   }
+  /// As find_last_not_of(sv.data(), pos, sv.size()).
   constexpr size_type find_last_not_of(std::string_view sv, size_type pos = npos) const noexcept {
     return find_last_not_of(sv.data(), pos, sv.size());
   }
+  /// Last char at or before pos that is not ch, or npos.
   constexpr size_type find_last_not_of(char ch, size_type pos = npos) const noexcept {
     return find_last_not_of(&ch, pos, 1);
   }
 
+  /// true when the string begins with sv.
   constexpr bool starts_with(std::string_view sv) const noexcept {
     return detail::string_find::starts_with(buf_(), size(), sv);
   }
+  /// true when the string is not empty and begins with ch.
   constexpr bool starts_with(char ch) const noexcept { return !empty() && buf_()[0] == ch; }
+  /// true when the string ends with sv.
   constexpr bool ends_with(std::string_view sv) const noexcept {
     return detail::string_find::ends_with(buf_(), size(), sv);
   }
+  /// true when the string is not empty and ends with ch.
   constexpr bool ends_with(char ch) const noexcept { return !empty() && buf_()[size() - 1] == ch; }
+  /// true when sv occurs in the string (find(sv) != npos).
   constexpr bool contains(std::string_view sv) const noexcept { return find(sv) != npos; }
+  /// true when ch occurs in the string.
   constexpr bool contains(char ch) const noexcept { return find(ch) != npos; }
 
   // ---- Operations ([string.ops]) --------------------------------------
@@ -4308,6 +4481,7 @@ class String {
   constexpr int compare(std::string_view sv) const noexcept {
     return detail::chars::compare_any(buf_(), size(), sv.data(), sv.size());
   }
+  /// Three-way comparison with other: <0, 0 or >0 (only the sign is specified).
   template <std::size_t M>
   constexpr int compare(const String<M>& other) const noexcept {
     if constexpr (M == N && N < 256) {
@@ -4330,10 +4504,12 @@ class String {
     check_pos_(pos, "heapless::String::compare: position out of range");
     return detail::chars::compare_any(buf_() + pos, clamp_(count, size() - pos), sv.data(), sv.size());
   }
+  /// Compares substr(pos, count) with sv.substr(pos2, count2); out_of_range when pos > size() or pos2 > sv.size().
   constexpr int compare(size_type pos, size_type count, std::string_view sv, size_type pos2,
                         size_type count2 = npos) const {
     return compare(pos, count, sub_(sv, pos2, count2));
   }
+  /// Compares substr(pos, count) with [s, s + n); out_of_range when pos > size().
   constexpr int compare(size_type pos, size_type count, const char* s, size_type n) const {
     return compare(pos, count, std::string_view(s, n));
   }
@@ -5045,8 +5221,10 @@ HEAPLESS_NAMESPACE_END
 /// Hashes exactly like std::hash<std::string_view>, so a String key and a
 /// std::string_view probe land in the same bucket.
 namespace std {
+/// Hashes exactly like std::hash<std::string_view>.
 template <std::size_t N>
 struct hash<heapless::String<N>> {
+  /// The hash of std::string_view(s).
   std::size_t operator()(const heapless::String<N>& s) const noexcept {
     return std::hash<std::string_view>{}(std::string_view(s));
   }
@@ -6033,6 +6211,7 @@ inline void handle_pointer(format_buffer& out, const arg_value& v, const format_
 /// nested values with heapless::format_to(ctx, "...", ...).
 class format_context {
  public:
+  /// Writes to out; spec is the field's spec text.
   explicit format_context(detail::format_buffer& out, std::string_view spec = {}) noexcept
       : out_(out), spec_(spec) {}
   format_context(const format_context&) = delete;
@@ -6041,9 +6220,11 @@ class format_context {
   /// Appends s (O(s.size())); past a fixed capacity the excess is dropped and
   /// reported by the format_to call that owns this context.
   void write(std::string_view s) { out_.write(s.data(), s.size()); }
+  /// Appends c; past a fixed capacity it is dropped (as write()).
   void put(char c) { out_.put(c); }
   /// The spec text after ':' in the replacement field ("" for "{}").
   std::string_view spec() const noexcept { return spec_; }
+  /// The underlying output buffer.
   detail::format_buffer& buffer() noexcept { return out_; }
 
  private:
@@ -7665,6 +7846,7 @@ HEAPLESS_NAMESPACE_BEGIN
 
 /// A format string that is checked only when formatting (at run time).
 struct runtime_format_string {
+  /// The format string.
   std::string_view str;
 };
 /// Opts a format string out of the C++20 compile-time check (e.g. a string
@@ -7718,6 +7900,7 @@ inline namespace precompiled {
 template <class... Args>
 class basic_format_string {
  public:
+  /// From a string (a literal, a std::string_view...); under C++20 checked against Args at compile time.
   template <class S, class = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
 #if HEAPLESS_DETAIL_FORMAT_COMPILED
   consteval basic_format_string(const S& s) : str_(s) {
@@ -7733,7 +7916,9 @@ class basic_format_string {
   constexpr basic_format_string(const S& s) : str_(s) {
   }
 #endif
+  /// From runtime_format(s): checked only when formatting.
   constexpr basic_format_string(runtime_format_string s) noexcept : str_(s.str) {}
+  /// The format string text.
   constexpr std::string_view get() const noexcept { return str_; }
   /// The precompiled program, or a null view (parse at run time).
   constexpr detail::program_view program() const noexcept {
@@ -9394,19 +9579,28 @@ class LinearMap
 
  public:
   // ---- Types ---------------------------------------------------------------
+  /// Key type.
   using key_type = K;
+  /// Mapped (value) type.
   using mapped_type = V;
   /// What an entry is when taken out of the map (as in C++23 std::flat_map).
   using value_type = std::pair<K, V>;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
   /// A proxy: `std::pair<const K&, V&>`, returned by value from `*it` (const,
   /// so that `auto&` binds to it). Assigning `.second` writes into the map.
   using reference = const std::pair<const K&, V&>;
+  /// A proxy `std::pair<const K&, const V&>` returned by value from `*it`.
   using const_reference = const std::pair<const K&, const V&>;
+  /// Random-access iterator in insertion order (see erase for what erasure does to the order).
   using iterator = detail::linear_map_iterator<K, V>;
+  /// Const random-access iterator in insertion order.
   using const_iterator = detail::linear_map_iterator<K, const V>;
+  /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
   /// try_insert's result: empty when the map was full (nothing changed);
   /// otherwise what insert would return: {position, inserted}.
@@ -9423,6 +9617,7 @@ class LinearMap
   constexpr LinearMap(InputIt first, InputIt last) : LinearMap() {
     insert(first, last);
   }
+  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
   constexpr LinearMap& operator=(std::initializer_list<value_type> il) {
     clear();
     insert(il.begin(), il.end());
@@ -9430,30 +9625,48 @@ class LinearMap
   }
 
   // ---- Capacity --------------------------------------------------------------
+  /// The number of entries.
   constexpr size_type size() const noexcept { return this->size_; }
+  /// The maximum number of entries (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
+  /// true when size() == N: a new key would not fit.
   constexpr bool full() const noexcept { return this->size_ == N; }
 
   // ---- Iteration (insertion order; see erase for what it does to it) --------
+  /// Iterator to the first entry.
   constexpr iterator begin() noexcept { return iter_(0); }
+  /// Iterator past the last entry.
   constexpr iterator end() noexcept { return iter_(this->size_); }
+  /// Const iterator to the first entry.
   constexpr const_iterator begin() const noexcept { return citer_(0); }
+  /// Const iterator past the last entry.
   constexpr const_iterator end() const noexcept { return citer_(this->size_); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return citer_(0); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return citer_(this->size_); }
+  /// Reverse iterator to the last entry.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Reverse iterator before the first entry.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator to the last entry.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Const reverse iterator before the first entry.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   /// The keys, contiguous, in iteration order (read-only: keys stay unique).
   constexpr detail::linear_map_span<const K> keys() const noexcept { return {keys_data_(), this->size_}; }
   /// The values, contiguous, in iteration order; values()[i] belongs to keys()[i].
   constexpr detail::linear_map_span<V> values() noexcept { return {values_data_(), this->size_}; }
+  /// As values(), read-only.
   constexpr detail::linear_map_span<const V> values() const noexcept { return {values_data_(), this->size_}; }
 
   // ---- Lookup: any Q with `K == Q` (heterogeneous), else Q converts to K ------
@@ -9462,14 +9675,17 @@ class LinearMap
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER iterator find(const Q& q) {
     return iter_(index_of_(q));
   }
+  /// As find(q), read-only.
   template <class Q = K>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER const_iterator find(const Q& q) const {
     return citer_(index_of_(q));
   }
+  /// true when an entry with key q is present. O(n).
   template <class Q = K>
   constexpr bool contains(const Q& q) const {
     return index_of_(q) != this->size_;
   }
+  /// 1 if an entry with key q is present, else 0.
   template <class Q = K>
   constexpr size_type count(const Q& q) const {
     return contains(q) ? 1 : 0;
@@ -9481,6 +9697,7 @@ class LinearMap
     if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "LinearMap::at: no such key");
     return values_data_()[i];
   }
+  /// As at(q), read-only; a missing key raises out_of_range.
   template <class Q = K>
   constexpr const V& at(const Q& q) const {
     const size_type i = index_of_(q);
@@ -9490,11 +9707,13 @@ class LinearMap
   /// The value for key k, value-initialised and appended if k is new;
   /// a new key into a full map raises length_error.
   constexpr V& operator[](const K& k) { return values_data_()[try_emplace_(k).first]; }
+  /// As operator[](const K&), moving k if it is new.
   constexpr V& operator[](K&& k) { return values_data_()[try_emplace_(std::move(k)).first]; }
 
   // ---- Insertion (plain forms: a new key into a full map raises length_error) -
   /// Inserts v unless its key is present. Returns {position, inserted}.
   constexpr std::pair<iterator, bool> insert(const value_type& v) { return try_emplace(v.first, v.second); }
+  /// As insert(const value_type&), moving v.
   constexpr std::pair<iterator, bool> insert(value_type&& v) {
     return try_emplace(std::move(v.first), std::move(v.second));
   }
@@ -9507,6 +9726,7 @@ class LinearMap
   }
   /// The hint is ignored (there is no order to exploit); for std::inserter.
   constexpr iterator insert(const_iterator /*hint*/, const value_type& v) { return insert(v).first; }
+  /// As insert(hint, const value_type&), moving v; the hint is ignored.
   constexpr iterator insert(const_iterator /*hint*/, value_type&& v) { return insert(std::move(v)).first; }
   /// Inserts each element in turn; on overflow the ones before stay inserted
   /// and length_error is raised.
@@ -9514,6 +9734,7 @@ class LinearMap
   constexpr void insert(InputIt first, InputIt last) {
     for (; first != last; ++first) emplace(*first);
   }
+  /// Inserts each element of il in turn (see insert(first, last)).
   constexpr void insert(std::initializer_list<value_type> il) { insert(il.begin(), il.end()); }
 
   /// Constructs value_type(args...) and inserts it unless its key is present.
@@ -9527,6 +9748,7 @@ class LinearMap
       return try_emplace(std::move(tmp.first), std::move(tmp.second));
     }
   }
+  /// As emplace; the hint is ignored.
   template <class... Args>
   constexpr iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
     return emplace(std::forward<Args>(args)...).first;
@@ -9541,15 +9763,18 @@ class LinearMap
     const auto r = try_emplace_(k, std::forward<Args>(args)...);
     return {iter_(r.first), r.second};
   }
+  /// As try_emplace(const K&, args...), moving k if it is new.
   template <class... Args>
   constexpr std::pair<iterator, bool> try_emplace(K&& k, Args&&... args) {
     const auto r = try_emplace_(std::move(k), std::forward<Args>(args)...);
     return {iter_(r.first), r.second};
   }
+  /// As try_emplace(k, args...); the hint is ignored.
   template <class... Args>
   constexpr iterator try_emplace(const_iterator /*hint*/, const K& k, Args&&... args) {
     return try_emplace(k, std::forward<Args>(args)...).first;
   }
+  /// As try_emplace(std::move(k), args...); the hint is ignored.
   template <class... Args>
   constexpr iterator try_emplace(const_iterator /*hint*/, K&& k, Args&&... args) {
     return try_emplace(std::move(k), std::forward<Args>(args)...).first;
@@ -9561,6 +9786,7 @@ class LinearMap
   constexpr std::pair<iterator, bool> insert_or_assign(const K& k, M&& m) {
     return insert_or_assign_(k, std::forward<M>(m));
   }
+  /// As insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   constexpr std::pair<iterator, bool> insert_or_assign(K&& k, M&& m) {
     return insert_or_assign_(std::move(k), std::forward<M>(m));
@@ -9573,6 +9799,7 @@ class LinearMap
   [[nodiscard]] constexpr try_insert_result try_insert(const K& k, Args&&... args) {
     return try_insert_(k, std::forward<Args>(args)...);
   }
+  /// As try_insert(const K&, args...), moving k only if it is inserted.
   template <class... Args>
   [[nodiscard]] constexpr try_insert_result try_insert(K&& k, Args&&... args) {
     return try_insert_(std::move(k), std::forward<Args>(args)...);
@@ -9580,6 +9807,7 @@ class LinearMap
   /// As insert(v), except that a new key into a full map returns an empty
   /// optional (v is not moved from).
   [[nodiscard]] constexpr try_insert_result try_insert(const value_type& v) { return try_insert_(v.first, v.second); }
+  /// As try_insert(const value_type&), moving v's key and value only if inserted.
   [[nodiscard]] constexpr try_insert_result try_insert(value_type&& v) {
     return try_insert_(std::move(v.first), std::move(v.second));
   }
@@ -9589,6 +9817,7 @@ class LinearMap
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(const K& k, M&& m) {
     return try_insert_or_assign_(k, std::forward<M>(m));
   }
+  /// As try_insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(K&& k, M&& m) {
     return try_insert_or_assign_(std::move(k), std::forward<M>(m));
@@ -9605,6 +9834,7 @@ class LinearMap
     remove_swap_(i);
     return position_(pos, i);
   }
+  /// As erase(const_iterator).
   constexpr iterator erase(iterator pos) { return erase(const_iterator(pos)); }
   /// Removes [first, last), filling the hole with entries from the end:
   /// O(last - first). Returns an iterator to first's position.
@@ -9635,6 +9865,7 @@ class LinearMap
     remove_swap_(i);
     return 1;
   }
+  /// Removes the entry with key k, if any, as erase(q). Returns 0 or 1.
   constexpr size_type erase(const K& k) { return erase<K>(k); }
 
   /// Removes the entry at pos keeping the order of the others: O(n).
@@ -10129,8 +10360,10 @@ constexpr W hash_bytes(const char* p, std::size_t n) noexcept {
 template <class T, class = void>
 struct hash;
 
+/// Hash of an integer or enum key: its value bits (folded to size_t when wider).
 template <class T>
 struct hash<T, std::enable_if_t<std::is_integral_v<T> || std::is_enum_v<T>>> {
+  /// Hashes v.
   constexpr std::size_t operator()(T v) const noexcept {
     const auto u = detail::linear_map_int_bits(v);
     if constexpr (sizeof(u) > sizeof(std::size_t)) {
@@ -10141,8 +10374,10 @@ struct hash<T, std::enable_if_t<std::is_integral_v<T> || std::is_enum_v<T>>> {
   }
 };
 
+/// Hash of a pointer key: its address.
 template <class T>
 struct hash<T*> {
+  /// Hashes p's address.
   std::size_t operator()(const T* p) const noexcept {
     const std::uintptr_t u = reinterpret_cast<std::uintptr_t>(p);
     return u;
@@ -10403,20 +10638,32 @@ class IndexMap
 
  public:
   // ---- Types ---------------------------------------------------------------
+  /// Key type.
   using key_type = K;
+  /// Mapped (value) type.
   using mapped_type = V;
+  /// The pair type accepted by insert.
   using value_type = std::pair<K, V>;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Hash function type.
   using hasher = Hash;
+  /// Key equality type.
   using key_equal = KeyEqual;
   /// A proxy `std::pair<const K&, V&>` returned by value from `*it` (as in
   /// LinearMap and C++23 std::flat_map); `auto& [k, v]` binds to it.
   using reference = const std::pair<const K&, V&>;
+  /// A proxy `std::pair<const K&, const V&>` returned by value from `*it`.
   using const_reference = const std::pair<const K&, const V&>;
+  /// Random-access iterator in insertion order (see erase for what erasure does to the order).
   using iterator = detail::linear_map_iterator<K, V>;
+  /// Const random-access iterator in insertion order.
   using const_iterator = detail::linear_map_iterator<K, const V>;
+  /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
   /// try_insert's result: empty when the map was full (nothing changed);
   /// otherwise what insert would return: {position, inserted}.
@@ -10431,10 +10678,12 @@ class IndexMap
   /// Inserts each entry; a repeated key keeps its first value. More than N
   /// distinct keys: raises length_error.
   constexpr IndexMap(std::initializer_list<value_type> il) : IndexMap() { insert(il.begin(), il.end()); }
+  /// Inserts each element of [first, last); a repeated key keeps its first value. More than N distinct keys: raises length_error.
   template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
   constexpr IndexMap(InputIt first, InputIt last) : IndexMap() {
     insert(first, last);
   }
+  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
   constexpr IndexMap& operator=(std::initializer_list<value_type> il) {
     clear();
     insert(il.begin(), il.end());
@@ -10442,34 +10691,54 @@ class IndexMap
   }
 
   // ---- Capacity --------------------------------------------------------------
+  /// The number of entries.
   constexpr size_type size() const noexcept { return this->size_; }
+  /// The maximum number of entries (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
   /// Number of index slots: the smallest power of two >= 2N.
   static constexpr size_type slots() noexcept { return geometry_::slots; }
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
+  /// true when size() == N: a new key would not fit.
   constexpr bool full() const noexcept { return this->size_ == N; }
+  /// A copy of the hash function.
   constexpr hasher hash_function() const { return this->hash_fn_(); }
+  /// A copy of the key equality.
   constexpr key_equal key_eq() const { return this->eq_fn_(); }
 
   // ---- Iteration (insertion order; see erase for what it does to it) --------
+  /// Iterator to the first entry.
   constexpr iterator begin() noexcept { return iter_(0); }
+  /// Iterator past the last entry.
   constexpr iterator end() noexcept { return iter_(this->size_); }
+  /// Const iterator to the first entry.
   constexpr const_iterator begin() const noexcept { return citer_(0); }
+  /// Const iterator past the last entry.
   constexpr const_iterator end() const noexcept { return citer_(this->size_); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return citer_(0); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return citer_(this->size_); }
+  /// Reverse iterator to the last entry.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Reverse iterator before the first entry.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator to the last entry.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Const reverse iterator before the first entry.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   /// The keys, contiguous, in iteration order (read-only: keys stay unique).
   constexpr detail::linear_map_span<const K> keys() const noexcept { return {keys_data_(), this->size_}; }
   /// The values, contiguous, in iteration order; values()[i] belongs to keys()[i].
   constexpr detail::linear_map_span<V> values() noexcept { return {values_data_(), this->size_}; }
+  /// As values(), read-only.
   constexpr detail::linear_map_span<const V> values() const noexcept { return {values_data_(), this->size_}; }
 
   // ---- Positions ---------------------------------------------------------------
@@ -10479,6 +10748,7 @@ class IndexMap
     HEAPLESS_ASSERT(i <= this->size_, "IndexMap::nth: index out of range");
     return iter_(i);
   }
+  /// As nth(i), read-only. Precondition: i <= size().
   constexpr const_iterator nth(size_type i) const noexcept {
     HEAPLESS_ASSERT(i <= this->size_, "IndexMap::nth: index out of range");
     return citer_(i);
@@ -10495,14 +10765,17 @@ class IndexMap
     HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::front: empty map");
     return *iter_(0);
   }
+  /// The first entry, read-only. Precondition: !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::front: empty map");
     return *citer_(0);
   }
+  /// The last entry. Precondition: !empty().
   constexpr reference back() noexcept {
     HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::back: empty map");
     return *iter_(this->size_ - 1u);
   }
+  /// The last entry, read-only. Precondition: !empty().
   constexpr const_reference back() const noexcept {
     HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::back: empty map");
     return *citer_(this->size_ - 1u);
@@ -10518,14 +10791,17 @@ class IndexMap
   constexpr iterator find(const Q& q) {
     return iter_(index_of_(q));
   }
+  /// As find(q), read-only.
   template <class Q = K>
   constexpr const_iterator find(const Q& q) const {
     return citer_(index_of_(q));
   }
+  /// true when an entry with key q is present. O(1) expected.
   template <class Q = K>
   constexpr bool contains(const Q& q) const {
     return index_of_(q) != this->size_;
   }
+  /// 1 if an entry with key q is present, else 0.
   template <class Q = K>
   constexpr size_type count(const Q& q) const {
     return contains(q) ? 1 : 0;
@@ -10537,6 +10813,7 @@ class IndexMap
     if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "IndexMap::at: no such key");
     return values_data_()[i];
   }
+  /// As at(q), read-only; a missing key raises out_of_range.
   template <class Q = K>
   constexpr const V& at(const Q& q) const {
     const size_type i = index_of_(q);
@@ -10546,22 +10823,26 @@ class IndexMap
   /// The value for key k, value-initialised and appended if k is new;
   /// a new key into a full map raises length_error.
   constexpr V& operator[](const K& k) { return values_data_()[try_emplace_(k).first]; }
+  /// As operator[](const K&), moving k if it is new.
   constexpr V& operator[](K&& k) { return values_data_()[try_emplace_(std::move(k)).first]; }
 
   // ---- Insertion (plain forms: a new key into a full map raises length_error) -
   /// Inserts v unless its key is present. Returns {position, inserted}.
   constexpr std::pair<iterator, bool> insert(const value_type& v) { return try_emplace(v.first, v.second); }
+  /// As insert(const value_type&), moving v.
   constexpr std::pair<iterator, bool> insert(value_type&& v) {
     return try_emplace(std::move(v.first), std::move(v.second));
   }
   template <class P, std::enable_if_t<std::is_constructible_v<value_type, P&&> &&
                                           !std::is_same_v<std::decay_t<P>, value_type>,
                                       int> = 0>
+  /// Inserts value_type(p) unless its key is present (as emplace).
   constexpr std::pair<iterator, bool> insert(P&& p) {
     return emplace(std::forward<P>(p));
   }
   /// The hint is ignored; for std::inserter.
   constexpr iterator insert(const_iterator /*hint*/, const value_type& v) { return insert(v).first; }
+  /// As insert(hint, const value_type&), moving v; the hint is ignored.
   constexpr iterator insert(const_iterator /*hint*/, value_type&& v) { return insert(std::move(v)).first; }
   /// Inserts each element in turn; on overflow the ones before stay inserted
   /// and length_error is raised.
@@ -10569,6 +10850,7 @@ class IndexMap
   constexpr void insert(InputIt first, InputIt last) {
     for (; first != last; ++first) emplace(*first);
   }
+  /// Inserts each element of il in turn (see insert(first, last)).
   constexpr void insert(std::initializer_list<value_type> il) { insert(il.begin(), il.end()); }
 
   /// Constructs value_type(args...) and inserts it unless its key is present.
@@ -10582,6 +10864,7 @@ class IndexMap
       return try_emplace(std::move(tmp.first), std::move(tmp.second));
     }
   }
+  /// As emplace; the hint is ignored.
   template <class... Args>
   constexpr iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
     return emplace(std::forward<Args>(args)...).first;
@@ -10595,15 +10878,18 @@ class IndexMap
     const auto r = try_emplace_(k, std::forward<Args>(args)...);
     return {iter_(r.first), r.second};
   }
+  /// As try_emplace(const K&, args...), moving k if it is new.
   template <class... Args>
   constexpr std::pair<iterator, bool> try_emplace(K&& k, Args&&... args) {
     const auto r = try_emplace_(std::move(k), std::forward<Args>(args)...);
     return {iter_(r.first), r.second};
   }
+  /// As try_emplace(k, args...); the hint is ignored.
   template <class... Args>
   constexpr iterator try_emplace(const_iterator /*hint*/, const K& k, Args&&... args) {
     return try_emplace(k, std::forward<Args>(args)...).first;
   }
+  /// As try_emplace(std::move(k), args...); the hint is ignored.
   template <class... Args>
   constexpr iterator try_emplace(const_iterator /*hint*/, K&& k, Args&&... args) {
     return try_emplace(std::move(k), std::forward<Args>(args)...).first;
@@ -10615,6 +10901,7 @@ class IndexMap
   constexpr std::pair<iterator, bool> insert_or_assign(const K& k, M&& m) {
     return insert_or_assign_<false>(k, std::forward<M>(m)).value();
   }
+  /// As insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   constexpr std::pair<iterator, bool> insert_or_assign(K&& k, M&& m) {
     return insert_or_assign_<false>(std::move(k), std::forward<M>(m)).value();
@@ -10627,11 +10914,14 @@ class IndexMap
   [[nodiscard]] constexpr try_insert_result try_insert(const K& k, Args&&... args) {
     return try_insert_(k, std::forward<Args>(args)...);
   }
+  /// As try_insert(const K&, args...), moving k if it is inserted.
   template <class... Args>
   [[nodiscard]] constexpr try_insert_result try_insert(K&& k, Args&&... args) {
     return try_insert_(std::move(k), std::forward<Args>(args)...);
   }
+  /// As try_insert(v.first, v.second).
   [[nodiscard]] constexpr try_insert_result try_insert(const value_type& v) { return try_insert_(v.first, v.second); }
+  /// As try_insert(const value_type&), moving v's key and value only if inserted.
   [[nodiscard]] constexpr try_insert_result try_insert(value_type&& v) {
     return try_insert_(std::move(v.first), std::move(v.second));
   }
@@ -10641,6 +10931,7 @@ class IndexMap
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(const K& k, M&& m) {
     return insert_or_assign_<true>(k, std::forward<M>(m));
   }
+  /// As try_insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(K&& k, M&& m) {
     return insert_or_assign_<true>(std::move(k), std::forward<M>(m));
@@ -10655,6 +10946,7 @@ class IndexMap
   /// place. Returns an iterator to the same position, which now holds the
   /// moved entry (or is end()). Precondition: pos is dereferenceable.
   constexpr iterator erase(const_iterator pos) { return swap_erase(pos); }
+  /// As erase(const_iterator).
   constexpr iterator erase(iterator pos) { return swap_erase(const_iterator(pos)); }
   /// Removes the entry with key q, if any, as swap_erase. Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
@@ -10669,6 +10961,7 @@ class IndexMap
     remove_swap_(i);
     return iterator(pos.k_, const_cast<V*>(pos.v_));
   }
+  /// Removes the entry with key q, if any, as swap_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type swap_erase(const Q& q) {
     const size_type i = index_of_(q);
@@ -10684,6 +10977,7 @@ class IndexMap
     remove_shift_(i);
     return iterator(pos.k_, const_cast<V*>(pos.v_));
   }
+  /// Removes the entry with key q, if any, as shift_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type shift_erase(const Q& q) {
     const size_type i = index_of_(q);
@@ -11050,55 +11344,86 @@ class IndexSet {
   using map_ = IndexMap<K, detail::index_set_unit, N, Hash, KeyEqual>;
 
  public:
+  /// Key type.
   using key_type = K;
+  /// Same as key_type.
   using value_type = K;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Hash function type.
   using hasher = Hash;
+  /// Key equality type.
   using key_equal = KeyEqual;
+  /// Const reference to a key.
   using reference = const K&;
+  /// Const reference to a key.
   using const_reference = const K&;
   /// Keys are immutable in a set: both iterators are `const K*`.
   using iterator = const K*;
+  /// Pointer to a const key.
   using const_iterator = const K*;
+  /// Reverse iterator (keys are read-only).
   using reverse_iterator = std::reverse_iterator<const K*>;
+  /// Same as reverse_iterator.
   using const_reverse_iterator = reverse_iterator;
   /// try_insert's result: empty when the set was full (nothing changed).
   using try_insert_result = std::optional<std::pair<iterator, bool>>;
 
   constexpr IndexSet() noexcept = default;
+  /// Empty, with these function objects (a keyed hash, say).
   constexpr explicit IndexSet(const Hash& h, const KeyEqual& eq = KeyEqual()) : m_(h, eq) {}
   /// Inserts each key; more than N distinct keys raises length_error.
   constexpr IndexSet(std::initializer_list<K> il) { insert(il.begin(), il.end()); }
+  /// Inserts each key of [first, last); more than N distinct keys raises length_error.
   template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
   constexpr IndexSet(InputIt first, InputIt last) {
     insert(first, last);
   }
+  /// Replaces the contents with the keys of il (as clear(), then insert(il)).
   constexpr IndexSet& operator=(std::initializer_list<K> il) {
     clear();
     insert(il.begin(), il.end());
     return *this;
   }
 
+  /// The number of keys.
   constexpr size_type size() const noexcept { return m_.size(); }
+  /// The maximum number of keys (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
+  /// Number of index slots: the smallest power of two >= 2N.
   static constexpr size_type slots() noexcept { return map_::slots(); }
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return m_.empty(); }
+  /// true when size() == N: a new key would not fit.
   constexpr bool full() const noexcept { return m_.full(); }
+  /// A copy of the hash function.
   constexpr hasher hash_function() const { return m_.hash_function(); }
+  /// A copy of the key equality.
   constexpr key_equal key_eq() const { return m_.key_eq(); }
 
+  /// Pointer to the first key.
   constexpr const K* begin() const noexcept { return m_.keys_data_(); }
+  /// Pointer past the last key.
   constexpr const K* end() const noexcept { return m_.keys_data_() + m_.size(); }
+  /// Same as begin().
   constexpr const K* cbegin() const noexcept { return begin(); }
+  /// Same as end().
   constexpr const K* cend() const noexcept { return end(); }
+  /// Reverse iterator to the last key.
   constexpr reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
+  /// Reverse iterator before the first key.
   constexpr reverse_iterator rend() const noexcept { return reverse_iterator(begin()); }
+  /// Same as rbegin().
   constexpr reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend().
   constexpr reverse_iterator crend() const noexcept { return rend(); }
   /// The keys, contiguous, in iteration order.
   constexpr detail::linear_map_span<const K> keys() const noexcept { return m_.keys(); }
+  /// The keys in iteration order; size() of them.
   constexpr const K* data() const noexcept { return m_.keys_data_(); }
 
   /// Iterator to the i-th key; nth(size()) == end(). Precondition: i <= size().
@@ -11106,22 +11431,27 @@ class IndexSet {
     HEAPLESS_ASSERT(i <= m_.size(), "IndexSet::nth: index out of range");
     return m_.keys_data_() + i;
   }
+  /// Position of key q in iteration order, or an empty optional. O(1) expected.
   template <class Q = K>
   constexpr std::optional<size_type> index_of(const Q& q) const {
     return m_.index_of(q);
   }
   /// Precondition: !empty().
   constexpr const K& front() const noexcept { return m_.front().first; }
+  /// The last key. Precondition: !empty().
   constexpr const K& back() const noexcept { return m_.back().first; }
 
+  /// Pointer to key q, or end(). O(1) expected.
   template <class Q = K>
   constexpr const K* find(const Q& q) const {
     return m_.keys_data_() + m_.index_of_(q);
   }
+  /// true when key q is present. O(1) expected.
   template <class Q = K>
   constexpr bool contains(const Q& q) const {
     return m_.contains(q);
   }
+  /// 1 if key q is present, else 0.
   template <class Q = K>
   constexpr size_type count(const Q& q) const {
     return m_.count(q);
@@ -11130,18 +11460,25 @@ class IndexSet {
   /// Inserts k unless present: {position, inserted}; a new key into a full
   /// set raises length_error.
   constexpr std::pair<iterator, bool> insert(const K& k) { return wrap_(m_.try_emplace_(k)); }
+  /// As insert(const K&), moving k if it is new.
   constexpr std::pair<iterator, bool> insert(K&& k) { return wrap_(m_.try_emplace_(std::move(k))); }
+  /// As insert(k); the hint is ignored.
   constexpr iterator insert(const_iterator /*hint*/, const K& k) { return insert(k).first; }
+  /// As insert(std::move(k)); the hint is ignored.
   constexpr iterator insert(const_iterator /*hint*/, K&& k) { return insert(std::move(k)).first; }
+  /// Inserts each key in turn; on overflow the ones before stay inserted and length_error is raised.
   template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
   constexpr void insert(InputIt first, InputIt last) {
     for (; first != last; ++first) insert(*first);
   }
+  /// Inserts each key of il in turn (see insert(first, last)).
   constexpr void insert(std::initializer_list<K> il) { insert(il.begin(), il.end()); }
+  /// Inserts K(args...) unless present (a K is always constructed first).
   template <class... Args>
   constexpr std::pair<iterator, bool> emplace(Args&&... args) {
     return insert(K(std::forward<Args>(args)...));
   }
+  /// As emplace; the hint is ignored.
   template <class... Args>
   constexpr iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
     return emplace(std::forward<Args>(args)...).first;
@@ -11149,20 +11486,24 @@ class IndexSet {
   /// As insert, except that a new key into a full set returns an empty
   /// optional: nothing changes, k is not moved from.
   [[nodiscard]] constexpr try_insert_result try_insert(const K& k) { return wrap_(m_.try_insert_(k)); }
+  /// As try_insert(const K&), moving k only if it is inserted.
   [[nodiscard]] constexpr try_insert_result try_insert(K&& k) { return wrap_(m_.try_insert_(std::move(k))); }
 
   /// erase is swap_erase (O(1), the last key moves into the hole; see IndexMap).
   constexpr iterator erase(const_iterator pos) { return swap_erase(pos); }
+  /// Removes key q, if present, as swap_erase. Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type erase(const Q& q) {
     return m_.swap_erase(q);
   }
+  /// Removes the key at pos; the last key moves into its place. Returns pos. O(1). Precondition: pos is dereferenceable.
   constexpr iterator swap_erase(const_iterator pos) {
     const size_type i = static_cast<size_type>(pos - m_.keys_data_());
     HEAPLESS_ASSERT(i < m_.size(), "IndexSet::swap_erase: iterator not dereferenceable");
     m_.remove_swap_(i);
     return pos;
   }
+  /// Removes key q, if present, as swap_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type swap_erase(const Q& q) {
     return m_.swap_erase(q);
@@ -11174,13 +11515,16 @@ class IndexSet {
     m_.remove_shift_(i);
     return pos;
   }
+  /// Removes key q, if present, as shift_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type shift_erase(const Q& q) {
     return m_.shift_erase(q);
   }
   /// Precondition: !empty().
   constexpr void pop_back() { m_.pop_back(); }
+  /// Removes every key.
   constexpr void clear() noexcept { m_.clear(); }
+  /// Exchanges the contents (and the function objects), as IndexMap::swap.
   constexpr void swap(IndexSet& o) noexcept(noexcept(std::declval<map_&>().swap(std::declval<map_&>()))) {
     m_.swap(o.m_);
   }
@@ -11195,6 +11539,7 @@ class IndexSet {
     }
     return true;
   }
+  /// Every key of o is in *this. O(n) expected.
   template <std::size_t M>
   constexpr bool is_superset(const IndexSet<K, M, Hash, KeyEqual>& o) const {
     return o.is_subset(*this);
@@ -11554,33 +11899,51 @@ class Queue : private detail::queue_state<T, N> {
   static_assert(std::is_nothrow_destructible_v<T>, "spsc::Queue<T, N>: T's destructor must not throw");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
+  /// Pointer to a const element.
   using const_pointer = const T*;
+  /// The producer handle type (split()).
   using producer_type = Producer<T, N>;
+  /// The consumer handle type (split()).
   using consumer_type = Consumer<T, N>;
 
   /// The queued elements seen by peek(): a forward range, front first.
   class peek_view {
    public:
+    /// Forward iterator over the peeked elements, front first.
     class iterator {
      public:
+      /// Iterator category.
       using iterator_category = std::forward_iterator_tag;
+      /// Element type.
       using value_type = T;
+      /// Difference type.
       using difference_type = std::ptrdiff_t;
+      /// Pointer to an element.
       using pointer = T*;
+      /// Reference to an element.
       using reference = T&;
       iterator() noexcept = default;
+      /// The element.
       T& operator*() const noexcept { return data_[slot_]; }
+      /// Pointer to the element.
       T* operator->() const noexcept { return data_ + slot_; }
+      /// Advances to the next element.
       iterator& operator++() noexcept {
         slot_ = slot_ + 1 == N ? 0 : slot_ + 1;
         ++pos_;
         return *this;
       }
+      /// Advances to the next element; returns the previous position.
       iterator operator++(int) noexcept {
         iterator old = *this;
         ++*this;
@@ -11596,15 +11959,21 @@ class Queue : private detail::queue_state<T, N> {
       size_type slot_ = 0;  // slot of the current element
       size_type pos_ = 0;   // elements from the front (end: size())
     };
+    /// Element type.
     using value_type = T;
+    /// Size type.
     using size_type = std::size_t;
 
+    /// Iterator to the front element.
     iterator begin() const noexcept { return iterator(data_, start_, 0); }
+    /// Iterator past the last peeked element.
     iterator end() const noexcept {
       const size_type j = start_ + n_;
       return iterator(data_, j >= N ? j - N : j, n_);
     }
+    /// The number of peeked elements.
     size_type size() const noexcept { return n_; }
+    /// true when size() == 0.
     bool empty() const noexcept { return n_ == 0; }
 
    private:
@@ -11809,6 +12178,7 @@ class Queue : private detail::queue_state<T, N> {
   [[nodiscard]] bool full() const noexcept { return size() == N; }
   /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   [[nodiscard]] static constexpr size_type max_size() noexcept { return N; }
 
   /// The producer and consumer handles. Call once, before the two sides run
@@ -12367,9 +12737,13 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   static_assert(!lock_free_ || lock_free_available, "mpmc::Queue: pool_policy::lock_free needs a CAS on this target");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
 
   /// Empty queue. constexpr and all zeros: a static queue is constant-
@@ -12496,7 +12870,9 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   [[nodiscard]] bool empty() const noexcept { return size() == 0; }
   /// size() == N, a snapshot.
   [[nodiscard]] bool full() const noexcept { return size() == N; }
+  /// The number of elements the queue can hold (N).
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   [[nodiscard]] static constexpr size_type max_size() noexcept { return N; }
 
  private:
@@ -12812,6 +13188,7 @@ struct arc_count<pool_policy::critical_section<Lock>> : arc_count_guarded<pool_p
 template <class T, class Policy>
 class Arc {
  public:
+  /// Element type.
   using element_type = T;
   /// The count policy in effect (automatic resolved for this target).
   using policy_type = typename detail::resolve_arc_policy<Policy>::type;
@@ -12821,6 +13198,7 @@ class Arc {
 
   /// An empty Arc.
   constexpr Arc() noexcept = default;
+  /// An empty Arc (from nullptr).
   constexpr Arc(std::nullptr_t) noexcept {}  // NOLINT: implicit like shared_ptr
   /// Shares other's object (count + 1 when non-empty).
   Arc(const Arc& other) noexcept : node_(other.node_), pool_(other.pool_) {
@@ -12828,14 +13206,17 @@ class Arc {
   }
   /// Takes other's ownership; other becomes empty. The count is untouched.
   Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
+  /// Shares other's object and drops the previous one; self-assignment is safe.
   Arc& operator=(const Arc& other) noexcept {
     Arc(other).swap(*this);  // increment first: self-assignment is safe
     return *this;
   }
+  /// Takes other's ownership and drops the previous one; other becomes empty.
   Arc& operator=(Arc&& other) noexcept {
     Arc(std::move(other)).swap(*this);
     return *this;
   }
+  /// Drops this owner (as reset()); the Arc becomes empty.
   Arc& operator=(std::nullptr_t) noexcept {
     reset();
     return *this;
@@ -12862,6 +13243,7 @@ class Arc {
     HEAPLESS_ASSERT(node_ != nullptr, "Arc: dereferencing an empty Arc");
     return &node_->value;
   }
+  /// true when the Arc owns an object.
   explicit operator bool() const noexcept { return node_ != nullptr; }
   /// Owners of the object right now (0 when empty); with other threads
   /// copying and dropping, a snapshot.
@@ -12870,6 +13252,7 @@ class Arc {
     return node_ != nullptr ? static_cast<long>(node_->count.load(std::memory_order_relaxed)) : 0;
   }
 
+  /// Exchanges the objects (and pools) of the two Arcs; counts are untouched.
   void swap(Arc& other) noexcept {
     std::swap(node_, other.node_);
     std::swap(pool_, other.pool_);
@@ -12911,8 +13294,11 @@ class ArcPool : private detail::arc_pool_base<T> {
   using pool_t_ = Pool<node_, N, Policy>;
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// The handle type make_shared returns.
   using arc_type = Arc<T, Policy>;
 
   constexpr ArcPool() noexcept : detail::arc_pool_base<T>(&ArcPool::destroy_node_) {}
@@ -12935,6 +13321,7 @@ class ArcPool : private detail::arc_pool_base<T> {
     return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
 
+  /// The number of objects the pool can hold (N).
   static constexpr size_type capacity() noexcept { return N; }
   /// Free slots right now (a snapshot with concurrent users).
   size_type available() const noexcept { return pool_.available(); }
@@ -12953,6 +13340,7 @@ namespace std {
 /// Hashes the object's address, like std::hash<std::shared_ptr<T>>.
 template <class T, class Policy>
 struct hash<::heapless::Arc<T, Policy>> {
+  /// The hash of a.get().
   std::size_t operator()(const ::heapless::Arc<T, Policy>& a) const noexcept { return std::hash<T*>()(a.get()); }
 };
 }  // namespace std
@@ -13125,15 +13513,20 @@ class object_index_list<N, pool_policy::lock_free> {
 template <class T>
 class Object {
  public:
+  /// Element type.
   using element_type = T;
 
   constexpr Object() noexcept = default;
+  /// An empty handle (from nullptr).
   constexpr Object(std::nullptr_t) noexcept {}  // NOLINT: implicit like unique_ptr
+  /// Takes o's object; o becomes empty.
   Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
+  /// Returns the current object to its pool, then takes o's; o becomes empty.
   Object& operator=(Object&& o) noexcept {
     Object(std::move(o)).swap(*this);
     return *this;
   }
+  /// Returns the object to its pool (as reset()); the handle becomes empty.
   Object& operator=(std::nullptr_t) noexcept {
     reset();
     return *this;
@@ -13158,8 +13551,10 @@ class Object {
     HEAPLESS_ASSERT(ptr_ != nullptr, "Object: dereferencing an empty handle");
     return ptr_;
   }
+  /// true when the handle holds an object.
   explicit operator bool() const noexcept { return ptr_ != nullptr; }
 
+  /// Exchanges the objects (and pools) of the two handles.
   void swap(Object& o) noexcept {
     std::swap(ptr_, o.ptr_);
     std::swap(pool_, o.pool_);
@@ -13193,7 +13588,9 @@ class ObjectPool : private detail::object_pool_base<T> {
                     std::is_same_v<policy_type, pool_policy::single_thread> ||
                     detail::is_critical_section<policy_type>::value,
                 "ObjectPool: Policy must be one of heapless::pool_policy::*");
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
 
   /// Value-initialises the N objects (see the top of the file); all free.
@@ -13217,6 +13614,7 @@ class ObjectPool : private detail::object_pool_base<T> {
     return Object<T>(&objects_[i], this);
   }
 
+  /// The number of objects in the pool (N).
   static constexpr size_type capacity() noexcept { return N; }
   /// Objects not lent out right now (a snapshot with concurrent users). O(free).
   size_type available() const noexcept { return list_.available(); }
@@ -13718,19 +14116,31 @@ class Deque : private detail::deque_base<T, N>,
   static_assert(N > 0, "heapless::Deque<T, N>: N must be at least 1");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
+  /// Pointer to a const element.
   using const_pointer = const T*;
+  /// Random-access iterator, front to back (a logical index: stays valid across make_contiguous).
   using iterator = detail::ring_iterator<Deque, T>;
+  /// Const random-access iterator, front to back.
   using const_iterator = detail::ring_iterator<const Deque, const T>;
+  /// Reverse iterator, back to front.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator, back to front.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
   /// A contiguous part of the ring (as_spans, make_contiguous).
   using span_type = detail::ring_span<T>;
+  /// A contiguous part of the ring, read-only (as_spans() const).
   using const_span_type = detail::ring_span<const T>;
 
   // ---- Construction ----------------------------------------------------------
@@ -13761,8 +14171,11 @@ class Deque : private detail::deque_base<T, N>,
   /// when T is trivially copyable. Deleted when T's are. A moved-from Deque
   /// keeps its size and holds moved-from elements.
   Deque(const Deque&) = default;
+  /// Move constructor (see the copy constructor).
   Deque(Deque&&) = default;
+  /// Copy assignment (see the copy constructor).
   Deque& operator=(const Deque&) = default;
+  /// Move assignment (see the copy constructor).
   Deque& operator=(Deque&&) = default;
   ~Deque() = default;
 
@@ -13794,28 +14207,45 @@ class Deque : private detail::deque_base<T, N>,
       push_back(first, last);
     }
   }
+  /// Replaces the contents with the elements of il. Raises bad_alloc, changing nothing, if il.size() > N.
   HEAPLESS_CONSTEXPR20 void assign(std::initializer_list<T> il) { assign(il.begin(), il.end()); }
 
   // ---- Iterators: (deque, logical index), random access ------------------------
+  /// Iterator to the front element.
   constexpr iterator begin() noexcept { return iterator(this, 0); }
+  /// Const iterator to the front element.
   constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }
+  /// Iterator past the back element.
   constexpr iterator end() noexcept { return iterator(this, size()); }
+  /// Const iterator past the back element.
   constexpr const_iterator end() const noexcept { return const_iterator(this, size()); }
+  /// Reverse iterator to the back element.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Const reverse iterator to the back element.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Reverse iterator before the front element.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator before the front element.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return end(); }
+  /// Same as rbegin() const.
   constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   // ---- Capacity ----------------------------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
   /// True when size() == N: the next push would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  /// The number of elements.
   constexpr size_type size() const noexcept { return this->len(); }
+  /// The maximum number of elements (N).
   static constexpr size_type max_size() noexcept { return N; }
+  /// Same as max_size(): the capacity is fixed.
   static constexpr size_type capacity() noexcept { return N; }
   /// Shrinks to n (destroying from the back) or grows at the back with
   /// value-initialised elements. Raises bad_alloc, changing nothing, if n > N.
@@ -13839,6 +14269,7 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(i < size(), "heapless::Deque::operator[]: index out of range");
     return this->slot(i);
   }
+  /// The i-th element from the front. Precondition (asserted): i < size().
   constexpr const_reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::Deque::operator[]: index out of range");
     return this->slot(i);
@@ -13848,6 +14279,7 @@ class Deque : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return this->slot(i);
   }
+  /// The i-th element from the front. Raises out_of_range if i >= size().
   constexpr const_reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return this->slot(i);
@@ -13857,6 +14289,7 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
     return this->ptr()[this->head_];
   }
+  /// The first element. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
     return this->ptr()[this->head_];
@@ -13866,6 +14299,7 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::back: empty");
     return this->slot(size() - 1);
   }
+  /// The last element. Precondition (asserted): !empty().
   constexpr const_reference back() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::back: empty");
     return this->slot(size() - 1);
@@ -13878,6 +14312,7 @@ class Deque : private detail::deque_base<T, N>,
     const auto [a, n1, n2] = parts();
     return {span_type(this->ptr() + a, n1), span_type(this->ptr(), n2)};
   }
+  /// As as_spans(), read-only.
   constexpr std::pair<const_span_type, const_span_type> as_spans() const noexcept {
     const auto [a, n1, n2] = parts();
     return {const_span_type(this->ptr() + a, n1), const_span_type(this->ptr(), n2)};
@@ -13923,7 +14358,9 @@ class Deque : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
     return this->construct_back(std::forward<Args>(args)...);
   }
+  /// Copies value to the back. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_back(const T& value) { return emplace_back(value); }
+  /// Moves value to the back. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_back(T&& value) { return emplace_back(std::move(value)); }
   /// Constructs an element at the front. Raises bad_alloc if full. Strong
   /// guarantee. O(1).
@@ -13932,7 +14369,9 @@ class Deque : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
     return this->construct_front(std::forward<Args>(args)...);
   }
+  /// Copies value to the front. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_front(const T& value) { return emplace_front(value); }
+  /// Moves value to the front. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_front(T&& value) { return emplace_front(std::move(value)); }
 
   /// As emplace_back / emplace_front, but return nullptr when full (arguments untouched).
@@ -13941,14 +14380,19 @@ class Deque : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(full())) return nullptr;
     return &this->construct_back(std::forward<Args>(args)...);
   }
+  /// Copies value to the back; nullptr when full. Returns a pointer to the new element.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(const T& value) { return try_emplace_back(value); }
+  /// Moves value to the back; nullptr when full (value untouched).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(T&& value) { return try_emplace_back(std::move(value)); }
+  /// Constructs an element at the front; nullptr when full (args untouched).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_emplace_front(Args&&... args) {
     if (HEAPLESS_UNLIKELY(full())) return nullptr;
     return &this->construct_front(std::forward<Args>(args)...);
   }
+  /// Copies value to the front; nullptr when full.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_front(const T& value) { return try_emplace_front(value); }
+  /// Moves value to the front; nullptr when full (value untouched).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_front(T&& value) {
     return try_emplace_front(std::move(value));
   }
@@ -13959,7 +14403,9 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(!full(), "heapless::Deque::unchecked_emplace_back: full");
     return this->construct_back(std::forward<Args>(args)...);
   }
+  /// Copies value to the back. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(const T& value) { return unchecked_emplace_back(value); }
+  /// Moves value to the back. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(T&& value) { return unchecked_emplace_back(std::move(value)); }
   /// Precondition (asserted): !full().
   template <class... Args>
@@ -13967,7 +14413,9 @@ class Deque : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(!full(), "heapless::Deque::unchecked_emplace_front: full");
     return this->construct_front(std::forward<Args>(args)...);
   }
+  /// Copies value to the front. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_front(const T& value) { return unchecked_emplace_front(value); }
+  /// Moves value to the front. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_front(T&& value) {
     return unchecked_emplace_front(std::move(value));
   }
@@ -14032,6 +14480,7 @@ class Deque : private detail::deque_base<T, N>,
       guard.core = nullptr;
     }
   }
+  /// Appends the elements of il; see push_back(first, last).
   HEAPLESS_CONSTEXPR20 void push_back(std::initializer_list<T> il) { push_back(il.begin(), il.end()); }
   /// Appends copies of [first, last) until full; returns the iterator to the
   /// first element not appended (last if all fit). Never raises for capacity.
@@ -14077,6 +14526,7 @@ class Deque : private detail::deque_base<T, N>,
   }
   /// Inserts value before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
+  /// Inserts value (moved) before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, T&& value) { return emplace(pos, std::move(value)); }
   /// Inserts n copies of value before pos. Raises bad_alloc, changing
   /// nothing, if they do not fit. O(n + distance to the nearer end). Returns
@@ -14121,6 +14571,7 @@ class Deque : private detail::deque_base<T, N>,
     }
     return iterator(this, pos.index());
   }
+  /// Inserts the elements of il before pos; see insert(pos, first, last).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, std::initializer_list<T> il) {
     return insert(pos, il.begin(), il.end());
   }
@@ -14350,19 +14801,31 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   static_assert(N > 0, "heapless::HistoryBuffer<T, N>: N must be at least 1");
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
+  /// Pointer to an element.
   using pointer = T*;
+  /// Pointer to a const element.
   using const_pointer = const T*;
   /// Random access, oldest -> newest; (buffer, logical index) pairs.
   using iterator = detail::ring_iterator<HistoryBuffer, T>;
+  /// Const random-access iterator, oldest -> newest.
   using const_iterator = detail::ring_iterator<const HistoryBuffer, const T>;
+  /// Reverse iterator, newest -> oldest.
   using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator, newest -> oldest.
   using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+  /// A contiguous part of the ring (as_spans, storage).
   using span_type = detail::ring_span<T>;
+  /// A contiguous part of the ring, read-only.
   using const_span_type = detail::ring_span<const T>;
 
   // ---- Construction ----------------------------------------------------------
@@ -14381,8 +14844,11 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   }
   /// Copy/move: element-wise, O(size()); trivial when T is trivially copyable.
   HistoryBuffer(const HistoryBuffer&) = default;
+  /// Move constructor (see the copy constructor).
   HistoryBuffer(HistoryBuffer&&) = default;
+  /// Copy assignment (see the copy constructor).
   HistoryBuffer& operator=(const HistoryBuffer&) = default;
+  /// Move assignment (see the copy constructor).
   HistoryBuffer& operator=(HistoryBuffer&&) = default;
   ~HistoryBuffer() = default;
 
@@ -14390,6 +14856,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// Writes value as the newest element; when full, the oldest is
   /// overwritten by assignment. Returns the new element. O(1).
   HEAPLESS_CONSTEXPR20 reference push(const T& value) { return write(value); }
+  /// As push(const T&), moving value (move-assigned over the oldest when full).
   HEAPLESS_CONSTEXPR20 reference push(T&& value) { return write(std::move(value)); }
   /// Constructs the newest element from args; when full, it is built in a
   /// temporary that is move-assigned over the oldest (args may refer to the
@@ -14415,6 +14882,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   HEAPLESS_CONSTEXPR20 auto append(const Range& r) -> decltype(r.begin(), r.end(), void()) {
     extend(r.begin(), r.end());
   }
+  /// Pushes each element of il; only the last N are kept.
   HEAPLESS_CONSTEXPR20 void append(std::initializer_list<T> il) { extend(il.begin(), il.end()); }
   /// Makes the buffer full with N copies of value (e.g. a filter's initial state).
   HEAPLESS_CONSTEXPR20 void fill(const T& value) {
@@ -14426,19 +14894,25 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   HEAPLESS_CONSTEXPR20 void clear() noexcept { this->destroy_all(); }
 
   // ---- Size --------------------------------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
   /// True once N values have been written: each push now overwrites the oldest.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
+  /// The number of elements (at most N).
   constexpr size_type size() const noexcept { return this->len(); }
+  /// The maximum number of elements (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Reading -----------------------------------------------------------------
   /// The newest element, nullptr when empty. O(1).
   constexpr pointer recent() noexcept { return empty() ? nullptr : &newest(0); }
+  /// As recent(), read-only.
   constexpr const_pointer recent() const noexcept { return empty() ? nullptr : &newest(0); }
   /// The oldest element, nullptr when empty. O(1).
   constexpr pointer oldest() noexcept { return empty() ? nullptr : this->ptr() + this->head_; }
+  /// As oldest(), read-only.
   constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->ptr() + this->head_; }
   /// The k-th newest element (newest(0) is the last written).
   /// Precondition (asserted): k < size().
@@ -14446,6 +14920,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(k < size(), "heapless::HistoryBuffer::newest: fewer than k + 1 elements");
     return this->slot(size() - 1 - k);
   }
+  /// As newest(k), read-only. Precondition (asserted): k < size().
   constexpr const_reference newest(size_type k) const noexcept {
     HEAPLESS_ASSERT(k < size(), "heapless::HistoryBuffer::newest: fewer than k + 1 elements");
     return this->slot(size() - 1 - k);
@@ -14456,6 +14931,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(i < size(), "heapless::HistoryBuffer::operator[]: index out of range");
     return this->slot(i);
   }
+  /// As operator[](i), read-only. Precondition (asserted): i < size().
   constexpr const_reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::HistoryBuffer::operator[]: index out of range");
     return this->slot(i);
@@ -14465,20 +14941,31 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return this->slot(i);
   }
+  /// As at(i), read-only; raises out_of_range if i >= size().
   constexpr const_reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
     return this->slot(i);
   }
 
+  /// Iterator to the oldest element.
   constexpr iterator begin() noexcept { return iterator(this, 0); }
+  /// Const iterator to the oldest element.
   constexpr const_iterator begin() const noexcept { return const_iterator(this, 0); }
+  /// Iterator past the newest element.
   constexpr iterator end() noexcept { return iterator(this, size()); }
+  /// Const iterator past the newest element.
   constexpr const_iterator end() const noexcept { return const_iterator(this, size()); }
+  /// Reverse iterator to the newest element.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Const reverse iterator to the newest element.
   constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Reverse iterator before the oldest element.
   constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator before the oldest element.
   constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as begin() const.
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return end(); }
 
   /// The elements in order as two contiguous parts, oldest part first (the
@@ -14487,6 +14974,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     const std::size_t h = this->head_;
     return {span_type(this->ptr() + h, size() - h), span_type(this->ptr(), h)};
   }
+  /// As as_spans(), read-only.
   constexpr std::pair<const_span_type, const_span_type> as_spans() const noexcept {
     const std::size_t h = this->head_;
     return {const_span_type(this->ptr() + h, size() - h), const_span_type(this->ptr(), h)};
@@ -14494,6 +14982,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// Every element, in storage order rather than age order: for reductions
   /// that do not care (sum, min, max). One contiguous span. O(1).
   constexpr span_type storage() noexcept { return span_type(this->ptr(), size()); }
+  /// As storage(), read-only.
   constexpr const_span_type storage() const noexcept { return const_span_type(this->ptr(), size()); }
   /// Once full(), all N elements as an array, in storage order: a loop over
   /// it has a trip count known at compile time, so a filter's reduction
@@ -14502,6 +14991,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
     HEAPLESS_ASSERT(full(), "heapless::HistoryBuffer::full_storage: not full");
     return this->storage_.data_;
   }
+  /// As full_storage(), read-only. Precondition (asserted): full().
   constexpr const T (&full_storage() const noexcept)[N] {
     HEAPLESS_ASSERT(full(), "heapless::HistoryBuffer::full_storage: not full");
     return this->storage_.data_;
@@ -14708,21 +15198,31 @@ class BinaryHeap : private detail::compare_holder<Compare> {
   using compare_base_ = detail::compare_holder<Compare>;
 
  public:
+  /// Element type.
   using value_type = T;
+  /// The comparison that orders the elements by priority.
   using value_compare = Compare;
+  /// The underlying storage type.
   using container_type = Vec<T, N>;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
   using reference = T&;
+  /// Const reference to an element.
   using const_reference = const T&;
   /// Iteration visits the elements in storage order, not priority order.
   using const_iterator = const T*;
+  /// Same as const_iterator: elements cannot be modified in place.
   using iterator = const T*;
+  /// Read-only view of the elements in storage order (as_span()).
   using span_type = detail::binary_heap_span<T>;
 
   // ---- Construction --------------------------------------------------------
   /// Empty. constexpr, O(1), writes no element storage.
   constexpr BinaryHeap() noexcept(std::is_nothrow_default_constructible_v<Compare>) {}
+  /// Empty, ordered by comp. O(1).
   constexpr explicit BinaryHeap(const Compare& comp) noexcept(std::is_nothrow_copy_constructible_v<Compare>)
       : compare_base_(comp) {}
   /// The elements of [first, last), heapified in O(n). Raises bad_alloc if
@@ -14746,17 +15246,24 @@ class BinaryHeap : private detail::compare_holder<Compare> {
   /// Copy/move: those of Vec<T, N> (trivial when T's and Compare's are). A
   /// moved-from heap holds moved-from elements; clear() it before reuse.
   BinaryHeap(const BinaryHeap&) = default;
+  /// Move constructor (see the copy constructor).
   BinaryHeap(BinaryHeap&&) = default;
+  /// Copy assignment (see the copy constructor).
   BinaryHeap& operator=(const BinaryHeap&) = default;
+  /// Move assignment (see the copy constructor).
   BinaryHeap& operator=(BinaryHeap&&) = default;
   ~BinaryHeap() = default;
 
   // ---- Capacity --------------------------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return v_.empty(); }
   /// True when size() == N: the next push would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return v_.full(); }
+  /// The number of elements.
   constexpr size_type size() const noexcept { return v_.size(); }
+  /// The maximum number of elements (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Element access --------------------------------------------------------
@@ -14772,12 +15279,15 @@ class BinaryHeap : private detail::compare_holder<Compare> {
    public:
     top_handle(const top_handle&) = delete;
     top_handle& operator=(const top_handle&) = delete;
+    /// Takes o's pending re-sift; o does nothing on destruction.
     HEAPLESS_CONSTEXPR20 top_handle(top_handle&& o) noexcept : heap_(o.heap_) { o.heap_ = nullptr; }
     top_handle& operator=(top_handle&&) = delete;
     HEAPLESS_CONSTEXPR20 ~top_handle() {
       if (heap_ != nullptr) heap_->restore_top_();
     }
+    /// The top element. Changing its priority is allowed: the destructor re-sifts it.
     constexpr T& operator*() const noexcept { return heap_->v_.data()[0]; }
+    /// Pointer to the top element (see operator*).
     constexpr T* operator->() const noexcept { return heap_->v_.data(); }
     /// Removes the element (no re-sift) and returns it; the handle is spent.
     HEAPLESS_CONSTEXPR20 T pop() {
@@ -14802,15 +15312,21 @@ class BinaryHeap : private detail::compare_holder<Compare> {
   // ---- Unordered iteration -----------------------------------------------------
   /// The elements in storage order (top() first, the rest in no useful order).
   constexpr const_iterator begin() const noexcept { return v_.data(); }
+  /// End of the storage-order range (see begin()).
   constexpr const_iterator end() const noexcept { return v_.data() + v_.size(); }
+  /// Same as begin().
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end().
   constexpr const_iterator cend() const noexcept { return end(); }
+  /// The elements in storage order (top() first); size() of them.
   constexpr const T* data() const noexcept { return v_.data(); }
+  /// The elements as a span, in storage order.
   constexpr span_type as_span() const noexcept { return span_type(v_.data(), v_.size()); }
 
   // ---- Insertion -------------------------------------------------------------
   /// Raises bad_alloc if full (value untouched). O(log n).
   HEAPLESS_CONSTEXPR20 void push(const T& value) { emplace(value); }
+  /// As push(const T&), moving value.
   HEAPLESS_CONSTEXPR20 void push(T&& value) {
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
     insert_(std::move(value));
@@ -14825,11 +15341,13 @@ class BinaryHeap : private detail::compare_holder<Compare> {
 
   /// As push, but returns false when full (value is then not moved from).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(const T& value) { return try_emplace(value); }
+  /// As try_push(const T&), moving value.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(T&& value) {
     if (HEAPLESS_UNLIKELY(full())) return false;
     insert_(std::move(value));
     return true;
   }
+  /// As emplace, but returns false when full (nothing is constructed then).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_emplace(Args&&... args) {
     if (HEAPLESS_UNLIKELY(full())) return false;
@@ -14840,10 +15358,12 @@ class BinaryHeap : private detail::compare_holder<Compare> {
 
   /// Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 void unchecked_push(const T& value) { unchecked_emplace(value); }
+  /// As unchecked_push(const T&), moving value.
   HEAPLESS_CONSTEXPR20 void unchecked_push(T&& value) {
     HEAPLESS_ASSERT(!full(), "heapless::BinaryHeap::unchecked_push: full");
     insert_(std::move(value));
   }
+  /// As emplace without the capacity check. Precondition (asserted): !full().
   template <class... Args>
   HEAPLESS_CONSTEXPR20 void unchecked_emplace(Args&&... args) {
     HEAPLESS_ASSERT(!full(), "heapless::BinaryHeap::unchecked_emplace: full");
@@ -14900,8 +15420,10 @@ class BinaryHeap : private detail::compare_holder<Compare> {
     return out;
   }
 
+  /// A copy of the comparison.
   constexpr value_compare value_comp() const { return comp_(); }
 
+  /// Exchanges the elements and the comparisons of the two heaps.
   HEAPLESS_CONSTEXPR20 void swap(BinaryHeap& other) noexcept(noexcept(std::declval<Vec<T, N>&>().swap(
       std::declval<Vec<T, N>&>())) && std::is_nothrow_swappable_v<Compare>) {
     using std::swap;
@@ -15276,33 +15798,48 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   static constexpr std::size_t before_ = N + 1;
 
  public:
+  /// Element type.
   using value_type = T;
+  /// The comparison that orders the elements.
   using value_compare = Compare;
+  /// Size type.
   using size_type = std::size_t;
+  /// Difference type.
   using difference_type = std::ptrdiff_t;
+  /// Const reference: elements are read-only (see find_mut()).
   using reference = const T&;
+  /// Const reference to an element.
   using const_reference = const T&;
 
   /// Forward iterator in sorted order. Elements are read-only through it (as
   /// in std::multiset); find_mut() gives write access.
   class const_iterator {
    public:
+    /// Iterator category.
     using iterator_category = std::forward_iterator_tag;
+    /// Element type.
     using value_type = T;
+    /// Difference type.
     using difference_type = std::ptrdiff_t;
+    /// Pointer to a const element.
     using pointer = const T*;
+    /// Const reference to an element.
     using reference = const T&;
 
     constexpr const_iterator() noexcept : l_(nullptr), i_(N) {}
+    /// The element. Precondition (asserted): not end() or before_begin().
     constexpr reference operator*() const noexcept {
       HEAPLESS_ASSERT(i_ < N, "heapless::SortedLinkedList: dereferencing end() or before_begin()");
       return l_->vals()[i_];
     }
+    /// Pointer to the element (see operator*).
     constexpr pointer operator->() const noexcept { return &**this; }
+    /// Advances to the next element in order.
     constexpr const_iterator& operator++() noexcept {
       i_ = detail::sll_link_value<N>(i_ == before_ ? std::size_t{l_->head_} : std::size_t{l_->links()[i_]});
       return *this;
     }
+    /// Advances to the next element in order; returns the previous position.
     constexpr const_iterator operator++(int) noexcept {
       const_iterator old = *this;
       ++*this;
@@ -15321,11 +15858,13 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     const core_* l_;
     std::size_t i_;  ///< slot, N for end(), N + 1 for before_begin()
   };
+  /// Same as const_iterator: elements are read-only.
   using iterator = const_iterator;
 
   // ---- Construction ----------------------------------------------------------
   /// Empty. constexpr, O(1), writes no node storage.
   constexpr SortedLinkedList() noexcept(std::is_nothrow_default_constructible_v<Compare>) {}
+  /// Empty, ordered by comp. O(1).
   constexpr explicit SortedLinkedList(const Compare& comp) noexcept(
       std::is_nothrow_copy_constructible_v<Compare>)
       : compare_base_(comp) {}
@@ -15345,28 +15884,40 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   /// copyable; deleted when T's are. A moved-from list keeps its moved-from
   /// elements.
   SortedLinkedList(const SortedLinkedList&) = default;
+  /// Move constructor (see the copy constructor).
   SortedLinkedList(SortedLinkedList&&) = default;
+  /// Copy assignment (see the copy constructor).
   SortedLinkedList& operator=(const SortedLinkedList&) = default;
+  /// Move assignment (see the copy constructor).
   SortedLinkedList& operator=(SortedLinkedList&&) = default;
   ~SortedLinkedList() = default;
 
   // ---- Capacity ----------------------------------------------------------------
+  /// true when size() == 0.
   [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
   /// True when size() == N: the next push would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return this->size_ == N; }
+  /// The number of elements.
   constexpr size_type size() const noexcept { return this->size_; }
+  /// The maximum number of elements (N).
   static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Iterators -----------------------------------------------------------------
+  /// The first element in order.
   constexpr const_iterator begin() const noexcept {
     return const_iterator(this, detail::sll_link_value<N>(this->head_));
   }
+  /// The position after the last element.
   constexpr const_iterator end() const noexcept { return const_iterator(this, N); }
+  /// Same as begin().
   constexpr const_iterator cbegin() const noexcept { return begin(); }
+  /// Same as end().
   constexpr const_iterator cend() const noexcept { return end(); }
   /// The position before begin(), for erase_after (as std::forward_list).
   constexpr const_iterator before_begin() const noexcept { return const_iterator(this, before_); }
+  /// Same as before_begin().
   constexpr const_iterator cbefore_begin() const noexcept { return before_begin(); }
 
   // ---- Element access --------------------------------------------------------------
@@ -15381,7 +15932,9 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   /// elements keep insertion order) and returns its position. Raises
   /// bad_alloc if full (value untouched). O(n).
   HEAPLESS_CONSTEXPR20 const_iterator push(const T& value) { return emplace(value); }
+  /// As push(const T&), moving value.
   HEAPLESS_CONSTEXPR20 const_iterator push(T&& value) { return emplace(std::move(value)); }
+  /// As push, constructing the element from args. Raises bad_alloc if full.
   template <class... Args>
   HEAPLESS_CONSTEXPR20 const_iterator emplace(Args&&... args) {
     if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
@@ -15389,7 +15942,9 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   }
   /// As push, but returns false when full (value is then not moved from).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(const T& value) { return try_emplace(value); }
+  /// As try_push(const T&), moving value.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_push(T&& value) { return try_emplace(std::move(value)); }
+  /// As emplace, but returns false when full (nothing is constructed then).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 bool try_emplace(Args&&... args) {
     if (HEAPLESS_UNLIKELY(full())) return false;
@@ -15398,7 +15953,9 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   }
   /// Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 const_iterator unchecked_push(const T& value) { return unchecked_emplace(value); }
+  /// As unchecked_push(const T&), moving value.
   HEAPLESS_CONSTEXPR20 const_iterator unchecked_push(T&& value) { return unchecked_emplace(std::move(value)); }
+  /// As emplace without the capacity check. Precondition (asserted): !full().
   template <class... Args>
   HEAPLESS_CONSTEXPR20 const_iterator unchecked_emplace(Args&&... args) {
     HEAPLESS_ASSERT(!full(), "heapless::SortedLinkedList::unchecked_emplace: full");
@@ -15503,6 +16060,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
    public:
     find_handle(const find_handle&) = delete;
     find_handle& operator=(const find_handle&) = delete;
+    /// Takes o's pending re-sort; o does nothing on destruction.
     HEAPLESS_CONSTEXPR20 find_handle(find_handle&& o) noexcept : l_(o.l_), prev_(o.prev_), i_(o.i_) {
       o.l_ = nullptr;
     }
@@ -15517,6 +16075,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
       HEAPLESS_ASSERT(l_ != nullptr, "heapless::SortedLinkedList::find_handle: no element");
       return l_->vals()[i_];
     }
+    /// Pointer to the element (see operator*).
     constexpr T* operator->() const noexcept { return &**this; }
     /// Removes the element and returns it; the handle is spent. O(1).
     /// Precondition (asserted): *this is true.
@@ -15550,6 +16109,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
     return find_handle(nullptr, before_, N);
   }
 
+  /// A copy of the comparison.
   constexpr value_compare value_comp() const { return comp_(); }
 
  private:
