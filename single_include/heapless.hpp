@@ -3859,7 +3859,7 @@ class String {
   constexpr String& operator=(char ch) { return assign(size_type{1}, ch); }
   /// As assign(il).
   constexpr String& operator=(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
-  /// From a String of another capacity. Raises length_error when other.size() > N (then *this is unchanged).
+  /// Replaces the contents with other's (a String of another capacity). Raises length_error when other.size() > N (then *this is unchanged).
   template <std::size_t M, std::enable_if_t<(M != N), int> = 0>
   constexpr String& operator=(const String<M>& other) {
     return assign(other.data(), other.size());
@@ -15905,7 +15905,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Iterators -----------------------------------------------------------------
-  /// The first element in order.
+  /// Iterator to the first element in order.
   constexpr const_iterator begin() const noexcept {
     return const_iterator(this, detail::sll_link_value<N>(this->head_));
   }

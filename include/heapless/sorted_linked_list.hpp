@@ -342,7 +342,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   static constexpr size_type max_size() noexcept { return N; }
 
   // ---- Iterators -----------------------------------------------------------------
-  /// The first element in order.
+  /// Iterator to the first element in order.
   constexpr const_iterator begin() const noexcept {
     return const_iterator(this, detail::sll_link_value<N>(this->head_));
   }

@@ -658,7 +658,7 @@ class String {
   constexpr String& operator=(char ch) { return assign(size_type{1}, ch); }
   /// As assign(il).
   constexpr String& operator=(std::initializer_list<char> il) { return assign(il.begin(), il.size()); }
-  /// From a String of another capacity. Raises length_error when other.size() > N (then *this is unchanged).
+  /// Replaces the contents with other's (a String of another capacity). Raises length_error when other.size() > N (then *this is unchanged).
   template <std::size_t M, std::enable_if_t<(M != N), int> = 0>
   constexpr String& operator=(const String<M>& other) {
     return assign(other.data(), other.size());
