@@ -36,6 +36,14 @@ HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 namespace fp {
 
+// A std::size_t as unsigned: a cast on 64-bit targets (-Wconversion), none on
+// 32-bit ones, where a plain static_cast would be a useless cast
+// (-Wuseless-cast). As a template the cast is never flagged.
+template <class U>
+constexpr unsigned to_unsigned(U v) noexcept {
+  return static_cast<unsigned>(v);
+}
+
 // A finite |x| = f * 2^e with f an integer (hidden bit included).
 struct decomposed {
   std::uint64_t f;
@@ -194,7 +202,7 @@ struct bigint {
     if (carry != 0) push(static_cast<std::uint32_t>(carry));
   }
   unsigned bit_length() const noexcept {
-    return n == 0 ? 0 : static_cast<unsigned>(32 * (n - 1)) + bit_width(w[n - 1]);
+    return n == 0 ? 0 : to_unsigned(32 * (n - 1)) + bit_width(w[n - 1]);
   }
 };
 
