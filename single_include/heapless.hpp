@@ -26,6 +26,7 @@
 //   heapless/linear_map.hpp
 //   heapless/detail/linear_map_scan.hpp
 //   heapless/index_map.hpp
+//   heapless/detail/compare.hpp
 //   heapless/spsc.hpp
 //   heapless/mpmc.hpp
 //   heapless/arc.hpp
@@ -34,7 +35,6 @@
 //   heapless/detail/ring.hpp
 //   heapless/history_buffer.hpp
 //   heapless/binary_heap.hpp
-//   heapless/detail/compare.hpp
 //   heapless/sorted_linked_list.hpp
 //   heapless/index_set.hpp
 //   heapless/array.hpp
@@ -417,7 +417,7 @@
 #include <new>  // std::bad_alloc
 #if defined(__GLIBCXX__) && __has_include(<bits/functexcept.h>)
 // libstdc++ throws its std exceptions through these out-of-line functions;
-// <stdexcept> would pull in all of <string> (0.25 s per translation unit).
+// <stdexcept> would pull in all of <string> (docs/design.md, "Header weight").
 #include <bits/functexcept.h>
 #define HEAPLESS_DETAIL_LIBSTDCXX_THROW 1
 #else
@@ -9011,8 +9011,8 @@ inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t
 
 /// String keys with their tags: index of the key equal to q, or n.
 /// Precondition: tags has linear_map_tag_count<Cap> readable bytes. Always
-/// inline: out of line, the call and its saved registers cost 8-10
-/// instructions per lookup (76 against 66 for a hit at N = 8, callgrind).
+/// inline: out of line, the call and its saved registers add to every
+/// lookup (docs/linear_map.md, "Benchmarks").
 template <std::size_t Cap, class K>
 constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const K* keys, const unsigned char* tags,
                                                                            std::size_t n, std::string_view q) noexcept {
@@ -9098,7 +9098,8 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
 // 32-bit RISC-V, AVR, MSP430) small maps keep their plain layout (keys,
 // values, length: RAM is what they are short of, and a loop over 8 keys is
 // cheap); a map with over 128 bytes of keys gets the index there too (a
-// 64-entry hit is ~15 instructions instead of a 64-key loop). Define
+// hit is a hash, a slot load and one key compare instead of a loop over
+// every key). Define
 // HEAPLESS_LINEAR_MAP_NO_INDEX (in every translation unit alike: it changes
 // the layout) to keep every map index-free, searched by the scans above.
 #if defined(HEAPLESS_LINEAR_MAP_NO_INDEX)
@@ -10274,12 +10275,53 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // storage and overload selection
 #include <utility>           // std::pair, std::move, std::swap
 
+
+// ---- begin heapless/detail/compare.hpp ----
+// heapless/detail/compare.hpp - a compare object stored at no cost when empty,
+// and std::less / std::greater / std::equal_to without the rest of <functional>.
+#ifndef HEAPLESS_DETAIL_COMPARE_HPP
+#define HEAPLESS_DETAIL_COMPARE_HPP
+
+#include <type_traits>  // std::is_empty_v, std::is_final_v
+
+// libstdc++: std::less / std::greater / std::equal_to alone (<functional> also brings
+// std::function, std::bind and the searchers).
 #if defined(__GLIBCXX__) && __has_include(<bits/stl_function.h>)
-#include <bits/stl_function.h>  // std::equal_to<> without the rest of <functional>
+#include <bits/stl_function.h>
 #else
-#include <functional>  // std::equal_to<>
+#include <functional>
 #endif
 
+// #include "config.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+
+/// Holds the compare object of an ordered container; an empty, non-final one
+/// as a base, so it takes no space (the empty-base optimisation).
+template <class C, bool = std::is_empty_v<C> && !std::is_final_v<C>>
+struct compare_holder : private C {
+  constexpr compare_holder() noexcept(std::is_nothrow_default_constructible_v<C>) : C() {}
+  constexpr explicit compare_holder(const C& c) noexcept(std::is_nothrow_copy_constructible_v<C>) : C(c) {}
+  constexpr const C& comp() const noexcept { return *this; }
+  constexpr C& comp_ref() noexcept { return *this; }
+};
+template <class C>
+struct compare_holder<C, false> {
+  constexpr compare_holder() noexcept(std::is_nothrow_default_constructible_v<C>) : c_() {}
+  constexpr explicit compare_holder(const C& c) noexcept(std::is_nothrow_copy_constructible_v<C>) : c_(c) {}
+  constexpr const C& comp() const noexcept { return c_; }
+  constexpr C& comp_ref() noexcept { return c_; }
+
+ private:
+  C c_;
+};
+
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_DETAIL_COMPARE_HPP
+// ---- end heapless/detail/compare.hpp ----
 // #include "detail/config.hpp": inlined above
 // #include "detail/error.hpp": inlined above
 // #include "detail/size.hpp": inlined above
@@ -15107,52 +15149,7 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // noexcept conditions
 #include <utility>           // std::move, std::forward, std::swap
 
-// ---- begin heapless/detail/compare.hpp ----
-// heapless/detail/compare.hpp - a compare object stored at no cost when empty,
-// and std::less / std::greater without the rest of <functional>.
-#ifndef HEAPLESS_DETAIL_COMPARE_HPP
-#define HEAPLESS_DETAIL_COMPARE_HPP
-
-#include <type_traits>  // std::is_empty_v, std::is_final_v
-
-// libstdc++: std::less / std::greater alone (<functional> also brings
-// std::function, std::bind and the searchers).
-#if defined(__GLIBCXX__) && __has_include(<bits/stl_function.h>)
-#include <bits/stl_function.h>
-#else
-#include <functional>
-#endif
-
-// #include "config.hpp": inlined above
-
-HEAPLESS_NAMESPACE_BEGIN
-namespace detail {
-
-/// Holds the compare object of an ordered container; an empty, non-final one
-/// as a base, so it takes no space (the empty-base optimisation).
-template <class C, bool = std::is_empty_v<C> && !std::is_final_v<C>>
-struct compare_holder : private C {
-  constexpr compare_holder() noexcept(std::is_nothrow_default_constructible_v<C>) : C() {}
-  constexpr explicit compare_holder(const C& c) noexcept(std::is_nothrow_copy_constructible_v<C>) : C(c) {}
-  constexpr const C& comp() const noexcept { return *this; }
-  constexpr C& comp_ref() noexcept { return *this; }
-};
-template <class C>
-struct compare_holder<C, false> {
-  constexpr compare_holder() noexcept(std::is_nothrow_default_constructible_v<C>) : c_() {}
-  constexpr explicit compare_holder(const C& c) noexcept(std::is_nothrow_copy_constructible_v<C>) : c_(c) {}
-  constexpr const C& comp() const noexcept { return c_; }
-  constexpr C& comp_ref() noexcept { return c_; }
-
- private:
-  C c_;
-};
-
-}  // namespace detail
-HEAPLESS_NAMESPACE_END
-
-#endif  // HEAPLESS_DETAIL_COMPARE_HPP
-// ---- end heapless/detail/compare.hpp ----
+// #include "detail/compare.hpp": inlined above
 // #include "detail/config.hpp": inlined above
 // #include "detail/error.hpp": inlined above
 // #include "vec.hpp": inlined above

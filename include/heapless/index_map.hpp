@@ -57,12 +57,8 @@
 #include <type_traits>       // storage and overload selection
 #include <utility>           // std::pair, std::move, std::swap
 
-#if defined(__GLIBCXX__) && __has_include(<bits/stl_function.h>)
-#include <bits/stl_function.h>  // std::equal_to<> without the rest of <functional>
-#else
-#include <functional>  // std::equal_to<>
-#endif
 
+#include "detail/compare.hpp"  // std::equal_to<> without the rest of <functional>
 #include "detail/config.hpp"  // HEAPLESS_UNLIKELY, HEAPLESS_CONSTEXPR20
 #include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
 #include "detail/size.hpp"    // detail::smallest_size_t

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: BSL-1.0
 // heapless/detail/compare.hpp - a compare object stored at no cost when empty,
-// and std::less / std::greater without the rest of <functional>.
+// and std::less / std::greater / std::equal_to without the rest of <functional>.
 #ifndef HEAPLESS_DETAIL_COMPARE_HPP
 #define HEAPLESS_DETAIL_COMPARE_HPP
 
 #include <type_traits>  // std::is_empty_v, std::is_final_v
 
-// libstdc++: std::less / std::greater alone (<functional> also brings
+// libstdc++: std::less / std::greater / std::equal_to alone (<functional> also brings
 // std::function, std::bind and the searchers).
 #if defined(__GLIBCXX__) && __has_include(<bits/stl_function.h>)
 #include <bits/stl_function.h>

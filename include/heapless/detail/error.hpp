@@ -28,7 +28,7 @@
 #include <new>  // std::bad_alloc
 #if defined(__GLIBCXX__) && __has_include(<bits/functexcept.h>)
 // libstdc++ throws its std exceptions through these out-of-line functions;
-// <stdexcept> would pull in all of <string> (0.25 s per translation unit).
+// <stdexcept> would pull in all of <string> (docs/design.md, "Header weight").
 #include <bits/functexcept.h>
 #define HEAPLESS_DETAIL_LIBSTDCXX_THROW 1
 #else

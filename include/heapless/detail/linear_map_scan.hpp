@@ -504,8 +504,8 @@ inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t
 
 /// String keys with their tags: index of the key equal to q, or n.
 /// Precondition: tags has linear_map_tag_count<Cap> readable bytes. Always
-/// inline: out of line, the call and its saved registers cost 8-10
-/// instructions per lookup (76 against 66 for a hit at N = 8, callgrind).
+/// inline: out of line, the call and its saved registers add to every
+/// lookup (docs/linear_map.md, "Benchmarks").
 template <std::size_t Cap, class K>
 constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const K* keys, const unsigned char* tags,
                                                                            std::size_t n, std::string_view q) noexcept {
@@ -591,7 +591,8 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
 // 32-bit RISC-V, AVR, MSP430) small maps keep their plain layout (keys,
 // values, length: RAM is what they are short of, and a loop over 8 keys is
 // cheap); a map with over 128 bytes of keys gets the index there too (a
-// 64-entry hit is ~15 instructions instead of a 64-key loop). Define
+// hit is a hash, a slot load and one key compare instead of a loop over
+// every key). Define
 // HEAPLESS_LINEAR_MAP_NO_INDEX (in every translation unit alike: it changes
 // the layout) to keep every map index-free, searched by the scans above.
 #if defined(HEAPLESS_LINEAR_MAP_NO_INDEX)
