@@ -598,8 +598,8 @@ HEAPLESS_NAMESPACE_END
 // without the cost of <iterator>.
 //
 // libstdc++'s <iterator> also pulls in the stream iterators (<iosfwd>,
-// <streambuf>...): 0.36 s of parsing per translation unit on the reference
-// machine. The parts a container needs live in two internal headers that every
+// <streambuf>...), a large part of a small translation unit's parsing time
+// (docs/benchmarks.md, "Header weight"). The parts a container needs live in two internal headers that every
 // libstdc++ since GCC 4 ships; elsewhere (libc++, MSVC STL) <iterator> is used.
 #ifndef HEAPLESS_DETAIL_ITERATOR_HPP
 #define HEAPLESS_DETAIL_ITERATOR_HPP
@@ -7015,8 +7015,8 @@ HEAPLESS_NAMESPACE_END
 //
 // The method is the classic exact one (Steele & White / Burger & Dybvig "free
 // format" for the shortest digits, long division for a given precision) on a
-// small fixed-size big integer: no tables, no heap, no locale, ~2 KB of Thumb
-// code. The big integers live on the stack: at most 4 of
+// small fixed-size big integer: no tables, no heap, no locale, little code
+// (its size on Cortex-M: docs/benchmarks.md, "Formatting"). The big integers live on the stack: at most 4 of
 // bigint<F>::words 32-bit words (4 x 160 bytes for double, 4 x 32 for float).
 // A fixed-precision value below 2^53 with at most 60 fraction bits (most
 // values a program prints with "{:.3f}") takes a 64-bit path instead.

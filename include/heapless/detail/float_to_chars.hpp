@@ -17,8 +17,8 @@
 //
 // The method is the classic exact one (Steele & White / Burger & Dybvig "free
 // format" for the shortest digits, long division for a given precision) on a
-// small fixed-size big integer: no tables, no heap, no locale, ~2 KB of Thumb
-// code. The big integers live on the stack: at most 4 of
+// small fixed-size big integer: no tables, no heap, no locale, little code
+// (its size on Cortex-M: docs/benchmarks.md, "Formatting"). The big integers live on the stack: at most 4 of
 // bigint<F>::words 32-bit words (4 x 160 bytes for double, 4 x 32 for float).
 // A fixed-precision value below 2^53 with at most 60 fraction bits (most
 // values a program prints with "{:.3f}") takes a 64-bit path instead.

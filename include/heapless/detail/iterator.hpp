@@ -3,8 +3,8 @@
 // without the cost of <iterator>.
 //
 // libstdc++'s <iterator> also pulls in the stream iterators (<iosfwd>,
-// <streambuf>...): 0.36 s of parsing per translation unit on the reference
-// machine. The parts a container needs live in two internal headers that every
+// <streambuf>...), a large part of a small translation unit's parsing time
+// (docs/benchmarks.md, "Header weight"). The parts a container needs live in two internal headers that every
 // libstdc++ since GCC 4 ships; elsewhere (libc++, MSVC STL) <iterator> is used.
 #ifndef HEAPLESS_DETAIL_ITERATOR_HPP
 #define HEAPLESS_DETAIL_ITERATOR_HPP
