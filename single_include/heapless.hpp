@@ -3143,7 +3143,7 @@ HEAPLESS_NAMESPACE_END
 #define HEAPLESS_SPLIT_HPP
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
-#include <iterator>     // std::forward_iterator_tag
+// #include "detail/iterator.hpp": inlined above
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_same_v: char or string_view separator
 
@@ -11726,7 +11726,7 @@ HEAPLESS_NAMESPACE_END
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t: the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
-#include <iterator>     // std::forward_iterator_tag: peek()'s iterator
+// #include "detail/iterator.hpp": inlined above
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // element traits that pick the fast paths

@@ -21,7 +21,7 @@
 #define HEAPLESS_SPLIT_HPP
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
-#include <iterator>     // std::forward_iterator_tag
+#include "detail/iterator.hpp"  // std::forward_iterator_tag without <iterator>
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_same_v: char or string_view separator
 

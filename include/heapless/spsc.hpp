@@ -71,7 +71,7 @@
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t: the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
-#include <iterator>     // std::forward_iterator_tag: peek()'s iterator
+#include "detail/iterator.hpp"  // std::forward_iterator_tag (peek) without <iterator>
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // element traits that pick the fast paths
