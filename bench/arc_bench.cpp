@@ -20,7 +20,9 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstddef>
 #include <memory>
+#include <new>
 #include <thread>
 
 #include "heapless/arc.hpp"
@@ -68,6 +70,34 @@ heapless::Pool<Buf, 64, pool_policy::lock_free> g_pool;
   const auto a = std::make_shared<int>(v);
   return *a;
 }
+// std::make_shared's control block and object, but straight from glibc's
+// malloc: the binary replaces operator new with the allocation trap's
+// counting wrapper (one atomic add per allocation), which this bypasses.
+#if defined(__GLIBC__)
+extern "C" void* __libc_malloc(std::size_t);
+extern "C" void __libc_free(void*);
+template <class T>
+struct glibc_allocator {
+  using value_type = T;
+  glibc_allocator() = default;
+  template <class U>
+  glibc_allocator(const glibc_allocator<U>&) noexcept {}
+  T* allocate(std::size_t n) {
+    void* p = __libc_malloc(n * sizeof(T));
+    if (p == nullptr) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, std::size_t) noexcept { __libc_free(p); }
+  template <class U>
+  bool operator==(const glibc_allocator<U>&) const noexcept { return true; }
+  template <class U>
+  bool operator!=(const glibc_allocator<U>&) const noexcept { return false; }
+};
+[[gnu::noinline]] int op_allocate_shared_glibc_drop(int v) {
+  const auto a = std::allocate_shared<int>(glibc_allocator<int>(), v);
+  return *a;
+}
+#endif
 // Each writes one word of the object it got, and returns its address.
 [[gnu::noinline]] std::uintptr_t op_object_acquire_release() {
   const auto o = g_objects.try_acquire();
@@ -111,6 +141,14 @@ void MakeLastDrop_make_shared(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(op_make_shared_drop(++v));
   state.SetItemsProcessed(state.iterations());
 }
+#if defined(__GLIBC__)
+void MakeLastDrop_make_shared_glibc(benchmark::State& state) {
+  int v = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(op_allocate_shared_glibc_drop(++v));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(MakeLastDrop_make_shared_glibc);
+#endif
 void AcquireRelease_ObjectPool(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(op_object_acquire_release());
   state.SetItemsProcessed(state.iterations());

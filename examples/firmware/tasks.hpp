@@ -218,6 +218,35 @@ static inline std::uint32_t fw_arc_task(std::uint32_t seed) {
 }
 #endif
 
+#if defined(FW_WITH_OBJECT_POOL)
+#include <heapless/object_pool.hpp>
+// Four frame buffers lent out again and again and never cleared in between:
+// each round returns the frame one of three holders had, takes a frame (whose
+// contents are what its last user left) and appends a burst of samples to it.
+struct fw_frame {
+  std::uint8_t len;
+  std::uint8_t data[31];
+};
+inline heapless::ObjectPool<fw_frame, 4> fw_frames;
+static inline std::uint32_t fw_object_pool_task(std::uint32_t seed) {
+  heapless::Object<fw_frame> held[3];
+  std::uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 16; ++round) {
+    x = fw_next(x);
+    heapless::Object<fw_frame>& h = held[(x >> 8) % 3u];
+    h.reset();  // back to the pool as it is
+    h = fw_frames.try_acquire();
+    if (!h) return 0;
+    sum = sum * 31u + h->len + h->data[x & 15u];  // what the last user left
+    const unsigned n = (x >> 27) + 1u;             // 1..32 samples, at most 31 fit
+    for (unsigned i = 0; i < n && h->len < 31u; ++i) h->data[h->len++] = static_cast<std::uint8_t>(x >> i);
+    if (h->len == 31u) h->len = 0;  // full: start over
+    sum += static_cast<std::uint32_t>(fw_frames.available());
+  }
+  return sum;  // the holders' destructors return every frame
+}
+#endif
+
 #if defined(FW_WITH_DEQUE)
 #include <heapless/deque.hpp>
 // A command queue: commands arrive in bursts (urgent ones jump to the front),
