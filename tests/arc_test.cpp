@@ -127,8 +127,19 @@ TEST_CASE("arc: counts through copies, moves, assignments and resets", "[arc]") 
   counting_check<pool_policy::automatic>();
 }
 
+// True when every byte of x is zero: a static object in that state before
+// its first use is constant-initialised into .bss (no flash image).
+template <class X>
+bool all_zero_bytes(const X& x) {
+  const auto* p = reinterpret_cast<const unsigned char*>(&x);
+  for (std::size_t i = 0; i < sizeof(X); ++i)
+    if (p[i] != 0) return false;
+  return true;
+}
+
 TEST_CASE("arc: a static pool is usable at once; exhaustion in both tiers", "[arc][error]") {
   static ArcPool<int, 2> pool;
+  CHECK(all_zero_bytes(pool));  // .bss: nothing but zeros before the first make
   Arc<int> a = pool.try_make_shared(1);
   Arc<int> b = pool.make_shared(2);
   CHECK(*a == 1);

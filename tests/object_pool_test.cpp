@@ -98,6 +98,13 @@ TEST_CASE("object_pool: layout and traits", "[object_pool][layout]") {
 
 TEST_CASE("object_pool: a static pool of trivial objects is zeroed and usable at once", "[object_pool]") {
   static ObjectPool<std::uint32_t, 4> pool;  // automatic policy
+  {
+    // Nothing but zeros before the first acquire: .bss, no flash image.
+    const auto* p = reinterpret_cast<const unsigned char*>(&pool);
+    std::size_t nonzero = 0;
+    for (std::size_t i = 0; i < sizeof(pool); ++i) nonzero += p[i] != 0 ? 1u : 0u;
+    CHECK(nonzero == 0u);
+  }
   Object<std::uint32_t> a = pool.try_acquire();
   REQUIRE(a);
   CHECK(*a == 0u);
