@@ -13276,12 +13276,18 @@ class Arc {
   Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
   /// Shares other's object and drops the previous one; self-assignment is safe.
   Arc& operator=(const Arc& other) noexcept {
-    Arc(other).swap(*this);  // increment first: self-assignment is safe
+    // Increment first: self-assignment (and an other that the dropped object
+    // owns) stay safe.
+    if (other.node_ != nullptr) count::increment(other.node_->count);
+    replace_(other.node_, other.pool_);
     return *this;
   }
   /// Takes other's ownership and drops the previous one; other becomes empty.
+  /// Self-move leaves the Arc as it was.
   Arc& operator=(Arc&& other) noexcept {
-    Arc(std::move(other)).swap(*this);
+    // Take other's first, drop ours last: the dropped object may own other.
+    detail::arc_node<T>* const n = std::exchange(other.node_, nullptr);
+    replace_(n, other.pool_);
     return *this;
   }
   /// Drops this owner (as reset()); the Arc becomes empty.
@@ -13346,6 +13352,13 @@ class Arc {
   using count = detail::arc_count<policy_type>;
 
   Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
+  // Installs (n, p), whose ownership the caller hands over, then drops the
+  // previous object. No temporary Arc: the only call left is the drop.
+  void replace_(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept {
+    detail::arc_node<T>* const old = std::exchange(node_, n);
+    detail::arc_pool_base<T>* const old_pool = std::exchange(pool_, p);
+    if (old != nullptr && count::decrement(old->count)) old_pool->destroy()(old_pool, old);
+  }
   std::uintptr_t key() const noexcept { return reinterpret_cast<std::uintptr_t>(get()); }
 
   detail::arc_node<T>* node_ = nullptr;
@@ -13611,7 +13624,10 @@ class Object {
   Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
   /// Returns the current object to its pool, then takes o's; o becomes empty.
   Object& operator=(Object&& o) noexcept {
-    Object(std::move(o)).swap(*this);
+    // Take o's first, return ours last (no temporary handle: one call left).
+    T* const old = std::exchange(ptr_, std::exchange(o.ptr_, nullptr));
+    detail::object_pool_base<T>* const old_pool = std::exchange(pool_, o.pool_);
+    if (old != nullptr) old_pool->return_object()(old_pool, old);
     return *this;
   }
   /// Returns the object to its pool (as reset()); the handle becomes empty.

@@ -55,6 +55,14 @@ void lend_check() {
         Object<counted> moved = std::move(b);  // handle moves: nothing else happens
         ok = ok && !b && moved && moved->get() == 200 + round;
         b = std::move(moved);
+        Object<counted>& self = b;
+        b = std::move(self);  // self-move: unchanged
+        ok = ok && b && b->get() == 200 + round && pool.available() == 0;
+        b = std::move(c);  // b's object goes back; c's moves in
+        ok = ok && !c && b->get() == 300 + round && pool.available() == 1;
+        c = pool.try_acquire();  // b's old object, as it was
+        ok = ok && c && c->get() == 200 + round && pool.available() == 0;
+        swap(b, c);
         swap(a, c);
         ok = ok && a->get() == 300 + round && c->get() == 100 + round;
         c.reset();

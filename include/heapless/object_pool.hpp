@@ -187,7 +187,10 @@ class Object {
   Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
   /// Returns the current object to its pool, then takes o's; o becomes empty.
   Object& operator=(Object&& o) noexcept {
-    Object(std::move(o)).swap(*this);
+    // Take o's first, return ours last (no temporary handle: one call left).
+    T* const old = std::exchange(ptr_, std::exchange(o.ptr_, nullptr));
+    detail::object_pool_base<T>* const old_pool = std::exchange(pool_, o.pool_);
+    if (old != nullptr) old_pool->return_object()(old_pool, old);
     return *this;
   }
   /// Returns the object to its pool (as reset()); the handle becomes empty.
