@@ -295,11 +295,9 @@ class Arc {
 
   Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
   // Installs (n, p), whose ownership the caller hands over, then drops the
-  // previous object. No temporary Arc: the only call left is the drop.
+  // previous object (through reset(), the one copy of the drop).
   void replace_(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept {
-    detail::arc_node<T>* const old = std::exchange(node_, n);
-    detail::arc_pool_base<T>* const old_pool = std::exchange(pool_, p);
-    if (old != nullptr && count::decrement(old->count)) old_pool->destroy()(old_pool, old);
+    Arc old(std::exchange(node_, n), std::exchange(pool_, p));
   }
   std::uintptr_t key() const noexcept { return reinterpret_cast<std::uintptr_t>(get()); }
 
