@@ -13108,8 +13108,8 @@ HEAPLESS_NAMESPACE_END
 // 64-bit hosts) before T and adds malloc's chunk header and rounding (8-16
 // bytes with glibc). The pool's own fixed cost: one function pointer plus
 // Pool's head; the pointer is stored by the first make, not the constructor,
-// so a static pool is all zeros (.bss, no flash image; arc_pool_base). Operations: O(1); copy and drop are one atomic add each
-// (lock_free).
+// so a static pool is all zeros (.bss, no flash image; see arc_pool_base).
+// Operations: O(1); copy and drop are one atomic add each (lock_free).
 #ifndef HEAPLESS_ARC_HPP
 #define HEAPLESS_ARC_HPP
 
