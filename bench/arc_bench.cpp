@@ -6,8 +6,13 @@
 //   MakeLastDrop/<handle>  make an object and drop its only handle
 //                          (ArcPool<int, 64>::try_make_shared vs
 //                          std::make_shared<int>: glibc malloc + free, through
-//                          the allocation trap's counting wrapper; and the
-//                          pool with the single_thread policy)
+//                          the allocation trap's counting operator new, which
+//                          adds an atomic add; _glibc: the same control block
+//                          by std::allocate_shared straight from glibc's
+//                          malloc; and the pool with the single_thread policy)
+//   Floor/<n>_cas          one / two uncontended compare-and-swaps alone: what
+//                          a pool shared between threads without a lock
+//                          cannot go below (claim a slot; give it back)
 //   AcquireRelease/<pool>  take an object and give it back (ObjectPool<Buf, 64>
 //                          try_acquire + reset vs Pool<Buf, 64> try_allocate +
 //                          deallocate, vs Pool try_make + reset, which also
@@ -19,8 +24,11 @@
 // (inclusive Ir of op_<x> divided by its call count).
 #include <benchmark/benchmark.h>
 
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <thread>
 
 #include "heapless/arc.hpp"
@@ -68,6 +76,55 @@ heapless::Pool<Buf, 64, pool_policy::lock_free> g_pool;
   const auto a = std::make_shared<int>(v);
   return *a;
 }
+// std::make_shared's control block and object, but straight from glibc's
+// malloc: the binary replaces operator new with the allocation trap's
+// counting wrapper (one atomic add per allocation), which this bypasses.
+#if defined(__GLIBC__)
+extern "C" void* __libc_malloc(std::size_t);
+extern "C" void __libc_free(void*);
+template <class T>
+struct glibc_allocator {
+  using value_type = T;
+  glibc_allocator() = default;
+  template <class U>
+  glibc_allocator(const glibc_allocator<U>&) noexcept {}
+  T* allocate(std::size_t n) {
+    void* p = __libc_malloc(n * sizeof(T));
+    if (p == nullptr) throw std::bad_alloc();
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, std::size_t) noexcept { __libc_free(p); }
+  template <class U>
+  bool operator==(const glibc_allocator<U>&) const noexcept { return true; }
+  template <class U>
+  bool operator!=(const glibc_allocator<U>&) const noexcept { return false; }
+};
+[[gnu::noinline]] int op_allocate_shared_glibc_drop(int v) {
+  const auto a = std::allocate_shared<int>(glibc_allocator<int>(), v);
+  return *a;
+}
+#endif
+// The floor of any pool that threads may share without a lock: claiming a
+// slot against concurrent claimers takes at least one atomic read-modify-write
+// (a locked instruction on x86), and a LIFO free list takes a second one to
+// give the slot back. One and two uncontended compare-and-swaps on a word of
+// their own, nothing else.
+std::atomic<std::uint64_t> g_cas_word{0};
+[[gnu::noinline]] std::uint64_t op_one_cas() {
+  std::uint64_t h = g_cas_word.load(std::memory_order_relaxed);
+  while (!g_cas_word.compare_exchange_weak(h, h + 1, std::memory_order_acquire, std::memory_order_relaxed)) {
+  }
+  return h;
+}
+[[gnu::noinline]] std::uint64_t op_two_cas() {
+  std::uint64_t h = g_cas_word.load(std::memory_order_relaxed);
+  while (!g_cas_word.compare_exchange_weak(h, h + 1, std::memory_order_acquire, std::memory_order_relaxed)) {
+  }
+  std::uint64_t g = h + 1;
+  while (!g_cas_word.compare_exchange_weak(g, g + 1, std::memory_order_release, std::memory_order_relaxed)) {
+  }
+  return g;
+}
 // Each writes one word of the object it got, and returns its address.
 [[gnu::noinline]] std::uintptr_t op_object_acquire_release() {
   const auto o = g_objects.try_acquire();
@@ -111,6 +168,24 @@ void MakeLastDrop_make_shared(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(op_make_shared_drop(++v));
   state.SetItemsProcessed(state.iterations());
 }
+#if defined(__GLIBC__)
+void MakeLastDrop_make_shared_glibc(benchmark::State& state) {
+  int v = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(op_allocate_shared_glibc_drop(++v));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(MakeLastDrop_make_shared_glibc);
+#endif
+void Floor_one_cas(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(op_one_cas());
+  state.SetItemsProcessed(state.iterations());
+}
+void Floor_two_cas(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(op_two_cas());
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(Floor_one_cas);
+BENCHMARK(Floor_two_cas);
 void AcquireRelease_ObjectPool(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(op_object_acquire_release());
   state.SetItemsProcessed(state.iterations());

@@ -13107,8 +13107,9 @@ HEAPLESS_NAMESPACE_END
 // control block of two 32-bit counts and a vtable pointer (16 bytes on
 // 64-bit hosts) before T and adds malloc's chunk header and rounding (8-16
 // bytes with glibc). The pool's own fixed cost: one function pointer plus
-// Pool's head. Operations: O(1); copy and drop are one atomic add each
-// (lock_free).
+// Pool's head; the pointer is stored by the first make, not the constructor,
+// so a static pool is all zeros (.bss, no flash image; see arc_pool_base).
+// Operations: O(1); copy and drop are one atomic add each (lock_free).
 #ifndef HEAPLESS_ARC_HPP
 #define HEAPLESS_ARC_HPP
 
@@ -13173,11 +13174,28 @@ struct arc_node {
 
 /// What an Arc needs from its pool: a way to destroy the node and return its
 /// slot, without knowing N (one function pointer per pool, none per object).
+///
+/// The pointer starts null and every make stores it (once it is set, a load
+/// and a compare) instead of the constructor: a non-zero constant anywhere in
+/// the pool would put the whole static pool, slots included, in .data, whose
+/// initial image takes flash and is copied at start-up; all zeros is .bss.
+/// Every Arc comes from a make of its pool, so the pointer is set before any
+/// Arc exists that could need it.
 template <class T>
 struct arc_pool_base {
   using destroy_fn = void (*)(arc_pool_base*, arc_node<T>*) noexcept;
-  constexpr explicit arc_pool_base(destroy_fn f) noexcept : destroy_(f) {}
-  destroy_fn destroy_;
+  constexpr arc_pool_base() noexcept = default;
+  void set_destroy(destroy_fn f) noexcept {
+    // Relaxed: every make stores the same value. An Arc reaches the context
+    // that drops it through whatever handed it over (the same thread, or a
+    // synchronising queue), which orders this store before destroy()'s load.
+    if (destroy_.load(std::memory_order_relaxed) != f) destroy_.store(f, std::memory_order_relaxed);
+  }
+  destroy_fn destroy() const noexcept {
+    // Relaxed: see set_destroy().
+    return destroy_.load(std::memory_order_relaxed);
+  }
+  std::atomic<destroy_fn> destroy_{nullptr};
 };
 
 /// Count operations for one policy.
@@ -13258,12 +13276,18 @@ class Arc {
   Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
   /// Shares other's object and drops the previous one; self-assignment is safe.
   Arc& operator=(const Arc& other) noexcept {
-    Arc(other).swap(*this);  // increment first: self-assignment is safe
+    // Increment first: self-assignment (and an other that the dropped object
+    // owns) stay safe.
+    if (other.node_ != nullptr) count::increment(other.node_->count);
+    replace_(other.node_, other.pool_);
     return *this;
   }
   /// Takes other's ownership and drops the previous one; other becomes empty.
+  /// Self-move leaves the Arc as it was.
   Arc& operator=(Arc&& other) noexcept {
-    Arc(std::move(other)).swap(*this);
+    // Take other's first, drop ours last: the dropped object may own other.
+    detail::arc_node<T>* const n = std::exchange(other.node_, nullptr);
+    replace_(n, other.pool_);
     return *this;
   }
   /// Drops this owner (as reset()); the Arc becomes empty.
@@ -13277,7 +13301,7 @@ class Arc {
   /// Drops this owner (see ~Arc); the Arc becomes empty.
   void reset() noexcept {
     if (detail::arc_node<T>* n = std::exchange(node_, nullptr)) {
-      if (count::decrement(n->count)) pool_->destroy_(pool_, n);
+      if (count::decrement(n->count)) pool_->destroy()(pool_, n);
     }
   }
 
@@ -13328,6 +13352,11 @@ class Arc {
   using count = detail::arc_count<policy_type>;
 
   Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
+  // Installs (n, p), whose ownership the caller hands over, then drops the
+  // previous object (through reset(), the one copy of the drop).
+  void replace_(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept {
+    Arc old(std::exchange(node_, n), std::exchange(pool_, p));
+  }
   std::uintptr_t key() const noexcept { return reinterpret_cast<std::uintptr_t>(get()); }
 
   detail::arc_node<T>* node_ = nullptr;
@@ -13351,7 +13380,9 @@ class ArcPool : private detail::arc_pool_base<T> {
   /// The handle type make_shared returns.
   using arc_type = Arc<T, Policy>;
 
-  constexpr ArcPool() noexcept : detail::arc_pool_base<T>(&ArcPool::destroy_node_) {}
+  /// All N slots free; writes only zeros (a static pool is constant-initialised
+  /// into .bss).
+  constexpr ArcPool() noexcept = default;
   ArcPool(const ArcPool&) = delete;
   ArcPool& operator=(const ArcPool&) = delete;
   /// Objects still shared are not destroyed: drop every Arc first.
@@ -13363,11 +13394,13 @@ class ArcPool : private detail::arc_pool_base<T> {
   /// O(1).
   template <class... Args>
   [[nodiscard]] arc_type try_make_shared(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    this->set_destroy(&ArcPool::destroy_node_);
     return arc_type(pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
   /// As try_make_shared, but exhaustion raises error_kind::bad_alloc.
   template <class... Args>
   [[nodiscard]] arc_type make_shared(Args&&... args) {
+    this->set_destroy(&ArcPool::destroy_node_);
     return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
 
@@ -13458,11 +13491,27 @@ namespace detail {
 
 /// What an Object needs from its pool: how to give the object back, without
 /// knowing N (one function pointer per pool).
+///
+/// The pointer starts null and every acquire stores it (once set, a load and
+/// a compare) instead of the constructor: a non-zero constant in the pool
+/// would put the whole static pool, objects included, in .data (an initial
+/// image in flash, copied at start-up) where all zeros is .bss. Every Object
+/// comes from an acquire, so the pointer is set before any Object needs it.
 template <class T>
 struct object_pool_base {
   using return_fn = void (*)(object_pool_base*, T*) noexcept;
-  constexpr explicit object_pool_base(return_fn f) noexcept : return_(f) {}
-  return_fn return_;
+  constexpr object_pool_base() noexcept = default;
+  void set_return(return_fn f) noexcept {
+    // Relaxed: every acquire stores the same value. An Object reaches the
+    // context that returns it through whatever handed it over, which orders
+    // this store before return_object()'s load.
+    if (return_.load(std::memory_order_relaxed) != f) return_.store(f, std::memory_order_relaxed);
+  }
+  return_fn return_object() const noexcept {
+    // Relaxed: see set_return().
+    return return_.load(std::memory_order_relaxed);
+  }
+  std::atomic<return_fn> return_{nullptr};
 };
 
 /// Free list of indices 0..N-1, links outside the objects. All zeros is the
@@ -13573,7 +13622,10 @@ class Object {
   Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
   /// Returns the current object to its pool, then takes o's; o becomes empty.
   Object& operator=(Object&& o) noexcept {
-    Object(std::move(o)).swap(*this);
+    // Take o's first, return ours last (no temporary handle: one call left).
+    T* const old = std::exchange(ptr_, std::exchange(o.ptr_, nullptr));
+    detail::object_pool_base<T>* const old_pool = std::exchange(pool_, o.pool_);
+    if (old != nullptr) old_pool->return_object()(old_pool, old);
     return *this;
   }
   /// Returns the object to its pool (as reset()); the handle becomes empty.
@@ -13587,7 +13639,7 @@ class Object {
 
   /// Returns the object to its pool (not destroyed); the handle becomes empty.
   void reset() noexcept {
-    if (T* p = std::exchange(ptr_, nullptr)) pool_->return_(pool_, p);
+    if (T* p = std::exchange(ptr_, nullptr)) pool_->return_object()(pool_, p);
   }
   /// The object, or nullptr when empty.
   T* get() const noexcept { return ptr_; }
@@ -13644,8 +13696,7 @@ class ObjectPool : private detail::object_pool_base<T> {
   using size_type = std::size_t;
 
   /// Value-initialises the N objects (see the top of the file); all free.
-  constexpr ObjectPool() noexcept(std::is_nothrow_default_constructible_v<T>)
-      : detail::object_pool_base<T>(&ObjectPool::return_object_) {}
+  constexpr ObjectPool() noexcept(std::is_nothrow_default_constructible_v<T>) {}
   ObjectPool(const ObjectPool&) = delete;
   ObjectPool& operator=(const ObjectPool&) = delete;
   /// Destroys the N objects. Every Object must have been returned.
@@ -13653,12 +13704,14 @@ class ObjectPool : private detail::object_pool_base<T> {
 
   /// A free object, or an empty Object when all are lent out. O(1).
   [[nodiscard]] Object<T> try_acquire() noexcept {
+    this->set_return(&ObjectPool::return_object_);
     const std::size_t i = list_.pop();
     if (HEAPLESS_UNLIKELY(i == N)) return Object<T>();
     return Object<T>(&objects_[i], this);
   }
   /// As try_acquire, but none free raises error_kind::bad_alloc.
   [[nodiscard]] Object<T> acquire() {
+    this->set_return(&ObjectPool::return_object_);
     const std::size_t i = list_.pop();
     if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::bad_alloc, "ObjectPool: exhausted");
     return Object<T>(&objects_[i], this);

@@ -62,6 +62,8 @@ void counting_check() {
     A& self = b;
     b = self;  // self-assignment: unchanged
     ok = ok && a.use_count() == 3;
+    b = std::move(self);  // self-move: unchanged
+    ok = ok && b && a.use_count() == 3 && b.get() == a.get();
     A d = pool.make_shared(8);
     ok = ok && pool.available() == 0 && !pool.try_make_shared(9);
     b = d;  // b leaves a's object (2) and joins d's (2)
@@ -127,8 +129,46 @@ TEST_CASE("arc: counts through copies, moves, assignments and resets", "[arc]") 
   counting_check<pool_policy::automatic>();
 }
 
+// True when every byte of x is zero: a static object in that state before
+// its first use is constant-initialised into .bss (no flash image).
+template <class X>
+bool all_zero_bytes(const X& x) {
+  const auto* p = reinterpret_cast<const unsigned char*>(&x);
+  for (std::size_t i = 0; i < sizeof(X); ++i)
+    if (p[i] != 0) return false;
+  return true;
+}
+
+// A node of a chain: the object owns the next one.
+struct link_node {
+  link_node(int v, Arc<link_node, pool_policy::single_thread> n) noexcept : value(v), next(std::move(n)) {}
+  int value;
+  Arc<link_node, pool_policy::single_thread> next;
+};
+
+TEST_CASE("arc: assigning from an Arc that the dropped object owns", "[arc]") {
+  static ArcPool<link_node, 3, pool_policy::single_thread> pool;
+  using A = Arc<link_node, pool_policy::single_thread>;
+  A head = pool.try_make_shared(1, pool.try_make_shared(2, pool.try_make_shared(3, A())));
+  REQUIRE(head);
+  CHECK(pool.available() == 0);
+  // head's object (1) is dropped by the assignment and owns the source (its
+  // next, 2): the source must be taken before the drop.
+  head = std::move(head->next);
+  CHECK(head->value == 2);
+  CHECK(head.use_count() == 1);
+  CHECK(pool.available() == 1);
+  head = head->next;  // the same by copy: 3 is kept, 2 (which owned it) is dropped
+  CHECK(head->value == 3);
+  CHECK(head.use_count() == 1);
+  CHECK(pool.available() == 2);
+  head.reset();
+  CHECK(pool.available() == 3);
+}
+
 TEST_CASE("arc: a static pool is usable at once; exhaustion in both tiers", "[arc][error]") {
   static ArcPool<int, 2> pool;
+  CHECK(all_zero_bytes(pool));  // .bss: nothing but zeros before the first make
   Arc<int> a = pool.try_make_shared(1);
   Arc<int> b = pool.make_shared(2);
   CHECK(*a == 1);

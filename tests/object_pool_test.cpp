@@ -55,6 +55,14 @@ void lend_check() {
         Object<counted> moved = std::move(b);  // handle moves: nothing else happens
         ok = ok && !b && moved && moved->get() == 200 + round;
         b = std::move(moved);
+        Object<counted>& self = b;
+        b = std::move(self);  // self-move: unchanged
+        ok = ok && b && b->get() == 200 + round && pool.available() == 0;
+        b = std::move(c);  // b's object goes back; c's moves in
+        ok = ok && !c && b->get() == 300 + round && pool.available() == 1;
+        c = pool.try_acquire();  // b's old object, as it was
+        ok = ok && c && c->get() == 200 + round && pool.available() == 0;
+        swap(b, c);
         swap(a, c);
         ok = ok && a->get() == 300 + round && c->get() == 100 + round;
         c.reset();
@@ -98,6 +106,13 @@ TEST_CASE("object_pool: layout and traits", "[object_pool][layout]") {
 
 TEST_CASE("object_pool: a static pool of trivial objects is zeroed and usable at once", "[object_pool]") {
   static ObjectPool<std::uint32_t, 4> pool;  // automatic policy
+  {
+    // Nothing but zeros before the first acquire: .bss, no flash image.
+    const auto* p = reinterpret_cast<const unsigned char*>(&pool);
+    std::size_t nonzero = 0;
+    for (std::size_t i = 0; i < sizeof(pool); ++i) nonzero += p[i] != 0 ? 1u : 0u;
+    CHECK(nonzero == 0u);
+  }
   Object<std::uint32_t> a = pool.try_acquire();
   REQUIRE(a);
   CHECK(*a == 0u);

@@ -33,6 +33,9 @@ static inline uint32_t fw_digest(uint32_t seed) {
 #if defined(FW_WITH_ARC)
   r = r * 33u + fw_arc_task(seed);
 #endif
+#if defined(FW_WITH_OBJECT_POOL)
+  r = r * 33u + fw_object_pool_task(seed);
+#endif
 #if defined(FW_WITH_DEQUE)
   r = r * 33u + fw_deque_task(seed);
 #endif

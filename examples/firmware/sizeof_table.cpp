@@ -38,11 +38,26 @@
 #if __has_include(<heapless/sorted_linked_list.hpp>)
 #include <heapless/sorted_linked_list.hpp>
 #endif
+#if __has_include(<heapless/mpmc.hpp>)
+#include <heapless/mpmc.hpp>
+#endif
+#if __has_include(<heapless/arc.hpp>)
+#include <heapless/arc.hpp>
+#include <memory>  // sizeof(std::shared_ptr) next to Arc's (no shared_ptr code is emitted)
+#endif
+#if __has_include(<heapless/object_pool.hpp>)
+#include <heapless/object_pool.hpp>
+#endif
 
 namespace {
 struct message {  // 16 bytes, 4-byte aligned
   std::uint32_t id;
   std::uint8_t payload[12];
+};
+// A lock type for the critical-section rows (only its sizeof matters here).
+struct mpmc_fw_lock {
+  static void lock() noexcept {}
+  static void unlock() noexcept {}
 };
 }  // namespace
 
@@ -114,6 +129,23 @@ int main() {
   HEAPLESS_FW_ROW(SortedLinkedList<int, 16>);
   HEAPLESS_FW_ROW(SortedLinkedList<uint32_t, 32>);
   HEAPLESS_FW_ROW(SortedLinkedList<message, 8>);
+#endif
+#ifdef HEAPLESS_MPMC_HPP
+  HEAPLESS_FW_ROW(mpmc::Queue<uint8_t, 16>);
+  HEAPLESS_FW_ROW(mpmc::Queue<uint32_t, 64>);
+  HEAPLESS_FW_ROW(mpmc::Queue<message, 8>);
+  HEAPLESS_FW_ROW(mpmc::Queue<uint8_t, 16, pool_policy::critical_section<mpmc_fw_lock>>);
+#endif
+#ifdef HEAPLESS_ARC_HPP
+  HEAPLESS_FW_ROW(Arc<message>);
+  HEAPLESS_FW_ROW(ArcPool<message, 8>);
+  HEAPLESS_FW_ROW(ArcPool<int, 8>);
+  HEAPLESS_FW_ROW(std::shared_ptr<message>);
+#endif
+#ifdef HEAPLESS_OBJECT_POOL_HPP
+  HEAPLESS_FW_ROW(Object<message>);
+  HEAPLESS_FW_ROW(ObjectPool<message, 8>);
+  HEAPLESS_FW_ROW(ObjectPool<int, 8>);
 #endif
   return 0;
 }

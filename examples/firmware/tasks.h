@@ -495,6 +495,72 @@ static uint32_t fw_arc_task(uint32_t seed) {
 }
 #endif
 
+#if defined(FW_WITH_OBJECT_POOL)
+/* Four frame buffers lent out again and again, never cleared in between: a
+ * free list of indices in a static array, changed with interrupts masked
+ * (PRIMASK). */
+struct fw_frame {
+  uint8_t len;
+  uint8_t data[31];
+};
+static struct fw_frame fw_frames[4];
+static uint8_t fw_frame_next[4]; /* free list links: index + 1, 0 = end */
+static uint8_t fw_frame_top;     /* the last frame returned, index + 1; 0: none */
+static uint8_t fw_frame_fresh;   /* frames never lent out yet (all zeros: no start-up code) */
+static uint32_t fw_frame_mask(void) {
+  uint32_t primask;
+  __asm__ volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
+  return primask;
+}
+static void fw_frame_unmask(uint32_t primask) { __asm__ volatile("msr primask, %0" ::"r"(primask) : "memory"); }
+static struct fw_frame *fw_frame_acquire(void) {
+  const uint32_t s = fw_frame_mask();
+  struct fw_frame *f = 0;
+  if (fw_frame_top != 0) {
+    f = &fw_frames[fw_frame_top - 1];
+    fw_frame_top = fw_frame_next[fw_frame_top - 1];
+  } else if (fw_frame_fresh < 4) {
+    f = &fw_frames[fw_frame_fresh++];
+  }
+  fw_frame_unmask(s);
+  return f;
+}
+static void fw_frame_release(struct fw_frame *f) {
+  if (!f) return;
+  const uint8_t i = (uint8_t)(f - fw_frames);
+  const uint32_t s = fw_frame_mask();
+  fw_frame_next[i] = fw_frame_top;
+  fw_frame_top = (uint8_t)(i + 1u);
+  fw_frame_unmask(s);
+}
+static uint32_t fw_frame_available(void) {
+  const uint32_t s = fw_frame_mask();
+  uint32_t n = 4u - fw_frame_fresh;
+  for (uint8_t t = fw_frame_top; t != 0; t = fw_frame_next[t - 1]) ++n;
+  fw_frame_unmask(s);
+  return n;
+}
+static uint32_t fw_object_pool_task(uint32_t seed) {
+  struct fw_frame *held[3] = {0, 0, 0};
+  uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 16; ++round) {
+    x = fw_next(x);
+    struct fw_frame **h = &held[(x >> 8) % 3u];
+    fw_frame_release(*h);
+    *h = fw_frame_acquire();
+    if (!*h) return 0;
+    struct fw_frame *f = *h;
+    sum = sum * 31u + f->len + f->data[x & 15u];
+    const unsigned n = (x >> 27) + 1u;
+    for (unsigned i = 0; i < n && f->len < 31u; ++i) f->data[f->len++] = (uint8_t)(x >> i);
+    if (f->len == 31u) f->len = 0;
+    sum += fw_frame_available();
+  }
+  for (int i = 0; i < 3; ++i) fw_frame_release(held[i]);
+  return sum;
+}
+#endif
+
 #if defined(FW_WITH_DEQUE)
 struct fw_command {
   uint8_t op;

@@ -11,6 +11,18 @@
 
 #include "tasks_common.h"
 
+#if defined(FW_WITH_MPMC) || defined(FW_WITH_ARC) || defined(FW_WITH_OBJECT_POOL)
+#include <heapless/pool.hpp>
+// The policy of the mpmc, Arc and ObjectPool programs: the default (lock-free
+// where the core has exclusives, M3 and up; the interrupt mask on M0), or,
+// with -DFW_MASKED, the interrupt mask everywhere: what the C programs do.
+#if defined(FW_MASKED)
+using fw_policy = heapless::pool_policy::critical_section<heapless::pool_policy::interrupt_mask>;
+#else
+using fw_policy = heapless::pool_policy::automatic;
+#endif
+#endif
+
 #if defined(FW_WITH_VEC) || defined(FW_WITH_ALL)
 #include <heapless/vec.hpp>
 // Collect up to 32 samples (the rest are dropped), remove the outliers, sum.
@@ -176,7 +188,7 @@ static inline std::uint32_t fw_index_map_task(std::uint32_t seed) {
 #include <heapless/mpmc.hpp>
 // A byte queue that several ISRs could feed and several contexts drain
 // (interrupt mask on Cortex-M0, LDREX/STREX on M3 and up).
-inline heapless::mpmc::Queue<std::uint8_t, 16> fw_events;
+inline heapless::mpmc::Queue<std::uint8_t, 16, fw_policy> fw_events;
 static inline std::uint32_t fw_mpmc_task(std::uint32_t seed) {
   std::uint32_t x = seed, sum = 0;
   for (int round = 0; round < 8; ++round) {
@@ -198,23 +210,52 @@ struct fw_packet {
   std::uint32_t id;
   std::uint8_t payload[12];
 };
-inline heapless::ArcPool<fw_packet, 8> fw_packets;
+inline heapless::ArcPool<fw_packet, 8, fw_policy> fw_packets;
 static inline std::uint32_t fw_arc_task(std::uint32_t seed) {
-  heapless::Arc<fw_packet> parser[3], logger[5];
+  heapless::Arc<fw_packet, fw_policy> parser[3], logger[5];
   std::uint32_t x = seed, sum = 0;
   for (int round = 0; round < 16; ++round) {
     x = fw_next(x);
-    heapless::Arc<fw_packet> p = fw_packets.try_make_shared();
+    heapless::Arc<fw_packet, fw_policy> p = fw_packets.try_make_shared();
     if (!p) return 0;
     p->id = x;
     for (int i = 0; i < 12; ++i) p->payload[i] = static_cast<std::uint8_t>(x >> i);
     logger[round % 5] = p;             // a second owner
     parser[round % 3] = std::move(p);  // handed over
     sum = sum * 31u + static_cast<std::uint32_t>(fw_packets.available());
-    const heapless::Arc<fw_packet>& q = parser[(round + 1) % 3];
+    const heapless::Arc<fw_packet, fw_policy>& q = parser[(round + 1) % 3];
     if (q) sum += q->payload[x & 11u] + static_cast<std::uint32_t>(q.use_count());
   }
   return sum;  // the handles' destructors return every packet
+}
+#endif
+
+#if defined(FW_WITH_OBJECT_POOL)
+#include <heapless/object_pool.hpp>
+// Four frame buffers lent out again and again and never cleared in between:
+// each round returns the frame one of three holders had, takes a frame (whose
+// contents are what its last user left) and appends a burst of samples to it.
+struct fw_frame {
+  std::uint8_t len;
+  std::uint8_t data[31];
+};
+inline heapless::ObjectPool<fw_frame, 4, fw_policy> fw_frames;
+static inline std::uint32_t fw_object_pool_task(std::uint32_t seed) {
+  heapless::Object<fw_frame> held[3];
+  std::uint32_t x = seed, sum = 0;
+  for (int round = 0; round < 16; ++round) {
+    x = fw_next(x);
+    heapless::Object<fw_frame>& h = held[(x >> 8) % 3u];
+    h.reset();  // back to the pool as it is
+    h = fw_frames.try_acquire();
+    if (!h) return 0;
+    sum = sum * 31u + h->len + h->data[x & 15u];  // what the last user left
+    const unsigned n = (x >> 27) + 1u;             // 1..32 samples, at most 31 fit
+    for (unsigned i = 0; i < n && h->len < 31u; ++i) h->data[h->len++] = static_cast<std::uint8_t>(x >> i);
+    if (h->len == 31u) h->len = 0;  // full: start over
+    sum += static_cast<std::uint32_t>(fw_frames.available());
+  }
+  return sum;  // the holders' destructors return every frame
 }
 #endif
 

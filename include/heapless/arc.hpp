@@ -49,8 +49,9 @@
 // control block of two 32-bit counts and a vtable pointer (16 bytes on
 // 64-bit hosts) before T and adds malloc's chunk header and rounding (8-16
 // bytes with glibc). The pool's own fixed cost: one function pointer plus
-// Pool's head. Operations: O(1); copy and drop are one atomic add each
-// (lock_free).
+// Pool's head; the pointer is stored by the first make, not the constructor,
+// so a static pool is all zeros (.bss, no flash image; see arc_pool_base).
+// Operations: O(1); copy and drop are one atomic add each (lock_free).
 #ifndef HEAPLESS_ARC_HPP
 #define HEAPLESS_ARC_HPP
 
@@ -115,11 +116,28 @@ struct arc_node {
 
 /// What an Arc needs from its pool: a way to destroy the node and return its
 /// slot, without knowing N (one function pointer per pool, none per object).
+///
+/// The pointer starts null and every make stores it (once it is set, a load
+/// and a compare) instead of the constructor: a non-zero constant anywhere in
+/// the pool would put the whole static pool, slots included, in .data, whose
+/// initial image takes flash and is copied at start-up; all zeros is .bss.
+/// Every Arc comes from a make of its pool, so the pointer is set before any
+/// Arc exists that could need it.
 template <class T>
 struct arc_pool_base {
   using destroy_fn = void (*)(arc_pool_base*, arc_node<T>*) noexcept;
-  constexpr explicit arc_pool_base(destroy_fn f) noexcept : destroy_(f) {}
-  destroy_fn destroy_;
+  constexpr arc_pool_base() noexcept = default;
+  void set_destroy(destroy_fn f) noexcept {
+    // Relaxed: every make stores the same value. An Arc reaches the context
+    // that drops it through whatever handed it over (the same thread, or a
+    // synchronising queue), which orders this store before destroy()'s load.
+    if (destroy_.load(std::memory_order_relaxed) != f) destroy_.store(f, std::memory_order_relaxed);
+  }
+  destroy_fn destroy() const noexcept {
+    // Relaxed: see set_destroy().
+    return destroy_.load(std::memory_order_relaxed);
+  }
+  std::atomic<destroy_fn> destroy_{nullptr};
 };
 
 /// Count operations for one policy.
@@ -200,12 +218,18 @@ class Arc {
   Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
   /// Shares other's object and drops the previous one; self-assignment is safe.
   Arc& operator=(const Arc& other) noexcept {
-    Arc(other).swap(*this);  // increment first: self-assignment is safe
+    // Increment first: self-assignment (and an other that the dropped object
+    // owns) stay safe.
+    if (other.node_ != nullptr) count::increment(other.node_->count);
+    replace_(other.node_, other.pool_);
     return *this;
   }
   /// Takes other's ownership and drops the previous one; other becomes empty.
+  /// Self-move leaves the Arc as it was.
   Arc& operator=(Arc&& other) noexcept {
-    Arc(std::move(other)).swap(*this);
+    // Take other's first, drop ours last: the dropped object may own other.
+    detail::arc_node<T>* const n = std::exchange(other.node_, nullptr);
+    replace_(n, other.pool_);
     return *this;
   }
   /// Drops this owner (as reset()); the Arc becomes empty.
@@ -219,7 +243,7 @@ class Arc {
   /// Drops this owner (see ~Arc); the Arc becomes empty.
   void reset() noexcept {
     if (detail::arc_node<T>* n = std::exchange(node_, nullptr)) {
-      if (count::decrement(n->count)) pool_->destroy_(pool_, n);
+      if (count::decrement(n->count)) pool_->destroy()(pool_, n);
     }
   }
 
@@ -270,6 +294,11 @@ class Arc {
   using count = detail::arc_count<policy_type>;
 
   Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
+  // Installs (n, p), whose ownership the caller hands over, then drops the
+  // previous object (through reset(), the one copy of the drop).
+  void replace_(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept {
+    Arc old(std::exchange(node_, n), std::exchange(pool_, p));
+  }
   std::uintptr_t key() const noexcept { return reinterpret_cast<std::uintptr_t>(get()); }
 
   detail::arc_node<T>* node_ = nullptr;
@@ -293,7 +322,9 @@ class ArcPool : private detail::arc_pool_base<T> {
   /// The handle type make_shared returns.
   using arc_type = Arc<T, Policy>;
 
-  constexpr ArcPool() noexcept : detail::arc_pool_base<T>(&ArcPool::destroy_node_) {}
+  /// All N slots free; writes only zeros (a static pool is constant-initialised
+  /// into .bss).
+  constexpr ArcPool() noexcept = default;
   ArcPool(const ArcPool&) = delete;
   ArcPool& operator=(const ArcPool&) = delete;
   /// Objects still shared are not destroyed: drop every Arc first.
@@ -305,11 +336,13 @@ class ArcPool : private detail::arc_pool_base<T> {
   /// O(1).
   template <class... Args>
   [[nodiscard]] arc_type try_make_shared(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    this->set_destroy(&ArcPool::destroy_node_);
     return arc_type(pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
   /// As try_make_shared, but exhaustion raises error_kind::bad_alloc.
   template <class... Args>
   [[nodiscard]] arc_type make_shared(Args&&... args) {
+    this->set_destroy(&ArcPool::destroy_node_);
     return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
 

@@ -56,11 +56,27 @@ namespace detail {
 
 /// What an Object needs from its pool: how to give the object back, without
 /// knowing N (one function pointer per pool).
+///
+/// The pointer starts null and every acquire stores it (once set, a load and
+/// a compare) instead of the constructor: a non-zero constant in the pool
+/// would put the whole static pool, objects included, in .data (an initial
+/// image in flash, copied at start-up) where all zeros is .bss. Every Object
+/// comes from an acquire, so the pointer is set before any Object needs it.
 template <class T>
 struct object_pool_base {
   using return_fn = void (*)(object_pool_base*, T*) noexcept;
-  constexpr explicit object_pool_base(return_fn f) noexcept : return_(f) {}
-  return_fn return_;
+  constexpr object_pool_base() noexcept = default;
+  void set_return(return_fn f) noexcept {
+    // Relaxed: every acquire stores the same value. An Object reaches the
+    // context that returns it through whatever handed it over, which orders
+    // this store before return_object()'s load.
+    if (return_.load(std::memory_order_relaxed) != f) return_.store(f, std::memory_order_relaxed);
+  }
+  return_fn return_object() const noexcept {
+    // Relaxed: see set_return().
+    return return_.load(std::memory_order_relaxed);
+  }
+  std::atomic<return_fn> return_{nullptr};
 };
 
 /// Free list of indices 0..N-1, links outside the objects. All zeros is the
@@ -171,7 +187,10 @@ class Object {
   Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
   /// Returns the current object to its pool, then takes o's; o becomes empty.
   Object& operator=(Object&& o) noexcept {
-    Object(std::move(o)).swap(*this);
+    // Take o's first, return ours last (no temporary handle: one call left).
+    T* const old = std::exchange(ptr_, std::exchange(o.ptr_, nullptr));
+    detail::object_pool_base<T>* const old_pool = std::exchange(pool_, o.pool_);
+    if (old != nullptr) old_pool->return_object()(old_pool, old);
     return *this;
   }
   /// Returns the object to its pool (as reset()); the handle becomes empty.
@@ -185,7 +204,7 @@ class Object {
 
   /// Returns the object to its pool (not destroyed); the handle becomes empty.
   void reset() noexcept {
-    if (T* p = std::exchange(ptr_, nullptr)) pool_->return_(pool_, p);
+    if (T* p = std::exchange(ptr_, nullptr)) pool_->return_object()(pool_, p);
   }
   /// The object, or nullptr when empty.
   T* get() const noexcept { return ptr_; }
@@ -242,8 +261,7 @@ class ObjectPool : private detail::object_pool_base<T> {
   using size_type = std::size_t;
 
   /// Value-initialises the N objects (see the top of the file); all free.
-  constexpr ObjectPool() noexcept(std::is_nothrow_default_constructible_v<T>)
-      : detail::object_pool_base<T>(&ObjectPool::return_object_) {}
+  constexpr ObjectPool() noexcept(std::is_nothrow_default_constructible_v<T>) {}
   ObjectPool(const ObjectPool&) = delete;
   ObjectPool& operator=(const ObjectPool&) = delete;
   /// Destroys the N objects. Every Object must have been returned.
@@ -251,12 +269,14 @@ class ObjectPool : private detail::object_pool_base<T> {
 
   /// A free object, or an empty Object when all are lent out. O(1).
   [[nodiscard]] Object<T> try_acquire() noexcept {
+    this->set_return(&ObjectPool::return_object_);
     const std::size_t i = list_.pop();
     if (HEAPLESS_UNLIKELY(i == N)) return Object<T>();
     return Object<T>(&objects_[i], this);
   }
   /// As try_acquire, but none free raises error_kind::bad_alloc.
   [[nodiscard]] Object<T> acquire() {
+    this->set_return(&ObjectPool::return_object_);
     const std::size_t i = list_.pop();
     if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::bad_alloc, "ObjectPool: exhausted");
     return Object<T>(&objects_[i], this);
