@@ -113,10 +113,10 @@ bool reaches_every_key(const Map& m) {
 
 // Forces every shared member to compile for a view.
 template class heapless::IndexMapRef<int, int>;
-template class heapless::detail::index_map_api<heapless::IndexMapRef<int, int>, int, int>;
-template class heapless::detail::map_api<heapless::IndexMapRef<int, int>, int, int>;
+template class heapless::index_map_members<heapless::IndexMapRef<int, int>, int, int>;
+template class heapless::map_members<heapless::IndexMapRef<int, int>, int, int>;
 template class heapless::IndexMapRef<heapless::String<16>, long>;
-template class heapless::detail::map_api<heapless::IndexMapRef<heapless::String<16>, long>, heapless::String<16>, long>;
+template class heapless::map_members<heapless::IndexMapRef<heapless::String<16>, long>, heapless::String<16>, long>;
 
 TEST_CASE("IndexMapRef: one non-template function serves every capacity", "[index_map][index_map_ref]") {
   HEAPLESS_NO_ALLOC_SCOPE;

@@ -400,11 +400,39 @@ template <class H, class E>
 struct index_map_transparent<H, E, std::void_t<typename H::is_transparent, typename E::is_transparent>>
     : std::true_type {};
 
-/// IndexMap's positional and erasure members, shared with IndexMapRef.
+/// IndexMapRef's search: the owner's (through the table) for the key type,
+/// a type that converts to it, integers, and (Hash and KeyEqual transparent)
+/// strings; another transparent query compares every key with KeyEqual.
+template <class K, class H, class E>
+struct index_map_ref_lookup : map_ref_lookup_base<K> {
+  static constexpr bool transparent = index_map_transparent<H, E>::value;
+  template <class C, class Q>
+  static std::size_t find(const C& c, const Q& q) {
+    if constexpr (transparent && linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
+      return c.ops_->find_string(c.map_, std::string_view(q));
+    } else if constexpr (std::is_same_v<Q, K> || !transparent) {
+      return map_ref_lookup_base<K>::by_key(c, q);
+    } else {
+      const auto& f = *static_cast<const index_map_functions<H, E>*>(c.ops_->functions(c.map_));
+      const std::size_t n = c.mc_size();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (static_cast<bool>(f.eq_fn_()(c.mc_keys()[i], q))) return i;
+      }
+      return n;
+    }
+  }
+  [[noreturn]] static void full() { raise(error_kind::length_error, "IndexMapRef: full"); }
+  [[noreturn]] static void no_key() { raise(error_kind::out_of_range, "IndexMapRef::at: no such key"); }
+};
+
+}  // namespace detail
+
+/// IndexMap's positional and erasure members, shared with IndexMapRef (a
+/// base of both; D is the map or view).
 template <class D, class K, class V>
-class index_map_api : public map_api<D, K, V> {
-  using base_ = map_api<D, K, V>;
-  using algo_ = map_algo<K, std::remove_const_t<V>>;
+class index_map_members : public map_members<D, K, V> {
+  using base_ = map_members<D, K, V>;
+  using algo_ = detail::map_algo<K, std::remove_const_t<V>>;
   // erase(iterator) exists where iterator is not const_iterator.
   struct no_iterator_ {
     explicit no_iterator_() = default;
@@ -531,41 +559,14 @@ class index_map_api : public map_api<D, K, V> {
   }
 };
 
-/// IndexMapRef's search: the owner's (through the table) for the key type,
-/// a type that converts to it, integers, and (Hash and KeyEqual transparent)
-/// strings; another transparent query compares every key with KeyEqual.
-template <class K, class H, class E>
-struct index_map_ref_lookup : map_ref_lookup_base<K> {
-  static constexpr bool transparent = index_map_transparent<H, E>::value;
-  template <class C, class Q>
-  static std::size_t find(const C& c, const Q& q) {
-    if constexpr (transparent && linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
-      return c.ops_->find_string(c.map_, std::string_view(q));
-    } else if constexpr (std::is_same_v<Q, K> || !transparent) {
-      return map_ref_lookup_base<K>::by_key(c, q);
-    } else {
-      const auto& f = *static_cast<const index_map_functions<H, E>*>(c.ops_->functions(c.map_));
-      const std::size_t n = c.mc_size();
-      for (std::size_t i = 0; i < n; ++i) {
-        if (static_cast<bool>(f.eq_fn_()(c.mc_keys()[i], q))) return i;
-      }
-      return n;
-    }
-  }
-  [[noreturn]] static void full() { raise(error_kind::length_error, "IndexMapRef: full"); }
-  [[noreturn]] static void no_key() { raise(error_kind::out_of_range, "IndexMapRef::at: no such key"); }
-};
-
-}  // namespace detail
-
 /// A hash map of at most N entries, iterated in insertion order.
 /// K needs Hash and KeyEqual; K and V need to be move-constructible and
 /// move-assignable. Hash(k) must equal Hash(q) whenever KeyEqual(k, q).
 /// The members not listed here (size, iteration, positions, lookup,
-/// insertion, erasure) are shared with IndexMapRef (detail::index_map_api).
+/// insertion, erasure) are shared with IndexMapRef (index_map_members).
 template <class K, class V, std::size_t N, class Hash, class KeyEqual>
 class IndexMap
-    : public detail::index_map_api<IndexMap<K, V, N, Hash, KeyEqual>, K, V>,
+    : public index_map_members<IndexMap<K, V, N, Hash, KeyEqual>, K, V>,
       private detail::index_map_storage<K, V, N, Hash, KeyEqual>,
       private detail::index_map_copy_gate<detail::index_map_copyable_v<K, V>> {
   static_assert(N > 0, "IndexMap needs a capacity of at least 1");
@@ -574,7 +575,7 @@ class IndexMap
                 "IndexMap<const K, ...>: keys are never mutable through the map anyway; drop the const");
 
   using base_ = detail::index_map_storage<K, V, N, Hash, KeyEqual>;
-  using api_ = detail::index_map_api<IndexMap, K, V>;
+  using api_ = index_map_members<IndexMap, K, V>;
   using algo_ = detail::map_algo<K, V>;
   using geometry_ = detail::index_map_geometry<K, N>;
   using slot_type_ = typename geometry_::slot_type;
@@ -674,9 +675,9 @@ class IndexMap
 
  private:
   template <class, class, class>
-  friend class detail::map_api;
+  friend class map_members;
   template <class, class, class>
-  friend class detail::index_map_api;
+  friend class index_map_members;
   template <class, class>
   friend struct detail::map_algo;
   template <class>
@@ -900,9 +901,9 @@ constexpr std::size_t erase_if(IndexMap<K, V, N, H, E>& m, Pred pred) {
 /// modifying member does not compile. A `const IndexMapRef` is read-only
 /// too (take the view by value to modify through it).
 template <class K, class V, class Hash, class KeyEqual>
-class IndexMapRef : public detail::index_map_api<IndexMapRef<K, V, Hash, KeyEqual>, K, V> {
+class IndexMapRef : public index_map_members<IndexMapRef<K, V, Hash, KeyEqual>, K, V> {
   using VM = std::remove_const_t<V>;
-  using api_ = detail::index_map_api<IndexMapRef, K, V>;
+  using api_ = index_map_members<IndexMapRef, K, V>;
   using algo_ = detail::map_algo<K, VM>;
   using core_type = detail::map_ref_core<K, V, detail::index_map_ref_lookup<K, Hash, KeyEqual>>;
   using ops_type = detail::map_ref_ops<K, VM>;
@@ -951,9 +952,9 @@ class IndexMapRef : public detail::index_map_api<IndexMapRef<K, V, Hash, KeyEqua
 
  private:
   template <class, class, class>
-  friend class detail::map_api;
+  friend class map_members;
   template <class, class, class>
-  friend class detail::index_map_api;
+  friend class index_map_members;
   template <class, class, class, class>
   friend class IndexMapRef;
 

@@ -80,6 +80,8 @@ template <class K, class V, std::size_t N, class Hash, class KeyEqual>
 class IndexMap;  // heapless/index_map.hpp: the same entry layout and iterators
 template <class K, class V>
 class LinearMapRef;
+template <class D, class K, class V>
+class map_members;
 
 namespace detail {
 
@@ -179,7 +181,7 @@ class linear_map_iterator {
   template <class, class>
   friend class linear_map_iterator;
   template <class, class, class>
-  friend class map_api;
+  friend class ::heapless::map_members;
   constexpr linear_map_iterator(const K* k, VV* v) noexcept : k_(k), v_(v) {}
   const K* k_ = nullptr;
   VV* v_ = nullptr;
@@ -370,7 +372,7 @@ struct linear_map_copy_gate<false> {
 // ---- One implementation for the owners and their views -----------------------
 // LinearMap, IndexMap, LinearMapRef and IndexMapRef share every algorithm
 // below (map_algo) and every public member that is not about the capacity
-// itself (map_api, linear_map_api, index_map_api). Both are written against
+// itself (map_members, linear_map_members, index_map_members). Both use
 // a "core", the storage interface:
 //   K* mc_keys(); V* mc_values();         the entries (V: index_set_unit for a set)
 //   std::size_t mc_size(); void mc_set_size(n); std::size_t mc_cap();
@@ -605,15 +607,204 @@ struct map_algo {
   }
 };
 
+
+// ---- Views: the core of LinearMapRef and IndexMapRef ------------------------------
+/// Where an owner keeps its entries and length (a view's core resolves them
+/// once per member call).
+template <class K, class V>
+struct map_ref_parts {
+  K* keys;
+  V* values;
+  void* size;
+  unsigned char width;  // sizeof the stored length: 1, 2, 4 or 8
+};
+
+/// One per owner type (K, V, N and, for IndexMap, Hash and KeyEqual): the
+/// owner's capacity and the owner's own functions for everything that
+/// depends on N. A view is a pointer to the owner and a pointer to this.
+template <class K, class V>
+struct map_ref_ops {
+  std::size_t cap;
+  std::size_t slots;  // IndexMap::slots(); 0 for LinearMap
+  bool indexed;
+  bool guarded;
+  map_ref_parts<K, V> (*parts)(void* m) noexcept;
+  map_probe (*probe)(const void* m, const K& k);
+  std::size_t (*find_string)(const void* m, std::string_view q);  // null unless the owner searches strings
+  void (*added)(void* m, const map_probe& p, std::size_t e);
+  void (*index_remove)(void* m, std::size_t e);
+  void (*index_renumber)(void* m, std::size_t from, std::size_t to);
+  void (*index_shift)(void* m, std::size_t l, std::size_t by);
+  void (*index_rebuild)(void* m);
+  void (*tag_move)(void* m, std::size_t dst, std::size_t src) noexcept;
+  void (*clear)(void* m) noexcept;
+  const void* (*functions)(const void* m) noexcept;  // IndexMap's Hash and KeyEqual
+};
+
+/// The owner M's functions, as map_ref_ops holds them.
+template <class M>
+struct map_ref_thunks {
+  using K = typename M::key_type;
+  using V = typename M::mapped_type;
+  static M& self(void* m) noexcept { return *static_cast<M*>(m); }
+  static const M& self(const void* m) noexcept { return *static_cast<const M*>(m); }
+
+  static map_ref_parts<K, V> parts(void* m) noexcept {
+    return {self(m).mc_keys(), self(m).mc_values(), self(m).mc_size_ptr(), M::mc_size_width()};
+  }
+  static map_probe probe(const void* m, const K& k) { return self(m).mc_probe(k); }
+  static std::size_t find_string(const void* m, std::string_view q) { return self(m).mc_find(q); }
+  static void added(void* m, const map_probe& p, std::size_t e) { self(m).mc_added(p, e); }
+  static void index_remove(void* m, std::size_t e) { self(m).mc_index_remove(e); }
+  static void index_renumber(void* m, std::size_t from, std::size_t to) { self(m).mc_index_renumber(from, to); }
+  static void index_shift(void* m, std::size_t l, std::size_t by) { self(m).mc_index_shift(l, by); }
+  static void index_rebuild(void* m) { self(m).mc_index_rebuild(); }
+  static void tag_move(void* m, std::size_t dst, std::size_t src) noexcept { self(m).mc_tag_move(dst, src); }
+  static void clear(void* m) noexcept { self(m).mc_clear(); }
+  static const void* functions(const void* m) noexcept { return self(m).mc_functions(); }
+  static constexpr auto string_search() noexcept -> std::size_t (*)(const void*, std::string_view) {
+    if constexpr (M::mc_string_lookup) {
+      return &find_string;
+    } else {
+      return nullptr;
+    }
+  }
+
+  static constexpr map_ref_ops<K, V> ops = {
+      M::capacity(),      M::mc_slots(),       M::mc_indexed(),
+      M::mc_guarded(),    &parts,              &probe,
+      string_search(),
+      &added,             &index_remove,       &index_renumber,
+      &index_shift,       &index_rebuild,      &tag_move,
+      &clear,             &functions};
+};
+
+/// A view's core (the storage interface of map_algo): the owner's entries
+/// and length, resolved for one member call, and its table. Lookup supplies
+/// mc_find (the view's search policy), mc_full and mc_no_key. V is const in
+/// a read-only view, which then cannot instantiate the modifying members.
+template <class K, class V, class Lookup>
+struct map_ref_core {
+  using VM = std::remove_const_t<V>;
+  static constexpr bool read_only = std::is_const_v<V>;
+
+  K* keys_;
+  V* values_;
+  void* size_;
+  unsigned char width_;
+  void* map_;
+  const map_ref_ops<K, VM>* ops_;
+
+  K* mc_keys() const noexcept { return keys_; }
+  V* mc_values() const noexcept { return values_; }
+  std::size_t mc_size() const noexcept {
+    switch (width_) {
+      case 1: return *static_cast<const std::uint8_t*>(size_);
+      case 2: return *static_cast<const std::uint16_t*>(size_);
+      case 4: return *static_cast<const std::uint32_t*>(size_);
+      default: return static_cast<std::size_t>(*static_cast<const std::uint64_t*>(size_));
+    }
+  }
+  void mc_set_size(std::size_t n) const noexcept {
+    static_assert(!read_only, "heapless map view: a read-only view (const V) cannot modify the map");
+    switch (width_) {
+      case 1: *static_cast<std::uint8_t*>(size_) = static_cast<std::uint8_t>(n); break;
+      case 2: *static_cast<std::uint16_t*>(size_) = static_cast<std::uint16_t>(n); break;
+      case 4: *static_cast<std::uint32_t*>(size_) = static_cast<std::uint32_t>(n); break;
+      default: *static_cast<std::uint64_t*>(size_) = n; break;
+    }
+  }
+  std::size_t mc_cap() const noexcept { return ops_->cap; }
+  template <class Q>
+  std::size_t mc_find(const Q& q) const {
+    return Lookup::find(*this, q);
+  }
+  map_probe mc_probe(const K& k) const { return ops_->probe(map_, k); }
+  void mc_added(const map_probe& p, std::size_t e) const { ops_->added(map_, p, e); }
+  bool mc_indexed() const noexcept { return ops_->indexed; }
+  bool mc_guarded() const noexcept { return ops_->guarded; }
+  void mc_index_remove(std::size_t e) const { ops_->index_remove(map_, e); }
+  void mc_index_renumber(std::size_t from, std::size_t to) const { ops_->index_renumber(map_, from, to); }
+  void mc_index_shift(std::size_t l, std::size_t by) const { ops_->index_shift(map_, l, by); }
+  void mc_index_rebuild() const { ops_->index_rebuild(map_); }
+  void mc_tag_move(std::size_t dst, std::size_t src) const noexcept { ops_->tag_move(map_, dst, src); }
+  template <class... Args>
+  void mc_construct_key(std::size_t i, Args&&... args) const {
+    ::heapless::detail::construct_at(keys_ + i, std::forward<Args>(args)...);
+  }
+  template <class... Args>
+  void mc_construct_value(std::size_t i, Args&&... args) const {
+    ::heapless::detail::construct_at(values_ + i, std::forward<Args>(args)...);
+  }
+  void mc_destroy_key(std::size_t i) const noexcept { ::heapless::detail::destroy_at(keys_ + i); }
+  void mc_destroy_value(std::size_t i) const noexcept { ::heapless::detail::destroy_at(values_ + i); }
+  void mc_before_append(std::size_t) const noexcept {}
+  void mc_clear() const noexcept {
+    static_assert(!read_only, "heapless map view: a read-only view (const V) cannot modify the map");
+    ops_->clear(map_);
+  }
+  [[noreturn]] void mc_full() const { Lookup::full(); }
+  [[noreturn]] void mc_no_key() const { Lookup::no_key(); }
+};
+
+/// The common part of a view's lookup: a query of the key type, one that
+/// converts to it, or an integer of another type (compared by value) goes
+/// to the owner's own search; a string query to the owner's string search.
+/// The view's policy (linear_map_ref_lookup, index_map_ref_lookup) picks.
+template <class K>
+struct map_ref_lookup_base {
+  template <class C, class Q>
+  static std::size_t by_key(const C& c, const Q& q) {
+    if constexpr (std::is_same_v<Q, K>) {
+      return c.mc_probe(q).i;
+    } else if constexpr (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
+                         linear_map_plain_integer_v<Q>) {
+      if (!linear_map_representable<K>(q)) return c.mc_size();
+      return c.mc_probe(static_cast<K>(q)).i;
+    } else {
+      static_assert(std::is_constructible_v<K, const Q&>,
+                    "heapless map view lookup: the query type is neither comparable with nor convertible to the key type");
+      const K k(q);
+      return c.mc_probe(k).i;
+    }
+  }
+};
+
+/// LinearMapRef's search: the owner's (through the table) for the key type,
+/// integers and strings; the portable loop for a query only comparable with
+/// K (as the owner does for such queries).
+template <class K>
+struct linear_map_ref_lookup : map_ref_lookup_base<K> {
+  template <class C, class Q>
+  static std::size_t find(const C& c, const Q& q) {
+    if constexpr (linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
+      return c.ops_->find_string(c.map_, std::string_view(q));
+    } else if constexpr (std::is_same_v<Q, K> || (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
+                                                  linear_map_plain_integer_v<Q>)) {
+      return map_ref_lookup_base<K>::by_key(c, q);
+    } else if constexpr (linear_map_comparable<K, Q>::value) {
+      return linear_find_portable(c.mc_keys(), c.mc_size(), q);
+    } else {
+      return map_ref_lookup_base<K>::by_key(c, q);
+    }
+  }
+  [[noreturn]] static void full() { raise(error_kind::length_error, "LinearMapRef: full"); }
+  [[noreturn]] static void no_key() { raise(error_kind::out_of_range, "LinearMapRef::at: no such key"); }
+};
+
+}  // namespace detail
+
 // ---- The members owners and views share ------------------------------------------
 // D is LinearMap, IndexMap or one of their views; D::mc_core() is the core
-// (the owner itself, or a view's map_ref_core built for the call). V is
-// const in a read-only view: its modifying members do not compile.
+// (the owner itself, or a view's detail::map_ref_core built for the call).
+// V is const in a read-only view: its modifying members do not compile.
+/// The members LinearMap, IndexMap and their views share (a base of each):
+/// size, iteration, lookup and every insertion form. D is the map or view.
 template <class D, class K, class V>
-class map_api {
+class map_members {
   using VM = std::remove_const_t<V>;
-  using algo_ = map_algo<K, VM>;
-  static constexpr bool has_values_ = map_has_values_v<V>;
+  using algo_ = detail::map_algo<K, VM>;
+  static constexpr bool has_values_ = detail::map_has_values_v<V>;
 
  public:
   /// Key type.
@@ -632,9 +823,9 @@ class map_api {
   /// A proxy `std::pair<const K&, const V&>` returned by value from `*it`.
   using const_reference = const std::pair<const K&, const VM&>;
   /// Random-access iterator in insertion order (see erase for what erasure does to the order).
-  using iterator = linear_map_iterator<K, V>;
+  using iterator = detail::linear_map_iterator<K, V>;
   /// Const random-access iterator in insertion order.
-  using const_iterator = linear_map_iterator<K, const VM>;
+  using const_iterator = detail::linear_map_iterator<K, const VM>;
   /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
   /// Const reverse iterator.
@@ -687,17 +878,17 @@ class map_api {
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   /// The keys, contiguous, in iteration order (read-only: keys stay unique).
-  constexpr linear_map_span<const K> keys() const noexcept {
+  constexpr detail::linear_map_span<const K> keys() const noexcept {
     auto&& c = d_().mc_core();
     return {c.mc_keys(), c.mc_size()};
   }
   /// The values, contiguous, in iteration order; values()[i] belongs to keys()[i].
-  constexpr linear_map_span<V> values() noexcept {
+  constexpr detail::linear_map_span<V> values() noexcept {
     auto&& c = d_().mc_core();
     return {c.mc_values(), c.mc_size()};
   }
   /// As values(), read-only.
-  constexpr linear_map_span<const VM> values() const noexcept {
+  constexpr detail::linear_map_span<const VM> values() const noexcept {
     auto&& c = d_().mc_core();
     return {c.mc_values(), c.mc_size()};
   }
@@ -930,11 +1121,12 @@ class map_api {
   }
 };
 
-/// LinearMap's erasure members (and erase_if), shared with LinearMapRef.
+/// LinearMap's erasure members (and erase_if), shared with LinearMapRef (a
+/// base of both; D is the map or view).
 template <class D, class K, class V>
-class linear_map_api : public map_api<D, K, V> {
-  using base_ = map_api<D, K, V>;
-  using algo_ = map_algo<K, std::remove_const_t<V>>;
+class linear_map_members : public map_members<D, K, V> {
+  using base_ = map_members<D, K, V>;
+  using algo_ = detail::map_algo<K, std::remove_const_t<V>>;
   // erase(iterator) exists where iterator is not const_iterator.
   struct no_iterator_ {
     explicit no_iterator_() = default;
@@ -1019,200 +1211,14 @@ class linear_map_api : public map_api<D, K, V> {
   }
 };
 
-// ---- Views: the core of LinearMapRef and IndexMapRef ------------------------------
-/// Where an owner keeps its entries and length (a view's core resolves them
-/// once per member call).
-template <class K, class V>
-struct map_ref_parts {
-  K* keys;
-  V* values;
-  void* size;
-  unsigned char width;  // sizeof the stored length: 1, 2, 4 or 8
-};
-
-/// One per owner type (K, V, N and, for IndexMap, Hash and KeyEqual): the
-/// owner's capacity and the owner's own functions for everything that
-/// depends on N. A view is a pointer to the owner and a pointer to this.
-template <class K, class V>
-struct map_ref_ops {
-  std::size_t cap;
-  std::size_t slots;  // IndexMap::slots(); 0 for LinearMap
-  bool indexed;
-  bool guarded;
-  map_ref_parts<K, V> (*parts)(void* m) noexcept;
-  map_probe (*probe)(const void* m, const K& k);
-  std::size_t (*find_string)(const void* m, std::string_view q);  // null unless the owner searches strings
-  void (*added)(void* m, const map_probe& p, std::size_t e);
-  void (*index_remove)(void* m, std::size_t e);
-  void (*index_renumber)(void* m, std::size_t from, std::size_t to);
-  void (*index_shift)(void* m, std::size_t l, std::size_t by);
-  void (*index_rebuild)(void* m);
-  void (*tag_move)(void* m, std::size_t dst, std::size_t src) noexcept;
-  void (*clear)(void* m) noexcept;
-  const void* (*functions)(const void* m) noexcept;  // IndexMap's Hash and KeyEqual
-};
-
-/// The owner M's functions, as map_ref_ops holds them.
-template <class M>
-struct map_ref_thunks {
-  using K = typename M::key_type;
-  using V = typename M::mapped_type;
-  static M& self(void* m) noexcept { return *static_cast<M*>(m); }
-  static const M& self(const void* m) noexcept { return *static_cast<const M*>(m); }
-
-  static map_ref_parts<K, V> parts(void* m) noexcept {
-    return {self(m).mc_keys(), self(m).mc_values(), self(m).mc_size_ptr(), M::mc_size_width()};
-  }
-  static map_probe probe(const void* m, const K& k) { return self(m).mc_probe(k); }
-  static std::size_t find_string(const void* m, std::string_view q) { return self(m).mc_find(q); }
-  static void added(void* m, const map_probe& p, std::size_t e) { self(m).mc_added(p, e); }
-  static void index_remove(void* m, std::size_t e) { self(m).mc_index_remove(e); }
-  static void index_renumber(void* m, std::size_t from, std::size_t to) { self(m).mc_index_renumber(from, to); }
-  static void index_shift(void* m, std::size_t l, std::size_t by) { self(m).mc_index_shift(l, by); }
-  static void index_rebuild(void* m) { self(m).mc_index_rebuild(); }
-  static void tag_move(void* m, std::size_t dst, std::size_t src) noexcept { self(m).mc_tag_move(dst, src); }
-  static void clear(void* m) noexcept { self(m).mc_clear(); }
-  static const void* functions(const void* m) noexcept { return self(m).mc_functions(); }
-  static constexpr auto string_search() noexcept -> std::size_t (*)(const void*, std::string_view) {
-    if constexpr (M::mc_string_lookup) {
-      return &find_string;
-    } else {
-      return nullptr;
-    }
-  }
-
-  static constexpr map_ref_ops<K, V> ops = {
-      M::capacity(),      M::mc_slots(),       M::mc_indexed(),
-      M::mc_guarded(),    &parts,              &probe,
-      string_search(),
-      &added,             &index_remove,       &index_renumber,
-      &index_shift,       &index_rebuild,      &tag_move,
-      &clear,             &functions};
-};
-
-/// A view's core (the storage interface of map_algo): the owner's entries
-/// and length, resolved for one member call, and its table. Lookup supplies
-/// mc_find (the view's search policy), mc_full and mc_no_key. V is const in
-/// a read-only view, which then cannot instantiate the modifying members.
-template <class K, class V, class Lookup>
-struct map_ref_core {
-  using VM = std::remove_const_t<V>;
-  static constexpr bool read_only = std::is_const_v<V>;
-
-  K* keys_;
-  V* values_;
-  void* size_;
-  unsigned char width_;
-  void* map_;
-  const map_ref_ops<K, VM>* ops_;
-
-  K* mc_keys() const noexcept { return keys_; }
-  V* mc_values() const noexcept { return values_; }
-  std::size_t mc_size() const noexcept {
-    switch (width_) {
-      case 1: return *static_cast<const std::uint8_t*>(size_);
-      case 2: return *static_cast<const std::uint16_t*>(size_);
-      case 4: return *static_cast<const std::uint32_t*>(size_);
-      default: return static_cast<std::size_t>(*static_cast<const std::uint64_t*>(size_));
-    }
-  }
-  void mc_set_size(std::size_t n) const noexcept {
-    static_assert(!read_only, "heapless map view: a read-only view (const V) cannot modify the map");
-    switch (width_) {
-      case 1: *static_cast<std::uint8_t*>(size_) = static_cast<std::uint8_t>(n); break;
-      case 2: *static_cast<std::uint16_t*>(size_) = static_cast<std::uint16_t>(n); break;
-      case 4: *static_cast<std::uint32_t*>(size_) = static_cast<std::uint32_t>(n); break;
-      default: *static_cast<std::uint64_t*>(size_) = n; break;
-    }
-  }
-  std::size_t mc_cap() const noexcept { return ops_->cap; }
-  template <class Q>
-  std::size_t mc_find(const Q& q) const {
-    return Lookup::find(*this, q);
-  }
-  map_probe mc_probe(const K& k) const { return ops_->probe(map_, k); }
-  void mc_added(const map_probe& p, std::size_t e) const { ops_->added(map_, p, e); }
-  bool mc_indexed() const noexcept { return ops_->indexed; }
-  bool mc_guarded() const noexcept { return ops_->guarded; }
-  void mc_index_remove(std::size_t e) const { ops_->index_remove(map_, e); }
-  void mc_index_renumber(std::size_t from, std::size_t to) const { ops_->index_renumber(map_, from, to); }
-  void mc_index_shift(std::size_t l, std::size_t by) const { ops_->index_shift(map_, l, by); }
-  void mc_index_rebuild() const { ops_->index_rebuild(map_); }
-  void mc_tag_move(std::size_t dst, std::size_t src) const noexcept { ops_->tag_move(map_, dst, src); }
-  template <class... Args>
-  void mc_construct_key(std::size_t i, Args&&... args) const {
-    ::heapless::detail::construct_at(keys_ + i, std::forward<Args>(args)...);
-  }
-  template <class... Args>
-  void mc_construct_value(std::size_t i, Args&&... args) const {
-    ::heapless::detail::construct_at(values_ + i, std::forward<Args>(args)...);
-  }
-  void mc_destroy_key(std::size_t i) const noexcept { ::heapless::detail::destroy_at(keys_ + i); }
-  void mc_destroy_value(std::size_t i) const noexcept { ::heapless::detail::destroy_at(values_ + i); }
-  void mc_before_append(std::size_t) const noexcept {}
-  void mc_clear() const noexcept {
-    static_assert(!read_only, "heapless map view: a read-only view (const V) cannot modify the map");
-    ops_->clear(map_);
-  }
-  [[noreturn]] void mc_full() const { Lookup::full(); }
-  [[noreturn]] void mc_no_key() const { Lookup::no_key(); }
-};
-
-/// The common part of a view's lookup: a query of the key type, one that
-/// converts to it, or an integer of another type (compared by value) goes
-/// to the owner's own search; a string query to the owner's string search.
-/// The view's policy (linear_map_ref_lookup, index_map_ref_lookup) picks.
-template <class K>
-struct map_ref_lookup_base {
-  template <class C, class Q>
-  static std::size_t by_key(const C& c, const Q& q) {
-    if constexpr (std::is_same_v<Q, K>) {
-      return c.mc_probe(q).i;
-    } else if constexpr (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
-                         linear_map_plain_integer_v<Q>) {
-      if (!linear_map_representable<K>(q)) return c.mc_size();
-      return c.mc_probe(static_cast<K>(q)).i;
-    } else {
-      static_assert(std::is_constructible_v<K, const Q&>,
-                    "heapless map view lookup: the query type is neither comparable with nor convertible to the key type");
-      const K k(q);
-      return c.mc_probe(k).i;
-    }
-  }
-};
-
-/// LinearMapRef's search: the owner's (through the table) for the key type,
-/// integers and strings; the portable loop for a query only comparable with
-/// K (as the owner does for such queries).
-template <class K>
-struct linear_map_ref_lookup : map_ref_lookup_base<K> {
-  template <class C, class Q>
-  static std::size_t find(const C& c, const Q& q) {
-    if constexpr (linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
-      return c.ops_->find_string(c.map_, std::string_view(q));
-    } else if constexpr (std::is_same_v<Q, K> || (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
-                                                  linear_map_plain_integer_v<Q>)) {
-      return map_ref_lookup_base<K>::by_key(c, q);
-    } else if constexpr (linear_map_comparable<K, Q>::value) {
-      return linear_find_portable(c.mc_keys(), c.mc_size(), q);
-    } else {
-      return map_ref_lookup_base<K>::by_key(c, q);
-    }
-  }
-  [[noreturn]] static void full() { raise(error_kind::length_error, "LinearMapRef: full"); }
-  [[noreturn]] static void no_key() { raise(error_kind::out_of_range, "LinearMapRef::at: no such key"); }
-};
-
-}  // namespace detail
-
 /// A map of at most N entries, in insertion order, searched linearly.
 /// K needs `==` (with itself, and with any type used for heterogeneous
 /// lookup); K and V need to be move-constructible and move-assignable.
 /// The members not listed here (size, iteration, lookup, insertion, erasure)
-/// are shared with LinearMapRef (detail::linear_map_api).
+/// are shared with LinearMapRef (linear_map_members).
 template <class K, class V, std::size_t N>
 class LinearMap
-    : public detail::linear_map_api<LinearMap<K, V, N>, K, V>,
+    : public linear_map_members<LinearMap<K, V, N>, K, V>,
       private detail::linear_map_storage<K, V, N>,
       private detail::linear_map_copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
   static_assert(N > 0, "LinearMap needs a capacity of at least 1");
@@ -1221,7 +1227,7 @@ class LinearMap
                 "LinearMap<const K, ...>: keys are never mutable through the map anyway; drop the const");
 
   using base_ = detail::linear_map_storage<K, V, N>;
-  using api_ = detail::linear_map_api<LinearMap, K, V>;
+  using api_ = linear_map_members<LinearMap, K, V>;
   using algo_ = detail::map_algo<K, V>;
 
  public:
@@ -1292,9 +1298,9 @@ class LinearMap
 
  private:
   template <class, class, class>
-  friend class detail::map_api;
+  friend class map_members;
   template <class, class, class>
-  friend class detail::linear_map_api;
+  friend class linear_map_members;
   template <class, class>
   friend struct detail::map_algo;
   template <class>
@@ -1474,9 +1480,9 @@ constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
 /// Unlike VecRef, whose members are const, a `const LinearMapRef` is
 /// read-only (take the view by value to modify through it).
 template <class K, class V>
-class LinearMapRef : public detail::linear_map_api<LinearMapRef<K, V>, K, V> {
+class LinearMapRef : public linear_map_members<LinearMapRef<K, V>, K, V> {
   using VM = std::remove_const_t<V>;
-  using api_ = detail::linear_map_api<LinearMapRef, K, V>;
+  using api_ = linear_map_members<LinearMapRef, K, V>;
   using algo_ = detail::map_algo<K, VM>;
   using core_type = detail::map_ref_core<K, V, detail::linear_map_ref_lookup<K>>;
   using ops_type = detail::map_ref_ops<K, VM>;
@@ -1511,9 +1517,9 @@ class LinearMapRef : public detail::linear_map_api<LinearMapRef<K, V>, K, V> {
 
  private:
   template <class, class, class>
-  friend class detail::map_api;
+  friend class map_members;
   template <class, class, class>
-  friend class detail::linear_map_api;
+  friend class linear_map_members;
   template <class, class>
   friend class LinearMapRef;
 

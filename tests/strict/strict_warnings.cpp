@@ -91,27 +91,27 @@ template class heapless::LinearMap<std::int64_t, double, 40>;
 template class heapless::LinearMap<heapless::String<15>, int, 8>;
 template class heapless::LinearMap<strict::key, strict::element, 6>;
 // The members LinearMap shares with LinearMapRef live in its bases.
-template class heapless::detail::map_api<heapless::LinearMap<int, int, 64>, int, int>;
-template class heapless::detail::linear_map_api<heapless::LinearMap<int, int, 64>, int, int>;
-template class heapless::detail::map_api<heapless::LinearMap<heapless::String<15>, int, 8>, heapless::String<15>, int>;
-template class heapless::detail::linear_map_api<heapless::LinearMap<heapless::String<15>, int, 8>,
+template class heapless::map_members<heapless::LinearMap<int, int, 64>, int, int>;
+template class heapless::linear_map_members<heapless::LinearMap<int, int, 64>, int, int>;
+template class heapless::map_members<heapless::LinearMap<heapless::String<15>, int, 8>, heapless::String<15>, int>;
+template class heapless::linear_map_members<heapless::LinearMap<heapless::String<15>, int, 8>,
                                                 heapless::String<15>, int>;
-template class heapless::detail::map_api<heapless::LinearMap<strict::key, strict::element, 6>, strict::key,
+template class heapless::map_members<heapless::LinearMap<strict::key, strict::element, 6>, strict::key,
                                          strict::element>;
-template class heapless::detail::linear_map_api<heapless::LinearMap<strict::key, strict::element, 6>, strict::key,
+template class heapless::linear_map_members<heapless::LinearMap<strict::key, strict::element, 6>, strict::key,
                                                 strict::element>;
 // LinearMapRef: integer, string and other keys.
 template class heapless::LinearMapRef<int, int>;
-template class heapless::detail::map_api<heapless::LinearMapRef<int, int>, int, int>;
-template class heapless::detail::linear_map_api<heapless::LinearMapRef<int, int>, int, int>;
+template class heapless::map_members<heapless::LinearMapRef<int, int>, int, int>;
+template class heapless::linear_map_members<heapless::LinearMapRef<int, int>, int, int>;
 template class heapless::LinearMapRef<heapless::String<15>, int>;
-template class heapless::detail::map_api<heapless::LinearMapRef<heapless::String<15>, int>, heapless::String<15>, int>;
-template class heapless::detail::linear_map_api<heapless::LinearMapRef<heapless::String<15>, int>,
+template class heapless::map_members<heapless::LinearMapRef<heapless::String<15>, int>, heapless::String<15>, int>;
+template class heapless::linear_map_members<heapless::LinearMapRef<heapless::String<15>, int>,
                                                 heapless::String<15>, int>;
 template class heapless::LinearMapRef<strict::key, strict::element>;
-template class heapless::detail::map_api<heapless::LinearMapRef<strict::key, strict::element>, strict::key,
+template class heapless::map_members<heapless::LinearMapRef<strict::key, strict::element>, strict::key,
                                          strict::element>;
-template class heapless::detail::linear_map_api<heapless::LinearMapRef<strict::key, strict::element>, strict::key,
+template class heapless::linear_map_members<heapless::LinearMapRef<strict::key, strict::element>, strict::key,
                                                 strict::element>;
 // spsc: trivial and non-trivial elements, power-of-two and other capacities.
 template class heapless::spsc::Queue<int, 8>;
@@ -139,22 +139,22 @@ template class heapless::Pool<strict::element, 4, heapless::pool_policy::critica
 template class heapless::IndexMap<int, int, 7>;
 template class heapless::IndexMap<std::uint32_t, strict::element, 64>;
 template class heapless::IndexMap<heapless::String<15>, int, 8>;
-template class heapless::detail::map_api<heapless::IndexMap<int, int, 7>, int, int>;
-template class heapless::detail::index_map_api<heapless::IndexMap<int, int, 7>, int, int>;
-template class heapless::detail::map_api<heapless::IndexMap<heapless::String<15>, int, 8>, heapless::String<15>, int>;
-template class heapless::detail::index_map_api<heapless::IndexMap<heapless::String<15>, int, 8>,
+template class heapless::map_members<heapless::IndexMap<int, int, 7>, int, int>;
+template class heapless::index_map_members<heapless::IndexMap<int, int, 7>, int, int>;
+template class heapless::map_members<heapless::IndexMap<heapless::String<15>, int, 8>, heapless::String<15>, int>;
+template class heapless::index_map_members<heapless::IndexMap<heapless::String<15>, int, 8>,
                                                heapless::String<15>, int>;
 // IndexMapRef: integer and string keys.
 template class heapless::IndexMapRef<int, int>;
-template class heapless::detail::map_api<heapless::IndexMapRef<int, int>, int, int>;
-template class heapless::detail::index_map_api<heapless::IndexMapRef<int, int>, int, int>;
+template class heapless::map_members<heapless::IndexMapRef<int, int>, int, int>;
+template class heapless::index_map_members<heapless::IndexMapRef<int, int>, int, int>;
 template class heapless::IndexMapRef<std::uint32_t, strict::element>;
-template class heapless::detail::map_api<heapless::IndexMapRef<std::uint32_t, strict::element>, std::uint32_t,
+template class heapless::map_members<heapless::IndexMapRef<std::uint32_t, strict::element>, std::uint32_t,
                                          strict::element>;
-template class heapless::detail::index_map_api<heapless::IndexMapRef<std::uint32_t, strict::element>,
+template class heapless::index_map_members<heapless::IndexMapRef<std::uint32_t, strict::element>,
                                                std::uint32_t, strict::element>;
 template class heapless::IndexMapRef<heapless::String<15>, int>;
-template class heapless::detail::map_api<heapless::IndexMapRef<heapless::String<15>, int>, heapless::String<15>, int>;
+template class heapless::map_members<heapless::IndexMapRef<heapless::String<15>, int>, heapless::String<15>, int>;
 template class heapless::IndexSet<int, 10>;
 template class heapless::IndexSet<heapless::String<15>, 5>;
 // mpmc: every policy; trivial and non-trivial elements.
