@@ -8913,6 +8913,12 @@ HEAPLESS_NAMESPACE_END
 // try_insert_or_assign report a full map by returning an empty optional,
 // change nothing and leave their arguments untouched.
 //
+// LinearMapRef<K, V> (end of this header) is a capacity-erased handle to a
+// LinearMap<K, V, N> of any N, for non-template functions that fill and
+// search maps; LinearMapRef<K, const V> is the read-only one. Both run
+// LinearMap's own members and algorithms (map_members, linear_map_members,
+// detail::map_algo); docs/views.md.
+//
 // Threads/ISRs: no internal synchronisation; like std containers, concurrent
 // const access is safe, anything else needs the caller's lock.
 #ifndef HEAPLESS_LINEAR_MAP_HPP
@@ -11216,6 +11222,11 @@ HEAPLESS_NAMESPACE_END
 // length_error; at() on a missing key raises out_of_range; try_insert and
 // try_insert_or_assign report a full map by returning an empty optional,
 // change nothing and leave their arguments untouched.
+//
+// IndexMapRef<K, V, Hash, KeyEqual> (before IndexSet below) is a
+// capacity-erased handle to an IndexMap of any N; IndexMapRef<K, const V,
+// ...> is the read-only one. Both run IndexMap's own members and algorithms
+// (map_members, index_map_members, detail::map_algo); docs/views.md.
 //
 // Threads/ISRs: no internal synchronisation; like std containers, concurrent
 // const access is safe, anything else needs the caller's lock.

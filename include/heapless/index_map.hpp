@@ -44,6 +44,11 @@
 // try_insert_or_assign report a full map by returning an empty optional,
 // change nothing and leave their arguments untouched.
 //
+// IndexMapRef<K, V, Hash, KeyEqual> (before IndexSet below) is a
+// capacity-erased handle to an IndexMap of any N; IndexMapRef<K, const V,
+// ...> is the read-only one. Both run IndexMap's own members and algorithms
+// (map_members, index_map_members, detail::map_algo); docs/views.md.
+//
 // Threads/ISRs: no internal synchronisation; like std containers, concurrent
 // const access is safe, anything else needs the caller's lock.
 #ifndef HEAPLESS_INDEX_MAP_HPP

@@ -43,6 +43,12 @@
 // try_insert_or_assign report a full map by returning an empty optional,
 // change nothing and leave their arguments untouched.
 //
+// LinearMapRef<K, V> (end of this header) is a capacity-erased handle to a
+// LinearMap<K, V, N> of any N, for non-template functions that fill and
+// search maps; LinearMapRef<K, const V> is the read-only one. Both run
+// LinearMap's own members and algorithms (map_members, linear_map_members,
+// detail::map_algo); docs/views.md.
+//
 // Threads/ISRs: no internal synchronisation; like std containers, concurrent
 // const access is safe, anything else needs the caller's lock.
 #ifndef HEAPLESS_LINEAR_MAP_HPP
