@@ -3673,6 +3673,32 @@ struct string_algo {
     end[n] = '\0';
     r.store_available(room - n);
   }
+  /// Appends [first, last) one char at a time; when the capacity runs out
+  /// first, restores the size and returns false (nothing changed). The
+  /// first char is stored last: the range may include the NUL at buf[size()],
+  /// which must be read before it is overwritten (the chars after it are
+  /// free space, in no valid range).
+  template <class Rep, class It>
+  static constexpr bool append_input(Rep& r, It first, It last) {
+    const std::size_t cap = r.cap();
+    const std::size_t old = r.size();
+    char* const b = r.buf();
+    std::size_t len = old;
+    char head = '\0';
+    for (; first != last; ++first) {
+      if (HEAPLESS_UNLIKELY(len == cap)) {
+        r.set_size(old);
+        return false;
+      }
+      const char c = static_cast<char>(*first);
+      if (len == old) head = c;
+      else b[len] = c;
+      ++len;
+    }
+    if (len != old) b[old] = head;
+    r.set_size(len);
+    return true;
+  }
   /// Shrinks to n chars or appends n - size() copies of ch (n <= cap()).
   template <class Rep>
   static constexpr void resize(Rep& r, std::size_t n, char ch) noexcept {
@@ -4106,21 +4132,8 @@ class String {
       set_size_(len + count);
       return *this;
     } else {
-      size_type len = size();
-      const size_type old = len;
-      char head = '\0';  // stored last, as above: the range may include the NUL at buf_()[old]
-      for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(len == N)) {
-          set_size_(old);
-          detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-        }
-        const char c = static_cast<char>(*first);
-        if (len == old) head = c;
-        else buf_()[len] = c;
-        ++len;
-      }
-      if (len != old) buf_()[old] = head;
-      set_size_(len);
+      if (HEAPLESS_UNLIKELY(!detail::string_algo::append_input(rep_, first, last)))
+        detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
       return *this;
     }
   }
@@ -5277,26 +5290,7 @@ class StringRef {
     if constexpr (detail::is_char_pointer_v<It>) {
       return append(first, static_cast<size_type>(last - first));
     } else {
-      // As String::append: the first char is stored last, since the range may
-      // include the NUL at buf[len], which must be read before it is
-      // overwritten (the chars after it are free space, in no valid range).
-      const size_type old = size();
-      const size_type cap = capacity();
-      char* const b = rep_.buf();
-      size_type len = old;
-      char head = '\0';
-      for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(len == cap)) {
-          rep_.set_size(old);
-          too_long_();
-        }
-        const char c = static_cast<char>(*first);
-        if (len == old) head = c;
-        else b[len] = c;
-        ++len;
-      }
-      if (len != old) b[old] = head;
-      rep_.set_size(len);
+      if (HEAPLESS_UNLIKELY(!detail::string_algo::append_input(rep_, first, last))) too_long_();
       return *this;
     }
   }
