@@ -3673,6 +3673,32 @@ struct string_algo {
     end[n] = '\0';
     r.store_available(room - n);
   }
+  /// Appends [first, last) one char at a time; when the capacity runs out
+  /// first, restores the size and returns false (nothing changed). The
+  /// first char is stored last: the range may include the NUL at buf[size()],
+  /// which must be read before it is overwritten (the chars after it are
+  /// free space, in no valid range).
+  template <class Rep, class It>
+  static constexpr bool append_input(Rep& r, It first, It last) {
+    const std::size_t cap = r.cap();
+    const std::size_t old = r.size();
+    char* const b = r.buf();
+    std::size_t len = old;
+    char head = '\0';
+    for (; first != last; ++first) {
+      if (HEAPLESS_UNLIKELY(len == cap)) {
+        r.set_size(old);
+        return false;
+      }
+      const char c = static_cast<char>(*first);
+      if (len == old) head = c;
+      else b[len] = c;
+      ++len;
+    }
+    if (len != old) b[old] = head;
+    r.set_size(len);
+    return true;
+  }
   /// Shrinks to n chars or appends n - size() copies of ch (n <= cap()).
   template <class Rep>
   static constexpr void resize(Rep& r, std::size_t n, char ch) noexcept {
@@ -4106,21 +4132,8 @@ class String {
       set_size_(len + count);
       return *this;
     } else {
-      size_type len = size();
-      const size_type old = len;
-      char head = '\0';  // stored last, as above: the range may include the NUL at buf_()[old]
-      for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(len == N)) {
-          set_size_(old);
-          detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-        }
-        const char c = static_cast<char>(*first);
-        if (len == old) head = c;
-        else buf_()[len] = c;
-        ++len;
-      }
-      if (len != old) buf_()[old] = head;
-      set_size_(len);
+      if (HEAPLESS_UNLIKELY(!detail::string_algo::append_input(rep_, first, last)))
+        detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
       return *this;
     }
   }
@@ -5187,6 +5200,380 @@ class StringRef {
   /// Different contents.
   friend bool operator!=(const StringRef& a, std::string_view b) noexcept { return a.view() != b; }
 
+  // ---- The rest of String's API (the same semantics; String<M> arguments
+  // convert to std::string_view) ------------------------------------------------
+  /// Reverse iterator.
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+  /// Reverse iterator to the last char.
+  reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Reverse iterator before the first char.
+  reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator to the last char.
+  const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Const reverse iterator before the first char.
+  const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as rbegin() const.
+  const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
+  const_reverse_iterator crend() const noexcept { return rend(); }
+  /// The first char, read-only. Precondition (HEAPLESS_ASSERT): !empty().
+  const_reference front() const noexcept { return (*this)[0]; }
+  /// The last char, read-only. Precondition (HEAPLESS_ASSERT): !empty().
+  const_reference back() const noexcept { return (*this)[size() - 1]; }
+  /// Raises length_error when n > capacity(), else does nothing.
+  void reserve(size_type n) const {
+    if (HEAPLESS_UNLIKELY(n > capacity())) too_long_();
+  }
+  /// Does nothing: the capacity is the String's.
+  void shrink_to_fit() noexcept {}
+
+  /// Replaces the contents with other's (a String of any capacity), not the
+  /// view's target: assigning a String<M> copies its text. length_error when
+  /// other.size() > capacity() (then nothing changes).
+  template <std::size_t M>
+  StringRef& operator=(const String<M>& other) {
+    return assign(other.view());
+  }
+  /// Replaces the contents with the one char ch.
+  StringRef& operator=(char ch) { return assign(size_type{1}, ch); }
+  /// As assign(il).
+  StringRef& operator=(std::initializer_list<char> il) { return assign(std::string_view(il.begin(), il.size())); }
+  /// As assign(std::string_view(s, n)).
+  StringRef& assign(const char* s, size_type n) { return assign(std::string_view(s, n)); }
+  /// Replaces the contents with sv.substr(pos, count); out_of_range when pos > sv.size().
+  StringRef& assign(std::string_view sv, size_type pos, size_type count = npos) { return assign(sub_(sv, pos, count)); }
+  /// Replaces the contents with count copies of ch; length_error when count > capacity().
+  StringRef& assign(size_type count, char ch) {
+    if (HEAPLESS_UNLIKELY(count > capacity())) too_long_();
+    detail::chars::fill(rep_.buf(), count, ch);
+    rep_.set_size(count);
+    return *this;
+  }
+  /// Replaces the contents with [first, last). length_error when it does
+  /// not fit (then nothing changes). A range of char pointers may point
+  /// anywhere into the String; a range of other iterators over the String's
+  /// own text needs available() >= its length (it is first copied behind
+  /// the text, where String copies it into a temporary String).
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  StringRef& assign(It first, It last) {
+    if constexpr (detail::is_char_pointer_v<It>) {
+      return assign(std::string_view(first, static_cast<size_type>(last - first)));
+    } else {
+      const size_type old = size();
+      append(first, last);  // behind the text: the range may be the text itself
+      const size_type n = size() - old;
+      detail::chars::move(rep_.buf(), rep_.buf() + old, n);
+      rep_.set_size(n);
+      return *this;
+    }
+  }
+  /// Replaces the contents with the chars of il.
+  StringRef& assign(std::initializer_list<char> il) { return assign(std::string_view(il.begin(), il.size())); }
+  /// As try_assign(std::string_view(s, n)).
+  [[nodiscard]] bool try_assign(const char* s, size_type n) noexcept { return try_assign(std::string_view(s, n)); }
+  /// Replaces the contents with count copies of ch when count <= capacity(); otherwise returns false.
+  [[nodiscard]] bool try_assign(size_type count, char ch) noexcept {
+    if (count > capacity()) return false;
+    detail::chars::fill(rep_.buf(), count, ch);
+    rep_.set_size(count);
+    return true;
+  }
+
+  /// Appends sv.substr(pos, count); out_of_range when pos > sv.size().
+  StringRef& append(std::string_view sv, size_type pos, size_type count = npos) { return append(sub_(sv, pos, count)); }
+  /// Appends [first, last) (which may point into the String, its NUL
+  /// included). Strong guarantee: on length_error nothing changes.
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  StringRef& append(It first, It last) {
+    if constexpr (detail::is_char_pointer_v<It>) {
+      return append(first, static_cast<size_type>(last - first));
+    } else {
+      if (HEAPLESS_UNLIKELY(!detail::string_algo::append_input(rep_, first, last))) too_long_();
+      return *this;
+    }
+  }
+  /// Appends the chars of il; length_error when they do not fit.
+  StringRef& append(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
+  /// As append(il).
+  StringRef& operator+=(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
+  /// Appends [s, s + n) when it fits; otherwise returns false and changes nothing.
+  [[nodiscard]] bool try_append(const char* s, size_type n) noexcept { return try_append(std::string_view(s, n)); }
+  /// As try_push_back(ch).
+  [[nodiscard]] bool try_append(char ch) noexcept { return try_push_back(ch); }
+  /// Appends min(count, available()) copies of ch; returns true when it had to cut.
+  bool append_truncating(size_type count, char ch) noexcept {
+    const size_type room = rep_.available();
+    const bool cut = count > room;
+    detail::string_algo::append_fill(rep_, cut ? room : count, ch, room);
+    return cut;
+  }
+  /// Precondition (HEAPLESS_ASSERT): size() + n <= capacity().
+  StringRef& unchecked_append(const char* s, size_type n) noexcept { return unchecked_append(std::string_view(s, n)); }
+
+  /// Inserts [s, s + n) (which may lie in the String) before pos; see replace.
+  StringRef& insert(size_type pos, const char* s, size_type n) { return replace(pos, 0, std::string_view(s, n)); }
+  /// Inserts the NUL-terminated s before pos; see replace.
+  StringRef& insert(size_type pos, const char* s) { return replace(pos, 0, std::string_view(s)); }
+  /// Inserts sv.substr(subpos, subcount) before pos; out_of_range when subpos > sv.size() or pos > size().
+  StringRef& insert(size_type pos, std::string_view sv, size_type subpos, size_type subcount = npos) {
+    return replace(pos, 0, sub_(sv, subpos, subcount));
+  }
+  /// Inserts ch before p; returns an iterator to it. length_error when full.
+  template <class P, detail::if_iterator_t<P> = 0>
+  iterator insert(P p, char ch) {
+    replace(index_of_(p), 0, 1, ch);
+    return position_(p);
+  }
+  /// Inserts count copies of ch before p; returns an iterator to the first one (p if count == 0).
+  template <class P, detail::if_iterator_t<P> = 0>
+  iterator insert(P p, size_type count, char ch) {
+    replace(index_of_(p), 0, count, ch);
+    return position_(p);
+  }
+  /// Inserts [first, last) (which may point into the String) before p;
+  /// returns an iterator to the first inserted char. length_error when it
+  /// does not fit (then nothing changes). O(size() + the range's length).
+  template <class P, class It, detail::if_iterator_t<P> = 0, detail::if_input_iterator_t<It> = 0>
+  iterator insert(P p, It first, It last) {
+    const size_type pos = index_of_(p);
+    if constexpr (detail::is_char_pointer_v<It>) {
+      replace(pos, 0, std::string_view(first, static_cast<size_type>(last - first)));
+    } else {
+      const size_type old = size();
+      append(first, last);  // behind the text: the range may be the text itself
+      rotate_(pos, old, size());
+    }
+    return position_(p);
+  }
+  /// Inserts the chars of il before p; returns an iterator to the first inserted char.
+  template <class P, detail::if_iterator_t<P> = 0>
+  iterator insert(P p, std::initializer_list<char> il) {
+    replace(index_of_(p), 0, std::string_view(il.begin(), il.size()));
+    return position_(p);
+  }
+  /// Inserts count copies of ch before pos when they fit; otherwise returns
+  /// false and changes nothing. out_of_range when pos > size().
+  [[nodiscard]] bool try_insert(size_type pos, size_type count, char ch) {
+    (void)checked_count_(pos, 0);
+    if (count > available()) return false;
+    detail::string_algo::replace_fill(rep_, pos, 0, count, ch);
+    return true;
+  }
+
+  /// Removes the char at p; returns the iterator after it (p). Precondition
+  /// (HEAPLESS_ASSERT): p is a dereferenceable iterator into the String.
+  template <class P, detail::if_iterator_t<P> = 0>
+  iterator erase(P p) noexcept {
+    const size_type pos = index_of_(p);
+    HEAPLESS_ASSERT(pos < size(), "heapless::StringRef::erase: iterator not dereferenceable");
+    detail::string_algo::erase(rep_, pos, 1);
+    return position_(p);
+  }
+  /// Removes [first, last); returns an iterator to the char that followed
+  /// them (first). Precondition (HEAPLESS_ASSERT): a valid range in the String.
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  iterator erase(P first, Q last) noexcept {
+    const size_type pos = index_of_(first);
+    const size_type end_pos = index_of_(last);
+    HEAPLESS_ASSERT(pos <= end_pos, "heapless::StringRef::erase: invalid range");
+    detail::string_algo::erase(rep_, pos, end_pos - pos);
+    return position_(first);
+  }
+
+  /// As replace(pos, count, std::string_view(s, n)).
+  StringRef& replace(size_type pos, size_type count, const char* s, size_type n) {
+    return replace(pos, count, std::string_view(s, n));
+  }
+  /// As replace(pos, count, sv.substr(subpos, subcount)); out_of_range when subpos > sv.size().
+  StringRef& replace(size_type pos, size_type count, std::string_view sv, size_type subpos, size_type subcount = npos) {
+    return replace(pos, count, sub_(sv, subpos, subcount));
+  }
+  /// Replaces [first, last) with sv; see replace(pos, count, sv).
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, std::string_view sv) {
+    return replace(index_of_(first), range_len_(first, last), sv);
+  }
+  /// Replaces [first, last) with [s, s + n); see replace(pos, count, sv).
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, const char* s, size_type n) {
+    return replace(index_of_(first), range_len_(first, last), std::string_view(s, n));
+  }
+  /// Replaces [first, last) with the NUL-terminated s.
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, const char* s) {
+    return replace(index_of_(first), range_len_(first, last), std::string_view(s));
+  }
+  /// Replaces [first, last) with count2 copies of ch.
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, size_type count2, char ch) {
+    return replace(index_of_(first), range_len_(first, last), count2, ch);
+  }
+  /// Replaces [first, last) with [first2, last2). length_error when the
+  /// result would exceed capacity() (then nothing changes). A range of char
+  /// pointers may point anywhere into the String; a range of other iterators
+  /// over the String's own text needs available() >= its length (it is
+  /// first copied behind the text).
+  template <class P, class Q, class It, detail::if_iterators_t<P, Q> = 0, detail::if_input_iterator_t<It> = 0>
+  StringRef& replace(P first, Q last, It first2, It last2) {
+    const size_type pos = index_of_(first);
+    const size_type count = range_len_(first, last);
+    if constexpr (detail::is_char_pointer_v<It>) {
+      return replace(pos, count, std::string_view(first2, static_cast<size_type>(last2 - first2)));
+    } else {
+      if constexpr (std::is_base_of_v<std::forward_iterator_tag, typename std::iterator_traits<It>::iterator_category>) {
+        const auto n = static_cast<size_type>(std::distance(first2, last2));
+        if (HEAPLESS_UNLIKELY(n > capacity() - (size() - count))) too_long_();
+        if (n > available()) {
+          // Needs the replaced chars' room: the range is not the String's text.
+          detail::string_algo::erase(rep_, pos, count);
+          const size_type old = size();
+          append(first2, last2);
+          rotate_(pos, old, size());
+          return *this;
+        }
+      }
+      const size_type old = size();
+      append(first2, last2);  // behind the text: the range may be the text itself
+      rotate_(pos + count, old, size());
+      detail::string_algo::erase(rep_, pos, count);
+      return *this;
+    }
+  }
+  /// Replaces [first, last) with the chars of il.
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, std::initializer_list<char> il) {
+    return replace(index_of_(first), range_len_(first, last), std::string_view(il.begin(), il.size()));
+  }
+
+  /// Copies min(count, size() - pos) chars to dest (no NUL added) and returns
+  /// that number; dest may point into the String. out_of_range when pos > size().
+  size_type copy(char* dest, size_type count, size_type pos = 0) const {
+    const size_type n = checked_count_(pos, count);
+    detail::chars::move(dest, rep_.buf() + pos, n);
+    return n;
+  }
+
+  /// First occurrence of [s, s + n) at or after pos, or npos.
+  size_type find(const char* s, size_type pos, size_type n) const noexcept { return find(std::string_view(s, n), pos); }
+  /// Last occurrence of [s, s + n) starting at or before pos, or npos.
+  size_type rfind(const char* s, size_type pos, size_type n) const noexcept { return rfind(std::string_view(s, n), pos); }
+  /// First char at or after pos that is one of [s, s + n), or npos.
+  size_type find_first_of(const char* s, size_type pos, size_type n) const noexcept {
+    return find_first_of(std::string_view(s, n), pos);
+  }
+  /// Same as find(ch, pos).
+  size_type find_first_of(char ch, size_type pos = 0) const noexcept { return find(ch, pos); }
+  /// Last char at or before pos that is one of [s, s + n), or npos.
+  size_type find_last_of(const char* s, size_type pos, size_type n) const noexcept {
+    return find_last_of(std::string_view(s, n), pos);
+  }
+  /// Same as rfind(ch, pos).
+  size_type find_last_of(char ch, size_type pos = npos) const noexcept { return rfind(ch, pos); }
+  /// First char at or after pos that is not one of [s, s + n), or npos.
+  size_type find_first_not_of(const char* s, size_type pos, size_type n) const noexcept {
+    return find_first_not_of(std::string_view(s, n), pos);
+  }
+  /// First char at or after pos that is not ch, or npos.
+  size_type find_first_not_of(char ch, size_type pos = 0) const noexcept {
+    return find_first_not_of(std::string_view(&ch, 1), pos);
+  }
+  /// Last char at or before pos that is not one of [s, s + n), or npos.
+  size_type find_last_not_of(const char* s, size_type pos, size_type n) const noexcept {
+    return find_last_not_of(std::string_view(s, n), pos);
+  }
+  /// Last char at or before pos that is not ch, or npos.
+  size_type find_last_not_of(char ch, size_type pos = npos) const noexcept {
+    return find_last_not_of(std::string_view(&ch, 1), pos);
+  }
+  /// true when the string is not empty and begins with ch.
+  bool starts_with(char ch) const noexcept { return !empty() && rep_.buf()[0] == ch; }
+  /// true when the string is not empty and ends with ch.
+  bool ends_with(char ch) const noexcept { return !empty() && rep_.buf()[size() - 1] == ch; }
+
+  /// Compares substr(pos, count) with sv; out_of_range when pos > size().
+  int compare(size_type pos, size_type count, std::string_view sv) const {
+    const size_type n = checked_count_(pos, count);
+    return detail::chars::compare_any(rep_.buf() + pos, n, sv.data(), sv.size());
+  }
+  /// Compares substr(pos, count) with sv.substr(pos2, count2); out_of_range when pos > size() or pos2 > sv.size().
+  int compare(size_type pos, size_type count, std::string_view sv, size_type pos2, size_type count2 = npos) const {
+    return compare(pos, count, sub_(sv, pos2, count2));
+  }
+  /// Compares substr(pos, count) with [s, s + n); out_of_range when pos > size().
+  int compare(size_type pos, size_type count, const char* s, size_type n) const {
+    return compare(pos, count, std::string_view(s, n));
+  }
+  /// Equal contents (a String of any capacity).
+  template <std::size_t M>
+  friend bool operator==(const StringRef& a, const String<M>& b) noexcept {
+    return a.view() == b.view();
+  }
+#if HEAPLESS_HAS_THREE_WAY
+  /// Lexicographic order of the contents (C strings convert).
+  friend std::strong_ordering operator<=>(const StringRef& a, std::string_view b) noexcept { return a.compare(b) <=> 0; }
+  /// Lexicographic order of the contents (a String of any capacity).
+  template <std::size_t M>
+  friend std::strong_ordering operator<=>(const StringRef& a, const String<M>& b) noexcept {
+    return a.compare(b.view()) <=> 0;
+  }
+#else
+  /// Equal contents (a String of any capacity on the left).
+  template <std::size_t M>
+  friend bool operator==(const String<M>& a, const StringRef& b) noexcept {
+    return b.view() == a.view();
+  }
+  /// Different contents (a String of any capacity).
+  template <std::size_t M>
+  friend bool operator!=(const StringRef& a, const String<M>& b) noexcept {
+    return !(a == b);
+  }
+  /// Different contents (a String of any capacity on the left).
+  template <std::size_t M>
+  friend bool operator!=(const String<M>& a, const StringRef& b) noexcept {
+    return !(b == a);
+  }
+#define HEAPLESS_DETAIL_STRING_REF_ORDER(op)                                          \
+  friend bool operator op(const StringRef& a, std::string_view b) noexcept {          \
+    return a.compare(b) op 0;                                                         \
+  }                                                                                   \
+  template <std::size_t M>                                                            \
+  friend bool operator op(const StringRef& a, const String<M>& b) noexcept {          \
+    return a.compare(b.view()) op 0;                                                  \
+  }                                                                                   \
+  template <std::size_t M>                                                            \
+  friend bool operator op(const String<M>& a, const StringRef& b) noexcept {          \
+    return 0 op b.compare(a.view());                                                  \
+  }
+  HEAPLESS_DETAIL_STRING_REF_ORDER(<)
+  HEAPLESS_DETAIL_STRING_REF_ORDER(<=)
+  HEAPLESS_DETAIL_STRING_REF_ORDER(>)
+  HEAPLESS_DETAIL_STRING_REF_ORDER(>=)
+#undef HEAPLESS_DETAIL_STRING_REF_ORDER
+#endif
+
+  /// The tokens between occurrences of sep, as std::string_views into the
+  /// String (split.hpp); changing the String invalidates them.
+  SplitRange<char> split(char sep) const noexcept { return heapless::split(view(), sep); }
+  /// As split(char); an empty sep never matches (one token: the whole text).
+  SplitRange<std::string_view> split(std::string_view sep) const noexcept { return heapless::split(view(), sep); }
+
+  /// Removes every c with pred(c); returns how many (C++20 std::erase_if).
+  template <class Pred>
+  friend std::size_t erase_if(StringRef s, Pred pred) {
+    char* out = s.begin();
+    for (char* in = s.begin(); in != s.end(); ++in)
+      if (!pred(*in)) *out++ = *in;
+    const auto removed = static_cast<std::size_t>(s.end() - out);
+    s.rep_.set_size(static_cast<std::size_t>(out - s.begin()));
+    return removed;
+  }
+  /// Removes every ch; returns how many (C++20 std::erase).
+  friend std::size_t erase(StringRef s, char ch) noexcept {
+    return erase_if(s, [ch](char c) { return c == ch; });
+  }
+
  private:
   /// min(count, size() - pos); raises out_of_range when pos > size().
   size_type checked_count_(size_type pos, size_type count) const {
@@ -5196,6 +5583,36 @@ class StringRef {
   }
   [[noreturn]] static void too_long_() {
     detail::raise(error_kind::length_error, "heapless::StringRef: exceeds capacity");
+  }
+  static std::string_view sub_(std::string_view sv, size_type pos, size_type count) {
+    if (HEAPLESS_UNLIKELY(pos > sv.size())) detail::raise(error_kind::out_of_range, "heapless::StringRef: substring position out of range");
+    return std::string_view(sv.data() + pos, count < sv.size() - pos ? count : sv.size() - pos);
+  }
+  size_type index_of_(const_iterator p) const noexcept {
+    HEAPLESS_ASSERT(p >= rep_.buf() && p <= rep_.buf() + size(), "heapless::StringRef: iterator out of range");
+    return static_cast<size_type>(p - rep_.buf());
+  }
+  /// The iterator a member returns for the caller's position p: p itself,
+  /// never buf() + index_of_(p) (docs/design.md, "Positions returned from
+  /// arguments"; as String's position_).
+  static iterator position_(const_iterator p) noexcept { return const_cast<iterator>(p); }
+  static size_type range_len_(const_iterator first, const_iterator last) noexcept {
+    HEAPLESS_ASSERT(first <= last, "heapless::StringRef: invalid iterator range");
+    return static_cast<size_type>(last - first);
+  }
+  /// Rotates [b, e) so that the chars [m, e) come first (three reversals).
+  void rotate_(size_type b, size_type m, size_type e) noexcept {
+    char* const p = rep_.buf();
+    const auto reverse = [](char* x, char* y) {
+      while (x != y && x != --y) {
+        const char t = *x;
+        *x++ = *y;
+        *y = t;
+      }
+    };
+    reverse(p + b, p + m);
+    reverse(p + m, p + e);
+    reverse(p + b, p + e);
   }
   template <std::size_t N>
   static void* length_of(String<N>& s) noexcept {
@@ -8490,12 +8907,19 @@ HEAPLESS_NAMESPACE_END
 // try_insert_or_assign report a full map by returning an empty optional,
 // change nothing and leave their arguments untouched.
 //
+// LinearMapRef<K, V> (end of this header) is a capacity-erased handle to a
+// LinearMap<K, V, N> of any N, for non-template functions that fill and
+// search maps; LinearMapRef<K, const V> is the read-only one. Both run
+// LinearMap's own members and algorithms (map_members, linear_map_members,
+// detail::map_algo); docs/views.md.
+//
 // Threads/ISRs: no internal synchronisation; like std containers, concurrent
 // const access is safe, anything else needs the caller's lock.
 #ifndef HEAPLESS_LINEAR_MAP_HPP
 #define HEAPLESS_LINEAR_MAP_HPP
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <cstdint>           // std::uint8_t...std::uint64_t: a view's access to the length
 #include <initializer_list>  // LinearMap{{k, v}, ...}
 #include <optional>          // try_insert's result: empty when the map is full
 #include <string_view>       // string keys are searched as std::string_view
@@ -9281,6 +9705,10 @@ template <class K, class V, std::size_t N>
 class LinearMap;
 template <class K, class V, std::size_t N, class Hash, class KeyEqual>
 class IndexMap;  // heapless/index_map.hpp: the same entry layout and iterators
+template <class K, class V>
+class LinearMapRef;
+template <class D, class K, class V>
+class map_members;
 
 namespace detail {
 
@@ -9379,10 +9807,8 @@ class linear_map_iterator {
  private:
   template <class, class>
   friend class linear_map_iterator;
-  template <class, class, std::size_t>
-  friend class ::heapless::LinearMap;
-  template <class, class, std::size_t, class, class>
-  friend class ::heapless::IndexMap;
+  template <class, class, class>
+  friend class ::heapless::map_members;
   constexpr linear_map_iterator(const K* k, VV* v) noexcept : k_(k), v_(v) {}
   const K* k_ = nullptr;
   VV* v_ = nullptr;
@@ -9570,30 +9996,450 @@ struct linear_map_copy_gate<false> {
   ~linear_map_copy_gate() = default;
 };
 
+// ---- One implementation for the owners and their views -----------------------
+// LinearMap, IndexMap, LinearMapRef and IndexMapRef share every algorithm
+// below (map_algo) and every public member that is not about the capacity
+// itself (map_members, linear_map_members, index_map_members). Both use
+// a "core", the storage interface:
+//   K* mc_keys(); V* mc_values();         the entries (V: index_set_unit for a set)
+//   std::size_t mc_size(); void mc_set_size(n); std::size_t mc_cap();
+//   std::size_t mc_find(q)                index of the key equal to q, or mc_size()
+//   map_probe mc_probe(k)                 mc_find for a key to insert (IndexMap:
+//                                         with the key's hash, reused by mc_added)
+//   void mc_added(probe, e)               entry e was constructed: tag it, index it
+//   void mc_index_remove(e), mc_index_renumber(from, to), mc_index_shift(l, by),
+//        mc_index_rebuild(), mc_tag_move(dst, src)   index and tag upkeep
+//   bool mc_indexed(), mc_guarded()        whether the map keeps an index / needs
+//                                         it rebuilt when a move throws mid-way
+//   mc_construct_key(i, ...), mc_construct_value(i, ...), mc_destroy_key(i),
+//   mc_destroy_value(i), mc_before_append(n), mc_clear(), mc_full(), mc_no_key()
+// An owner is its own core: every answer that depends on N is a constant, so
+// the owner compiles to the code its members had when they held the
+// algorithms. A view's core (map_ref_core) holds the owner's entry pointers
+// and length, and reaches the N-dependent parts (search, index, tags)
+// through a table of the owner's own functions (map_ref_ops), one table per
+// owner type.
+
+/// What an IndexSet keeps as the value of each entry: nothing.
+struct index_set_unit {};
+template <class V>
+inline constexpr bool map_has_values_v = !std::is_same_v<std::remove_const_t<V>, index_set_unit>;
+
+/// Where a key to insert is (its entry, or size() when absent) and, for
+/// IndexMap, its mixed hash (computed once for the search and the insertion).
+struct map_probe {
+  std::size_t i;
+  std::size_t x;
+};
+
+template <class K, class V>
+struct map_algo {
+  using size_type = std::size_t;
+  static constexpr bool has_values = map_has_values_v<V>;
+  static constexpr bool trivial_entries = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>;
+
+  // Where a move may throw mid-way, the entries are then valid but partly
+  // moved: the guard rebuilds the index from them, so lookups agree with what
+  // iteration shows. Dismissed (c = nullptr) on success.
+  template <class C>
+  struct index_guard {
+    C* c;
+    HEAPLESS_CONSTEXPR20 ~index_guard() {
+      if (c != nullptr) c->mc_index_rebuild();
+    }
+  };
+  template <class C>
+  struct key_rollback {
+    C* c;
+    size_type i;
+    HEAPLESS_CONSTEXPR20 ~key_rollback() {
+      if (c != nullptr) c->mc_destroy_key(i);
+    }
+  };
+
+  /// Constructs (k, V(args...)) at the end and counts it; the index and the
+  /// tags are the caller's. Precondition: not full. If V's constructor
+  /// throws, the new key is destroyed again: nothing changes.
+  template <class C, class KK, class... Args>
+  static constexpr size_type construct_back(C& c, KK&& k, Args&&... args) {
+    const size_type n = c.mc_size();
+    HEAPLESS_ASSERT(n < c.mc_cap(), "heapless map: append to a full map");
+    c.mc_before_append(n);
+    c.mc_construct_key(n, std::forward<KK>(k));
+    if constexpr (has_values) {
+      if constexpr (std::is_nothrow_constructible_v<V, Args&&...>) {
+        c.mc_construct_value(n, std::forward<Args>(args)...);
+      } else {
+        key_rollback<C> guard{&c, n};
+        c.mc_construct_value(n, std::forward<Args>(args)...);
+        guard.c = nullptr;
+      }
+    }
+    c.mc_set_size(n + 1);
+    return n;
+  }
+  template <class C, class KK, class... Args>
+  static constexpr void append(C& c, const map_probe& p, KK&& k, Args&&... args) {
+    c.mc_added(p, construct_back(c, std::forward<KK>(k), std::forward<Args>(args)...));
+  }
+
+  /// {entry, inserted}; a new key into a full map raises length_error.
+  template <class C, class KK, class... Args>
+  static constexpr std::pair<size_type, bool> try_emplace(C& c, KK&& k, Args&&... args) {
+    const map_probe p = c.mc_probe(k);
+    const bool inserted = p.i == c.mc_size();
+    if (inserted) {
+      if (HEAPLESS_UNLIKELY(p.i == c.mc_cap())) c.mc_full();
+      append(c, p, std::forward<KK>(k), std::forward<Args>(args)...);
+    }
+    return {p.i, inserted};
+  }
+  /// As try_emplace, but a full map gives an empty optional; otherwise
+  /// make(entry, inserted). One return of the found-or-appended position
+  /// (not one per path): the compiler then builds the result once.
+  template <class Make, class C, class KK, class... Args>
+  static constexpr auto try_insert(C& c, Make make, KK&& k, Args&&... args)
+      -> std::optional<decltype(make(size_type{}, false))> {
+    const map_probe p = c.mc_probe(k);
+    const bool inserted = p.i == c.mc_size();
+    if (inserted) {
+      if (p.i == c.mc_cap()) return std::nullopt;
+      append(c, p, std::forward<KK>(k), std::forward<Args>(args)...);
+    }
+    return make(p.i, inserted);
+  }
+  /// Assigns m to k's value, or appends (k, m). Report: a full map gives an
+  /// empty optional; otherwise it raises length_error and the result is
+  /// make(entry, inserted) itself.
+  template <bool Report, class Make, class C, class KK, class M>
+  static constexpr auto insert_or_assign(C& c, Make make, KK&& k, M&& m)
+      -> std::conditional_t<Report, std::optional<decltype(make(size_type{}, false))>,
+                            decltype(make(size_type{}, false))> {
+    const map_probe p = c.mc_probe(k);
+    const bool inserted = p.i == c.mc_size();
+    if (!inserted) {
+      c.mc_values()[p.i] = std::forward<M>(m);
+    } else {
+      if (HEAPLESS_UNLIKELY(p.i == c.mc_cap())) {
+        if constexpr (Report) return std::nullopt;
+        else c.mc_full();
+      }
+      append(c, p, std::forward<KK>(k), std::forward<M>(m));
+    }
+    return make(p.i, inserted);
+  }
+
+  /// Moves entry src onto entry dst (tags too; the index is the caller's).
+  /// The value first: if its move throws, entry dst still holds its own key,
+  /// so keys stay unique.
+  template <class C>
+  static constexpr void move_assign(C& c, size_type dst, size_type src) {
+    if constexpr (has_values) c.mc_values()[dst] = std::move(c.mc_values()[src]);
+    c.mc_keys()[dst] = std::move(c.mc_keys()[src]);
+    c.mc_tag_move(dst, src);
+  }
+  /// Destroys entries [from, size()) and shrinks to `from` (the index is the caller's).
+  template <class C>
+  static constexpr void destroy_tail(C& c, size_type from) noexcept {
+    for (size_type i = from; i < c.mc_size(); ++i) {
+      c.mc_destroy_key(i);
+      if constexpr (has_values) c.mc_destroy_value(i);
+    }
+    c.mc_set_size(from);
+  }
+  /// Removes entry i in O(1): the last entry moves into the hole.
+  template <class C>
+  static constexpr void remove_swap(C& c, size_type i) {
+    const size_type last = c.mc_size() - 1u;
+    if (c.mc_indexed()) {
+      c.mc_index_remove(i);
+      if (i != last) {
+        index_guard<C> guard{c.mc_guarded() ? &c : nullptr};
+        move_assign(c, i, last);
+        c.mc_index_renumber(last, i);
+        guard.c = nullptr;
+      }
+      destroy_tail(c, last);
+      return;
+    }
+    // Trivially copyable entries: copying the last one onto itself is
+    // harmless, and cheaper than the branch that would avoid it.
+    if (trivial_entries || i != last) move_assign(c, i, last);
+    destroy_tail(c, last);
+  }
+  /// Removes entries [f, l), filling the hole with entries from the end.
+  template <class C>
+  static constexpr void erase_swap(C& c, size_type f, size_type l) {
+    const size_type n = c.mc_size();
+    const size_type hole = l - f;
+    const size_type tail = n - l;
+    const size_type moved = hole < tail ? hole : tail;
+    if (c.mc_indexed()) {
+      for (size_type e = f; e < l; ++e) c.mc_index_remove(e);
+    }
+    index_guard<C> guard{c.mc_guarded() ? &c : nullptr};
+    for (size_type j = 0; j < moved; ++j) {
+      move_assign(c, f + j, n - moved + j);
+      c.mc_index_renumber(n - moved + j, f + j);
+    }
+    guard.c = nullptr;
+    destroy_tail(c, n - hole);
+  }
+  /// Removes entries [f, l) keeping the order of the others.
+  template <class C>
+  static constexpr void erase_shift(C& c, size_type f, size_type l) {
+    if (f == l) return;
+    const size_type n = c.mc_size();
+    if (c.mc_indexed()) {
+      for (size_type e = f; e < l; ++e) c.mc_index_remove(e);
+    }
+    index_guard<C> guard{c.mc_guarded() ? &c : nullptr};
+    for (size_type src = l, dst = f; src < n; ++src, ++dst) move_assign(c, dst, src);
+    destroy_tail(c, n - (l - f));
+    c.mc_index_shift(l, l - f);  // entries past the hole moved down by l - f
+    guard.c = nullptr;
+  }
+  /// Removes every entry e with pred(at(e)), keeping the order of the
+  /// others; returns the number removed. An index is rebuilt once at the
+  /// end (or if pred or a move throws).
+  template <class C, class Pred, class At>
+  static constexpr size_type erase_if(C& c, Pred& pred, At at) {
+    const size_type n = c.mc_size();
+    size_type kept = 0;
+    {
+      index_guard<C> guard{c.mc_indexed() ? &c : nullptr};
+      for (size_type i = 0; i < n; ++i) {
+        if (pred(at(i))) continue;
+        if (kept != i) move_assign(c, kept, i);
+        ++kept;
+      }
+      destroy_tail(c, kept);
+      if (kept == n) guard.c = nullptr;
+    }
+    return n - kept;
+  }
+  /// Same keys with equal values, in any order (a and b: any cores).
+  template <class A, class B>
+  static constexpr bool equal(const A& a, const B& b) {
+    const size_type n = a.mc_size();
+    if (n != b.mc_size()) return false;
+    for (size_type i = 0; i < n; ++i) {
+      const size_type j = b.mc_find(a.mc_keys()[i]);
+      if (j == b.mc_size()) return false;
+      if constexpr (has_values) {
+        if (!(a.mc_values()[i] == b.mc_values()[j])) return false;
+      }
+    }
+    return true;
+  }
+};
+
+
+// ---- Views: the core of LinearMapRef and IndexMapRef ------------------------------
+/// Where an owner keeps its entries and length (a view's core resolves them
+/// once per member call).
+template <class K, class V>
+struct map_ref_parts {
+  K* keys;
+  V* values;
+  void* size;
+  unsigned char width;  // sizeof the stored length: 1, 2, 4 or 8
+};
+
+/// One per owner type (K, V, N and, for IndexMap, Hash and KeyEqual): the
+/// owner's capacity and the owner's own functions for everything that
+/// depends on N. A view is a pointer to the owner and a pointer to this.
+template <class K, class V>
+struct map_ref_ops {
+  std::size_t cap;
+  std::size_t slots;  // IndexMap::slots(); 0 for LinearMap
+  bool indexed;
+  bool guarded;
+  map_ref_parts<K, V> (*parts)(void* m) noexcept;
+  map_probe (*probe)(const void* m, const K& k);
+  std::size_t (*find_string)(const void* m, std::string_view q);  // null unless the owner searches strings
+  void (*added)(void* m, const map_probe& p, std::size_t e);
+  void (*index_remove)(void* m, std::size_t e);
+  void (*index_renumber)(void* m, std::size_t from, std::size_t to);
+  void (*index_shift)(void* m, std::size_t l, std::size_t by);
+  void (*index_rebuild)(void* m);
+  void (*tag_move)(void* m, std::size_t dst, std::size_t src) noexcept;
+  void (*clear)(void* m) noexcept;
+  const void* (*functions)(const void* m) noexcept;  // IndexMap's Hash and KeyEqual
+};
+
+/// The owner M's functions, as map_ref_ops holds them.
+template <class M>
+struct map_ref_thunks {
+  using K = typename M::key_type;
+  using V = typename M::mapped_type;
+  static M& self(void* m) noexcept { return *static_cast<M*>(m); }
+  static const M& self(const void* m) noexcept { return *static_cast<const M*>(m); }
+
+  static map_ref_parts<K, V> parts(void* m) noexcept {
+    return {self(m).mc_keys(), self(m).mc_values(), self(m).mc_size_ptr(), M::mc_size_width()};
+  }
+  static map_probe probe(const void* m, const K& k) { return self(m).mc_probe(k); }
+  static std::size_t find_string(const void* m, std::string_view q) { return self(m).mc_find(q); }
+  static void added(void* m, const map_probe& p, std::size_t e) { self(m).mc_added(p, e); }
+  static void index_remove(void* m, std::size_t e) { self(m).mc_index_remove(e); }
+  static void index_renumber(void* m, std::size_t from, std::size_t to) { self(m).mc_index_renumber(from, to); }
+  static void index_shift(void* m, std::size_t l, std::size_t by) { self(m).mc_index_shift(l, by); }
+  static void index_rebuild(void* m) { self(m).mc_index_rebuild(); }
+  static void tag_move(void* m, std::size_t dst, std::size_t src) noexcept { self(m).mc_tag_move(dst, src); }
+  static void clear(void* m) noexcept { self(m).mc_clear(); }
+  static const void* functions(const void* m) noexcept { return self(m).mc_functions(); }
+  static constexpr auto string_search() noexcept -> std::size_t (*)(const void*, std::string_view) {
+    if constexpr (M::mc_string_lookup) {
+      return &find_string;
+    } else {
+      return nullptr;
+    }
+  }
+
+  static constexpr map_ref_ops<K, V> ops = {
+      M::capacity(),      M::mc_slots(),       M::mc_indexed(),
+      M::mc_guarded(),    &parts,              &probe,
+      string_search(),
+      &added,             &index_remove,       &index_renumber,
+      &index_shift,       &index_rebuild,      &tag_move,
+      &clear,             &functions};
+};
+
+/// A view's core (the storage interface of map_algo): the owner's entries
+/// and length, resolved for one member call, and its table. Lookup supplies
+/// mc_find (the view's search policy), mc_full and mc_no_key. V is const in
+/// a read-only view, which then cannot instantiate the modifying members.
+template <class K, class V, class Lookup>
+struct map_ref_core {
+  using VM = std::remove_const_t<V>;
+  static constexpr bool read_only = std::is_const_v<V>;
+
+  K* keys_;
+  V* values_;
+  void* size_;
+  unsigned char width_;
+  void* map_;
+  const map_ref_ops<K, VM>* ops_;
+
+  K* mc_keys() const noexcept { return keys_; }
+  V* mc_values() const noexcept { return values_; }
+  std::size_t mc_size() const noexcept {
+    switch (width_) {
+      case 1: return *static_cast<const std::uint8_t*>(size_);
+      case 2: return *static_cast<const std::uint16_t*>(size_);
+      case 4: return *static_cast<const std::uint32_t*>(size_);
+      default: return static_cast<std::size_t>(*static_cast<const std::uint64_t*>(size_));
+    }
+  }
+  void mc_set_size(std::size_t n) const noexcept {
+    static_assert(!read_only, "heapless map view: a read-only view (const V) cannot modify the map");
+    switch (width_) {
+      case 1: *static_cast<std::uint8_t*>(size_) = static_cast<std::uint8_t>(n); break;
+      case 2: *static_cast<std::uint16_t*>(size_) = static_cast<std::uint16_t>(n); break;
+      case 4: *static_cast<std::uint32_t*>(size_) = static_cast<std::uint32_t>(n); break;
+      default: *static_cast<std::uint64_t*>(size_) = n; break;
+    }
+  }
+  std::size_t mc_cap() const noexcept { return ops_->cap; }
+  template <class Q>
+  std::size_t mc_find(const Q& q) const {
+    return Lookup::find(*this, q);
+  }
+  map_probe mc_probe(const K& k) const { return ops_->probe(map_, k); }
+  void mc_added(const map_probe& p, std::size_t e) const { ops_->added(map_, p, e); }
+  bool mc_indexed() const noexcept { return ops_->indexed; }
+  bool mc_guarded() const noexcept { return ops_->guarded; }
+  void mc_index_remove(std::size_t e) const { ops_->index_remove(map_, e); }
+  void mc_index_renumber(std::size_t from, std::size_t to) const { ops_->index_renumber(map_, from, to); }
+  void mc_index_shift(std::size_t l, std::size_t by) const { ops_->index_shift(map_, l, by); }
+  void mc_index_rebuild() const { ops_->index_rebuild(map_); }
+  void mc_tag_move(std::size_t dst, std::size_t src) const noexcept { ops_->tag_move(map_, dst, src); }
+  template <class... Args>
+  void mc_construct_key(std::size_t i, Args&&... args) const {
+    ::heapless::detail::construct_at(keys_ + i, std::forward<Args>(args)...);
+  }
+  template <class... Args>
+  void mc_construct_value(std::size_t i, Args&&... args) const {
+    ::heapless::detail::construct_at(values_ + i, std::forward<Args>(args)...);
+  }
+  void mc_destroy_key(std::size_t i) const noexcept { ::heapless::detail::destroy_at(keys_ + i); }
+  void mc_destroy_value(std::size_t i) const noexcept { ::heapless::detail::destroy_at(values_ + i); }
+  void mc_before_append(std::size_t) const noexcept {}
+  void mc_clear() const noexcept {
+    static_assert(!read_only, "heapless map view: a read-only view (const V) cannot modify the map");
+    ops_->clear(map_);
+  }
+  [[noreturn]] void mc_full() const { Lookup::full(); }
+  [[noreturn]] void mc_no_key() const { Lookup::no_key(); }
+};
+
+/// The common part of a view's lookup: a query of the key type, one that
+/// converts to it, or an integer of another type (compared by value) goes
+/// to the owner's own search; a string query to the owner's string search.
+/// The view's policy (linear_map_ref_lookup, index_map_ref_lookup) picks.
+template <class K>
+struct map_ref_lookup_base {
+  template <class C, class Q>
+  static std::size_t by_key(const C& c, const Q& q) {
+    if constexpr (std::is_same_v<Q, K>) {
+      return c.mc_probe(q).i;
+    } else if constexpr (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
+                         linear_map_plain_integer_v<Q>) {
+      if (!linear_map_representable<K>(q)) return c.mc_size();
+      return c.mc_probe(static_cast<K>(q)).i;
+    } else {
+      static_assert(std::is_constructible_v<K, const Q&>,
+                    "heapless map view lookup: the query type is neither comparable with nor convertible to the key type");
+      const K k(q);
+      return c.mc_probe(k).i;
+    }
+  }
+};
+
+/// LinearMapRef's search: the owner's (through the table) for the key type,
+/// integers and strings; the portable loop for a query only comparable with
+/// K (as the owner does for such queries).
+template <class K>
+struct linear_map_ref_lookup : map_ref_lookup_base<K> {
+  template <class C, class Q>
+  static std::size_t find(const C& c, const Q& q) {
+    if constexpr (linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
+      return c.ops_->find_string(c.map_, std::string_view(q));
+    } else if constexpr (std::is_same_v<Q, K> || (linear_map_bitwise_key_v<K> && linear_map_plain_integer_v<K> &&
+                                                  linear_map_plain_integer_v<Q>)) {
+      return map_ref_lookup_base<K>::by_key(c, q);
+    } else if constexpr (linear_map_comparable<K, Q>::value) {
+      return linear_find_portable(c.mc_keys(), c.mc_size(), q);
+    } else {
+      return map_ref_lookup_base<K>::by_key(c, q);
+    }
+  }
+  [[noreturn]] static void full() { raise(error_kind::length_error, "LinearMapRef: full"); }
+  [[noreturn]] static void no_key() { raise(error_kind::out_of_range, "LinearMapRef::at: no such key"); }
+};
+
 }  // namespace detail
 
-/// A map of at most N entries, in insertion order, searched linearly.
-/// K needs `==` (with itself, and with any type used for heterogeneous
-/// lookup); K and V need to be move-constructible and move-assignable.
-template <class K, class V, std::size_t N>
-class LinearMap
-    : private detail::linear_map_storage<K, V, N>,
-      private detail::linear_map_copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
-  static_assert(N > 0, "LinearMap needs a capacity of at least 1");
-  static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "LinearMap stores objects, not references");
-  static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
-                "LinearMap<const K, ...>: keys are never mutable through the map anyway; drop the const");
-
-  using base_ = detail::linear_map_storage<K, V, N>;
+// ---- The members owners and views share ------------------------------------------
+// D is LinearMap, IndexMap or one of their views; D::mc_core() is the core
+// (the owner itself, or a view's detail::map_ref_core built for the call).
+// V is const in a read-only view: its modifying members do not compile.
+/// The members LinearMap, IndexMap and their views share (a base of each):
+/// size, iteration, lookup and every insertion form. D is the map or view.
+template <class D, class K, class V>
+class map_members {
+  using VM = std::remove_const_t<V>;
+  using algo_ = detail::map_algo<K, VM>;
+  static constexpr bool has_values_ = detail::map_has_values_v<V>;
 
  public:
-  // ---- Types ---------------------------------------------------------------
   /// Key type.
   using key_type = K;
   /// Mapped (value) type.
-  using mapped_type = V;
+  using mapped_type = VM;
   /// What an entry is when taken out of the map (as in C++23 std::flat_map).
-  using value_type = std::pair<K, V>;
+  using value_type = std::pair<K, VM>;
   /// Size type.
   using size_type = std::size_t;
   /// Difference type.
@@ -9602,11 +10448,11 @@ class LinearMap
   /// so that `auto&` binds to it). Assigning `.second` writes into the map.
   using reference = const std::pair<const K&, V&>;
   /// A proxy `std::pair<const K&, const V&>` returned by value from `*it`.
-  using const_reference = const std::pair<const K&, const V&>;
+  using const_reference = const std::pair<const K&, const VM&>;
   /// Random-access iterator in insertion order (see erase for what erasure does to the order).
   using iterator = detail::linear_map_iterator<K, V>;
   /// Const random-access iterator in insertion order.
-  using const_iterator = detail::linear_map_iterator<K, const V>;
+  using const_iterator = detail::linear_map_iterator<K, const VM>;
   /// Reverse iterator.
   using reverse_iterator = std::reverse_iterator<iterator>;
   /// Const reverse iterator.
@@ -9615,49 +10461,36 @@ class LinearMap
   /// otherwise what insert would return: {position, inserted}.
   using try_insert_result = std::optional<std::pair<iterator, bool>>;
 
-  // ---- Construction ----------------------------------------------------------
-  /// Empty; O(1), touches no element storage; constant-initialised when static.
-  constexpr LinearMap() noexcept = default;
-  /// Inserts each entry; a repeated key keeps its first value (as std::map).
-  /// More than N distinct keys: raises length_error.
-  constexpr LinearMap(std::initializer_list<value_type> il) : LinearMap() { insert(il.begin(), il.end()); }
-  /// Inserts [first, last) as insert(first, last) does.
-  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
-  constexpr LinearMap(InputIt first, InputIt last) : LinearMap() {
-    insert(first, last);
-  }
-  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
-  constexpr LinearMap& operator=(std::initializer_list<value_type> il) {
-    clear();
-    insert(il.begin(), il.end());
-    return *this;
-  }
-
-  // ---- Capacity --------------------------------------------------------------
+  // ---- Size ------------------------------------------------------------------
   /// The number of entries.
-  constexpr size_type size() const noexcept { return this->size_; }
-  /// The maximum number of entries (N).
-  static constexpr size_type capacity() noexcept { return N; }
-  /// Same as capacity().
-  static constexpr size_type max_size() noexcept { return N; }
+  constexpr size_type size() const noexcept { return d_().mc_core().mc_size(); }
   /// true when size() == 0.
-  [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
-  /// true when size() == N: a new key would not fit.
-  constexpr bool full() const noexcept { return this->size_ == N; }
+  [[nodiscard]] constexpr bool empty() const noexcept { return size() == 0; }
+  /// true when size() == capacity(): a new key would not fit.
+  constexpr bool full() const noexcept {
+    auto&& c = d_().mc_core();
+    return c.mc_size() == c.mc_cap();
+  }
 
   // ---- Iteration (insertion order; see erase for what it does to it) --------
   /// Iterator to the first entry.
-  constexpr iterator begin() noexcept { return iter_(0); }
+  constexpr iterator begin() noexcept { return iter_(d_().mc_core(), 0); }
   /// Iterator past the last entry.
-  constexpr iterator end() noexcept { return iter_(this->size_); }
+  constexpr iterator end() noexcept {
+    auto&& c = d_().mc_core();
+    return iter_(c, c.mc_size());
+  }
   /// Const iterator to the first entry.
-  constexpr const_iterator begin() const noexcept { return citer_(0); }
+  constexpr const_iterator begin() const noexcept { return citer_(d_().mc_core(), 0); }
   /// Const iterator past the last entry.
-  constexpr const_iterator end() const noexcept { return citer_(this->size_); }
+  constexpr const_iterator end() const noexcept {
+    auto&& c = d_().mc_core();
+    return citer_(c, c.mc_size());
+  }
   /// Same as begin() const.
-  constexpr const_iterator cbegin() const noexcept { return citer_(0); }
+  constexpr const_iterator cbegin() const noexcept { return begin(); }
   /// Same as end() const.
-  constexpr const_iterator cend() const noexcept { return citer_(this->size_); }
+  constexpr const_iterator cend() const noexcept { return end(); }
   /// Reverse iterator to the last entry.
   constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
   /// Reverse iterator before the first entry.
@@ -9672,27 +10505,41 @@ class LinearMap
   constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   /// The keys, contiguous, in iteration order (read-only: keys stay unique).
-  constexpr detail::linear_map_span<const K> keys() const noexcept { return {keys_data_(), this->size_}; }
+  constexpr detail::linear_map_span<const K> keys() const noexcept {
+    auto&& c = d_().mc_core();
+    return {c.mc_keys(), c.mc_size()};
+  }
   /// The values, contiguous, in iteration order; values()[i] belongs to keys()[i].
-  constexpr detail::linear_map_span<V> values() noexcept { return {values_data_(), this->size_}; }
+  constexpr detail::linear_map_span<V> values() noexcept {
+    auto&& c = d_().mc_core();
+    return {c.mc_values(), c.mc_size()};
+  }
   /// As values(), read-only.
-  constexpr detail::linear_map_span<const V> values() const noexcept { return {values_data_(), this->size_}; }
+  constexpr detail::linear_map_span<const VM> values() const noexcept {
+    auto&& c = d_().mc_core();
+    return {c.mc_values(), c.mc_size()};
+  }
 
-  // ---- Lookup: any Q with `K == Q` (heterogeneous), else Q converts to K ------
-  /// Iterator to the entry with key q, or end(). O(n).
+  // ---- Lookup ------------------------------------------------------------------
+  // Q: any type the map's search accepts (see the map's header comment):
+  // the key type, a type comparable with it or converting to it.
+  /// Iterator to the entry with key q, or end().
   template <class Q = K>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER iterator find(const Q& q) {
-    return iter_(index_of_(q));
+    auto&& c = d_().mc_core();
+    return iter_(c, c.mc_find(q));
   }
   /// As find(q), read-only.
   template <class Q = K>
   HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER const_iterator find(const Q& q) const {
-    return citer_(index_of_(q));
+    auto&& c = d_().mc_core();
+    return citer_(c, c.mc_find(q));
   }
-  /// true when an entry with key q is present. O(n).
+  /// true when an entry with key q is present.
   template <class Q = K>
   constexpr bool contains(const Q& q) const {
-    return index_of_(q) != this->size_;
+    auto&& c = d_().mc_core();
+    return c.mc_find(q) != c.mc_size();
   }
   /// 1 if an entry with key q is present, else 0.
   template <class Q = K>
@@ -9702,22 +10549,30 @@ class LinearMap
   /// The value for key q; a missing key raises out_of_range.
   template <class Q = K>
   constexpr V& at(const Q& q) {
-    const size_type i = index_of_(q);
-    if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "LinearMap::at: no such key");
-    return values_data_()[i];
+    auto&& c = d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (HEAPLESS_UNLIKELY(i == c.mc_size())) c.mc_no_key();
+    return c.mc_values()[i];
   }
   /// As at(q), read-only; a missing key raises out_of_range.
   template <class Q = K>
-  constexpr const V& at(const Q& q) const {
-    const size_type i = index_of_(q);
-    if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "LinearMap::at: no such key");
-    return values_data_()[i];
+  constexpr const VM& at(const Q& q) const {
+    auto&& c = d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (HEAPLESS_UNLIKELY(i == c.mc_size())) c.mc_no_key();
+    return c.mc_values()[i];
   }
   /// The value for key k, value-initialised and appended if k is new;
   /// a new key into a full map raises length_error.
-  constexpr V& operator[](const K& k) { return values_data_()[try_emplace_(k).first]; }
+  constexpr V& operator[](const K& k) {
+    auto&& c = d_().mc_core();
+    return c.mc_values()[algo_::try_emplace(c, k).first];
+  }
   /// As operator[](const K&), moving k if it is new.
-  constexpr V& operator[](K&& k) { return values_data_()[try_emplace_(std::move(k)).first]; }
+  constexpr V& operator[](K&& k) {
+    auto&& c = d_().mc_core();
+    return c.mc_values()[algo_::try_emplace(c, std::move(k)).first];
+  }
 
   // ---- Insertion (plain forms: a new key into a full map raises length_error) -
   /// Inserts v unless its key is present. Returns {position, inserted}.
@@ -9769,14 +10624,16 @@ class LinearMap
   /// a form that reports a full map instead, see try_insert.
   template <class... Args>
   constexpr std::pair<iterator, bool> try_emplace(const K& k, Args&&... args) {
-    const auto r = try_emplace_(k, std::forward<Args>(args)...);
-    return {iter_(r.first), r.second};
+    auto&& c = d_().mc_core();
+    const auto r = algo_::try_emplace(c, k, std::forward<Args>(args)...);
+    return {iter_(c, r.first), r.second};
   }
   /// As try_emplace(const K&, args...), moving k if it is new.
   template <class... Args>
   constexpr std::pair<iterator, bool> try_emplace(K&& k, Args&&... args) {
-    const auto r = try_emplace_(std::move(k), std::forward<Args>(args)...);
-    return {iter_(r.first), r.second};
+    auto&& c = d_().mc_core();
+    const auto r = algo_::try_emplace(c, std::move(k), std::forward<Args>(args)...);
+    return {iter_(c, r.first), r.second};
   }
   /// As try_emplace(k, args...); the hint is ignored.
   template <class... Args>
@@ -9793,12 +10650,14 @@ class LinearMap
   /// (k, m) ({position, true}); a new key into a full map raises length_error.
   template <class M>
   constexpr std::pair<iterator, bool> insert_or_assign(const K& k, M&& m) {
-    return insert_or_assign_(k, std::forward<M>(m));
+    auto&& c = d_().mc_core();
+    return algo_::template insert_or_assign<false>(c, make_(c), k, std::forward<M>(m));
   }
   /// As insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   constexpr std::pair<iterator, bool> insert_or_assign(K&& k, M&& m) {
-    return insert_or_assign_(std::move(k), std::forward<M>(m));
+    auto&& c = d_().mc_core();
+    return algo_::template insert_or_assign<false>(c, make_(c), std::move(k), std::forward<M>(m));
   }
 
   // ---- Insertion that reports a full map (never raises) ---------------------
@@ -9806,31 +10665,105 @@ class LinearMap
   /// returns an empty optional: nothing changes, nothing is moved from.
   template <class... Args>
   [[nodiscard]] constexpr try_insert_result try_insert(const K& k, Args&&... args) {
-    return try_insert_(k, std::forward<Args>(args)...);
+    auto&& c = d_().mc_core();
+    return algo_::try_insert(c, make_(c), k, std::forward<Args>(args)...);
   }
   /// As try_insert(const K&, args...), moving k only if it is inserted.
   template <class... Args>
   [[nodiscard]] constexpr try_insert_result try_insert(K&& k, Args&&... args) {
-    return try_insert_(std::move(k), std::forward<Args>(args)...);
+    auto&& c = d_().mc_core();
+    return algo_::try_insert(c, make_(c), std::move(k), std::forward<Args>(args)...);
   }
   /// As insert(v), except that a new key into a full map returns an empty
   /// optional (v is not moved from).
-  [[nodiscard]] constexpr try_insert_result try_insert(const value_type& v) { return try_insert_(v.first, v.second); }
+  [[nodiscard]] constexpr try_insert_result try_insert(const value_type& v) { return try_insert(v.first, v.second); }
   /// As try_insert(const value_type&), moving v's key and value only if inserted.
   [[nodiscard]] constexpr try_insert_result try_insert(value_type&& v) {
-    return try_insert_(std::move(v.first), std::move(v.second));
+    return try_insert(std::move(v.first), std::move(v.second));
   }
   /// As insert_or_assign, except that a new key into a full map returns an
   /// empty optional (k and m are not moved from).
   template <class M>
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(const K& k, M&& m) {
-    return try_insert_or_assign_(k, std::forward<M>(m));
+    auto&& c = d_().mc_core();
+    return algo_::template insert_or_assign<true>(c, make_(c), k, std::forward<M>(m));
   }
   /// As try_insert_or_assign(const K&, m), moving k if it is new.
   template <class M>
   [[nodiscard]] constexpr try_insert_result try_insert_or_assign(K&& k, M&& m) {
-    return try_insert_or_assign_(std::move(k), std::forward<M>(m));
+    auto&& c = d_().mc_core();
+    return algo_::template insert_or_assign<true>(c, make_(c), std::move(k), std::forward<M>(m));
   }
+
+  /// Destroys every entry (and empties the index of a map that has one).
+  constexpr void clear() noexcept { d_().mc_core().mc_clear(); }
+
+ protected:
+  constexpr D& d_() noexcept { return static_cast<D&>(*this); }
+  constexpr const D& d_() const noexcept { return static_cast<const D&>(*this); }
+
+  // A set's iterators all point at its one unit value.
+  template <class C>
+  static constexpr iterator iter_(C&& c, size_type i) noexcept {
+    return iterator(c.mc_keys() + i, c.mc_values() + (has_values_ ? i : 0));
+  }
+  template <class C>
+  static constexpr const_iterator citer_(const C& c, size_type i) noexcept {
+    return const_iterator(c.mc_keys() + i, c.mc_values() + (has_values_ ? i : 0));
+  }
+  template <class C>
+  static constexpr size_type index_(const C& c, const_iterator it) noexcept {
+    return static_cast<size_type>(it.k_ - c.mc_keys());
+  }
+  /// The iterator a member returns for the caller's position it (at index i):
+  /// its key pointer, which iterators compare, is the caller's own, never
+  /// keys + index_(it). GCC 12's IPA modref records early that an argument is
+  /// not returned, then folds base + (arg - base) to arg and keeps the stale
+  /// record, so callers fold comparisons of the result to false
+  /// (docs/design.md, "Positions returned from arguments"). The value
+  /// pointer, values + i, cannot fold to an argument: i comes from the keys.
+  template <class C>
+  static constexpr iterator position_(C& c, const_iterator it, size_type i) noexcept {
+    return iterator(it.k_, c.mc_values() + (has_values_ ? i : 0));
+  }
+  template <class C>
+  static constexpr auto make_(C& c) noexcept {
+    return [&c](size_type i, bool inserted) { return std::pair<iterator, bool>(iter_(c, i), inserted); };
+  }
+
+ private:
+  template <class A0, class A1, class... Rest>
+  static constexpr bool is_key_value_pack_impl_() noexcept {
+    return sizeof...(Rest) == 0 && std::is_same_v<std::remove_cv_t<std::remove_reference_t<A0>>, K> &&
+           std::is_constructible_v<VM, A1&&>;
+  }
+  template <class... Args>
+  static constexpr bool is_key_value_pack_() noexcept {
+    if constexpr (sizeof...(Args) >= 2) return is_key_value_pack_impl_<Args...>();
+    else return false;
+  }
+  template <class A0, class A1>
+  constexpr std::pair<iterator, bool> emplace_kv_(A0&& k, A1&& v) {
+    return try_emplace(std::forward<A0>(k), std::forward<A1>(v));
+  }
+};
+
+/// LinearMap's erasure members (and erase_if), shared with LinearMapRef (a
+/// base of both; D is the map or view).
+template <class D, class K, class V>
+class linear_map_members : public map_members<D, K, V> {
+  using base_ = map_members<D, K, V>;
+  using algo_ = detail::map_algo<K, std::remove_const_t<V>>;
+  // erase(iterator) exists where iterator is not const_iterator.
+  struct no_iterator_ {
+    explicit no_iterator_() = default;
+  };
+  using mutable_iterator_ = std::conditional_t<std::is_const_v<V>, no_iterator_, typename base_::iterator>;
+
+ public:
+  using typename base_::const_iterator;
+  using typename base_::iterator;
+  using typename base_::size_type;
 
   // ---- Erasure ---------------------------------------------------------------
   /// Removes the entry at pos in O(1) by moving the LAST entry into its place
@@ -9838,40 +10771,32 @@ class LinearMap
   /// which now holds the moved entry (or is end()), so an erase loop
   /// `it = m.erase(it)` visits every entry. Precondition: pos is dereferenceable.
   constexpr iterator erase(const_iterator pos) {
-    const size_type i = index_(pos);
-    HEAPLESS_ASSERT(i < this->size_, "LinearMap::erase: iterator not dereferenceable");
-    remove_swap_(i);
-    return position_(pos, i);
+    auto&& c = this->d_().mc_core();
+    const size_type i = base_::index_(c, pos);
+    HEAPLESS_ASSERT(i < c.mc_size(), "LinearMap::erase: iterator not dereferenceable");
+    algo_::remove_swap(c, i);
+    return base_::position_(c, pos, i);
   }
   /// As erase(const_iterator).
-  constexpr iterator erase(iterator pos) { return erase(const_iterator(pos)); }
+  constexpr iterator erase(mutable_iterator_ pos) { return erase(const_iterator(pos)); }
   /// Removes [first, last), filling the hole with entries from the end:
   /// O(last - first). Returns an iterator to first's position.
   constexpr iterator erase(const_iterator first, const_iterator last) {
-    const size_type f = index_(first);
-    const size_type l = index_(last);
-    HEAPLESS_ASSERT(f <= l && l <= this->size_, "LinearMap::erase: invalid range");
-    const size_type n = this->size_;
-    const size_type hole = l - f;
-    const size_type tail = n - l;
-    const size_type moved = hole < tail ? hole : tail;
-    for (size_type e = f; indexed_ && e < l; ++e) index_remove_(e);
-    index_guard_ guard{index_guarded_ ? this : nullptr};
-    for (size_type j = 0; j < moved; ++j) {
-      move_assign_(f + j, n - moved + j);
-      index_renumber_(n - moved + j, f + j);
-    }
-    guard.self = nullptr;
-    destroy_tail_(n - hole);
-    return position_(first, f);
+    auto&& c = this->d_().mc_core();
+    const size_type f = base_::index_(c, first);
+    const size_type l = base_::index_(c, last);
+    HEAPLESS_ASSERT(f <= l && l <= c.mc_size(), "LinearMap::erase: invalid range");
+    algo_::erase_swap(c, f, l);
+    return base_::position_(c, first, f);
   }
   /// Removes the entry with key q, if any (O(1) after the search; reorders as
   /// erase(pos)). Returns the number removed (0 or 1).
   template <class Q, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type erase(const Q& q) {
-    const size_type i = index_of_(q);
-    if (i == this->size_) return 0;
-    remove_swap_(i);
+    auto&& c = this->d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (i == c.mc_size()) return 0;
+    algo_::remove_swap(c, i);
     return 1;
   }
   /// Removes the entry with key k, if any, as erase(q). Returns 0 or 1.
@@ -9880,42 +10805,87 @@ class LinearMap
   /// Removes the entry at pos keeping the order of the others: O(n).
   /// Returns an iterator to the entry that followed pos.
   constexpr iterator erase_stable(const_iterator pos) {
-    const size_type i = index_(pos);
-    HEAPLESS_ASSERT(i < this->size_, "LinearMap::erase_stable: iterator not dereferenceable");
-    return erase_stable(pos, pos + 1);
+    auto&& c = this->d_().mc_core();
+    const size_type i = base_::index_(c, pos);
+    HEAPLESS_ASSERT(i < c.mc_size(), "LinearMap::erase_stable: iterator not dereferenceable");
+    algo_::erase_shift(c, i, i + 1);
+    return base_::position_(c, pos, i);
   }
   /// Removes [first, last) keeping the order of the others: O(n).
   constexpr iterator erase_stable(const_iterator first, const_iterator last) {
-    const size_type f = index_(first);
-    const size_type l = index_(last);
-    HEAPLESS_ASSERT(f <= l && l <= this->size_, "LinearMap::erase_stable: invalid range");
-    if (f == l) return position_(first, f);
-    const size_type n = this->size_;
-    for (size_type e = f; indexed_ && e < l; ++e) index_remove_(e);
-    index_guard_ guard{index_guarded_ ? this : nullptr};
-    for (size_type src = l, dst = f; src < n; ++src, ++dst) move_assign_(dst, src);
-    destroy_tail_(n - (l - f));
-    if constexpr (indexed_) {
-      // Entries past the hole moved down by l - f.
-      for (std::size_t s = 0; s < detail::linear_map_index_slots<N>; ++s) {
-        if (this->slots_[s] > l) this->slots_[s] = static_cast<typename base_::slot_type>(this->slots_[s] - (l - f));
-      }
-    }
-    guard.self = nullptr;
-    return position_(first, f);
+    auto&& c = this->d_().mc_core();
+    const size_type f = base_::index_(c, first);
+    const size_type l = base_::index_(c, last);
+    HEAPLESS_ASSERT(f <= l && l <= c.mc_size(), "LinearMap::erase_stable: invalid range");
+    algo_::erase_shift(c, f, l);
+    return base_::position_(c, first, f);
   }
   /// Removes the entry with key q, if any, keeping the order of the others.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type erase_stable(const Q& q) {
-    const size_type i = index_of_(q);
-    if (i == this->size_) return 0;
-    erase_stable(citer_(i), citer_(i + 1));
+    auto&& c = this->d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (i == c.mc_size()) return 0;
+    algo_::erase_shift(c, i, i + 1);
     return 1;
   }
 
-  /// Destroys every entry. O(n) for non-trivial K or V, else O(1) (plus
-  /// emptying the index of a map that has one).
-  constexpr void clear() noexcept { this->destroy_all_(); }
+  // erase_if(map, pred) (a free function of the map's header) runs this.
+  template <class Pred>
+  static constexpr size_type erase_if_(D& m, Pred& pred) {
+    auto&& c = m.mc_core();
+    return algo_::erase_if(c, pred, [&c](size_type i) -> typename base_::reference { return *base_::iter_(c, i); });
+  }
+};
+
+/// A map of at most N entries, in insertion order, searched linearly.
+/// K needs `==` (with itself, and with any type used for heterogeneous
+/// lookup); K and V need to be move-constructible and move-assignable.
+/// The members not listed here (size, iteration, lookup, insertion, erasure)
+/// are shared with LinearMapRef (linear_map_members).
+template <class K, class V, std::size_t N>
+class LinearMap
+    : public linear_map_members<LinearMap<K, V, N>, K, V>,
+      private detail::linear_map_storage<K, V, N>,
+      private detail::linear_map_copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
+  static_assert(N > 0, "LinearMap needs a capacity of at least 1");
+  static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "LinearMap stores objects, not references");
+  static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
+                "LinearMap<const K, ...>: keys are never mutable through the map anyway; drop the const");
+
+  using base_ = detail::linear_map_storage<K, V, N>;
+  using api_ = linear_map_members<LinearMap, K, V>;
+  using algo_ = detail::map_algo<K, V>;
+
+ public:
+  using typename api_::const_iterator;
+  using typename api_::iterator;
+  using typename api_::size_type;
+  using typename api_::value_type;
+
+  // ---- Construction ----------------------------------------------------------
+  /// Empty; O(1), touches no element storage; constant-initialised when static.
+  constexpr LinearMap() noexcept = default;
+  /// Inserts each entry; a repeated key keeps its first value (as std::map).
+  /// More than N distinct keys: raises length_error.
+  constexpr LinearMap(std::initializer_list<value_type> il) : LinearMap() { this->insert(il.begin(), il.end()); }
+  /// Inserts [first, last) as insert(first, last) does.
+  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
+  constexpr LinearMap(InputIt first, InputIt last) : LinearMap() {
+    this->insert(first, last);
+  }
+  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
+  constexpr LinearMap& operator=(std::initializer_list<value_type> il) {
+    this->clear();
+    this->insert(il.begin(), il.end());
+    return *this;
+  }
+
+  // ---- Capacity --------------------------------------------------------------
+  /// The maximum number of entries (N).
+  static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
+  static constexpr size_type max_size() noexcept { return N; }
 
   /// Exchanges the contents: O(max(size(), o.size())) element swaps/moves.
   constexpr void swap(LinearMap& o) noexcept(std::is_nothrow_swappable_v<K>&& std::is_nothrow_swappable_v<V>&&
@@ -9936,52 +10906,39 @@ class LinearMap
         o.slots_[i] = t;
       }
       if constexpr (!noexcept(swap_entries_(small, large, ns, nl))) {
-        guard_small.self = small;
-        guard_large.self = large;
+        guard_small.c = small;
+        guard_large.c = large;
       }
     }
     swap_entries_(small, large, ns, nl);
-    guard_small.self = nullptr;
-    guard_large.self = nullptr;
+    guard_small.c = nullptr;
+    guard_large.c = nullptr;
   }
+  /// As a.swap(b).
   friend constexpr void swap(LinearMap& a, LinearMap& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
-  /// Same keys with equal values, in any order: O(n^2) key comparisons.
-  friend constexpr bool operator==(const LinearMap& a, const LinearMap& b) {
-    if (a.size_ != b.size_) return false;
-    for (size_type i = 0; i < a.size_; ++i) {
-      const size_type j = b.index_of_(a.keys_data_()[i]);
-      if (j == b.size_ || !(a.values_data_()[i] == b.values_data_()[j])) return false;
-    }
-    return true;
-  }
+  /// Same keys with equal values, in any order: O(n^2) key comparisons
+  /// (O(n) expected with an index).
+  friend constexpr bool operator==(const LinearMap& a, const LinearMap& b) { return algo_::equal(a, b); }
+  /// !(a == b).
   friend constexpr bool operator!=(const LinearMap& a, const LinearMap& b) { return !(a == b); }
 
-  template <class K2, class V2, std::size_t N2, class Pred>
-  friend constexpr std::size_t erase_if(LinearMap<K2, V2, N2>& m, Pred pred);
-
  private:
+  template <class, class, class>
+  friend class map_members;
+  template <class, class, class>
+  friend class linear_map_members;
+  template <class, class>
+  friend struct detail::map_algo;
+  template <class>
+  friend struct detail::map_ref_thunks;
+  template <class, class>
+  friend class LinearMapRef;
+
   constexpr K* keys_data_() noexcept { return this->keys_.data(); }
   constexpr const K* keys_data_() const noexcept { return this->keys_.data(); }
   constexpr V* values_data_() noexcept { return this->values_.data(); }
   constexpr const V* values_data_() const noexcept { return this->values_.data(); }
-  constexpr iterator iter_(size_type i) noexcept { return iterator(keys_data_() + i, values_data_() + i); }
-  constexpr const_iterator citer_(size_type i) const noexcept {
-    return const_iterator(keys_data_() + i, values_data_() + i);
-  }
-  constexpr size_type index_(const_iterator it) const noexcept {
-    return static_cast<size_type>(it.k_ - keys_data_());
-  }
-  /// The iterator a member returns for the caller's position it (at index i):
-  /// its key pointer, which iterators compare, is the caller's own, never
-  /// keys + index_(it). GCC 12's IPA modref records early that an argument is
-  /// not returned, then folds base + (arg - base) to arg and keeps the stale
-  /// record, so callers fold comparisons of the result to false
-  /// (docs/design.md, "Positions returned from arguments"). The value
-  /// pointer, values + i, cannot fold to an argument: i comes from the keys.
-  constexpr iterator position_(const_iterator it, size_type i) noexcept {
-    return iterator(it.k_, values_data_() + i);
-  }
 
   static constexpr bool tagged_ = detail::linear_map_tagged_v<K, N>;
   static constexpr bool indexed_ = detail::linear_map_indexed_v<K, N>;
@@ -10006,43 +10963,79 @@ class LinearMap
     }
   }
 
-  template <class A0, class A1, class... Rest>
-  static constexpr bool is_key_value_pack_impl_() noexcept {
-    return sizeof...(Rest) == 0 && std::is_same_v<std::remove_cv_t<std::remove_reference_t<A0>>, K> &&
-           std::is_constructible_v<V, A1&&>;
+  // ---- The core (detail::map_algo's storage interface) -------------------------
+  constexpr LinearMap& mc_core() noexcept { return *this; }
+  constexpr const LinearMap& mc_core() const noexcept { return *this; }
+  constexpr K* mc_keys() noexcept { return keys_data_(); }
+  constexpr const K* mc_keys() const noexcept { return keys_data_(); }
+  constexpr V* mc_values() noexcept { return values_data_(); }
+  constexpr const V* mc_values() const noexcept { return values_data_(); }
+  constexpr size_type mc_size() const noexcept { return this->size_; }
+  constexpr void mc_set_size(size_type n) noexcept { this->size_ = static_cast<detail::smallest_size_t<N>>(n); }
+  static constexpr size_type mc_cap() noexcept { return N; }
+  template <class Q>
+  HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER size_type mc_find(const Q& q) const {
+    return index_of_(q);
+  }
+  template <class KK>
+  HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER detail::map_probe mc_probe(const KK& k) const {
+    return {index_of_(k), 0};
+  }
+  constexpr void mc_added(const detail::map_probe&, size_type n) noexcept {
+    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_tag(std::string_view(keys_data_()[n]));
+    if constexpr (indexed_) detail::linear_map_index_add<N>(this->slots_, keys_data_()[n], n);
+  }
+  static constexpr bool mc_indexed() noexcept { return indexed_; }
+  // Where a value's move may throw mid-way (indexed keys are integers).
+  static constexpr bool mc_guarded() noexcept {
+    return indexed_ && !(std::is_nothrow_move_assignable_v<V> && std::is_nothrow_destructible_v<V>);
+  }
+  constexpr void mc_index_remove([[maybe_unused]] size_type e) noexcept {
+    if constexpr (indexed_) detail::linear_map_index_remove<N>(this->slots_, keys_data_(), keys_data_()[e], e);
+  }
+  // Entry `from` has been moved to `to` (its key is keys[to] now).
+  constexpr void mc_index_renumber([[maybe_unused]] size_type from, [[maybe_unused]] size_type to) noexcept {
+    if constexpr (indexed_) detail::linear_map_index_renumber<N>(this->slots_, keys_data_()[to], from, to);
+  }
+  // Entries from l on moved down by `by`.
+  constexpr void mc_index_shift([[maybe_unused]] size_type l, [[maybe_unused]] size_type by) noexcept {
+    if constexpr (indexed_) {
+      for (std::size_t s = 0; s < detail::linear_map_index_slots<N>; ++s) {
+        if (this->slots_[s] > l) this->slots_[s] = static_cast<typename base_::slot_type>(this->slots_[s] - by);
+      }
+    }
+  }
+  constexpr void mc_index_rebuild() noexcept {
+    if constexpr (indexed_) detail::linear_map_index_rebuild<N>(this->slots_, keys_data_(), this->size_);
+  }
+  constexpr void mc_tag_move([[maybe_unused]] size_type dst, [[maybe_unused]] size_type src) noexcept {
+    if constexpr (tagged_) this->tag_data_()[dst] = this->tag_data_()[src];
   }
   template <class... Args>
-  static constexpr bool is_key_value_pack_() noexcept {
-    if constexpr (sizeof...(Args) >= 2) return is_key_value_pack_impl_<Args...>();
-    else return false;
+  constexpr void mc_construct_key(size_type i, Args&&... args) {
+    this->keys_.construct(i, std::forward<Args>(args)...);
   }
-  template <class A0, class A1>
-  constexpr std::pair<iterator, bool> emplace_kv_(A0&& k, A1&& v) {
-    return try_emplace(std::forward<A0>(k), std::forward<A1>(v));
+  template <class... Args>
+  constexpr void mc_construct_value(size_type i, Args&&... args) {
+    this->values_.construct(i, std::forward<Args>(args)...);
   }
-
-  // Appends (k, V(args...)). Precondition: not full, k absent. If V's
-  // constructor throws, the new key is destroyed again: nothing changes.
-  // Index = false: the caller sets the index (swap).
-  template <bool Index = true, class KK, class... Args>
-  constexpr void append_(KK&& k, Args&&... args) {
-    const size_type n = this->size_;
-    HEAPLESS_ASSERT(n < N, "LinearMap: append to a full map");
+  constexpr void mc_destroy_key(size_type i) noexcept { this->keys_.destroy(i); }
+  constexpr void mc_destroy_value(size_type i) noexcept { this->values_.destroy(i); }
+  constexpr void mc_before_append([[maybe_unused]] size_type n) {
 #if HEAPLESS_CPP20
     if (HEAPLESS_IS_CONSTANT_EVALUATED() && n == 0) prefill_for_constant_evaluation_();
 #endif
-    this->keys_.construct(n, std::forward<KK>(k));
-    if constexpr (std::is_nothrow_constructible_v<V, Args&&...>) {
-      this->values_.construct(n, std::forward<Args>(args)...);
-    } else {
-      key_rollback_ guard{this, n};
-      this->values_.construct(n, std::forward<Args>(args)...);
-      guard.self = nullptr;
-    }
-    if constexpr (tagged_) this->tag_data_()[n] = detail::linear_map_tag(std::string_view(keys_data_()[n]));
-    if constexpr (indexed_ && Index) detail::linear_map_index_add<N>(this->slots_, keys_data_()[n], n);
-    ++this->size_;
   }
+  constexpr void mc_clear() noexcept { this->destroy_all_(); }
+  [[noreturn]] static void mc_full() { detail::raise(error_kind::length_error, "LinearMap: full"); }
+  [[noreturn]] static void mc_no_key() { detail::raise(error_kind::out_of_range, "LinearMap::at: no such key"); }
+  // What a view reaches through its table.
+  static constexpr bool mc_string_lookup = detail::linear_map_string_key<K>::value;
+  constexpr void* mc_size_ptr() noexcept { return &this->size_; }
+  static constexpr unsigned char mc_size_width() noexcept { return sizeof(detail::smallest_size_t<N>); }
+  static constexpr size_type mc_slots() noexcept { return 0; }
+  const void* mc_functions() const noexcept { return nullptr; }
+
 #if HEAPLESS_CPP20
   // Constant evaluation only: give every slot a value, so that copying the
   // map (a copy of the whole storage) never reads an uninitialised object,
@@ -10059,61 +11052,8 @@ class LinearMap
     }
   }
 #endif
-  struct key_rollback_ {
-    LinearMap* self;
-    size_type i;
-    HEAPLESS_CONSTEXPR20 ~key_rollback_() {
-      if (self != nullptr) self->keys_.destroy(i);
-    }
-  };
 
-  // {index, inserted}; raises length_error for a new key into a full map.
-  template <class KK, class... Args>
-  constexpr std::pair<size_type, bool> try_emplace_(KK&& k, Args&&... args) {
-    const size_type i = index_of_(k);
-    const bool inserted = i == this->size_;
-    if (inserted) {
-      if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "LinearMap: full");
-      append_(std::forward<KK>(k), std::forward<Args>(args)...);
-    }
-    return {i, inserted};
-  }
-  template <class KK, class M>
-  constexpr std::pair<iterator, bool> insert_or_assign_(KK&& k, M&& m) {
-    const size_type i = index_of_(k);
-    const bool inserted = i == this->size_;
-    if (!inserted) {
-      values_data_()[i] = std::forward<M>(m);
-    } else {
-      if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "LinearMap: full");
-      append_(std::forward<KK>(k), std::forward<M>(m));
-    }
-    return {iter_(i), inserted};
-  }
-  // One return of the found-or-appended position (not one per path): the
-  // compiler then builds the result once, in registers.
-  template <class KK, class... Args>
-  constexpr try_insert_result try_insert_(KK&& k, Args&&... args) {
-    const size_type i = index_of_(k);
-    const bool inserted = i == this->size_;
-    if (inserted) {
-      if (i == N) return std::nullopt;
-      append_(std::forward<KK>(k), std::forward<Args>(args)...);
-    }
-    return std::pair<iterator, bool>(iter_(i), inserted);
-  }
-  template <class KK, class M>
-  constexpr try_insert_result try_insert_or_assign_(KK&& k, M&& m) {
-    const size_type i = index_of_(k);
-    const bool inserted = i == this->size_;
-    if (!inserted) {
-      values_data_()[i] = std::forward<M>(m);
-    } else {
-      if (i == N) return std::nullopt;
-      append_(std::forward<KK>(k), std::forward<M>(m));
-    }
-    return std::pair<iterator, bool>(iter_(i), inserted);
-  }
+  using index_guard_ = typename algo_::template index_guard<LinearMap>;
 
   static constexpr void swap_entries_(LinearMap* small, LinearMap* large, size_type ns, size_type nl) noexcept(
       std::is_nothrow_swappable_v<K>&& std::is_nothrow_swappable_v<V>&& std::is_nothrow_move_constructible_v<K>&&
@@ -10125,67 +11065,13 @@ class LinearMap
       if constexpr (tagged_) swap(small->tag_data_()[i], large->tag_data_()[i]);
     }
     for (size_type i = ns; i < nl; ++i) {
-      small->template append_<false>(std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
+      // The index was exchanged whole; only the tag is the new entry's.
+      const size_type n =
+          algo_::construct_back(*small, std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
+      if constexpr (tagged_) small->tag_data_()[n] = large->tag_data_()[i];
     }
-    large->destroy_tail_(ns);
+    algo_::destroy_tail(*large, ns);
   }
-
-  // Moves entry src onto entry dst (tags too; the index is the caller's).
-  constexpr void move_assign_(size_type dst, size_type src) {
-    keys_data_()[dst] = std::move(keys_data_()[src]);
-    values_data_()[dst] = std::move(values_data_()[src]);
-    if constexpr (tagged_) this->tag_data_()[dst] = this->tag_data_()[src];
-  }
-
-  // Index upkeep (no-ops for maps without an index).
-  constexpr void index_remove_(size_type e) noexcept {
-    if constexpr (indexed_) detail::linear_map_index_remove<N>(this->slots_, keys_data_(), keys_data_()[e], e);
-  }
-  // Entry `from` has been moved to `to` (its key is keys[to] now).
-  constexpr void index_renumber_([[maybe_unused]] size_type from, [[maybe_unused]] size_type to) noexcept {
-    if constexpr (indexed_) detail::linear_map_index_renumber<N>(this->slots_, keys_data_()[to], from, to);
-  }
-  constexpr void index_rebuild_() noexcept {
-    if constexpr (indexed_) detail::linear_map_index_rebuild<N>(this->slots_, keys_data_(), this->size_);
-  }
-  // Where a value's move may throw mid-way, the entries are then valid but
-  // partly moved: the guard rebuilds the index from them, so lookups agree
-  // with what iteration shows. Dismissed (self = nullptr) on success.
-  struct index_guard_ {
-    LinearMap* self;
-    HEAPLESS_CONSTEXPR20 ~index_guard_() {
-      if (self != nullptr) self->index_rebuild_();
-    }
-  };
-  static constexpr bool index_guarded_ =
-      indexed_ && !(std::is_nothrow_move_assignable_v<V> && std::is_nothrow_destructible_v<V>);
-  // Destroys entries [from, size()) and shrinks to `from`.
-  constexpr void destroy_tail_(size_type from) noexcept {
-    for (size_type i = from; i < this->size_; ++i) {
-      this->keys_.destroy(i);
-      this->values_.destroy(i);
-    }
-    this->size_ = static_cast<detail::smallest_size_t<N>>(from);
-  }
-  constexpr void remove_swap_(size_type i) {
-    const size_type last = this->size_ - 1;
-    if constexpr (indexed_) {
-      index_remove_(i);
-      if (i != last) {
-        index_guard_ guard{index_guarded_ ? this : nullptr};
-        move_assign_(i, last);
-        index_renumber_(last, i);
-        guard.self = nullptr;
-      }
-      destroy_tail_(last);
-      return;
-    }
-    // Trivially copyable entries: copying the last one onto itself is
-    // harmless, and cheaper than the branch that would avoid it.
-    if (trivial_entries_ || i != last) move_assign_(i, last);
-    destroy_tail_(last);
-  }
-  static constexpr bool trivial_entries_ = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>;
 };
 
 /// Removes every entry for which pred(entry) is true, keeping the order of
@@ -10193,21 +11079,90 @@ class LinearMap
 /// removed. O(n).
 template <class K, class V, std::size_t N, class Pred>
 constexpr std::size_t erase_if(LinearMap<K, V, N>& m, Pred pred) {
-  using size_type = std::size_t;
-  const size_type n = m.size();
-  size_type kept = 0;
-  {
-    // An index is rebuilt once at the end (or if pred or a move throws).
-    typename LinearMap<K, V, N>::index_guard_ guard{LinearMap<K, V, N>::indexed_ ? &m : nullptr};
-    for (size_type i = 0; i < n; ++i) {
-      if (pred(*m.iter_(i))) continue;
-      if (kept != i) m.move_assign_(kept, i);
-      ++kept;
-    }
-    m.destroy_tail_(kept);
-    if (kept == n) guard.self = nullptr;
+  return LinearMap<K, V, N>::erase_if_(m, pred);
+}
+
+// ---- Capacity erasure: LinearMapRef<K, V> --------------------------------------
+
+/// A non-owning handle to a LinearMap<K, V, N> of any capacity N: one
+/// non-template function can fill and search maps of different sizes. Built
+/// on demand (`LinearMapRef<int, int> r = m;`, implicit at a call): a pointer
+/// to the map and a pointer to a table of constants and functions for that
+/// map type (two pointers: 16 bytes on 64-bit hosts, 8 on Cortex-M); valid
+/// while the map lives and is not moved. It has LinearMap's whole API except
+/// what concerns the capacity itself and swap: size and iteration, find /
+/// contains / count / at / operator[], every insert, emplace, try_emplace,
+/// insert_or_assign and their try_ forms, erase and erase_stable (position,
+/// range, key), erase_if, clear, == and !=. Each member runs the algorithm
+/// LinearMap's member runs (detail::map_algo), with LinearMap's errors
+/// (length_error for a new key into a full map, out_of_range from at) and
+/// guarantees; a key search goes to the map's own search (SIMD scans, tags,
+/// hash index) through one indirect call, except for a query that is only
+/// comparable with K (not convertible to it): that one is a plain loop.
+///
+/// LinearMapRef<K, const V> is the read-only view: it converts from a const
+/// LinearMap, a LinearMap and a LinearMapRef<K, V>, and offers size,
+/// iteration, lookup and comparison; a modifying member does not compile.
+///
+/// Unlike VecRef, whose members are const, a `const LinearMapRef` is
+/// read-only (take the view by value to modify through it).
+template <class K, class V>
+class LinearMapRef : public linear_map_members<LinearMapRef<K, V>, K, V> {
+  using VM = std::remove_const_t<V>;
+  using api_ = linear_map_members<LinearMapRef, K, V>;
+  using algo_ = detail::map_algo<K, VM>;
+  using core_type = detail::map_ref_core<K, V, detail::linear_map_ref_lookup<K>>;
+  using ops_type = detail::map_ref_ops<K, VM>;
+  static_assert(!std::is_const_v<K>, "LinearMapRef<const K, V>: keys are never mutable; use LinearMapRef<K, const V> for a read-only view");
+
+ public:
+  using typename api_::size_type;
+
+  /// Refers to m (implicit, so a LinearMap<K, V, N>& converts at a call).
+  template <std::size_t N>
+  LinearMapRef(LinearMap<K, VM, N>& m) noexcept  // NOLINT: implicit on purpose
+      : map_(&m), ops_(&detail::map_ref_thunks<LinearMap<K, VM, N>>::ops) {}
+  /// Read-only view of a const LinearMap (LinearMapRef<K, const V> only).
+  template <std::size_t N, class U = V, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  LinearMapRef(const LinearMap<K, VM, N>& m) noexcept  // NOLINT: implicit on purpose
+      : map_(const_cast<LinearMap<K, VM, N>*>(&m)), ops_(&detail::map_ref_thunks<LinearMap<K, VM, N>>::ops) {}
+  /// A LinearMapRef<K, V> converts to the read-only LinearMapRef<K, const V>.
+  template <class U = V, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  LinearMapRef(const LinearMapRef<K, VM>& other) noexcept  // NOLINT: implicit on purpose
+      : map_(other.map_), ops_(other.ops_) {}
+
+  /// The map's N.
+  size_type capacity() const noexcept { return ops_->cap; }
+  /// Same as capacity().
+  size_type max_size() const noexcept { return ops_->cap; }
+
+  /// Same keys with equal values, in any order (the maps' capacities may
+  /// differ; a LinearMap converts).
+  friend bool operator==(const LinearMapRef& a, const LinearMapRef& b) { return algo_::equal(a.mc_core(), b.mc_core()); }
+  /// !(a == b).
+  friend bool operator!=(const LinearMapRef& a, const LinearMapRef& b) { return !(a == b); }
+
+ private:
+  template <class, class, class>
+  friend class map_members;
+  template <class, class, class>
+  friend class linear_map_members;
+  template <class, class>
+  friend class LinearMapRef;
+
+  core_type mc_core() const noexcept {
+    const auto p = ops_->parts(map_);
+    return core_type{p.keys, p.values, p.size, p.width, map_, ops_};
   }
-  return n - kept;
+
+  void* map_;
+  const ops_type* ops_;
+};
+
+/// As erase_if(LinearMap&, pred), through a view.
+template <class K, class V, class Pred>
+std::size_t erase_if(LinearMapRef<K, V> m, Pred pred) {
+  return LinearMapRef<K, V>::erase_if_(m, pred);
 }
 
 HEAPLESS_NAMESPACE_END
@@ -10261,6 +11216,11 @@ HEAPLESS_NAMESPACE_END
 // length_error; at() on a missing key raises out_of_range; try_insert and
 // try_insert_or_assign report a full map by returning an empty optional,
 // change nothing and leave their arguments untouched.
+//
+// IndexMapRef<K, V, Hash, KeyEqual> (before IndexSet below) is a
+// capacity-erased handle to an IndexMap of any N; IndexMapRef<K, const V,
+// ...> is the read-only one. Both run IndexMap's own members and algorithms
+// (map_members, index_map_members, detail::map_algo); docs/views.md.
 //
 // Threads/ISRs: no internal synchronisation; like std containers, concurrent
 // const access is safe, anything else needs the caller's lock.
@@ -10446,6 +11406,8 @@ template <class K, class V, std::size_t N, class Hash = hash<K>, class KeyEqual 
 class IndexMap;
 template <class K, std::size_t N, class Hash = hash<K>, class KeyEqual = std::equal_to<>>
 class IndexSet;
+template <class K, class V, class Hash = hash<K>, class KeyEqual = std::equal_to<>>
+class IndexMapRef;
 
 namespace detail {
 
@@ -10501,8 +11463,6 @@ struct index_map_geometry {
   }
 };
 
-/// What an IndexSet keeps as the value of each entry: nothing.
-struct index_set_unit {};
 
 // ---- Hash and KeyEqual -------------------------------------------------------
 // Empty function objects are made on demand (the map pays no byte for them);
@@ -10527,7 +11487,7 @@ struct index_map_functions<H, E, false> {
 
 // ---- Storage -----------------------------------------------------------------
 template <class V>
-inline constexpr bool index_map_has_values_v = !std::is_same_v<V, index_set_unit>;
+inline constexpr bool index_map_has_values_v = map_has_values_v<V>;
 
 template <class K, class V, std::size_t N, class H, class E>
 struct index_map_base : index_map_functions<H, E> {
@@ -10663,328 +11623,97 @@ template <class H, class E>
 struct index_map_transparent<H, E, std::void_t<typename H::is_transparent, typename E::is_transparent>>
     : std::true_type {};
 
+/// IndexMapRef's search: the owner's (through the table) for the key type,
+/// a type that converts to it, integers, and (Hash and KeyEqual transparent)
+/// strings; another transparent query compares every key with KeyEqual.
+template <class K, class H, class E>
+struct index_map_ref_lookup : map_ref_lookup_base<K> {
+  static constexpr bool transparent = index_map_transparent<H, E>::value;
+  template <class C, class Q>
+  static std::size_t find(const C& c, const Q& q) {
+    if constexpr (transparent && linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
+      return c.ops_->find_string(c.map_, std::string_view(q));
+    } else if constexpr (std::is_same_v<Q, K> || !transparent) {
+      return map_ref_lookup_base<K>::by_key(c, q);
+    } else {
+      const auto& f = *static_cast<const index_map_functions<H, E>*>(c.ops_->functions(c.map_));
+      const std::size_t n = c.mc_size();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (static_cast<bool>(f.eq_fn_()(c.mc_keys()[i], q))) return i;
+      }
+      return n;
+    }
+  }
+  [[noreturn]] static void full() { raise(error_kind::length_error, "IndexMapRef: full"); }
+  [[noreturn]] static void no_key() { raise(error_kind::out_of_range, "IndexMapRef::at: no such key"); }
+};
+
 }  // namespace detail
 
-/// A hash map of at most N entries, iterated in insertion order.
-/// K needs Hash and KeyEqual; K and V need to be move-constructible and
-/// move-assignable. Hash(k) must equal Hash(q) whenever KeyEqual(k, q).
-template <class K, class V, std::size_t N, class Hash, class KeyEqual>
-class IndexMap
-    : private detail::index_map_storage<K, V, N, Hash, KeyEqual>,
-      private detail::index_map_copy_gate<detail::index_map_copyable_v<K, V>> {
-  static_assert(N > 0, "IndexMap needs a capacity of at least 1");
-  static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "IndexMap stores objects, not references");
-  static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
-                "IndexMap<const K, ...>: keys are never mutable through the map anyway; drop the const");
-
-  using base_ = detail::index_map_storage<K, V, N, Hash, KeyEqual>;
-  using geometry_ = detail::index_map_geometry<K, N>;
-  using slot_type_ = typename geometry_::slot_type;
-  static constexpr bool has_values_ = detail::index_map_has_values_v<V>;
-  static constexpr bool transparent_ = detail::index_map_transparent<Hash, KeyEqual>::value;
-
-  template <class, std::size_t, class, class>
-  friend class IndexSet;
+/// IndexMap's positional and erasure members, shared with IndexMapRef (a
+/// base of both; D is the map or view).
+template <class D, class K, class V>
+class index_map_members : public map_members<D, K, V> {
+  using base_ = map_members<D, K, V>;
+  using algo_ = detail::map_algo<K, std::remove_const_t<V>>;
+  // erase(iterator) exists where iterator is not const_iterator.
+  struct no_iterator_ {
+    explicit no_iterator_() = default;
+  };
+  using mutable_iterator_ = std::conditional_t<std::is_const_v<V>, no_iterator_, typename base_::iterator>;
 
  public:
-  // ---- Types ---------------------------------------------------------------
-  /// Key type.
-  using key_type = K;
-  /// Mapped (value) type.
-  using mapped_type = V;
-  /// The pair type accepted by insert.
-  using value_type = std::pair<K, V>;
-  /// Size type.
-  using size_type = std::size_t;
-  /// Difference type.
-  using difference_type = std::ptrdiff_t;
-  /// Hash function type.
-  using hasher = Hash;
-  /// Key equality type.
-  using key_equal = KeyEqual;
-  /// A proxy `std::pair<const K&, V&>` returned by value from `*it` (as in
-  /// LinearMap and C++23 std::flat_map); `auto& [k, v]` binds to it.
-  using reference = const std::pair<const K&, V&>;
-  /// A proxy `std::pair<const K&, const V&>` returned by value from `*it`.
-  using const_reference = const std::pair<const K&, const V&>;
-  /// Random-access iterator in insertion order (see erase for what erasure does to the order).
-  using iterator = detail::linear_map_iterator<K, V>;
-  /// Const random-access iterator in insertion order.
-  using const_iterator = detail::linear_map_iterator<K, const V>;
-  /// Reverse iterator.
-  using reverse_iterator = std::reverse_iterator<iterator>;
-  /// Const reverse iterator.
-  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
-  /// try_insert's result: empty when the map was full (nothing changed);
-  /// otherwise what insert would return: {position, inserted}.
-  using try_insert_result = std::optional<std::pair<iterator, bool>>;
-
-  // ---- Construction ----------------------------------------------------------
-  /// Empty; constant-initialised when static; zeroes the index (slots()
-  /// entries), touches no element storage.
-  constexpr IndexMap() noexcept = default;
-  /// Empty, with these function objects (a keyed hash, say).
-  constexpr explicit IndexMap(const Hash& h, const KeyEqual& eq = KeyEqual()) : base_(h, eq) {}
-  /// Inserts each entry; a repeated key keeps its first value. More than N
-  /// distinct keys: raises length_error.
-  constexpr IndexMap(std::initializer_list<value_type> il) : IndexMap() { insert(il.begin(), il.end()); }
-  /// Inserts each element of [first, last); a repeated key keeps its first value. More than N distinct keys: raises length_error.
-  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
-  constexpr IndexMap(InputIt first, InputIt last) : IndexMap() {
-    insert(first, last);
-  }
-  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
-  constexpr IndexMap& operator=(std::initializer_list<value_type> il) {
-    clear();
-    insert(il.begin(), il.end());
-    return *this;
-  }
-
-  // ---- Capacity --------------------------------------------------------------
-  /// The number of entries.
-  constexpr size_type size() const noexcept { return this->size_; }
-  /// The maximum number of entries (N).
-  static constexpr size_type capacity() noexcept { return N; }
-  /// Same as capacity().
-  static constexpr size_type max_size() noexcept { return N; }
-  /// Number of index slots: the smallest power of two >= 2N.
-  static constexpr size_type slots() noexcept { return geometry_::slots; }
-  /// true when size() == 0.
-  [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
-  /// true when size() == N: a new key would not fit.
-  constexpr bool full() const noexcept { return this->size_ == N; }
-  /// A copy of the hash function.
-  constexpr hasher hash_function() const { return this->hash_fn_(); }
-  /// A copy of the key equality.
-  constexpr key_equal key_eq() const { return this->eq_fn_(); }
-
-  // ---- Iteration (insertion order; see erase for what it does to it) --------
-  /// Iterator to the first entry.
-  constexpr iterator begin() noexcept { return iter_(0); }
-  /// Iterator past the last entry.
-  constexpr iterator end() noexcept { return iter_(this->size_); }
-  /// Const iterator to the first entry.
-  constexpr const_iterator begin() const noexcept { return citer_(0); }
-  /// Const iterator past the last entry.
-  constexpr const_iterator end() const noexcept { return citer_(this->size_); }
-  /// Same as begin() const.
-  constexpr const_iterator cbegin() const noexcept { return citer_(0); }
-  /// Same as end() const.
-  constexpr const_iterator cend() const noexcept { return citer_(this->size_); }
-  /// Reverse iterator to the last entry.
-  constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
-  /// Reverse iterator before the first entry.
-  constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
-  /// Const reverse iterator to the last entry.
-  constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
-  /// Const reverse iterator before the first entry.
-  constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
-  /// Same as rbegin() const.
-  constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
-  /// Same as rend() const.
-  constexpr const_reverse_iterator crend() const noexcept { return rend(); }
-
-  /// The keys, contiguous, in iteration order (read-only: keys stay unique).
-  constexpr detail::linear_map_span<const K> keys() const noexcept { return {keys_data_(), this->size_}; }
-  /// The values, contiguous, in iteration order; values()[i] belongs to keys()[i].
-  constexpr detail::linear_map_span<V> values() noexcept { return {values_data_(), this->size_}; }
-  /// As values(), read-only.
-  constexpr detail::linear_map_span<const V> values() const noexcept { return {values_data_(), this->size_}; }
+  using typename base_::const_iterator;
+  using typename base_::const_reference;
+  using typename base_::iterator;
+  using typename base_::reference;
+  using typename base_::size_type;
 
   // ---- Positions ---------------------------------------------------------------
   /// Iterator to the i-th entry in iteration order; nth(size()) == end().
   /// Precondition: i <= size(). O(1).
   constexpr iterator nth(size_type i) noexcept {
-    HEAPLESS_ASSERT(i <= this->size_, "IndexMap::nth: index out of range");
-    return iter_(i);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(i <= c.mc_size(), "IndexMap::nth: index out of range");
+    return base_::iter_(c, i);
   }
   /// As nth(i), read-only. Precondition: i <= size().
   constexpr const_iterator nth(size_type i) const noexcept {
-    HEAPLESS_ASSERT(i <= this->size_, "IndexMap::nth: index out of range");
-    return citer_(i);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(i <= c.mc_size(), "IndexMap::nth: index out of range");
+    return base_::citer_(c, i);
   }
   /// Position of key q in iteration order, or an empty optional. O(1) expected.
   template <class Q = K>
   constexpr std::optional<size_type> index_of(const Q& q) const {
-    const size_type i = index_of_(q);
-    if (i == this->size_) return std::nullopt;
+    auto&& c = this->d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (i == c.mc_size()) return std::nullopt;
     return i;
   }
-  /// The first / last entry. Precondition: !empty().
+  /// The first entry. Precondition: !empty().
   constexpr reference front() noexcept {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::front: empty map");
-    return *iter_(0);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::front: empty map");
+    return *base_::iter_(c, 0);
   }
   /// The first entry, read-only. Precondition: !empty().
   constexpr const_reference front() const noexcept {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::front: empty map");
-    return *citer_(0);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::front: empty map");
+    return *base_::citer_(c, 0);
   }
   /// The last entry. Precondition: !empty().
   constexpr reference back() noexcept {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::back: empty map");
-    return *iter_(this->size_ - 1u);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::back: empty map");
+    return *base_::iter_(c, c.mc_size() - 1u);
   }
   /// The last entry, read-only. Precondition: !empty().
   constexpr const_reference back() const noexcept {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::back: empty map");
-    return *citer_(this->size_ - 1u);
-  }
-
-  // ---- Lookup ------------------------------------------------------------------
-  // Q: K, or any type when Hash and KeyEqual are both transparent
-  // (heterogeneous: a std::string_view or a string literal for String keys);
-  // otherwise a Q that converts to K (integers of another type compare by
-  // value: find(-1) on unsigned keys finds nothing).
-  /// Iterator to the entry with key q, or end(). O(1) expected.
-  template <class Q = K>
-  constexpr iterator find(const Q& q) {
-    return iter_(index_of_(q));
-  }
-  /// As find(q), read-only.
-  template <class Q = K>
-  constexpr const_iterator find(const Q& q) const {
-    return citer_(index_of_(q));
-  }
-  /// true when an entry with key q is present. O(1) expected.
-  template <class Q = K>
-  constexpr bool contains(const Q& q) const {
-    return index_of_(q) != this->size_;
-  }
-  /// 1 if an entry with key q is present, else 0.
-  template <class Q = K>
-  constexpr size_type count(const Q& q) const {
-    return contains(q) ? 1 : 0;
-  }
-  /// The value for key q; a missing key raises out_of_range.
-  template <class Q = K>
-  constexpr V& at(const Q& q) {
-    const size_type i = index_of_(q);
-    if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "IndexMap::at: no such key");
-    return values_data_()[i];
-  }
-  /// As at(q), read-only; a missing key raises out_of_range.
-  template <class Q = K>
-  constexpr const V& at(const Q& q) const {
-    const size_type i = index_of_(q);
-    if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "IndexMap::at: no such key");
-    return values_data_()[i];
-  }
-  /// The value for key k, value-initialised and appended if k is new;
-  /// a new key into a full map raises length_error.
-  constexpr V& operator[](const K& k) { return values_data_()[try_emplace_(k).first]; }
-  /// As operator[](const K&), moving k if it is new.
-  constexpr V& operator[](K&& k) { return values_data_()[try_emplace_(std::move(k)).first]; }
-
-  // ---- Insertion (plain forms: a new key into a full map raises length_error) -
-  /// Inserts v unless its key is present. Returns {position, inserted}.
-  constexpr std::pair<iterator, bool> insert(const value_type& v) { return try_emplace(v.first, v.second); }
-  /// As insert(const value_type&), moving v.
-  constexpr std::pair<iterator, bool> insert(value_type&& v) {
-    return try_emplace(std::move(v.first), std::move(v.second));
-  }
-  template <class P, std::enable_if_t<std::is_constructible_v<value_type, P&&> &&
-                                          !std::is_same_v<std::decay_t<P>, value_type>,
-                                      int> = 0>
-  /// Inserts value_type(p) unless its key is present (as emplace).
-  constexpr std::pair<iterator, bool> insert(P&& p) {
-    return emplace(std::forward<P>(p));
-  }
-  /// The hint is ignored; for std::inserter.
-  constexpr iterator insert(const_iterator /*hint*/, const value_type& v) { return insert(v).first; }
-  /// As insert(hint, const value_type&), moving v; the hint is ignored.
-  constexpr iterator insert(const_iterator /*hint*/, value_type&& v) { return insert(std::move(v)).first; }
-  /// Inserts each element in turn; on overflow the ones before stay inserted
-  /// and length_error is raised.
-  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
-  constexpr void insert(InputIt first, InputIt last) {
-    for (; first != last; ++first) emplace(*first);
-  }
-  /// Inserts each element of il in turn (see insert(first, last)).
-  constexpr void insert(std::initializer_list<value_type> il) { insert(il.begin(), il.end()); }
-
-  /// Constructs value_type(args...) and inserts it unless its key is present.
-  /// emplace(key, value) with a K key builds no temporary pair.
-  template <class... Args>
-  constexpr std::pair<iterator, bool> emplace(Args&&... args) {
-    if constexpr (is_key_value_pack_<Args...>()) {
-      return emplace_kv_(std::forward<Args>(args)...);
-    } else {
-      value_type tmp(std::forward<Args>(args)...);
-      return try_emplace(std::move(tmp.first), std::move(tmp.second));
-    }
-  }
-  /// As emplace; the hint is ignored.
-  template <class... Args>
-  constexpr iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
-    return emplace(std::forward<Args>(args)...).first;
-  }
-
-  /// If k is present, does nothing (args are not moved from) and returns
-  /// {position, false}; else appends (k, V(args...)). A new key into a full
-  /// map raises length_error; see try_insert for the form that reports it.
-  template <class... Args>
-  constexpr std::pair<iterator, bool> try_emplace(const K& k, Args&&... args) {
-    const auto r = try_emplace_(k, std::forward<Args>(args)...);
-    return {iter_(r.first), r.second};
-  }
-  /// As try_emplace(const K&, args...), moving k if it is new.
-  template <class... Args>
-  constexpr std::pair<iterator, bool> try_emplace(K&& k, Args&&... args) {
-    const auto r = try_emplace_(std::move(k), std::forward<Args>(args)...);
-    return {iter_(r.first), r.second};
-  }
-  /// As try_emplace(k, args...); the hint is ignored.
-  template <class... Args>
-  constexpr iterator try_emplace(const_iterator /*hint*/, const K& k, Args&&... args) {
-    return try_emplace(k, std::forward<Args>(args)...).first;
-  }
-  /// As try_emplace(std::move(k), args...); the hint is ignored.
-  template <class... Args>
-  constexpr iterator try_emplace(const_iterator /*hint*/, K&& k, Args&&... args) {
-    return try_emplace(std::move(k), std::forward<Args>(args)...).first;
-  }
-
-  /// Assigns m to the value of k if present ({position, false}), else appends
-  /// (k, m) ({position, true}); a new key into a full map raises length_error.
-  template <class M>
-  constexpr std::pair<iterator, bool> insert_or_assign(const K& k, M&& m) {
-    return insert_or_assign_<false>(k, std::forward<M>(m)).value();
-  }
-  /// As insert_or_assign(const K&, m), moving k if it is new.
-  template <class M>
-  constexpr std::pair<iterator, bool> insert_or_assign(K&& k, M&& m) {
-    return insert_or_assign_<false>(std::move(k), std::forward<M>(m)).value();
-  }
-
-  // ---- Insertion that reports a full map (never raises) ---------------------
-  /// As try_emplace(k, args...), except that a new key into a full map
-  /// returns an empty optional: nothing changes, nothing is moved from.
-  template <class... Args>
-  [[nodiscard]] constexpr try_insert_result try_insert(const K& k, Args&&... args) {
-    return try_insert_(k, std::forward<Args>(args)...);
-  }
-  /// As try_insert(const K&, args...), moving k if it is inserted.
-  template <class... Args>
-  [[nodiscard]] constexpr try_insert_result try_insert(K&& k, Args&&... args) {
-    return try_insert_(std::move(k), std::forward<Args>(args)...);
-  }
-  /// As try_insert(v.first, v.second).
-  [[nodiscard]] constexpr try_insert_result try_insert(const value_type& v) { return try_insert_(v.first, v.second); }
-  /// As try_insert(const value_type&), moving v's key and value only if inserted.
-  [[nodiscard]] constexpr try_insert_result try_insert(value_type&& v) {
-    return try_insert_(std::move(v.first), std::move(v.second));
-  }
-  /// As insert_or_assign, except that a new key into a full map returns an
-  /// empty optional (k and m are not moved from).
-  template <class M>
-  [[nodiscard]] constexpr try_insert_result try_insert_or_assign(const K& k, M&& m) {
-    return insert_or_assign_<true>(k, std::forward<M>(m));
-  }
-  /// As try_insert_or_assign(const K&, m), moving k if it is new.
-  template <class M>
-  [[nodiscard]] constexpr try_insert_result try_insert_or_assign(K&& k, M&& m) {
-    return insert_or_assign_<true>(std::move(k), std::forward<M>(m));
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::back: empty map");
+    return *base_::citer_(c, c.mc_size() - 1u);
   }
 
   // ---- Erasure ---------------------------------------------------------------
@@ -10997,52 +11726,131 @@ class IndexMap
   /// moved entry (or is end()). Precondition: pos is dereferenceable.
   constexpr iterator erase(const_iterator pos) { return swap_erase(pos); }
   /// As erase(const_iterator).
-  constexpr iterator erase(iterator pos) { return swap_erase(const_iterator(pos)); }
+  constexpr iterator erase(mutable_iterator_ pos) { return swap_erase(const_iterator(pos)); }
   /// Removes the entry with key q, if any, as swap_erase. Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type erase(const Q& q) {
     return swap_erase(q);
   }
-
   /// erase(pos): O(1), the last entry moves into the hole.
   constexpr iterator swap_erase(const_iterator pos) {
-    const size_type i = index_(pos);
-    HEAPLESS_ASSERT(i < this->size_, "IndexMap::swap_erase: iterator not dereferenceable");
-    remove_swap_(i);
-    return iterator(pos.k_, const_cast<V*>(pos.v_));
+    auto&& c = this->d_().mc_core();
+    const size_type i = base_::index_(c, pos);
+    HEAPLESS_ASSERT(i < c.mc_size(), "IndexMap::swap_erase: iterator not dereferenceable");
+    algo_::remove_swap(c, i);
+    return base_::position_(c, pos, i);
   }
   /// Removes the entry with key q, if any, as swap_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type swap_erase(const Q& q) {
-    const size_type i = index_of_(q);
-    if (i == this->size_) return 0;
-    remove_swap_(i);
+    auto&& c = this->d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (i == c.mc_size()) return 0;
+    algo_::remove_swap(c, i);
     return 1;
   }
   /// Removes the entry at pos keeping the order of the others: O(n + slots()).
   /// Returns an iterator to the entry that followed pos.
   constexpr iterator shift_erase(const_iterator pos) {
-    const size_type i = index_(pos);
-    HEAPLESS_ASSERT(i < this->size_, "IndexMap::shift_erase: iterator not dereferenceable");
-    remove_shift_(i);
-    return iterator(pos.k_, const_cast<V*>(pos.v_));
+    auto&& c = this->d_().mc_core();
+    const size_type i = base_::index_(c, pos);
+    HEAPLESS_ASSERT(i < c.mc_size(), "IndexMap::shift_erase: iterator not dereferenceable");
+    algo_::erase_shift(c, i, i + 1);
+    return base_::position_(c, pos, i);
   }
   /// Removes the entry with key q, if any, as shift_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type shift_erase(const Q& q) {
-    const size_type i = index_of_(q);
-    if (i == this->size_) return 0;
-    remove_shift_(i);
+    auto&& c = this->d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (i == c.mc_size()) return 0;
+    algo_::erase_shift(c, i, i + 1);
     return 1;
   }
   /// Removes the last entry: O(1). Precondition: !empty().
   constexpr void pop_back() {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::pop_back: empty map");
-    remove_swap_(this->size_ - 1u);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::pop_back: empty map");
+    algo_::remove_swap(c, c.mc_size() - 1u);
   }
 
-  /// Destroys every entry and empties the index: O(n + slots()).
-  constexpr void clear() noexcept { this->destroy_all_(); }
+  // erase_if(map, pred) (a free function of this header) runs this.
+  template <class Pred>
+  static constexpr size_type erase_if_(D& m, Pred& pred) {
+    auto&& c = m.mc_core();
+    return algo_::erase_if(c, pred, [&c](size_type i) -> reference { return *base_::iter_(c, i); });
+  }
+};
+
+/// A hash map of at most N entries, iterated in insertion order.
+/// K needs Hash and KeyEqual; K and V need to be move-constructible and
+/// move-assignable. Hash(k) must equal Hash(q) whenever KeyEqual(k, q).
+/// The members not listed here (size, iteration, positions, lookup,
+/// insertion, erasure) are shared with IndexMapRef (index_map_members).
+template <class K, class V, std::size_t N, class Hash, class KeyEqual>
+class IndexMap
+    : public index_map_members<IndexMap<K, V, N, Hash, KeyEqual>, K, V>,
+      private detail::index_map_storage<K, V, N, Hash, KeyEqual>,
+      private detail::index_map_copy_gate<detail::index_map_copyable_v<K, V>> {
+  static_assert(N > 0, "IndexMap needs a capacity of at least 1");
+  static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "IndexMap stores objects, not references");
+  static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
+                "IndexMap<const K, ...>: keys are never mutable through the map anyway; drop the const");
+
+  using base_ = detail::index_map_storage<K, V, N, Hash, KeyEqual>;
+  using api_ = index_map_members<IndexMap, K, V>;
+  using algo_ = detail::map_algo<K, V>;
+  using geometry_ = detail::index_map_geometry<K, N>;
+  using slot_type_ = typename geometry_::slot_type;
+  static constexpr bool has_values_ = detail::index_map_has_values_v<V>;
+  static constexpr bool transparent_ = detail::index_map_transparent<Hash, KeyEqual>::value;
+
+  template <class, std::size_t, class, class>
+  friend class IndexSet;
+
+ public:
+  using typename api_::const_iterator;
+  using typename api_::iterator;
+  using typename api_::size_type;
+  using typename api_::try_insert_result;
+  using typename api_::value_type;
+  /// Hash function type.
+  using hasher = Hash;
+  /// Key equality type.
+  using key_equal = KeyEqual;
+
+  // ---- Construction ----------------------------------------------------------
+  /// Empty; constant-initialised when static; zeroes the index (slots()
+  /// entries), touches no element storage.
+  constexpr IndexMap() noexcept = default;
+  /// Empty, with these function objects (a keyed hash, say).
+  constexpr explicit IndexMap(const Hash& h, const KeyEqual& eq = KeyEqual()) : base_(h, eq) {}
+  /// Inserts each entry; a repeated key keeps its first value. More than N
+  /// distinct keys: raises length_error.
+  constexpr IndexMap(std::initializer_list<value_type> il) : IndexMap() { this->insert(il.begin(), il.end()); }
+  /// Inserts each element of [first, last); a repeated key keeps its first value. More than N distinct keys: raises length_error.
+  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
+  constexpr IndexMap(InputIt first, InputIt last) : IndexMap() {
+    this->insert(first, last);
+  }
+  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
+  constexpr IndexMap& operator=(std::initializer_list<value_type> il) {
+    this->clear();
+    this->insert(il.begin(), il.end());
+    return *this;
+  }
+
+  // ---- Capacity --------------------------------------------------------------
+  /// The maximum number of entries (N).
+  static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
+  static constexpr size_type max_size() noexcept { return N; }
+  /// Number of index slots: the smallest power of two >= 2N.
+  static constexpr size_type slots() noexcept { return geometry_::slots; }
+  /// A copy of the hash function.
+  constexpr hasher hash_function() const { return this->hash_fn_(); }
+  /// A copy of the key equality.
+  constexpr key_equal key_eq() const { return this->eq_fn_(); }
 
   /// Exchanges the contents (and the function objects).
   constexpr void swap(IndexMap& o) noexcept(std::is_nothrow_swappable_v<K>&& std::is_nothrow_swappable_v<V>&&
@@ -11069,45 +11877,39 @@ class IndexMap
       swap(small->keys_data_()[i], large->keys_data_()[i]);
       if constexpr (has_values_) swap(small->values_data_()[i], large->values_data_()[i]);
     }
-    for (size_type i = ns; i < nl; ++i) small->append_moved_(*large, i);
-    large->destroy_tail_(ns);
-    guard_small.self = nullptr;
-    guard_large.self = nullptr;
+    for (size_type i = ns; i < nl; ++i) {
+      if constexpr (has_values_) {
+        algo_::construct_back(*small, std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
+      } else {
+        algo_::construct_back(*small, std::move(large->keys_data_()[i]));
+      }
+    }
+    algo_::destroy_tail(*large, ns);
+    guard_small.c = nullptr;
+    guard_large.c = nullptr;
   }
+  /// As a.swap(b).
   friend constexpr void swap(IndexMap& a, IndexMap& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
   /// Same keys with equal values, in any order: O(n) expected.
-  friend constexpr bool operator==(const IndexMap& a, const IndexMap& b) {
-    if (a.size_ != b.size_) return false;
-    for (size_type i = 0; i < a.size_; ++i) {
-      const size_type j = b.index_of_(a.keys_data_()[i]);
-      if (j == b.size_) return false;
-      if constexpr (has_values_) {
-        if (!(a.values_data_()[i] == b.values_data_()[j])) return false;
-      }
-    }
-    return true;
-  }
+  friend constexpr bool operator==(const IndexMap& a, const IndexMap& b) { return algo_::equal(a, b); }
+  /// !(a == b).
   friend constexpr bool operator!=(const IndexMap& a, const IndexMap& b) { return !(a == b); }
 
-  template <class K2, class V2, std::size_t N2, class H2, class E2, class Pred>
-  friend constexpr std::size_t erase_if(IndexMap<K2, V2, N2, H2, E2>& m, Pred pred);
-
  private:
+  template <class, class, class>
+  friend class map_members;
+  template <class, class, class>
+  friend class index_map_members;
+  template <class, class>
+  friend struct detail::map_algo;
+  template <class>
+  friend struct detail::map_ref_thunks;
+
   constexpr K* keys_data_() noexcept { return this->keys_.data(); }
   constexpr const K* keys_data_() const noexcept { return this->keys_.data(); }
   constexpr V* values_data_() noexcept { return this->values_.data(); }
   constexpr const V* values_data_() const noexcept { return this->values_.data(); }
-  // A set's iterators all point at its one unit value.
-  constexpr iterator iter_(size_type i) noexcept {
-    return iterator(keys_data_() + i, values_data_() + (has_values_ ? i : 0));
-  }
-  constexpr const_iterator citer_(size_type i) const noexcept {
-    return const_iterator(keys_data_() + i, values_data_() + (has_values_ ? i : 0));
-  }
-  constexpr size_type index_(const_iterator it) const noexcept {
-    return static_cast<size_type>(it.k_ - keys_data_());
-  }
 
   // ---- Hashing and the index ------------------------------------------------
   template <class Q>
@@ -11175,10 +11977,38 @@ class IndexMap
     while (geometry_::entry(this->slots_[h]) != e) h = (h + 1) & geometry_::mask;
     return h;
   }
+  static constexpr bool guarded_ = !(std::is_nothrow_move_assignable_v<K> && std::is_nothrow_move_assignable_v<V> &&
+                                     std::is_nothrow_move_constructible_v<K> &&
+                                     std::is_nothrow_move_constructible_v<V> && std::is_nothrow_swappable_v<K> &&
+                                     std::is_nothrow_swappable_v<V>);
+  using index_guard_ = typename algo_::template index_guard<IndexMap>;
+
+  // ---- The core (detail::map_algo's storage interface) -------------------------
+  constexpr IndexMap& mc_core() noexcept { return *this; }
+  constexpr const IndexMap& mc_core() const noexcept { return *this; }
+  constexpr K* mc_keys() noexcept { return keys_data_(); }
+  constexpr const K* mc_keys() const noexcept { return keys_data_(); }
+  constexpr V* mc_values() noexcept { return values_data_(); }
+  constexpr const V* mc_values() const noexcept { return values_data_(); }
+  constexpr size_type mc_size() const noexcept { return this->size_; }
+  constexpr void mc_set_size(size_type n) noexcept { this->size_ = static_cast<detail::smallest_size_t<N>>(n); }
+  static constexpr size_type mc_cap() noexcept { return N; }
+  template <class Q>
+  constexpr size_type mc_find(const Q& q) const {
+    return index_of_(q);
+  }
+  template <class KK>
+  constexpr detail::map_probe mc_probe(const KK& k) const {
+    const std::size_t x = hash_of_(k);
+    return {find_hashed_(k, x), x};
+  }
+  constexpr void mc_added(const detail::map_probe& p, size_type e) noexcept { index_add_(e, p.x); }
+  static constexpr bool mc_indexed() noexcept { return true; }
+  static constexpr bool mc_guarded() noexcept { return guarded_; }
   // Takes entry e out of the index: later slots of its probe run move back
   // into the hole where their home allows (backward-shift deletion, as in
   // LinearMap's index), so no tombstones are needed.
-  constexpr void index_remove_(size_type e) {
+  constexpr void mc_index_remove(size_type e) {
     constexpr std::size_t mask = geometry_::mask;
     std::size_t hole = index_slot_(e, hash_of_(keys_data_()[e]));
     for (std::size_t j = (hole + 1) & mask; this->slots_[j] != 0; j = (j + 1) & mask) {
@@ -11191,71 +12021,49 @@ class IndexMap
     this->slots_[hole] = 0;
   }
   // Entry `from` now lives at `to` (its key is keys[to]).
-  constexpr void index_renumber_(size_type from, size_type to) {
+  constexpr void mc_index_renumber(size_type from, size_type to) {
     slot_type_& s = this->slots_[index_slot_(from, hash_of_(keys_data_()[to]))];
     s = static_cast<slot_type_>((static_cast<std::size_t>(s) & ~geometry_::entry_mask) | (to + 1));
   }
-  constexpr void index_rebuild_() {
+  // Entries from l on moved down by `by`.
+  constexpr void mc_index_shift(size_type l, size_type by) noexcept {
+    for (std::size_t s = 0; s < geometry_::slots; ++s) {
+      const slot_type_ v = this->slots_[s];
+      if (v != 0 && geometry_::entry(v) >= l) this->slots_[s] = static_cast<slot_type_>(v - by);
+    }
+  }
+  constexpr void mc_index_rebuild() {
     this->clear_index_();
     for (size_type i = 0; i < this->size_; ++i) index_add_(i, hash_of_(keys_data_()[i]));
   }
-  // Where a move may throw mid-way, the entries are then valid but partly
-  // moved: the guard rebuilds the index from them. Dismissed on success.
-  struct index_guard_ {
-    IndexMap* self;
-    HEAPLESS_CONSTEXPR20 ~index_guard_() {
-      if (self != nullptr) self->index_rebuild_();
-    }
-  };
-  static constexpr bool guarded_ = !(std::is_nothrow_move_assignable_v<K> && std::is_nothrow_move_assignable_v<V> &&
-                                     std::is_nothrow_move_constructible_v<K> &&
-                                     std::is_nothrow_move_constructible_v<V> && std::is_nothrow_swappable_v<K> &&
-                                     std::is_nothrow_swappable_v<V>);
-
-  // ---- Entries ----------------------------------------------------------------
-  template <class A0, class A1, class... Rest>
-  static constexpr bool is_key_value_pack_impl_() noexcept {
-    return sizeof...(Rest) == 0 && std::is_same_v<std::remove_cv_t<std::remove_reference_t<A0>>, K> &&
-           std::is_constructible_v<V, A1&&>;
+  constexpr void mc_tag_move(size_type, size_type) noexcept {}
+  template <class... Args>
+  constexpr void mc_construct_key(size_type i, Args&&... args) {
+    this->keys_.construct(i, std::forward<Args>(args)...);
   }
   template <class... Args>
-  static constexpr bool is_key_value_pack_() noexcept {
-    if constexpr (sizeof...(Args) >= 2) return is_key_value_pack_impl_<Args...>();
-    else return false;
+  constexpr void mc_construct_value(size_type i, Args&&... args) {
+    this->values_.construct(i, std::forward<Args>(args)...);
   }
-  template <class A0, class A1>
-  constexpr std::pair<iterator, bool> emplace_kv_(A0&& k, A1&& v) {
-    return try_emplace(std::forward<A0>(k), std::forward<A1>(v));
-  }
-
-  struct key_rollback_ {
-    IndexMap* self;
-    size_type i;
-    HEAPLESS_CONSTEXPR20 ~key_rollback_() {
-      if (self != nullptr) self->keys_.destroy(i);
-    }
-  };
-  // Appends (k, V(args...)) without indexing it. Precondition: not full. If
-  // V's constructor throws, the new key is destroyed again: nothing changes.
-  template <class KK, class... Args>
-  constexpr void construct_back_(KK&& k, Args&&... args) {
-    const size_type n = this->size_;
-    HEAPLESS_ASSERT(n < N, "IndexMap: append to a full map");
+  constexpr void mc_destroy_key(size_type i) noexcept { this->keys_.destroy(i); }
+  constexpr void mc_destroy_value(size_type i) noexcept { this->values_.destroy(i); }
+  constexpr void mc_before_append([[maybe_unused]] size_type n) {
 #if HEAPLESS_CPP20
     if (HEAPLESS_IS_CONSTANT_EVALUATED() && n == 0) prefill_for_constant_evaluation_();
 #endif
-    this->keys_.construct(n, std::forward<KK>(k));
-    if constexpr (has_values_) {
-      if constexpr (std::is_nothrow_constructible_v<V, Args&&...>) {
-        this->values_.construct(n, std::forward<Args>(args)...);
-      } else {
-        key_rollback_ guard{this, n};
-        this->values_.construct(n, std::forward<Args>(args)...);
-        guard.self = nullptr;
-      }
-    }
-    ++this->size_;
   }
+  constexpr void mc_clear() noexcept { this->destroy_all_(); }
+  [[noreturn]] static void mc_full() { detail::raise(error_kind::length_error, "IndexMap: full"); }
+  [[noreturn]] static void mc_no_key() { detail::raise(error_kind::out_of_range, "IndexMap::at: no such key"); }
+  // What a view reaches through its table.
+  static constexpr bool mc_string_lookup = transparent_ && detail::linear_map_string_key<K>::value;
+  constexpr void* mc_size_ptr() noexcept { return &this->size_; }
+  static constexpr unsigned char mc_size_width() noexcept { return sizeof(detail::smallest_size_t<N>); }
+  static constexpr size_type mc_slots() noexcept { return geometry_::slots; }
+  const void* mc_functions() const noexcept {
+    return &static_cast<const detail::index_map_functions<Hash, KeyEqual>&>(*this);
+  }
+
 #if HEAPLESS_CPP20
   // Constant evaluation only: give every element a value, so that copying
   // the map (a copy of the whole storage) never reads an uninitialised
@@ -11269,99 +12077,18 @@ class IndexMap
     }
   }
 #endif
-  template <class KK, class... Args>
-  constexpr void append_(std::size_t x, KK&& k, Args&&... args) {
-    construct_back_(std::forward<KK>(k), std::forward<Args>(args)...);
-    index_add_(this->size_ - 1u, x);
-  }
-  // swap(): moves o's entry i to the back (the index is already exchanged).
-  constexpr void append_moved_(IndexMap& o, size_type i) {
-    if constexpr (has_values_) {
-      construct_back_(std::move(o.keys_data_()[i]), std::move(o.values_data_()[i]));
-    } else {
-      construct_back_(std::move(o.keys_data_()[i]));
-    }
-  }
 
-  // {entry, inserted}; raises length_error for a new key into a full map.
-  template <class KK, class... Args>
-  constexpr std::pair<size_type, bool> try_emplace_(KK&& k, Args&&... args) {
-    const std::size_t x = hash_of_(k);
-    const size_type i = find_hashed_(k, x);
-    const bool inserted = i == this->size_;
-    if (inserted) {
-      if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "IndexMap: full");
-      append_(x, std::forward<KK>(k), std::forward<Args>(args)...);
-    }
-    return {i, inserted};
+  // IndexSet's insertion: {entry, inserted} / a map's try_insert_result.
+  template <class KK>
+  constexpr std::pair<size_type, bool> try_emplace_(KK&& k) {
+    return algo_::try_emplace(*this, std::forward<KK>(k));
   }
-  template <class KK, class... Args>
-  constexpr try_insert_result try_insert_(KK&& k, Args&&... args) {
-    const std::size_t x = hash_of_(k);
-    const size_type i = find_hashed_(k, x);
-    const bool inserted = i == this->size_;
-    if (inserted) {
-      if (i == N) return std::nullopt;
-      append_(x, std::forward<KK>(k), std::forward<Args>(args)...);
-    }
-    return std::pair<iterator, bool>(iter_(i), inserted);
+  template <class KK>
+  constexpr try_insert_result try_insert_(KK&& k) {
+    return algo_::try_insert(*this, api_::make_(*this), std::forward<KK>(k));
   }
-  // Report = false: a full map raises (the result is never empty).
-  template <bool Report, class KK, class M>
-  constexpr try_insert_result insert_or_assign_(KK&& k, M&& m) {
-    const std::size_t x = hash_of_(k);
-    const size_type i = find_hashed_(k, x);
-    const bool inserted = i == this->size_;
-    if (!inserted) {
-      values_data_()[i] = std::forward<M>(m);
-    } else {
-      if (HEAPLESS_UNLIKELY(i == N)) {
-        if constexpr (Report) return std::nullopt;
-        else detail::raise(error_kind::length_error, "IndexMap: full");
-      }
-      append_(x, std::forward<KK>(k), std::forward<M>(m));
-    }
-    return std::pair<iterator, bool>(iter_(i), inserted);
-  }
-
-  // The value first: if its move throws, entry dst still holds its own key,
-  // so keys stay unique (swap_erase then changes nothing).
-  constexpr void move_assign_(size_type dst, size_type src) {
-    if constexpr (has_values_) values_data_()[dst] = std::move(values_data_()[src]);
-    keys_data_()[dst] = std::move(keys_data_()[src]);
-  }
-  // Destroys entries [from, size()) and shrinks to `from` (the index is the caller's).
-  constexpr void destroy_tail_(size_type from) noexcept {
-    for (size_type i = from; i < this->size_; ++i) {
-      this->keys_.destroy(i);
-      if constexpr (has_values_) this->values_.destroy(i);
-    }
-    this->size_ = static_cast<detail::smallest_size_t<N>>(from);
-  }
-  constexpr void remove_swap_(size_type i) {
-    const size_type last = this->size_ - 1u;
-    index_remove_(i);
-    if (i != last) {
-      index_guard_ guard{guarded_ ? this : nullptr};
-      move_assign_(i, last);
-      index_renumber_(last, i);
-      guard.self = nullptr;
-    }
-    destroy_tail_(last);
-  }
-  constexpr void remove_shift_(size_type i) {
-    const size_type n = this->size_;
-    index_remove_(i);
-    index_guard_ guard{guarded_ ? this : nullptr};
-    for (size_type src = i + 1; src < n; ++src) move_assign_(src - 1, src);
-    destroy_tail_(n - 1);
-    // Entries past the hole moved down by one.
-    for (std::size_t s = 0; s < geometry_::slots; ++s) {
-      const slot_type_ v = this->slots_[s];
-      if (v != 0 && geometry_::entry(v) > i) this->slots_[s] = static_cast<slot_type_>(v - 1);
-    }
-    guard.self = nullptr;
-  }
+  constexpr void remove_swap_(size_type i) { algo_::remove_swap(*this, i); }
+  constexpr void remove_shift_(size_type i) { algo_::erase_shift(*this, i, i + 1); }
 };
 
 /// Removes every entry for which pred(entry) is true, keeping the order of
@@ -11369,20 +12096,107 @@ class IndexMap
 /// removed. O(n + slots()): the index is rebuilt once.
 template <class K, class V, std::size_t N, class H, class E, class Pred>
 constexpr std::size_t erase_if(IndexMap<K, V, N, H, E>& m, Pred pred) {
-  using size_type = std::size_t;
-  const size_type n = m.size();
-  size_type kept = 0;
-  {
-    typename IndexMap<K, V, N, H, E>::index_guard_ guard{&m};
-    for (size_type i = 0; i < n; ++i) {
-      if (pred(*m.iter_(i))) continue;
-      if (kept != i) m.move_assign_(kept, i);
-      ++kept;
-    }
-    m.destroy_tail_(kept);
-    if (kept == n) guard.self = nullptr;
+  return IndexMap<K, V, N, H, E>::erase_if_(m, pred);
+}
+
+// ---- Capacity erasure: IndexMapRef<K, V, Hash, KeyEqual> ---------------------------
+
+/// A non-owning handle to an IndexMap<K, V, N, Hash, KeyEqual> of any
+/// capacity N: one non-template function can fill and search maps of
+/// different sizes. Built on demand (implicit at a call): a pointer to the
+/// map and a pointer to a table of constants and functions for that map type
+/// (16 bytes on 64-bit hosts, 8 on Cortex-M); valid while the map lives and
+/// is not moved. It has IndexMap's whole API except what concerns the
+/// capacity itself and swap: size, iteration, nth / index_of / front / back,
+/// find / contains / count / at / operator[], every insert, emplace,
+/// try_emplace, insert_or_assign and their try_ forms, erase / swap_erase /
+/// shift_erase (position, key), pop_back, erase_if, clear, hash_function,
+/// key_eq, == and !=. Each member runs the algorithm IndexMap's member runs
+/// (detail::map_algo), with IndexMap's errors and guarantees. A lookup by
+/// key goes to the map's own hash search through one indirect call; so do
+/// string queries when Hash and KeyEqual are transparent. Any other
+/// heterogeneous query (transparent Hash and KeyEqual, a type that is not
+/// a string and does not convert to K) compares every key with KeyEqual: O(n).
+///
+/// IndexMapRef<K, const V, Hash, KeyEqual> is the read-only view: it
+/// converts from a const IndexMap, an IndexMap and an IndexMapRef<K, V, ...>,
+/// and offers size, iteration, positions, lookup and comparison; a
+/// modifying member does not compile. A `const IndexMapRef` is read-only
+/// too (take the view by value to modify through it).
+template <class K, class V, class Hash, class KeyEqual>
+class IndexMapRef : public index_map_members<IndexMapRef<K, V, Hash, KeyEqual>, K, V> {
+  using VM = std::remove_const_t<V>;
+  using api_ = index_map_members<IndexMapRef, K, V>;
+  using algo_ = detail::map_algo<K, VM>;
+  using core_type = detail::map_ref_core<K, V, detail::index_map_ref_lookup<K, Hash, KeyEqual>>;
+  using ops_type = detail::map_ref_ops<K, VM>;
+  using functions_type = detail::index_map_functions<Hash, KeyEqual>;
+  template <std::size_t N>
+  using owner_ = IndexMap<K, VM, N, Hash, KeyEqual>;
+  static_assert(!std::is_const_v<K>,
+                "IndexMapRef<const K, V>: keys are never mutable; use IndexMapRef<K, const V> for a read-only view");
+
+ public:
+  using typename api_::size_type;
+  /// Hash function type.
+  using hasher = Hash;
+  /// Key equality type.
+  using key_equal = KeyEqual;
+
+  /// Refers to m (implicit, so an IndexMap<K, V, N, Hash, KeyEqual>& converts at a call).
+  template <std::size_t N>
+  IndexMapRef(owner_<N>& m) noexcept  // NOLINT: implicit on purpose
+      : map_(&m), ops_(&detail::map_ref_thunks<owner_<N>>::ops) {}
+  /// Read-only view of a const IndexMap (IndexMapRef<K, const V, ...> only).
+  template <std::size_t N, class U = V, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  IndexMapRef(const owner_<N>& m) noexcept  // NOLINT: implicit on purpose
+      : map_(const_cast<owner_<N>*>(&m)), ops_(&detail::map_ref_thunks<owner_<N>>::ops) {}
+  /// An IndexMapRef<K, V, ...> converts to the read-only IndexMapRef<K, const V, ...>.
+  template <class U = V, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  IndexMapRef(const IndexMapRef<K, VM, Hash, KeyEqual>& other) noexcept  // NOLINT: implicit on purpose
+      : map_(other.map_), ops_(other.ops_) {}
+
+  /// The map's N.
+  size_type capacity() const noexcept { return ops_->cap; }
+  /// Same as capacity().
+  size_type max_size() const noexcept { return ops_->cap; }
+  /// The map's number of index slots (the smallest power of two >= 2N).
+  size_type slots() const noexcept { return ops_->slots; }
+  /// A copy of the map's hash function.
+  hasher hash_function() const { return functions_().hash_fn_(); }
+  /// A copy of the map's key equality.
+  key_equal key_eq() const { return functions_().eq_fn_(); }
+
+  /// Same keys with equal values, in any order (the maps' capacities may
+  /// differ; an IndexMap converts).
+  friend bool operator==(const IndexMapRef& a, const IndexMapRef& b) { return algo_::equal(a.mc_core(), b.mc_core()); }
+  /// !(a == b).
+  friend bool operator!=(const IndexMapRef& a, const IndexMapRef& b) { return !(a == b); }
+
+ private:
+  template <class, class, class>
+  friend class map_members;
+  template <class, class, class>
+  friend class index_map_members;
+  template <class, class, class, class>
+  friend class IndexMapRef;
+
+  const functions_type& functions_() const noexcept {
+    return *static_cast<const functions_type*>(ops_->functions(map_));
   }
-  return n - kept;
+  core_type mc_core() const noexcept {
+    const auto p = ops_->parts(map_);
+    return core_type{p.keys, p.values, p.size, p.width, map_, ops_};
+  }
+
+  void* map_;
+  const ops_type* ops_;
+};
+
+/// As erase_if(IndexMap&, pred), through a view.
+template <class K, class V, class H, class E, class Pred>
+std::size_t erase_if(IndexMapRef<K, V, H, E> m, Pred pred) {
+  return IndexMapRef<K, V, H, E>::erase_if_(m, pred);
 }
 
 // ---- IndexSet ------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "support/test.hpp"
 
 #include <cstdint>      // std::uint64_t
+#include <iterator>     // std::back_inserter
 #include <string_view>  // std::string_view
 
 #include <heapless/format.hpp>
@@ -315,4 +316,264 @@ TEST_CASE("StringRef: sources inside the String (aliasing)", "[string][string_re
   CHECK(s == "cdcd");
   r.insert(0, std::string_view(s.c_str(), s.size() + 1));  // with its NUL
   CHECK(std::string_view(s) == std::string_view("cdcd\0cdcd", 9));
+}
+
+namespace {
+
+// The members String has beside the ones above (iterator positions, ranges,
+// substrings, String<M> arguments): the same random operations on `owner`
+// directly and on `viewed` through a StringRef.
+template <std::size_t N>
+bool differential_rest(String<N>& owner, String<N>& viewed, std::uint64_t seed, int steps) {
+  rng g{seed};
+  StringRef r = viewed;
+  char src[24];
+  for (int step = 0; step < steps; ++step) {
+    const std::size_t n = g.below(sizeof src);
+    for (std::size_t i = 0; i < n; ++i) src[i] = alphabet[g.below(sizeof alphabet - 1)];
+    const std::string_view sv(src, n);
+    const std::size_t len = owner.size();
+    const std::size_t pos = g.below(len + 1);
+    const std::size_t count = g.below(len + 1 - pos);  // [pos, pos + count) inside the text
+    const auto room = [&](std::size_t removed, std::size_t added) { return len - removed + added <= N; };
+    switch (g.below(16)) {
+      case 0:
+        if (room(0, 1)) {
+          const auto a = owner.insert(owner.begin() + pos, src[0]) - owner.begin();
+          if (r.insert(r.begin() + pos, src[0]) - r.begin() != a) return false;
+        }
+        break;
+      case 1:
+        if (room(0, n)) {
+          const auto a = owner.insert(owner.cbegin() + pos, n, 'q') - owner.begin();
+          if (r.insert(r.cbegin() + pos, n, 'q') - r.begin() != a) return false;
+        }
+        break;
+      case 2: {  // a range of the String's own text, through reverse iterators (not char pointers)
+        const std::size_t from = g.below(len + 1);
+        const std::size_t k = g.below(len + 1 - from);
+        if (room(0, k) && k <= N - len) {
+          String<N> copy = owner;  // String reads its range first: the same text
+          owner.insert(owner.begin() + pos, copy.rbegin() + static_cast<std::ptrdiff_t>(len - from - k),
+                       copy.rbegin() + static_cast<std::ptrdiff_t>(len - from));
+          r.insert(r.begin() + pos, r.rbegin() + static_cast<std::ptrdiff_t>(len - from - k),
+                   r.rbegin() + static_cast<std::ptrdiff_t>(len - from));
+        }
+        break;
+      }
+      case 3:
+        if (len != 0 && pos < len) {
+          const auto a = owner.erase(owner.begin() + pos) - owner.begin();
+          if (r.erase(r.begin() + pos) - r.begin() != a) return false;
+        }
+        break;
+      case 4: {
+        const auto a = owner.erase(owner.cbegin() + pos, owner.cbegin() + pos + count) - owner.begin();
+        if (r.erase(r.cbegin() + pos, r.cbegin() + pos + count) - r.begin() != a) return false;
+        break;
+      }
+      case 5:
+        if (room(count, n)) {
+          owner.replace(owner.begin() + pos, owner.begin() + pos + count, sv);
+          r.replace(r.begin() + pos, r.begin() + pos + count, sv);
+        }
+        break;
+      case 6:
+        if (room(count, 2)) {
+          owner.replace(owner.cbegin() + pos, owner.cbegin() + pos + count, 2, 'z');
+          r.replace(r.cbegin() + pos, r.cbegin() + pos + count, 2, 'z');
+        }
+        break;
+      case 7: {  // a range of other iterators, from outside the String
+        const std::string_view other = "xyz0123";
+        const auto k = 1 + g.below(other.size());
+        if (room(count, k)) {
+          String<8> o(other.substr(0, k));
+          owner.replace(owner.begin() + pos, owner.begin() + pos + count, o.rbegin(), o.rend());
+          r.replace(r.begin() + pos, r.begin() + pos + count, o.rbegin(), o.rend());
+        }
+        break;
+      }
+      case 8:
+        if (room(count, n)) {
+          owner.replace(owner.begin() + pos, owner.begin() + pos + count, src, src + n);  // char pointers
+          r.replace(r.begin() + pos, r.begin() + pos + count, src, src + n);
+        }
+        break;
+      case 9:
+        if (room(0, n)) {
+          owner.append(sv.begin(), sv.end());
+          r.append(sv.begin(), sv.end());
+        }
+        break;
+      case 10: {  // the String's own text, reversed, replaces it (it is read behind the text)
+        if (len > N - len) break;
+        String<N> copy = owner;
+        owner.assign(copy.rbegin(), copy.rend());
+        r.assign(r.rbegin(), r.rend());
+        break;
+      }
+      case 11: {
+        const String<7> small(sv.substr(0, n < 7 ? n : 7));
+        if (small.size() <= N) {
+          owner = small;
+          r = small;  // assigns the text, does not rebind the view
+        }
+        break;
+      }
+      case 12:
+        if (room(0, n)) {
+          owner.insert(pos, sv, 0, n);
+          r.insert(pos, sv, 0, n);
+        }
+        break;
+      case 13: {
+        const std::size_t k = g.below(4);
+        const bool a = owner.try_insert(pos, k, 'k');
+        if (r.try_insert(pos, k, 'k') != a) return false;
+        break;
+      }
+      case 14:
+        if (owner.append_truncating(3, 't') != r.append_truncating(3, 't')) return false;
+        break;
+      default: {
+        char a[8] = {}, b[8] = {};
+        if (owner.copy(a, 7, pos) != r.copy(b, 7, pos)) return false;
+        if (std::string_view(a) != std::string_view(b)) return false;
+        break;
+      }
+    }
+    if (!same(owner, viewed)) return false;
+    const char c = src[0];
+    const std::size_t now = owner.size();
+    const std::size_t at = pos < now ? pos : now;
+    const std::size_t span = count < now - at ? count : now - at;
+    if (r.find_first_not_of(c, at) != owner.find_first_not_of(c, at) ||
+        r.find_last_not_of(c, at) != owner.find_last_not_of(c, at) ||
+        r.find_first_of(c, at) != owner.find_first_of(c, at) || r.find_last_of(c, at) != owner.find_last_of(c, at) ||
+        r.find(src, at, n) != owner.find(src, at, n) || r.rfind(src, at, n) != owner.rfind(src, at, n) ||
+        r.starts_with(c) != owner.starts_with(c) || r.ends_with(c) != owner.ends_with(c) ||
+        (r.compare(at, span, sv) < 0) != (owner.compare(at, span, sv) < 0) ||
+        (r.compare(owner) != 0) || (r.compare(0, now, src, n) == 0) != (owner.compare(0, now, src, n) == 0)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+template <std::size_t N>
+void check_rest(String<N>& owner, String<N>& viewed) {
+  owner.clear();
+  viewed.clear();
+  CHECK(differential_rest(owner, viewed, 0xD1B54A32D192ED03ULL + N, 3000));
+}
+
+}  // namespace
+
+TEST_CASE("StringRef: String's iterator, range and String<M> members, every length encoding", "[string][string_ref]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  {
+    String<1> a, b;
+    check_rest(a, b);
+  }
+  {
+    String<15> a, b;
+    check_rest(a, b);
+  }
+  {
+    String<255> a, b;
+    check_rest(a, b);
+  }
+  {
+    static String<300> a, b;
+    check_rest(a, b);
+  }
+#if !(defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M')
+  {
+    static String<65536> a, b;  // four-byte length
+    check_rest(a, b);
+  }
+#endif
+}
+
+TEST_CASE("StringRef: String<M> arguments, comparisons, errors of the new members", "[string][string_ref]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  String<8> s = "abc";
+  static String<300> big;
+  big = "abd";
+  StringRef r = s;
+  StringRef b = big;
+  CHECK(r.compare(big) < 0);
+  CHECK((r < big));
+  CHECK((big > r));
+  CHECK((r != big));
+  CHECK((r <= "abc"));
+  CHECK((r >= std::string_view("abb")));
+  CHECK((r == String<3>("abc")));
+  CHECK((String<20>("abc") == r));
+  CHECK((b > r.view()));
+  r = big;  // String<300> -> the text of String<8>
+  CHECK(s == "abd");
+  CHECK(r.data() == s.data());  // the view still refers to s
+  b = String<8>("xy");
+  CHECK(big == "xy");
+  r = 'q';
+  CHECK(s == "q");
+  r = {'h', 'i'};
+  CHECK(s == "hi");
+  r += {'!', '?'};
+  CHECK(s == "hi!?");
+  r.assign(3, 'w');
+  CHECK(s == "www");
+  r.assign("abcdef", 2, 3);
+  CHECK(s == "cde");
+  r.append("0123", 1, 2);
+  CHECK(s == "cde12");
+  CHECK(r.front() == 'c');
+  CHECK(static_cast<const StringRef&>(r).back() == '2');
+  CHECK(*r.crbegin() == '2');
+  CHECK(*(r.crend() - 1) == 'c');
+  r.reserve(8);
+  r.shrink_to_fit();
+  // capacity violations: the error model, all or nothing
+  HEAPLESS_CHECK_RAISES(length_error, r.reserve(9));
+  HEAPLESS_CHECK_RAISES(length_error, r.assign(9, 'x'));
+  HEAPLESS_CHECK_RAISES(length_error, r = String<20>("0123456789"));
+  HEAPLESS_CHECK_RAISES(length_error, r.insert(r.begin(), 4, 'x'));
+  const char more[] = "xyzw";
+  HEAPLESS_CHECK_RAISES(length_error, r.append(more, more + 4));
+  const std::string_view four = "wxyz";  // reverse iterators: not char pointers
+  HEAPLESS_CHECK_RAISES(length_error, r.insert(r.begin(), four.rbegin(), four.rend()));
+  r.replace(r.begin(), r.begin() + 1, four.rbegin(), four.rend());  // fits exactly: "zyxw" + "de12"
+  CHECK(s == "zyxwde12");
+  HEAPLESS_CHECK_RAISES(length_error, r.replace(r.begin(), r.begin() + 1, four.rbegin(), four.rend()));
+  CHECK(s == "zyxwde12");
+  // Needs the replaced chars' room (the String is full): erased first.
+  CHECK(r.replace(r.begin(), r.begin() + 4, four.rbegin() + 1, four.rend()).size() == 7);
+  CHECK(s == "yxwde12");
+  r.assign("cde12");
+  HEAPLESS_CHECK_RAISES(out_of_range, r.assign("abc", 4, 1));
+  HEAPLESS_CHECK_RAISES(out_of_range, r.compare(9, 1, "x"));
+  HEAPLESS_CHECK_RAISES(out_of_range, r.copy(nullptr, 0, 9));
+  CHECK(s == "cde12");
+  CHECK_FALSE(r.try_assign(9, 'x'));
+  CHECK_FALSE(r.try_append("0123", 4));
+  CHECK_FALSE(r.try_insert(0, 4, 'x'));
+  CHECK(r.try_append('3'));
+  CHECK(r.append_truncating(5, '.'));
+  CHECK(s == "cde123..");
+  CHECK(r.full());
+  CHECK_FALSE(r.try_append('3'));
+  CHECK(erase(r, '.') == 2);
+  CHECK(erase_if(r, [](char c) { return c == '1'; }) == 1);
+  CHECK(s == "cde23");
+  int tokens = 0;
+  r = "a,b,,c";
+  for (std::string_view t : r.split(',')) tokens += t.empty() ? 10 : 1;
+  CHECK(tokens == 13);
+  // std::back_inserter and format_to take the view like the String.
+  r.clear();
+  *std::back_inserter(r) = 'z';
+  heapless::format_to(r, "{}{}", 4, 2);
+  CHECK(s == "z42");
 }

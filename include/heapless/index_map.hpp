@@ -44,6 +44,11 @@
 // try_insert_or_assign report a full map by returning an empty optional,
 // change nothing and leave their arguments untouched.
 //
+// IndexMapRef<K, V, Hash, KeyEqual> (before IndexSet below) is a
+// capacity-erased handle to an IndexMap of any N; IndexMapRef<K, const V,
+// ...> is the read-only one. Both run IndexMap's own members and algorithms
+// (map_members, index_map_members, detail::map_algo); docs/views.md.
+//
 // Threads/ISRs: no internal synchronisation; like std containers, concurrent
 // const access is safe, anything else needs the caller's lock.
 #ifndef HEAPLESS_INDEX_MAP_HPP
@@ -183,6 +188,8 @@ template <class K, class V, std::size_t N, class Hash = hash<K>, class KeyEqual 
 class IndexMap;
 template <class K, std::size_t N, class Hash = hash<K>, class KeyEqual = std::equal_to<>>
 class IndexSet;
+template <class K, class V, class Hash = hash<K>, class KeyEqual = std::equal_to<>>
+class IndexMapRef;
 
 namespace detail {
 
@@ -238,8 +245,6 @@ struct index_map_geometry {
   }
 };
 
-/// What an IndexSet keeps as the value of each entry: nothing.
-struct index_set_unit {};
 
 // ---- Hash and KeyEqual -------------------------------------------------------
 // Empty function objects are made on demand (the map pays no byte for them);
@@ -264,7 +269,7 @@ struct index_map_functions<H, E, false> {
 
 // ---- Storage -----------------------------------------------------------------
 template <class V>
-inline constexpr bool index_map_has_values_v = !std::is_same_v<V, index_set_unit>;
+inline constexpr bool index_map_has_values_v = map_has_values_v<V>;
 
 template <class K, class V, std::size_t N, class H, class E>
 struct index_map_base : index_map_functions<H, E> {
@@ -400,328 +405,97 @@ template <class H, class E>
 struct index_map_transparent<H, E, std::void_t<typename H::is_transparent, typename E::is_transparent>>
     : std::true_type {};
 
+/// IndexMapRef's search: the owner's (through the table) for the key type,
+/// a type that converts to it, integers, and (Hash and KeyEqual transparent)
+/// strings; another transparent query compares every key with KeyEqual.
+template <class K, class H, class E>
+struct index_map_ref_lookup : map_ref_lookup_base<K> {
+  static constexpr bool transparent = index_map_transparent<H, E>::value;
+  template <class C, class Q>
+  static std::size_t find(const C& c, const Q& q) {
+    if constexpr (transparent && linear_map_string_key<K>::value && std::is_convertible_v<const Q&, std::string_view>) {
+      return c.ops_->find_string(c.map_, std::string_view(q));
+    } else if constexpr (std::is_same_v<Q, K> || !transparent) {
+      return map_ref_lookup_base<K>::by_key(c, q);
+    } else {
+      const auto& f = *static_cast<const index_map_functions<H, E>*>(c.ops_->functions(c.map_));
+      const std::size_t n = c.mc_size();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (static_cast<bool>(f.eq_fn_()(c.mc_keys()[i], q))) return i;
+      }
+      return n;
+    }
+  }
+  [[noreturn]] static void full() { raise(error_kind::length_error, "IndexMapRef: full"); }
+  [[noreturn]] static void no_key() { raise(error_kind::out_of_range, "IndexMapRef::at: no such key"); }
+};
+
 }  // namespace detail
 
-/// A hash map of at most N entries, iterated in insertion order.
-/// K needs Hash and KeyEqual; K and V need to be move-constructible and
-/// move-assignable. Hash(k) must equal Hash(q) whenever KeyEqual(k, q).
-template <class K, class V, std::size_t N, class Hash, class KeyEqual>
-class IndexMap
-    : private detail::index_map_storage<K, V, N, Hash, KeyEqual>,
-      private detail::index_map_copy_gate<detail::index_map_copyable_v<K, V>> {
-  static_assert(N > 0, "IndexMap needs a capacity of at least 1");
-  static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "IndexMap stores objects, not references");
-  static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
-                "IndexMap<const K, ...>: keys are never mutable through the map anyway; drop the const");
-
-  using base_ = detail::index_map_storage<K, V, N, Hash, KeyEqual>;
-  using geometry_ = detail::index_map_geometry<K, N>;
-  using slot_type_ = typename geometry_::slot_type;
-  static constexpr bool has_values_ = detail::index_map_has_values_v<V>;
-  static constexpr bool transparent_ = detail::index_map_transparent<Hash, KeyEqual>::value;
-
-  template <class, std::size_t, class, class>
-  friend class IndexSet;
+/// IndexMap's positional and erasure members, shared with IndexMapRef (a
+/// base of both; D is the map or view).
+template <class D, class K, class V>
+class index_map_members : public map_members<D, K, V> {
+  using base_ = map_members<D, K, V>;
+  using algo_ = detail::map_algo<K, std::remove_const_t<V>>;
+  // erase(iterator) exists where iterator is not const_iterator.
+  struct no_iterator_ {
+    explicit no_iterator_() = default;
+  };
+  using mutable_iterator_ = std::conditional_t<std::is_const_v<V>, no_iterator_, typename base_::iterator>;
 
  public:
-  // ---- Types ---------------------------------------------------------------
-  /// Key type.
-  using key_type = K;
-  /// Mapped (value) type.
-  using mapped_type = V;
-  /// The pair type accepted by insert.
-  using value_type = std::pair<K, V>;
-  /// Size type.
-  using size_type = std::size_t;
-  /// Difference type.
-  using difference_type = std::ptrdiff_t;
-  /// Hash function type.
-  using hasher = Hash;
-  /// Key equality type.
-  using key_equal = KeyEqual;
-  /// A proxy `std::pair<const K&, V&>` returned by value from `*it` (as in
-  /// LinearMap and C++23 std::flat_map); `auto& [k, v]` binds to it.
-  using reference = const std::pair<const K&, V&>;
-  /// A proxy `std::pair<const K&, const V&>` returned by value from `*it`.
-  using const_reference = const std::pair<const K&, const V&>;
-  /// Random-access iterator in insertion order (see erase for what erasure does to the order).
-  using iterator = detail::linear_map_iterator<K, V>;
-  /// Const random-access iterator in insertion order.
-  using const_iterator = detail::linear_map_iterator<K, const V>;
-  /// Reverse iterator.
-  using reverse_iterator = std::reverse_iterator<iterator>;
-  /// Const reverse iterator.
-  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
-  /// try_insert's result: empty when the map was full (nothing changed);
-  /// otherwise what insert would return: {position, inserted}.
-  using try_insert_result = std::optional<std::pair<iterator, bool>>;
-
-  // ---- Construction ----------------------------------------------------------
-  /// Empty; constant-initialised when static; zeroes the index (slots()
-  /// entries), touches no element storage.
-  constexpr IndexMap() noexcept = default;
-  /// Empty, with these function objects (a keyed hash, say).
-  constexpr explicit IndexMap(const Hash& h, const KeyEqual& eq = KeyEqual()) : base_(h, eq) {}
-  /// Inserts each entry; a repeated key keeps its first value. More than N
-  /// distinct keys: raises length_error.
-  constexpr IndexMap(std::initializer_list<value_type> il) : IndexMap() { insert(il.begin(), il.end()); }
-  /// Inserts each element of [first, last); a repeated key keeps its first value. More than N distinct keys: raises length_error.
-  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
-  constexpr IndexMap(InputIt first, InputIt last) : IndexMap() {
-    insert(first, last);
-  }
-  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
-  constexpr IndexMap& operator=(std::initializer_list<value_type> il) {
-    clear();
-    insert(il.begin(), il.end());
-    return *this;
-  }
-
-  // ---- Capacity --------------------------------------------------------------
-  /// The number of entries.
-  constexpr size_type size() const noexcept { return this->size_; }
-  /// The maximum number of entries (N).
-  static constexpr size_type capacity() noexcept { return N; }
-  /// Same as capacity().
-  static constexpr size_type max_size() noexcept { return N; }
-  /// Number of index slots: the smallest power of two >= 2N.
-  static constexpr size_type slots() noexcept { return geometry_::slots; }
-  /// true when size() == 0.
-  [[nodiscard]] constexpr bool empty() const noexcept { return this->size_ == 0; }
-  /// true when size() == N: a new key would not fit.
-  constexpr bool full() const noexcept { return this->size_ == N; }
-  /// A copy of the hash function.
-  constexpr hasher hash_function() const { return this->hash_fn_(); }
-  /// A copy of the key equality.
-  constexpr key_equal key_eq() const { return this->eq_fn_(); }
-
-  // ---- Iteration (insertion order; see erase for what it does to it) --------
-  /// Iterator to the first entry.
-  constexpr iterator begin() noexcept { return iter_(0); }
-  /// Iterator past the last entry.
-  constexpr iterator end() noexcept { return iter_(this->size_); }
-  /// Const iterator to the first entry.
-  constexpr const_iterator begin() const noexcept { return citer_(0); }
-  /// Const iterator past the last entry.
-  constexpr const_iterator end() const noexcept { return citer_(this->size_); }
-  /// Same as begin() const.
-  constexpr const_iterator cbegin() const noexcept { return citer_(0); }
-  /// Same as end() const.
-  constexpr const_iterator cend() const noexcept { return citer_(this->size_); }
-  /// Reverse iterator to the last entry.
-  constexpr reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
-  /// Reverse iterator before the first entry.
-  constexpr reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
-  /// Const reverse iterator to the last entry.
-  constexpr const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
-  /// Const reverse iterator before the first entry.
-  constexpr const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
-  /// Same as rbegin() const.
-  constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
-  /// Same as rend() const.
-  constexpr const_reverse_iterator crend() const noexcept { return rend(); }
-
-  /// The keys, contiguous, in iteration order (read-only: keys stay unique).
-  constexpr detail::linear_map_span<const K> keys() const noexcept { return {keys_data_(), this->size_}; }
-  /// The values, contiguous, in iteration order; values()[i] belongs to keys()[i].
-  constexpr detail::linear_map_span<V> values() noexcept { return {values_data_(), this->size_}; }
-  /// As values(), read-only.
-  constexpr detail::linear_map_span<const V> values() const noexcept { return {values_data_(), this->size_}; }
+  using typename base_::const_iterator;
+  using typename base_::const_reference;
+  using typename base_::iterator;
+  using typename base_::reference;
+  using typename base_::size_type;
 
   // ---- Positions ---------------------------------------------------------------
   /// Iterator to the i-th entry in iteration order; nth(size()) == end().
   /// Precondition: i <= size(). O(1).
   constexpr iterator nth(size_type i) noexcept {
-    HEAPLESS_ASSERT(i <= this->size_, "IndexMap::nth: index out of range");
-    return iter_(i);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(i <= c.mc_size(), "IndexMap::nth: index out of range");
+    return base_::iter_(c, i);
   }
   /// As nth(i), read-only. Precondition: i <= size().
   constexpr const_iterator nth(size_type i) const noexcept {
-    HEAPLESS_ASSERT(i <= this->size_, "IndexMap::nth: index out of range");
-    return citer_(i);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(i <= c.mc_size(), "IndexMap::nth: index out of range");
+    return base_::citer_(c, i);
   }
   /// Position of key q in iteration order, or an empty optional. O(1) expected.
   template <class Q = K>
   constexpr std::optional<size_type> index_of(const Q& q) const {
-    const size_type i = index_of_(q);
-    if (i == this->size_) return std::nullopt;
+    auto&& c = this->d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (i == c.mc_size()) return std::nullopt;
     return i;
   }
-  /// The first / last entry. Precondition: !empty().
+  /// The first entry. Precondition: !empty().
   constexpr reference front() noexcept {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::front: empty map");
-    return *iter_(0);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::front: empty map");
+    return *base_::iter_(c, 0);
   }
   /// The first entry, read-only. Precondition: !empty().
   constexpr const_reference front() const noexcept {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::front: empty map");
-    return *citer_(0);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::front: empty map");
+    return *base_::citer_(c, 0);
   }
   /// The last entry. Precondition: !empty().
   constexpr reference back() noexcept {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::back: empty map");
-    return *iter_(this->size_ - 1u);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::back: empty map");
+    return *base_::iter_(c, c.mc_size() - 1u);
   }
   /// The last entry, read-only. Precondition: !empty().
   constexpr const_reference back() const noexcept {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::back: empty map");
-    return *citer_(this->size_ - 1u);
-  }
-
-  // ---- Lookup ------------------------------------------------------------------
-  // Q: K, or any type when Hash and KeyEqual are both transparent
-  // (heterogeneous: a std::string_view or a string literal for String keys);
-  // otherwise a Q that converts to K (integers of another type compare by
-  // value: find(-1) on unsigned keys finds nothing).
-  /// Iterator to the entry with key q, or end(). O(1) expected.
-  template <class Q = K>
-  constexpr iterator find(const Q& q) {
-    return iter_(index_of_(q));
-  }
-  /// As find(q), read-only.
-  template <class Q = K>
-  constexpr const_iterator find(const Q& q) const {
-    return citer_(index_of_(q));
-  }
-  /// true when an entry with key q is present. O(1) expected.
-  template <class Q = K>
-  constexpr bool contains(const Q& q) const {
-    return index_of_(q) != this->size_;
-  }
-  /// 1 if an entry with key q is present, else 0.
-  template <class Q = K>
-  constexpr size_type count(const Q& q) const {
-    return contains(q) ? 1 : 0;
-  }
-  /// The value for key q; a missing key raises out_of_range.
-  template <class Q = K>
-  constexpr V& at(const Q& q) {
-    const size_type i = index_of_(q);
-    if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "IndexMap::at: no such key");
-    return values_data_()[i];
-  }
-  /// As at(q), read-only; a missing key raises out_of_range.
-  template <class Q = K>
-  constexpr const V& at(const Q& q) const {
-    const size_type i = index_of_(q);
-    if (HEAPLESS_UNLIKELY(i == this->size_)) detail::raise(error_kind::out_of_range, "IndexMap::at: no such key");
-    return values_data_()[i];
-  }
-  /// The value for key k, value-initialised and appended if k is new;
-  /// a new key into a full map raises length_error.
-  constexpr V& operator[](const K& k) { return values_data_()[try_emplace_(k).first]; }
-  /// As operator[](const K&), moving k if it is new.
-  constexpr V& operator[](K&& k) { return values_data_()[try_emplace_(std::move(k)).first]; }
-
-  // ---- Insertion (plain forms: a new key into a full map raises length_error) -
-  /// Inserts v unless its key is present. Returns {position, inserted}.
-  constexpr std::pair<iterator, bool> insert(const value_type& v) { return try_emplace(v.first, v.second); }
-  /// As insert(const value_type&), moving v.
-  constexpr std::pair<iterator, bool> insert(value_type&& v) {
-    return try_emplace(std::move(v.first), std::move(v.second));
-  }
-  template <class P, std::enable_if_t<std::is_constructible_v<value_type, P&&> &&
-                                          !std::is_same_v<std::decay_t<P>, value_type>,
-                                      int> = 0>
-  /// Inserts value_type(p) unless its key is present (as emplace).
-  constexpr std::pair<iterator, bool> insert(P&& p) {
-    return emplace(std::forward<P>(p));
-  }
-  /// The hint is ignored; for std::inserter.
-  constexpr iterator insert(const_iterator /*hint*/, const value_type& v) { return insert(v).first; }
-  /// As insert(hint, const value_type&), moving v; the hint is ignored.
-  constexpr iterator insert(const_iterator /*hint*/, value_type&& v) { return insert(std::move(v)).first; }
-  /// Inserts each element in turn; on overflow the ones before stay inserted
-  /// and length_error is raised.
-  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
-  constexpr void insert(InputIt first, InputIt last) {
-    for (; first != last; ++first) emplace(*first);
-  }
-  /// Inserts each element of il in turn (see insert(first, last)).
-  constexpr void insert(std::initializer_list<value_type> il) { insert(il.begin(), il.end()); }
-
-  /// Constructs value_type(args...) and inserts it unless its key is present.
-  /// emplace(key, value) with a K key builds no temporary pair.
-  template <class... Args>
-  constexpr std::pair<iterator, bool> emplace(Args&&... args) {
-    if constexpr (is_key_value_pack_<Args...>()) {
-      return emplace_kv_(std::forward<Args>(args)...);
-    } else {
-      value_type tmp(std::forward<Args>(args)...);
-      return try_emplace(std::move(tmp.first), std::move(tmp.second));
-    }
-  }
-  /// As emplace; the hint is ignored.
-  template <class... Args>
-  constexpr iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
-    return emplace(std::forward<Args>(args)...).first;
-  }
-
-  /// If k is present, does nothing (args are not moved from) and returns
-  /// {position, false}; else appends (k, V(args...)). A new key into a full
-  /// map raises length_error; see try_insert for the form that reports it.
-  template <class... Args>
-  constexpr std::pair<iterator, bool> try_emplace(const K& k, Args&&... args) {
-    const auto r = try_emplace_(k, std::forward<Args>(args)...);
-    return {iter_(r.first), r.second};
-  }
-  /// As try_emplace(const K&, args...), moving k if it is new.
-  template <class... Args>
-  constexpr std::pair<iterator, bool> try_emplace(K&& k, Args&&... args) {
-    const auto r = try_emplace_(std::move(k), std::forward<Args>(args)...);
-    return {iter_(r.first), r.second};
-  }
-  /// As try_emplace(k, args...); the hint is ignored.
-  template <class... Args>
-  constexpr iterator try_emplace(const_iterator /*hint*/, const K& k, Args&&... args) {
-    return try_emplace(k, std::forward<Args>(args)...).first;
-  }
-  /// As try_emplace(std::move(k), args...); the hint is ignored.
-  template <class... Args>
-  constexpr iterator try_emplace(const_iterator /*hint*/, K&& k, Args&&... args) {
-    return try_emplace(std::move(k), std::forward<Args>(args)...).first;
-  }
-
-  /// Assigns m to the value of k if present ({position, false}), else appends
-  /// (k, m) ({position, true}); a new key into a full map raises length_error.
-  template <class M>
-  constexpr std::pair<iterator, bool> insert_or_assign(const K& k, M&& m) {
-    return insert_or_assign_<false>(k, std::forward<M>(m)).value();
-  }
-  /// As insert_or_assign(const K&, m), moving k if it is new.
-  template <class M>
-  constexpr std::pair<iterator, bool> insert_or_assign(K&& k, M&& m) {
-    return insert_or_assign_<false>(std::move(k), std::forward<M>(m)).value();
-  }
-
-  // ---- Insertion that reports a full map (never raises) ---------------------
-  /// As try_emplace(k, args...), except that a new key into a full map
-  /// returns an empty optional: nothing changes, nothing is moved from.
-  template <class... Args>
-  [[nodiscard]] constexpr try_insert_result try_insert(const K& k, Args&&... args) {
-    return try_insert_(k, std::forward<Args>(args)...);
-  }
-  /// As try_insert(const K&, args...), moving k if it is inserted.
-  template <class... Args>
-  [[nodiscard]] constexpr try_insert_result try_insert(K&& k, Args&&... args) {
-    return try_insert_(std::move(k), std::forward<Args>(args)...);
-  }
-  /// As try_insert(v.first, v.second).
-  [[nodiscard]] constexpr try_insert_result try_insert(const value_type& v) { return try_insert_(v.first, v.second); }
-  /// As try_insert(const value_type&), moving v's key and value only if inserted.
-  [[nodiscard]] constexpr try_insert_result try_insert(value_type&& v) {
-    return try_insert_(std::move(v.first), std::move(v.second));
-  }
-  /// As insert_or_assign, except that a new key into a full map returns an
-  /// empty optional (k and m are not moved from).
-  template <class M>
-  [[nodiscard]] constexpr try_insert_result try_insert_or_assign(const K& k, M&& m) {
-    return insert_or_assign_<true>(k, std::forward<M>(m));
-  }
-  /// As try_insert_or_assign(const K&, m), moving k if it is new.
-  template <class M>
-  [[nodiscard]] constexpr try_insert_result try_insert_or_assign(K&& k, M&& m) {
-    return insert_or_assign_<true>(std::move(k), std::forward<M>(m));
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::back: empty map");
+    return *base_::citer_(c, c.mc_size() - 1u);
   }
 
   // ---- Erasure ---------------------------------------------------------------
@@ -734,52 +508,131 @@ class IndexMap
   /// moved entry (or is end()). Precondition: pos is dereferenceable.
   constexpr iterator erase(const_iterator pos) { return swap_erase(pos); }
   /// As erase(const_iterator).
-  constexpr iterator erase(iterator pos) { return swap_erase(const_iterator(pos)); }
+  constexpr iterator erase(mutable_iterator_ pos) { return swap_erase(const_iterator(pos)); }
   /// Removes the entry with key q, if any, as swap_erase. Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type erase(const Q& q) {
     return swap_erase(q);
   }
-
   /// erase(pos): O(1), the last entry moves into the hole.
   constexpr iterator swap_erase(const_iterator pos) {
-    const size_type i = index_(pos);
-    HEAPLESS_ASSERT(i < this->size_, "IndexMap::swap_erase: iterator not dereferenceable");
-    remove_swap_(i);
-    return iterator(pos.k_, const_cast<V*>(pos.v_));
+    auto&& c = this->d_().mc_core();
+    const size_type i = base_::index_(c, pos);
+    HEAPLESS_ASSERT(i < c.mc_size(), "IndexMap::swap_erase: iterator not dereferenceable");
+    algo_::remove_swap(c, i);
+    return base_::position_(c, pos, i);
   }
   /// Removes the entry with key q, if any, as swap_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type swap_erase(const Q& q) {
-    const size_type i = index_of_(q);
-    if (i == this->size_) return 0;
-    remove_swap_(i);
+    auto&& c = this->d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (i == c.mc_size()) return 0;
+    algo_::remove_swap(c, i);
     return 1;
   }
   /// Removes the entry at pos keeping the order of the others: O(n + slots()).
   /// Returns an iterator to the entry that followed pos.
   constexpr iterator shift_erase(const_iterator pos) {
-    const size_type i = index_(pos);
-    HEAPLESS_ASSERT(i < this->size_, "IndexMap::shift_erase: iterator not dereferenceable");
-    remove_shift_(i);
-    return iterator(pos.k_, const_cast<V*>(pos.v_));
+    auto&& c = this->d_().mc_core();
+    const size_type i = base_::index_(c, pos);
+    HEAPLESS_ASSERT(i < c.mc_size(), "IndexMap::shift_erase: iterator not dereferenceable");
+    algo_::erase_shift(c, i, i + 1);
+    return base_::position_(c, pos, i);
   }
   /// Removes the entry with key q, if any, as shift_erase(pos). Returns 0 or 1.
   template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type shift_erase(const Q& q) {
-    const size_type i = index_of_(q);
-    if (i == this->size_) return 0;
-    remove_shift_(i);
+    auto&& c = this->d_().mc_core();
+    const size_type i = c.mc_find(q);
+    if (i == c.mc_size()) return 0;
+    algo_::erase_shift(c, i, i + 1);
     return 1;
   }
   /// Removes the last entry: O(1). Precondition: !empty().
   constexpr void pop_back() {
-    HEAPLESS_ASSERT(this->size_ != 0, "IndexMap::pop_back: empty map");
-    remove_swap_(this->size_ - 1u);
+    auto&& c = this->d_().mc_core();
+    HEAPLESS_ASSERT(c.mc_size() != 0, "IndexMap::pop_back: empty map");
+    algo_::remove_swap(c, c.mc_size() - 1u);
   }
 
-  /// Destroys every entry and empties the index: O(n + slots()).
-  constexpr void clear() noexcept { this->destroy_all_(); }
+  // erase_if(map, pred) (a free function of this header) runs this.
+  template <class Pred>
+  static constexpr size_type erase_if_(D& m, Pred& pred) {
+    auto&& c = m.mc_core();
+    return algo_::erase_if(c, pred, [&c](size_type i) -> reference { return *base_::iter_(c, i); });
+  }
+};
+
+/// A hash map of at most N entries, iterated in insertion order.
+/// K needs Hash and KeyEqual; K and V need to be move-constructible and
+/// move-assignable. Hash(k) must equal Hash(q) whenever KeyEqual(k, q).
+/// The members not listed here (size, iteration, positions, lookup,
+/// insertion, erasure) are shared with IndexMapRef (index_map_members).
+template <class K, class V, std::size_t N, class Hash, class KeyEqual>
+class IndexMap
+    : public index_map_members<IndexMap<K, V, N, Hash, KeyEqual>, K, V>,
+      private detail::index_map_storage<K, V, N, Hash, KeyEqual>,
+      private detail::index_map_copy_gate<detail::index_map_copyable_v<K, V>> {
+  static_assert(N > 0, "IndexMap needs a capacity of at least 1");
+  static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "IndexMap stores objects, not references");
+  static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
+                "IndexMap<const K, ...>: keys are never mutable through the map anyway; drop the const");
+
+  using base_ = detail::index_map_storage<K, V, N, Hash, KeyEqual>;
+  using api_ = index_map_members<IndexMap, K, V>;
+  using algo_ = detail::map_algo<K, V>;
+  using geometry_ = detail::index_map_geometry<K, N>;
+  using slot_type_ = typename geometry_::slot_type;
+  static constexpr bool has_values_ = detail::index_map_has_values_v<V>;
+  static constexpr bool transparent_ = detail::index_map_transparent<Hash, KeyEqual>::value;
+
+  template <class, std::size_t, class, class>
+  friend class IndexSet;
+
+ public:
+  using typename api_::const_iterator;
+  using typename api_::iterator;
+  using typename api_::size_type;
+  using typename api_::try_insert_result;
+  using typename api_::value_type;
+  /// Hash function type.
+  using hasher = Hash;
+  /// Key equality type.
+  using key_equal = KeyEqual;
+
+  // ---- Construction ----------------------------------------------------------
+  /// Empty; constant-initialised when static; zeroes the index (slots()
+  /// entries), touches no element storage.
+  constexpr IndexMap() noexcept = default;
+  /// Empty, with these function objects (a keyed hash, say).
+  constexpr explicit IndexMap(const Hash& h, const KeyEqual& eq = KeyEqual()) : base_(h, eq) {}
+  /// Inserts each entry; a repeated key keeps its first value. More than N
+  /// distinct keys: raises length_error.
+  constexpr IndexMap(std::initializer_list<value_type> il) : IndexMap() { this->insert(il.begin(), il.end()); }
+  /// Inserts each element of [first, last); a repeated key keeps its first value. More than N distinct keys: raises length_error.
+  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
+  constexpr IndexMap(InputIt first, InputIt last) : IndexMap() {
+    this->insert(first, last);
+  }
+  /// Replaces the contents with the entries of il (as clear(), then insert(il)).
+  constexpr IndexMap& operator=(std::initializer_list<value_type> il) {
+    this->clear();
+    this->insert(il.begin(), il.end());
+    return *this;
+  }
+
+  // ---- Capacity --------------------------------------------------------------
+  /// The maximum number of entries (N).
+  static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
+  static constexpr size_type max_size() noexcept { return N; }
+  /// Number of index slots: the smallest power of two >= 2N.
+  static constexpr size_type slots() noexcept { return geometry_::slots; }
+  /// A copy of the hash function.
+  constexpr hasher hash_function() const { return this->hash_fn_(); }
+  /// A copy of the key equality.
+  constexpr key_equal key_eq() const { return this->eq_fn_(); }
 
   /// Exchanges the contents (and the function objects).
   constexpr void swap(IndexMap& o) noexcept(std::is_nothrow_swappable_v<K>&& std::is_nothrow_swappable_v<V>&&
@@ -806,45 +659,39 @@ class IndexMap
       swap(small->keys_data_()[i], large->keys_data_()[i]);
       if constexpr (has_values_) swap(small->values_data_()[i], large->values_data_()[i]);
     }
-    for (size_type i = ns; i < nl; ++i) small->append_moved_(*large, i);
-    large->destroy_tail_(ns);
-    guard_small.self = nullptr;
-    guard_large.self = nullptr;
+    for (size_type i = ns; i < nl; ++i) {
+      if constexpr (has_values_) {
+        algo_::construct_back(*small, std::move(large->keys_data_()[i]), std::move(large->values_data_()[i]));
+      } else {
+        algo_::construct_back(*small, std::move(large->keys_data_()[i]));
+      }
+    }
+    algo_::destroy_tail(*large, ns);
+    guard_small.c = nullptr;
+    guard_large.c = nullptr;
   }
+  /// As a.swap(b).
   friend constexpr void swap(IndexMap& a, IndexMap& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
   /// Same keys with equal values, in any order: O(n) expected.
-  friend constexpr bool operator==(const IndexMap& a, const IndexMap& b) {
-    if (a.size_ != b.size_) return false;
-    for (size_type i = 0; i < a.size_; ++i) {
-      const size_type j = b.index_of_(a.keys_data_()[i]);
-      if (j == b.size_) return false;
-      if constexpr (has_values_) {
-        if (!(a.values_data_()[i] == b.values_data_()[j])) return false;
-      }
-    }
-    return true;
-  }
+  friend constexpr bool operator==(const IndexMap& a, const IndexMap& b) { return algo_::equal(a, b); }
+  /// !(a == b).
   friend constexpr bool operator!=(const IndexMap& a, const IndexMap& b) { return !(a == b); }
 
-  template <class K2, class V2, std::size_t N2, class H2, class E2, class Pred>
-  friend constexpr std::size_t erase_if(IndexMap<K2, V2, N2, H2, E2>& m, Pred pred);
-
  private:
+  template <class, class, class>
+  friend class map_members;
+  template <class, class, class>
+  friend class index_map_members;
+  template <class, class>
+  friend struct detail::map_algo;
+  template <class>
+  friend struct detail::map_ref_thunks;
+
   constexpr K* keys_data_() noexcept { return this->keys_.data(); }
   constexpr const K* keys_data_() const noexcept { return this->keys_.data(); }
   constexpr V* values_data_() noexcept { return this->values_.data(); }
   constexpr const V* values_data_() const noexcept { return this->values_.data(); }
-  // A set's iterators all point at its one unit value.
-  constexpr iterator iter_(size_type i) noexcept {
-    return iterator(keys_data_() + i, values_data_() + (has_values_ ? i : 0));
-  }
-  constexpr const_iterator citer_(size_type i) const noexcept {
-    return const_iterator(keys_data_() + i, values_data_() + (has_values_ ? i : 0));
-  }
-  constexpr size_type index_(const_iterator it) const noexcept {
-    return static_cast<size_type>(it.k_ - keys_data_());
-  }
 
   // ---- Hashing and the index ------------------------------------------------
   template <class Q>
@@ -912,10 +759,38 @@ class IndexMap
     while (geometry_::entry(this->slots_[h]) != e) h = (h + 1) & geometry_::mask;
     return h;
   }
+  static constexpr bool guarded_ = !(std::is_nothrow_move_assignable_v<K> && std::is_nothrow_move_assignable_v<V> &&
+                                     std::is_nothrow_move_constructible_v<K> &&
+                                     std::is_nothrow_move_constructible_v<V> && std::is_nothrow_swappable_v<K> &&
+                                     std::is_nothrow_swappable_v<V>);
+  using index_guard_ = typename algo_::template index_guard<IndexMap>;
+
+  // ---- The core (detail::map_algo's storage interface) -------------------------
+  constexpr IndexMap& mc_core() noexcept { return *this; }
+  constexpr const IndexMap& mc_core() const noexcept { return *this; }
+  constexpr K* mc_keys() noexcept { return keys_data_(); }
+  constexpr const K* mc_keys() const noexcept { return keys_data_(); }
+  constexpr V* mc_values() noexcept { return values_data_(); }
+  constexpr const V* mc_values() const noexcept { return values_data_(); }
+  constexpr size_type mc_size() const noexcept { return this->size_; }
+  constexpr void mc_set_size(size_type n) noexcept { this->size_ = static_cast<detail::smallest_size_t<N>>(n); }
+  static constexpr size_type mc_cap() noexcept { return N; }
+  template <class Q>
+  constexpr size_type mc_find(const Q& q) const {
+    return index_of_(q);
+  }
+  template <class KK>
+  constexpr detail::map_probe mc_probe(const KK& k) const {
+    const std::size_t x = hash_of_(k);
+    return {find_hashed_(k, x), x};
+  }
+  constexpr void mc_added(const detail::map_probe& p, size_type e) noexcept { index_add_(e, p.x); }
+  static constexpr bool mc_indexed() noexcept { return true; }
+  static constexpr bool mc_guarded() noexcept { return guarded_; }
   // Takes entry e out of the index: later slots of its probe run move back
   // into the hole where their home allows (backward-shift deletion, as in
   // LinearMap's index), so no tombstones are needed.
-  constexpr void index_remove_(size_type e) {
+  constexpr void mc_index_remove(size_type e) {
     constexpr std::size_t mask = geometry_::mask;
     std::size_t hole = index_slot_(e, hash_of_(keys_data_()[e]));
     for (std::size_t j = (hole + 1) & mask; this->slots_[j] != 0; j = (j + 1) & mask) {
@@ -928,71 +803,49 @@ class IndexMap
     this->slots_[hole] = 0;
   }
   // Entry `from` now lives at `to` (its key is keys[to]).
-  constexpr void index_renumber_(size_type from, size_type to) {
+  constexpr void mc_index_renumber(size_type from, size_type to) {
     slot_type_& s = this->slots_[index_slot_(from, hash_of_(keys_data_()[to]))];
     s = static_cast<slot_type_>((static_cast<std::size_t>(s) & ~geometry_::entry_mask) | (to + 1));
   }
-  constexpr void index_rebuild_() {
+  // Entries from l on moved down by `by`.
+  constexpr void mc_index_shift(size_type l, size_type by) noexcept {
+    for (std::size_t s = 0; s < geometry_::slots; ++s) {
+      const slot_type_ v = this->slots_[s];
+      if (v != 0 && geometry_::entry(v) >= l) this->slots_[s] = static_cast<slot_type_>(v - by);
+    }
+  }
+  constexpr void mc_index_rebuild() {
     this->clear_index_();
     for (size_type i = 0; i < this->size_; ++i) index_add_(i, hash_of_(keys_data_()[i]));
   }
-  // Where a move may throw mid-way, the entries are then valid but partly
-  // moved: the guard rebuilds the index from them. Dismissed on success.
-  struct index_guard_ {
-    IndexMap* self;
-    HEAPLESS_CONSTEXPR20 ~index_guard_() {
-      if (self != nullptr) self->index_rebuild_();
-    }
-  };
-  static constexpr bool guarded_ = !(std::is_nothrow_move_assignable_v<K> && std::is_nothrow_move_assignable_v<V> &&
-                                     std::is_nothrow_move_constructible_v<K> &&
-                                     std::is_nothrow_move_constructible_v<V> && std::is_nothrow_swappable_v<K> &&
-                                     std::is_nothrow_swappable_v<V>);
-
-  // ---- Entries ----------------------------------------------------------------
-  template <class A0, class A1, class... Rest>
-  static constexpr bool is_key_value_pack_impl_() noexcept {
-    return sizeof...(Rest) == 0 && std::is_same_v<std::remove_cv_t<std::remove_reference_t<A0>>, K> &&
-           std::is_constructible_v<V, A1&&>;
+  constexpr void mc_tag_move(size_type, size_type) noexcept {}
+  template <class... Args>
+  constexpr void mc_construct_key(size_type i, Args&&... args) {
+    this->keys_.construct(i, std::forward<Args>(args)...);
   }
   template <class... Args>
-  static constexpr bool is_key_value_pack_() noexcept {
-    if constexpr (sizeof...(Args) >= 2) return is_key_value_pack_impl_<Args...>();
-    else return false;
+  constexpr void mc_construct_value(size_type i, Args&&... args) {
+    this->values_.construct(i, std::forward<Args>(args)...);
   }
-  template <class A0, class A1>
-  constexpr std::pair<iterator, bool> emplace_kv_(A0&& k, A1&& v) {
-    return try_emplace(std::forward<A0>(k), std::forward<A1>(v));
-  }
-
-  struct key_rollback_ {
-    IndexMap* self;
-    size_type i;
-    HEAPLESS_CONSTEXPR20 ~key_rollback_() {
-      if (self != nullptr) self->keys_.destroy(i);
-    }
-  };
-  // Appends (k, V(args...)) without indexing it. Precondition: not full. If
-  // V's constructor throws, the new key is destroyed again: nothing changes.
-  template <class KK, class... Args>
-  constexpr void construct_back_(KK&& k, Args&&... args) {
-    const size_type n = this->size_;
-    HEAPLESS_ASSERT(n < N, "IndexMap: append to a full map");
+  constexpr void mc_destroy_key(size_type i) noexcept { this->keys_.destroy(i); }
+  constexpr void mc_destroy_value(size_type i) noexcept { this->values_.destroy(i); }
+  constexpr void mc_before_append([[maybe_unused]] size_type n) {
 #if HEAPLESS_CPP20
     if (HEAPLESS_IS_CONSTANT_EVALUATED() && n == 0) prefill_for_constant_evaluation_();
 #endif
-    this->keys_.construct(n, std::forward<KK>(k));
-    if constexpr (has_values_) {
-      if constexpr (std::is_nothrow_constructible_v<V, Args&&...>) {
-        this->values_.construct(n, std::forward<Args>(args)...);
-      } else {
-        key_rollback_ guard{this, n};
-        this->values_.construct(n, std::forward<Args>(args)...);
-        guard.self = nullptr;
-      }
-    }
-    ++this->size_;
   }
+  constexpr void mc_clear() noexcept { this->destroy_all_(); }
+  [[noreturn]] static void mc_full() { detail::raise(error_kind::length_error, "IndexMap: full"); }
+  [[noreturn]] static void mc_no_key() { detail::raise(error_kind::out_of_range, "IndexMap::at: no such key"); }
+  // What a view reaches through its table.
+  static constexpr bool mc_string_lookup = transparent_ && detail::linear_map_string_key<K>::value;
+  constexpr void* mc_size_ptr() noexcept { return &this->size_; }
+  static constexpr unsigned char mc_size_width() noexcept { return sizeof(detail::smallest_size_t<N>); }
+  static constexpr size_type mc_slots() noexcept { return geometry_::slots; }
+  const void* mc_functions() const noexcept {
+    return &static_cast<const detail::index_map_functions<Hash, KeyEqual>&>(*this);
+  }
+
 #if HEAPLESS_CPP20
   // Constant evaluation only: give every element a value, so that copying
   // the map (a copy of the whole storage) never reads an uninitialised
@@ -1006,99 +859,18 @@ class IndexMap
     }
   }
 #endif
-  template <class KK, class... Args>
-  constexpr void append_(std::size_t x, KK&& k, Args&&... args) {
-    construct_back_(std::forward<KK>(k), std::forward<Args>(args)...);
-    index_add_(this->size_ - 1u, x);
-  }
-  // swap(): moves o's entry i to the back (the index is already exchanged).
-  constexpr void append_moved_(IndexMap& o, size_type i) {
-    if constexpr (has_values_) {
-      construct_back_(std::move(o.keys_data_()[i]), std::move(o.values_data_()[i]));
-    } else {
-      construct_back_(std::move(o.keys_data_()[i]));
-    }
-  }
 
-  // {entry, inserted}; raises length_error for a new key into a full map.
-  template <class KK, class... Args>
-  constexpr std::pair<size_type, bool> try_emplace_(KK&& k, Args&&... args) {
-    const std::size_t x = hash_of_(k);
-    const size_type i = find_hashed_(k, x);
-    const bool inserted = i == this->size_;
-    if (inserted) {
-      if (HEAPLESS_UNLIKELY(i == N)) detail::raise(error_kind::length_error, "IndexMap: full");
-      append_(x, std::forward<KK>(k), std::forward<Args>(args)...);
-    }
-    return {i, inserted};
+  // IndexSet's insertion: {entry, inserted} / a map's try_insert_result.
+  template <class KK>
+  constexpr std::pair<size_type, bool> try_emplace_(KK&& k) {
+    return algo_::try_emplace(*this, std::forward<KK>(k));
   }
-  template <class KK, class... Args>
-  constexpr try_insert_result try_insert_(KK&& k, Args&&... args) {
-    const std::size_t x = hash_of_(k);
-    const size_type i = find_hashed_(k, x);
-    const bool inserted = i == this->size_;
-    if (inserted) {
-      if (i == N) return std::nullopt;
-      append_(x, std::forward<KK>(k), std::forward<Args>(args)...);
-    }
-    return std::pair<iterator, bool>(iter_(i), inserted);
+  template <class KK>
+  constexpr try_insert_result try_insert_(KK&& k) {
+    return algo_::try_insert(*this, api_::make_(*this), std::forward<KK>(k));
   }
-  // Report = false: a full map raises (the result is never empty).
-  template <bool Report, class KK, class M>
-  constexpr try_insert_result insert_or_assign_(KK&& k, M&& m) {
-    const std::size_t x = hash_of_(k);
-    const size_type i = find_hashed_(k, x);
-    const bool inserted = i == this->size_;
-    if (!inserted) {
-      values_data_()[i] = std::forward<M>(m);
-    } else {
-      if (HEAPLESS_UNLIKELY(i == N)) {
-        if constexpr (Report) return std::nullopt;
-        else detail::raise(error_kind::length_error, "IndexMap: full");
-      }
-      append_(x, std::forward<KK>(k), std::forward<M>(m));
-    }
-    return std::pair<iterator, bool>(iter_(i), inserted);
-  }
-
-  // The value first: if its move throws, entry dst still holds its own key,
-  // so keys stay unique (swap_erase then changes nothing).
-  constexpr void move_assign_(size_type dst, size_type src) {
-    if constexpr (has_values_) values_data_()[dst] = std::move(values_data_()[src]);
-    keys_data_()[dst] = std::move(keys_data_()[src]);
-  }
-  // Destroys entries [from, size()) and shrinks to `from` (the index is the caller's).
-  constexpr void destroy_tail_(size_type from) noexcept {
-    for (size_type i = from; i < this->size_; ++i) {
-      this->keys_.destroy(i);
-      if constexpr (has_values_) this->values_.destroy(i);
-    }
-    this->size_ = static_cast<detail::smallest_size_t<N>>(from);
-  }
-  constexpr void remove_swap_(size_type i) {
-    const size_type last = this->size_ - 1u;
-    index_remove_(i);
-    if (i != last) {
-      index_guard_ guard{guarded_ ? this : nullptr};
-      move_assign_(i, last);
-      index_renumber_(last, i);
-      guard.self = nullptr;
-    }
-    destroy_tail_(last);
-  }
-  constexpr void remove_shift_(size_type i) {
-    const size_type n = this->size_;
-    index_remove_(i);
-    index_guard_ guard{guarded_ ? this : nullptr};
-    for (size_type src = i + 1; src < n; ++src) move_assign_(src - 1, src);
-    destroy_tail_(n - 1);
-    // Entries past the hole moved down by one.
-    for (std::size_t s = 0; s < geometry_::slots; ++s) {
-      const slot_type_ v = this->slots_[s];
-      if (v != 0 && geometry_::entry(v) > i) this->slots_[s] = static_cast<slot_type_>(v - 1);
-    }
-    guard.self = nullptr;
-  }
+  constexpr void remove_swap_(size_type i) { algo_::remove_swap(*this, i); }
+  constexpr void remove_shift_(size_type i) { algo_::erase_shift(*this, i, i + 1); }
 };
 
 /// Removes every entry for which pred(entry) is true, keeping the order of
@@ -1106,20 +878,107 @@ class IndexMap
 /// removed. O(n + slots()): the index is rebuilt once.
 template <class K, class V, std::size_t N, class H, class E, class Pred>
 constexpr std::size_t erase_if(IndexMap<K, V, N, H, E>& m, Pred pred) {
-  using size_type = std::size_t;
-  const size_type n = m.size();
-  size_type kept = 0;
-  {
-    typename IndexMap<K, V, N, H, E>::index_guard_ guard{&m};
-    for (size_type i = 0; i < n; ++i) {
-      if (pred(*m.iter_(i))) continue;
-      if (kept != i) m.move_assign_(kept, i);
-      ++kept;
-    }
-    m.destroy_tail_(kept);
-    if (kept == n) guard.self = nullptr;
+  return IndexMap<K, V, N, H, E>::erase_if_(m, pred);
+}
+
+// ---- Capacity erasure: IndexMapRef<K, V, Hash, KeyEqual> ---------------------------
+
+/// A non-owning handle to an IndexMap<K, V, N, Hash, KeyEqual> of any
+/// capacity N: one non-template function can fill and search maps of
+/// different sizes. Built on demand (implicit at a call): a pointer to the
+/// map and a pointer to a table of constants and functions for that map type
+/// (16 bytes on 64-bit hosts, 8 on Cortex-M); valid while the map lives and
+/// is not moved. It has IndexMap's whole API except what concerns the
+/// capacity itself and swap: size, iteration, nth / index_of / front / back,
+/// find / contains / count / at / operator[], every insert, emplace,
+/// try_emplace, insert_or_assign and their try_ forms, erase / swap_erase /
+/// shift_erase (position, key), pop_back, erase_if, clear, hash_function,
+/// key_eq, == and !=. Each member runs the algorithm IndexMap's member runs
+/// (detail::map_algo), with IndexMap's errors and guarantees. A lookup by
+/// key goes to the map's own hash search through one indirect call; so do
+/// string queries when Hash and KeyEqual are transparent. Any other
+/// heterogeneous query (transparent Hash and KeyEqual, a type that is not
+/// a string and does not convert to K) compares every key with KeyEqual: O(n).
+///
+/// IndexMapRef<K, const V, Hash, KeyEqual> is the read-only view: it
+/// converts from a const IndexMap, an IndexMap and an IndexMapRef<K, V, ...>,
+/// and offers size, iteration, positions, lookup and comparison; a
+/// modifying member does not compile. A `const IndexMapRef` is read-only
+/// too (take the view by value to modify through it).
+template <class K, class V, class Hash, class KeyEqual>
+class IndexMapRef : public index_map_members<IndexMapRef<K, V, Hash, KeyEqual>, K, V> {
+  using VM = std::remove_const_t<V>;
+  using api_ = index_map_members<IndexMapRef, K, V>;
+  using algo_ = detail::map_algo<K, VM>;
+  using core_type = detail::map_ref_core<K, V, detail::index_map_ref_lookup<K, Hash, KeyEqual>>;
+  using ops_type = detail::map_ref_ops<K, VM>;
+  using functions_type = detail::index_map_functions<Hash, KeyEqual>;
+  template <std::size_t N>
+  using owner_ = IndexMap<K, VM, N, Hash, KeyEqual>;
+  static_assert(!std::is_const_v<K>,
+                "IndexMapRef<const K, V>: keys are never mutable; use IndexMapRef<K, const V> for a read-only view");
+
+ public:
+  using typename api_::size_type;
+  /// Hash function type.
+  using hasher = Hash;
+  /// Key equality type.
+  using key_equal = KeyEqual;
+
+  /// Refers to m (implicit, so an IndexMap<K, V, N, Hash, KeyEqual>& converts at a call).
+  template <std::size_t N>
+  IndexMapRef(owner_<N>& m) noexcept  // NOLINT: implicit on purpose
+      : map_(&m), ops_(&detail::map_ref_thunks<owner_<N>>::ops) {}
+  /// Read-only view of a const IndexMap (IndexMapRef<K, const V, ...> only).
+  template <std::size_t N, class U = V, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  IndexMapRef(const owner_<N>& m) noexcept  // NOLINT: implicit on purpose
+      : map_(const_cast<owner_<N>*>(&m)), ops_(&detail::map_ref_thunks<owner_<N>>::ops) {}
+  /// An IndexMapRef<K, V, ...> converts to the read-only IndexMapRef<K, const V, ...>.
+  template <class U = V, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  IndexMapRef(const IndexMapRef<K, VM, Hash, KeyEqual>& other) noexcept  // NOLINT: implicit on purpose
+      : map_(other.map_), ops_(other.ops_) {}
+
+  /// The map's N.
+  size_type capacity() const noexcept { return ops_->cap; }
+  /// Same as capacity().
+  size_type max_size() const noexcept { return ops_->cap; }
+  /// The map's number of index slots (the smallest power of two >= 2N).
+  size_type slots() const noexcept { return ops_->slots; }
+  /// A copy of the map's hash function.
+  hasher hash_function() const { return functions_().hash_fn_(); }
+  /// A copy of the map's key equality.
+  key_equal key_eq() const { return functions_().eq_fn_(); }
+
+  /// Same keys with equal values, in any order (the maps' capacities may
+  /// differ; an IndexMap converts).
+  friend bool operator==(const IndexMapRef& a, const IndexMapRef& b) { return algo_::equal(a.mc_core(), b.mc_core()); }
+  /// !(a == b).
+  friend bool operator!=(const IndexMapRef& a, const IndexMapRef& b) { return !(a == b); }
+
+ private:
+  template <class, class, class>
+  friend class map_members;
+  template <class, class, class>
+  friend class index_map_members;
+  template <class, class, class, class>
+  friend class IndexMapRef;
+
+  const functions_type& functions_() const noexcept {
+    return *static_cast<const functions_type*>(ops_->functions(map_));
   }
-  return n - kept;
+  core_type mc_core() const noexcept {
+    const auto p = ops_->parts(map_);
+    return core_type{p.keys, p.values, p.size, p.width, map_, ops_};
+  }
+
+  void* map_;
+  const ops_type* ops_;
+};
+
+/// As erase_if(IndexMap&, pred), through a view.
+template <class K, class V, class H, class E, class Pred>
+std::size_t erase_if(IndexMapRef<K, V, H, E> m, Pred pred) {
+  return IndexMapRef<K, V, H, E>::erase_if_(m, pred);
 }
 
 // ---- IndexSet ------------------------------------------------------------------

@@ -472,6 +472,32 @@ struct string_algo {
     end[n] = '\0';
     r.store_available(room - n);
   }
+  /// Appends [first, last) one char at a time; when the capacity runs out
+  /// first, restores the size and returns false (nothing changed). The
+  /// first char is stored last: the range may include the NUL at buf[size()],
+  /// which must be read before it is overwritten (the chars after it are
+  /// free space, in no valid range).
+  template <class Rep, class It>
+  static constexpr bool append_input(Rep& r, It first, It last) {
+    const std::size_t cap = r.cap();
+    const std::size_t old = r.size();
+    char* const b = r.buf();
+    std::size_t len = old;
+    char head = '\0';
+    for (; first != last; ++first) {
+      if (HEAPLESS_UNLIKELY(len == cap)) {
+        r.set_size(old);
+        return false;
+      }
+      const char c = static_cast<char>(*first);
+      if (len == old) head = c;
+      else b[len] = c;
+      ++len;
+    }
+    if (len != old) b[old] = head;
+    r.set_size(len);
+    return true;
+  }
   /// Shrinks to n chars or appends n - size() copies of ch (n <= cap()).
   template <class Rep>
   static constexpr void resize(Rep& r, std::size_t n, char ch) noexcept {
@@ -905,21 +931,8 @@ class String {
       set_size_(len + count);
       return *this;
     } else {
-      size_type len = size();
-      const size_type old = len;
-      char head = '\0';  // stored last, as above: the range may include the NUL at buf_()[old]
-      for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(len == N)) {
-          set_size_(old);
-          detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
-        }
-        const char c = static_cast<char>(*first);
-        if (len == old) head = c;
-        else buf_()[len] = c;
-        ++len;
-      }
-      if (len != old) buf_()[old] = head;
-      set_size_(len);
+      if (HEAPLESS_UNLIKELY(!detail::string_algo::append_input(rep_, first, last)))
+        detail::raise(error_kind::length_error, "heapless::String::append: exceeds capacity");
       return *this;
     }
   }
@@ -1986,6 +1999,380 @@ class StringRef {
   /// Different contents.
   friend bool operator!=(const StringRef& a, std::string_view b) noexcept { return a.view() != b; }
 
+  // ---- The rest of String's API (the same semantics; String<M> arguments
+  // convert to std::string_view) ------------------------------------------------
+  /// Reverse iterator.
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Const reverse iterator.
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+  /// Reverse iterator to the last char.
+  reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
+  /// Reverse iterator before the first char.
+  reverse_iterator rend() noexcept { return reverse_iterator(begin()); }
+  /// Const reverse iterator to the last char.
+  const_reverse_iterator rbegin() const noexcept { return const_reverse_iterator(end()); }
+  /// Const reverse iterator before the first char.
+  const_reverse_iterator rend() const noexcept { return const_reverse_iterator(begin()); }
+  /// Same as rbegin() const.
+  const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
+  const_reverse_iterator crend() const noexcept { return rend(); }
+  /// The first char, read-only. Precondition (HEAPLESS_ASSERT): !empty().
+  const_reference front() const noexcept { return (*this)[0]; }
+  /// The last char, read-only. Precondition (HEAPLESS_ASSERT): !empty().
+  const_reference back() const noexcept { return (*this)[size() - 1]; }
+  /// Raises length_error when n > capacity(), else does nothing.
+  void reserve(size_type n) const {
+    if (HEAPLESS_UNLIKELY(n > capacity())) too_long_();
+  }
+  /// Does nothing: the capacity is the String's.
+  void shrink_to_fit() noexcept {}
+
+  /// Replaces the contents with other's (a String of any capacity), not the
+  /// view's target: assigning a String<M> copies its text. length_error when
+  /// other.size() > capacity() (then nothing changes).
+  template <std::size_t M>
+  StringRef& operator=(const String<M>& other) {
+    return assign(other.view());
+  }
+  /// Replaces the contents with the one char ch.
+  StringRef& operator=(char ch) { return assign(size_type{1}, ch); }
+  /// As assign(il).
+  StringRef& operator=(std::initializer_list<char> il) { return assign(std::string_view(il.begin(), il.size())); }
+  /// As assign(std::string_view(s, n)).
+  StringRef& assign(const char* s, size_type n) { return assign(std::string_view(s, n)); }
+  /// Replaces the contents with sv.substr(pos, count); out_of_range when pos > sv.size().
+  StringRef& assign(std::string_view sv, size_type pos, size_type count = npos) { return assign(sub_(sv, pos, count)); }
+  /// Replaces the contents with count copies of ch; length_error when count > capacity().
+  StringRef& assign(size_type count, char ch) {
+    if (HEAPLESS_UNLIKELY(count > capacity())) too_long_();
+    detail::chars::fill(rep_.buf(), count, ch);
+    rep_.set_size(count);
+    return *this;
+  }
+  /// Replaces the contents with [first, last). length_error when it does
+  /// not fit (then nothing changes). A range of char pointers may point
+  /// anywhere into the String; a range of other iterators over the String's
+  /// own text needs available() >= its length (it is first copied behind
+  /// the text, where String copies it into a temporary String).
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  StringRef& assign(It first, It last) {
+    if constexpr (detail::is_char_pointer_v<It>) {
+      return assign(std::string_view(first, static_cast<size_type>(last - first)));
+    } else {
+      const size_type old = size();
+      append(first, last);  // behind the text: the range may be the text itself
+      const size_type n = size() - old;
+      detail::chars::move(rep_.buf(), rep_.buf() + old, n);
+      rep_.set_size(n);
+      return *this;
+    }
+  }
+  /// Replaces the contents with the chars of il.
+  StringRef& assign(std::initializer_list<char> il) { return assign(std::string_view(il.begin(), il.size())); }
+  /// As try_assign(std::string_view(s, n)).
+  [[nodiscard]] bool try_assign(const char* s, size_type n) noexcept { return try_assign(std::string_view(s, n)); }
+  /// Replaces the contents with count copies of ch when count <= capacity(); otherwise returns false.
+  [[nodiscard]] bool try_assign(size_type count, char ch) noexcept {
+    if (count > capacity()) return false;
+    detail::chars::fill(rep_.buf(), count, ch);
+    rep_.set_size(count);
+    return true;
+  }
+
+  /// Appends sv.substr(pos, count); out_of_range when pos > sv.size().
+  StringRef& append(std::string_view sv, size_type pos, size_type count = npos) { return append(sub_(sv, pos, count)); }
+  /// Appends [first, last) (which may point into the String, its NUL
+  /// included). Strong guarantee: on length_error nothing changes.
+  template <class It, detail::if_input_iterator_t<It> = 0>
+  StringRef& append(It first, It last) {
+    if constexpr (detail::is_char_pointer_v<It>) {
+      return append(first, static_cast<size_type>(last - first));
+    } else {
+      if (HEAPLESS_UNLIKELY(!detail::string_algo::append_input(rep_, first, last))) too_long_();
+      return *this;
+    }
+  }
+  /// Appends the chars of il; length_error when they do not fit.
+  StringRef& append(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
+  /// As append(il).
+  StringRef& operator+=(std::initializer_list<char> il) { return append(il.begin(), il.size()); }
+  /// Appends [s, s + n) when it fits; otherwise returns false and changes nothing.
+  [[nodiscard]] bool try_append(const char* s, size_type n) noexcept { return try_append(std::string_view(s, n)); }
+  /// As try_push_back(ch).
+  [[nodiscard]] bool try_append(char ch) noexcept { return try_push_back(ch); }
+  /// Appends min(count, available()) copies of ch; returns true when it had to cut.
+  bool append_truncating(size_type count, char ch) noexcept {
+    const size_type room = rep_.available();
+    const bool cut = count > room;
+    detail::string_algo::append_fill(rep_, cut ? room : count, ch, room);
+    return cut;
+  }
+  /// Precondition (HEAPLESS_ASSERT): size() + n <= capacity().
+  StringRef& unchecked_append(const char* s, size_type n) noexcept { return unchecked_append(std::string_view(s, n)); }
+
+  /// Inserts [s, s + n) (which may lie in the String) before pos; see replace.
+  StringRef& insert(size_type pos, const char* s, size_type n) { return replace(pos, 0, std::string_view(s, n)); }
+  /// Inserts the NUL-terminated s before pos; see replace.
+  StringRef& insert(size_type pos, const char* s) { return replace(pos, 0, std::string_view(s)); }
+  /// Inserts sv.substr(subpos, subcount) before pos; out_of_range when subpos > sv.size() or pos > size().
+  StringRef& insert(size_type pos, std::string_view sv, size_type subpos, size_type subcount = npos) {
+    return replace(pos, 0, sub_(sv, subpos, subcount));
+  }
+  /// Inserts ch before p; returns an iterator to it. length_error when full.
+  template <class P, detail::if_iterator_t<P> = 0>
+  iterator insert(P p, char ch) {
+    replace(index_of_(p), 0, 1, ch);
+    return position_(p);
+  }
+  /// Inserts count copies of ch before p; returns an iterator to the first one (p if count == 0).
+  template <class P, detail::if_iterator_t<P> = 0>
+  iterator insert(P p, size_type count, char ch) {
+    replace(index_of_(p), 0, count, ch);
+    return position_(p);
+  }
+  /// Inserts [first, last) (which may point into the String) before p;
+  /// returns an iterator to the first inserted char. length_error when it
+  /// does not fit (then nothing changes). O(size() + the range's length).
+  template <class P, class It, detail::if_iterator_t<P> = 0, detail::if_input_iterator_t<It> = 0>
+  iterator insert(P p, It first, It last) {
+    const size_type pos = index_of_(p);
+    if constexpr (detail::is_char_pointer_v<It>) {
+      replace(pos, 0, std::string_view(first, static_cast<size_type>(last - first)));
+    } else {
+      const size_type old = size();
+      append(first, last);  // behind the text: the range may be the text itself
+      rotate_(pos, old, size());
+    }
+    return position_(p);
+  }
+  /// Inserts the chars of il before p; returns an iterator to the first inserted char.
+  template <class P, detail::if_iterator_t<P> = 0>
+  iterator insert(P p, std::initializer_list<char> il) {
+    replace(index_of_(p), 0, std::string_view(il.begin(), il.size()));
+    return position_(p);
+  }
+  /// Inserts count copies of ch before pos when they fit; otherwise returns
+  /// false and changes nothing. out_of_range when pos > size().
+  [[nodiscard]] bool try_insert(size_type pos, size_type count, char ch) {
+    (void)checked_count_(pos, 0);
+    if (count > available()) return false;
+    detail::string_algo::replace_fill(rep_, pos, 0, count, ch);
+    return true;
+  }
+
+  /// Removes the char at p; returns the iterator after it (p). Precondition
+  /// (HEAPLESS_ASSERT): p is a dereferenceable iterator into the String.
+  template <class P, detail::if_iterator_t<P> = 0>
+  iterator erase(P p) noexcept {
+    const size_type pos = index_of_(p);
+    HEAPLESS_ASSERT(pos < size(), "heapless::StringRef::erase: iterator not dereferenceable");
+    detail::string_algo::erase(rep_, pos, 1);
+    return position_(p);
+  }
+  /// Removes [first, last); returns an iterator to the char that followed
+  /// them (first). Precondition (HEAPLESS_ASSERT): a valid range in the String.
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  iterator erase(P first, Q last) noexcept {
+    const size_type pos = index_of_(first);
+    const size_type end_pos = index_of_(last);
+    HEAPLESS_ASSERT(pos <= end_pos, "heapless::StringRef::erase: invalid range");
+    detail::string_algo::erase(rep_, pos, end_pos - pos);
+    return position_(first);
+  }
+
+  /// As replace(pos, count, std::string_view(s, n)).
+  StringRef& replace(size_type pos, size_type count, const char* s, size_type n) {
+    return replace(pos, count, std::string_view(s, n));
+  }
+  /// As replace(pos, count, sv.substr(subpos, subcount)); out_of_range when subpos > sv.size().
+  StringRef& replace(size_type pos, size_type count, std::string_view sv, size_type subpos, size_type subcount = npos) {
+    return replace(pos, count, sub_(sv, subpos, subcount));
+  }
+  /// Replaces [first, last) with sv; see replace(pos, count, sv).
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, std::string_view sv) {
+    return replace(index_of_(first), range_len_(first, last), sv);
+  }
+  /// Replaces [first, last) with [s, s + n); see replace(pos, count, sv).
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, const char* s, size_type n) {
+    return replace(index_of_(first), range_len_(first, last), std::string_view(s, n));
+  }
+  /// Replaces [first, last) with the NUL-terminated s.
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, const char* s) {
+    return replace(index_of_(first), range_len_(first, last), std::string_view(s));
+  }
+  /// Replaces [first, last) with count2 copies of ch.
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, size_type count2, char ch) {
+    return replace(index_of_(first), range_len_(first, last), count2, ch);
+  }
+  /// Replaces [first, last) with [first2, last2). length_error when the
+  /// result would exceed capacity() (then nothing changes). A range of char
+  /// pointers may point anywhere into the String; a range of other iterators
+  /// over the String's own text needs available() >= its length (it is
+  /// first copied behind the text).
+  template <class P, class Q, class It, detail::if_iterators_t<P, Q> = 0, detail::if_input_iterator_t<It> = 0>
+  StringRef& replace(P first, Q last, It first2, It last2) {
+    const size_type pos = index_of_(first);
+    const size_type count = range_len_(first, last);
+    if constexpr (detail::is_char_pointer_v<It>) {
+      return replace(pos, count, std::string_view(first2, static_cast<size_type>(last2 - first2)));
+    } else {
+      if constexpr (std::is_base_of_v<std::forward_iterator_tag, typename std::iterator_traits<It>::iterator_category>) {
+        const auto n = static_cast<size_type>(std::distance(first2, last2));
+        if (HEAPLESS_UNLIKELY(n > capacity() - (size() - count))) too_long_();
+        if (n > available()) {
+          // Needs the replaced chars' room: the range is not the String's text.
+          detail::string_algo::erase(rep_, pos, count);
+          const size_type old = size();
+          append(first2, last2);
+          rotate_(pos, old, size());
+          return *this;
+        }
+      }
+      const size_type old = size();
+      append(first2, last2);  // behind the text: the range may be the text itself
+      rotate_(pos + count, old, size());
+      detail::string_algo::erase(rep_, pos, count);
+      return *this;
+    }
+  }
+  /// Replaces [first, last) with the chars of il.
+  template <class P, class Q, detail::if_iterators_t<P, Q> = 0>
+  StringRef& replace(P first, Q last, std::initializer_list<char> il) {
+    return replace(index_of_(first), range_len_(first, last), std::string_view(il.begin(), il.size()));
+  }
+
+  /// Copies min(count, size() - pos) chars to dest (no NUL added) and returns
+  /// that number; dest may point into the String. out_of_range when pos > size().
+  size_type copy(char* dest, size_type count, size_type pos = 0) const {
+    const size_type n = checked_count_(pos, count);
+    detail::chars::move(dest, rep_.buf() + pos, n);
+    return n;
+  }
+
+  /// First occurrence of [s, s + n) at or after pos, or npos.
+  size_type find(const char* s, size_type pos, size_type n) const noexcept { return find(std::string_view(s, n), pos); }
+  /// Last occurrence of [s, s + n) starting at or before pos, or npos.
+  size_type rfind(const char* s, size_type pos, size_type n) const noexcept { return rfind(std::string_view(s, n), pos); }
+  /// First char at or after pos that is one of [s, s + n), or npos.
+  size_type find_first_of(const char* s, size_type pos, size_type n) const noexcept {
+    return find_first_of(std::string_view(s, n), pos);
+  }
+  /// Same as find(ch, pos).
+  size_type find_first_of(char ch, size_type pos = 0) const noexcept { return find(ch, pos); }
+  /// Last char at or before pos that is one of [s, s + n), or npos.
+  size_type find_last_of(const char* s, size_type pos, size_type n) const noexcept {
+    return find_last_of(std::string_view(s, n), pos);
+  }
+  /// Same as rfind(ch, pos).
+  size_type find_last_of(char ch, size_type pos = npos) const noexcept { return rfind(ch, pos); }
+  /// First char at or after pos that is not one of [s, s + n), or npos.
+  size_type find_first_not_of(const char* s, size_type pos, size_type n) const noexcept {
+    return find_first_not_of(std::string_view(s, n), pos);
+  }
+  /// First char at or after pos that is not ch, or npos.
+  size_type find_first_not_of(char ch, size_type pos = 0) const noexcept {
+    return find_first_not_of(std::string_view(&ch, 1), pos);
+  }
+  /// Last char at or before pos that is not one of [s, s + n), or npos.
+  size_type find_last_not_of(const char* s, size_type pos, size_type n) const noexcept {
+    return find_last_not_of(std::string_view(s, n), pos);
+  }
+  /// Last char at or before pos that is not ch, or npos.
+  size_type find_last_not_of(char ch, size_type pos = npos) const noexcept {
+    return find_last_not_of(std::string_view(&ch, 1), pos);
+  }
+  /// true when the string is not empty and begins with ch.
+  bool starts_with(char ch) const noexcept { return !empty() && rep_.buf()[0] == ch; }
+  /// true when the string is not empty and ends with ch.
+  bool ends_with(char ch) const noexcept { return !empty() && rep_.buf()[size() - 1] == ch; }
+
+  /// Compares substr(pos, count) with sv; out_of_range when pos > size().
+  int compare(size_type pos, size_type count, std::string_view sv) const {
+    const size_type n = checked_count_(pos, count);
+    return detail::chars::compare_any(rep_.buf() + pos, n, sv.data(), sv.size());
+  }
+  /// Compares substr(pos, count) with sv.substr(pos2, count2); out_of_range when pos > size() or pos2 > sv.size().
+  int compare(size_type pos, size_type count, std::string_view sv, size_type pos2, size_type count2 = npos) const {
+    return compare(pos, count, sub_(sv, pos2, count2));
+  }
+  /// Compares substr(pos, count) with [s, s + n); out_of_range when pos > size().
+  int compare(size_type pos, size_type count, const char* s, size_type n) const {
+    return compare(pos, count, std::string_view(s, n));
+  }
+  /// Equal contents (a String of any capacity).
+  template <std::size_t M>
+  friend bool operator==(const StringRef& a, const String<M>& b) noexcept {
+    return a.view() == b.view();
+  }
+#if HEAPLESS_HAS_THREE_WAY
+  /// Lexicographic order of the contents (C strings convert).
+  friend std::strong_ordering operator<=>(const StringRef& a, std::string_view b) noexcept { return a.compare(b) <=> 0; }
+  /// Lexicographic order of the contents (a String of any capacity).
+  template <std::size_t M>
+  friend std::strong_ordering operator<=>(const StringRef& a, const String<M>& b) noexcept {
+    return a.compare(b.view()) <=> 0;
+  }
+#else
+  /// Equal contents (a String of any capacity on the left).
+  template <std::size_t M>
+  friend bool operator==(const String<M>& a, const StringRef& b) noexcept {
+    return b.view() == a.view();
+  }
+  /// Different contents (a String of any capacity).
+  template <std::size_t M>
+  friend bool operator!=(const StringRef& a, const String<M>& b) noexcept {
+    return !(a == b);
+  }
+  /// Different contents (a String of any capacity on the left).
+  template <std::size_t M>
+  friend bool operator!=(const String<M>& a, const StringRef& b) noexcept {
+    return !(b == a);
+  }
+#define HEAPLESS_DETAIL_STRING_REF_ORDER(op)                                          \
+  friend bool operator op(const StringRef& a, std::string_view b) noexcept {          \
+    return a.compare(b) op 0;                                                         \
+  }                                                                                   \
+  template <std::size_t M>                                                            \
+  friend bool operator op(const StringRef& a, const String<M>& b) noexcept {          \
+    return a.compare(b.view()) op 0;                                                  \
+  }                                                                                   \
+  template <std::size_t M>                                                            \
+  friend bool operator op(const String<M>& a, const StringRef& b) noexcept {          \
+    return 0 op b.compare(a.view());                                                  \
+  }
+  HEAPLESS_DETAIL_STRING_REF_ORDER(<)
+  HEAPLESS_DETAIL_STRING_REF_ORDER(<=)
+  HEAPLESS_DETAIL_STRING_REF_ORDER(>)
+  HEAPLESS_DETAIL_STRING_REF_ORDER(>=)
+#undef HEAPLESS_DETAIL_STRING_REF_ORDER
+#endif
+
+  /// The tokens between occurrences of sep, as std::string_views into the
+  /// String (split.hpp); changing the String invalidates them.
+  SplitRange<char> split(char sep) const noexcept { return heapless::split(view(), sep); }
+  /// As split(char); an empty sep never matches (one token: the whole text).
+  SplitRange<std::string_view> split(std::string_view sep) const noexcept { return heapless::split(view(), sep); }
+
+  /// Removes every c with pred(c); returns how many (C++20 std::erase_if).
+  template <class Pred>
+  friend std::size_t erase_if(StringRef s, Pred pred) {
+    char* out = s.begin();
+    for (char* in = s.begin(); in != s.end(); ++in)
+      if (!pred(*in)) *out++ = *in;
+    const auto removed = static_cast<std::size_t>(s.end() - out);
+    s.rep_.set_size(static_cast<std::size_t>(out - s.begin()));
+    return removed;
+  }
+  /// Removes every ch; returns how many (C++20 std::erase).
+  friend std::size_t erase(StringRef s, char ch) noexcept {
+    return erase_if(s, [ch](char c) { return c == ch; });
+  }
+
  private:
   /// min(count, size() - pos); raises out_of_range when pos > size().
   size_type checked_count_(size_type pos, size_type count) const {
@@ -1995,6 +2382,36 @@ class StringRef {
   }
   [[noreturn]] static void too_long_() {
     detail::raise(error_kind::length_error, "heapless::StringRef: exceeds capacity");
+  }
+  static std::string_view sub_(std::string_view sv, size_type pos, size_type count) {
+    if (HEAPLESS_UNLIKELY(pos > sv.size())) detail::raise(error_kind::out_of_range, "heapless::StringRef: substring position out of range");
+    return std::string_view(sv.data() + pos, count < sv.size() - pos ? count : sv.size() - pos);
+  }
+  size_type index_of_(const_iterator p) const noexcept {
+    HEAPLESS_ASSERT(p >= rep_.buf() && p <= rep_.buf() + size(), "heapless::StringRef: iterator out of range");
+    return static_cast<size_type>(p - rep_.buf());
+  }
+  /// The iterator a member returns for the caller's position p: p itself,
+  /// never buf() + index_of_(p) (docs/design.md, "Positions returned from
+  /// arguments"; as String's position_).
+  static iterator position_(const_iterator p) noexcept { return const_cast<iterator>(p); }
+  static size_type range_len_(const_iterator first, const_iterator last) noexcept {
+    HEAPLESS_ASSERT(first <= last, "heapless::StringRef: invalid iterator range");
+    return static_cast<size_type>(last - first);
+  }
+  /// Rotates [b, e) so that the chars [m, e) come first (three reversals).
+  void rotate_(size_type b, size_type m, size_type e) noexcept {
+    char* const p = rep_.buf();
+    const auto reverse = [](char* x, char* y) {
+      while (x != y && x != --y) {
+        const char t = *x;
+        *x++ = *y;
+        *y = t;
+      }
+    };
+    reverse(p + b, p + m);
+    reverse(p + m, p + e);
+    reverse(p + b, p + e);
   }
   template <std::size_t N>
   static void* length_of(String<N>& s) noexcept {

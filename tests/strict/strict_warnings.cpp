@@ -90,6 +90,29 @@ template class heapless::LinearMap<std::uint8_t, strict::element, 8>;
 template class heapless::LinearMap<std::int64_t, double, 40>;
 template class heapless::LinearMap<heapless::String<15>, int, 8>;
 template class heapless::LinearMap<strict::key, strict::element, 6>;
+// The members LinearMap shares with LinearMapRef live in its bases.
+template class heapless::map_members<heapless::LinearMap<int, int, 64>, int, int>;
+template class heapless::linear_map_members<heapless::LinearMap<int, int, 64>, int, int>;
+template class heapless::map_members<heapless::LinearMap<heapless::String<15>, int, 8>, heapless::String<15>, int>;
+template class heapless::linear_map_members<heapless::LinearMap<heapless::String<15>, int, 8>,
+                                                heapless::String<15>, int>;
+template class heapless::map_members<heapless::LinearMap<strict::key, strict::element, 6>, strict::key,
+                                         strict::element>;
+template class heapless::linear_map_members<heapless::LinearMap<strict::key, strict::element, 6>, strict::key,
+                                                strict::element>;
+// LinearMapRef: integer, string and other keys.
+template class heapless::LinearMapRef<int, int>;
+template class heapless::map_members<heapless::LinearMapRef<int, int>, int, int>;
+template class heapless::linear_map_members<heapless::LinearMapRef<int, int>, int, int>;
+template class heapless::LinearMapRef<heapless::String<15>, int>;
+template class heapless::map_members<heapless::LinearMapRef<heapless::String<15>, int>, heapless::String<15>, int>;
+template class heapless::linear_map_members<heapless::LinearMapRef<heapless::String<15>, int>,
+                                                heapless::String<15>, int>;
+template class heapless::LinearMapRef<strict::key, strict::element>;
+template class heapless::map_members<heapless::LinearMapRef<strict::key, strict::element>, strict::key,
+                                         strict::element>;
+template class heapless::linear_map_members<heapless::LinearMapRef<strict::key, strict::element>, strict::key,
+                                                strict::element>;
 // spsc: trivial and non-trivial elements, power-of-two and other capacities.
 template class heapless::spsc::Queue<int, 8>;
 template class heapless::spsc::Queue<std::uint8_t, 255>;
@@ -116,6 +139,22 @@ template class heapless::Pool<strict::element, 4, heapless::pool_policy::critica
 template class heapless::IndexMap<int, int, 7>;
 template class heapless::IndexMap<std::uint32_t, strict::element, 64>;
 template class heapless::IndexMap<heapless::String<15>, int, 8>;
+template class heapless::map_members<heapless::IndexMap<int, int, 7>, int, int>;
+template class heapless::index_map_members<heapless::IndexMap<int, int, 7>, int, int>;
+template class heapless::map_members<heapless::IndexMap<heapless::String<15>, int, 8>, heapless::String<15>, int>;
+template class heapless::index_map_members<heapless::IndexMap<heapless::String<15>, int, 8>,
+                                               heapless::String<15>, int>;
+// IndexMapRef: integer and string keys.
+template class heapless::IndexMapRef<int, int>;
+template class heapless::map_members<heapless::IndexMapRef<int, int>, int, int>;
+template class heapless::index_map_members<heapless::IndexMapRef<int, int>, int, int>;
+template class heapless::IndexMapRef<std::uint32_t, strict::element>;
+template class heapless::map_members<heapless::IndexMapRef<std::uint32_t, strict::element>, std::uint32_t,
+                                         strict::element>;
+template class heapless::index_map_members<heapless::IndexMapRef<std::uint32_t, strict::element>,
+                                               std::uint32_t, strict::element>;
+template class heapless::IndexMapRef<heapless::String<15>, int>;
+template class heapless::map_members<heapless::IndexMapRef<heapless::String<15>, int>, heapless::String<15>, int>;
 template class heapless::IndexSet<int, 10>;
 template class heapless::IndexSet<heapless::String<15>, 5>;
 // mpmc: every policy; trivial and non-trivial elements.
@@ -271,6 +310,24 @@ int main(int argc, char**) {
   heapless::IndexMap<int, int, 7> im;
   im.insert_or_assign(n, n);
   (void)im.find(n);
+  heapless::LinearMapRef<int, int> lr = mi;
+  lr.insert_or_assign(n + 1, n);
+  (void)lr.try_insert(n + 2, n);
+  (void)lr.erase_stable(n + 2);
+  (void)erase_if(lr, [n](const auto& e) { return e.second == n + 3; });
+  const heapless::LinearMapRef<int, const int> lc = mi;
+  (void)(lc.at(n + 1) + static_cast<int>(lc.size()));
+  (void)(lc == lc);
+  heapless::LinearMapRef<String<15>, int> lsr = ms;
+  lsr["key"] = n;
+  (void)lsr.find("key");
+  heapless::IndexMapRef<int, int> ir = im;
+  ir[n + 1] = n;
+  (void)ir.index_of(n + 1);
+  (void)ir.shift_erase(n + 1);
+  (void)erase_if(ir, [n](const auto& e) { return e.second == n + 3; });
+  const heapless::IndexMapRef<int, const int> ic = im;
+  (void)(ic.front().second + static_cast<int>(ic.slots()));
   heapless::IndexSet<int, 10> is{n, n + 1};
   heapless::IndexSet<int, 10> iu;
   heapless::set_union(is, is, iu);
