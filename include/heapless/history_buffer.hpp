@@ -122,6 +122,13 @@ struct history_algo : ring_algo<T> {
     base::destroy_all(c);
     base::append_fill(c, c.cap(), copy);
   }
+  /// as_spans() for span type S: [head, len) and [0, head), since the head
+  /// stays at slot 0 until the buffer is full (then len == cap).
+  template <class S, class C>
+  static constexpr std::pair<S, S> as_spans(C& c) noexcept {
+    const size_type h = c.head();
+    return {S(c.ptr() + h, c.len() - h), S(c.ptr(), h)};
+  }
   /// The k-th newest element (k < len()).
   template <class C>
   static constexpr auto& newest(C& c, size_type k) noexcept {
