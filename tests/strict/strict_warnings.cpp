@@ -317,7 +317,6 @@ int main(int argc, char**) {
   float hsum = 0;
   for (float x : chr) hsum += x;
   (void)(hsum + (chr.recent() ? *chr.recent() : 0.0f) + (chr.full() ? chr.full_storage()[0] : 0.0f));
-  (void)(chr == chr);
   heapless::BinaryHeap<int, 16> bh(ints, ints + 2);
   bh.push(n);
   (void)bh.try_pop();
