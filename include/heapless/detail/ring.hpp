@@ -124,15 +124,7 @@ struct ring_core {
   index_type head_;  // slot of the front (oldest) element
   index_type len_;
 
-  constexpr ring_core() noexcept : storage_(), head_(0), len_(0) {
-    // GCC folds the constexpr construction of a local into a constant
-    // initialiser, and a union initialised through its empty member is then
-    // zero-filled whole (a memset of the object). Asking whether this is
-    // constant evaluation makes that optional fold fail, so a local stores
-    // just the two indices; a static is still constant-initialised (its
-    // initialisation is constant evaluation proper).
-    if (HEAPLESS_IS_CONSTANT_EVALUATED()) return;
-  }
+  constexpr ring_core() noexcept : storage_(), head_(0), len_(0) {}
 
   constexpr T* ptr() noexcept { return storage_.data(); }
   constexpr const T* ptr() const noexcept { return storage_.data(); }
