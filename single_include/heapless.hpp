@@ -13721,14 +13721,18 @@ HEAPLESS_NAMESPACE_END
 //
 // Thread/ISR: no internal synchronisation (for one producer and one consumer
 // in different contexts use spsc::Queue).
+//
+// DequeRef<T> (end of this header) is a capacity-erased handle to a
+// Deque<T, N> of any N (one pointer and N), for non-template functions;
+// DequeRef<const T> is its read-only form (docs/deque.md). Deque and
+// DequeRef run the same algorithms (detail::deque_algo over detail/ring.hpp).
 #ifndef HEAPLESS_DEQUE_HPP
 #define HEAPLESS_DEQUE_HPP
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
-#include <cstring>           // std::memcpy: bulk push_back of trivially copyable T
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <optional>          // try_pop_front / try_pop_back results
-#include <type_traits>       // triviality traits select the special members
+#include <type_traits>       // traits for the views and the noexcept specifications
 #include <utility>           // std::forward, std::move, std::swap, std::pair
 
 // #include "detail/config.hpp": inlined above
@@ -14360,8 +14364,6 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_RING_HPP
 // ---- end heapless/detail/ring.hpp ----
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
 // #include "vec.hpp": inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
@@ -15473,6 +15475,11 @@ HEAPLESS_NAMESPACE_END
 // assignable; an exception from T leaves the buffer unchanged.
 //
 // Thread/ISR: no internal synchronisation.
+//
+// HistoryBufferRef<T> (end of this header) is a capacity-erased handle to a
+// HistoryBuffer<T, N> of any N (one pointer and N); HistoryBufferRef<const T>
+// is its read-only form (docs/history_buffer.md). Both run the same
+// algorithms (detail::history_algo over detail/ring.hpp).
 #ifndef HEAPLESS_HISTORY_BUFFER_HPP
 #define HEAPLESS_HISTORY_BUFFER_HPP
 
@@ -15485,6 +15492,7 @@ HEAPLESS_NAMESPACE_END
 // #include "detail/error.hpp": inlined above
 // #include "detail/iterator.hpp": inlined above
 // #include "detail/ring.hpp": inlined above
+// #include "vec.hpp": inlined above
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
 /// written with one store for both states (filling, full), which is less

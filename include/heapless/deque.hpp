@@ -33,22 +33,24 @@
 //
 // Thread/ISR: no internal synchronisation (for one producer and one consumer
 // in different contexts use spsc::Queue).
+//
+// DequeRef<T> (end of this header) is a capacity-erased handle to a
+// Deque<T, N> of any N (one pointer and N), for non-template functions;
+// DequeRef<const T> is its read-only form (docs/deque.md). Deque and
+// DequeRef run the same algorithms (detail::deque_algo over detail/ring.hpp).
 #ifndef HEAPLESS_DEQUE_HPP
 #define HEAPLESS_DEQUE_HPP
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
-#include <cstring>           // std::memcpy: bulk push_back of trivially copyable T
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <optional>          // try_pop_front / try_pop_back results
-#include <type_traits>       // triviality traits select the special members
+#include <type_traits>       // traits for the views and the noexcept specifications
 #include <utility>           // std::forward, std::move, std::swap, std::pair
 
 #include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, HEAPLESS_HAS_THREE_WAY, hints
 #include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
 #include "detail/iterator.hpp"  // std::reverse_iterator, std::distance
-#include "detail/ring.hpp"      // ring_math, ring_iterator, ring_span, ring_copy_gate
-#include "detail/size.hpp"      // detail::smallest_size_t
-#include "detail/storage.hpp"   // detail::uninit_array
+#include "detail/ring.hpp"      // ring_core, ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span
 #include "vec.hpp"              // iterator classification, synth-three-way (shared with Vec)
 
 #if HEAPLESS_HAS_THREE_WAY

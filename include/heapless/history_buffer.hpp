@@ -30,6 +30,11 @@
 // assignable; an exception from T leaves the buffer unchanged.
 //
 // Thread/ISR: no internal synchronisation.
+//
+// HistoryBufferRef<T> (end of this header) is a capacity-erased handle to a
+// HistoryBuffer<T, N> of any N (one pointer and N); HistoryBufferRef<const T>
+// is its read-only form (docs/history_buffer.md). Both run the same
+// algorithms (detail::history_algo over detail/ring.hpp).
 #ifndef HEAPLESS_HISTORY_BUFFER_HPP
 #define HEAPLESS_HISTORY_BUFFER_HPP
 
@@ -41,7 +46,8 @@
 #include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, hints
 #include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
 #include "detail/iterator.hpp"  // std::reverse_iterator, std::distance, std::advance
-#include "detail/ring.hpp"      // ring_base, ring_algo, ring_iterator, ring_span, ring_copy_gate
+#include "detail/ring.hpp"      // ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span, ring_copy_gate
+#include "vec.hpp"              // iterator classification (shared with Vec)
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
 /// written with one store for both states (filling, full), which is less
