@@ -13964,9 +13964,12 @@ struct ring_ref_core {
   template <class I>
   auto* indices() const noexcept {
     using byte = std::conditional_t<std::is_const_v<T>, const unsigned char, unsigned char>;
+    using raw = std::conditional_t<std::is_const_v<T>, const void, void>;
     using index = std::conditional_t<std::is_const_v<T>, const I, I>;
     const std::size_t off = (cap_ * sizeof(T) + (alignof(I) - 1)) & ~(alignof(I) - 1);
-    return reinterpret_cast<index*>(reinterpret_cast<byte*>(data_) + off);
+    // Through void*: the offset is rounded to alignof(I), which the owner's
+    // layout guarantees (-Wcast-align cannot see that).
+    return static_cast<index*>(static_cast<raw*>(static_cast<byte*>(static_cast<raw*>(data_)) + off));
   }
 
  private:
