@@ -9,6 +9,8 @@
 //   heapless     heapless::Deque<int, 64>: checked push, asserted pop
 //   heapless_100 heapless::Deque<int, 100>: a capacity that is not a power
 //                of two (compare-and-subtract instead of masking)
+//   heapless_ref, heapless_ref_100  the same two Deques driven through a
+//                heapless::DequeRef<int> (the capacity-erased view)
 //
 // Operations, each one out-of-line kernel call of 256 steps on a container
 // that holds 32 elements (steady state: the ring keeps wrapping):
@@ -134,11 +136,27 @@ void BM_steady(benchmark::State& state) {
 using hl64 = heapless::Deque<int, 64>;
 using hl100 = heapless::Deque<int, 100>;
 
+// The same kernels through the view: one instantiation serves both capacities.
+template <class D, bool Fifo>
+void BM_view(benchmark::State& state) {
+  D& d = instance<D>();
+  d.clear();
+  for (int i = 0; i < 32; ++i) d.push_back(i);
+  heapless::DequeRef<int> c = d;
+  trap_scope trap(state, true);
+  for (auto _ : state) {
+    long s = Fifo ? fifo_kernel(c) : lifo2_kernel(c);
+    benchmark::DoNotOptimize(s);
+  }
+}
+
 }  // namespace
 
 BENCHMARK_TEMPLATE(BM_steady, ring, true)->Name("fifo/ring");
 BENCHMARK_TEMPLATE(BM_steady, hl64, true)->Name("fifo/heapless");
 BENCHMARK_TEMPLATE(BM_steady, hl100, true)->Name("fifo/heapless_100");
+BENCHMARK_TEMPLATE(BM_view, hl64, true)->Name("fifo/heapless_ref");
+BENCHMARK_TEMPLATE(BM_view, hl100, true)->Name("fifo/heapless_ref_100");
 BENCHMARK_TEMPLATE(BM_steady, std::deque<int>, true)->Name("fifo/std_deque");
 #if HEAPLESS_BENCH_HAS_BOOST
 BENCHMARK_TEMPLATE(BM_steady, boost_ring, true)->Name("fifo/boost");
@@ -146,6 +164,8 @@ BENCHMARK_TEMPLATE(BM_steady, boost_ring, true)->Name("fifo/boost");
 BENCHMARK_TEMPLATE(BM_steady, ring, false)->Name("lifo2/ring");
 BENCHMARK_TEMPLATE(BM_steady, hl64, false)->Name("lifo2/heapless");
 BENCHMARK_TEMPLATE(BM_steady, hl100, false)->Name("lifo2/heapless_100");
+BENCHMARK_TEMPLATE(BM_view, hl64, false)->Name("lifo2/heapless_ref");
+BENCHMARK_TEMPLATE(BM_view, hl100, false)->Name("lifo2/heapless_ref_100");
 BENCHMARK_TEMPLATE(BM_steady, std::deque<int>, false)->Name("lifo2/std_deque");
 #if HEAPLESS_BENCH_HAS_BOOST
 BENCHMARK_TEMPLATE(BM_steady, boost_ring, false)->Name("lifo2/boost");

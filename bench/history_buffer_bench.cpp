@@ -6,6 +6,8 @@
 //   boost     boost::circular_buffer<float> with capacity 64 (push_back
 //             overwrites the oldest when full; allocated once, outside the loop)
 //   heapless  heapless::HistoryBuffer<float, 64>
+//   heapless_ref  the same buffer written through a
+//             heapless::HistoryBufferRef<float> (the capacity-erased view)
 //
 // Operations (one out-of-line kernel call each, buffer full):
 //   push      256 pushes of opaque values
@@ -102,6 +104,12 @@ struct hb_spans {
     return s / static_cast<float>(h.size());
   }
 };
+// Through the view (pushes only).
+struct hb_ref {
+  heapless::HistoryBuffer<float, 64> h;
+  heapless::HistoryBufferRef<float> r{h};
+  void push(float x) { r.push(x); }
+};
 #if HEAPLESS_BENCH_HAS_BOOST
 struct boost_wrap {
   boost::circular_buffer<float> c{64};
@@ -178,6 +186,7 @@ void BM_average(benchmark::State& state) {
 
 BENCHMARK_TEMPLATE(BM_push, ring)->Name("push/ring");
 BENCHMARK_TEMPLATE(BM_push, hb_wrap)->Name("push/heapless");
+BENCHMARK_TEMPLATE(BM_push, hb_ref)->Name("push/heapless_ref");
 #if HEAPLESS_BENCH_HAS_BOOST
 BENCHMARK_TEMPLATE(BM_push, boost_wrap)->Name("push/boost");
 #endif

@@ -14588,32 +14588,54 @@ HEAPLESS_NAMESPACE_END
 //
 // Thread/ISR: no internal synchronisation (for one producer and one consumer
 // in different contexts use spsc::Queue).
+//
+// DequeRef<T> (end of this header) is a capacity-erased handle to a
+// Deque<T, N> of any N (one pointer and N), for non-template functions;
+// DequeRef<const T> is its read-only form (docs/deque.md). Deque and
+// DequeRef run the same algorithms (detail::deque_algo over detail/ring.hpp).
 #ifndef HEAPLESS_DEQUE_HPP
 #define HEAPLESS_DEQUE_HPP
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
-#include <cstring>           // std::memcpy: bulk push_back of trivially copyable T
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <optional>          // try_pop_front / try_pop_back results
-#include <type_traits>       // triviality traits select the special members
+#include <type_traits>       // traits for the views and the noexcept specifications
 #include <utility>           // std::forward, std::move, std::swap, std::pair
 
 // #include "detail/config.hpp": inlined above
 // #include "detail/error.hpp": inlined above
 // #include "detail/iterator.hpp": inlined above
 // ---- begin heapless/detail/ring.hpp ----
-// heapless/detail/ring.hpp - what Deque and HistoryBuffer share: index
-// wrapping, the (owner, logical index) iterator, the span type they return,
-// and the gate that deletes copy/move when T lacks them.
+// heapless/detail/ring.hpp - what Deque, HistoryBuffer and their views share:
+// index wrapping, the storage policies (the owner's ring, a view of one), the
+// algorithms written once against them, the (container, logical index)
+// iterator, the span type they return, and the gate that deletes copy/move
+// when T lacks them.
 #ifndef HEAPLESS_DETAIL_RING_HPP
 #define HEAPLESS_DETAIL_RING_HPP
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
-#include <type_traits>  // std::enable_if_t, std::is_convertible_v
+#include <cstdint>      // std::uint8_t...std::uint32_t: a view's reading of narrow indices
+#include <cstring>      // std::memcpy: bulk appends of trivially copyable T
+#include <type_traits>  // std::enable_if_t, std::is_convertible_v, triviality traits
+#include <utility>      // std::forward, std::move, std::swap, std::pair
 
 // #include "config.hpp": inlined above
 // #include "error.hpp": inlined above
 // #include "iterator.hpp": inlined above
+// #include "size.hpp": inlined above
+// #include "storage.hpp": inlined above
+// #include "../vec.hpp": inlined above
+
+#if HEAPLESS_HAS_THREE_WAY
+#include <compare>  // std::is_neq
+#endif
+
+#if HEAPLESS_CPP20
+#define HEAPLESS_DETAIL_RING_CONSTEVAL() HEAPLESS_IS_CONSTANT_EVALUATED()
+#else
+#define HEAPLESS_DETAIL_RING_CONSTEVAL() false
+#endif
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -14673,11 +14695,180 @@ class ring_span {
   std::size_t n_ = 0;
 };
 
-/// Random-access iterator over a ring: the owner's address and a logical
+// ---- Storage policies: the owner's ring and a view of someone else's -------
+// Every ring algorithm (ring_algo below, deque_algo, history_algo) is written
+// once against this interface (a "core"):
+//   T* ptr();  std::size_t cap(), head(), len();  set_head(h), set_len(n);
+//   std::size_t add(i, j), sub(i, j)   slot arithmetic (i < cap(), j <= cap());
+//   T& construct(slot, args...), void destroy(slot);
+//   [[noreturn]] static void capacity_exceeded();
+// ring_core<T, N> stores the elements and the indices and answers with the
+// constant N (masking for a power of two); ring_ref_core<T> points at a
+// ring_core's elements and finds its indices from the capacity, so the
+// owners and their views (DequeRef, HistoryBufferRef) run the same code.
+
+/// The two indices (front slot, length): a 32-bit char32_t when alignof(T)
+/// >= 2 (T = char32_t keeps Vec's length type); byte-sized elements keep
+/// Vec's narrow length type, so small byte queues stay small. char32_t is a
+/// distinct type for alias analysis, so element stores cannot alias the
+/// indices and compilers keep them in registers across a push; narrow
+/// indices are char-like (unsigned char aliases everything) and are
+/// reloaded after every element store. Full width also needs no
+/// zero-extension or narrow wrap-around. Costs up to 6 bytes of sizeof over
+/// two narrow indices for elements with alignof(T) == 2.
+template <class T, std::size_t N>
+using ring_index_t = std::conditional_t<(alignof(T) >= 2 && sizeof(smallest_size_t<N>) <= 4 &&
+                                         !std::is_same_v<std::remove_cv_t<T>, char32_t>),
+                                        char32_t, vec_length_t<T, N>>;
+
+/// The owner's core: N slots, then the front slot and the length.
+template <class T, std::size_t N>
+struct ring_core {
+  using index_type = ring_index_t<T, N>;
+  using math = ring_math<N>;
+
+  uninit_array<T, N> storage_;
+  index_type head_;  // slot of the front (oldest) element
+  index_type len_;
+
+  constexpr ring_core() noexcept : storage_(), head_(0), len_(0) {}
+
+  constexpr T* ptr() noexcept { return storage_.data(); }
+  constexpr const T* ptr() const noexcept { return storage_.data(); }
+  static constexpr std::size_t cap() noexcept { return N; }
+  constexpr std::size_t head() const noexcept { return head_; }
+  constexpr std::size_t len() const noexcept { return len_; }
+  constexpr void set_head(std::size_t h) noexcept { head_ = static_cast<index_type>(h); }
+  constexpr void set_len(std::size_t n) noexcept { len_ = static_cast<index_type>(n); }
+  static constexpr std::size_t add(std::size_t i, std::size_t j) noexcept { return math::add(i, j); }
+  static constexpr std::size_t sub(std::size_t i, std::size_t j) noexcept { return math::sub(i, j); }
+  template <class... Args>
+  constexpr T& construct(std::size_t s, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return storage_.construct(s, std::forward<Args>(args)...);
+  }
+  constexpr void destroy(std::size_t s) noexcept { storage_.destroy(s); }
+  [[noreturn]] static void capacity_exceeded() {
+    raise(error_kind::bad_alloc, "heapless::Deque: capacity exceeded");
+  }
+
+  /// See vec_storage::construct: a ring built by a non-default constructor
+  /// in constant evaluation has every slot initialised.
+  constexpr void prepare_constant() noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i != N; ++i) storage_.construct(i);
+      }
+    }
+#endif
+  }
+};
+
+/// A view's core: a ring_core<T, N>'s elements and its N. The indices sit
+/// right after the N elements (rounded up to their alignment), in the type
+/// ring_index_t<T, N> picks, which for a given T depends on N only through
+/// the narrow types of 1-byte-aligned elements: a view stays one pointer and
+/// one size and finds them with a multiply-add (plus, for byte elements, a
+/// test of N). Any N's indices are in [0, N), so compare-and-subtract is
+/// right for the owners that mask too. Members are const: a view is a
+/// handle. T may be const (a read-only view); then only reading compiles.
+template <class T>
+struct ring_ref_core {
+  using value_type = std::remove_const_t<T>;
+  /// ring_index_t is char32_t for every N a view accepts (N < 2^32).
+  static constexpr bool wide = alignof(T) >= 2 && !std::is_same_v<value_type, char32_t>;
+
+  T* data_ = nullptr;
+  std::size_t cap_ = 0;
+
+  constexpr ring_ref_core() noexcept = default;
+  constexpr ring_ref_core(T* data, std::size_t cap) noexcept : data_(data), cap_(cap) {}
+  /// Mutable -> read-only.
+  template <class U, class = std::enable_if_t<std::is_convertible_v<U*, T*> && !std::is_same_v<U, T>>>
+  constexpr ring_ref_core(const ring_ref_core<U>& o) noexcept : data_(o.data_), cap_(o.cap_) {}  // NOLINT
+
+  /// The index type of a ring_core<value_type, N> (N < 2^32).
+  template <std::size_t N>
+  static constexpr bool matches() noexcept {
+    using I = ring_index_t<value_type, N>;
+    if constexpr (wide) return std::is_same_v<I, char32_t>;
+    else
+      return std::is_same_v<I, std::conditional_t<(N <= 0xFFu), std::uint8_t,
+                                                   std::conditional_t<(N <= 0xFFFFu), std::uint16_t, std::uint32_t>>>;
+  }
+
+  T* ptr() const noexcept { return data_; }
+  std::size_t cap() const noexcept { return cap_; }
+  std::size_t head() const noexcept {
+    return visit([](auto* p) -> std::size_t { return p[0]; });
+  }
+  std::size_t len() const noexcept {
+    return visit([](auto* p) -> std::size_t { return p[1]; });
+  }
+  void set_head(std::size_t h) const noexcept {
+    static_assert(!std::is_const_v<T>, "heapless: a view of const elements is read-only");
+    visit([h](auto* p) { p[0] = static_cast<std::remove_pointer_t<decltype(p)>>(h); });
+  }
+  void set_len(std::size_t n) const noexcept {
+    static_assert(!std::is_const_v<T>, "heapless: a view of const elements is read-only");
+    visit([n](auto* p) { p[1] = static_cast<std::remove_pointer_t<decltype(p)>>(n); });
+  }
+  std::size_t add(std::size_t i, std::size_t j) const noexcept {
+    const std::size_t s = i + j;
+    return s >= cap_ ? s - cap_ : s;
+  }
+  std::size_t sub(std::size_t i, std::size_t j) const noexcept { return i >= j ? i - j : i + (cap_ - j); }
+  template <class... Args>
+  T& construct(std::size_t s, Args&&... args) const noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return *::heapless::detail::construct_at(data_ + s, std::forward<Args>(args)...);
+  }
+  void destroy(std::size_t s) const noexcept { ::heapless::detail::destroy_at(data_ + s); }
+  [[noreturn]] static void capacity_exceeded() {
+    raise(error_kind::bad_alloc, "heapless::DequeRef: capacity exceeded");
+  }
+
+  /// The address of the owner's head_ (len_ follows it).
+  template <class I>
+  auto* indices() const noexcept {
+    using byte = std::conditional_t<std::is_const_v<T>, const unsigned char, unsigned char>;
+    using raw = std::conditional_t<std::is_const_v<T>, const void, void>;
+    using index = std::conditional_t<std::is_const_v<T>, const I, I>;
+    const std::size_t off = (cap_ * sizeof(T) + (alignof(I) - 1)) & ~(alignof(I) - 1);
+    // Through void*: the offset is rounded to alignof(I), which the owner's
+    // layout guarantees (-Wcast-align cannot see that).
+    return static_cast<index*>(static_cast<raw*>(static_cast<byte*>(static_cast<raw*>(data_)) + off));
+  }
+
+ private:
+  template <class F>
+  decltype(auto) visit(F f) const noexcept {
+    if constexpr (wide) {
+      return f(indices<char32_t>());
+    } else {
+      if (cap_ <= 0xFFu) return f(indices<std::uint8_t>());
+      if (cap_ <= 0xFFFFu) return f(indices<std::uint16_t>());
+      return f(indices<std::uint32_t>());
+    }
+  }
+};
+
+/// The element at logical position i of a ring iterator's container.
+template <class Owner>
+constexpr auto& ring_deref(Owner* owner, std::size_t i) noexcept {
+  return (*owner)[i];
+}
+template <class T>
+T& ring_deref(const ring_ref_core<T>& c, std::size_t i) noexcept {
+  HEAPLESS_ASSERT(i < c.len(), "heapless: iterator out of range");
+  return c.ptr()[c.add(c.head(), i)];
+}
+
+/// Random-access iterator over a ring: the container (an owner's address, or
+/// a view's core by value, so it outlives the view object) and a logical
 /// index (0 = the oldest / front element). Holds no pointer into element
-/// storage, so it stays meaningful across wrap-around; dereferencing goes
-/// through Owner::operator[] (asserted in debug builds).
-template <class Owner, class T>
+/// storage, so it stays meaningful across wrap-around; dereferencing is
+/// asserted in debug builds.
+template <class Ref, class T>
 class ring_iterator {
  public:
   using iterator_category = std::random_access_iterator_tag;
@@ -14687,15 +14878,15 @@ class ring_iterator {
   using reference = T&;
 
   constexpr ring_iterator() noexcept = default;
-  constexpr ring_iterator(Owner* owner, std::size_t index) noexcept : owner_(owner), index_(index) {}
+  constexpr ring_iterator(Ref owner, std::size_t index) noexcept : owner_(owner), index_(index) {}
   /// iterator -> const_iterator.
-  template <class O2, class T2,
-            class = std::enable_if_t<std::is_convertible_v<O2*, Owner*> && !std::is_same_v<O2, Owner>>>
-  constexpr ring_iterator(const ring_iterator<O2, T2>& o) noexcept  // NOLINT: implicit on purpose
+  template <class R2, class T2,
+            class = std::enable_if_t<std::is_convertible_v<R2, Ref> && !std::is_same_v<R2, Ref>>>
+  constexpr ring_iterator(const ring_iterator<R2, T2>& o) noexcept  // NOLINT: implicit on purpose
       : owner_(o.owner()), index_(o.index()) {}
 
-  constexpr reference operator*() const noexcept { return (*owner_)[index_]; }
-  constexpr pointer operator->() const noexcept { return &(*owner_)[index_]; }
+  constexpr reference operator*() const noexcept { return ring_deref(owner_, index_); }
+  constexpr pointer operator->() const noexcept { return &ring_deref(owner_, index_); }
   constexpr reference operator[](difference_type n) const noexcept { return *(*this + n); }
 
   constexpr ring_iterator& operator++() noexcept {
@@ -14747,11 +14938,11 @@ class ring_iterator {
   }
 
   /// The container this iterator belongs to, and its logical position.
-  constexpr Owner* owner() const noexcept { return owner_; }
+  constexpr Ref owner() const noexcept { return owner_; }
   constexpr std::size_t index() const noexcept { return index_; }
 
  private:
-  Owner* owner_ = nullptr;
+  Ref owner_{};
   std::size_t index_ = 0;
 };
 
@@ -14779,258 +14970,568 @@ struct ring_copy_gate<false, false> {
   ~ring_copy_gate() = default;
 };
 
+
+// ---- The shared algorithms: one definition for owners and views ----------
+// Each takes the core first (C is ring_core<T, N> or const ring_ref_core<T>).
+template <class T>
+struct ring_algo {
+  using size_type = std::size_t;
+
+  /// The slot of logical position i (0 = front), i <= cap().
+  template <class C>
+  static constexpr size_type phys(C& c, size_type i) noexcept {
+    return c.add(c.head(), i);
+  }
+  template <class C>
+  static constexpr auto& slot(C& c, size_type i) noexcept {
+    return c.ptr()[phys(c, i)];
+  }
+  /// Raises bad_alloc unless n more elements fit after `used`.
+  template <class C>
+  static constexpr void check_room(C& c, size_type n, size_type used) {
+    if (HEAPLESS_UNLIKELY(n > c.cap() - used)) C::capacity_exceeded();
+  }
+
+  /// Destroys the last n elements.
+  template <class C>
+  static constexpr void destroy_back(C& c, size_type n) noexcept {
+    const size_type keep = c.len() - n;
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      for (size_type k = c.len(); k != keep; --k) c.destroy(phys(c, k - 1));
+    }
+    c.set_len(keep);
+  }
+  /// Destroys the first n elements.
+  template <class C>
+  static constexpr void destroy_front(C& c, size_type n) noexcept {
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      for (size_type k = 0; k != n; ++k) c.destroy(phys(c, k));
+    }
+    c.set_head(c.add(c.head(), n));
+    c.set_len(c.len() - n);
+  }
+  template <class C>
+  static constexpr void destroy_all(C& c) noexcept {
+    destroy_back(c, c.len());
+    c.set_head(0);
+  }
+
+  template <class C, class... Args>
+  static constexpr T& construct_back(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    const size_type len0 = c.len();  // read before the store: T may alias the indices
+    T& e = c.construct(phys(c, len0), std::forward<Args>(args)...);
+    c.set_len(len0 + 1);
+    return e;
+  }
+  template <class C, class... Args>
+  static constexpr T& construct_front(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    const size_type h = c.sub(c.head(), 1);
+    const size_type len0 = c.len();
+    if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
+      // Nothing can fail after the head moves, so it moves first: the rest
+      // (build the element, store len0 + 1) then matches construct_back's
+      // tail, and the compiler can share one copy of it between both ends.
+      c.set_head(h);
+      T& e = c.construct(h, std::forward<Args>(args)...);
+      c.set_len(len0 + 1);
+      return e;
+    } else {
+      T& e = c.construct(h, std::forward<Args>(args)...);
+      c.set_head(h);
+      c.set_len(len0 + 1);
+      return e;
+    }
+  }
+
+  // Destroys what an interrupted append added (elements past old_len).
+  template <class C>
+  struct rollback_back {
+    C* core;
+    size_type old_len;
+    HEAPLESS_CONSTEXPR20 ~rollback_back() {
+      if (core) destroy_back(*core, core->len() - old_len);
+    }
+  };
+  // Destroys the `done` elements an interrupted prepend built from slot h on.
+  template <class C>
+  struct rollback_slots {
+    C* core;
+    size_type h;
+    size_type done;
+    HEAPLESS_CONSTEXPR20 ~rollback_slots() {
+      if (core) {
+        for (size_type k = 0; k != done; ++k) core->destroy(core->add(h, k));
+      }
+    }
+  };
+
+  /// Constructs n elements at the back from *src, ++src (n <= cap() - len()).
+  /// If a constructor throws, the elements added so far are destroyed.
+  template <class C, class It>
+  static HEAPLESS_CONSTEXPR20 void append_n(C& c, It src, size_type n) {
+    if constexpr (vec_memcpy_source_v<T, It>) {
+      if (!HEAPLESS_DETAIL_RING_CONSTEVAL()) {
+        if (n == 0) return;
+        const size_type tail = phys(c, c.len());
+        const size_type room = c.cap() - tail;
+        const size_type first = n < room ? n : room;
+        std::memcpy(static_cast<void*>(c.ptr() + tail), src, first * sizeof(T));
+        if (n != first) std::memcpy(static_cast<void*>(c.ptr()), src + first, (n - first) * sizeof(T));
+        c.set_len(c.len() + n);
+        return;
+      }
+    }
+    rollback_back<C> guard{&c, c.len()};
+    for (size_type k = 0; k != n; ++k, ++src) construct_back(c, *src);
+    guard.core = nullptr;
+  }
+  /// Constructs n elements at the back, each from args... (none: value-initialised).
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 void append_fill(C& c, size_type n, const Args&... args) {
+    rollback_back<C> guard{&c, c.len()};
+    for (size_type k = 0; k != n; ++k) construct_back(c, args...);
+    guard.core = nullptr;
+  }
+  /// Constructs n elements before the front, in order, from *src, ++src
+  /// (n <= cap() - len()). All or nothing if a constructor throws.
+  template <class C, class It>
+  static HEAPLESS_CONSTEXPR20 void prepend_n(C& c, It src, size_type n) {
+    const size_type h = c.sub(c.head(), n);
+    rollback_slots<C> guard{&c, h, 0};
+    for (; guard.done != n; ++guard.done, ++src) c.construct(c.add(h, guard.done), *src);
+    guard.core = nullptr;
+    c.set_head(h);
+    c.set_len(c.len() + n);
+  }
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 void prepend_fill(C& c, size_type n, const Args&... args) {
+    const size_type h = c.sub(c.head(), n);
+    rollback_slots<C> guard{&c, h, 0};
+    for (; guard.done != n; ++guard.done) c.construct(c.add(h, guard.done), args...);
+    guard.core = nullptr;
+    c.set_head(h);
+    c.set_len(c.len() + n);
+  }
+
+  /// Reverses the logical range [a, b).
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void reverse(C& c, size_type a, size_type b) {
+    using std::swap;
+    while (a != b && a != --b) {
+      swap(slot(c, a), slot(c, b));
+      ++a;
+    }
+  }
+  /// Rotates the logical range [a, e) so that m becomes its first element.
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void rotate(C& c, size_type a, size_type m, size_type e) {
+    reverse(c, a, m);
+    reverse(c, m, e);
+    reverse(c, a, e);
+  }
+
+  /// The elements as (first slot, first length, second length): the second
+  /// part starts at slot 0 and is empty unless the elements wrap.
+  struct parts_t {
+    size_type first_slot, first_len, second_len;
+  };
+  template <class C>
+  static constexpr parts_t parts(C& c) noexcept {
+    const size_type h = c.head();
+    const size_type len = c.len();
+    const size_type n = c.cap();
+    if (h + len <= n) return {h, len, 0};
+    return {h, n - h, h + len - n};
+  }
+  /// as_spans() for span type S (ring_span<T> or ring_span<const T>).
+  template <class S, class C>
+  static constexpr std::pair<S, S> as_spans(C& c) noexcept {
+    const parts_t p = parts(c);
+    return {S(c.ptr() + p.first_slot, p.first_len), S(c.ptr(), p.second_len)};
+  }
+
+  /// Element-wise equality in logical order.
+  template <class A, class B>
+  static constexpr bool equal(const A& a, const B& b) {
+    if (a.len() != b.len()) return false;
+    for (size_type k = 0; k != a.len(); ++k) {
+      if (!(slot(a, k) == slot(b, k))) return false;
+    }
+    return true;
+  }
+#if HEAPLESS_HAS_THREE_WAY
+  /// Lexicographic, with <=> of T or, failing that, <.
+  template <class A, class B>
+  static constexpr auto three_way(const A& a, const B& b) {
+    const vec_synth_three_way cmp{};
+    const size_type n = a.len() < b.len() ? a.len() : b.len();
+    for (size_type k = 0; k != n; ++k) {
+      if (auto r = cmp(slot(a, k), slot(b, k)); std::is_neq(r)) return r;
+    }
+    return static_cast<decltype(cmp(std::declval<const T&>(), std::declval<const T&>()))>(a.len() <=> b.len());
+  }
+#else
+  /// Lexicographic, with T's <.
+  template <class A, class B>
+  static constexpr bool less(const A& a, const B& b) {
+    const size_type n = a.len() < b.len() ? a.len() : b.len();
+    for (size_type k = 0; k != n; ++k) {
+      if (slot(a, k) < slot(b, k)) return true;
+      if (slot(b, k) < slot(a, k)) return false;
+    }
+    return a.len() < b.len();
+  }
+#endif
+};
+
+// ---- Special members: trivial exactly when T is trivially copyable ------------
+template <class T, std::size_t N, bool = std::is_trivially_copyable_v<T>>
+struct ring_base : ring_core<T, N> {
+  constexpr ring_base() noexcept {}
+};
+template <class T, std::size_t N>
+struct ring_base<T, N, false> : ring_core<T, N> {
+  using core = ring_core<T, N>;
+  using algo = ring_algo<T>;
+  constexpr ring_base() noexcept {}
+  ring_base(const ring_base& o) noexcept(std::is_nothrow_copy_constructible_v<T>) : core() { take_from(o); }
+  ring_base(ring_base&& o) noexcept(std::is_nothrow_move_constructible_v<T>) : core() { take_from(o); }
+  ring_base& operator=(const ring_base& o) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    if (this != &o) {
+      algo::destroy_all(static_cast<core&>(*this));
+      take_from(o);
+    }
+    return *this;
+  }
+  ring_base& operator=(ring_base&& o) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if (this != &o) {
+      algo::destroy_all(static_cast<core&>(*this));
+      take_from(o);
+    }
+    return *this;
+  }
+  ~ring_base() { algo::destroy_all(static_cast<core&>(*this)); }
+
+ private:
+  /// Copies (or moves) o's elements into this empty ring, starting at slot 0.
+  template <class Src>
+  void take_from(Src& o) {
+    core& self = *this;
+    self.set_head(0);
+    typename algo::template rollback_back<core> guard{&self, 0};
+    for (std::size_t k = 0; k != o.len(); ++k) {
+      if constexpr (std::is_const_v<Src>) algo::construct_back(self, algo::slot(o, k));
+      else algo::construct_back(self, std::move(algo::slot(o, k)));
+    }
+    guard.core = nullptr;
+  }
+};
+
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
 
+#undef HEAPLESS_DETAIL_RING_CONSTEVAL
+
 #endif  // HEAPLESS_DETAIL_RING_HPP
 // ---- end heapless/detail/ring.hpp ----
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
 // #include "vec.hpp": inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // operator<=> result types
 #endif
 
-#if HEAPLESS_CPP20
-#define HEAPLESS_DETAIL_DEQUE_CONSTEVAL() HEAPLESS_IS_CONSTANT_EVALUATED()
-#else
-#define HEAPLESS_DETAIL_DEQUE_CONSTEVAL() false
-#endif
-
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
-// ---- The ring: storage, indices and the primitives ---------------------------
-/// The two indices (front slot, length): a 32-bit char32_t when alignof(T)
-/// >= 2 (T = char32_t keeps Vec's length type); byte-sized elements keep
-/// Vec's narrow length type, so small byte queues stay small. char32_t is a
-/// distinct type for alias analysis, so element stores cannot alias the
-/// indices and compilers keep them in registers across a push; narrow
-/// indices are char-like (unsigned char aliases everything) and are
-/// reloaded after every element store. Full width also needs no
-/// zero-extension or narrow wrap-around. Costs up to 6 bytes of sizeof over
-/// two narrow indices for elements with alignof(T) == 2.
-template <class T, std::size_t N>
-using deque_index_t = std::conditional_t<(alignof(T) >= 2 && sizeof(smallest_size_t<N>) <= 4 &&
-                                          !std::is_same_v<std::remove_cv_t<T>, char32_t>),
-                                         char32_t, vec_length_t<T, N>>;
+// ---- Deque's algorithms: one definition for Deque and DequeRef -----------------
+// Each takes the core first (detail/ring.hpp: ring_core<T, N> or const
+// ring_ref_core<T>) and logical indices; the members turn iterators into
+// indices and back (the position returned is the caller's argument's).
+template <class T>
+struct deque_algo : ring_algo<T> {
+  using base = ring_algo<T>;
+  using size_type = std::size_t;
+  using base::append_fill;
+  using base::append_n;
+  using base::check_room;
+  using base::construct_back;
+  using base::construct_front;
+  using base::destroy_all;
+  using base::destroy_back;
+  using base::destroy_front;
+  using base::prepend_fill;
+  using base::prepend_n;
+  using base::rotate;
+  using base::slot;
 
-template <class T, std::size_t N>
-struct deque_core {
-  using index_type = deque_index_t<T, N>;
-  using math = ring_math<N>;
-
-  uninit_array<T, N> storage_;
-  index_type head_;  // slot of the front element
-  index_type len_;
-
-  constexpr deque_core() noexcept : storage_(), head_(0), len_(0) {}
-
-  constexpr T* ptr() noexcept { return storage_.data(); }
-  constexpr const T* ptr() const noexcept { return storage_.data(); }
-  constexpr std::size_t len() const noexcept { return len_; }
-  /// The slot of logical position i (0 = front), i <= N.
-  constexpr std::size_t phys(std::size_t i) const noexcept { return math::add(head_, i); }
-  constexpr T& slot(std::size_t i) noexcept { return ptr()[phys(i)]; }
-  constexpr const T& slot(std::size_t i) const noexcept { return ptr()[phys(i)]; }
-
-  /// See vec_core::prepare_constant: a Deque built by a non-default
-  /// constructor in constant evaluation has every slot initialised.
-  constexpr void prepare_constant() noexcept {
-#if HEAPLESS_CPP20
-    if constexpr (N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-        for (std::size_t i = 0; i != N; ++i) storage_.construct(i);
-      }
-    }
-#endif
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void resize(C& c, size_type n) {
+    check_room(c, n, 0);
+    if (n <= c.len()) destroy_back(c, c.len() - n);
+    else append_fill(c, n - c.len());
   }
-
-  /// Destroys the last n elements.
-  constexpr void destroy_back(std::size_t n) noexcept {
-    const std::size_t keep = len() - n;
-    if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (std::size_t k = len(); k != keep; --k) storage_.destroy(phys(k - 1));
-    }
-    len_ = static_cast<index_type>(keep);
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void resize(C& c, size_type n, const T& value) {
+    check_room(c, n, 0);
+    if (n <= c.len()) destroy_back(c, c.len() - n);
+    else append_fill(c, n - c.len(), value);
   }
-  /// Destroys the first n elements.
-  constexpr void destroy_front(std::size_t n) noexcept {
-    if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (std::size_t k = 0; k != n; ++k) storage_.destroy(phys(k));
-    }
-    head_ = static_cast<index_type>(math::add(head_, n));
-    len_ = static_cast<index_type>(len() - n);
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void assign_fill(C& c, size_type n, const T& value) {
+    check_room(c, n, 0);
+    destroy_all(c);
+    append_fill(c, n, value);
   }
-  constexpr void destroy_all() noexcept {
-    destroy_back(len());
-    head_ = 0;
-  }
-
-  template <class... Args>
-  constexpr T& construct_back(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    const std::size_t len0 = len();  // read before the store: T may alias the indices
-    T& e = storage_.construct(phys(len0), std::forward<Args>(args)...);
-    len_ = static_cast<index_type>(len0 + 1);
-    return e;
-  }
-  template <class... Args>
-  constexpr T& construct_front(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    const std::size_t h = math::sub(head_, 1);
-    const std::size_t len0 = len();
-    if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
-      // Nothing can fail after head_ moves, so it moves first: the rest
-      // (build the element, store len0 + 1) then matches construct_back's
-      // tail, and the compiler can share one copy of it between both ends.
-      head_ = static_cast<index_type>(h);
-      T& e = storage_.construct(h, std::forward<Args>(args)...);
-      len_ = static_cast<index_type>(len0 + 1);
-      return e;
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 void assign(C& c, InputIt first, InputIt last) {
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      const size_type n = static_cast<size_type>(std::distance(first, last));
+      check_room(c, n, 0);
+      destroy_all(c);
+      append_n(c, first, n);
     } else {
-      T& e = storage_.construct(h, std::forward<Args>(args)...);
-      head_ = static_cast<index_type>(h);
-      len_ = static_cast<index_type>(len0 + 1);
-      return e;
+      destroy_all(c);
+      push_back(c, first, last);
     }
   }
 
-  /// Constructs n elements at the back from *src, ++src (n <= N - len()).
-  /// If a constructor throws, the elements added so far are destroyed.
-  template <class It>
-  HEAPLESS_CONSTEXPR20 void append_n(It src, std::size_t n) {
-    if constexpr (vec_memcpy_source_v<T, It>) {
-      if (!HEAPLESS_DETAIL_DEQUE_CONSTEVAL()) {
-        if (n == 0) return;
-        const std::size_t tail = phys(len());
-        const std::size_t first = n < N - tail ? n : N - tail;
-        std::memcpy(static_cast<void*>(ptr() + tail), src, first * sizeof(T));
-        if (n != first) std::memcpy(static_cast<void*>(ptr()), src + first, (n - first) * sizeof(T));
-        len_ = static_cast<index_type>(len() + n);
-        return;
+  template <bool Raise, class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T* emplace_back(C& c, Args&&... args) {
+    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+      if constexpr (Raise) C::capacity_exceeded();
+      else return nullptr;
+    }
+    return &construct_back(c, std::forward<Args>(args)...);
+  }
+  template <bool Raise, class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T* emplace_front(C& c, Args&&... args) {
+    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+      if constexpr (Raise) C::capacity_exceeded();
+      else return nullptr;
+    }
+    return &construct_front(c, std::forward<Args>(args)...);
+  }
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_front(C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if (c.len() == 0) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(c.ptr()[c.head()]));
+    destroy_front(c, 1);
+    return out;
+  }
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_back(C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if (c.len() == 0) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(slot(c, c.len() - 1)));
+    destroy_back(c, 1);
+    return out;
+  }
+
+  /// All or nothing (input iterators: the input is consumed).
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 void push_back(C& c, InputIt first, InputIt last) {
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      const size_type n = static_cast<size_type>(std::distance(first, last));
+      check_room(c, n, c.len());
+      append_n(c, first, n);
+    } else {
+      typename base::template rollback_back<C> guard{&c, c.len()};
+      for (; first != last; ++first) {
+        if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+          destroy_back(c, c.len() - guard.old_len);
+          C::capacity_exceeded();
+        }
+        construct_back(c, *first);
+      }
+      guard.core = nullptr;
+    }
+  }
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 InputIt try_push_back(C& c, InputIt first, InputIt last) {
+    if constexpr (std::is_pointer_v<InputIt> && vec_memcpy_source_v<T, InputIt>) {
+      const size_type room = c.cap() - c.len();
+      const size_type avail = static_cast<size_type>(last - first);
+      const size_type n = avail < room ? avail : room;
+      append_n(c, first, n);
+      return first + n;
+    } else {
+      for (; first != last && c.len() != c.cap(); ++first) construct_back(c, *first);
+      return first;
+    }
+  }
+
+  /// Constructs an element at logical position i; the shorter side moves.
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 void emplace(C& c, size_type i, Args&&... args) {
+    const size_type len = c.len();
+    if (HEAPLESS_UNLIKELY(len == c.cap())) C::capacity_exceeded();
+    if (i == len) {
+      construct_back(c, std::forward<Args>(args)...);
+    } else if (i == 0) {
+      construct_front(c, std::forward<Args>(args)...);
+    } else {
+      T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
+      if (i < len - i) {
+        construct_front(c, std::move(slot(c, 0)));  // old element k is now at k + 1
+        for (size_type j = 1; j != i; ++j) slot(c, j) = std::move(slot(c, j + 1));
+      } else {
+        construct_back(c, std::move(slot(c, len - 1)));
+        for (size_type j = len - 1; j != i; --j) slot(c, j) = std::move(slot(c, j - 1));
+      }
+      slot(c, i) = std::move(tmp);
+    }
+  }
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void insert_fill(C& c, size_type i, size_type n, const T& value) {
+    check_room(c, n, c.len());
+    if (n != 0) {
+      const size_type len = c.len();
+      if (i < len - i) {
+        prepend_fill(c, n, value);
+        rotate(c, 0, n, n + i);
+      } else {
+        append_fill(c, n, value);
+        rotate(c, i, len, len + n);
       }
     }
-    rollback_back guard{this, len()};
-    for (std::size_t k = 0; k != n; ++k, ++src) construct_back(*src);
-    guard.core = nullptr;
   }
-  /// Constructs n elements at the back, each from args... (none: value-initialised).
-  template <class... Args>
-  HEAPLESS_CONSTEXPR20 void append_fill(std::size_t n, const Args&... args) {
-    rollback_back guard{this, len()};
-    for (std::size_t k = 0; k != n; ++k) construct_back(args...);
-    guard.core = nullptr;
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 void insert(C& c, size_type i, InputIt first, InputIt last) {
+    const size_type len = c.len();
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      const size_type n = static_cast<size_type>(std::distance(first, last));
+      check_room(c, n, len);
+      if (n != 0) {
+        if (i < len - i) {
+          prepend_n(c, first, n);
+          rotate(c, 0, n, n + i);
+        } else {
+          append_n(c, first, n);
+          rotate(c, i, len, len + n);
+        }
+      }
+    } else {
+      push_back(c, first, last);
+      rotate(c, i, len, c.len());
+    }
   }
-  /// Constructs n elements before the front, in order, from *src, ++src
-  /// (n <= N - len()). All or nothing if a constructor throws.
-  template <class It>
-  HEAPLESS_CONSTEXPR20 void prepend_n(It src, std::size_t n) {
-    const std::size_t h = math::sub(head_, n);
-    rollback_slots guard{this, h, 0};
-    for (; guard.done != n; ++guard.done, ++src) storage_.construct(math::add(h, guard.done), *src);
-    guard.core = nullptr;
-    head_ = static_cast<index_type>(h);
-    len_ = static_cast<index_type>(len() + n);
-  }
-  template <class... Args>
-  HEAPLESS_CONSTEXPR20 void prepend_fill(std::size_t n, const Args&... args) {
-    const std::size_t h = math::sub(head_, n);
-    rollback_slots guard{this, h, 0};
-    for (; guard.done != n; ++guard.done) storage_.construct(math::add(h, guard.done), args...);
-    guard.core = nullptr;
-    head_ = static_cast<index_type>(h);
-    len_ = static_cast<index_type>(len() + n);
+  /// Removes the logical range [i, j); the shorter side moves.
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void erase(C& c, size_type i, size_type j) {
+    const size_type n = j - i;
+    if (n != 0) {
+      const size_type len = c.len();
+      if (i < len - j) {
+        for (size_type k = i; k != 0; --k) slot(c, k - 1 + n) = std::move(slot(c, k - 1));
+        destroy_front(c, n);
+      } else {
+        for (size_type k = j; k != len; ++k) slot(c, k - n) = std::move(slot(c, k));
+        destroy_back(c, n);
+      }
+    }
   }
 
-  /// Reverses the logical range [a, b).
-  HEAPLESS_CONSTEXPR20 void reverse(std::size_t a, std::size_t b) {
+  // Restores a valid (empty) ring if a move throws inside make_contiguous:
+  // live then are [0, tail), the moved-to [tail, tail + moved) and the
+  // not-yet-moved or moved-from sources [max(h, tail + moved), cap).
+  template <class C>
+  struct contiguous_guard {
+    C* core;
+    size_type tail, h, moved;
+    HEAPLESS_CONSTEXPR20 ~contiguous_guard() {
+      if (!core) return;
+      const size_type built = tail + moved;
+      for (size_type s = 0; s != built; ++s) core->destroy(s);
+      for (size_type s = (h > built ? h : built); s != core->cap(); ++s) core->destroy(s);
+      core->set_head(0);
+      core->set_len(0);
+    }
+  };
+  /// Makes the elements contiguous and in order; returns where they start.
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 T* make_contiguous(C& c) {
+    const size_type h = c.head();
+    const size_type len = c.len();
+    const size_type cap = c.cap();
+    if (h + len <= cap) return c.ptr() + h;
+    if (len == cap) {  // every slot is live: one rotation of the whole storage
+      c.set_head(0);
+      rotate(c, 0, h, cap);
+      return c.ptr();
+    }
+    // The front part [h, cap) moves down into the free slots [tail, h) to
+    // sit right after the back part [0, tail) (tail < h: no self-moves);
+    // then [0, len) holds back part + front part, all live, and one rotation
+    // puts the front part first.
+    const size_type tail = h + len - cap;
+    const size_type m = cap - h;
+    contiguous_guard<C> guard{&c, tail, h, 0};
+    for (; guard.moved != m; ++guard.moved) {
+      const size_type dst = tail + guard.moved;
+      T& src = c.ptr()[h + guard.moved];
+      if (dst < h) c.construct(dst, std::move(src));
+      else c.ptr()[dst] = std::move(src);
+    }
+    guard.core = nullptr;
+    for (size_type s = (h > tail + m ? h : tail + m); s != cap; ++s) c.destroy(s);
+    c.set_head(0);
+    rotate(c, 0, tail, len);
+    return c.ptr();
+  }
+
+  /// Exchanges the contents element-wise (a and b distinct). Raises
+  /// bad_alloc, changing nothing, if either's elements do not fit the other
+  /// (views of different capacities).
+  template <class A, class B>
+  static HEAPLESS_CONSTEXPR20 void swap(A& a, B& b) {
+    if (HEAPLESS_UNLIKELY(a.len() > b.cap() || b.len() > a.cap())) A::capacity_exceeded();
+    swap_fitting(a, b);
+  }
+  /// As swap, when each's elements are known to fit the other (equal capacities).
+  template <class A, class B>
+  static HEAPLESS_CONSTEXPR20 void swap_fitting(A& a, B& b) {
+    if (a.len() <= b.len()) swap_shorter(a, b);
+    else swap_shorter(b, a);
+  }
+  template <class S, class L>
+  static HEAPLESS_CONSTEXPR20 void swap_shorter(S& shorter, L& longer) {
+    const size_type common = shorter.len();
     using std::swap;
-    while (a != b && a != --b) {
-      swap(slot(a), slot(b));
-      ++a;
-    }
-  }
-  /// Rotates the logical range [a, c) so that m becomes its first element.
-  HEAPLESS_CONSTEXPR20 void rotate(std::size_t a, std::size_t m, std::size_t c) {
-    reverse(a, m);
-    reverse(m, c);
-    reverse(a, c);
+    for (size_type k = 0; k != common; ++k) swap(slot(shorter, k), slot(longer, k));
+    for (size_type k = common; k != longer.len(); ++k) construct_back(shorter, std::move(slot(longer, k)));
+    destroy_back(longer, longer.len() - common);
   }
 
-  /// Copies (or moves) o's elements into this empty core, starting at slot 0.
-  template <class Src>
-  HEAPLESS_CONSTEXPR20 void take_from(Src& o) {
-    head_ = 0;
-    rollback_back guard{this, 0};
-    for (std::size_t k = 0; k != o.len(); ++k) {
-      if constexpr (std::is_const_v<Src>) construct_back(o.slot(k));
-      else construct_back(std::move(o.slot(k)));
-    }
-    guard.core = nullptr;
-  }
-
-  // Destroys what an interrupted append added (elements past old_len).
-  struct rollback_back {
-    deque_core* core;
-    std::size_t old_len;
-    HEAPLESS_CONSTEXPR20 ~rollback_back() {
-      if (core) core->destroy_back(core->len() - old_len);
-    }
-  };
-  // Destroys the `done` elements an interrupted prepend built from slot h on.
-  struct rollback_slots {
-    deque_core* core;
-    std::size_t h;
-    std::size_t done;
-    HEAPLESS_CONSTEXPR20 ~rollback_slots() {
-      if (core) {
-        for (std::size_t k = 0; k != done; ++k) core->storage_.destroy(math::add(h, k));
+  template <class C, class Pred>
+  static HEAPLESS_CONSTEXPR20 size_type erase_if(C& c, Pred& pred) {
+    const size_type n = c.len();
+    size_type kept = 0;
+    for (size_type r = 0; r != n; ++r) {
+      if (!pred(slot(c, r))) {
+        if (kept != r) slot(c, kept) = std::move(slot(c, r));
+        ++kept;
       }
     }
-  };
-};
-
-// ---- Special members: trivial exactly when T is trivially copyable ------------
-template <class T, std::size_t N, bool = std::is_trivially_copyable_v<T>>
-struct deque_base : deque_core<T, N> {
-  constexpr deque_base() noexcept {}
-};
-template <class T, std::size_t N>
-struct deque_base<T, N, false> : deque_core<T, N> {
-  constexpr deque_base() noexcept {}
-  deque_base(const deque_base& o) noexcept(std::is_nothrow_copy_constructible_v<T>) : deque_core<T, N>() {
-    this->take_from(static_cast<const deque_core<T, N>&>(o));
+    destroy_back(c, n - kept);
+    return n - kept;
   }
-  deque_base(deque_base&& o) noexcept(std::is_nothrow_move_constructible_v<T>) : deque_core<T, N>() {
-    this->take_from(static_cast<deque_core<T, N>&>(o));
-  }
-  deque_base& operator=(const deque_base& o) noexcept(std::is_nothrow_copy_constructible_v<T>) {
-    if (this != &o) {
-      this->destroy_all();
-      this->take_from(static_cast<const deque_core<T, N>&>(o));
-    }
-    return *this;
-  }
-  deque_base& operator=(deque_base&& o) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    if (this != &o) {
-      this->destroy_all();
-      this->take_from(static_cast<deque_core<T, N>&>(o));
-    }
-    return *this;
-  }
-  ~deque_base() { this->destroy_all(); }
 };
 
 }  // namespace detail
 
+template <class T>
+class DequeRef;
+
 /// A double-ended queue of at most N elements of T, in a ring inside the object.
 template <class T, std::size_t N>
-class Deque : private detail::deque_base<T, N>,
+class Deque : private detail::ring_base<T, N>,
               private detail::ring_copy_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::Deque<T, N>: T must be a non-cv object type");
   static_assert(std::is_destructible_v<T>, "heapless::Deque<T, N>: T must be destructible");
   static_assert(N > 0, "heapless::Deque<T, N>: N must be at least 1");
+
+  using core_type = detail::ring_core<T, N>;
+  using algo = detail::deque_algo<T>;
 
  public:
   /// Element type.
@@ -15048,9 +15549,9 @@ class Deque : private detail::deque_base<T, N>,
   /// Pointer to a const element.
   using const_pointer = const T*;
   /// Random-access iterator, front to back (a logical index: stays valid across make_contiguous).
-  using iterator = detail::ring_iterator<Deque, T>;
+  using iterator = detail::ring_iterator<Deque*, T>;
   /// Const random-access iterator, front to back.
-  using const_iterator = detail::ring_iterator<const Deque, const T>;
+  using const_iterator = detail::ring_iterator<const Deque*, const T>;
   /// Reverse iterator, back to front.
   using reverse_iterator = std::reverse_iterator<iterator>;
   /// Const reverse iterator, back to front.
@@ -15094,6 +15595,7 @@ class Deque : private detail::deque_base<T, N>,
   Deque& operator=(const Deque&) = default;
   /// Move assignment (see the copy constructor).
   Deque& operator=(Deque&&) = default;
+  /// Destroys the elements; trivial when T's destructor is.
   ~Deque() = default;
 
   /// As assign(il).
@@ -15104,25 +15606,13 @@ class Deque : private detail::deque_base<T, N>,
 
   /// Replaces the contents with n copies of value (not an element of *this).
   /// Raises bad_alloc, changing nothing, if n > N.
-  HEAPLESS_CONSTEXPR20 void assign(size_type n, const T& value) {
-    check_room(n, 0);
-    clear();
-    this->append_fill(n, value);
-  }
+  HEAPLESS_CONSTEXPR20 void assign(size_type n, const T& value) { algo::assign_fill(core_(), n, value); }
   /// Replaces the contents with [first, last) (not iterators into *this).
   /// Forward iterators: raises bad_alloc, changing nothing, if there are more
   /// than N. Input iterators: on overflow *this is left empty and bad_alloc raised.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 void assign(InputIt first, InputIt last) {
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(n, 0);
-      clear();
-      this->append_n(first, n);
-    } else {
-      clear();
-      push_back(first, last);
-    }
+    algo::assign(core_(), first, last);
   }
   /// Replaces the contents with the elements of il. Raises bad_alloc, changing nothing, if il.size() > N.
   HEAPLESS_CONSTEXPR20 void assign(std::initializer_list<T> il) { assign(il.begin(), il.end()); }
@@ -15166,17 +15656,9 @@ class Deque : private detail::deque_base<T, N>,
   static constexpr size_type capacity() noexcept { return N; }
   /// Shrinks to n (destroying from the back) or grows at the back with
   /// value-initialised elements. Raises bad_alloc, changing nothing, if n > N.
-  HEAPLESS_CONSTEXPR20 void resize(size_type n) {
-    check_room(n, 0);
-    if (n <= size()) this->destroy_back(size() - n);
-    else this->append_fill(n - size());
-  }
+  HEAPLESS_CONSTEXPR20 void resize(size_type n) { algo::resize(core_(), n); }
   /// As resize(n), growing with copies of value.
-  HEAPLESS_CONSTEXPR20 void resize(size_type n, const T& value) {
-    check_room(n, 0);
-    if (n <= size()) this->destroy_back(size() - n);
-    else this->append_fill(n - size(), value);
-  }
+  HEAPLESS_CONSTEXPR20 void resize(size_type n, const T& value) { algo::resize(core_(), n, value); }
   /// Does nothing: the capacity is fixed.
   static constexpr void shrink_to_fit() noexcept {}
 
@@ -15184,22 +15666,22 @@ class Deque : private detail::deque_base<T, N>,
   /// The i-th element from the front. Precondition (asserted): i < size().
   constexpr reference operator[](size_type i) noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::Deque::operator[]: index out of range");
-    return this->slot(i);
+    return algo::slot(core_(), i);
   }
   /// The i-th element from the front. Precondition (asserted): i < size().
   constexpr const_reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::Deque::operator[]: index out of range");
-    return this->slot(i);
+    return algo::slot(core_(), i);
   }
   /// Raises out_of_range if i >= size().
   constexpr reference at(size_type i) {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
-    return this->slot(i);
+    return algo::slot(core_(), i);
   }
   /// The i-th element from the front. Raises out_of_range if i >= size().
   constexpr const_reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
-    return this->slot(i);
+    return algo::slot(core_(), i);
   }
   /// Precondition (asserted): !empty().
   constexpr reference front() noexcept {
@@ -15214,57 +15696,29 @@ class Deque : private detail::deque_base<T, N>,
   /// Precondition (asserted): !empty().
   constexpr reference back() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::back: empty");
-    return this->slot(size() - 1);
+    return algo::slot(core_(), size() - 1);
   }
   /// The last element. Precondition (asserted): !empty().
   constexpr const_reference back() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::back: empty");
-    return this->slot(size() - 1);
+    return algo::slot(core_(), size() - 1);
   }
 
   // ---- The ring --------------------------------------------------------------------
   /// The elements as two contiguous parts, front part first; the second is
   /// empty unless the elements wrap around the end of the storage. O(1).
-  constexpr std::pair<span_type, span_type> as_spans() noexcept {
-    const auto [a, n1, n2] = parts();
-    return {span_type(this->ptr() + a, n1), span_type(this->ptr(), n2)};
-  }
+  constexpr std::pair<span_type, span_type> as_spans() noexcept { return algo::template as_spans<span_type>(core_()); }
   /// As as_spans(), read-only.
   constexpr std::pair<const_span_type, const_span_type> as_spans() const noexcept {
-    const auto [a, n1, n2] = parts();
-    return {const_span_type(this->ptr() + a, n1), const_span_type(this->ptr(), n2)};
+    return algo::template as_spans<const_span_type>(core_());
   }
   /// Moves the elements so that they are contiguous, in order, and returns
   /// them as one span. O(1) if they already are, else O(size()) moves and
   /// swaps, no extra storage. Iterators stay valid (they are logical indices).
   /// If a move of T throws, *this is left empty (basic guarantee).
   HEAPLESS_CONSTEXPR20 span_type make_contiguous() {
-    const std::size_t h = this->head_;
-    const std::size_t len = size();
-    if (h + len <= N) return span_type(this->ptr() + h, len);
-    if (len == N) {  // every slot is live: one rotation of the whole storage
-      this->head_ = 0;
-      this->rotate(0, h, N);
-      return span_type(this->ptr(), len);
-    }
-    // The front part [h, N) moves down into the free slots [tail, h) to sit
-    // right after the back part [0, tail) (tail < h: no self-moves); then
-    // [0, len) holds back part + front part, all live, and one rotation puts
-    // the front part first.
-    const std::size_t tail = h + len - N;
-    const std::size_t m = N - h;
-    contiguous_guard guard{this, tail, h, 0};
-    for (; guard.moved != m; ++guard.moved) {
-      const std::size_t dst = tail + guard.moved;
-      T& src = this->ptr()[h + guard.moved];
-      if (dst < h) this->storage_.construct(dst, std::move(src));
-      else this->ptr()[dst] = std::move(src);
-    }
-    guard.core = nullptr;
-    for (std::size_t s = (h > tail + m ? h : tail + m); s != N; ++s) this->storage_.destroy(s);
-    this->head_ = 0;
-    this->rotate(0, tail, len);
-    return span_type(this->ptr(), len);
+    T* const first = algo::make_contiguous(core_());
+    return span_type(first, size());
   }
 
   // ---- Modifiers at the ends ------------------------------------------------------
@@ -15272,8 +15726,7 @@ class Deque : private detail::deque_base<T, N>,
   /// guarantee. O(1).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference emplace_back(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    return this->construct_back(std::forward<Args>(args)...);
+    return *algo::template emplace_back<true>(core_(), std::forward<Args>(args)...);
   }
   /// Copies value to the back. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_back(const T& value) { return emplace_back(value); }
@@ -15283,8 +15736,7 @@ class Deque : private detail::deque_base<T, N>,
   /// guarantee. O(1).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference emplace_front(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    return this->construct_front(std::forward<Args>(args)...);
+    return *algo::template emplace_front<true>(core_(), std::forward<Args>(args)...);
   }
   /// Copies value to the front. Raises bad_alloc if full. O(1).
   HEAPLESS_CONSTEXPR20 reference push_front(const T& value) { return emplace_front(value); }
@@ -15294,8 +15746,7 @@ class Deque : private detail::deque_base<T, N>,
   /// As emplace_back / emplace_front, but return nullptr when full (arguments untouched).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_emplace_back(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) return nullptr;
-    return &this->construct_back(std::forward<Args>(args)...);
+    return algo::template emplace_back<false>(core_(), std::forward<Args>(args)...);
   }
   /// Copies value to the back; nullptr when full. Returns a pointer to the new element.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_back(const T& value) { return try_emplace_back(value); }
@@ -15304,8 +15755,7 @@ class Deque : private detail::deque_base<T, N>,
   /// Constructs an element at the front; nullptr when full (args untouched).
   template <class... Args>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_emplace_front(Args&&... args) {
-    if (HEAPLESS_UNLIKELY(full())) return nullptr;
-    return &this->construct_front(std::forward<Args>(args)...);
+    return algo::template emplace_front<false>(core_(), std::forward<Args>(args)...);
   }
   /// Copies value to the front; nullptr when full.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 pointer try_push_front(const T& value) { return try_emplace_front(value); }
@@ -15318,7 +15768,7 @@ class Deque : private detail::deque_base<T, N>,
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference unchecked_emplace_back(Args&&... args) {
     HEAPLESS_ASSERT(!full(), "heapless::Deque::unchecked_emplace_back: full");
-    return this->construct_back(std::forward<Args>(args)...);
+    return algo::construct_back(core_(), std::forward<Args>(args)...);
   }
   /// Copies value to the back. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_back(const T& value) { return unchecked_emplace_back(value); }
@@ -15328,7 +15778,7 @@ class Deque : private detail::deque_base<T, N>,
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference unchecked_emplace_front(Args&&... args) {
     HEAPLESS_ASSERT(!full(), "heapless::Deque::unchecked_emplace_front: full");
-    return this->construct_front(std::forward<Args>(args)...);
+    return algo::construct_front(core_(), std::forward<Args>(args)...);
   }
   /// Copies value to the front. Precondition (asserted): !full().
   HEAPLESS_CONSTEXPR20 reference unchecked_push_front(const T& value) { return unchecked_emplace_front(value); }
@@ -15340,39 +15790,33 @@ class Deque : private detail::deque_base<T, N>,
   /// Precondition (asserted): !empty(). O(1).
   HEAPLESS_CONSTEXPR20 void pop_front() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::pop_front: empty");
-    this->destroy_front(1);
+    algo::destroy_front(core_(), 1);
   }
   /// Removes the first n elements. Precondition (asserted): n <= size().
   /// O(1) for trivially destructible T, else O(n).
   HEAPLESS_CONSTEXPR20 void pop_front(size_type n) noexcept {
     HEAPLESS_ASSERT(n <= size(), "heapless::Deque::pop_front: fewer than n elements");
-    this->destroy_front(n);
+    algo::destroy_front(core_(), n);
   }
   /// Precondition (asserted): !empty(). O(1).
   HEAPLESS_CONSTEXPR20 void pop_back() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::pop_back: empty");
-    this->destroy_back(1);
+    algo::destroy_back(core_(), 1);
   }
   /// Removes the last n elements. Precondition (asserted): n <= size().
   HEAPLESS_CONSTEXPR20 void pop_back(size_type n) noexcept {
     HEAPLESS_ASSERT(n <= size(), "heapless::Deque::pop_back: fewer than n elements");
-    this->destroy_back(n);
+    algo::destroy_back(core_(), n);
   }
   /// Removes and returns the front element; an empty optional when empty.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_front() noexcept(
       std::is_nothrow_move_constructible_v<T>) {
-    if (empty()) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(front()));
-    this->destroy_front(1);
-    return out;
+    return algo::try_pop_front(core_());
   }
   /// Removes and returns the back element; an empty optional when empty.
   [[nodiscard]] HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_back() noexcept(
       std::is_nothrow_move_constructible_v<T>) {
-    if (empty()) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(back()));
-    this->destroy_back(1);
-    return out;
+    return algo::try_pop_back(core_());
   }
 
   /// Appends copies of [first, last) at the back. All or nothing: if they do
@@ -15381,21 +15825,7 @@ class Deque : private detail::deque_base<T, N>,
   /// memcpy. O(elements).
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 void push_back(InputIt first, InputIt last) {
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(n, size());
-      this->append_n(first, n);
-    } else {
-      typename base_::rollback_back guard{this, size()};
-      for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(full())) {
-          this->destroy_back(size() - guard.old_len);
-          capacity_exceeded();
-        }
-        this->construct_back(*first);
-      }
-      guard.core = nullptr;
-    }
+    algo::push_back(core_(), first, last);
   }
   /// Appends the elements of il; see push_back(first, last).
   HEAPLESS_CONSTEXPR20 void push_back(std::initializer_list<T> il) { push_back(il.begin(), il.end()); }
@@ -15403,16 +15833,7 @@ class Deque : private detail::deque_base<T, N>,
   /// first element not appended (last if all fit). Never raises for capacity.
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   [[nodiscard]] HEAPLESS_CONSTEXPR20 InputIt try_push_back(InputIt first, InputIt last) {
-    if constexpr (std::is_pointer_v<InputIt> && detail::vec_memcpy_source_v<T, InputIt>) {
-      const size_type room = N - size();
-      const size_type avail = static_cast<size_type>(last - first);
-      const size_type n = avail < room ? avail : room;
-      this->append_n(first, n);
-      return first + n;
-    } else {
-      for (; first != last && !full(); ++first) this->construct_back(*first);
-      return first;
-    }
+    return algo::try_push_back(core_(), first, last);
   }
 
   // ---- Modifiers anywhere ---------------------------------------------------------
@@ -15421,25 +15842,8 @@ class Deque : private detail::deque_base<T, N>,
   /// Returns an iterator to the new element.
   template <class... Args>
   HEAPLESS_CONSTEXPR20 iterator emplace(const_iterator pos, Args&&... args) {
-    const size_type i = index_of(pos);
-    if (HEAPLESS_UNLIKELY(full())) capacity_exceeded();
-    const size_type len = size();
-    if (i == len) {
-      this->construct_back(std::forward<Args>(args)...);
-    } else if (i == 0) {
-      this->construct_front(std::forward<Args>(args)...);
-    } else {
-      T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
-      if (i < len - i) {
-        this->construct_front(std::move(this->slot(0)));  // old element k is now at k + 1
-        for (size_type j = 1; j != i; ++j) this->slot(j) = std::move(this->slot(j + 1));
-      } else {
-        this->construct_back(std::move(this->slot(len - 1)));
-        for (size_type j = len - 1; j != i; --j) this->slot(j) = std::move(this->slot(j - 1));
-      }
-      this->slot(i) = std::move(tmp);
-    }
-    return iterator(this, pos.index());
+    algo::emplace(core_(), index_of(pos), std::forward<Args>(args)...);
+    return position_(pos);
   }
   /// Inserts value before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
@@ -15449,44 +15853,16 @@ class Deque : private detail::deque_base<T, N>,
   /// nothing, if they do not fit. O(n + distance to the nearer end). Returns
   /// an iterator to the first inserted element (pos if n == 0).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, size_type n, const T& value) {
-    const size_type i = index_of(pos);
-    check_room(n, size());
-    if (n != 0) {
-      const size_type len = size();
-      if (i < len - i) {
-        this->prepend_fill(n, value);
-        this->rotate(0, n, n + i);
-      } else {
-        this->append_fill(n, value);
-        this->rotate(i, len, len + n);
-      }
-    }
-    return iterator(this, pos.index());
+    algo::insert_fill(core_(), index_of(pos), n, value);
+    return position_(pos);
   }
   /// Inserts copies of [first, last) (not iterators into *this) before pos.
   /// If they do not fit, raises bad_alloc and *this is unchanged (input
   /// iterators: the input is consumed). O(elements + distance to the nearer end).
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, InputIt first, InputIt last) {
-    const size_type i = index_of(pos);
-    const size_type len = size();
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(n, len);
-      if (n != 0) {
-        if (i < len - i) {
-          this->prepend_n(first, n);
-          this->rotate(0, n, n + i);
-        } else {
-          this->append_n(first, n);
-          this->rotate(i, len, len + n);
-        }
-      }
-    } else {
-      push_back(first, last);
-      this->rotate(i, len, size());
-    }
-    return iterator(this, pos.index());
+    algo::insert(core_(), index_of(pos), first, last);
+    return position_(pos);
   }
   /// Inserts the elements of il before pos; see insert(pos, first, last).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, std::initializer_list<T> il) {
@@ -15505,113 +15881,62 @@ class Deque : private detail::deque_base<T, N>,
     const size_type i = index_of(first);
     const size_type j = index_of(last);
     HEAPLESS_ASSERT(i <= j, "heapless::Deque::erase: first > last");
-    const size_type n = j - i;
-    if (n != 0) {
-      const size_type len = size();
-      if (i < len - j) {
-        for (size_type k = i; k != 0; --k) this->slot(k - 1 + n) = std::move(this->slot(k - 1));
-        this->destroy_front(n);
-      } else {
-        for (size_type k = j; k != len; ++k) this->slot(k - n) = std::move(this->slot(k));
-        this->destroy_back(n);
-      }
-    }
-    return iterator(this, first.index());
+    algo::erase(core_(), i, j);
+    return position_(first);
   }
   /// Destroys every element. O(size()) (O(1) for trivially destructible T).
-  HEAPLESS_CONSTEXPR20 void clear() noexcept { this->destroy_all(); }
+  HEAPLESS_CONSTEXPR20 void clear() noexcept { algo::destroy_all(core_()); }
 
   /// Exchanges the contents element-wise: O(max(size(), other.size())).
   HEAPLESS_CONSTEXPR20 void swap(Deque& other) noexcept(std::is_nothrow_move_constructible_v<T>&&
                                                             std::is_nothrow_swappable_v<T>) {
-    if (this == &other) return;
-    Deque& shorter = size() <= other.size() ? *this : other;
-    Deque& longer = size() <= other.size() ? other : *this;
-    const size_type common = shorter.size();
-    using std::swap;
-    for (size_type k = 0; k != common; ++k) swap(shorter.slot(k), longer.slot(k));
-    for (size_type k = common; k != longer.size(); ++k) shorter.construct_back(std::move(longer.slot(k)));
-    longer.destroy_back(longer.size() - common);
+    if (this != &other) algo::swap_fitting(core_(), other.core_());
   }
+  /// Exchanges the contents of a and b (a.swap(b)).
   friend HEAPLESS_CONSTEXPR20 void swap(Deque& a, Deque& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
   // ---- Comparisons -----------------------------------------------------------------
-  friend constexpr bool operator==(const Deque& a, const Deque& b) {
-    if (a.size() != b.size()) return false;
-    for (size_type k = 0; k != a.size(); ++k) {
-      if (!(a.slot(k) == b.slot(k))) return false;
-    }
-    return true;
-  }
+  /// Equal when both hold equal elements in the same order.
+  friend constexpr bool operator==(const Deque& a, const Deque& b) { return algo::equal(a.core_(), b.core_()); }
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend constexpr auto operator<=>(const Deque& a, const Deque& b)
     requires detail::vec_synth_comparable<T>
   {
-    const detail::vec_synth_three_way cmp{};
-    const size_type n = a.size() < b.size() ? a.size() : b.size();
-    for (size_type k = 0; k != n; ++k) {
-      if (auto c = cmp(a.slot(k), b.slot(k)); c != 0) return c;
-    }
-    return static_cast<decltype(cmp(a.slot(0), b.slot(0)))>(a.size() <=> b.size());
+    return algo::three_way(a.core_(), b.core_());
   }
 #else
+  /// True unless a == b.
   friend constexpr bool operator!=(const Deque& a, const Deque& b) { return !(a == b); }
   /// Lexicographic, with T's <.
-  friend constexpr bool operator<(const Deque& a, const Deque& b) {
-    const size_type n = a.size() < b.size() ? a.size() : b.size();
-    for (size_type k = 0; k != n; ++k) {
-      if (a.slot(k) < b.slot(k)) return true;
-      if (b.slot(k) < a.slot(k)) return false;
-    }
-    return a.size() < b.size();
-  }
+  friend constexpr bool operator<(const Deque& a, const Deque& b) { return algo::less(a.core_(), b.core_()); }
+  /// b < a.
   friend constexpr bool operator>(const Deque& a, const Deque& b) { return b < a; }
+  /// !(b < a).
   friend constexpr bool operator<=(const Deque& a, const Deque& b) { return !(b < a); }
+  /// !(a < b).
   friend constexpr bool operator>=(const Deque& a, const Deque& b) { return !(a < b); }
 #endif
 
  private:
-  using base_ = detail::deque_core<T, N>;
+  template <class U>
+  friend class DequeRef;
+  template <class U, std::size_t M, class Pred>
+  friend HEAPLESS_CONSTEXPR20 std::size_t erase_if(Deque<U, M>& c, Pred pred);
 
-  [[noreturn]] static void capacity_exceeded() {
-    detail::raise(error_kind::bad_alloc, "heapless::Deque: capacity exceeded");
-  }
+  /// The storage core every algorithm takes (detail::deque_algo).
+  constexpr core_type& core_() noexcept { return *this; }
+  constexpr const core_type& core_() const noexcept { return *this; }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::Deque::at: index out of range");
-  }
-  /// Raises bad_alloc unless n more elements fit after `used`.
-  static constexpr void check_room(size_type n, size_type used) {
-    if (HEAPLESS_UNLIKELY(n > N - used)) capacity_exceeded();
   }
   constexpr size_type index_of(const_iterator pos) const noexcept {
     HEAPLESS_ASSERT(pos.owner() == this && pos.index() <= size(), "heapless::Deque: iterator not into this Deque");
     return pos.index();
   }
-  struct part_sizes {
-    std::size_t first_slot, first_len, second_len;
-  };
-  constexpr part_sizes parts() const noexcept {
-    const std::size_t h = this->head_;
-    const std::size_t len = size();
-    if (h + len <= N) return {h, len, 0};
-    return {h, N - h, h + len - N};
-  }
-  // Restores a valid (empty) Deque if a move throws inside make_contiguous:
-  // live then are [0, tail), the moved-to [tail, tail + moved) and the
-  // not-yet-moved or moved-from sources [max(h, tail + moved), N).
-  struct contiguous_guard {
-    Deque* core;
-    std::size_t tail, h, moved;
-    HEAPLESS_CONSTEXPR20 ~contiguous_guard() {
-      if (!core) return;
-      const std::size_t built = tail + moved;
-      for (std::size_t s = 0; s != built; ++s) core->storage_.destroy(s);
-      for (std::size_t s = (h > built ? h : built); s != N; ++s) core->storage_.destroy(s);
-      core->head_ = 0;
-      core->len_ = 0;
-    }
-  };
+  /// The iterator a member returns for the caller's position pos: pos's own
+  /// logical index (docs/design.md, "Positions returned from arguments").
+  constexpr iterator position_(const_iterator pos) noexcept { return iterator(this, pos.index()); }
 };
 
 // ---- Erasure ------------------------------------------------------------------------
@@ -15619,16 +15944,7 @@ class Deque : private detail::deque_base<T, N>,
 /// rest; returns how many. O(size()).
 template <class T, std::size_t N, class Pred>
 HEAPLESS_CONSTEXPR20 std::size_t erase_if(Deque<T, N>& c, Pred pred) {
-  const std::size_t n = c.size();
-  std::size_t kept = 0;
-  for (std::size_t r = 0; r != n; ++r) {
-    if (!pred(c[r])) {
-      if (kept != r) c[kept] = std::move(c[r]);
-      ++kept;
-    }
-  }
-  c.pop_back(n - kept);
-  return n - kept;
+  return detail::deque_algo<T>::erase_if(c.core_(), pred);
 }
 
 /// Removes every element equal to value; returns how many. O(size()).
@@ -15637,9 +15953,363 @@ HEAPLESS_CONSTEXPR20 std::size_t erase(Deque<T, N>& c, const U& value) {
   return erase_if(c, [&value](const T& e) { return e == value; });
 }
 
-HEAPLESS_NAMESPACE_END
+// ---- Capacity erasure: DequeRef<T> ---------------------------------------------------
+/// A non-owning handle to a Deque<T, N> of any capacity N (power of two or
+/// not): one non-template function can serve deques of every size (a
+/// protocol layer that drains "any deque of frames"). Built on demand
+/// (`DequeRef<int> r = d;`, implicit), it is one pointer and the capacity
+/// (two words); valid while the Deque lives and is not moved. It has Deque's
+/// whole API except what concerns the capacity itself, with Deque's
+/// semantics, errors and complexity: each member runs the very algorithm
+/// Deque's member runs (detail::deque_algo), the memcpy paths included. The
+/// view finds the Deque's indices from the capacity and wraps by
+/// compare-and-subtract (right for every N, masking ones too), so a push
+/// costs a few instructions more than the owner's.
+///
+/// DequeRef<const T> is the read-only view: it converts from a const
+/// Deque<T, N>, a Deque<T, N> and a DequeRef<T>, and offers iteration,
+/// element access, as_spans and comparisons (a modifying member does not
+/// compile). Members are const: constness of the handle is not constness of
+/// the Deque (as std::span). Iterators hold (elements, capacity, index), so
+/// they stay valid after the DequeRef object itself is gone.
+template <class T>
+class DequeRef {
+  using element_type = std::remove_const_t<T>;
+  using algo = detail::deque_algo<element_type>;
+  using core_type = detail::ring_ref_core<T>;
 
-#undef HEAPLESS_DETAIL_DEQUE_CONSTEVAL
+ public:
+  /// Element type (without const).
+  using value_type = element_type;
+  /// Size type.
+  using size_type = std::size_t;
+  /// Difference type.
+  using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
+  using reference = T&;
+  /// Const reference to an element.
+  using const_reference = const T&;
+  /// Pointer to an element.
+  using pointer = T*;
+  /// Read-only pointer to an element.
+  using const_pointer = const T*;
+  /// Random-access iterator, front to back (a logical index, as Deque's).
+  using iterator = detail::ring_iterator<detail::ring_ref_core<T>, T>;
+  /// Read-only random-access iterator, front to back.
+  using const_iterator = detail::ring_iterator<detail::ring_ref_core<const T>, const T>;
+  /// Reverse iterator, back to front.
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Read-only reverse iterator, back to front.
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+  /// A contiguous part of the ring (as_spans, make_contiguous).
+  using span_type = detail::ring_span<T>;
+  /// A contiguous part of the ring, read-only.
+  using const_span_type = detail::ring_span<const T>;
+
+  /// Refers to d (implicit, so a Deque<T, N>& converts at a call).
+  template <std::size_t N>
+  DequeRef(Deque<element_type, N>& d) noexcept  // NOLINT: implicit on purpose
+      : core_(make(d)) {}
+  /// Read-only view of a const Deque (DequeRef<const T> only).
+  template <std::size_t N, class U = T, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  DequeRef(const Deque<element_type, N>& d) noexcept  // NOLINT: implicit on purpose
+      : core_(make(d)) {}
+  /// A DequeRef<T> converts to the read-only DequeRef<const T>.
+  template <class U = T, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  DequeRef(const DequeRef<element_type>& other) noexcept  // NOLINT: implicit on purpose
+      : core_(other.core_) {}
+
+  // ---- Iterators ------------------------------------------------------------------
+  /// Iterator to the front element.
+  iterator begin() const noexcept { return iterator(core_, 0); }
+  /// Iterator past the back element.
+  iterator end() const noexcept { return iterator(core_, size()); }
+  /// Reverse iterator to the back element.
+  reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
+  /// Reverse iterator before the front element.
+  reverse_iterator rend() const noexcept { return reverse_iterator(begin()); }
+  /// Read-only begin().
+  const_iterator cbegin() const noexcept { return begin(); }
+  /// Read-only end().
+  const_iterator cend() const noexcept { return end(); }
+  /// Read-only rbegin().
+  const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(cend()); }
+  /// Read-only rend().
+  const_reverse_iterator crend() const noexcept { return const_reverse_iterator(cbegin()); }
+
+  // ---- Capacity --------------------------------------------------------------------
+  /// The number of elements.
+  size_type size() const noexcept { return core_.len(); }
+  /// The Deque's N.
+  size_type capacity() const noexcept { return core_.cap(); }
+  /// Same as capacity(): the Deque's N.
+  size_type max_size() const noexcept { return core_.cap(); }
+  /// true when size() == 0.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// True when size() == capacity(): the next push would raise.
+  [[nodiscard]] bool full() const noexcept { return size() == capacity(); }
+  /// As Deque::resize: raises bad_alloc, changing nothing, if n > capacity().
+  void resize(size_type n) const { algo::resize(core_, n); }
+  /// As resize(n), growing with copies of value.
+  void resize(size_type n, const element_type& value) const { algo::resize(core_, n, value); }
+
+  // ---- Element access ----------------------------------------------------------------
+  /// The i-th element from the front. Precondition (asserted): i < size().
+  reference operator[](size_type i) const noexcept {
+    HEAPLESS_ASSERT(i < size(), "heapless::DequeRef::operator[]: index out of range");
+    return algo::slot(core_, i);
+  }
+  /// The i-th element from the front. Raises out_of_range if i >= size().
+  reference at(size_type i) const {
+    if (HEAPLESS_UNLIKELY(i >= size())) {
+      detail::raise(error_kind::out_of_range, "heapless::DequeRef::at: index out of range");
+    }
+    return algo::slot(core_, i);
+  }
+  /// The first element. Precondition (asserted): !empty().
+  reference front() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::front: empty");
+    return core_.ptr()[core_.head()];
+  }
+  /// The last element. Precondition (asserted): !empty().
+  reference back() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::back: empty");
+    return algo::slot(core_, size() - 1);
+  }
+
+  // ---- The ring ----------------------------------------------------------------------
+  /// As Deque::as_spans: the two contiguous parts, front part first. O(1).
+  std::pair<span_type, span_type> as_spans() const noexcept { return algo::template as_spans<span_type>(core_); }
+  /// As Deque::make_contiguous: rotates the elements in place so that they
+  /// are contiguous and in order; returns them as one span.
+  span_type make_contiguous() const {
+    T* const first = algo::make_contiguous(core_);
+    return span_type(first, size());
+  }
+
+  // ---- Assignment ----------------------------------------------------------------------
+  /// As Deque::assign(n, value): raises bad_alloc, changing nothing, if n > capacity().
+  void assign(size_type n, const element_type& value) const { algo::assign_fill(core_, n, value); }
+  /// As Deque::assign(first, last) (not iterators into the Deque).
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  void assign(InputIt first, InputIt last) const {
+    algo::assign(core_, first, last);
+  }
+  /// As Deque::assign(il).
+  void assign(std::initializer_list<element_type> il) const { algo::assign(core_, il.begin(), il.end()); }
+
+  // ---- Modifiers at the ends --------------------------------------------------------------
+  /// As Deque::emplace_back: raises bad_alloc if full; strong guarantee. O(1).
+  template <class... Args>
+  reference emplace_back(Args&&... args) const {
+    return *algo::template emplace_back<true>(core_, std::forward<Args>(args)...);
+  }
+  /// Copies value to the back. Raises bad_alloc if full.
+  reference push_back(const element_type& value) const { return emplace_back(value); }
+  /// Moves value to the back. Raises bad_alloc if full.
+  reference push_back(element_type&& value) const { return emplace_back(std::move(value)); }
+  /// As Deque::emplace_front: raises bad_alloc if full; strong guarantee. O(1).
+  template <class... Args>
+  reference emplace_front(Args&&... args) const {
+    return *algo::template emplace_front<true>(core_, std::forward<Args>(args)...);
+  }
+  /// Copies value to the front. Raises bad_alloc if full.
+  reference push_front(const element_type& value) const { return emplace_front(value); }
+  /// Moves value to the front. Raises bad_alloc if full.
+  reference push_front(element_type&& value) const { return emplace_front(std::move(value)); }
+  /// Constructs an element at the back; nullptr when full (arguments untouched).
+  template <class... Args>
+  [[nodiscard]] pointer try_emplace_back(Args&&... args) const {
+    return algo::template emplace_back<false>(core_, std::forward<Args>(args)...);
+  }
+  /// Copies value to the back; nullptr when full.
+  [[nodiscard]] pointer try_push_back(const element_type& value) const { return try_emplace_back(value); }
+  /// Moves value to the back; nullptr when full (value untouched).
+  [[nodiscard]] pointer try_push_back(element_type&& value) const { return try_emplace_back(std::move(value)); }
+  /// Constructs an element at the front; nullptr when full (arguments untouched).
+  template <class... Args>
+  [[nodiscard]] pointer try_emplace_front(Args&&... args) const {
+    return algo::template emplace_front<false>(core_, std::forward<Args>(args)...);
+  }
+  /// Copies value to the front; nullptr when full.
+  [[nodiscard]] pointer try_push_front(const element_type& value) const { return try_emplace_front(value); }
+  /// Moves value to the front; nullptr when full (value untouched).
+  [[nodiscard]] pointer try_push_front(element_type&& value) const { return try_emplace_front(std::move(value)); }
+  /// Constructs an element at the back. Precondition (asserted): !full().
+  template <class... Args>
+  reference unchecked_emplace_back(Args&&... args) const {
+    HEAPLESS_ASSERT(!full(), "heapless::DequeRef::unchecked_emplace_back: full");
+    return algo::construct_back(core_, std::forward<Args>(args)...);
+  }
+  /// Copies value to the back. Precondition (asserted): !full().
+  reference unchecked_push_back(const element_type& value) const { return unchecked_emplace_back(value); }
+  /// Moves value to the back. Precondition (asserted): !full().
+  reference unchecked_push_back(element_type&& value) const { return unchecked_emplace_back(std::move(value)); }
+  /// Constructs an element at the front. Precondition (asserted): !full().
+  template <class... Args>
+  reference unchecked_emplace_front(Args&&... args) const {
+    HEAPLESS_ASSERT(!full(), "heapless::DequeRef::unchecked_emplace_front: full");
+    return algo::construct_front(core_, std::forward<Args>(args)...);
+  }
+  /// Copies value to the front. Precondition (asserted): !full().
+  reference unchecked_push_front(const element_type& value) const { return unchecked_emplace_front(value); }
+  /// Moves value to the front. Precondition (asserted): !full().
+  reference unchecked_push_front(element_type&& value) const { return unchecked_emplace_front(std::move(value)); }
+
+  /// Removes the front element. Precondition (asserted): !empty(). O(1).
+  void pop_front() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::pop_front: empty");
+    algo::destroy_front(core_, 1);
+  }
+  /// Removes the first n elements. Precondition (asserted): n <= size().
+  void pop_front(size_type n) const noexcept {
+    HEAPLESS_ASSERT(n <= size(), "heapless::DequeRef::pop_front: fewer than n elements");
+    algo::destroy_front(core_, n);
+  }
+  /// Removes the back element. Precondition (asserted): !empty(). O(1).
+  void pop_back() const noexcept {
+    HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::pop_back: empty");
+    algo::destroy_back(core_, 1);
+  }
+  /// Removes the last n elements. Precondition (asserted): n <= size().
+  void pop_back(size_type n) const noexcept {
+    HEAPLESS_ASSERT(n <= size(), "heapless::DequeRef::pop_back: fewer than n elements");
+    algo::destroy_back(core_, n);
+  }
+  /// Removes and returns the front element; an empty optional when empty.
+  [[nodiscard]] std::optional<element_type> try_pop_front() const
+      noexcept(std::is_nothrow_move_constructible_v<element_type>) {
+    return algo::try_pop_front(core_);
+  }
+  /// Removes and returns the back element; an empty optional when empty.
+  [[nodiscard]] std::optional<element_type> try_pop_back() const
+      noexcept(std::is_nothrow_move_constructible_v<element_type>) {
+    return algo::try_pop_back(core_);
+  }
+  /// As Deque::push_back(first, last): all or nothing, bad_alloc when they do not fit.
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  void push_back(InputIt first, InputIt last) const {
+    algo::push_back(core_, first, last);
+  }
+  /// Appends the elements of il; see push_back(first, last).
+  void push_back(std::initializer_list<element_type> il) const { algo::push_back(core_, il.begin(), il.end()); }
+  /// As Deque::try_push_back(first, last): appends until full; returns the first not appended.
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  [[nodiscard]] InputIt try_push_back(InputIt first, InputIt last) const {
+    return algo::try_push_back(core_, first, last);
+  }
+
+  // ---- Modifiers anywhere -------------------------------------------------------------------
+  /// As Deque::emplace: raises bad_alloc, changing nothing, if full; returns pos.
+  template <class... Args>
+  iterator emplace(const_iterator pos, Args&&... args) const {
+    algo::emplace(core_, index_of(pos), std::forward<Args>(args)...);
+    return position_(pos);
+  }
+  /// Inserts value before pos; see emplace.
+  iterator insert(const_iterator pos, const element_type& value) const { return emplace(pos, value); }
+  /// Inserts value (moved) before pos; see emplace.
+  iterator insert(const_iterator pos, element_type&& value) const { return emplace(pos, std::move(value)); }
+  /// As Deque::insert(pos, n, value).
+  iterator insert(const_iterator pos, size_type n, const element_type& value) const {
+    algo::insert_fill(core_, index_of(pos), n, value);
+    return position_(pos);
+  }
+  /// As Deque::insert(pos, first, last) (not iterators into the Deque).
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  iterator insert(const_iterator pos, InputIt first, InputIt last) const {
+    algo::insert(core_, index_of(pos), first, last);
+    return position_(pos);
+  }
+  /// As Deque::insert(pos, il).
+  iterator insert(const_iterator pos, std::initializer_list<element_type> il) const {
+    return insert(pos, il.begin(), il.end());
+  }
+  /// Removes the element at pos (precondition: dereferenceable); returns the iterator after it.
+  iterator erase(const_iterator pos) const {
+    HEAPLESS_ASSERT(pos != cend(), "heapless::DequeRef::erase: end() is not erasable");
+    return erase(pos, pos + 1);
+  }
+  /// Removes [first, last); returns the iterator after the removed ones.
+  iterator erase(const_iterator first, const_iterator last) const {
+    const size_type i = index_of(first);
+    const size_type j = index_of(last);
+    HEAPLESS_ASSERT(i <= j, "heapless::DequeRef::erase: first > last");
+    algo::erase(core_, i, j);
+    return position_(first);
+  }
+  /// Destroys every element.
+  void clear() const noexcept { algo::destroy_all(core_); }
+  /// Exchanges the contents with other's element-wise. Raises bad_alloc,
+  /// changing nothing, if either's elements do not fit the other's capacity.
+  void swap(const DequeRef& other) const {
+    if (core_.data_ != other.core_.data_) algo::swap(core_, other.core_);
+  }
+
+  // ---- Comparisons (also against a Deque, which converts) -----------------------------------
+  /// Equal when both hold equal elements in the same order.
+  friend bool operator==(const DequeRef& a, const DequeRef& b) { return algo::equal(a.core_, b.core_); }
+#if HEAPLESS_HAS_THREE_WAY
+  /// Lexicographic, with <=> of T or, failing that, <.
+  friend auto operator<=>(const DequeRef& a, const DequeRef& b)
+    requires detail::vec_synth_comparable<element_type>
+  {
+    return algo::three_way(a.core_, b.core_);
+  }
+#else
+  /// True unless a == b.
+  friend bool operator!=(const DequeRef& a, const DequeRef& b) { return !(a == b); }
+  /// Lexicographic, with T's <.
+  friend bool operator<(const DequeRef& a, const DequeRef& b) { return algo::less(a.core_, b.core_); }
+  /// b < a.
+  friend bool operator>(const DequeRef& a, const DequeRef& b) { return b < a; }
+  /// !(b < a).
+  friend bool operator<=(const DequeRef& a, const DequeRef& b) { return !(b < a); }
+  /// !(a < b).
+  friend bool operator>=(const DequeRef& a, const DequeRef& b) { return !(a < b); }
+#endif
+
+  /// As erase_if(Deque&, pred).
+  template <class Pred>
+  friend std::size_t erase_if(const DequeRef& c, Pred pred) {
+    return algo::erase_if(c.core_, pred);
+  }
+  /// As erase(Deque&, value).
+  template <class U = element_type>
+  friend std::size_t erase(const DequeRef& c, const U& value) {
+    auto pred = [&value](const element_type& e) { return e == value; };
+    return algo::erase_if(c.core_, pred);
+  }
+
+ private:
+  template <class U>
+  friend class DequeRef;
+
+  template <class D>
+  static core_type make(D& d) noexcept {
+    constexpr std::size_t n = std::remove_const_t<D>::capacity();
+    static_assert(n <= 0xFFFFFFFFu, "heapless::DequeRef: a view covers capacities below 2^32");
+    static_assert(core_type::template matches<n>(), "heapless::DequeRef: index layout");
+    auto& c = d.core_();
+    const core_type r(c.ptr(), n);
+    HEAPLESS_ASSERT(static_cast<const void*>(r.template indices<typename detail::ring_core<element_type, n>::index_type>()) ==
+                        static_cast<const void*>(&c.head_),
+                    "heapless::DequeRef: index layout");
+    return r;
+  }
+  size_type index_of(const const_iterator& pos) const noexcept {
+    HEAPLESS_ASSERT(pos.owner().data_ == core_.data_ && pos.index() <= size(),
+                    "heapless::DequeRef: iterator not into this Deque");
+    return pos.index();
+  }
+  /// The iterator a member returns for the caller's position pos: pos's own
+  /// logical index (docs/design.md, "Positions returned from arguments").
+  iterator position_(const const_iterator& pos) const noexcept { return iterator(core_, pos.index()); }
+
+  core_type core_;
+};
+
+HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DEQUE_HPP
 // ---- end heapless/deque.hpp ----
@@ -15675,6 +16345,11 @@ HEAPLESS_NAMESPACE_END
 // assignable; an exception from T leaves the buffer unchanged.
 //
 // Thread/ISR: no internal synchronisation.
+//
+// HistoryBufferRef<T> (end of this header) is a capacity-erased handle to a
+// HistoryBuffer<T, N> of any N (one pointer and N); HistoryBufferRef<const T>
+// is its read-only form (docs/history_buffer.md). Both run the same
+// algorithms (detail::history_algo over detail/ring.hpp).
 #ifndef HEAPLESS_HISTORY_BUFFER_HPP
 #define HEAPLESS_HISTORY_BUFFER_HPP
 
@@ -15683,11 +16358,11 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // traits for emplace's overwrite path
 #include <utility>           // std::forward, std::move, std::pair
 
-// #include "deque.hpp": inlined above
 // #include "detail/config.hpp": inlined above
 // #include "detail/error.hpp": inlined above
 // #include "detail/iterator.hpp": inlined above
 // #include "detail/ring.hpp": inlined above
+// #include "vec.hpp": inlined above
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
 /// written with one store for both states (filling, full), which is less
@@ -15705,17 +16380,99 @@ HEAPLESS_NAMESPACE_END
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 inline constexpr bool history_buffer_compact = HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT != 0;
+
+// ---- HistoryBuffer's algorithms: one definition for HistoryBuffer and
+// HistoryBufferRef (the core is ring_core<T, N> or const ring_ref_core<T>).
+// The ring keeps its head at slot 0 until it is full (only writes and clear
+// change it), so the elements are [0, len) while filling.
+template <class T>
+struct history_algo : ring_algo<T> {
+  using base = ring_algo<T>;
+  using size_type = std::size_t;
+
+  /// Writes value as the newest element; when full, over the oldest.
+  template <class C, class U>
+  static HEAPLESS_CONSTEXPR20 T& write(C& c, U&& value) {
+    // Full (the steady state): one store over the oldest and the oldest
+    // index moves on; while filling, construct at the back.
+    const size_type len0 = c.len();
+    if constexpr (history_buffer_compact && std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>) {
+      // One element store for both states: the slot after the newest is
+      // head + len0 (the head is 0 while filling; once full it is the
+      // oldest, over which a trivially destructible T is simply built). The
+      // copy first: value may be the oldest element.
+      const T v(std::forward<U>(value));
+      const size_type h = c.head();
+      T& e = c.construct(c.add(h, len0), v);
+      if (len0 != c.cap()) c.set_len(len0 + 1);
+      else c.set_head(c.add(h, 1));
+      return e;
+    } else {
+      if (len0 != c.cap()) {  // filling: the head is 0, so the back slot is len0
+        T& e = c.construct(len0, std::forward<U>(value));
+        c.set_len(len0 + 1);
+        return e;
+      }
+      const size_type h = c.head();
+      T& slot = c.ptr()[h];
+      slot = std::forward<U>(value);
+      c.set_head(c.add(h, 1));
+      return slot;
+    }
+  }
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 T& emplace(C& c, Args&&... args) {
+    if (c.len() != c.cap()) return base::construct_back(c, std::forward<Args>(args)...);
+    T tmp(std::forward<Args>(args)...);  // first: args may refer to the oldest element
+    return write(c, std::move(tmp));
+  }
+  /// Pushes each of [first, last); only the last cap() are kept.
+  template <class C, class InputIt>
+  static HEAPLESS_CONSTEXPR20 void extend(C& c, InputIt first, InputIt last) {
+    if constexpr (vec_is_forward_iterator_v<InputIt>) {
+      using diff = typename std::iterator_traits<InputIt>::difference_type;
+      const diff n = std::distance(first, last);
+      const diff cap = static_cast<diff>(c.cap());
+      if (n > cap) std::advance(first, n - cap);
+    }
+    for (; first != last; ++first) write(c, *first);
+  }
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void fill(C& c, const T& value) {
+    const T copy(value);  // value may be an element
+    base::destroy_all(c);
+    base::append_fill(c, c.cap(), copy);
+  }
+  /// as_spans() for span type S: [head, len) and [0, head), since the head
+  /// stays at slot 0 until the buffer is full (then len == cap).
+  template <class S, class C>
+  static constexpr std::pair<S, S> as_spans(C& c) noexcept {
+    const size_type h = c.head();
+    return {S(c.ptr() + h, c.len() - h), S(c.ptr(), h)};
+  }
+  /// The k-th newest element (k < len()).
+  template <class C>
+  static constexpr auto& newest(C& c, size_type k) noexcept {
+    return base::slot(c, c.len() - 1 - k);
+  }
+};
 }  // namespace detail
+
+template <class T>
+class HistoryBufferRef;
 
 /// The last N values written (older ones are overwritten), oldest first.
 template <class T, std::size_t N>
-class HistoryBuffer : private detail::deque_base<T, N>,
+class HistoryBuffer : private detail::ring_base<T, N>,
                       private detail::ring_copy_gate<std::is_copy_constructible_v<T>,
                                                      std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::HistoryBuffer<T, N>: T must be a non-cv object type");
   static_assert(std::is_destructible_v<T>, "heapless::HistoryBuffer<T, N>: T must be destructible");
   static_assert(N > 0, "heapless::HistoryBuffer<T, N>: N must be at least 1");
+
+  using core_type = detail::ring_core<T, N>;
+  using algo = detail::history_algo<T>;
 
  public:
   /// Element type.
@@ -15733,9 +16490,9 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// Pointer to a const element.
   using const_pointer = const T*;
   /// Random access, oldest -> newest; (buffer, logical index) pairs.
-  using iterator = detail::ring_iterator<HistoryBuffer, T>;
+  using iterator = detail::ring_iterator<HistoryBuffer*, T>;
   /// Const random-access iterator, oldest -> newest.
-  using const_iterator = detail::ring_iterator<const HistoryBuffer, const T>;
+  using const_iterator = detail::ring_iterator<const HistoryBuffer*, const T>;
   /// Reverse iterator, newest -> oldest.
   using reverse_iterator = std::reverse_iterator<iterator>;
   /// Const reverse iterator, newest -> oldest.
@@ -15767,32 +16524,27 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   HistoryBuffer& operator=(const HistoryBuffer&) = default;
   /// Move assignment (see the copy constructor).
   HistoryBuffer& operator=(HistoryBuffer&&) = default;
+  /// Destroys the elements; trivial when T's destructor is.
   ~HistoryBuffer() = default;
 
   // ---- Writing: never fails -------------------------------------------------------
   /// Writes value as the newest element; when full, the oldest is
   /// overwritten by assignment. Returns the new element. O(1).
-  HEAPLESS_CONSTEXPR20 reference push(const T& value) { return write(value); }
+  HEAPLESS_CONSTEXPR20 reference push(const T& value) { return algo::write(core_(), value); }
   /// As push(const T&), moving value (move-assigned over the oldest when full).
-  HEAPLESS_CONSTEXPR20 reference push(T&& value) { return write(std::move(value)); }
+  HEAPLESS_CONSTEXPR20 reference push(T&& value) { return algo::write(core_(), std::move(value)); }
   /// Constructs the newest element from args; when full, it is built in a
   /// temporary that is move-assigned over the oldest (args may refer to the
   /// oldest; if the constructor throws, nothing changes). O(1).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference emplace(Args&&... args) {
-    if (this->len() != N) return this->construct_back(std::forward<Args>(args)...);
-    T tmp(std::forward<Args>(args)...);  // first: args may refer to the oldest element
-    return write(std::move(tmp));
+    return algo::emplace(core_(), std::forward<Args>(args)...);
   }
   /// Pushes each of [first, last); only the last N are kept. A forward range
   /// longer than N is not read before its last N elements. O(elements kept).
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 void extend(InputIt first, InputIt last) {
-    if constexpr (detail::vec_is_forward_iterator_v<InputIt>) {
-      const auto n = std::distance(first, last);
-      if (n > static_cast<difference_type>(N)) std::advance(first, n - static_cast<difference_type>(N));
-    }
-    for (; first != last; ++first) write(*first);
+    algo::extend(core_(), first, last);
   }
   /// extend(r.begin(), r.end()) for a range r (span, array, Vec, std::vector...).
   template <class Range>
@@ -15803,12 +16555,10 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   HEAPLESS_CONSTEXPR20 void append(std::initializer_list<T> il) { extend(il.begin(), il.end()); }
   /// Makes the buffer full with N copies of value (e.g. a filter's initial state).
   HEAPLESS_CONSTEXPR20 void fill(const T& value) {
-    const T copy(value);  // value may be an element
-    clear();
-    this->append_fill(N, copy);
+    algo::fill(core_(), value);
   }
   /// Destroys every element. O(size()) (O(1) for trivially destructible T).
-  HEAPLESS_CONSTEXPR20 void clear() noexcept { this->destroy_all(); }
+  HEAPLESS_CONSTEXPR20 void clear() noexcept { algo::destroy_all(core_()); }
 
   // ---- Size --------------------------------------------------------------------
   /// true when size() == 0.
@@ -15828,40 +16578,40 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// As recent(), read-only.
   constexpr const_pointer recent() const noexcept { return empty() ? nullptr : &newest(0); }
   /// The oldest element, nullptr when empty. O(1).
-  constexpr pointer oldest() noexcept { return empty() ? nullptr : this->ptr() + this->head_; }
+  constexpr pointer oldest() noexcept { return empty() ? nullptr : this->ptr() + this->head(); }
   /// As oldest(), read-only.
-  constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->ptr() + this->head_; }
+  constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->ptr() + this->head(); }
   /// The k-th newest element (newest(0) is the last written).
   /// Precondition (asserted): k < size().
   constexpr reference newest(size_type k) noexcept {
     HEAPLESS_ASSERT(k < size(), "heapless::HistoryBuffer::newest: fewer than k + 1 elements");
-    return this->slot(size() - 1 - k);
+    return algo::newest(core_(), k);
   }
   /// As newest(k), read-only. Precondition (asserted): k < size().
   constexpr const_reference newest(size_type k) const noexcept {
     HEAPLESS_ASSERT(k < size(), "heapless::HistoryBuffer::newest: fewer than k + 1 elements");
-    return this->slot(size() - 1 - k);
+    return algo::newest(core_(), k);
   }
   /// The i-th oldest element (operator[](0) is the oldest; as begin()[i]).
   /// Precondition (asserted): i < size().
   constexpr reference operator[](size_type i) noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::HistoryBuffer::operator[]: index out of range");
-    return this->slot(i);
+    return algo::slot(core_(), i);
   }
   /// As operator[](i), read-only. Precondition (asserted): i < size().
   constexpr const_reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::HistoryBuffer::operator[]: index out of range");
-    return this->slot(i);
+    return algo::slot(core_(), i);
   }
   /// As operator[]; raises out_of_range if i >= size().
   constexpr reference at(size_type i) {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
-    return this->slot(i);
+    return algo::slot(core_(), i);
   }
   /// As at(i), read-only; raises out_of_range if i >= size().
   constexpr const_reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) out_of_range();
-    return this->slot(i);
+    return algo::slot(core_(), i);
   }
 
   /// Iterator to the oldest element.
@@ -15888,13 +16638,11 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// The elements in order as two contiguous parts, oldest part first (the
   /// second is empty until the buffer has wrapped). O(1).
   constexpr std::pair<span_type, span_type> as_spans() noexcept {
-    const std::size_t h = this->head_;
-    return {span_type(this->ptr() + h, size() - h), span_type(this->ptr(), h)};
+    return algo::template as_spans<span_type>(core_());
   }
   /// As as_spans(), read-only.
   constexpr std::pair<const_span_type, const_span_type> as_spans() const noexcept {
-    const std::size_t h = this->head_;
-    return {const_span_type(this->ptr() + h, size() - h), const_span_type(this->ptr(), h)};
+    return algo::template as_spans<const_span_type>(core_());
   }
   /// Every element, in storage order rather than age order: for reductions
   /// that do not care (sum, min, max). One contiguous span. O(1).
@@ -15916,54 +16664,197 @@ class HistoryBuffer : private detail::deque_base<T, N>,
 
   /// Equal when both hold equal elements in the same age order.
   friend constexpr bool operator==(const HistoryBuffer& a, const HistoryBuffer& b) {
-    if (a.size() != b.size()) return false;
-    for (size_type k = 0; k != a.size(); ++k) {
-      if (!(a.slot(k) == b.slot(k))) return false;
-    }
-    return true;
+    return algo::equal(a.core_(), b.core_());
   }
 #if !HEAPLESS_HAS_THREE_WAY
+  /// True unless a == b.
   friend constexpr bool operator!=(const HistoryBuffer& a, const HistoryBuffer& b) { return !(a == b); }
 #endif
 
  private:
-  using base_ = detail::deque_core<T, N>;
-
-  // The ring keeps head_ == 0 until it is full (only writes and clear change
-  // it), so storage() is [0, size()) and as_spans() is [head_, size()) + [0, head_).
   template <class U>
-  HEAPLESS_CONSTEXPR20 reference write(U&& value) {
-    // Full (the steady state): one store over the oldest and the oldest
-    // index moves on; while filling, construct at the back.
-    const std::size_t len0 = this->len();
-    if constexpr (detail::history_buffer_compact && std::is_trivially_copyable_v<T> &&
-                  std::is_trivially_destructible_v<T>) {
-      // One element store for both states: the slot after the newest is
-      // head_ + len0 (head_ is 0 while filling; once full it is the oldest,
-      // over which a trivially destructible T is simply built). The copy
-      // first: value may be the oldest element.
-      const T v(std::forward<U>(value));
-      const std::size_t h = this->head_;
-      T& e = this->storage_.construct(base_::math::add(h, len0), v);
-      if (len0 != N) this->len_ = static_cast<typename base_::index_type>(len0 + 1);
-      else this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
-      return e;
-    } else {
-      if (len0 != N) {  // filling: head_ is 0, so the back slot is len0
-        T& e = this->storage_.construct(len0, std::forward<U>(value));
-        this->len_ = static_cast<typename base_::index_type>(len0 + 1);
-        return e;
-      }
-      const std::size_t h = this->head_;
-      T& slot = this->ptr()[h];
-      slot = std::forward<U>(value);
-      this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
-      return slot;
-    }
-  }
+  friend class HistoryBufferRef;
+
+  /// The storage core every algorithm takes (detail::history_algo).
+  constexpr core_type& core_() noexcept { return *this; }
+  constexpr const core_type& core_() const noexcept { return *this; }
   [[noreturn]] static void out_of_range() {
     detail::raise(error_kind::out_of_range, "heapless::HistoryBuffer::at: index out of range");
   }
+};
+
+// ---- Capacity erasure: HistoryBufferRef<T> -------------------------------------------
+/// A non-owning handle to a HistoryBuffer<T, N> of any capacity N (power of
+/// two or not): one non-template function can feed or read buffers of every
+/// size (`void log_samples(HistoryBufferRef<const float> h)`). Built on
+/// demand (implicit), it is one pointer and the capacity; valid while the
+/// buffer lives and is not moved. It has HistoryBuffer's whole API with the
+/// same semantics and complexity: each member runs the algorithm
+/// HistoryBuffer's member runs (detail::history_algo); full_storage()
+/// returns a span, the capacity being known at run time only.
+///
+/// HistoryBufferRef<const T> is the read-only view: it converts from a const
+/// HistoryBuffer<T, N>, a HistoryBuffer<T, N> and a HistoryBufferRef<T>, and
+/// offers the reading members only. Members are const: constness of the
+/// handle is not constness of the buffer. Iterators hold (elements,
+/// capacity, index) and outlive the view object.
+template <class T>
+class HistoryBufferRef {
+  using element_type = std::remove_const_t<T>;
+  using algo = detail::history_algo<element_type>;
+  using core_type = detail::ring_ref_core<T>;
+
+ public:
+  /// Element type (without const).
+  using value_type = element_type;
+  /// Size type.
+  using size_type = std::size_t;
+  /// Difference type.
+  using difference_type = std::ptrdiff_t;
+  /// Reference to an element.
+  using reference = T&;
+  /// Const reference to an element.
+  using const_reference = const T&;
+  /// Pointer to an element.
+  using pointer = T*;
+  /// Read-only pointer to an element.
+  using const_pointer = const T*;
+  /// Random access, oldest -> newest (a logical index, as HistoryBuffer's).
+  using iterator = detail::ring_iterator<detail::ring_ref_core<T>, T>;
+  /// Read-only random-access iterator, oldest -> newest.
+  using const_iterator = detail::ring_iterator<detail::ring_ref_core<const T>, const T>;
+  /// Reverse iterator, newest -> oldest.
+  using reverse_iterator = std::reverse_iterator<iterator>;
+  /// Read-only reverse iterator, newest -> oldest.
+  using const_reverse_iterator = std::reverse_iterator<const_iterator>;
+  /// A contiguous part of the ring (as_spans, storage, full_storage).
+  using span_type = detail::ring_span<T>;
+  /// A contiguous part of the ring, read-only.
+  using const_span_type = detail::ring_span<const T>;
+
+  /// Refers to h (implicit, so a HistoryBuffer<T, N>& converts at a call).
+  template <std::size_t N>
+  HistoryBufferRef(HistoryBuffer<element_type, N>& h) noexcept  // NOLINT: implicit on purpose
+      : core_(make(h)) {}
+  /// Read-only view of a const HistoryBuffer (HistoryBufferRef<const T> only).
+  template <std::size_t N, class U = T, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  HistoryBufferRef(const HistoryBuffer<element_type, N>& h) noexcept  // NOLINT: implicit on purpose
+      : core_(make(h)) {}
+  /// A HistoryBufferRef<T> converts to the read-only HistoryBufferRef<const T>.
+  template <class U = T, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  HistoryBufferRef(const HistoryBufferRef<element_type>& other) noexcept  // NOLINT: implicit on purpose
+      : core_(other.core_) {}
+
+  // ---- Writing: never fails ---------------------------------------------------------
+  /// As HistoryBuffer::push: writes value as the newest element (over the oldest when full). O(1).
+  reference push(const element_type& value) const { return algo::write(core_, value); }
+  /// As push(const T&), moving value.
+  reference push(element_type&& value) const { return algo::write(core_, std::move(value)); }
+  /// As HistoryBuffer::emplace. O(1).
+  template <class... Args>
+  reference emplace(Args&&... args) const {
+    return algo::emplace(core_, std::forward<Args>(args)...);
+  }
+  /// As HistoryBuffer::extend: pushes each of [first, last); only the last capacity() are kept.
+  template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
+  void extend(InputIt first, InputIt last) const {
+    algo::extend(core_, first, last);
+  }
+  /// extend(r.begin(), r.end()) for a range r.
+  template <class Range>
+  auto append(const Range& r) const -> decltype(r.begin(), r.end(), void()) {
+    algo::extend(core_, r.begin(), r.end());
+  }
+  /// Pushes each element of il; only the last capacity() are kept.
+  void append(std::initializer_list<element_type> il) const { algo::extend(core_, il.begin(), il.end()); }
+  /// Makes the buffer full with capacity() copies of value.
+  void fill(const element_type& value) const { algo::fill(core_, value); }
+  /// Destroys every element.
+  void clear() const noexcept { algo::destroy_all(core_); }
+
+  // ---- Size ----------------------------------------------------------------------------
+  /// true when size() == 0.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// True once capacity() values have been written.
+  [[nodiscard]] bool full() const noexcept { return size() == capacity(); }
+  /// The number of elements.
+  size_type size() const noexcept { return core_.len(); }
+  /// The buffer's N.
+  size_type capacity() const noexcept { return core_.cap(); }
+  /// Same as capacity().
+  size_type max_size() const noexcept { return core_.cap(); }
+
+  // ---- Reading -----------------------------------------------------------------------------
+  /// The newest element, nullptr when empty. O(1).
+  pointer recent() const noexcept { return empty() ? nullptr : &algo::newest(core_, 0); }
+  /// The oldest element, nullptr when empty. O(1).
+  pointer oldest() const noexcept { return empty() ? nullptr : core_.ptr() + core_.head(); }
+  /// The k-th newest element (newest(0) is the last written). Precondition (asserted): k < size().
+  reference newest(size_type k) const noexcept {
+    HEAPLESS_ASSERT(k < size(), "heapless::HistoryBufferRef::newest: fewer than k + 1 elements");
+    return algo::newest(core_, k);
+  }
+  /// The i-th oldest element. Precondition (asserted): i < size().
+  reference operator[](size_type i) const noexcept {
+    HEAPLESS_ASSERT(i < size(), "heapless::HistoryBufferRef::operator[]: index out of range");
+    return algo::slot(core_, i);
+  }
+  /// As operator[]; raises out_of_range if i >= size().
+  reference at(size_type i) const {
+    if (HEAPLESS_UNLIKELY(i >= size())) {
+      detail::raise(error_kind::out_of_range, "heapless::HistoryBufferRef::at: index out of range");
+    }
+    return algo::slot(core_, i);
+  }
+  /// Iterator to the oldest element.
+  iterator begin() const noexcept { return iterator(core_, 0); }
+  /// Iterator past the newest element.
+  iterator end() const noexcept { return iterator(core_, size()); }
+  /// Reverse iterator to the newest element.
+  reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
+  /// Reverse iterator before the oldest element.
+  reverse_iterator rend() const noexcept { return reverse_iterator(begin()); }
+  /// Read-only begin().
+  const_iterator cbegin() const noexcept { return begin(); }
+  /// Read-only end().
+  const_iterator cend() const noexcept { return end(); }
+  /// As HistoryBuffer::as_spans: oldest part first. O(1).
+  std::pair<span_type, span_type> as_spans() const noexcept { return algo::template as_spans<span_type>(core_); }
+  /// Every element in storage order (for order-blind reductions). O(1).
+  span_type storage() const noexcept { return span_type(core_.ptr(), size()); }
+  /// Once full(), all capacity() elements in storage order. Precondition (asserted): full().
+  span_type full_storage() const noexcept {
+    HEAPLESS_ASSERT(full(), "heapless::HistoryBufferRef::full_storage: not full");
+    return span_type(core_.ptr(), capacity());
+  }
+
+  /// Equal when both hold equal elements in the same age order.
+  friend bool operator==(const HistoryBufferRef& a, const HistoryBufferRef& b) {
+    return algo::equal(a.core_, b.core_);
+  }
+#if !HEAPLESS_HAS_THREE_WAY
+  /// True unless a == b.
+  friend bool operator!=(const HistoryBufferRef& a, const HistoryBufferRef& b) { return !(a == b); }
+#endif
+
+ private:
+  template <class U>
+  friend class HistoryBufferRef;
+
+  template <class H>
+  static core_type make(H& h) noexcept {
+    constexpr std::size_t n = std::remove_const_t<H>::capacity();
+    static_assert(n <= 0xFFFFFFFFu, "heapless::HistoryBufferRef: a view covers capacities below 2^32");
+    static_assert(core_type::template matches<n>(), "heapless::HistoryBufferRef: index layout");
+    auto& c = h.core_();
+    const core_type r(c.ptr(), n);
+    HEAPLESS_ASSERT(static_cast<const void*>(r.template indices<typename detail::ring_core<element_type, n>::index_type>()) ==
+                        static_cast<const void*>(&c.head_),
+                    "heapless::HistoryBufferRef: index layout");
+    return r;
+  }
+
+  core_type core_;
 };
 
 HEAPLESS_NAMESPACE_END

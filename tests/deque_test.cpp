@@ -508,7 +508,7 @@ TEST_CASE("Deque: as_spans and make_contiguous at every offset", "[deque][ring]"
 
 TEST_CASE("Deque: layout: sizes, triviality, no pointer into itself", "[deque][layout]") {
   static_assert(sizeof(Deque<std::uint8_t, 14>) == 16);
-  static_assert(sizeof(Deque<int, 64>) == 264);  // two 32-bit indices (deque_index_t)
+  static_assert(sizeof(Deque<int, 64>) == 264);  // two 32-bit indices (detail::ring_index_t)
   static_assert(sizeof(Deque<std::uint8_t, 255>) == 257);
   static_assert(sizeof(Deque<std::uint8_t, 256>) == 260);
   static_assert(std::is_trivially_copyable_v<Deque<int, 8>>);

@@ -615,10 +615,9 @@ struct fw_window {
   uint16_t buf[16];
   uint8_t next, len;
 };
+/* The window is the filter's state: it outlives each call (a static, in .bss). */
 static uint32_t fw_history_buffer_task(uint32_t seed) {
-  struct fw_window h;
-  h.next = 0;
-  h.len = 0;
+  static struct fw_window h;
   uint32_t x = seed, out = 0;
   for (int i = 0; i < 40; ++i) {
     x = fw_next(x);

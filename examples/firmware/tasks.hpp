@@ -300,9 +300,10 @@ static inline std::uint32_t fw_deque_task(std::uint32_t seed) {
 
 #if defined(FW_WITH_HISTORY_BUFFER)
 #include <heapless/history_buffer.hpp>
-// A moving average over the last 16 samples of a sensor.
+// A moving average over the last 16 samples of a sensor. The window is the
+// filter's state: it outlives each call, as in firmware (a static, in .bss).
 static inline std::uint32_t fw_history_buffer_task(std::uint32_t seed) {
-  heapless::HistoryBuffer<std::uint16_t, 16> window;
+  static heapless::HistoryBuffer<std::uint16_t, 16> window;
   std::uint32_t x = seed, out = 0;
   for (int i = 0; i < 40; ++i) {
     x = fw_next(x);

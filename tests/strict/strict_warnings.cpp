@@ -176,6 +176,14 @@ template class heapless::Deque<strict::element, 5>;
 template class heapless::HistoryBuffer<float, 64>;
 template class heapless::HistoryBuffer<std::uint16_t, 10>;
 template class heapless::HistoryBuffer<strict::element, 3>;
+// Their views (mutable: the read-only ones, like VecRef<const T>, reject
+// their modifying members, so main() reads through them instead).
+template class heapless::DequeRef<int>;
+template class heapless::DequeRef<std::uint8_t>;
+template class heapless::DequeRef<strict::element>;
+template class heapless::HistoryBufferRef<float>;
+template class heapless::HistoryBufferRef<std::uint8_t>;
+template class heapless::HistoryBufferRef<strict::element>;
 // BinaryHeap and SortedLinkedList: max and min order, non-trivial elements,
 // small and larger N (SortedLinkedList's search fingers from N = 32).
 template class heapless::BinaryHeap<int, 16>;
@@ -338,6 +346,34 @@ int main(int argc, char**) {
   (void)dq.erase(dq.begin());
   heapless::HistoryBuffer<float, 64> hb;
   hb.push(static_cast<float>(n));
+  heapless::Deque<std::uint8_t, 300> dq300;
+  const heapless::DequeRef<int> dr = dq;
+  dr.push_back(ints, ints + 2);
+  dr.emplace_back(n);
+  (void)dr.try_emplace_front(n);
+  dr.assign(ints, ints + 2);
+  (void)dr.insert(dr.cbegin() + 1, ints, ints + 2);
+  (void)dr.emplace(dr.cbegin(), n);
+  (void)dr.try_push_back(ints, ints + 2);
+  (void)erase(dr, n);
+  (void)erase_if(dr, [n](int x) { return x > n; });
+  (void)(dr == dr);
+  (void)(dr < dr);
+  const heapless::DequeRef<std::uint8_t> dr8 = dq300;
+  dr8.push_front(static_cast<std::uint8_t>(n));
+  const heapless::DequeRef<const int> cdr = dq;
+  (void)(cdr.size() + (cdr.empty() ? 0u : static_cast<unsigned>(cdr.front() + cdr.back())));
+  for (int x : cdr) (void)x;
+  (void)cdr.as_spans();
+  const heapless::HistoryBufferRef<float> hr = hb;
+  const float floats[2] = {0.5f, 1.0f};
+  hr.extend(floats, floats + 2);
+  hr.append(heapless::Vec<float, 2>(floats, floats + 2));
+  hr.emplace(1.5f);
+  const heapless::HistoryBufferRef<const float> chr = hb;
+  float hsum = 0;
+  for (float x : chr) hsum += x;
+  (void)(hsum + (chr.recent() ? *chr.recent() : 0.0f) + (chr.full() ? chr.full_storage()[0] : 0.0f));
   heapless::BinaryHeap<int, 16> bh(ints, ints + 2);
   bh.push(n);
   (void)bh.try_pop();

@@ -21,6 +21,8 @@
 #if __has_include(<heapless/pool.hpp>)
 #include <heapless/pool.hpp>
 #endif
+#include <heapless/deque.hpp>
+#include <heapless/history_buffer.hpp>
 
 #include <cstdint>  // std::uint8_t, std::uint16_t
 #include <cstdlib>  // std::abort
@@ -50,7 +52,14 @@ heapless::spsc::Queue<std::uint8_t, 32> g_queue;
 heapless::Pool<point, 8> g_pool;
 #endif
 
+// Deque and HistoryBuffer: their constructor asks is_constant_evaluated()
+// (so a local one does not zero its storage on GCC).
+heapless::Deque<int, 8> g_deque;
+heapless::Deque<std::uint8_t, 300> g_byte_deque;
+heapless::HistoryBuffer<std::uint16_t, 16> g_history;
 // Declared HEAPLESS_CONSTINIT: a compile error unless constant-initialised.
+HEAPLESS_CONSTINIT heapless::Deque<point, 5> c_deque;
+HEAPLESS_CONSTINIT heapless::HistoryBuffer<float, 64> c_history;
 HEAPLESS_CONSTINIT heapless::Vec<int, 16> c_vec;
 #ifdef HEAPLESS_STRING_HPP
 HEAPLESS_CONSTINIT heapless::String<64> c_string64;
@@ -67,6 +76,10 @@ HEAPLESS_CONSTINIT heapless::spsc::Queue<std::uint8_t, 32> c_queue;
 HEAPLESS_CONSTINIT heapless::Pool<point, 8> c_pool;
 #endif
 
+static heapless::HistoryBuffer<int, 4>& local_history() {
+  static heapless::HistoryBuffer<int, 4> h;  // constant-initialised: no guard variable
+  return h;
+}
 static heapless::Vec<int, 8>& local_vec() {
   static heapless::Vec<int, 8> v;  // constant-initialised: no guard variable
   return v;
@@ -80,6 +93,14 @@ int main() {
   failures += g_vec.size() == 1 && g_points[0].y == 3 && local_vec()[0] == 4 ? 0 : 1;
   c_vec.push_back(5);
   failures += c_vec.back() == 5 ? 0 : 1;
+  g_deque.push_front(6);
+  g_byte_deque.push_back(7);
+  g_history.push(8);
+  c_deque.push_back(point{9, 10});
+  c_history.push(11.0f);
+  local_history().push(12);
+  failures += g_deque.front() == 6 && g_byte_deque.back() == 7 && *g_history.recent() == 8 ? 0 : 1;
+  failures += c_deque.front().y == 10 && c_history.size() == 1 && local_history().newest(0) == 12 ? 0 : 1;
 #ifdef HEAPLESS_STRING_HPP
   g_string += "abc";
   failures += g_string.size() == 3 ? 0 : 1;

@@ -1,16 +1,34 @@
 // SPDX-License-Identifier: BSL-1.0
-// heapless/detail/ring.hpp - what Deque and HistoryBuffer share: index
-// wrapping, the (owner, logical index) iterator, the span type they return,
-// and the gate that deletes copy/move when T lacks them.
+// heapless/detail/ring.hpp - what Deque, HistoryBuffer and their views share:
+// index wrapping, the storage policies (the owner's ring, a view of one), the
+// algorithms written once against them, the (container, logical index)
+// iterator, the span type they return, and the gate that deletes copy/move
+// when T lacks them.
 #ifndef HEAPLESS_DETAIL_RING_HPP
 #define HEAPLESS_DETAIL_RING_HPP
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
-#include <type_traits>  // std::enable_if_t, std::is_convertible_v
+#include <cstdint>      // std::uint8_t...std::uint32_t: a view's reading of narrow indices
+#include <cstring>      // std::memcpy: bulk appends of trivially copyable T
+#include <type_traits>  // std::enable_if_t, std::is_convertible_v, triviality traits
+#include <utility>      // std::forward, std::move, std::swap, std::pair
 
-#include "config.hpp"    // HEAPLESS_CPP20
-#include "error.hpp"     // HEAPLESS_ASSERT
+#include "config.hpp"    // HEAPLESS_CPP20, HEAPLESS_CONSTEXPR20, hints
+#include "error.hpp"     // HEAPLESS_ASSERT, detail::raise
 #include "iterator.hpp"  // std::random_access_iterator_tag
+#include "size.hpp"      // smallest_size_t
+#include "storage.hpp"   // uninit_array
+#include "../vec.hpp"    // vec_length_t, vec_memcpy_source_v, vec_synth_three_way (shared with Vec)
+
+#if HEAPLESS_HAS_THREE_WAY
+#include <compare>  // std::is_neq
+#endif
+
+#if HEAPLESS_CPP20
+#define HEAPLESS_DETAIL_RING_CONSTEVAL() HEAPLESS_IS_CONSTANT_EVALUATED()
+#else
+#define HEAPLESS_DETAIL_RING_CONSTEVAL() false
+#endif
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -70,11 +88,180 @@ class ring_span {
   std::size_t n_ = 0;
 };
 
-/// Random-access iterator over a ring: the owner's address and a logical
+// ---- Storage policies: the owner's ring and a view of someone else's -------
+// Every ring algorithm (ring_algo below, deque_algo, history_algo) is written
+// once against this interface (a "core"):
+//   T* ptr();  std::size_t cap(), head(), len();  set_head(h), set_len(n);
+//   std::size_t add(i, j), sub(i, j)   slot arithmetic (i < cap(), j <= cap());
+//   T& construct(slot, args...), void destroy(slot);
+//   [[noreturn]] static void capacity_exceeded();
+// ring_core<T, N> stores the elements and the indices and answers with the
+// constant N (masking for a power of two); ring_ref_core<T> points at a
+// ring_core's elements and finds its indices from the capacity, so the
+// owners and their views (DequeRef, HistoryBufferRef) run the same code.
+
+/// The two indices (front slot, length): a 32-bit char32_t when alignof(T)
+/// >= 2 (T = char32_t keeps Vec's length type); byte-sized elements keep
+/// Vec's narrow length type, so small byte queues stay small. char32_t is a
+/// distinct type for alias analysis, so element stores cannot alias the
+/// indices and compilers keep them in registers across a push; narrow
+/// indices are char-like (unsigned char aliases everything) and are
+/// reloaded after every element store. Full width also needs no
+/// zero-extension or narrow wrap-around. Costs up to 6 bytes of sizeof over
+/// two narrow indices for elements with alignof(T) == 2.
+template <class T, std::size_t N>
+using ring_index_t = std::conditional_t<(alignof(T) >= 2 && sizeof(smallest_size_t<N>) <= 4 &&
+                                         !std::is_same_v<std::remove_cv_t<T>, char32_t>),
+                                        char32_t, vec_length_t<T, N>>;
+
+/// The owner's core: N slots, then the front slot and the length.
+template <class T, std::size_t N>
+struct ring_core {
+  using index_type = ring_index_t<T, N>;
+  using math = ring_math<N>;
+
+  uninit_array<T, N> storage_;
+  index_type head_;  // slot of the front (oldest) element
+  index_type len_;
+
+  constexpr ring_core() noexcept : storage_(), head_(0), len_(0) {}
+
+  constexpr T* ptr() noexcept { return storage_.data(); }
+  constexpr const T* ptr() const noexcept { return storage_.data(); }
+  static constexpr std::size_t cap() noexcept { return N; }
+  constexpr std::size_t head() const noexcept { return head_; }
+  constexpr std::size_t len() const noexcept { return len_; }
+  constexpr void set_head(std::size_t h) noexcept { head_ = static_cast<index_type>(h); }
+  constexpr void set_len(std::size_t n) noexcept { len_ = static_cast<index_type>(n); }
+  static constexpr std::size_t add(std::size_t i, std::size_t j) noexcept { return math::add(i, j); }
+  static constexpr std::size_t sub(std::size_t i, std::size_t j) noexcept { return math::sub(i, j); }
+  template <class... Args>
+  constexpr T& construct(std::size_t s, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return storage_.construct(s, std::forward<Args>(args)...);
+  }
+  constexpr void destroy(std::size_t s) noexcept { storage_.destroy(s); }
+  [[noreturn]] static void capacity_exceeded() {
+    raise(error_kind::bad_alloc, "heapless::Deque: capacity exceeded");
+  }
+
+  /// See vec_storage::construct: a ring built by a non-default constructor
+  /// in constant evaluation has every slot initialised.
+  constexpr void prepare_constant() noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        for (std::size_t i = 0; i != N; ++i) storage_.construct(i);
+      }
+    }
+#endif
+  }
+};
+
+/// A view's core: a ring_core<T, N>'s elements and its N. The indices sit
+/// right after the N elements (rounded up to their alignment), in the type
+/// ring_index_t<T, N> picks, which for a given T depends on N only through
+/// the narrow types of 1-byte-aligned elements: a view stays one pointer and
+/// one size and finds them with a multiply-add (plus, for byte elements, a
+/// test of N). Any N's indices are in [0, N), so compare-and-subtract is
+/// right for the owners that mask too. Members are const: a view is a
+/// handle. T may be const (a read-only view); then only reading compiles.
+template <class T>
+struct ring_ref_core {
+  using value_type = std::remove_const_t<T>;
+  /// ring_index_t is char32_t for every N a view accepts (N < 2^32).
+  static constexpr bool wide = alignof(T) >= 2 && !std::is_same_v<value_type, char32_t>;
+
+  T* data_ = nullptr;
+  std::size_t cap_ = 0;
+
+  constexpr ring_ref_core() noexcept = default;
+  constexpr ring_ref_core(T* data, std::size_t cap) noexcept : data_(data), cap_(cap) {}
+  /// Mutable -> read-only.
+  template <class U, class = std::enable_if_t<std::is_convertible_v<U*, T*> && !std::is_same_v<U, T>>>
+  constexpr ring_ref_core(const ring_ref_core<U>& o) noexcept : data_(o.data_), cap_(o.cap_) {}  // NOLINT
+
+  /// The index type of a ring_core<value_type, N> (N < 2^32).
+  template <std::size_t N>
+  static constexpr bool matches() noexcept {
+    using I = ring_index_t<value_type, N>;
+    if constexpr (wide) return std::is_same_v<I, char32_t>;
+    else
+      return std::is_same_v<I, std::conditional_t<(N <= 0xFFu), std::uint8_t,
+                                                   std::conditional_t<(N <= 0xFFFFu), std::uint16_t, std::uint32_t>>>;
+  }
+
+  T* ptr() const noexcept { return data_; }
+  std::size_t cap() const noexcept { return cap_; }
+  std::size_t head() const noexcept {
+    return visit([](auto* p) -> std::size_t { return p[0]; });
+  }
+  std::size_t len() const noexcept {
+    return visit([](auto* p) -> std::size_t { return p[1]; });
+  }
+  void set_head(std::size_t h) const noexcept {
+    static_assert(!std::is_const_v<T>, "heapless: a view of const elements is read-only");
+    visit([h](auto* p) { p[0] = static_cast<std::remove_pointer_t<decltype(p)>>(h); });
+  }
+  void set_len(std::size_t n) const noexcept {
+    static_assert(!std::is_const_v<T>, "heapless: a view of const elements is read-only");
+    visit([n](auto* p) { p[1] = static_cast<std::remove_pointer_t<decltype(p)>>(n); });
+  }
+  std::size_t add(std::size_t i, std::size_t j) const noexcept {
+    const std::size_t s = i + j;
+    return s >= cap_ ? s - cap_ : s;
+  }
+  std::size_t sub(std::size_t i, std::size_t j) const noexcept { return i >= j ? i - j : i + (cap_ - j); }
+  template <class... Args>
+  T& construct(std::size_t s, Args&&... args) const noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return *::heapless::detail::construct_at(data_ + s, std::forward<Args>(args)...);
+  }
+  void destroy(std::size_t s) const noexcept { ::heapless::detail::destroy_at(data_ + s); }
+  [[noreturn]] static void capacity_exceeded() {
+    raise(error_kind::bad_alloc, "heapless::DequeRef: capacity exceeded");
+  }
+
+  /// The address of the owner's head_ (len_ follows it).
+  template <class I>
+  auto* indices() const noexcept {
+    using byte = std::conditional_t<std::is_const_v<T>, const unsigned char, unsigned char>;
+    using raw = std::conditional_t<std::is_const_v<T>, const void, void>;
+    using index = std::conditional_t<std::is_const_v<T>, const I, I>;
+    const std::size_t off = (cap_ * sizeof(T) + (alignof(I) - 1)) & ~(alignof(I) - 1);
+    // Through void*: the offset is rounded to alignof(I), which the owner's
+    // layout guarantees (-Wcast-align cannot see that).
+    return static_cast<index*>(static_cast<raw*>(static_cast<byte*>(static_cast<raw*>(data_)) + off));
+  }
+
+ private:
+  template <class F>
+  decltype(auto) visit(F f) const noexcept {
+    if constexpr (wide) {
+      return f(indices<char32_t>());
+    } else {
+      if (cap_ <= 0xFFu) return f(indices<std::uint8_t>());
+      if (cap_ <= 0xFFFFu) return f(indices<std::uint16_t>());
+      return f(indices<std::uint32_t>());
+    }
+  }
+};
+
+/// The element at logical position i of a ring iterator's container.
+template <class Owner>
+constexpr auto& ring_deref(Owner* owner, std::size_t i) noexcept {
+  return (*owner)[i];
+}
+template <class T>
+T& ring_deref(const ring_ref_core<T>& c, std::size_t i) noexcept {
+  HEAPLESS_ASSERT(i < c.len(), "heapless: iterator out of range");
+  return c.ptr()[c.add(c.head(), i)];
+}
+
+/// Random-access iterator over a ring: the container (an owner's address, or
+/// a view's core by value, so it outlives the view object) and a logical
 /// index (0 = the oldest / front element). Holds no pointer into element
-/// storage, so it stays meaningful across wrap-around; dereferencing goes
-/// through Owner::operator[] (asserted in debug builds).
-template <class Owner, class T>
+/// storage, so it stays meaningful across wrap-around; dereferencing is
+/// asserted in debug builds.
+template <class Ref, class T>
 class ring_iterator {
  public:
   using iterator_category = std::random_access_iterator_tag;
@@ -84,15 +271,15 @@ class ring_iterator {
   using reference = T&;
 
   constexpr ring_iterator() noexcept = default;
-  constexpr ring_iterator(Owner* owner, std::size_t index) noexcept : owner_(owner), index_(index) {}
+  constexpr ring_iterator(Ref owner, std::size_t index) noexcept : owner_(owner), index_(index) {}
   /// iterator -> const_iterator.
-  template <class O2, class T2,
-            class = std::enable_if_t<std::is_convertible_v<O2*, Owner*> && !std::is_same_v<O2, Owner>>>
-  constexpr ring_iterator(const ring_iterator<O2, T2>& o) noexcept  // NOLINT: implicit on purpose
+  template <class R2, class T2,
+            class = std::enable_if_t<std::is_convertible_v<R2, Ref> && !std::is_same_v<R2, Ref>>>
+  constexpr ring_iterator(const ring_iterator<R2, T2>& o) noexcept  // NOLINT: implicit on purpose
       : owner_(o.owner()), index_(o.index()) {}
 
-  constexpr reference operator*() const noexcept { return (*owner_)[index_]; }
-  constexpr pointer operator->() const noexcept { return &(*owner_)[index_]; }
+  constexpr reference operator*() const noexcept { return ring_deref(owner_, index_); }
+  constexpr pointer operator->() const noexcept { return &ring_deref(owner_, index_); }
   constexpr reference operator[](difference_type n) const noexcept { return *(*this + n); }
 
   constexpr ring_iterator& operator++() noexcept {
@@ -144,11 +331,11 @@ class ring_iterator {
   }
 
   /// The container this iterator belongs to, and its logical position.
-  constexpr Owner* owner() const noexcept { return owner_; }
+  constexpr Ref owner() const noexcept { return owner_; }
   constexpr std::size_t index() const noexcept { return index_; }
 
  private:
-  Owner* owner_ = nullptr;
+  Ref owner_{};
   std::size_t index_ = 0;
 };
 
@@ -176,7 +363,266 @@ struct ring_copy_gate<false, false> {
   ~ring_copy_gate() = default;
 };
 
+
+// ---- The shared algorithms: one definition for owners and views ----------
+// Each takes the core first (C is ring_core<T, N> or const ring_ref_core<T>).
+template <class T>
+struct ring_algo {
+  using size_type = std::size_t;
+
+  /// The slot of logical position i (0 = front), i <= cap().
+  template <class C>
+  static constexpr size_type phys(C& c, size_type i) noexcept {
+    return c.add(c.head(), i);
+  }
+  template <class C>
+  static constexpr auto& slot(C& c, size_type i) noexcept {
+    return c.ptr()[phys(c, i)];
+  }
+  /// Raises bad_alloc unless n more elements fit after `used`.
+  template <class C>
+  static constexpr void check_room(C& c, size_type n, size_type used) {
+    if (HEAPLESS_UNLIKELY(n > c.cap() - used)) C::capacity_exceeded();
+  }
+
+  /// Destroys the last n elements.
+  template <class C>
+  static constexpr void destroy_back(C& c, size_type n) noexcept {
+    const size_type keep = c.len() - n;
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      for (size_type k = c.len(); k != keep; --k) c.destroy(phys(c, k - 1));
+    }
+    c.set_len(keep);
+  }
+  /// Destroys the first n elements.
+  template <class C>
+  static constexpr void destroy_front(C& c, size_type n) noexcept {
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      for (size_type k = 0; k != n; ++k) c.destroy(phys(c, k));
+    }
+    c.set_head(c.add(c.head(), n));
+    c.set_len(c.len() - n);
+  }
+  template <class C>
+  static constexpr void destroy_all(C& c) noexcept {
+    destroy_back(c, c.len());
+    c.set_head(0);
+  }
+
+  template <class C, class... Args>
+  static constexpr T& construct_back(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    const size_type len0 = c.len();  // read before the store: T may alias the indices
+    T& e = c.construct(phys(c, len0), std::forward<Args>(args)...);
+    c.set_len(len0 + 1);
+    return e;
+  }
+  template <class C, class... Args>
+  static constexpr T& construct_front(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    const size_type h = c.sub(c.head(), 1);
+    const size_type len0 = c.len();
+    if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
+      // Nothing can fail after the head moves, so it moves first: the rest
+      // (build the element, store len0 + 1) then matches construct_back's
+      // tail, and the compiler can share one copy of it between both ends.
+      c.set_head(h);
+      T& e = c.construct(h, std::forward<Args>(args)...);
+      c.set_len(len0 + 1);
+      return e;
+    } else {
+      T& e = c.construct(h, std::forward<Args>(args)...);
+      c.set_head(h);
+      c.set_len(len0 + 1);
+      return e;
+    }
+  }
+
+  // Destroys what an interrupted append added (elements past old_len).
+  template <class C>
+  struct rollback_back {
+    C* core;
+    size_type old_len;
+    HEAPLESS_CONSTEXPR20 ~rollback_back() {
+      if (core) destroy_back(*core, core->len() - old_len);
+    }
+  };
+  // Destroys the `done` elements an interrupted prepend built from slot h on.
+  template <class C>
+  struct rollback_slots {
+    C* core;
+    size_type h;
+    size_type done;
+    HEAPLESS_CONSTEXPR20 ~rollback_slots() {
+      if (core) {
+        for (size_type k = 0; k != done; ++k) core->destroy(core->add(h, k));
+      }
+    }
+  };
+
+  /// Constructs n elements at the back from *src, ++src (n <= cap() - len()).
+  /// If a constructor throws, the elements added so far are destroyed.
+  template <class C, class It>
+  static HEAPLESS_CONSTEXPR20 void append_n(C& c, It src, size_type n) {
+    if constexpr (vec_memcpy_source_v<T, It>) {
+      if (!HEAPLESS_DETAIL_RING_CONSTEVAL()) {
+        if (n == 0) return;
+        const size_type tail = phys(c, c.len());
+        const size_type room = c.cap() - tail;
+        const size_type first = n < room ? n : room;
+        std::memcpy(static_cast<void*>(c.ptr() + tail), src, first * sizeof(T));
+        if (n != first) std::memcpy(static_cast<void*>(c.ptr()), src + first, (n - first) * sizeof(T));
+        c.set_len(c.len() + n);
+        return;
+      }
+    }
+    rollback_back<C> guard{&c, c.len()};
+    for (size_type k = 0; k != n; ++k, ++src) construct_back(c, *src);
+    guard.core = nullptr;
+  }
+  /// Constructs n elements at the back, each from args... (none: value-initialised).
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 void append_fill(C& c, size_type n, const Args&... args) {
+    rollback_back<C> guard{&c, c.len()};
+    for (size_type k = 0; k != n; ++k) construct_back(c, args...);
+    guard.core = nullptr;
+  }
+  /// Constructs n elements before the front, in order, from *src, ++src
+  /// (n <= cap() - len()). All or nothing if a constructor throws.
+  template <class C, class It>
+  static HEAPLESS_CONSTEXPR20 void prepend_n(C& c, It src, size_type n) {
+    const size_type h = c.sub(c.head(), n);
+    rollback_slots<C> guard{&c, h, 0};
+    for (; guard.done != n; ++guard.done, ++src) c.construct(c.add(h, guard.done), *src);
+    guard.core = nullptr;
+    c.set_head(h);
+    c.set_len(c.len() + n);
+  }
+  template <class C, class... Args>
+  static HEAPLESS_CONSTEXPR20 void prepend_fill(C& c, size_type n, const Args&... args) {
+    const size_type h = c.sub(c.head(), n);
+    rollback_slots<C> guard{&c, h, 0};
+    for (; guard.done != n; ++guard.done) c.construct(c.add(h, guard.done), args...);
+    guard.core = nullptr;
+    c.set_head(h);
+    c.set_len(c.len() + n);
+  }
+
+  /// Reverses the logical range [a, b).
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void reverse(C& c, size_type a, size_type b) {
+    using std::swap;
+    while (a != b && a != --b) {
+      swap(slot(c, a), slot(c, b));
+      ++a;
+    }
+  }
+  /// Rotates the logical range [a, e) so that m becomes its first element.
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void rotate(C& c, size_type a, size_type m, size_type e) {
+    reverse(c, a, m);
+    reverse(c, m, e);
+    reverse(c, a, e);
+  }
+
+  /// The elements as (first slot, first length, second length): the second
+  /// part starts at slot 0 and is empty unless the elements wrap.
+  struct parts_t {
+    size_type first_slot, first_len, second_len;
+  };
+  template <class C>
+  static constexpr parts_t parts(C& c) noexcept {
+    const size_type h = c.head();
+    const size_type len = c.len();
+    const size_type n = c.cap();
+    if (h + len <= n) return {h, len, 0};
+    return {h, n - h, h + len - n};
+  }
+  /// as_spans() for span type S (ring_span<T> or ring_span<const T>).
+  template <class S, class C>
+  static constexpr std::pair<S, S> as_spans(C& c) noexcept {
+    const parts_t p = parts(c);
+    return {S(c.ptr() + p.first_slot, p.first_len), S(c.ptr(), p.second_len)};
+  }
+
+  /// Element-wise equality in logical order.
+  template <class A, class B>
+  static constexpr bool equal(const A& a, const B& b) {
+    if (a.len() != b.len()) return false;
+    for (size_type k = 0; k != a.len(); ++k) {
+      if (!(slot(a, k) == slot(b, k))) return false;
+    }
+    return true;
+  }
+#if HEAPLESS_HAS_THREE_WAY
+  /// Lexicographic, with <=> of T or, failing that, <.
+  template <class A, class B>
+  static constexpr auto three_way(const A& a, const B& b) {
+    const vec_synth_three_way cmp{};
+    const size_type n = a.len() < b.len() ? a.len() : b.len();
+    for (size_type k = 0; k != n; ++k) {
+      if (auto r = cmp(slot(a, k), slot(b, k)); std::is_neq(r)) return r;
+    }
+    return static_cast<decltype(cmp(std::declval<const T&>(), std::declval<const T&>()))>(a.len() <=> b.len());
+  }
+#else
+  /// Lexicographic, with T's <.
+  template <class A, class B>
+  static constexpr bool less(const A& a, const B& b) {
+    const size_type n = a.len() < b.len() ? a.len() : b.len();
+    for (size_type k = 0; k != n; ++k) {
+      if (slot(a, k) < slot(b, k)) return true;
+      if (slot(b, k) < slot(a, k)) return false;
+    }
+    return a.len() < b.len();
+  }
+#endif
+};
+
+// ---- Special members: trivial exactly when T is trivially copyable ------------
+template <class T, std::size_t N, bool = std::is_trivially_copyable_v<T>>
+struct ring_base : ring_core<T, N> {
+  constexpr ring_base() noexcept {}
+};
+template <class T, std::size_t N>
+struct ring_base<T, N, false> : ring_core<T, N> {
+  using core = ring_core<T, N>;
+  using algo = ring_algo<T>;
+  constexpr ring_base() noexcept {}
+  ring_base(const ring_base& o) noexcept(std::is_nothrow_copy_constructible_v<T>) : core() { take_from(o); }
+  ring_base(ring_base&& o) noexcept(std::is_nothrow_move_constructible_v<T>) : core() { take_from(o); }
+  ring_base& operator=(const ring_base& o) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    if (this != &o) {
+      algo::destroy_all(static_cast<core&>(*this));
+      take_from(o);
+    }
+    return *this;
+  }
+  ring_base& operator=(ring_base&& o) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if (this != &o) {
+      algo::destroy_all(static_cast<core&>(*this));
+      take_from(o);
+    }
+    return *this;
+  }
+  ~ring_base() { algo::destroy_all(static_cast<core&>(*this)); }
+
+ private:
+  /// Copies (or moves) o's elements into this empty ring, starting at slot 0.
+  template <class Src>
+  void take_from(Src& o) {
+    core& self = *this;
+    self.set_head(0);
+    typename algo::template rollback_back<core> guard{&self, 0};
+    for (std::size_t k = 0; k != o.len(); ++k) {
+      if constexpr (std::is_const_v<Src>) algo::construct_back(self, algo::slot(o, k));
+      else algo::construct_back(self, std::move(algo::slot(o, k)));
+    }
+    guard.core = nullptr;
+  }
+};
+
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
+
+#undef HEAPLESS_DETAIL_RING_CONSTEVAL
 
 #endif  // HEAPLESS_DETAIL_RING_HPP
