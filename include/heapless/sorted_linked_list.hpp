@@ -413,9 +413,9 @@ struct sll_algo {
     if constexpr (std::remove_const_t<C>::may_have_fingers) {
       const std::size_t fingers = c.finger_count();
       if (fingers != 0) {
-        I& nf = c.next_finger();
+        const I nf = c.next_finger();  // read once: the store below may alias it
         c.fingers()[nf] = s;
-        nf = static_cast<I>((nf + 1) % fingers);
+        c.next_finger() = static_cast<I>((nf + 1) % fingers);
       }
     }
     return s;
