@@ -11,49 +11,22 @@
 
 #include <heapless/binary_heap.hpp>
 
+#include "support/ordered.hpp"
+
 using heapless::BinaryHeap;
 using heapless::max_heap;
 using heapless::min_heap;
 using heapless::Vec;
 using heapless::test::counted;
+using heapless::test::drains_as;
+using heapless::test::is_heap;
 using heapless::test::make;
+using heapless::test::mod_less;
 using heapless::test::move_only;
 using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
-
-namespace {
-
-/// The heap property over storage order: no element has priority over its parent.
-template <class H>
-bool is_heap(const H& h) {
-  const auto comp = h.value_comp();
-  const auto* d = h.data();
-  for (std::size_t i = 1; i < h.size(); ++i) {
-    if (comp(d[(i - 1) / 2], d[i])) return false;
-  }
-  return true;
-}
-
-/// Pops everything; true when the values come out as `expected`.
-template <class H>
-bool drains_as(H& h, std::initializer_list<int> expected) {
-  if (h.size() != expected.size()) return false;
-  for (int e : expected) {
-    if (!is_heap(h) || value_of(h.top()) != e) return false;
-    h.pop();
-  }
-  return h.empty();
-}
-
-// A stateful comparison: orders by value modulo `mod` (not empty: stored).
-struct mod_less {
-  int mod = 10;
-  bool operator()(int a, int b) const noexcept { return a % mod < b % mod; }
-};
-
-}  // namespace
 
 TEST_CASE("BinaryHeap: layout", "[binary_heap]") {
   STATIC_REQUIRE(sizeof(BinaryHeap<int, 1024>) == sizeof(Vec<int, 1024>));

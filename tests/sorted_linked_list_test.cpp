@@ -12,43 +12,23 @@
 
 #include <heapless/sorted_linked_list.hpp>
 
+#include "support/ordered.hpp"
+
 using heapless::SortedLinkedList;
 using heapless::test::counted;
+using heapless::test::greater_int;
 using heapless::test::make;
+using heapless::test::mod_less;
 using heapless::test::move_only;
 using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
+using heapless::test::values_are;
 
 namespace {
 
-template <class L>
-bool values_are(const L& l, std::initializer_list<int> expected) {
-  std::size_t n = 0;
-  auto it = l.begin();
-  for (int e : expected) {
-    if (it == l.end() || value_of(*it) != e) return false;
-    ++it;
-    ++n;
-  }
-  return it == l.end() && n == l.size();
-}
-
-// Sorted by key only: `tag` tells equal keys apart (stability checks).
-struct item {
-  int key;
-  int tag;
-  friend bool operator<(const item& a, const item& b) noexcept { return a.key < b.key; }
-};
-
-struct greater_int {
-  bool operator()(int a, int b) const noexcept { return a > b; }
-};
-struct mod_less {
-  int mod = 10;
-  bool operator()(int a, int b) const noexcept { return a % mod < b % mod; }
-};
+using item = heapless::test::keyed;  // sorted by key only: `tag` tells equal keys apart
 
 }  // namespace
 
