@@ -200,19 +200,23 @@ struct sll_ref_core {
   std::size_t link_value(std::size_t i) const noexcept { return sll_link_value(i, n_); }
   const void* id() const noexcept { return base_; }
   std::size_t links_offset() const noexcept { return finger_count() != 0 ? (sll_finger_max + 1) * sizeof(I) : 0; }
-  I* fingers() const noexcept { return reinterpret_cast<I*>(base_); }
-  I& next_finger() const noexcept { return *reinterpret_cast<I*>(base_ + sll_finger_max * sizeof(I)); }
-  I* links() const noexcept { return reinterpret_cast<I*>(base_ + links_offset()); }
-  I& index_(std::size_t k) const noexcept {
-    return *reinterpret_cast<I*>(base_ + links_offset() + (n_ + k) * sizeof(I));
+  /// The object of type U at byte offset off (through void*: the offsets
+  /// are the members', so the alignment is theirs).
+  template <class U>
+  U* at_(std::size_t off) const noexcept {
+    return static_cast<U*>(static_cast<void*>(base_ + off));
   }
+  I* fingers() const noexcept { return at_<I>(0); }
+  I& next_finger() const noexcept { return *at_<I>(sll_finger_max * sizeof(I)); }
+  I* links() const noexcept { return at_<I>(links_offset()); }
+  I& index_(std::size_t k) const noexcept { return *at_<I>(links_offset() + (n_ + k) * sizeof(I)); }
   I& head() const noexcept { return index_(0); }
   I& free_slot() const noexcept { return index_(1); }
   I& used() const noexcept { return index_(2); }
   I& count() const noexcept { return index_(3); }
   T* vals() const noexcept {
     const std::size_t end = links_offset() + (n_ + 4) * sizeof(I);
-    return reinterpret_cast<T*>(base_ + (end + alignof(T) - 1) / alignof(T) * alignof(T));
+    return at_<T>((end + alignof(T) - 1) / alignof(T) * alignof(T));
   }
   template <class... Args>
   void construct(std::size_t s, Args&&... args) const {
@@ -1111,7 +1115,7 @@ class SortedLinkedListRef : private detail::compare_ref<Compare> {
                   "use SortedLinkedListRef<T, Compare, heapless::sorted_linked_list_index_t<N>>");
     using fields = detail::sll_fields<element_type, N>;
     const fields& f = l.core();
-    const core_type c{const_cast<unsigned char*>(reinterpret_cast<const unsigned char*>(&f)), N};
+    const core_type c{static_cast<unsigned char*>(const_cast<void*>(static_cast<const void*>(&f))), N};
     HEAPLESS_ASSERT(c.links() == f.links() && &c.head() == &f.head_ && &c.count() == &f.size_ && c.vals() == f.vals(),
                     "heapless::SortedLinkedListRef: unexpected list layout");
     return c;
