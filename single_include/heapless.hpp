@@ -16091,7 +16091,7 @@ class sll_iterator {
   constexpr sll_iterator() noexcept : h_(), i_(core_type::default_index) {}
   /// The element. Precondition (asserted): not end() or before_begin().
   constexpr reference operator*() const noexcept {
-    HEAPLESS_ASSERT(i_ < core().cap(), "heapless::SortedLinkedList: dereferencing end() or before_begin()");
+    HEAPLESS_ASSERT(i_ < cap(), "heapless::SortedLinkedList: dereferencing end() or before_begin()");
     return core().vals()[i_];
   }
   /// Pointer to the element (see operator*).
@@ -16119,6 +16119,11 @@ class sll_iterator {
   constexpr const core_type& core() const noexcept {
     if constexpr (std::is_pointer_v<Holder>) return *h_;
     else return h_;
+  }
+  /// N, without the list for a list's iterator (a singular one has none).
+  constexpr std::size_t cap() const noexcept {
+    if constexpr (std::is_pointer_v<Holder>) return core_type::cap();
+    else return h_.cap();
   }
   Holder h_;
   std::size_t i_;  ///< slot, N for end(), N + 1 for before_begin()
