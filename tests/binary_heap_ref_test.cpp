@@ -17,6 +17,7 @@
 #include <heapless/binary_heap.hpp>
 
 #include "support/ordered.hpp"
+#include "support/ordered_workout.hpp"
 
 using heapless::BinaryHeap;
 using heapless::BinaryHeapRef;
@@ -76,9 +77,8 @@ TEST_CASE("BinaryHeapRef: one function for every capacity and length type", "[bi
   HEAPLESS_NO_ALLOC_SCOPE;
   max_heap<int, 1> one;
   max_heap<int, 5> five;
-  static max_heap<int, 300> big;  // a two-byte length in a char32_t slot (alignof(int) >= 4)
-  static max_heap<std::uint8_t, 300> bytes_big;
-  big.clear();
+  max_heap<int, 300> big;  // a char32_t length (alignof(int) >= 4)
+  max_heap<std::uint8_t, 300> bytes_big;
   CHECK(push_until_full(one, 10) == 1);
   CHECK(push_until_full(five, 1) == 5);
   CHECK(push_until_full(big, 0) == 300);
@@ -95,7 +95,6 @@ TEST_CASE("BinaryHeapRef: one function for every capacity and length type", "[bi
   CHECK(sum_drained(one) == 10);
 
   // A one-byte element with a two-byte length.
-  bytes_big.clear();
   BinaryHeapRef<std::uint8_t> r = bytes_big;
   for (int i = 0; i < 300; ++i) r.push(static_cast<std::uint8_t>(i % 251));
   CHECK(r.full());
@@ -173,10 +172,8 @@ TEST_CASE("BinaryHeapRef: members mirror the heap's", "[binary_heap][view]") {
   // The same operations on two heaps, one through a view: the storage order
   // must be identical after each (the view runs the heap's algorithms).
   HEAPLESS_NO_ALLOC_SCOPE;
-  static max_heap<int, 300> direct;
-  static max_heap<int, 300> viewed;
-  direct.clear();
-  viewed.clear();
+  max_heap<int, 300> direct;
+  max_heap<int, 300> viewed;
   const BinaryHeapRef<int> v = viewed;
   std::uint64_t s = 88172645463325252u;
   for (long i = 0; i < heapless::test::scaled(20000); ++i) {
@@ -305,22 +302,7 @@ TEST_CASE("BinaryHeapRef: the read-only view", "[binary_heap][view]") {
 namespace {
 template <class T>
 void exercise_through(BinaryHeapRef<T> h) {
-  for (int x : {4, 8, 1, 6}) h.push(make<T>(x));
-  h.emplace(make<T>(3));
-  CHECK(h.try_push(make<T>(7)));
-  h.unchecked_push(make<T>(2));
-  CHECK(is_heap(h));
-  CHECK(value_of(h.top()) == 8);
-  std::optional<T> t = h.try_pop();
-  REQUIRE(t.has_value());
-  CHECK(value_of(*t) == 8);
-  CHECK(value_of(h.replace_top(make<T>(0))) == 7);
-  {
-    auto m = h.top_mut();
-    CHECK(value_of(*m) == 6);
-    *m = make<T>(5);
-  }
-  CHECK(is_heap(h));
+  heapless::test::heap_workout<T>(h);
   {
     auto m = h.top_mut();
     CHECK(value_of(m.pop()) == 5);
@@ -343,7 +325,7 @@ void exercise() {
   HEAPLESS_LIFETIME_CHECK;
   max_heap<T, 8> small;
   exercise_through<T>(small);
-  static max_heap<T, 300> large;
+  max_heap<T, 40> large;
   exercise_through<T>(large);
 }
 }  // namespace

@@ -12,6 +12,7 @@
 #include <heapless/binary_heap.hpp>
 
 #include "support/ordered.hpp"
+#include "support/ordered_workout.hpp"
 
 using heapless::BinaryHeap;
 using heapless::max_heap;
@@ -295,22 +296,7 @@ void exercise() {
   HEAPLESS_LIFETIME_CHECK;
   using H = max_heap<T, 8>;
   H h;
-  for (int x : {4, 8, 1, 6}) h.push(make<T>(x));
-  h.emplace(make<T>(3));
-  CHECK(h.try_push(make<T>(7)));
-  h.unchecked_push(make<T>(2));
-  CHECK(is_heap(h));
-  CHECK(value_of(h.top()) == 8);
-  std::optional<T> t = h.try_pop();
-  REQUIRE(t.has_value());
-  CHECK(value_of(*t) == 8);
-  CHECK(value_of(h.replace_top(make<T>(0))) == 7);
-  {
-    auto m = h.top_mut();
-    CHECK(value_of(*m) == 6);
-    *m = make<T>(5);
-  }
-  CHECK(is_heap(h));
+  heapless::test::heap_workout<T>(h);
   H moved(std::move(h));
   h.clear();
   CHECK(drains_as(moved, {5, 4, 3, 2, 1, 0}));
