@@ -15156,6 +15156,12 @@ HEAPLESS_NAMESPACE_END
 // destroyed exactly once, but the order of the heap is unspecified (as for
 // std::priority_queue); clear() it.
 //
+// View: BinaryHeapRef<T, Compare> (end of this header) refers to a heap of
+// any N, for plain functions that serve heaps of several sizes:
+//   void run_due(heapless::BinaryHeapRef<int> timers);  // takes any max_heap<int, N>
+// It runs the heap's own algorithms (detail::heap_algo) through a VecRef to
+// the heap's storage; BinaryHeapRef<const T, Compare> is the read-only form.
+//
 // Thread/ISR: no internal synchronisation; a BinaryHeap is a plain value.
 #ifndef HEAPLESS_BINARY_HEAP_HPP
 #define HEAPLESS_BINARY_HEAP_HPP
@@ -15874,6 +15880,14 @@ HEAPLESS_NAMESPACE_END
 // otherwise); try_push/try_emplace return false and change nothing; try_pop
 // returns an empty optional; unchecked_* forms and the preconditions (front,
 // pop on an empty list, erase_after(end())) are checked by HEAPLESS_ASSERT.
+//
+// View: SortedLinkedListRef<T, Compare, Index> (end of this header) refers to
+// a list of any N whose index type is Index (std::uint8_t by default: every
+// N up to 255), for plain functions that serve lists of several sizes:
+//   void expire(heapless::SortedLinkedListRef<int> deadlines);  // any N <= 255
+// It is a pointer to the list's nodes and N, and runs the list's own
+// algorithms (detail::sll_algo); SortedLinkedListRef<const T, ...> is the
+// read-only form.
 //
 // Thread/ISR: no internal synchronisation; a SortedLinkedList is a plain value.
 #ifndef HEAPLESS_SORTED_LINKED_LIST_HPP

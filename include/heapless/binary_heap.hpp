@@ -33,6 +33,12 @@
 // destroyed exactly once, but the order of the heap is unspecified (as for
 // std::priority_queue); clear() it.
 //
+// View: BinaryHeapRef<T, Compare> (end of this header) refers to a heap of
+// any N, for plain functions that serve heaps of several sizes:
+//   void run_due(heapless::BinaryHeapRef<int> timers);  // takes any max_heap<int, N>
+// It runs the heap's own algorithms (detail::heap_algo) through a VecRef to
+// the heap's storage; BinaryHeapRef<const T, Compare> is the read-only form.
+//
 // Thread/ISR: no internal synchronisation; a BinaryHeap is a plain value.
 #ifndef HEAPLESS_BINARY_HEAP_HPP
 #define HEAPLESS_BINARY_HEAP_HPP

@@ -34,6 +34,14 @@
 // returns an empty optional; unchecked_* forms and the preconditions (front,
 // pop on an empty list, erase_after(end())) are checked by HEAPLESS_ASSERT.
 //
+// View: SortedLinkedListRef<T, Compare, Index> (end of this header) refers to
+// a list of any N whose index type is Index (std::uint8_t by default: every
+// N up to 255), for plain functions that serve lists of several sizes:
+//   void expire(heapless::SortedLinkedListRef<int> deadlines);  // any N <= 255
+// It is a pointer to the list's nodes and N, and runs the list's own
+// algorithms (detail::sll_algo); SortedLinkedListRef<const T, ...> is the
+// read-only form.
+//
 // Thread/ISR: no internal synchronisation; a SortedLinkedList is a plain value.
 #ifndef HEAPLESS_SORTED_LINKED_LIST_HPP
 #define HEAPLESS_SORTED_LINKED_LIST_HPP
