@@ -63,6 +63,10 @@ bool ascending(SortedLinkedListRef<const int> l) {
   }
   return n == l.size();
 }
+// Overloads on the index type: each list converts to one of them only.
+int width_of(small_ref) { return 1; }
+int width_of(wide_ref) { return 2; }
+
 bool ascending_wide(SortedLinkedListRef<const int, std::less<int>, std::uint16_t> l) {
   int last = l.front();
   std::size_t n = 0;
@@ -112,6 +116,8 @@ TEST_CASE("SortedLinkedListRef: layout and conversions", "[sorted_linked_list][v
   STATIC_REQUIRE(std::is_convertible_v<SortedLinkedList<int, 1>&, small_ref>);
   STATIC_REQUIRE(std::is_convertible_v<SortedLinkedList<int, 255>&, small_ref>);
   STATIC_REQUIRE(std::is_convertible_v<SortedLinkedList<int, 256>&, wide_ref>);
+  STATIC_REQUIRE(!std::is_convertible_v<SortedLinkedList<int, 256>&, small_ref>);  // another index type
+  STATIC_REQUIRE(!std::is_convertible_v<SortedLinkedList<int, 8>&, wide_ref>);
   STATIC_REQUIRE(!std::is_convertible_v<const SortedLinkedList<int, 4>&, small_ref>);
   STATIC_REQUIRE(std::is_convertible_v<const SortedLinkedList<int, 4>&, SortedLinkedListRef<const int>>);
   STATIC_REQUIRE(std::is_convertible_v<SortedLinkedList<int, 4>&, SortedLinkedListRef<const int>>);
@@ -125,6 +131,10 @@ TEST_CASE("SortedLinkedListRef: layout and conversions", "[sorted_linked_list][v
 
 TEST_CASE("SortedLinkedListRef: one function for every capacity", "[sorted_linked_list][view]") {
   HEAPLESS_NO_ALLOC_SCOPE;
+  SortedLinkedList<int, 100> narrow;
+  SortedLinkedList<int, 256> wide;
+  CHECK(width_of(narrow) == 1);
+  CHECK(width_of(wide) == 2);
   check_capacity<1, small_ref>(fill_descending, ascending);
   check_capacity<8, small_ref>(fill_descending, ascending);
   check_capacity<31, small_ref>(fill_descending, ascending);   // the largest without fingers

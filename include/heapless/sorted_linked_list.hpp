@@ -915,8 +915,8 @@ using sorted_linked_list_index_t = detail::smallest_size_t<N>;
 /// Why the index type is a parameter: every step of every walk reads a link,
 /// and the link's width is fixed at compile time, so a view's walks are the
 /// list's own code (the same detail::sll_algo), not a dispatch on the width
-/// at each link. A list of the wrong index type does not convert (a
-/// static_assert names the parameter to use).
+/// at each link. A list of another index type does not convert, so
+/// overloads for two index types pick the right one.
 ///
 /// It has the list's API except what concerns the capacity itself: push and
 /// emplace in the three tiers, front, pop, try_pop, erase_after, erase,
@@ -965,12 +965,14 @@ class SortedLinkedListRef : private detail::compare_ref<Compare> {
   using find_handle = detail::sll_find_handle<SortedLinkedListRef, SortedLinkedListRef>;
 
   /// Refers to l (implicit, so a SortedLinkedList<T, N, Compare>& converts at
-  /// a call). N must be one whose index type is Index.
-  template <std::size_t N>
+  /// a call). Only for the N whose index type is Index: a list of another
+  /// index type does not convert (so overloads on the index type work).
+  template <std::size_t N, std::enable_if_t<std::is_same_v<Index, sorted_linked_list_index_t<N>>, int> = 0>
   SortedLinkedListRef(SortedLinkedList<element_type, N, Compare>& l) noexcept  // NOLINT: implicit on purpose
       : compare_base_(l.comp_()), core_(bind(l)) {}
   /// Read-only view of a const list (SortedLinkedListRef<const T, ...> only).
-  template <std::size_t N, class U = T, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  template <std::size_t N, class U = T,
+            std::enable_if_t<std::is_const_v<U> && std::is_same_v<Index, sorted_linked_list_index_t<N>>, int> = 0>
   SortedLinkedListRef(const SortedLinkedList<element_type, N, Compare>& l) noexcept  // NOLINT: implicit on purpose
       : compare_base_(l.comp_()), core_(bind(l)) {}
   /// A SortedLinkedListRef<T, Compare, Index> converts to the read-only view.
@@ -1123,9 +1125,6 @@ class SortedLinkedListRef : private detail::compare_ref<Compare> {
   /// checked against l's own members (HEAPLESS_ASSERT).
   template <std::size_t N>
   static core_type bind(const SortedLinkedList<element_type, N, Compare>& l) noexcept {
-    static_assert(std::is_same_v<Index, sorted_linked_list_index_t<N>>,
-                  "heapless::SortedLinkedListRef<T, Compare, Index>: the list's index type is not Index; "
-                  "use SortedLinkedListRef<T, Compare, heapless::sorted_linked_list_index_t<N>>");
     using fields = detail::sll_fields<element_type, N>;
     const fields& f = l.core();
     const core_type c{static_cast<unsigned char*>(const_cast<void*>(static_cast<const void*>(&f))), N};
