@@ -6,6 +6,8 @@
 //                 insert(upper_bound) (std::upper_bound, std::greater), so the
 //                 first in order is back(): pop_back
 //   heapless      heapless::SortedLinkedList<int, N>: push, front, pop
+//   heapless_view the same list through a SortedLinkedListRef<int> (one
+//                 kernel for every N)
 //
 // Operation: insert N ints in random order (a fixed sequence), then take the
 // first in order and remove it until empty, summing. Every iteration calls
@@ -30,6 +32,13 @@
 #include "support/alloc_trap.hpp"
 
 #define SLL_BENCH_NOINLINE __attribute__((noinline))
+// A view's kernel stays one function for every capacity: no clone of it
+// specialised on the constants of one call (GCC's constant propagation).
+#if defined(__clang__)
+#define SLL_BENCH_ONE_COPY __attribute__((noinline))
+#else
+#define SLL_BENCH_ONE_COPY __attribute__((noinline, noclone))
+#endif
 
 namespace {
 
@@ -80,6 +89,17 @@ SLL_BENCH_NOINLINE long run_heapless(heapless::SortedLinkedList<int, N>& l, cons
   return sum;
 }
 
+// The same through a view: one function for every N up to 255.
+SLL_BENCH_ONE_COPY long run_heapless_view(heapless::SortedLinkedListRef<int> l, const int* k, std::size_t n) {
+  for (std::size_t i = 0; i != n; ++i) l.push(k[i]);
+  long sum = 0;
+  while (!l.empty()) {
+    sum += l.front();
+    l.pop();
+  }
+  return sum;
+}
+
 template <std::size_t N>
 void BM_insert_pop_std_multiset(benchmark::State& state) {
   std::multiset<int> s;
@@ -104,14 +124,26 @@ void BM_insert_pop_heapless(benchmark::State& state) {
   if (heapless::test::violation_count() != 0) state.SkipWithError("allocated");
 }
 
+template <std::size_t N>
+void BM_insert_pop_heapless_view(benchmark::State& state) {
+  static heapless::SortedLinkedList<int, N> l;
+  heapless::test::arm_trap();
+  for (auto _ : state) benchmark::DoNotOptimize(run_heapless_view(l, keys.v, N));
+  heapless::test::disarm_trap();
+  if (heapless::test::violation_count() != 0) state.SkipWithError("allocated");
+}
+
 BENCHMARK_TEMPLATE(BM_insert_pop_std_multiset, 8);
 BENCHMARK_TEMPLATE(BM_insert_pop_sorted_vec, 8);
 BENCHMARK_TEMPLATE(BM_insert_pop_heapless, 8);
+BENCHMARK_TEMPLATE(BM_insert_pop_heapless_view, 8);
 BENCHMARK_TEMPLATE(BM_insert_pop_std_multiset, 32);
 BENCHMARK_TEMPLATE(BM_insert_pop_sorted_vec, 32);
 BENCHMARK_TEMPLATE(BM_insert_pop_heapless, 32);
+BENCHMARK_TEMPLATE(BM_insert_pop_heapless_view, 32);
 BENCHMARK_TEMPLATE(BM_insert_pop_std_multiset, 128);
 BENCHMARK_TEMPLATE(BM_insert_pop_sorted_vec, 128);
 BENCHMARK_TEMPLATE(BM_insert_pop_heapless, 128);
+BENCHMARK_TEMPLATE(BM_insert_pop_heapless_view, 128);
 
 }  // namespace

@@ -16,6 +16,8 @@
 
 #include <heapless/binary_heap.hpp>
 
+#include "support/ordered.hpp"
+
 using heapless::BinaryHeap;
 using heapless::test::allow_alloc_scope;
 
@@ -31,16 +33,9 @@ struct rng {
   }
 };
 
-struct elem {
-  int key;
-  int tag;
-};
-struct by_key {
-  bool operator()(const elem& a, const elem& b) const noexcept { return a.key < b.key; }
-};
-struct by_key_greater {
-  bool operator()(const elem& a, const elem& b) const noexcept { return a.key > b.key; }
-};
+using elem = heapless::test::keyed;
+using heapless::test::by_key;
+using heapless::test::by_key_greater;
 
 template <class Compare, std::size_t N>
 void run(std::uint64_t seed, long steps, int key_range) {

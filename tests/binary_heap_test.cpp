@@ -11,49 +11,23 @@
 
 #include <heapless/binary_heap.hpp>
 
+#include "support/ordered.hpp"
+#include "support/ordered_workout.hpp"
+
 using heapless::BinaryHeap;
 using heapless::max_heap;
 using heapless::min_heap;
 using heapless::Vec;
 using heapless::test::counted;
+using heapless::test::drains_as;
+using heapless::test::is_heap;
 using heapless::test::make;
+using heapless::test::mod_less;
 using heapless::test::move_only;
 using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
-
-namespace {
-
-/// The heap property over storage order: no element has priority over its parent.
-template <class H>
-bool is_heap(const H& h) {
-  const auto comp = h.value_comp();
-  const auto* d = h.data();
-  for (std::size_t i = 1; i < h.size(); ++i) {
-    if (comp(d[(i - 1) / 2], d[i])) return false;
-  }
-  return true;
-}
-
-/// Pops everything; true when the values come out as `expected`.
-template <class H>
-bool drains_as(H& h, std::initializer_list<int> expected) {
-  if (h.size() != expected.size()) return false;
-  for (int e : expected) {
-    if (!is_heap(h) || value_of(h.top()) != e) return false;
-    h.pop();
-  }
-  return h.empty();
-}
-
-// A stateful comparison: orders by value modulo `mod` (not empty: stored).
-struct mod_less {
-  int mod = 10;
-  bool operator()(int a, int b) const noexcept { return a % mod < b % mod; }
-};
-
-}  // namespace
 
 TEST_CASE("BinaryHeap: layout", "[binary_heap]") {
   STATIC_REQUIRE(sizeof(BinaryHeap<int, 1024>) == sizeof(Vec<int, 1024>));
@@ -322,22 +296,7 @@ void exercise() {
   HEAPLESS_LIFETIME_CHECK;
   using H = max_heap<T, 8>;
   H h;
-  for (int x : {4, 8, 1, 6}) h.push(make<T>(x));
-  h.emplace(make<T>(3));
-  CHECK(h.try_push(make<T>(7)));
-  h.unchecked_push(make<T>(2));
-  CHECK(is_heap(h));
-  CHECK(value_of(h.top()) == 8);
-  std::optional<T> t = h.try_pop();
-  REQUIRE(t.has_value());
-  CHECK(value_of(*t) == 8);
-  CHECK(value_of(h.replace_top(make<T>(0))) == 7);
-  {
-    auto m = h.top_mut();
-    CHECK(value_of(*m) == 6);
-    *m = make<T>(5);
-  }
-  CHECK(is_heap(h));
+  heapless::test::heap_workout<T>(h);
   H moved(std::move(h));
   h.clear();
   CHECK(drains_as(moved, {5, 4, 3, 2, 1, 0}));

@@ -14,6 +14,8 @@
 
 #include <heapless/sorted_linked_list.hpp>
 
+#include "support/ordered.hpp"
+
 using heapless::SortedLinkedList;
 using heapless::test::allow_alloc_scope;
 
@@ -29,11 +31,7 @@ struct rng {
   }
 };
 
-struct elem {
-  int key;
-  int tag;
-  friend bool operator<(const elem& a, const elem& b) noexcept { return a.key < b.key; }
-};
+using elem = heapless::test::keyed;
 
 template <std::size_t N>
 void run(std::uint64_t seed, long steps, int key_range) {

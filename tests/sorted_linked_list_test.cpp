@@ -12,43 +12,24 @@
 
 #include <heapless/sorted_linked_list.hpp>
 
+#include "support/ordered.hpp"
+#include "support/ordered_workout.hpp"
+
 using heapless::SortedLinkedList;
 using heapless::test::counted;
+using heapless::test::greater_int;
 using heapless::test::make;
+using heapless::test::mod_less;
 using heapless::test::move_only;
 using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
+using heapless::test::values_are;
 
 namespace {
 
-template <class L>
-bool values_are(const L& l, std::initializer_list<int> expected) {
-  std::size_t n = 0;
-  auto it = l.begin();
-  for (int e : expected) {
-    if (it == l.end() || value_of(*it) != e) return false;
-    ++it;
-    ++n;
-  }
-  return it == l.end() && n == l.size();
-}
-
-// Sorted by key only: `tag` tells equal keys apart (stability checks).
-struct item {
-  int key;
-  int tag;
-  friend bool operator<(const item& a, const item& b) noexcept { return a.key < b.key; }
-};
-
-struct greater_int {
-  bool operator()(int a, int b) const noexcept { return a > b; }
-};
-struct mod_less {
-  int mod = 10;
-  bool operator()(int a, int b) const noexcept { return a % mod < b % mod; }
-};
+using item = heapless::test::keyed;  // sorted by key only: `tag` tells equal keys apart
 
 }  // namespace
 
@@ -347,29 +328,7 @@ void exercise() {
   HEAPLESS_LIFETIME_CHECK;
   using L = SortedLinkedList<T, 8>;
   L l;
-  for (int x : {4, 8, 1, 6}) l.push(make<T>(x));
-  l.emplace(make<T>(3));
-  CHECK(l.try_push(make<T>(7)));
-  l.unchecked_push(make<T>(2));
-  CHECK(values_are(l, {1, 2, 3, 4, 6, 7, 8}));
-  l.pop();
-  std::optional<T> t = l.try_pop();
-  REQUIRE(t.has_value());
-  CHECK(value_of(*t) == 2);
-  l.erase_after(l.find_before_if([](const T& x) { return value_of(x) == 6; }));
-  l.erase(l.find_if([](const T& x) { return value_of(x) == 8; }));
-  {
-    auto h = l.find_mut([](const T& x) { return value_of(x) == 3; });
-    *h = make<T>(9);
-  }
-  CHECK(values_are(l, {4, 7, 9}));
-  {
-    auto h = l.find_mut([](const T& x) { return value_of(x) == 7; });
-    CHECK(value_of(h.pop()) == 7);
-  }
-  l.push(make<T>(5));
-  CHECK(l.remove_if([](const T& x) { return value_of(x) == 9; }) == 1);
-  CHECK(values_are(l, {4, 5}));
+  heapless::test::list_workout<T>(l);
   L moved(std::move(l));
   CHECK(values_are(moved, {4, 5}));
   L target;

@@ -191,6 +191,14 @@ template class heapless::BinaryHeap<strict::element, 5, std::greater<strict::ele
 template class heapless::SortedLinkedList<int, 8>;
 template class heapless::SortedLinkedList<std::uint32_t, 40>;
 template class heapless::SortedLinkedList<strict::element, 5, std::greater<strict::element>>;
+// Their views: empty and stateful comparisons, one- and two-byte list
+// indices. (The read-only views reject their modifying members with a
+// static_assert, as VecRef<const T>: main() reads through them.)
+template class heapless::BinaryHeapRef<int>;
+template class heapless::BinaryHeapRef<strict::element, std::greater<strict::element>>;
+template class heapless::SortedLinkedListRef<int>;
+template class heapless::SortedLinkedListRef<std::uint32_t, std::less<std::uint32_t>, std::uint16_t>;
+template class heapless::SortedLinkedListRef<strict::element, std::greater<strict::element>>;
 
 // ---- Member templates and free functions: called once each -------------------
 namespace strict {
@@ -380,6 +388,22 @@ int main(int argc, char**) {
   heapless::SortedLinkedList<int, 8> sl;
   sl.push(n);
   (void)sl.find_if([n](int x) { return x == n; });
+  const heapless::BinaryHeapRef<int> bhr = bh;
+  bhr.emplace(n + 1);
+  (void)bhr.try_emplace(n);
+  { *bhr.top_mut() += 1; }
+  const heapless::BinaryHeapRef<const int> cbh = bh;
+  (void)(cbh.top() + static_cast<int>(cbh.size()));
+  int sorted[16];
+  (void)bhr.into_sorted(sorted);
+  const heapless::SortedLinkedListRef<int> slr = sl;
+  slr.emplace(n + 2);
+  (void)slr.try_emplace(n);
+  (void)slr.remove_if([n](int x) { return x == n + 2; });
+  { if (auto h = slr.find_mut([n](int x) { return x == n; })) *h += 1; }
+  const heapless::SortedLinkedListRef<const int> csl = sl;
+  (void)csl.find_before_if([n](int x) { return x == n; });
+  (void)(csl.size() + static_cast<std::size_t>(csl.empty() ? 0 : csl.front()));
   heapless::mpmc::Queue<int, 8, heapless::pool_policy::lock_free> mq;
   (void)mq.try_push(n);
   (void)mq.try_pop();

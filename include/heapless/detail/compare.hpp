@@ -4,7 +4,7 @@
 #ifndef HEAPLESS_DETAIL_COMPARE_HPP
 #define HEAPLESS_DETAIL_COMPARE_HPP
 
-#include <type_traits>  // std::is_empty_v, std::is_final_v
+#include <type_traits>  // std::is_empty_v, std::is_final_v, std::is_default_constructible_v
 
 // libstdc++: std::less / std::greater / std::equal_to alone (<functional> also brings
 // std::function, std::bind and the searchers).
@@ -37,6 +37,23 @@ struct compare_holder<C, false> {
 
  private:
   C c_;
+};
+
+/// How a view reaches its container's compare object: an empty, default
+/// constructible one is made afresh at each use (the view stores nothing and
+/// takes it as an empty base); any other is referred to by pointer.
+template <class C, bool = std::is_empty_v<C> && std::is_default_constructible_v<C>>
+struct compare_ref {
+  constexpr explicit compare_ref(const C&) noexcept {}
+  constexpr C comp() const noexcept(std::is_nothrow_default_constructible_v<C>) { return C(); }
+};
+template <class C>
+struct compare_ref<C, false> {
+  constexpr explicit compare_ref(const C& c) noexcept : p_(&c) {}
+  constexpr const C& comp() const noexcept { return *p_; }
+
+ private:
+  const C* p_;
 };
 
 }  // namespace detail
