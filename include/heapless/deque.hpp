@@ -90,13 +90,13 @@ struct deque_core {
 
   constexpr deque_core() noexcept : storage_(), head_(0), len_(0) {}
 
-  constexpr T* ptr() noexcept { return storage_.data(); }
-  constexpr const T* ptr() const noexcept { return storage_.data(); }
-  constexpr std::size_t len() const noexcept { return len_; }
+  constexpr T* data() noexcept { return storage_.data(); }
+  constexpr const T* data() const noexcept { return storage_.data(); }
+  constexpr std::size_t size() const noexcept { return len_; }
   /// The slot of logical position i (0 = front), i <= N.
   constexpr std::size_t phys(std::size_t i) const noexcept { return math::add(head_, i); }
-  constexpr T& slot(std::size_t i) noexcept { return ptr()[phys(i)]; }
-  constexpr const T& slot(std::size_t i) const noexcept { return ptr()[phys(i)]; }
+  constexpr T& slot(std::size_t i) noexcept { return data()[phys(i)]; }
+  constexpr const T& slot(std::size_t i) const noexcept { return data()[phys(i)]; }
 
   /// See vec_core::prepare_constant: a Deque built by a non-default
   /// constructor in constant evaluation has every slot initialised.
@@ -112,9 +112,9 @@ struct deque_core {
 
   /// Destroys the last n elements.
   constexpr void destroy_back(std::size_t n) noexcept {
-    const std::size_t keep = len() - n;
+    const std::size_t keep = size() - n;
     if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (std::size_t k = len(); k != keep; --k) storage_.destroy(phys(k - 1));
+      for (std::size_t k = size(); k != keep; --k) storage_.destroy(phys(k - 1));
     }
     len_ = static_cast<index_type>(keep);
   }
@@ -124,16 +124,16 @@ struct deque_core {
       for (std::size_t k = 0; k != n; ++k) storage_.destroy(phys(k));
     }
     head_ = static_cast<index_type>(math::add(head_, n));
-    len_ = static_cast<index_type>(len() - n);
+    len_ = static_cast<index_type>(size() - n);
   }
   constexpr void destroy_all() noexcept {
-    destroy_back(len());
+    destroy_back(size());
     head_ = 0;
   }
 
   template <class... Args>
   constexpr T& construct_back(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    const std::size_t len0 = len();  // read before the store: T may alias the indices
+    const std::size_t len0 = size();  // read before the store: T may alias the indices
     T& e = storage_.construct(phys(len0), std::forward<Args>(args)...);
     len_ = static_cast<index_type>(len0 + 1);
     return e;
@@ -141,7 +141,7 @@ struct deque_core {
   template <class... Args>
   constexpr T& construct_front(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     const std::size_t h = math::sub(head_, 1);
-    const std::size_t len0 = len();
+    const std::size_t len0 = size();
     if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
       // Nothing can fail after head_ moves, so it moves first: the rest
       // (build the element, store len0 + 1) then matches construct_back's
@@ -158,34 +158,34 @@ struct deque_core {
     }
   }
 
-  /// Constructs n elements at the back from *src, ++src (n <= N - len()).
+  /// Constructs n elements at the back from *src, ++src (n <= N - size()).
   /// If a constructor throws, the elements added so far are destroyed.
   template <class It>
   HEAPLESS_CONSTEXPR20 void append_n(It src, std::size_t n) {
     if constexpr (vec_memcpy_source_v<T, It>) {
       if (!HEAPLESS_DETAIL_DEQUE_CONSTEVAL()) {
         if (n == 0) return;
-        const std::size_t tail = phys(len());
+        const std::size_t tail = phys(size());
         const std::size_t first = n < N - tail ? n : N - tail;
-        std::memcpy(static_cast<void*>(ptr() + tail), src, first * sizeof(T));
-        if (n != first) std::memcpy(static_cast<void*>(ptr()), src + first, (n - first) * sizeof(T));
-        len_ = static_cast<index_type>(len() + n);
+        std::memcpy(static_cast<void*>(data() + tail), src, first * sizeof(T));
+        if (n != first) std::memcpy(static_cast<void*>(data()), src + first, (n - first) * sizeof(T));
+        len_ = static_cast<index_type>(size() + n);
         return;
       }
     }
-    rollback_back guard{this, len()};
+    rollback_back guard{this, size()};
     for (std::size_t k = 0; k != n; ++k, ++src) construct_back(*src);
     guard.core = nullptr;
   }
   /// Constructs n elements at the back, each from args... (none: value-initialised).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 void append_fill(std::size_t n, const Args&... args) {
-    rollback_back guard{this, len()};
+    rollback_back guard{this, size()};
     for (std::size_t k = 0; k != n; ++k) construct_back(args...);
     guard.core = nullptr;
   }
   /// Constructs n elements before the front, in order, from *src, ++src
-  /// (n <= N - len()). All or nothing if a constructor throws.
+  /// (n <= N - size()). All or nothing if a constructor throws.
   template <class It>
   HEAPLESS_CONSTEXPR20 void prepend_n(It src, std::size_t n) {
     const std::size_t h = math::sub(head_, n);
@@ -193,7 +193,7 @@ struct deque_core {
     for (; guard.done != n; ++guard.done, ++src) storage_.construct(math::add(h, guard.done), *src);
     guard.core = nullptr;
     head_ = static_cast<index_type>(h);
-    len_ = static_cast<index_type>(len() + n);
+    len_ = static_cast<index_type>(size() + n);
   }
   template <class... Args>
   HEAPLESS_CONSTEXPR20 void prepend_fill(std::size_t n, const Args&... args) {
@@ -202,7 +202,7 @@ struct deque_core {
     for (; guard.done != n; ++guard.done) storage_.construct(math::add(h, guard.done), args...);
     guard.core = nullptr;
     head_ = static_cast<index_type>(h);
-    len_ = static_cast<index_type>(len() + n);
+    len_ = static_cast<index_type>(size() + n);
   }
 
   /// Reverses the logical range [a, b).
@@ -225,7 +225,7 @@ struct deque_core {
   HEAPLESS_CONSTEXPR20 void take_from(Src& o) {
     head_ = 0;
     rollback_back guard{this, 0};
-    for (std::size_t k = 0; k != o.len(); ++k) {
+    for (std::size_t k = 0; k != o.size(); ++k) {
       if constexpr (std::is_const_v<Src>) construct_back(o.slot(k));
       else construct_back(std::move(o.slot(k)));
     }
@@ -237,7 +237,7 @@ struct deque_core {
     deque_core* core;
     std::size_t old_len;
     HEAPLESS_CONSTEXPR20 ~rollback_back() {
-      if (core) core->destroy_back(core->len() - old_len);
+      if (core) core->destroy_back(core->size() - old_len);
     }
   };
   // Destroys the `done` elements an interrupted prepend built from slot h on.
@@ -422,7 +422,7 @@ class Deque : private detail::deque_base<T, N>,
   /// True when size() == N: the next push would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
   /// The number of elements.
-  constexpr size_type size() const noexcept { return this->len(); }
+  constexpr size_type size() const noexcept { return base_::size(); }
   /// The maximum number of elements (N).
   static constexpr size_type max_size() noexcept { return N; }
   /// Same as max_size(): the capacity is fixed.
@@ -467,12 +467,12 @@ class Deque : private detail::deque_base<T, N>,
   /// Precondition (asserted): !empty().
   constexpr reference front() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->ptr()[this->head_];
+    return this->data()[this->head_];
   }
   /// The first element. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->ptr()[this->head_];
+    return this->data()[this->head_];
   }
   /// Precondition (asserted): !empty().
   constexpr reference back() noexcept {
@@ -490,12 +490,12 @@ class Deque : private detail::deque_base<T, N>,
   /// empty unless the elements wrap around the end of the storage. O(1).
   constexpr std::pair<span_type, span_type> as_spans() noexcept {
     const auto [a, n1, n2] = parts();
-    return {span_type(this->ptr() + a, n1), span_type(this->ptr(), n2)};
+    return {span_type(this->data() + a, n1), span_type(this->data(), n2)};
   }
   /// As as_spans(), read-only.
   constexpr std::pair<const_span_type, const_span_type> as_spans() const noexcept {
     const auto [a, n1, n2] = parts();
-    return {const_span_type(this->ptr() + a, n1), const_span_type(this->ptr(), n2)};
+    return {const_span_type(this->data() + a, n1), const_span_type(this->data(), n2)};
   }
   /// Moves the elements so that they are contiguous, in order, and returns
   /// them as one span. O(1) if they already are, else O(size()) moves and
@@ -504,11 +504,11 @@ class Deque : private detail::deque_base<T, N>,
   HEAPLESS_CONSTEXPR20 span_type make_contiguous() {
     const std::size_t h = this->head_;
     const std::size_t len = size();
-    if (h + len <= N) return span_type(this->ptr() + h, len);
+    if (h + len <= N) return span_type(this->data() + h, len);
     if (len == N) {  // every slot is live: one rotation of the whole storage
       this->head_ = 0;
       this->rotate(0, h, N);
-      return span_type(this->ptr(), len);
+      return span_type(this->data(), len);
     }
     // The front part [h, N) moves down into the free slots [tail, h) to sit
     // right after the back part [0, tail) (tail < h: no self-moves); then
@@ -519,15 +519,15 @@ class Deque : private detail::deque_base<T, N>,
     contiguous_guard guard{this, tail, h, 0};
     for (; guard.moved != m; ++guard.moved) {
       const std::size_t dst = tail + guard.moved;
-      T& src = this->ptr()[h + guard.moved];
+      T& src = this->data()[h + guard.moved];
       if (dst < h) this->storage_.construct(dst, std::move(src));
-      else this->ptr()[dst] = std::move(src);
+      else this->data()[dst] = std::move(src);
     }
     guard.core = nullptr;
     for (std::size_t s = (h > tail + m ? h : tail + m); s != N; ++s) this->storage_.destroy(s);
     this->head_ = 0;
     this->rotate(0, tail, len);
-    return span_type(this->ptr(), len);
+    return span_type(this->data(), len);
   }
 
   // ---- Modifiers at the ends ------------------------------------------------------

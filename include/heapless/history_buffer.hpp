@@ -135,7 +135,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// oldest; if the constructor throws, nothing changes). O(1).
   template <class... Args>
   HEAPLESS_CONSTEXPR20 reference emplace(Args&&... args) {
-    if (this->len() != N) return this->construct_back(std::forward<Args>(args)...);
+    if (this->size() != N) return this->construct_back(std::forward<Args>(args)...);
     T tmp(std::forward<Args>(args)...);  // first: args may refer to the oldest element
     return write(std::move(tmp));
   }
@@ -171,7 +171,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// True once N values have been written: each push now overwrites the oldest.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
   /// The number of elements (at most N).
-  constexpr size_type size() const noexcept { return this->len(); }
+  constexpr size_type size() const noexcept { return base_::size(); }
   /// The maximum number of elements (N).
   static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
@@ -183,9 +183,9 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// As recent(), read-only.
   constexpr const_pointer recent() const noexcept { return empty() ? nullptr : &newest(0); }
   /// The oldest element, nullptr when empty. O(1).
-  constexpr pointer oldest() noexcept { return empty() ? nullptr : this->ptr() + this->head_; }
+  constexpr pointer oldest() noexcept { return empty() ? nullptr : this->data() + this->head_; }
   /// As oldest(), read-only.
-  constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->ptr() + this->head_; }
+  constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->data() + this->head_; }
   /// The k-th newest element (newest(0) is the last written).
   /// Precondition (asserted): k < size().
   constexpr reference newest(size_type k) noexcept {
@@ -244,18 +244,18 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   /// second is empty until the buffer has wrapped). O(1).
   constexpr std::pair<span_type, span_type> as_spans() noexcept {
     const std::size_t h = this->head_;
-    return {span_type(this->ptr() + h, size() - h), span_type(this->ptr(), h)};
+    return {span_type(this->data() + h, size() - h), span_type(this->data(), h)};
   }
   /// As as_spans(), read-only.
   constexpr std::pair<const_span_type, const_span_type> as_spans() const noexcept {
     const std::size_t h = this->head_;
-    return {const_span_type(this->ptr() + h, size() - h), const_span_type(this->ptr(), h)};
+    return {const_span_type(this->data() + h, size() - h), const_span_type(this->data(), h)};
   }
   /// Every element, in storage order rather than age order: for reductions
   /// that do not care (sum, min, max). One contiguous span. O(1).
-  constexpr span_type storage() noexcept { return span_type(this->ptr(), size()); }
+  constexpr span_type storage() noexcept { return span_type(this->data(), size()); }
   /// As storage(), read-only.
-  constexpr const_span_type storage() const noexcept { return const_span_type(this->ptr(), size()); }
+  constexpr const_span_type storage() const noexcept { return const_span_type(this->data(), size()); }
   /// Once full(), all N elements as an array, in storage order: a loop over
   /// it has a trip count known at compile time, so a filter's reduction
   /// unrolls like one over a plain T[N]. Precondition (asserted): full().
@@ -290,7 +290,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
   HEAPLESS_CONSTEXPR20 reference write(U&& value) {
     // Full (the steady state): one store over the oldest and the oldest
     // index moves on; while filling, construct at the back.
-    const std::size_t len0 = this->len();
+    const std::size_t len0 = this->size();
     if constexpr (detail::history_buffer_compact && std::is_trivially_copyable_v<T> &&
                   std::is_trivially_destructible_v<T>) {
       // One element store for both states: the slot after the newest is
@@ -310,7 +310,7 @@ class HistoryBuffer : private detail::deque_base<T, N>,
         return e;
       }
       const std::size_t h = this->head_;
-      T& slot = this->ptr()[h];
+      T& slot = this->data()[h];
       slot = std::forward<U>(value);
       this->head_ = static_cast<typename base_::index_type>(base_::math::add(h, 1));
       return slot;

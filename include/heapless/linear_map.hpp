@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: BSL-1.0
 // heapless/linear_map.hpp - LinearMap<K, V, N>: a map of at most N entries in
-// the object itself, searched linearly. The small table firmware is full of
-// (configuration, handlers by id, sensor registries), where a tree or a hash
-// table costs more than it saves.
+// the object itself, with its keys in one unsorted array. A lookup takes the
+// fastest of five searches that suits the key type and N: a hash index of
+// entry numbers, a whole-array SIMD compare, a chunked SIMD scan, a scan of
+// one-byte tags, or the plain loop (detail/linear_map_scan.hpp). The small
+// table firmware is full of (configuration, handlers by id, sensor
+// registries), where a tree or a hash table costs more than it saves.
 //
 //   heapless::LinearMap<int, const char*, 8> names;  // no heap, ever
 //   names[3] = "three";                              // std::map spelling

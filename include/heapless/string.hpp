@@ -1568,7 +1568,10 @@ constexpr bool operator==(std::string_view a, const String<N>& b) noexcept { ret
 template <std::size_t N>
 constexpr bool operator==(const char* a, const String<N>& b) noexcept { return b == a; }
 
-#define HEAPLESS_DETAIL_STRING_NE_AND_ORDER(op)                                                     \
+// Generates operator op (one of < <= > >=) for String against String,
+// std::string_view and const char*, both ways round; == and != are written
+// out above and below.
+#define HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(op)                                               \
   template <std::size_t N, std::size_t M>                                                           \
   constexpr bool operator op(const String<N>& a, const String<M>& b) noexcept {                     \
     return a.compare(b) op 0;                                                                       \
@@ -1589,11 +1592,11 @@ constexpr bool operator==(const char* a, const String<N>& b) noexcept { return b
   constexpr bool operator op(const char* a, const String<N>& b) noexcept {                          \
     return 0 op b.compare(a);                                                                       \
   }
-HEAPLESS_DETAIL_STRING_NE_AND_ORDER(<)
-HEAPLESS_DETAIL_STRING_NE_AND_ORDER(<=)
-HEAPLESS_DETAIL_STRING_NE_AND_ORDER(>)
-HEAPLESS_DETAIL_STRING_NE_AND_ORDER(>=)
-#undef HEAPLESS_DETAIL_STRING_NE_AND_ORDER
+HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(<)
+HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(<=)
+HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(>)
+HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(>=)
+#undef HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS
 
 template <std::size_t N, std::size_t M>
 constexpr bool operator!=(const String<N>& a, const String<M>& b) noexcept { return !(a == b); }
