@@ -58,7 +58,7 @@
 #include <type_traits>       // storage and overload selection
 #include <utility>           // std::pair (value_type, reference), std::move, std::swap
 
-#include "detail/config.hpp"           // HEAPLESS_CONSTEXPR20, HEAPLESS_UNLIKELY
+#include "detail/config.hpp"           // HEAPLESS_CONSTEXPR20, HEAPLESS_UNLIKELY, HEAPLESS_ALWAYS_INLINE
 #include "detail/error.hpp"            // detail::raise, HEAPLESS_ASSERT
 #include "detail/iterator.hpp"         // iterator tags, std::reverse_iterator, iterator_traits
 #include "detail/linear_map_scan.hpp"  // detail::linear_find
@@ -68,11 +68,7 @@
 // Thin wrappers that turn an index into an iterator: always inline, so that
 // what the compiler may keep out of line is the search, which returns an
 // index in a register, never a two-pointer iterator through memory.
-#if defined(__GNUC__) || defined(__clang__)
-#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr __attribute__((always_inline))
-#else
-#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr
-#endif
+#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr HEAPLESS_ALWAYS_INLINE
 
 HEAPLESS_NAMESPACE_BEGIN
 

@@ -86,7 +86,7 @@ struct sll_fingers<I, 0> {
 /// meets before_begin() (N + 1), so operator++ loses its head check there.
 template <std::size_t N>
 constexpr std::size_t sll_link_value(std::size_t i) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
+#if HEAPLESS_DETAIL_GNU
   if (i > N) __builtin_unreachable();
 #endif
   return i;

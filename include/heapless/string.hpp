@@ -62,7 +62,7 @@
 #include "split.hpp"             // SplitRange, split: String::split
 
 // Whether x is a compile-time constant after inlining (false where unknown).
-#if defined(__GNUC__) || defined(__clang__)
+#if HEAPLESS_DETAIL_GNU
 #define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) __builtin_constant_p(x)
 #else
 #define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) false

@@ -26,7 +26,7 @@
 // unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
 // ARMv7-M and up. Elsewhere (Cortex-M0: no unaligned LDR, ctz is a libgcc
 // call; RISC-V: unaligned loads may trap to an emulator) memchr is used.
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+#if HEAPLESS_DETAIL_GNU && defined(__BYTE_ORDER__) && \
     defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
     (defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || \
      (defined(__arm__) && defined(__ARM_FEATURE_UNALIGNED) && defined(__ARM_FEATURE_CLZ)))
@@ -86,7 +86,7 @@ struct chars {
   // The same pointer, which the optimiser can no longer trace to its object
   // (no instruction is emitted).
   static const char* opaque(const char* p) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
+#if HEAPLESS_DETAIL_GNU
     __asm__("" : "+r"(p));
 #endif
     return p;

@@ -37,33 +37,12 @@
 #define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 0
 #endif
 
-// HEAPLESS_FORMAT_PRECOMPILE (user-settable, C++20 only): 1 keeps the parse
-// of each compile-time-checked format string in the format_string object
-// (24 bytes per field, a constant copied at each call), so formatting
-// does no parsing at run time: ~2x faster. Default: 1 on hosts, 0 on
-// microcontrollers, where flash matters more than the parse.
-#ifndef HEAPLESS_FORMAT_PRECOMPILE
-#if (defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M') || \
-    (defined(__riscv) && defined(__riscv_xlen) && __riscv_xlen == 32) || defined(__AVR__) || defined(__MSP430__)
-#define HEAPLESS_FORMAT_PRECOMPILE 0
-#else
-#define HEAPLESS_FORMAT_PRECOMPILE 1
-#endif
-#endif
-// HEAPLESS_FORMAT_OPTIMIZE_SIZE (user-settable, 0 or 1): 1 picks the smaller
-// of two equivalent implementations wherever formatting has a choice: one
-// digit loop (a division per digit, no digit table) instead of std::to_chars'
-// two-digits-per-division table, memcpy calls instead of inlined short copies
-// and fills, a byte-wise brace scan. Output is the same byte for byte.
-// Default: 1 when the compiler optimises for size (GCC and clang define
-// __OPTIMIZE_SIZE__ at -Os and -Oz), else 0.
-#ifndef HEAPLESS_FORMAT_OPTIMIZE_SIZE
-#if defined(__OPTIMIZE_SIZE__)
-#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 1
-#else
-#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 0
-#endif
-#endif
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE (config.hpp; default 1 at -Os/-Oz): 1 picks
+// the smaller of two equivalent implementations wherever formatting has a
+// choice: one digit loop (a division per digit, no digit table) instead of
+// std::to_chars' two-digits-per-division table, memcpy calls instead of
+// inlined short copies and fills, a byte-wise brace scan. Output is the same
+// byte for byte.
 #if HEAPLESS_FORMAT_PRECOMPILE && HEAPLESS_DETAIL_FORMAT_CONSTEVAL
 #define HEAPLESS_DETAIL_FORMAT_COMPILED 1
 #else
@@ -451,7 +430,7 @@ inline constexpr format_specs default_specs{};
 /// targets at run time (the classic has-zero-byte test: its lowest flagged
 /// byte is always exact), a plain loop in constant evaluation.
 constexpr const char* find_brace(const char* p, const char* end) noexcept {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__)) && \
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && HEAPLESS_DETAIL_GNU && \
     !HEAPLESS_FORMAT_OPTIMIZE_SIZE
   if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
     using word = std::size_t;
