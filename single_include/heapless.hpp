@@ -150,7 +150,7 @@
 //                              AArch64); 0 on               owned data of spsc/mpmc queues; 0 = no  (the value)
 //                              microcontrollers             padding. An integer literal.
 // HEAPLESS_POOL_DEBUG          HEAPLESS_ENABLE_ASSERTS      1: a state byte per Pool slot detects   layout, tag p
-//                                                           double free and foreign pointers
+//                                                           double free and never-allocated slots
 // HEAPLESS_POOL_NO_LLSC        defined or not (not)         Pool on Cortex-M with exclusives uses   behaviour, tag l
 //                                                           compare-and-swap, not LDREX/STREX
 // HEAPLESS_LINEAR_MAP_NO_INDEX defined or not (not)         LinearMap never builds its hash index   layout, tag i
@@ -161,8 +161,8 @@
 //                              microcontrollers             compile-time parse, formatting does not format_string:
 //                                                           parse (detail/format_precompiled.hpp)   own inline
 //                                                                                                   namespace
-// HEAPLESS_FORMAT_OPTIMIZE_SIZE 1 at -Os/-Oz, else 0        formatting picks the smaller of two     none: same
-//                                                           equivalent implementations              output
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE                             formatting picks the smaller of two     none: same
+//                              1 at -Os/-Oz, else 0         equivalent implementations              output
 // HEAPLESS_FORMAT_STD_TO_CHARS 1 on hosted systems (Linux,  float digits from std::to_chars (1) or  none: same
 //                              macOS, Windows, Unix) whose  from detail/float_to_chars.hpp (0)      output
 //                              library has float to_chars;
