@@ -16,10 +16,12 @@
 //   heapless/detail/storage.hpp
 //   heapless/pool.hpp
 //   heapless/string.hpp
+//   heapless/detail/chars.hpp
 //   heapless/split.hpp
 //   heapless/format.hpp
-//   heapless/detail/format_compiled.hpp
+//   heapless/detail/format_codegen.hpp
 //   heapless/detail/format_core.hpp
+//   heapless/detail/format_precompiled.hpp
 //   heapless/detail/format_float.hpp
 //   heapless/detail/float_to_chars.hpp
 //   heapless/charconv.hpp
@@ -117,49 +119,68 @@
 #include <utility>           // std::forward, std::move, std::swap
 
 // ---- begin heapless/detail/config.hpp ----
-// heapless/detail/config.hpp - compiler/target detection and the library's macros.
+// heapless/detail/config.hpp - the library's configuration, in one place:
+// every macro a user may set, compiler and target detection (written once,
+// here), and the macros derived from them. Every header includes it first.
 //
-// Every macro the library reads or defines starts with HEAPLESS_. The ones a
-// user may set before including any heapless header (or with -D):
+// ---- User configuration ---------------------------------------------------
+// Set before the first heapless header (or with -D), alike in every
+// translation unit that shares heapless objects. Each has its default here,
+// in the same form: "#ifndef HEAPLESS_X / #define HEAPLESS_X <default>", so a
+// definition the user provides is the one used. The three switches marked
+// "defined or not" are tested with #ifdef (any value, even empty, sets them).
+// The last column says what a setting changes; "tag" names its letter in the
+// ABI namespace (below), which gives translation units built with different
+// settings distinct symbols instead of one silently shared inline copy.
 //
-//   HEAPLESS_ERROR_HANDLER   0 (default) or 1. With 1, every error (capacity,
-//                            range, format, failed HEAPLESS_ASSERT) calls
-//                            `void heapless::error_handler(heapless::error_kind,
-//                            const char* message)`, which the user defines once
-//                            in one .cpp file. See heapless/detail/error.hpp.
-//   HEAPLESS_ENABLE_ASSERTS  0 or 1; default: 1 unless NDEBUG is defined.
-//   HEAPLESS_ASSERT(c, msg)  the one contract macro; define it to replace the
-//                            library's check entirely (it must not be empty).
-//   HEAPLESS_HAS_EXCEPTIONS  0 or 1; default: detected (-fno-exceptions -> 0).
-//   HEAPLESS_CONSTINIT       (defined here, not by users) `constinit` where the
-//                            language or compiler has it; see below.
-//   HEAPLESS_CACHE_LINE      bytes between producer- and consumer-owned data in
-//                            concurrent containers; 0 = no padding. Default 64
-//                            on hosts (128 on AArch64/Apple), 0 on Cortex-M
-//                            and 32-bit RISC-V (no data cache, RAM is precious).
-//                            An integer literal (it becomes part of the ABI
-//                            namespace's name, below).
-//   HEAPLESS_LINEAR_MAP_NO_INDEX, HEAPLESS_LINEAR_MAP_NO_SIMD
-//                            defined or not (detail/linear_map_scan.hpp).
-//   HEAPLESS_POOL_DEBUG      0 or 1; default HEAPLESS_ENABLE_ASSERTS (pool.hpp).
-//   HEAPLESS_POOL_NO_LLSC    defined or not (pool.hpp).
-//   HEAPLESS_FORMAT_PRECOMPILE, HEAPLESS_FORMAT_OPTIMIZE_SIZE,
-//   HEAPLESS_FORMAT_STD_TO_CHARS  see detail/format_core.hpp, format_float.hpp.
-//   HEAPLESS_SINGLE_HEADER_ARRAY, HEAPLESS_SINGLE_HEADER_OSTREAM
-//                            single header only: defined before including
-//                            single_include/heapless.hpp, add what the opt-in
-//                            headers heapless/array.hpp and heapless/ostream.hpp
-//                            give (they bring <array> and <ostream>).
-//   HEAPLESS_ABI_NAMESPACE   (normally not set) the name of the inline
-//                            namespace below; derived from the settings above.
+// Macro                        Default                      Effect                                  Layout / ABI
+// ---------------------------- ---------------------------- --------------------------------------- ----------------
+// HEAPLESS_HAS_EXCEPTIONS      detected: 0 with             1: errors throw (std types' subclasses, behaviour, tag x
+//                              -fno-exceptions, else 1      detail/error.hpp); 0: handler or trap
+// HEAPLESS_ERROR_HANDLER       0                            1: every error (capacity, range,        behaviour, tag h
+//                                                           format, failed assert) calls the user's
+//                                                           void heapless::error_handler(
+//                                                           heapless::error_kind, const char*)
+// HEAPLESS_ENABLE_ASSERTS      1; 0 when NDEBUG is defined  HEAPLESS_ASSERT checks its condition    behaviour, tag a
+//                                                           (unchecked_* preconditions, Pool's
+//                                                           debug checks)
+// HEAPLESS_ASSERT(cond, msg)   the library's check          the one contract macro; a definition    behaviour, tag u
+//                              (detail/error.hpp)           replaces it entirely (never empty)      (defined or not)
+// HEAPLESS_CACHE_LINE          64 on hosts (128 on Apple    bytes between producer- and consumer-   layout, tag c
+//                              AArch64); 0 on               owned data of spsc/mpmc queues; 0 = no  (the value)
+//                              microcontrollers             padding. An integer literal.
+// HEAPLESS_POOL_DEBUG          HEAPLESS_ENABLE_ASSERTS      1: a state byte per Pool slot detects   layout, tag p
+//                                                           double free and never-allocated slots
+// HEAPLESS_POOL_NO_LLSC        defined or not (not)         Pool on Cortex-M with exclusives uses   behaviour, tag l
+//                                                           compare-and-swap, not LDREX/STREX
+// HEAPLESS_LINEAR_MAP_NO_INDEX defined or not (not)         LinearMap never builds its hash index   layout, tag i
+//                                                           of integer keys
+// HEAPLESS_LINEAR_MAP_NO_SIMD  defined or not (not)         LinearMap searches with portable loops  behaviour, tag s
+//                                                           only (no SSE2/AVX2)
+// HEAPLESS_FORMAT_PRECOMPILE   1 on hosts, 0 on             C++20: format_string keeps its          layout of
+//                              microcontrollers             compile-time parse, formatting does not format_string:
+//                                                           parse (detail/format_precompiled.hpp)   own inline
+//                                                                                                   namespace
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE                             formatting picks the smaller of two     none: same
+//                              1 at -Os/-Oz, else 0         equivalent implementations              output
+// HEAPLESS_FORMAT_STD_TO_CHARS 1 on hosted systems (Linux,  float digits from std::to_chars (1) or  none: same
+//                              macOS, Windows, Unix) whose  from detail/float_to_chars.hpp (0)      output
+//                              library has float to_chars;
+//                              else 0
+// HEAPLESS_ABI_NAMESPACE       derived from the tags        the inline namespace's name             it is the name
+// HEAPLESS_SINGLE_HEADER_ARRAY defined or not (not)         single_include/heapless.hpp only: adds  none
+// HEAPLESS_SINGLE_HEADER_OSTREAM                            heapless/array.hpp, heapless/ostream.hpp
+//                                                           (they bring <array>, <ostream>)
 //
-// All of these must be set before the first heapless header, alike in every
-// translation unit that shares heapless objects. Those that change behaviour
-// or layout select the name of an inline namespace that holds every library
-// entity (HEAPLESS_NAMESPACE_BEGIN, at the end of this file), so translation
-// units built with different settings get distinct symbols instead of
-// silently sharing one copy of an inline function (docs/design.md, "One
-// configuration per symbol").
+// Defined here for the headers, not set by users: HEAPLESS_CPP20,
+// HEAPLESS_CONSTEXPR20, HEAPLESS_CONSTINIT (constinit where the compiler has
+// it; see below), HEAPLESS_HAS_THREE_WAY, HEAPLESS_LIKELY / UNLIKELY,
+// HEAPLESS_NOINLINE, HEAPLESS_ALWAYS_INLINE, HEAPLESS_COLD, HEAPLESS_TRAP,
+// HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_ASAN, and the HEAPLESS_DETAIL_*
+// target facts (GNU extensions, Cortex-M, microcontroller, native
+// compare-and-swap widths, interrupt masking). The tests alone set
+// HEAPLESS_DETAIL_BINARY_HEAP_COMPACT and HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT
+// (binary_heap.hpp, history_buffer.hpp) to run both code forms in one build.
 #ifndef HEAPLESS_DETAIL_CONFIG_HPP
 #define HEAPLESS_DETAIL_CONFIG_HPP
 
@@ -212,39 +233,65 @@
 #define HEAPLESS_HAS_THREE_WAY 0
 #endif
 
-// ---- Exceptions ----------------------------------------------------------
-#ifndef HEAPLESS_HAS_EXCEPTIONS
-#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
-#define HEAPLESS_HAS_EXCEPTIONS 1
+// ---- Compiler and target detection -----------------------------------------
+// GCC or clang: __attribute__, __builtin_*, GNU inline asm, __atomic_*.
+#if defined(__GNUC__) || defined(__clang__)
+#define HEAPLESS_DETAIL_GNU 1
 #else
-#define HEAPLESS_HAS_EXCEPTIONS 0
-#endif
+#define HEAPLESS_DETAIL_GNU 0
 #endif
 
-#ifndef HEAPLESS_ERROR_HANDLER
-#define HEAPLESS_ERROR_HANDLER 0
+// Cortex-M (any M profile core).
+#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')
+#define HEAPLESS_DETAIL_CORTEX_M 1
+#else
+#define HEAPLESS_DETAIL_CORTEX_M 0
 #endif
 
-// ---- Assertions ----------------------------------------------------------
-#ifndef HEAPLESS_ENABLE_ASSERTS
-#ifdef NDEBUG
-#define HEAPLESS_ENABLE_ASSERTS 0
+// Microcontrollers: little RAM, no data cache to speak of. Cortex-M, 32-bit
+// RISC-V, AVR, MSP430. Chooses the defaults that trade memory for speed
+// (HEAPLESS_CACHE_LINE, HEAPLESS_FORMAT_PRECOMPILE, LinearMap's small-map
+// index) and keeps stdio out of the error path.
+#if HEAPLESS_DETAIL_CORTEX_M || (defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)) || \
+    defined(__AVR__) || defined(__MSP430__)
+#define HEAPLESS_DETAIL_MICROCONTROLLER 1
 #else
-#define HEAPLESS_ENABLE_ASSERTS 1
+#define HEAPLESS_DETAIL_MICROCONTROLLER 0
 #endif
+
+// Compare-and-swap widths the target has natively (not via libatomic):
+// Pool's head word, mpmc's sequence numbers, Arc's counts.
+#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_8) || defined(_M_X64) || defined(_M_ARM64)
+#define HEAPLESS_DETAIL_CAS64 1
+#else
+#define HEAPLESS_DETAIL_CAS64 0
+#endif
+#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
+#define HEAPLESS_DETAIL_CAS32 1
+#else
+#define HEAPLESS_DETAIL_CAS32 0
+#endif
+
+// pool_policy::interrupt_mask exists (PRIMASK through GNU inline asm).
+#if HEAPLESS_DETAIL_CORTEX_M && HEAPLESS_DETAIL_GNU
+#define HEAPLESS_DETAIL_IRQ_MASK 1
+#else
+#define HEAPLESS_DETAIL_IRQ_MASK 0
 #endif
 
 // ---- Compiler hints ------------------------------------------------------
-#if defined(__GNUC__) || defined(__clang__)
+#if HEAPLESS_DETAIL_GNU
 #define HEAPLESS_LIKELY(x) __builtin_expect(!!(x), 1)
 #define HEAPLESS_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define HEAPLESS_NOINLINE __attribute__((noinline))
+#define HEAPLESS_ALWAYS_INLINE __attribute__((always_inline))
 #define HEAPLESS_COLD __attribute__((cold, noinline))
 #define HEAPLESS_TRAP() __builtin_trap()
 #else
 #define HEAPLESS_LIKELY(x) (x)
 #define HEAPLESS_UNLIKELY(x) (x)
 #define HEAPLESS_NOINLINE __declspec(noinline)
+#define HEAPLESS_ALWAYS_INLINE
 #define HEAPLESS_COLD __declspec(noinline)
 #define HEAPLESS_TRAP() __debugbreak()
 #endif
@@ -274,18 +321,29 @@
 #define HEAPLESS_ASAN 0
 #endif
 
-// ---- Microcontrollers: little RAM, no data cache to speak of ---------------
-// Cortex-M, 32-bit RISC-V, AVR, MSP430. Chooses the defaults that trade
-// memory for speed (HEAPLESS_CACHE_LINE below, LinearMap's small-map index).
-#if (defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')) ||  \
-    (defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)) || \
-    defined(__AVR__) || defined(__MSP430__)
-#define HEAPLESS_DETAIL_MICROCONTROLLER 1
+// ---- User configuration: the defaults (table at the top) --------------------
+#ifndef HEAPLESS_HAS_EXCEPTIONS
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+#define HEAPLESS_HAS_EXCEPTIONS 1
 #else
-#define HEAPLESS_DETAIL_MICROCONTROLLER 0
+#define HEAPLESS_HAS_EXCEPTIONS 0
+#endif
 #endif
 
-// ---- Cache line used to separate producer/consumer state -----------------
+#ifndef HEAPLESS_ERROR_HANDLER
+#define HEAPLESS_ERROR_HANDLER 0
+#endif
+
+#ifndef HEAPLESS_ENABLE_ASSERTS
+#ifdef NDEBUG
+#define HEAPLESS_ENABLE_ASSERTS 0
+#else
+#define HEAPLESS_ENABLE_ASSERTS 1
+#endif
+#endif
+
+// HEAPLESS_ASSERT: its default is in detail/error.hpp (it calls the error path).
+
 #ifndef HEAPLESS_CACHE_LINE
 #if HEAPLESS_DETAIL_MICROCONTROLLER
 #define HEAPLESS_CACHE_LINE 0
@@ -296,9 +354,46 @@
 #endif
 #endif
 
-// ---- Pool's debug state (a layout choice: per-slot state bytes) ----------
+// A layout choice: per-slot state bytes.
 #ifndef HEAPLESS_POOL_DEBUG
 #define HEAPLESS_POOL_DEBUG HEAPLESS_ENABLE_ASSERTS
+#endif
+
+// HEAPLESS_POOL_NO_LLSC, HEAPLESS_LINEAR_MAP_NO_INDEX, HEAPLESS_LINEAR_MAP_NO_SIMD:
+// defined or not; no default. pool.hpp and detail/linear_map_scan.hpp check
+// that they were set before the first heapless header (the ABI tag below
+// was taken from them).
+
+// Keeping the parse costs flash (24 bytes per field, a constant per call
+// site); microcontrollers parse at run time instead.
+#ifndef HEAPLESS_FORMAT_PRECOMPILE
+#if HEAPLESS_DETAIL_MICROCONTROLLER
+#define HEAPLESS_FORMAT_PRECOMPILE 0
+#else
+#define HEAPLESS_FORMAT_PRECOMPILE 1
+#endif
+#endif
+
+// GCC and clang define __OPTIMIZE_SIZE__ at -Os and -Oz.
+#ifndef HEAPLESS_FORMAT_OPTIMIZE_SIZE
+#if defined(__OPTIMIZE_SIZE__)
+#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 1
+#else
+#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 0
+#endif
+#endif
+
+// Whether the standard library's std::to_chars takes float and double is
+// said by <charconv> (__cpp_lib_to_chars), which this file does not include:
+// on hosted systems the default names HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS,
+// which detail/format_float.hpp (the one reader) defines after <charconv>.
+// On bare metal libstdc++'s costs ~120-140 KB of flash.
+#ifndef HEAPLESS_FORMAT_STD_TO_CHARS
+#if defined(__linux__) || defined(__APPLE__) || defined(_WIN32) || defined(__unix__)
+#define HEAPLESS_FORMAT_STD_TO_CHARS HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS
+#else
+#define HEAPLESS_FORMAT_STD_TO_CHARS 0
+#endif
 #endif
 
 // ---- One configuration per symbol: the ABI namespace ----------------------
@@ -647,8 +742,10 @@ HEAPLESS_NAMESPACE_END
 // ---- begin heapless/detail/storage.hpp ----
 // heapless/detail/storage.hpp - uninitialised, in-object storage for N objects.
 //
-// One layout for every element type: an anonymous union whose first member is
-// an empty struct. The constructor activates the empty member, so
+// Three class template specialisations, chosen by storage_kind_of<T, N>:
+// zero_sized (N == 0), trivial (trivially destructible T) and non_trivial.
+// The last two hold an anonymous union whose first member is an empty struct.
+// The constructor activates the empty member, so
 //   * default construction is constexpr and writes nothing (a local container
 //     does not zero its storage; a static one is constant-initialised);
 //   * under C++20 the array member can be activated element by element in
@@ -691,50 +788,76 @@ constexpr void destroy_at(T* p) noexcept {
   else (void)p;
 }
 
-// The members shared by both specialisations. construct(i, ...) begins the
-// lifetime of element i: in constant evaluation (constexpr-friendly T only)
-// by assigning through the union member, which is what C++20 requires to
-// change a union's active member; at run time by placement new.
-#define HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS                                                   \
-  union {                                                                                      \
-    empty_member empty_;                                                                       \
-    T data_[N];                                                                                \
-  };                                                                                           \
-  constexpr uninit_array() noexcept : empty_{} {}                                              \
-  constexpr T* data() noexcept { return data_; }                                               \
-  constexpr const T* data() const noexcept { return data_; }                                   \
-  template <class... Args>                                                                     \
-  constexpr T& construct(std::size_t i, Args&&... args) noexcept(                              \
-      std::is_nothrow_constructible_v<T, Args...>) {                                           \
-    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {         \
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {                                                  \
-        data_[i] = T(std::forward<Args>(args)...);                                             \
-        return data_[i];                                                                       \
-      }                                                                                        \
-    }                                                                                          \
-    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);             \
-  }                                                                                            \
-  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
-
-template <class T, std::size_t N, bool = std::is_trivially_destructible_v<T>>
-struct uninit_array {
-  HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS
+/// Which of the three layouts below holds N elements of T.
+enum class storage_kind : unsigned char {
+  zero_sized,   ///< N == 0: an empty class, no element storage
+  trivial,      ///< trivially destructible T: nothing to run when the storage ends
+  non_trivial,  ///< T with a destructor: the storage's own destructor must be user-provided
 };
 
-// Non-trivially destructible T: the union needs a user-provided destructor;
-// the owner destroys live elements before this runs.
 template <class T, std::size_t N>
-struct uninit_array<T, N, false> {
-  HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS
+inline constexpr storage_kind storage_kind_of =
+    N == 0 ? storage_kind::zero_sized
+           : (std::is_trivially_destructible_v<T> ? storage_kind::trivial : storage_kind::non_trivial);
+
+template <class T, std::size_t N, storage_kind = storage_kind_of<T, N>>
+struct uninit_array;
+
+// Trivially destructible T. The union's copy, move and destructor are those of
+// T[N], so the storage is trivially copyable exactly when T is.
+// construct(i, ...) begins the lifetime of element i: in constant evaluation
+// (constexpr-friendly T only) by assigning through the union member, which is
+// what C++20 requires to change a union's active member; at run time by
+// placement new.
+template <class T, std::size_t N>
+struct uninit_array<T, N, storage_kind::trivial> {
+  union {
+    empty_member empty_;
+    T data_[N];
+  };
+  constexpr uninit_array() noexcept : empty_{} {}
+  constexpr T* data() noexcept { return data_; }
+  constexpr const T* data() const noexcept { return data_; }
+  template <class... Args>
+  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        data_[i] = T(std::forward<Args>(args)...);
+        return data_[i];
+      }
+    }
+    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
+  }
+  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
+};
+
+// Non-trivially destructible T: a union with such a member has a deleted
+// destructor, so this one is user-provided (and does nothing: the owner
+// destroys live elements before it runs). Never constant-evaluated (T is not
+// constexpr-friendly), so construct is placement new alone.
+template <class T, std::size_t N>
+struct uninit_array<T, N, storage_kind::non_trivial> {
+  union {
+    empty_member empty_;
+    T data_[N];
+  };
+  constexpr uninit_array() noexcept : empty_{} {}
   uninit_array(const uninit_array&) = delete;
   uninit_array& operator=(const uninit_array&) = delete;
   ~uninit_array() {}
+  constexpr T* data() noexcept { return data_; }
+  constexpr const T* data() const noexcept { return data_; }
+  template <class... Args>
+  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
+  }
+  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
 };
 
-#undef HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS
-
-template <class T, bool B>
-struct uninit_array<T, 0, B> {
+// N == 0: no storage at all (an empty class, sizeof 1); owners never
+// construct into it.
+template <class T>
+struct uninit_array<T, 0, storage_kind::zero_sized> {
   constexpr T* data() noexcept { return nullptr; }
   constexpr const T* data() const noexcept { return nullptr; }
 };
@@ -796,8 +919,6 @@ inline constexpr auto vec_capacity_message =
 /// Largest N whose storage is value-initialised in constant evaluation (C++20).
 inline constexpr std::size_t vec_constexpr_fill_max = 16384;
 
-// Primitives only (pointer, length, construct/destroy one element, truncate);
-// vec_algo adds the algorithms once, for Vec and VecRef alike.
 /// The stored length: the smallest unsigned type that holds N, except that
 /// when alignof(T) >= 4 it is widened to a 32-bit char32_t. The padding after
 /// the elements has room for it then, so sizeof is unchanged
@@ -813,6 +934,9 @@ using vec_length_t =
                         !std::is_same_v<std::remove_cv_t<T>, char32_t>),
                        char32_t, smallest_size_t<N>>;
 
+// The elements, then the length. Primitives only (data, size, construct one
+// element, truncate); vec_algo adds the algorithms once, for Vec and VecRef
+// alike.
 template <class T, std::size_t N>
 struct vec_storage {
   using length_type = vec_length_t<T, N>;
@@ -822,10 +946,10 @@ struct vec_storage {
 
   constexpr vec_storage() noexcept : storage_(), size_(0) {}
 
-  constexpr T* ptr() noexcept { return storage_.data(); }
-  constexpr const T* ptr() const noexcept { return storage_.data(); }
-  constexpr std::size_t len() const noexcept { return size_; }
-  constexpr void set_len(std::size_t n) noexcept { size_ = static_cast<length_type>(n); }
+  constexpr T* data() noexcept { return storage_.data(); }
+  constexpr const T* data() const noexcept { return storage_.data(); }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr void set_size(std::size_t n) noexcept { size_ = static_cast<length_type>(n); }
   template <class... Args>
   constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
 #if HEAPLESS_CPP20
@@ -836,19 +960,19 @@ struct vec_storage {
     // at run time, and in the default constructor, nothing is written.
     // Bounded so large Vecs stay within compilers' constexpr step limits.
     if constexpr (N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED() && i == 0 && len() == 0) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED() && i == 0 && size() == 0) {
         for (std::size_t j = 0; j != N; ++j) storage_.construct(j);
       }
     }
 #endif
     return storage_.construct(i, std::forward<Args>(args)...);
   }
-  /// Destroys the elements [n, len()) (last first) and sets the length to n.
+  /// Destroys the elements [n, size()) (last first) and sets the length to n.
   constexpr void truncate(std::size_t n) noexcept {
     if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (std::size_t i = len(); i > n; --i) storage_.destroy(i - 1);
+      for (std::size_t i = size(); i > n; --i) storage_.destroy(i - 1);
     }
-    set_len(n);
+    set_size(n);
   }
 };
 
@@ -865,10 +989,10 @@ struct vec_storage_dtor : vec_storage<T, N> {
 template <class T>
 struct vec_storage_empty {
   constexpr vec_storage_empty() noexcept {}
-  constexpr T* ptr() noexcept { return nullptr; }
-  constexpr const T* ptr() const noexcept { return nullptr; }
-  static constexpr std::size_t len() noexcept { return 0; }
-  constexpr void set_len(std::size_t) noexcept {}
+  constexpr T* data() noexcept { return nullptr; }
+  constexpr const T* data() const noexcept { return nullptr; }
+  static constexpr std::size_t size() noexcept { return 0; }
+  constexpr void set_size(std::size_t) noexcept {}
   template <class... Args>
   T& construct(std::size_t, Args&&...) noexcept {
     HEAPLESS_TRAP();  // unreachable: every caller checks the capacity first
@@ -897,11 +1021,11 @@ struct vec_rollback {
 
 // ---- The storage interface both Vec and VecRef implement ------------------
 // Every algorithm below is written once, against this interface (a "core"):
-//   T* ptr(); std::size_t len(); void set_len(n); std::size_t cap();
+//   T* data(); std::size_t size(); void set_size(n); std::size_t cap();
 //   T& construct(i, args...)  begins element i's lifetime (i < cap());
-//   void truncate(n)          destroys [n, len()) and sets the length to n;
+//   void truncate(n)          destroys [n, size()) and sets the length to n;
 //   [[noreturn]] static void capacity_exceeded();
-//   static constexpr bool has_storage   false: ptr() is a constant nullptr;
+//   static constexpr bool has_storage   false: data() is a constant nullptr;
 //   static constexpr bool may_shift     false when no element can ever move
 //                             up (capacity 1: see emplace).
 // Vec's core (vec_core<T, N>) stores the elements and the length and answers
@@ -1004,12 +1128,12 @@ struct vec_algo {
   }
   template <class C>
   static constexpr size_type index_of(C& c, const T* pos) noexcept {
-    HEAPLESS_ASSERT(pos >= c.ptr() && pos <= c.ptr() + c.len(), "heapless::Vec: iterator not into this Vec");
-    return static_cast<size_type>(pos - c.ptr());
+    HEAPLESS_ASSERT(pos >= c.data() && pos <= c.data() + c.size(), "heapless::Vec: iterator not into this Vec");
+    return static_cast<size_type>(pos - c.data());
   }
   /// The iterator a member returns for the caller's position pos: pos itself,
-  /// never ptr() + index_of(pos). GCC 12's IPA modref records early that pos
-  /// is not returned, then folds ptr() + (pos - ptr()) to pos and keeps the
+  /// never data() + index_of(pos). GCC 12's IPA modref records early that pos
+  /// is not returned, then folds data() + (pos - data()) to pos and keeps the
   /// stale record, so callers fold comparisons of the result to false.
   static constexpr T* position(const T* pos) noexcept { return const_cast<T*>(pos); }
 
@@ -1017,23 +1141,23 @@ struct vec_algo {
   /// constructor throws, the elements added so far are destroyed.
   template <class C, class It>
   static HEAPLESS_CONSTEXPR20 void append_n(C& c, It src, size_type n) {
-    size_type len = c.len();
-    // No storage: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    size_type len = c.size();
+    // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.ptr() + len), src, n * sizeof(T));
-        c.set_len(len + n);
+        if (n != 0) std::memcpy(static_cast<void*>(c.data() + len), src, n * sizeof(T));
+        c.set_size(len + n);
         return;
       }
     }
     if constexpr (std::is_nothrow_constructible_v<T, decltype(*src)>) {
       for (size_type i = 0; i != n; ++i, ++src) c.construct(len + i, *src);
-      c.set_len(len + n);
+      c.set_size(len + n);
     } else {
       vec_rollback<C> rollback{&c, len};
       for (size_type i = 0; i != n; ++i, ++src) {
         c.construct(len, *src);
-        c.set_len(++len);
+        c.set_size(++len);
       }
       rollback.core = nullptr;
     }
@@ -1042,15 +1166,15 @@ struct vec_algo {
   /// Constructs n elements at the end, each from args... (none: value-initialised).
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 void append_fill(C& c, size_type n, const Args&... args) {
-    size_type len = c.len();
+    size_type len = c.size();
     if constexpr (std::is_nothrow_constructible_v<T, const Args&...>) {
       for (size_type i = 0; i != n; ++i) c.construct(len + i, args...);
-      c.set_len(len + n);
+      c.set_size(len + n);
     } else {
       vec_rollback<C> rollback{&c, len};
       for (size_type i = 0; i != n; ++i) {
         c.construct(len, args...);
-        c.set_len(++len);
+        c.set_size(++len);
       }
       rollback.core = nullptr;
     }
@@ -1059,17 +1183,17 @@ struct vec_algo {
   /// Replaces the contents with n elements from *src, ++src (n <= cap()).
   template <class C, class It>
   static HEAPLESS_CONSTEXPR20 void assign_n(C& c, It src, size_type n) {
-    const size_type len = c.len();
-    // No storage: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    const size_type len = c.size();
+    // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.ptr()), src, n * sizeof(T));
-        c.set_len(n);
+        if (n != 0) std::memcpy(static_cast<void*>(c.data()), src, n * sizeof(T));
+        c.set_size(n);
         return;
       }
     }
     const size_type common = n < len ? n : len;
-    T* p = c.ptr();
+    T* p = c.data();
     for (size_type i = 0; i != common; ++i, ++src) p[i] = *src;
     if (n > len) append_n(c, src, n - len);
     else c.truncate(n);
@@ -1078,9 +1202,9 @@ struct vec_algo {
   template <class C>
   static HEAPLESS_CONSTEXPR20 void assign_fill(C& c, size_type n, const T& value) {
     check_room(c, n, 0);
-    const size_type len = c.len();
+    const size_type len = c.size();
     const size_type common = n < len ? n : len;
-    for (size_type i = 0; i != common; ++i) c.ptr()[i] = value;
+    for (size_type i = 0; i != common; ++i) c.data()[i] = value;
     if (n > len) append_fill(c, n - len, value);
     else c.truncate(n);
   }
@@ -1103,7 +1227,7 @@ struct vec_algo {
     check_room(c, n, 0);
     // add <= cap() always holds here (n <= cap(), n > len); stating it keeps
     // g++ 12 from inventing an unbounded memset (-Wstringop-overflow) after inlining.
-    const size_type len = c.len();
+    const size_type len = c.size();
     if (n <= len) c.truncate(n);
     else if (const size_type add = n - len; add <= c.cap()) append_fill(c, add, args...);
   }
@@ -1113,22 +1237,22 @@ struct vec_algo {
   /// it on every read.
   template <bool Raise, class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T* emplace_back(C& c, Args&&... args) {
-    const size_type len = c.len();  // read before the store: T may alias the length
+    const size_type len = c.size();  // read before the store: T may alias the length
     if (HEAPLESS_UNLIKELY(len == c.cap())) {
       if constexpr (Raise) C::capacity_exceeded();
       else return nullptr;
     }
     T* const element = &c.construct(len, std::forward<Args>(args)...);
-    c.set_len(len + 1);
+    c.set_size(len + 1);
     return element;
   }
 
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T& unchecked_emplace_back(C& c, Args&&... args) {
-    HEAPLESS_ASSERT(c.len() != c.cap(), "heapless::Vec::unchecked_emplace_back: full");
-    const size_type len = c.len();  // read before the store: T may alias the length
+    HEAPLESS_ASSERT(c.size() != c.cap(), "heapless::Vec::unchecked_emplace_back: full");
+    const size_type len = c.size();  // read before the store: T may alias the length
     T& element = c.construct(len, std::forward<Args>(args)...);
-    c.set_len(len + 1);
+    c.set_size(len + 1);
     return element;
   }
 
@@ -1136,13 +1260,13 @@ struct vec_algo {
   static HEAPLESS_CONSTEXPR20 void append(C& c, InputIt first, InputIt last) {
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(c, n, c.len());
+      check_room(c, n, c.size());
       append_n(c, first, n);
     } else {
-      const size_type old_len = c.len();
+      const size_type old_len = c.size();
       vec_rollback<C> rollback{&c, old_len};
       for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+        if (HEAPLESS_UNLIKELY(c.size() == c.cap())) {
           c.truncate(old_len);
           C::capacity_exceeded();
         }
@@ -1155,48 +1279,48 @@ struct vec_algo {
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 InputIt try_append(C& c, InputIt first, InputIt last) {
     if constexpr (std::is_pointer_v<InputIt> && vec_memcpy_source_v<T, InputIt>) {
-      const size_type room = c.cap() - c.len();
+      const size_type room = c.cap() - c.size();
       const size_type avail = static_cast<size_type>(last - first);
       const size_type n = avail < room ? avail : room;
       append_n(c, first, n);
       return first + n;
     } else {
-      for (; first != last && c.len() != c.cap(); ++first) unchecked_emplace_back(c, *first);
+      for (; first != last && c.size() != c.cap(); ++first) unchecked_emplace_back(c, *first);
       return first;
     }
   }
 
-  /// Trivially copyable T only: shifts [i, len()) up by n and grows the
+  /// Trivially copyable T only: shifts [i, size()) up by n and grows the
   /// length; the gap [i, i + n) holds stale copies, overwritten by the caller.
   template <class C>
   static void open_gap(C& c, size_type i, size_type n) noexcept {
-    T* p = c.ptr();
-    const size_type len = c.len();
+    T* p = c.data();
+    const size_type len = c.size();
     std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
-    c.set_len(len + n);
+    c.set_size(len + n);
   }
 
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T* emplace(C& c, const T* pos, Args&&... args) {
     const size_type i = index_of(c, pos);
-    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) C::capacity_exceeded();
-    const size_type len = c.len();
+    if (HEAPLESS_UNLIKELY(c.size() == c.cap())) C::capacity_exceeded();
+    const size_type len = c.size();
     if (i == len) {
       unchecked_emplace_back(c, std::forward<Args>(args)...);
       return position(pos);
     }
-    T* p = c.ptr();
+    T* p = c.data();
     T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
     if constexpr (vec_memmove_v<T> && C::may_shift) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
         c.construct(i, std::move(tmp));
-        c.set_len(len + 1);
+        c.set_size(len + 1);
         return position(pos);
       }
     }
     c.construct(len, std::move(p[len - 1]));
-    c.set_len(len + 1);
+    c.set_size(len + 1);
     for (size_type j = len - 1; j != i; --j) p[j] = std::move(p[j - 1]);
     p[i] = std::move(tmp);
     return position(pos);
@@ -1205,7 +1329,7 @@ struct vec_algo {
   template <class C>
   static HEAPLESS_CONSTEXPR20 T* insert_fill(C& c, const T* pos, size_type n, const T& value) {
     const size_type i = index_of(c, pos);
-    check_room(c, n, c.len());
+    check_room(c, n, c.size());
     if constexpr (vec_memmove_v<T>) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL() && n != 0) {
         const T copy(value);  // value may be an element that the shift moves
@@ -1214,16 +1338,16 @@ struct vec_algo {
         return position(pos);
       }
     }
-    const size_type old_len = c.len();
+    const size_type old_len = c.size();
     append_fill(c, n, value);
-    vec_rotate(c.ptr() + i, c.ptr() + old_len, c.ptr() + c.len());
+    vec_rotate(c.data() + i, c.data() + old_len, c.data() + c.size());
     return position(pos);
   }
 
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 T* insert(C& c, const T* pos, InputIt first, InputIt last) {
     const size_type i = index_of(c, pos);
-    const size_type old_len = c.len();
+    const size_type old_len = c.size();
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, old_len);
@@ -1232,9 +1356,9 @@ struct vec_algo {
         if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
           if (n == 0) return position(pos);
           open_gap(c, i, n);
-          c.set_len(i);  // construct into the gap, then restore the length
+          c.set_size(i);  // construct into the gap, then restore the length
           append_n(c, first, n);
-          c.set_len(old_len + n);
+          c.set_size(old_len + n);
           return position(pos);
         }
       }
@@ -1242,7 +1366,7 @@ struct vec_algo {
     } else {
       append(c, first, last);
     }
-    vec_rotate(c.ptr() + i, c.ptr() + old_len, c.ptr() + c.len());
+    vec_rotate(c.data() + i, c.data() + old_len, c.data() + c.size());
     return position(pos);
   }
 
@@ -1252,13 +1376,13 @@ struct vec_algo {
     const size_type j = index_of(c, last);
     HEAPLESS_ASSERT(i <= j, "heapless::Vec::erase: first > last");
     if (i == j) return position(first);
-    T* p = c.ptr();
-    const size_type len = c.len();
+    T* p = c.data();
+    const size_type len = c.size();
     if constexpr (vec_memmove_v<T>) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         T* const out = position(first);
         std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
-        c.set_len(len - (j - i));
+        c.set_size(len - (j - i));
         return out;
       }
     }
@@ -1274,9 +1398,9 @@ struct vec_algo {
   template <class C>
   static HEAPLESS_CONSTEXPR20 T* swap_erase(C& c, const T* pos) noexcept(std::is_nothrow_move_assignable_v<T>) {
     const size_type i = index_of(c, pos);
-    const size_type len = c.len();
+    const size_type len = c.size();
     HEAPLESS_ASSERT(i < len, "heapless::Vec::swap_erase: end() is not erasable");
-    if (i + 1 != len) c.ptr()[i] = std::move(c.ptr()[len - 1]);
+    if (i + 1 != len) c.data()[i] = std::move(c.data()[len - 1]);
     c.truncate(len - 1);
     return position(pos);
   }
@@ -1294,8 +1418,8 @@ struct vec_algo {
   /// Removes every element for which pred is true; returns how many.
   template <class C, class Pred>
   static HEAPLESS_CONSTEXPR20 size_type erase_if(C& c, Pred& pred) {
-    T* p = c.ptr();
-    const size_type n = c.len();
+    T* p = c.data();
+    const size_type n = c.size();
     size_type kept = 0;
     for (size_type r = 0; r != n; ++r) {
       if (!pred(p[r])) {
@@ -1348,7 +1472,7 @@ struct vec_copy_ctor<T, N, vec_smf::user> : vec_core<T, N> {
   constexpr vec_copy_ctor() noexcept {}
   vec_copy_ctor(const vec_copy_ctor& o) noexcept(std::is_nothrow_copy_constructible_v<T>)
       : vec_core<T, N>() {
-    vec_algo<T>::append_n(*this, o.ptr(), o.len());
+    vec_algo<T>::append_n(*this, o.data(), o.size());
   }
   vec_copy_ctor(vec_copy_ctor&&) = default;
   vec_copy_ctor& operator=(const vec_copy_ctor&) = default;
@@ -1373,7 +1497,7 @@ struct vec_move_ctor<T, N, vec_smf::user> : vec_copy_ctor<T, N> {
   vec_move_ctor(const vec_move_ctor&) = default;
   vec_move_ctor(vec_move_ctor&& o) noexcept(std::is_nothrow_move_constructible_v<T>)
       : vec_copy_ctor<T, N>() {
-    vec_algo<T>::append_n(*this, std::make_move_iterator(o.ptr()), o.len());
+    vec_algo<T>::append_n(*this, std::make_move_iterator(o.data()), o.size());
   }
   vec_move_ctor& operator=(const vec_move_ctor&) = default;
   vec_move_ctor& operator=(vec_move_ctor&&) = default;
@@ -1398,7 +1522,7 @@ struct vec_copy_assign<T, N, vec_smf::user> : vec_move_ctor<T, N> {
   vec_copy_assign(vec_copy_assign&&) = default;
   vec_copy_assign& operator=(const vec_copy_assign& o) noexcept(
       std::is_nothrow_copy_constructible_v<T>&& std::is_nothrow_copy_assignable_v<T>) {
-    if (this != &o) vec_algo<T>::assign_n(*this, o.ptr(), o.len());
+    if (this != &o) vec_algo<T>::assign_n(*this, o.data(), o.size());
     return *this;
   }
   vec_copy_assign& operator=(vec_copy_assign&&) = default;
@@ -1424,7 +1548,7 @@ struct vec_move_assign<T, N, vec_smf::user> : vec_copy_assign<T, N> {
   vec_move_assign& operator=(const vec_move_assign&) = default;
   vec_move_assign& operator=(vec_move_assign&& o) noexcept(
       std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>) {
-    if (this != &o) vec_algo<T>::assign_n(*this, std::make_move_iterator(o.ptr()), o.len());
+    if (this != &o) vec_algo<T>::assign_n(*this, std::make_move_iterator(o.data()), o.size());
     return *this;
   }
 };
@@ -1590,7 +1714,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// True when size() == N: the next push_back would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
   /// The number of elements.
-  constexpr size_type size() const noexcept { return this->len(); }
+  constexpr size_type size() const noexcept { return base_::size(); }
   /// The maximum number of elements (N).
   static constexpr size_type max_size() noexcept { return N; }
   /// Same as max_size(): the capacity is fixed.
@@ -1654,9 +1778,9 @@ class Vec : private detail::vec_move_assign<T, N> {
     return data()[size() - 1];
   }
   /// Pointer to the first element (nullptr when N == 0).
-  constexpr T* data() noexcept { return this->ptr(); }
+  constexpr T* data() noexcept { return base_::data(); }
   /// As data(), read-only.
-  constexpr const T* data() const noexcept { return this->ptr(); }
+  constexpr const T* data() const noexcept { return base_::data(); }
 
   // ---- [inplace.vector.modifiers]: at the end -------------------------------
   /// Constructs an element at the end. Raises bad_alloc if full. Strong
@@ -1832,13 +1956,13 @@ class Vec : private detail::vec_move_assign<T, N> {
   template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
   constexpr void unchecked_set_size(size_type n) noexcept {
     HEAPLESS_ASSERT(n <= N, "heapless::Vec::unchecked_set_size: n > capacity()");
-    this->set_len(n);
+    this->set_size(n);
   }
   /// As unchecked_set_size, but returns false and changes nothing if n > N.
   template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
   [[nodiscard]] constexpr bool try_set_size(size_type n) noexcept {
     if (HEAPLESS_UNLIKELY(n > N)) return false;
-    this->set_len(n);
+    this->set_size(n);
     return true;
   }
   // ---- End of firmware members ----------------------------------------------
@@ -1888,9 +2012,9 @@ struct vec_ref_core {
   std::size_t capacity_;
   vec_length_kind kind_;
 
-  T* ptr() const noexcept { return data_; }
+  T* data() const noexcept { return data_; }
   std::size_t cap() const noexcept { return capacity_; }
-  std::size_t len() const noexcept {
+  std::size_t size() const noexcept {
     switch (kind_) {
       case vec_length_kind::u8: return *static_cast<const std::uint8_t*>(length_);
       case vec_length_kind::u16: return *static_cast<const std::uint16_t*>(length_);
@@ -1901,7 +2025,7 @@ struct vec_ref_core {
     }
     return 0;
   }
-  void set_len(std::size_t n) const noexcept {
+  void set_size(std::size_t n) const noexcept {
     static_assert(!std::is_const_v<T>, "heapless::VecRef<const T> is a read-only view");
     switch (kind_) {
       case vec_length_kind::u8: *static_cast<std::uint8_t*>(length_) = static_cast<std::uint8_t>(n); break;
@@ -1918,9 +2042,9 @@ struct vec_ref_core {
   }
   void truncate(std::size_t n) const noexcept {
     if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (std::size_t i = len(); i > n; --i) ::heapless::detail::destroy_at(data_ + (i - 1));
+      for (std::size_t i = size(); i > n; --i) ::heapless::detail::destroy_at(data_ + (i - 1));
     }
-    set_len(n);
+    set_size(n);
   }
   [[noreturn]] static void capacity_exceeded() {
     raise(error_kind::bad_alloc, "heapless::VecRef: capacity exceeded");
@@ -1989,9 +2113,9 @@ class VecRef {
 
   // ---- Iterators ------------------------------------------------------------
   /// Iterator to the first element.
-  iterator begin() const noexcept { return core_.ptr(); }
+  iterator begin() const noexcept { return core_.data(); }
   /// Iterator past the last element.
-  iterator end() const noexcept { return core_.ptr() + size(); }
+  iterator end() const noexcept { return core_.data() + size(); }
   /// The last element, for reverse iteration.
   reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
   /// Before the first element, for reverse iteration.
@@ -2007,7 +2131,7 @@ class VecRef {
 
   // ---- Capacity ---------------------------------------------------------------
   /// The number of elements.
-  size_type size() const noexcept { return core_.len(); }
+  size_type size() const noexcept { return core_.size(); }
   /// The Vec's N.
   size_type capacity() const noexcept { return core_.cap(); }
   /// Same as capacity(): the Vec's N.
@@ -2029,19 +2153,19 @@ class VecRef {
   /// Precondition (asserted): i < size().
   reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::VecRef::operator[]: index out of range");
-    return core_.ptr()[i];
+    return core_.data()[i];
   }
   /// Raises out_of_range if i >= size().
   reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::VecRef::at: index out of range");
-    return core_.ptr()[i];
+    return core_.data()[i];
   }
   /// Precondition (asserted): !empty().
   reference front() const noexcept { return (*this)[0]; }
   /// Precondition (asserted): !empty().
   reference back() const noexcept { return (*this)[size() - 1]; }
   /// The Vec's data() (nullptr when N == 0).
-  pointer data() const noexcept { return core_.ptr(); }
+  pointer data() const noexcept { return core_.data(); }
 
   // ---- Assignment ---------------------------------------------------------------
   /// As Vec::assign: raises bad_alloc, changing nothing, if n > capacity().
@@ -2352,23 +2476,10 @@ struct hash<heapless::Vec<T, N>> : heapless::detail::vec_hash<T, N> {};
 #error "HEAPLESS_POOL_NO_LLSC must be set before the first heapless header"
 #endif
 
-// Which compare-and-swap widths the target has natively (not via libatomic).
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_8) || defined(_M_X64) || defined(_M_ARM64)
-#define HEAPLESS_DETAIL_POOL_CAS64 1
-#else
-#define HEAPLESS_DETAIL_POOL_CAS64 0
-#endif
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
-#define HEAPLESS_DETAIL_POOL_CAS32 1
-#else
-#define HEAPLESS_DETAIL_POOL_CAS32 0
-#endif
-
 // Cortex-M with Thumb-2 exclusives (M3/M4/M7/M33...): the lock-free pop is a
 // load-linked/store-conditional loop instead of a CAS (see pool_lock_free_list).
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && defined(__ARM_ARCH_ISA_THUMB) && \
-    (__ARM_ARCH_ISA_THUMB == 2) && defined(__ARM_FEATURE_LDREX) && ((__ARM_FEATURE_LDREX & 4) != 0) && \
-    (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_POOL_NO_LLSC)
+#if HEAPLESS_DETAIL_CORTEX_M && HEAPLESS_DETAIL_GNU && defined(__ARM_ARCH_ISA_THUMB) && (__ARM_ARCH_ISA_THUMB == 2) && \
+    defined(__ARM_FEATURE_LDREX) && ((__ARM_FEATURE_LDREX & 4) != 0) && !defined(HEAPLESS_POOL_NO_LLSC)
 #define HEAPLESS_DETAIL_POOL_LLSC 1
 #else
 #define HEAPLESS_DETAIL_POOL_LLSC 0
@@ -2396,7 +2507,7 @@ struct critical_section {
   using lock_type = Lock;
 };
 
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && (defined(__GNUC__) || defined(__clang__))
+#if HEAPLESS_DETAIL_IRQ_MASK
 /// Cortex-M critical section: saves PRIMASK, masks interrupts, restores the
 /// saved PRIMASK on unlock (so it nests). Needs privileged mode.
 struct interrupt_mask {
@@ -2409,9 +2520,6 @@ struct interrupt_mask {
     __asm volatile("msr primask, %0" : : "r"(primask) : "memory");
   }
 };
-#define HEAPLESS_DETAIL_POOL_HAS_IRQ_MASK 1
-#else
-#define HEAPLESS_DETAIL_POOL_HAS_IRQ_MASK 0
 #endif
 
 /// lock_free where the target has a CAS wide enough for the head, else
@@ -2426,43 +2534,46 @@ namespace detail {
 // The lock-free links and the debug state bytes live in uninitialised arrays
 // (constexpr O(1) construction, no start-up code) and are accessed atomically:
 // a link is always stored before any thread can load it.
+#if HEAPLESS_DETAIL_GNU
 template <class U>
 inline U pool_load(const U* p) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
   return __atomic_load_n(p, __ATOMIC_RELAXED);
-#else
-  return std::atomic_ref<U>(*const_cast<U*>(p)).load(std::memory_order_relaxed);
-#endif
 }
 template <class U>
 inline void pool_store(U* p, U v) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
   __atomic_store_n(p, v, __ATOMIC_RELAXED);
-#else
-  std::atomic_ref<U>(*p).store(v, std::memory_order_relaxed);
-#endif
 }
 template <class U>
 inline U pool_exchange(U* p, U v) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
   return __atomic_exchange_n(p, v, __ATOMIC_RELAXED);
-#else
-  return std::atomic_ref<U>(*p).exchange(v, std::memory_order_relaxed);
-#endif
 }
+#else
+template <class U>
+inline U pool_load(const U* p) noexcept {
+  return std::atomic_ref<U>(*const_cast<U*>(p)).load(std::memory_order_relaxed);
+}
+template <class U>
+inline void pool_store(U* p, U v) noexcept {
+  std::atomic_ref<U>(*p).store(v, std::memory_order_relaxed);
+}
+template <class U>
+inline U pool_exchange(U* p, U v) noexcept {
+  return std::atomic_ref<U>(*p).exchange(v, std::memory_order_relaxed);
+}
+#endif
 
 // ---- The head word of the lock-free stack -----------------------------------
 template <std::size_t N>
 struct pool_head {
   // 64-bit CAS: 32-bit index + 32-bit tag. Else 32-bit: 16 + 16.
-  static constexpr bool wide = HEAPLESS_DETAIL_POOL_CAS64 != 0;
+  static constexpr bool wide = HEAPLESS_DETAIL_CAS64 != 0;
   using type = std::conditional_t<wide, std::uint64_t, std::uint32_t>;
   static constexpr unsigned index_bits = wide ? 32u : 16u;
   static constexpr type index_mask = (type{1} << index_bits) - 1u;
   static constexpr type tag_one = type{1} << index_bits;
   // The head stores index + 1 (0 = empty), so N itself must fit.
   static constexpr bool supported =
-      (HEAPLESS_DETAIL_POOL_CAS64 != 0 || HEAPLESS_DETAIL_POOL_CAS32 != 0) && N < index_mask;
+      (HEAPLESS_DETAIL_CAS64 != 0 || HEAPLESS_DETAIL_CAS32 != 0) && N < index_mask;
 };
 
 template <class Policy, std::size_t N>
@@ -2471,7 +2582,7 @@ struct resolve_pool_policy {
 };
 template <std::size_t N>
 struct resolve_pool_policy<pool_policy::automatic, N> {
-#if HEAPLESS_DETAIL_POOL_HAS_IRQ_MASK
+#if HEAPLESS_DETAIL_IRQ_MASK
   using type = std::conditional_t<pool_head<N>::supported, pool_policy::lock_free,
                                   pool_policy::critical_section<pool_policy::interrupt_mask>>;
 #else
@@ -3054,9 +3165,6 @@ class Pool {
 HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_POOL_POISON
-#undef HEAPLESS_DETAIL_POOL_CAS64
-#undef HEAPLESS_DETAIL_POOL_CAS32
-#undef HEAPLESS_DETAIL_POOL_HAS_IRQ_MASK
 #undef HEAPLESS_DETAIL_POOL_LLSC
 
 #endif  // HEAPLESS_POOL_HPP
@@ -3102,8 +3210,9 @@ HEAPLESS_NAMESPACE_END
 // 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
 // are memcmp / memchr (== of 16 to 32 chars: four 8-byte words per side);
 // find(substring) tests 8 candidates per step word-wide (memchr in long
-// strings). Complexity is that of std::string. Not thread-safe (like
-// std::string); the object may be shared read-only between threads and ISRs.
+// strings; detail/chars.hpp). Complexity is that of std::string. Not
+// thread-safe (like std::string); the object may be shared read-only between
+// threads and ISRs.
 #ifndef HEAPLESS_STRING_HPP
 #define HEAPLESS_STRING_HPP
 
@@ -3115,156 +3224,35 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // std::enable_if_t, std::is_integral_v, std::is_same_v
 #include <utility>           // std::move (resize_and_overwrite's operation)
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
-// ---- begin heapless/split.hpp ----
-// heapless/split.hpp - split(text, sep): the tokens of a text between
-// separators, as std::string_views into the text, computed lazily.
+// ---- begin heapless/detail/chars.hpp ----
+// heapless/detail/chars.hpp - the character primitives behind String and
+// StringRef (heapless/string.hpp): copy, move, fill, compare and find, each a
+// mem* call at run time and a plain loop in constant evaluation, and the
+// substring search (find(std::string_view) and its family).
 //
-//   heapless::String<32> line = "set led 1";
-//   for (std::string_view tok : heapless::split(line, ' ')) handle(tok);  // "set" "led" "1"
-//   for (auto field : line.split(",")) ...                                // same, as a member
-//
-// Tokens (as Rust's str::split and std::views::split of a string): n
-// separators give n + 1 tokens, empty ones included: "a,,b" gives "a" "" "b",
-// ",a," gives "" "a" "", and "" gives one empty token. Skip empty tokens in
-// the loop where runs of separators should count as one. An empty string_view
-// separator never matches: the whole text is one token.
-//
-// The range holds a std::string_view of the text, not a copy: the text must
-// outlive the loop (as with std::string_view; `split(make_string(), ' ')`
-// dangles). Forward range: begin()/end(), each token found on ++ (O(token
-// length + separator length) per step, nothing stored, no heap); usable with
-// range-for and std algorithms. Reentrant; no state outside the range.
-#ifndef HEAPLESS_SPLIT_HPP
-#define HEAPLESS_SPLIT_HPP
+// The substring search (chars::search) tests the first and the last char of
+// the needle at sizeof(word) candidate positions per step with a handful of
+// ALU instructions (SWAR: "SIMD within a register") where the target has
+// cheap unaligned loads and a count-trailing-zeros instruction, and compares
+// the rest only where both match; long haystacks, and every other target,
+// find the first char with memchr (vectorised in every libc). No table, no
+// preprocessing of the needle, nothing on the stack.
+#ifndef HEAPLESS_DETAIL_CHARS_HPP
+#define HEAPLESS_DETAIL_CHARS_HPP
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
-// #include "detail/iterator.hpp": inlined above
-#include <string_view>  // std::string_view
-#include <type_traits>  // std::is_same_v: char or string_view separator
+#include <cstdint>      // std::uint64_t, std::uint32_t: the SWAR word
+#include <cstring>      // std::memcpy, std::memmove, std::memcmp, std::memchr, std::memset
+#include <string_view>  // std::char_traits<char>::length
+#include <type_traits>  // std::conditional_t
 
-// #include "detail/config.hpp": inlined above
-
-HEAPLESS_NAMESPACE_BEGIN
-
-/// The lazy range split() returns: tokens of a text between occurrences of a
-/// separator (a char or a std::string_view).
-template <class Sep>
-class SplitRange {
- public:
-  /// Iterates over the tokens; dereferences to a std::string_view into the
-  /// text. A forward iterator (multi-pass; copies iterate independently).
-  class iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;  ///< Multi-pass.
-    using value_type = std::string_view;                  ///< A token.
-    using difference_type = std::ptrdiff_t;               ///< Token count between iterators.
-    using pointer = const std::string_view*;              ///< operator->'s result.
-    using reference = const std::string_view&;            ///< operator*'s result.
-
-    /// The end iterator.
-    constexpr iterator() noexcept = default;
-    /// The current token.
-    constexpr reference operator*() const noexcept { return token_; }
-    /// Member access to the current token.
-    constexpr pointer operator->() const noexcept { return &token_; }
-    /// Moves to the next token (past the end: becomes the end iterator).
-    constexpr iterator& operator++() noexcept {
-      if (!more_) {
-        done_ = true;
-      } else {
-        next_();
-      }
-      return *this;
-    }
-    /// Post-increment.
-    constexpr iterator operator++(int) noexcept {
-      iterator old = *this;
-      ++*this;
-      return old;
-    }
-    /// Equal when both are past the end, or at the same token of the same text.
-    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
-      if (a.done_ || b.done_) return a.done_ == b.done_;
-      return a.token_.data() == b.token_.data() && a.more_ == b.more_;
-    }
-    /// Negation of ==.
-    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
-
-   private:
-    friend class SplitRange;
-    constexpr iterator(std::string_view text, Sep sep) noexcept : rest_(text), sep_(sep), done_(false) { next_(); }
-    /// Takes the next token off rest_; more_ says whether a separator ended it.
-    constexpr void next_() noexcept {
-      const std::size_t at = find_();
-      if (at == std::string_view::npos) {
-        token_ = rest_;
-        rest_ = rest_.substr(rest_.size());
-        more_ = false;
-      } else {
-        token_ = rest_.substr(0, at);
-        rest_ = rest_.substr(at + sep_len_());
-        more_ = true;
-      }
-    }
-    constexpr std::size_t find_() const noexcept {
-      if constexpr (std::is_same_v<Sep, char>) {
-        return rest_.find(sep_);
-      } else {
-        return sep_.empty() ? std::string_view::npos : rest_.find(sep_);
-      }
-    }
-    constexpr std::size_t sep_len_() const noexcept {
-      if constexpr (std::is_same_v<Sep, char>) {
-        return 1;
-      } else {
-        return sep_.size();
-      }
-    }
-
-    std::string_view token_{};
-    std::string_view rest_{};
-    Sep sep_{};
-    bool more_ = false;
-    bool done_ = true;
-  };
-  using const_iterator = iterator;  ///< The same: tokens are read-only views.
-
-  /// The tokens of text between occurrences of sep.
-  constexpr SplitRange(std::string_view text, Sep sep) noexcept : text_(text), sep_(sep) {}
-  /// The first token (there is always at least one).
-  constexpr iterator begin() const noexcept { return iterator(text_, sep_); }
-  /// Past the last token.
-  constexpr iterator end() const noexcept { return iterator(); }
-
- private:
-  std::string_view text_;
-  Sep sep_;
-};
-
-/// The tokens of text between occurrences of the character sep (lazy; see
-/// the header comment for empty tokens). Works on String<N> through its
-/// conversion to std::string_view.
-constexpr SplitRange<char> split(std::string_view text, char sep) noexcept { return {text, sep}; }
-/// The tokens of text between occurrences of sep (an empty sep never matches).
-constexpr SplitRange<std::string_view> split(std::string_view text, std::string_view sep) noexcept {
-  return {text, sep};
-}
-
-HEAPLESS_NAMESPACE_END
-
-#endif  // HEAPLESS_SPLIT_HPP
-// ---- end heapless/split.hpp ----
+// #include "config.hpp": inlined above
 
 // Word-at-a-time substring search needs a little-endian target with cheap
 // unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
 // ARMv7-M and up. Elsewhere (Cortex-M0: no unaligned LDR, ctz is a libgcc
 // call; RISC-V: unaligned loads may trap to an emulator) memchr is used.
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
+#if HEAPLESS_DETAIL_GNU && defined(__BYTE_ORDER__) && \
     defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
     (defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || \
      (defined(__arm__) && defined(__ARM_FEATURE_UNALIGNED) && defined(__ARM_FEATURE_CLZ)))
@@ -3272,17 +3260,6 @@ HEAPLESS_NAMESPACE_END
 #else
 #define HEAPLESS_DETAIL_STRING_SWAR 0
 #endif
-// Whether x is a compile-time constant after inlining (false where unknown).
-#if defined(__GNUC__) || defined(__clang__)
-#define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) __builtin_constant_p(x)
-#else
-#define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) false
-#endif
-
-#if HEAPLESS_HAS_THREE_WAY
-#include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
-#endif
-
 // g++ 11 (-O2) and 12 (-O1 to -O3) report -Warray-bounds, -Wstringop-overflow,
 // -Wstringop-overread and -Wrestrict on the mem* calls of detail::chars for
 // paths that the String members' length and overlap checks make unreachable
@@ -3303,11 +3280,6 @@ HEAPLESS_NAMESPACE_END
 #endif
 
 HEAPLESS_NAMESPACE_BEGIN
-
-template <std::size_t N>
-class String;
-class StringRef;
-
 namespace detail {
 
 // ---- Character primitives: mem* at run time, loops in constant evaluation ----
@@ -3340,7 +3312,7 @@ struct chars {
   // The same pointer, which the optimiser can no longer trace to its object
   // (no instruction is emitted).
   static const char* opaque(const char* p) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
+#if HEAPLESS_DETAIL_GNU
     __asm__("" : "+r"(p));
 #endif
     return p;
@@ -3513,6 +3485,175 @@ struct chars {
     return r != 0 ? r : compare_sizes(na, nb);
   }
 };
+
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_DETAIL_CHARS_HPP
+// ---- end heapless/detail/chars.hpp ----
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "detail/iterator.hpp": inlined above
+// #include "detail/size.hpp": inlined above
+// #include "detail/storage.hpp": inlined above
+// ---- begin heapless/split.hpp ----
+// heapless/split.hpp - split(text, sep): the tokens of a text between
+// separators, as std::string_views into the text, computed lazily.
+//
+//   heapless::String<32> line = "set led 1";
+//   for (std::string_view tok : heapless::split(line, ' ')) handle(tok);  // "set" "led" "1"
+//   for (auto field : line.split(",")) ...                                // same, as a member
+//
+// Tokens (as Rust's str::split and std::views::split of a string): n
+// separators give n + 1 tokens, empty ones included: "a,,b" gives "a" "" "b",
+// ",a," gives "" "a" "", and "" gives one empty token. Skip empty tokens in
+// the loop where runs of separators should count as one. An empty string_view
+// separator never matches: the whole text is one token.
+//
+// The range holds a std::string_view of the text, not a copy: the text must
+// outlive the loop (as with std::string_view; `split(make_string(), ' ')`
+// dangles). Forward range: begin()/end(), each token found on ++ (O(token
+// length + separator length) per step, nothing stored, no heap); usable with
+// range-for and std algorithms. Reentrant; no state outside the range.
+#ifndef HEAPLESS_SPLIT_HPP
+#define HEAPLESS_SPLIT_HPP
+
+#include <cstddef>      // std::size_t, std::ptrdiff_t
+// #include "detail/iterator.hpp": inlined above
+#include <string_view>  // std::string_view
+#include <type_traits>  // std::is_same_v: char or string_view separator
+
+// #include "detail/config.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+
+/// The lazy range split() returns: tokens of a text between occurrences of a
+/// separator (a char or a std::string_view).
+template <class Sep>
+class SplitRange {
+ public:
+  /// Iterates over the tokens; dereferences to a std::string_view into the
+  /// text. A forward iterator (multi-pass; copies iterate independently).
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;  ///< Multi-pass.
+    using value_type = std::string_view;                  ///< A token.
+    using difference_type = std::ptrdiff_t;               ///< Token count between iterators.
+    using pointer = const std::string_view*;              ///< operator->'s result.
+    using reference = const std::string_view&;            ///< operator*'s result.
+
+    /// The end iterator.
+    constexpr iterator() noexcept = default;
+    /// The current token.
+    constexpr reference operator*() const noexcept { return token_; }
+    /// Member access to the current token.
+    constexpr pointer operator->() const noexcept { return &token_; }
+    /// Moves to the next token (past the end: becomes the end iterator).
+    constexpr iterator& operator++() noexcept {
+      if (!more_) {
+        done_ = true;
+      } else {
+        next_();
+      }
+      return *this;
+    }
+    /// Post-increment.
+    constexpr iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    /// Equal when both are past the end, or at the same token of the same text.
+    friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+      if (a.done_ || b.done_) return a.done_ == b.done_;
+      return a.token_.data() == b.token_.data() && a.more_ == b.more_;
+    }
+    /// Negation of ==.
+    friend constexpr bool operator!=(const iterator& a, const iterator& b) noexcept { return !(a == b); }
+
+   private:
+    friend class SplitRange;
+    constexpr iterator(std::string_view text, Sep sep) noexcept : rest_(text), sep_(sep), done_(false) { next_(); }
+    /// Takes the next token off rest_; more_ says whether a separator ended it.
+    constexpr void next_() noexcept {
+      const std::size_t at = find_();
+      if (at == std::string_view::npos) {
+        token_ = rest_;
+        rest_ = rest_.substr(rest_.size());
+        more_ = false;
+      } else {
+        token_ = rest_.substr(0, at);
+        rest_ = rest_.substr(at + sep_len_());
+        more_ = true;
+      }
+    }
+    constexpr std::size_t find_() const noexcept {
+      if constexpr (std::is_same_v<Sep, char>) {
+        return rest_.find(sep_);
+      } else {
+        return sep_.empty() ? std::string_view::npos : rest_.find(sep_);
+      }
+    }
+    constexpr std::size_t sep_len_() const noexcept {
+      if constexpr (std::is_same_v<Sep, char>) {
+        return 1;
+      } else {
+        return sep_.size();
+      }
+    }
+
+    std::string_view token_{};
+    std::string_view rest_{};
+    Sep sep_{};
+    bool more_ = false;
+    bool done_ = true;
+  };
+  using const_iterator = iterator;  ///< The same: tokens are read-only views.
+
+  /// The tokens of text between occurrences of sep.
+  constexpr SplitRange(std::string_view text, Sep sep) noexcept : text_(text), sep_(sep) {}
+  /// The first token (there is always at least one).
+  constexpr iterator begin() const noexcept { return iterator(text_, sep_); }
+  /// Past the last token.
+  constexpr iterator end() const noexcept { return iterator(); }
+
+ private:
+  std::string_view text_;
+  Sep sep_;
+};
+
+/// The tokens of text between occurrences of the character sep (lazy; see
+/// the header comment for empty tokens). Works on String<N> through its
+/// conversion to std::string_view.
+constexpr SplitRange<char> split(std::string_view text, char sep) noexcept { return {text, sep}; }
+/// The tokens of text between occurrences of sep (an empty sep never matches).
+constexpr SplitRange<std::string_view> split(std::string_view text, std::string_view sep) noexcept {
+  return {text, sep};
+}
+
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_SPLIT_HPP
+// ---- end heapless/split.hpp ----
+
+// Whether x is a compile-time constant after inlining (false where unknown).
+#if HEAPLESS_DETAIL_GNU
+#define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) __builtin_constant_p(x)
+#else
+#define HEAPLESS_DETAIL_STRING_CONSTANT_P(x) false
+#endif
+
+#if HEAPLESS_HAS_THREE_WAY
+#include <compare>  // std::strong_ordering (C++20 <string_view> includes it already)
+#endif
+
+HEAPLESS_NAMESPACE_BEGIN
+
+template <std::size_t N>
+class String;
+class StringRef;
+
+namespace detail {
 
 // ---- Representation -----------------------------------------------------
 struct string_uninit_tag {};
@@ -4782,7 +4923,10 @@ constexpr bool operator==(std::string_view a, const String<N>& b) noexcept { ret
 template <std::size_t N>
 constexpr bool operator==(const char* a, const String<N>& b) noexcept { return b == a; }
 
-#define HEAPLESS_DETAIL_STRING_NE_AND_ORDER(op)                                                     \
+// Generates operator op (one of < <= > >=) for String against String,
+// std::string_view and const char*, both ways round; == and != are written
+// out above and below.
+#define HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(op)                                               \
   template <std::size_t N, std::size_t M>                                                           \
   constexpr bool operator op(const String<N>& a, const String<M>& b) noexcept {                     \
     return a.compare(b) op 0;                                                                       \
@@ -4803,11 +4947,11 @@ constexpr bool operator==(const char* a, const String<N>& b) noexcept { return b
   constexpr bool operator op(const char* a, const String<N>& b) noexcept {                          \
     return 0 op b.compare(a);                                                                       \
   }
-HEAPLESS_DETAIL_STRING_NE_AND_ORDER(<)
-HEAPLESS_DETAIL_STRING_NE_AND_ORDER(<=)
-HEAPLESS_DETAIL_STRING_NE_AND_ORDER(>)
-HEAPLESS_DETAIL_STRING_NE_AND_ORDER(>=)
-#undef HEAPLESS_DETAIL_STRING_NE_AND_ORDER
+HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(<)
+HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(<=)
+HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(>)
+HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS(>=)
+#undef HEAPLESS_DETAIL_STRING_ORDERING_OPERATORS
 
 template <std::size_t N, std::size_t M>
 constexpr bool operator!=(const String<N>& a, const String<M>& b) noexcept { return !(a == b); }
@@ -5698,10 +5842,25 @@ struct hash<heapless::String<N>> {
 // one (detail/format_float.hpp). Same output either way (docs/format.md).
 // At most 32 arguments. Thread/ISR: reentrant, no global state; safe in an
 // ISR as long as no user formatter or error handler does something that is not.
-// C++20 on hosts: HEAPLESS_FORMAT_PRECOMPILE (detail/format_core.hpp) keeps the
-// compile-time parse in the format string, so formatting does not parse.
+// C++20 on hosts: HEAPLESS_FORMAT_PRECOMPILE keeps the compile-time parse in
+// the format string, so formatting does not parse.
 // HEAPLESS_FORMAT_OPTIMIZE_SIZE (default: 1 at -Os) picks the smaller of two
-// equivalent implementations (digit loop, copies; detail/format_core.hpp).
+// equivalent implementations (digit loop, copies). Both: detail/config.hpp.
+//
+// Files (detail/ unless said):
+//   format.hpp              this file: the public functions, format_string,
+//                           HEAPLESS_FMT, the targets (String, Vec, iterators)
+//   format_core.hpp         the run-time engine: sink (format_buffer), spec
+//                           parser, type-erased arguments and their handlers,
+//                           formatter<T> / format_context, vformat()
+//   format_precompiled.hpp  C++20 precompiled format strings
+//                           (HEAPLESS_FORMAT_PRECOMPILE): the consteval parse
+//                           kept as ops in format_string, run by vformat; and
+//                           compile_format, the ops both mechanisms start from
+//   format_codegen.hpp      HEAPLESS_FMT: a format string turned into code at
+//                           the call site (C++17 too); no parser is linked
+//   format_float.hpp        float and double fields; digits from
+//   float_to_chars.hpp      std::to_chars or from heapless' own conversion
 #ifndef HEAPLESS_FORMAT_HPP
 #define HEAPLESS_FORMAT_HPP
 
@@ -5712,14 +5871,17 @@ struct hash<heapless::String<N>> {
 
 // #include "detail/config.hpp": inlined above
 // #include "detail/error.hpp": inlined above
-// ---- begin heapless/detail/format_compiled.hpp ----
-// heapless/detail/format_compiled.hpp - format strings compiled into code
-// (HEAPLESS_FMT, heapless/format.hpp).
+// ---- begin heapless/detail/format_codegen.hpp ----
+// heapless/detail/format_codegen.hpp - HEAPLESS_FMT: format strings turned
+// into code at the call site (heapless/format.hpp). The other compile-time
+// mechanism, C++20's precompiled format strings, keeps the parse as data for
+// the run-time engine instead (format_precompiled.hpp).
 //
 // HEAPLESS_FMT("t={} id={:#x}") names a type whose str() is the literal. The
 // string is parsed by the same constexpr parser as every other format string
-// (parse_format), in C++17 as well, when the call is compiled: a malformed
-// string or a spec that does not suit its argument is a static_assert. The
+// (parse_format, through compile_format of format_precompiled.hpp), in C++17
+// as well, when the call is compiled: a malformed string or a spec that does
+// not suit its argument is a static_assert. The
 // call then runs a fixed sequence of steps, each one literal write or one
 // argument write chosen at compile time for its type and spec:
 //   - "{}" and specs without width, fill, sign or precision of integers
@@ -5741,8 +5903,8 @@ struct hash<heapless::String<N>> {
 //   - every other target (Vec, iterators, format_to_n, formatted_size,
 //     truncation, a format_context): through the engine's format_buffer and
 //     format_call (run_compiled), which chunk, count and truncate.
-#ifndef HEAPLESS_DETAIL_FORMAT_COMPILED_HPP
-#define HEAPLESS_DETAIL_FORMAT_COMPILED_HPP
+#ifndef HEAPLESS_DETAIL_FORMAT_CODEGEN_HPP
+#define HEAPLESS_DETAIL_FORMAT_CODEGEN_HPP
 
 #include <charconv>     // std::to_chars: decimal fields straight into a String (fast build)
 #include <cstddef>      // std::size_t
@@ -5769,9 +5931,10 @@ struct hash<heapless::String<N>> {
 //                    table. Each type's handler is instantiated only when a
 //                    value of that type is formatted: an integer-only program
 //                    never references floating-point code.
-//   compiled_op      C++20: the parse kept by the consteval format-string
-//                    constructor (text pieces + fields with parsed specs).
-//   vformat()        the non-template engine; one copy per program.
+//   vformat()        the non-template engine; one copy per program. It runs
+//                    a C++20 precompiled program when the format string
+//                    carries one (format_precompiled.hpp, included at the
+//                    end of this file), else parses.
 #ifndef HEAPLESS_DETAIL_FORMAT_CORE_HPP
 #define HEAPLESS_DETAIL_FORMAT_CORE_HPP
 
@@ -5791,38 +5954,20 @@ struct hash<heapless::String<N>> {
 #define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 0
 #endif
 
-// HEAPLESS_FORMAT_PRECOMPILE (user-settable, C++20 only): 1 keeps the parse
-// of each compile-time-checked format string in the format_string object
-// (24 bytes per field, a constant copied at each call), so formatting
-// does no parsing at run time: ~2x faster. Default: 1 on hosts, 0 on
-// microcontrollers, where flash matters more than the parse.
-#ifndef HEAPLESS_FORMAT_PRECOMPILE
-#if (defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M') || \
-    (defined(__riscv) && defined(__riscv_xlen) && __riscv_xlen == 32) || defined(__AVR__) || defined(__MSP430__)
-#define HEAPLESS_FORMAT_PRECOMPILE 0
-#else
-#define HEAPLESS_FORMAT_PRECOMPILE 1
-#endif
-#endif
-// HEAPLESS_FORMAT_OPTIMIZE_SIZE (user-settable, 0 or 1): 1 picks the smaller
-// of two equivalent implementations wherever formatting has a choice: one
-// digit loop (a division per digit, no digit table) instead of std::to_chars'
-// two-digits-per-division table, memcpy calls instead of inlined short copies
-// and fills, a byte-wise brace scan. Output is the same byte for byte.
-// Default: 1 when the compiler optimises for size (GCC and clang define
-// __OPTIMIZE_SIZE__ at -Os and -Oz), else 0.
-#ifndef HEAPLESS_FORMAT_OPTIMIZE_SIZE
-#if defined(__OPTIMIZE_SIZE__)
-#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 1
-#else
-#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 0
-#endif
-#endif
+// Precompiled format strings (HEAPLESS_FORMAT_PRECOMPILE, config.hpp) need
+// the consteval format-string constructor that does the parse.
 #if HEAPLESS_FORMAT_PRECOMPILE && HEAPLESS_DETAIL_FORMAT_CONSTEVAL
-#define HEAPLESS_DETAIL_FORMAT_COMPILED 1
+#define HEAPLESS_DETAIL_FORMAT_PRECOMPILED 1
 #else
-#define HEAPLESS_DETAIL_FORMAT_COMPILED 0
+#define HEAPLESS_DETAIL_FORMAT_PRECOMPILED 0
 #endif
+
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE (config.hpp; default 1 at -Os/-Oz): 1 picks
+// the smaller of two equivalent implementations wherever formatting has a
+// choice: one digit loop (a division per digit, no digit table) instead of
+// std::to_chars' two-digits-per-division table, memcpy calls instead of
+// inlined short copies and fills, a byte-wise brace scan. Output is the same
+// byte for byte.
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -6205,7 +6350,7 @@ inline constexpr format_specs default_specs{};
 /// targets at run time (the classic has-zero-byte test: its lowest flagged
 /// byte is always exact), a plain loop in constant evaluation.
 constexpr const char* find_brace(const char* p, const char* end) noexcept {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__)) && \
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && HEAPLESS_DETAIL_GNU && \
     !HEAPLESS_FORMAT_OPTIMIZE_SIZE
   if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
     using word = std::size_t;
@@ -6792,12 +6937,99 @@ using arg_type_t = std::conditional_t<std::is_same_v<std::decay_t<T>, char*>, co
 
 // ---- Engine ------------------------------------------------------------------
 
-// ---- Precompiled format strings (C++20) ---------------------------------------
-// The consteval format-string constructor has parsed the string already; it
-// can keep the result: a list of ops, each some literal text followed by at
-// most one field with its parsed spec. Formatting then runs the ops without
-// parsing or validating anything.
+struct compiled_op;  // format_precompiled.hpp
 
+/// A view of a precompiled program (null ops: not precompiled, parse at run time).
+struct program_view {
+  const compiled_op* ops = nullptr;
+  std::size_t count = 0;
+};
+
+/// Everything one formatting call needs, type-erased. run formats it:
+/// vformat (parse at run time, or run the C++20 precompiled program), or a
+/// HEAPLESS_FMT string's generated code (format_codegen.hpp), which reads
+/// the arguments from args instead of values.
+struct format_call {
+  std::string_view fmt;
+  program_view program;
+  const arg_value* values;
+  const arg_desc* descs;
+  std::size_t n;
+  void (*run)(format_buffer&, const format_call&);
+  const void* args;
+};
+
+struct format_handler {
+  format_buffer& out;
+  const arg_value* values;
+  const arg_desc* descs;
+  void on_text(const char* p, std::size_t n) { out.write(p, n); }
+  void on_field(std::size_t i, const format_specs& s, std::string_view raw) {
+    descs[i].handler(out, values[i], s, raw);
+  }
+};
+
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
+/// Runs c.program (format_precompiled.hpp).
+HEAPLESS_ALWAYS_INLINE inline void run_program(format_buffer& out, const format_call& c);
+#endif
+
+/// Formats into out. A malformed format string (or a value a spec cannot
+/// show) is recorded with out.fail(); the caller raises it with
+/// raise_format_error() once its target is consistent again.
+HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) {
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
+  if (c.program.ops != nullptr) {  // compiled (and checked) at compile time
+    run_program(out, c);
+    return;
+  }
+#endif
+  format_handler h{out, c.values, c.descs};
+  const format_errc e = parse_format(c.fmt, c.descs, c.n, h);
+  if (HEAPLESS_UNLIKELY(e != format_errc::ok)) out.fail(format_error_message(e));
+}
+
+[[noreturn]] HEAPLESS_COLD inline void raise_format_error(const char* message) {
+  raise(error_kind::invalid_argument, message);
+}
+
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+
+// After the engine it serves: it needs the parser and the argument table above.
+// ---- begin heapless/detail/format_precompiled.hpp ----
+// heapless/detail/format_precompiled.hpp - precompiled format strings
+// (HEAPLESS_FORMAT_PRECOMPILE, C++20), and the compiled form of a format
+// string that they share with HEAPLESS_FMT.
+//
+// Under C++20 the consteval constructor of format_string (heapless/format.hpp)
+// parses and checks the string against the argument types. With
+// HEAPLESS_FORMAT_PRECOMPILE (config.hpp; default 1 on hosts) it also keeps
+// the result in the format_string object: a list of ops, each some literal
+// text followed by at most one field with its parsed spec (compile_format).
+// vformat (format_core.hpp) then calls run_program, which writes the ops
+// without parsing or validating anything. The object grows by 24 bytes per
+// field, a constant copied at each call, so microcontrollers default to
+// parsing at run time instead; format_string then lives in its own inline
+// namespace (format.hpp), as it has another layout.
+//
+// The other compile-time mechanism, HEAPLESS_FMT (format_codegen.hpp),
+// compiles the string with the same compile_format, in C++17 too, and
+// generates code from the ops instead of keeping them.
+#ifndef HEAPLESS_DETAIL_FORMAT_PRECOMPILED_HPP
+#define HEAPLESS_DETAIL_FORMAT_PRECOMPILED_HPP
+
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t, std::int32_t
+#include <string_view>  // std::string_view
+
+// #include "config.hpp": inlined above
+// #include "format_core.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+
+/// One step of a compiled format string: some literal text, then at most one field.
 struct compiled_op {
   std::uint16_t text_begin = 0;  // literal text: offsets into the format string
   std::uint16_t text_len = 0;
@@ -6805,12 +7037,7 @@ struct compiled_op {
   format_specs specs{};     // a custom type's field: spec text offset in width, length in precision
 };
 
-/// A view of a compiled program (null ops: not compiled, parse at run time).
-struct program_view {
-  const compiled_op* ops = nullptr;
-  std::size_t count = 0;
-};
-
+/// The ops of one format string (at most K); valid is false when it did not compile.
 template <std::size_t K>
 struct compiled_program {
   compiled_op ops[K]{};
@@ -6876,69 +7103,36 @@ constexpr format_errc compile_format(std::string_view fmt, const arg_desc* descs
   return e;
 }
 
-// ---- Engine ------------------------------------------------------------------
-
-/// Everything one formatting call needs, type-erased. run formats it:
-/// vformat (parse at run time, or run the C++20 precompiled program), or a
-/// HEAPLESS_FMT string's generated code (format_compiled.hpp), which reads
-/// the arguments from args instead of values.
-struct format_call {
-  std::string_view fmt;
-  program_view program;
-  const arg_value* values;
-  const arg_desc* descs;
-  std::size_t n;
-  void (*run)(format_buffer&, const format_call&);
-  const void* args;
-};
-
-struct format_handler {
-  format_buffer& out;
-  const arg_value* values;
-  const arg_desc* descs;
-  void on_text(const char* p, std::size_t n) { out.write(p, n); }
-  void on_field(std::size_t i, const format_specs& s, std::string_view raw) {
-    descs[i].handler(out, values[i], s, raw);
-  }
-};
-
-/// Formats into out. A malformed format string (or a value a spec cannot
-/// show) is recorded with out.fail(); the caller raises it with
-/// raise_format_error() once its target is consistent again.
-HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) {
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
-  if (c.program.ops != nullptr) {  // compiled (and checked) at compile time
-    const char* const base = c.fmt.data();
-    for (std::size_t i = 0; i < c.program.count; ++i) {
-      const compiled_op& op = c.program.ops[i];
-      out.write(base + op.text_begin, op.text_len);
-      if (op.arg != 0xFF) {
-        const arg_desc& d = c.descs[op.arg];
-        if (d.category != arg_category::custom) {
-          d.handler(out, c.values[op.arg], op.specs, std::string_view());
-        } else {
-          const auto raw_len = op.specs.plain() ? 0u : static_cast<std::size_t>(op.specs.precision);
-          d.handler(out, c.values[op.arg], op.specs, std::string_view(base + op.specs.width, raw_len));
-        }
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
+/// Runs the ops of a precompiled format string: no parsing, no validation
+/// (the consteval constructor did both).
+HEAPLESS_ALWAYS_INLINE inline void run_program(format_buffer& out, const format_call& c) {
+  const char* const base = c.fmt.data();
+  for (std::size_t i = 0; i < c.program.count; ++i) {
+    const compiled_op& op = c.program.ops[i];
+    out.write(base + op.text_begin, op.text_len);
+    if (op.arg != 0xFF) {
+      const arg_desc& d = c.descs[op.arg];
+      if (d.category != arg_category::custom) {
+        d.handler(out, c.values[op.arg], op.specs, std::string_view());
+      } else {
+        const auto raw_len = op.specs.plain() ? 0u : static_cast<std::size_t>(op.specs.precision);
+        d.handler(out, c.values[op.arg], op.specs, std::string_view(base + op.specs.width, raw_len));
       }
     }
-    return;
   }
+}
 #endif
-  format_handler h{out, c.values, c.descs};
-  const format_errc e = parse_format(c.fmt, c.descs, c.n, h);
-  if (HEAPLESS_UNLIKELY(e != format_errc::ok)) out.fail(format_error_message(e));
-}
-
-[[noreturn]] HEAPLESS_COLD inline void raise_format_error(const char* message) {
-  raise(error_kind::invalid_argument, message);
-}
 
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
 
+#endif  // HEAPLESS_DETAIL_FORMAT_PRECOMPILED_HPP
+// ---- end heapless/detail/format_precompiled.hpp ----
+
 #endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP
 // ---- end heapless/detail/format_core.hpp ----
+// #include "format_precompiled.hpp": inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -7378,8 +7572,8 @@ inline void run_direct(Sink& out, std::index_sequence<K...>, const Args&... args
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
 
-#endif  // HEAPLESS_DETAIL_FORMAT_COMPILED_HPP
-// ---- end heapless/detail/format_compiled.hpp ----
+#endif  // HEAPLESS_DETAIL_FORMAT_CODEGEN_HPP
+// ---- end heapless/detail/format_codegen.hpp ----
 // #include "detail/format_core.hpp": inlined above
 // ---- begin heapless/detail/format_float.hpp ----
 // heapless/detail/format_float.hpp - float and double formatting for heapless/format.hpp.
@@ -8052,12 +8246,12 @@ HEAPLESS_NAMESPACE_END
 // ---- end heapless/detail/float_to_chars.hpp ----
 // #include "format_core.hpp": inlined above
 
-#ifndef HEAPLESS_FORMAT_STD_TO_CHARS
-#if defined(__cpp_lib_to_chars) && (defined(__linux__) || defined(__APPLE__) || defined(_WIN32) || defined(__unix__))
-#define HEAPLESS_FORMAT_STD_TO_CHARS 1
+// HEAPLESS_FORMAT_STD_TO_CHARS (config.hpp) defaults, on hosted systems, to
+// this: whether <charconv> has std::to_chars for float and double.
+#if defined(__cpp_lib_to_chars)
+#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 1
 #else
-#define HEAPLESS_FORMAT_STD_TO_CHARS 0
-#endif
+#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 0
 #endif
 
 HEAPLESS_NAMESPACE_BEGIN
@@ -8265,6 +8459,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
 // ---- end heapless/detail/format_float.hpp ----
+// #include "detail/format_precompiled.hpp": inlined above
 // #include "string.hpp": inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
@@ -8317,7 +8512,7 @@ constexpr void compile_time_format_error(format_errc e) {
 // class below holds the compiled program: another layout, so it lives in a
 // nested inline namespace of its own (config.hpp, "ABI namespace"), and every
 // function taking a format string gets a distinct symbol with it.
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
 inline namespace precompiled {
 #endif
 /// A format string for arguments of types Args. Under C++20 its constructor is
@@ -8327,7 +8522,7 @@ class basic_format_string {
  public:
   /// From a string (a literal, a std::string_view...); under C++20 checked against Args at compile time.
   template <class S, class = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
   consteval basic_format_string(const S& s) : str_(s) {
     detail::compile_time_format_error(
         detail::compile_format(str_, detail::arg_descs<Args...>::value, sizeof...(Args), program_));
@@ -8347,7 +8542,7 @@ class basic_format_string {
   constexpr std::string_view get() const noexcept { return str_; }
   /// The precompiled program, or a null view (parse at run time).
   constexpr detail::program_view program() const noexcept {
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
     if (program_.valid) return {program_.ops, program_.count};
 #endif
     return {};
@@ -8355,11 +8550,11 @@ class basic_format_string {
 
  private:
   std::string_view str_;
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
   detail::compiled_program<sizeof...(Args) + 1> program_{};  // text + field per argument, then text
 #endif
 };
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
 }  // namespace precompiled
 #endif
 
@@ -8506,7 +8701,7 @@ bool format_dispatch(Out& out, const format_call& call) {
 
 /// A HEAPLESS_FMT call into a String<N> (raise or fail mode; truncation takes
 /// format_dispatch): straight into the String's buffer from its old size on
-/// (format_compiled.hpp, direct_sink). All or nothing: only the end writes
+/// (format_codegen.hpp, direct_sink). All or nothing: only the end writes
 /// the new size; a failure restores the terminating NUL at the old size (the
 /// first piece overwrote it). Returns true if the output did not fit.
 template <overflow_mode mode, class S, std::size_t N, class... Args>
@@ -8734,7 +8929,7 @@ HEAPLESS_NAMESPACE_END
 #undef HEAPLESS_DETAIL_FORMAT_ARGS
 #undef HEAPLESS_DETAIL_COMPILED_ARGS
 #undef HEAPLESS_DETAIL_FORMAT_CONSTEVAL
-#undef HEAPLESS_DETAIL_FORMAT_COMPILED
+#undef HEAPLESS_DETAIL_FORMAT_PRECOMPILED
 
 #endif  // HEAPLESS_FORMAT_HPP
 // ---- end heapless/format.hpp ----
@@ -8864,9 +9059,12 @@ HEAPLESS_NAMESPACE_END
 // #include "heapless/split.hpp": inlined above
 // ---- begin heapless/linear_map.hpp ----
 // heapless/linear_map.hpp - LinearMap<K, V, N>: a map of at most N entries in
-// the object itself, searched linearly. The small table firmware is full of
-// (configuration, handlers by id, sensor registries), where a tree or a hash
-// table costs more than it saves.
+// the object itself, with its keys in one unsorted array. A lookup takes the
+// fastest of five searches that suits the key type and N: a hash index of
+// entry numbers, a whole-array SIMD compare, a chunked SIMD scan, a scan of
+// one-byte tags, or the plain loop (detail/linear_map_scan.hpp). The small
+// table firmware is full of (configuration, handlers by id, sensor
+// registries), where a tree or a hash table costs more than it saves.
 //
 //   heapless::LinearMap<int, const char*, 8> names;  // no heap, ever
 //   names[3] = "three";                              // std::map spelling
@@ -8986,7 +9184,7 @@ HEAPLESS_NAMESPACE_END
     defined(HEAPLESS_LINEAR_MAP_NO_INDEX) != (HEAPLESS_DETAIL_ABI_I == 1)
 #error "HEAPLESS_LINEAR_MAP_NO_SIMD/NO_INDEX must be set before the first heapless header"
 #endif
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
+#if defined(__SSE2__) && HEAPLESS_DETAIL_GNU && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
 #include <emmintrin.h>  // SSE2 intrinsics (0.07 s to parse; x86-64 baseline)
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
 #else
@@ -9004,11 +9202,7 @@ HEAPLESS_NAMESPACE_END
 
 // The candidate check of the string search is small and runs about once per
 // lookup: an out-of-line call would cost more than the check itself.
-#if defined(__GNUC__) || defined(__clang__)
-#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline __attribute__((always_inline))
-#else
-#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline
-#endif
+#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline HEAPLESS_ALWAYS_INLINE
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -9693,11 +9887,7 @@ HEAPLESS_NAMESPACE_END
 // Thin wrappers that turn an index into an iterator: always inline, so that
 // what the compiler may keep out of line is the search, which returns an
 // index in a register, never a two-pointer iterator through memory.
-#if defined(__GNUC__) || defined(__clang__)
-#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr __attribute__((always_inline))
-#else
-#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr
-#endif
+#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr HEAPLESS_ALWAYS_INLINE
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -13396,24 +13586,6 @@ HEAPLESS_NAMESPACE_END
 // #include "detail/storage.hpp": inlined above
 // #include "pool.hpp": inlined above
 
-// Native compare-and-swap widths (not via libatomic).
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_8) || defined(_M_X64) || defined(_M_ARM64)
-#define HEAPLESS_DETAIL_MPMC_CAS64 1
-#else
-#define HEAPLESS_DETAIL_MPMC_CAS64 0
-#endif
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
-#define HEAPLESS_DETAIL_MPMC_CAS32 1
-#else
-#define HEAPLESS_DETAIL_MPMC_CAS32 0
-#endif
-// pool_policy::interrupt_mask exists (Cortex-M with GCC or clang).
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && (defined(__GNUC__) || defined(__clang__))
-#define HEAPLESS_DETAIL_MPMC_IRQ_MASK 1
-#else
-#define HEAPLESS_DETAIL_MPMC_IRQ_MASK 0
-#endif
-
 HEAPLESS_NAMESPACE_BEGIN
 namespace mpmc {
 
@@ -13439,9 +13611,9 @@ struct resolve_policy {
 };
 template <>
 struct resolve_policy<pool_policy::automatic> {
-#if HEAPLESS_DETAIL_MPMC_CAS64 || HEAPLESS_DETAIL_MPMC_CAS32
+#if HEAPLESS_DETAIL_CAS64 || HEAPLESS_DETAIL_CAS32
   using type = pool_policy::lock_free;
-#elif HEAPLESS_DETAIL_MPMC_IRQ_MASK
+#elif HEAPLESS_DETAIL_IRQ_MASK
   using type = pool_policy::critical_section<pool_policy::interrupt_mask>;
 #else
   using type = no_policy;  // rejected by Queue's static_assert
@@ -13523,7 +13695,7 @@ inline constexpr std::size_t line_align = HEAPLESS_CACHE_LINE > alignof(X) ? HEA
 /// The sequence word type for N slots under Policy (see the top of the file).
 template <std::size_t N, class Policy>
 using sequence_t = std::conditional_t<std::is_same_v<Policy, pool_policy::lock_free>,
-                                      std::conditional_t<HEAPLESS_DETAIL_MPMC_CAS64 != 0, std::uint64_t, std::uint32_t>,
+                                      std::conditional_t<HEAPLESS_DETAIL_CAS64 != 0, std::uint64_t, std::uint32_t>,
                                       smallest_size_t<2 * lap_size(N) - 1>>;
 
 /// Locked policies with a small trivially copyable T copy the element inside
@@ -13585,7 +13757,7 @@ using queue_state_for = queue_state<T, N, sequence_t<N, typename resolve_policy<
 }  // namespace detail
 
 /// True when Queue<T, N, pool_policy::lock_free> compiles on this target.
-inline constexpr bool lock_free_available = HEAPLESS_DETAIL_MPMC_CAS64 != 0 || HEAPLESS_DETAIL_MPMC_CAS32 != 0;
+inline constexpr bool lock_free_available = HEAPLESS_DETAIL_CAS64 != 0 || HEAPLESS_DETAIL_CAS32 != 0;
 
 /// A bounded multi-producer multi-consumer FIFO of exactly N elements; see the
 /// top of this file. Neither copyable nor movable.
@@ -13881,10 +14053,6 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
 }  // namespace mpmc
 HEAPLESS_NAMESPACE_END
 
-#undef HEAPLESS_DETAIL_MPMC_CAS64
-#undef HEAPLESS_DETAIL_MPMC_CAS32
-#undef HEAPLESS_DETAIL_MPMC_IRQ_MASK
-
 #endif  // HEAPLESS_MPMC_HPP
 // ---- end heapless/mpmc.hpp ----
 // ---- begin heapless/arc.hpp ----
@@ -13955,17 +14123,6 @@ HEAPLESS_NAMESPACE_END
 // #include "detail/error.hpp": inlined above
 // #include "pool.hpp": inlined above
 
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
-#define HEAPLESS_DETAIL_ARC_CAS32 1
-#else
-#define HEAPLESS_DETAIL_ARC_CAS32 0
-#endif
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && (defined(__GNUC__) || defined(__clang__))
-#define HEAPLESS_DETAIL_ARC_IRQ_MASK 1
-#else
-#define HEAPLESS_DETAIL_ARC_IRQ_MASK 0
-#endif
-
 HEAPLESS_NAMESPACE_BEGIN
 
 template <class T, class Policy = pool_policy::automatic>
@@ -13982,9 +14139,9 @@ struct resolve_arc_policy {
 };
 template <>
 struct resolve_arc_policy<pool_policy::automatic> {
-#if HEAPLESS_DETAIL_ARC_CAS32
+#if HEAPLESS_DETAIL_CAS32
   using type = pool_policy::lock_free;
-#elif HEAPLESS_DETAIL_ARC_IRQ_MASK
+#elif HEAPLESS_DETAIL_IRQ_MASK
   using type = pool_policy::critical_section<pool_policy::interrupt_mask>;
 #else
   using type = void;  // rejected by Arc's static_assert
@@ -14258,9 +14415,6 @@ struct hash<::heapless::Arc<T, Policy>> {
   std::size_t operator()(const ::heapless::Arc<T, Policy>& a) const noexcept { return std::hash<T*>()(a.get()); }
 };
 }  // namespace std
-
-#undef HEAPLESS_DETAIL_ARC_CAS32
-#undef HEAPLESS_DETAIL_ARC_IRQ_MASK
 
 #endif  // HEAPLESS_ARC_HPP
 // ---- end heapless/arc.hpp ----
@@ -17700,7 +17854,7 @@ struct sll_fingers<I, 0> {
 /// optimiser so lets it prove that an iteration started at begin() never
 /// meets before_begin() (N + 1), so operator++ loses its head check there.
 constexpr std::size_t sll_link_value(std::size_t i, std::size_t n) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
+#if HEAPLESS_DETAIL_GNU
   if (i > n) __builtin_unreachable();
 #endif
   return i;

@@ -1,5 +1,5 @@
 // format_compiled_test.cpp - HEAPLESS_FMT format strings (compiled into code
-// at the call site, heapless/detail/format_compiled.hpp): each call here is
+// at the call site, heapless/detail/format_codegen.hpp): each call here is
 // made twice, with HEAPLESS_FMT and with the same plain string (run-time
 // engine), and the outputs must be equal byte for byte; every entry point
 // and capacity tier; the special paths (plain integers in every base, plain

@@ -1,7 +1,7 @@
 // linear_map_random_test.cpp - LinearMap against a reference model over long
 // deterministic random sequences: after every step the whole sequence of
 // entries (keys, values, order) must equal the model's, and lookups must
-// agree with std::map (see linear_map_model.hpp). Several key types, so each
+// agree with std::map (see support/linear_map_model.hpp). Several key types, so each
 // search path is covered: SSE2 whole-array scan (<= 128 bytes of keys),
 // hash index (larger int maps), SSE2 chunks (larger 1-byte key maps),
 // portable, string.
@@ -13,7 +13,7 @@
 
 #include <heapless/linear_map.hpp>
 
-#include "linear_map_model.hpp"
+#include "support/linear_map_model.hpp"
 
 #if __has_include(<heapless/string.hpp>)
 #include <heapless/string.hpp>

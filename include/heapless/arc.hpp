@@ -62,20 +62,9 @@
 #include <type_traits>  // traits
 #include <utility>      // std::forward, std::exchange, std::swap
 
-#include "detail/config.hpp"  // HEAPLESS_LIKELY
+#include "detail/config.hpp"  // HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS32, HEAPLESS_DETAIL_IRQ_MASK
 #include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
 #include "pool.hpp"           // Pool: the slots; pool_policy::*
-
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
-#define HEAPLESS_DETAIL_ARC_CAS32 1
-#else
-#define HEAPLESS_DETAIL_ARC_CAS32 0
-#endif
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && (defined(__GNUC__) || defined(__clang__))
-#define HEAPLESS_DETAIL_ARC_IRQ_MASK 1
-#else
-#define HEAPLESS_DETAIL_ARC_IRQ_MASK 0
-#endif
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -93,9 +82,9 @@ struct resolve_arc_policy {
 };
 template <>
 struct resolve_arc_policy<pool_policy::automatic> {
-#if HEAPLESS_DETAIL_ARC_CAS32
+#if HEAPLESS_DETAIL_CAS32
   using type = pool_policy::lock_free;
-#elif HEAPLESS_DETAIL_ARC_IRQ_MASK
+#elif HEAPLESS_DETAIL_IRQ_MASK
   using type = pool_policy::critical_section<pool_policy::interrupt_mask>;
 #else
   using type = void;  // rejected by Arc's static_assert
@@ -369,8 +358,5 @@ struct hash<::heapless::Arc<T, Policy>> {
   std::size_t operator()(const ::heapless::Arc<T, Policy>& a) const noexcept { return std::hash<T*>()(a.get()); }
 };
 }  // namespace std
-
-#undef HEAPLESS_DETAIL_ARC_CAS32
-#undef HEAPLESS_DETAIL_ARC_IRQ_MASK
 
 #endif  // HEAPLESS_ARC_HPP

@@ -43,10 +43,25 @@
 // one (detail/format_float.hpp). Same output either way (docs/format.md).
 // At most 32 arguments. Thread/ISR: reentrant, no global state; safe in an
 // ISR as long as no user formatter or error handler does something that is not.
-// C++20 on hosts: HEAPLESS_FORMAT_PRECOMPILE (detail/format_core.hpp) keeps the
-// compile-time parse in the format string, so formatting does not parse.
+// C++20 on hosts: HEAPLESS_FORMAT_PRECOMPILE keeps the compile-time parse in
+// the format string, so formatting does not parse.
 // HEAPLESS_FORMAT_OPTIMIZE_SIZE (default: 1 at -Os) picks the smaller of two
-// equivalent implementations (digit loop, copies; detail/format_core.hpp).
+// equivalent implementations (digit loop, copies). Both: detail/config.hpp.
+//
+// Files (detail/ unless said):
+//   format.hpp              this file: the public functions, format_string,
+//                           HEAPLESS_FMT, the targets (String, Vec, iterators)
+//   format_core.hpp         the run-time engine: sink (format_buffer), spec
+//                           parser, type-erased arguments and their handlers,
+//                           formatter<T> / format_context, vformat()
+//   format_precompiled.hpp  C++20 precompiled format strings
+//                           (HEAPLESS_FORMAT_PRECOMPILE): the consteval parse
+//                           kept as ops in format_string, run by vformat; and
+//                           compile_format, the ops both mechanisms start from
+//   format_codegen.hpp      HEAPLESS_FMT: a format string turned into code at
+//                           the call site (C++17 too); no parser is linked
+//   format_float.hpp        float and double fields; digits from
+//   float_to_chars.hpp      std::to_chars or from heapless' own conversion
 #ifndef HEAPLESS_FORMAT_HPP
 #define HEAPLESS_FORMAT_HPP
 
@@ -57,9 +72,10 @@
 
 #include "detail/config.hpp"        // HEAPLESS_CPP20
 #include "detail/error.hpp"         // detail::raise
-#include "detail/format_compiled.hpp"  // HEAPLESS_FMT: format strings compiled into code
-#include "detail/format_core.hpp"   // the engine, formatter<T>, format_context
-#include "detail/format_float.hpp"  // float/double handlers (instantiated only when used)
+#include "detail/format_codegen.hpp"      // HEAPLESS_FMT: format strings turned into code
+#include "detail/format_core.hpp"         // the engine, formatter<T>, format_context
+#include "detail/format_float.hpp"        // float/double handlers (instantiated only when used)
+#include "detail/format_precompiled.hpp"  // C++20: the parse kept in format_string
 #include "string.hpp"               // String<N>: format<N>() returns one; format_to(String&, ...)
 
 HEAPLESS_NAMESPACE_BEGIN
@@ -112,7 +128,7 @@ constexpr void compile_time_format_error(format_errc e) {
 // class below holds the compiled program: another layout, so it lives in a
 // nested inline namespace of its own (config.hpp, "ABI namespace"), and every
 // function taking a format string gets a distinct symbol with it.
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
 inline namespace precompiled {
 #endif
 /// A format string for arguments of types Args. Under C++20 its constructor is
@@ -122,7 +138,7 @@ class basic_format_string {
  public:
   /// From a string (a literal, a std::string_view...); under C++20 checked against Args at compile time.
   template <class S, class = std::enable_if_t<std::is_convertible_v<const S&, std::string_view>>>
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
   consteval basic_format_string(const S& s) : str_(s) {
     detail::compile_time_format_error(
         detail::compile_format(str_, detail::arg_descs<Args...>::value, sizeof...(Args), program_));
@@ -142,7 +158,7 @@ class basic_format_string {
   constexpr std::string_view get() const noexcept { return str_; }
   /// The precompiled program, or a null view (parse at run time).
   constexpr detail::program_view program() const noexcept {
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
     if (program_.valid) return {program_.ops, program_.count};
 #endif
     return {};
@@ -150,11 +166,11 @@ class basic_format_string {
 
  private:
   std::string_view str_;
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
   detail::compiled_program<sizeof...(Args) + 1> program_{};  // text + field per argument, then text
 #endif
 };
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
 }  // namespace precompiled
 #endif
 
@@ -301,7 +317,7 @@ bool format_dispatch(Out& out, const format_call& call) {
 
 /// A HEAPLESS_FMT call into a String<N> (raise or fail mode; truncation takes
 /// format_dispatch): straight into the String's buffer from its old size on
-/// (format_compiled.hpp, direct_sink). All or nothing: only the end writes
+/// (format_codegen.hpp, direct_sink). All or nothing: only the end writes
 /// the new size; a failure restores the terminating NUL at the old size (the
 /// first piece overwrote it). Returns true if the output did not fit.
 template <overflow_mode mode, class S, std::size_t N, class... Args>
@@ -529,6 +545,6 @@ HEAPLESS_NAMESPACE_END
 #undef HEAPLESS_DETAIL_FORMAT_ARGS
 #undef HEAPLESS_DETAIL_COMPILED_ARGS
 #undef HEAPLESS_DETAIL_FORMAT_CONSTEVAL
-#undef HEAPLESS_DETAIL_FORMAT_COMPILED
+#undef HEAPLESS_DETAIL_FORMAT_PRECOMPILED
 
 #endif  // HEAPLESS_FORMAT_HPP

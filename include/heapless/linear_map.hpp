@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: BSL-1.0
 // heapless/linear_map.hpp - LinearMap<K, V, N>: a map of at most N entries in
-// the object itself, searched linearly. The small table firmware is full of
-// (configuration, handlers by id, sensor registries), where a tree or a hash
-// table costs more than it saves.
+// the object itself, with its keys in one unsorted array. A lookup takes the
+// fastest of five searches that suits the key type and N: a hash index of
+// entry numbers, a whole-array SIMD compare, a chunked SIMD scan, a scan of
+// one-byte tags, or the plain loop (detail/linear_map_scan.hpp). The small
+// table firmware is full of (configuration, handlers by id, sensor
+// registries), where a tree or a hash table costs more than it saves.
 //
 //   heapless::LinearMap<int, const char*, 8> names;  // no heap, ever
 //   names[3] = "three";                              // std::map spelling
@@ -62,7 +65,7 @@
 #include <type_traits>       // storage and overload selection
 #include <utility>           // std::pair (value_type, reference), std::move, std::swap
 
-#include "detail/config.hpp"           // HEAPLESS_CONSTEXPR20, HEAPLESS_UNLIKELY
+#include "detail/config.hpp"           // HEAPLESS_CONSTEXPR20, HEAPLESS_UNLIKELY, HEAPLESS_ALWAYS_INLINE
 #include "detail/error.hpp"            // detail::raise, HEAPLESS_ASSERT
 #include "detail/iterator.hpp"         // iterator tags, std::reverse_iterator, iterator_traits
 #include "detail/linear_map_scan.hpp"  // detail::linear_find
@@ -72,11 +75,7 @@
 // Thin wrappers that turn an index into an iterator: always inline, so that
 // what the compiler may keep out of line is the search, which returns an
 // index in a register, never a two-pointer iterator through memory.
-#if defined(__GNUC__) || defined(__clang__)
-#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr __attribute__((always_inline))
-#else
-#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr
-#endif
+#define HEAPLESS_DETAIL_LINEAR_MAP_WRAPPER constexpr HEAPLESS_ALWAYS_INLINE
 
 HEAPLESS_NAMESPACE_BEGIN
 

@@ -120,29 +120,11 @@
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::move, std::forward
 
-#include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY
+#include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK
 #include "detail/error.hpp"    // HEAPLESS_ASSERT
 #include "detail/size.hpp"     // detail::smallest_size_t
 #include "detail/storage.hpp"  // detail::uninit_array
 #include "pool.hpp"            // pool_policy::*: the policy types shared with Pool
-
-// Native compare-and-swap widths (not via libatomic).
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_8) || defined(_M_X64) || defined(_M_ARM64)
-#define HEAPLESS_DETAIL_MPMC_CAS64 1
-#else
-#define HEAPLESS_DETAIL_MPMC_CAS64 0
-#endif
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
-#define HEAPLESS_DETAIL_MPMC_CAS32 1
-#else
-#define HEAPLESS_DETAIL_MPMC_CAS32 0
-#endif
-// pool_policy::interrupt_mask exists (Cortex-M with GCC or clang).
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && (defined(__GNUC__) || defined(__clang__))
-#define HEAPLESS_DETAIL_MPMC_IRQ_MASK 1
-#else
-#define HEAPLESS_DETAIL_MPMC_IRQ_MASK 0
-#endif
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace mpmc {
@@ -169,9 +151,9 @@ struct resolve_policy {
 };
 template <>
 struct resolve_policy<pool_policy::automatic> {
-#if HEAPLESS_DETAIL_MPMC_CAS64 || HEAPLESS_DETAIL_MPMC_CAS32
+#if HEAPLESS_DETAIL_CAS64 || HEAPLESS_DETAIL_CAS32
   using type = pool_policy::lock_free;
-#elif HEAPLESS_DETAIL_MPMC_IRQ_MASK
+#elif HEAPLESS_DETAIL_IRQ_MASK
   using type = pool_policy::critical_section<pool_policy::interrupt_mask>;
 #else
   using type = no_policy;  // rejected by Queue's static_assert
@@ -253,7 +235,7 @@ inline constexpr std::size_t line_align = HEAPLESS_CACHE_LINE > alignof(X) ? HEA
 /// The sequence word type for N slots under Policy (see the top of the file).
 template <std::size_t N, class Policy>
 using sequence_t = std::conditional_t<std::is_same_v<Policy, pool_policy::lock_free>,
-                                      std::conditional_t<HEAPLESS_DETAIL_MPMC_CAS64 != 0, std::uint64_t, std::uint32_t>,
+                                      std::conditional_t<HEAPLESS_DETAIL_CAS64 != 0, std::uint64_t, std::uint32_t>,
                                       smallest_size_t<2 * lap_size(N) - 1>>;
 
 /// Locked policies with a small trivially copyable T copy the element inside
@@ -315,7 +297,7 @@ using queue_state_for = queue_state<T, N, sequence_t<N, typename resolve_policy<
 }  // namespace detail
 
 /// True when Queue<T, N, pool_policy::lock_free> compiles on this target.
-inline constexpr bool lock_free_available = HEAPLESS_DETAIL_MPMC_CAS64 != 0 || HEAPLESS_DETAIL_MPMC_CAS32 != 0;
+inline constexpr bool lock_free_available = HEAPLESS_DETAIL_CAS64 != 0 || HEAPLESS_DETAIL_CAS32 != 0;
 
 /// A bounded multi-producer multi-consumer FIFO of exactly N elements; see the
 /// top of this file. Neither copyable nor movable.
@@ -610,9 +592,5 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
 
 }  // namespace mpmc
 HEAPLESS_NAMESPACE_END
-
-#undef HEAPLESS_DETAIL_MPMC_CAS64
-#undef HEAPLESS_DETAIL_MPMC_CAS32
-#undef HEAPLESS_DETAIL_MPMC_IRQ_MASK
 
 #endif  // HEAPLESS_MPMC_HPP

@@ -61,7 +61,7 @@
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::forward, std::exchange
 
-#include "detail/config.hpp"   // HEAPLESS_ASAN, HEAPLESS_ENABLE_ASSERTS, HEAPLESS_LIKELY
+#include "detail/config.hpp"   // HEAPLESS_ASAN, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK/CORTEX_M
 #include "detail/error.hpp"    // detail::raise, HEAPLESS_ASSERT
 #include "detail/size.hpp"     // detail::smallest_size_t
 #include "detail/storage.hpp"  // detail::uninit_array: constexpr storage that writes nothing
@@ -83,23 +83,10 @@
 #error "HEAPLESS_POOL_NO_LLSC must be set before the first heapless header"
 #endif
 
-// Which compare-and-swap widths the target has natively (not via libatomic).
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_8) || defined(_M_X64) || defined(_M_ARM64)
-#define HEAPLESS_DETAIL_POOL_CAS64 1
-#else
-#define HEAPLESS_DETAIL_POOL_CAS64 0
-#endif
-#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
-#define HEAPLESS_DETAIL_POOL_CAS32 1
-#else
-#define HEAPLESS_DETAIL_POOL_CAS32 0
-#endif
-
 // Cortex-M with Thumb-2 exclusives (M3/M4/M7/M33...): the lock-free pop is a
 // load-linked/store-conditional loop instead of a CAS (see pool_lock_free_list).
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && defined(__ARM_ARCH_ISA_THUMB) && \
-    (__ARM_ARCH_ISA_THUMB == 2) && defined(__ARM_FEATURE_LDREX) && ((__ARM_FEATURE_LDREX & 4) != 0) && \
-    (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_POOL_NO_LLSC)
+#if HEAPLESS_DETAIL_CORTEX_M && HEAPLESS_DETAIL_GNU && defined(__ARM_ARCH_ISA_THUMB) && (__ARM_ARCH_ISA_THUMB == 2) && \
+    defined(__ARM_FEATURE_LDREX) && ((__ARM_FEATURE_LDREX & 4) != 0) && !defined(HEAPLESS_POOL_NO_LLSC)
 #define HEAPLESS_DETAIL_POOL_LLSC 1
 #else
 #define HEAPLESS_DETAIL_POOL_LLSC 0
@@ -127,7 +114,7 @@ struct critical_section {
   using lock_type = Lock;
 };
 
-#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M') && (defined(__GNUC__) || defined(__clang__))
+#if HEAPLESS_DETAIL_IRQ_MASK
 /// Cortex-M critical section: saves PRIMASK, masks interrupts, restores the
 /// saved PRIMASK on unlock (so it nests). Needs privileged mode.
 struct interrupt_mask {
@@ -140,9 +127,6 @@ struct interrupt_mask {
     __asm volatile("msr primask, %0" : : "r"(primask) : "memory");
   }
 };
-#define HEAPLESS_DETAIL_POOL_HAS_IRQ_MASK 1
-#else
-#define HEAPLESS_DETAIL_POOL_HAS_IRQ_MASK 0
 #endif
 
 /// lock_free where the target has a CAS wide enough for the head, else
@@ -157,43 +141,46 @@ namespace detail {
 // The lock-free links and the debug state bytes live in uninitialised arrays
 // (constexpr O(1) construction, no start-up code) and are accessed atomically:
 // a link is always stored before any thread can load it.
+#if HEAPLESS_DETAIL_GNU
 template <class U>
 inline U pool_load(const U* p) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
   return __atomic_load_n(p, __ATOMIC_RELAXED);
-#else
-  return std::atomic_ref<U>(*const_cast<U*>(p)).load(std::memory_order_relaxed);
-#endif
 }
 template <class U>
 inline void pool_store(U* p, U v) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
   __atomic_store_n(p, v, __ATOMIC_RELAXED);
-#else
-  std::atomic_ref<U>(*p).store(v, std::memory_order_relaxed);
-#endif
 }
 template <class U>
 inline U pool_exchange(U* p, U v) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
   return __atomic_exchange_n(p, v, __ATOMIC_RELAXED);
-#else
-  return std::atomic_ref<U>(*p).exchange(v, std::memory_order_relaxed);
-#endif
 }
+#else
+template <class U>
+inline U pool_load(const U* p) noexcept {
+  return std::atomic_ref<U>(*const_cast<U*>(p)).load(std::memory_order_relaxed);
+}
+template <class U>
+inline void pool_store(U* p, U v) noexcept {
+  std::atomic_ref<U>(*p).store(v, std::memory_order_relaxed);
+}
+template <class U>
+inline U pool_exchange(U* p, U v) noexcept {
+  return std::atomic_ref<U>(*p).exchange(v, std::memory_order_relaxed);
+}
+#endif
 
 // ---- The head word of the lock-free stack -----------------------------------
 template <std::size_t N>
 struct pool_head {
   // 64-bit CAS: 32-bit index + 32-bit tag. Else 32-bit: 16 + 16.
-  static constexpr bool wide = HEAPLESS_DETAIL_POOL_CAS64 != 0;
+  static constexpr bool wide = HEAPLESS_DETAIL_CAS64 != 0;
   using type = std::conditional_t<wide, std::uint64_t, std::uint32_t>;
   static constexpr unsigned index_bits = wide ? 32u : 16u;
   static constexpr type index_mask = (type{1} << index_bits) - 1u;
   static constexpr type tag_one = type{1} << index_bits;
   // The head stores index + 1 (0 = empty), so N itself must fit.
   static constexpr bool supported =
-      (HEAPLESS_DETAIL_POOL_CAS64 != 0 || HEAPLESS_DETAIL_POOL_CAS32 != 0) && N < index_mask;
+      (HEAPLESS_DETAIL_CAS64 != 0 || HEAPLESS_DETAIL_CAS32 != 0) && N < index_mask;
 };
 
 template <class Policy, std::size_t N>
@@ -202,7 +189,7 @@ struct resolve_pool_policy {
 };
 template <std::size_t N>
 struct resolve_pool_policy<pool_policy::automatic, N> {
-#if HEAPLESS_DETAIL_POOL_HAS_IRQ_MASK
+#if HEAPLESS_DETAIL_IRQ_MASK
   using type = std::conditional_t<pool_head<N>::supported, pool_policy::lock_free,
                                   pool_policy::critical_section<pool_policy::interrupt_mask>>;
 #else
@@ -785,9 +772,6 @@ class Pool {
 HEAPLESS_NAMESPACE_END
 
 #undef HEAPLESS_DETAIL_POOL_POISON
-#undef HEAPLESS_DETAIL_POOL_CAS64
-#undef HEAPLESS_DETAIL_POOL_CAS32
-#undef HEAPLESS_DETAIL_POOL_HAS_IRQ_MASK
 #undef HEAPLESS_DETAIL_POOL_LLSC
 
 #endif  // HEAPLESS_POOL_HPP

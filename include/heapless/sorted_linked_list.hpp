@@ -95,7 +95,7 @@ struct sll_fingers<I, 0> {
 /// optimiser so lets it prove that an iteration started at begin() never
 /// meets before_begin() (N + 1), so operator++ loses its head check there.
 constexpr std::size_t sll_link_value(std::size_t i, std::size_t n) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
+#if HEAPLESS_DETAIL_GNU
   if (i > n) __builtin_unreachable();
 #endif
   return i;

@@ -100,8 +100,6 @@ inline constexpr auto vec_capacity_message =
 /// Largest N whose storage is value-initialised in constant evaluation (C++20).
 inline constexpr std::size_t vec_constexpr_fill_max = 16384;
 
-// Primitives only (pointer, length, construct/destroy one element, truncate);
-// vec_algo adds the algorithms once, for Vec and VecRef alike.
 /// The stored length: the smallest unsigned type that holds N, except that
 /// when alignof(T) >= 4 it is widened to a 32-bit char32_t. The padding after
 /// the elements has room for it then, so sizeof is unchanged
@@ -117,6 +115,9 @@ using vec_length_t =
                         !std::is_same_v<std::remove_cv_t<T>, char32_t>),
                        char32_t, smallest_size_t<N>>;
 
+// The elements, then the length. Primitives only (data, size, construct one
+// element, truncate); vec_algo adds the algorithms once, for Vec and VecRef
+// alike.
 template <class T, std::size_t N>
 struct vec_storage {
   using length_type = vec_length_t<T, N>;
@@ -126,10 +127,10 @@ struct vec_storage {
 
   constexpr vec_storage() noexcept : storage_(), size_(0) {}
 
-  constexpr T* ptr() noexcept { return storage_.data(); }
-  constexpr const T* ptr() const noexcept { return storage_.data(); }
-  constexpr std::size_t len() const noexcept { return size_; }
-  constexpr void set_len(std::size_t n) noexcept { size_ = static_cast<length_type>(n); }
+  constexpr T* data() noexcept { return storage_.data(); }
+  constexpr const T* data() const noexcept { return storage_.data(); }
+  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr void set_size(std::size_t n) noexcept { size_ = static_cast<length_type>(n); }
   template <class... Args>
   constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
 #if HEAPLESS_CPP20
@@ -140,19 +141,19 @@ struct vec_storage {
     // at run time, and in the default constructor, nothing is written.
     // Bounded so large Vecs stay within compilers' constexpr step limits.
     if constexpr (N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED() && i == 0 && len() == 0) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED() && i == 0 && size() == 0) {
         for (std::size_t j = 0; j != N; ++j) storage_.construct(j);
       }
     }
 #endif
     return storage_.construct(i, std::forward<Args>(args)...);
   }
-  /// Destroys the elements [n, len()) (last first) and sets the length to n.
+  /// Destroys the elements [n, size()) (last first) and sets the length to n.
   constexpr void truncate(std::size_t n) noexcept {
     if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (std::size_t i = len(); i > n; --i) storage_.destroy(i - 1);
+      for (std::size_t i = size(); i > n; --i) storage_.destroy(i - 1);
     }
-    set_len(n);
+    set_size(n);
   }
 };
 
@@ -169,10 +170,10 @@ struct vec_storage_dtor : vec_storage<T, N> {
 template <class T>
 struct vec_storage_empty {
   constexpr vec_storage_empty() noexcept {}
-  constexpr T* ptr() noexcept { return nullptr; }
-  constexpr const T* ptr() const noexcept { return nullptr; }
-  static constexpr std::size_t len() noexcept { return 0; }
-  constexpr void set_len(std::size_t) noexcept {}
+  constexpr T* data() noexcept { return nullptr; }
+  constexpr const T* data() const noexcept { return nullptr; }
+  static constexpr std::size_t size() noexcept { return 0; }
+  constexpr void set_size(std::size_t) noexcept {}
   template <class... Args>
   T& construct(std::size_t, Args&&...) noexcept {
     HEAPLESS_TRAP();  // unreachable: every caller checks the capacity first
@@ -201,11 +202,11 @@ struct vec_rollback {
 
 // ---- The storage interface both Vec and VecRef implement ------------------
 // Every algorithm below is written once, against this interface (a "core"):
-//   T* ptr(); std::size_t len(); void set_len(n); std::size_t cap();
+//   T* data(); std::size_t size(); void set_size(n); std::size_t cap();
 //   T& construct(i, args...)  begins element i's lifetime (i < cap());
-//   void truncate(n)          destroys [n, len()) and sets the length to n;
+//   void truncate(n)          destroys [n, size()) and sets the length to n;
 //   [[noreturn]] static void capacity_exceeded();
-//   static constexpr bool has_storage   false: ptr() is a constant nullptr;
+//   static constexpr bool has_storage   false: data() is a constant nullptr;
 //   static constexpr bool may_shift     false when no element can ever move
 //                             up (capacity 1: see emplace).
 // Vec's core (vec_core<T, N>) stores the elements and the length and answers
@@ -308,12 +309,12 @@ struct vec_algo {
   }
   template <class C>
   static constexpr size_type index_of(C& c, const T* pos) noexcept {
-    HEAPLESS_ASSERT(pos >= c.ptr() && pos <= c.ptr() + c.len(), "heapless::Vec: iterator not into this Vec");
-    return static_cast<size_type>(pos - c.ptr());
+    HEAPLESS_ASSERT(pos >= c.data() && pos <= c.data() + c.size(), "heapless::Vec: iterator not into this Vec");
+    return static_cast<size_type>(pos - c.data());
   }
   /// The iterator a member returns for the caller's position pos: pos itself,
-  /// never ptr() + index_of(pos). GCC 12's IPA modref records early that pos
-  /// is not returned, then folds ptr() + (pos - ptr()) to pos and keeps the
+  /// never data() + index_of(pos). GCC 12's IPA modref records early that pos
+  /// is not returned, then folds data() + (pos - data()) to pos and keeps the
   /// stale record, so callers fold comparisons of the result to false.
   static constexpr T* position(const T* pos) noexcept { return const_cast<T*>(pos); }
 
@@ -321,23 +322,23 @@ struct vec_algo {
   /// constructor throws, the elements added so far are destroyed.
   template <class C, class It>
   static HEAPLESS_CONSTEXPR20 void append_n(C& c, It src, size_type n) {
-    size_type len = c.len();
-    // No storage: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    size_type len = c.size();
+    // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.ptr() + len), src, n * sizeof(T));
-        c.set_len(len + n);
+        if (n != 0) std::memcpy(static_cast<void*>(c.data() + len), src, n * sizeof(T));
+        c.set_size(len + n);
         return;
       }
     }
     if constexpr (std::is_nothrow_constructible_v<T, decltype(*src)>) {
       for (size_type i = 0; i != n; ++i, ++src) c.construct(len + i, *src);
-      c.set_len(len + n);
+      c.set_size(len + n);
     } else {
       vec_rollback<C> rollback{&c, len};
       for (size_type i = 0; i != n; ++i, ++src) {
         c.construct(len, *src);
-        c.set_len(++len);
+        c.set_size(++len);
       }
       rollback.core = nullptr;
     }
@@ -346,15 +347,15 @@ struct vec_algo {
   /// Constructs n elements at the end, each from args... (none: value-initialised).
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 void append_fill(C& c, size_type n, const Args&... args) {
-    size_type len = c.len();
+    size_type len = c.size();
     if constexpr (std::is_nothrow_constructible_v<T, const Args&...>) {
       for (size_type i = 0; i != n; ++i) c.construct(len + i, args...);
-      c.set_len(len + n);
+      c.set_size(len + n);
     } else {
       vec_rollback<C> rollback{&c, len};
       for (size_type i = 0; i != n; ++i) {
         c.construct(len, args...);
-        c.set_len(++len);
+        c.set_size(++len);
       }
       rollback.core = nullptr;
     }
@@ -363,17 +364,17 @@ struct vec_algo {
   /// Replaces the contents with n elements from *src, ++src (n <= cap()).
   template <class C, class It>
   static HEAPLESS_CONSTEXPR20 void assign_n(C& c, It src, size_type n) {
-    const size_type len = c.len();
-    // No storage: ptr() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
+    const size_type len = c.size();
+    // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.ptr()), src, n * sizeof(T));
-        c.set_len(n);
+        if (n != 0) std::memcpy(static_cast<void*>(c.data()), src, n * sizeof(T));
+        c.set_size(n);
         return;
       }
     }
     const size_type common = n < len ? n : len;
-    T* p = c.ptr();
+    T* p = c.data();
     for (size_type i = 0; i != common; ++i, ++src) p[i] = *src;
     if (n > len) append_n(c, src, n - len);
     else c.truncate(n);
@@ -382,9 +383,9 @@ struct vec_algo {
   template <class C>
   static HEAPLESS_CONSTEXPR20 void assign_fill(C& c, size_type n, const T& value) {
     check_room(c, n, 0);
-    const size_type len = c.len();
+    const size_type len = c.size();
     const size_type common = n < len ? n : len;
-    for (size_type i = 0; i != common; ++i) c.ptr()[i] = value;
+    for (size_type i = 0; i != common; ++i) c.data()[i] = value;
     if (n > len) append_fill(c, n - len, value);
     else c.truncate(n);
   }
@@ -407,7 +408,7 @@ struct vec_algo {
     check_room(c, n, 0);
     // add <= cap() always holds here (n <= cap(), n > len); stating it keeps
     // g++ 12 from inventing an unbounded memset (-Wstringop-overflow) after inlining.
-    const size_type len = c.len();
+    const size_type len = c.size();
     if (n <= len) c.truncate(n);
     else if (const size_type add = n - len; add <= c.cap()) append_fill(c, add, args...);
   }
@@ -417,22 +418,22 @@ struct vec_algo {
   /// it on every read.
   template <bool Raise, class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T* emplace_back(C& c, Args&&... args) {
-    const size_type len = c.len();  // read before the store: T may alias the length
+    const size_type len = c.size();  // read before the store: T may alias the length
     if (HEAPLESS_UNLIKELY(len == c.cap())) {
       if constexpr (Raise) C::capacity_exceeded();
       else return nullptr;
     }
     T* const element = &c.construct(len, std::forward<Args>(args)...);
-    c.set_len(len + 1);
+    c.set_size(len + 1);
     return element;
   }
 
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T& unchecked_emplace_back(C& c, Args&&... args) {
-    HEAPLESS_ASSERT(c.len() != c.cap(), "heapless::Vec::unchecked_emplace_back: full");
-    const size_type len = c.len();  // read before the store: T may alias the length
+    HEAPLESS_ASSERT(c.size() != c.cap(), "heapless::Vec::unchecked_emplace_back: full");
+    const size_type len = c.size();  // read before the store: T may alias the length
     T& element = c.construct(len, std::forward<Args>(args)...);
-    c.set_len(len + 1);
+    c.set_size(len + 1);
     return element;
   }
 
@@ -440,13 +441,13 @@ struct vec_algo {
   static HEAPLESS_CONSTEXPR20 void append(C& c, InputIt first, InputIt last) {
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(c, n, c.len());
+      check_room(c, n, c.size());
       append_n(c, first, n);
     } else {
-      const size_type old_len = c.len();
+      const size_type old_len = c.size();
       vec_rollback<C> rollback{&c, old_len};
       for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+        if (HEAPLESS_UNLIKELY(c.size() == c.cap())) {
           c.truncate(old_len);
           C::capacity_exceeded();
         }
@@ -459,48 +460,48 @@ struct vec_algo {
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 InputIt try_append(C& c, InputIt first, InputIt last) {
     if constexpr (std::is_pointer_v<InputIt> && vec_memcpy_source_v<T, InputIt>) {
-      const size_type room = c.cap() - c.len();
+      const size_type room = c.cap() - c.size();
       const size_type avail = static_cast<size_type>(last - first);
       const size_type n = avail < room ? avail : room;
       append_n(c, first, n);
       return first + n;
     } else {
-      for (; first != last && c.len() != c.cap(); ++first) unchecked_emplace_back(c, *first);
+      for (; first != last && c.size() != c.cap(); ++first) unchecked_emplace_back(c, *first);
       return first;
     }
   }
 
-  /// Trivially copyable T only: shifts [i, len()) up by n and grows the
+  /// Trivially copyable T only: shifts [i, size()) up by n and grows the
   /// length; the gap [i, i + n) holds stale copies, overwritten by the caller.
   template <class C>
   static void open_gap(C& c, size_type i, size_type n) noexcept {
-    T* p = c.ptr();
-    const size_type len = c.len();
+    T* p = c.data();
+    const size_type len = c.size();
     std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
-    c.set_len(len + n);
+    c.set_size(len + n);
   }
 
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T* emplace(C& c, const T* pos, Args&&... args) {
     const size_type i = index_of(c, pos);
-    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) C::capacity_exceeded();
-    const size_type len = c.len();
+    if (HEAPLESS_UNLIKELY(c.size() == c.cap())) C::capacity_exceeded();
+    const size_type len = c.size();
     if (i == len) {
       unchecked_emplace_back(c, std::forward<Args>(args)...);
       return position(pos);
     }
-    T* p = c.ptr();
+    T* p = c.data();
     T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
     if constexpr (vec_memmove_v<T> && C::may_shift) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
         c.construct(i, std::move(tmp));
-        c.set_len(len + 1);
+        c.set_size(len + 1);
         return position(pos);
       }
     }
     c.construct(len, std::move(p[len - 1]));
-    c.set_len(len + 1);
+    c.set_size(len + 1);
     for (size_type j = len - 1; j != i; --j) p[j] = std::move(p[j - 1]);
     p[i] = std::move(tmp);
     return position(pos);
@@ -509,7 +510,7 @@ struct vec_algo {
   template <class C>
   static HEAPLESS_CONSTEXPR20 T* insert_fill(C& c, const T* pos, size_type n, const T& value) {
     const size_type i = index_of(c, pos);
-    check_room(c, n, c.len());
+    check_room(c, n, c.size());
     if constexpr (vec_memmove_v<T>) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL() && n != 0) {
         const T copy(value);  // value may be an element that the shift moves
@@ -518,16 +519,16 @@ struct vec_algo {
         return position(pos);
       }
     }
-    const size_type old_len = c.len();
+    const size_type old_len = c.size();
     append_fill(c, n, value);
-    vec_rotate(c.ptr() + i, c.ptr() + old_len, c.ptr() + c.len());
+    vec_rotate(c.data() + i, c.data() + old_len, c.data() + c.size());
     return position(pos);
   }
 
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 T* insert(C& c, const T* pos, InputIt first, InputIt last) {
     const size_type i = index_of(c, pos);
-    const size_type old_len = c.len();
+    const size_type old_len = c.size();
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, old_len);
@@ -536,9 +537,9 @@ struct vec_algo {
         if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
           if (n == 0) return position(pos);
           open_gap(c, i, n);
-          c.set_len(i);  // construct into the gap, then restore the length
+          c.set_size(i);  // construct into the gap, then restore the length
           append_n(c, first, n);
-          c.set_len(old_len + n);
+          c.set_size(old_len + n);
           return position(pos);
         }
       }
@@ -546,7 +547,7 @@ struct vec_algo {
     } else {
       append(c, first, last);
     }
-    vec_rotate(c.ptr() + i, c.ptr() + old_len, c.ptr() + c.len());
+    vec_rotate(c.data() + i, c.data() + old_len, c.data() + c.size());
     return position(pos);
   }
 
@@ -556,13 +557,13 @@ struct vec_algo {
     const size_type j = index_of(c, last);
     HEAPLESS_ASSERT(i <= j, "heapless::Vec::erase: first > last");
     if (i == j) return position(first);
-    T* p = c.ptr();
-    const size_type len = c.len();
+    T* p = c.data();
+    const size_type len = c.size();
     if constexpr (vec_memmove_v<T>) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         T* const out = position(first);
         std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
-        c.set_len(len - (j - i));
+        c.set_size(len - (j - i));
         return out;
       }
     }
@@ -578,9 +579,9 @@ struct vec_algo {
   template <class C>
   static HEAPLESS_CONSTEXPR20 T* swap_erase(C& c, const T* pos) noexcept(std::is_nothrow_move_assignable_v<T>) {
     const size_type i = index_of(c, pos);
-    const size_type len = c.len();
+    const size_type len = c.size();
     HEAPLESS_ASSERT(i < len, "heapless::Vec::swap_erase: end() is not erasable");
-    if (i + 1 != len) c.ptr()[i] = std::move(c.ptr()[len - 1]);
+    if (i + 1 != len) c.data()[i] = std::move(c.data()[len - 1]);
     c.truncate(len - 1);
     return position(pos);
   }
@@ -598,8 +599,8 @@ struct vec_algo {
   /// Removes every element for which pred is true; returns how many.
   template <class C, class Pred>
   static HEAPLESS_CONSTEXPR20 size_type erase_if(C& c, Pred& pred) {
-    T* p = c.ptr();
-    const size_type n = c.len();
+    T* p = c.data();
+    const size_type n = c.size();
     size_type kept = 0;
     for (size_type r = 0; r != n; ++r) {
       if (!pred(p[r])) {
@@ -652,7 +653,7 @@ struct vec_copy_ctor<T, N, vec_smf::user> : vec_core<T, N> {
   constexpr vec_copy_ctor() noexcept {}
   vec_copy_ctor(const vec_copy_ctor& o) noexcept(std::is_nothrow_copy_constructible_v<T>)
       : vec_core<T, N>() {
-    vec_algo<T>::append_n(*this, o.ptr(), o.len());
+    vec_algo<T>::append_n(*this, o.data(), o.size());
   }
   vec_copy_ctor(vec_copy_ctor&&) = default;
   vec_copy_ctor& operator=(const vec_copy_ctor&) = default;
@@ -677,7 +678,7 @@ struct vec_move_ctor<T, N, vec_smf::user> : vec_copy_ctor<T, N> {
   vec_move_ctor(const vec_move_ctor&) = default;
   vec_move_ctor(vec_move_ctor&& o) noexcept(std::is_nothrow_move_constructible_v<T>)
       : vec_copy_ctor<T, N>() {
-    vec_algo<T>::append_n(*this, std::make_move_iterator(o.ptr()), o.len());
+    vec_algo<T>::append_n(*this, std::make_move_iterator(o.data()), o.size());
   }
   vec_move_ctor& operator=(const vec_move_ctor&) = default;
   vec_move_ctor& operator=(vec_move_ctor&&) = default;
@@ -702,7 +703,7 @@ struct vec_copy_assign<T, N, vec_smf::user> : vec_move_ctor<T, N> {
   vec_copy_assign(vec_copy_assign&&) = default;
   vec_copy_assign& operator=(const vec_copy_assign& o) noexcept(
       std::is_nothrow_copy_constructible_v<T>&& std::is_nothrow_copy_assignable_v<T>) {
-    if (this != &o) vec_algo<T>::assign_n(*this, o.ptr(), o.len());
+    if (this != &o) vec_algo<T>::assign_n(*this, o.data(), o.size());
     return *this;
   }
   vec_copy_assign& operator=(vec_copy_assign&&) = default;
@@ -728,7 +729,7 @@ struct vec_move_assign<T, N, vec_smf::user> : vec_copy_assign<T, N> {
   vec_move_assign& operator=(const vec_move_assign&) = default;
   vec_move_assign& operator=(vec_move_assign&& o) noexcept(
       std::is_nothrow_move_constructible_v<T>&& std::is_nothrow_move_assignable_v<T>) {
-    if (this != &o) vec_algo<T>::assign_n(*this, std::make_move_iterator(o.ptr()), o.len());
+    if (this != &o) vec_algo<T>::assign_n(*this, std::make_move_iterator(o.data()), o.size());
     return *this;
   }
 };
@@ -894,7 +895,7 @@ class Vec : private detail::vec_move_assign<T, N> {
   /// True when size() == N: the next push_back would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
   /// The number of elements.
-  constexpr size_type size() const noexcept { return this->len(); }
+  constexpr size_type size() const noexcept { return base_::size(); }
   /// The maximum number of elements (N).
   static constexpr size_type max_size() noexcept { return N; }
   /// Same as max_size(): the capacity is fixed.
@@ -958,9 +959,9 @@ class Vec : private detail::vec_move_assign<T, N> {
     return data()[size() - 1];
   }
   /// Pointer to the first element (nullptr when N == 0).
-  constexpr T* data() noexcept { return this->ptr(); }
+  constexpr T* data() noexcept { return base_::data(); }
   /// As data(), read-only.
-  constexpr const T* data() const noexcept { return this->ptr(); }
+  constexpr const T* data() const noexcept { return base_::data(); }
 
   // ---- [inplace.vector.modifiers]: at the end -------------------------------
   /// Constructs an element at the end. Raises bad_alloc if full. Strong
@@ -1136,13 +1137,13 @@ class Vec : private detail::vec_move_assign<T, N> {
   template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
   constexpr void unchecked_set_size(size_type n) noexcept {
     HEAPLESS_ASSERT(n <= N, "heapless::Vec::unchecked_set_size: n > capacity()");
-    this->set_len(n);
+    this->set_size(n);
   }
   /// As unchecked_set_size, but returns false and changes nothing if n > N.
   template <class U = T, class = std::enable_if_t<std::is_trivially_copyable_v<U>>>
   [[nodiscard]] constexpr bool try_set_size(size_type n) noexcept {
     if (HEAPLESS_UNLIKELY(n > N)) return false;
-    this->set_len(n);
+    this->set_size(n);
     return true;
   }
   // ---- End of firmware members ----------------------------------------------
@@ -1192,9 +1193,9 @@ struct vec_ref_core {
   std::size_t capacity_;
   vec_length_kind kind_;
 
-  T* ptr() const noexcept { return data_; }
+  T* data() const noexcept { return data_; }
   std::size_t cap() const noexcept { return capacity_; }
-  std::size_t len() const noexcept {
+  std::size_t size() const noexcept {
     switch (kind_) {
       case vec_length_kind::u8: return *static_cast<const std::uint8_t*>(length_);
       case vec_length_kind::u16: return *static_cast<const std::uint16_t*>(length_);
@@ -1205,7 +1206,7 @@ struct vec_ref_core {
     }
     return 0;
   }
-  void set_len(std::size_t n) const noexcept {
+  void set_size(std::size_t n) const noexcept {
     static_assert(!std::is_const_v<T>, "heapless::VecRef<const T> is a read-only view");
     switch (kind_) {
       case vec_length_kind::u8: *static_cast<std::uint8_t*>(length_) = static_cast<std::uint8_t>(n); break;
@@ -1222,9 +1223,9 @@ struct vec_ref_core {
   }
   void truncate(std::size_t n) const noexcept {
     if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (std::size_t i = len(); i > n; --i) ::heapless::detail::destroy_at(data_ + (i - 1));
+      for (std::size_t i = size(); i > n; --i) ::heapless::detail::destroy_at(data_ + (i - 1));
     }
-    set_len(n);
+    set_size(n);
   }
   [[noreturn]] static void capacity_exceeded() {
     raise(error_kind::bad_alloc, "heapless::VecRef: capacity exceeded");
@@ -1293,9 +1294,9 @@ class VecRef {
 
   // ---- Iterators ------------------------------------------------------------
   /// Iterator to the first element.
-  iterator begin() const noexcept { return core_.ptr(); }
+  iterator begin() const noexcept { return core_.data(); }
   /// Iterator past the last element.
-  iterator end() const noexcept { return core_.ptr() + size(); }
+  iterator end() const noexcept { return core_.data() + size(); }
   /// The last element, for reverse iteration.
   reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
   /// Before the first element, for reverse iteration.
@@ -1311,7 +1312,7 @@ class VecRef {
 
   // ---- Capacity ---------------------------------------------------------------
   /// The number of elements.
-  size_type size() const noexcept { return core_.len(); }
+  size_type size() const noexcept { return core_.size(); }
   /// The Vec's N.
   size_type capacity() const noexcept { return core_.cap(); }
   /// Same as capacity(): the Vec's N.
@@ -1333,19 +1334,19 @@ class VecRef {
   /// Precondition (asserted): i < size().
   reference operator[](size_type i) const noexcept {
     HEAPLESS_ASSERT(i < size(), "heapless::VecRef::operator[]: index out of range");
-    return core_.ptr()[i];
+    return core_.data()[i];
   }
   /// Raises out_of_range if i >= size().
   reference at(size_type i) const {
     if (HEAPLESS_UNLIKELY(i >= size())) detail::raise(error_kind::out_of_range, "heapless::VecRef::at: index out of range");
-    return core_.ptr()[i];
+    return core_.data()[i];
   }
   /// Precondition (asserted): !empty().
   reference front() const noexcept { return (*this)[0]; }
   /// Precondition (asserted): !empty().
   reference back() const noexcept { return (*this)[size() - 1]; }
   /// The Vec's data() (nullptr when N == 0).
-  pointer data() const noexcept { return core_.ptr(); }
+  pointer data() const noexcept { return core_.data(); }
 
   // ---- Assignment ---------------------------------------------------------------
   /// As Vec::assign: raises bad_alloc, changing nothing, if n > capacity().

@@ -1,6 +1,6 @@
 // linear_map_fuzz.cpp - libFuzzer differential target: the input bytes drive
 // a sequence of operations on five LinearMaps, one per search path, each
-// next to an order-exact model (tests/linear_map_model.hpp); any divergence
+// next to an order-exact model (tests/support/linear_map_model.hpp); any divergence
 // traps.
 //   LinearMap<short, int, 15>           SSE2 whole-array scan (30 bytes of keys)
 //   LinearMap<int, int, 16>             hash index, 4N slots (hosts; 64 bytes of keys)
@@ -15,7 +15,7 @@
 
 #include <heapless/linear_map.hpp>
 
-#include "../linear_map_model.hpp"
+#include "../support/linear_map_model.hpp"
 
 namespace {
 

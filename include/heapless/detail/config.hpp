@@ -1,47 +1,66 @@
 // SPDX-License-Identifier: BSL-1.0
-// heapless/detail/config.hpp - compiler/target detection and the library's macros.
+// heapless/detail/config.hpp - the library's configuration, in one place:
+// every macro a user may set, compiler and target detection (written once,
+// here), and the macros derived from them. Every header includes it first.
 //
-// Every macro the library reads or defines starts with HEAPLESS_. The ones a
-// user may set before including any heapless header (or with -D):
+// ---- User configuration ---------------------------------------------------
+// Set before the first heapless header (or with -D), alike in every
+// translation unit that shares heapless objects. Each has its default here,
+// in the same form: "#ifndef HEAPLESS_X / #define HEAPLESS_X <default>", so a
+// definition the user provides is the one used. The three switches marked
+// "defined or not" are tested with #ifdef (any value, even empty, sets them).
+// The last column says what a setting changes; "tag" names its letter in the
+// ABI namespace (below), which gives translation units built with different
+// settings distinct symbols instead of one silently shared inline copy.
 //
-//   HEAPLESS_ERROR_HANDLER   0 (default) or 1. With 1, every error (capacity,
-//                            range, format, failed HEAPLESS_ASSERT) calls
-//                            `void heapless::error_handler(heapless::error_kind,
-//                            const char* message)`, which the user defines once
-//                            in one .cpp file. See heapless/detail/error.hpp.
-//   HEAPLESS_ENABLE_ASSERTS  0 or 1; default: 1 unless NDEBUG is defined.
-//   HEAPLESS_ASSERT(c, msg)  the one contract macro; define it to replace the
-//                            library's check entirely (it must not be empty).
-//   HEAPLESS_HAS_EXCEPTIONS  0 or 1; default: detected (-fno-exceptions -> 0).
-//   HEAPLESS_CONSTINIT       (defined here, not by users) `constinit` where the
-//                            language or compiler has it; see below.
-//   HEAPLESS_CACHE_LINE      bytes between producer- and consumer-owned data in
-//                            concurrent containers; 0 = no padding. Default 64
-//                            on hosts (128 on AArch64/Apple), 0 on Cortex-M
-//                            and 32-bit RISC-V (no data cache, RAM is precious).
-//                            An integer literal (it becomes part of the ABI
-//                            namespace's name, below).
-//   HEAPLESS_LINEAR_MAP_NO_INDEX, HEAPLESS_LINEAR_MAP_NO_SIMD
-//                            defined or not (detail/linear_map_scan.hpp).
-//   HEAPLESS_POOL_DEBUG      0 or 1; default HEAPLESS_ENABLE_ASSERTS (pool.hpp).
-//   HEAPLESS_POOL_NO_LLSC    defined or not (pool.hpp).
-//   HEAPLESS_FORMAT_PRECOMPILE, HEAPLESS_FORMAT_OPTIMIZE_SIZE,
-//   HEAPLESS_FORMAT_STD_TO_CHARS  see detail/format_core.hpp, format_float.hpp.
-//   HEAPLESS_SINGLE_HEADER_ARRAY, HEAPLESS_SINGLE_HEADER_OSTREAM
-//                            single header only: defined before including
-//                            single_include/heapless.hpp, add what the opt-in
-//                            headers heapless/array.hpp and heapless/ostream.hpp
-//                            give (they bring <array> and <ostream>).
-//   HEAPLESS_ABI_NAMESPACE   (normally not set) the name of the inline
-//                            namespace below; derived from the settings above.
+// Macro                        Default                      Effect                                  Layout / ABI
+// ---------------------------- ---------------------------- --------------------------------------- ----------------
+// HEAPLESS_HAS_EXCEPTIONS      detected: 0 with             1: errors throw (std types' subclasses, behaviour, tag x
+//                              -fno-exceptions, else 1      detail/error.hpp); 0: handler or trap
+// HEAPLESS_ERROR_HANDLER       0                            1: every error (capacity, range,        behaviour, tag h
+//                                                           format, failed assert) calls the user's
+//                                                           void heapless::error_handler(
+//                                                           heapless::error_kind, const char*)
+// HEAPLESS_ENABLE_ASSERTS      1; 0 when NDEBUG is defined  HEAPLESS_ASSERT checks its condition    behaviour, tag a
+//                                                           (unchecked_* preconditions, Pool's
+//                                                           debug checks)
+// HEAPLESS_ASSERT(cond, msg)   the library's check          the one contract macro; a definition    behaviour, tag u
+//                              (detail/error.hpp)           replaces it entirely (never empty)      (defined or not)
+// HEAPLESS_CACHE_LINE          64 on hosts (128 on Apple    bytes between producer- and consumer-   layout, tag c
+//                              AArch64); 0 on               owned data of spsc/mpmc queues; 0 = no  (the value)
+//                              microcontrollers             padding. An integer literal.
+// HEAPLESS_POOL_DEBUG          HEAPLESS_ENABLE_ASSERTS      1: a state byte per Pool slot detects   layout, tag p
+//                                                           double free and never-allocated slots
+// HEAPLESS_POOL_NO_LLSC        defined or not (not)         Pool on Cortex-M with exclusives uses   behaviour, tag l
+//                                                           compare-and-swap, not LDREX/STREX
+// HEAPLESS_LINEAR_MAP_NO_INDEX defined or not (not)         LinearMap never builds its hash index   layout, tag i
+//                                                           of integer keys
+// HEAPLESS_LINEAR_MAP_NO_SIMD  defined or not (not)         LinearMap searches with portable loops  behaviour, tag s
+//                                                           only (no SSE2/AVX2)
+// HEAPLESS_FORMAT_PRECOMPILE   1 on hosts, 0 on             C++20: format_string keeps its          layout of
+//                              microcontrollers             compile-time parse, formatting does not format_string:
+//                                                           parse (detail/format_precompiled.hpp)   own inline
+//                                                                                                   namespace
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE                             formatting picks the smaller of two     none: same
+//                              1 at -Os/-Oz, else 0         equivalent implementations              output
+// HEAPLESS_FORMAT_STD_TO_CHARS 1 on hosted systems (Linux,  float digits from std::to_chars (1) or  none: same
+//                              macOS, Windows, Unix) whose  from detail/float_to_chars.hpp (0)      output
+//                              library has float to_chars;
+//                              else 0
+// HEAPLESS_ABI_NAMESPACE       derived from the tags        the inline namespace's name             it is the name
+// HEAPLESS_SINGLE_HEADER_ARRAY defined or not (not)         single_include/heapless.hpp only: adds  none
+// HEAPLESS_SINGLE_HEADER_OSTREAM                            heapless/array.hpp, heapless/ostream.hpp
+//                                                           (they bring <array>, <ostream>)
 //
-// All of these must be set before the first heapless header, alike in every
-// translation unit that shares heapless objects. Those that change behaviour
-// or layout select the name of an inline namespace that holds every library
-// entity (HEAPLESS_NAMESPACE_BEGIN, at the end of this file), so translation
-// units built with different settings get distinct symbols instead of
-// silently sharing one copy of an inline function (docs/design.md, "One
-// configuration per symbol").
+// Defined here for the headers, not set by users: HEAPLESS_CPP20,
+// HEAPLESS_CONSTEXPR20, HEAPLESS_CONSTINIT (constinit where the compiler has
+// it; see below), HEAPLESS_HAS_THREE_WAY, HEAPLESS_LIKELY / UNLIKELY,
+// HEAPLESS_NOINLINE, HEAPLESS_ALWAYS_INLINE, HEAPLESS_COLD, HEAPLESS_TRAP,
+// HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_ASAN, and the HEAPLESS_DETAIL_*
+// target facts (GNU extensions, Cortex-M, microcontroller, native
+// compare-and-swap widths, interrupt masking). The tests alone set
+// HEAPLESS_DETAIL_BINARY_HEAP_COMPACT and HEAPLESS_DETAIL_HISTORY_BUFFER_COMPACT
+// (binary_heap.hpp, history_buffer.hpp) to run both code forms in one build.
 #ifndef HEAPLESS_DETAIL_CONFIG_HPP
 #define HEAPLESS_DETAIL_CONFIG_HPP
 
@@ -94,39 +113,65 @@
 #define HEAPLESS_HAS_THREE_WAY 0
 #endif
 
-// ---- Exceptions ----------------------------------------------------------
-#ifndef HEAPLESS_HAS_EXCEPTIONS
-#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
-#define HEAPLESS_HAS_EXCEPTIONS 1
+// ---- Compiler and target detection -----------------------------------------
+// GCC or clang: __attribute__, __builtin_*, GNU inline asm, __atomic_*.
+#if defined(__GNUC__) || defined(__clang__)
+#define HEAPLESS_DETAIL_GNU 1
 #else
-#define HEAPLESS_HAS_EXCEPTIONS 0
-#endif
+#define HEAPLESS_DETAIL_GNU 0
 #endif
 
-#ifndef HEAPLESS_ERROR_HANDLER
-#define HEAPLESS_ERROR_HANDLER 0
+// Cortex-M (any M profile core).
+#if defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')
+#define HEAPLESS_DETAIL_CORTEX_M 1
+#else
+#define HEAPLESS_DETAIL_CORTEX_M 0
 #endif
 
-// ---- Assertions ----------------------------------------------------------
-#ifndef HEAPLESS_ENABLE_ASSERTS
-#ifdef NDEBUG
-#define HEAPLESS_ENABLE_ASSERTS 0
+// Microcontrollers: little RAM, no data cache to speak of. Cortex-M, 32-bit
+// RISC-V, AVR, MSP430. Chooses the defaults that trade memory for speed
+// (HEAPLESS_CACHE_LINE, HEAPLESS_FORMAT_PRECOMPILE, LinearMap's small-map
+// index) and keeps stdio out of the error path.
+#if HEAPLESS_DETAIL_CORTEX_M || (defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)) || \
+    defined(__AVR__) || defined(__MSP430__)
+#define HEAPLESS_DETAIL_MICROCONTROLLER 1
 #else
-#define HEAPLESS_ENABLE_ASSERTS 1
+#define HEAPLESS_DETAIL_MICROCONTROLLER 0
 #endif
+
+// Compare-and-swap widths the target has natively (not via libatomic):
+// Pool's head word, mpmc's sequence numbers, Arc's counts.
+#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_8) || defined(_M_X64) || defined(_M_ARM64)
+#define HEAPLESS_DETAIL_CAS64 1
+#else
+#define HEAPLESS_DETAIL_CAS64 0
+#endif
+#if defined(__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4) || defined(_M_X64) || defined(_M_ARM64) || defined(_M_IX86)
+#define HEAPLESS_DETAIL_CAS32 1
+#else
+#define HEAPLESS_DETAIL_CAS32 0
+#endif
+
+// pool_policy::interrupt_mask exists (PRIMASK through GNU inline asm).
+#if HEAPLESS_DETAIL_CORTEX_M && HEAPLESS_DETAIL_GNU
+#define HEAPLESS_DETAIL_IRQ_MASK 1
+#else
+#define HEAPLESS_DETAIL_IRQ_MASK 0
 #endif
 
 // ---- Compiler hints ------------------------------------------------------
-#if defined(__GNUC__) || defined(__clang__)
+#if HEAPLESS_DETAIL_GNU
 #define HEAPLESS_LIKELY(x) __builtin_expect(!!(x), 1)
 #define HEAPLESS_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define HEAPLESS_NOINLINE __attribute__((noinline))
+#define HEAPLESS_ALWAYS_INLINE __attribute__((always_inline))
 #define HEAPLESS_COLD __attribute__((cold, noinline))
 #define HEAPLESS_TRAP() __builtin_trap()
 #else
 #define HEAPLESS_LIKELY(x) (x)
 #define HEAPLESS_UNLIKELY(x) (x)
 #define HEAPLESS_NOINLINE __declspec(noinline)
+#define HEAPLESS_ALWAYS_INLINE
 #define HEAPLESS_COLD __declspec(noinline)
 #define HEAPLESS_TRAP() __debugbreak()
 #endif
@@ -156,18 +201,29 @@
 #define HEAPLESS_ASAN 0
 #endif
 
-// ---- Microcontrollers: little RAM, no data cache to speak of ---------------
-// Cortex-M, 32-bit RISC-V, AVR, MSP430. Chooses the defaults that trade
-// memory for speed (HEAPLESS_CACHE_LINE below, LinearMap's small-map index).
-#if (defined(__ARM_ARCH_PROFILE) && (__ARM_ARCH_PROFILE == 'M')) ||  \
-    (defined(__riscv) && defined(__riscv_xlen) && (__riscv_xlen == 32)) || \
-    defined(__AVR__) || defined(__MSP430__)
-#define HEAPLESS_DETAIL_MICROCONTROLLER 1
+// ---- User configuration: the defaults (table at the top) --------------------
+#ifndef HEAPLESS_HAS_EXCEPTIONS
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+#define HEAPLESS_HAS_EXCEPTIONS 1
 #else
-#define HEAPLESS_DETAIL_MICROCONTROLLER 0
+#define HEAPLESS_HAS_EXCEPTIONS 0
+#endif
 #endif
 
-// ---- Cache line used to separate producer/consumer state -----------------
+#ifndef HEAPLESS_ERROR_HANDLER
+#define HEAPLESS_ERROR_HANDLER 0
+#endif
+
+#ifndef HEAPLESS_ENABLE_ASSERTS
+#ifdef NDEBUG
+#define HEAPLESS_ENABLE_ASSERTS 0
+#else
+#define HEAPLESS_ENABLE_ASSERTS 1
+#endif
+#endif
+
+// HEAPLESS_ASSERT: its default is in detail/error.hpp (it calls the error path).
+
 #ifndef HEAPLESS_CACHE_LINE
 #if HEAPLESS_DETAIL_MICROCONTROLLER
 #define HEAPLESS_CACHE_LINE 0
@@ -178,9 +234,46 @@
 #endif
 #endif
 
-// ---- Pool's debug state (a layout choice: per-slot state bytes) ----------
+// A layout choice: per-slot state bytes.
 #ifndef HEAPLESS_POOL_DEBUG
 #define HEAPLESS_POOL_DEBUG HEAPLESS_ENABLE_ASSERTS
+#endif
+
+// HEAPLESS_POOL_NO_LLSC, HEAPLESS_LINEAR_MAP_NO_INDEX, HEAPLESS_LINEAR_MAP_NO_SIMD:
+// defined or not; no default. pool.hpp and detail/linear_map_scan.hpp check
+// that they were set before the first heapless header (the ABI tag below
+// was taken from them).
+
+// Keeping the parse costs flash (24 bytes per field, a constant per call
+// site); microcontrollers parse at run time instead.
+#ifndef HEAPLESS_FORMAT_PRECOMPILE
+#if HEAPLESS_DETAIL_MICROCONTROLLER
+#define HEAPLESS_FORMAT_PRECOMPILE 0
+#else
+#define HEAPLESS_FORMAT_PRECOMPILE 1
+#endif
+#endif
+
+// GCC and clang define __OPTIMIZE_SIZE__ at -Os and -Oz.
+#ifndef HEAPLESS_FORMAT_OPTIMIZE_SIZE
+#if defined(__OPTIMIZE_SIZE__)
+#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 1
+#else
+#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 0
+#endif
+#endif
+
+// Whether the standard library's std::to_chars takes float and double is
+// said by <charconv> (__cpp_lib_to_chars), which this file does not include:
+// on hosted systems the default names HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS,
+// which detail/format_float.hpp (the one reader) defines after <charconv>.
+// On bare metal libstdc++'s costs ~120-140 KB of flash.
+#ifndef HEAPLESS_FORMAT_STD_TO_CHARS
+#if defined(__linux__) || defined(__APPLE__) || defined(_WIN32) || defined(__unix__)
+#define HEAPLESS_FORMAT_STD_TO_CHARS HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS
+#else
+#define HEAPLESS_FORMAT_STD_TO_CHARS 0
+#endif
 #endif
 
 // ---- One configuration per symbol: the ABI namespace ----------------------

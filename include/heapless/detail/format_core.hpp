@@ -15,9 +15,10 @@
 //                    table. Each type's handler is instantiated only when a
 //                    value of that type is formatted: an integer-only program
 //                    never references floating-point code.
-//   compiled_op      C++20: the parse kept by the consteval format-string
-//                    constructor (text pieces + fields with parsed specs).
-//   vformat()        the non-template engine; one copy per program.
+//   vformat()        the non-template engine; one copy per program. It runs
+//                    a C++20 precompiled program when the format string
+//                    carries one (format_precompiled.hpp, included at the
+//                    end of this file), else parses.
 #ifndef HEAPLESS_DETAIL_FORMAT_CORE_HPP
 #define HEAPLESS_DETAIL_FORMAT_CORE_HPP
 
@@ -37,38 +38,20 @@
 #define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 0
 #endif
 
-// HEAPLESS_FORMAT_PRECOMPILE (user-settable, C++20 only): 1 keeps the parse
-// of each compile-time-checked format string in the format_string object
-// (24 bytes per field, a constant copied at each call), so formatting
-// does no parsing at run time: ~2x faster. Default: 1 on hosts, 0 on
-// microcontrollers, where flash matters more than the parse.
-#ifndef HEAPLESS_FORMAT_PRECOMPILE
-#if (defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M') || \
-    (defined(__riscv) && defined(__riscv_xlen) && __riscv_xlen == 32) || defined(__AVR__) || defined(__MSP430__)
-#define HEAPLESS_FORMAT_PRECOMPILE 0
-#else
-#define HEAPLESS_FORMAT_PRECOMPILE 1
-#endif
-#endif
-// HEAPLESS_FORMAT_OPTIMIZE_SIZE (user-settable, 0 or 1): 1 picks the smaller
-// of two equivalent implementations wherever formatting has a choice: one
-// digit loop (a division per digit, no digit table) instead of std::to_chars'
-// two-digits-per-division table, memcpy calls instead of inlined short copies
-// and fills, a byte-wise brace scan. Output is the same byte for byte.
-// Default: 1 when the compiler optimises for size (GCC and clang define
-// __OPTIMIZE_SIZE__ at -Os and -Oz), else 0.
-#ifndef HEAPLESS_FORMAT_OPTIMIZE_SIZE
-#if defined(__OPTIMIZE_SIZE__)
-#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 1
-#else
-#define HEAPLESS_FORMAT_OPTIMIZE_SIZE 0
-#endif
-#endif
+// Precompiled format strings (HEAPLESS_FORMAT_PRECOMPILE, config.hpp) need
+// the consteval format-string constructor that does the parse.
 #if HEAPLESS_FORMAT_PRECOMPILE && HEAPLESS_DETAIL_FORMAT_CONSTEVAL
-#define HEAPLESS_DETAIL_FORMAT_COMPILED 1
+#define HEAPLESS_DETAIL_FORMAT_PRECOMPILED 1
 #else
-#define HEAPLESS_DETAIL_FORMAT_COMPILED 0
+#define HEAPLESS_DETAIL_FORMAT_PRECOMPILED 0
 #endif
+
+// HEAPLESS_FORMAT_OPTIMIZE_SIZE (config.hpp; default 1 at -Os/-Oz): 1 picks
+// the smaller of two equivalent implementations wherever formatting has a
+// choice: one digit loop (a division per digit, no digit table) instead of
+// std::to_chars' two-digits-per-division table, memcpy calls instead of
+// inlined short copies and fills, a byte-wise brace scan. Output is the same
+// byte for byte.
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -451,7 +434,7 @@ inline constexpr format_specs default_specs{};
 /// targets at run time (the classic has-zero-byte test: its lowest flagged
 /// byte is always exact), a plain loop in constant evaluation.
 constexpr const char* find_brace(const char* p, const char* end) noexcept {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__)) && \
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && HEAPLESS_DETAIL_GNU && \
     !HEAPLESS_FORMAT_OPTIMIZE_SIZE
   if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
     using word = std::size_t;
@@ -1038,95 +1021,17 @@ using arg_type_t = std::conditional_t<std::is_same_v<std::decay_t<T>, char*>, co
 
 // ---- Engine ------------------------------------------------------------------
 
-// ---- Precompiled format strings (C++20) ---------------------------------------
-// The consteval format-string constructor has parsed the string already; it
-// can keep the result: a list of ops, each some literal text followed by at
-// most one field with its parsed spec. Formatting then runs the ops without
-// parsing or validating anything.
+struct compiled_op;  // format_precompiled.hpp
 
-struct compiled_op {
-  std::uint16_t text_begin = 0;  // literal text: offsets into the format string
-  std::uint16_t text_len = 0;
-  std::uint8_t arg = 0xFF;  // argument index; 0xFF: text only
-  format_specs specs{};     // a custom type's field: spec text offset in width, length in precision
-};
-
-/// A view of a compiled program (null ops: not compiled, parse at run time).
+/// A view of a precompiled program (null ops: not precompiled, parse at run time).
 struct program_view {
   const compiled_op* ops = nullptr;
   std::size_t count = 0;
 };
 
-template <std::size_t K>
-struct compiled_program {
-  compiled_op ops[K]{};
-  std::uint8_t count = 0;
-  bool valid = false;
-};
-
-/// parse_format handler that records ops; gives up (valid = false) when the
-/// string is too long for 16-bit offsets or has more pieces than K.
-struct compile_handler {
-  const char* base;
-  compiled_op* ops;
-  std::size_t capacity;
-  std::size_t count = 0;
-  bool open = false;  // the last op has text and no field yet
-  bool overflow = false;
-
-  constexpr bool next_op() noexcept {
-    if (count == capacity) {
-      overflow = true;
-      return false;
-    }
-    ops[count++] = compiled_op{};
-    return true;
-  }
-  constexpr void on_text(const char* p, std::size_t n) noexcept {
-    const auto off = static_cast<std::size_t>(p - base);
-    if (off + n > 0xFFFFu) {
-      overflow = true;
-      return;
-    }
-    if (open && ops[count - 1].text_begin + ops[count - 1].text_len == off) {
-      ops[count - 1].text_len = static_cast<std::uint16_t>(ops[count - 1].text_len + n);
-      return;
-    }
-    if (!next_op()) return;
-    ops[count - 1].text_begin = static_cast<std::uint16_t>(off);
-    ops[count - 1].text_len = static_cast<std::uint16_t>(n);
-    open = true;
-  }
-  constexpr void on_field(std::size_t index, const format_specs& specs, std::string_view raw) noexcept {
-    if (!open && !next_op()) return;
-    compiled_op& op = ops[count - 1];
-    op.arg = static_cast<std::uint8_t>(index);
-    op.specs = specs;
-    if (!raw.empty()) {
-      op.specs.width = static_cast<std::uint32_t>(raw.data() - base);
-      op.specs.precision = static_cast<std::int32_t>(raw.size());
-      op.specs.set(format_specs::has_spec_flag);
-    }
-    open = false;
-  }
-};
-
-/// Checks fmt against descs and, if it is valid, compiles it into prog.
-template <std::size_t K>
-constexpr format_errc compile_format(std::string_view fmt, const arg_desc* descs, std::size_t n,
-                                     compiled_program<K>& prog) {
-  compile_handler h{fmt.data(), prog.ops, K};
-  const format_errc e = parse_format(fmt, descs, n, h);
-  prog.valid = e == format_errc::ok && !h.overflow && n < 0xFF;
-  prog.count = static_cast<std::uint8_t>(prog.valid ? h.count : 0);
-  return e;
-}
-
-// ---- Engine ------------------------------------------------------------------
-
 /// Everything one formatting call needs, type-erased. run formats it:
 /// vformat (parse at run time, or run the C++20 precompiled program), or a
-/// HEAPLESS_FMT string's generated code (format_compiled.hpp), which reads
+/// HEAPLESS_FMT string's generated code (format_codegen.hpp), which reads
 /// the arguments from args instead of values.
 struct format_call {
   std::string_view fmt;
@@ -1148,26 +1053,18 @@ struct format_handler {
   }
 };
 
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
+/// Runs c.program (format_precompiled.hpp).
+HEAPLESS_ALWAYS_INLINE inline void run_program(format_buffer& out, const format_call& c);
+#endif
+
 /// Formats into out. A malformed format string (or a value a spec cannot
 /// show) is recorded with out.fail(); the caller raises it with
 /// raise_format_error() once its target is consistent again.
 HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) {
-#if HEAPLESS_DETAIL_FORMAT_COMPILED
+#if HEAPLESS_DETAIL_FORMAT_PRECOMPILED
   if (c.program.ops != nullptr) {  // compiled (and checked) at compile time
-    const char* const base = c.fmt.data();
-    for (std::size_t i = 0; i < c.program.count; ++i) {
-      const compiled_op& op = c.program.ops[i];
-      out.write(base + op.text_begin, op.text_len);
-      if (op.arg != 0xFF) {
-        const arg_desc& d = c.descs[op.arg];
-        if (d.category != arg_category::custom) {
-          d.handler(out, c.values[op.arg], op.specs, std::string_view());
-        } else {
-          const auto raw_len = op.specs.plain() ? 0u : static_cast<std::size_t>(op.specs.precision);
-          d.handler(out, c.values[op.arg], op.specs, std::string_view(base + op.specs.width, raw_len));
-        }
-      }
-    }
+    run_program(out, c);
     return;
   }
 #endif
@@ -1182,5 +1079,8 @@ HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) 
 
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
+
+// After the engine it serves: it needs the parser and the argument table above.
+#include "format_precompiled.hpp"  // compiled_op, compile_format; run_program, which vformat calls
 
 #endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP

@@ -33,12 +33,12 @@
 #include "float_to_chars.hpp"  // fp::to_chars, the compact back end
 #include "format_core.hpp"     // format_buffer, format_specs, arg_value, write_fill
 
-#ifndef HEAPLESS_FORMAT_STD_TO_CHARS
-#if defined(__cpp_lib_to_chars) && (defined(__linux__) || defined(__APPLE__) || defined(_WIN32) || defined(__unix__))
-#define HEAPLESS_FORMAT_STD_TO_CHARS 1
+// HEAPLESS_FORMAT_STD_TO_CHARS (config.hpp) defaults, on hosted systems, to
+// this: whether <charconv> has std::to_chars for float and double.
+#if defined(__cpp_lib_to_chars)
+#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 1
 #else
-#define HEAPLESS_FORMAT_STD_TO_CHARS 0
-#endif
+#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 0
 #endif
 
 HEAPLESS_NAMESPACE_BEGIN

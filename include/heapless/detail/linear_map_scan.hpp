@@ -46,7 +46,7 @@
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
-#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_DETAIL_MICROCONTROLLER
+#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_ALWAYS_INLINE, HEAPLESS_DETAIL_MICROCONTROLLER
 #include "size.hpp"    // smallest_size_t: the index's slot type
 
 // Both switches select the ABI namespace (config.hpp): set them before the
@@ -55,7 +55,7 @@
     defined(HEAPLESS_LINEAR_MAP_NO_INDEX) != (HEAPLESS_DETAIL_ABI_I == 1)
 #error "HEAPLESS_LINEAR_MAP_NO_SIMD/NO_INDEX must be set before the first heapless header"
 #endif
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
+#if defined(__SSE2__) && HEAPLESS_DETAIL_GNU && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
 #include <emmintrin.h>  // SSE2 intrinsics (0.07 s to parse; x86-64 baseline)
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
 #else
@@ -73,11 +73,7 @@
 
 // The candidate check of the string search is small and runs about once per
 // lookup: an out-of-line call would cost more than the check itself.
-#if defined(__GNUC__) || defined(__clang__)
-#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline __attribute__((always_inline))
-#else
-#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline
-#endif
+#define HEAPLESS_DETAIL_LINEAR_MAP_INLINE inline HEAPLESS_ALWAYS_INLINE
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

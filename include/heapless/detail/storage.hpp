@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: BSL-1.0
 // heapless/detail/storage.hpp - uninitialised, in-object storage for N objects.
 //
-// One layout for every element type: an anonymous union whose first member is
-// an empty struct. The constructor activates the empty member, so
+// Three class template specialisations, chosen by storage_kind_of<T, N>:
+// zero_sized (N == 0), trivial (trivially destructible T) and non_trivial.
+// The last two hold an anonymous union whose first member is an empty struct.
+// The constructor activates the empty member, so
 //   * default construction is constexpr and writes nothing (a local container
 //     does not zero its storage; a static one is constant-initialised);
 //   * under C++20 the array member can be activated element by element in
@@ -45,50 +47,76 @@ constexpr void destroy_at(T* p) noexcept {
   else (void)p;
 }
 
-// The members shared by both specialisations. construct(i, ...) begins the
-// lifetime of element i: in constant evaluation (constexpr-friendly T only)
-// by assigning through the union member, which is what C++20 requires to
-// change a union's active member; at run time by placement new.
-#define HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS                                                   \
-  union {                                                                                      \
-    empty_member empty_;                                                                       \
-    T data_[N];                                                                                \
-  };                                                                                           \
-  constexpr uninit_array() noexcept : empty_{} {}                                              \
-  constexpr T* data() noexcept { return data_; }                                               \
-  constexpr const T* data() const noexcept { return data_; }                                   \
-  template <class... Args>                                                                     \
-  constexpr T& construct(std::size_t i, Args&&... args) noexcept(                              \
-      std::is_nothrow_constructible_v<T, Args...>) {                                           \
-    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {         \
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {                                                  \
-        data_[i] = T(std::forward<Args>(args)...);                                             \
-        return data_[i];                                                                       \
-      }                                                                                        \
-    }                                                                                          \
-    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);             \
-  }                                                                                            \
-  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
-
-template <class T, std::size_t N, bool = std::is_trivially_destructible_v<T>>
-struct uninit_array {
-  HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS
+/// Which of the three layouts below holds N elements of T.
+enum class storage_kind : unsigned char {
+  zero_sized,   ///< N == 0: an empty class, no element storage
+  trivial,      ///< trivially destructible T: nothing to run when the storage ends
+  non_trivial,  ///< T with a destructor: the storage's own destructor must be user-provided
 };
 
-// Non-trivially destructible T: the union needs a user-provided destructor;
-// the owner destroys live elements before this runs.
 template <class T, std::size_t N>
-struct uninit_array<T, N, false> {
-  HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS
+inline constexpr storage_kind storage_kind_of =
+    N == 0 ? storage_kind::zero_sized
+           : (std::is_trivially_destructible_v<T> ? storage_kind::trivial : storage_kind::non_trivial);
+
+template <class T, std::size_t N, storage_kind = storage_kind_of<T, N>>
+struct uninit_array;
+
+// Trivially destructible T. The union's copy, move and destructor are those of
+// T[N], so the storage is trivially copyable exactly when T is.
+// construct(i, ...) begins the lifetime of element i: in constant evaluation
+// (constexpr-friendly T only) by assigning through the union member, which is
+// what C++20 requires to change a union's active member; at run time by
+// placement new.
+template <class T, std::size_t N>
+struct uninit_array<T, N, storage_kind::trivial> {
+  union {
+    empty_member empty_;
+    T data_[N];
+  };
+  constexpr uninit_array() noexcept : empty_{} {}
+  constexpr T* data() noexcept { return data_; }
+  constexpr const T* data() const noexcept { return data_; }
+  template <class... Args>
+  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        data_[i] = T(std::forward<Args>(args)...);
+        return data_[i];
+      }
+    }
+    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
+  }
+  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
+};
+
+// Non-trivially destructible T: a union with such a member has a deleted
+// destructor, so this one is user-provided (and does nothing: the owner
+// destroys live elements before it runs). Never constant-evaluated (T is not
+// constexpr-friendly), so construct is placement new alone.
+template <class T, std::size_t N>
+struct uninit_array<T, N, storage_kind::non_trivial> {
+  union {
+    empty_member empty_;
+    T data_[N];
+  };
+  constexpr uninit_array() noexcept : empty_{} {}
   uninit_array(const uninit_array&) = delete;
   uninit_array& operator=(const uninit_array&) = delete;
   ~uninit_array() {}
+  constexpr T* data() noexcept { return data_; }
+  constexpr const T* data() const noexcept { return data_; }
+  template <class... Args>
+  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
+  }
+  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
 };
 
-#undef HEAPLESS_DETAIL_UNINIT_ARRAY_MEMBERS
-
-template <class T, bool B>
-struct uninit_array<T, 0, B> {
+// N == 0: no storage at all (an empty class, sizeof 1); owners never
+// construct into it.
+template <class T>
+struct uninit_array<T, 0, storage_kind::zero_sized> {
   constexpr T* data() noexcept { return nullptr; }
   constexpr const T* data() const noexcept { return nullptr; }
 };

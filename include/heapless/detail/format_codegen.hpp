@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: BSL-1.0
-// heapless/detail/format_compiled.hpp - format strings compiled into code
-// (HEAPLESS_FMT, heapless/format.hpp).
+// heapless/detail/format_codegen.hpp - HEAPLESS_FMT: format strings turned
+// into code at the call site (heapless/format.hpp). The other compile-time
+// mechanism, C++20's precompiled format strings, keeps the parse as data for
+// the run-time engine instead (format_precompiled.hpp).
 //
 // HEAPLESS_FMT("t={} id={:#x}") names a type whose str() is the literal. The
 // string is parsed by the same constexpr parser as every other format string
-// (parse_format), in C++17 as well, when the call is compiled: a malformed
-// string or a spec that does not suit its argument is a static_assert. The
+// (parse_format, through compile_format of format_precompiled.hpp), in C++17
+// as well, when the call is compiled: a malformed string or a spec that does
+// not suit its argument is a static_assert. The
 // call then runs a fixed sequence of steps, each one literal write or one
 // argument write chosen at compile time for its type and spec:
 //   - "{}" and specs without width, fill, sign or precision of integers
@@ -27,8 +30,8 @@
 //   - every other target (Vec, iterators, format_to_n, formatted_size,
 //     truncation, a format_context): through the engine's format_buffer and
 //     format_call (run_compiled), which chunk, count and truncate.
-#ifndef HEAPLESS_DETAIL_FORMAT_COMPILED_HPP
-#define HEAPLESS_DETAIL_FORMAT_COMPILED_HPP
+#ifndef HEAPLESS_DETAIL_FORMAT_CODEGEN_HPP
+#define HEAPLESS_DETAIL_FORMAT_CODEGEN_HPP
 
 #include <charconv>     // std::to_chars: decimal fields straight into a String (fast build)
 #include <cstddef>      // std::size_t
@@ -38,7 +41,8 @@
 #include <type_traits>  // std::is_base_of_v, std::enable_if_t
 #include <utility>      // std::index_sequence
 
-#include "format_core.hpp"  // parse_format, compiled_op, format_buffer, arg_traits, handlers
+#include "format_core.hpp"         // format_buffer, format_call, arg_traits, handlers
+#include "format_precompiled.hpp"  // compile_format, compiled_program: the ops code is generated from
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -478,4 +482,4 @@ inline void run_direct(Sink& out, std::index_sequence<K...>, const Args&... args
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
 
-#endif  // HEAPLESS_DETAIL_FORMAT_COMPILED_HPP
+#endif  // HEAPLESS_DETAIL_FORMAT_CODEGEN_HPP
