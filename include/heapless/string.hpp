@@ -1367,9 +1367,10 @@ class String {
   //  * The slot N - 1 - left is formed as (left ^ M) + (N - 1 - M), M an
   //    all-ones value >= N - 1 (so left ^ M == M - left): an xor and an
   //    address displacement, where N - 1 - left costs a copy of the base
-  //    pointer and a subtraction on x86. clang gets the smallest such M
-  //    (with M == 255 it folds the xor back into the subtraction), GCC 255
-  //    (it then emits a zero-extending move and an xor).
+  //    pointer and a subtraction on x86. clang gets the smallest such M;
+  //    where that is 255 (N > 128) it would fold the xor back into the
+  //    subtraction, and N - (stored byte) is then one instruction shorter.
+  //    GCC gets 255 (it then emits a zero-extending move and an xor).
   //  * clang: the case left >= N is finished here from left alone (full when
   //    left == 255, else a byte above N, which size() decodes as 0: the push
   //    goes to the front), so the byte read before the test is dead after it
@@ -1407,7 +1408,13 @@ class String {
 #endif
       }
       constexpr size_type mask = push_mask_();
-      char* const end = buf_() + ((static_cast<size_type>(left) ^ mask) + (N - 1 - mask));
+#if defined(__clang__)
+      constexpr bool by_xor = mask != 0xFF;  // else clang does better from the byte read first
+#else
+      constexpr bool by_xor = true;
+#endif
+      char* const end = by_xor ? buf_() + ((static_cast<size_type>(left) ^ mask) + (N - 1 - mask))
+                               : buf_() + (N - rep_.stored_free());
 #if HEAPLESS_DETAIL_STRING_SWAR
       if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
         const unsigned short pair = static_cast<unsigned char>(ch);  // ch, then the NUL (little-endian)
