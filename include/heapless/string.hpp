@@ -35,8 +35,9 @@
 // (`void log_line(heapless::StringRef out)`); docs/views.md.
 //
 // Costs: size() is one load and a subtraction; push_back is a compare and
-// three byte stores; append is a compare, a memmove (two 8-byte moves for 8 to
-// 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
+// three byte stores (the char and its NUL as one 16-bit store on x86, AArch64
+// and ARMv7-M and up, not -Os); append is a compare, a memmove (two 8-byte
+// moves for 8 to 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
 // are memcmp / memchr (== of 16 to 32 chars: four 8-byte words per side);
 // find(substring) tests 8 candidates per step word-wide (memchr in long
 // strings). Complexity is that of std::string. Not thread-safe (like
