@@ -350,6 +350,22 @@ VEC_BENCH_NOINLINE bool try_push_kernel_raw(raw_u32_256& v) {
   }
   return true;
 }
+// The same with the value computed before the capacity test, as a push
+// function taking the value receives it, and a 32-bit count as Vec<uint32_t,
+// 256> stores it (char32_t: it cannot alias the uint32_t elements).
+struct raw_u32_256_count32 {
+  std::uint32_t a[256];
+  char32_t n;
+};
+VEC_BENCH_NOINLINE bool try_push_kernel_raw_value_first(raw_u32_256_count32& v) {
+  v.n = 0;
+  for (std::uint32_t i = 0; i < 256; ++i) {
+    const std::uint32_t x = opaque_u32(i);
+    if (v.n == 256) return false;
+    v.a[v.n++] = x;
+  }
+  return true;
+}
 VEC_BENCH_NOINLINE bool try_push_kernel_heapless(heapless::Vec<std::uint32_t, 256>& v) {
   v.clear();
   for (std::uint32_t i = 0; i < 256; ++i)
@@ -362,5 +378,7 @@ void BM_try_push(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(Kernel(c));
 }
 BENCHMARK_TEMPLATE(BM_try_push, raw_u32_256, try_push_kernel_raw)->Name("try_push256/raw");
+BENCHMARK_TEMPLATE(BM_try_push, raw_u32_256_count32, try_push_kernel_raw_value_first)
+    ->Name("try_push256/raw_value_first");
 BENCHMARK_TEMPLATE(BM_try_push, heapless::Vec<std::uint32_t, 256>, try_push_kernel_heapless)
     ->Name("try_push256/heapless");

@@ -3206,8 +3206,9 @@ HEAPLESS_NAMESPACE_END
 // (`void log_line(heapless::StringRef out)`); docs/views.md.
 //
 // Costs: size() is one load and a subtraction; push_back is a compare and
-// three byte stores; append is a compare, a memmove (two 8-byte moves for 8 to
-// 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
+// three byte stores (the char and its NUL as one 16-bit store on x86, AArch64
+// and ARMv7-M and up, not -Os); append is a compare, a memmove (two 8-byte
+// moves for 8 to 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
 // are memcmp / memchr (== of 16 to 32 chars: four 8-byte words per side);
 // find(substring) tests 8 candidates per step word-wide (memchr in long
 // strings; detail/chars.hpp). Complexity is that of std::string. Not
@@ -4713,33 +4714,73 @@ class String {
     detail::string_algo::append_fill(rep_, n, ch, room);
   }
 
-  // push_back's common case for N < 256: the free capacity after the push,
-  // left = (stored byte) - 1, is below N, tested with one unsigned compare (a
-  // full string's 0 and a byte above N that no String wrote both land at or
-  // above N) instead of the clamped decode, so in a loop of pushes the
-  // compiler keeps the byte in a register. Returns false, changing nothing,
-  // when the caller must take the general path.
-  // Builds optimised for size (-Os) keep the general path only: the fast
-  // path would be a second inlined copy of the push at every call.
+  // push_back's common case for 0 < N < 256, written so that in a loop of
+  // pushes the compiler keeps the stored byte in a register and updates it in
+  // place. left = (stored byte) - 1, wrapped to 8 bits, is the free capacity
+  // after the push; it is below N exactly when the push fits (a full
+  // string's 0 wraps to 255, and a byte above N, never written by a String
+  // but possibly brought by memcpy or DMA, lands at or above N too).
+  //  * The slot N - 1 - left is formed as (left ^ M) + (N - 1 - M), M an
+  //    all-ones value >= N - 1 (so left ^ M == M - left): an xor and an
+  //    address displacement, where N - 1 - left costs a copy of the base
+  //    pointer and a subtraction on x86. clang gets the smallest such M;
+  //    where that is 255 (N > 128) it would fold the xor back into the
+  //    subtraction, and N - (stored byte) is then one instruction shorter.
+  //    GCC gets 255 (it then emits a zero-extending move and an xor).
+  //  * clang: the case left >= N is finished here from left alone (full when
+  //    left == 255, else a byte above N, which size() decodes as 0: the push
+  //    goes to the front), so the byte read before the test is dead after it
+  //    and no copy of it is kept. GCC keeps the loop tighter when that case
+  //    returns false to the general path.
+  //  * The char and its NUL are one 16-bit store where unaligned stores are
+  //    cheap (HEAPLESS_DETAIL_STRING_SWAR: little-endian), else two stores.
+  // Returns false, changing nothing, when the caller must take the general
+  // path. Builds optimised for size (-Os) keep the general path only: the
+  // fast path would be a second inlined copy of the push at every call.
 #if defined(__OPTIMIZE_SIZE__)
   static constexpr bool push_fast_enabled_ = false;
 #else
-  static constexpr bool push_fast_enabled_ = N < 256;
+  static constexpr bool push_fast_enabled_ = N != 0 && N < 256;
 #endif
+  static constexpr size_type push_mask_() noexcept {
+#if defined(__clang__)
+    size_type m = 0;
+    while (m < N - 1) m = m * 2 + 1;
+    return m;
+#else
+    return 0xFF;
+#endif
+  }
   constexpr bool push_fast_(char ch) noexcept {
     if constexpr (push_fast_enabled_) {
-      // Free capacity after this push. GCC tracks the byte across a loop
-      // best when the subtraction wraps in unsigned char, clang when it does
-      // not (both forms send a byte of 0 or above N to the general path).
+      const unsigned char left = static_cast<unsigned char>(rep_.stored_free() - 1u);
+      if (HEAPLESS_UNLIKELY(left >= N)) {
 #if defined(__clang__)
-      const size_type left = rep_.stored_free() - size_type{1};
+        if (left == 0xFF) return false;  // full
+        append_fill_(1, ch, N);
+        return true;
 #else
-      const size_type left = static_cast<unsigned char>(rep_.stored_free() - 1u);
+        return false;
 #endif
-      if (HEAPLESS_UNLIKELY(left >= N)) return false;
-      char* const end = buf_() + (N - 1 - left);
-      end[0] = ch;
-      end[1] = '\0';
+      }
+      constexpr size_type mask = push_mask_();
+#if defined(__clang__)
+      constexpr bool by_xor = mask != 0xFF;  // else clang does better from the byte read first
+#else
+      constexpr bool by_xor = true;
+#endif
+      char* const end = by_xor ? buf_() + ((static_cast<size_type>(left) ^ mask) + (N - 1 - mask))
+                               : buf_() + (N - rep_.stored_free());
+#if HEAPLESS_DETAIL_STRING_SWAR
+      if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        const unsigned short pair = static_cast<unsigned char>(ch);  // ch, then the NUL (little-endian)
+        std::memcpy(end, &pair, 2);
+      } else
+#endif
+      {
+        end[0] = ch;
+        end[1] = '\0';
+      }
       rep_.store_available(left);
       return true;
     } else {
@@ -6636,8 +6677,42 @@ char* uint_digits(char* end, UInt v, unsigned base, bool upper) noexcept {
 #endif
 }
 
+#if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
+/// "00" "01" ... "99": two decimal digits per division.
+inline constexpr char decimal_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/// Decimal digits of a 32-bit value at first (room for 10); returns the end.
+/// What std::to_chars does (count, then two digits per division from a
+/// table), inline: no call, no range check (the caller has the room), and
+/// the count is a tree of compares rather than a loop.
+inline char* write_decimal_u32(char* first, std::uint32_t v) noexcept {
+  const std::size_t n = v < 10000u ? (v < 100u ? (v < 10u ? 1 : 2) : (v < 1000u ? 3 : 4))
+                        : v < 100000000u
+                            ? (v < 1000000u ? (v < 100000u ? 5 : 6) : (v < 10000000u ? 7 : 8))
+                            : (v < 1000000000u ? 9 : 10);
+  char* p = first + n;
+  while (v >= 100u) {
+    const std::uint32_t q = v / 100u;
+    const std::uint32_t r = v - q * 100u;
+    v = q;
+    p -= 2;
+    std::memcpy(p, decimal_pairs + 2 * r, 2);
+  }
+  if (v >= 10u) {
+    std::memcpy(p - 2, decimal_pairs + 2 * v, 2);
+  } else {
+    p[-1] = static_cast<char>('0' + v);
+  }
+  return first + n;
+}
+#endif
+
 /// Decimal digits of v into [first, last) (which holds them all); returns the end.
-/// std::to_chars (two digits per division, a 200-byte table) unless built for size.
+/// std::to_chars (two digits per division, a 200-byte table; the same inline
+/// for 32-bit values) unless built for size.
 template <class UInt>
 char* write_decimal(char* first, char* last, UInt v) noexcept {
 #if HEAPLESS_FORMAT_OPTIMIZE_SIZE
@@ -6648,7 +6723,12 @@ char* write_decimal(char* first, char* last, UInt v) noexcept {
   std::memcpy(first, p, n);
   return first + n;
 #else
-  return std::to_chars(first, last, v).ptr;
+  if constexpr (sizeof(UInt) <= 4) {
+    (void)last;
+    return write_decimal_u32(first, static_cast<std::uint32_t>(v));
+  } else {
+    return std::to_chars(first, last, v).ptr;
+  }
 #endif
 }
 
@@ -6658,10 +6738,13 @@ HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative
   constexpr std::size_t max_digits = sizeof(UInt) * 8;  // base 2 is the longest
   if (s.plain()) {  // "{}": straight into the sink when it has room
 #if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
-    if (out.room() > max_digits) {
+    // Decimal needs at most floor(bits * log10(2)) + 1 digits, and the sign:
+    // a String sized for its line (11 chars for an int) still takes this path.
+    constexpr std::size_t max_decimal = sizeof(UInt) * 8 * 30103 / 100000 + 1;
+    if (out.room() > max_decimal) {
       char* p = out.cur();
       if (negative) *p++ = '-';
-      out.advance(static_cast<std::size_t>(write_decimal(p, p + max_digits, abs) - out.cur()));
+      out.advance(static_cast<std::size_t>(write_decimal(p, p + max_decimal, abs) - out.cur()));
       return;
     }
 #endif

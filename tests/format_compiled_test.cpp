@@ -397,3 +397,33 @@ TEST_CASE("HEAPLESS_FMT into String: errors win over capacity; a throwing format
   CHECK(std::strlen(t.c_str()) == 4);
 #endif
 }
+
+TEST_CASE("write_decimal equals std::to_chars at every digit-count boundary") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  std::uint32_t p = 1;
+  for (int k = 0; k <= 10; ++k) {
+    const std::uint32_t around[] = {p - 1, p, p + 1, 2 * p, 5 * p - 1, 9 * p};
+    for (const std::uint32_t v : around) {
+      char got[16];
+      char want[16];
+      const char* const gl = heapless::detail::write_decimal(got, got + 10, v);
+      const char* const wl = std::to_chars(want, want + sizeof want, v).ptr;
+      CHECK(sv(got, static_cast<std::size_t>(gl - got)) == sv(want, static_cast<std::size_t>(wl - want)));
+      const std::uint16_t h = static_cast<std::uint16_t>(v);
+      const char* const hl = heapless::detail::write_decimal(got, got + 5, h);
+      const char* const hw = std::to_chars(want, want + sizeof want, h).ptr;
+      CHECK(sv(got, static_cast<std::size_t>(hl - got)) == sv(want, static_cast<std::size_t>(hw - want)));
+    }
+    if (k < 9) p *= 10;
+  }
+  for (std::uint32_t v = 0; v < 20000; v += 7) {
+    char got[16];
+    char want[16];
+    const char* const gl = heapless::detail::write_decimal(got, got + 10, v);
+    const char* const wl = std::to_chars(want, want + sizeof want, v).ptr;
+    CHECK(sv(got, static_cast<std::size_t>(gl - got)) == sv(want, static_cast<std::size_t>(wl - want)));
+  }
+  char got[16];
+  const char* const gl = heapless::detail::write_decimal(got, got + 10, std::uint32_t{4294967295u});
+  CHECK(sv(got, static_cast<std::size_t>(gl - got)) == "4294967295");
+}

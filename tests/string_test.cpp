@@ -1074,3 +1074,45 @@ TEST_CASE("String: operator<< prints to any stream-like type", "[string]") {
   sink << s;
   CHECK(std::string_view(sink.buf, sink.len) == "printed");
 }
+
+namespace {
+template <std::size_t N>
+void check_push_to_full() {
+  String<N> s;
+  char expect[N + 1] = {};
+  for (std::size_t i = 0; i < N; ++i) {
+    const char c = static_cast<char>('a' + static_cast<int>(i % 26));
+    REQUIRE(s.try_push_back(c));
+    expect[i] = c;
+    REQUIRE(s.size() == i + 1);
+    REQUIRE(s.c_str()[i + 1] == '\0');
+    REQUIRE(std::string_view(s.c_str()) == std::string_view(expect, i + 1));
+  }
+  CHECK(s.full());
+  CHECK_FALSE(s.try_push_back('z'));
+  CHECK(s.size() == N);
+  CHECK(std::string_view(s.data(), s.size()) == std::string_view(expect, N));
+  s.pop_back();
+  CHECK(s.try_push_back('#'));
+  CHECK(s.back() == '#');
+  CHECK(s.c_str()[N] == '\0');
+}
+}  // namespace
+
+TEST_CASE("String: push_back fills every capacity up to N, then refuses", "[string]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  check_push_to_full<1>();
+  check_push_to_full<2>();
+  check_push_to_full<3>();
+  check_push_to_full<15>();
+  check_push_to_full<16>();
+  check_push_to_full<17>();
+  check_push_to_full<63>();
+  check_push_to_full<64>();
+  check_push_to_full<65>();
+  check_push_to_full<128>();
+  check_push_to_full<129>();
+  check_push_to_full<200>();
+  check_push_to_full<255>();
+  check_push_to_full<256>();
+}

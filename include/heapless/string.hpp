@@ -35,8 +35,9 @@
 // (`void log_line(heapless::StringRef out)`); docs/views.md.
 //
 // Costs: size() is one load and a subtraction; push_back is a compare and
-// three byte stores; append is a compare, a memmove (two 8-byte moves for 8 to
-// 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
+// three byte stores (the char and its NUL as one 16-bit store on x86, AArch64
+// and ARMv7-M and up, not -Os); append is a compare, a memmove (two 8-byte
+// moves for 8 to 16 chars on 64-bit hosts) and two byte stores; ==, compare and find(char)
 // are memcmp / memchr (== of 16 to 32 chars: four 8-byte words per side);
 // find(substring) tests 8 candidates per step word-wide (memchr in long
 // strings; detail/chars.hpp). Complexity is that of std::string. Not
@@ -1138,33 +1139,73 @@ class String {
     detail::string_algo::append_fill(rep_, n, ch, room);
   }
 
-  // push_back's common case for N < 256: the free capacity after the push,
-  // left = (stored byte) - 1, is below N, tested with one unsigned compare (a
-  // full string's 0 and a byte above N that no String wrote both land at or
-  // above N) instead of the clamped decode, so in a loop of pushes the
-  // compiler keeps the byte in a register. Returns false, changing nothing,
-  // when the caller must take the general path.
-  // Builds optimised for size (-Os) keep the general path only: the fast
-  // path would be a second inlined copy of the push at every call.
+  // push_back's common case for 0 < N < 256, written so that in a loop of
+  // pushes the compiler keeps the stored byte in a register and updates it in
+  // place. left = (stored byte) - 1, wrapped to 8 bits, is the free capacity
+  // after the push; it is below N exactly when the push fits (a full
+  // string's 0 wraps to 255, and a byte above N, never written by a String
+  // but possibly brought by memcpy or DMA, lands at or above N too).
+  //  * The slot N - 1 - left is formed as (left ^ M) + (N - 1 - M), M an
+  //    all-ones value >= N - 1 (so left ^ M == M - left): an xor and an
+  //    address displacement, where N - 1 - left costs a copy of the base
+  //    pointer and a subtraction on x86. clang gets the smallest such M;
+  //    where that is 255 (N > 128) it would fold the xor back into the
+  //    subtraction, and N - (stored byte) is then one instruction shorter.
+  //    GCC gets 255 (it then emits a zero-extending move and an xor).
+  //  * clang: the case left >= N is finished here from left alone (full when
+  //    left == 255, else a byte above N, which size() decodes as 0: the push
+  //    goes to the front), so the byte read before the test is dead after it
+  //    and no copy of it is kept. GCC keeps the loop tighter when that case
+  //    returns false to the general path.
+  //  * The char and its NUL are one 16-bit store where unaligned stores are
+  //    cheap (HEAPLESS_DETAIL_STRING_SWAR: little-endian), else two stores.
+  // Returns false, changing nothing, when the caller must take the general
+  // path. Builds optimised for size (-Os) keep the general path only: the
+  // fast path would be a second inlined copy of the push at every call.
 #if defined(__OPTIMIZE_SIZE__)
   static constexpr bool push_fast_enabled_ = false;
 #else
-  static constexpr bool push_fast_enabled_ = N < 256;
+  static constexpr bool push_fast_enabled_ = N != 0 && N < 256;
 #endif
+  static constexpr size_type push_mask_() noexcept {
+#if defined(__clang__)
+    size_type m = 0;
+    while (m < N - 1) m = m * 2 + 1;
+    return m;
+#else
+    return 0xFF;
+#endif
+  }
   constexpr bool push_fast_(char ch) noexcept {
     if constexpr (push_fast_enabled_) {
-      // Free capacity after this push. GCC tracks the byte across a loop
-      // best when the subtraction wraps in unsigned char, clang when it does
-      // not (both forms send a byte of 0 or above N to the general path).
+      const unsigned char left = static_cast<unsigned char>(rep_.stored_free() - 1u);
+      if (HEAPLESS_UNLIKELY(left >= N)) {
 #if defined(__clang__)
-      const size_type left = rep_.stored_free() - size_type{1};
+        if (left == 0xFF) return false;  // full
+        append_fill_(1, ch, N);
+        return true;
 #else
-      const size_type left = static_cast<unsigned char>(rep_.stored_free() - 1u);
+        return false;
 #endif
-      if (HEAPLESS_UNLIKELY(left >= N)) return false;
-      char* const end = buf_() + (N - 1 - left);
-      end[0] = ch;
-      end[1] = '\0';
+      }
+      constexpr size_type mask = push_mask_();
+#if defined(__clang__)
+      constexpr bool by_xor = mask != 0xFF;  // else clang does better from the byte read first
+#else
+      constexpr bool by_xor = true;
+#endif
+      char* const end = by_xor ? buf_() + ((static_cast<size_type>(left) ^ mask) + (N - 1 - mask))
+                               : buf_() + (N - rep_.stored_free());
+#if HEAPLESS_DETAIL_STRING_SWAR
+      if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        const unsigned short pair = static_cast<unsigned char>(ch);  // ch, then the NUL (little-endian)
+        std::memcpy(end, &pair, 2);
+      } else
+#endif
+      {
+        end[0] = ch;
+        end[1] = '\0';
+      }
       rep_.store_available(left);
       return true;
     } else {

@@ -720,8 +720,42 @@ char* uint_digits(char* end, UInt v, unsigned base, bool upper) noexcept {
 #endif
 }
 
+#if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
+/// "00" "01" ... "99": two decimal digits per division.
+inline constexpr char decimal_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/// Decimal digits of a 32-bit value at first (room for 10); returns the end.
+/// What std::to_chars does (count, then two digits per division from a
+/// table), inline: no call, no range check (the caller has the room), and
+/// the count is a tree of compares rather than a loop.
+inline char* write_decimal_u32(char* first, std::uint32_t v) noexcept {
+  const std::size_t n = v < 10000u ? (v < 100u ? (v < 10u ? 1 : 2) : (v < 1000u ? 3 : 4))
+                        : v < 100000000u
+                            ? (v < 1000000u ? (v < 100000u ? 5 : 6) : (v < 10000000u ? 7 : 8))
+                            : (v < 1000000000u ? 9 : 10);
+  char* p = first + n;
+  while (v >= 100u) {
+    const std::uint32_t q = v / 100u;
+    const std::uint32_t r = v - q * 100u;
+    v = q;
+    p -= 2;
+    std::memcpy(p, decimal_pairs + 2 * r, 2);
+  }
+  if (v >= 10u) {
+    std::memcpy(p - 2, decimal_pairs + 2 * v, 2);
+  } else {
+    p[-1] = static_cast<char>('0' + v);
+  }
+  return first + n;
+}
+#endif
+
 /// Decimal digits of v into [first, last) (which holds them all); returns the end.
-/// std::to_chars (two digits per division, a 200-byte table) unless built for size.
+/// std::to_chars (two digits per division, a 200-byte table; the same inline
+/// for 32-bit values) unless built for size.
 template <class UInt>
 char* write_decimal(char* first, char* last, UInt v) noexcept {
 #if HEAPLESS_FORMAT_OPTIMIZE_SIZE
@@ -732,7 +766,12 @@ char* write_decimal(char* first, char* last, UInt v) noexcept {
   std::memcpy(first, p, n);
   return first + n;
 #else
-  return std::to_chars(first, last, v).ptr;
+  if constexpr (sizeof(UInt) <= 4) {
+    (void)last;
+    return write_decimal_u32(first, static_cast<std::uint32_t>(v));
+  } else {
+    return std::to_chars(first, last, v).ptr;
+  }
 #endif
 }
 
@@ -742,10 +781,13 @@ HEAPLESS_NOINLINE void write_integer(format_buffer& out, UInt abs, bool negative
   constexpr std::size_t max_digits = sizeof(UInt) * 8;  // base 2 is the longest
   if (s.plain()) {  // "{}": straight into the sink when it has room
 #if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
-    if (out.room() > max_digits) {
+    // Decimal needs at most floor(bits * log10(2)) + 1 digits, and the sign:
+    // a String sized for its line (11 chars for an int) still takes this path.
+    constexpr std::size_t max_decimal = sizeof(UInt) * 8 * 30103 / 100000 + 1;
+    if (out.room() > max_decimal) {
       char* p = out.cur();
       if (negative) *p++ = '-';
-      out.advance(static_cast<std::size_t>(write_decimal(p, p + max_digits, abs) - out.cur()));
+      out.advance(static_cast<std::size_t>(write_decimal(p, p + max_decimal, abs) - out.cur()));
       return;
     }
 #endif
