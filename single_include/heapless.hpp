@@ -3310,6 +3310,18 @@ struct chars {
     if (n != 0) std::memmove(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
+  // Copies last byte first, one byte at a time: right when s lies before d
+  // (or at it), which an append from the string's own text is. Size-optimised
+  // builds use it for appends instead of linking memmove for them alone.
+  static void copy_backward(char* d, const char* s, std::size_t n) noexcept {
+    while (n != 0) {
+      --n;
+      d[n] = s[n];
+#if HEAPLESS_DETAIL_GNU
+      __asm__("" : "+r"(n));  // keeps it a loop, not a call to memmove
+#endif
+    }
+  }
   // The same pointer, which the optimiser can no longer trace to its object
   // (no instruction is emitted).
   static const char* opaque(const char* p) noexcept {
@@ -3803,7 +3815,14 @@ struct string_algo {
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       for (std::size_t i = n; i > 0; --i) end[i - 1] = s[i - 1];
     } else {
+#if defined(__OPTIMIZE_SIZE__)
+      // -Os/-Oz: a byte loop rather than memmove, which a program that only
+      // appends would link for this alone (newlib-nano's is larger than the
+      // whole append; docs/firmware.md).
+      chars::copy_backward(end, s, n);
+#else
       chars::move(end, s, n);
+#endif
     }
     end[n] = '\0';
     r.store_available(room - n);

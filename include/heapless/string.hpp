@@ -228,7 +228,14 @@ struct string_algo {
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       for (std::size_t i = n; i > 0; --i) end[i - 1] = s[i - 1];
     } else {
+#if defined(__OPTIMIZE_SIZE__)
+      // -Os/-Oz: a byte loop rather than memmove, which a program that only
+      // appends would link for this alone (newlib-nano's is larger than the
+      // whole append; docs/firmware.md).
+      chars::copy_backward(end, s, n);
+#else
       chars::move(end, s, n);
+#endif
     }
     end[n] = '\0';
     r.store_available(room - n);

@@ -83,6 +83,18 @@ struct chars {
     if (n != 0) std::memmove(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
+  // Copies last byte first, one byte at a time: right when s lies before d
+  // (or at it), which an append from the string's own text is. Size-optimised
+  // builds use it for appends instead of linking memmove for them alone.
+  static void copy_backward(char* d, const char* s, std::size_t n) noexcept {
+    while (n != 0) {
+      --n;
+      d[n] = s[n];
+#if HEAPLESS_DETAIL_GNU
+      __asm__("" : "+r"(n));  // keeps it a loop, not a call to memmove
+#endif
+    }
+  }
   // The same pointer, which the optimiser can no longer trace to its object
   // (no instruction is emitted).
   static const char* opaque(const char* p) noexcept {
