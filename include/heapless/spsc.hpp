@@ -495,7 +495,7 @@ class Queue : private detail::queue_state<T, N> {
   // element to take; with Remove, then destroys it and gives its slot back
   // (if take throws, the element stays). False, take not called, when empty.
   template <bool Remove, class Take>
-  static bool front_in_(indices& q, Take&& take) noexcept(noexcept(take(std::declval<T&>()))) {
+  static bool front_in_(indices& q, Take take) noexcept(noexcept(take(std::declval<T&>()))) {
     // Relaxed: head_ is written only by this side; we read our own last store.
     const index_type h = q.head_.load(std::memory_order_relaxed);
     [[maybe_unused]] const index_type next = ring::advance(h, 1);
@@ -677,7 +677,7 @@ class Queue : private detail::queue_state<T, N> {
   // `want`: the private copy of tail_ when it shows that many, else tail_.
   size_type ready_(index_type h, size_type want) noexcept {
     size_type n = this->known_items(h);
-    if (n < want) {
+    if (n == 0 || n < want) {  // (always without private copies)
       // Acquire: pairs with the producer's release store of tail_, so the
       // elements it constructed are visible before we read them.
       const index_type t = this->tail_.load(std::memory_order_acquire);
@@ -701,7 +701,7 @@ class Queue : private detail::queue_state<T, N> {
     // Relaxed: tail_ is written only by this side.
     const index_type t = this->tail_.load(std::memory_order_relaxed);
     size_type room = this->known_room(t);
-    if (room < count) {
+    if (room == 0 || room < count) {  // (always without private copies)
       // Acquire: pairs with the consumer's release store of head_, so its
       // reads and destruction of the slots we are about to reuse happened before.
       const index_type h = this->head_.load(std::memory_order_acquire);
