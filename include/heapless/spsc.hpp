@@ -765,7 +765,9 @@ class handle {
   }
 
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
 
   constexpr handle() noexcept = default;
@@ -779,10 +781,13 @@ class handle {
   handle(const handle&) = delete;
   handle& operator=(const handle&) = delete;
 
-  /// Snapshots; see Queue::size.
+  /// Queue::size, a snapshot. Precondition (HEAPLESS_ASSERT): the handle is not empty.
   [[nodiscard]] size_type size() const noexcept { return queue().size(); }
+  /// Queue::empty, a snapshot. Precondition: the handle is not empty.
   [[nodiscard]] bool empty() const noexcept { return queue().empty(); }
+  /// Queue::full, a snapshot. Precondition: the handle is not empty.
   [[nodiscard]] bool full() const noexcept { return queue().full(); }
+  /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// False for an empty (default-constructed or moved-from) handle.
   explicit operator bool() const noexcept { return q_ != empty_block(); }
