@@ -794,8 +794,16 @@ class handle {
 
  protected:
   constexpr explicit handle(indices& q) noexcept : q_(&q) {}
-  /// The index block: the queue's, or the empty handle's.
-  indices& block() const noexcept { return *q_; }
+  /// The index block: the queue's, or the empty handle's. The empty asm (no
+  /// instruction) hides which block it is from the optimiser: knowing it is
+  /// the shared one, g++ would follow the path into a slot behind it, which
+  /// the indices never take, and warn about array bounds.
+  indices& block() const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __asm__("" : "+m"(q_));
+#endif
+    return *q_;
+  }
   /// The queue. Precondition (HEAPLESS_ASSERT): the handle is not empty.
   Queue<T, N>& queue() const noexcept {
     HEAPLESS_ASSERT(q_ != empty_block(), "spsc handle used without a queue (default-constructed or moved-from)");
@@ -803,7 +811,7 @@ class handle {
   }
 
  private:
-  indices* q_ = empty_block();
+  mutable indices* q_ = empty_block();  // mutable: block() tells the optimiser it may have changed
 };
 
 }  // namespace detail
