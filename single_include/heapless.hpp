@@ -12799,8 +12799,8 @@ HEAPLESS_NAMESPACE_END
 //     other's index on every operation: without a cache that costs one load,
 //     and a private copy would only add code and RAM.
 //   L > 0 (the default on hosts): the producer's and the consumer's state
-//     each on their own L-byte line (32-bit indices: the width is free there)
-//     and the slots from a third, so the queue is L-aligned and takes
+//     each on their own L-byte line (pointer-wide indices: the width is free
+//     there) and the slots from a third, so the queue is L-aligned and takes
 //     2L + N * sizeof(T) rounded up to L (sizeof(Queue<uint8_t, 16>) == 192
 //     with L = 64). Each side keeps a private copy of the other's index and
 //     reads the shared one only when that copy says full/empty, so in steady
@@ -12827,9 +12827,26 @@ HEAPLESS_NAMESPACE_END
 // the producer or the consumer about what that side can see, possibly already
 // stale when they return if the other side runs concurrently.
 //
+// Why it is correct. Each index is written by one side only, and only ever
+// advances. The producer constructs in slot tail only after seeing head with
+// tail - head < N (an acquire load of head_, so the consumer's last reads of
+// that slot and its destruction happened before), and publishes it by a
+// release store of tail_ after constructing; the consumer reads slot head only
+// after seeing tail != head (an acquire load of tail_, so the construction
+// happened before), and hands it back by a release store of head_ after
+// destroying it. The private copies only lag behind the index they copy
+// (full_at_ <= head_ + N, tail_cache_ <= tail_, modulo the index range), so
+// the room or elements a copy shows are really there: a side re-reads the
+// shared index only when its copy shows too little, and the acquire of that
+// re-read covers every later slot access until the next one.
+//
 // split() returns a move-only Producer and Consumer handle (one pointer each)
 // exposing only their side. Call it once, before the two sides start; the
-// queue must outlive both handles.
+// queue must outlive both handles. An empty handle (default-constructed or
+// moved-from) points at a shared index block that reads full to a producer
+// and empty to a consumer, so its single-element operations fail like those
+// of a full or empty queue, touch no slot, and HEAPLESS_ASSERT reports the
+// misuse on that failure path (the hot path carries no check of its own).
 //
 // Works on cores without compare-and-swap (Cortex-M0) and between an ISR and
 // thread mode on one core: only atomic loads and stores of the two indices
@@ -12846,8 +12863,7 @@ HEAPLESS_NAMESPACE_END
 #define HEAPLESS_SPSC_HPP
 
 #include <atomic>       // std::atomic: the two shared indices
-#include <cstddef>      // std::size_t
-#include <cstdint>      // std::uint32_t: the index type on padded layouts
+#include <cstddef>      // std::size_t: also the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
 // #include "detail/iterator.hpp": inlined above
 #include <new>          // placement new (via detail/storage.hpp)
@@ -12882,11 +12898,13 @@ template <std::size_t N>
 struct ring_index {
   static_assert(N > 0, "spsc::Queue needs a capacity of at least 1");
   static_assert(N <= static_cast<std::size_t>(-1) / 2, "spsc::Queue capacity too large");
-  // The smallest type holding 2N - 1 (RAM matters where there is no
-  // padding); with padding the width is free, and 32 bits spare x86 and ARM
-  // the zero-extensions that 8- and 16-bit arithmetic needs.
-  using type = std::conditional_t<(HEAPLESS_CACHE_LINE > 0 && sizeof(smallest_size_t<2 * N - 1>) < 4),
-                                  std::uint32_t, smallest_size_t<2 * N - 1>>;
+  // The smallest type holding 2N - 1 where nothing pads the indices (RAM
+  // matters there). With padding the width is free, and a pointer-wide index
+  // is what the compilers address a slot with and advance without widening
+  // or copying it first.
+  using type = std::conditional_t<(HEAPLESS_CACHE_LINE > 0 &&
+                                   sizeof(smallest_size_t<2 * N - 1>) < sizeof(std::size_t)),
+                                  std::size_t, smallest_size_t<2 * N - 1>>;
   static constexpr bool pow2 = (N & (N - 1)) == 0;
 
   /// The index n places after i (n <= N).
@@ -12928,7 +12946,12 @@ inline constexpr std::size_t line_align = max_of(HEAPLESS_CACHE_LINE, alignof(X)
 template <class T, std::size_t N>
 struct cached_indices : std::bool_constant<(HEAPLESS_CACHE_LINE > 0)> {};
 
-// The indices, and how each side learns how far it may go. Two layouts:
+/// Tag: construct an index block that reads full (an empty producer handle's).
+struct full_block_t {
+  explicit full_block_t() = default;
+};
+
+// The indices of a queue, in one of two layouts:
 //   cached (HEAPLESS_CACHE_LINE > 0, hosts): producer-owned and consumer-owned
 //     lines, each side with a private copy of the other side's index that it
 //     refreshes only when the copy says full/empty, so in steady state neither
@@ -12936,14 +12959,23 @@ struct cached_indices : std::bool_constant<(HEAPLESS_CACHE_LINE > 0)> {};
 //   uncached (HEAPLESS_CACHE_LINE == 0, Cortex-M): just the two indices; each
 //     side reads the other's index on every operation. Without a data cache a
 //     private copy saves nothing and costs code and RAM.
-// Each provides, for the producer at tail t, has_room_(t) (a slot is free)
-// and room_(t, want) (free slots; exact, or at least `want`), and for the
-// consumer at head h, has_item_(h) and ready_(h, want) (queued elements).
+// Queue's operations load and store tail_ and head_ themselves; what a layout
+// adds is what its private copies already tell:
+//   known_room(t)   free slots the producer at tail t knows of without reading
+//                   head_ (0 without private copies: it always reads head_);
+//   saw_head(h)     the producer read head_ == h: remember it;
+//   known_items(h)  elements the consumer at head h knows of without reading
+//                   tail_ (0 without private copies);
+//   saw_tail(t)     the consumer read tail_ == t: remember it.
 template <std::size_t N, bool Cached>
 struct queue_indices {
-  using idx = ring_index<N>;
-  using index_type = typename idx::type;
+  using ring = ring_index<N>;
+  using index_type = typename ring::type;
   using atomic_index = std::atomic<index_type>;
+
+  constexpr queue_indices() noexcept = default;
+  constexpr explicit queue_indices(full_block_t) noexcept
+      : tail_(static_cast<index_type>(N)), full_at_(static_cast<index_type>(N)) {}
 
   // Producer-owned line.
   alignas(line_align<atomic_index>) atomic_index tail_{0};  // written by the producer only
@@ -12952,74 +12984,52 @@ struct queue_indices {
   alignas(line_align<atomic_index>) atomic_index head_{0};  // written by the consumer only
   index_type tail_cache_ = 0;                               // consumer-private copy of tail_
 
-  bool has_room_(index_type t) noexcept {
-    if (HEAPLESS_LIKELY(t != full_at_)) return true;
-    refresh_full_at_();
-    return t != full_at_;
-  }
-  std::size_t room_(index_type t, std::size_t want) noexcept {
-    return ahead_(t, full_at_, want, [this] { refresh_full_at_(); });
-  }
-  bool has_item_(index_type h) noexcept {
-    if (HEAPLESS_LIKELY(h != tail_cache_)) return true;
-    refresh_tail_cache_();
-    return h != tail_cache_;
-  }
-  std::size_t ready_(index_type h, std::size_t want) noexcept {
-    return ahead_(h, tail_cache_, want, [this] { refresh_tail_cache_(); });
-  }
-
- private:
-  // How far `own` may advance up to the private copy `seen`; refreshes the
-  // copy (one read of the other side's line) only when that is below `want`.
-  template <class Refresh>
-  static std::size_t ahead_(index_type own, const index_type& seen, std::size_t want, Refresh refresh) noexcept {
-    std::size_t n = idx::distance(own, seen);
-    if (n < want) {
-      refresh();
-      n = idx::distance(own, seen);
-    }
-    return n;
-  }
-  void refresh_full_at_() noexcept {
-    // Acquire: pairs with the consumer's release of head_, so its reads and
-    // destruction of the slots we are about to reuse happened before.
-    full_at_ = idx::advance(head_.load(std::memory_order_acquire), N);
-  }
-  void refresh_tail_cache_() noexcept {
-    // Acquire: pairs with the producer's release of tail_, so the elements it
-    // constructed are visible before we read them.
-    tail_cache_ = tail_.load(std::memory_order_acquire);
-  }
+  std::size_t known_room(index_type t) const noexcept { return ring::distance(t, full_at_); }
+  void saw_head(index_type h) noexcept { full_at_ = ring::advance(h, N); }
+  std::size_t known_items(index_type h) const noexcept { return ring::distance(h, tail_cache_); }
+  void saw_tail(index_type t) noexcept { tail_cache_ = t; }
 };
 
 template <std::size_t N>
 struct queue_indices<N, false> {
-  using idx = ring_index<N>;
-  using index_type = typename idx::type;
+  using ring = ring_index<N>;
+  using index_type = typename ring::type;
   using atomic_index = std::atomic<index_type>;
+
+  constexpr queue_indices() noexcept = default;
+  constexpr explicit queue_indices(full_block_t) noexcept : tail_(static_cast<index_type>(N)) {}
 
   atomic_index tail_{0};  // written by the producer only
   atomic_index head_{0};  // written by the consumer only
 
-  bool has_room_(index_type t) noexcept { return idx::distance(head_acquire_(), t) != N; }
-  std::size_t room_(index_type t, std::size_t) noexcept { return N - idx::distance(head_acquire_(), t); }
-  bool has_item_(index_type h) noexcept { return h != tail_acquire_(); }
-  std::size_t ready_(index_type h, std::size_t) noexcept { return idx::distance(h, tail_acquire_()); }
-
- private:
-  // Acquire: pairs with the consumer's release of head_, so its reads and
-  // destruction of the slots we are about to reuse happened before.
-  index_type head_acquire_() const noexcept { return head_.load(std::memory_order_acquire); }
-  // Acquire: pairs with the producer's release of tail_, so the elements it
-  // constructed are visible before we read them.
-  index_type tail_acquire_() const noexcept { return tail_.load(std::memory_order_acquire); }
+  static constexpr std::size_t known_room(index_type) noexcept { return 0; }
+  static constexpr void saw_head(index_type) noexcept {}
+  static constexpr std::size_t known_items(index_type) noexcept { return 0; }
+  static constexpr void saw_tail(index_type) noexcept {}
 };
+
+template <class T, std::size_t N>
+using queue_indices_for = queue_indices<N, cached_indices<T, N>::value>;
+
+/// The index blocks of empty handles: one reads full (tail_ == head_ + N),
+/// for producers, one reads empty, for consumers, whatever side re-reads what.
+/// No slots lie behind them and nothing writes them: an operation reaches a
+/// slot, and updates a private copy, only after the indices showed room or
+/// an element.
+template <std::size_t N, bool Cached>
+inline queue_indices<N, Cached> empty_producer_block{full_block_t{}};
+template <std::size_t N, bool Cached>
+inline queue_indices<N, Cached> empty_consumer_block{};
+
+template <std::size_t N, bool Cached>
+constexpr bool is_empty_handle_block(const queue_indices<N, Cached>& q) noexcept {
+  return &q == &empty_producer_block<N, Cached> || &q == &empty_consumer_block<N, Cached>;
+}
 
 // The data members. Split from Queue so the destructor is trivial exactly
 // when T's is (a static queue of bytes registers no destructor at exit).
 template <class T, std::size_t N, bool = std::is_trivially_destructible_v<T>>
-struct queue_state : queue_indices<N, cached_indices<T, N>::value> {
+struct queue_state : queue_indices_for<T, N> {
   // Slots, starting on their own line (packed after the indices when
   // HEAPLESS_CACHE_LINE is 0).
   alignas(line_align<uninit_array<T, N>>) uninit_array<T, N> slots_;
@@ -13034,12 +13044,11 @@ struct queue_state<T, N, false> : queue_state<T, N, true> {
   constexpr queue_state() noexcept = default;
   /// Destroys the elements still queued. No other thread may use the queue.
   ~queue_state() {
-    using ring = ring_index<N>;
     // Relaxed: the destructor runs after both sides stopped; whatever
     // synchronised their end with this thread (join, a mutex) ordered it.
     auto h = this->head_.load(std::memory_order_relaxed);
     const auto t = this->tail_.load(std::memory_order_relaxed);
-    for (; h != t; h = ring::advance(h, 1)) this->slots_.destroy(ring::slot(h));
+    for (; h != t; h = ring_index<N>::advance(h, 1)) this->slots_.destroy(ring_index<N>::slot(h));
   }
 };
 
@@ -13059,17 +13068,25 @@ struct is_contiguous_range_of<
     R, T, std::void_t<decltype(std::declval<const R&>().data()), decltype(std::declval<const R&>().size())>>
     : std::bool_constant<is_pointer_to_v<decltype(std::declval<const R&>().data()), T>> {};
 
+template <class T, std::size_t N, bool IsProducer>
+class handle;
+
 }  // namespace detail
 
 /// A wait-free single-producer single-consumer FIFO of exactly N elements,
 /// stored inline. Neither copyable nor movable (the two sides hold on to it).
 template <class T, std::size_t N>
 class Queue : private detail::queue_state<T, N> {
-  using idx_ = detail::ring_index<N>;
-  using index_ = typename idx_::type;
+  using ring = detail::ring_index<N>;                  // index arithmetic
+  using index_type = typename ring::type;              // what tail_ and head_ hold
+  using indices = detail::queue_indices_for<T, N>;     // the index block
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "spsc::Queue<T, N>: T must be a non-const, non-volatile object type");
   static_assert(std::is_nothrow_destructible_v<T>, "spsc::Queue<T, N>: T's destructor must not throw");
+  friend class Producer<T, N>;
+  friend class Consumer<T, N>;
+  template <class, std::size_t, bool>
+  friend class detail::handle;
 
  public:
   /// Element type.
@@ -13162,35 +13179,55 @@ class Queue : private detail::queue_state<T, N> {
   constexpr Queue() noexcept = default;
   Queue(const Queue&) = delete;
   Queue& operator=(const Queue&) = delete;
-  /// Destroys the elements still queued (implicit; trivial when T's is).
+  /// Destroys the elements still queued; trivial when T's destructor is.
+  ~Queue() = default;
 
   // ---- Producer side ---------------------------------------------------
 
   /// Appends a copy of v. Returns false (and changes nothing) when full.
   [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
-    return try_emplace(v);
+    return emplace_in_(*this, v);
   }
   /// Appends v moved. Returns false when full; v is then not moved from.
   [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return try_emplace(std::move(v));
+    return emplace_in_(*this, std::move(v));
   }
   /// Constructs an element from args at the back. Returns false (args
   /// untouched) when full. If the constructor throws, nothing is published.
   template <class... Args>
   [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return emplace_in_(*this, std::forward<Args>(args)...);
+  }
+
+ private:
+  // The push: try_push, try_emplace and Producer's. q is this queue's index
+  // block or, for an empty Producer, empty_producer_block, which reads full:
+  // a slot is reached only after the indices showed room.
+  template <class... Args>
+  static bool emplace_in_(indices& q, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     // Relaxed: tail_ is written only by this side; we read our own last store.
-    const index_ t = this->tail_.load(std::memory_order_relaxed);
-    if (!this->has_room_(t)) return false;  // (the cached layout hints inside)
-    ::heapless::detail::construct_at(slot_(idx_::slot(t)), std::forward<Args>(args)...);
-    // Release: publishes the constructed element to the consumer's acquire.
-    this->tail_.store(idx_::advance(t, 1), std::memory_order_release);
+    const index_type t = q.tail_.load(std::memory_order_relaxed);
+    const index_type next = ring::advance(t, 1);
+    if (q.known_room(t) == 0) {  // full as far as the private copy knows; always so without one
+      // Acquire: pairs with the consumer's release store of head_, so its
+      // reads and destruction of the slot we are about to reuse happened before.
+      const index_type h = q.head_.load(std::memory_order_acquire);
+      if (ring::distance(h, t) == N) return refuse_(q);
+      q.saw_head(h);
+    }
+    ::heapless::detail::construct_at(slot_in_(q, t), std::forward<Args>(args)...);
+    // Release: pairs with the consumer's acquire load of tail_: the element is
+    // constructed before the consumer can see the new tail.
+    q.tail_.store(next, std::memory_order_release);
     return true;
   }
 
+ public:
   /// Appends elements from [first, last) until the queue is full; returns how
-  /// many went in (the first ones of the range). One publish for the whole batch; for a T* range of trivially
-  /// copyable T at most two memcpy calls. If copying an element throws, none
-  /// of the batch is published and the exception propagates. O(count).
+  /// many went in (the first ones of the range). One publish for the whole
+  /// batch; for a T* range of trivially copyable T at most two memcpy calls.
+  /// If copying an element throws, none of the batch is published and the
+  /// exception propagates. O(count).
   template <class InputIt, class = decltype(*std::declval<InputIt&>(), ++std::declval<InputIt&>(),
                                             std::declval<InputIt&>() != std::declval<InputIt&>())>
   [[nodiscard]] size_type push(InputIt first, InputIt last) {
@@ -13215,39 +13252,72 @@ class Queue : private detail::queue_state<T, N> {
 
   /// Removes the front element and returns it; std::nullopt when empty.
   [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
-    // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
-    T* p = front_at_(h);
-    if (!p) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(*p));
-    drop_front_(h);
-    return out;
+    return pop_optional_(*this);
   }
   /// Move-assigns the front element to out and removes it; false (out
   /// untouched) when empty. If the assignment throws, the element stays.
   [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
-    T* p = front_at_(h);
-    if (!p) return false;
-    out = std::move(*p);
-    drop_front_(h);
-    return true;
+    return pop_into_(*this, out);
   }
   /// The front element, or nullptr when empty. Consumer only; valid until the
   /// consumer pops it. Peek, then pop() to drop it.
-  [[nodiscard]] T* front() noexcept {
-    // Relaxed: head_ is written only by this side.
-    return front_at_(this->head_.load(std::memory_order_relaxed));
-  }
+  [[nodiscard]] T* front() noexcept { return front_of_(*this); }
   /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
   /// e.g. front() returned non-null. O(1).
-  void pop() noexcept {
-    // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
-    HEAPLESS_ASSERT(front_at_(h) != nullptr, "spsc::Queue::pop on an empty queue");
-    drop_front_(h);
+  void pop() noexcept { pop_in_(*this); }
+
+ private:
+  // The pop: try_pop, front and Consumer's. q is this queue's index block
+  // or, for an empty Consumer, empty_consumer_block, which reads empty: a
+  // slot is reached only after the indices showed an element. Hands the front
+  // element to take; with Remove, then destroys it and gives its slot back
+  // (if take throws, the element stays). False, take not called, when empty.
+  template <bool Remove, class Take>
+  static bool front_in_(indices& q, Take take) noexcept(noexcept(take(std::declval<T&>()))) {
+    // Relaxed: head_ is written only by this side; we read our own last store.
+    const index_type h = q.head_.load(std::memory_order_relaxed);
+    [[maybe_unused]] const index_type next = ring::advance(h, 1);
+    if (q.known_items(h) == 0) {  // empty as far as the private copy knows; always so without one
+      // Acquire: pairs with the producer's release store of tail_, so the
+      // element it constructed is visible before we read it.
+      const index_type t = q.tail_.load(std::memory_order_acquire);
+      if (t == h) return refuse_(q);
+      q.saw_tail(t);
+    }
+    T* const p = slot_in_(q, h);
+    take(*p);
+    if constexpr (Remove) {
+      ::heapless::detail::destroy_at(p);
+      // Release: pairs with the producer's acquire load of head_: our reads
+      // and destruction of the slot happen before it constructs there again.
+      q.head_.store(next, std::memory_order_release);
+    }
+    return true;
   }
+  static bool pop_into_(indices& q, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return front_in_<true>(q, [&out](T& e) { out = std::move(e); });
+  }
+  static std::optional<T> pop_optional_(indices& q) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    std::optional<T> out;
+    (void)front_in_<true>(q, [&out](T& e) { out.emplace(std::move(e)); });
+    return out;
+  }
+  static T* front_of_(indices& q) noexcept {
+    T* p = nullptr;
+    (void)front_in_<false>(q, [&p](T& e) noexcept { p = &e; });
+    return p;
+  }
+  static void pop_in_(indices& q) noexcept {
+    HEAPLESS_ASSERT(front_of_(q) != nullptr, "spsc::Queue::pop on an empty queue");
+    // Relaxed: head_ is written only by this side.
+    const index_type h = q.head_.load(std::memory_order_relaxed);
+    ::heapless::detail::destroy_at(slot_in_(q, h));
+    // Release: as in front_in_, our reads and destruction of the slot happen
+    // before the producer, after acquiring head_, constructs there again.
+    q.head_.store(ring::advance(h, 1), std::memory_order_release);
+  }
+
+ public:
   /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
   /// T* for memcpy when T is trivially copyable) and removes them; returns how
   /// many. One publish for the whole batch. If an assignment throws, the
@@ -13255,27 +13325,27 @@ class Queue : private detail::queue_state<T, N> {
   template <class OutputIt>
   [[nodiscard]] size_type pop(OutputIt out, size_type max) {
     // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
-    size_type n = this->ready_(h, max);
+    const index_type h = this->head_.load(std::memory_order_relaxed);
+    size_type n = ready_(h, max);  // (acquire load of tail_ when the private copy shows fewer)
     if (n > max) n = max;
     if (n == 0) return 0;
-    const size_type s = idx_::slot(h);
+    const size_type s = ring::slot(h);
     const size_type first_len = n < N - s ? n : N - s;
     if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<OutputIt, T>) {
       std::memcpy(out, this->slots_.data() + s, first_len * sizeof(T));
       if (n > first_len) std::memcpy(out + first_len, this->slots_.data(), (n - first_len) * sizeof(T));
       // Release: our reads of the slots happen before the producer reuses them.
-      this->head_.store(idx_::advance(h, n), std::memory_order_release);
+      this->head_.store(ring::advance(h, n), std::memory_order_release);
     } else {
       // Publishes however many were moved out, also when an assignment throws.
       struct publish_guard {
         Queue& q;
-        index_ h;
+        index_type h;
         size_type done;
         ~publish_guard() {
           // Release: our reads and destruction of the slots happen before the
           // producer reuses them.
-          if (done) q.head_.store(idx_::advance(h, done), std::memory_order_release);
+          if (done) q.head_.store(ring::advance(h, done), std::memory_order_release);
         }
       } guard{*this, h, 0};
       for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take_(i, out);
@@ -13290,9 +13360,10 @@ class Queue : private detail::queue_state<T, N> {
   /// The view and its iterators stay valid until the consumer pops. O(1).
   [[nodiscard]] peek_view peek() noexcept {
     // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
-    const size_type n = this->ready_(h, N);  // (acquire inside)
-    return peek_view(this->slots_.data(), idx_::slot(h), n);
+    const index_type h = this->head_.load(std::memory_order_relaxed);
+    // Acquire load of tail_ in ready_, unless the private copy shows all N.
+    const size_type n = ready_(h, N);
+    return peek_view(this->slots_.data(), ring::slot(h), n);
   }
 
   /// Calls f(T&&) on each element queued now, front first, destroys it and
@@ -13303,20 +13374,21 @@ class Queue : private detail::queue_state<T, N> {
   template <class F>
   size_type drain(F&& f) {
     // Relaxed: head_ is written only by this side.
-    const index_ h = this->head_.load(std::memory_order_relaxed);
-    const size_type n = this->ready_(h, N);  // (acquire inside)
+    const index_type h = this->head_.load(std::memory_order_relaxed);
+    // Acquire load of tail_ in ready_, unless the private copy shows all N.
+    const size_type n = ready_(h, N);
     if (n == 0) return 0;
     struct publish_guard {
       Queue& q;
-      index_ h;
+      index_type h;
       size_type done;
       ~publish_guard() {
-        // Release: our reads and destruction of the slots happen before the
-        // producer reuses them.
-        q.head_.store(idx_::advance(h, done), std::memory_order_release);
+        // Release: pairs with the producer's acquire load of head_: our reads
+        // and destruction of the slots happen before it reuses them.
+        q.head_.store(ring::advance(h, done), std::memory_order_release);
       }
     } guard{*this, h, 0};
-    for (size_type s = idx_::slot(h); guard.done < n; s = s + 1 == N ? 0 : s + 1) {
+    for (size_type s = ring::slot(h); guard.done < n; s = s + 1 == N ? 0 : s + 1) {
       // The element is destroyed and counted as removed whether f returns
       // or throws (it was handed over as an rvalue).
       struct step_guard {
@@ -13340,9 +13412,9 @@ class Queue : private detail::queue_state<T, N> {
   /// [0, N] that the queue held recently.
   [[nodiscard]] size_type size() const noexcept {
     // Acquire on both: a caller may act on the answer (e.g. read front()).
-    const index_ h = this->head_.load(std::memory_order_acquire);
-    const index_ t = this->tail_.load(std::memory_order_acquire);
-    const size_type d = idx_::distance(h, t);
+    const index_type h = this->head_.load(std::memory_order_acquire);
+    const index_type t = this->tail_.load(std::memory_order_acquire);
+    const size_type d = ring::distance(h, t);
     return d < N ? d : N;
   }
   /// size() == 0, a snapshot.
@@ -13362,24 +13434,35 @@ class Queue : private detail::queue_state<T, N> {
   }
 
  private:
-  // Slot i as &array[i], not data() + i: GCC then addresses a static
-  // queue's slots from the base register it already holds for the indices
-  // (on Cortex-M0 -Os, 12 bytes less code in a push + pop loop).
-  T* slot_(size_type i) noexcept { return &this->slots_.data_[i]; }
-
-  // The element at head index h, or nullptr when the queue is empty.
-  T* front_at_(index_ h) noexcept {
-    if (!this->has_item_(h)) return nullptr;
-    return slot_(idx_::slot(h));
+  // The slot of index i in the queue whose index block is q: only for a
+  // queue's block, never an empty handle's (the callers first check the
+  // indices). &array[i], not data() + i: GCC then addresses a static queue's
+  // slots from the base register it already holds for the indices (less code
+  // on Cortex-M0 -Os in a push + pop loop).
+  static T* slot_in_(indices& q, index_type i) noexcept {
+    return &static_cast<detail::queue_state<T, N, true>&>(q).slots_.data_[ring::slot(i)];
   }
 
-  // Destroys the element at head index h (known to exist) and hands its slot
-  // back to the producer.
-  void drop_front_(index_ h) noexcept {
-    ::heapless::detail::destroy_at(slot_(idx_::slot(h)));
-    // Release: our reads and destruction of the slot happen before the
-    // producer, after acquiring head_, constructs a new element there.
-    this->head_.store(idx_::advance(h, 1), std::memory_order_release);
+  // The failure path of a single-element operation (full or empty): reports
+  // an empty handle's block as the misuse it is (HEAPLESS_ASSERT), then fails.
+  static bool refuse_([[maybe_unused]] const indices& q) noexcept {
+    HEAPLESS_ASSERT(!detail::is_empty_handle_block(q),
+                    "spsc handle used without a queue (default-constructed or moved-from)");
+    return false;
+  }
+
+  // How many elements the consumer at head h may take, exact or at least
+  // `want`: the private copy of tail_ when it shows that many, else tail_.
+  size_type ready_(index_type h, size_type want) noexcept {
+    size_type n = this->known_items(h);
+    if (n == 0 || n < want) {  // (always without private copies)
+      // Acquire: pairs with the producer's release store of tail_, so the
+      // elements it constructed are visible before we read them.
+      const index_type t = this->tail_.load(std::memory_order_acquire);
+      this->saw_tail(t);
+      n = ring::distance(h, t);
+    }
+    return n;
   }
 
   template <class OutputIt>
@@ -13394,10 +13477,17 @@ class Queue : private detail::queue_state<T, N> {
   template <class It, class More>
   size_type push_n_(It it, size_type count, More more) {
     // Relaxed: tail_ is written only by this side.
-    const index_ t = this->tail_.load(std::memory_order_relaxed);
-    size_type room = this->room_(t, count);
+    const index_type t = this->tail_.load(std::memory_order_relaxed);
+    size_type room = this->known_room(t);
+    if (room == 0 || room < count) {  // (always without private copies)
+      // Acquire: pairs with the consumer's release store of head_, so its
+      // reads and destruction of the slots we are about to reuse happened before.
+      const index_type h = this->head_.load(std::memory_order_acquire);
+      this->saw_head(h);
+      room = N - ring::distance(h, t);
+    }
     if (room > count) room = count;
-    const size_type s = idx_::slot(t);
+    const size_type s = ring::slot(t);
     const size_type first_len = room < N - s ? room : N - s;
     size_type n = 0;
     if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<It, T>) {
@@ -13429,75 +13519,105 @@ class Queue : private detail::queue_state<T, N> {
       guard.built = nullptr;
     }
     // Release: publishes the whole batch to the consumer's acquire of tail_.
-    if (n) this->tail_.store(idx_::advance(t, n), std::memory_order_release);
+    if (n) this->tail_.store(ring::advance(t, n), std::memory_order_release);
     return n;
   }
 };
 
 namespace detail {
 
-/// What both handles share: a pointer to the queue, move-only (the source
-/// becomes empty), and the snapshot observers.
-template <class T, std::size_t N>
+/// What both handles share: a pointer to the queue's index block, move-only
+/// (the source becomes empty), and the snapshot observers. An empty handle
+/// points at the shared block of its side (empty_producer_block or
+/// empty_consumer_block), never at nothing, so the single-element operations
+/// need no check of their own (see the header comment).
+template <class T, std::size_t N, bool IsProducer>
 class handle {
+  using indices = queue_indices_for<T, N>;
+  static constexpr indices* empty_block() noexcept {
+    if constexpr (IsProducer) {
+      return &empty_producer_block<N, cached_indices<T, N>::value>;
+    } else {
+      return &empty_consumer_block<N, cached_indices<T, N>::value>;
+    }
+  }
+
  public:
+  /// Element type.
   using value_type = T;
+  /// Size type.
   using size_type = std::size_t;
 
   constexpr handle() noexcept = default;
-  handle(handle&& o) noexcept : q_(o.q_) { o.q_ = nullptr; }
+  handle(handle&& o) noexcept : q_(o.q_) { o.q_ = empty_block(); }
   handle& operator=(handle&& o) noexcept {
-    Queue<T, N>* q = o.q_;
-    o.q_ = nullptr;
+    indices* q = o.q_;
+    o.q_ = empty_block();
     q_ = q;
     return *this;
   }
   handle(const handle&) = delete;
   handle& operator=(const handle&) = delete;
 
-  /// Snapshots; see Queue::size.
+  /// Queue::size, a snapshot. Precondition (HEAPLESS_ASSERT): the handle is not empty.
   [[nodiscard]] size_type size() const noexcept { return queue().size(); }
+  /// Queue::empty, a snapshot. Precondition: the handle is not empty.
   [[nodiscard]] bool empty() const noexcept { return queue().empty(); }
+  /// Queue::full, a snapshot. Precondition: the handle is not empty.
   [[nodiscard]] bool full() const noexcept { return queue().full(); }
+  /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// False for an empty (default-constructed or moved-from) handle.
-  explicit operator bool() const noexcept { return q_ != nullptr; }
+  explicit operator bool() const noexcept { return q_ != empty_block(); }
 
  protected:
-  constexpr explicit handle(Queue<T, N>& q) noexcept : q_(&q) {}
-  Queue<T, N>& queue() const noexcept {
-    HEAPLESS_ASSERT(q_ != nullptr, "spsc handle used without a queue (default-constructed or moved-from)");
+  constexpr explicit handle(indices& q) noexcept : q_(&q) {}
+  /// The index block: the queue's, or the empty handle's. The empty asm (no
+  /// instruction) hides which block it is from the optimiser: knowing it is
+  /// the shared one, g++ would follow the path into a slot behind it, which
+  /// the indices never take, and warn about array bounds.
+  indices& block() const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __asm__("" : "+m"(q_));
+#endif
     return *q_;
+  }
+  /// The queue. Precondition (HEAPLESS_ASSERT): the handle is not empty.
+  Queue<T, N>& queue() const noexcept {
+    HEAPLESS_ASSERT(q_ != empty_block(), "spsc handle used without a queue (default-constructed or moved-from)");
+    return static_cast<Queue<T, N>&>(static_cast<queue_state<T, N>&>(*q_));
   }
 
  private:
-  Queue<T, N>* q_ = nullptr;
+  mutable indices* q_ = empty_block();  // mutable: block() tells the optimiser it may have changed
 };
 
 }  // namespace detail
 
 /// The producer side of a Queue: a pointer to it, move-only so that exactly
-/// one producer exists. A default-constructed or moved-from handle is empty
-/// and must not be used (HEAPLESS_ASSERT). constexpr default constructor, so
-/// a static handle (e.g. for an ISR) needs no start-up code.
+/// one producer exists. A default-constructed or moved-from handle is empty:
+/// it reads as a full queue, and using it is a HEAPLESS_ASSERT failure.
+/// constexpr default constructor, so a static handle (e.g. for an ISR) needs
+/// no start-up code.
 template <class T, std::size_t N>
-class Producer : public detail::handle<T, N> {
+class Producer : public detail::handle<T, N, true> {
  public:
-  using typename detail::handle<T, N>::size_type;
+  using typename detail::handle<T, N, true>::size_type;
+  /// An empty handle; assign one from Queue::split().
   constexpr Producer() noexcept = default;
 
   /// Queue::try_push.
   [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
-    return this->queue().try_push(v);
+    return Queue<T, N>::emplace_in_(this->block(), v);
   }
   /// Queue::try_push; v is not moved from when the queue is full.
   [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return this->queue().try_push(std::move(v));
+    return Queue<T, N>::emplace_in_(this->block(), std::move(v));
   }
   /// Queue::try_emplace.
   template <class... Args>
   [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    return this->queue().try_emplace(std::forward<Args>(args)...);
+    return Queue<T, N>::emplace_in_(this->block(), std::forward<Args>(args)...);
   }
   /// Queue::push (bulk): appends from [first, last) until full; returns how many.
   template <class InputIt, class = decltype(std::declval<Queue<T, N>&>().push(std::declval<InputIt>(),
@@ -13515,28 +13635,30 @@ class Producer : public detail::handle<T, N> {
 
  private:
   friend class Queue<T, N>;
-  constexpr explicit Producer(Queue<T, N>& q) noexcept : detail::handle<T, N>(q) {}
+  constexpr explicit Producer(Queue<T, N>& q) noexcept : detail::handle<T, N, true>(q) {}
 };
 
 /// The consumer side of a Queue; like Producer (move-only pointer wrapper).
+/// An empty handle reads as an empty queue.
 template <class T, std::size_t N>
-class Consumer : public detail::handle<T, N> {
+class Consumer : public detail::handle<T, N, false> {
  public:
-  using typename detail::handle<T, N>::size_type;
+  using typename detail::handle<T, N, false>::size_type;
+  /// An empty handle; assign one from Queue::split().
   constexpr Consumer() noexcept = default;
 
   /// Queue::try_pop.
   [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return this->queue().try_pop();
+    return Queue<T, N>::pop_optional_(this->block());
   }
   /// Queue::try_pop(T&).
   [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    return this->queue().try_pop(out);
+    return Queue<T, N>::pop_into_(this->block(), out);
   }
   /// Queue::front: the front element or nullptr.
-  [[nodiscard]] T* front() const noexcept { return this->queue().front(); }
+  [[nodiscard]] T* front() const noexcept { return Queue<T, N>::front_of_(this->block()); }
   /// Queue::pop: precondition not empty.
-  void pop() const noexcept { this->queue().pop(); }
+  void pop() const noexcept { Queue<T, N>::pop_in_(this->block()); }
   /// Queue::pop (bulk): moves up to max elements to out; returns how many.
   template <class OutputIt>
   [[nodiscard]] size_type pop(OutputIt out, size_type max) const {
@@ -13552,7 +13674,7 @@ class Consumer : public detail::handle<T, N> {
 
  private:
   friend class Queue<T, N>;
-  constexpr explicit Consumer(Queue<T, N>& q) noexcept : detail::handle<T, N>(q) {}
+  constexpr explicit Consumer(Queue<T, N>& q) noexcept : detail::handle<T, N, false>(q) {}
 };
 
 }  // namespace spsc

@@ -557,9 +557,28 @@ TEST_CASE("spsc: split hands out one producer and one consumer", "[spsc][split]"
   CHECK(q.size() == 1);  // the queue itself stays usable as well
   CHECK(rx2.try_pop()->get() == 4);
 #if HEAPLESS_TEST_CAN_CATCH_ASSERT
+  // An empty handle reads as a full (producer) or empty (consumer) queue; its
+  // operations report the misuse on that failure path.
+  counted five(5);
   HEAPLESS_CHECK_RAISES(precondition, tx.try_emplace(5));
+  HEAPLESS_CHECK_RAISES(precondition, tx.try_push(std::move(five)));
+  HEAPLESS_CHECK_RAISES(precondition, tx.try_push(two));
   HEAPLESS_CHECK_RAISES(precondition, rx.front());
+  HEAPLESS_CHECK_RAISES(precondition, rx.try_pop());
+  HEAPLESS_CHECK_RAISES(precondition, rx.try_pop(out));
+  HEAPLESS_CHECK_RAISES(precondition, rx.pop());
+  HEAPLESS_CHECK_RAISES(precondition, (void)tx.size());
+  HEAPLESS_CHECK_RAISES(precondition, (void)rx.peek());
+  CHECK(out.get() == 2);  // untouched by the failed pop
+  // A default-constructed handle behaves the same; moving into it makes it usable.
+  Producer<counted, 4> tx3;
+  HEAPLESS_CHECK_RAISES(precondition, tx3.try_emplace(6));
+  tx3 = std::move(tx2);
+  CHECK(tx3.try_emplace(6));
+  HEAPLESS_CHECK_RAISES(precondition, tx2.try_emplace(7));
+  CHECK(rx2.try_pop()->get() == 6);
 #endif
+  CHECK(q.empty());
 }
 
 // ---- Differential against std::deque ----------------------------------------
