@@ -16,6 +16,10 @@
 // that holds 32 elements (steady state: the ring keeps wrapping):
 //   fifo   push_back(x); s += front(); pop_front()
 //   lifo2  push_front(x); s += back(); pop_back()   (the other two ends)
+// and one on a container local to the kernel (a work queue inside a
+// function, as a breadth-first search keeps one):
+//   burst  16 rounds of 48 push_back then 48 front + pop_front; the
+//          container is built in the call (std::deque allocates there)
 //
 // The values pass through an empty asm (as if read from a peripheral) and the
 // popped values are summed, so no loop is vectorised or removed. The
@@ -85,6 +89,38 @@ DEQUE_BENCH_NOINLINE long lifo2_kernel(C& c) {
   return s;
 }
 
+#if HEAPLESS_BENCH_HAS_BOOST
+using boost_ring_local = boost::circular_buffer<int>;
+#else
+struct boost_ring_local {};
+#endif
+
+template <class C>
+C make_local() {
+  return C{};
+}
+#if HEAPLESS_BENCH_HAS_BOOST
+template <>
+boost::circular_buffer<int> make_local<boost::circular_buffer<int>>() {
+  return boost::circular_buffer<int>(64);
+}
+#endif
+
+template <class C>
+DEQUE_BENCH_NOINLINE long burst_kernel(int seed) {
+  C c = make_local<C>();
+  long s = 0;
+  for (int r = 0; r < 16; ++r) {
+    for (int i = 0; i < 48; ++i) c.push_back(opaque(seed + i));
+    for (int i = 0; i < 48; ++i) {
+      s += c.front();
+      c.pop_front();
+    }
+  }
+  DEQUE_BENCH_END();
+  return s;
+}
+
 class trap_scope {
  public:
   trap_scope(benchmark::State& state, bool arm) : state_(state), arm_(arm), before_(heapless::test::violation_count()) {
@@ -133,6 +169,17 @@ void BM_steady(benchmark::State& state) {
   }
 }
 
+template <class C>
+void BM_burst(benchmark::State& state) {
+  // Boost's buffer is allocated in the call here too.
+  trap_scope trap(state, !allocates<C> && !std::is_same_v<C, boost_ring_local>);
+  int seed = 0;
+  for (auto _ : state) {
+    long s = burst_kernel<C>(seed++ & 7);
+    benchmark::DoNotOptimize(s);
+  }
+}
+
 using hl64 = heapless::Deque<int, 64>;
 using hl100 = heapless::Deque<int, 100>;
 
@@ -169,4 +216,11 @@ BENCHMARK_TEMPLATE(BM_view, hl100, false)->Name("lifo2/heapless_ref_100");
 BENCHMARK_TEMPLATE(BM_steady, std::deque<int>, false)->Name("lifo2/std_deque");
 #if HEAPLESS_BENCH_HAS_BOOST
 BENCHMARK_TEMPLATE(BM_steady, boost_ring, false)->Name("lifo2/boost");
+#endif
+BENCHMARK_TEMPLATE(BM_burst, ring)->Name("burst/ring");
+BENCHMARK_TEMPLATE(BM_burst, hl64)->Name("burst/heapless");
+BENCHMARK_TEMPLATE(BM_burst, hl100)->Name("burst/heapless_100");
+BENCHMARK_TEMPLATE(BM_burst, std::deque<int>)->Name("burst/std_deque");
+#if HEAPLESS_BENCH_HAS_BOOST
+BENCHMARK_TEMPLATE(BM_burst, boost::circular_buffer<int>)->Name("burst/boost");
 #endif
