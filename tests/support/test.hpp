@@ -41,8 +41,7 @@
 #include "element_types.hpp"
 
 #if HEAPLESS_HAS_EXCEPTIONS && !HEAPLESS_ERROR_HANDLER
-#include <new>        // std::bad_alloc
-#include <stdexcept>  // std::length_error, std::out_of_range, std::invalid_argument
+#include "exception_for.hpp"
 #endif
 
 namespace heapless {
@@ -129,15 +128,6 @@ error_capture& capture() noexcept;
   } while (0)
 #elif HEAPLESS_HAS_EXCEPTIONS
 #define HEAPLESS_TEST_CAN_CATCH_ASSERT 0
-namespace heapless {
-namespace test {
-template <error_kind K> struct exception_for;
-template <> struct exception_for<error_kind::bad_alloc> { using type = std::bad_alloc; };
-template <> struct exception_for<error_kind::length_error> { using type = std::length_error; };
-template <> struct exception_for<error_kind::out_of_range> { using type = std::out_of_range; };
-template <> struct exception_for<error_kind::invalid_argument> { using type = std::invalid_argument; };
-}  // namespace test
-}  // namespace heapless
 // The C++ runtime allocates the exception object (__cxa_allocate_exception):
 // that allocation is the runtime's, not the library's, so the trap pauses.
 #define HEAPLESS_CHECK_RAISES(kind_, ...)                                                    \
