@@ -196,8 +196,11 @@ struct alignas(64) overaligned {
 };
 static_assert(alignof(overaligned) == 64);
 
-/// The int an element of any matrix type carries.
-inline int value_of(int v) noexcept { return v; }
+/// The int an element of any matrix type (or a plain integer) carries.
+template <class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
+constexpr int value_of(I v) noexcept {
+  return static_cast<int>(v);
+}
 inline int value_of(const trivial& t) noexcept { return t.value; }
 template <class T>
 auto value_of(const T& t) noexcept -> decltype(t.get()) {
