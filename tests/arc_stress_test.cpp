@@ -24,6 +24,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "support/rng.hpp"
 #include "support/test.hpp"
 
 #if defined(__SANITIZE_THREAD__)
@@ -88,14 +89,6 @@ using arc_t = heapless::Arc<object>;
 heapless::ArcPool<object, kObjects> g_pool;
 heapless::mpmc::Queue<arc_t, 64> g_queue;
 
-struct lcg {
-  std::uint32_t state;
-  std::uint32_t next() noexcept {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  }
-};
-
 }  // namespace
 
 TEST_CASE("arc stress: 4 threads copy and drop handles to a pool of 8", "[arc][stress]") {
@@ -113,7 +106,7 @@ TEST_CASE("arc stress: 4 threads copy and drop handles to a pool of 8", "[arc][s
     for (int t = 0; t < kThreads; ++t) {
       workers[t] = std::thread([&, t] {
         while (!go.load(std::memory_order_acquire)) std::this_thread::yield();
-        lcg rng{static_cast<std::uint32_t>(rounds * 31 + t + 1)};
+        heapless::test::rng rng{static_cast<std::uint64_t>(rounds * 31 + t + 1)};
         long n = 0;
         for (long k = 0; k < kCopiesPerRound / kThreads; ++k) {
           auto h = g_queue.try_pop();
@@ -124,7 +117,7 @@ TEST_CASE("arc stress: 4 threads copy and drop handles to a pool of 8", "[arc][s
           arc_t copy = *h;  // count + 1
           ++n;
           (void)copy->read();
-          const std::uint32_t r = rng.next() % 4;
+          const std::size_t r = rng.below(4);
           if (r == 0) {
             // drop both (copy and *h) at scope end
           } else if (r == 1) {

@@ -42,6 +42,7 @@
 #include <cstring>
 #include <thread>
 
+#include "support/rng.hpp"
 #include "support/test.hpp"
 
 #if defined(__SANITIZE_THREAD__)
@@ -333,17 +334,17 @@ void bulk_items(const char* type, std::size_t max_batch, Make make, Value value)
       [&, &tx = tx] {
         backoff wait;
         T in[128];
-        std::uint32_t rng = 12345;
+        heapless::test::rng rng{12345};
         long next = 0;
         while (next < items && ctl.keep_going(next)) {
-          rng = rng * 1664525u + 1013904223u;
-          long k = 1 + static_cast<long>((rng >> 8) % max_batch);
+          long k = 1 + static_cast<long>(rng.below(max_batch));
+          const bool by_count = rng.one_in(2);
           if (k > items - next) k = items - next;
           for (long j = 0; j < k; ++j) in[j] = make(next + j);
           long done = 0;
           while (done < k) {
-            const std::size_t n = (rng & 0x100) ? tx.push(in + done, in + k)
-                                                : tx.push(in + done, static_cast<std::size_t>(k - done));
+            const std::size_t n = by_count ? tx.push(in + done, static_cast<std::size_t>(k - done))
+                                           : tx.push(in + done, in + k);
             if (n == 0) wait();
             done += static_cast<long>(n);
           }
@@ -353,11 +354,10 @@ void bulk_items(const char* type, std::size_t max_batch, Make make, Value value)
       [&, &rx = rx] {
         backoff wait;
         T out[128];
-        std::uint32_t rng = 54321;
+        heapless::test::rng rng{54321};
         long next = 0;
         while (next < items) {
-          rng = rng * 1664525u + 1013904223u;
-          const std::size_t k = 1 + (rng >> 8) % max_batch;
+          const std::size_t k = 1 + rng.below(max_batch);
           const std::size_t n = rx.pop(out, k);
           if (n == 0) {
             if (ctl.finished_before(next)) return;
