@@ -21,12 +21,7 @@
 
 #include <heapless/linear_map.hpp>
 
-#if __has_include(<heapless/string.hpp>)
 #include <heapless/string.hpp>
-#define LM_TEST_HAS_STRING 1
-#else
-#define LM_TEST_HAS_STRING 0
-#endif
 
 using heapless::LinearMap;
 using heapless::test::move_only;
@@ -268,7 +263,6 @@ TEST_CASE("LinearMap: heterogeneous lookup with strings builds no key", "[linear
   CHECK(v.contains(std::string_view(buf, 3)));
 }
 
-#if LM_TEST_HAS_STRING
 TEST_CASE("LinearMap: String<15> keys, looked up with string_view and literals", "[linear_map][lookup][string]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   using heapless::String;
@@ -293,7 +287,6 @@ TEST_CASE("LinearMap: String<15> keys, looked up with string_view and literals",
   for (auto& [k, v] : m) v += static_cast<int>(k.size());
   CHECK(m.at("humidity") == 48);
 }
-#endif
 
 // ---- Insertion ----------------------------------------------------------------
 TEST_CASE("LinearMap: insert appends new keys and keeps existing values", "[linear_map][insert]") {
