@@ -20,23 +20,9 @@ using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
+using heapless::test::values_are;
 
 namespace {
-
-template <class D>
-bool values_are(const D& d, std::initializer_list<int> expected) {
-  if (d.size() != expected.size()) return false;
-  std::size_t i = 0;
-  for (int e : expected) {
-    if (value_of(d[i++]) != e) return false;
-  }
-  // The iterators agree with operator[].
-  i = 0;
-  for (const auto& x : d) {
-    if (value_of(x) != value_of(d[i++])) return false;
-  }
-  return i == d.size();
-}
 
 /// Moves the front of d to slot `shift` (pushing and popping at the back
 /// while empty), so the following pushes wrap around the end of the storage.

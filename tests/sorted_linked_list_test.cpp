@@ -20,20 +20,9 @@ using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
+using heapless::test::values_are;
 
 namespace {
-
-template <class L>
-bool values_are(const L& l, std::initializer_list<int> expected) {
-  std::size_t n = 0;
-  auto it = l.begin();
-  for (int e : expected) {
-    if (it == l.end() || value_of(*it) != e) return false;
-    ++it;
-    ++n;
-  }
-  return it == l.end() && n == l.size();
-}
 
 // Sorted by key only: `tag` tells equal keys apart (stability checks).
 struct item {

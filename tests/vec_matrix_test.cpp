@@ -16,18 +16,9 @@ using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
+using heapless::test::values_are;
 
 namespace {
-
-template <class V>
-bool values_are(const V& v, std::initializer_list<int> expected) {
-  if (v.size() != expected.size()) return false;
-  std::size_t i = 0;
-  for (int e : expected) {
-    if (value_of(v[i++]) != e) return false;
-  }
-  return true;
-}
 
 template <class V>
 void fill(V& v, int from, int to) {
