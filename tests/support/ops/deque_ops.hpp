@@ -83,14 +83,13 @@ void apply_op(model& mm, Deque<T, N>& d, std::size_t op, Source& src) {
   switch (op) {
     case 0:
     case 1:
-      if (room != 0) {
-        d.push_back(make<T>(mm.next));
-        model_push_back(mm.next++);
-      }
-      break;
     case 2:
     case 3:
-      if (room != 0) {
+      if (room == 0) break;
+      if (op < 2) {
+        d.push_back(make<T>(mm.next));
+        model_push_back(mm.next++);
+      } else {
         d.push_front(make<T>(mm.next));
         model_push_front(mm.next++);
       }

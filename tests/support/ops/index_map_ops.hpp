@@ -96,6 +96,14 @@ void apply_op(model<K, V, H>& ref, IndexMap<K, V, N, H>& m, std::size_t op, Sour
   const std::size_t pos = ref.position(k);
   const bool present = pos != order.size();
   const bool full = !present && order.size() == N;
+  const auto put = [&] {  // the model after an insertion or assignment of (k, v)
+    if (present) {
+      order[pos].second = v;
+      std_set(k, v);
+    } else {
+      append(k, v);
+    }
+  };
   switch (op) {
     case 0:
     case 1: {  // try_insert
@@ -114,12 +122,7 @@ void apply_op(model<K, V, H>& ref, IndexMap<K, V, N, H>& m, std::size_t op, Sour
         Env::check(!r, "try_insert_or_assign into a full map");
       } else {
         Env::check(r && r->second != present, "try_insert_or_assign result");
-        if (present) {
-          order[pos].second = v;
-          std_set(k, v);
-        } else {
-          append(k, v);
-        }
+        put();
       }
       break;
     }
@@ -196,12 +199,7 @@ void apply_op(model<K, V, H>& ref, IndexMap<K, V, N, H>& m, std::size_t op, Sour
     default:  // plain form when it fits
       if (full) break;
       m[k] = v;
-      if (present) {
-        order[pos].second = v;
-        std_set(k, v);
-      } else {
-        append(k, v);
-      }
+      put();
       break;
   }
   Env::check(m.size() == order.size(), "size");

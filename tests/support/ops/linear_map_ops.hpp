@@ -93,24 +93,29 @@ void apply_op(model<K, V>& ref, Map& m, std::size_t op, Source& src, const K& k,
     n = ref.entries.size();
   }
   const bool room = present || n < Map::capacity();
+  // The model after an insertion of a new key, or an assignment to k.
+  const auto model_insert = [&] {
+    Allow allow;
+    ref.entries.emplace_back(k, v);
+  };
+  const auto model_put = [&] {
+    Allow allow;
+    if (present) ref.entries[idx].second = v;
+    else ref.entries.emplace_back(k, v);
+  };
   switch (op) {
     case 0: {  // insert(value_type)
       if (!room) break;
       const auto r = m.insert(typename Map::value_type(k, v));
       if (r.second == present) return fail("insert: inserted flag wrong");
       if (!(r.first->first == k)) return fail("insert: position wrong");
-      if (!present) {
-        Allow allow;
-        ref.entries.emplace_back(k, v);
-      }
+      if (!present) model_insert();
       break;
     }
     case 1: {  // operator[]
       if (!room) break;
       m[k] = v;
-      Allow allow;
-      if (present) ref.entries[idx].second = v;
-      else ref.entries.emplace_back(k, v);
+      model_put();
       break;
     }
     case 2: {  // try_insert
@@ -121,19 +126,14 @@ void apply_op(model<K, V>& ref, Map& m, std::size_t op, Source& src, const K& k,
       }
       if (!r.has_value()) return fail("try_insert: refused with room");
       if (r->second == present || !(r->first->first == k)) return fail("try_insert: result wrong");
-      if (!present) {
-        Allow allow;
-        ref.entries.emplace_back(k, v);
-      }
+      if (!present) model_insert();
       break;
     }
     case 3: {  // insert_or_assign
       if (!room) break;
       const auto r = m.insert_or_assign(k, v);
       if (r.second == present || !(r.first->second == v)) return fail("insert_or_assign: result wrong");
-      Allow allow;
-      if (present) ref.entries[idx].second = v;
-      else ref.entries.emplace_back(k, v);
+      model_put();
       break;
     }
     case 4: {  // try_insert_or_assign
@@ -141,9 +141,7 @@ void apply_op(model<K, V>& ref, Map& m, std::size_t op, Source& src, const K& k,
       if (r.has_value() != room) return fail("try_insert_or_assign: full report wrong");
       if (!room) break;
       if (r->second == present) return fail("try_insert_or_assign: inserted flag wrong");
-      Allow allow;
-      if (present) ref.entries[idx].second = v;
-      else ref.entries.emplace_back(k, v);
+      model_put();
       break;
     }
     case 5: {  // erase(key): swap with last
@@ -240,10 +238,7 @@ void apply_op(model<K, V>& ref, Map& m, std::size_t op, Source& src, const K& k,
       if (!room) break;
       const auto r = m.try_emplace(k, v);
       if (r.second == present) return fail("try_emplace: inserted flag wrong");
-      if (!present) {
-        Allow allow;
-        ref.entries.emplace_back(k, v);
-      }
+      if (!present) model_insert();
       break;
     }
     default: {  // swap with a rotated copy and back; equality ignores order
