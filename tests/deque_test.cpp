@@ -657,18 +657,7 @@ TEST_CASE("Deque matrix: over-aligned elements stay aligned across the wrap", "[
 #if HEAPLESS_HAS_EXCEPTIONS
 namespace {
 using heapless::test::test_exception;
-template <class F>
-bool throws_test_exception(F&& f) {
-  const heapless::test::allow_alloc_scope allow;
-  try {
-    f();
-  } catch (const test_exception&) {
-    throwing::never_throw();
-    return true;
-  }
-  throwing::never_throw();
-  return false;
-}
+using heapless::test::throws_test_exception;
 }  // namespace
 
 TEST_CASE("Deque throwing: pushes, bulk pushes and sized inserts change nothing when T throws",

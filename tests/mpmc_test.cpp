@@ -14,6 +14,7 @@
 
 #include "support/ops/queue_ops.hpp"
 #include "support/ops/test_env.hpp"
+#include "support/locks.hpp"
 #include "support/test.hpp"
 
 namespace {
@@ -27,29 +28,10 @@ using heapless::test::overaligned;
 using heapless::test::trivial;
 using heapless::test::value_of;
 
-// A lock that counts, and records whether it is held (critical_section policy).
-struct counting_lock {
-  static int& depth() noexcept {
-    static int d = 0;
-    return d;
-  }
-  static long& entries() noexcept {
-    static long n = 0;
-    return n;
-  }
-  static int lock() noexcept {
-    ++entries();
-    return depth()++;
-  }
-  static void unlock(int saved) noexcept { depth() = saved; }
-};
+using heapless::test::counting_lock;
+using heapless::test::void_lock;
 using counting_cs = pool_policy::critical_section<counting_lock>;
 
-// A lock with the void lock()/unlock() form.
-struct void_lock {
-  static void lock() noexcept { ++counting_lock::entries(); }
-  static void unlock() noexcept {}
-};
 
 // lock_free where this target can compile it, else single_thread again (the
 // test bodies are templates, so the lock_free queue is never instantiated on

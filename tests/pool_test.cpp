@@ -4,6 +4,7 @@
 #include "support/ops/pool_ops.hpp"
 #include "support/ops/test_env.hpp"
 #include "support/rng.hpp"
+#include "support/locks.hpp"
 #include "support/test.hpp"
 
 #include <heapless/pool.hpp>
@@ -36,38 +37,8 @@ struct msg32 {
 };
 static_assert(sizeof(msg32) == 32);
 
-// A critical section for tests: counts entries and checks they nest properly.
-struct counting_lock {
-  static int& depth() {
-    static int d = 0;
-    return d;
-  }
-  static long& entries() {
-    static long e = 0;
-    return e;
-  }
-  static int lock() noexcept {
-    ++entries();
-    return depth()++;
-  }
-  static void unlock(int saved) noexcept { depth() = saved; }
-};
-
-struct void_lock {
-  static long& entries() {
-    static long e = 0;
-    return e;
-  }
-  static bool& held() {
-    static bool h = false;
-    return h;
-  }
-  static void lock() noexcept {
-    ++entries();
-    held() = true;
-  }
-  static void unlock() noexcept { held() = false; }
-};
+using heapless::test::counting_lock;
+using heapless::test::void_lock;
 
 // lock_free where the target has the CAS for it (not ARMv6-M), else a
 // critical section: the same tests then run on every core.

@@ -394,14 +394,10 @@ TEST_CASE("SortedLinkedList: a throwing copy changes nothing", "[sorted_linked_l
     for (int x = 0; x < 4; ++x) l.push(throwing(x));
     const throwing extra(9);
     throwing::throw_after(k);
-    bool threw = false;
-    try {
+    const bool threw = heapless::test::throws_test_exception([&] {
       SortedLinkedList<throwing, 8> copy(l);  // 4 copies
       l.push(extra);
-    } catch (const heapless::test::test_exception&) {
-      threw = true;
-    }
-    throwing::never_throw();
+    });
     CHECK(threw == (k <= 4));
     CHECK(l.size() == (threw ? 4u : 5u));
   }

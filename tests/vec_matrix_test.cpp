@@ -179,21 +179,7 @@ TEST_CASE("Vec matrix: over-aligned data() is 64-byte aligned", "[vec][matrix]")
 #if HEAPLESS_HAS_EXCEPTIONS
 namespace {
 using heapless::test::test_exception;
-
-// Runs f, which must throw test_exception; the C++ runtime allocates the
-// exception object, so the allocation trap is paused around the throw only.
-template <class F>
-bool throws_test_exception(F&& f) {
-  const heapless::test::allow_alloc_scope allow;
-  try {
-    f();
-  } catch (const test_exception&) {
-    throwing::never_throw();
-    return true;
-  }
-  throwing::never_throw();
-  return false;
-}
+using heapless::test::throws_test_exception;
 }  // namespace
 
 TEST_CASE("Vec throwing: push_back / emplace_back give the strong guarantee", "[vec][matrix][exceptions]") {

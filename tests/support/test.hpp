@@ -19,6 +19,8 @@
 //                                      handler (captured by longjmp) otherwise.
 //   HEAPLESS_TEST_CAN_CATCH_ASSERT     1 where a failed HEAPLESS_ASSERT can be
 //                                      observed (handler build with asserts on).
+//   heapless::test::throws_test_exception(f)  f throws test_exception (from
+//                                      `throwing`; exception builds only).
 //   heapless::test::scaled(n)          n divided by HEAPLESS_TEST_SCALE_DIVISOR
 //                                      (default 1; set on slow targets such as
 //                                      QEMU): use it for long random sequences.
@@ -138,6 +140,28 @@ error_capture& capture() noexcept;
   } while (0)
 #else
 #error "tests without exceptions need HEAPLESS_ERROR_HANDLER=1 (error_capture.cpp)"
+#endif
+
+#if HEAPLESS_HAS_EXCEPTIONS
+namespace heapless {
+namespace test {
+/// Runs f, which must throw test_exception (from a `throwing` element); the
+/// C++ runtime allocates the exception object, so the allocation trap pauses
+/// around f. Afterwards `throwing` never throws again until told to.
+template <class F>
+bool throws_test_exception(F&& f) {
+  const allow_alloc_scope runtime_allocates_the_exception;
+  bool thrown = false;
+  try {
+    f();
+  } catch (const test_exception&) {
+    thrown = true;
+  }
+  throwing::never_throw();
+  return thrown;
+}
+}  // namespace test
+}  // namespace heapless
 #endif
 
 #endif  // HEAPLESS_TESTS_TEST_HPP
