@@ -25,18 +25,8 @@
 #include <thread>
 
 #include "support/rng.hpp"
+#include "support/stress.hpp"
 #include "support/test.hpp"
-
-#if defined(__SANITIZE_THREAD__)
-#define HEAPLESS_STRESS_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define HEAPLESS_STRESS_TSAN 1
-#endif
-#endif
-#ifndef HEAPLESS_STRESS_TSAN
-#define HEAPLESS_STRESS_TSAN 0
-#endif
 
 namespace {
 
@@ -49,11 +39,7 @@ constexpr long kDefaultCopies = HEAPLESS_STRESS_TSAN ? 2500000 : 5000000;
 constexpr long kDefaultSeconds = HEAPLESS_STRESS_TSAN ? 40 : 20;
 constexpr long kCopiesPerRound = 20000;
 
-long env_or(const char* name, long fallback) {
-  const char* e = std::getenv(name);
-  const long v = e ? std::strtol(e, nullptr, 10) : 0;
-  return v > 0 ? v : fallback;
-}
+using heapless::test::env_or;
 
 std::atomic<long> g_destroyed[kObjects];
 std::atomic<long> g_bad{0};

@@ -43,18 +43,8 @@
 #include <thread>
 
 #include "support/rng.hpp"
+#include "support/stress.hpp"
 #include "support/test.hpp"
-
-#if defined(__SANITIZE_THREAD__)
-#define HEAPLESS_STRESS_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define HEAPLESS_STRESS_TSAN 1
-#endif
-#endif
-#ifndef HEAPLESS_STRESS_TSAN
-#define HEAPLESS_STRESS_TSAN 0
-#endif
 
 namespace {
 
@@ -67,11 +57,7 @@ constexpr long kDefaultSeconds = HEAPLESS_STRESS_TSAN ? 60 : 15;
 constexpr long kDefaultTotalSeconds = 450;
 constexpr long kLateSeconds = 3;  // per run, once the total is spent
 
-long env_or(const char* name, long fallback) {
-  const char* e = std::getenv(name);
-  const long v = e ? std::strtol(e, nullptr, 10) : 0;
-  return v > 0 ? v : fallback;
-}
+using heapless::test::env_or;
 
 long items_per_run() {
   static const long n = heapless::test::scaled(env_or("HEAPLESS_SPSC_STRESS_ITEMS", kDefaultItems));
@@ -92,21 +78,7 @@ clock_type::time_point run_deadline() {
 
 /// Spins on a failed attempt, yielding now and then so that an oversubscribed
 /// machine still makes progress.
-class backoff {
- public:
-  void operator()() noexcept {
-    if (++spins_ % 64 == 0) {
-      std::this_thread::yield();
-    } else {
-#if defined(__x86_64__) || defined(__i386__)
-      __builtin_ia32_pause();
-#endif
-    }
-  }
-
- private:
-  unsigned spins_ = 0;
-};
+using backoff = heapless::test::backoff<64>;
 
 /// One run's shared state besides the queue. Relaxed atomics only: they must
 /// not add a happens-before edge that could hide a missing one in the queue.
