@@ -31,11 +31,14 @@ struct test_env {
     static long n = 0;
     return n;
   }
-  /// Records a disagreement (what: the operation or observer that differs).
+  /// Records a disagreement (what: the operation or observer that differs):
+  /// a failed check of the running test, counted for run_steps.
   static void check(bool agrees, const char* what) {
     if (agrees) return;
     ++disagreements();
     std::printf("differential: %s disagrees with the model\n", what);
+    const allow_alloc_scope reporting_allocates;  // Catch2's messages
+    CHECK(agrees);
   }
   /// f() must go through the library's error path with kind K. Objects with
   /// non-trivial destructors stay out of f (the handler build leaves it by
