@@ -24,18 +24,9 @@
 #include <cstdlib>
 #include <thread>
 
+#include "support/rng.hpp"
+#include "support/stress.hpp"
 #include "support/test.hpp"
-
-#if defined(__SANITIZE_THREAD__)
-#define HEAPLESS_STRESS_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define HEAPLESS_STRESS_TSAN 1
-#endif
-#endif
-#ifndef HEAPLESS_STRESS_TSAN
-#define HEAPLESS_STRESS_TSAN 0
-#endif
 
 namespace {
 
@@ -48,11 +39,7 @@ constexpr long kDefaultCopies = HEAPLESS_STRESS_TSAN ? 2500000 : 5000000;
 constexpr long kDefaultSeconds = HEAPLESS_STRESS_TSAN ? 40 : 20;
 constexpr long kCopiesPerRound = 20000;
 
-long env_or(const char* name, long fallback) {
-  const char* e = std::getenv(name);
-  const long v = e ? std::strtol(e, nullptr, 10) : 0;
-  return v > 0 ? v : fallback;
-}
+using heapless::test::env_or;
 
 std::atomic<long> g_destroyed[kObjects];
 std::atomic<long> g_bad{0};
@@ -88,14 +75,6 @@ using arc_t = heapless::Arc<object>;
 heapless::ArcPool<object, kObjects> g_pool;
 heapless::mpmc::Queue<arc_t, 64> g_queue;
 
-struct lcg {
-  std::uint32_t state;
-  std::uint32_t next() noexcept {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  }
-};
-
 }  // namespace
 
 TEST_CASE("arc stress: 4 threads copy and drop handles to a pool of 8", "[arc][stress]") {
@@ -113,7 +92,7 @@ TEST_CASE("arc stress: 4 threads copy and drop handles to a pool of 8", "[arc][s
     for (int t = 0; t < kThreads; ++t) {
       workers[t] = std::thread([&, t] {
         while (!go.load(std::memory_order_acquire)) std::this_thread::yield();
-        lcg rng{static_cast<std::uint32_t>(rounds * 31 + t + 1)};
+        heapless::test::rng rng{static_cast<std::uint64_t>(rounds * 31 + t + 1)};
         long n = 0;
         for (long k = 0; k < kCopiesPerRound / kThreads; ++k) {
           auto h = g_queue.try_pop();
@@ -124,7 +103,7 @@ TEST_CASE("arc stress: 4 threads copy and drop handles to a pool of 8", "[arc][s
           arc_t copy = *h;  // count + 1
           ++n;
           (void)copy->read();
-          const std::uint32_t r = rng.next() % 4;
+          const std::size_t r = rng.below(4);
           if (r == 0) {
             // drop both (copy and *h) at scope end
           } else if (r == 1) {

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "support/locks.hpp"
 #include "support/test.hpp"
 
 namespace {
@@ -25,21 +26,7 @@ using heapless::test::overaligned;
 using heapless::test::trivial;
 using heapless::test::value_of;
 
-struct counting_lock {
-  static long& entries() noexcept {
-    static long n = 0;
-    return n;
-  }
-  static int& depth() noexcept {
-    static int d = 0;
-    return d;
-  }
-  static int lock() noexcept {
-    ++entries();
-    return depth()++;
-  }
-  static void unlock(int saved) noexcept { depth() = saved; }
-};
+using heapless::test::counting_lock;
 using counting_cs = pool_policy::critical_section<counting_lock>;
 
 template <class Policy>

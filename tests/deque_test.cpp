@@ -20,23 +20,9 @@ using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
+using heapless::test::values_are;
 
 namespace {
-
-template <class D>
-bool values_are(const D& d, std::initializer_list<int> expected) {
-  if (d.size() != expected.size()) return false;
-  std::size_t i = 0;
-  for (int e : expected) {
-    if (value_of(d[i++]) != e) return false;
-  }
-  // The iterators agree with operator[].
-  i = 0;
-  for (const auto& x : d) {
-    if (value_of(x) != value_of(d[i++])) return false;
-  }
-  return i == d.size();
-}
 
 /// Moves the front of d to slot `shift` (pushing and popping at the back
 /// while empty), so the following pushes wrap around the end of the storage.
@@ -671,18 +657,7 @@ TEST_CASE("Deque matrix: over-aligned elements stay aligned across the wrap", "[
 #if HEAPLESS_HAS_EXCEPTIONS
 namespace {
 using heapless::test::test_exception;
-template <class F>
-bool throws_test_exception(F&& f) {
-  const heapless::test::allow_alloc_scope allow;
-  try {
-    f();
-  } catch (const test_exception&) {
-    throwing::never_throw();
-    return true;
-  }
-  throwing::never_throw();
-  return false;
-}
+using heapless::test::throws_test_exception;
 }  // namespace
 
 TEST_CASE("Deque throwing: pushes, bulk pushes and sized inserts change nothing when T throws",

@@ -13,6 +13,7 @@
 #include <limits>
 #include <string_view>
 
+#include "support/rng.hpp"
 #include "support/test.hpp"
 
 namespace {
@@ -38,17 +39,6 @@ std::string_view with(F x, std::chars_format f, int p) {
   REQUIRE(r.ec == std::errc());
   return {out_buf, static_cast<std::size_t>(r.ptr - out_buf)};
 }
-
-// xorshift64*: the same sequence on every platform.
-struct rng {
-  std::uint64_t s;
-  std::uint64_t next() noexcept {
-    s ^= s >> 12;
-    s ^= s << 25;
-    s ^= s >> 27;
-    return s * 2685821657736338717ull;
-  }
-};
 
 template <class F, class Bits>
 F from_bits(Bits b) {
@@ -224,7 +214,7 @@ TEST_CASE("fp::to_chars equals std::to_chars on special values, every format and
 TEST_CASE("fp::to_chars equals std::to_chars on random bit patterns and values") {
   HEAPLESS_NO_ALLOC_SCOPE;
   mismatches = 0;
-  rng g{0x9e3779b97f4a7c15ull};
+  heapless::test::rng g{0x9e3779b97f4a7c15ull};
   const int formats[] = {static_cast<int>(fixed), static_cast<int>(sci), static_cast<int>(general)};
   const long n = heapless::test::scaled(60000);
   for (long i = 0; i < n; ++i) {
@@ -233,10 +223,10 @@ TEST_CASE("fp::to_chars equals std::to_chars on random bit patterns and values")
     // Values a program prints: m * 2^e for modest e, also integers.
     const auto m = static_cast<double>(g.next() >> 11);
     const double usual = i % 4 == 0 ? static_cast<double>(static_cast<std::int64_t>(g.next() >> 40))
-                                    : m / static_cast<double>(std::uint64_t{1} << (g.next() % 63));
-    const auto fmt = formats[g.next() % 3];
-    const int p = static_cast<int>(g.next() % (i % 16 == 0 ? 1100 : 24));
-    const std::size_t cap = i % 8 == 0 ? static_cast<std::size_t>(g.next() % 40) : sizeof std_buf;
+                                    : m / static_cast<double>(std::uint64_t{1} << g.below(63));
+    const auto fmt = formats[g.below(3)];
+    const int p = static_cast<int>(g.below(i % 16 == 0 ? 1100 : 24));
+    const std::size_t cap = i % 8 == 0 ? g.below(40) : sizeof std_buf;
     agree(d, -1, 0, cap);
     agree(f, -1, 0, cap);
     agree(usual, -1, 0, sizeof std_buf);

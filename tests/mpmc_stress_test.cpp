@@ -36,18 +36,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include "support/stress.hpp"
 #include "support/test.hpp"
-
-#if defined(__SANITIZE_THREAD__)
-#define HEAPLESS_STRESS_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define HEAPLESS_STRESS_TSAN 1
-#endif
-#endif
-#ifndef HEAPLESS_STRESS_TSAN
-#define HEAPLESS_STRESS_TSAN 0
-#endif
 
 namespace {
 
@@ -61,11 +51,7 @@ constexpr long kDefaultItems = HEAPLESS_STRESS_TSAN ? 400000 : 2500000;
 constexpr long kMinimumItems = 10000;
 constexpr long kDefaultSeconds = HEAPLESS_STRESS_TSAN ? 12 : 20;
 
-long env_or(const char* name, long fallback) {
-  const char* e = std::getenv(name);
-  const long v = e ? std::strtol(e, nullptr, 10) : 0;
-  return v > 0 ? v : fallback;
-}
+using heapless::test::env_or;
 
 long items_per_run() {
   static const long n = heapless::test::scaled(env_or("HEAPLESS_MPMC_STRESS_ITEMS", kDefaultItems));
@@ -109,21 +95,7 @@ struct codec<std::uint64_t> {
 };
 
 /// Spins on a failed attempt, yielding often: 8 threads share 2 cores.
-class backoff {
- public:
-  void operator()() noexcept {
-    if (++spins_ % 8 == 0) {
-      std::this_thread::yield();
-    } else {
-#if defined(__x86_64__) || defined(__i386__)
-      __builtin_ia32_pause();
-#endif
-    }
-  }
-
- private:
-  unsigned spins_ = 0;
-};
+using backoff = heapless::test::backoff<8>;
 
 /// What one consumer saw, per producer.
 struct tally {

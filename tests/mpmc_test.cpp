@@ -12,6 +12,9 @@
 #include <type_traits>
 #include <utility>
 
+#include "support/ops/queue_ops.hpp"
+#include "support/ops/test_env.hpp"
+#include "support/locks.hpp"
 #include "support/test.hpp"
 
 namespace {
@@ -25,44 +28,16 @@ using heapless::test::overaligned;
 using heapless::test::trivial;
 using heapless::test::value_of;
 
-// A lock that counts, and records whether it is held (critical_section policy).
-struct counting_lock {
-  static int& depth() noexcept {
-    static int d = 0;
-    return d;
-  }
-  static long& entries() noexcept {
-    static long n = 0;
-    return n;
-  }
-  static int lock() noexcept {
-    ++entries();
-    return depth()++;
-  }
-  static void unlock(int saved) noexcept { depth() = saved; }
-};
+using heapless::test::counting_lock;
+using heapless::test::void_lock;
 using counting_cs = pool_policy::critical_section<counting_lock>;
 
-// A lock with the void lock()/unlock() form.
-struct void_lock {
-  static void lock() noexcept { ++counting_lock::entries(); }
-  static void unlock() noexcept {}
-};
 
 // lock_free where this target can compile it, else single_thread again (the
 // test bodies are templates, so the lock_free queue is never instantiated on
 // a core without CAS).
 using lock_free_or_st = std::conditional_t<heapless::mpmc::lock_free_available, pool_policy::lock_free,
                                            pool_policy::single_thread>;
-
-// A tiny deterministic generator (no <random>: not on every target).
-struct lcg {
-  std::uint32_t state;
-  std::uint32_t next() noexcept {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  }
-};
 
 // Fills and drains q through `rounds` cycles with varying fill levels,
 // checking FIFO order, exactly-N capacity and the snapshots each time.
@@ -210,51 +185,27 @@ void destructor_check() {
   }
 }
 
-// A random sequence of pushes and pops against a simple array FIFO model.
+// A random sequence of pushes and pops against a FIFO model
+// (support/ops/queue_ops.hpp: the operations of fuzz/mpmc_fuzz.cpp).
 template <class T, std::size_t N, class Policy>
-void differential(std::uint32_t seed, long steps) {
+void differential(std::uint64_t seed, long steps) {
+  namespace queue_ops = heapless::test::queue_ops;
+  using heapless::test::ops::test_env;
   HEAPLESS_LIFETIME_CHECK;
   static Queue<T, N, Policy> q;
-  bool ok = true;
+  queue_ops::model m;
   {
-  HEAPLESS_NO_ALLOC_SCOPE;
-  int model[N] = {};
-  std::size_t head = 0;
-  std::size_t count = 0;
-  int next = 0;
-  lcg rng{seed};
-  for (long s = 0; s < steps && ok; ++s) {
-    const std::uint32_t r = rng.next() % 8;
-    if (r < 4) {  // push in one of three forms
-      const bool pushed = r == 0 ? q.try_push(make<T>(next)) : r == 1 ? q.try_emplace(make<T>(next)) : [&] {
-        const T v = make<T>(next);
-        return q.try_push(v);
-      }();
-      ok = ok && pushed == (count < N);
-      if (pushed) {
-        model[(head + count) % N] = next;
-        ++count;
-      }
-      ++next;
-    } else if (r < 7) {  // pop in one of two forms
-      if (r == 4) {
-        T dst = make<T>(-5);
-        const bool popped = q.try_pop(dst);
-        ok = ok && popped == (count > 0) && (!popped || value_of(dst) == model[head]);
-        if (popped) head = (head + 1) % N, --count;
-      } else {
-        auto v = q.try_pop();
-        ok = ok && static_cast<bool>(v) == (count > 0) && (!v || value_of(*v) == model[head]);
-        if (v) head = (head + 1) % N, --count;
-      }
+    HEAPLESS_NO_ALLOC_SCOPE;
+    heapless::test::ops::run_steps(seed, steps, [&](heapless::test::rng& r) {
+      queue_ops::apply_fifo_op<test_env>(m, q, r.below(queue_ops::fifo_op_count), r);
+      queue_ops::compare<test_env>(m, q);
+    });
+    while (q.try_pop()) {  // leave the static queue empty (lifetime check)
     }
-    ok = ok && q.size() == count && q.empty() == (count == 0) && q.full() == (count == N);
-  }
-  while (q.try_pop()) {  // leave the static queue empty (lifetime check)
-  }
   }
   CAPTURE(N);
-  CHECK(ok);
+  m.fifo.clear();
+  m.fifo.shrink_to_fit();
 }
 
 template <class Policy>

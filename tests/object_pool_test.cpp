@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "support/locks.hpp"
 #include "support/test.hpp"
 
 namespace {
@@ -19,15 +20,8 @@ using heapless::Object;
 using heapless::ObjectPool;
 using heapless::test::counted;
 
-struct counting_lock {
-  static long& entries() noexcept {
-    static long n = 0;
-    return n;
-  }
-  static void lock() noexcept { ++entries(); }
-  static void unlock() noexcept {}
-};
-using counting_cs = pool_policy::critical_section<counting_lock>;
+using heapless::test::void_lock;
+using counting_cs = pool_policy::critical_section<void_lock>;
 
 template <class Policy>
 void lend_check() {
@@ -124,9 +118,9 @@ TEST_CASE("object_pool: a static pool of trivial objects is zeroed and usable at
 
 TEST_CASE("object_pool: objects built once, lent and returned as they are", "[object_pool]") {
   lend_check<pool_policy::single_thread>();
-  const long before = counting_lock::entries();
+  const long before = void_lock::entries();
   lend_check<counting_cs>();
-  CHECK(counting_lock::entries() > before);
+  CHECK(void_lock::entries() > before);
   lend_check<pool_policy::automatic>();
 }
 

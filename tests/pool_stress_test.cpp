@@ -7,6 +7,7 @@
 // pool so the first pass over never-used slots races too (for the locked
 // policies the lazily extended part, bump index against recycled stack); at
 // the end the pool is full again.
+#include "support/rng.hpp"
 #include "support/test.hpp"
 
 #include <heapless/pool.hpp>
@@ -76,15 +77,8 @@ struct worker {
   std::uint64_t stamps[held_max] = {};
   std::size_t count = 0;
   std::uint64_t serial = 0;
-  std::uint64_t rng;
+  heapless::test::rng rng;
   long done = 0;
-
-  std::uint64_t next() noexcept {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
-  }
 
   std::size_t slot_of(const object* p) const noexcept {
     return static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(p) - shared.base) / sizeof(object);
@@ -94,7 +88,7 @@ struct worker {
   // finds the pool exhausted is counted in shared.exhausted instead.
   void allocate() {
     const std::uint64_t stamp = (std::uint64_t{id} + 1) << 40 | ++serial;
-    const auto k = static_cast<kind>(next() % 3);
+    const auto k = static_cast<kind>(rng.below(3));
     object* p = nullptr;
     Box box;
     if (k == raw_object) {
@@ -151,7 +145,7 @@ struct worker {
   }
 
   void fill() {
-    const std::size_t want = 1 + next() % held_max;
+    const std::size_t want = 1 + rng.below(held_max);
     while (count < want && done < budget) {
       const std::size_t before = count;
       allocate();
@@ -163,7 +157,7 @@ struct worker {
     while (!shared.go.load(std::memory_order_acquire)) std::this_thread::yield();
     heapless::test::arm_trap();  // no allocation anywhere in the pool's paths
     while (done < budget) {
-      switch (next() % 4) {
+      switch (rng.below(4)) {
         case 0:  // free in allocation order
           fill();
           while (count > 0) release(0);
@@ -174,12 +168,12 @@ struct worker {
           break;
         case 2:  // free in random order
           fill();
-          while (count > 0) release(static_cast<std::size_t>(next() % count));
+          while (count > 0) release(rng.below(count));
           break;
         default:  // interleaved random allocate/free
           for (int s = 0; s < 64 && done < budget; ++s) {
-            if (count < held_max && (count == 0 || next() % 2 == 0)) allocate();
-            else release(static_cast<std::size_t>(next() % count));
+            if (count < held_max && (count == 0 || rng.one_in(2))) allocate();
+            else release(rng.below(count));
           }
           break;
       }

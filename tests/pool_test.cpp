@@ -1,6 +1,10 @@
 // pool_test.cpp - Pool<T, N>: construction, the three API levels, Box
 // semantics, every policy, the element matrix, debug checks, ASan poisoning,
 // and a long random differential test against a reference set of live slots.
+#include "support/ops/pool_ops.hpp"
+#include "support/ops/test_env.hpp"
+#include "support/rng.hpp"
+#include "support/locks.hpp"
 #include "support/test.hpp"
 
 #include <heapless/pool.hpp>
@@ -13,11 +17,9 @@
 #include <type_traits>  // std::conditional_t: the policy a core supports
 #include <vector>       // reference model: live objects in allocation order
 
-#if HEAPLESS_ASAN && defined(__has_include)
-#if __has_include(<sanitizer/asan_interface.h>)
+#if HEAPLESS_ASAN
 #include <sanitizer/asan_interface.h>  // __asan_address_is_poisoned
 #define HEAPLESS_TEST_POOL_POISON 1
-#endif
 #endif
 
 using heapless::Pool;
@@ -35,38 +37,8 @@ struct msg32 {
 };
 static_assert(sizeof(msg32) == 32);
 
-// A critical section for tests: counts entries and checks they nest properly.
-struct counting_lock {
-  static int& depth() {
-    static int d = 0;
-    return d;
-  }
-  static long& entries() {
-    static long e = 0;
-    return e;
-  }
-  static int lock() noexcept {
-    ++entries();
-    return depth()++;
-  }
-  static void unlock(int saved) noexcept { depth() = saved; }
-};
-
-struct void_lock {
-  static long& entries() {
-    static long e = 0;
-    return e;
-  }
-  static bool& held() {
-    static bool h = false;
-    return h;
-  }
-  static void lock() noexcept {
-    ++entries();
-    held() = true;
-  }
-  static void unlock() noexcept { held() = false; }
-};
+using heapless::test::counting_lock;
+using heapless::test::void_lock;
 
 // lock_free where the target has the CAS for it (not ARMv6-M), else a
 // critical section: the same tests then run on every core.
@@ -245,7 +217,7 @@ void check_links_at_the_edge(std::uint32_t seed) {
   auto& pool = construct_over_garbage<Pool<std::uint8_t, N, P>>();
   static std::uint16_t at[256];  // the objects, as offsets into scratch
   auto item = [](std::size_t i) { return static_cast<std::uint8_t*>(static_cast<void*>(scratch + at[i])); };
-  std::uint32_t state = seed;
+  heapless::test::rng rng{seed};
   for (int round = 0; round < 4; ++round) {
     REQUIRE(pool.available() == N);
     for (std::size_t i = 0; i < N; ++i) {
@@ -256,11 +228,8 @@ void check_links_at_the_edge(std::uint32_t seed) {
     CHECK(pool.try_allocate() == nullptr);
     // Distinct values 0..N-1: a slot handed out twice would hold the later one.
     for (std::size_t i = 0; i < N; ++i) REQUIRE(*item(i) == static_cast<std::uint8_t>(i));
-    for (std::size_t i = N - 1; i > 0; --i) {  // Fisher-Yates with xorshift32
-      state ^= state << 13;
-      state ^= state >> 17;
-      state ^= state << 5;
-      const std::size_t j = state % (i + 1);
+    for (std::size_t i = N - 1; i > 0; --i) {  // Fisher-Yates
+      const std::size_t j = rng.below(i + 1);
       const std::uint16_t t = at[i];
       at[i] = at[j];
       at[j] = t;
@@ -575,61 +544,29 @@ TEST_CASE("pool: element matrix: lifetimes, alignment, values", "[pool][matrix]"
 
 namespace {
 
-// One step of a deterministic random walk, checked against std::set.
+// A deterministic random walk of allocations and frees through the three
+// levels (support/ops/pool_ops.hpp: the operations of fuzz/pool_fuzz.cpp).
 template <class Policy>
-void random_differential(long steps, std::uint32_t seed) {
-  constexpr std::size_t n = 97;
-  static Pool<counted, n, Policy> pool;
-  std::uint32_t state = seed;
-  auto next = [&state]() {
-    state ^= state << 13;
-    state ^= state >> 17;
-    state ^= state << 5;
-    return state;
-  };
+void random_differential(long steps, std::uint64_t seed) {
+  namespace pool_ops = heapless::test::pool_ops;
+  using heapless::test::ops::test_env;
+  using P = Pool<counted, 97, Policy>;
+  static P pool;
   HEAPLESS_NO_ALLOC_SCOPE;
   HEAPLESS_LIFETIME_CHECK;
-  std::vector<counted*> live;  // reference: live objects, allocation order
-  std::set<counted*> live_set;
+  pool_ops::model<P> m;
   {
     heapless::test::allow_alloc_scope allow;
-    live.reserve(n);
+    m.live.reserve(P::capacity());
+    m.boxes.reserve(P::capacity());
   }
-  int stamp = 0;
-  for (long step = 0; step < steps; ++step) {
-    const std::uint32_t r = next();
-    const bool alloc = (r % 100) < (live.size() < n / 2 ? 60u : 40u);
-    if (alloc) {
-      counted* p = pool.try_create(++stamp);
-      if (live.size() == n) {
-        REQUIRE(p == nullptr);
-      } else {
-        REQUIRE(p != nullptr);
-        REQUIRE(pool.owns(p));
-        heapless::test::allow_alloc_scope allow;
-        REQUIRE(live_set.insert(p).second);  // never handed out twice
-        live.push_back(p);
-      }
-    } else if (!live.empty()) {
-      // Free the oldest, the newest, or a random one.
-      const std::uint32_t mode = (r >> 8) % 3;
-      const std::size_t k = mode == 0 ? 0 : mode == 1 ? live.size() - 1 : (r >> 12) % live.size();
-      counted* p = live[k];
-      heapless::test::allow_alloc_scope allow;
-      live.erase(live.begin() + static_cast<std::ptrdiff_t>(k));
-      live_set.erase(p);
-      pool.destroy(p);
-    }
-    REQUIRE(pool.available() == n - live.size());
-  }
-  // Every live object still holds its own value (no slot was shared).
-  std::set<int> values;
-  {
-    heapless::test::allow_alloc_scope allow;
-    for (counted* p : live) CHECK(values.insert(p->get()).second);
-  }
-  for (counted* p : live) pool.destroy(p);
-  CHECK(pool.available() == n);
+  heapless::test::ops::run_steps(seed, steps, [&](heapless::test::rng& r) {
+    pool_ops::apply_op<test_env>(m, pool, r.below(pool_ops::op_count), r);
+    pool_ops::compare<test_env>(m, pool);
+  });
+  pool_ops::release_all<test_env>(m, pool);
+  heapless::test::allow_alloc_scope allow;
+  m = pool_ops::model<P>();
 }
 
 }  // namespace

@@ -12,14 +12,9 @@
 
 #include <heapless/sorted_linked_list.hpp>
 
-#include "support/ordered.hpp"
-#include "support/ordered_workout.hpp"
-
 using heapless::SortedLinkedList;
 using heapless::test::counted;
-using heapless::test::greater_int;
 using heapless::test::make;
-using heapless::test::mod_less;
 using heapless::test::move_only;
 using heapless::test::overaligned;
 using heapless::test::throwing;
@@ -29,7 +24,20 @@ using heapless::test::values_are;
 
 namespace {
 
-using item = heapless::test::keyed;  // sorted by key only: `tag` tells equal keys apart
+// Sorted by key only: `tag` tells equal keys apart (stability checks).
+struct item {
+  int key;
+  int tag;
+  friend bool operator<(const item& a, const item& b) noexcept { return a.key < b.key; }
+};
+
+struct greater_int {
+  bool operator()(int a, int b) const noexcept { return a > b; }
+};
+struct mod_less {
+  int mod = 10;
+  bool operator()(int a, int b) const noexcept { return a % mod < b % mod; }
+};
 
 }  // namespace
 
@@ -328,7 +336,29 @@ void exercise() {
   HEAPLESS_LIFETIME_CHECK;
   using L = SortedLinkedList<T, 8>;
   L l;
-  heapless::test::list_workout<T>(l);
+  for (int x : {4, 8, 1, 6}) l.push(make<T>(x));
+  l.emplace(make<T>(3));
+  CHECK(l.try_push(make<T>(7)));
+  l.unchecked_push(make<T>(2));
+  CHECK(values_are(l, {1, 2, 3, 4, 6, 7, 8}));
+  l.pop();
+  std::optional<T> t = l.try_pop();
+  REQUIRE(t.has_value());
+  CHECK(value_of(*t) == 2);
+  l.erase_after(l.find_before_if([](const T& x) { return value_of(x) == 6; }));
+  l.erase(l.find_if([](const T& x) { return value_of(x) == 8; }));
+  {
+    auto h = l.find_mut([](const T& x) { return value_of(x) == 3; });
+    *h = make<T>(9);
+  }
+  CHECK(values_are(l, {4, 7, 9}));
+  {
+    auto h = l.find_mut([](const T& x) { return value_of(x) == 7; });
+    CHECK(value_of(h.pop()) == 7);
+  }
+  l.push(make<T>(5));
+  CHECK(l.remove_if([](const T& x) { return value_of(x) == 9; }) == 1);
+  CHECK(values_are(l, {4, 5}));
   L moved(std::move(l));
   CHECK(values_are(moved, {4, 5}));
   L target;
@@ -364,14 +394,10 @@ TEST_CASE("SortedLinkedList: a throwing copy changes nothing", "[sorted_linked_l
     for (int x = 0; x < 4; ++x) l.push(throwing(x));
     const throwing extra(9);
     throwing::throw_after(k);
-    bool threw = false;
-    try {
+    const bool threw = heapless::test::throws_test_exception([&] {
       SortedLinkedList<throwing, 8> copy(l);  // 4 copies
       l.push(extra);
-    } catch (const heapless::test::test_exception&) {
-      threw = true;
-    }
-    throwing::never_throw();
+    });
     CHECK(threw == (k <= 4));
     CHECK(l.size() == (threw ? 4u : 5u));
   }

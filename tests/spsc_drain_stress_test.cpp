@@ -11,27 +11,15 @@
 #include <cstdlib>
 #include <thread>
 
+#include "support/stress.hpp"
 #include "support/test.hpp"
-
-#if defined(__SANITIZE_THREAD__)
-#define HEAPLESS_STRESS_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define HEAPLESS_STRESS_TSAN 1
-#endif
-#endif
-#ifndef HEAPLESS_STRESS_TSAN
-#define HEAPLESS_STRESS_TSAN 0
-#endif
 
 namespace {
 
 constexpr long kDefaultItems = HEAPLESS_STRESS_TSAN ? 200000 : 2000000;
 
 long items() {
-  const char* e = std::getenv("HEAPLESS_SPSC_DRAIN_STRESS_ITEMS");
-  const long v = e ? std::strtol(e, nullptr, 10) : 0;
-  return heapless::test::scaled(v > 0 ? v : kDefaultItems);
+  return heapless::test::scaled(heapless::test::env_or("HEAPLESS_SPSC_DRAIN_STRESS_ITEMS", kDefaultItems));
 }
 
 template <std::size_t N>

@@ -42,18 +42,9 @@
 #include <cstring>
 #include <thread>
 
+#include "support/rng.hpp"
+#include "support/stress.hpp"
 #include "support/test.hpp"
-
-#if defined(__SANITIZE_THREAD__)
-#define HEAPLESS_STRESS_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define HEAPLESS_STRESS_TSAN 1
-#endif
-#endif
-#ifndef HEAPLESS_STRESS_TSAN
-#define HEAPLESS_STRESS_TSAN 0
-#endif
 
 namespace {
 
@@ -69,11 +60,7 @@ constexpr long kDefaultSeconds = HEAPLESS_STRESS_TSAN ? 60 : 15;
 constexpr long kDefaultTotalSeconds = 450;
 constexpr long kLateSeconds = 3;  // per run, once the total is spent
 
-long env_or(const char* name, long fallback) {
-  const char* e = std::getenv(name);
-  const long v = e ? std::strtol(e, nullptr, 10) : 0;
-  return v > 0 ? v : fallback;
-}
+using heapless::test::env_or;
 
 long items_per_run() {
   static const long n = heapless::test::scaled(env_or("HEAPLESS_SPSC_STRESS_ITEMS", kDefaultItems));
@@ -94,21 +81,7 @@ clock_type::time_point run_deadline() {
 
 /// Spins on a failed attempt, yielding now and then so that an oversubscribed
 /// machine still makes progress.
-class backoff {
- public:
-  void operator()() noexcept {
-    if (++spins_ % 64 == 0) {
-      std::this_thread::yield();
-    } else {
-#if defined(__x86_64__) || defined(__i386__)
-      __builtin_ia32_pause();
-#endif
-    }
-  }
-
- private:
-  unsigned spins_ = 0;
-};
+using backoff = heapless::test::backoff<64>;
 
 /// One run's shared state besides the queue. Relaxed atomics only: they must
 /// not add a happens-before edge that could hide a missing one in the queue.
@@ -336,17 +309,17 @@ void bulk_items(const char* type, std::size_t max_batch, Make make, Value value)
       [&, &tx = tx] {
         backoff wait;
         T in[128];
-        std::uint32_t rng = 12345;
+        heapless::test::rng rng{12345};
         long next = 0;
         while (next < items && ctl.keep_going(next)) {
-          rng = rng * 1664525u + 1013904223u;
-          long k = 1 + static_cast<long>((rng >> 8) % max_batch);
+          long k = 1 + static_cast<long>(rng.below(max_batch));
+          const bool by_count = rng.one_in(2);
           if (k > items - next) k = items - next;
           for (long j = 0; j < k; ++j) in[j] = make(next + j);
           long done = 0;
           while (done < k) {
-            const std::size_t n = (rng & 0x100) ? tx.push(in + done, in + k)
-                                                : tx.push(in + done, static_cast<std::size_t>(k - done));
+            const std::size_t n = by_count ? tx.push(in + done, static_cast<std::size_t>(k - done))
+                                           : tx.push(in + done, in + k);
             if (n == 0) wait();
             done += static_cast<long>(n);
           }
@@ -356,11 +329,10 @@ void bulk_items(const char* type, std::size_t max_batch, Make make, Value value)
       [&, &rx = rx] {
         backoff wait;
         T out[128];
-        std::uint32_t rng = 54321;
+        heapless::test::rng rng{54321};
         long next = 0;
         while (next < items) {
-          rng = rng * 1664525u + 1013904223u;
-          const std::size_t k = 1 + (rng >> 8) % max_batch;
+          const std::size_t k = 1 + rng.below(max_batch);
           const std::size_t n = rx.pop(out, k);
           if (n == 0) {
             if (ctl.finished_before(next)) return;

@@ -10,14 +10,16 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <type_traits>
 #include <utility>
 #include <vector>  // an empty std::vector: a contiguous range whose data() is null
 
+#include "support/iterators.hpp"
+#include "support/ops/queue_ops.hpp"
+#include "support/ops/test_env.hpp"
 #include "support/test.hpp"
 
-#if HEAPLESS_CPP20 && __has_include(<span>)
+#if HEAPLESS_CPP20
 #include <span>
 #endif
 
@@ -34,26 +36,9 @@ using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
 
-// A tiny deterministic generator (no <random>: not on every target).
-struct lcg {
-  std::uint32_t state;
-  std::uint32_t next() noexcept {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  }
-  std::size_t below(std::size_t n) noexcept { return static_cast<std::size_t>(next()) % n; }
-};
-
-// A single-pass input iterator over ints [i, end).
-struct int_input_iterator {
-  int i;
-  int operator*() const noexcept { return i; }
-  int_input_iterator& operator++() noexcept {
-    ++i;
-    return *this;
-  }
-  friend bool operator!=(const int_input_iterator& a, const int_input_iterator& b) noexcept { return a.i != b.i; }
-};
+// Single-pass iterators over ints (support/iterators.hpp).
+using int_input = heapless::test::input_iterator<int>;
+constexpr int ints[] = {0, 1, 2, 3, 4, 5, 6, 7};
 
 // An output iterator that stores ints into an array.
 struct int_sink {
@@ -333,8 +318,8 @@ TEST_CASE("spsc: bulk push and pop of trivially copyable elements, across the wr
 TEST_CASE("spsc: bulk push from input iterators and ranges, pop to output iterators", "[spsc][bulk]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   Queue<int, 5> q;
-  CHECK(q.push(int_input_iterator{0}, int_input_iterator{3}) == 3);
-  CHECK(q.push(int_input_iterator{3}, int_input_iterator{100}) == 2);  // stops when full
+  CHECK(q.push(int_input(ints), int_input(ints + 3)) == 3);
+  CHECK(q.push(int_input(ints + 3), int_input(ints + 8)) == 2);  // stops when full
   int out[8] = {};
   CHECK(q.pop(int_sink{out}, 4) == 4);
   CHECK(out[0] == 0);
@@ -347,7 +332,7 @@ TEST_CASE("spsc: bulk push from input iterators and ranges, pop to output iterat
   CHECK(out[0] == 4);
   CHECK(out[1] == 7);
   CHECK(out[4] == 7);
-  CHECK(tx.push(int_input_iterator{0}, int_input_iterator{2}) == 2);
+  CHECK(tx.push(int_input(ints), int_input(ints + 2)) == 2);
   const int arr[2] = {5, 6};
   CHECK(tx.push(arr, arr + 2) == 2);
   CHECK(tx.push(arr, 2) == 1);
@@ -582,123 +567,29 @@ TEST_CASE("spsc: split hands out one producer and one consumer", "[spsc][split]"
 }
 
 // ---- Differential against std::deque ----------------------------------------
+// (support/ops/queue_ops.hpp: the operations of fuzz/spsc_fuzz.cpp)
 
 namespace {
 
 template <class T, std::size_t N>
-void differential(std::uint32_t seed, long steps) {
+void differential(std::uint64_t seed, long steps) {
+  namespace queue_ops = heapless::test::queue_ops;
+  using heapless::test::ops::test_env;
   Queue<T, N> q;
-  std::deque<int> model;  // the values the queue should hold, front first
-  lcg rng{seed};
-  bool ok = true;
-  long step = 0;
-  int next = 0;
+  queue_ops::model m;  // the values the queue should hold, front first
   HEAPLESS_LIFETIME_CHECK;
   {
     HEAPLESS_NO_ALLOC_SCOPE;
-    for (; step < steps && ok; ++step) {
-      const std::size_t op = rng.below(9);
-      std::size_t model_size;
-      {
-        heapless::test::allow_alloc_scope allow;
-        model_size = model.size();
-      }
-      const bool room = model_size < N;
-      switch (op) {
-        case 0: {  // try_push copy
-          const T v = make<T>(next);
-          ok = q.try_push(v) == room;
-          if (room) {
-            heapless::test::allow_alloc_scope allow;
-            model.push_back(next);
-          }
-          ++next;
-          break;
-        }
-        case 1: {  // try_emplace
-          ok = q.try_emplace(make<T>(next)) == room;
-          if (room) {
-            heapless::test::allow_alloc_scope allow;
-            model.push_back(next);
-          }
-          ++next;
-          break;
-        }
-        case 2:
-        case 3: {  // try_pop()
-          auto v = q.try_pop();
-          ok = v.has_value() == (model_size > 0);
-          if (v) {
-            heapless::test::allow_alloc_scope allow;
-            ok = ok && value_of(*v) == model.front();
-            model.pop_front();
-          }
-          break;
-        }
-        case 4: {  // front + pop
-          T* f = q.front();
-          ok = (f != nullptr) == (model_size > 0);
-          if (f) {
-            heapless::test::allow_alloc_scope allow;
-            ok = ok && value_of(*f) == model.front();
-            model.pop_front();
-            q.pop();
-          }
-          break;
-        }
-        case 5: {  // try_pop(T&)
-          T out = make<T>(-1);
-          const bool got = q.try_pop(out);
-          ok = got == (model_size > 0);
-          if (got) {
-            heapless::test::allow_alloc_scope allow;
-            ok = ok && value_of(out) == model.front();
-            model.pop_front();
-          }
-          break;
-        }
-        case 6: {  // bulk push of k
-          T src[8];
-          const std::size_t k = rng.below(9);
-          for (std::size_t i = 0; i < k; ++i) src[i] = make<T>(next + static_cast<int>(i));
-          const std::size_t expect = k < N - model_size ? k : N - model_size;
-          const std::size_t n = (rng.next() & 1) ? q.push(src, k) : q.push(src + 0, src + k);
-          ok = n == expect;
-          heapless::test::allow_alloc_scope allow;
-          for (std::size_t i = 0; i < n; ++i) model.push_back(next + static_cast<int>(i));
-          next += static_cast<int>(k);
-          break;
-        }
-        case 7: {  // bulk pop of up to k
-          T dst[8];
-          const std::size_t k = rng.below(9);
-          const std::size_t n = q.pop(dst, k);
-          ok = n == (k < model_size ? k : model_size);
-          heapless::test::allow_alloc_scope allow;
-          for (std::size_t i = 0; i < n && ok; ++i) {
-            ok = value_of(dst[i]) == model.front();
-            model.pop_front();
-          }
-          break;
-        }
-        default: {  // observers
-          ok = q.size() == model_size && q.empty() == (model_size == 0) && q.full() == (model_size == N);
-          break;
-        }
-      }
-      {
-        heapless::test::allow_alloc_scope allow;
-        ok = ok && q.size() == model.size();
-        if (ok && !model.empty()) ok = q.front() != nullptr && value_of(*q.front()) == model.front();
-      }
-    }
+    heapless::test::ops::run_steps(seed, steps, [&](heapless::test::rng& r) {
+      queue_ops::apply_spsc_op<test_env>(m, q, r.below(queue_ops::spsc_op_count), r);
+      queue_ops::compare<test_env>(m, q);
+    });
     while (q.try_pop()) {
     }
   }
-  CAPTURE(seed, N, step);
-  CHECK(ok);
-  model.clear();
-  model.shrink_to_fit();
+  CAPTURE(N);
+  m.fifo.clear();
+  m.fifo.shrink_to_fit();
 }
 
 }  // namespace

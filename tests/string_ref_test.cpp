@@ -4,6 +4,7 @@
 // every length encoding: the free-capacity byte (N < 256, including N = 0
 // and N = 255), two-byte lengths (256 <= N < 65536) and four-byte lengths;
 // sources that alias the String; errors and format_to.
+#include "support/rng.hpp"
 #include "support/test.hpp"
 
 #include <cstdint>      // std::uint64_t
@@ -22,17 +23,6 @@ namespace {
 void log_line(StringRef out, int code) { heapless::format_to(out, "err={} ", code); }
 bool add_word(StringRef out, std::string_view w) { return out.try_append(w); }
 
-struct rng {
-  std::uint64_t state;
-  std::uint64_t next() noexcept {  // xorshift64*
-    state ^= state >> 12;
-    state ^= state << 25;
-    state ^= state >> 27;
-    return state * 0x2545F4914F6CDD1DULL;
-  }
-  std::size_t below(std::size_t n) noexcept { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
-};
-
 constexpr char alphabet[] = "abcab\0x";
 
 template <std::size_t N>
@@ -44,7 +34,7 @@ bool same(const String<N>& a, const String<N>& b) {
 // through a StringRef; after each step both hold the same string.
 template <std::size_t N>
 bool differential(String<N>& owner, String<N>& viewed, std::uint64_t seed, int steps) {
-  rng g{seed};
+  heapless::test::rng g{seed};
   StringRef r = viewed;
   char src[40];
   for (int step = 0; step < steps; ++step) {

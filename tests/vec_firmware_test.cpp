@@ -15,18 +15,9 @@
 using heapless::Vec;
 using heapless::test::counted;
 using heapless::test::move_only;
+using heapless::test::values_are;
 
 namespace {
-
-template <class T, std::size_t N>
-bool values_are(const Vec<T, N>& v, std::initializer_list<int> want) {
-  if (v.size() != want.size()) return false;
-  std::size_t i = 0;
-  for (int w : want) {
-    if (!(v[i++] == T(w))) return false;
-  }
-  return true;
-}
 
 /// A read()-style driver call: writes up to `room` bytes at `dst`, returns
 /// how many.

@@ -16,18 +16,9 @@ using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
 using heapless::test::value_of;
+using heapless::test::values_are;
 
 namespace {
-
-template <class V>
-bool values_are(const V& v, std::initializer_list<int> expected) {
-  if (v.size() != expected.size()) return false;
-  std::size_t i = 0;
-  for (int e : expected) {
-    if (value_of(v[i++]) != e) return false;
-  }
-  return true;
-}
 
 template <class V>
 void fill(V& v, int from, int to) {
@@ -188,21 +179,7 @@ TEST_CASE("Vec matrix: over-aligned data() is 64-byte aligned", "[vec][matrix]")
 #if HEAPLESS_HAS_EXCEPTIONS
 namespace {
 using heapless::test::test_exception;
-
-// Runs f, which must throw test_exception; the C++ runtime allocates the
-// exception object, so the allocation trap is paused around the throw only.
-template <class F>
-bool throws_test_exception(F&& f) {
-  const heapless::test::allow_alloc_scope allow;
-  try {
-    f();
-  } catch (const test_exception&) {
-    throwing::never_throw();
-    return true;
-  }
-  throwing::never_throw();
-  return false;
-}
+using heapless::test::throws_test_exception;
 }  // namespace
 
 TEST_CASE("Vec throwing: push_back / emplace_back give the strong guarantee", "[vec][matrix][exceptions]") {

@@ -10,18 +10,9 @@
 #include <heapless/vec.hpp>
 
 using heapless::Vec;
+using heapless::test::values_are;
 
 namespace {
-
-template <class V>
-bool equals(const V& v, std::initializer_list<int> expected) {
-  if (v.size() != expected.size()) return false;
-  std::size_t i = 0;
-  for (int e : expected) {
-    if (heapless::test::value_of(v[i++]) != e) return false;
-  }
-  return true;
-}
 
 // Non-pointer iterators: the input-iterator and generic (non-memcpy) paths.
 using input_it = heapless::test::input_iterator<int>;
@@ -47,18 +38,18 @@ TEST_CASE("Vec: default construction is empty", "[vec][cons]") {
 TEST_CASE("Vec: count, count+value, iterator pair, initializer_list constructors", "[vec][cons]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   const Vec<int, 5> a(3);
-  CHECK(equals(a, {0, 0, 0}));
+  CHECK(values_are(a, {0, 0, 0}));
   const Vec<int, 5> b(2, 7);
-  CHECK(equals(b, {7, 7}));
+  CHECK(values_are(b, {7, 7}));
   const int src[] = {1, 2, 3, 4};
   const Vec<int, 5> c(src, src + 4);
-  CHECK(equals(c, {1, 2, 3, 4}));
+  CHECK(values_are(c, {1, 2, 3, 4}));
   const Vec<int, 5> d(forward_it(src), forward_it(src + 3));
-  CHECK(equals(d, {1, 2, 3}));
+  CHECK(values_are(d, {1, 2, 3}));
   const Vec<int, 5> e(input_it(src), input_it(src + 2));
-  CHECK(equals(e, {1, 2}));
+  CHECK(values_are(e, {1, 2}));
   const Vec<int, 5> f = {5, 4, 3, 2, 1};
-  CHECK(equals(f, {5, 4, 3, 2, 1}));
+  CHECK(values_are(f, {5, 4, 3, 2, 1}));
   CHECK(f.full());
   const Vec<int, 5> g(0);
   CHECK(g.empty());
@@ -91,7 +82,7 @@ TEST_CASE("Vec: copy and move construction and assignment", "[vec][cons]") {
   e = std::move(d);
   CHECK(e == a);
   e = {4, 5};
-  CHECK(equals(e, {4, 5}));
+  CHECK(values_are(e, {4, 5}));
   HEAPLESS_CHECK_RAISES(bad_alloc, e = {1, 2, 3, 4, 5});
 }
 
@@ -101,18 +92,18 @@ TEST_CASE("Vec: assign in all forms", "[vec][assign]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   Vec<int, 4> v = {1, 2, 3};
   v.assign(2, 9);
-  CHECK(equals(v, {9, 9}));
+  CHECK(values_are(v, {9, 9}));
   v.assign(4, 8);
-  CHECK(equals(v, {8, 8, 8, 8}));
+  CHECK(values_are(v, {8, 8, 8, 8}));
   const int src[] = {5, 6, 7, 8, 9};
   v.assign(src, src + 3);
-  CHECK(equals(v, {5, 6, 7}));
+  CHECK(values_are(v, {5, 6, 7}));
   v.assign(forward_it(src + 1), forward_it(src + 5));
-  CHECK(equals(v, {6, 7, 8, 9}));
+  CHECK(values_are(v, {6, 7, 8, 9}));
   v.assign(input_it(src), input_it(src + 2));
-  CHECK(equals(v, {5, 6}));
+  CHECK(values_are(v, {5, 6}));
   v.assign({1});
-  CHECK(equals(v, {1}));
+  CHECK(values_are(v, {1}));
   v.assign(src, src);
   CHECK(v.empty());
 }
@@ -122,13 +113,13 @@ TEST_CASE("Vec: assign raises bad_alloc; sized forms change nothing", "[vec][ass
   Vec<int, 4> v = {1, 2};
   const int src[] = {5, 6, 7, 8, 9};
   HEAPLESS_CHECK_RAISES(bad_alloc, v.assign(5, 1));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.assign(src, src + 5));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.assign(forward_it(src), forward_it(src + 5)));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.assign({1, 2, 3, 4, 5}));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   // Single-pass input: documented to leave the Vec empty.
   HEAPLESS_CHECK_RAISES(bad_alloc, v.assign(input_it(src), input_it(src + 5)));
   CHECK(v.empty());
@@ -165,13 +156,13 @@ TEST_CASE("Vec: resize, reserve, shrink_to_fit", "[vec][capacity]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   Vec<int, 5> v = {1, 2};
   v.resize(4);
-  CHECK(equals(v, {1, 2, 0, 0}));
+  CHECK(values_are(v, {1, 2, 0, 0}));
   v.resize(1);
-  CHECK(equals(v, {1}));
+  CHECK(values_are(v, {1}));
   v.resize(3, 7);
-  CHECK(equals(v, {1, 7, 7}));
+  CHECK(values_are(v, {1, 7, 7}));
   v.resize(3, 9);
-  CHECK(equals(v, {1, 7, 7}));
+  CHECK(values_are(v, {1, 7, 7}));
   v.resize(0, 9);
   CHECK(v.empty());
   v.reserve(0);
@@ -182,9 +173,9 @@ TEST_CASE("Vec: resize, reserve, shrink_to_fit", "[vec][capacity]") {
   HEAPLESS_CHECK_RAISES(bad_alloc, v.reserve(6));
   v = {1, 2};
   HEAPLESS_CHECK_RAISES(bad_alloc, v.resize(6));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.resize(6, 1));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
 }
 
 // ---- Element access ------------------------------------------------------------
@@ -206,7 +197,7 @@ TEST_CASE("Vec: operator[], at, front, back, data", "[vec][access]") {
   v.at(0) = 10;
   v[1] = 20;
   v.back() = 30;
-  CHECK(equals(v, {10, 20, 30}));
+  CHECK(values_are(v, {10, 20, 30}));
 }
 
 TEST_CASE("Vec: at raises out_of_range", "[vec][access][error]") {
@@ -235,7 +226,7 @@ TEST_CASE("Vec: preconditions are asserted", "[vec][error][assert]") {
   HEAPLESS_CHECK_RAISES(precondition, v.erase(v.end()));
   HEAPLESS_CHECK_RAISES(precondition, v.erase(v.begin() + 1, v.begin()));
   HEAPLESS_CHECK_RAISES(precondition, e.insert(other.begin(), 1));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
 }
 #endif
 
@@ -253,9 +244,9 @@ TEST_CASE("Vec: push_back, emplace_back, pop_back", "[vec][modifiers]") {
   HEAPLESS_CHECK_RAISES(bad_alloc, v.push_back(4));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.push_back(two));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.emplace_back(4));
-  CHECK(equals(v, {1, 2, 3}));
+  CHECK(values_are(v, {1, 2, 3}));
   v.pop_back();
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   v.pop_back();
   v.pop_back();
   CHECK(v.empty());
@@ -272,10 +263,10 @@ TEST_CASE("Vec: try_push_back / try_emplace_back return nullptr when full", "[ve
   CHECK(v.try_push_back(3) == nullptr);
   CHECK(v.try_push_back(two) == nullptr);
   CHECK(v.try_emplace_back(4) == nullptr);
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   v.pop_back();
   CHECK(v.try_emplace_back(5) == v.data() + 1);
-  CHECK(equals(v, {1, 5}));
+  CHECK(values_are(v, {1, 5}));
 }
 
 TEST_CASE("Vec: try_push_back does not move from a rejected rvalue", "[vec][modifiers]") {
@@ -299,7 +290,7 @@ TEST_CASE("Vec: unchecked_push_back / unchecked_emplace_back", "[vec][modifiers]
   CHECK(v.unchecked_push_back(one) == 1);
   CHECK(v.unchecked_push_back(2) == 2);
   CHECK(&v.unchecked_emplace_back(3) == v.data() + 2);
-  CHECK(equals(v, {1, 2, 3}));
+  CHECK(values_are(v, {1, 2, 3}));
 }
 
 TEST_CASE("Vec: push_back of an element of the same Vec", "[vec][modifiers]") {
@@ -307,7 +298,7 @@ TEST_CASE("Vec: push_back of an element of the same Vec", "[vec][modifiers]") {
   Vec<int, 4> v = {1, 2};
   v.push_back(v[0]);
   v.push_back(v.back());
-  CHECK(equals(v, {1, 2, 1, 1}));
+  CHECK(values_are(v, {1, 2, 1, 1}));
 }
 
 TEST_CASE("Vec: append is all-or-nothing", "[vec][modifiers][append]") {
@@ -315,20 +306,20 @@ TEST_CASE("Vec: append is all-or-nothing", "[vec][modifiers][append]") {
   const int src[] = {1, 2, 3, 4, 5, 6};
   Vec<int, 5> v = {0};
   v.append(src, src + 2);
-  CHECK(equals(v, {0, 1, 2}));
+  CHECK(values_are(v, {0, 1, 2}));
   v.append(src, src);
-  CHECK(equals(v, {0, 1, 2}));
+  CHECK(values_are(v, {0, 1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.append(src, src + 3));
-  CHECK(equals(v, {0, 1, 2}));
+  CHECK(values_are(v, {0, 1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.append(forward_it(src), forward_it(src + 3)));
-  CHECK(equals(v, {0, 1, 2}));
+  CHECK(values_are(v, {0, 1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.append(input_it(src), input_it(src + 3)));
-  CHECK(equals(v, {0, 1, 2}));  // input iterators: appended elements removed again
+  CHECK(values_are(v, {0, 1, 2}));  // input iterators: appended elements removed again
   HEAPLESS_CHECK_RAISES(bad_alloc, v.append({7, 8, 9}));
-  CHECK(equals(v, {0, 1, 2}));
+  CHECK(values_are(v, {0, 1, 2}));
   v.append(input_it(src + 3), input_it(src + 4));
   v.append({9});
-  CHECK(equals(v, {0, 1, 2, 4, 9}));
+  CHECK(values_are(v, {0, 1, 2, 4, 9}));
   CHECK(v.full());
   v.append(src, src);  // nothing to add to a full Vec: fine
   CHECK(v.size() == 5);
@@ -339,17 +330,17 @@ TEST_CASE("Vec: try_append returns the first element not inserted", "[vec][modif
   const int src[] = {1, 2, 3, 4, 5, 6};
   Vec<int, 4> v = {0};
   CHECK(v.try_append(src, src + 2) == src + 2);
-  CHECK(equals(v, {0, 1, 2}));
+  CHECK(values_are(v, {0, 1, 2}));
   CHECK(v.try_append(src + 2, src + 6) == src + 3);
-  CHECK(equals(v, {0, 1, 2, 3}));
+  CHECK(values_are(v, {0, 1, 2, 3}));
   CHECK(v.try_append(src, src + 1) == src);
   v = {0};
   CHECK(v.try_append(forward_it(src), forward_it(src + 6)) == forward_it(src + 3));
-  CHECK(equals(v, {0, 1, 2, 3}));
+  CHECK(values_are(v, {0, 1, 2, 3}));
   v = {0, 1};
   input_it rest = v.try_append(input_it(src + 4), input_it(src + 6));
   CHECK(rest == input_it(src + 6));
-  CHECK(equals(v, {0, 1, 5, 6}));
+  CHECK(values_are(v, {0, 1, 5, 6}));
   Vec<int, 4> e;
   CHECK(e.try_append(src, src) == src);
   CHECK(e.empty());
@@ -362,19 +353,19 @@ TEST_CASE("Vec: emplace and single-element insert", "[vec][modifiers][insert]") 
   Vec<int, 6> v = {1, 3};
   auto it = v.insert(v.begin() + 1, 2);
   CHECK(it == v.begin() + 1);
-  CHECK(equals(v, {1, 2, 3}));
+  CHECK(values_are(v, {1, 2, 3}));
   const int zero = 0;
   it = v.insert(v.begin(), zero);
   CHECK(it == v.begin());
   it = v.emplace(v.end(), 4);
   CHECK(it == v.end() - 1);
-  CHECK(equals(v, {0, 1, 2, 3, 4}));
+  CHECK(values_are(v, {0, 1, 2, 3, 4}));
   v.insert(v.begin(), v.back());  // the argument is an element the shift moves
-  CHECK(equals(v, {4, 0, 1, 2, 3, 4}));
+  CHECK(values_are(v, {4, 0, 1, 2, 3, 4}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.begin(), 9));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.end(), zero));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.emplace(v.begin() + 2, 9));
-  CHECK(equals(v, {4, 0, 1, 2, 3, 4}));
+  CHECK(values_are(v, {4, 0, 1, 2, 3, 4}));
 }
 
 TEST_CASE("Vec: insert n copies, ranges and initializer lists", "[vec][modifiers][insert]") {
@@ -383,28 +374,28 @@ TEST_CASE("Vec: insert n copies, ranges and initializer lists", "[vec][modifiers
   Vec<int, 10> v = {1, 2};
   auto it = v.insert(v.begin() + 1, 2, 5);
   CHECK(it == v.begin() + 1);
-  CHECK(equals(v, {1, 5, 5, 2}));
+  CHECK(values_are(v, {1, 5, 5, 2}));
   it = v.insert(v.begin(), v[3]);
-  CHECK(equals(v, {2, 1, 5, 5, 2}));
+  CHECK(values_are(v, {2, 1, 5, 5, 2}));
   it = v.insert(v.end(), 0, 5);
   CHECK(it == v.end());
   it = v.insert(v.begin() + 2, src, src + 3);
   CHECK(it == v.begin() + 2);
-  CHECK(equals(v, {2, 1, 7, 8, 9, 5, 5, 2}));
+  CHECK(values_are(v, {2, 1, 7, 8, 9, 5, 5, 2}));
   v = {1, 2, 3};
   it = v.insert(v.begin() + 1, forward_it(src), forward_it(src + 2));
   CHECK(it == v.begin() + 1);
-  CHECK(equals(v, {1, 7, 8, 2, 3}));
+  CHECK(values_are(v, {1, 7, 8, 2, 3}));
   it = v.insert(v.begin() + 4, input_it(src + 1), input_it(src + 3));
   CHECK(it == v.begin() + 4);
-  CHECK(equals(v, {1, 7, 8, 2, 8, 9, 3}));
+  CHECK(values_are(v, {1, 7, 8, 2, 8, 9, 3}));
   it = v.insert(v.begin(), {0, 0});
-  CHECK(equals(v, {0, 0, 1, 7, 8, 2, 8, 9, 3}));
+  CHECK(values_are(v, {0, 0, 1, 7, 8, 2, 8, 9, 3}));
   it = v.insert(v.begin() + 3, src, src);
   CHECK(it == v.begin() + 3);
   v = {1, 2};
   it = v.insert(v.begin(), 3, v[1]);  // value is an element the shift moves
-  CHECK(equals(v, {2, 2, 2, 1, 2}));
+  CHECK(values_are(v, {2, 2, 2, 1, 2}));
 }
 
 TEST_CASE("Vec: range insert raises bad_alloc and changes nothing", "[vec][modifiers][insert][error]") {
@@ -412,15 +403,15 @@ TEST_CASE("Vec: range insert raises bad_alloc and changes nothing", "[vec][modif
   const int src[] = {7, 8, 9};
   Vec<int, 4> v = {1, 2};
   HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.begin(), 3, 0));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.begin() + 1, src, src + 3));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.begin() + 1, forward_it(src), forward_it(src + 3)));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.begin() + 1, input_it(src), input_it(src + 3)));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
   HEAPLESS_CHECK_RAISES(bad_alloc, v.insert(v.begin(), {1, 2, 3}));
-  CHECK(equals(v, {1, 2}));
+  CHECK(values_are(v, {1, 2}));
 }
 
 TEST_CASE("Vec: erase single elements and ranges; clear", "[vec][modifiers][erase]") {
@@ -428,15 +419,15 @@ TEST_CASE("Vec: erase single elements and ranges; clear", "[vec][modifiers][eras
   Vec<int, 6> v = {0, 1, 2, 3, 4, 5};
   auto it = v.erase(v.begin());
   CHECK(it == v.begin());
-  CHECK(equals(v, {1, 2, 3, 4, 5}));
+  CHECK(values_are(v, {1, 2, 3, 4, 5}));
   it = v.erase(v.end() - 1);
   CHECK(it == v.end());
   it = v.erase(v.begin() + 1, v.begin() + 3);
   CHECK(it == v.begin() + 1);
-  CHECK(equals(v, {1, 4}));
+  CHECK(values_are(v, {1, 4}));
   it = v.erase(v.begin(), v.begin());
   CHECK(it == v.begin());
-  CHECK(equals(v, {1, 4}));
+  CHECK(values_are(v, {1, 4}));
   it = v.erase(v.cbegin(), v.cend());
   CHECK(it == v.end());
   CHECK(v.empty());
@@ -450,16 +441,16 @@ TEST_CASE("Vec: swap member and free, with unequal sizes", "[vec][modifiers][swa
   Vec<int, 5> a = {1, 2, 3, 4};
   Vec<int, 5> b = {9};
   a.swap(b);
-  CHECK(equals(a, {9}));
-  CHECK(equals(b, {1, 2, 3, 4}));
+  CHECK(values_are(a, {9}));
+  CHECK(values_are(b, {1, 2, 3, 4}));
   swap(a, b);
-  CHECK(equals(a, {1, 2, 3, 4}));
-  CHECK(equals(b, {9}));
+  CHECK(values_are(a, {1, 2, 3, 4}));
+  CHECK(values_are(b, {9}));
   a.swap(a);
-  CHECK(equals(a, {1, 2, 3, 4}));
+  CHECK(values_are(a, {1, 2, 3, 4}));
   Vec<int, 5> e;
   e.swap(b);
-  CHECK(equals(e, {9}));
+  CHECK(values_are(e, {9}));
   CHECK(b.empty());
 }
 
@@ -510,10 +501,10 @@ TEST_CASE("Vec: free erase and erase_if return the number removed", "[vec][erasu
   HEAPLESS_NO_ALLOC_SCOPE;
   Vec<int, 8> v = {1, 2, 1, 3, 1, 4};
   CHECK(heapless::erase(v, 1) == 3);
-  CHECK(equals(v, {2, 3, 4}));
+  CHECK(values_are(v, {2, 3, 4}));
   CHECK(heapless::erase(v, 7) == 0);
   CHECK(heapless::erase_if(v, [](int x) { return x % 2 == 0; }) == 2);
-  CHECK(equals(v, {3}));
+  CHECK(values_are(v, {3}));
   CHECK(erase_if(v, [](int) { return true; }) == 1);  // found by ADL
   CHECK(v.empty());
 }
@@ -573,7 +564,7 @@ TEST_CASE("Vec: explicitly instantiated specialisations work", "[vec][instantiat
   Vec<heapless::test::counted, 8> v = {1, 2, 3};
   v.insert(v.begin(), 0);
   v.erase(v.begin() + 1);
-  CHECK(equals(v, {0, 2, 3}));
+  CHECK(values_are(v, {0, 2, 3}));
   Vec<std::uint8_t, 300> big(300, std::uint8_t{7});
   CHECK(big.full());
   CHECK(big[299] == 7);

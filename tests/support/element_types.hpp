@@ -9,15 +9,18 @@
 //   overaligned  alignas(64); records any misaligned construction
 //
 // All carry an int value and compare by it, so tests can be written once and
-// run over the matrix with for_each_type<...>(lambda).
+// run over the matrix with for_each_type<...>(lambda); value_of(x) reads it,
+// make<T>(v) builds one, values_are(container, {v...}) checks a container's
+// contents. Which containers' tests use which type: tests/README.md.
 #ifndef HEAPLESS_TESTS_ELEMENT_TYPES_HPP
 #define HEAPLESS_TESTS_ELEMENT_TYPES_HPP
 
-#include <atomic>       // counters are shared with stress-test threads
-#include <cstddef>      // std::size_t
-#include <cstdint>      // std::uintptr_t
-#include <type_traits>  // trait checks below
-#include <utility>      // std::exchange
+#include <atomic>            // counters are shared with stress-test threads
+#include <cstddef>           // std::size_t
+#include <cstdint>           // std::uintptr_t
+#include <initializer_list>  // values_are's expected values
+#include <type_traits>       // trait checks below
+#include <utility>           // std::exchange, std::declval
 
 #include <heapless/detail/config.hpp>  // HEAPLESS_HAS_EXCEPTIONS
 
@@ -196,12 +199,41 @@ struct alignas(64) overaligned {
 };
 static_assert(alignof(overaligned) == 64);
 
-/// The int an element of any matrix type carries.
-inline int value_of(int v) noexcept { return v; }
+/// The int an element of any matrix type (or a plain integer) carries.
+template <class I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
+constexpr int value_of(I v) noexcept {
+  return static_cast<int>(v);
+}
 inline int value_of(const trivial& t) noexcept { return t.value; }
 template <class T>
 auto value_of(const T& t) noexcept -> decltype(t.get()) {
   return t.get();
+}
+
+/// Whether c[i] reads an element (values_are checks it too).
+template <class C, class = void>
+struct has_index : std::false_type {};
+template <class C>
+struct has_index<C, std::void_t<decltype(std::declval<const C&>()[std::size_t{0}])>> : std::true_type {};
+
+/// c holds exactly the values `expected`, in order: through iteration, and
+/// through operator[] where c has one. Elements of any matrix type.
+template <class C>
+bool values_are(const C& c, std::initializer_list<int> expected) {
+  if (c.size() != expected.size()) return false;
+  auto it = c.begin();
+  for (int e : expected) {
+    if (it == c.end() || value_of(*it) != e) return false;
+    ++it;
+  }
+  if (it != c.end()) return false;
+  if constexpr (has_index<C>::value) {
+    std::size_t i = 0;
+    for (int e : expected) {
+      if (value_of(c[i++]) != e) return false;
+    }
+  }
+  return true;
 }
 
 /// Builds an element of any matrix type from an int.

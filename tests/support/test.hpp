@@ -19,6 +19,8 @@
 //                                      handler (captured by longjmp) otherwise.
 //   HEAPLESS_TEST_CAN_CATCH_ASSERT     1 where a failed HEAPLESS_ASSERT can be
 //                                      observed (handler build with asserts on).
+//   heapless::test::throws_test_exception(f)  f throws test_exception (from
+//                                      `throwing`; exception builds only).
 //   heapless::test::scaled(n)          n divided by HEAPLESS_TEST_SCALE_DIVISOR
 //                                      (default 1; set on slow targets such as
 //                                      QEMU): use it for long random sequences.
@@ -41,8 +43,7 @@
 #include "element_types.hpp"
 
 #if HEAPLESS_HAS_EXCEPTIONS && !HEAPLESS_ERROR_HANDLER
-#include <new>        // std::bad_alloc
-#include <stdexcept>  // std::length_error, std::out_of_range, std::invalid_argument
+#include "exception_for.hpp"
 #endif
 
 namespace heapless {
@@ -129,15 +130,6 @@ error_capture& capture() noexcept;
   } while (0)
 #elif HEAPLESS_HAS_EXCEPTIONS
 #define HEAPLESS_TEST_CAN_CATCH_ASSERT 0
-namespace heapless {
-namespace test {
-template <error_kind K> struct exception_for;
-template <> struct exception_for<error_kind::bad_alloc> { using type = std::bad_alloc; };
-template <> struct exception_for<error_kind::length_error> { using type = std::length_error; };
-template <> struct exception_for<error_kind::out_of_range> { using type = std::out_of_range; };
-template <> struct exception_for<error_kind::invalid_argument> { using type = std::invalid_argument; };
-}  // namespace test
-}  // namespace heapless
 // The C++ runtime allocates the exception object (__cxa_allocate_exception):
 // that allocation is the runtime's, not the library's, so the trap pauses.
 #define HEAPLESS_CHECK_RAISES(kind_, ...)                                                    \
@@ -148,6 +140,28 @@ template <> struct exception_for<error_kind::invalid_argument> { using type = st
   } while (0)
 #else
 #error "tests without exceptions need HEAPLESS_ERROR_HANDLER=1 (error_capture.cpp)"
+#endif
+
+#if HEAPLESS_HAS_EXCEPTIONS
+namespace heapless {
+namespace test {
+/// Runs f, which must throw test_exception (from a `throwing` element); the
+/// C++ runtime allocates the exception object, so the allocation trap pauses
+/// around f. Afterwards `throwing` never throws again until told to.
+template <class F>
+bool throws_test_exception(F&& f) {
+  const allow_alloc_scope runtime_allocates_the_exception;
+  bool thrown = false;
+  try {
+    f();
+  } catch (const test_exception&) {
+    thrown = true;
+  }
+  throwing::never_throw();
+  return thrown;
+}
+}  // namespace test
+}  // namespace heapless
 #endif
 
 #endif  // HEAPLESS_TESTS_TEST_HPP

@@ -14,6 +14,7 @@
 // Cortex-M only (tests/target/CMakeLists.txt); works with Catch2 and the mini
 // harness. The ISR never uses the harness: it records errors in counters that
 // thread mode checks.
+#include "support/rng.hpp"
 #include "support/test.hpp"
 
 #include <heapless/pool.hpp>
@@ -37,13 +38,10 @@ void idle(std::uint32_t n) {
 
 void (*volatile g_tick_work)() = nullptr;
 volatile std::uint32_t g_ticks = 0;
-std::uint32_t g_tick_rng = 0x9E3779B9u;
+heapless::test::rng g_tick_rng{0x9E3779B9u};
 
-/// The next reload: 20..200 counts, from a small LCG.
-std::uint32_t next_reload() {
-  g_tick_rng = g_tick_rng * 1664525u + 1013904223u;
-  return 20u + (g_tick_rng >> 24) % 181u;
-}
+/// The next reload: 20..200 counts.
+std::uint32_t next_reload() { return 20u + static_cast<std::uint32_t>(g_tick_rng.below(181)); }
 
 /// Starts SysTick with `work` as its handler body; false if no tick arrives
 /// (the emulated board has no clock for the chosen source).

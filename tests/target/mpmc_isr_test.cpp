@@ -14,6 +14,7 @@
 // the values in increasing order, and nothing may be left. The policy is the
 // automatic one: critical_section<interrupt_mask> on Cortex-M0, lock_free
 // (LDREX/STREX) on M3 and up.
+#include "support/rng.hpp"
 #include "support/test.hpp"
 
 #include <heapless/mpmc.hpp>
@@ -38,12 +39,10 @@ void idle(std::uint32_t n) {
 void (*volatile g_tick_work)() = nullptr;
 void (*volatile g_pendsv_work)() = nullptr;
 volatile std::uint32_t g_ticks = 0;
-std::uint32_t g_rng = 0x9E3779B9u;
+heapless::test::rng g_rng{0x9E3779B9u};
 
-std::uint32_t next_reload() {
-  g_rng = g_rng * 1664525u + 1013904223u;
-  return 20u + (g_rng >> 24) % 181u;
-}
+/// The next reload: 20..200 counts.
+std::uint32_t next_reload() { return 20u + static_cast<std::uint32_t>(g_rng.below(181)); }
 
 bool start_ticks(void (*tick)(), void (*pendsv)()) {
   // SysTick priority 0x40, PendSV 0xC0 (lower): SysTick preempts PendSV.

@@ -8,19 +8,11 @@
 // initialisation) in C++17 and C++20 alike, including the Strings whose
 // constructors ask is_constant_evaluated() (N >= 64). Built on the host and on
 // Cortex-M, in both standards (tests/CMakeLists.txt, target/CMakeLists.txt).
-#include <heapless/vec.hpp>
-#if __has_include(<heapless/string.hpp>)
-#include <heapless/string.hpp>
-#endif
-#if __has_include(<heapless/linear_map.hpp>)
 #include <heapless/linear_map.hpp>
-#endif
-#if __has_include(<heapless/spsc.hpp>)
-#include <heapless/spsc.hpp>
-#endif
-#if __has_include(<heapless/pool.hpp>)
 #include <heapless/pool.hpp>
-#endif
+#include <heapless/spsc.hpp>
+#include <heapless/string.hpp>
+#include <heapless/vec.hpp>
 #include <heapless/deque.hpp>
 #include <heapless/history_buffer.hpp>
 
@@ -39,47 +31,31 @@ struct point {
 
 heapless::Vec<int, 16> g_vec;
 heapless::Vec<point, 4> g_points;
-#ifdef HEAPLESS_STRING_HPP
 heapless::String<31> g_string;
-#endif
-#ifdef HEAPLESS_LINEAR_MAP_HPP
 heapless::LinearMap<std::uint16_t, int, 8> g_map;
-#endif
-#ifdef HEAPLESS_SPSC_HPP
 heapless::spsc::Queue<std::uint8_t, 32> g_queue;
-#endif
-#ifdef HEAPLESS_POOL_HPP
 heapless::Pool<point, 8> g_pool;
-#endif
 
-// Deque and HistoryBuffer: their constructor asks is_constant_evaluated()
-// (so a local one does not zero its storage on GCC).
+// Deque and HistoryBuffer, plain and constinit, and a function-local static.
 heapless::Deque<int, 8> g_deque;
 heapless::Deque<std::uint8_t, 300> g_byte_deque;
 heapless::HistoryBuffer<std::uint16_t, 16> g_history;
-// Declared HEAPLESS_CONSTINIT: a compile error unless constant-initialised.
 HEAPLESS_CONSTINIT heapless::Deque<point, 5> c_deque;
 HEAPLESS_CONSTINIT heapless::HistoryBuffer<float, 64> c_history;
-HEAPLESS_CONSTINIT heapless::Vec<int, 16> c_vec;
-#ifdef HEAPLESS_STRING_HPP
-HEAPLESS_CONSTINIT heapless::String<64> c_string64;
-HEAPLESS_CONSTINIT heapless::String<300> c_string300;
-#endif
-#ifdef HEAPLESS_LINEAR_MAP_HPP
-HEAPLESS_CONSTINIT heapless::LinearMap<std::uint16_t, int, 8> c_map;
-HEAPLESS_CONSTINIT heapless::LinearMap<int, int, 40> c_indexed_map;  // with the hash index
-#endif
-#ifdef HEAPLESS_SPSC_HPP
-HEAPLESS_CONSTINIT heapless::spsc::Queue<std::uint8_t, 32> c_queue;
-#endif
-#ifdef HEAPLESS_POOL_HPP
-HEAPLESS_CONSTINIT heapless::Pool<point, 8> c_pool;
-#endif
-
 static heapless::HistoryBuffer<int, 4>& local_history() {
   static heapless::HistoryBuffer<int, 4> h;  // constant-initialised: no guard variable
   return h;
 }
+
+// Declared HEAPLESS_CONSTINIT: a compile error unless constant-initialised.
+HEAPLESS_CONSTINIT heapless::Vec<int, 16> c_vec;
+HEAPLESS_CONSTINIT heapless::String<64> c_string64;
+HEAPLESS_CONSTINIT heapless::String<300> c_string300;
+HEAPLESS_CONSTINIT heapless::LinearMap<std::uint16_t, int, 8> c_map;
+HEAPLESS_CONSTINIT heapless::LinearMap<int, int, 40> c_indexed_map;  // with the hash index
+HEAPLESS_CONSTINIT heapless::spsc::Queue<std::uint8_t, 32> c_queue;
+HEAPLESS_CONSTINIT heapless::Pool<point, 8> c_pool;
+
 static heapless::Vec<int, 8>& local_vec() {
   static heapless::Vec<int, 8> v;  // constant-initialised: no guard variable
   return v;
@@ -101,30 +77,22 @@ int main() {
   local_history().push(12);
   failures += g_deque.front() == 6 && g_byte_deque.back() == 7 && *g_history.recent() == 8 ? 0 : 1;
   failures += c_deque.front().y == 10 && c_history.size() == 1 && local_history().newest(0) == 12 ? 0 : 1;
-#ifdef HEAPLESS_STRING_HPP
   g_string += "abc";
   failures += g_string.size() == 3 ? 0 : 1;
   c_string64 += "de";
   c_string300 += "fgh";
   failures += c_string64.size() == 2 && c_string300.size() == 3 ? 0 : 1;
-#endif
-#ifdef HEAPLESS_LINEAR_MAP_HPP
   g_map[7] = 70;
   failures += g_map.size() == 1 ? 0 : 1;
   c_map[8] = 80;
   c_indexed_map[9] = 90;
   failures += c_map.size() == 1 && c_indexed_map.find(9) != c_indexed_map.end() ? 0 : 1;
-#endif
-#ifdef HEAPLESS_SPSC_HPP
   failures += g_queue.try_push(std::uint8_t{9}) ? 0 : 1;
   failures += g_queue.try_pop().value_or(0) == 9 ? 0 : 1;
   failures += c_queue.try_push(std::uint8_t{10}) && c_queue.try_pop().value_or(0) == 10 ? 0 : 1;
-#endif
-#ifdef HEAPLESS_POOL_HPP
   auto p = g_pool.try_make(point{5, 6});
   failures += p && p->x == 5 ? 0 : 1;
   auto q = c_pool.try_make(point{7, 8});
   failures += q && q->y == 8 ? 0 : 1;
-#endif
   return failures;
 }

@@ -1,24 +1,24 @@
-// linear_map_model.hpp - differential model of LinearMap, shared by
-// tests/linear_map_random_test.cpp (deterministic random sequence) and
-// tests/fuzz/linear_map_fuzz.cpp (libFuzzer). No test harness here: step()
-// returns a description of the first mismatch, or nullptr.
+// linear_map_ops.hpp - LinearMap's operation table, shared by the random
+// differential test (linear_map_random_test.cpp, source: rng) and the fuzz
+// target (fuzz/linear_map_fuzz.cpp, source: the fuzzer's bytes).
+// Env: test_env.hpp or fuzz_env.hpp.
 //
 // The model is a std::vector of (key, value) in the order LinearMap promises:
 // insertion order; erase moves the last entry into the hole; erase_stable,
 // erase_if keep the order. Comparing the whole sequence after every step
 // checks lookups, order and the erase semantics at once (std::map semantics
 // for what is found, the vector for where).
-#ifndef HEAPLESS_TESTS_LINEAR_MAP_MODEL_HPP
-#define HEAPLESS_TESTS_LINEAR_MAP_MODEL_HPP
+#ifndef HEAPLESS_TESTS_OPS_LINEAR_MAP_OPS_HPP
+#define HEAPLESS_TESTS_OPS_LINEAR_MAP_OPS_HPP
 
-#include <cstddef>
-#include <type_traits>
-#include <utility>
-#include <vector>
+#include <cstddef>      // std::size_t, std::ptrdiff_t
+#include <type_traits>  // key_number's cases
+#include <utility>      // std::pair, std::move
+#include <vector>       // the model
 
 namespace heapless {
 namespace test {
-namespace linear_map_model {
+namespace linear_map_ops {
 
 /// A number derived from a key, for erase_if predicates: integers are
 /// themselves, strings their length, test elements their value.
@@ -53,33 +53,36 @@ struct model {
   }
 };
 
+inline constexpr std::size_t op_count = 16;
+
 /// Whole-sequence comparison: size, then every (key, value) in order.
-template <class Map, class K, class V>
-const char* compare(const Map& m, const model<K, V>& ref) {
-  if (m.size() != ref.entries.size()) return "size differs";
-  if (m.empty() != ref.entries.empty() || m.full() != (ref.entries.size() == Map::capacity()))
-    return "empty()/full() differ";
+template <class Env, class Map, class K, class V>
+void compare(const model<K, V>& ref, const Map& m) {
+  Env::check(m.size() == ref.entries.size(), "size");
+  Env::check(m.empty() == ref.entries.empty() && m.full() == (ref.entries.size() == Map::capacity()),
+             "empty() and full()");
   std::size_t i = 0;
   for (const auto& [k, v] : m) {
-    if (!(k == ref.entries[i].first)) return "key sequence differs";
-    if (!(v == ref.entries[i].second)) return "value sequence differs";
-    if (!(m.keys()[i] == k) || !(m.values()[i] == v)) return "keys()/values() disagree with iteration";
+    if (i == ref.entries.size()) break;
+    Env::check(k == ref.entries[i].first, "key sequence");
+    Env::check(v == ref.entries[i].second, "value sequence");
+    Env::check(m.keys()[i] == k && m.values()[i] == v, "keys()/values() against iteration");
     // Every key is found where it is (the search structures, tags or a hash
     // index, are in step with the entries).
-    if (m.find(k) != m.begin() + static_cast<std::ptrdiff_t>(i)) return "find(key) misses its own entry";
+    Env::check(m.find(k) == m.begin() + static_cast<std::ptrdiff_t>(i), "find(key) of its own entry");
     ++i;
   }
-  if (i != ref.entries.size()) return "iteration length differs";
-  return nullptr;
+  Env::check(i == ref.entries.size(), "iteration length");
 }
 
-/// Applies operation `op` (taken modulo the number of operations) with key k,
-/// value v and an extra number `x` to both. `Allow` is an RAII type whose
-/// lifetime covers every operation on the model (it pauses the allocation
-/// trap in the unit test; an empty struct in the fuzzer). The plain forms
-/// that would raise are only called where they must not.
-template <class Allow, class Map, class K, class V>
-const char* step(Map& m, model<K, V>& ref, unsigned op, const K& k, const V& v, unsigned x) {
+/// Applies operation `op` (< op_count) with key k and value v to both,
+/// drawing positions from src. The plain forms that would raise are only
+/// called where they must not.
+template <class Env, class Map, class K, class V, class Source>
+void apply_op(model<K, V>& ref, Map& m, std::size_t op, Source& src, const K& k, const V& v) {
+  using Allow = typename Env::model_scope;
+  const auto fail = [](const char* what) { Env::check(false, what); };
+  const auto x = static_cast<unsigned>(src.below(1u << 16));
   std::size_t idx;
   bool present;
   std::size_t n;
@@ -90,61 +93,59 @@ const char* step(Map& m, model<K, V>& ref, unsigned op, const K& k, const V& v, 
     n = ref.entries.size();
   }
   const bool room = present || n < Map::capacity();
-  switch (op % 16) {
+  // The model after an insertion of a new key, or an assignment to k.
+  const auto model_insert = [&] {
+    Allow allow;
+    ref.entries.emplace_back(k, v);
+  };
+  const auto model_put = [&] {
+    Allow allow;
+    if (present) ref.entries[idx].second = v;
+    else ref.entries.emplace_back(k, v);
+  };
+  switch (op) {
     case 0: {  // insert(value_type)
       if (!room) break;
       const auto r = m.insert(typename Map::value_type(k, v));
-      if (r.second == present) return "insert: inserted flag wrong";
-      if (!(r.first->first == k)) return "insert: position wrong";
-      if (!present) {
-        Allow allow;
-        ref.entries.emplace_back(k, v);
-      }
+      if (r.second == present) return fail("insert: inserted flag wrong");
+      if (!(r.first->first == k)) return fail("insert: position wrong");
+      if (!present) model_insert();
       break;
     }
     case 1: {  // operator[]
       if (!room) break;
       m[k] = v;
-      Allow allow;
-      if (present) ref.entries[idx].second = v;
-      else ref.entries.emplace_back(k, v);
+      model_put();
       break;
     }
     case 2: {  // try_insert
       const auto r = m.try_insert(k, v);
       if (!room) {
-        if (r.has_value()) return "try_insert: full map accepted a new key";
+        if (r.has_value()) return fail("try_insert: full map accepted a new key");
         break;
       }
-      if (!r.has_value()) return "try_insert: refused with room";
-      if (r->second == present || !(r->first->first == k)) return "try_insert: result wrong";
-      if (!present) {
-        Allow allow;
-        ref.entries.emplace_back(k, v);
-      }
+      if (!r.has_value()) return fail("try_insert: refused with room");
+      if (r->second == present || !(r->first->first == k)) return fail("try_insert: result wrong");
+      if (!present) model_insert();
       break;
     }
     case 3: {  // insert_or_assign
       if (!room) break;
       const auto r = m.insert_or_assign(k, v);
-      if (r.second == present || !(r.first->second == v)) return "insert_or_assign: result wrong";
-      Allow allow;
-      if (present) ref.entries[idx].second = v;
-      else ref.entries.emplace_back(k, v);
+      if (r.second == present || !(r.first->second == v)) return fail("insert_or_assign: result wrong");
+      model_put();
       break;
     }
     case 4: {  // try_insert_or_assign
       const auto r = m.try_insert_or_assign(k, v);
-      if (r.has_value() != room) return "try_insert_or_assign: full report wrong";
+      if (r.has_value() != room) return fail("try_insert_or_assign: full report wrong");
       if (!room) break;
-      if (r->second == present) return "try_insert_or_assign: inserted flag wrong";
-      Allow allow;
-      if (present) ref.entries[idx].second = v;
-      else ref.entries.emplace_back(k, v);
+      if (r->second == present) return fail("try_insert_or_assign: inserted flag wrong");
+      model_put();
       break;
     }
     case 5: {  // erase(key): swap with last
-      if (m.erase(k) != (present ? 1u : 0u)) return "erase(key): count wrong";
+      if (m.erase(k) != (present ? 1u : 0u)) return fail("erase(key): count wrong");
       if (present) {
         Allow allow;
         ref.erase_swap(idx);
@@ -152,7 +153,7 @@ const char* step(Map& m, model<K, V>& ref, unsigned op, const K& k, const V& v, 
       break;
     }
     case 6: {  // erase_stable(key)
-      if (m.erase_stable(k) != (present ? 1u : 0u)) return "erase_stable(key): count wrong";
+      if (m.erase_stable(k) != (present ? 1u : 0u)) return fail("erase_stable(key): count wrong");
       if (present) {
         Allow allow;
         ref.entries.erase(ref.entries.begin() + static_cast<std::ptrdiff_t>(idx));
@@ -163,20 +164,20 @@ const char* step(Map& m, model<K, V>& ref, unsigned op, const K& k, const V& v, 
       if (n == 0) break;
       const std::size_t at = x % n;
       const auto it = m.erase(m.begin() + static_cast<std::ptrdiff_t>(at));
-      if (it != m.begin() + static_cast<std::ptrdiff_t>(at)) return "erase(iterator): returned position wrong";
+      if (it != m.begin() + static_cast<std::ptrdiff_t>(at)) return fail("erase(iterator): returned position wrong");
       Allow allow;
       ref.erase_swap(at);
       break;
     }
     case 8: {  // lookups
-      if (m.contains(k) != present || m.count(k) != (present ? 1u : 0u)) return "contains/count wrong";
+      if (m.contains(k) != present || m.count(k) != (present ? 1u : 0u)) return fail("contains/count wrong");
       const auto it = m.find(k);
       if (present) {
-        if (it == m.end() || static_cast<std::size_t>(it - m.begin()) != idx) return "find: position wrong";
+        if (it == m.end() || static_cast<std::size_t>(it - m.begin()) != idx) return fail("find: position wrong");
         Allow allow;
-        if (!(m.at(k) == ref.entries[idx].second)) return "at: value wrong";
+        if (!(m.at(k) == ref.entries[idx].second)) return fail("at: value wrong");
       } else if (it != m.end()) {
-        return "find: found a missing key";
+        return fail("find: found a missing key");
       }
       break;
     }
@@ -193,7 +194,7 @@ const char* step(Map& m, model<K, V>& ref, unsigned op, const K& k, const V& v, 
         ref.entries = kept;
         removed = before - ref.entries.size();
       }
-      if (erase_if(m, pred) != removed) return "erase_if: count wrong";
+      if (erase_if(m, pred) != removed) return fail("erase_if: count wrong");
       break;
     }
     case 10: {  // erase(first, last): the hole is filled from the end
@@ -201,7 +202,7 @@ const char* step(Map& m, model<K, V>& ref, unsigned op, const K& k, const V& v, 
       const std::size_t f = x % n;
       const std::size_t l = f + (x / 7) % (n - f + 1);
       const auto it = m.erase(m.cbegin() + static_cast<std::ptrdiff_t>(f), m.cbegin() + static_cast<std::ptrdiff_t>(l));
-      if (it != m.begin() + static_cast<std::ptrdiff_t>(f)) return "erase(range): returned position wrong";
+      if (it != m.begin() + static_cast<std::ptrdiff_t>(f)) return fail("erase(range): returned position wrong");
       Allow allow;
       const std::size_t hole = l - f;
       const std::size_t tail = n - l;
@@ -222,7 +223,7 @@ const char* step(Map& m, model<K, V>& ref, unsigned op, const K& k, const V& v, 
     }
     case 12: {  // copy, compare (order-insensitive), move back
       Map c = m;
-      if (!(c == m) || c != m) return "copy differs";
+      if (!(c == m) || c != m) return fail("copy differs");
       m = std::move(c);
       break;
     }
@@ -236,11 +237,8 @@ const char* step(Map& m, model<K, V>& ref, unsigned op, const K& k, const V& v, 
     case 14: {  // try_emplace (std meaning): existing key leaves the value alone
       if (!room) break;
       const auto r = m.try_emplace(k, v);
-      if (r.second == present) return "try_emplace: inserted flag wrong";
-      if (!present) {
-        Allow allow;
-        ref.entries.emplace_back(k, v);
-      }
+      if (r.second == present) return fail("try_emplace: inserted flag wrong");
+      if (!present) model_insert();
       break;
     }
     default: {  // swap with a rotated copy and back; equality ignores order
@@ -251,17 +249,16 @@ const char* step(Map& m, model<K, V>& ref, unsigned op, const K& k, const V& v, 
         c.erase_stable(c.begin());
         c.insert(first);
       }
-      if (!(c == m)) return "equality depends on order";
+      if (!(c == m)) return fail("equality depends on order");
       m.swap(c);
       swap(m, c);
       break;
     }
   }
-  return compare(m, ref);
 }
 
-}  // namespace linear_map_model
+}  // namespace linear_map_ops
 }  // namespace test
 }  // namespace heapless
 
-#endif  // HEAPLESS_TESTS_LINEAR_MAP_MODEL_HPP
+#endif  // HEAPLESS_TESTS_OPS_LINEAR_MAP_OPS_HPP
