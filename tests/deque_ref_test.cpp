@@ -19,6 +19,7 @@ using heapless::DequeRef;
 using heapless::test::counted;
 using heapless::test::make;
 using heapless::test::move_only;
+using heapless::test::values_are;
 using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
@@ -51,20 +52,6 @@ long sum(DequeRef<const int> q) {
   long s = 0;
   for (int x : q) s += x;
   return s;
-}
-
-template <class D>
-bool values_are(const D& d, std::initializer_list<int> expected) {
-  if (d.size() != expected.size()) return false;
-  std::size_t i = 0;
-  for (int e : expected) {
-    if (value_of(d[i++]) != e) return false;
-  }
-  i = 0;
-  for (auto it = d.begin(); it != d.end(); ++it) {
-    if (value_of(*it) != value_of(d[i++])) return false;
-  }
-  return i == d.size();
 }
 
 template <class D>

@@ -42,7 +42,7 @@ long total(HistoryBufferRef<const int> h) {
 int newest_minus_oldest(HistoryBufferRef<const int> h) { return h.empty() ? 0 : *h.recent() - *h.oldest(); }
 
 template <class H>
-bool values_are(const H& h, std::initializer_list<int> expected) {
+bool buffer_values_are(const H& h, std::initializer_list<int> expected) {
   if (h.size() != expected.size()) return false;
   std::size_t i = 0;
   for (int e : expected) {
@@ -155,8 +155,8 @@ TEST_CASE("HistoryBufferRef: a non-template function serves buffers of any capac
   feed(pow2, 0, 10);
   feed(odd, 0, 10);
   feed(large, 0, 10);
-  CHECK(values_are(pow2, {6, 7, 8, 9}));
-  CHECK(values_are(odd, {5, 6, 7, 8, 9}));
+  CHECK(buffer_values_are(pow2, {6, 7, 8, 9}));
+  CHECK(buffer_values_are(odd, {5, 6, 7, 8, 9}));
   CHECK(large.size() == 10);
   CHECK(total(pow2) == 30);
   CHECK(total(odd) == 35);
@@ -201,7 +201,7 @@ TEST_CASE("HistoryBufferRef: reads and writes every index layout", "[history_buf
   CHECK(*b14.oldest() == 17);
   CHECK(*b301.recent() == 604 % 256);
   CHECK(*b301.oldest() == 304 % 256);
-  CHECK(values_are(h3, {6, 7, 8}));
+  CHECK(buffer_values_are(h3, {6, 7, 8}));
   CHECK(c5.newest(0) == U'\14');
 #if !(defined(__ARM_ARCH_PROFILE) && __ARM_ARCH_PROFILE == 'M')
   static HistoryBuffer<std::uint8_t, 70000> big;  // 32-bit indices
@@ -225,7 +225,7 @@ TEST_CASE("HistoryBufferRef<const T>: the read-only view", "[history_buffer][his
   static_assert(std::is_same_v<decltype(a[0]), const int&>);
   static_assert(std::is_same_v<decltype(*a.begin()), const int&>);
   static_assert(!std::is_constructible_v<HistoryBufferRef<int>, const HistoryBuffer<int, 5>&>);
-  CHECK(values_are(a, {3, 4, 5, 6, 7}));
+  CHECK(buffer_values_are(a, {3, 4, 5, 6, 7}));
   CHECK(a.full());
   CHECK(!a.empty());
   CHECK(*a.recent() == 7);
@@ -279,24 +279,24 @@ void exercise_matrix() {
   HistoryBuffer<T, 4> h;
   HistoryBufferRef<T> r = h;
   for (int i = 0; i != 6; ++i) r.push(make<T>(i));
-  CHECK(values_are(h, {2, 3, 4, 5}));
+  CHECK(buffer_values_are(h, {2, 3, 4, 5}));
   r.emplace(make<T>(6));
-  CHECK(values_are(r, {3, 4, 5, 6}));
+  CHECK(buffer_values_are(r, {3, 4, 5, 6}));
   HistoryBuffer<T, 4> moved(std::move(h));
   CHECK(moved.size() == 4);
   r.clear();
   CHECK(h.empty());
   r.push(make<T>(1));
   r.emplace(make<T>(2));
-  CHECK(values_are(h, {1, 2}));
+  CHECK(buffer_values_are(h, {1, 2}));
   if constexpr (std::is_copy_constructible_v<T>) {
     r.fill(make<T>(8));
-    CHECK(values_are(h, {8, 8, 8, 8}));
+    CHECK(buffer_values_are(h, {8, 8, 8, 8}));
     const T src[] = {make<T>(1), make<T>(2), make<T>(3), make<T>(4), make<T>(5)};
     r.extend(src, src + 5);
-    CHECK(values_are(h, {2, 3, 4, 5}));
+    CHECK(buffer_values_are(h, {2, 3, 4, 5}));
     r.push(h[0]);  // overwrites the oldest with itself
-    CHECK(values_are(h, {3, 4, 5, 2}));
+    CHECK(buffer_values_are(h, {3, 4, 5, 2}));
   }
 }
 }  // namespace
@@ -327,13 +327,13 @@ TEST_CASE("HistoryBufferRef throwing: a throwing write changes nothing", "[histo
   };
   throwing::throw_after(0);
   CHECK(throws([&] { r.push(x); }));
-  CHECK(values_are(h, {1}));
+  CHECK(buffer_values_are(h, {1}));
   r.push(throwing(2));
   throwing::throw_after(0);
   CHECK(throws([&] { r.push(x); }));
-  CHECK(values_are(h, {1, 2}));
+  CHECK(buffer_values_are(h, {1, 2}));
   throwing::throw_after(0);
   CHECK(throws([&] { r.emplace(x); }));
-  CHECK(values_are(h, {1, 2}));
+  CHECK(buffer_values_are(h, {1, 2}));
 }
 #endif

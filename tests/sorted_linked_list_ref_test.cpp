@@ -26,7 +26,7 @@ using heapless::SortedLinkedListRef;
 using heapless::sorted_linked_list_index_t;
 using heapless::test::counted;
 using heapless::test::greater_int;
-using heapless::test::keyed;
+using keyed = heapless::test::keyed<int>;
 using heapless::test::make;
 using heapless::test::mod_less;
 using heapless::test::move_only;

@@ -315,7 +315,7 @@ namespace {
 // directly and on `viewed` through a StringRef.
 template <std::size_t N>
 bool differential_rest(String<N>& owner, String<N>& viewed, std::uint64_t seed, int steps) {
-  rng g{seed};
+  heapless::test::rng g{seed};
   StringRef r = viewed;
   char src[24];
   for (int step = 0; step < steps; ++step) {

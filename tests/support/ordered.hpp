@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: BSL-1.0
 // ordered.hpp - helpers shared by the tests of the ordered containers
 // (BinaryHeap, SortedLinkedList) and of their views: order checks that take
-// a container or a view alike, stateful and stateless comparisons, and an
-// element ordered by its key only (its tag tells equal keys apart, for
-// stability checks and for comparisons against std models).
+// a container or a view alike, and stateful and stateless comparisons
+// (values_are is element_types.hpp's, keyed<Tag> is keyed.hpp's).
 #ifndef HEAPLESS_TESTS_ORDERED_HPP
 #define HEAPLESS_TESTS_ORDERED_HPP
 
 #include <cstddef>           // std::size_t
 #include <initializer_list>  // expected values
 
-#include "element_types.hpp"  // value_of
+#include "element_types.hpp"  // value_of, values_are
+#include "keyed.hpp"          // keyed<Tag>, by_key, by_key_greater
 
 namespace heapless::test {
 
@@ -38,20 +38,6 @@ bool drains_as(H&& h, std::initializer_list<int> expected) {
   return h.empty();
 }
 
-/// True when iteration gives exactly `expected` and size() agrees (l: a
-/// SortedLinkedList or a SortedLinkedListRef).
-template <class L>
-bool values_are(const L& l, std::initializer_list<int> expected) {
-  std::size_t n = 0;
-  auto it = l.begin();
-  for (int e : expected) {
-    if (it == l.end() || value_of(*it) != e) return false;
-    ++it;
-    ++n;
-  }
-  return it == l.end() && n == l.size();
-}
-
 /// A stateful comparison: orders by value modulo `mod` (not empty: stored).
 struct mod_less {
   int mod = 10;
@@ -61,21 +47,6 @@ struct mod_less {
 /// An empty comparison that is not std's.
 struct greater_int {
   bool operator()(int a, int b) const noexcept { return a > b; }
-};
-
-/// Ordered by key only: `tag` tells equal keys apart.
-struct keyed {
-  int key;
-  int tag;
-  friend bool operator<(const keyed& a, const keyed& b) noexcept { return a.key < b.key; }
-};
-/// The largest key first in a heap.
-struct by_key {
-  bool operator()(const keyed& a, const keyed& b) const noexcept { return a.key < b.key; }
-};
-/// The smallest key first in a heap.
-struct by_key_greater {
-  bool operator()(const keyed& a, const keyed& b) const noexcept { return a.key > b.key; }
 };
 
 }  // namespace heapless::test
