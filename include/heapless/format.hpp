@@ -34,12 +34,13 @@
 // instantiated only when used: an integer-only program links no
 // floating-point code. Output is written in place into a String (no copy); an
 // iterator or a Vec receives it in 64-byte chunks from the stack. Stack use is
-// about 250 bytes (Cortex-M4 -Os), plus ~1.1 KB only when a float's digits
-// exceed 64 chars (a precision above ~40, or {:f} of a value above ~1e55).
+// a few hundred bytes, plus a buffer of about a kilobyte only when a float's
+// digits exceed 64 chars (a precision above ~40, or {:f} of a value above
+// ~1e55); the measured figures are in docs/benchmarks.md ("Formatting").
 // Floats are exact (shortest round-trip for "{}"), with the digits from
 // std::to_chars on hosted systems and from heapless' own table-free conversion
-// (detail/float_to_chars.hpp: ~5 KB of Thumb code, where libstdc++'s to_chars
-// costs ~135 KB) on bare metal; HEAPLESS_FORMAT_STD_TO_CHARS (0 or 1) picks
+// (detail/float_to_chars.hpp: no tables, a small fraction of the code
+// libstdc++'s to_chars links; sizes in docs/benchmarks.md) on bare metal; HEAPLESS_FORMAT_STD_TO_CHARS (0 or 1) picks
 // one (detail/format_float.hpp). Same output either way (docs/format.md).
 // At most 32 arguments. Thread/ISR: reentrant, no global state; safe in an
 // ISR as long as no user formatter or error handler does something that is not.

@@ -56,7 +56,7 @@
 #error "HEAPLESS_LINEAR_MAP_NO_SIMD/NO_INDEX must be set before the first heapless header"
 #endif
 #if defined(__SSE2__) && HEAPLESS_DETAIL_GNU && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
-#include <emmintrin.h>  // SSE2 intrinsics (0.07 s to parse; x86-64 baseline)
+#include <emmintrin.h>  // SSE2 intrinsics (x86-64 baseline; cheap to parse)
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
 #else
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 0
@@ -400,9 +400,9 @@ constexpr std::size_t linear_find_string(const K* keys, std::size_t n, std::stri
 }
 
 /// String-keyed maps of at least this capacity keep tags; smaller ones
-/// compare lengths first. Measured (docs/linear_map.md): at N = 8 the tags make
-/// misses 1.5-2x faster and hits ~1.5x slower than the length-first loop, and
-/// they are what makes N = 8 lookups fastest of all peers for both.
+/// compare lengths first. From N = 8 the tags make misses much faster than the
+/// length-first loop at some cost to hits, and they are what makes N = 8
+/// lookups fastest of all peers for both (docs/benchmarks.md, "LinearMap").
 inline constexpr std::size_t linear_map_tag_min_capacity = 8;
 
 /// Whether LinearMap<K, V, N> keeps a tag per entry (string keys).
@@ -579,11 +579,10 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
 // (no tombstones, so runs never grow with use) and renumbers the entry moved
 // into the hole.
 //
-// Cost: 2N to 4N slots of one byte up to N = 255, two above. Measured
-// (docs/linear_map.md): with the index, int maps of 8 and 16 entries hit
-// 1.5x faster than the SSE2 whole-array scan (which ties with
-// std::unordered_map there) and miss about as fast; a 64-entry map hits 2x
-// faster than with one tag byte per entry. On microcontrollers (Cortex-M,
+// Cost: 2N to 4N slots of one byte up to N = 255, two above. With the index,
+// int maps of 8 and 16 entries hit faster than with the SSE2 whole-array scan
+// (which ties with std::unordered_map there) and miss about as fast
+// (docs/benchmarks.md, "LinearMap"). On microcontrollers (Cortex-M,
 // 32-bit RISC-V, AVR, MSP430) small maps keep their plain layout (keys,
 // values, length: RAM is what they are short of, and a loop over 8 keys is
 // cheap); a map with over 128 bytes of keys gets the index there too (a
