@@ -9266,7 +9266,7 @@ HEAPLESS_NAMESPACE_END
 //     matches (length first, up to 16 bytes inline). N < 8: length first.
 //   * everything else: the portable loop `keys[i] == q`; a `const char*`
 //     query is measured once, not once per key.
-// Measured numbers: docs/linear_map.md.
+// Measured numbers: docs/benchmarks.md ("LinearMap").
 #ifndef HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
 #define HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
 
@@ -9733,7 +9733,7 @@ inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t
 /// String keys with their tags: index of the key equal to q, or n.
 /// Precondition: tags has linear_map_tag_count<Cap> readable bytes. Always
 /// inline: out of line, the call and its saved registers add to every
-/// lookup (docs/linear_map.md, "Benchmarks").
+/// lookup (docs/benchmarks.md, "LinearMap").
 template <std::size_t Cap, class K>
 constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const K* keys, const unsigned char* tags,
                                                                            std::size_t n, std::string_view q) noexcept {
