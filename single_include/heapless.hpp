@@ -144,7 +144,7 @@
 // HEAPLESS_ENABLE_ASSERTS      1; 0 when NDEBUG is defined  HEAPLESS_ASSERT checks its condition    behaviour, tag a
 //                                                           (unchecked_* preconditions, Pool's
 //                                                           debug checks)
-// HEAPLESS_ASSERT(cond, msg)   the library's check          the one contract macro; a definition    behaviour, tag u
+// HEAPLESS_ASSERT(cond, msg)   the library's check          the one precondition macro; a definition behaviour, tag u
 //                              (detail/error.hpp)           replaces it entirely (never empty)      (defined or not)
 // HEAPLESS_CACHE_LINE          64 on hosts (128 on Apple    bytes between producer- and consumer-   layout, tag c
 //                              AArch64); 0 on               owned data of spsc/mpmc queues; 0 = no  (the value)
@@ -672,7 +672,7 @@ HEAPLESS_NAMESPACE_END
 #define HEAPLESS_DETAIL_STR2(x) #x
 #define HEAPLESS_DETAIL_STR(x) HEAPLESS_DETAIL_STR2(x)
 
-// HEAPLESS_ASSERT(cond, msg): the one contract macro. Users may define it
+// HEAPLESS_ASSERT(cond, msg): the one precondition macro. Users may define it
 // before including heapless. It is never turned into an optimisation hint
 // (__builtin_unreachable / __assume): a disabled assertion evaluates nothing.
 #ifndef HEAPLESS_ASSERT

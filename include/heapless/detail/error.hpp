@@ -188,7 +188,7 @@ HEAPLESS_NAMESPACE_END
 #define HEAPLESS_DETAIL_STR2(x) #x
 #define HEAPLESS_DETAIL_STR(x) HEAPLESS_DETAIL_STR2(x)
 
-// HEAPLESS_ASSERT(cond, msg): the one contract macro. Users may define it
+// HEAPLESS_ASSERT(cond, msg): the one precondition macro. Users may define it
 // before including heapless. It is never turned into an optimisation hint
 // (__builtin_unreachable / __assume): a disabled assertion evaluates nothing.
 #ifndef HEAPLESS_ASSERT
