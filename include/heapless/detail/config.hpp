@@ -24,7 +24,7 @@
 // HEAPLESS_ENABLE_ASSERTS      1; 0 when NDEBUG is defined  HEAPLESS_ASSERT checks its condition    behaviour, tag a
 //                                                           (unchecked_* preconditions, Pool's
 //                                                           debug checks)
-// HEAPLESS_ASSERT(cond, msg)   the library's check          the one precondition macro; a definition behaviour, tag u
+// HEAPLESS_ASSERT(cond, msg)   the library's check          the precondition check; a definition    behaviour, tag u
 //                              (detail/error.hpp)           replaces it entirely (never empty)      (defined or not)
 // HEAPLESS_CACHE_LINE          64 on hosts (128 on Apple    bytes between producer- and consumer-   layout, tag c
 //                              AArch64); 0 on               owned data of spsc/mpmc queues; 0 = no  (the value)
