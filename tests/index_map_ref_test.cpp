@@ -145,7 +145,7 @@ TEST_CASE("IndexMapRef: reads and writes every length type", "[index_map][index_
   static IndexMap<std::uint32_t, std::uint8_t, 70000> big;  // four-byte length and slots
   static_assert(sizeof(heapless::detail::smallest_size_t<70000>) == 4);
 #endif
-  static IndexMap<std::uint32_t, std::uint8_t, 1000> mid;
+  static IndexMap<std::uint32_t, std::uint8_t, 400> mid;  // two-byte length and slots
   IndexMap<std::uint32_t, std::uint8_t, 10> tiny;
   big.clear();
   mid.clear();

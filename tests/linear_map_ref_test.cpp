@@ -114,7 +114,7 @@ TEST_CASE("LinearMapRef: reads and writes every length type", "[linear_map][line
   static LinearMap<std::uint16_t, std::uint8_t, 70000> big;  // four-byte length
   static_assert(sizeof(heapless::detail::smallest_size_t<70000>) == 4);
 #endif
-  static LinearMap<std::uint16_t, std::uint8_t, 1000> mid;  // two-byte length
+  static LinearMap<std::uint16_t, std::uint8_t, 400> mid;   // two-byte length
   LinearMap<std::uint16_t, std::uint8_t, 10> tiny;          // one-byte length
   big.clear();
   mid.clear();
