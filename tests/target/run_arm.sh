@@ -3,7 +3,7 @@
 # configure with cmake/arm-none-eabi.cmake, build, and run every test binary in
 # QEMU through ctest (tests/run.sh's "arm" stage calls this).
 #
-#   sh tests/target/run_arm.sh [CONFIG...]      default: all five below
+#   sh tests/target/run_arm.sh [CONFIG...]      default: m0 m3 m4f m7
 #
 #   config    core        QEMU machine  harness / runtime
 #   m0        cortex-m0   microbit      mini, -fno-exceptions -fno-rtti, newlib-nano, C++17
@@ -12,8 +12,12 @@
 #   m4f-nano  cortex-m4f  mps2-an386    mini, -fno-exceptions -fno-rtti, newlib-nano, C++20
 #   m7        cortex-m7   mps2-an500    Catch2 v2, exceptions, full newlib, C++17
 # All MinSizeRel (-Os); the mini configurations keep HEAPLESS_ASSERT on, so the
-# precondition tests run there. The m0 and m4f-nano builds also build the
-# examples/firmware size programs and run them.
+# precondition tests run there. The mini configurations also build the
+# examples/firmware size programs and run them, and a user's firmware project
+# (tests/target/run_user_firmware.cmake). m4f-nano is on demand: m0 runs the
+# no-exceptions build and m4f the Cortex-M4F core. The tests/modref position
+# programs are built by m0 (Thumb-1) and m4f (Thumb-2), not again by m3 and m7
+# (the same compiler and instruction set as m4f).
 #
 # Environment: HEAPLESS_BUILD_ROOT (default build/ci; build dirs are arm-<config>),
 # JOBS (default nproc), HEAPLESS_TEST_SCALE_DIVISOR (default 10),
@@ -24,7 +28,7 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD_ROOT=${HEAPLESS_BUILD_ROOT:-$ROOT/build/ci}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
-CONFIGS=${*:-m0 m3 m4f m4f-nano m7}
+CONFIGS=${*:-m0 m3 m4f m7}
 
 for tool in arm-none-eabi-g++ qemu-system-arm cmake ctest; do
   command -v "$tool" >/dev/null 2>&1 || {
@@ -38,11 +42,11 @@ failed=""
 t0=$(date +%s)
 for cfg in $CONFIGS; do
   case "$cfg" in
-    m0) cpu=cortex-m0 noexc=ON std=17 ;;
-    m3) cpu=cortex-m3 noexc=OFF std=17 ;;
-    m4f) cpu=cortex-m4f noexc=OFF std=20 ;;
-    m4f-nano) cpu=cortex-m4f noexc=ON std=20 ;;
-    m7) cpu=cortex-m7 noexc=OFF std=17 ;;
+    m0) cpu=cortex-m0 noexc=ON std=17 modref=ON ;;
+    m3) cpu=cortex-m3 noexc=OFF std=17 modref=OFF ;;
+    m4f) cpu=cortex-m4f noexc=OFF std=20 modref=ON ;;
+    m4f-nano) cpu=cortex-m4f noexc=ON std=20 modref=OFF ;;
+    m7) cpu=cortex-m7 noexc=OFF std=17 modref=OFF ;;
     *) echo "run_arm.sh: unknown configuration '$cfg' (m0 m3 m4f m4f-nano m7)" >&2
        failed="$failed $cfg"; continue ;;
   esac
@@ -56,7 +60,7 @@ for cfg in $CONFIGS; do
   if ! cmake -S "$ROOT" -B "$dir" -Wno-dev \
         -DCMAKE_TOOLCHAIN_FILE="$ROOT/cmake/arm-none-eabi.cmake" \
         -DHEAPLESS_CORTEXM_CPU=$cpu -DCMAKE_BUILD_TYPE=MinSizeRel \
-        -DCMAKE_CXX_STANDARD=$std -DHEAPLESS_NO_EXCEPTIONS=$noexc \
+        -DCMAKE_CXX_STANDARD=$std -DHEAPLESS_NO_EXCEPTIONS=$noexc -DHEAPLESS_TEST_MODREF=$modref \
         -DHEAPLESS_CORTEXM_EXCEPTIONS=$( [ $noexc = ON ] && echo OFF || echo ON ) \
         $asserts \
         -DHEAPLESS_TEST_SCALE_DIVISOR="${HEAPLESS_TEST_SCALE_DIVISOR:-10}" \
