@@ -27,7 +27,7 @@
 // one (a shared CI box running other builds) a hand-over can take 50x longer.
 // So that the binary stays inside ctest's 600 s timeout, each run stops
 // producing after HEAPLESS_SPSC_STRESS_SECONDS (10 s; 20 s under TSan) or, once
-// the binary has run HEAPLESS_SPSC_STRESS_TOTAL_SECONDS (60 s; 90 s under
+// the binary has run HEAPLESS_SPSC_STRESS_TOTAL_SECONDS (40 s; 60 s under
 // TSan, which keeps the CI suite inside its budget), after 3 s;
 // it then says so on stdout and checks everything that was moved (at least
 // 10 000 items, or the test fails).
@@ -58,7 +58,7 @@ constexpr long kDefaultItems = 10000000;
 // 100 000 items. 10 000 ordered hand-overs still check every item.
 constexpr long kMinimumItems = 10000;
 constexpr long kDefaultSeconds = HEAPLESS_STRESS_TSAN ? 20 : 10;
-constexpr long kDefaultTotalSeconds = HEAPLESS_STRESS_TSAN ? 90 : 60;
+constexpr long kDefaultTotalSeconds = HEAPLESS_STRESS_TSAN ? 60 : 40;
 constexpr long kLateSeconds = 3;  // per run, once the total is spent
 
 using heapless::test::env_or;
