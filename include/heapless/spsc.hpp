@@ -430,7 +430,11 @@ class Queue : private detail::queue_state<T, N> {
     // Relaxed: tail_ is written only by this side; we read our own last store.
     const index_type t = q.tail_.load(std::memory_order_relaxed);
     const index_type next = ring::advance(t, 1);
-    if (q.known_room(t) == 0) {  // full as far as the private copy knows; always so without one
+    // Unlikely (with a private copy the refresh is the rare case): compilers
+    // then put it out of line, and a caller's loop of pushes runs the slot
+    // path straight through from its top instead of being entered in the
+    // middle. Without a private copy the test is a constant and the hint moot.
+    if (HEAPLESS_UNLIKELY(q.known_room(t) == 0)) {  // full as far as the private copy knows; always so without one
       // Acquire: pairs with the consumer's release store of head_, so its
       // reads and destruction of the slot we are about to reuse happened before.
       const index_type h = q.head_.load(std::memory_order_acquire);
@@ -499,7 +503,8 @@ class Queue : private detail::queue_state<T, N> {
     // Relaxed: head_ is written only by this side; we read our own last store.
     const index_type h = q.head_.load(std::memory_order_relaxed);
     [[maybe_unused]] const index_type next = ring::advance(h, 1);
-    if (q.known_items(h) == 0) {  // empty as far as the private copy knows; always so without one
+    // Unlikely: as in emplace_in_.
+    if (HEAPLESS_UNLIKELY(q.known_items(h) == 0)) {  // empty as far as the private copy knows; always so without one
       // Acquire: pairs with the producer's release store of tail_, so the
       // element it constructed is visible before we read it.
       const index_type t = q.tail_.load(std::memory_order_acquire);
