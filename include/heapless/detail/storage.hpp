@@ -62,40 +62,53 @@ inline constexpr storage_kind storage_kind_of =
 template <class T, std::size_t N, storage_kind = storage_kind_of<T, N>>
 struct uninit_array;
 
+// What the trivial and non_trivial layouts share: access to the elements and
+// the lifetime of one element, over the derived class's union member data_.
+// The union itself cannot live in a common base: with a non-trivially
+// destructible T it has a deleted destructor unless the class that holds it
+// provides one, and a base whose destructor is deleted cannot be destroyed by
+// any derived class; while the trivial layout needs an implicit (trivial)
+// destructor to stay trivially copyable and usable in constant expressions.
+// construct(i, ...) begins the lifetime of element i: in constant evaluation
+// (constexpr-friendly T only, hence never for non_trivial) by assigning
+// through the union member, which is what C++20 requires to change a union's
+// active member; at run time by placement new.
+template <class Layout, class T>
+struct uninit_array_access {
+  constexpr T* data() noexcept { return layout().data_; }
+  constexpr const T* data() const noexcept { return static_cast<const Layout&>(*this).data_; }
+  template <class... Args>
+  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        layout().data_[i] = T(std::forward<Args>(args)...);
+        return layout().data_[i];
+      }
+    }
+    return *::new (static_cast<void*>(data() + i)) T(std::forward<Args>(args)...);
+  }
+  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data() + i); }
+
+ private:
+  constexpr Layout& layout() noexcept { return static_cast<Layout&>(*this); }
+};
+
 // Trivially destructible T. The union's copy, move and destructor are those of
 // T[N], so the storage is trivially copyable exactly when T is.
-// construct(i, ...) begins the lifetime of element i: in constant evaluation
-// (constexpr-friendly T only) by assigning through the union member, which is
-// what C++20 requires to change a union's active member; at run time by
-// placement new.
 template <class T, std::size_t N>
-struct uninit_array<T, N, storage_kind::trivial> {
+struct uninit_array<T, N, storage_kind::trivial> : uninit_array_access<uninit_array<T, N>, T> {
   union {
     empty_member empty_;
     T data_[N];
   };
   constexpr uninit_array() noexcept : empty_{} {}
-  constexpr T* data() noexcept { return data_; }
-  constexpr const T* data() const noexcept { return data_; }
-  template <class... Args>
-  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-        data_[i] = T(std::forward<Args>(args)...);
-        return data_[i];
-      }
-    }
-    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
-  }
-  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
 };
 
 // Non-trivially destructible T: a union with such a member has a deleted
 // destructor, so this one is user-provided (and does nothing: the owner
-// destroys live elements before it runs). Never constant-evaluated (T is not
-// constexpr-friendly), so construct is placement new alone.
+// destroys live elements before it runs).
 template <class T, std::size_t N>
-struct uninit_array<T, N, storage_kind::non_trivial> {
+struct uninit_array<T, N, storage_kind::non_trivial> : uninit_array_access<uninit_array<T, N>, T> {
   union {
     empty_member empty_;
     T data_[N];
@@ -104,13 +117,6 @@ struct uninit_array<T, N, storage_kind::non_trivial> {
   uninit_array(const uninit_array&) = delete;
   uninit_array& operator=(const uninit_array&) = delete;
   ~uninit_array() {}
-  constexpr T* data() noexcept { return data_; }
-  constexpr const T* data() const noexcept { return data_; }
-  template <class... Args>
-  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
-  }
-  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
 };
 
 // N == 0: no storage at all (an empty class, sizeof 1); owners never
