@@ -37,27 +37,7 @@ TEST_CASE("LinearMap matrix: insert, find, erase, clear for every key and value 
     HEAPLESS_LIFETIME_CHECK;
     HEAPLESS_NO_ALLOC_SCOPE;
     LinearMap<K, V, 6> m;
-    fill_by_key(m, 5);
-    CHECK(holds_keys(m, {0, 1, 2, 3, 4}));
-    CHECK(m.contains(make<K>(3)));
-    CHECK_FALSE(m.contains(make<K>(7)));
-    CHECK(value_of(m.at(make<K>(2))) == 20);
-    CHECK(m.erase(make<K>(1)) == 1);  // 4 moves into slot 1
-    CHECK(holds_keys(m, {0, 4, 2, 3}));
-    CHECK(m.erase_stable(make<K>(0)) == 1);
-    CHECK(holds_keys(m, {4, 2, 3}));
-    m.erase(m.begin() + 1, m.end());
-    CHECK(holds_keys(m, {4}));
-    m.insert_or_assign(make<K>(4), make<V>(40));
-    m[make<K>(5)] = make<V>(50);
-    CHECK(holds_keys(m, {4, 5}));
-    CHECK(erase_if(m, [](const auto& e) { return value_of(e.first) == 4; }) == 1);
-    CHECK(holds_keys(m, {5}));
-    m.clear();
-    CHECK(m.empty());
-    fill_by_key(m, 6);
-    CHECK(m.full());
-    CHECK_FALSE(m.try_insert(make<K>(9), make<V>(90)).has_value());
+    heapless::test::linear_map_workout(m);
   };
   auto for_values = [&](auto key_tag) {
     heapless::test::for_each_type<trivial, counted, move_only, throwing, overaligned>(

@@ -2,7 +2,8 @@
 // map_checks.hpp - what the tests of LinearMap and IndexMap (owners, views,
 // the element-type matrix) ask of a map the same way: filling it with keys
 // and values of a known pattern, comparing its entries in iteration order,
-// and every plain insertion form on a full map (include after
+// finding every key, LinearMap's members in one sequence, and every plain
+// insertion form on a full map (include after
 // support/test.hpp; the types are those of element_types.hpp).
 #ifndef HEAPLESS_TESTS_MAP_CHECKS_HPP
 #define HEAPLESS_TESTS_MAP_CHECKS_HPP
@@ -46,6 +47,49 @@ bool entries_are(const Map& m, std::initializer_list<std::pair<int, int>> want) 
     ++w;
   }
   return true;
+}
+
+/// The basic guarantee after a throwing move: entries may repeat a key (a
+/// copied trivial key), but every key iteration shows is found.
+template <class Map>
+bool reaches_every_key(const Map& m) {
+  for (const auto& e : m) {
+    const auto it = m.find(e.first);
+    if (it == m.end() || !(it->first == e.first)) return false;
+  }
+  return true;
+}
+
+/// LinearMap's members on an empty map (or a view of one) of capacity 6:
+/// fill, lookups, the swapping and the order-keeping erasures, a range
+/// erase, insert_or_assign, operator[], erase_if, clear; leaves it full
+/// with keys 0..5.
+template <class Map>
+void linear_map_workout(Map&& m) {
+  using K = typename std::decay_t<Map>::key_type;
+  using V = typename std::decay_t<Map>::mapped_type;
+  REQUIRE(m.empty());
+  fill_by_key(m, 5);
+  CHECK(holds_keys(m, {0, 1, 2, 3, 4}));
+  CHECK(m.contains(make<K>(3)));
+  CHECK_FALSE(m.contains(make<K>(7)));
+  CHECK(value_of(m.at(make<K>(2))) == 20);
+  CHECK(m.erase(make<K>(1)) == 1);  // 4 moves into slot 1
+  CHECK(holds_keys(m, {0, 4, 2, 3}));
+  CHECK(m.erase_stable(make<K>(0)) == 1);
+  CHECK(holds_keys(m, {4, 2, 3}));
+  m.erase(m.begin() + 1, m.end());
+  CHECK(holds_keys(m, {4}));
+  m.insert_or_assign(make<K>(4), make<V>(40));
+  m[make<K>(5)] = make<V>(50);
+  CHECK(holds_keys(m, {4, 5}));
+  CHECK(erase_if(m, [](const auto& e) { return value_of(e.first) == 4; }) == 1);
+  CHECK(holds_keys(m, {5}));
+  m.clear();
+  CHECK(m.empty());
+  fill_by_key(m, 6);
+  CHECK(m.full());
+  CHECK_FALSE(m.try_insert(make<K>(9), make<V>(90)).has_value());
 }
 
 /// m is a full map of capacity 2 holding {1, 1}, {2, 2}: every plain form
