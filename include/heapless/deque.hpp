@@ -51,6 +51,7 @@
 #include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
 #include "detail/iterator.hpp"  // std::reverse_iterator, std::distance
 #include "detail/ring.hpp"      // ring_core, ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span
+#include "detail/storage.hpp"   // detail::copy_gate
 #include "vec.hpp"              // iterator classification, synth-three-way (shared with Vec)
 
 #if HEAPLESS_HAS_THREE_WAY
@@ -341,7 +342,7 @@ class DequeRef;
 /// A double-ended queue of at most N elements of T, in a ring inside the object.
 template <class T, std::size_t N>
 class Deque : private detail::ring_base<T, N>,
-              private detail::ring_copy_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>> {
+              private detail::copy_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::Deque<T, N>: T must be a non-cv object type");
   static_assert(std::is_destructible_v<T>, "heapless::Deque<T, N>: T must be destructible");

@@ -46,7 +46,8 @@
 #include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, hints
 #include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
 #include "detail/iterator.hpp"  // std::reverse_iterator, std::distance, std::advance
-#include "detail/ring.hpp"      // ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span, ring_copy_gate
+#include "detail/ring.hpp"      // ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span
+#include "detail/storage.hpp"   // detail::copy_gate
 #include "vec.hpp"              // iterator classification (shared with Vec)
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
@@ -149,7 +150,7 @@ class HistoryBufferRef;
 /// The last N values written (older ones are overwritten), oldest first.
 template <class T, std::size_t N>
 class HistoryBuffer : private detail::ring_base<T, N>,
-                      private detail::ring_copy_gate<std::is_copy_constructible_v<T>,
+                      private detail::copy_gate<std::is_copy_constructible_v<T>,
                                                      std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::HistoryBuffer<T, N>: T must be a non-cv object type");

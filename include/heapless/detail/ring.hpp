@@ -2,8 +2,7 @@
 // heapless/detail/ring.hpp - what Deque, HistoryBuffer and their views share:
 // index wrapping, the storage policies (the owner's ring, a view of one), the
 // algorithms written once against them, the (container, logical index)
-// iterator, the span type they return, and the gate that deletes copy/move
-// when T lacks them.
+// iterator and the span type they return.
 #ifndef HEAPLESS_DETAIL_RING_HPP
 #define HEAPLESS_DETAIL_RING_HPP
 
@@ -338,31 +337,6 @@ class ring_iterator {
   Ref owner_{};
   std::size_t index_ = 0;
 };
-
-/// An empty base that deletes the copy (and, if need be, move) operations a
-/// container must not have because T lacks them; the container's own are
-/// defaulted and follow it. Trivial in every other respect.
-template <bool Copyable, bool Movable>
-struct ring_copy_gate {};
-template <>
-struct ring_copy_gate<false, true> {
-  ring_copy_gate() = default;
-  ring_copy_gate(const ring_copy_gate&) = delete;
-  ring_copy_gate(ring_copy_gate&&) = default;
-  ring_copy_gate& operator=(const ring_copy_gate&) = delete;
-  ring_copy_gate& operator=(ring_copy_gate&&) = default;
-  ~ring_copy_gate() = default;
-};
-template <>
-struct ring_copy_gate<false, false> {
-  ring_copy_gate() = default;
-  ring_copy_gate(const ring_copy_gate&) = delete;
-  ring_copy_gate(ring_copy_gate&&) = delete;
-  ring_copy_gate& operator=(const ring_copy_gate&) = delete;
-  ring_copy_gate& operator=(ring_copy_gate&&) = delete;
-  ~ring_copy_gate() = default;
-};
-
 
 // ---- The shared algorithms: one definition for owners and views ----------
 // Each takes the core first (C is ring_core<T, N> or const ring_ref_core<T>).

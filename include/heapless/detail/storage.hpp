@@ -14,6 +14,8 @@
 //     destroying it is trivial exactly when T is trivially destructible.
 // Element lifetimes are managed by the owning container; this type never
 // constructs or destroys elements by itself.
+// Also here: copy_gate, the empty base with which containers delete the copy
+// and move operations their elements lack.
 #ifndef HEAPLESS_DETAIL_STORAGE_HPP
 #define HEAPLESS_DETAIL_STORAGE_HPP
 
@@ -125,6 +127,32 @@ template <class T>
 struct uninit_array<T, 0, storage_kind::zero_sized> {
   constexpr T* data() noexcept { return nullptr; }
   constexpr const T* data() const noexcept { return nullptr; }
+};
+
+/// An empty base that deletes the copy (and, if need be, move) operations a
+/// container must not have because its elements lack them; the container's
+/// own are defaulted and follow it, so std::is_copy_constructible and the
+/// like stay truthful for a container of move-only elements. Trivial in
+/// every other respect, and costs no space.
+template <bool Copyable, bool Movable = true>
+struct copy_gate {};
+template <>
+struct copy_gate<false, true> {
+  copy_gate() = default;
+  copy_gate(const copy_gate&) = delete;
+  copy_gate(copy_gate&&) = default;
+  copy_gate& operator=(const copy_gate&) = delete;
+  copy_gate& operator=(copy_gate&&) = default;
+  ~copy_gate() = default;
+};
+template <>
+struct copy_gate<false, false> {
+  copy_gate() = default;
+  copy_gate(const copy_gate&) = delete;
+  copy_gate(copy_gate&&) = delete;
+  copy_gate& operator=(const copy_gate&) = delete;
+  copy_gate& operator=(copy_gate&&) = delete;
+  ~copy_gate() = default;
 };
 
 }  // namespace detail
