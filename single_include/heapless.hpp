@@ -755,6 +755,8 @@ HEAPLESS_NAMESPACE_END
 //     destroying it is trivial exactly when T is trivially destructible.
 // Element lifetimes are managed by the owning container; this type never
 // constructs or destroys elements by itself.
+// Also here: copy_gate, the empty base with which containers delete the copy
+// and move operations their elements lack.
 #ifndef HEAPLESS_DETAIL_STORAGE_HPP
 #define HEAPLESS_DETAIL_STORAGE_HPP
 
@@ -866,6 +868,32 @@ template <class T>
 struct uninit_array<T, 0, storage_kind::zero_sized> {
   constexpr T* data() noexcept { return nullptr; }
   constexpr const T* data() const noexcept { return nullptr; }
+};
+
+/// An empty base that deletes the copy (and, if need be, move) operations a
+/// container must not have because its elements lack them; the container's
+/// own are defaulted and follow it, so std::is_copy_constructible and the
+/// like stay truthful for a container of move-only elements. Trivial in
+/// every other respect, and costs no space.
+template <bool Copyable, bool Movable = true>
+struct copy_gate {};
+template <>
+struct copy_gate<false, true> {
+  copy_gate() = default;
+  copy_gate(const copy_gate&) = delete;
+  copy_gate(copy_gate&&) = default;
+  copy_gate& operator=(const copy_gate&) = delete;
+  copy_gate& operator=(copy_gate&&) = default;
+  ~copy_gate() = default;
+};
+template <>
+struct copy_gate<false, false> {
+  copy_gate() = default;
+  copy_gate(const copy_gate&) = delete;
+  copy_gate(copy_gate&&) = delete;
+  copy_gate& operator=(const copy_gate&) = delete;
+  copy_gate& operator=(copy_gate&&) = delete;
+  ~copy_gate() = default;
 };
 
 }  // namespace detail
@@ -10281,20 +10309,6 @@ struct linear_map_storage<K, V, N, false> : linear_map_aux<K, N> {
   };
 };
 
-// Copy operations exist only when K and V are copyable (std::is_copy_* stays
-// truthful for a map of move-only values). Empty: costs no space.
-template <bool Copyable>
-struct linear_map_copy_gate {};
-template <>
-struct linear_map_copy_gate<false> {
-  linear_map_copy_gate() = default;
-  linear_map_copy_gate(const linear_map_copy_gate&) = delete;
-  linear_map_copy_gate(linear_map_copy_gate&&) = default;
-  linear_map_copy_gate& operator=(const linear_map_copy_gate&) = delete;
-  linear_map_copy_gate& operator=(linear_map_copy_gate&&) = default;
-  ~linear_map_copy_gate() = default;
-};
-
 // ---- One implementation for the owners and their views -----------------------
 // LinearMap, IndexMap, LinearMapRef and IndexMapRef share every algorithm
 // below (map_algo) and every public member that is not about the capacity
@@ -11146,7 +11160,7 @@ template <class K, class V, std::size_t N>
 class LinearMap
     : public linear_map_members<LinearMap<K, V, N>, K, V>,
       private detail::linear_map_storage<K, V, N>,
-      private detail::linear_map_copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
+      private detail::copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
   static_assert(N > 0, "LinearMap needs a capacity of at least 1");
   static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "LinearMap stores objects, not references");
   static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
@@ -11921,9 +11935,6 @@ struct index_map_storage<K, V, N, H, E, false> : index_map_base<K, V, N, H, E> {
   }
 };
 
-template <bool Copyable>
-using index_map_copy_gate = linear_map_copy_gate<Copyable>;
-
 template <class K, class V>
 inline constexpr bool index_map_copyable_v =
     std::is_copy_constructible_v<K> && (!index_map_has_values_v<V> || std::is_copy_constructible_v<V>);
@@ -12107,7 +12118,7 @@ template <class K, class V, std::size_t N, class Hash, class KeyEqual>
 class IndexMap
     : public index_map_members<IndexMap<K, V, N, Hash, KeyEqual>, K, V>,
       private detail::index_map_storage<K, V, N, Hash, KeyEqual>,
-      private detail::index_map_copy_gate<detail::index_map_copyable_v<K, V>> {
+      private detail::copy_gate<detail::index_map_copyable_v<K, V>> {
   static_assert(N > 0, "IndexMap needs a capacity of at least 1");
   static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "IndexMap stores objects, not references");
   static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
@@ -14985,8 +14996,7 @@ HEAPLESS_NAMESPACE_END
 // heapless/detail/ring.hpp - what Deque, HistoryBuffer and their views share:
 // index wrapping, the storage policies (the owner's ring, a view of one), the
 // algorithms written once against them, the (container, logical index)
-// iterator, the span type they return, and the gate that deletes copy/move
-// when T lacks them.
+// iterator and the span type they return.
 #ifndef HEAPLESS_DETAIL_RING_HPP
 #define HEAPLESS_DETAIL_RING_HPP
 
@@ -15322,31 +15332,6 @@ class ring_iterator {
   std::size_t index_ = 0;
 };
 
-/// An empty base that deletes the copy (and, if need be, move) operations a
-/// container must not have because T lacks them; the container's own are
-/// defaulted and follow it. Trivial in every other respect.
-template <bool Copyable, bool Movable>
-struct ring_copy_gate {};
-template <>
-struct ring_copy_gate<false, true> {
-  ring_copy_gate() = default;
-  ring_copy_gate(const ring_copy_gate&) = delete;
-  ring_copy_gate(ring_copy_gate&&) = default;
-  ring_copy_gate& operator=(const ring_copy_gate&) = delete;
-  ring_copy_gate& operator=(ring_copy_gate&&) = default;
-  ~ring_copy_gate() = default;
-};
-template <>
-struct ring_copy_gate<false, false> {
-  ring_copy_gate() = default;
-  ring_copy_gate(const ring_copy_gate&) = delete;
-  ring_copy_gate(ring_copy_gate&&) = delete;
-  ring_copy_gate& operator=(const ring_copy_gate&) = delete;
-  ring_copy_gate& operator=(ring_copy_gate&&) = delete;
-  ~ring_copy_gate() = default;
-};
-
-
 // ---- The shared algorithms: one definition for owners and views ----------
 // Each takes the core first (C is ring_core<T, N> or const ring_ref_core<T>).
 template <class T>
@@ -15610,6 +15595,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_RING_HPP
 // ---- end heapless/detail/ring.hpp ----
+// #include "detail/storage.hpp": inlined above
 // #include "vec.hpp": inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
@@ -15900,7 +15886,7 @@ class DequeRef;
 /// A double-ended queue of at most N elements of T, in a ring inside the object.
 template <class T, std::size_t N>
 class Deque : private detail::ring_base<T, N>,
-              private detail::ring_copy_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>> {
+              private detail::copy_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::Deque<T, N>: T must be a non-cv object type");
   static_assert(std::is_destructible_v<T>, "heapless::Deque<T, N>: T must be destructible");
@@ -16738,6 +16724,7 @@ HEAPLESS_NAMESPACE_END
 // #include "detail/error.hpp": inlined above
 // #include "detail/iterator.hpp": inlined above
 // #include "detail/ring.hpp": inlined above
+// #include "detail/storage.hpp": inlined above
 // #include "vec.hpp": inlined above
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
@@ -16840,7 +16827,7 @@ class HistoryBufferRef;
 /// The last N values written (older ones are overwritten), oldest first.
 template <class T, std::size_t N>
 class HistoryBuffer : private detail::ring_base<T, N>,
-                      private detail::ring_copy_gate<std::is_copy_constructible_v<T>,
+                      private detail::copy_gate<std::is_copy_constructible_v<T>,
                                                      std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::HistoryBuffer<T, N>: T must be a non-cv object type");
@@ -18551,26 +18538,6 @@ struct sll_core<T, N, false> : sll_fields<T, N> {
   };
 };
 
-/// Deletes the copy (move) operations when T has none.
-template <bool Copy, bool Move>
-struct sll_gate {};
-template <>
-struct sll_gate<false, true> {
-  sll_gate() = default;
-  sll_gate(const sll_gate&) = delete;
-  sll_gate(sll_gate&&) = default;
-  sll_gate& operator=(const sll_gate&) = delete;
-  sll_gate& operator=(sll_gate&&) = default;
-};
-template <bool Copy>
-struct sll_gate<Copy, false> {
-  sll_gate() = default;
-  sll_gate(const sll_gate&) = delete;
-  sll_gate(sll_gate&&) = delete;
-  sll_gate& operator=(const sll_gate&) = delete;
-  sll_gate& operator=(sll_gate&&) = delete;
-};
-
 /// Write access to one element of a list or a view, from find_mut(). When
 /// the handle is released, the element moves to its place in the order
 /// again, unless it is still in order between its neighbours (then nothing
@@ -18631,9 +18598,12 @@ class SortedLinkedListRef;
 
 /// At most N elements of T kept sorted by Compare (the smallest first for
 /// std::less) in a singly linked list of array nodes.
+/// Copyable when T is copy and move constructible, movable when T is move
+/// constructible (copy_gate deletes the others).
 template <class T, std::size_t N, class Compare = std::less<T>>
 class SortedLinkedList : private detail::sll_core<T, N>,
-                         private detail::sll_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>>,
+                         private detail::copy_gate<std::is_copy_constructible_v<T> && std::is_move_constructible_v<T>,
+                                                   std::is_move_constructible_v<T>>,
                          private detail::compare_holder<Compare> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::SortedLinkedList<T, N>: T must be a non-cv object type");
