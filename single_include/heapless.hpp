@@ -755,6 +755,8 @@ HEAPLESS_NAMESPACE_END
 //     destroying it is trivial exactly when T is trivially destructible.
 // Element lifetimes are managed by the owning container; this type never
 // constructs or destroys elements by itself.
+// Also here: copy_gate, the empty base with which containers delete the copy
+// and move operations their elements lack.
 #ifndef HEAPLESS_DETAIL_STORAGE_HPP
 #define HEAPLESS_DETAIL_STORAGE_HPP
 
@@ -803,40 +805,53 @@ inline constexpr storage_kind storage_kind_of =
 template <class T, std::size_t N, storage_kind = storage_kind_of<T, N>>
 struct uninit_array;
 
+// What the trivial and non_trivial layouts share: access to the elements and
+// the lifetime of one element, over the derived class's union member data_.
+// The union itself cannot live in a common base: with a non-trivially
+// destructible T it has a deleted destructor unless the class that holds it
+// provides one, and a base whose destructor is deleted cannot be destroyed by
+// any derived class; while the trivial layout needs an implicit (trivial)
+// destructor to stay trivially copyable and usable in constant expressions.
+// construct(i, ...) begins the lifetime of element i: in constant evaluation
+// (constexpr-friendly T only, hence never for non_trivial) by assigning
+// through the union member, which is what C++20 requires to change a union's
+// active member; at run time by placement new.
+template <class Layout, class T>
+struct uninit_array_access {
+  constexpr T* data() noexcept { return layout().data_; }
+  constexpr const T* data() const noexcept { return static_cast<const Layout&>(*this).data_; }
+  template <class... Args>
+  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        layout().data_[i] = T(std::forward<Args>(args)...);
+        return layout().data_[i];
+      }
+    }
+    return *::new (static_cast<void*>(data() + i)) T(std::forward<Args>(args)...);
+  }
+  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data() + i); }
+
+ private:
+  constexpr Layout& layout() noexcept { return static_cast<Layout&>(*this); }
+};
+
 // Trivially destructible T. The union's copy, move and destructor are those of
 // T[N], so the storage is trivially copyable exactly when T is.
-// construct(i, ...) begins the lifetime of element i: in constant evaluation
-// (constexpr-friendly T only) by assigning through the union member, which is
-// what C++20 requires to change a union's active member; at run time by
-// placement new.
 template <class T, std::size_t N>
-struct uninit_array<T, N, storage_kind::trivial> {
+struct uninit_array<T, N, storage_kind::trivial> : uninit_array_access<uninit_array<T, N>, T> {
   union {
     empty_member empty_;
     T data_[N];
   };
   constexpr uninit_array() noexcept : empty_{} {}
-  constexpr T* data() noexcept { return data_; }
-  constexpr const T* data() const noexcept { return data_; }
-  template <class... Args>
-  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-        data_[i] = T(std::forward<Args>(args)...);
-        return data_[i];
-      }
-    }
-    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
-  }
-  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
 };
 
 // Non-trivially destructible T: a union with such a member has a deleted
 // destructor, so this one is user-provided (and does nothing: the owner
-// destroys live elements before it runs). Never constant-evaluated (T is not
-// constexpr-friendly), so construct is placement new alone.
+// destroys live elements before it runs).
 template <class T, std::size_t N>
-struct uninit_array<T, N, storage_kind::non_trivial> {
+struct uninit_array<T, N, storage_kind::non_trivial> : uninit_array_access<uninit_array<T, N>, T> {
   union {
     empty_member empty_;
     T data_[N];
@@ -845,13 +860,6 @@ struct uninit_array<T, N, storage_kind::non_trivial> {
   uninit_array(const uninit_array&) = delete;
   uninit_array& operator=(const uninit_array&) = delete;
   ~uninit_array() {}
-  constexpr T* data() noexcept { return data_; }
-  constexpr const T* data() const noexcept { return data_; }
-  template <class... Args>
-  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
-  }
-  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
 };
 
 // N == 0: no storage at all (an empty class, sizeof 1); owners never
@@ -860,6 +868,32 @@ template <class T>
 struct uninit_array<T, 0, storage_kind::zero_sized> {
   constexpr T* data() noexcept { return nullptr; }
   constexpr const T* data() const noexcept { return nullptr; }
+};
+
+/// An empty base that deletes the copy (and, if need be, move) operations a
+/// container must not have because its elements lack them; the container's
+/// own are defaulted and follow it, so std::is_copy_constructible and the
+/// like stay truthful for a container of move-only elements. Trivial in
+/// every other respect, and costs no space.
+template <bool Copyable, bool Movable = true>
+struct copy_gate {};
+template <>
+struct copy_gate<false, true> {
+  copy_gate() = default;
+  copy_gate(const copy_gate&) = delete;
+  copy_gate(copy_gate&&) = default;
+  copy_gate& operator=(const copy_gate&) = delete;
+  copy_gate& operator=(copy_gate&&) = default;
+  ~copy_gate() = default;
+};
+template <>
+struct copy_gate<false, false> {
+  copy_gate() = default;
+  copy_gate(const copy_gate&) = delete;
+  copy_gate(copy_gate&&) = delete;
+  copy_gate& operator=(const copy_gate&) = delete;
+  copy_gate& operator=(copy_gate&&) = delete;
+  ~copy_gate() = default;
 };
 
 }  // namespace detail
@@ -2595,7 +2629,8 @@ struct is_critical_section : std::false_type {};
 template <class Lock>
 struct is_critical_section<pool_policy::critical_section<Lock>> : std::true_type {};
 
-// Runs f() under Lock (critical_section) or directly (single_thread).
+// Runs f() under Lock (critical_section) or directly (single_thread); Pool,
+// ObjectPool, Arc and mpmc::Queue take their locks through it.
 template <class Policy>
 struct pool_guard {
   template <class F>
@@ -10274,20 +10309,6 @@ struct linear_map_storage<K, V, N, false> : linear_map_aux<K, N> {
   };
 };
 
-// Copy operations exist only when K and V are copyable (std::is_copy_* stays
-// truthful for a map of move-only values). Empty: costs no space.
-template <bool Copyable>
-struct linear_map_copy_gate {};
-template <>
-struct linear_map_copy_gate<false> {
-  linear_map_copy_gate() = default;
-  linear_map_copy_gate(const linear_map_copy_gate&) = delete;
-  linear_map_copy_gate(linear_map_copy_gate&&) = default;
-  linear_map_copy_gate& operator=(const linear_map_copy_gate&) = delete;
-  linear_map_copy_gate& operator=(linear_map_copy_gate&&) = default;
-  ~linear_map_copy_gate() = default;
-};
-
 // ---- One implementation for the owners and their views -----------------------
 // LinearMap, IndexMap, LinearMapRef and IndexMapRef share every algorithm
 // below (map_algo) and every public member that is not about the capacity
@@ -11139,7 +11160,7 @@ template <class K, class V, std::size_t N>
 class LinearMap
     : public linear_map_members<LinearMap<K, V, N>, K, V>,
       private detail::linear_map_storage<K, V, N>,
-      private detail::linear_map_copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
+      private detail::copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
   static_assert(N > 0, "LinearMap needs a capacity of at least 1");
   static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "LinearMap stores objects, not references");
   static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
@@ -11914,9 +11935,6 @@ struct index_map_storage<K, V, N, H, E, false> : index_map_base<K, V, N, H, E> {
   }
 };
 
-template <bool Copyable>
-using index_map_copy_gate = linear_map_copy_gate<Copyable>;
-
 template <class K, class V>
 inline constexpr bool index_map_copyable_v =
     std::is_copy_constructible_v<K> && (!index_map_has_values_v<V> || std::is_copy_constructible_v<V>);
@@ -12100,7 +12118,7 @@ template <class K, class V, std::size_t N, class Hash, class KeyEqual>
 class IndexMap
     : public index_map_members<IndexMap<K, V, N, Hash, KeyEqual>, K, V>,
       private detail::index_map_storage<K, V, N, Hash, KeyEqual>,
-      private detail::index_map_copy_gate<detail::index_map_copyable_v<K, V>> {
+      private detail::copy_gate<detail::index_map_copyable_v<K, V>> {
   static_assert(N > 0, "IndexMap needs a capacity of at least 1");
   static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "IndexMap stores objects, not references");
   static_assert(!std::is_const_v<K> && !std::is_const_v<V>,
@@ -13892,32 +13910,6 @@ struct stamps {
   static constexpr bool full(S from, S to) noexcept { return index(to) == index(from) && to != from; }
 };
 
-/// Runs f() under the policy's lock (critical_section), or directly.
-template <class Policy>
-struct guard {
-  template <class F>
-  static auto run(F&& f) noexcept {
-    return f();
-  }
-};
-template <class Lock>
-struct guard<pool_policy::critical_section<Lock>> {
-  template <class F>
-  static auto run(F&& f) noexcept {
-    if constexpr (std::is_void_v<decltype(Lock::lock())>) {
-      Lock::lock();
-      auto r = f();
-      Lock::unlock();
-      return r;
-    } else {
-      auto saved = Lock::lock();
-      auto r = f();
-      Lock::unlock(saved);
-      return r;
-    }
-  }
-};
-
 template <class X>
 inline constexpr std::size_t line_align = HEAPLESS_CACHE_LINE > alignof(X) ? HEAPLESS_CACHE_LINE : alignof(X);
 
@@ -14057,7 +14049,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
     if constexpr (plain_) {
       // Built before the lock, copied (trivially) inside it.
       const T tmp(std::forward<Args>(args)...);
-      return detail::guard<policy_type>::run([&]() noexcept {
+      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         const S e = this->enq_.load(std::memory_order_relaxed);
         if (st_::full(this->deq_.load(std::memory_order_relaxed), e)) return false;
@@ -14086,7 +14078,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   [[nodiscard]] std::optional<T> try_pop() noexcept {
     if constexpr (plain_) {
       std::optional<T> out;
-      detail::guard<policy_type>::run([&]() noexcept {
+      ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         const S d = this->deq_.load(std::memory_order_relaxed);
         if (d == this->enq_.load(std::memory_order_relaxed)) return 0;
@@ -14110,7 +14102,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   /// handed back), and the exception propagates.
   [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
     if constexpr (plain_) {
-      return detail::guard<policy_type>::run([&]() noexcept {
+      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         const S d = this->deq_.load(std::memory_order_relaxed);
         if (d == this->enq_.load(std::memory_order_relaxed)) return false;
@@ -14142,7 +14134,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
       const S e = this->enq_.load(std::memory_order_acquire);
       return st_::count(d, e);
     } else {
-      return detail::guard<policy_type>::run([this]() noexcept {
+      return ::heapless::detail::pool_guard<policy_type>::run([this]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         return st_::count(this->deq_.load(std::memory_order_relaxed), this->enq_.load(std::memory_order_relaxed));
       });
@@ -14200,7 +14192,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
         }
       }
     } else {
-      return detail::guard<policy_type>::run([&]() noexcept -> std::size_t {
+      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept -> std::size_t {
         // Relaxed: enq_ changes only under this lock.
         const S pos = this->enq_.load(std::memory_order_relaxed);
         const std::size_t i = st_::index(pos);
@@ -14242,7 +14234,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
         }
       }
     } else {
-      return detail::guard<policy_type>::run([&]() noexcept -> std::size_t {
+      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept -> std::size_t {
         // Relaxed: deq_ changes only under this lock.
         const S pos = this->deq_.load(std::memory_order_relaxed);
         const std::size_t i = st_::index(pos);
@@ -15009,8 +15001,7 @@ HEAPLESS_NAMESPACE_END
 // heapless/detail/ring.hpp - what Deque, HistoryBuffer and their views share:
 // index wrapping, the storage policies (the owner's ring, a view of one), the
 // algorithms written once against them, the (container, logical index)
-// iterator, the span type they return, and the gate that deletes copy/move
-// when T lacks them.
+// iterator and the span type they return.
 #ifndef HEAPLESS_DETAIL_RING_HPP
 #define HEAPLESS_DETAIL_RING_HPP
 
@@ -15098,7 +15089,7 @@ class ring_span {
 // ---- Storage policies: the owner's ring and a view of someone else's -------
 // Every ring algorithm (ring_algo below, deque_algo, history_algo) is written
 // once against this interface (a "core"):
-//   T* ptr();  std::size_t cap(), head(), len();  set_head(h), set_len(n);
+//   T* data();  std::size_t cap(), head(), size();  set_head(h), set_size(n);
 //   std::size_t add(i, j), sub(i, j)   slot arithmetic (i < cap(), j <= cap());
 //   T& construct(slot, args...), void destroy(slot);
 //   [[noreturn]] static void capacity_exceeded();
@@ -15129,17 +15120,17 @@ struct ring_core {
 
   uninit_array<T, N> storage_;
   index_type head_;  // slot of the front (oldest) element
-  index_type len_;
+  index_type size_;
 
-  constexpr ring_core() noexcept : storage_(), head_(0), len_(0) {}
+  constexpr ring_core() noexcept : storage_(), head_(0), size_(0) {}
 
-  constexpr T* ptr() noexcept { return storage_.data(); }
-  constexpr const T* ptr() const noexcept { return storage_.data(); }
+  constexpr T* data() noexcept { return storage_.data(); }
+  constexpr const T* data() const noexcept { return storage_.data(); }
   static constexpr std::size_t cap() noexcept { return N; }
   constexpr std::size_t head() const noexcept { return head_; }
-  constexpr std::size_t len() const noexcept { return len_; }
+  constexpr std::size_t size() const noexcept { return size_; }
   constexpr void set_head(std::size_t h) noexcept { head_ = static_cast<index_type>(h); }
-  constexpr void set_len(std::size_t n) noexcept { len_ = static_cast<index_type>(n); }
+  constexpr void set_size(std::size_t n) noexcept { size_ = static_cast<index_type>(n); }
   static constexpr std::size_t add(std::size_t i, std::size_t j) noexcept { return math::add(i, j); }
   static constexpr std::size_t sub(std::size_t i, std::size_t j) noexcept { return math::sub(i, j); }
   template <class... Args>
@@ -15197,19 +15188,19 @@ struct ring_ref_core {
                                                    std::conditional_t<(N <= 0xFFFFu), std::uint16_t, std::uint32_t>>>;
   }
 
-  T* ptr() const noexcept { return data_; }
+  T* data() const noexcept { return data_; }
   std::size_t cap() const noexcept { return cap_; }
   std::size_t head() const noexcept {
     return visit([](auto* p) -> std::size_t { return p[0]; });
   }
-  std::size_t len() const noexcept {
+  std::size_t size() const noexcept {
     return visit([](auto* p) -> std::size_t { return p[1]; });
   }
   void set_head(std::size_t h) const noexcept {
     static_assert(!std::is_const_v<T>, "heapless: a view of const elements is read-only");
     visit([h](auto* p) { p[0] = static_cast<std::remove_pointer_t<decltype(p)>>(h); });
   }
-  void set_len(std::size_t n) const noexcept {
+  void set_size(std::size_t n) const noexcept {
     static_assert(!std::is_const_v<T>, "heapless: a view of const elements is read-only");
     visit([n](auto* p) { p[1] = static_cast<std::remove_pointer_t<decltype(p)>>(n); });
   }
@@ -15227,7 +15218,7 @@ struct ring_ref_core {
     raise(error_kind::bad_alloc, "heapless::DequeRef: capacity exceeded");
   }
 
-  /// The address of the owner's head_ (len_ follows it).
+  /// The address of the owner's head_ (size_ follows it).
   template <class I>
   auto* indices() const noexcept {
     using byte = std::conditional_t<std::is_const_v<T>, const unsigned char, unsigned char>;
@@ -15259,8 +15250,8 @@ constexpr auto& ring_deref(Owner* owner, std::size_t i) noexcept {
 }
 template <class T>
 T& ring_deref(const ring_ref_core<T>& c, std::size_t i) noexcept {
-  HEAPLESS_ASSERT(i < c.len(), "heapless: iterator out of range");
-  return c.ptr()[c.add(c.head(), i)];
+  HEAPLESS_ASSERT(i < c.size(), "heapless: iterator out of range");
+  return c.data()[c.add(c.head(), i)];
 }
 
 /// Random-access iterator over a ring: the container (an owner's address, or
@@ -15346,31 +15337,6 @@ class ring_iterator {
   std::size_t index_ = 0;
 };
 
-/// An empty base that deletes the copy (and, if need be, move) operations a
-/// container must not have because T lacks them; the container's own are
-/// defaulted and follow it. Trivial in every other respect.
-template <bool Copyable, bool Movable>
-struct ring_copy_gate {};
-template <>
-struct ring_copy_gate<false, true> {
-  ring_copy_gate() = default;
-  ring_copy_gate(const ring_copy_gate&) = delete;
-  ring_copy_gate(ring_copy_gate&&) = default;
-  ring_copy_gate& operator=(const ring_copy_gate&) = delete;
-  ring_copy_gate& operator=(ring_copy_gate&&) = default;
-  ~ring_copy_gate() = default;
-};
-template <>
-struct ring_copy_gate<false, false> {
-  ring_copy_gate() = default;
-  ring_copy_gate(const ring_copy_gate&) = delete;
-  ring_copy_gate(ring_copy_gate&&) = delete;
-  ring_copy_gate& operator=(const ring_copy_gate&) = delete;
-  ring_copy_gate& operator=(ring_copy_gate&&) = delete;
-  ~ring_copy_gate() = default;
-};
-
-
 // ---- The shared algorithms: one definition for owners and views ----------
 // Each takes the core first (C is ring_core<T, N> or const ring_ref_core<T>).
 template <class T>
@@ -15384,7 +15350,7 @@ struct ring_algo {
   }
   template <class C>
   static constexpr auto& slot(C& c, size_type i) noexcept {
-    return c.ptr()[phys(c, i)];
+    return c.data()[phys(c, i)];
   }
   /// Raises bad_alloc unless n more elements fit after `used`.
   template <class C>
@@ -15395,11 +15361,11 @@ struct ring_algo {
   /// Destroys the last n elements.
   template <class C>
   static constexpr void destroy_back(C& c, size_type n) noexcept {
-    const size_type keep = c.len() - n;
+    const size_type keep = c.size() - n;
     if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (size_type k = c.len(); k != keep; --k) c.destroy(phys(c, k - 1));
+      for (size_type k = c.size(); k != keep; --k) c.destroy(phys(c, k - 1));
     }
-    c.set_len(keep);
+    c.set_size(keep);
   }
   /// Destroys the first n elements.
   template <class C>
@@ -15408,37 +15374,37 @@ struct ring_algo {
       for (size_type k = 0; k != n; ++k) c.destroy(phys(c, k));
     }
     c.set_head(c.add(c.head(), n));
-    c.set_len(c.len() - n);
+    c.set_size(c.size() - n);
   }
   template <class C>
   static constexpr void destroy_all(C& c) noexcept {
-    destroy_back(c, c.len());
+    destroy_back(c, c.size());
     c.set_head(0);
   }
 
   template <class C, class... Args>
   static constexpr T& construct_back(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    const size_type len0 = c.len();  // read before the store: T may alias the indices
+    const size_type len0 = c.size();  // read before the store: T may alias the indices
     T& e = c.construct(phys(c, len0), std::forward<Args>(args)...);
-    c.set_len(len0 + 1);
+    c.set_size(len0 + 1);
     return e;
   }
   template <class C, class... Args>
   static constexpr T& construct_front(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     const size_type h = c.sub(c.head(), 1);
-    const size_type len0 = c.len();
+    const size_type len0 = c.size();
     if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
       // Nothing can fail after the head moves, so it moves first: the rest
       // (build the element, store len0 + 1) then matches construct_back's
       // tail, and the compiler can share one copy of it between both ends.
       c.set_head(h);
       T& e = c.construct(h, std::forward<Args>(args)...);
-      c.set_len(len0 + 1);
+      c.set_size(len0 + 1);
       return e;
     } else {
       T& e = c.construct(h, std::forward<Args>(args)...);
       c.set_head(h);
-      c.set_len(len0 + 1);
+      c.set_size(len0 + 1);
       return e;
     }
   }
@@ -15449,7 +15415,7 @@ struct ring_algo {
     C* core;
     size_type old_len;
     HEAPLESS_CONSTEXPR20 ~rollback_back() {
-      if (core) destroy_back(*core, core->len() - old_len);
+      if (core) destroy_back(*core, core->size() - old_len);
     }
   };
   // Destroys the `done` elements an interrupted prepend built from slot h on.
@@ -15465,35 +15431,35 @@ struct ring_algo {
     }
   };
 
-  /// Constructs n elements at the back from *src, ++src (n <= cap() - len()).
+  /// Constructs n elements at the back from *src, ++src (n <= cap() - size()).
   /// If a constructor throws, the elements added so far are destroyed.
   template <class C, class It>
   static HEAPLESS_CONSTEXPR20 void append_n(C& c, It src, size_type n) {
     if constexpr (vec_memcpy_source_v<T, It>) {
       if (!HEAPLESS_DETAIL_RING_CONSTEVAL()) {
         if (n == 0) return;
-        const size_type tail = phys(c, c.len());
+        const size_type tail = phys(c, c.size());
         const size_type room = c.cap() - tail;
         const size_type first = n < room ? n : room;
-        std::memcpy(static_cast<void*>(c.ptr() + tail), src, first * sizeof(T));
-        if (n != first) std::memcpy(static_cast<void*>(c.ptr()), src + first, (n - first) * sizeof(T));
-        c.set_len(c.len() + n);
+        std::memcpy(static_cast<void*>(c.data() + tail), src, first * sizeof(T));
+        if (n != first) std::memcpy(static_cast<void*>(c.data()), src + first, (n - first) * sizeof(T));
+        c.set_size(c.size() + n);
         return;
       }
     }
-    rollback_back<C> guard{&c, c.len()};
+    rollback_back<C> guard{&c, c.size()};
     for (size_type k = 0; k != n; ++k, ++src) construct_back(c, *src);
     guard.core = nullptr;
   }
   /// Constructs n elements at the back, each from args... (none: value-initialised).
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 void append_fill(C& c, size_type n, const Args&... args) {
-    rollback_back<C> guard{&c, c.len()};
+    rollback_back<C> guard{&c, c.size()};
     for (size_type k = 0; k != n; ++k) construct_back(c, args...);
     guard.core = nullptr;
   }
   /// Constructs n elements before the front, in order, from *src, ++src
-  /// (n <= cap() - len()). All or nothing if a constructor throws.
+  /// (n <= cap() - size()). All or nothing if a constructor throws.
   template <class C, class It>
   static HEAPLESS_CONSTEXPR20 void prepend_n(C& c, It src, size_type n) {
     const size_type h = c.sub(c.head(), n);
@@ -15501,7 +15467,7 @@ struct ring_algo {
     for (; guard.done != n; ++guard.done, ++src) c.construct(c.add(h, guard.done), *src);
     guard.core = nullptr;
     c.set_head(h);
-    c.set_len(c.len() + n);
+    c.set_size(c.size() + n);
   }
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 void prepend_fill(C& c, size_type n, const Args&... args) {
@@ -15510,7 +15476,7 @@ struct ring_algo {
     for (; guard.done != n; ++guard.done) c.construct(c.add(h, guard.done), args...);
     guard.core = nullptr;
     c.set_head(h);
-    c.set_len(c.len() + n);
+    c.set_size(c.size() + n);
   }
 
   /// Reverses the logical range [a, b).
@@ -15538,7 +15504,7 @@ struct ring_algo {
   template <class C>
   static constexpr parts_t parts(C& c) noexcept {
     const size_type h = c.head();
-    const size_type len = c.len();
+    const size_type len = c.size();
     const size_type n = c.cap();
     if (h + len <= n) return {h, len, 0};
     return {h, n - h, h + len - n};
@@ -15547,14 +15513,14 @@ struct ring_algo {
   template <class S, class C>
   static constexpr std::pair<S, S> as_spans(C& c) noexcept {
     const parts_t p = parts(c);
-    return {S(c.ptr() + p.first_slot, p.first_len), S(c.ptr(), p.second_len)};
+    return {S(c.data() + p.first_slot, p.first_len), S(c.data(), p.second_len)};
   }
 
   /// Element-wise equality in logical order.
   template <class A, class B>
   static constexpr bool equal(const A& a, const B& b) {
-    if (a.len() != b.len()) return false;
-    for (size_type k = 0; k != a.len(); ++k) {
+    if (a.size() != b.size()) return false;
+    for (size_type k = 0; k != a.size(); ++k) {
       if (!(slot(a, k) == slot(b, k))) return false;
     }
     return true;
@@ -15564,22 +15530,22 @@ struct ring_algo {
   template <class A, class B>
   static constexpr auto three_way(const A& a, const B& b) {
     const vec_synth_three_way cmp{};
-    const size_type n = a.len() < b.len() ? a.len() : b.len();
+    const size_type n = a.size() < b.size() ? a.size() : b.size();
     for (size_type k = 0; k != n; ++k) {
       if (auto r = cmp(slot(a, k), slot(b, k)); std::is_neq(r)) return r;
     }
-    return static_cast<decltype(cmp(std::declval<const T&>(), std::declval<const T&>()))>(a.len() <=> b.len());
+    return static_cast<decltype(cmp(std::declval<const T&>(), std::declval<const T&>()))>(a.size() <=> b.size());
   }
 #else
   /// Lexicographic, with T's <.
   template <class A, class B>
   static constexpr bool less(const A& a, const B& b) {
-    const size_type n = a.len() < b.len() ? a.len() : b.len();
+    const size_type n = a.size() < b.size() ? a.size() : b.size();
     for (size_type k = 0; k != n; ++k) {
       if (slot(a, k) < slot(b, k)) return true;
       if (slot(b, k) < slot(a, k)) return false;
     }
-    return a.len() < b.len();
+    return a.size() < b.size();
   }
 #endif
 };
@@ -15619,7 +15585,7 @@ struct ring_base<T, N, false> : ring_core<T, N> {
     core& self = *this;
     self.set_head(0);
     typename algo::template rollback_back<core> guard{&self, 0};
-    for (std::size_t k = 0; k != o.len(); ++k) {
+    for (std::size_t k = 0; k != o.size(); ++k) {
       if constexpr (std::is_const_v<Src>) algo::construct_back(self, algo::slot(o, k));
       else algo::construct_back(self, std::move(algo::slot(o, k)));
     }
@@ -15634,6 +15600,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_RING_HPP
 // ---- end heapless/detail/ring.hpp ----
+// #include "detail/storage.hpp": inlined above
 // #include "vec.hpp": inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
@@ -15667,14 +15634,14 @@ struct deque_algo : ring_algo<T> {
   template <class C>
   static HEAPLESS_CONSTEXPR20 void resize(C& c, size_type n) {
     check_room(c, n, 0);
-    if (n <= c.len()) destroy_back(c, c.len() - n);
-    else append_fill(c, n - c.len());
+    if (n <= c.size()) destroy_back(c, c.size() - n);
+    else append_fill(c, n - c.size());
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 void resize(C& c, size_type n, const T& value) {
     check_room(c, n, 0);
-    if (n <= c.len()) destroy_back(c, c.len() - n);
-    else append_fill(c, n - c.len(), value);
+    if (n <= c.size()) destroy_back(c, c.size() - n);
+    else append_fill(c, n - c.size(), value);
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 void assign_fill(C& c, size_type n, const T& value) {
@@ -15697,7 +15664,7 @@ struct deque_algo : ring_algo<T> {
 
   template <bool Raise, class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T* emplace_back(C& c, Args&&... args) {
-    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+    if (HEAPLESS_UNLIKELY(c.size() == c.cap())) {
       if constexpr (Raise) C::capacity_exceeded();
       else return nullptr;
     }
@@ -15705,7 +15672,7 @@ struct deque_algo : ring_algo<T> {
   }
   template <bool Raise, class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T* emplace_front(C& c, Args&&... args) {
-    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+    if (HEAPLESS_UNLIKELY(c.size() == c.cap())) {
       if constexpr (Raise) C::capacity_exceeded();
       else return nullptr;
     }
@@ -15713,15 +15680,15 @@ struct deque_algo : ring_algo<T> {
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_front(C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    if (c.len() == 0) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(c.ptr()[c.head()]));
+    if (c.size() == 0) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(c.data()[c.head()]));
     destroy_front(c, 1);
     return out;
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_back(C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    if (c.len() == 0) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(slot(c, c.len() - 1)));
+    if (c.size() == 0) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(slot(c, c.size() - 1)));
     destroy_back(c, 1);
     return out;
   }
@@ -15731,13 +15698,13 @@ struct deque_algo : ring_algo<T> {
   static HEAPLESS_CONSTEXPR20 void push_back(C& c, InputIt first, InputIt last) {
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(c, n, c.len());
+      check_room(c, n, c.size());
       append_n(c, first, n);
     } else {
-      typename base::template rollback_back<C> guard{&c, c.len()};
+      typename base::template rollback_back<C> guard{&c, c.size()};
       for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
-          destroy_back(c, c.len() - guard.old_len);
+        if (HEAPLESS_UNLIKELY(c.size() == c.cap())) {
+          destroy_back(c, c.size() - guard.old_len);
           C::capacity_exceeded();
         }
         construct_back(c, *first);
@@ -15748,13 +15715,13 @@ struct deque_algo : ring_algo<T> {
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 InputIt try_push_back(C& c, InputIt first, InputIt last) {
     if constexpr (std::is_pointer_v<InputIt> && vec_memcpy_source_v<T, InputIt>) {
-      const size_type room = c.cap() - c.len();
+      const size_type room = c.cap() - c.size();
       const size_type avail = static_cast<size_type>(last - first);
       const size_type n = avail < room ? avail : room;
       append_n(c, first, n);
       return first + n;
     } else {
-      for (; first != last && c.len() != c.cap(); ++first) construct_back(c, *first);
+      for (; first != last && c.size() != c.cap(); ++first) construct_back(c, *first);
       return first;
     }
   }
@@ -15762,7 +15729,7 @@ struct deque_algo : ring_algo<T> {
   /// Constructs an element at logical position i; the shorter side moves.
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 void emplace(C& c, size_type i, Args&&... args) {
-    const size_type len = c.len();
+    const size_type len = c.size();
     if (HEAPLESS_UNLIKELY(len == c.cap())) C::capacity_exceeded();
     if (i == len) {
       construct_back(c, std::forward<Args>(args)...);
@@ -15782,9 +15749,9 @@ struct deque_algo : ring_algo<T> {
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 void insert_fill(C& c, size_type i, size_type n, const T& value) {
-    check_room(c, n, c.len());
+    check_room(c, n, c.size());
     if (n != 0) {
-      const size_type len = c.len();
+      const size_type len = c.size();
       if (i < len - i) {
         prepend_fill(c, n, value);
         rotate(c, 0, n, n + i);
@@ -15796,7 +15763,7 @@ struct deque_algo : ring_algo<T> {
   }
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 void insert(C& c, size_type i, InputIt first, InputIt last) {
-    const size_type len = c.len();
+    const size_type len = c.size();
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, len);
@@ -15811,7 +15778,7 @@ struct deque_algo : ring_algo<T> {
       }
     } else {
       push_back(c, first, last);
-      rotate(c, i, len, c.len());
+      rotate(c, i, len, c.size());
     }
   }
   /// Removes the logical range [i, j); the shorter side moves.
@@ -15819,7 +15786,7 @@ struct deque_algo : ring_algo<T> {
   static HEAPLESS_CONSTEXPR20 void erase(C& c, size_type i, size_type j) {
     const size_type n = j - i;
     if (n != 0) {
-      const size_type len = c.len();
+      const size_type len = c.size();
       if (i < len - j) {
         for (size_type k = i; k != 0; --k) slot(c, k - 1 + n) = std::move(slot(c, k - 1));
         destroy_front(c, n);
@@ -15843,20 +15810,20 @@ struct deque_algo : ring_algo<T> {
       for (size_type s = 0; s != built; ++s) core->destroy(s);
       for (size_type s = (h > built ? h : built); s != core->cap(); ++s) core->destroy(s);
       core->set_head(0);
-      core->set_len(0);
+      core->set_size(0);
     }
   };
   /// Makes the elements contiguous and in order; returns where they start.
   template <class C>
   static HEAPLESS_CONSTEXPR20 T* make_contiguous(C& c) {
     const size_type h = c.head();
-    const size_type len = c.len();
+    const size_type len = c.size();
     const size_type cap = c.cap();
-    if (h + len <= cap) return c.ptr() + h;
+    if (h + len <= cap) return c.data() + h;
     if (len == cap) {  // every slot is live: one rotation of the whole storage
       c.set_head(0);
       rotate(c, 0, h, cap);
-      return c.ptr();
+      return c.data();
     }
     // The front part [h, cap) moves down into the free slots [tail, h) to
     // sit right after the back part [0, tail) (tail < h: no self-moves);
@@ -15867,15 +15834,15 @@ struct deque_algo : ring_algo<T> {
     contiguous_guard<C> guard{&c, tail, h, 0};
     for (; guard.moved != m; ++guard.moved) {
       const size_type dst = tail + guard.moved;
-      T& src = c.ptr()[h + guard.moved];
+      T& src = c.data()[h + guard.moved];
       if (dst < h) c.construct(dst, std::move(src));
-      else c.ptr()[dst] = std::move(src);
+      else c.data()[dst] = std::move(src);
     }
     guard.core = nullptr;
     for (size_type s = (h > tail + m ? h : tail + m); s != cap; ++s) c.destroy(s);
     c.set_head(0);
     rotate(c, 0, tail, len);
-    return c.ptr();
+    return c.data();
   }
 
   /// Exchanges the contents element-wise (a and b distinct). Raises
@@ -15883,27 +15850,27 @@ struct deque_algo : ring_algo<T> {
   /// (views of different capacities).
   template <class A, class B>
   static HEAPLESS_CONSTEXPR20 void swap(A& a, B& b) {
-    if (HEAPLESS_UNLIKELY(a.len() > b.cap() || b.len() > a.cap())) A::capacity_exceeded();
+    if (HEAPLESS_UNLIKELY(a.size() > b.cap() || b.size() > a.cap())) A::capacity_exceeded();
     swap_fitting(a, b);
   }
   /// As swap, when each's elements are known to fit the other (equal capacities).
   template <class A, class B>
   static HEAPLESS_CONSTEXPR20 void swap_fitting(A& a, B& b) {
-    if (a.len() <= b.len()) swap_shorter(a, b);
+    if (a.size() <= b.size()) swap_shorter(a, b);
     else swap_shorter(b, a);
   }
   template <class S, class L>
   static HEAPLESS_CONSTEXPR20 void swap_shorter(S& shorter, L& longer) {
-    const size_type common = shorter.len();
+    const size_type common = shorter.size();
     using std::swap;
     for (size_type k = 0; k != common; ++k) swap(slot(shorter, k), slot(longer, k));
-    for (size_type k = common; k != longer.len(); ++k) construct_back(shorter, std::move(slot(longer, k)));
-    destroy_back(longer, longer.len() - common);
+    for (size_type k = common; k != longer.size(); ++k) construct_back(shorter, std::move(slot(longer, k)));
+    destroy_back(longer, longer.size() - common);
   }
 
   template <class C, class Pred>
   static HEAPLESS_CONSTEXPR20 size_type erase_if(C& c, Pred& pred) {
-    const size_type n = c.len();
+    const size_type n = c.size();
     size_type kept = 0;
     for (size_type r = 0; r != n; ++r) {
       if (!pred(slot(c, r))) {
@@ -15924,7 +15891,7 @@ class DequeRef;
 /// A double-ended queue of at most N elements of T, in a ring inside the object.
 template <class T, std::size_t N>
 class Deque : private detail::ring_base<T, N>,
-              private detail::ring_copy_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>> {
+              private detail::copy_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::Deque<T, N>: T must be a non-cv object type");
   static_assert(std::is_destructible_v<T>, "heapless::Deque<T, N>: T must be destructible");
@@ -16049,7 +16016,7 @@ class Deque : private detail::ring_base<T, N>,
   /// True when size() == N: the next push would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
   /// The number of elements.
-  constexpr size_type size() const noexcept { return this->len(); }
+  constexpr size_type size() const noexcept { return core_type::size(); }
   /// The maximum number of elements (N).
   static constexpr size_type max_size() noexcept { return N; }
   /// Same as max_size(): the capacity is fixed.
@@ -16086,12 +16053,12 @@ class Deque : private detail::ring_base<T, N>,
   /// Precondition (asserted): !empty().
   constexpr reference front() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->ptr()[this->head_];
+    return this->data()[this->head_];
   }
   /// The first element. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->ptr()[this->head_];
+    return this->data()[this->head_];
   }
   /// Precondition (asserted): !empty().
   constexpr reference back() noexcept {
@@ -16439,7 +16406,7 @@ class DequeRef {
 
   // ---- Capacity --------------------------------------------------------------------
   /// The number of elements.
-  size_type size() const noexcept { return core_.len(); }
+  size_type size() const noexcept { return core_.size(); }
   /// The Deque's N.
   size_type capacity() const noexcept { return core_.cap(); }
   /// Same as capacity(): the Deque's N.
@@ -16469,7 +16436,7 @@ class DequeRef {
   /// The first element. Precondition (asserted): !empty().
   reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::front: empty");
-    return core_.ptr()[core_.head()];
+    return core_.data()[core_.head()];
   }
   /// The last element. Precondition (asserted): !empty().
   reference back() const noexcept {
@@ -16691,7 +16658,7 @@ class DequeRef {
     static_assert(n <= 0xFFFFFFFFu, "heapless::DequeRef: a view covers capacities below 2^32");
     static_assert(core_type::template matches<n>(), "heapless::DequeRef: index layout");
     auto& c = d.core_();
-    const core_type r(c.ptr(), n);
+    const core_type r(c.data(), n);
     HEAPLESS_ASSERT(static_cast<const void*>(r.template indices<typename detail::ring_core<element_type, n>::index_type>()) ==
                         static_cast<const void*>(&c.head_),
                     "heapless::DequeRef: index layout");
@@ -16762,6 +16729,7 @@ HEAPLESS_NAMESPACE_END
 // #include "detail/error.hpp": inlined above
 // #include "detail/iterator.hpp": inlined above
 // #include "detail/ring.hpp": inlined above
+// #include "detail/storage.hpp": inlined above
 // #include "vec.hpp": inlined above
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
@@ -16795,7 +16763,7 @@ struct history_algo : ring_algo<T> {
   static HEAPLESS_CONSTEXPR20 T& write(C& c, U&& value) {
     // Full (the steady state): one store over the oldest and the oldest
     // index moves on; while filling, construct at the back.
-    const size_type len0 = c.len();
+    const size_type len0 = c.size();
     if constexpr (history_buffer_compact && std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>) {
       // One element store for both states: the slot after the newest is
       // head + len0 (the head is 0 while filling; once full it is the
@@ -16804,17 +16772,17 @@ struct history_algo : ring_algo<T> {
       const T v(std::forward<U>(value));
       const size_type h = c.head();
       T& e = c.construct(c.add(h, len0), v);
-      if (len0 != c.cap()) c.set_len(len0 + 1);
+      if (len0 != c.cap()) c.set_size(len0 + 1);
       else c.set_head(c.add(h, 1));
       return e;
     } else {
       if (len0 != c.cap()) {  // filling: the head is 0, so the back slot is len0
         T& e = c.construct(len0, std::forward<U>(value));
-        c.set_len(len0 + 1);
+        c.set_size(len0 + 1);
         return e;
       }
       const size_type h = c.head();
-      T& slot = c.ptr()[h];
+      T& slot = c.data()[h];
       slot = std::forward<U>(value);
       c.set_head(c.add(h, 1));
       return slot;
@@ -16822,7 +16790,7 @@ struct history_algo : ring_algo<T> {
   }
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T& emplace(C& c, Args&&... args) {
-    if (c.len() != c.cap()) return base::construct_back(c, std::forward<Args>(args)...);
+    if (c.size() != c.cap()) return base::construct_back(c, std::forward<Args>(args)...);
     T tmp(std::forward<Args>(args)...);  // first: args may refer to the oldest element
     return write(c, std::move(tmp));
   }
@@ -16848,12 +16816,12 @@ struct history_algo : ring_algo<T> {
   template <class S, class C>
   static constexpr std::pair<S, S> as_spans(C& c) noexcept {
     const size_type h = c.head();
-    return {S(c.ptr() + h, c.len() - h), S(c.ptr(), h)};
+    return {S(c.data() + h, c.size() - h), S(c.data(), h)};
   }
-  /// The k-th newest element (k < len()).
+  /// The k-th newest element (k < size()).
   template <class C>
   static constexpr auto& newest(C& c, size_type k) noexcept {
-    return base::slot(c, c.len() - 1 - k);
+    return base::slot(c, c.size() - 1 - k);
   }
 };
 }  // namespace detail
@@ -16864,7 +16832,7 @@ class HistoryBufferRef;
 /// The last N values written (older ones are overwritten), oldest first.
 template <class T, std::size_t N>
 class HistoryBuffer : private detail::ring_base<T, N>,
-                      private detail::ring_copy_gate<std::is_copy_constructible_v<T>,
+                      private detail::copy_gate<std::is_copy_constructible_v<T>,
                                                      std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::HistoryBuffer<T, N>: T must be a non-cv object type");
@@ -16966,7 +16934,7 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   /// True once N values have been written: each push now overwrites the oldest.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
   /// The number of elements (at most N).
-  constexpr size_type size() const noexcept { return this->len(); }
+  constexpr size_type size() const noexcept { return core_type::size(); }
   /// The maximum number of elements (N).
   static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
@@ -16978,9 +16946,9 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   /// As recent(), read-only.
   constexpr const_pointer recent() const noexcept { return empty() ? nullptr : &newest(0); }
   /// The oldest element, nullptr when empty. O(1).
-  constexpr pointer oldest() noexcept { return empty() ? nullptr : this->ptr() + this->head(); }
+  constexpr pointer oldest() noexcept { return empty() ? nullptr : this->data() + this->head(); }
   /// As oldest(), read-only.
-  constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->ptr() + this->head(); }
+  constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->data() + this->head(); }
   /// The k-th newest element (newest(0) is the last written).
   /// Precondition (asserted): k < size().
   constexpr reference newest(size_type k) noexcept {
@@ -17046,9 +17014,9 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   }
   /// Every element, in storage order rather than age order: for reductions
   /// that do not care (sum, min, max). One contiguous span. O(1).
-  constexpr span_type storage() noexcept { return span_type(this->ptr(), size()); }
+  constexpr span_type storage() noexcept { return span_type(this->data(), size()); }
   /// As storage(), read-only.
-  constexpr const_span_type storage() const noexcept { return const_span_type(this->ptr(), size()); }
+  constexpr const_span_type storage() const noexcept { return const_span_type(this->data(), size()); }
   /// Once full(), all N elements as an array, in storage order: a loop over
   /// it has a trip count known at compile time, so a filter's reduction
   /// unrolls like one over a plain T[N]. Precondition (asserted): full().
@@ -17178,7 +17146,7 @@ class HistoryBufferRef {
   /// True once capacity() values have been written.
   [[nodiscard]] bool full() const noexcept { return size() == capacity(); }
   /// The number of elements.
-  size_type size() const noexcept { return core_.len(); }
+  size_type size() const noexcept { return core_.size(); }
   /// The buffer's N.
   size_type capacity() const noexcept { return core_.cap(); }
   /// Same as capacity().
@@ -17188,7 +17156,7 @@ class HistoryBufferRef {
   /// The newest element, nullptr when empty. O(1).
   pointer recent() const noexcept { return empty() ? nullptr : &algo::newest(core_, 0); }
   /// The oldest element, nullptr when empty. O(1).
-  pointer oldest() const noexcept { return empty() ? nullptr : core_.ptr() + core_.head(); }
+  pointer oldest() const noexcept { return empty() ? nullptr : core_.data() + core_.head(); }
   /// The k-th newest element (newest(0) is the last written). Precondition (asserted): k < size().
   reference newest(size_type k) const noexcept {
     HEAPLESS_ASSERT(k < size(), "heapless::HistoryBufferRef::newest: fewer than k + 1 elements");
@@ -17221,11 +17189,11 @@ class HistoryBufferRef {
   /// As HistoryBuffer::as_spans: oldest part first. O(1).
   std::pair<span_type, span_type> as_spans() const noexcept { return algo::template as_spans<span_type>(core_); }
   /// Every element in storage order (for order-blind reductions). O(1).
-  span_type storage() const noexcept { return span_type(core_.ptr(), size()); }
+  span_type storage() const noexcept { return span_type(core_.data(), size()); }
   /// Once full(), all capacity() elements in storage order. Precondition (asserted): full().
   span_type full_storage() const noexcept {
     HEAPLESS_ASSERT(full(), "heapless::HistoryBufferRef::full_storage: not full");
-    return span_type(core_.ptr(), capacity());
+    return span_type(core_.data(), capacity());
   }
 
   /// Equal when both hold equal elements in the same age order.
@@ -17247,7 +17215,7 @@ class HistoryBufferRef {
     static_assert(n <= 0xFFFFFFFFu, "heapless::HistoryBufferRef: a view covers capacities below 2^32");
     static_assert(core_type::template matches<n>(), "heapless::HistoryBufferRef: index layout");
     auto& c = h.core_();
-    const core_type r(c.ptr(), n);
+    const core_type r(c.data(), n);
     HEAPLESS_ASSERT(static_cast<const void*>(r.template indices<typename detail::ring_core<element_type, n>::index_type>()) ==
                         static_cast<const void*>(&c.head_),
                     "heapless::HistoryBufferRef: index layout");
@@ -18575,26 +18543,6 @@ struct sll_core<T, N, false> : sll_fields<T, N> {
   };
 };
 
-/// Deletes the copy (move) operations when T has none.
-template <bool Copy, bool Move>
-struct sll_gate {};
-template <>
-struct sll_gate<false, true> {
-  sll_gate() = default;
-  sll_gate(const sll_gate&) = delete;
-  sll_gate(sll_gate&&) = default;
-  sll_gate& operator=(const sll_gate&) = delete;
-  sll_gate& operator=(sll_gate&&) = default;
-};
-template <bool Copy>
-struct sll_gate<Copy, false> {
-  sll_gate() = default;
-  sll_gate(const sll_gate&) = delete;
-  sll_gate(sll_gate&&) = delete;
-  sll_gate& operator=(const sll_gate&) = delete;
-  sll_gate& operator=(sll_gate&&) = delete;
-};
-
 /// Write access to one element of a list or a view, from find_mut(). When
 /// the handle is released, the element moves to its place in the order
 /// again, unless it is still in order between its neighbours (then nothing
@@ -18655,9 +18603,12 @@ class SortedLinkedListRef;
 
 /// At most N elements of T kept sorted by Compare (the smallest first for
 /// std::less) in a singly linked list of array nodes.
+/// Copyable when T is copy and move constructible, movable when T is move
+/// constructible (copy_gate deletes the others).
 template <class T, std::size_t N, class Compare = std::less<T>>
 class SortedLinkedList : private detail::sll_core<T, N>,
-                         private detail::sll_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>>,
+                         private detail::copy_gate<std::is_copy_constructible_v<T> && std::is_move_constructible_v<T>,
+                                                   std::is_move_constructible_v<T>>,
                          private detail::compare_holder<Compare> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::SortedLinkedList<T, N>: T must be a non-cv object type");

@@ -499,18 +499,7 @@ TEST_CASE("DequeRef matrix: lifetimes and moves for every element type", "[deque
 TEST_CASE("DequeRef throwing: the strong guarantee holds through the view", "[deque][deque_ref][exceptions]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   HEAPLESS_LIFETIME_CHECK;
-  using heapless::test::test_exception;
-  const auto throws = [](auto&& f) {
-    const heapless::test::allow_alloc_scope allow;
-    bool thrown = false;
-    try {
-      f();
-    } catch (const test_exception&) {
-      thrown = true;
-    }
-    throwing::never_throw();
-    return thrown;
-  };
+  const auto throws = [](auto&& f) { return heapless::test::throws_test_exception(f); };
   Deque<throwing, 8> d;
   rotate_empty(d, 6);
   DequeRef<throwing> r = d;

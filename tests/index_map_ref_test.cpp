@@ -6,6 +6,7 @@
 // transparent string lookups and other heterogeneous queries work; the
 // read-only view only reads; the element matrix keeps its lifetimes.
 #include "support/test.hpp"
+#include "support/map_checks.hpp"
 
 #include <algorithm>    // std::count_if
 #include <cstdint>      // std::uint16_t, std::uint32_t
@@ -20,8 +21,11 @@
 using heapless::IndexMap;
 using heapless::IndexMapRef;
 using heapless::test::counted;
+using heapless::test::fill_by_key;
+using heapless::test::holds_keys;
 using heapless::test::make;
 using heapless::test::move_only;
+using heapless::test::reaches_every_key;
 using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
@@ -70,22 +74,6 @@ long sum_values(IndexMapRef<std::uint32_t, const int> table) {
   return s;
 }
 
-template <class Map>
-void fill(Map&& m, int n) {
-  using K = typename std::decay_t<Map>::key_type;
-  using V = typename std::decay_t<Map>::mapped_type;
-  for (int i = 0; i < n; ++i) m.try_emplace(make<K>(i), make<V>(10 * i));
-}
-template <class Map>
-bool holds(const Map& m, std::initializer_list<int> keys) {
-  if (m.size() != keys.size()) return false;
-  auto k = keys.begin();
-  for (const auto& [key, value] : m) {
-    if (value_of(key) != *k || value_of(value) != 10 * *k) return false;
-    ++k;
-  }
-  return true;
-}
 // Every key iteration shows is found where iteration shows it.
 template <class Map>
 bool agrees(const Map& m) {
@@ -94,17 +82,6 @@ bool agrees(const Map& m) {
     const auto at = m.index_of(e.first);
     if (!at || *at != i) return false;
     ++i;
-  }
-  return true;
-}
-
-// The basic guarantee after a throwing move: entries may repeat a key (a
-// copied trivial key), but every key iteration shows is found.
-template <class Map>
-bool reaches_every_key(const Map& m) {
-  for (const auto& e : m) {
-    const auto it = m.find(e.first);
-    if (it == m.end() || !(it->first == e.first)) return false;
   }
   return true;
 }
@@ -184,7 +161,7 @@ TEST_CASE("IndexMapRef: every member through the view", "[index_map][index_map_r
   CHECK(m.emplace_hint(m.begin(), 7, 71)->second == 70);
   CHECK_FALSE(m.try_emplace(7, 72).second);
   CHECK(m.try_emplace(m.begin(), 7, 73)->second == 70);
-  CHECK(holds(owner, {1, 2, 3, 4, 5, 6, 7}));
+  CHECK(holds_keys(owner, {1, 2, 3, 4, 5, 6, 7}));
   CHECK_FALSE(m.insert_or_assign(7, 77).second);
   CHECK(owner.at(7) == 77);
   m.insert_or_assign(7, 70);
@@ -235,19 +212,19 @@ TEST_CASE("IndexMapRef: every member through the view", "[index_map][index_map_r
   it = m.swap_erase(m.begin());  // 6 moves in
   CHECK(it->first == 6);
   CHECK(m.swap_erase(6) == 1);
-  CHECK(holds(m, {5, 2, 3, 4}));
+  CHECK(holds_keys(m, {5, 2, 3, 4}));
   it = m.shift_erase(m.begin());
   CHECK(it == m.begin());
-  CHECK(holds(m, {2, 3, 4}));
+  CHECK(holds_keys(m, {2, 3, 4}));
   CHECK(m.shift_erase(3) == 1);
   CHECK(m.shift_erase(3) == 0);
-  CHECK(holds(m, {2, 4}));
+  CHECK(holds_keys(m, {2, 4}));
   CHECK(agrees(owner));
   m.pop_back();
-  CHECK(holds(m, {2}));
-  fill(m, 6);
+  CHECK(holds_keys(m, {2}));
+  fill_by_key(m, 6);
   CHECK(erase_if(m, [](const auto& e) { return e.first % 2 == 1; }) == 3);
-  CHECK(holds(m, {2, 0, 4}));
+  CHECK(holds_keys(m, {2, 0, 4}));
   CHECK(agrees(owner));
   std::inserter(m, m.end()) = std::pair<int, int>(9, 90);
   CHECK(owner.at(9) == 90);
@@ -267,7 +244,7 @@ TEST_CASE("IndexMapRef: capacity violations go through the error model", "[index
   HEAPLESS_CHECK_RAISES(length_error, m[3]);
   HEAPLESS_CHECK_RAISES(out_of_range, m.at(3));
   HEAPLESS_CHECK_RAISES(out_of_range, IndexMapRef<int, const int>(owner).at(3));
-  CHECK(holds(owner, {1, 2}));
+  CHECK(holds_keys(owner, {1, 2}));
   CHECK(agrees(owner));
 }
 
@@ -284,7 +261,7 @@ TEST_CASE("IndexMapRef: stateful hash, colliding keys, transparent queries", "[i
 
   IndexMap<int, int, 16, constant_hash> colliding;  // one probe run
   IndexMapRef<int, int, constant_hash> c = colliding;
-  fill(c, 12);
+  fill_by_key(c, 12);
   CHECK(c.shift_erase(3) == 1);
   CHECK(c.erase(0) == 1);
   CHECK(agrees(colliding));
@@ -304,7 +281,7 @@ TEST_CASE("IndexMapRef: stateful hash, colliding keys, transparent queries", "[i
 
   IndexMap<int, int, 8, id_hash, id_equal> ids;  // a transparent non-string query
   IndexMapRef<int, int, id_hash, id_equal> i = ids;
-  fill(i, 5);
+  fill_by_key(i, 5);
   CHECK(i.find(tagged_id{3})->second == 30);
   CHECK(i.contains(tagged_id{4}));
   CHECK_FALSE(i.contains(tagged_id{5}));
@@ -339,7 +316,7 @@ TEST_CASE("IndexMapRef: aliasing - views of one map, keys taken from the map", "
   HEAPLESS_NO_ALLOC_SCOPE;
   IndexMap<int, int, 16> owner;
   IndexMapRef<int, int> one = owner, two = owner;
-  fill(one, 10);
+  fill_by_key(one, 10);
   CHECK(two.size() == 10);
   CHECK(two.swap_erase(3) == 1);
   CHECK_FALSE(one.contains(3));
@@ -359,22 +336,22 @@ TEST_CASE("IndexMapRef: the element matrix through the view", "[index_map][index
     HEAPLESS_NO_ALLOC_SCOPE;
     IndexMap<int, V, 6> owner;
     IndexMapRef<int, V> m = owner;
-    fill(m, 5);
-    CHECK(holds(m, {0, 1, 2, 3, 4}));
+    fill_by_key(m, 5);
+    CHECK(holds_keys(m, {0, 1, 2, 3, 4}));
     CHECK(value_of(m.at(2)) == 20);
     CHECK(m.erase(1) == 1);
-    CHECK(holds(m, {0, 4, 2, 3}));
+    CHECK(holds_keys(m, {0, 4, 2, 3}));
     CHECK(m.shift_erase(0) == 1);
-    CHECK(holds(m, {4, 2, 3}));
+    CHECK(holds_keys(m, {4, 2, 3}));
     m.pop_back();
     m.insert_or_assign(4, make<V>(40));
     m[5] = make<V>(50);
-    CHECK(holds(owner, {4, 2, 5}));
+    CHECK(holds_keys(owner, {4, 2, 5}));
     CHECK(erase_if(m, [](const auto& e) { return e.first == 4; }) == 1);
-    CHECK(holds(m, {2, 5}));
+    CHECK(holds_keys(m, {2, 5}));
     CHECK(agrees(owner));
     m.clear();
-    fill(m, 6);
+    fill_by_key(m, 6);
     CHECK(m.full());
     CHECK_FALSE(m.try_insert(9, make<V>(90)).has_value());
     for (const auto& e : m) CHECK(reinterpret_cast<std::uintptr_t>(&e.second) % alignof(V) == 0);
@@ -390,7 +367,7 @@ TEST_CASE("IndexMapRef: a throwing value move keeps the hash index in step", "[i
   IndexMapRef<int, throwing> m = owner;
   const auto attempt = [&](auto&& erase) {
     m.clear();
-    fill(m, 16);
+    fill_by_key(m, 16);
     throwing::throw_after(2);
     {
       heapless::test::allow_alloc_scope exception_object;

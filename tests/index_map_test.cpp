@@ -5,6 +5,7 @@
 // element-type matrix for values, and heapless::hash.
 // Long random sequences: index_map_random_test.cpp; the set: index_set_test.cpp.
 #include "support/test.hpp"
+#include "support/map_checks.hpp"
 
 #include <cstdint>
 #include <initializer_list>
@@ -18,6 +19,7 @@
 
 using heapless::IndexMap;
 using heapless::test::counted;
+using heapless::test::entries_are;
 using heapless::test::make;
 using heapless::test::move_only;
 using heapless::test::overaligned;
@@ -49,18 +51,6 @@ template class heapless::IndexMap<int, counted, 4>;
 template class heapless::IndexMap<int, int, 5, constant_hash>;
 
 namespace {
-
-// The entries of m, in iteration order, are exactly `want`.
-template <class Map>
-bool same(const Map& m, std::initializer_list<std::pair<int, int>> want) {
-  if (m.size() != want.size()) return false;
-  auto w = want.begin();
-  for (const auto& [k, v] : m) {
-    if (!(value_of(k) == w->first && value_of(v) == w->second)) return false;
-    ++w;
-  }
-  return true;
-}
 
 // Every key can be found at its own position.
 template <class Map>
@@ -110,14 +100,14 @@ TEST_CASE("IndexMap: construction", "[index_map][cons]") {
   CHECK(empty.size() == 0);
   CHECK(empty.begin() == empty.end());
   IndexMap<int, int, 5> m = {{3, 30}, {1, 10}, {3, 99}, {2, 20}};
-  CHECK(same(m, {{3, 30}, {1, 10}, {2, 20}}));  // a repeated key keeps its first value
+  CHECK(entries_are(m, {{3, 30}, {1, 10}, {2, 20}}));  // a repeated key keeps its first value
   const std::pair<int, int> src[] = {{7, 70}, {8, 80}};
   IndexMap<int, int, 5> r(std::begin(src), std::end(src));
-  CHECK(same(r, {{7, 70}, {8, 80}}));
+  CHECK(entries_are(r, {{7, 70}, {8, 80}}));
   r = {{1, 1}};
-  CHECK(same(r, {{1, 1}}));
+  CHECK(entries_are(r, {{1, 1}}));
   IndexMap<int, int, 5> copy = m;
-  CHECK(same(copy, {{3, 30}, {1, 10}, {2, 20}}));
+  CHECK(entries_are(copy, {{3, 30}, {1, 10}, {2, 20}}));
   CHECK(copy.at(2) == 20);
   HEAPLESS_CHECK_RAISES(length_error, IndexMap<int, int, 2>({{1, 1}, {2, 2}, {3, 3}}));
   IndexMap<int, int, 4, keyed_hash> keyed(keyed_hash{0x5A5A});
@@ -135,7 +125,7 @@ TEST_CASE("IndexMap: copy and move of non-trivial entries", "[index_map][cons]")
   IndexMap<int, counted, 6> a;
   for (int i = 0; i < 5; ++i) a.try_emplace(i, 10 * i);
   IndexMap<int, counted, 6> b = a;
-  CHECK(same(b, {{0, 0}, {1, 10}, {2, 20}, {3, 30}, {4, 40}}));
+  CHECK(entries_are(b, {{0, 0}, {1, 10}, {2, 20}, {3, 30}, {4, 40}}));
   IndexMap<int, counted, 6> c = std::move(a);
   CHECK(a.empty());  // a moved-from map is empty
   CHECK_FALSE(a.contains(1));
@@ -231,7 +221,7 @@ TEST_CASE("IndexMap: insert, emplace, try_emplace, insert_or_assign, operator[]"
   CHECK(m.at(7) == 77);
   m[8] = 80;
   CHECK(m.full());
-  CHECK(same(m, {{1, 10}, {2, 20}, {3, 30}, {4, 40}, {5, 50}, {6, 60}, {7, 77}, {8, 80}}));
+  CHECK(entries_are(m, {{1, 10}, {2, 20}, {3, 30}, {4, 40}, {5, 50}, {6, 60}, {7, 77}, {8, 80}}));
   CHECK(consistent(m));
   // Move-only values.
   IndexMap<int, move_only, 2> mo;
@@ -246,19 +236,8 @@ TEST_CASE("IndexMap: insert, emplace, try_emplace, insert_or_assign, operator[]"
 TEST_CASE("IndexMap: every plain form raises length_error for a new key into a full map", "[index_map][insert][error]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   IndexMap<int, int, 2> m = {{1, 1}, {2, 2}};
-  const std::pair<int, int> p{3, 3};
-  HEAPLESS_CHECK_RAISES(length_error, m.insert({3, 3}));
-  HEAPLESS_CHECK_RAISES(length_error, m.insert(p));
-  HEAPLESS_CHECK_RAISES(length_error, m.insert(m.cbegin(), p));
-  HEAPLESS_CHECK_RAISES(length_error, m.emplace(3, 3));
-  HEAPLESS_CHECK_RAISES(length_error, m.emplace_hint(m.cend(), 3, 3));
-  HEAPLESS_CHECK_RAISES(length_error, m.try_emplace(3, 3));
-  HEAPLESS_CHECK_RAISES(length_error, m.insert_or_assign(3, 3));
-  HEAPLESS_CHECK_RAISES(length_error, m[3]);
-  CHECK(same(m, {{1, 1}, {2, 2}}));
-  m[2] = 20;
-  CHECK_FALSE(m.insert_or_assign(1, 10).second);
-  CHECK(same(m, {{1, 10}, {2, 20}}));
+  heapless::test::check_plain_forms_raise_when_full(m);
+  CHECK(consistent(m));
 }
 
 TEST_CASE("IndexMap: try_insert and try_insert_or_assign report a full map", "[index_map][insert][try]") {
@@ -329,14 +308,14 @@ TEST_CASE("IndexMap: erase and swap_erase move the last entry into the hole", "[
   auto it = m.erase(m.begin() + 1);
   CHECK(it == m.begin() + 1);
   CHECK(it->first == 5);
-  CHECK(same(m, {{1, 10}, {5, 50}, {3, 30}, {4, 40}}));
+  CHECK(entries_are(m, {{1, 10}, {5, 50}, {3, 30}, {4, 40}}));
   CHECK(m.erase(3) == 1);
   CHECK(m.erase(3) == 0);
-  CHECK(same(m, {{1, 10}, {5, 50}, {4, 40}}));
+  CHECK(entries_are(m, {{1, 10}, {5, 50}, {4, 40}}));
   it = m.swap_erase(m.cbegin() + 2);  // the last entry itself
   CHECK(it == m.end());
   CHECK(m.swap_erase(1) == 1);
-  CHECK(same(m, {{5, 50}}));
+  CHECK(entries_are(m, {{5, 50}}));
   CHECK(consistent(m));
   // An erase loop visits every entry.
   IndexMap<int, int, 8> n = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}, {6, 6}};
@@ -357,14 +336,14 @@ TEST_CASE("IndexMap: shift_erase keeps the order", "[index_map][erase]") {
   auto it = m.shift_erase(m.cbegin() + 1);
   CHECK(it == m.begin() + 1);
   CHECK(it->first == 3);
-  CHECK(same(m, {{1, 10}, {3, 30}, {4, 40}, {5, 50}}));
+  CHECK(entries_are(m, {{1, 10}, {3, 30}, {4, 40}, {5, 50}}));
   CHECK(m.shift_erase(1) == 1);
   CHECK(m.shift_erase(1) == 0);
-  CHECK(same(m, {{3, 30}, {4, 40}, {5, 50}}));
+  CHECK(entries_are(m, {{3, 30}, {4, 40}, {5, 50}}));
   CHECK(consistent(m));
   const auto last = m.shift_erase(m.cbegin() + 2);
   CHECK(last == m.end());
-  CHECK(same(m, {{3, 30}, {4, 40}}));
+  CHECK(entries_are(m, {{3, 30}, {4, 40}}));
 }
 
 TEST_CASE("IndexMap: erase_if keeps the order, clear empties", "[index_map][erase]") {
@@ -372,7 +351,7 @@ TEST_CASE("IndexMap: erase_if keeps the order, clear empties", "[index_map][eras
   IndexMap<int, int, 10> m;
   for (int i = 0; i < 10; ++i) m[i] = i * i;
   CHECK(erase_if(m, [](auto& e) { return e.first % 3 == 0; }) == 4);
-  CHECK(same(m, {{1, 1}, {2, 4}, {4, 16}, {5, 25}, {7, 49}, {8, 64}}));
+  CHECK(entries_are(m, {{1, 1}, {2, 4}, {4, 16}, {5, 25}, {7, 49}, {8, 64}}));
   CHECK(consistent(m));
   CHECK(erase_if(m, [](auto&) { return false; }) == 0);
   CHECK(m.size() == 6);
@@ -380,7 +359,7 @@ TEST_CASE("IndexMap: erase_if keeps the order, clear empties", "[index_map][eras
   CHECK(m.empty());
   CHECK_FALSE(m.contains(1));
   m[3] = 3;
-  CHECK(same(m, {{3, 3}}));
+  CHECK(entries_are(m, {{3, 3}}));
 }
 
 // ---- Equality and swap ------------------------------------------------------------
@@ -395,10 +374,10 @@ TEST_CASE("IndexMap: equality ignores order; swap exchanges everything", "[index
   CHECK(a != b);
   IndexMap<int, int, 8> c = {{9, 9}};
   a.swap(c);
-  CHECK(same(a, {{9, 9}}));
-  CHECK(same(c, {{1, 1}, {2, 2}, {3, 3}}));
+  CHECK(entries_are(a, {{9, 9}}));
+  CHECK(entries_are(c, {{1, 1}, {2, 2}, {3, 3}}));
   swap(a, c);
-  CHECK(same(a, {{1, 1}, {2, 2}, {3, 3}}));
+  CHECK(entries_are(a, {{1, 1}, {2, 2}, {3, 3}}));
   CHECK(consistent(a));
   CHECK(consistent(c));
   CHECK(c.contains(9));
@@ -409,8 +388,8 @@ TEST_CASE("IndexMap: equality ignores order; swap exchanges everything", "[index
   for (int i = 0; i < 5; ++i) x.try_emplace(i, i);
   y.try_emplace(7, 7);
   x.swap(y);
-  CHECK(same(y, {{0, 0}, {1, 1}, {2, 2}, {3, 3}, {4, 4}}));
-  CHECK(same(x, {{7, 7}}));
+  CHECK(entries_are(y, {{0, 0}, {1, 1}, {2, 2}, {3, 3}, {4, 4}}));
+  CHECK(entries_are(x, {{7, 7}}));
   CHECK(consistent(x));
   CHECK(consistent(y));
 }
@@ -461,30 +440,30 @@ TEST_CASE("IndexMap matrix: every value type", "[index_map][matrix]") {
     HEAPLESS_NO_ALLOC_SCOPE;
     IndexMap<int, V, 6> m;
     for (int i = 0; i < 5; ++i) m.try_emplace(i, make<V>(10 * i));
-    CHECK(same(m, {{0, 0}, {1, 10}, {2, 20}, {3, 30}, {4, 40}}));
+    CHECK(entries_are(m, {{0, 0}, {1, 10}, {2, 20}, {3, 30}, {4, 40}}));
     CHECK(value_of(m.at(2)) == 20);
     m.insert_or_assign(2, make<V>(22));
     CHECK(value_of(m.at(2)) == 22);
     CHECK(m.erase(1) == 1);
-    CHECK(same(m, {{0, 0}, {4, 40}, {2, 22}, {3, 30}}));
+    CHECK(entries_are(m, {{0, 0}, {4, 40}, {2, 22}, {3, 30}}));
     CHECK(m.shift_erase(0) == 1);
-    CHECK(same(m, {{4, 40}, {2, 22}, {3, 30}}));
+    CHECK(entries_are(m, {{4, 40}, {2, 22}, {3, 30}}));
     CHECK(erase_if(m, [](auto& e) { return e.first == 2; }) == 1);
-    CHECK(same(m, {{4, 40}, {3, 30}}));
+    CHECK(entries_are(m, {{4, 40}, {3, 30}}));
     m.pop_back();
-    CHECK(same(m, {{4, 40}}));
+    CHECK(entries_are(m, {{4, 40}}));
     if constexpr (std::is_copy_constructible_v<V>) {
       IndexMap<int, V, 6> c = m;
       CHECK(c == m);
     }
     IndexMap<int, V, 6> moved = std::move(m);
-    CHECK(same(moved, {{4, 40}}));
+    CHECK(entries_are(moved, {{4, 40}}));
     if constexpr (!std::is_trivially_copyable_v<V>) CHECK(m.empty());  // else a copy
     m.clear();
     m.try_emplace(1, make<V>(10));
     m.swap(moved);
-    CHECK(same(m, {{4, 40}}));
-    CHECK(same(moved, {{1, 10}}));
+    CHECK(entries_are(m, {{4, 40}}));
+    CHECK(entries_are(moved, {{1, 10}}));
     moved.clear();
     CHECK(consistent(m));
   });
@@ -554,9 +533,9 @@ TEST_CASE("IndexMap: structured bindings write through; iterators are random acc
   HEAPLESS_NO_ALLOC_SCOPE;
   IndexMap<int, int, 8> m = {{1, 10}, {2, 20}, {3, 30}};
   for (auto& [k, v] : m) v += k;
-  CHECK(same(m, {{1, 11}, {2, 22}, {3, 33}}));
+  CHECK(entries_are(m, {{1, 11}, {2, 22}, {3, 33}}));
   for (auto&& [k, v] : m) v -= k;
-  CHECK(same(m, {{1, 10}, {2, 20}, {3, 30}}));
+  CHECK(entries_are(m, {{1, 10}, {2, 20}, {3, 30}}));
   const auto& cm = m;
   int sum = 0;
   for (const auto& [k, v] : cm) sum += k * v;

@@ -4,6 +4,7 @@
 // object born in a test dies exactly once (HEAPLESS_LIFETIME_CHECK) and
 // nothing allocates (HEAPLESS_NO_ALLOC_SCOPE).
 #include "support/test.hpp"
+#include "support/map_checks.hpp"
 
 #include <cstddef>
 #include <type_traits>
@@ -13,6 +14,8 @@
 
 using heapless::LinearMap;
 using heapless::test::counted;
+using heapless::test::fill_by_key;
+using heapless::test::holds_keys;
 using heapless::test::make;
 using heapless::test::move_only;
 using heapless::test::overaligned;
@@ -21,25 +24,6 @@ using heapless::test::trivial;
 using heapless::test::value_of;
 
 namespace {
-
-// Keys 0..n-1 with values 10 * key, in insertion order.
-template <class Map>
-void fill(Map& m, int n) {
-  using K = typename Map::key_type;
-  using V = typename Map::mapped_type;
-  for (int i = 0; i < n; ++i) m.try_emplace(make<K>(i), make<V>(10 * i));
-}
-
-template <class Map>
-bool holds(const Map& m, std::initializer_list<int> keys) {
-  if (m.size() != keys.size()) return false;
-  auto k = keys.begin();
-  for (const auto& [key, value] : m) {
-    if (value_of(key) != *k || value_of(value) != 10 * *k) return false;
-    ++k;
-  }
-  return true;
-}
 
 template <class T>
 constexpr bool copyable = std::is_copy_constructible_v<T>;
@@ -53,27 +37,7 @@ TEST_CASE("LinearMap matrix: insert, find, erase, clear for every key and value 
     HEAPLESS_LIFETIME_CHECK;
     HEAPLESS_NO_ALLOC_SCOPE;
     LinearMap<K, V, 6> m;
-    fill(m, 5);
-    CHECK(holds(m, {0, 1, 2, 3, 4}));
-    CHECK(m.contains(make<K>(3)));
-    CHECK_FALSE(m.contains(make<K>(7)));
-    CHECK(value_of(m.at(make<K>(2))) == 20);
-    CHECK(m.erase(make<K>(1)) == 1);  // 4 moves into slot 1
-    CHECK(holds(m, {0, 4, 2, 3}));
-    CHECK(m.erase_stable(make<K>(0)) == 1);
-    CHECK(holds(m, {4, 2, 3}));
-    m.erase(m.begin() + 1, m.end());
-    CHECK(holds(m, {4}));
-    m.insert_or_assign(make<K>(4), make<V>(40));
-    m[make<K>(5)] = make<V>(50);
-    CHECK(holds(m, {4, 5}));
-    CHECK(erase_if(m, [](const auto& e) { return value_of(e.first) == 4; }) == 1);
-    CHECK(holds(m, {5}));
-    m.clear();
-    CHECK(m.empty());
-    fill(m, 6);
-    CHECK(m.full());
-    CHECK_FALSE(m.try_insert(make<K>(9), make<V>(90)).has_value());
+    heapless::test::linear_map_workout(m);
   };
   // Each type as the key (with a trivial value and with itself as the value)
   // and as the value (with an int key): every key code path and every value
@@ -95,29 +59,29 @@ TEST_CASE("LinearMap matrix: copy, move, swap keep every lifetime exact", "[line
     HEAPLESS_LIFETIME_CHECK;
     HEAPLESS_NO_ALLOC_SCOPE;
     LinearMap<T, T, 5> a;
-    fill(a, 4);
+    fill_by_key(a, 4);
     if constexpr (copyable<T>) {
       LinearMap<T, T, 5> b = a;
-      CHECK(holds(b, {0, 1, 2, 3}));
+      CHECK(holds_keys(b, {0, 1, 2, 3}));
       b.erase(make<T>(0));
       b = a;
-      CHECK(holds(b, {0, 1, 2, 3}));
+      CHECK(holds_keys(b, {0, 1, 2, 3}));
       CHECK(b == a);
     }
     LinearMap<T, T, 5> c = std::move(a);
-    CHECK(holds(c, {0, 1, 2, 3}));
+    CHECK(holds_keys(c, {0, 1, 2, 3}));
     LinearMap<T, T, 5> d;
-    fill(d, 1);
+    fill_by_key(d, 1);
     d = std::move(c);
-    CHECK(holds(d, {0, 1, 2, 3}));
+    CHECK(holds_keys(d, {0, 1, 2, 3}));
     LinearMap<T, T, 5> e;
-    fill(e, 2);
+    fill_by_key(e, 2);
     e.erase(make<T>(0));
     e.swap(d);  // sizes 1 and 4
-    CHECK(holds(e, {0, 1, 2, 3}));
-    CHECK(holds(d, {1}));
+    CHECK(holds_keys(e, {0, 1, 2, 3}));
+    CHECK(holds_keys(d, {1}));
     swap(d, e);
-    CHECK(holds(d, {0, 1, 2, 3}));
+    CHECK(holds_keys(d, {0, 1, 2, 3}));
   });
 }
 
@@ -157,7 +121,7 @@ TEST_CASE("LinearMap matrix: hash-indexed maps with every value type", "[linear_
     HEAPLESS_LIFETIME_CHECK;
     HEAPLESS_NO_ALLOC_SCOPE;
     m.clear();
-    fill(m, 33);
+    fill_by_key(m, 33);
     CHECK(m.full());
     CHECK(index_in_step(m));
     CHECK(m.erase(3) == 1);  // 32 moves into slot 3
@@ -174,14 +138,14 @@ TEST_CASE("LinearMap matrix: hash-indexed maps with every value type", "[linear_
       if (it != m.end()) CHECK(value_of(it->second) == 10 * k);
     }
     other.clear();
-    fill(other, 2);
+    fill_by_key(other, 2);
     const std::size_t n = m.size();
     other.swap(m);  // sizes 2 and n
     CHECK(m.size() == 2);
     CHECK(other.size() == n);
     CHECK(index_in_step(m));
     CHECK(index_in_step(other));
-    CHECK(holds(m, {0, 1}));
+    CHECK(holds_keys(m, {0, 1}));
     m = std::move(other);
     CHECK(m.size() == n);
     CHECK(index_in_step(m));
@@ -190,7 +154,7 @@ TEST_CASE("LinearMap matrix: hash-indexed maps with every value type", "[linear_
       CHECK_FALSE(other.contains(2));
     }
     other.clear();
-    fill(other, 33);
+    fill_by_key(other, 33);
     CHECK(index_in_step(other));
     if constexpr (copyable<V>) {
       other = m;
@@ -199,7 +163,7 @@ TEST_CASE("LinearMap matrix: hash-indexed maps with every value type", "[linear_
     }
     m.clear();
     CHECK_FALSE(m.contains(2));
-    fill(m, 33);
+    fill_by_key(m, 33);
     CHECK(index_in_step(m));
     m.clear();  // static maps: empty before the lifetime check
     other.clear();
@@ -211,7 +175,7 @@ TEST_CASE("LinearMap matrix: alignment of over-aligned keys and values", "[linea
   HEAPLESS_NO_ALLOC_SCOPE;
   const long errors = heapless::test::counters().errors.load();
   LinearMap<overaligned, overaligned, 3> m;
-  fill(m, 3);
+  fill_by_key(m, 3);
   for (const auto& [k, v] : m) {
     CHECK(reinterpret_cast<std::uintptr_t>(&k) % 64 == 0);
     CHECK(reinterpret_cast<std::uintptr_t>(&v) % 64 == 0);
@@ -226,30 +190,30 @@ TEST_CASE("LinearMap matrix: a throwing value constructor leaves the map unchang
   HEAPLESS_LIFETIME_CHECK;
   HEAPLESS_NO_ALLOC_SCOPE;
   LinearMap<counted, throwing, 4> m;
-  fill(m, 2);
+  fill_by_key(m, 2);
   const throwing v(99);
   throwing::throw_after(0);
   {
     heapless::test::allow_alloc_scope exception_object;
     CHECK_THROWS_AS(m.try_emplace(counted(7), v), heapless::test::test_exception);
   }
-  CHECK(holds(m, {0, 1}));  // the key built for the new entry is gone again
+  CHECK(holds_keys(m, {0, 1}));  // the key built for the new entry is gone again
   throwing::throw_after(0);
   {
     heapless::test::allow_alloc_scope exception_object;
     CHECK_THROWS_AS(m.insert({counted(8), v}), heapless::test::test_exception);
   }
-  CHECK(holds(m, {0, 1}));
+  CHECK(holds_keys(m, {0, 1}));
   throwing::throw_after(0);
   {
     heapless::test::allow_alloc_scope exception_object;
     const auto attempt = [&] { return m.try_insert(counted(9), v); };
     CHECK_THROWS_AS(attempt(), heapless::test::test_exception);
   }
-  CHECK(holds(m, {0, 1}));
+  CHECK(holds_keys(m, {0, 1}));
   throwing::never_throw();
   CHECK(m.try_emplace(counted(2), throwing(20)).second);
-  CHECK(holds(m, {0, 1, 2}));
+  CHECK(holds_keys(m, {0, 1, 2}));
 }
 
 // A value move that throws mid-way through an erase leaves entries that are
@@ -261,7 +225,7 @@ TEST_CASE("LinearMap matrix: a throwing value move keeps the hash index in step"
   HEAPLESS_NO_ALLOC_SCOPE;
   const auto attempt = [](auto&& erase) {
     m.clear();
-    fill(m, 33);
+    fill_by_key(m, 33);
     throwing::throw_after(2);
     {
       heapless::test::allow_alloc_scope exception_object;
@@ -275,7 +239,7 @@ TEST_CASE("LinearMap matrix: a throwing value move keeps the hash index in step"
   attempt([] { erase_if(m, [](const auto& e) { return e.first % 2 == 0; }); });
   attempt([] {
     other.clear();
-    fill(other, 7);
+    fill_by_key(other, 7);
     m.swap(other);
   });
   CHECK(index_reaches_every_key(other));
@@ -287,7 +251,7 @@ TEST_CASE("LinearMap matrix: a throwing element copy rolls the map copy back", "
   HEAPLESS_LIFETIME_CHECK;
   HEAPLESS_NO_ALLOC_SCOPE;
   LinearMap<throwing, throwing, 4> m;
-  fill(m, 4);
+  fill_by_key(m, 4);
   for (long k = 0; k < 8; ++k) {  // the copy throws at every possible element
     throwing::throw_after(k);
     heapless::test::allow_alloc_scope exception_object;
@@ -296,7 +260,7 @@ TEST_CASE("LinearMap matrix: a throwing element copy rolls the map copy back", "
   }
   throwing::never_throw();
   LinearMap<throwing, throwing, 4> target;
-  fill(target, 1);
+  fill_by_key(target, 1);
   throwing::throw_after(3);
   {
     heapless::test::allow_alloc_scope exception_object;
@@ -305,6 +269,6 @@ TEST_CASE("LinearMap matrix: a throwing element copy rolls the map copy back", "
   throwing::never_throw();
   CHECK(target.size() <= 4);  // basic guarantee: valid, no leak (lifetime check)
   target = m;
-  CHECK(holds(target, {0, 1, 2, 3}));
+  CHECK(holds_keys(target, {0, 1, 2, 3}));
 }
 #endif

@@ -6,6 +6,7 @@
 // element matrix keeps its lifetimes, the read-only view only reads, and
 // two views of one map see each other's changes.
 #include "support/test.hpp"
+#include "support/map_checks.hpp"
 
 #include <algorithm>    // std::count_if, std::find_if (std algorithms over a view)
 #include <cstdint>      // std::uint8_t, std::uint16_t
@@ -20,8 +21,11 @@
 using heapless::LinearMap;
 using heapless::LinearMapRef;
 using heapless::test::counted;
+using heapless::test::fill_by_key;
+using heapless::test::holds_keys;
 using heapless::test::make;
 using heapless::test::move_only;
+using heapless::test::reaches_every_key;
 using heapless::test::overaligned;
 using heapless::test::throwing;
 using heapless::test::trivial;
@@ -44,23 +48,6 @@ long sum_values(LinearMapRef<int, const int> m) {
   return s;
 }
 
-// Keys 0..n-1 with values 10 * key, in insertion order.
-template <class Map>
-void fill(Map&& m, int n) {
-  using K = typename std::decay_t<Map>::key_type;
-  using V = typename std::decay_t<Map>::mapped_type;
-  for (int i = 0; i < n; ++i) m.try_emplace(make<K>(i), make<V>(10 * i));
-}
-template <class Map>
-bool holds(const Map& m, std::initializer_list<int> keys) {
-  if (m.size() != keys.size()) return false;
-  auto k = keys.begin();
-  for (const auto& [key, value] : m) {
-    if (value_of(key) != *k || value_of(value) != 10 * *k) return false;
-    ++k;
-  }
-  return true;
-}
 // Every key iteration shows is found by the owner's own search.
 template <class Map>
 bool agrees(const Map& m) {
@@ -68,17 +55,6 @@ bool agrees(const Map& m) {
   for (const auto& e : m) {
     if (m.find(e.first) != m.begin() + static_cast<std::ptrdiff_t>(i)) return false;
     ++i;
-  }
-  return true;
-}
-
-// The basic guarantee after a throwing move: entries may repeat a key (a
-// copied trivial key), but every key iteration shows is found.
-template <class Map>
-bool reaches_every_key(const Map& m) {
-  for (const auto& e : m) {
-    const auto it = m.find(e.first);
-    if (it == m.end() || !(it->first == e.first)) return false;
   }
   return true;
 }
@@ -152,10 +128,10 @@ TEST_CASE("LinearMapRef: every member through the view", "[linear_map][linear_ma
   CHECK(m.insert(m.cend(), five)->second == 50);
   const std::pair<int, int> more[] = {{6, 60}, {1, 0}};
   m.insert(std::begin(more), std::end(more));
-  CHECK(holds(owner, {1, 2, 3, 4, 5, 6}));
+  CHECK(holds_keys(owner, {1, 2, 3, 4, 5, 6}));
   m.erase(6);
   m.insert({{6, 60}, {7, 70}});
-  CHECK(holds(m, {1, 2, 3, 4, 5, 6, 7}));
+  CHECK(holds_keys(m, {1, 2, 3, 4, 5, 6, 7}));
   // emplace forms
   m.erase(7);
   CHECK(m.emplace(7, 70).second);
@@ -220,22 +196,22 @@ TEST_CASE("LinearMapRef: every member through the view", "[linear_map][linear_ma
   auto it = m.erase(m.find(1));  // 7 moves into the hole
   CHECK(it == m.begin());
   CHECK(it->first == 7);
-  CHECK(holds(m, {7, 2, 3, 4, 5, 6}));
+  CHECK(holds_keys(m, {7, 2, 3, 4, 5, 6}));
   it = m.erase(m.begin() + 1, m.begin() + 3);  // 5, 6 fill the hole
   CHECK(it == m.begin() + 1);
-  CHECK(holds(m, {7, 5, 6, 4}));
+  CHECK(holds_keys(m, {7, 5, 6, 4}));
   it = m.erase_stable(m.begin());
   CHECK(it == m.begin());
-  CHECK(holds(m, {5, 6, 4}));
+  CHECK(holds_keys(m, {5, 6, 4}));
   CHECK(m.erase_stable(6) == 1);
   CHECK(m.erase_stable(6) == 0);
-  CHECK(holds(m, {5, 4}));
+  CHECK(holds_keys(m, {5, 4}));
   m.insert({{1, 10}, {2, 20}, {3, 30}});
   it = m.erase_stable(m.begin() + 1, m.begin() + 3);
   CHECK(it == m.begin() + 1);
-  CHECK(holds(m, {5, 2, 3}));
+  CHECK(holds_keys(m, {5, 2, 3}));
   CHECK(erase_if(m, [](const auto& e) { return e.first == 2; }) == 1);
-  CHECK(holds(m, {5, 3}));
+  CHECK(holds_keys(m, {5, 3}));
   m.clear();
   CHECK(owner.empty());
 }
@@ -251,7 +227,7 @@ TEST_CASE("LinearMapRef: capacity violations go through the error model", "[line
   HEAPLESS_CHECK_RAISES(length_error, m[3]);
   HEAPLESS_CHECK_RAISES(out_of_range, m.at(3));
   HEAPLESS_CHECK_RAISES(out_of_range, LinearMapRef<int, const int>(owner).at(3));
-  CHECK(holds(owner, {1, 2}));
+  CHECK(holds_keys(owner, {1, 2}));
   CHECK(m[2] == 20);  // a present key needs no room
   CHECK(m.insert_or_assign(2, 20).first->second == 20);
 }
@@ -315,7 +291,7 @@ TEST_CASE("LinearMapRef: aliasing - views of one map, keys taken from the map", 
   LinearMap<int, int, 16> owner;  // indexed on hosts
   LinearMapRef<int, int> one = owner;
   LinearMapRef<int, int> two = owner;
-  fill(one, 10);
+  fill_by_key(one, 10);
   CHECK(two.size() == 10);
   CHECK(two.erase(3) == 1);
   CHECK_FALSE(one.contains(3));
@@ -371,7 +347,7 @@ TEST_CASE("LinearMapRef: a query only comparable with the key", "[linear_map][li
   HEAPLESS_NO_ALLOC_SCOPE;
   LinearMap<int, int, 64> owner;
   LinearMapRef<int, int> m = owner;
-  fill(m, 20);
+  fill_by_key(m, 20);
   CHECK(m.find(id_query{7})->second == 70);
   CHECK(m.contains(id_query{19}));
   CHECK_FALSE(m.contains(id_query{20}));
@@ -388,27 +364,8 @@ TEST_CASE("LinearMapRef: the element matrix through the view", "[linear_map][lin
     HEAPLESS_NO_ALLOC_SCOPE;
     LinearMap<K, V, 6> owner;
     LinearMapRef<K, V> m = owner;
-    fill(m, 5);
-    CHECK(holds(m, {0, 1, 2, 3, 4}));
-    CHECK(m.contains(make<K>(3)));
-    CHECK_FALSE(m.contains(make<K>(7)));
-    CHECK(value_of(m.at(make<K>(2))) == 20);
-    CHECK(m.erase(make<K>(1)) == 1);
-    CHECK(holds(m, {0, 4, 2, 3}));
-    CHECK(m.erase_stable(make<K>(0)) == 1);
-    CHECK(holds(m, {4, 2, 3}));
-    m.erase(m.begin() + 1, m.end());
-    CHECK(holds(m, {4}));
-    m.insert_or_assign(make<K>(4), make<V>(40));
-    m[make<K>(5)] = make<V>(50);
-    CHECK(holds(owner, {4, 5}));
-    CHECK(erase_if(m, [](const auto& e) { return value_of(e.first) == 4; }) == 1);
-    CHECK(holds(m, {5}));
-    m.clear();
-    CHECK(owner.empty());
-    fill(m, 6);
-    CHECK(m.full());
-    CHECK_FALSE(m.try_insert(make<K>(9), make<V>(90)).has_value());
+    heapless::test::linear_map_workout(m);
+    CHECK(holds_keys(owner, {0, 1, 2, 3, 4, 5}));  // the view changed the owner
     for (const auto& e : m) CHECK(reinterpret_cast<std::uintptr_t>(&e.second) % alignof(V) == 0);
   };
   auto for_values = [&](auto key_tag) {
@@ -424,14 +381,14 @@ TEST_CASE("LinearMapRef: a throwing value constructor leaves the map unchanged",
   HEAPLESS_NO_ALLOC_SCOPE;
   LinearMap<counted, throwing, 4> owner;
   LinearMapRef<counted, throwing> m = owner;
-  fill(m, 2);
+  fill_by_key(m, 2);
   const throwing v(99);
   throwing::throw_after(0);
   {
     heapless::test::allow_alloc_scope exception_object;
     CHECK_THROWS_AS(m.try_emplace(counted(7), v), heapless::test::test_exception);
   }
-  CHECK(holds(owner, {0, 1}));
+  CHECK(holds_keys(owner, {0, 1}));
   throwing::never_throw();
 }
 
@@ -444,7 +401,7 @@ TEST_CASE("LinearMapRef: a throwing value move keeps the hash index in step", "[
   LinearMapRef<int, throwing> m = owner;
   const auto attempt = [&](auto&& erase) {
     m.clear();
-    fill(m, 33);
+    fill_by_key(m, 33);
     throwing::throw_after(2);
     {
       heapless::test::allow_alloc_scope exception_object;

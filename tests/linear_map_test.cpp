@@ -6,6 +6,7 @@
 // Element-type matrix: linear_map_matrix_test.cpp; constant evaluation:
 // linear_map_constexpr_test.cpp; long random sequences: linear_map_random_test.cpp.
 #include "support/test.hpp"
+#include "support/map_checks.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -24,6 +25,7 @@
 #include <heapless/string.hpp>
 
 using heapless::LinearMap;
+using heapless::test::entries_are;
 using heapless::test::move_only;
 
 // Catch2's STATIC_REQUIRE records a message (it allocates): inside armed
@@ -36,18 +38,6 @@ template class heapless::LinearMap<std::string_view, long, 3>;
 template class heapless::LinearMap<heapless::test::counted, heapless::test::counted, 4>;
 
 namespace {
-
-// The entries of m, in iteration order, are exactly `want`.
-template <class Map>
-bool same(const Map& m, std::initializer_list<std::pair<int, int>> want) {
-  if (m.size() != want.size()) return false;
-  auto w = want.begin();
-  for (const auto& [k, v] : m) {
-    if (!(k == w->first && v == w->second)) return false;
-    ++w;
-  }
-  return true;
-}
 
 enum class color : std::uint8_t { red, green, blue };
 
@@ -121,10 +111,10 @@ TEST_CASE("LinearMap: default construction is empty", "[linear_map][cons]") {
 TEST_CASE("LinearMap: initializer list keeps the first of repeated keys", "[linear_map][cons]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   const LinearMap<int, int, 4> m = {{1, 10}, {2, 20}, {1, 11}, {3, 30}};
-  CHECK(same(m, {{1, 10}, {2, 20}, {3, 30}}));
+  CHECK(entries_are(m, {{1, 10}, {2, 20}, {3, 30}}));
   LinearMap<int, int, 4> a;
   a = {{5, 50}, {6, 60}};
-  CHECK(same(a, {{5, 50}, {6, 60}}));
+  CHECK(entries_are(a, {{5, 50}, {6, 60}}));
   // Four distinct keys fit exactly; repeated keys do not count.
   const LinearMap<int, int, 4> full = {{1, 1}, {2, 2}, {2, 9}, {3, 3}, {4, 4}};
   CHECK(full.full());
@@ -142,7 +132,7 @@ TEST_CASE("LinearMap: construction from an iterator range", "[linear_map][cons]"
   const std::pair<int, int> src[] = {{4, 40}, {5, 50}, {4, 41}};
   HEAPLESS_NO_ALLOC_SCOPE;
   const LinearMap<int, int, 3> m(std::begin(src), std::end(src));
-  CHECK(same(m, {{4, 40}, {5, 50}}));
+  CHECK(entries_are(m, {{4, 40}, {5, 50}}));
   // From another map (proxy references convert to value_type).
   const LinearMap<long, int, 5> wider(m.begin(), m.end());
   CHECK(wider.size() == 2);
@@ -157,7 +147,7 @@ TEST_CASE("LinearMap: copy and move", "[linear_map][cons]") {
   b[3] = 30;
   CHECK(a.size() == 2);
   a = b;
-  CHECK(same(a, {{1, 10}, {2, 20}, {3, 30}}));
+  CHECK(entries_are(a, {{1, 10}, {2, 20}, {3, 30}}));
   LinearMap<int, int, 4> c = std::move(b);
   CHECK(c == a);
   LinearMap<int, move_only, 2> mo;
@@ -295,7 +285,7 @@ TEST_CASE("LinearMap: insert appends new keys and keeps existing values", "[line
   const std::pair<const int, int> cp{3, 30};  // std::map's value_type
   CHECK(m.insert(cp).second);
   CHECK(m.insert(m.cend(), {4, 40})->first == 4);  // hint ignored
-  CHECK(same(m, {{1, 10}, {2, 20}, {3, 30}, {4, 40}}));
+  CHECK(entries_are(m, {{1, 10}, {2, 20}, {3, 30}, {4, 40}}));
   CHECK(m.full());
   CHECK_FALSE(m.insert({2, 0}).second);  // existing key into a full map: fine
 }
@@ -303,21 +293,7 @@ TEST_CASE("LinearMap: insert appends new keys and keeps existing values", "[line
 TEST_CASE("LinearMap: every plain form raises length_error for a new key into a full map", "[linear_map][insert][error]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   LinearMap<int, int, 2> m = {{1, 1}, {2, 2}};
-  const std::pair<int, int> p{3, 3};
-  HEAPLESS_CHECK_RAISES(length_error, m.insert({3, 3}));
-  HEAPLESS_CHECK_RAISES(length_error, m.insert(p));
-  HEAPLESS_CHECK_RAISES(length_error, m.insert(m.cbegin(), p));
-  HEAPLESS_CHECK_RAISES(length_error, m.emplace(3, 3));
-  HEAPLESS_CHECK_RAISES(length_error, m.emplace_hint(m.cend(), 3, 3));
-  HEAPLESS_CHECK_RAISES(length_error, m.try_emplace(3, 3));
-  HEAPLESS_CHECK_RAISES(length_error, m.insert_or_assign(3, 3));
-  HEAPLESS_CHECK_RAISES(length_error, m[3]);
-  HEAPLESS_CHECK_RAISES(length_error, m.insert({{2, 9}, {3, 3}}));
-  CHECK(same(m, {{1, 1}, {2, 2}}));  // nothing changed
-  // Existing keys still work on a full map.
-  m[2] = 20;
-  CHECK(m.insert_or_assign(1, 10).second == false);
-  CHECK(same(m, {{1, 10}, {2, 20}}));
+  heapless::test::check_plain_forms_raise_when_full(m);
 }
 
 TEST_CASE("LinearMap: emplace and try_emplace", "[linear_map][insert]") {
@@ -357,7 +333,7 @@ TEST_CASE("LinearMap: insert_or_assign and operator[]", "[linear_map][insert]") 
   m[2] += 5;
   int k = 3;
   m[std::move(k)] = 30;
-  CHECK(same(m, {{1, 11}, {2, 5}, {3, 30}}));
+  CHECK(entries_are(m, {{1, 11}, {2, 5}, {3, 30}}));
 }
 
 TEST_CASE("LinearMap: try_insert reports a full map and moves nothing", "[linear_map][insert][try]") {
@@ -410,7 +386,7 @@ TEST_CASE("LinearMap: range insert stops at the first overflow", "[linear_map][i
   const std::pair<int, int> src[] = {{1, 1}, {2, 2}, {3, 3}};
   LinearMap<int, int, 2> m;
   HEAPLESS_CHECK_RAISES(length_error, m.insert(std::begin(src), std::end(src)));
-  CHECK(same(m, {{1, 1}, {2, 2}}));
+  CHECK(entries_are(m, {{1, 1}, {2, 2}}));
 }
 
 TEST_CASE("LinearMap: std::inserter works", "[linear_map][insert]") {
@@ -418,7 +394,7 @@ TEST_CASE("LinearMap: std::inserter works", "[linear_map][insert]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   LinearMap<int, int, 4> m;
   std::copy(src.begin(), src.end(), std::inserter(m, m.end()));
-  CHECK(same(m, {{3, 30}, {1, 10}}));
+  CHECK(entries_are(m, {{3, 30}, {1, 10}}));
 }
 
 // ---- Erasure --------------------------------------------------------------------
@@ -426,12 +402,12 @@ TEST_CASE("LinearMap: erase(key) moves the last entry into the hole", "[linear_m
   HEAPLESS_NO_ALLOC_SCOPE;
   LinearMap<int, int, 8> m = {{1, 10}, {2, 20}, {3, 30}, {4, 40}};
   CHECK(m.erase(2) == 1);
-  CHECK(same(m, {{1, 10}, {4, 40}, {3, 30}}));
+  CHECK(entries_are(m, {{1, 10}, {4, 40}, {3, 30}}));
   CHECK(m.erase(2) == 0);
   CHECK(m.erase(3) == 1);  // the last one: nothing moves
-  CHECK(same(m, {{1, 10}, {4, 40}}));
+  CHECK(entries_are(m, {{1, 10}, {4, 40}}));
   CHECK(m.erase(1L) == 1);  // heterogeneous
-  CHECK(same(m, {{4, 40}}));
+  CHECK(entries_are(m, {{4, 40}}));
 }
 
 TEST_CASE("LinearMap: erase(iterator) returns the same position", "[linear_map][erase]") {
@@ -442,7 +418,7 @@ TEST_CASE("LinearMap: erase(iterator) returns the same position", "[linear_map][
     if (it->first % 2 == 0) it = m.erase(it);
     else ++it;
   }
-  CHECK(same(m, {{1, 1}, {5, 5}, {3, 3}}));
+  CHECK(entries_are(m, {{1, 1}, {5, 5}, {3, 3}}));
   const auto it = m.erase(m.cbegin() + 2);
   CHECK(it == m.end());
 }
@@ -452,9 +428,9 @@ TEST_CASE("LinearMap: erase(first, last) fills the hole from the end", "[linear_
   LinearMap<int, int, 8> m = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}, {6, 6}};
   auto it = m.erase(m.cbegin() + 1, m.cbegin() + 3);  // removes 2, 3; 5, 6 move in
   CHECK(it == m.begin() + 1);
-  CHECK(same(m, {{1, 1}, {5, 5}, {6, 6}, {4, 4}}));
+  CHECK(entries_are(m, {{1, 1}, {5, 5}, {6, 6}, {4, 4}}));
   it = m.erase(m.cbegin() + 1, m.cend() - 1);  // hole longer than the tail
-  CHECK(same(m, {{1, 1}, {4, 4}}));
+  CHECK(entries_are(m, {{1, 1}, {4, 4}}));
   m.erase(m.cbegin(), m.cbegin());
   CHECK(m.size() == 2);
   m.erase(m.cbegin(), m.cend());
@@ -466,19 +442,19 @@ TEST_CASE("LinearMap: erase_stable keeps the order", "[linear_map][erase]") {
   LinearMap<int, int, 8> m = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}};
   CHECK(m.erase_stable(2) == 1);
   CHECK(m.erase_stable(9) == 0);
-  CHECK(same(m, {{1, 1}, {3, 3}, {4, 4}, {5, 5}}));
+  CHECK(entries_are(m, {{1, 1}, {3, 3}, {4, 4}, {5, 5}}));
   const auto it = m.erase_stable(m.begin());
   CHECK(it->first == 3);
   const auto tail = m.erase_stable(m.cbegin() + 1, m.cend());
   CHECK(tail == m.end());
-  CHECK(same(m, {{3, 3}}));
+  CHECK(entries_are(m, {{3, 3}}));
 }
 
 TEST_CASE("LinearMap: erase_if keeps the order and counts", "[linear_map][erase]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   LinearMap<int, int, 8> m = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}};
   CHECK(heapless::erase_if(m, [](const auto& e) { return e.first % 2 == 1; }) == 3);
-  CHECK(same(m, {{2, 2}, {4, 4}}));
+  CHECK(entries_are(m, {{2, 2}, {4, 4}}));
   CHECK(erase_if(m, [](auto& e) { return e.second > 100; }) == 0);  // found by ADL too
   CHECK(erase_if(m, [](const std::pair<const int, int>& e) { return e.first == 4; }) == 1);
 }
@@ -490,7 +466,7 @@ TEST_CASE("LinearMap: clear", "[linear_map][erase]") {
   CHECK(m.empty());
   CHECK_FALSE(m.contains(1));  // stale keys past size() are never matched
   m[3] = 3;
-  CHECK(same(m, {{3, 3}}));
+  CHECK(entries_are(m, {{3, 3}}));
 }
 
 #if HEAPLESS_TEST_CAN_CATCH_ASSERT
@@ -509,7 +485,7 @@ TEST_CASE("LinearMap: structured bindings in every spelling", "[linear_map][iter
   HEAPLESS_NO_ALLOC_SCOPE;
   LinearMap<int, int, 4> m = {{1, 10}, {2, 20}};
   for (auto& [k, v] : m) v += k;  // auto& binds to the proxy; v is the value itself
-  CHECK(same(m, {{1, 11}, {2, 22}}));
+  CHECK(entries_are(m, {{1, 11}, {2, 22}}));
   for (auto&& [k, v] : m) v *= 2;
   CHECK(m.at(2) == 44);
   int sum = 0;
@@ -524,7 +500,7 @@ TEST_CASE("LinearMap: structured bindings in every spelling", "[linear_map][iter
     sum += v;
   }
   for (auto& kv : m) kv.second = kv.first;
-  CHECK(same(m, {{1, 1}, {2, 2}}));
+  CHECK(entries_are(m, {{1, 1}, {2, 2}}));
 }
 
 TEST_CASE("LinearMap: iterator arithmetic, ->, reverse iteration", "[linear_map][iter]") {
@@ -626,10 +602,10 @@ TEST_CASE("LinearMap: swap maps of different sizes", "[linear_map][swap]") {
   LinearMap<int, int, 4> a = {{1, 10}, {2, 20}, {3, 30}};
   LinearMap<int, int, 4> b = {{9, 90}};
   a.swap(b);
-  CHECK(same(a, {{9, 90}}));
-  CHECK(same(b, {{1, 10}, {2, 20}, {3, 30}}));
+  CHECK(entries_are(a, {{9, 90}}));
+  CHECK(entries_are(b, {{1, 10}, {2, 20}, {3, 30}}));
   swap(a, b);
-  CHECK(same(a, {{1, 10}, {2, 20}, {3, 30}}));
+  CHECK(entries_are(a, {{1, 10}, {2, 20}, {3, 30}}));
   using std::swap;
   swap(a, b);  // the hidden friend wins over std::swap
   CHECK(a.size() == 1);

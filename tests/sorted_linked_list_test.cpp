@@ -3,6 +3,7 @@
 // reuse through the free list, layout (size, triviality, empty compare),
 // constant evaluation (C++20) and the element-type matrix.
 #include "support/test.hpp"
+#include "support/ordered_workout.hpp"
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t
@@ -336,29 +337,7 @@ void exercise() {
   HEAPLESS_LIFETIME_CHECK;
   using L = SortedLinkedList<T, 8>;
   L l;
-  for (int x : {4, 8, 1, 6}) l.push(make<T>(x));
-  l.emplace(make<T>(3));
-  CHECK(l.try_push(make<T>(7)));
-  l.unchecked_push(make<T>(2));
-  CHECK(values_are(l, {1, 2, 3, 4, 6, 7, 8}));
-  l.pop();
-  std::optional<T> t = l.try_pop();
-  REQUIRE(t.has_value());
-  CHECK(value_of(*t) == 2);
-  l.erase_after(l.find_before_if([](const T& x) { return value_of(x) == 6; }));
-  l.erase(l.find_if([](const T& x) { return value_of(x) == 8; }));
-  {
-    auto h = l.find_mut([](const T& x) { return value_of(x) == 3; });
-    *h = make<T>(9);
-  }
-  CHECK(values_are(l, {4, 7, 9}));
-  {
-    auto h = l.find_mut([](const T& x) { return value_of(x) == 7; });
-    CHECK(value_of(h.pop()) == 7);
-  }
-  l.push(make<T>(5));
-  CHECK(l.remove_if([](const T& x) { return value_of(x) == 9; }) == 1);
-  CHECK(values_are(l, {4, 5}));
+  heapless::test::list_workout<T>(l);
   L moved(std::move(l));
   CHECK(values_are(moved, {4, 5}));
   L target;

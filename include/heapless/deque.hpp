@@ -51,6 +51,7 @@
 #include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
 #include "detail/iterator.hpp"  // std::reverse_iterator, std::distance
 #include "detail/ring.hpp"      // ring_core, ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span
+#include "detail/storage.hpp"   // detail::copy_gate
 #include "vec.hpp"              // iterator classification, synth-three-way (shared with Vec)
 
 #if HEAPLESS_HAS_THREE_WAY
@@ -84,14 +85,14 @@ struct deque_algo : ring_algo<T> {
   template <class C>
   static HEAPLESS_CONSTEXPR20 void resize(C& c, size_type n) {
     check_room(c, n, 0);
-    if (n <= c.len()) destroy_back(c, c.len() - n);
-    else append_fill(c, n - c.len());
+    if (n <= c.size()) destroy_back(c, c.size() - n);
+    else append_fill(c, n - c.size());
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 void resize(C& c, size_type n, const T& value) {
     check_room(c, n, 0);
-    if (n <= c.len()) destroy_back(c, c.len() - n);
-    else append_fill(c, n - c.len(), value);
+    if (n <= c.size()) destroy_back(c, c.size() - n);
+    else append_fill(c, n - c.size(), value);
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 void assign_fill(C& c, size_type n, const T& value) {
@@ -114,7 +115,7 @@ struct deque_algo : ring_algo<T> {
 
   template <bool Raise, class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T* emplace_back(C& c, Args&&... args) {
-    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+    if (HEAPLESS_UNLIKELY(c.size() == c.cap())) {
       if constexpr (Raise) C::capacity_exceeded();
       else return nullptr;
     }
@@ -122,7 +123,7 @@ struct deque_algo : ring_algo<T> {
   }
   template <bool Raise, class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T* emplace_front(C& c, Args&&... args) {
-    if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
+    if (HEAPLESS_UNLIKELY(c.size() == c.cap())) {
       if constexpr (Raise) C::capacity_exceeded();
       else return nullptr;
     }
@@ -130,15 +131,15 @@ struct deque_algo : ring_algo<T> {
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_front(C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    if (c.len() == 0) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(c.ptr()[c.head()]));
+    if (c.size() == 0) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(c.data()[c.head()]));
     destroy_front(c, 1);
     return out;
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_back(C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    if (c.len() == 0) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(slot(c, c.len() - 1)));
+    if (c.size() == 0) return std::nullopt;
+    std::optional<T> out(std::in_place, std::move(slot(c, c.size() - 1)));
     destroy_back(c, 1);
     return out;
   }
@@ -148,13 +149,13 @@ struct deque_algo : ring_algo<T> {
   static HEAPLESS_CONSTEXPR20 void push_back(C& c, InputIt first, InputIt last) {
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
-      check_room(c, n, c.len());
+      check_room(c, n, c.size());
       append_n(c, first, n);
     } else {
-      typename base::template rollback_back<C> guard{&c, c.len()};
+      typename base::template rollback_back<C> guard{&c, c.size()};
       for (; first != last; ++first) {
-        if (HEAPLESS_UNLIKELY(c.len() == c.cap())) {
-          destroy_back(c, c.len() - guard.old_len);
+        if (HEAPLESS_UNLIKELY(c.size() == c.cap())) {
+          destroy_back(c, c.size() - guard.old_len);
           C::capacity_exceeded();
         }
         construct_back(c, *first);
@@ -165,13 +166,13 @@ struct deque_algo : ring_algo<T> {
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 InputIt try_push_back(C& c, InputIt first, InputIt last) {
     if constexpr (std::is_pointer_v<InputIt> && vec_memcpy_source_v<T, InputIt>) {
-      const size_type room = c.cap() - c.len();
+      const size_type room = c.cap() - c.size();
       const size_type avail = static_cast<size_type>(last - first);
       const size_type n = avail < room ? avail : room;
       append_n(c, first, n);
       return first + n;
     } else {
-      for (; first != last && c.len() != c.cap(); ++first) construct_back(c, *first);
+      for (; first != last && c.size() != c.cap(); ++first) construct_back(c, *first);
       return first;
     }
   }
@@ -179,7 +180,7 @@ struct deque_algo : ring_algo<T> {
   /// Constructs an element at logical position i; the shorter side moves.
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 void emplace(C& c, size_type i, Args&&... args) {
-    const size_type len = c.len();
+    const size_type len = c.size();
     if (HEAPLESS_UNLIKELY(len == c.cap())) C::capacity_exceeded();
     if (i == len) {
       construct_back(c, std::forward<Args>(args)...);
@@ -199,9 +200,9 @@ struct deque_algo : ring_algo<T> {
   }
   template <class C>
   static HEAPLESS_CONSTEXPR20 void insert_fill(C& c, size_type i, size_type n, const T& value) {
-    check_room(c, n, c.len());
+    check_room(c, n, c.size());
     if (n != 0) {
-      const size_type len = c.len();
+      const size_type len = c.size();
       if (i < len - i) {
         prepend_fill(c, n, value);
         rotate(c, 0, n, n + i);
@@ -213,7 +214,7 @@ struct deque_algo : ring_algo<T> {
   }
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 void insert(C& c, size_type i, InputIt first, InputIt last) {
-    const size_type len = c.len();
+    const size_type len = c.size();
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, len);
@@ -228,7 +229,7 @@ struct deque_algo : ring_algo<T> {
       }
     } else {
       push_back(c, first, last);
-      rotate(c, i, len, c.len());
+      rotate(c, i, len, c.size());
     }
   }
   /// Removes the logical range [i, j); the shorter side moves.
@@ -236,7 +237,7 @@ struct deque_algo : ring_algo<T> {
   static HEAPLESS_CONSTEXPR20 void erase(C& c, size_type i, size_type j) {
     const size_type n = j - i;
     if (n != 0) {
-      const size_type len = c.len();
+      const size_type len = c.size();
       if (i < len - j) {
         for (size_type k = i; k != 0; --k) slot(c, k - 1 + n) = std::move(slot(c, k - 1));
         destroy_front(c, n);
@@ -260,20 +261,20 @@ struct deque_algo : ring_algo<T> {
       for (size_type s = 0; s != built; ++s) core->destroy(s);
       for (size_type s = (h > built ? h : built); s != core->cap(); ++s) core->destroy(s);
       core->set_head(0);
-      core->set_len(0);
+      core->set_size(0);
     }
   };
   /// Makes the elements contiguous and in order; returns where they start.
   template <class C>
   static HEAPLESS_CONSTEXPR20 T* make_contiguous(C& c) {
     const size_type h = c.head();
-    const size_type len = c.len();
+    const size_type len = c.size();
     const size_type cap = c.cap();
-    if (h + len <= cap) return c.ptr() + h;
+    if (h + len <= cap) return c.data() + h;
     if (len == cap) {  // every slot is live: one rotation of the whole storage
       c.set_head(0);
       rotate(c, 0, h, cap);
-      return c.ptr();
+      return c.data();
     }
     // The front part [h, cap) moves down into the free slots [tail, h) to
     // sit right after the back part [0, tail) (tail < h: no self-moves);
@@ -284,15 +285,15 @@ struct deque_algo : ring_algo<T> {
     contiguous_guard<C> guard{&c, tail, h, 0};
     for (; guard.moved != m; ++guard.moved) {
       const size_type dst = tail + guard.moved;
-      T& src = c.ptr()[h + guard.moved];
+      T& src = c.data()[h + guard.moved];
       if (dst < h) c.construct(dst, std::move(src));
-      else c.ptr()[dst] = std::move(src);
+      else c.data()[dst] = std::move(src);
     }
     guard.core = nullptr;
     for (size_type s = (h > tail + m ? h : tail + m); s != cap; ++s) c.destroy(s);
     c.set_head(0);
     rotate(c, 0, tail, len);
-    return c.ptr();
+    return c.data();
   }
 
   /// Exchanges the contents element-wise (a and b distinct). Raises
@@ -300,27 +301,27 @@ struct deque_algo : ring_algo<T> {
   /// (views of different capacities).
   template <class A, class B>
   static HEAPLESS_CONSTEXPR20 void swap(A& a, B& b) {
-    if (HEAPLESS_UNLIKELY(a.len() > b.cap() || b.len() > a.cap())) A::capacity_exceeded();
+    if (HEAPLESS_UNLIKELY(a.size() > b.cap() || b.size() > a.cap())) A::capacity_exceeded();
     swap_fitting(a, b);
   }
   /// As swap, when each's elements are known to fit the other (equal capacities).
   template <class A, class B>
   static HEAPLESS_CONSTEXPR20 void swap_fitting(A& a, B& b) {
-    if (a.len() <= b.len()) swap_shorter(a, b);
+    if (a.size() <= b.size()) swap_shorter(a, b);
     else swap_shorter(b, a);
   }
   template <class S, class L>
   static HEAPLESS_CONSTEXPR20 void swap_shorter(S& shorter, L& longer) {
-    const size_type common = shorter.len();
+    const size_type common = shorter.size();
     using std::swap;
     for (size_type k = 0; k != common; ++k) swap(slot(shorter, k), slot(longer, k));
-    for (size_type k = common; k != longer.len(); ++k) construct_back(shorter, std::move(slot(longer, k)));
-    destroy_back(longer, longer.len() - common);
+    for (size_type k = common; k != longer.size(); ++k) construct_back(shorter, std::move(slot(longer, k)));
+    destroy_back(longer, longer.size() - common);
   }
 
   template <class C, class Pred>
   static HEAPLESS_CONSTEXPR20 size_type erase_if(C& c, Pred& pred) {
-    const size_type n = c.len();
+    const size_type n = c.size();
     size_type kept = 0;
     for (size_type r = 0; r != n; ++r) {
       if (!pred(slot(c, r))) {
@@ -341,7 +342,7 @@ class DequeRef;
 /// A double-ended queue of at most N elements of T, in a ring inside the object.
 template <class T, std::size_t N>
 class Deque : private detail::ring_base<T, N>,
-              private detail::ring_copy_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>> {
+              private detail::copy_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::Deque<T, N>: T must be a non-cv object type");
   static_assert(std::is_destructible_v<T>, "heapless::Deque<T, N>: T must be destructible");
@@ -466,7 +467,7 @@ class Deque : private detail::ring_base<T, N>,
   /// True when size() == N: the next push would raise.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
   /// The number of elements.
-  constexpr size_type size() const noexcept { return this->len(); }
+  constexpr size_type size() const noexcept { return core_type::size(); }
   /// The maximum number of elements (N).
   static constexpr size_type max_size() noexcept { return N; }
   /// Same as max_size(): the capacity is fixed.
@@ -503,12 +504,12 @@ class Deque : private detail::ring_base<T, N>,
   /// Precondition (asserted): !empty().
   constexpr reference front() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->ptr()[this->head_];
+    return this->data()[this->head_];
   }
   /// The first element. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->ptr()[this->head_];
+    return this->data()[this->head_];
   }
   /// Precondition (asserted): !empty().
   constexpr reference back() noexcept {
@@ -856,7 +857,7 @@ class DequeRef {
 
   // ---- Capacity --------------------------------------------------------------------
   /// The number of elements.
-  size_type size() const noexcept { return core_.len(); }
+  size_type size() const noexcept { return core_.size(); }
   /// The Deque's N.
   size_type capacity() const noexcept { return core_.cap(); }
   /// Same as capacity(): the Deque's N.
@@ -886,7 +887,7 @@ class DequeRef {
   /// The first element. Precondition (asserted): !empty().
   reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::front: empty");
-    return core_.ptr()[core_.head()];
+    return core_.data()[core_.head()];
   }
   /// The last element. Precondition (asserted): !empty().
   reference back() const noexcept {
@@ -1108,7 +1109,7 @@ class DequeRef {
     static_assert(n <= 0xFFFFFFFFu, "heapless::DequeRef: a view covers capacities below 2^32");
     static_assert(core_type::template matches<n>(), "heapless::DequeRef: index layout");
     auto& c = d.core_();
-    const core_type r(c.ptr(), n);
+    const core_type r(c.data(), n);
     HEAPLESS_ASSERT(static_cast<const void*>(r.template indices<typename detail::ring_core<element_type, n>::index_type>()) ==
                         static_cast<const void*>(&c.head_),
                     "heapless::DequeRef: index layout");

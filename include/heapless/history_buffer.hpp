@@ -46,7 +46,8 @@
 #include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, hints
 #include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
 #include "detail/iterator.hpp"  // std::reverse_iterator, std::distance, std::advance
-#include "detail/ring.hpp"      // ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span, ring_copy_gate
+#include "detail/ring.hpp"      // ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span
+#include "detail/storage.hpp"   // detail::copy_gate
 #include "vec.hpp"              // iterator classification (shared with Vec)
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
@@ -80,7 +81,7 @@ struct history_algo : ring_algo<T> {
   static HEAPLESS_CONSTEXPR20 T& write(C& c, U&& value) {
     // Full (the steady state): one store over the oldest and the oldest
     // index moves on; while filling, construct at the back.
-    const size_type len0 = c.len();
+    const size_type len0 = c.size();
     if constexpr (history_buffer_compact && std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>) {
       // One element store for both states: the slot after the newest is
       // head + len0 (the head is 0 while filling; once full it is the
@@ -89,17 +90,17 @@ struct history_algo : ring_algo<T> {
       const T v(std::forward<U>(value));
       const size_type h = c.head();
       T& e = c.construct(c.add(h, len0), v);
-      if (len0 != c.cap()) c.set_len(len0 + 1);
+      if (len0 != c.cap()) c.set_size(len0 + 1);
       else c.set_head(c.add(h, 1));
       return e;
     } else {
       if (len0 != c.cap()) {  // filling: the head is 0, so the back slot is len0
         T& e = c.construct(len0, std::forward<U>(value));
-        c.set_len(len0 + 1);
+        c.set_size(len0 + 1);
         return e;
       }
       const size_type h = c.head();
-      T& slot = c.ptr()[h];
+      T& slot = c.data()[h];
       slot = std::forward<U>(value);
       c.set_head(c.add(h, 1));
       return slot;
@@ -107,7 +108,7 @@ struct history_algo : ring_algo<T> {
   }
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 T& emplace(C& c, Args&&... args) {
-    if (c.len() != c.cap()) return base::construct_back(c, std::forward<Args>(args)...);
+    if (c.size() != c.cap()) return base::construct_back(c, std::forward<Args>(args)...);
     T tmp(std::forward<Args>(args)...);  // first: args may refer to the oldest element
     return write(c, std::move(tmp));
   }
@@ -133,12 +134,12 @@ struct history_algo : ring_algo<T> {
   template <class S, class C>
   static constexpr std::pair<S, S> as_spans(C& c) noexcept {
     const size_type h = c.head();
-    return {S(c.ptr() + h, c.len() - h), S(c.ptr(), h)};
+    return {S(c.data() + h, c.size() - h), S(c.data(), h)};
   }
-  /// The k-th newest element (k < len()).
+  /// The k-th newest element (k < size()).
   template <class C>
   static constexpr auto& newest(C& c, size_type k) noexcept {
-    return base::slot(c, c.len() - 1 - k);
+    return base::slot(c, c.size() - 1 - k);
   }
 };
 }  // namespace detail
@@ -149,7 +150,7 @@ class HistoryBufferRef;
 /// The last N values written (older ones are overwritten), oldest first.
 template <class T, std::size_t N>
 class HistoryBuffer : private detail::ring_base<T, N>,
-                      private detail::ring_copy_gate<std::is_copy_constructible_v<T>,
+                      private detail::copy_gate<std::is_copy_constructible_v<T>,
                                                      std::is_move_constructible_v<T>> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::HistoryBuffer<T, N>: T must be a non-cv object type");
@@ -251,7 +252,7 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   /// True once N values have been written: each push now overwrites the oldest.
   [[nodiscard]] constexpr bool full() const noexcept { return size() == N; }
   /// The number of elements (at most N).
-  constexpr size_type size() const noexcept { return this->len(); }
+  constexpr size_type size() const noexcept { return core_type::size(); }
   /// The maximum number of elements (N).
   static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
@@ -263,9 +264,9 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   /// As recent(), read-only.
   constexpr const_pointer recent() const noexcept { return empty() ? nullptr : &newest(0); }
   /// The oldest element, nullptr when empty. O(1).
-  constexpr pointer oldest() noexcept { return empty() ? nullptr : this->ptr() + this->head(); }
+  constexpr pointer oldest() noexcept { return empty() ? nullptr : this->data() + this->head(); }
   /// As oldest(), read-only.
-  constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->ptr() + this->head(); }
+  constexpr const_pointer oldest() const noexcept { return empty() ? nullptr : this->data() + this->head(); }
   /// The k-th newest element (newest(0) is the last written).
   /// Precondition (asserted): k < size().
   constexpr reference newest(size_type k) noexcept {
@@ -331,9 +332,9 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   }
   /// Every element, in storage order rather than age order: for reductions
   /// that do not care (sum, min, max). One contiguous span. O(1).
-  constexpr span_type storage() noexcept { return span_type(this->ptr(), size()); }
+  constexpr span_type storage() noexcept { return span_type(this->data(), size()); }
   /// As storage(), read-only.
-  constexpr const_span_type storage() const noexcept { return const_span_type(this->ptr(), size()); }
+  constexpr const_span_type storage() const noexcept { return const_span_type(this->data(), size()); }
   /// Once full(), all N elements as an array, in storage order: a loop over
   /// it has a trip count known at compile time, so a filter's reduction
   /// unrolls like one over a plain T[N]. Precondition (asserted): full().
@@ -463,7 +464,7 @@ class HistoryBufferRef {
   /// True once capacity() values have been written.
   [[nodiscard]] bool full() const noexcept { return size() == capacity(); }
   /// The number of elements.
-  size_type size() const noexcept { return core_.len(); }
+  size_type size() const noexcept { return core_.size(); }
   /// The buffer's N.
   size_type capacity() const noexcept { return core_.cap(); }
   /// Same as capacity().
@@ -473,7 +474,7 @@ class HistoryBufferRef {
   /// The newest element, nullptr when empty. O(1).
   pointer recent() const noexcept { return empty() ? nullptr : &algo::newest(core_, 0); }
   /// The oldest element, nullptr when empty. O(1).
-  pointer oldest() const noexcept { return empty() ? nullptr : core_.ptr() + core_.head(); }
+  pointer oldest() const noexcept { return empty() ? nullptr : core_.data() + core_.head(); }
   /// The k-th newest element (newest(0) is the last written). Precondition (asserted): k < size().
   reference newest(size_type k) const noexcept {
     HEAPLESS_ASSERT(k < size(), "heapless::HistoryBufferRef::newest: fewer than k + 1 elements");
@@ -506,11 +507,11 @@ class HistoryBufferRef {
   /// As HistoryBuffer::as_spans: oldest part first. O(1).
   std::pair<span_type, span_type> as_spans() const noexcept { return algo::template as_spans<span_type>(core_); }
   /// Every element in storage order (for order-blind reductions). O(1).
-  span_type storage() const noexcept { return span_type(core_.ptr(), size()); }
+  span_type storage() const noexcept { return span_type(core_.data(), size()); }
   /// Once full(), all capacity() elements in storage order. Precondition (asserted): full().
   span_type full_storage() const noexcept {
     HEAPLESS_ASSERT(full(), "heapless::HistoryBufferRef::full_storage: not full");
-    return span_type(core_.ptr(), capacity());
+    return span_type(core_.data(), capacity());
   }
 
   /// Equal when both hold equal elements in the same age order.
@@ -532,7 +533,7 @@ class HistoryBufferRef {
     static_assert(n <= 0xFFFFFFFFu, "heapless::HistoryBufferRef: a view covers capacities below 2^32");
     static_assert(core_type::template matches<n>(), "heapless::HistoryBufferRef: index layout");
     auto& c = h.core_();
-    const core_type r(c.ptr(), n);
+    const core_type r(c.data(), n);
     HEAPLESS_ASSERT(static_cast<const void*>(r.template indices<typename detail::ring_core<element_type, n>::index_type>()) ==
                         static_cast<const void*>(&c.head_),
                     "heapless::HistoryBufferRef: index layout");

@@ -67,7 +67,7 @@
 #include "detail/config.hpp"  // HEAPLESS_UNLIKELY, HEAPLESS_CONSTEXPR20
 #include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
 #include "detail/size.hpp"    // detail::smallest_size_t
-#include "detail/storage.hpp"  // detail::uninit_array
+#include "detail/storage.hpp"  // detail::uninit_array, detail::copy_gate
 #include "linear_map.hpp"     // the entry iterators and spans; detail helpers of the key search
 
 HEAPLESS_NAMESPACE_BEGIN
@@ -387,9 +387,6 @@ struct index_map_storage<K, V, N, H, E, false> : index_map_base<K, V, N, H, E> {
   }
 };
 
-template <bool Copyable>
-using index_map_copy_gate = linear_map_copy_gate<Copyable>;
-
 template <class K, class V>
 inline constexpr bool index_map_copyable_v =
     std::is_copy_constructible_v<K> && (!index_map_has_values_v<V> || std::is_copy_constructible_v<V>);
@@ -573,7 +570,7 @@ template <class K, class V, std::size_t N, class Hash, class KeyEqual>
 class IndexMap
     : public index_map_members<IndexMap<K, V, N, Hash, KeyEqual>, K, V>,
       private detail::index_map_storage<K, V, N, Hash, KeyEqual>,
-      private detail::index_map_copy_gate<detail::index_map_copyable_v<K, V>> {
+      private detail::copy_gate<detail::index_map_copyable_v<K, V>> {
   static_assert(N > 0, "IndexMap needs a capacity of at least 1");
   static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "IndexMap stores objects, not references");
   static_assert(!std::is_const_v<K> && !std::is_const_v<V>,

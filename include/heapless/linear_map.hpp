@@ -70,7 +70,7 @@
 #include "detail/iterator.hpp"         // iterator tags, std::reverse_iterator, iterator_traits
 #include "detail/linear_map_scan.hpp"  // detail::linear_find
 #include "detail/size.hpp"             // detail::smallest_size_t
-#include "detail/storage.hpp"          // detail::uninit_array
+#include "detail/storage.hpp"          // detail::uninit_array, detail::copy_gate
 
 // Thin wrappers that turn an index into an iterator: always inline, so that
 // what the compiler may keep out of line is the search, which returns an
@@ -358,20 +358,6 @@ struct linear_map_storage<K, V, N, false> : linear_map_aux<K, N> {
       if (self != nullptr) self->keys_.destroy(i);
     }
   };
-};
-
-// Copy operations exist only when K and V are copyable (std::is_copy_* stays
-// truthful for a map of move-only values). Empty: costs no space.
-template <bool Copyable>
-struct linear_map_copy_gate {};
-template <>
-struct linear_map_copy_gate<false> {
-  linear_map_copy_gate() = default;
-  linear_map_copy_gate(const linear_map_copy_gate&) = delete;
-  linear_map_copy_gate(linear_map_copy_gate&&) = default;
-  linear_map_copy_gate& operator=(const linear_map_copy_gate&) = delete;
-  linear_map_copy_gate& operator=(linear_map_copy_gate&&) = default;
-  ~linear_map_copy_gate() = default;
 };
 
 // ---- One implementation for the owners and their views -----------------------
@@ -1225,7 +1211,7 @@ template <class K, class V, std::size_t N>
 class LinearMap
     : public linear_map_members<LinearMap<K, V, N>, K, V>,
       private detail::linear_map_storage<K, V, N>,
-      private detail::linear_map_copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
+      private detail::copy_gate<std::is_copy_constructible_v<K> && std::is_copy_constructible_v<V>> {
   static_assert(N > 0, "LinearMap needs a capacity of at least 1");
   static_assert(!std::is_reference_v<K> && !std::is_reference_v<V>, "LinearMap stores objects, not references");
   static_assert(!std::is_const_v<K> && !std::is_const_v<V>,

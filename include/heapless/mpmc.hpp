@@ -124,7 +124,7 @@
 #include "detail/error.hpp"    // HEAPLESS_ASSERT
 #include "detail/size.hpp"     // detail::smallest_size_t
 #include "detail/storage.hpp"  // detail::uninit_array
-#include "pool.hpp"            // pool_policy::*: the policy types shared with Pool
+#include "pool.hpp"            // pool_policy::*, detail::pool_guard: the policies shared with Pool
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace mpmc {
@@ -201,32 +201,6 @@ struct stamps {
   /// Whether positions `to` (fill) and `from` (drain), read together, say
   /// full: the same slot index a lap apart.
   static constexpr bool full(S from, S to) noexcept { return index(to) == index(from) && to != from; }
-};
-
-/// Runs f() under the policy's lock (critical_section), or directly.
-template <class Policy>
-struct guard {
-  template <class F>
-  static auto run(F&& f) noexcept {
-    return f();
-  }
-};
-template <class Lock>
-struct guard<pool_policy::critical_section<Lock>> {
-  template <class F>
-  static auto run(F&& f) noexcept {
-    if constexpr (std::is_void_v<decltype(Lock::lock())>) {
-      Lock::lock();
-      auto r = f();
-      Lock::unlock();
-      return r;
-    } else {
-      auto saved = Lock::lock();
-      auto r = f();
-      Lock::unlock(saved);
-      return r;
-    }
-  }
 };
 
 template <class X>
@@ -368,7 +342,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
     if constexpr (plain_) {
       // Built before the lock, copied (trivially) inside it.
       const T tmp(std::forward<Args>(args)...);
-      return detail::guard<policy_type>::run([&]() noexcept {
+      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         const S e = this->enq_.load(std::memory_order_relaxed);
         if (st_::full(this->deq_.load(std::memory_order_relaxed), e)) return false;
@@ -397,7 +371,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   [[nodiscard]] std::optional<T> try_pop() noexcept {
     if constexpr (plain_) {
       std::optional<T> out;
-      detail::guard<policy_type>::run([&]() noexcept {
+      ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         const S d = this->deq_.load(std::memory_order_relaxed);
         if (d == this->enq_.load(std::memory_order_relaxed)) return 0;
@@ -421,7 +395,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   /// handed back), and the exception propagates.
   [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
     if constexpr (plain_) {
-      return detail::guard<policy_type>::run([&]() noexcept {
+      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         const S d = this->deq_.load(std::memory_order_relaxed);
         if (d == this->enq_.load(std::memory_order_relaxed)) return false;
@@ -453,7 +427,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
       const S e = this->enq_.load(std::memory_order_acquire);
       return st_::count(d, e);
     } else {
-      return detail::guard<policy_type>::run([this]() noexcept {
+      return ::heapless::detail::pool_guard<policy_type>::run([this]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         return st_::count(this->deq_.load(std::memory_order_relaxed), this->enq_.load(std::memory_order_relaxed));
       });
@@ -511,7 +485,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
         }
       }
     } else {
-      return detail::guard<policy_type>::run([&]() noexcept -> std::size_t {
+      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept -> std::size_t {
         // Relaxed: enq_ changes only under this lock.
         const S pos = this->enq_.load(std::memory_order_relaxed);
         const std::size_t i = st_::index(pos);
@@ -553,7 +527,7 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
         }
       }
     } else {
-      return detail::guard<policy_type>::run([&]() noexcept -> std::size_t {
+      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept -> std::size_t {
         // Relaxed: deq_ changes only under this lock.
         const S pos = this->deq_.load(std::memory_order_relaxed);
         const std::size_t i = st_::index(pos);

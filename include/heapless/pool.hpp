@@ -202,7 +202,8 @@ struct is_critical_section : std::false_type {};
 template <class Lock>
 struct is_critical_section<pool_policy::critical_section<Lock>> : std::true_type {};
 
-// Runs f() under Lock (critical_section) or directly (single_thread).
+// Runs f() under Lock (critical_section) or directly (single_thread); Pool,
+// ObjectPool, Arc and mpmc::Queue take their locks through it.
 template <class Policy>
 struct pool_guard {
   template <class F>

@@ -58,7 +58,7 @@
 #include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
 #include "detail/iterator.hpp"  // std::forward_iterator_tag, std::iterator_traits
 #include "detail/size.hpp"      // detail::smallest_size_t
-#include "detail/storage.hpp"   // detail::uninit_array, construct_at, destroy_at
+#include "detail/storage.hpp"   // detail::uninit_array, construct_at, destroy_at, copy_gate
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -587,26 +587,6 @@ struct sll_core<T, N, false> : sll_fields<T, N> {
   };
 };
 
-/// Deletes the copy (move) operations when T has none.
-template <bool Copy, bool Move>
-struct sll_gate {};
-template <>
-struct sll_gate<false, true> {
-  sll_gate() = default;
-  sll_gate(const sll_gate&) = delete;
-  sll_gate(sll_gate&&) = default;
-  sll_gate& operator=(const sll_gate&) = delete;
-  sll_gate& operator=(sll_gate&&) = default;
-};
-template <bool Copy>
-struct sll_gate<Copy, false> {
-  sll_gate() = default;
-  sll_gate(const sll_gate&) = delete;
-  sll_gate(sll_gate&&) = delete;
-  sll_gate& operator=(const sll_gate&) = delete;
-  sll_gate& operator=(sll_gate&&) = delete;
-};
-
 /// Write access to one element of a list or a view, from find_mut(). When
 /// the handle is released, the element moves to its place in the order
 /// again, unless it is still in order between its neighbours (then nothing
@@ -667,9 +647,12 @@ class SortedLinkedListRef;
 
 /// At most N elements of T kept sorted by Compare (the smallest first for
 /// std::less) in a singly linked list of array nodes.
+/// Copyable when T is copy and move constructible, movable when T is move
+/// constructible (copy_gate deletes the others).
 template <class T, std::size_t N, class Compare = std::less<T>>
 class SortedLinkedList : private detail::sll_core<T, N>,
-                         private detail::sll_gate<std::is_copy_constructible_v<T>, std::is_move_constructible_v<T>>,
+                         private detail::copy_gate<std::is_copy_constructible_v<T> && std::is_move_constructible_v<T>,
+                                                   std::is_move_constructible_v<T>>,
                          private detail::compare_holder<Compare> {
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "heapless::SortedLinkedList<T, N>: T must be a non-cv object type");

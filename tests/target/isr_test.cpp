@@ -14,58 +14,20 @@
 // Cortex-M only (tests/target/CMakeLists.txt); works with Catch2 and the mini
 // harness. The ISR never uses the harness: it records errors in counters that
 // thread mode checks.
-#include "support/rng.hpp"
 #include "support/test.hpp"
+#include "systick.hpp"  // SysTick_Handler, start_ticks, stop_ticks, idle
 
 #include <heapless/pool.hpp>
 #include <heapless/spsc.hpp>
 
-#include <atomic>            // std::atomic_signal_fence: ordering against the ISR
-#include <cstdint>           // std::uint32_t
-#include <initializer_list>  // the clock sources tried in start_ticks
+#include <cstdint>  // std::uint32_t
+
+using heapless::test::fence;
+using heapless::test::idle;
+using heapless::test::start_ticks;
+using heapless::test::stop_ticks;
 
 namespace {
-
-// ---- SysTick ------------------------------------------------------------------
-volatile std::uint32_t& syst_csr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E010u); }
-volatile std::uint32_t& syst_rvr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E014u); }
-volatile std::uint32_t& syst_cvr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E018u); }
-
-/// Burns about n loop iterations (the empty asm keeps the loop).
-void idle(std::uint32_t n) {
-  for (std::uint32_t i = 0; i < n; ++i) __asm__ volatile("" ::: "memory");
-}
-
-void (*volatile g_tick_work)() = nullptr;
-volatile std::uint32_t g_ticks = 0;
-heapless::test::rng g_tick_rng{0x9E3779B9u};
-
-/// The next reload: 20..200 counts.
-std::uint32_t next_reload() { return 20u + static_cast<std::uint32_t>(g_tick_rng.below(181)); }
-
-/// Starts SysTick with `work` as its handler body; false if no tick arrives
-/// (the emulated board has no clock for the chosen source).
-bool start_ticks(void (*work)(), std::uint32_t reload) {
-  g_tick_work = work;
-  g_ticks = 0;
-  // CLKSOURCE = processor clock (bit 2), else the reference clock.
-  for (std::uint32_t source : {0x4u, 0x0u}) {
-    syst_rvr() = reload;
-    syst_cvr() = 0;
-    syst_csr() = source | 0x3u;  // TICKINT | ENABLE
-    for (std::uint32_t spin = 0; spin < 2000000u && g_ticks == 0; ++spin) {
-      std::atomic_signal_fence(std::memory_order_seq_cst);
-    }
-    if (g_ticks != 0) return true;
-    syst_csr() = 0;
-  }
-  return false;
-}
-
-void stop_ticks() {
-  syst_csr() = 0;
-  g_tick_work = nullptr;
-}
 
 // ---- spsc: ISR produces, thread consumes ----------------------------------------
 heapless::spsc::Queue<std::uint32_t, 8> g_q;
@@ -136,19 +98,13 @@ void isr_pool() {
 
 }  // namespace
 
-extern "C" void SysTick_Handler(void) {
-  g_ticks = g_ticks + 1;
-  syst_rvr() = next_reload();  // takes effect at the next wrap
-  if (g_tick_work != nullptr) g_tick_work();
-}
-
 TEST_CASE("isr: spsc queue, interrupt produces, thread mode consumes", "[isr][spsc]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   const auto n = static_cast<std::uint32_t>(heapless::test::scaled(200000));
   g_next_to_push = 0;
   g_push_limit = n;
   g_full_seen = 0;
-  REQUIRE(start_ticks(isr_produce, 100));
+  REQUIRE(start_ticks(isr_produce));
   std::uint32_t expected = 0, wrong = 0, polls = 0, empty_polls = 0;
   while (expected < n && polls < 200000000u) {
     ++polls;
@@ -177,15 +133,13 @@ TEST_CASE("isr: spsc queue, thread mode produces, interrupt consumes", "[isr][sp
   g_next_expected = 0;
   g_isr_errors = 0;
   g_empty_seen = 0;
-  REQUIRE(start_ticks(isr_consume, 100));
+  REQUIRE(start_ticks(isr_consume));
   std::uint32_t pushed = 0, full = 0;
   for (std::uint32_t spins = 0; pushed < n && spins < 400000000u; ++spins) {
     if (g_q.try_push(pushed)) ++pushed;
     else ++full;
   }
-  for (std::uint32_t spins = 0; g_next_expected < n && spins < 50000000u; ++spins) {
-    std::atomic_signal_fence(std::memory_order_seq_cst);
-  }
+  for (std::uint32_t spins = 0; g_next_expected < n && spins < 50000000u; ++spins) fence();
   stop_ticks();
   CHECK(pushed == n);
   CHECK(g_next_expected == n);
@@ -200,7 +154,7 @@ TEST_CASE("isr: pool shared by an interrupt and thread mode", "[isr][pool]") {
   g_isr_serial = 0;
   g_isr_allocs = 0;
   g_isr_exhausted = 0;
-  REQUIRE(start_ticks(isr_pool, 100));
+  REQUIRE(start_ticks(isr_pool));
   stamped* mine[4] = {};
   std::uint32_t errors = 0, allocs = 0, exhausted = 0;
   // At least `rounds` rounds, and until the ISR has had a fair share of the pool.

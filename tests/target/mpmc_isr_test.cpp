@@ -14,56 +14,34 @@
 // the values in increasing order, and nothing may be left. The policy is the
 // automatic one: critical_section<interrupt_mask> on Cortex-M0, lock_free
 // (LDREX/STREX) on M3 and up.
-#include "support/rng.hpp"
 #include "support/test.hpp"
+#include "systick.hpp"  // SysTick_Handler, start_ticks, stop_ticks, g_ticks, fence, idle
 
 #include <heapless/mpmc.hpp>
 
-#include <atomic>            // std::atomic_signal_fence
-#include <cstdint>           // std::uint32_t
-#include <initializer_list>  // clock sources
+#include <cstdint>  // std::uint32_t
+
+using heapless::test::fence;
+using heapless::test::g_ticks;
+using heapless::test::idle;
 
 namespace {
 
-volatile std::uint32_t& syst_csr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E010u); }
-volatile std::uint32_t& syst_rvr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E014u); }
-volatile std::uint32_t& syst_cvr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000E018u); }
 volatile std::uint32_t& scb_icsr() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000ED04u); }
 volatile std::uint32_t& scb_shpr3() { return *reinterpret_cast<volatile std::uint32_t*>(0xE000ED20u); }
 
-void fence() { std::atomic_signal_fence(std::memory_order_seq_cst); }
-void idle(std::uint32_t n) {
-  for (std::uint32_t i = 0; i < n; ++i) __asm__ volatile("" ::: "memory");
-}
-
-void (*volatile g_tick_work)() = nullptr;
 void (*volatile g_pendsv_work)() = nullptr;
-volatile std::uint32_t g_ticks = 0;
-heapless::test::rng g_rng{0x9E3779B9u};
 
-/// The next reload: 20..200 counts.
-std::uint32_t next_reload() { return 20u + static_cast<std::uint32_t>(g_rng.below(181)); }
-
+/// SysTick runs `tick`, PendSV `pendsv`.
 bool start_ticks(void (*tick)(), void (*pendsv)()) {
   // SysTick priority 0x40, PendSV 0xC0 (lower): SysTick preempts PendSV.
   scb_shpr3() = (0x40u << 24) | (0xC0u << 16);
   g_pendsv_work = pendsv;
-  g_tick_work = tick;
-  g_ticks = 0;
-  for (std::uint32_t source : {0x4u, 0x0u}) {
-    syst_rvr() = 100;
-    syst_cvr() = 0;
-    syst_csr() = source | 0x3u;
-    for (std::uint32_t spin = 0; spin < 2000000u && g_ticks == 0; ++spin) fence();
-    if (g_ticks != 0) return true;
-    syst_csr() = 0;
-  }
-  return false;
+  return heapless::test::start_ticks(tick);
 }
 
 void stop_ticks() {
-  syst_csr() = 0;
-  g_tick_work = nullptr;
+  heapless::test::stop_ticks();
   g_pendsv_work = nullptr;
 }
 
@@ -162,12 +140,6 @@ void pendsv_consume_all() {
 }
 
 }  // namespace
-
-extern "C" void SysTick_Handler(void) {
-  g_ticks = g_ticks + 1;
-  syst_rvr() = next_reload();
-  if (g_tick_work != nullptr) g_tick_work();
-}
 
 extern "C" void PendSV_Handler(void) {
   if (g_pendsv_work != nullptr) g_pendsv_work();

@@ -2,8 +2,7 @@
 // heapless/detail/ring.hpp - what Deque, HistoryBuffer and their views share:
 // index wrapping, the storage policies (the owner's ring, a view of one), the
 // algorithms written once against them, the (container, logical index)
-// iterator, the span type they return, and the gate that deletes copy/move
-// when T lacks them.
+// iterator and the span type they return.
 #ifndef HEAPLESS_DETAIL_RING_HPP
 #define HEAPLESS_DETAIL_RING_HPP
 
@@ -91,7 +90,7 @@ class ring_span {
 // ---- Storage policies: the owner's ring and a view of someone else's -------
 // Every ring algorithm (ring_algo below, deque_algo, history_algo) is written
 // once against this interface (a "core"):
-//   T* ptr();  std::size_t cap(), head(), len();  set_head(h), set_len(n);
+//   T* data();  std::size_t cap(), head(), size();  set_head(h), set_size(n);
 //   std::size_t add(i, j), sub(i, j)   slot arithmetic (i < cap(), j <= cap());
 //   T& construct(slot, args...), void destroy(slot);
 //   [[noreturn]] static void capacity_exceeded();
@@ -122,17 +121,17 @@ struct ring_core {
 
   uninit_array<T, N> storage_;
   index_type head_;  // slot of the front (oldest) element
-  index_type len_;
+  index_type size_;
 
-  constexpr ring_core() noexcept : storage_(), head_(0), len_(0) {}
+  constexpr ring_core() noexcept : storage_(), head_(0), size_(0) {}
 
-  constexpr T* ptr() noexcept { return storage_.data(); }
-  constexpr const T* ptr() const noexcept { return storage_.data(); }
+  constexpr T* data() noexcept { return storage_.data(); }
+  constexpr const T* data() const noexcept { return storage_.data(); }
   static constexpr std::size_t cap() noexcept { return N; }
   constexpr std::size_t head() const noexcept { return head_; }
-  constexpr std::size_t len() const noexcept { return len_; }
+  constexpr std::size_t size() const noexcept { return size_; }
   constexpr void set_head(std::size_t h) noexcept { head_ = static_cast<index_type>(h); }
-  constexpr void set_len(std::size_t n) noexcept { len_ = static_cast<index_type>(n); }
+  constexpr void set_size(std::size_t n) noexcept { size_ = static_cast<index_type>(n); }
   static constexpr std::size_t add(std::size_t i, std::size_t j) noexcept { return math::add(i, j); }
   static constexpr std::size_t sub(std::size_t i, std::size_t j) noexcept { return math::sub(i, j); }
   template <class... Args>
@@ -190,19 +189,19 @@ struct ring_ref_core {
                                                    std::conditional_t<(N <= 0xFFFFu), std::uint16_t, std::uint32_t>>>;
   }
 
-  T* ptr() const noexcept { return data_; }
+  T* data() const noexcept { return data_; }
   std::size_t cap() const noexcept { return cap_; }
   std::size_t head() const noexcept {
     return visit([](auto* p) -> std::size_t { return p[0]; });
   }
-  std::size_t len() const noexcept {
+  std::size_t size() const noexcept {
     return visit([](auto* p) -> std::size_t { return p[1]; });
   }
   void set_head(std::size_t h) const noexcept {
     static_assert(!std::is_const_v<T>, "heapless: a view of const elements is read-only");
     visit([h](auto* p) { p[0] = static_cast<std::remove_pointer_t<decltype(p)>>(h); });
   }
-  void set_len(std::size_t n) const noexcept {
+  void set_size(std::size_t n) const noexcept {
     static_assert(!std::is_const_v<T>, "heapless: a view of const elements is read-only");
     visit([n](auto* p) { p[1] = static_cast<std::remove_pointer_t<decltype(p)>>(n); });
   }
@@ -220,7 +219,7 @@ struct ring_ref_core {
     raise(error_kind::bad_alloc, "heapless::DequeRef: capacity exceeded");
   }
 
-  /// The address of the owner's head_ (len_ follows it).
+  /// The address of the owner's head_ (size_ follows it).
   template <class I>
   auto* indices() const noexcept {
     using byte = std::conditional_t<std::is_const_v<T>, const unsigned char, unsigned char>;
@@ -252,8 +251,8 @@ constexpr auto& ring_deref(Owner* owner, std::size_t i) noexcept {
 }
 template <class T>
 T& ring_deref(const ring_ref_core<T>& c, std::size_t i) noexcept {
-  HEAPLESS_ASSERT(i < c.len(), "heapless: iterator out of range");
-  return c.ptr()[c.add(c.head(), i)];
+  HEAPLESS_ASSERT(i < c.size(), "heapless: iterator out of range");
+  return c.data()[c.add(c.head(), i)];
 }
 
 /// Random-access iterator over a ring: the container (an owner's address, or
@@ -339,31 +338,6 @@ class ring_iterator {
   std::size_t index_ = 0;
 };
 
-/// An empty base that deletes the copy (and, if need be, move) operations a
-/// container must not have because T lacks them; the container's own are
-/// defaulted and follow it. Trivial in every other respect.
-template <bool Copyable, bool Movable>
-struct ring_copy_gate {};
-template <>
-struct ring_copy_gate<false, true> {
-  ring_copy_gate() = default;
-  ring_copy_gate(const ring_copy_gate&) = delete;
-  ring_copy_gate(ring_copy_gate&&) = default;
-  ring_copy_gate& operator=(const ring_copy_gate&) = delete;
-  ring_copy_gate& operator=(ring_copy_gate&&) = default;
-  ~ring_copy_gate() = default;
-};
-template <>
-struct ring_copy_gate<false, false> {
-  ring_copy_gate() = default;
-  ring_copy_gate(const ring_copy_gate&) = delete;
-  ring_copy_gate(ring_copy_gate&&) = delete;
-  ring_copy_gate& operator=(const ring_copy_gate&) = delete;
-  ring_copy_gate& operator=(ring_copy_gate&&) = delete;
-  ~ring_copy_gate() = default;
-};
-
-
 // ---- The shared algorithms: one definition for owners and views ----------
 // Each takes the core first (C is ring_core<T, N> or const ring_ref_core<T>).
 template <class T>
@@ -377,7 +351,7 @@ struct ring_algo {
   }
   template <class C>
   static constexpr auto& slot(C& c, size_type i) noexcept {
-    return c.ptr()[phys(c, i)];
+    return c.data()[phys(c, i)];
   }
   /// Raises bad_alloc unless n more elements fit after `used`.
   template <class C>
@@ -388,11 +362,11 @@ struct ring_algo {
   /// Destroys the last n elements.
   template <class C>
   static constexpr void destroy_back(C& c, size_type n) noexcept {
-    const size_type keep = c.len() - n;
+    const size_type keep = c.size() - n;
     if constexpr (!std::is_trivially_destructible_v<T>) {
-      for (size_type k = c.len(); k != keep; --k) c.destroy(phys(c, k - 1));
+      for (size_type k = c.size(); k != keep; --k) c.destroy(phys(c, k - 1));
     }
-    c.set_len(keep);
+    c.set_size(keep);
   }
   /// Destroys the first n elements.
   template <class C>
@@ -401,37 +375,37 @@ struct ring_algo {
       for (size_type k = 0; k != n; ++k) c.destroy(phys(c, k));
     }
     c.set_head(c.add(c.head(), n));
-    c.set_len(c.len() - n);
+    c.set_size(c.size() - n);
   }
   template <class C>
   static constexpr void destroy_all(C& c) noexcept {
-    destroy_back(c, c.len());
+    destroy_back(c, c.size());
     c.set_head(0);
   }
 
   template <class C, class... Args>
   static constexpr T& construct_back(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    const size_type len0 = c.len();  // read before the store: T may alias the indices
+    const size_type len0 = c.size();  // read before the store: T may alias the indices
     T& e = c.construct(phys(c, len0), std::forward<Args>(args)...);
-    c.set_len(len0 + 1);
+    c.set_size(len0 + 1);
     return e;
   }
   template <class C, class... Args>
   static constexpr T& construct_front(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     const size_type h = c.sub(c.head(), 1);
-    const size_type len0 = c.len();
+    const size_type len0 = c.size();
     if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
       // Nothing can fail after the head moves, so it moves first: the rest
       // (build the element, store len0 + 1) then matches construct_back's
       // tail, and the compiler can share one copy of it between both ends.
       c.set_head(h);
       T& e = c.construct(h, std::forward<Args>(args)...);
-      c.set_len(len0 + 1);
+      c.set_size(len0 + 1);
       return e;
     } else {
       T& e = c.construct(h, std::forward<Args>(args)...);
       c.set_head(h);
-      c.set_len(len0 + 1);
+      c.set_size(len0 + 1);
       return e;
     }
   }
@@ -442,7 +416,7 @@ struct ring_algo {
     C* core;
     size_type old_len;
     HEAPLESS_CONSTEXPR20 ~rollback_back() {
-      if (core) destroy_back(*core, core->len() - old_len);
+      if (core) destroy_back(*core, core->size() - old_len);
     }
   };
   // Destroys the `done` elements an interrupted prepend built from slot h on.
@@ -458,35 +432,35 @@ struct ring_algo {
     }
   };
 
-  /// Constructs n elements at the back from *src, ++src (n <= cap() - len()).
+  /// Constructs n elements at the back from *src, ++src (n <= cap() - size()).
   /// If a constructor throws, the elements added so far are destroyed.
   template <class C, class It>
   static HEAPLESS_CONSTEXPR20 void append_n(C& c, It src, size_type n) {
     if constexpr (vec_memcpy_source_v<T, It>) {
       if (!HEAPLESS_DETAIL_RING_CONSTEVAL()) {
         if (n == 0) return;
-        const size_type tail = phys(c, c.len());
+        const size_type tail = phys(c, c.size());
         const size_type room = c.cap() - tail;
         const size_type first = n < room ? n : room;
-        std::memcpy(static_cast<void*>(c.ptr() + tail), src, first * sizeof(T));
-        if (n != first) std::memcpy(static_cast<void*>(c.ptr()), src + first, (n - first) * sizeof(T));
-        c.set_len(c.len() + n);
+        std::memcpy(static_cast<void*>(c.data() + tail), src, first * sizeof(T));
+        if (n != first) std::memcpy(static_cast<void*>(c.data()), src + first, (n - first) * sizeof(T));
+        c.set_size(c.size() + n);
         return;
       }
     }
-    rollback_back<C> guard{&c, c.len()};
+    rollback_back<C> guard{&c, c.size()};
     for (size_type k = 0; k != n; ++k, ++src) construct_back(c, *src);
     guard.core = nullptr;
   }
   /// Constructs n elements at the back, each from args... (none: value-initialised).
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 void append_fill(C& c, size_type n, const Args&... args) {
-    rollback_back<C> guard{&c, c.len()};
+    rollback_back<C> guard{&c, c.size()};
     for (size_type k = 0; k != n; ++k) construct_back(c, args...);
     guard.core = nullptr;
   }
   /// Constructs n elements before the front, in order, from *src, ++src
-  /// (n <= cap() - len()). All or nothing if a constructor throws.
+  /// (n <= cap() - size()). All or nothing if a constructor throws.
   template <class C, class It>
   static HEAPLESS_CONSTEXPR20 void prepend_n(C& c, It src, size_type n) {
     const size_type h = c.sub(c.head(), n);
@@ -494,7 +468,7 @@ struct ring_algo {
     for (; guard.done != n; ++guard.done, ++src) c.construct(c.add(h, guard.done), *src);
     guard.core = nullptr;
     c.set_head(h);
-    c.set_len(c.len() + n);
+    c.set_size(c.size() + n);
   }
   template <class C, class... Args>
   static HEAPLESS_CONSTEXPR20 void prepend_fill(C& c, size_type n, const Args&... args) {
@@ -503,7 +477,7 @@ struct ring_algo {
     for (; guard.done != n; ++guard.done) c.construct(c.add(h, guard.done), args...);
     guard.core = nullptr;
     c.set_head(h);
-    c.set_len(c.len() + n);
+    c.set_size(c.size() + n);
   }
 
   /// Reverses the logical range [a, b).
@@ -531,7 +505,7 @@ struct ring_algo {
   template <class C>
   static constexpr parts_t parts(C& c) noexcept {
     const size_type h = c.head();
-    const size_type len = c.len();
+    const size_type len = c.size();
     const size_type n = c.cap();
     if (h + len <= n) return {h, len, 0};
     return {h, n - h, h + len - n};
@@ -540,14 +514,14 @@ struct ring_algo {
   template <class S, class C>
   static constexpr std::pair<S, S> as_spans(C& c) noexcept {
     const parts_t p = parts(c);
-    return {S(c.ptr() + p.first_slot, p.first_len), S(c.ptr(), p.second_len)};
+    return {S(c.data() + p.first_slot, p.first_len), S(c.data(), p.second_len)};
   }
 
   /// Element-wise equality in logical order.
   template <class A, class B>
   static constexpr bool equal(const A& a, const B& b) {
-    if (a.len() != b.len()) return false;
-    for (size_type k = 0; k != a.len(); ++k) {
+    if (a.size() != b.size()) return false;
+    for (size_type k = 0; k != a.size(); ++k) {
       if (!(slot(a, k) == slot(b, k))) return false;
     }
     return true;
@@ -557,22 +531,22 @@ struct ring_algo {
   template <class A, class B>
   static constexpr auto three_way(const A& a, const B& b) {
     const vec_synth_three_way cmp{};
-    const size_type n = a.len() < b.len() ? a.len() : b.len();
+    const size_type n = a.size() < b.size() ? a.size() : b.size();
     for (size_type k = 0; k != n; ++k) {
       if (auto r = cmp(slot(a, k), slot(b, k)); std::is_neq(r)) return r;
     }
-    return static_cast<decltype(cmp(std::declval<const T&>(), std::declval<const T&>()))>(a.len() <=> b.len());
+    return static_cast<decltype(cmp(std::declval<const T&>(), std::declval<const T&>()))>(a.size() <=> b.size());
   }
 #else
   /// Lexicographic, with T's <.
   template <class A, class B>
   static constexpr bool less(const A& a, const B& b) {
-    const size_type n = a.len() < b.len() ? a.len() : b.len();
+    const size_type n = a.size() < b.size() ? a.size() : b.size();
     for (size_type k = 0; k != n; ++k) {
       if (slot(a, k) < slot(b, k)) return true;
       if (slot(b, k) < slot(a, k)) return false;
     }
-    return a.len() < b.len();
+    return a.size() < b.size();
   }
 #endif
 };
@@ -612,7 +586,7 @@ struct ring_base<T, N, false> : ring_core<T, N> {
     core& self = *this;
     self.set_head(0);
     typename algo::template rollback_back<core> guard{&self, 0};
-    for (std::size_t k = 0; k != o.len(); ++k) {
+    for (std::size_t k = 0; k != o.size(); ++k) {
       if constexpr (std::is_const_v<Src>) algo::construct_back(self, algo::slot(o, k));
       else algo::construct_back(self, std::move(algo::slot(o, k)));
     }

@@ -14,6 +14,8 @@
 //     destroying it is trivial exactly when T is trivially destructible.
 // Element lifetimes are managed by the owning container; this type never
 // constructs or destroys elements by itself.
+// Also here: copy_gate, the empty base with which containers delete the copy
+// and move operations their elements lack.
 #ifndef HEAPLESS_DETAIL_STORAGE_HPP
 #define HEAPLESS_DETAIL_STORAGE_HPP
 
@@ -62,40 +64,53 @@ inline constexpr storage_kind storage_kind_of =
 template <class T, std::size_t N, storage_kind = storage_kind_of<T, N>>
 struct uninit_array;
 
+// What the trivial and non_trivial layouts share: access to the elements and
+// the lifetime of one element, over the derived class's union member data_.
+// The union itself cannot live in a common base: with a non-trivially
+// destructible T it has a deleted destructor unless the class that holds it
+// provides one, and a base whose destructor is deleted cannot be destroyed by
+// any derived class; while the trivial layout needs an implicit (trivial)
+// destructor to stay trivially copyable and usable in constant expressions.
+// construct(i, ...) begins the lifetime of element i: in constant evaluation
+// (constexpr-friendly T only, hence never for non_trivial) by assigning
+// through the union member, which is what C++20 requires to change a union's
+// active member; at run time by placement new.
+template <class Layout, class T>
+struct uninit_array_access {
+  constexpr T* data() noexcept { return layout().data_; }
+  constexpr const T* data() const noexcept { return static_cast<const Layout&>(*this).data_; }
+  template <class... Args>
+  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        layout().data_[i] = T(std::forward<Args>(args)...);
+        return layout().data_[i];
+      }
+    }
+    return *::new (static_cast<void*>(data() + i)) T(std::forward<Args>(args)...);
+  }
+  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data() + i); }
+
+ private:
+  constexpr Layout& layout() noexcept { return static_cast<Layout&>(*this); }
+};
+
 // Trivially destructible T. The union's copy, move and destructor are those of
 // T[N], so the storage is trivially copyable exactly when T is.
-// construct(i, ...) begins the lifetime of element i: in constant evaluation
-// (constexpr-friendly T only) by assigning through the union member, which is
-// what C++20 requires to change a union's active member; at run time by
-// placement new.
 template <class T, std::size_t N>
-struct uninit_array<T, N, storage_kind::trivial> {
+struct uninit_array<T, N, storage_kind::trivial> : uninit_array_access<uninit_array<T, N>, T> {
   union {
     empty_member empty_;
     T data_[N];
   };
   constexpr uninit_array() noexcept : empty_{} {}
-  constexpr T* data() noexcept { return data_; }
-  constexpr const T* data() const noexcept { return data_; }
-  template <class... Args>
-  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-        data_[i] = T(std::forward<Args>(args)...);
-        return data_[i];
-      }
-    }
-    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
-  }
-  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
 };
 
 // Non-trivially destructible T: a union with such a member has a deleted
 // destructor, so this one is user-provided (and does nothing: the owner
-// destroys live elements before it runs). Never constant-evaluated (T is not
-// constexpr-friendly), so construct is placement new alone.
+// destroys live elements before it runs).
 template <class T, std::size_t N>
-struct uninit_array<T, N, storage_kind::non_trivial> {
+struct uninit_array<T, N, storage_kind::non_trivial> : uninit_array_access<uninit_array<T, N>, T> {
   union {
     empty_member empty_;
     T data_[N];
@@ -104,13 +119,6 @@ struct uninit_array<T, N, storage_kind::non_trivial> {
   uninit_array(const uninit_array&) = delete;
   uninit_array& operator=(const uninit_array&) = delete;
   ~uninit_array() {}
-  constexpr T* data() noexcept { return data_; }
-  constexpr const T* data() const noexcept { return data_; }
-  template <class... Args>
-  constexpr T& construct(std::size_t i, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    return *::new (static_cast<void*>(data_ + i)) T(std::forward<Args>(args)...);
-  }
-  constexpr void destroy(std::size_t i) noexcept { ::heapless::detail::destroy_at(data_ + i); }
 };
 
 // N == 0: no storage at all (an empty class, sizeof 1); owners never
@@ -119,6 +127,32 @@ template <class T>
 struct uninit_array<T, 0, storage_kind::zero_sized> {
   constexpr T* data() noexcept { return nullptr; }
   constexpr const T* data() const noexcept { return nullptr; }
+};
+
+/// An empty base that deletes the copy (and, if need be, move) operations a
+/// container must not have because its elements lack them; the container's
+/// own are defaulted and follow it, so std::is_copy_constructible and the
+/// like stay truthful for a container of move-only elements. Trivial in
+/// every other respect, and costs no space.
+template <bool Copyable, bool Movable = true>
+struct copy_gate {};
+template <>
+struct copy_gate<false, true> {
+  copy_gate() = default;
+  copy_gate(const copy_gate&) = delete;
+  copy_gate(copy_gate&&) = default;
+  copy_gate& operator=(const copy_gate&) = delete;
+  copy_gate& operator=(copy_gate&&) = default;
+  ~copy_gate() = default;
+};
+template <>
+struct copy_gate<false, false> {
+  copy_gate() = default;
+  copy_gate(const copy_gate&) = delete;
+  copy_gate(copy_gate&&) = delete;
+  copy_gate& operator=(const copy_gate&) = delete;
+  copy_gate& operator=(copy_gate&&) = delete;
+  ~copy_gate() = default;
 };
 
 }  // namespace detail
