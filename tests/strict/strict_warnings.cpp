@@ -157,6 +157,11 @@ template class heapless::IndexMapRef<heapless::String<15>, int>;
 template class heapless::map_members<heapless::IndexMapRef<heapless::String<15>, int>, heapless::String<15>, int>;
 template class heapless::IndexSet<int, 10>;
 template class heapless::IndexSet<heapless::String<15>, 5>;
+// IndexSetRef: integer, string and non-trivial keys (the members it shares with IndexSet too).
+template class heapless::IndexSetRef<int>;
+template class heapless::IndexSetRef<heapless::String<15>>;
+template class heapless::index_set_members<heapless::IndexSetRef<int>, int, heapless::hash<int>, std::equal_to<>>;
+template class heapless::index_set_members<heapless::IndexSet<int, 10>, int, heapless::hash<int>, std::equal_to<>>;
 // mpmc: every policy; trivial and non-trivial elements.
 template class heapless::mpmc::Queue<int, 8, heapless::pool_policy::lock_free>;
 template class heapless::mpmc::Queue<std::uint8_t, 3, heapless::pool_policy::single_thread>;
@@ -360,6 +365,11 @@ int main(int argc, char**) {
   heapless::IndexSet<int, 10> is{n, n + 1};
   heapless::IndexSet<int, 10> iu;
   heapless::set_union(is, is, iu);
+  heapless::IndexSetRef<int> isr = iu;
+  (void)isr.try_insert(n + 2);
+  (void)erase_if(isr, [n](int k) { return k == n + 5; });
+  const heapless::IndexSetRef<const int> isc = isr;
+  (void)(*isc.find(n) + static_cast<int>(isc.slots()) + static_cast<int>(isc.is_subset(is)));
   heapless::Deque<int, 8> dq;
   dq.push_back(n);
   dq.push_front(n + 1);
