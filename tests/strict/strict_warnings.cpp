@@ -121,6 +121,13 @@ template class heapless::spsc::Producer<int, 8>;
 template class heapless::spsc::Consumer<int, 8>;
 template class heapless::spsc::Producer<strict::element, 5>;
 template class heapless::spsc::Consumer<strict::element, 5>;
+// spsc::QueueRef and the handles of a view.
+template class heapless::spsc::QueueRef<int>;
+template class heapless::spsc::QueueRef<strict::element>;
+template class heapless::spsc::ProducerRef<int>;
+template class heapless::spsc::ConsumerRef<int>;
+template class heapless::spsc::ProducerRef<strict::element>;
+template class heapless::spsc::ConsumerRef<strict::element>;
 // Pool: every policy; trivial, non-trivial and small (index-linked) elements.
 namespace strict {
 struct no_lock {
@@ -252,6 +259,16 @@ void queue_templates(heapless::spsc::Queue<T, N>& q, const T* p) {
   (void)pc.first.push(p, p + 1);
   (void)pc.first.push(v);
   (void)pc.second.pop();
+  heapless::spsc::QueueRef<T> r = q;
+  (void)r.try_emplace(p[0]);
+  (void)r.push(p, p + 1);
+  (void)r.push(v);
+  (void)r.pop(out, 2);
+  auto rc = r.split();
+  (void)rc.first.try_push(p[0]);
+  (void)rc.first.push(v);
+  (void)rc.second.try_pop();
+  (void)rc.second.drain([](T&&) {});
 }
 
 // Empty spsc handles: the optimiser sees the shared block they point at and
