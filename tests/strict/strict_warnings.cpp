@@ -174,6 +174,11 @@ template class heapless::mpmc::Queue<int, 8, heapless::pool_policy::lock_free>;
 template class heapless::mpmc::Queue<std::uint8_t, 3, heapless::pool_policy::single_thread>;
 template class heapless::mpmc::Queue<strict::element, 5, heapless::pool_policy::lock_free>;
 template class heapless::mpmc::Queue<int, 4, heapless::pool_policy::critical_section<strict::no_lock>>;
+// mpmc::QueueRef: every policy; trivial and non-trivial elements.
+template class heapless::mpmc::QueueRef<int, heapless::pool_policy::lock_free>;
+template class heapless::mpmc::QueueRef<std::uint8_t, heapless::pool_policy::single_thread>;
+template class heapless::mpmc::QueueRef<strict::element, heapless::pool_policy::lock_free>;
+template class heapless::mpmc::QueueRef<int, heapless::pool_policy::critical_section<strict::no_lock>>;
 // Arc / ArcPool, ObjectPool / Object.
 template class heapless::ArcPool<strict::element, 4, heapless::pool_policy::lock_free>;
 template class heapless::Arc<strict::element, heapless::pool_policy::lock_free>;
@@ -447,6 +452,14 @@ int main(int argc, char**) {
   heapless::mpmc::Queue<int, 8, heapless::pool_policy::lock_free> mq;
   (void)mq.try_push(n);
   (void)mq.try_pop();
+  heapless::mpmc::QueueRef<int, heapless::pool_policy::lock_free> mr = mq;
+  (void)mr.try_emplace(n);
+  (void)(static_cast<int>(mr.size()) + static_cast<int>(mr.capacity()));
+  heapless::spsc::Queue<std::uint8_t, 300> sq300;
+  heapless::spsc::QueueRef<std::uint8_t> sqr = sq300;
+  (void)sqr.try_push(static_cast<std::uint8_t>(n));
+  for (std::uint8_t& b : sqr.peek()) b = static_cast<std::uint8_t>(b + 1);
+  (void)sqr.try_pop();
   static heapless::ArcPool<int, 4, heapless::pool_policy::single_thread> ap;
   auto a1 = ap.make_shared(n);
   auto a2 = a1;
