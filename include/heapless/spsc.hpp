@@ -353,8 +353,10 @@ constexpr index_kind index_kind_of() noexcept {
 }
 
 /// f(I*) (a null pointer: only its type matters) for the index type of kind k.
+// Always inlined, like the lambdas given to it: the memory order of an
+// atomic access must reach the instruction as the constant it is.
 template <class F>
-auto visit_index(index_kind k, F f) -> decltype(f(static_cast<std::size_t*>(nullptr))) {
+HEAPLESS_ALWAYS_INLINE inline auto visit_index(index_kind k, F f) -> decltype(f(static_cast<std::size_t*>(nullptr))) {
   switch (k) {
     case index_kind::u8: return f(static_cast<std::uint8_t*>(nullptr));
     case index_kind::u16: return f(static_cast<std::uint16_t*>(nullptr));
@@ -382,14 +384,14 @@ struct queue_shape {
 struct atomic_index_ref {
   void* p;
   index_kind kind;
-  std::size_t load(std::memory_order o) const noexcept {
-    return visit_index(kind, [this, o](auto* type) -> std::size_t {
+  HEAPLESS_ALWAYS_INLINE std::size_t load(std::memory_order o) const noexcept {
+    return visit_index(kind, [this, o](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
       using I = std::remove_pointer_t<decltype(type)>;
       return static_cast<std::size_t>(static_cast<std::atomic<I>*>(p)->load(o));
     });
   }
-  void store(std::size_t v, std::memory_order o) const noexcept {
-    visit_index(kind, [this, v, o](auto* type) {
+  HEAPLESS_ALWAYS_INLINE void store(std::size_t v, std::memory_order o) const noexcept {
+    visit_index(kind, [this, v, o](auto* type) HEAPLESS_ALWAYS_INLINE {
       using I = std::remove_pointer_t<decltype(type)>;
       static_cast<std::atomic<I>*>(p)->store(static_cast<I>(v), o);
     });
@@ -455,14 +457,14 @@ struct dynamic_core {
     return i >= s->cap ? i - s->cap : i;
   }
   // The private copies (cached layouts only): plain indices of the shape's type.
-  std::size_t read_private_(std::size_t off) const noexcept {
-    return visit_index(s->kind, [this, off](auto* type) -> std::size_t {
+  HEAPLESS_ALWAYS_INLINE std::size_t read_private_(std::size_t off) const noexcept {
+    return visit_index(s->kind, [this, off](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
       using I = std::remove_pointer_t<decltype(type)>;
       return static_cast<std::size_t>(*reinterpret_cast<const I*>(at_(off)));
     });
   }
-  void write_private_(std::size_t off, std::size_t v) const noexcept {
-    visit_index(s->kind, [this, off, v](auto* type) {
+  HEAPLESS_ALWAYS_INLINE void write_private_(std::size_t off, std::size_t v) const noexcept {
+    visit_index(s->kind, [this, off, v](auto* type) HEAPLESS_ALWAYS_INLINE {
       using I = std::remove_pointer_t<decltype(type)>;
       *reinterpret_cast<I*>(at_(off)) = static_cast<I>(v);
     });
