@@ -105,6 +105,10 @@
 // puts enq_, deq_ and the slot words each on their own L-byte line, then the
 // elements; L = 0 (Cortex-M) packs them.
 //
+// mpmc::QueueRef<T, Policy> is a capacity-erased view of a Queue<T, N,
+// Policy> of any N; the queue and its views run one implementation
+// (detail::queue_algo) with the same memory orders. docs/views.md.
+//
 // T's move constructor must not throw: a claimed slot cannot be handed back
 // to other threads, so the element is built (from throwing constructors:
 // before the claim) and then moved in without a chance to fail.

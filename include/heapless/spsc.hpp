@@ -70,6 +70,12 @@
 // of a full or empty queue, touch no slot, and HEAPLESS_ASSERT reports the
 // misuse on that failure path (the hot path carries no check of its own).
 //
+// spsc::QueueRef<T> is a capacity-erased view of a Queue<T, N> of any N (a
+// plain function taking one can be the producer or the consumer); its
+// split() gives ProducerRef<T> and ConsumerRef<T>. The queue, its handles and
+// the views run one implementation (detail::queue_algo) with the same memory
+// orders; the rules above hold for all of them together. docs/views.md.
+//
 // Works on cores without compare-and-swap (Cortex-M0) and between an ISR and
 // thread mode on one core: only atomic loads and stores of the two indices
 // are used, with acquire/release on those atomics themselves, so
