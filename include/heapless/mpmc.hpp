@@ -837,8 +837,9 @@ class QueueRef
         case detail::seq_kind::u8: return run_<std::uint8_t>(p, f);
         case detail::seq_kind::u16: return run_<std::uint16_t>(p, f);
         case detail::seq_kind::u32: return run_<std::uint32_t>(p, f);
-        default: return run_<std::uint64_t>(p, f);
+        case detail::seq_kind::u64: break;
       }
+      return run_<std::uint64_t>(p, f);
     }
   }
 

@@ -368,8 +368,9 @@ HEAPLESS_ALWAYS_INLINE inline auto visit_index(index_kind k, F f) -> decltype(f(
     case index_kind::u16: return f(static_cast<std::uint16_t*>(nullptr));
     case index_kind::u32: return f(static_cast<std::uint32_t*>(nullptr));
     case index_kind::u64: return f(static_cast<std::uint64_t*>(nullptr));
-    default: return f(static_cast<std::size_t*>(nullptr));
+    case index_kind::size: break;
   }
+  return f(static_cast<std::size_t*>(nullptr));
 }
 
 /// What a view knows of a Queue<T, N> type: one constant table per type.
