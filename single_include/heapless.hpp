@@ -13421,13 +13421,13 @@ struct dynamic_core {
   HEAPLESS_ALWAYS_INLINE std::size_t read_private_(std::size_t off) const noexcept {
     return visit_index(s->kind, [this, off](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
       using I = std::remove_pointer_t<decltype(type)>;
-      return static_cast<std::size_t>(*reinterpret_cast<const I*>(at_(off)));
+      return static_cast<std::size_t>(*static_cast<const I*>(static_cast<const void*>(at_(off))));
     });
   }
   HEAPLESS_ALWAYS_INLINE void write_private_(std::size_t off, std::size_t v) const noexcept {
     visit_index(s->kind, [this, off, v](auto* type) HEAPLESS_ALWAYS_INLINE {
       using I = std::remove_pointer_t<decltype(type)>;
-      *reinterpret_cast<I*>(at_(off)) = static_cast<I>(v);
+      *static_cast<I*>(static_cast<void*>(at_(off))) = static_cast<I>(v);
     });
   }
   std::size_t known_room(index_type t) const noexcept {
@@ -14460,7 +14460,7 @@ struct stamp_math {
     if (n == p) {  // plain counters
       const S d = static_cast<S>(to - from);
       if (d > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
-      return d >= n ? n : d;
+      return d >= n ? n : static_cast<std::size_t>(d);
     }
     const S laps = static_cast<S>(lap(to, p) - lap(from, p));
     if (laps > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;

@@ -188,7 +188,7 @@ struct stamp_math {
     if (n == p) {  // plain counters
       const S d = static_cast<S>(to - from);
       if (d > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
-      return d >= n ? n : d;
+      return d >= n ? n : static_cast<std::size_t>(d);
     }
     const S laps = static_cast<S>(lap(to, p) - lap(from, p));
     if (laps > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;

@@ -467,13 +467,13 @@ struct dynamic_core {
   HEAPLESS_ALWAYS_INLINE std::size_t read_private_(std::size_t off) const noexcept {
     return visit_index(s->kind, [this, off](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
       using I = std::remove_pointer_t<decltype(type)>;
-      return static_cast<std::size_t>(*reinterpret_cast<const I*>(at_(off)));
+      return static_cast<std::size_t>(*static_cast<const I*>(static_cast<const void*>(at_(off))));
     });
   }
   HEAPLESS_ALWAYS_INLINE void write_private_(std::size_t off, std::size_t v) const noexcept {
     visit_index(s->kind, [this, off, v](auto* type) HEAPLESS_ALWAYS_INLINE {
       using I = std::remove_pointer_t<decltype(type)>;
-      *reinterpret_cast<I*>(at_(off)) = static_cast<I>(v);
+      *static_cast<I*>(static_cast<void*>(at_(off))) = static_cast<I>(v);
     });
   }
   std::size_t known_room(index_type t) const noexcept {
