@@ -76,12 +76,15 @@ struct heapless_q {
 };
 
 // The same queue through a capacity-erased view: push_pop<heapless_view_q>
-// runs QueueRef's members (one function for every N).
+// runs QueueRef's members (one function for every N). The view is stored
+// and read back, as a plain function receives it: the optimiser does not
+// see which queue type's table it holds.
 struct heapless_view_q {
-  heapless::mpmc::Queue<std::uint64_t, kCapacity, heapless::pool_policy::lock_free> q;
   using ref = heapless::mpmc::QueueRef<std::uint64_t, heapless::pool_policy::lock_free>;
-  bool try_push(std::uint64_t v) noexcept { return ref(q).try_push(v); }
-  bool try_pop(std::uint64_t& v) noexcept { return ref(q).try_pop(v); }
+  heapless::mpmc::Queue<std::uint64_t, kCapacity, heapless::pool_policy::lock_free> q;
+  ref r{q};
+  bool try_push(std::uint64_t v) noexcept { return r.try_push(v); }
+  bool try_pop(std::uint64_t& v) noexcept { return r.try_pop(v); }
 };
 
 #if HEAPLESS_BENCH_HAS_BOOST
