@@ -13987,9 +13987,10 @@ class Queue : private detail::queue_state<T, N>,
   /// Destroys the elements still queued; trivial when T's destructor is.
   ~Queue() = default;
 
-  /// Queue(): the producer's members try_push, try_emplace, push (bulk); the
-  /// consumer's try_pop, front, pop, pop (bulk), peek, drain; size, empty,
-  /// full from either side (see the header comment).
+  // The producer's members (try_push, try_emplace, push), the consumer's
+  // (try_pop, front, pop, peek, drain) and size, empty, full come from the
+  // bases shared with QueueRef.
+
   /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
@@ -15037,8 +15038,9 @@ class Queue : private detail::queue_state_for<T, N, Policy>,
   constexpr Queue() noexcept = default;
   Queue(const Queue&) = delete;
   Queue& operator=(const Queue&) = delete;
-  /// Destroys the elements still queued (implicit; trivial when T's is).
-  /// No other thread may use the queue then.
+  // ~Queue() destroys the elements still queued (implicit; trivial when T's
+  // is); no other thread may use the queue then. try_push, try_emplace,
+  // try_pop, size, empty and full come from the base shared with QueueRef.
 
   /// The number of elements the queue can hold (N).
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }

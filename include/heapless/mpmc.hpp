@@ -765,8 +765,9 @@ class Queue : private detail::queue_state_for<T, N, Policy>,
   constexpr Queue() noexcept = default;
   Queue(const Queue&) = delete;
   Queue& operator=(const Queue&) = delete;
-  /// Destroys the elements still queued (implicit; trivial when T's is).
-  /// No other thread may use the queue then.
+  // ~Queue() destroys the elements still queued (implicit; trivial when T's
+  // is); no other thread may use the queue then. try_push, try_emplace,
+  // try_pop, size, empty and full come from the base shared with QueueRef.
 
   /// The number of elements the queue can hold (N).
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }

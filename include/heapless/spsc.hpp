@@ -1033,9 +1033,10 @@ class Queue : private detail::queue_state<T, N>,
   /// Destroys the elements still queued; trivial when T's destructor is.
   ~Queue() = default;
 
-  /// Queue(): the producer's members try_push, try_emplace, push (bulk); the
-  /// consumer's try_pop, front, pop, pop (bulk), peek, drain; size, empty,
-  /// full from either side (see the header comment).
+  // The producer's members (try_push, try_emplace, push), the consumer's
+  // (try_pop, front, pop, peek, drain) and size, empty, full come from the
+  // bases shared with QueueRef.
+
   /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
