@@ -29,6 +29,7 @@
 //   heapless/detail/linear_map_scan.hpp
 //   heapless/index_map.hpp
 //   heapless/detail/compare.hpp
+//   heapless/index_set.hpp
 //   heapless/spsc.hpp
 //   heapless/mpmc.hpp
 //   heapless/arc.hpp
@@ -38,7 +39,6 @@
 //   heapless/history_buffer.hpp
 //   heapless/binary_heap.hpp
 //   heapless/sorted_linked_list.hpp
-//   heapless/index_set.hpp
 //   heapless/array.hpp
 //   heapless/ostream.hpp
 //
@@ -11530,10 +11530,11 @@ HEAPLESS_NAMESPACE_END
 // try_insert_or_assign report a full map by returning an empty optional,
 // change nothing and leave their arguments untouched.
 //
-// IndexMapRef<K, V, Hash, KeyEqual> (before IndexSet below) is a
-// capacity-erased handle to an IndexMap of any N; IndexMapRef<K, const V,
-// ...> is the read-only one. Both run IndexMap's own members and algorithms
-// (map_members, index_map_members, detail::map_algo); docs/views.md.
+// IndexMapRef<K, V, Hash, KeyEqual> is a capacity-erased handle to an
+// IndexMap of any N; IndexMapRef<K, const V, ...> is the read-only one. Both
+// run IndexMap's own members and algorithms (map_members, index_map_members,
+// detail::map_algo); docs/views.md. IndexSet and IndexSetRef are defined in
+// heapless/index_set.hpp, which this header includes at its end.
 //
 // Threads/ISRs: no internal synchronisation; like std containers, concurrent
 // const access is safe, anything else needs the caller's lock.
@@ -11738,6 +11739,10 @@ template <class K, std::size_t N, class Hash = hash<K>, class KeyEqual = std::eq
 class IndexSet;
 template <class K, class V, class Hash = hash<K>, class KeyEqual = std::equal_to<>>
 class IndexMapRef;
+template <class K, class Hash = hash<std::remove_const_t<K>>, class KeyEqual = std::equal_to<>>
+class IndexSetRef;
+template <class D, class K, class Hash, class KeyEqual>
+class index_set_members;
 
 namespace detail {
 
@@ -12134,6 +12139,8 @@ class IndexMap
 
   template <class, std::size_t, class, class>
   friend class IndexSet;
+  template <class, class, class, class>
+  friend class index_set_members;
 
  public:
   using typename api_::const_iterator;
@@ -12404,18 +12411,6 @@ class IndexMap
     }
   }
 #endif
-
-  // IndexSet's insertion: {entry, inserted} / a map's try_insert_result.
-  template <class KK>
-  constexpr std::pair<size_type, bool> try_emplace_(KK&& k) {
-    return algo_::try_emplace(*this, std::forward<KK>(k));
-  }
-  template <class KK>
-  constexpr try_insert_result try_insert_(KK&& k) {
-    return algo_::try_insert(*this, api_::make_(*this), std::forward<KK>(k));
-  }
-  constexpr void remove_swap_(size_type i) { algo_::remove_swap(*this, i); }
-  constexpr void remove_shift_(size_type i) { algo_::erase_shift(*this, i, i + 1); }
 };
 
 /// Removes every entry for which pred(entry) is true, keeping the order of
@@ -12507,6 +12502,10 @@ class IndexMapRef : public index_map_members<IndexMapRef<K, V, Hash, KeyEqual>, 
   friend class index_map_members;
   template <class, class, class, class>
   friend class IndexMapRef;
+  template <class, class, class>
+  friend class IndexSetRef;
+  template <class, class, class, class>
+  friend class index_set_members;
 
   const functions_type& functions_() const noexcept {
     return *static_cast<const functions_type*>(ops_->functions(map_));
@@ -12526,19 +12525,62 @@ std::size_t erase_if(IndexMapRef<K, V, H, E> m, Pred pred) {
   return IndexMapRef<K, V, H, E>::erase_if_(m, pred);
 }
 
-// ---- IndexSet ------------------------------------------------------------------
+HEAPLESS_NAMESPACE_END
 
-/// A hash set of at most N keys, iterated in insertion order: an IndexMap
-/// without values (same index, same costs, same error tiers).
-template <class K, std::size_t N, class Hash, class KeyEqual>
-class IndexSet {
-  using map_ = IndexMap<K, detail::index_set_unit, N, Hash, KeyEqual>;
+// IndexSet and IndexSetRef: the set built on this map.
+// ---- begin heapless/index_set.hpp ----
+// heapless/index_set.hpp - IndexSet<K, N, Hash, KeyEqual>: a hash set of at
+// most N keys in the object itself, iterated in insertion order, with set
+// algebra that keeps order; and IndexSetRef<K, Hash, KeyEqual>, a
+// capacity-erased view of an IndexSet of any N.
+//
+//   heapless::IndexSet<std::uint32_t, 32> seen;   // no heap, ever
+//   if (!seen.try_insert(id)) { /* full: nothing changed */ }
+//   heapless::set_union(a, b, out);               // a's order, then b's new keys
+//   void note(heapless::IndexSetRef<std::uint32_t> s, std::uint32_t id);  // any N
+//
+// An IndexSet is an IndexMap without values: the same layout, index, costs
+// and error tiers (heapless/index_map.hpp, docs/index_map.md). IndexSetRef
+// is an IndexMapRef without values in the same way, so every member of both
+// is written once (index_set_members, a base of each) and runs IndexMap's
+// algorithms (detail::map_algo) on the map's core: the IndexMap itself, or
+// the view's core built for the call. IndexSetRef<const K, ...> is the
+// read-only view. docs/views.md.
+//
+// Threads/ISRs: no internal synchronisation; like std containers, concurrent
+// const access is safe, anything else needs the caller's lock.
+#ifndef HEAPLESS_INDEX_SET_HPP
+#define HEAPLESS_INDEX_SET_HPP
+
+#include <cstddef>           // std::size_t, std::ptrdiff_t
+#include <initializer_list>  // IndexSet{k, ...}
+#include <iterator>          // std::reverse_iterator, std::iterator_traits
+#include <optional>          // try_insert's and index_of's results
+#include <type_traits>       // std::remove_const_t, std::enable_if_t
+#include <utility>           // std::pair, std::move, std::forward
+
+// #include "detail/config.hpp": inlined above
+// #include "detail/error.hpp": inlined above
+// #include "index_map.hpp": inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+
+// ---- The members IndexSet and IndexSetRef share ------------------------------------
+
+/// The members of IndexSet and IndexSetRef (a base of both). D is the set or
+/// the view; D::m_ is its IndexMap or IndexMapRef (without values). K is
+/// const in the read-only view, whose modifying members do not compile.
+template <class D, class K, class Hash, class KeyEqual>
+class index_set_members {
+  using KM = std::remove_const_t<K>;
+  using algo_ = detail::map_algo<KM, detail::index_set_unit>;
+  static constexpr bool read_only_ = std::is_const_v<K>;
 
  public:
   /// Key type.
-  using key_type = K;
+  using key_type = KM;
   /// Same as key_type.
-  using value_type = K;
+  using value_type = KM;
   /// Size type.
   using size_type = std::size_t;
   /// Difference type.
@@ -12548,62 +12590,44 @@ class IndexSet {
   /// Key equality type.
   using key_equal = KeyEqual;
   /// Const reference to a key.
-  using reference = const K&;
+  using reference = const KM&;
   /// Const reference to a key.
-  using const_reference = const K&;
+  using const_reference = const KM&;
   /// Keys are immutable in a set: both iterators are `const K*`.
-  using iterator = const K*;
+  using iterator = const KM*;
   /// Pointer to a const key.
-  using const_iterator = const K*;
+  using const_iterator = const KM*;
   /// Reverse iterator (keys are read-only).
-  using reverse_iterator = std::reverse_iterator<const K*>;
+  using reverse_iterator = std::reverse_iterator<const KM*>;
   /// Same as reverse_iterator.
   using const_reverse_iterator = reverse_iterator;
   /// try_insert's result: empty when the set was full (nothing changed).
   using try_insert_result = std::optional<std::pair<iterator, bool>>;
 
-  constexpr IndexSet() noexcept = default;
-  /// Empty, with these function objects (a keyed hash, say).
-  constexpr explicit IndexSet(const Hash& h, const KeyEqual& eq = KeyEqual()) : m_(h, eq) {}
-  /// Inserts each key; more than N distinct keys raises length_error.
-  constexpr IndexSet(std::initializer_list<K> il) { insert(il.begin(), il.end()); }
-  /// Inserts each key of [first, last); more than N distinct keys raises length_error.
-  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
-  constexpr IndexSet(InputIt first, InputIt last) {
-    insert(first, last);
-  }
-  /// Replaces the contents with the keys of il (as clear(), then insert(il)).
-  constexpr IndexSet& operator=(std::initializer_list<K> il) {
-    clear();
-    insert(il.begin(), il.end());
-    return *this;
-  }
-
+  // ---- Size ------------------------------------------------------------------
   /// The number of keys.
-  constexpr size_type size() const noexcept { return m_.size(); }
-  /// The maximum number of keys (N).
-  static constexpr size_type capacity() noexcept { return N; }
-  /// Same as capacity().
-  static constexpr size_type max_size() noexcept { return N; }
-  /// Number of index slots: the smallest power of two >= 2N.
-  static constexpr size_type slots() noexcept { return map_::slots(); }
+  constexpr size_type size() const noexcept { return d_().m_.size(); }
   /// true when size() == 0.
-  [[nodiscard]] constexpr bool empty() const noexcept { return m_.empty(); }
-  /// true when size() == N: a new key would not fit.
-  constexpr bool full() const noexcept { return m_.full(); }
+  [[nodiscard]] constexpr bool empty() const noexcept { return d_().m_.empty(); }
+  /// true when size() == capacity(): a new key would not fit.
+  constexpr bool full() const noexcept { return d_().m_.full(); }
   /// A copy of the hash function.
-  constexpr hasher hash_function() const { return m_.hash_function(); }
+  constexpr hasher hash_function() const { return d_().m_.hash_function(); }
   /// A copy of the key equality.
-  constexpr key_equal key_eq() const { return m_.key_eq(); }
+  constexpr key_equal key_eq() const { return d_().m_.key_eq(); }
 
+  // ---- Iteration and positions -------------------------------------------------
   /// Pointer to the first key.
-  constexpr const K* begin() const noexcept { return m_.keys_data_(); }
+  constexpr const KM* begin() const noexcept { return core_().mc_keys(); }
   /// Pointer past the last key.
-  constexpr const K* end() const noexcept { return m_.keys_data_() + m_.size(); }
+  constexpr const KM* end() const noexcept {
+    auto&& c = core_();
+    return c.mc_keys() + c.mc_size();
+  }
   /// Same as begin().
-  constexpr const K* cbegin() const noexcept { return begin(); }
+  constexpr const KM* cbegin() const noexcept { return begin(); }
   /// Same as end().
-  constexpr const K* cend() const noexcept { return end(); }
+  constexpr const KM* cend() const noexcept { return end(); }
   /// Reverse iterator to the last key.
   constexpr reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
   /// Reverse iterator before the first key.
@@ -12613,61 +12637,64 @@ class IndexSet {
   /// Same as rend().
   constexpr reverse_iterator crend() const noexcept { return rend(); }
   /// The keys, contiguous, in iteration order.
-  constexpr detail::linear_map_span<const K> keys() const noexcept { return m_.keys(); }
+  constexpr detail::linear_map_span<const KM> keys() const noexcept { return d_().m_.keys(); }
   /// The keys in iteration order; size() of them.
-  constexpr const K* data() const noexcept { return m_.keys_data_(); }
-
+  constexpr const KM* data() const noexcept { return begin(); }
   /// Iterator to the i-th key; nth(size()) == end(). Precondition: i <= size().
-  constexpr const K* nth(size_type i) const noexcept {
-    HEAPLESS_ASSERT(i <= m_.size(), "IndexSet::nth: index out of range");
-    return m_.keys_data_() + i;
+  constexpr const KM* nth(size_type i) const noexcept {
+    auto&& c = core_();
+    HEAPLESS_ASSERT(i <= c.mc_size(), "IndexSet::nth: index out of range");
+    return c.mc_keys() + i;
   }
   /// Position of key q in iteration order, or an empty optional. O(1) expected.
-  template <class Q = K>
+  template <class Q = KM>
   constexpr std::optional<size_type> index_of(const Q& q) const {
-    return m_.index_of(q);
+    return d_().m_.index_of(q);
   }
-  /// Precondition: !empty().
-  constexpr const K& front() const noexcept { return m_.front().first; }
+  /// The first key. Precondition: !empty().
+  constexpr const KM& front() const noexcept { return d_().m_.front().first; }
   /// The last key. Precondition: !empty().
-  constexpr const K& back() const noexcept { return m_.back().first; }
+  constexpr const KM& back() const noexcept { return d_().m_.back().first; }
 
+  // ---- Lookup ------------------------------------------------------------------
   /// Pointer to key q, or end(). O(1) expected.
-  template <class Q = K>
-  constexpr const K* find(const Q& q) const {
-    return m_.keys_data_() + m_.index_of_(q);
+  template <class Q = KM>
+  constexpr const KM* find(const Q& q) const {
+    auto&& c = core_();
+    return c.mc_keys() + c.mc_find(q);
   }
   /// true when key q is present. O(1) expected.
-  template <class Q = K>
+  template <class Q = KM>
   constexpr bool contains(const Q& q) const {
-    return m_.contains(q);
+    return d_().m_.contains(q);
   }
   /// 1 if key q is present, else 0.
-  template <class Q = K>
+  template <class Q = KM>
   constexpr size_type count(const Q& q) const {
-    return m_.count(q);
+    return d_().m_.count(q);
   }
 
+  // ---- Insertion -----------------------------------------------------------------
   /// Inserts k unless present: {position, inserted}; a new key into a full
   /// set raises length_error.
-  constexpr std::pair<iterator, bool> insert(const K& k) { return wrap_(m_.try_emplace_(k)); }
+  constexpr std::pair<iterator, bool> insert(const KM& k) { return emplace_key_(k); }
   /// As insert(const K&), moving k if it is new.
-  constexpr std::pair<iterator, bool> insert(K&& k) { return wrap_(m_.try_emplace_(std::move(k))); }
+  constexpr std::pair<iterator, bool> insert(KM&& k) { return emplace_key_(std::move(k)); }
   /// As insert(k); the hint is ignored.
-  constexpr iterator insert(const_iterator /*hint*/, const K& k) { return insert(k).first; }
+  constexpr iterator insert(const_iterator /*hint*/, const KM& k) { return insert(k).first; }
   /// As insert(std::move(k)); the hint is ignored.
-  constexpr iterator insert(const_iterator /*hint*/, K&& k) { return insert(std::move(k)).first; }
+  constexpr iterator insert(const_iterator /*hint*/, KM&& k) { return insert(std::move(k)).first; }
   /// Inserts each key in turn; on overflow the ones before stay inserted and length_error is raised.
   template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
   constexpr void insert(InputIt first, InputIt last) {
     for (; first != last; ++first) insert(*first);
   }
   /// Inserts each key of il in turn (see insert(first, last)).
-  constexpr void insert(std::initializer_list<K> il) { insert(il.begin(), il.end()); }
+  constexpr void insert(std::initializer_list<KM> il) { insert(il.begin(), il.end()); }
   /// Inserts K(args...) unless present (a K is always constructed first).
   template <class... Args>
   constexpr std::pair<iterator, bool> emplace(Args&&... args) {
-    return insert(K(std::forward<Args>(args)...));
+    return insert(KM(std::forward<Args>(args)...));
   }
   /// As emplace; the hint is ignored.
   template <class... Args>
@@ -12676,83 +12703,164 @@ class IndexSet {
   }
   /// As insert, except that a new key into a full set returns an empty
   /// optional: nothing changes, k is not moved from.
-  [[nodiscard]] constexpr try_insert_result try_insert(const K& k) { return wrap_(m_.try_insert_(k)); }
+  [[nodiscard]] constexpr try_insert_result try_insert(const KM& k) { return try_insert_key_(k); }
   /// As try_insert(const K&), moving k only if it is inserted.
-  [[nodiscard]] constexpr try_insert_result try_insert(K&& k) { return wrap_(m_.try_insert_(std::move(k))); }
+  [[nodiscard]] constexpr try_insert_result try_insert(KM&& k) { return try_insert_key_(std::move(k)); }
 
+  // ---- Erasure ---------------------------------------------------------------
   /// erase is swap_erase (O(1), the last key moves into the hole; see IndexMap).
   constexpr iterator erase(const_iterator pos) { return swap_erase(pos); }
   /// Removes key q, if present, as swap_erase. Returns 0 or 1.
-  template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
+  template <class Q = KM, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type erase(const Q& q) {
-    return m_.swap_erase(q);
+    return d_().m_.swap_erase(q);
   }
-  /// Removes the key at pos; the last key moves into its place. Returns pos. O(1). Precondition: pos is dereferenceable.
+  /// Removes the key at pos; the last key moves into its place. Returns pos
+  /// (the caller's own pointer). O(1). Precondition: pos is dereferenceable.
   constexpr iterator swap_erase(const_iterator pos) {
-    const size_type i = static_cast<size_type>(pos - m_.keys_data_());
-    HEAPLESS_ASSERT(i < m_.size(), "IndexSet::swap_erase: iterator not dereferenceable");
-    m_.remove_swap_(i);
+    auto&& c = mutable_core_();
+    const size_type i = static_cast<size_type>(pos - c.mc_keys());
+    HEAPLESS_ASSERT(i < c.mc_size(), "IndexSet::swap_erase: iterator not dereferenceable");
+    algo_::remove_swap(c, i);
     return pos;
   }
   /// Removes key q, if present, as swap_erase(pos). Returns 0 or 1.
-  template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
+  template <class Q = KM, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type swap_erase(const Q& q) {
-    return m_.swap_erase(q);
+    return d_().m_.swap_erase(q);
   }
-  /// Keeps the order of the others: O(n + slots()).
+  /// Removes the key at pos keeping the order of the others: O(n + slots()).
+  /// Returns pos (the caller's own pointer), which now holds the key that
+  /// followed. Precondition: pos is dereferenceable.
   constexpr iterator shift_erase(const_iterator pos) {
-    const size_type i = static_cast<size_type>(pos - m_.keys_data_());
-    HEAPLESS_ASSERT(i < m_.size(), "IndexSet::shift_erase: iterator not dereferenceable");
-    m_.remove_shift_(i);
+    auto&& c = mutable_core_();
+    const size_type i = static_cast<size_type>(pos - c.mc_keys());
+    HEAPLESS_ASSERT(i < c.mc_size(), "IndexSet::shift_erase: iterator not dereferenceable");
+    algo_::erase_shift(c, i, i + 1);
     return pos;
   }
   /// Removes key q, if present, as shift_erase(pos). Returns 0 or 1.
-  template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
+  template <class Q = KM, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
   constexpr size_type shift_erase(const Q& q) {
-    return m_.shift_erase(q);
+    return d_().m_.shift_erase(q);
   }
-  /// Precondition: !empty().
-  constexpr void pop_back() { m_.pop_back(); }
+  /// Removes the last key: O(1). Precondition: !empty().
+  constexpr void pop_back() { d_().m_.pop_back(); }
   /// Removes every key.
-  constexpr void clear() noexcept { m_.clear(); }
+  constexpr void clear() noexcept { d_().m_.clear(); }
+
+  // ---- Set relations -------------------------------------------------------------
+  /// Every key of *this is in o. O(n) expected.
+  template <std::size_t M>
+  constexpr bool is_subset(const IndexSet<KM, M, Hash, KeyEqual>& o) const {
+    return subset_(d_(), o);
+  }
+  /// Every key of *this is in the set o refers to (any capacity). O(n) expected.
+  bool is_subset(IndexSetRef<const KM, Hash, KeyEqual> o) const { return subset_(d_(), o); }
+  /// Every key of o is in *this. O(n) expected.
+  template <std::size_t M>
+  constexpr bool is_superset(const IndexSet<KM, M, Hash, KeyEqual>& o) const {
+    return subset_(o, d_());
+  }
+  /// Every key of the set o refers to is in *this. O(n) expected.
+  bool is_superset(IndexSetRef<const KM, Hash, KeyEqual> o) const { return subset_(o, d_()); }
+
+  /// Same keys, in any order (the capacities of two views may differ).
+  friend constexpr bool operator==(const D& a, const D& b) { return algo_::equal(core_of_(a), core_of_(b)); }
+  /// !(a == b).
+  friend constexpr bool operator!=(const D& a, const D& b) { return !(a == b); }
+
+  // erase_if(set, pred) (a free function of this header) runs this.
+  template <class Pred>
+  static constexpr size_type erase_if_(D& s, Pred& pred) {
+    static_assert(!read_only_, "IndexSetRef<const K>: a read-only view cannot modify the set");
+    return erase_if(s.m_, [&pred](const auto& entry) { return static_cast<bool>(pred(entry.first)); });
+  }
+
+ private:
+  constexpr D& d_() noexcept { return static_cast<D&>(*this); }
+  constexpr const D& d_() const noexcept { return static_cast<const D&>(*this); }
+  // The map's core: the IndexMap itself (a reference), or the view's core
+  // built for this call (a value).
+  static constexpr decltype(auto) core_of_(const D& s) noexcept { return s.m_.mc_core(); }
+  constexpr decltype(auto) core_() const noexcept { return core_of_(d_()); }
+  constexpr decltype(auto) mutable_core_() noexcept {
+    static_assert(!read_only_, "IndexSetRef<const K>: a read-only view cannot modify the set");
+    return d_().m_.mc_core();
+  }
+  template <class KK>
+  constexpr std::pair<iterator, bool> emplace_key_(KK&& k) {
+    auto&& c = mutable_core_();
+    const std::pair<size_type, bool> r = algo_::try_emplace(c, std::forward<KK>(k));
+    return {c.mc_keys() + r.first, r.second};
+  }
+  template <class KK>
+  constexpr try_insert_result try_insert_key_(KK&& k) {
+    auto&& c = mutable_core_();
+    return algo_::try_insert(
+        c, [&c](size_type i, bool inserted) { return std::pair<iterator, bool>(c.mc_keys() + i, inserted); },
+        std::forward<KK>(k));
+  }
+  template <class A, class B>
+  static constexpr bool subset_(const A& a, const B& b) {
+    if (a.size() > b.size()) return false;
+    for (const KM& k : a) {
+      if (!b.contains(k)) return false;
+    }
+    return true;
+  }
+};
+
+// ---- IndexSet ------------------------------------------------------------------
+
+/// A hash set of at most N keys, iterated in insertion order: an IndexMap
+/// without values (same index, same costs, same error tiers). The members
+/// not listed here are shared with IndexSetRef (index_set_members).
+template <class K, std::size_t N, class Hash, class KeyEqual>
+class IndexSet : public index_set_members<IndexSet<K, N, Hash, KeyEqual>, K, Hash, KeyEqual> {
+  using map_ = IndexMap<K, detail::index_set_unit, N, Hash, KeyEqual>;
+  using api_ = index_set_members<IndexSet, K, Hash, KeyEqual>;
+
+ public:
+  using typename api_::size_type;
+
+  constexpr IndexSet() noexcept = default;
+  /// Empty, with these function objects (a keyed hash, say).
+  constexpr explicit IndexSet(const Hash& h, const KeyEqual& eq = KeyEqual()) : m_(h, eq) {}
+  /// Inserts each key; more than N distinct keys raises length_error.
+  constexpr IndexSet(std::initializer_list<K> il) { this->insert(il.begin(), il.end()); }
+  /// Inserts each key of [first, last); more than N distinct keys raises length_error.
+  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
+  constexpr IndexSet(InputIt first, InputIt last) {
+    this->insert(first, last);
+  }
+  /// Replaces the contents with the keys of il (as clear(), then insert(il)).
+  constexpr IndexSet& operator=(std::initializer_list<K> il) {
+    this->clear();
+    this->insert(il.begin(), il.end());
+    return *this;
+  }
+
+  /// The maximum number of keys (N).
+  static constexpr size_type capacity() noexcept { return N; }
+  /// Same as capacity().
+  static constexpr size_type max_size() noexcept { return N; }
+  /// Number of index slots: the smallest power of two >= 2N.
+  static constexpr size_type slots() noexcept { return map_::slots(); }
+
   /// Exchanges the contents (and the function objects), as IndexMap::swap.
   constexpr void swap(IndexSet& o) noexcept(noexcept(std::declval<map_&>().swap(std::declval<map_&>()))) {
     m_.swap(o.m_);
   }
+  /// As a.swap(b).
   friend constexpr void swap(IndexSet& a, IndexSet& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
 
-  /// Every key of *this is in o. O(n) expected.
-  template <std::size_t M>
-  constexpr bool is_subset(const IndexSet<K, M, Hash, KeyEqual>& o) const {
-    if (size() > o.size()) return false;
-    for (const K& k : *this) {
-      if (!o.contains(k)) return false;
-    }
-    return true;
-  }
-  /// Every key of o is in *this. O(n) expected.
-  template <std::size_t M>
-  constexpr bool is_superset(const IndexSet<K, M, Hash, KeyEqual>& o) const {
-    return o.is_subset(*this);
-  }
-
-  /// Same keys, in any order.
-  friend constexpr bool operator==(const IndexSet& a, const IndexSet& b) { return a.m_ == b.m_; }
-  friend constexpr bool operator!=(const IndexSet& a, const IndexSet& b) { return !(a == b); }
-
-  template <class K2, std::size_t N2, class H2, class E2, class Pred>
-  friend constexpr std::size_t erase_if(IndexSet<K2, N2, H2, E2>& s, Pred pred);
-
  private:
-  template <class, std::size_t, class, class>
-  friend class IndexSet;
-  constexpr std::pair<iterator, bool> wrap_(std::pair<size_type, bool> r) const noexcept {
-    return {m_.keys_data_() + r.first, r.second};
-  }
-  constexpr try_insert_result wrap_(typename map_::try_insert_result r) const noexcept {
-    if (!r) return std::nullopt;
-    return std::pair<iterator, bool>(&(*r->first).first, r->second);
-  }
+  template <class, class, class, class>
+  friend class index_set_members;
+  template <class, class, class>
+  friend class IndexSetRef;
+
   map_ m_;
 };
 
@@ -12760,7 +12868,72 @@ class IndexSet {
 /// others. Returns the number removed. O(n + slots()).
 template <class K, std::size_t N, class H, class E, class Pred>
 constexpr std::size_t erase_if(IndexSet<K, N, H, E>& s, Pred pred) {
-  return erase_if(s.m_, [&pred](const auto& entry) { return static_cast<bool>(pred(entry.first)); });
+  return IndexSet<K, N, H, E>::erase_if_(s, pred);
+}
+
+// ---- Capacity erasure: IndexSetRef<K, Hash, KeyEqual> -------------------------------
+
+/// A non-owning handle to an IndexSet<K, N, Hash, KeyEqual> of any capacity
+/// N: one non-template function can fill and search sets of different
+/// sizes. Built on demand (implicit at a call): an IndexMapRef to the set's
+/// map, two pointers (16 bytes on 64-bit hosts, 8 on Cortex-M); valid while
+/// the set lives and is not moved. It has IndexSet's whole API except what
+/// concerns the capacity itself and swap: size, iteration, positions,
+/// lookup, every insert and emplace form, try_insert, erase / swap_erase /
+/// shift_erase (position, key), pop_back, erase_if, clear, is_subset /
+/// is_superset, == and !=. Each member is IndexSet's own member, with
+/// IndexSet's errors and guarantees; lookups reach the set's own hash search
+/// through one indirect call (IndexMapRef's rules for heterogeneous queries).
+///
+/// IndexSetRef<const K, Hash, KeyEqual> is the read-only view: it converts
+/// from a const IndexSet, an IndexSet and an IndexSetRef<K, ...>, and offers
+/// size, iteration, positions, lookup and comparison; a modifying member
+/// does not compile. A `const IndexSetRef` is read-only too.
+template <class K, class Hash, class KeyEqual>
+class IndexSetRef : public index_set_members<IndexSetRef<K, Hash, KeyEqual>, K, Hash, KeyEqual> {
+  using KM = std::remove_const_t<K>;
+  using api_ = index_set_members<IndexSetRef, K, Hash, KeyEqual>;
+  using unit_ = std::conditional_t<std::is_const_v<K>, const detail::index_set_unit, detail::index_set_unit>;
+  using map_ = IndexMapRef<KM, unit_, Hash, KeyEqual>;
+  template <std::size_t N>
+  using owner_ = IndexSet<KM, N, Hash, KeyEqual>;
+
+ public:
+  using typename api_::size_type;
+
+  /// Refers to s (implicit, so an IndexSet<K, N, Hash, KeyEqual>& converts at a call).
+  template <std::size_t N>
+  IndexSetRef(owner_<N>& s) noexcept  // NOLINT: implicit on purpose
+      : m_(s.m_) {}
+  /// Read-only view of a const IndexSet (IndexSetRef<const K, ...> only).
+  template <std::size_t N, class U = K, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  IndexSetRef(const owner_<N>& s) noexcept  // NOLINT: implicit on purpose
+      : m_(s.m_) {}
+  /// An IndexSetRef<K, ...> converts to the read-only IndexSetRef<const K, ...>.
+  template <class U = K, std::enable_if_t<std::is_const_v<U>, int> = 0>
+  IndexSetRef(const IndexSetRef<KM, Hash, KeyEqual>& other) noexcept  // NOLINT: implicit on purpose
+      : m_(other.m_) {}
+
+  /// The set's N.
+  size_type capacity() const noexcept { return m_.capacity(); }
+  /// Same as capacity().
+  size_type max_size() const noexcept { return m_.max_size(); }
+  /// The set's number of index slots (the smallest power of two >= 2N).
+  size_type slots() const noexcept { return m_.slots(); }
+
+ private:
+  template <class, class, class, class>
+  friend class index_set_members;
+  template <class, class, class>
+  friend class IndexSetRef;
+
+  map_ m_;
+};
+
+/// As erase_if(IndexSet&, pred), through a view.
+template <class K, class H, class E, class Pred>
+std::size_t erase_if(IndexSetRef<K, H, E> s, Pred pred) {
+  return IndexSetRef<K, H, E>::erase_if_(s, pred);
 }
 
 // ---- Set algebra: results keep the order of a, then of b ------------------------
@@ -12791,6 +12964,9 @@ constexpr void set_difference(const IndexSet<K, NA, H, E>& a, const IndexSet<K, 
 }
 
 HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_INDEX_SET_HPP
+// ---- end heapless/index_set.hpp ----
 
 #endif  // HEAPLESS_INDEX_MAP_HPP
 // ---- end heapless/index_map.hpp ----
@@ -12866,6 +13042,12 @@ HEAPLESS_NAMESPACE_END
 // of a full or empty queue, touch no slot, and HEAPLESS_ASSERT reports the
 // misuse on that failure path (the hot path carries no check of its own).
 //
+// spsc::QueueRef<T> is a capacity-erased view of a Queue<T, N> of any N (a
+// plain function taking one can be the producer or the consumer); its
+// split() gives ProducerRef<T> and ConsumerRef<T>. The queue, its handles and
+// the views run one implementation (detail::queue_algo) with the same memory
+// orders; the rules above hold for all of them together. docs/views.md.
+//
 // Works on cores without compare-and-swap (Cortex-M0) and between an ISR and
 // thread mode on one core: only atomic loads and stores of the two indices
 // are used, with acquire/release on those atomics themselves, so
@@ -12903,6 +13085,8 @@ template <class T, std::size_t N>
 class Producer;
 template <class T, std::size_t N>
 class Consumer;
+template <class T>
+class QueueRef;
 
 namespace detail {
 
@@ -13086,18 +13270,704 @@ struct is_contiguous_range_of<
     R, T, std::void_t<decltype(std::declval<const R&>().data()), decltype(std::declval<const R&>().size())>>
     : std::bool_constant<is_pointer_to_v<decltype(std::declval<const R&>().data()), T>> {};
 
+// ---- Cores: what the one implementation (queue_algo) works on -------------------
+// queue_algo's functions run every operation of Queue, QueueRef and their
+// handles on a core, which gives them the two shared indices (tail(),
+// head(): atomics with load/store), the index arithmetic (advance, distance,
+// slot, cap), the private copies (known_room, saw_head, known_items,
+// saw_tail) and the slots (at, data). static_core is a Queue<T, N>'s: every
+// answer that depends on N is a constant and the atomics are the queue's
+// own, so a Queue compiles to the code its members had when they held the
+// algorithms. dynamic_core is a view's: the same answers read from the
+// queue's shape (queue_shape) at run time, the atomics reached through
+// their type.
+
+/// A Queue<T, N>'s index block and slots, N known at compile time.
+template <class T, std::size_t N>
+struct static_core {
+  using ring = ring_index<N>;
+  using index_type = typename ring::type;
+  using block_type = queue_indices_for<T, N>;
+  using cap_type = std::integral_constant<std::size_t, N>;
+  block_type* q;
+
+  std::atomic<index_type>& tail() const noexcept { return q->tail_; }
+  std::atomic<index_type>& head() const noexcept { return q->head_; }
+  static constexpr cap_type cap() noexcept { return {}; }
+  static constexpr index_type advance(index_type i, std::size_t n) noexcept { return ring::advance(i, n); }
+  static constexpr std::size_t distance(index_type from, index_type to) noexcept { return ring::distance(from, to); }
+  static constexpr std::size_t slot(index_type i) noexcept { return ring::slot(i); }
+  std::size_t known_room(index_type t) const noexcept { return q->known_room(t); }
+  void saw_head(index_type h) const noexcept { q->saw_head(h); }
+  std::size_t known_items(index_type h) const noexcept { return q->known_items(h); }
+  void saw_tail(index_type t) const noexcept { q->saw_tail(t); }
+  // The slot of index i: only for a queue's block, never an empty handle's
+  // (the callers first check the indices). &array[i], not data() + i: GCC
+  // then addresses a static queue's slots from the base register it already
+  // holds for the indices (less code on Cortex-M0 -Os in a push + pop loop).
+  T* at(index_type i) const noexcept {
+    return &static_cast<queue_state<T, N, true>&>(*q).slots_.data_[ring::slot(i)];
+  }
+  T* data() const noexcept { return static_cast<queue_state<T, N, true>&>(*q).slots_.data(); }
+  bool is_empty_handle() const noexcept { return is_empty_handle_block(*q); }
+};
+
+/// The exact type of a queue's indices, as a view records it.
+enum class index_kind : unsigned char { u8, u16, u32, u64, size };
+
+template <class I>
+constexpr index_kind index_kind_of() noexcept {
+  if constexpr (std::is_same_v<I, std::size_t>) {
+    return index_kind::size;
+  } else if constexpr (sizeof(I) == 1) {
+    return index_kind::u8;
+  } else if constexpr (sizeof(I) == 2) {
+    return index_kind::u16;
+  } else if constexpr (sizeof(I) == 4) {
+    return index_kind::u32;
+  } else {
+    return index_kind::u64;
+  }
+}
+
+/// f(I*) (a null pointer: only its type matters) for the index type of kind k.
+// Always inlined, like the lambdas given to it: the memory order of an
+// atomic access must reach the instruction as the constant it is.
+template <class F>
+HEAPLESS_ALWAYS_INLINE inline auto visit_index(index_kind k, F f) -> decltype(f(static_cast<std::size_t*>(nullptr))) {
+  switch (k) {
+    case index_kind::u8: return f(static_cast<std::uint8_t*>(nullptr));
+    case index_kind::u16: return f(static_cast<std::uint16_t*>(nullptr));
+    case index_kind::u32: return f(static_cast<std::uint32_t*>(nullptr));
+    case index_kind::u64: return f(static_cast<std::uint64_t*>(nullptr));
+    case index_kind::size: break;
+  }
+  return f(static_cast<std::size_t*>(nullptr));
+}
+
+/// What a view knows of a Queue<T, N> type: one constant table per type.
+struct queue_shape {
+  std::size_t cap;        // N
+  std::size_t wrap_mask;  // N a power of two: the index type's all-ones (indices wrap there); else 0
+  std::size_t head_off;   // byte offsets in the index block (tail_ is at 0)
+  std::size_t full_at_off;
+  std::size_t tail_cache_off;
+  index_kind kind;       // the index type
+  bool cached;           // private copies of the other side's index
+  void* empty_producer;  // the empty handles' blocks of this layout
+  void* empty_consumer;
+};
+
+/// An atomic index of the shape's type: loads and stores as the owner's own
+/// std::atomic<index_type> does, with the caller's memory order.
+struct atomic_index_ref {
+  void* p;
+  index_kind kind;
+  HEAPLESS_ALWAYS_INLINE std::size_t load(std::memory_order o) const noexcept {
+    return visit_index(kind, [this, o](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
+      using I = std::remove_pointer_t<decltype(type)>;
+      return static_cast<std::size_t>(static_cast<std::atomic<I>*>(p)->load(o));
+    });
+  }
+  HEAPLESS_ALWAYS_INLINE void store(std::size_t v, std::memory_order o) const noexcept {
+    visit_index(kind, [this, v, o](auto* type) HEAPLESS_ALWAYS_INLINE {
+      using I = std::remove_pointer_t<decltype(type)>;
+      static_cast<std::atomic<I>*>(p)->store(static_cast<I>(v), o);
+    });
+  }
+};
+
+/// The shape of Queue<T, N>: offsets of its index block's members.
+template <class T, std::size_t N>
+struct queue_shape_of {
+  using block_type = queue_indices_for<T, N>;
+  using index_type = typename ring_index<N>::type;
+  static constexpr bool cached = cached_indices<T, N>::value;
+  static_assert(std::is_standard_layout_v<block_type>, "spsc: the index block must be standard-layout");
+  static constexpr std::size_t private_off(bool producer) noexcept {
+    if constexpr (cached) {
+      return producer ? offsetof(block_type, full_at_) : offsetof(block_type, tail_cache_);
+    } else {
+      return 0;
+    }
+  }
+  static_assert(offsetof(block_type, tail_) == 0, "spsc: tail_ opens the index block");
+  static constexpr queue_shape shape = {N,
+                                        ring_index<N>::pow2 ? static_cast<std::size_t>(index_type(~index_type{0})) : 0,
+                                        offsetof(block_type, head_),
+                                        private_off(true),
+                                        private_off(false),
+                                        index_kind_of<index_type>(),
+                                        cached,
+                                        &empty_producer_block<N, cached>,
+                                        &empty_consumer_block<N, cached>};
+};
+
+/// The capacity of a view's queue, at run time (peek_range's Cap).
+struct runtime_cap {
+  std::size_t value;
+  constexpr operator std::size_t() const noexcept { return value; }  // NOLINT: a capacity reads as a number
+};
+
+/// A view's core: the queue's index block and slots, and its shape.
+template <class T>
+struct dynamic_core {
+  using index_type = std::size_t;
+  using cap_type = runtime_cap;
+  void* q;
+  T* slots;
+  const queue_shape* s;
+
+  char* at_(std::size_t off) const noexcept { return static_cast<char*>(q) + off; }
+  atomic_index_ref tail() const noexcept { return {q, s->kind}; }
+  atomic_index_ref head() const noexcept { return {at_(s->head_off), s->kind}; }
+  runtime_cap cap() const noexcept { return {s->cap}; }
+  index_type advance(index_type i, std::size_t n) const noexcept {
+    if (s->wrap_mask != 0) return (i + n) & s->wrap_mask;
+    const std::size_t j = i + n;
+    return j >= 2 * s->cap ? j - 2 * s->cap : j;
+  }
+  std::size_t distance(index_type from, index_type to) const noexcept {
+    if (s->wrap_mask != 0) return (to - from) & s->wrap_mask;
+    return to >= from ? to - from : to + 2 * s->cap - from;
+  }
+  std::size_t slot(index_type i) const noexcept {
+    if (s->wrap_mask != 0) return i & (s->cap - 1);
+    return i >= s->cap ? i - s->cap : i;
+  }
+  // The private copies (cached layouts only): plain indices of the shape's type.
+  HEAPLESS_ALWAYS_INLINE std::size_t read_private_(std::size_t off) const noexcept {
+    return visit_index(s->kind, [this, off](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
+      using I = std::remove_pointer_t<decltype(type)>;
+      return static_cast<std::size_t>(*static_cast<const I*>(static_cast<const void*>(at_(off))));
+    });
+  }
+  HEAPLESS_ALWAYS_INLINE void write_private_(std::size_t off, std::size_t v) const noexcept {
+    visit_index(s->kind, [this, off, v](auto* type) HEAPLESS_ALWAYS_INLINE {
+      using I = std::remove_pointer_t<decltype(type)>;
+      *static_cast<I*>(static_cast<void*>(at_(off))) = static_cast<I>(v);
+    });
+  }
+  std::size_t known_room(index_type t) const noexcept {
+    return s->cached ? distance(t, read_private_(s->full_at_off)) : 0;
+  }
+  void saw_head(index_type h) const noexcept {
+    if (s->cached) write_private_(s->full_at_off, advance(h, s->cap));
+  }
+  std::size_t known_items(index_type h) const noexcept {
+    return s->cached ? distance(h, read_private_(s->tail_cache_off)) : 0;
+  }
+  void saw_tail(index_type t) const noexcept {
+    if (s->cached) write_private_(s->tail_cache_off, t);
+  }
+  T* at(index_type i) const noexcept { return slots + slot(i); }
+  T* data() const noexcept { return slots; }
+  bool is_empty_handle() const noexcept { return q == s->empty_producer || q == s->empty_consumer; }
+};
+
+// ---- peek's range -------------------------------------------------------------
+
+/// The queued elements peek() saw, front first: a forward range over the
+/// ring. Cap is the capacity: a constant for a Queue, a number for a view.
+template <class T, class Cap>
+class peek_range {
+ public:
+  /// Forward iterator over the peeked elements, front first.
+  class iterator : private Cap {
+   public:
+    /// Iterator category.
+    using iterator_category = std::forward_iterator_tag;
+    /// Element type.
+    using value_type = T;
+    /// Difference type.
+    using difference_type = std::ptrdiff_t;
+    /// Pointer to an element.
+    using pointer = T*;
+    /// Reference to an element.
+    using reference = T&;
+    iterator() noexcept = default;
+    /// The element.
+    T& operator*() const noexcept { return data_[slot_]; }
+    /// Pointer to the element.
+    T* operator->() const noexcept { return data_ + slot_; }
+    /// Advances to the next element.
+    iterator& operator++() noexcept {
+      slot_ = slot_ + 1 == cap_() ? 0 : slot_ + 1;
+      ++pos_;
+      return *this;
+    }
+    /// Advances to the next element; returns the previous position.
+    iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    /// Same position.
+    friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
+    /// Different positions.
+    friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
+
+   private:
+    friend class peek_range;
+    iterator(Cap cap, T* data, std::size_t slot, std::size_t pos) noexcept
+        : Cap(cap), data_(data), slot_(slot), pos_(pos) {}
+    std::size_t cap_() const noexcept { return static_cast<const Cap&>(*this); }
+    T* data_ = nullptr;
+    std::size_t slot_ = 0;  // slot of the current element
+    std::size_t pos_ = 0;   // elements from the front (end: size())
+  };
+  /// Element type.
+  using value_type = T;
+  /// Size type.
+  using size_type = std::size_t;
+
+  /// Iterator to the front element.
+  iterator begin() const noexcept { return iterator(cap_, data_, start_, 0); }
+  /// Iterator past the last peeked element.
+  iterator end() const noexcept {
+    const size_type j = start_ + n_;
+    return iterator(cap_, data_, j >= cap_ ? j - cap_ : j, n_);
+  }
+  /// The number of peeked elements.
+  size_type size() const noexcept { return n_; }
+  /// true when size() == 0.
+  bool empty() const noexcept { return n_ == 0; }
+
+  /// The elements [start, start + n) of the ring at data (slot indices modulo cap).
+  peek_range(Cap cap, T* data, size_type start, size_type n) noexcept
+      : cap_(cap), data_(data), start_(start), n_(n) {}
+
+ private:
+  Cap cap_;
+  T* data_;
+  size_type start_;
+  size_type n_;
+};
+
+// ---- The algorithms, once --------------------------------------------------------
+
+/// Every operation of Queue, QueueRef and their handles, on a core C
+/// (static_core or dynamic_core). Single-element operations may run on an
+/// empty handle's block (it reads full to a producer and empty to a
+/// consumer): a slot is reached only after the indices showed room or an
+/// element.
+template <class T>
+struct queue_algo {
+  using size_type = std::size_t;
+
+  // The failure path of a single-element operation (full or empty): reports
+  // an empty handle's block as the misuse it is (HEAPLESS_ASSERT), then fails.
+  template <class C>
+  static bool refuse(const C& c) noexcept {
+    HEAPLESS_ASSERT(!c.is_empty_handle(), "spsc handle used without a queue (default-constructed or moved-from)");
+    (void)c;
+    return false;
+  }
+
+  // ---- Producer side ---------------------------------------------------
+  // The push: try_push, try_emplace and the producer handles'.
+  template <class C, class... Args>
+  static bool emplace(const C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    using index_type = typename C::index_type;
+    // Relaxed: tail_ is written only by this side; we read our own last store.
+    const index_type t = c.tail().load(std::memory_order_relaxed);
+    const index_type next = c.advance(t, 1);
+    // Unlikely (with a private copy the refresh is the rare case): compilers
+    // then put it out of line, and a caller's loop of pushes runs the slot
+    // path straight through from its top instead of being entered in the
+    // middle. Without a private copy the test is a constant and the hint moot.
+    if (HEAPLESS_UNLIKELY(c.known_room(t) == 0)) {  // full as far as the private copy knows; always so without one
+      // Acquire: pairs with the consumer's release store of head_, so its
+      // reads and destruction of the slot we are about to reuse happened before.
+      const index_type h = c.head().load(std::memory_order_acquire);
+      if (c.distance(h, t) == c.cap()) return refuse(c);
+      c.saw_head(h);
+    }
+    ::heapless::detail::construct_at(c.at(t), std::forward<Args>(args)...);
+    // Release: pairs with the consumer's acquire load of tail_: the element is
+    // constructed before the consumer can see the new tail.
+    c.tail().store(next, std::memory_order_release);
+    return true;
+  }
+
+  // Constructs up to `count` elements from `it` while more(it), then publishes
+  // them with one release store.
+  template <class C, class It, class More>
+  static size_type push_n(const C& c, It it, size_type count, More more) {
+    using index_type = typename C::index_type;
+    const size_type cap = c.cap();
+    // Relaxed: tail_ is written only by this side.
+    const index_type t = c.tail().load(std::memory_order_relaxed);
+    size_type room = c.known_room(t);
+    if (room == 0 || room < count) {  // (always without private copies)
+      // Acquire: pairs with the consumer's release store of head_, so its
+      // reads and destruction of the slots we are about to reuse happened before.
+      const index_type h = c.head().load(std::memory_order_acquire);
+      c.saw_head(h);
+      room = cap - c.distance(h, t);
+    }
+    if (room > count) room = count;
+    const size_type s = c.slot(t);
+    const size_type first_len = room < cap - s ? room : cap - s;
+    T* const data = c.data();
+    size_type n = 0;
+    if constexpr (memcpy_ok<T> && is_pointer_to_v<It, T>) {
+      (void)more;
+      // An empty range may be a null pointer (an empty std::vector's or
+      // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
+      if (room == 0) return 0;
+      std::memcpy(data + s, it, first_len * sizeof(T));
+      if (room > first_len) std::memcpy(data, it + first_len, (room - first_len) * sizeof(T));
+      n = room;
+    } else {
+      // Destroys the elements of an unfinished batch if a constructor throws.
+      struct unpublished_guard {
+        T* data;
+        size_type cap;
+        size_type start;
+        size_type* built;
+        ~unpublished_guard() {
+          if constexpr (!std::is_trivially_destructible_v<T>) {
+            if (!built) return;
+            for (size_type i = 0; i < *built; ++i) {
+              const size_type j = start + i;
+              ::heapless::detail::destroy_at(data + (j < cap ? j : j - cap));
+            }
+          }
+        }
+      } guard{data, cap, s, &n};
+      for (size_type i = s; n < first_len && more(it); ++i, ++n, ++it) ::heapless::detail::construct_at(data + i, *it);
+      for (size_type i = 0; n < room && more(it); ++i, ++n, ++it) ::heapless::detail::construct_at(data + i, *it);
+      guard.built = nullptr;
+    }
+    // Release: publishes the whole batch to the consumer's acquire of tail_.
+    if (n) c.tail().store(c.advance(t, n), std::memory_order_release);
+    return n;
+  }
+  template <class C, class InputIt>
+  static size_type push(const C& c, InputIt first, InputIt last) {
+    if constexpr (is_pointer_to_v<InputIt, T>) {
+      return push_n(c, static_cast<const T*>(first), static_cast<size_type>(last - first),
+                    [](const T*) { return true; });
+    } else {
+      return push_n(c, first, static_cast<size_type>(-1), [&](const InputIt& it) { return it != last; });
+    }
+  }
+
+  // ---- Consumer side ---------------------------------------------------
+  // Hands the front element to take; with Remove, then destroys it and gives
+  // its slot back (if take throws, the element stays). False, take not
+  // called, when empty.
+  template <bool Remove, class C, class Take>
+  static bool front_in(const C& c, Take take) noexcept(noexcept(take(std::declval<T&>()))) {
+    using index_type = typename C::index_type;
+    // Relaxed: head_ is written only by this side; we read our own last store.
+    const index_type h = c.head().load(std::memory_order_relaxed);
+    [[maybe_unused]] const index_type next = c.advance(h, 1);
+    // Unlikely: as in the push above.
+    if (HEAPLESS_UNLIKELY(c.known_items(h) == 0)) {  // empty as far as the private copy knows; always so without one
+      // Acquire: pairs with the producer's release store of tail_, so the
+      // element it constructed is visible before we read it.
+      const index_type t = c.tail().load(std::memory_order_acquire);
+      if (t == h) return refuse(c);
+      c.saw_tail(t);
+    }
+    T* const p = c.at(h);
+    take(*p);
+    if constexpr (Remove) {
+      ::heapless::detail::destroy_at(p);
+      // Release: pairs with the producer's acquire load of head_: our reads
+      // and destruction of the slot happen before it constructs there again.
+      c.head().store(next, std::memory_order_release);
+    }
+    return true;
+  }
+  template <class C>
+  static bool pop_into(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return front_in<true>(c, [&out](T& e) { out = std::move(e); });
+  }
+  template <class C>
+  static std::optional<T> pop_optional(const C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    std::optional<T> out;
+    (void)front_in<true>(c, [&out](T& e) { out.emplace(std::move(e)); });
+    return out;
+  }
+  template <class C>
+  static T* front_of(const C& c) noexcept {
+    T* p = nullptr;
+    (void)front_in<false>(c, [&p](T& e) noexcept { p = &e; });
+    return p;
+  }
+  template <class C>
+  static void pop_in(const C& c) noexcept {
+    HEAPLESS_ASSERT(front_of(c) != nullptr, "spsc::Queue::pop on an empty queue");
+    // Relaxed: head_ is written only by this side.
+    const typename C::index_type h = c.head().load(std::memory_order_relaxed);
+    ::heapless::detail::destroy_at(c.at(h));
+    // Release: as in front_in, our reads and destruction of the slot happen
+    // before the producer, after acquiring head_, constructs there again.
+    c.head().store(c.advance(h, 1), std::memory_order_release);
+  }
+
+  // How many elements the consumer at head h may take, exact or at least
+  // `want`: the private copy of tail_ when it shows that many, else tail_.
+  template <class C>
+  static size_type ready(const C& c, typename C::index_type h, size_type want) noexcept {
+    size_type n = c.known_items(h);
+    if (n == 0 || n < want) {  // (always without private copies)
+      // Acquire: pairs with the producer's release store of tail_, so the
+      // elements it constructed are visible before we read them.
+      const typename C::index_type t = c.tail().load(std::memory_order_acquire);
+      c.saw_tail(t);
+      n = c.distance(h, t);
+    }
+    return n;
+  }
+
+  template <class C, class OutputIt>
+  static size_type pop(const C& c, OutputIt out, size_type max) {
+    using index_type = typename C::index_type;
+    const size_type cap = c.cap();
+    // Relaxed: head_ is written only by this side.
+    const index_type h = c.head().load(std::memory_order_relaxed);
+    size_type n = ready(c, h, max);  // (acquire load of tail_ when the private copy shows fewer)
+    if (n > max) n = max;
+    if (n == 0) return 0;
+    const size_type s = c.slot(h);
+    const size_type first_len = n < cap - s ? n : cap - s;
+    T* const data = c.data();
+    if constexpr (memcpy_ok<T> && is_pointer_to_v<OutputIt, T>) {
+      std::memcpy(out, data + s, first_len * sizeof(T));
+      if (n > first_len) std::memcpy(out + first_len, data, (n - first_len) * sizeof(T));
+      // Release: our reads of the slots happen before the producer reuses them.
+      c.head().store(c.advance(h, n), std::memory_order_release);
+    } else {
+      // Publishes however many were moved out, also when an assignment throws.
+      struct publish_guard {
+        const C& c;
+        index_type h;
+        size_type done;
+        ~publish_guard() {
+          // Release: our reads and destruction of the slots happen before the
+          // producer reuses them.
+          if (done) c.head().store(c.advance(h, done), std::memory_order_release);
+        }
+      } guard{c, h, 0};
+      for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take(data, i, out);
+      for (size_type i = 0; guard.done < n; ++i, ++guard.done, ++out) take(data, i, out);
+    }
+    return n;
+  }
+  template <class OutputIt>
+  static void take(T* data, size_type slot, OutputIt& out) {
+    T& e = data[slot];
+    *out = std::move(e);
+    ::heapless::detail::destroy_at(&e);
+  }
+
+  template <class C>
+  static peek_range<T, typename C::cap_type> peek(const C& c) noexcept {
+    // Relaxed: head_ is written only by this side.
+    const typename C::index_type h = c.head().load(std::memory_order_relaxed);
+    // Acquire load of tail_ in ready, unless the private copy shows all N.
+    const size_type n = ready(c, h, c.cap());
+    return peek_range<T, typename C::cap_type>(c.cap(), c.data(), c.slot(h), n);
+  }
+
+  template <class C, class F>
+  static size_type drain(const C& c, F&& f) {
+    using index_type = typename C::index_type;
+    const size_type cap = c.cap();
+    // Relaxed: head_ is written only by this side.
+    const index_type h = c.head().load(std::memory_order_relaxed);
+    // Acquire load of tail_ in ready, unless the private copy shows all N.
+    const size_type n = ready(c, h, cap);
+    if (n == 0) return 0;
+    struct publish_guard {
+      const C& c;
+      index_type h;
+      size_type done;
+      ~publish_guard() {
+        // Release: pairs with the producer's acquire load of head_: our reads
+        // and destruction of the slots happen before it reuses them.
+        c.head().store(c.advance(h, done), std::memory_order_release);
+      }
+    } guard{c, h, 0};
+    T* const data = c.data();
+    for (size_type s = c.slot(h); guard.done < n; s = s + 1 == cap ? 0 : s + 1) {
+      // The element is destroyed and counted as removed whether f returns
+      // or throws (it was handed over as an rvalue).
+      struct step_guard {
+        T* e;
+        size_type& done;
+        ~step_guard() {
+          ::heapless::detail::destroy_at(e);
+          ++done;
+        }
+      } step{data + s, guard.done};
+      f(std::move(data[s]));
+    }
+    return n;
+  }
+
+  // ---- Either side -----------------------------------------------------
+  template <class C>
+  static size_type size(const C& c) noexcept {
+    using index_type = typename C::index_type;
+    // Acquire on both: a caller may act on the answer (e.g. read front()).
+    const index_type h = c.head().load(std::memory_order_acquire);
+    const index_type t = c.tail().load(std::memory_order_acquire);
+    const size_type d = c.distance(h, t);
+    const size_type cap = c.cap();
+    return d < cap ? d : cap;
+  }
+};
+
+// ---- The members, once -----------------------------------------------------------
+// D (Queue, QueueRef, or a handle) gives core(): the core its operations run
+// on; the bulk operations and observers of a handle use checked_core(),
+// which asserts that the handle is not empty (its single-element operations
+// need no check: see the header comment).
+
+/// size(), empty(), full(): a snapshot (see the header comment).
+template <class D, class T>
+class queue_observers {
+ public:
+  /// Size type.
+  using size_type = std::size_t;
+  /// Number of queued elements: a snapshot (see the header comment). Exact
+  /// from the producer or the consumer; from a third thread, some value in
+  /// [0, capacity()] that the queue held recently. On a handle:
+  /// precondition (HEAPLESS_ASSERT) the handle is not empty.
+  [[nodiscard]] size_type size() const noexcept { return queue_algo<T>::size(d_().checked_core()); }
+  /// size() == 0, a snapshot.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// size() == capacity(), a snapshot.
+  [[nodiscard]] bool full() const noexcept {
+    const auto c = d_().checked_core();
+    return queue_algo<T>::size(c) == c.cap();
+  }
+
+ private:
+  const D& d_() const noexcept { return static_cast<const D&>(*this); }
+};
+
+/// The producer's members (Queue, QueueRef, and their producer handles).
+template <class D, class T>
+class producer_members {
+  using algo_ = queue_algo<T>;
+
+ public:
+  /// Appends a copy of v. Returns false (and changes nothing) when full.
+  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    return algo_::emplace(d_().core(), v);
+  }
+  /// Appends v moved. Returns false when full; v is then not moved from.
+  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return algo_::emplace(d_().core(), std::move(v));
+  }
+  /// Constructs an element from args at the back. Returns false (args
+  /// untouched) when full. If the constructor throws, nothing is published.
+  template <class... Args>
+  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return algo_::emplace(d_().core(), std::forward<Args>(args)...);
+  }
+  /// Appends elements from [first, last) until the queue is full; returns how
+  /// many went in (the first ones of the range). One publish for the whole
+  /// batch; for a T* range of trivially copyable T at most two memcpy calls.
+  /// If copying an element throws, none of the batch is published and the
+  /// exception propagates. O(count).
+  template <class InputIt, class = decltype(*std::declval<InputIt&>(), ++std::declval<InputIt&>(),
+                                            std::declval<InputIt&>() != std::declval<InputIt&>())>
+  [[nodiscard]] std::size_t push(InputIt first, InputIt last) {
+    return algo_::push(d_().checked_core(), first, last);
+  }
+  /// Appends up to count elements from data (see push(first, last)).
+  [[nodiscard]] std::size_t push(const T* data, std::size_t count) {
+    return algo_::push_n(d_().checked_core(), data, count, [](const T*) { return true; });
+  }
+  /// Appends up to r.size() elements from r.data(): any contiguous range of T
+  /// (std::span, std::array, heapless::Vec, std::vector...). See push(first, last).
+  template <class R, std::enable_if_t<is_contiguous_range_of<R, T>::value, int> = 0>
+  [[nodiscard]] std::size_t push(const R& r) {
+    return push(static_cast<const T*>(r.data()), static_cast<std::size_t>(r.size()));
+  }
+
+ private:
+  D& d_() noexcept { return static_cast<D&>(*this); }
+};
+
+/// The consumer's members (Queue, QueueRef, and their consumer handles).
+/// All but try_pop are const, as they were on the consumer handle (a
+/// handle or view is a pointer to the queue).
+template <class D, class T, class Cap>
+class consumer_members {
+  using algo_ = queue_algo<T>;
+
+ public:
+  /// The queued elements seen by peek(): a forward range, front first.
+  using peek_view = peek_range<T, Cap>;
+
+  /// Removes the front element and returns it; std::nullopt when empty.
+  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return algo_::pop_optional(d_().core());
+  }
+  /// Move-assigns the front element to out and removes it; false (out
+  /// untouched) when empty. If the assignment throws, the element stays.
+  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return algo_::pop_into(d_().core(), out);
+  }
+  /// The front element, or nullptr when empty. Consumer only; valid until the
+  /// consumer pops it. Peek, then pop() to drop it.
+  [[nodiscard]] T* front() const noexcept { return algo_::front_of(d_().core()); }
+  /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
+  /// e.g. front() returned non-null. O(1).
+  void pop() const noexcept { algo_::pop_in(d_().core()); }
+  /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
+  /// T* for memcpy when T is trivially copyable) and removes them; returns how
+  /// many. One publish for the whole batch. If an assignment throws, the
+  /// elements already moved out are removed and the rest stay. O(count).
+  template <class OutputIt>
+  [[nodiscard]] std::size_t pop(OutputIt out, std::size_t max) const {
+    return algo_::pop(d_().checked_core(), out, max);
+  }
+  /// The elements queued now, front first, without removing them: a range
+  /// for `for (auto& x : q.peek())`. Consumer only. One acquire load of the
+  /// producer's index; elements the producer adds later are not in the view.
+  /// The view and its iterators stay valid until the consumer pops. O(1).
+  [[nodiscard]] peek_view peek() const noexcept { return algo_::peek(d_().checked_core()); }
+  /// Calls f(T&&) on each element queued now, front first, destroys it and
+  /// returns how many: one acquire load of the producer's index and one
+  /// release store of ours for the whole batch. If f throws, the elements
+  /// already handed to f (including the one it threw on) are removed, the
+  /// rest stay, and the exception propagates. Consumer only. O(count).
+  template <class F>
+  std::size_t drain(F&& f) const {
+    return algo_::drain(d_().checked_core(), std::forward<F>(f));
+  }
+
+ private:
+  D& d_() noexcept { return static_cast<D&>(*this); }
+  const D& d_() const noexcept { return static_cast<const D&>(*this); }
+};
+
 template <class T, std::size_t N, bool IsProducer>
 class handle;
+template <class T, bool IsProducer>
+class ref_handle;
 
 }  // namespace detail
 
 /// A wait-free single-producer single-consumer FIFO of exactly N elements,
 /// stored inline. Neither copyable nor movable (the two sides hold on to it).
+/// Its members are shared with QueueRef (detail::producer_members,
+/// detail::consumer_members, detail::queue_observers).
 template <class T, std::size_t N>
-class Queue : private detail::queue_state<T, N> {
-  using ring = detail::ring_index<N>;                  // index arithmetic
-  using index_type = typename ring::type;              // what tail_ and head_ hold
-  using indices = detail::queue_indices_for<T, N>;     // the index block
+class Queue : private detail::queue_state<T, N>,
+              public detail::producer_members<Queue<T, N>, T>,
+              public detail::consumer_members<Queue<T, N>, T, std::integral_constant<std::size_t, N>>,
+              public detail::queue_observers<Queue<T, N>, T> {
+  using core_type = detail::static_core<T, N>;
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "spsc::Queue<T, N>: T must be a non-const, non-volatile object type");
   static_assert(std::is_nothrow_destructible_v<T>, "spsc::Queue<T, N>: T's destructor must not throw");
@@ -13105,6 +13975,14 @@ class Queue : private detail::queue_state<T, N> {
   friend class Consumer<T, N>;
   template <class, std::size_t, bool>
   friend class detail::handle;
+  template <class, class>
+  friend class detail::producer_members;
+  template <class, class, class>
+  friend class detail::consumer_members;
+  template <class, class>
+  friend class detail::queue_observers;
+  template <class>
+  friend class QueueRef;
 
  public:
   /// Element type.
@@ -13124,74 +14002,6 @@ class Queue : private detail::queue_state<T, N> {
   /// The consumer handle type (split()).
   using consumer_type = Consumer<T, N>;
 
-  /// The queued elements seen by peek(): a forward range, front first.
-  class peek_view {
-   public:
-    /// Forward iterator over the peeked elements, front first.
-    class iterator {
-     public:
-      /// Iterator category.
-      using iterator_category = std::forward_iterator_tag;
-      /// Element type.
-      using value_type = T;
-      /// Difference type.
-      using difference_type = std::ptrdiff_t;
-      /// Pointer to an element.
-      using pointer = T*;
-      /// Reference to an element.
-      using reference = T&;
-      iterator() noexcept = default;
-      /// The element.
-      T& operator*() const noexcept { return data_[slot_]; }
-      /// Pointer to the element.
-      T* operator->() const noexcept { return data_ + slot_; }
-      /// Advances to the next element.
-      iterator& operator++() noexcept {
-        slot_ = slot_ + 1 == N ? 0 : slot_ + 1;
-        ++pos_;
-        return *this;
-      }
-      /// Advances to the next element; returns the previous position.
-      iterator operator++(int) noexcept {
-        iterator old = *this;
-        ++*this;
-        return old;
-      }
-      friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
-      friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
-
-     private:
-      friend class peek_view;
-      iterator(T* data, size_type slot, size_type pos) noexcept : data_(data), slot_(slot), pos_(pos) {}
-      T* data_ = nullptr;
-      size_type slot_ = 0;  // slot of the current element
-      size_type pos_ = 0;   // elements from the front (end: size())
-    };
-    /// Element type.
-    using value_type = T;
-    /// Size type.
-    using size_type = std::size_t;
-
-    /// Iterator to the front element.
-    iterator begin() const noexcept { return iterator(data_, start_, 0); }
-    /// Iterator past the last peeked element.
-    iterator end() const noexcept {
-      const size_type j = start_ + n_;
-      return iterator(data_, j >= N ? j - N : j, n_);
-    }
-    /// The number of peeked elements.
-    size_type size() const noexcept { return n_; }
-    /// true when size() == 0.
-    bool empty() const noexcept { return n_ == 0; }
-
-   private:
-    friend class Queue;
-    peek_view(T* data, size_type start, size_type n) noexcept : data_(data), start_(start), n_(n) {}
-    T* data_;
-    size_type start_;
-    size_type n_;
-  };
-
   /// Empty queue. constexpr: a static queue is constant-initialised; no
   /// element storage is touched.
   constexpr Queue() noexcept = default;
@@ -13200,250 +14010,10 @@ class Queue : private detail::queue_state<T, N> {
   /// Destroys the elements still queued; trivial when T's destructor is.
   ~Queue() = default;
 
-  // ---- Producer side ---------------------------------------------------
+  // The producer's members (try_push, try_emplace, push), the consumer's
+  // (try_pop, front, pop, peek, drain) and size, empty, full come from the
+  // bases shared with QueueRef.
 
-  /// Appends a copy of v. Returns false (and changes nothing) when full.
-  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
-    return emplace_in_(*this, v);
-  }
-  /// Appends v moved. Returns false when full; v is then not moved from.
-  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return emplace_in_(*this, std::move(v));
-  }
-  /// Constructs an element from args at the back. Returns false (args
-  /// untouched) when full. If the constructor throws, nothing is published.
-  template <class... Args>
-  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    return emplace_in_(*this, std::forward<Args>(args)...);
-  }
-
- private:
-  // The push: try_push, try_emplace and Producer's. q is this queue's index
-  // block or, for an empty Producer, empty_producer_block, which reads full:
-  // a slot is reached only after the indices showed room.
-  template <class... Args>
-  static bool emplace_in_(indices& q, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    // Relaxed: tail_ is written only by this side; we read our own last store.
-    const index_type t = q.tail_.load(std::memory_order_relaxed);
-    const index_type next = ring::advance(t, 1);
-    // Unlikely (with a private copy the refresh is the rare case): compilers
-    // then put it out of line, and a caller's loop of pushes runs the slot
-    // path straight through from its top instead of being entered in the
-    // middle. Without a private copy the test is a constant and the hint moot.
-    if (HEAPLESS_UNLIKELY(q.known_room(t) == 0)) {  // full as far as the private copy knows; always so without one
-      // Acquire: pairs with the consumer's release store of head_, so its
-      // reads and destruction of the slot we are about to reuse happened before.
-      const index_type h = q.head_.load(std::memory_order_acquire);
-      if (ring::distance(h, t) == N) return refuse_(q);
-      q.saw_head(h);
-    }
-    ::heapless::detail::construct_at(slot_in_(q, t), std::forward<Args>(args)...);
-    // Release: pairs with the consumer's acquire load of tail_: the element is
-    // constructed before the consumer can see the new tail.
-    q.tail_.store(next, std::memory_order_release);
-    return true;
-  }
-
- public:
-  /// Appends elements from [first, last) until the queue is full; returns how
-  /// many went in (the first ones of the range). One publish for the whole
-  /// batch; for a T* range of trivially copyable T at most two memcpy calls.
-  /// If copying an element throws, none of the batch is published and the
-  /// exception propagates. O(count).
-  template <class InputIt, class = decltype(*std::declval<InputIt&>(), ++std::declval<InputIt&>(),
-                                            std::declval<InputIt&>() != std::declval<InputIt&>())>
-  [[nodiscard]] size_type push(InputIt first, InputIt last) {
-    if constexpr (detail::is_pointer_to_v<InputIt, T>) {
-      return push(first, static_cast<size_type>(last - first));
-    } else {
-      return push_n_(first, static_cast<size_type>(-1), [&](const InputIt& it) { return it != last; });
-    }
-  }
-  /// Appends up to count elements from data (see push(first, last)).
-  [[nodiscard]] size_type push(const T* data, size_type count) {
-    return push_n_(data, count, [](const T*) { return true; });
-  }
-  /// Appends up to r.size() elements from r.data(): any contiguous range of T
-  /// (std::span, std::array, heapless::Vec, std::vector...). See push(first, last).
-  template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
-  [[nodiscard]] size_type push(const R& r) {
-    return push(static_cast<const T*>(r.data()), static_cast<size_type>(r.size()));
-  }
-
-  // ---- Consumer side ---------------------------------------------------
-
-  /// Removes the front element and returns it; std::nullopt when empty.
-  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return pop_optional_(*this);
-  }
-  /// Move-assigns the front element to out and removes it; false (out
-  /// untouched) when empty. If the assignment throws, the element stays.
-  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    return pop_into_(*this, out);
-  }
-  /// The front element, or nullptr when empty. Consumer only; valid until the
-  /// consumer pops it. Peek, then pop() to drop it.
-  [[nodiscard]] T* front() noexcept { return front_of_(*this); }
-  /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
-  /// e.g. front() returned non-null. O(1).
-  void pop() noexcept { pop_in_(*this); }
-
- private:
-  // The pop: try_pop, front and Consumer's. q is this queue's index block
-  // or, for an empty Consumer, empty_consumer_block, which reads empty: a
-  // slot is reached only after the indices showed an element. Hands the front
-  // element to take; with Remove, then destroys it and gives its slot back
-  // (if take throws, the element stays). False, take not called, when empty.
-  template <bool Remove, class Take>
-  static bool front_in_(indices& q, Take take) noexcept(noexcept(take(std::declval<T&>()))) {
-    // Relaxed: head_ is written only by this side; we read our own last store.
-    const index_type h = q.head_.load(std::memory_order_relaxed);
-    [[maybe_unused]] const index_type next = ring::advance(h, 1);
-    // Unlikely: as in emplace_in_.
-    if (HEAPLESS_UNLIKELY(q.known_items(h) == 0)) {  // empty as far as the private copy knows; always so without one
-      // Acquire: pairs with the producer's release store of tail_, so the
-      // element it constructed is visible before we read it.
-      const index_type t = q.tail_.load(std::memory_order_acquire);
-      if (t == h) return refuse_(q);
-      q.saw_tail(t);
-    }
-    T* const p = slot_in_(q, h);
-    take(*p);
-    if constexpr (Remove) {
-      ::heapless::detail::destroy_at(p);
-      // Release: pairs with the producer's acquire load of head_: our reads
-      // and destruction of the slot happen before it constructs there again.
-      q.head_.store(next, std::memory_order_release);
-    }
-    return true;
-  }
-  static bool pop_into_(indices& q, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    return front_in_<true>(q, [&out](T& e) { out = std::move(e); });
-  }
-  static std::optional<T> pop_optional_(indices& q) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    std::optional<T> out;
-    (void)front_in_<true>(q, [&out](T& e) { out.emplace(std::move(e)); });
-    return out;
-  }
-  static T* front_of_(indices& q) noexcept {
-    T* p = nullptr;
-    (void)front_in_<false>(q, [&p](T& e) noexcept { p = &e; });
-    return p;
-  }
-  static void pop_in_(indices& q) noexcept {
-    HEAPLESS_ASSERT(front_of_(q) != nullptr, "spsc::Queue::pop on an empty queue");
-    // Relaxed: head_ is written only by this side.
-    const index_type h = q.head_.load(std::memory_order_relaxed);
-    ::heapless::detail::destroy_at(slot_in_(q, h));
-    // Release: as in front_in_, our reads and destruction of the slot happen
-    // before the producer, after acquiring head_, constructs there again.
-    q.head_.store(ring::advance(h, 1), std::memory_order_release);
-  }
-
- public:
-  /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
-  /// T* for memcpy when T is trivially copyable) and removes them; returns how
-  /// many. One publish for the whole batch. If an assignment throws, the
-  /// elements already moved out are removed and the rest stay. O(count).
-  template <class OutputIt>
-  [[nodiscard]] size_type pop(OutputIt out, size_type max) {
-    // Relaxed: head_ is written only by this side.
-    const index_type h = this->head_.load(std::memory_order_relaxed);
-    size_type n = ready_(h, max);  // (acquire load of tail_ when the private copy shows fewer)
-    if (n > max) n = max;
-    if (n == 0) return 0;
-    const size_type s = ring::slot(h);
-    const size_type first_len = n < N - s ? n : N - s;
-    if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<OutputIt, T>) {
-      std::memcpy(out, this->slots_.data() + s, first_len * sizeof(T));
-      if (n > first_len) std::memcpy(out + first_len, this->slots_.data(), (n - first_len) * sizeof(T));
-      // Release: our reads of the slots happen before the producer reuses them.
-      this->head_.store(ring::advance(h, n), std::memory_order_release);
-    } else {
-      // Publishes however many were moved out, also when an assignment throws.
-      struct publish_guard {
-        Queue& q;
-        index_type h;
-        size_type done;
-        ~publish_guard() {
-          // Release: our reads and destruction of the slots happen before the
-          // producer reuses them.
-          if (done) q.head_.store(ring::advance(h, done), std::memory_order_release);
-        }
-      } guard{*this, h, 0};
-      for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take_(i, out);
-      for (size_type i = 0; guard.done < n; ++i, ++guard.done, ++out) take_(i, out);
-    }
-    return n;
-  }
-
-  /// The elements queued now, front first, without removing them: a range
-  /// for `for (auto& x : q.peek())`. Consumer only. One acquire load of the
-  /// producer's index; elements the producer adds later are not in the view.
-  /// The view and its iterators stay valid until the consumer pops. O(1).
-  [[nodiscard]] peek_view peek() noexcept {
-    // Relaxed: head_ is written only by this side.
-    const index_type h = this->head_.load(std::memory_order_relaxed);
-    // Acquire load of tail_ in ready_, unless the private copy shows all N.
-    const size_type n = ready_(h, N);
-    return peek_view(this->slots_.data(), ring::slot(h), n);
-  }
-
-  /// Calls f(T&&) on each element queued now, front first, destroys it and
-  /// returns how many: one acquire load of the producer's index and one
-  /// release store of ours for the whole batch. If f throws, the elements
-  /// already handed to f (including the one it threw on) are removed, the
-  /// rest stay, and the exception propagates. Consumer only. O(count).
-  template <class F>
-  size_type drain(F&& f) {
-    // Relaxed: head_ is written only by this side.
-    const index_type h = this->head_.load(std::memory_order_relaxed);
-    // Acquire load of tail_ in ready_, unless the private copy shows all N.
-    const size_type n = ready_(h, N);
-    if (n == 0) return 0;
-    struct publish_guard {
-      Queue& q;
-      index_type h;
-      size_type done;
-      ~publish_guard() {
-        // Release: pairs with the producer's acquire load of head_: our reads
-        // and destruction of the slots happen before it reuses them.
-        q.head_.store(ring::advance(h, done), std::memory_order_release);
-      }
-    } guard{*this, h, 0};
-    for (size_type s = ring::slot(h); guard.done < n; s = s + 1 == N ? 0 : s + 1) {
-      // The element is destroyed and counted as removed whether f returns
-      // or throws (it was handed over as an rvalue).
-      struct step_guard {
-        detail::uninit_array<T, N>& slots;
-        size_type s;
-        size_type& done;
-        ~step_guard() {
-          slots.destroy(s);
-          ++done;
-        }
-      } step{this->slots_, s, guard.done};
-      f(std::move(this->slots_.data()[s]));
-    }
-    return n;
-  }
-
-  // ---- Either side -----------------------------------------------------
-
-  /// Number of queued elements: a snapshot (see the header comment). Exact
-  /// from the producer or the consumer; from a third thread, some value in
-  /// [0, N] that the queue held recently.
-  [[nodiscard]] size_type size() const noexcept {
-    // Acquire on both: a caller may act on the answer (e.g. read front()).
-    const index_type h = this->head_.load(std::memory_order_acquire);
-    const index_type t = this->tail_.load(std::memory_order_acquire);
-    const size_type d = ring::distance(h, t);
-    return d < N ? d : N;
-  }
-  /// size() == 0, a snapshot.
-  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
-  /// size() == N, a snapshot.
-  [[nodiscard]] bool full() const noexcept { return size() == N; }
   /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
@@ -13457,94 +14027,11 @@ class Queue : private detail::queue_state<T, N> {
   }
 
  private:
-  // The slot of index i in the queue whose index block is q: only for a
-  // queue's block, never an empty handle's (the callers first check the
-  // indices). &array[i], not data() + i: GCC then addresses a static queue's
-  // slots from the base register it already holds for the indices (less code
-  // on Cortex-M0 -Os in a push + pop loop).
-  static T* slot_in_(indices& q, index_type i) noexcept {
-    return &static_cast<detail::queue_state<T, N, true>&>(q).slots_.data_[ring::slot(i)];
+  core_type core() const noexcept {
+    return core_type{const_cast<detail::queue_indices_for<T, N>*>(
+        static_cast<const detail::queue_indices_for<T, N>*>(this))};
   }
-
-  // The failure path of a single-element operation (full or empty): reports
-  // an empty handle's block as the misuse it is (HEAPLESS_ASSERT), then fails.
-  static bool refuse_([[maybe_unused]] const indices& q) noexcept {
-    HEAPLESS_ASSERT(!detail::is_empty_handle_block(q),
-                    "spsc handle used without a queue (default-constructed or moved-from)");
-    return false;
-  }
-
-  // How many elements the consumer at head h may take, exact or at least
-  // `want`: the private copy of tail_ when it shows that many, else tail_.
-  size_type ready_(index_type h, size_type want) noexcept {
-    size_type n = this->known_items(h);
-    if (n == 0 || n < want) {  // (always without private copies)
-      // Acquire: pairs with the producer's release store of tail_, so the
-      // elements it constructed are visible before we read them.
-      const index_type t = this->tail_.load(std::memory_order_acquire);
-      this->saw_tail(t);
-      n = ring::distance(h, t);
-    }
-    return n;
-  }
-
-  template <class OutputIt>
-  void take_(size_type slot, OutputIt& out) {
-    T& e = this->slots_.data()[slot];
-    *out = std::move(e);
-    this->slots_.destroy(slot);
-  }
-
-  // Constructs up to `count` elements from `it` while more(it), then publishes
-  // them with one release store.
-  template <class It, class More>
-  size_type push_n_(It it, size_type count, More more) {
-    // Relaxed: tail_ is written only by this side.
-    const index_type t = this->tail_.load(std::memory_order_relaxed);
-    size_type room = this->known_room(t);
-    if (room == 0 || room < count) {  // (always without private copies)
-      // Acquire: pairs with the consumer's release store of head_, so its
-      // reads and destruction of the slots we are about to reuse happened before.
-      const index_type h = this->head_.load(std::memory_order_acquire);
-      this->saw_head(h);
-      room = N - ring::distance(h, t);
-    }
-    if (room > count) room = count;
-    const size_type s = ring::slot(t);
-    const size_type first_len = room < N - s ? room : N - s;
-    size_type n = 0;
-    if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<It, T>) {
-      (void)more;
-      // An empty range may be a null pointer (an empty std::vector's or
-      // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
-      if (room == 0) return 0;
-      std::memcpy(this->slots_.data() + s, it, first_len * sizeof(T));
-      if (room > first_len) std::memcpy(this->slots_.data(), it + first_len, (room - first_len) * sizeof(T));
-      n = room;
-    } else {
-      // Destroys the elements of an unfinished batch if a constructor throws.
-      struct unpublished_guard {
-        detail::uninit_array<T, N>& slots;
-        size_type start;
-        size_type* built;
-        ~unpublished_guard() {
-          if constexpr (!std::is_trivially_destructible_v<T>) {
-            if (!built) return;
-            for (size_type i = 0; i < *built; ++i) {
-              const size_type j = start + i;
-              slots.destroy(j < N ? j : j - N);
-            }
-          }
-        }
-      } guard{this->slots_, s, &n};
-      for (size_type i = s; n < first_len && more(it); ++i, ++n, ++it) this->slots_.construct(i, *it);
-      for (size_type i = 0; n < room && more(it); ++i, ++n, ++it) this->slots_.construct(i, *it);
-      guard.built = nullptr;
-    }
-    // Release: publishes the whole batch to the consumer's acquire of tail_.
-    if (n) this->tail_.store(ring::advance(t, n), std::memory_order_release);
-    return n;
-  }
+  core_type checked_core() const noexcept { return core(); }
 };
 
 namespace detail {
@@ -13555,7 +14042,7 @@ namespace detail {
 /// empty_consumer_block), never at nothing, so the single-element operations
 /// need no check of their own (see the header comment).
 template <class T, std::size_t N, bool IsProducer>
-class handle {
+class handle : public queue_observers<handle<T, N, IsProducer>, T> {
   using indices = queue_indices_for<T, N>;
   static constexpr indices* empty_block() noexcept {
     if constexpr (IsProducer) {
@@ -13564,6 +14051,12 @@ class handle {
       return &empty_consumer_block<N, cached_indices<T, N>::value>;
     }
   }
+  template <class, class>
+  friend class queue_observers;
+  template <class, class>
+  friend class producer_members;
+  template <class, class, class>
+  friend class consumer_members;
 
  public:
   /// Element type.
@@ -13582,12 +14075,6 @@ class handle {
   handle(const handle&) = delete;
   handle& operator=(const handle&) = delete;
 
-  /// Queue::size, a snapshot. Precondition (HEAPLESS_ASSERT): the handle is not empty.
-  [[nodiscard]] size_type size() const noexcept { return queue().size(); }
-  /// Queue::empty, a snapshot. Precondition: the handle is not empty.
-  [[nodiscard]] bool empty() const noexcept { return queue().empty(); }
-  /// Queue::full, a snapshot. Precondition: the handle is not empty.
-  [[nodiscard]] bool full() const noexcept { return queue().full(); }
   /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// False for an empty (default-constructed or moved-from) handle.
@@ -13599,20 +14086,20 @@ class handle {
   /// instruction) hides which block it is from the optimiser: knowing it is
   /// the shared one, g++ would follow the path into a slot behind it, which
   /// the indices never take, and warn about array bounds.
-  indices& block() const noexcept {
+  static_core<T, N> core() const noexcept {
 #if defined(__GNUC__) || defined(__clang__)
     __asm__("" : "+m"(q_));
 #endif
-    return *q_;
+    return static_core<T, N>{q_};
   }
-  /// The queue. Precondition (HEAPLESS_ASSERT): the handle is not empty.
-  Queue<T, N>& queue() const noexcept {
+  /// The queue's core. Precondition (HEAPLESS_ASSERT): the handle is not empty.
+  static_core<T, N> checked_core() const noexcept {
     HEAPLESS_ASSERT(q_ != empty_block(), "spsc handle used without a queue (default-constructed or moved-from)");
-    return static_cast<Queue<T, N>&>(static_cast<queue_state<T, N>&>(*q_));
+    return static_core<T, N>{q_};
   }
 
  private:
-  mutable indices* q_ = empty_block();  // mutable: block() tells the optimiser it may have changed
+  mutable indices* q_ = empty_block();  // mutable: core() tells the optimiser it may have changed
 };
 
 }  // namespace detail
@@ -13621,40 +14108,17 @@ class handle {
 /// one producer exists. A default-constructed or moved-from handle is empty:
 /// it reads as a full queue, and using it is a HEAPLESS_ASSERT failure.
 /// constexpr default constructor, so a static handle (e.g. for an ISR) needs
-/// no start-up code.
+/// no start-up code. Members: Queue's try_push, try_emplace, push (bulk);
+/// size, empty, full, capacity.
 template <class T, std::size_t N>
-class Producer : public detail::handle<T, N, true> {
+class Producer : public detail::handle<T, N, true>, public detail::producer_members<Producer<T, N>, T> {
+  template <class, class>
+  friend class detail::producer_members;
+
  public:
   using typename detail::handle<T, N, true>::size_type;
   /// An empty handle; assign one from Queue::split().
   constexpr Producer() noexcept = default;
-
-  /// Queue::try_push.
-  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
-    return Queue<T, N>::emplace_in_(this->block(), v);
-  }
-  /// Queue::try_push; v is not moved from when the queue is full.
-  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return Queue<T, N>::emplace_in_(this->block(), std::move(v));
-  }
-  /// Queue::try_emplace.
-  template <class... Args>
-  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    return Queue<T, N>::emplace_in_(this->block(), std::forward<Args>(args)...);
-  }
-  /// Queue::push (bulk): appends from [first, last) until full; returns how many.
-  template <class InputIt, class = decltype(std::declval<Queue<T, N>&>().push(std::declval<InputIt>(),
-                                                                             std::declval<InputIt>()))>
-  [[nodiscard]] size_type push(InputIt first, InputIt last) {
-    return this->queue().push(first, last);
-  }
-  /// Queue::push (bulk): appends up to count elements from data.
-  [[nodiscard]] size_type push(const T* data, size_type count) { return this->queue().push(data, count); }
-  /// Queue::push (bulk): appends from a contiguous range of T.
-  template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
-  [[nodiscard]] size_type push(const R& r) {
-    return this->queue().push(r);
-  }
 
  private:
   friend class Queue<T, N>;
@@ -13662,42 +14126,167 @@ class Producer : public detail::handle<T, N, true> {
 };
 
 /// The consumer side of a Queue; like Producer (move-only pointer wrapper).
-/// An empty handle reads as an empty queue.
+/// An empty handle reads as an empty queue. Members: Queue's try_pop, front,
+/// pop, pop (bulk), peek, drain; size, empty, full, capacity.
 template <class T, std::size_t N>
-class Consumer : public detail::handle<T, N, false> {
+class Consumer : public detail::handle<T, N, false>,
+                 public detail::consumer_members<Consumer<T, N>, T, std::integral_constant<std::size_t, N>> {
+  template <class, class, class>
+  friend class detail::consumer_members;
+
  public:
   using typename detail::handle<T, N, false>::size_type;
   /// An empty handle; assign one from Queue::split().
   constexpr Consumer() noexcept = default;
 
-  /// Queue::try_pop.
-  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return Queue<T, N>::pop_optional_(this->block());
-  }
-  /// Queue::try_pop(T&).
-  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    return Queue<T, N>::pop_into_(this->block(), out);
-  }
-  /// Queue::front: the front element or nullptr.
-  [[nodiscard]] T* front() const noexcept { return Queue<T, N>::front_of_(this->block()); }
-  /// Queue::pop: precondition not empty.
-  void pop() const noexcept { Queue<T, N>::pop_in_(this->block()); }
-  /// Queue::pop (bulk): moves up to max elements to out; returns how many.
-  template <class OutputIt>
-  [[nodiscard]] size_type pop(OutputIt out, size_type max) const {
-    return this->queue().pop(out, max);
-  }
-  /// Queue::peek: the queued elements, without removing them.
-  [[nodiscard]] typename Queue<T, N>::peek_view peek() const noexcept { return this->queue().peek(); }
-  /// Queue::drain: f(T&&) on each queued element; returns how many.
-  template <class F>
-  size_type drain(F&& f) const {
-    return this->queue().drain(std::forward<F>(f));
-  }
-
  private:
   friend class Queue<T, N>;
   constexpr explicit Consumer(Queue<T, N>& q) noexcept : detail::handle<T, N, false>(q) {}
+};
+
+// ---- Capacity erasure: QueueRef<T>, ProducerRef<T>, ConsumerRef<T> ----------------
+
+template <class T>
+class ProducerRef;
+template <class T>
+class ConsumerRef;
+
+namespace detail {
+
+/// The view handles' common part: ProducerRef and ConsumerRef, as the
+/// owner's handles (move-only; an empty one points at its side's empty
+/// block of the queue's layout and fails like a full or empty queue).
+template <class T, bool IsProducer>
+class ref_handle : public queue_observers<ref_handle<T, IsProducer>, T> {
+  template <class, class>
+  friend class queue_observers;
+  template <class, class>
+  friend class producer_members;
+  template <class, class, class>
+  friend class consumer_members;
+
+ public:
+  /// Element type.
+  using value_type = T;
+  /// Size type.
+  using size_type = std::size_t;
+
+  ref_handle(ref_handle&& o) noexcept : c_(o.c_) { o.c_ = o.empty_(); }
+  ref_handle& operator=(ref_handle&& o) noexcept {
+    const dynamic_core<T> c = o.c_;
+    o.c_ = o.empty_();
+    c_ = c;
+    return *this;
+  }
+  ref_handle(const ref_handle&) = delete;
+  ref_handle& operator=(const ref_handle&) = delete;
+
+  /// The queue's N.
+  [[nodiscard]] size_type capacity() const noexcept { return c_.s->cap; }
+  /// False for a moved-from handle.
+  explicit operator bool() const noexcept { return !c_.is_empty_handle(); }
+
+ protected:
+  explicit ref_handle(const dynamic_core<T>& c) noexcept : c_(c) {}
+  const dynamic_core<T>& core() const noexcept { return c_; }
+  const dynamic_core<T>& checked_core() const noexcept {
+    HEAPLESS_ASSERT(!c_.is_empty_handle(), "spsc handle used without a queue (default-constructed or moved-from)");
+    return c_;
+  }
+
+ private:
+  dynamic_core<T> empty_() const noexcept {
+    return {IsProducer ? c_.s->empty_producer : c_.s->empty_consumer, nullptr, c_.s};
+  }
+  dynamic_core<T> c_;
+};
+
+}  // namespace detail
+
+/// A non-owning handle to a spsc::Queue<T, N> of any capacity N: one
+/// non-template function can produce into, or consume from, queues of
+/// different sizes. Built on demand (implicit at a call): a pointer to the
+/// queue, one to its slots and one to a table of constants for that queue
+/// type (24 bytes on 64-bit hosts, 12 on Cortex-M); copyable, valid while
+/// the queue lives. It has the queue's whole API: try_push, try_emplace,
+/// push (bulk), try_pop, front, pop, pop (bulk), peek, drain, size, empty,
+/// full, capacity, split. Each member runs the same algorithm as the
+/// queue's (detail::queue_algo), with the same memory orders, on the
+/// queue's own indices and slots; the capacity and index arithmetic are read
+/// from the table at run time. The single-producer single-consumer rule is
+/// the queue's: at any time at most one context produces and one consumes,
+/// through the queue, its handles or any of its views.
+template <class T>
+class QueueRef : public detail::producer_members<QueueRef<T>, T>,
+                 public detail::consumer_members<QueueRef<T>, T, detail::runtime_cap>,
+                 public detail::queue_observers<QueueRef<T>, T> {
+  template <class, class>
+  friend class detail::producer_members;
+  template <class, class, class>
+  friend class detail::consumer_members;
+  template <class, class>
+  friend class detail::queue_observers;
+
+ public:
+  /// Element type.
+  using value_type = T;
+  /// Size type.
+  using size_type = std::size_t;
+  /// The producer handle type (split()).
+  using producer_type = ProducerRef<T>;
+  /// The consumer handle type (split()).
+  using consumer_type = ConsumerRef<T>;
+
+  /// Refers to q (implicit, so a Queue<T, N>& converts at a call).
+  template <std::size_t N>
+  QueueRef(Queue<T, N>& q) noexcept  // NOLINT: implicit on purpose
+      : c_{static_cast<detail::queue_indices_for<T, N>*>(&q), q.slots_.data(),
+           &detail::queue_shape_of<T, N>::shape} {}
+
+  /// The queue's N.
+  [[nodiscard]] size_type capacity() const noexcept { return c_.s->cap; }
+  /// Same as capacity().
+  [[nodiscard]] size_type max_size() const noexcept { return c_.s->cap; }
+
+  /// The producer and consumer handles of the queue, capacity-erased (see
+  /// Queue::split: call once, before the two sides run concurrently).
+  [[nodiscard]] std::pair<ProducerRef<T>, ConsumerRef<T>> split() const noexcept {
+    return {ProducerRef<T>(c_), ConsumerRef<T>(c_)};
+  }
+
+ private:
+  const detail::dynamic_core<T>& core() const noexcept { return c_; }
+  const detail::dynamic_core<T>& checked_core() const noexcept { return c_; }
+  detail::dynamic_core<T> c_;
+};
+
+/// The producer side of a queue reached through a QueueRef: as Producer,
+/// for any capacity. Move-only; a moved-from handle is empty (it reads as a
+/// full queue, and using it is a HEAPLESS_ASSERT failure).
+template <class T>
+class ProducerRef : public detail::ref_handle<T, true>, public detail::producer_members<ProducerRef<T>, T> {
+  template <class, class>
+  friend class detail::producer_members;
+  friend class QueueRef<T>;
+  explicit ProducerRef(const detail::dynamic_core<T>& c) noexcept : detail::ref_handle<T, true>(c) {}
+
+ public:
+  using typename detail::ref_handle<T, true>::size_type;
+};
+
+/// The consumer side of a queue reached through a QueueRef: as Consumer,
+/// for any capacity. Move-only; a moved-from handle is empty (it reads as an
+/// empty queue).
+template <class T>
+class ConsumerRef : public detail::ref_handle<T, false>,
+                    public detail::consumer_members<ConsumerRef<T>, T, detail::runtime_cap> {
+  template <class, class, class>
+  friend class detail::consumer_members;
+  friend class QueueRef<T>;
+  explicit ConsumerRef(const detail::dynamic_core<T>& c) noexcept : detail::ref_handle<T, false>(c) {}
+
+ public:
+  using typename detail::ref_handle<T, false>::size_type;
 };
 
 }  // namespace spsc
@@ -13812,6 +14401,10 @@ HEAPLESS_NAMESPACE_END
 // puts enq_, deq_ and the slot words each on their own L-byte line, then the
 // elements; L = 0 (Cortex-M) packs them.
 //
+// mpmc::QueueRef<T, Policy> is a capacity-erased view of a Queue<T, N,
+// Policy> of any N; the queue and its views run one implementation
+// (detail::queue_algo) with the same memory orders. docs/views.md.
+//
 // T's move constructor must not throw: a claimed slot cannot be handed back
 // to other threads, so the element is built (from throwing constructors:
 // before the claim) and then moved in without a chance to fail.
@@ -13867,22 +14460,16 @@ struct resolve_policy<pool_policy::automatic> {
 #endif
 };
 
-/// Stamp arithmetic (see the top of the file) for N slots in words of type S.
-template <std::size_t N, class S>
-struct stamps {
-  static constexpr std::size_t P = lap_size(N);
-  static_assert(std::numeric_limits<S>::digits >= 64 || (std::uint64_t{1} << std::numeric_limits<S>::digits) >= 2 * P,
-                "mpmc::Queue: sequence word too narrow for N");
-  static constexpr S index_mask = static_cast<S>(P - 1);
-
-  static constexpr std::size_t index(S s) noexcept { return static_cast<std::size_t>(s & index_mask); }
-  static constexpr S lap(S s) noexcept { return static_cast<S>(s & static_cast<S>(~index_mask)); }
-  static constexpr S next(S s) noexcept {
-    if constexpr (N == P) {
-      return static_cast<S>(s + 1u);  // plain counter: index N - 1 + 1 is the next lap
-    } else {
-      return index(s) + 1u < N ? static_cast<S>(s + 1u) : static_cast<S>(lap(s) + P);
-    }
+/// Stamp arithmetic (see the top of the file) for n slots, P = p stamps per
+/// lap, in words of type S: one definition for a Queue (n and p constants,
+/// through stamps<N, S>) and for a view (n and p read at run time).
+template <class S>
+struct stamp_math {
+  static constexpr std::size_t index(S s, S p) noexcept { return static_cast<std::size_t>(s & static_cast<S>(p - 1u)); }
+  static constexpr S lap(S s, S p) noexcept { return static_cast<S>(s & static_cast<S>(~static_cast<S>(p - 1u))); }
+  static constexpr S next(S s, std::size_t n, S p) noexcept {
+    if (n == p) return static_cast<S>(s + 1u);  // plain counter: index N - 1 + 1 is the next lap
+    return index(s, p) + 1u < n ? static_cast<S>(s + 1u) : static_cast<S>(lap(s, p) + p);
   }
   /// a - b as a signed b-bit value.
   static constexpr std::make_signed_t<S> diff(S a, S b) noexcept {
@@ -13893,21 +14480,37 @@ struct stamps {
   /// the word's range: locked policies (2^b may be just 2P) see 0 or P there,
   /// and lock-free snapshots of the two positions taken at different moments
   /// may cross by a few laps (2^b >= 2^32), which then counts as 0.
-  static constexpr std::size_t count(S from, S to) noexcept {
-    if constexpr (N == P) {  // plain counters
+  static constexpr std::size_t count(S from, S to, std::size_t n, S p) noexcept {
+    if (n == p) {  // plain counters
       const S d = static_cast<S>(to - from);
       if (d > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
-      return d >= N ? N : d;
+      return d >= n ? n : static_cast<std::size_t>(d);
     }
-    const S laps = static_cast<S>(lap(to) - lap(from));
+    const S laps = static_cast<S>(lap(to, p) - lap(from, p));
     if (laps > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
-    const std::size_t n = static_cast<std::size_t>(laps / P) * N + index(to);
-    if (n <= index(from)) return 0;
-    return n - index(from) >= N ? N : n - index(from);
+    const std::size_t k = static_cast<std::size_t>(laps / p) * n + index(to, p);
+    if (k <= index(from, p)) return 0;
+    return k - index(from, p) >= n ? n : k - index(from, p);
   }
   /// Whether positions `to` (fill) and `from` (drain), read together, say
   /// full: the same slot index a lap apart.
-  static constexpr bool full(S from, S to) noexcept { return index(to) == index(from) && to != from; }
+  static constexpr bool full(S from, S to, S p) noexcept { return index(to, p) == index(from, p) && to != from; }
+};
+
+/// Stamp arithmetic for N slots in words of type S (stamp_math with constants).
+template <std::size_t N, class S>
+struct stamps {
+  static constexpr std::size_t P = lap_size(N);
+  static_assert(std::numeric_limits<S>::digits >= 64 || (std::uint64_t{1} << std::numeric_limits<S>::digits) >= 2 * P,
+                "mpmc::Queue: sequence word too narrow for N");
+  using m = stamp_math<S>;
+  static constexpr S p = static_cast<S>(P);
+  static constexpr std::size_t index(S s) noexcept { return m::index(s, p); }
+  static constexpr S lap(S s) noexcept { return m::lap(s, p); }
+  static constexpr S next(S s) noexcept { return m::next(s, N, p); }
+  static constexpr std::make_signed_t<S> diff(S a, S b) noexcept { return m::diff(a, b); }
+  static constexpr std::size_t count(S from, S to) noexcept { return m::count(from, to, N, p); }
+  static constexpr bool full(S from, S to) noexcept { return m::full(from, to, p); }
 };
 
 template <class X>
@@ -13975,15 +14578,418 @@ template <class T, std::size_t N, class Policy>
 using queue_state_for = queue_state<T, N, sequence_t<N, typename resolve_policy<Policy>::type>,
                                     !plain_ring<T, typename resolve_policy<Policy>::type>>;
 
+// ---- Cores: what the one implementation (queue_algo) works on -------------------
+// queue_algo's functions run every operation of Queue and QueueRef on a core:
+// the two positions (enq(), deq()), the slot words (seq(i)), the slots
+// (slot(i)) and the stamp arithmetic (cap(), index, lap, next, diff, count,
+// full). static_core is a Queue's: N and P are constants and the atomics are
+// the queue's own, so a Queue compiles to the code its members had when they
+// held the algorithms. dynamic_core is a view's: the same, with N and P read
+// from the queue's shape at run time (S is still a compile-time type: a view
+// picks the core of the queue's S once per call).
+
+/// A Queue<T, N, Policy>'s state, N known at compile time.
+template <class T, std::size_t N, class S, bool Words>
+struct static_core {
+  using seq_type = S;
+  using st = stamps<N, S>;
+  queue_state<T, N, S, Words, true>* q;
+
+  std::atomic<S>& enq() const noexcept { return q->enq_; }
+  std::atomic<S>& deq() const noexcept { return q->deq_; }
+  std::atomic<S>& seq(std::size_t i) const noexcept { return q->seq_[i]; }
+  T* slot(std::size_t i) const noexcept { return &q->slots_.data_[i]; }
+  static constexpr std::size_t cap() noexcept { return N; }
+  static constexpr S lap_size() noexcept { return st::p; }
+  static constexpr std::size_t index(S s) noexcept { return st::index(s); }
+  static constexpr S lap(S s) noexcept { return st::lap(s); }
+  static constexpr S next(S s) noexcept { return st::next(s); }
+  static constexpr std::size_t count(S from, S to) noexcept { return st::count(from, to); }
+  static constexpr bool full(S from, S to) noexcept { return st::full(from, to); }
+};
+
+/// Where a queue's members are, for a view (QueueRef).
+struct queue_parts {
+  void* enq;
+  void* deq;
+  void* seq;  // null for the plain ring
+  void* slots;
+};
+
+/// The exact type of a queue's positions and slot words, as a view records it.
+enum class seq_kind : unsigned char { u8, u16, u32, u64 };
+
+template <class S>
+constexpr seq_kind seq_kind_of() noexcept {
+  if constexpr (sizeof(S) == 1) {
+    return seq_kind::u8;
+  } else if constexpr (sizeof(S) == 2) {
+    return seq_kind::u16;
+  } else if constexpr (sizeof(S) == 4) {
+    return seq_kind::u32;
+  } else {
+    return seq_kind::u64;
+  }
+}
+
+/// What a view knows of a Queue<T, N, Policy> type: one constant table per type.
+struct queue_shape {
+  std::size_t n;  // N
+  std::size_t p;  // P, stamps per lap
+  seq_kind kind;  // the sequence type
+  queue_parts (*parts)(void* q) noexcept;
+};
+
+template <class State, std::size_t N, class S, bool Words>
+struct queue_shape_of {
+  static queue_parts parts(void* q) noexcept {
+    State& s = *static_cast<State*>(q);
+    void* seq = nullptr;
+    if constexpr (Words) seq = static_cast<void*>(s.seq_);
+    return {static_cast<void*>(&s.enq_), static_cast<void*>(&s.deq_), seq, static_cast<void*>(s.slots_.data())};
+  }
+  static constexpr queue_shape shape = {N, lap_size(N), seq_kind_of<S>(), &parts};
+};
+
+/// A view's core: a queue's members and its N and P, at run time; S fixed.
+template <class T, class S>
+struct dynamic_core {
+  using seq_type = S;
+  using m = stamp_math<S>;
+  std::atomic<S>* enq_;
+  std::atomic<S>* deq_;
+  std::atomic<S>* seq_;
+  T* slots_;
+  std::size_t n_;
+  S p_;
+
+  dynamic_core(const queue_parts& q, const queue_shape& s) noexcept
+      : enq_(static_cast<std::atomic<S>*>(q.enq)),
+        deq_(static_cast<std::atomic<S>*>(q.deq)),
+        seq_(static_cast<std::atomic<S>*>(q.seq)),
+        slots_(static_cast<T*>(q.slots)),
+        n_(s.n),
+        p_(static_cast<S>(s.p)) {}
+  std::atomic<S>& enq() const noexcept { return *enq_; }
+  std::atomic<S>& deq() const noexcept { return *deq_; }
+  std::atomic<S>& seq(std::size_t i) const noexcept { return seq_[i]; }
+  T* slot(std::size_t i) const noexcept { return slots_ + i; }
+  std::size_t cap() const noexcept { return n_; }
+  S lap_size() const noexcept { return p_; }
+  std::size_t index(S s) const noexcept { return m::index(s, p_); }
+  S lap(S s) const noexcept { return m::lap(s, p_); }
+  S next(S s) const noexcept { return m::next(s, n_, p_); }
+  std::size_t count(S from, S to) const noexcept { return m::count(from, to, n_, p_); }
+  bool full(S from, S to) const noexcept { return m::full(from, to, p_); }
+};
+
+// ---- The algorithms, once --------------------------------------------------------
+
+/// Every operation of Queue and QueueRef under the resolved Policy, on a
+/// core C (static_core or dynamic_core).
+template <class T, class Policy>
+struct queue_algo {
+  static constexpr bool lock_free = std::is_same_v<Policy, pool_policy::lock_free>;
+  static constexpr bool plain = plain_ring<T, Policy>;
+
+  // ---- Producers -----------------------------------------------------------
+  template <class C, class... Args>
+  static bool try_emplace(const C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    using S = typename C::seq_type;
+    if constexpr (plain) {
+      // Built before the lock, copied (trivially) inside it.
+      const T tmp(std::forward<Args>(args)...);
+      return guard<Policy>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S e = c.enq().load(std::memory_order_relaxed);
+        if (c.full(c.deq().load(std::memory_order_relaxed), e)) return false;
+        ::heapless::detail::construct_at(c.slot(c.index(e)), tmp);
+        c.enq().store(c.next(e), std::memory_order_relaxed);
+        return true;
+      });
+    } else if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
+      S lap;
+      const std::size_t i = claim_push(c, lap);
+      if (i == c.cap()) return false;
+      ::heapless::detail::construct_at(c.slot(i), std::forward<Args>(args)...);
+      publish(c, i, lap);
+      return true;
+    } else {
+      T tmp(std::forward<Args>(args)...);
+      return try_emplace(c, std::move(tmp));
+    }
+  }
+
+  // ---- Consumers -----------------------------------------------------------
+  template <class C>
+  static std::optional<T> try_pop(const C& c) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (plain) {
+      std::optional<T> out;
+      guard<Policy>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S d = c.deq().load(std::memory_order_relaxed);
+        if (d == c.enq().load(std::memory_order_relaxed)) return 0;
+        out.emplace(*c.slot(c.index(d)));  // a trivial copy
+        c.deq().store(c.next(d), std::memory_order_relaxed);
+        return 0;
+      });
+      return out;
+    } else {
+      S lap;
+      const std::size_t i = claim_pop(c, lap);
+      if (i == c.cap()) return std::nullopt;
+      const release_on_exit<C> release{c, i, lap};
+      // Built in the caller's object (a prvalue), then the slot is released.
+      return std::optional<T>(std::in_place, std::move(*c.slot(i)));
+    }
+  }
+  template <class C>
+  static bool try_pop(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    using S = typename C::seq_type;
+    if constexpr (plain) {
+      return guard<Policy>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S d = c.deq().load(std::memory_order_relaxed);
+        if (d == c.enq().load(std::memory_order_relaxed)) return false;
+        std::memcpy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
+        c.deq().store(c.next(d), std::memory_order_relaxed);
+        return true;
+      });
+    } else {
+      S lap;
+      const std::size_t i = claim_pop(c, lap);
+      if (i == c.cap()) return false;
+      const release_on_exit<C> release{c, i, lap};
+      out = std::move(*c.slot(i));
+      return true;
+    }
+  }
+
+  // ---- Observers -----------------------------------------------------------
+  template <class C>
+  static std::size_t size(const C& c) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (lock_free) {
+      // Acquire on both: the second load stays after the first; a caller may
+      // act on the answer. The two may still come from different moments:
+      // count() clamps.
+      const S d = c.deq().load(std::memory_order_acquire);
+      const S e = c.enq().load(std::memory_order_acquire);
+      return c.count(d, e);
+    } else {
+      return guard<Policy>::run([&c]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        return c.count(c.deq().load(std::memory_order_relaxed), c.enq().load(std::memory_order_relaxed));
+      });
+    }
+  }
+
+  // Destroys the element of a claimed slot and releases the slot when the
+  // pop that claimed it ends, also when moving the element out throws.
+  template <class C>
+  struct release_on_exit {
+    const C& c;
+    std::size_t i;
+    typename C::seq_type lap;
+    ~release_on_exit() { release(c, i, lap); }
+  };
+
+  // Claims the next position to fill: its slot index (lap in `lap`), or N
+  // when the queue is full.
+  template <class C>
+  static std::size_t claim_push(const C& c, typename C::seq_type& lap) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (plain) {  // (never called: the plain ring has no slot words)
+      lap = 0;
+      return c.cap();
+    } else if constexpr (lock_free) {
+      // Relaxed: only a guess; the CAS below validates it.
+      S pos = c.enq().load(std::memory_order_relaxed);
+      for (;;) {
+        const std::size_t i = c.index(pos);
+        lap = c.lap(pos);
+        // Acquire: pairs with the release in release() by the consumer that
+        // emptied this slot, so its reads and destruction of the old element
+        // happen before we construct the new one.
+        const S s = c.seq(i).load(std::memory_order_acquire);
+        const auto d = stamp_math<S>::diff(s, lap);
+        if (d == 0) {
+          // Relaxed (success and failure): the CAS only claims the position;
+          // element data travels through the slot words.
+          if (c.enq().compare_exchange_weak(pos, c.next(pos), std::memory_order_relaxed, std::memory_order_relaxed))
+            return i;
+        } else if (d < 0) {
+          return c.cap();  // the slot still holds (or awaits) the previous lap's element: full
+        } else {
+          // Relaxed: our position was stale; take a fresh guess.
+          pos = c.enq().load(std::memory_order_relaxed);
+        }
+      }
+    } else {
+      return guard<Policy>::run([&]() noexcept -> std::size_t {
+        // Relaxed: enq_ changes only under this lock.
+        const S pos = c.enq().load(std::memory_order_relaxed);
+        const std::size_t i = c.index(pos);
+        lap = c.lap(pos);
+        // Acquire: as above (the emptying consumer released outside the lock).
+        if (c.seq(i).load(std::memory_order_acquire) != lap) return c.cap();
+        c.enq().store(c.next(pos), std::memory_order_relaxed);
+        return i;
+      });
+    }
+  }
+
+  // Claims the next position to drain: its slot index (lap in `lap`), or N
+  // when the front is empty or not yet published.
+  template <class C>
+  static std::size_t claim_pop(const C& c, typename C::seq_type& lap) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (plain) {  // (never called: the plain ring has no slot words)
+      lap = 0;
+      return c.cap();
+    } else if constexpr (lock_free) {
+      // Relaxed: only a guess; the CAS below validates it.
+      S pos = c.deq().load(std::memory_order_relaxed);
+      for (;;) {
+        const std::size_t i = c.index(pos);
+        lap = c.lap(pos);
+        // Acquire: pairs with the release in publish(), so the element the
+        // producer constructed is visible before we read it.
+        const S s = c.seq(i).load(std::memory_order_acquire);
+        const auto d = stamp_math<S>::diff(s, static_cast<S>(lap + 1u));
+        if (d == 0) {
+          // Relaxed: the CAS only claims the position (see claim_push).
+          if (c.deq().compare_exchange_weak(pos, c.next(pos), std::memory_order_relaxed, std::memory_order_relaxed))
+            return i;
+        } else if (d < 0) {
+          return c.cap();  // not yet filled for this lap: empty (or its producer is mid-push)
+        } else {
+          // Relaxed: our position was stale; take a fresh guess.
+          pos = c.deq().load(std::memory_order_relaxed);
+        }
+      }
+    } else {
+      return guard<Policy>::run([&]() noexcept -> std::size_t {
+        // Relaxed: deq_ changes only under this lock.
+        const S pos = c.deq().load(std::memory_order_relaxed);
+        const std::size_t i = c.index(pos);
+        lap = c.lap(pos);
+        // Acquire: pairs with the release in publish() (outside the lock).
+        if (c.seq(i).load(std::memory_order_acquire) != static_cast<S>(lap + 1u)) return c.cap();
+        c.deq().store(c.next(pos), std::memory_order_relaxed);
+        return i;
+      });
+    }
+  }
+
+  // Marks slot i full for lap `lap`.
+  template <class C>
+  static void publish(const C& c, std::size_t i, typename C::seq_type lap) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (!plain) store_release(c.seq(i), static_cast<S>(lap + 1u));
+    else (void)c, (void)i, (void)lap;
+  }
+
+  // Destroys the element in slot i and marks the slot free for the next lap.
+  template <class C>
+  static void release(const C& c, std::size_t i, typename C::seq_type lap) noexcept {
+    using S = typename C::seq_type;
+    ::heapless::detail::destroy_at(c.slot(i));
+    if constexpr (!plain) store_release(c.seq(i), static_cast<S>(lap + c.lap_size()));
+    else (void)lap;
+  }
+
+  // Release: a slot word store pairs with the acquire load of the next side
+  // to claim the slot (claim_pop after publish: the constructed element is
+  // visible before it is moved out; claim_push after release: the old
+  // element's reads and destruction happen before the slot is reused).
+  // (A static function of the word alone: GCC 12 folds identical member
+  // functions of different Queue types and then misreports array bounds.)
+  template <class S>
+  static void store_release(std::atomic<S>& word, S value) noexcept {
+    word.store(value, std::memory_order_release);
+  }
+};
+
+// ---- The members, once -------------------------------------------------------
+/// The members of Queue and QueueRef (a base of both). D::with_core_(f)
+/// calls f with the core the operation runs on.
+template <class D, class T, class Policy>
+class queue_members {
+  using algo_ = queue_algo<T, Policy>;
+
+ public:
+  /// Size type.
+  using size_type = std::size_t;
+
+  // ---- Producers -----------------------------------------------------------
+  /// Appends a copy of v. Returns false (and changes nothing) when full.
+  /// Any thread or interrupt. O(1) plus CAS retries under contention.
+  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    return try_emplace(v);
+  }
+  /// Appends v moved. Returns false when full; v is then not moved from.
+  [[nodiscard]] bool try_push(T&& v) noexcept { return try_emplace(std::move(v)); }
+  /// Constructs an element from args at the back. Returns false when full.
+  /// When that constructor cannot throw, the element is built in its slot and
+  /// args are untouched on failure. Otherwise it is built first, outside the
+  /// queue (an exception then propagates with nothing claimed), and moved in:
+  /// on failure that temporary is destroyed (rvalue args may be moved from).
+  /// The plain ring (see Costs at the top of the header) always builds the
+  /// element first, outside its lock, and copies it in.
+  template <class... Args>
+  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return d_().with_core_([&](const auto& c) { return algo_::try_emplace(c, std::forward<Args>(args)...); });
+  }
+
+  // ---- Consumers -----------------------------------------------------------
+  /// Removes the front element and returns it; std::nullopt when empty (or
+  /// when the front position's producer has not finished: see the top of
+  /// the header). Any thread or interrupt. O(1) plus CAS retries under
+  /// contention.
+  [[nodiscard]] std::optional<T> try_pop() noexcept {
+    return d_().with_core_([](const auto& c) { return algo_::try_pop(c); });
+  }
+  /// Move-assigns the front element to out and removes it; false (out
+  /// untouched) when empty. If the assignment throws, the element is
+  /// destroyed and its slot released anyway (a claimed position cannot be
+  /// handed back), and the exception propagates.
+  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return d_().with_core_([&out](const auto& c) { return algo_::try_pop(c, out); });
+  }
+
+  // ---- Observers -----------------------------------------------------------
+  /// Claimed positions not yet drained: a snapshot in [0, N] that may be
+  /// stale when it returns while others push or pop; exact when no other
+  /// call runs. Counts elements whose producer has not finished.
+  [[nodiscard]] size_type size() const noexcept {
+    return d_().with_core_([](const auto& c) { return algo_::size(c); });
+  }
+  /// size() == 0, a snapshot.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// size() == capacity(), a snapshot.
+  [[nodiscard]] bool full() const noexcept { return size() == d_().capacity(); }
+
+ private:
+  const D& d_() const noexcept { return static_cast<const D&>(*this); }
+};
+
 }  // namespace detail
 
 /// True when Queue<T, N, pool_policy::lock_free> compiles on this target.
 inline constexpr bool lock_free_available = HEAPLESS_DETAIL_CAS64 != 0 || HEAPLESS_DETAIL_CAS32 != 0;
 
+template <class T, class Policy = pool_policy::automatic>
+class QueueRef;
+
 /// A bounded multi-producer multi-consumer FIFO of exactly N elements; see the
-/// top of this file. Neither copyable nor movable.
+/// top of this file. Neither copyable nor movable. Its members try_push,
+/// try_emplace, try_pop, size, empty and full are shared with QueueRef
+/// (detail::queue_members).
 template <class T, std::size_t N, class Policy = pool_policy::automatic>
-class Queue : private detail::queue_state_for<T, N, Policy> {
+class Queue : private detail::queue_state_for<T, N, Policy>,
+              public detail::queue_members<Queue<T, N, Policy>, T, typename detail::resolve_policy<Policy>::type> {
  public:
   /// The policy in effect (pool_policy::automatic resolved for this target).
   using policy_type = typename detail::resolve_policy<Policy>::type;
@@ -13991,10 +14997,11 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   using sequence_type = detail::sequence_t<N, policy_type>;
 
  private:
-  using st_ = detail::stamps<N, sequence_type>;
   using S = sequence_type;
   static constexpr bool lock_free_ = std::is_same_v<policy_type, pool_policy::lock_free>;
   static constexpr bool plain_ = detail::plain_ring<T, policy_type>;
+  using state_ = detail::queue_state<T, N, S, !plain_, true>;
+  using core_type = detail::static_core<T, N, S, !plain_>;
   static_assert(N > 0, "mpmc::Queue needs a capacity of at least 1");
   static_assert(N <= (std::size_t{1} << 30), "mpmc::Queue capacity too large");
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
@@ -14009,12 +15016,15 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
                     ::heapless::detail::is_critical_section<policy_type>::value,
                 "mpmc::Queue: Policy must be one of heapless::pool_policy::*");
   static_assert(!lock_free_ || lock_free_available, "mpmc::Queue: pool_policy::lock_free needs a CAS on this target");
+  template <class, class, class>
+  friend class detail::queue_members;
+  template <class, class>
+  friend class QueueRef;
 
  public:
   /// Element type.
   using value_type = T;
-  /// Size type.
-  using size_type = std::size_t;
+  using typename detail::queue_members<Queue, T, policy_type>::size_type;
   /// Reference to an element.
   using reference = T&;
   /// Const reference to an element.
@@ -14025,9 +15035,11 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   constexpr Queue() noexcept = default;
   Queue(const Queue&) = delete;
   Queue& operator=(const Queue&) = delete;
-  /// Destroys the elements still queued (implicit; trivial when T's is).
-  /// No other thread may use the queue then.
+  // ~Queue() destroys the elements still queued (implicit; trivial when T's
+  // is); no other thread may use the queue then. try_push, try_emplace,
+  // try_pop, size, empty and full come from the base shared with QueueRef.
 
+<<<<<<< HEAD
   // ---- Producers -----------------------------------------------------------
 
   /// Appends a copy of v. Returns false (and changes nothing) when full.
@@ -14144,54 +15156,74 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   [[nodiscard]] bool empty() const noexcept { return size() == 0; }
   /// size() == N, a snapshot.
   [[nodiscard]] bool full() const noexcept { return size() == N; }
+=======
+>>>>>>> views
   /// The number of elements the queue can hold (N).
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
   [[nodiscard]] static constexpr size_type max_size() noexcept { return N; }
 
  private:
-  T* slot_(std::size_t i) noexcept { return &this->slots_.data_[i]; }
+  state_* state_ptr_() const noexcept { return const_cast<state_*>(static_cast<const state_*>(this)); }
+  template <class F>
+  decltype(auto) with_core_(F&& f) const noexcept(noexcept(f(std::declval<const core_type&>()))) {
+    return f(core_type{state_ptr_()});
+  }
+};
 
-  // Destroys the element of a claimed slot and releases the slot when the
-  // pop that claimed it ends, also when moving the element out throws.
-  struct release_on_exit_ {
-    Queue& q;
-    std::size_t i;
-    S lap;
-    ~release_on_exit_() { q.release_(i, lap); }
-  };
+/// A non-owning handle to an mpmc::Queue<T, N, Policy> of any capacity N:
+/// one non-template function can push into, or pop from, queues of
+/// different sizes, from any number of threads and interrupt handlers (the
+/// queue's rules). Built on demand (implicit at a call): a pointer to the
+/// queue and one to a table of constants for that queue type (16 bytes on
+/// 64-bit hosts, 8 on Cortex-M); copyable, valid while the queue lives. It
+/// has the queue's whole API: try_push, try_emplace, try_pop (both forms),
+/// size, empty, full, capacity, max_size. Each member runs the algorithm the
+/// queue's member runs (detail::queue_algo), with the same memory orders and
+/// the same policy (Policy is resolved as the queue's: a QueueRef<T, P>
+/// accepts every Queue<T, N, P>), on the queue's own positions, slot words
+/// and slots; N and the stamps per lap are read from the table.
+template <class T, class Policy>
+class QueueRef
+    : public detail::queue_members<QueueRef<T, Policy>, T, typename detail::resolve_policy<Policy>::type> {
+  template <class, class, class>
+  friend class detail::queue_members;
 
-  // Claims the next position to fill: its slot index (lap in `lap`), or N
-  // when the queue is full.
-  std::size_t claim_push_(S& lap) noexcept {
-    if constexpr (plain_) {  // (never called: the plain ring has no slot words)
-      lap = 0;
-      return N;
-    } else if constexpr (lock_free_) {
-      // Relaxed: only a guess; the CAS below validates it.
-      S pos = this->enq_.load(std::memory_order_relaxed);
-      for (;;) {
-        const std::size_t i = st_::index(pos);
-        lap = st_::lap(pos);
-        // Acquire: pairs with the release in release_() by the consumer that
-        // emptied this slot, so its reads and destruction of the old element
-        // happen before we construct the new one.
-        const S s = this->seq_[i].load(std::memory_order_acquire);
-        const auto d = st_::diff(s, lap);
-        if (d == 0) {
-          // Relaxed (success and failure): the CAS only claims the position;
-          // element data travels through the slot words.
-          if (this->enq_.compare_exchange_weak(pos, st_::next(pos), std::memory_order_relaxed,
-                                               std::memory_order_relaxed))
-            return i;
-        } else if (d < 0) {
-          return N;  // the slot still holds (or awaits) the previous lap's element: full
-        } else {
-          // Relaxed: our position was stale; take a fresh guess.
-          pos = this->enq_.load(std::memory_order_relaxed);
-        }
-      }
+ public:
+  /// The policy in effect (pool_policy::automatic resolved for this target).
+  using policy_type = typename detail::resolve_policy<Policy>::type;
+  /// Element type.
+  using value_type = T;
+  using typename detail::queue_members<QueueRef, T, policy_type>::size_type;
+
+  /// Refers to q (implicit, so a Queue<T, N, Policy>& converts at a call).
+  template <std::size_t N>
+  QueueRef(Queue<T, N, Policy>& q) noexcept  // NOLINT: implicit on purpose
+      : q_(q.state_ptr_()),
+        shape_(&detail::queue_shape_of<typename Queue<T, N, Policy>::state_, N,
+                                       typename Queue<T, N, Policy>::sequence_type,
+                                       !Queue<T, N, Policy>::plain_>::shape) {}
+
+  /// The queue's N.
+  [[nodiscard]] size_type capacity() const noexcept { return shape_->n; }
+  /// Same as capacity().
+  [[nodiscard]] size_type max_size() const noexcept { return shape_->n; }
+
+ private:
+  static constexpr bool lock_free_ = std::is_same_v<policy_type, pool_policy::lock_free>;
+  template <class S, class F>
+  decltype(auto) run_(const detail::queue_parts& p, F& f) const {
+    return f(detail::dynamic_core<T, S>(p, *shape_));
+  }
+  // The core of the queue's sequence type: one type under lock_free, one of
+  // four otherwise (picked once per call).
+  template <class F>
+  decltype(auto) with_core_(F&& f) const {
+    const detail::queue_parts p = shape_->parts(q_);
+    if constexpr (lock_free_) {
+      return run_<detail::sequence_t<1, policy_type>>(p, f);
     } else {
+<<<<<<< HEAD
       return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept -> std::size_t {
         // Relaxed: enq_ changes only under this lock.
         const S pos = this->enq_.load(std::memory_order_relaxed);
@@ -14269,6 +15301,20 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   static void store_release_(std::atomic<S>& word, S value) noexcept {
     word.store(value, std::memory_order_release);
   }
+=======
+      switch (shape_->kind) {
+        case detail::seq_kind::u8: return run_<std::uint8_t>(p, f);
+        case detail::seq_kind::u16: return run_<std::uint16_t>(p, f);
+        case detail::seq_kind::u32: return run_<std::uint32_t>(p, f);
+        case detail::seq_kind::u64: break;
+      }
+      return run_<std::uint64_t>(p, f);
+    }
+  }
+
+  void* q_;
+  const detail::queue_shape* shape_;
+>>>>>>> views
 };
 
 }  // namespace mpmc
@@ -19085,23 +20131,6 @@ HEAPLESS_NAMESPACE_END
 // ---- end heapless/sorted_linked_list.hpp ----
 
 #endif  // HEAPLESS_HPP
-
-// ---- begin heapless/index_set.hpp (not in the umbrella header) ----
-// heapless/index_set.hpp - IndexSet<K, N, Hash, KeyEqual>: a hash set of at
-// most N keys in the object itself, iterated in insertion order, with set
-// algebra that keeps order. It is an IndexMap without values and lives in
-// heapless/index_map.hpp; this header is the name to include for the set.
-//
-//   heapless::IndexSet<std::uint32_t, 32> seen;   // no heap, ever
-//   if (!seen.try_insert(id)) { /* full: nothing changed */ }
-//   heapless::set_union(a, b, out);               // a's order, then b's new keys
-#ifndef HEAPLESS_INDEX_SET_HPP
-#define HEAPLESS_INDEX_SET_HPP
-
-// #include "index_map.hpp": inlined above
-
-#endif  // HEAPLESS_INDEX_SET_HPP
-// ---- end heapless/index_set.hpp ----
 
 // ---- begin heapless/array.hpp (opt-in: define HEAPLESS_SINGLE_HEADER_ARRAY before including this file) ----
 #if defined(HEAPLESS_SINGLE_HEADER_ARRAY)

@@ -44,10 +44,11 @@
 // try_insert_or_assign report a full map by returning an empty optional,
 // change nothing and leave their arguments untouched.
 //
-// IndexMapRef<K, V, Hash, KeyEqual> (before IndexSet below) is a
-// capacity-erased handle to an IndexMap of any N; IndexMapRef<K, const V,
-// ...> is the read-only one. Both run IndexMap's own members and algorithms
-// (map_members, index_map_members, detail::map_algo); docs/views.md.
+// IndexMapRef<K, V, Hash, KeyEqual> is a capacity-erased handle to an
+// IndexMap of any N; IndexMapRef<K, const V, ...> is the read-only one. Both
+// run IndexMap's own members and algorithms (map_members, index_map_members,
+// detail::map_algo); docs/views.md. IndexSet and IndexSetRef are defined in
+// heapless/index_set.hpp, which this header includes at its end.
 //
 // Threads/ISRs: no internal synchronisation; like std containers, concurrent
 // const access is safe, anything else needs the caller's lock.
@@ -190,6 +191,10 @@ template <class K, std::size_t N, class Hash = hash<K>, class KeyEqual = std::eq
 class IndexSet;
 template <class K, class V, class Hash = hash<K>, class KeyEqual = std::equal_to<>>
 class IndexMapRef;
+template <class K, class Hash = hash<std::remove_const_t<K>>, class KeyEqual = std::equal_to<>>
+class IndexSetRef;
+template <class D, class K, class Hash, class KeyEqual>
+class index_set_members;
 
 namespace detail {
 
@@ -586,6 +591,8 @@ class IndexMap
 
   template <class, std::size_t, class, class>
   friend class IndexSet;
+  template <class, class, class, class>
+  friend class index_set_members;
 
  public:
   using typename api_::const_iterator;
@@ -856,18 +863,6 @@ class IndexMap
     }
   }
 #endif
-
-  // IndexSet's insertion: {entry, inserted} / a map's try_insert_result.
-  template <class KK>
-  constexpr std::pair<size_type, bool> try_emplace_(KK&& k) {
-    return algo_::try_emplace(*this, std::forward<KK>(k));
-  }
-  template <class KK>
-  constexpr try_insert_result try_insert_(KK&& k) {
-    return algo_::try_insert(*this, api_::make_(*this), std::forward<KK>(k));
-  }
-  constexpr void remove_swap_(size_type i) { algo_::remove_swap(*this, i); }
-  constexpr void remove_shift_(size_type i) { algo_::erase_shift(*this, i, i + 1); }
 };
 
 /// Removes every entry for which pred(entry) is true, keeping the order of
@@ -959,6 +954,10 @@ class IndexMapRef : public index_map_members<IndexMapRef<K, V, Hash, KeyEqual>, 
   friend class index_map_members;
   template <class, class, class, class>
   friend class IndexMapRef;
+  template <class, class, class>
+  friend class IndexSetRef;
+  template <class, class, class, class>
+  friend class index_set_members;
 
   const functions_type& functions_() const noexcept {
     return *static_cast<const functions_type*>(ops_->functions(map_));
@@ -978,270 +977,9 @@ std::size_t erase_if(IndexMapRef<K, V, H, E> m, Pred pred) {
   return IndexMapRef<K, V, H, E>::erase_if_(m, pred);
 }
 
-// ---- IndexSet ------------------------------------------------------------------
-
-/// A hash set of at most N keys, iterated in insertion order: an IndexMap
-/// without values (same index, same costs, same error tiers).
-template <class K, std::size_t N, class Hash, class KeyEqual>
-class IndexSet {
-  using map_ = IndexMap<K, detail::index_set_unit, N, Hash, KeyEqual>;
-
- public:
-  /// Key type.
-  using key_type = K;
-  /// Same as key_type.
-  using value_type = K;
-  /// Size type.
-  using size_type = std::size_t;
-  /// Difference type.
-  using difference_type = std::ptrdiff_t;
-  /// Hash function type.
-  using hasher = Hash;
-  /// Key equality type.
-  using key_equal = KeyEqual;
-  /// Const reference to a key.
-  using reference = const K&;
-  /// Const reference to a key.
-  using const_reference = const K&;
-  /// Keys are immutable in a set: both iterators are `const K*`.
-  using iterator = const K*;
-  /// Pointer to a const key.
-  using const_iterator = const K*;
-  /// Reverse iterator (keys are read-only).
-  using reverse_iterator = std::reverse_iterator<const K*>;
-  /// Same as reverse_iterator.
-  using const_reverse_iterator = reverse_iterator;
-  /// try_insert's result: empty when the set was full (nothing changed).
-  using try_insert_result = std::optional<std::pair<iterator, bool>>;
-
-  constexpr IndexSet() noexcept = default;
-  /// Empty, with these function objects (a keyed hash, say).
-  constexpr explicit IndexSet(const Hash& h, const KeyEqual& eq = KeyEqual()) : m_(h, eq) {}
-  /// Inserts each key; more than N distinct keys raises length_error.
-  constexpr IndexSet(std::initializer_list<K> il) { insert(il.begin(), il.end()); }
-  /// Inserts each key of [first, last); more than N distinct keys raises length_error.
-  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
-  constexpr IndexSet(InputIt first, InputIt last) {
-    insert(first, last);
-  }
-  /// Replaces the contents with the keys of il (as clear(), then insert(il)).
-  constexpr IndexSet& operator=(std::initializer_list<K> il) {
-    clear();
-    insert(il.begin(), il.end());
-    return *this;
-  }
-
-  /// The number of keys.
-  constexpr size_type size() const noexcept { return m_.size(); }
-  /// The maximum number of keys (N).
-  static constexpr size_type capacity() noexcept { return N; }
-  /// Same as capacity().
-  static constexpr size_type max_size() noexcept { return N; }
-  /// Number of index slots: the smallest power of two >= 2N.
-  static constexpr size_type slots() noexcept { return map_::slots(); }
-  /// true when size() == 0.
-  [[nodiscard]] constexpr bool empty() const noexcept { return m_.empty(); }
-  /// true when size() == N: a new key would not fit.
-  constexpr bool full() const noexcept { return m_.full(); }
-  /// A copy of the hash function.
-  constexpr hasher hash_function() const { return m_.hash_function(); }
-  /// A copy of the key equality.
-  constexpr key_equal key_eq() const { return m_.key_eq(); }
-
-  /// Pointer to the first key.
-  constexpr const K* begin() const noexcept { return m_.keys_data_(); }
-  /// Pointer past the last key.
-  constexpr const K* end() const noexcept { return m_.keys_data_() + m_.size(); }
-  /// Same as begin().
-  constexpr const K* cbegin() const noexcept { return begin(); }
-  /// Same as end().
-  constexpr const K* cend() const noexcept { return end(); }
-  /// Reverse iterator to the last key.
-  constexpr reverse_iterator rbegin() const noexcept { return reverse_iterator(end()); }
-  /// Reverse iterator before the first key.
-  constexpr reverse_iterator rend() const noexcept { return reverse_iterator(begin()); }
-  /// Same as rbegin().
-  constexpr reverse_iterator crbegin() const noexcept { return rbegin(); }
-  /// Same as rend().
-  constexpr reverse_iterator crend() const noexcept { return rend(); }
-  /// The keys, contiguous, in iteration order.
-  constexpr detail::linear_map_span<const K> keys() const noexcept { return m_.keys(); }
-  /// The keys in iteration order; size() of them.
-  constexpr const K* data() const noexcept { return m_.keys_data_(); }
-
-  /// Iterator to the i-th key; nth(size()) == end(). Precondition: i <= size().
-  constexpr const K* nth(size_type i) const noexcept {
-    HEAPLESS_ASSERT(i <= m_.size(), "IndexSet::nth: index out of range");
-    return m_.keys_data_() + i;
-  }
-  /// Position of key q in iteration order, or an empty optional. O(1) expected.
-  template <class Q = K>
-  constexpr std::optional<size_type> index_of(const Q& q) const {
-    return m_.index_of(q);
-  }
-  /// Precondition: !empty().
-  constexpr const K& front() const noexcept { return m_.front().first; }
-  /// The last key. Precondition: !empty().
-  constexpr const K& back() const noexcept { return m_.back().first; }
-
-  /// Pointer to key q, or end(). O(1) expected.
-  template <class Q = K>
-  constexpr const K* find(const Q& q) const {
-    return m_.keys_data_() + m_.index_of_(q);
-  }
-  /// true when key q is present. O(1) expected.
-  template <class Q = K>
-  constexpr bool contains(const Q& q) const {
-    return m_.contains(q);
-  }
-  /// 1 if key q is present, else 0.
-  template <class Q = K>
-  constexpr size_type count(const Q& q) const {
-    return m_.count(q);
-  }
-
-  /// Inserts k unless present: {position, inserted}; a new key into a full
-  /// set raises length_error.
-  constexpr std::pair<iterator, bool> insert(const K& k) { return wrap_(m_.try_emplace_(k)); }
-  /// As insert(const K&), moving k if it is new.
-  constexpr std::pair<iterator, bool> insert(K&& k) { return wrap_(m_.try_emplace_(std::move(k))); }
-  /// As insert(k); the hint is ignored.
-  constexpr iterator insert(const_iterator /*hint*/, const K& k) { return insert(k).first; }
-  /// As insert(std::move(k)); the hint is ignored.
-  constexpr iterator insert(const_iterator /*hint*/, K&& k) { return insert(std::move(k)).first; }
-  /// Inserts each key in turn; on overflow the ones before stay inserted and length_error is raised.
-  template <class InputIt, class = typename std::iterator_traits<InputIt>::iterator_category>
-  constexpr void insert(InputIt first, InputIt last) {
-    for (; first != last; ++first) insert(*first);
-  }
-  /// Inserts each key of il in turn (see insert(first, last)).
-  constexpr void insert(std::initializer_list<K> il) { insert(il.begin(), il.end()); }
-  /// Inserts K(args...) unless present (a K is always constructed first).
-  template <class... Args>
-  constexpr std::pair<iterator, bool> emplace(Args&&... args) {
-    return insert(K(std::forward<Args>(args)...));
-  }
-  /// As emplace; the hint is ignored.
-  template <class... Args>
-  constexpr iterator emplace_hint(const_iterator /*hint*/, Args&&... args) {
-    return emplace(std::forward<Args>(args)...).first;
-  }
-  /// As insert, except that a new key into a full set returns an empty
-  /// optional: nothing changes, k is not moved from.
-  [[nodiscard]] constexpr try_insert_result try_insert(const K& k) { return wrap_(m_.try_insert_(k)); }
-  /// As try_insert(const K&), moving k only if it is inserted.
-  [[nodiscard]] constexpr try_insert_result try_insert(K&& k) { return wrap_(m_.try_insert_(std::move(k))); }
-
-  /// erase is swap_erase (O(1), the last key moves into the hole; see IndexMap).
-  constexpr iterator erase(const_iterator pos) { return swap_erase(pos); }
-  /// Removes key q, if present, as swap_erase. Returns 0 or 1.
-  template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
-  constexpr size_type erase(const Q& q) {
-    return m_.swap_erase(q);
-  }
-  /// Removes the key at pos; the last key moves into its place. Returns pos. O(1). Precondition: pos is dereferenceable.
-  constexpr iterator swap_erase(const_iterator pos) {
-    const size_type i = static_cast<size_type>(pos - m_.keys_data_());
-    HEAPLESS_ASSERT(i < m_.size(), "IndexSet::swap_erase: iterator not dereferenceable");
-    m_.remove_swap_(i);
-    return pos;
-  }
-  /// Removes key q, if present, as swap_erase(pos). Returns 0 or 1.
-  template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
-  constexpr size_type swap_erase(const Q& q) {
-    return m_.swap_erase(q);
-  }
-  /// Keeps the order of the others: O(n + slots()).
-  constexpr iterator shift_erase(const_iterator pos) {
-    const size_type i = static_cast<size_type>(pos - m_.keys_data_());
-    HEAPLESS_ASSERT(i < m_.size(), "IndexSet::shift_erase: iterator not dereferenceable");
-    m_.remove_shift_(i);
-    return pos;
-  }
-  /// Removes key q, if present, as shift_erase(pos). Returns 0 or 1.
-  template <class Q = K, std::enable_if_t<!std::is_convertible_v<const Q&, const_iterator>, int> = 0>
-  constexpr size_type shift_erase(const Q& q) {
-    return m_.shift_erase(q);
-  }
-  /// Precondition: !empty().
-  constexpr void pop_back() { m_.pop_back(); }
-  /// Removes every key.
-  constexpr void clear() noexcept { m_.clear(); }
-  /// Exchanges the contents (and the function objects), as IndexMap::swap.
-  constexpr void swap(IndexSet& o) noexcept(noexcept(std::declval<map_&>().swap(std::declval<map_&>()))) {
-    m_.swap(o.m_);
-  }
-  friend constexpr void swap(IndexSet& a, IndexSet& b) noexcept(noexcept(a.swap(b))) { a.swap(b); }
-
-  /// Every key of *this is in o. O(n) expected.
-  template <std::size_t M>
-  constexpr bool is_subset(const IndexSet<K, M, Hash, KeyEqual>& o) const {
-    if (size() > o.size()) return false;
-    for (const K& k : *this) {
-      if (!o.contains(k)) return false;
-    }
-    return true;
-  }
-  /// Every key of o is in *this. O(n) expected.
-  template <std::size_t M>
-  constexpr bool is_superset(const IndexSet<K, M, Hash, KeyEqual>& o) const {
-    return o.is_subset(*this);
-  }
-
-  /// Same keys, in any order.
-  friend constexpr bool operator==(const IndexSet& a, const IndexSet& b) { return a.m_ == b.m_; }
-  friend constexpr bool operator!=(const IndexSet& a, const IndexSet& b) { return !(a == b); }
-
-  template <class K2, std::size_t N2, class H2, class E2, class Pred>
-  friend constexpr std::size_t erase_if(IndexSet<K2, N2, H2, E2>& s, Pred pred);
-
- private:
-  template <class, std::size_t, class, class>
-  friend class IndexSet;
-  constexpr std::pair<iterator, bool> wrap_(std::pair<size_type, bool> r) const noexcept {
-    return {m_.keys_data_() + r.first, r.second};
-  }
-  constexpr try_insert_result wrap_(typename map_::try_insert_result r) const noexcept {
-    if (!r) return std::nullopt;
-    return std::pair<iterator, bool>(&(*r->first).first, r->second);
-  }
-  map_ m_;
-};
-
-/// Removes every key for which pred(key) is true, keeping the order of the
-/// others. Returns the number removed. O(n + slots()).
-template <class K, std::size_t N, class H, class E, class Pred>
-constexpr std::size_t erase_if(IndexSet<K, N, H, E>& s, Pred pred) {
-  return erase_if(s.m_, [&pred](const auto& entry) { return static_cast<bool>(pred(entry.first)); });
-}
-
-// ---- Set algebra: results keep the order of a, then of b ------------------------
-// Each appends to `out` (which the caller clears first if wanted; out must
-// not be a or b); a key that does not fit raises length_error from insert.
-
-/// Keys of a, then keys of b not in a.
-template <class K, std::size_t NA, std::size_t NB, std::size_t NO, class H, class E>
-constexpr void set_union(const IndexSet<K, NA, H, E>& a, const IndexSet<K, NB, H, E>& b, IndexSet<K, NO, H, E>& out) {
-  for (const K& k : a) out.insert(k);
-  for (const K& k : b) out.insert(k);
-}
-/// Keys of a that are in b, in a's order.
-template <class K, std::size_t NA, std::size_t NB, std::size_t NO, class H, class E>
-constexpr void set_intersection(const IndexSet<K, NA, H, E>& a, const IndexSet<K, NB, H, E>& b,
-                                IndexSet<K, NO, H, E>& out) {
-  for (const K& k : a) {
-    if (b.contains(k)) out.insert(k);
-  }
-}
-/// Keys of a that are not in b, in a's order.
-template <class K, std::size_t NA, std::size_t NB, std::size_t NO, class H, class E>
-constexpr void set_difference(const IndexSet<K, NA, H, E>& a, const IndexSet<K, NB, H, E>& b,
-                              IndexSet<K, NO, H, E>& out) {
-  for (const K& k : a) {
-    if (!b.contains(k)) out.insert(k);
-  }
-}
-
 HEAPLESS_NAMESPACE_END
+
+// IndexSet and IndexSetRef: the set built on this map.
+#include "index_set.hpp"  // NOLINT: at the end on purpose, after IndexMap is complete
 
 #endif  // HEAPLESS_INDEX_MAP_HPP

@@ -105,6 +105,10 @@
 // puts enq_, deq_ and the slot words each on their own L-byte line, then the
 // elements; L = 0 (Cortex-M) packs them.
 //
+// mpmc::QueueRef<T, Policy> is a capacity-erased view of a Queue<T, N,
+// Policy> of any N; the queue and its views run one implementation
+// (detail::queue_algo) with the same memory orders. docs/views.md.
+//
 // T's move constructor must not throw: a claimed slot cannot be handed back
 // to other threads, so the element is built (from throwing constructors:
 // before the claim) and then moved in without a chance to fail.
@@ -160,22 +164,16 @@ struct resolve_policy<pool_policy::automatic> {
 #endif
 };
 
-/// Stamp arithmetic (see the top of the file) for N slots in words of type S.
-template <std::size_t N, class S>
-struct stamps {
-  static constexpr std::size_t P = lap_size(N);
-  static_assert(std::numeric_limits<S>::digits >= 64 || (std::uint64_t{1} << std::numeric_limits<S>::digits) >= 2 * P,
-                "mpmc::Queue: sequence word too narrow for N");
-  static constexpr S index_mask = static_cast<S>(P - 1);
-
-  static constexpr std::size_t index(S s) noexcept { return static_cast<std::size_t>(s & index_mask); }
-  static constexpr S lap(S s) noexcept { return static_cast<S>(s & static_cast<S>(~index_mask)); }
-  static constexpr S next(S s) noexcept {
-    if constexpr (N == P) {
-      return static_cast<S>(s + 1u);  // plain counter: index N - 1 + 1 is the next lap
-    } else {
-      return index(s) + 1u < N ? static_cast<S>(s + 1u) : static_cast<S>(lap(s) + P);
-    }
+/// Stamp arithmetic (see the top of the file) for n slots, P = p stamps per
+/// lap, in words of type S: one definition for a Queue (n and p constants,
+/// through stamps<N, S>) and for a view (n and p read at run time).
+template <class S>
+struct stamp_math {
+  static constexpr std::size_t index(S s, S p) noexcept { return static_cast<std::size_t>(s & static_cast<S>(p - 1u)); }
+  static constexpr S lap(S s, S p) noexcept { return static_cast<S>(s & static_cast<S>(~static_cast<S>(p - 1u))); }
+  static constexpr S next(S s, std::size_t n, S p) noexcept {
+    if (n == p) return static_cast<S>(s + 1u);  // plain counter: index N - 1 + 1 is the next lap
+    return index(s, p) + 1u < n ? static_cast<S>(s + 1u) : static_cast<S>(lap(s, p) + p);
   }
   /// a - b as a signed b-bit value.
   static constexpr std::make_signed_t<S> diff(S a, S b) noexcept {
@@ -186,21 +184,37 @@ struct stamps {
   /// the word's range: locked policies (2^b may be just 2P) see 0 or P there,
   /// and lock-free snapshots of the two positions taken at different moments
   /// may cross by a few laps (2^b >= 2^32), which then counts as 0.
-  static constexpr std::size_t count(S from, S to) noexcept {
-    if constexpr (N == P) {  // plain counters
+  static constexpr std::size_t count(S from, S to, std::size_t n, S p) noexcept {
+    if (n == p) {  // plain counters
       const S d = static_cast<S>(to - from);
       if (d > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
-      return d >= N ? N : d;
+      return d >= n ? n : static_cast<std::size_t>(d);
     }
-    const S laps = static_cast<S>(lap(to) - lap(from));
+    const S laps = static_cast<S>(lap(to, p) - lap(from, p));
     if (laps > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
-    const std::size_t n = static_cast<std::size_t>(laps / P) * N + index(to);
-    if (n <= index(from)) return 0;
-    return n - index(from) >= N ? N : n - index(from);
+    const std::size_t k = static_cast<std::size_t>(laps / p) * n + index(to, p);
+    if (k <= index(from, p)) return 0;
+    return k - index(from, p) >= n ? n : k - index(from, p);
   }
   /// Whether positions `to` (fill) and `from` (drain), read together, say
   /// full: the same slot index a lap apart.
-  static constexpr bool full(S from, S to) noexcept { return index(to) == index(from) && to != from; }
+  static constexpr bool full(S from, S to, S p) noexcept { return index(to, p) == index(from, p) && to != from; }
+};
+
+/// Stamp arithmetic for N slots in words of type S (stamp_math with constants).
+template <std::size_t N, class S>
+struct stamps {
+  static constexpr std::size_t P = lap_size(N);
+  static_assert(std::numeric_limits<S>::digits >= 64 || (std::uint64_t{1} << std::numeric_limits<S>::digits) >= 2 * P,
+                "mpmc::Queue: sequence word too narrow for N");
+  using m = stamp_math<S>;
+  static constexpr S p = static_cast<S>(P);
+  static constexpr std::size_t index(S s) noexcept { return m::index(s, p); }
+  static constexpr S lap(S s) noexcept { return m::lap(s, p); }
+  static constexpr S next(S s) noexcept { return m::next(s, N, p); }
+  static constexpr std::make_signed_t<S> diff(S a, S b) noexcept { return m::diff(a, b); }
+  static constexpr std::size_t count(S from, S to) noexcept { return m::count(from, to, N, p); }
+  static constexpr bool full(S from, S to) noexcept { return m::full(from, to, p); }
 };
 
 template <class X>
@@ -268,15 +282,418 @@ template <class T, std::size_t N, class Policy>
 using queue_state_for = queue_state<T, N, sequence_t<N, typename resolve_policy<Policy>::type>,
                                     !plain_ring<T, typename resolve_policy<Policy>::type>>;
 
+// ---- Cores: what the one implementation (queue_algo) works on -------------------
+// queue_algo's functions run every operation of Queue and QueueRef on a core:
+// the two positions (enq(), deq()), the slot words (seq(i)), the slots
+// (slot(i)) and the stamp arithmetic (cap(), index, lap, next, diff, count,
+// full). static_core is a Queue's: N and P are constants and the atomics are
+// the queue's own, so a Queue compiles to the code its members had when they
+// held the algorithms. dynamic_core is a view's: the same, with N and P read
+// from the queue's shape at run time (S is still a compile-time type: a view
+// picks the core of the queue's S once per call).
+
+/// A Queue<T, N, Policy>'s state, N known at compile time.
+template <class T, std::size_t N, class S, bool Words>
+struct static_core {
+  using seq_type = S;
+  using st = stamps<N, S>;
+  queue_state<T, N, S, Words, true>* q;
+
+  std::atomic<S>& enq() const noexcept { return q->enq_; }
+  std::atomic<S>& deq() const noexcept { return q->deq_; }
+  std::atomic<S>& seq(std::size_t i) const noexcept { return q->seq_[i]; }
+  T* slot(std::size_t i) const noexcept { return &q->slots_.data_[i]; }
+  static constexpr std::size_t cap() noexcept { return N; }
+  static constexpr S lap_size() noexcept { return st::p; }
+  static constexpr std::size_t index(S s) noexcept { return st::index(s); }
+  static constexpr S lap(S s) noexcept { return st::lap(s); }
+  static constexpr S next(S s) noexcept { return st::next(s); }
+  static constexpr std::size_t count(S from, S to) noexcept { return st::count(from, to); }
+  static constexpr bool full(S from, S to) noexcept { return st::full(from, to); }
+};
+
+/// Where a queue's members are, for a view (QueueRef).
+struct queue_parts {
+  void* enq;
+  void* deq;
+  void* seq;  // null for the plain ring
+  void* slots;
+};
+
+/// The exact type of a queue's positions and slot words, as a view records it.
+enum class seq_kind : unsigned char { u8, u16, u32, u64 };
+
+template <class S>
+constexpr seq_kind seq_kind_of() noexcept {
+  if constexpr (sizeof(S) == 1) {
+    return seq_kind::u8;
+  } else if constexpr (sizeof(S) == 2) {
+    return seq_kind::u16;
+  } else if constexpr (sizeof(S) == 4) {
+    return seq_kind::u32;
+  } else {
+    return seq_kind::u64;
+  }
+}
+
+/// What a view knows of a Queue<T, N, Policy> type: one constant table per type.
+struct queue_shape {
+  std::size_t n;  // N
+  std::size_t p;  // P, stamps per lap
+  seq_kind kind;  // the sequence type
+  queue_parts (*parts)(void* q) noexcept;
+};
+
+template <class State, std::size_t N, class S, bool Words>
+struct queue_shape_of {
+  static queue_parts parts(void* q) noexcept {
+    State& s = *static_cast<State*>(q);
+    void* seq = nullptr;
+    if constexpr (Words) seq = static_cast<void*>(s.seq_);
+    return {static_cast<void*>(&s.enq_), static_cast<void*>(&s.deq_), seq, static_cast<void*>(s.slots_.data())};
+  }
+  static constexpr queue_shape shape = {N, lap_size(N), seq_kind_of<S>(), &parts};
+};
+
+/// A view's core: a queue's members and its N and P, at run time; S fixed.
+template <class T, class S>
+struct dynamic_core {
+  using seq_type = S;
+  using m = stamp_math<S>;
+  std::atomic<S>* enq_;
+  std::atomic<S>* deq_;
+  std::atomic<S>* seq_;
+  T* slots_;
+  std::size_t n_;
+  S p_;
+
+  dynamic_core(const queue_parts& q, const queue_shape& s) noexcept
+      : enq_(static_cast<std::atomic<S>*>(q.enq)),
+        deq_(static_cast<std::atomic<S>*>(q.deq)),
+        seq_(static_cast<std::atomic<S>*>(q.seq)),
+        slots_(static_cast<T*>(q.slots)),
+        n_(s.n),
+        p_(static_cast<S>(s.p)) {}
+  std::atomic<S>& enq() const noexcept { return *enq_; }
+  std::atomic<S>& deq() const noexcept { return *deq_; }
+  std::atomic<S>& seq(std::size_t i) const noexcept { return seq_[i]; }
+  T* slot(std::size_t i) const noexcept { return slots_ + i; }
+  std::size_t cap() const noexcept { return n_; }
+  S lap_size() const noexcept { return p_; }
+  std::size_t index(S s) const noexcept { return m::index(s, p_); }
+  S lap(S s) const noexcept { return m::lap(s, p_); }
+  S next(S s) const noexcept { return m::next(s, n_, p_); }
+  std::size_t count(S from, S to) const noexcept { return m::count(from, to, n_, p_); }
+  bool full(S from, S to) const noexcept { return m::full(from, to, p_); }
+};
+
+// ---- The algorithms, once --------------------------------------------------------
+
+/// Every operation of Queue and QueueRef under the resolved Policy, on a
+/// core C (static_core or dynamic_core).
+template <class T, class Policy>
+struct queue_algo {
+  static constexpr bool lock_free = std::is_same_v<Policy, pool_policy::lock_free>;
+  static constexpr bool plain = plain_ring<T, Policy>;
+
+  // ---- Producers -----------------------------------------------------------
+  template <class C, class... Args>
+  static bool try_emplace(const C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    using S = typename C::seq_type;
+    if constexpr (plain) {
+      // Built before the lock, copied (trivially) inside it.
+      const T tmp(std::forward<Args>(args)...);
+      return guard<Policy>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S e = c.enq().load(std::memory_order_relaxed);
+        if (c.full(c.deq().load(std::memory_order_relaxed), e)) return false;
+        ::heapless::detail::construct_at(c.slot(c.index(e)), tmp);
+        c.enq().store(c.next(e), std::memory_order_relaxed);
+        return true;
+      });
+    } else if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
+      S lap;
+      const std::size_t i = claim_push(c, lap);
+      if (i == c.cap()) return false;
+      ::heapless::detail::construct_at(c.slot(i), std::forward<Args>(args)...);
+      publish(c, i, lap);
+      return true;
+    } else {
+      T tmp(std::forward<Args>(args)...);
+      return try_emplace(c, std::move(tmp));
+    }
+  }
+
+  // ---- Consumers -----------------------------------------------------------
+  template <class C>
+  static std::optional<T> try_pop(const C& c) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (plain) {
+      std::optional<T> out;
+      guard<Policy>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S d = c.deq().load(std::memory_order_relaxed);
+        if (d == c.enq().load(std::memory_order_relaxed)) return 0;
+        out.emplace(*c.slot(c.index(d)));  // a trivial copy
+        c.deq().store(c.next(d), std::memory_order_relaxed);
+        return 0;
+      });
+      return out;
+    } else {
+      S lap;
+      const std::size_t i = claim_pop(c, lap);
+      if (i == c.cap()) return std::nullopt;
+      const release_on_exit<C> release{c, i, lap};
+      // Built in the caller's object (a prvalue), then the slot is released.
+      return std::optional<T>(std::in_place, std::move(*c.slot(i)));
+    }
+  }
+  template <class C>
+  static bool try_pop(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    using S = typename C::seq_type;
+    if constexpr (plain) {
+      return guard<Policy>::run([&]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        const S d = c.deq().load(std::memory_order_relaxed);
+        if (d == c.enq().load(std::memory_order_relaxed)) return false;
+        std::memcpy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
+        c.deq().store(c.next(d), std::memory_order_relaxed);
+        return true;
+      });
+    } else {
+      S lap;
+      const std::size_t i = claim_pop(c, lap);
+      if (i == c.cap()) return false;
+      const release_on_exit<C> release{c, i, lap};
+      out = std::move(*c.slot(i));
+      return true;
+    }
+  }
+
+  // ---- Observers -----------------------------------------------------------
+  template <class C>
+  static std::size_t size(const C& c) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (lock_free) {
+      // Acquire on both: the second load stays after the first; a caller may
+      // act on the answer. The two may still come from different moments:
+      // count() clamps.
+      const S d = c.deq().load(std::memory_order_acquire);
+      const S e = c.enq().load(std::memory_order_acquire);
+      return c.count(d, e);
+    } else {
+      return guard<Policy>::run([&c]() noexcept {
+        // Relaxed: the positions change only under the lock we hold.
+        return c.count(c.deq().load(std::memory_order_relaxed), c.enq().load(std::memory_order_relaxed));
+      });
+    }
+  }
+
+  // Destroys the element of a claimed slot and releases the slot when the
+  // pop that claimed it ends, also when moving the element out throws.
+  template <class C>
+  struct release_on_exit {
+    const C& c;
+    std::size_t i;
+    typename C::seq_type lap;
+    ~release_on_exit() { release(c, i, lap); }
+  };
+
+  // Claims the next position to fill: its slot index (lap in `lap`), or N
+  // when the queue is full.
+  template <class C>
+  static std::size_t claim_push(const C& c, typename C::seq_type& lap) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (plain) {  // (never called: the plain ring has no slot words)
+      lap = 0;
+      return c.cap();
+    } else if constexpr (lock_free) {
+      // Relaxed: only a guess; the CAS below validates it.
+      S pos = c.enq().load(std::memory_order_relaxed);
+      for (;;) {
+        const std::size_t i = c.index(pos);
+        lap = c.lap(pos);
+        // Acquire: pairs with the release in release() by the consumer that
+        // emptied this slot, so its reads and destruction of the old element
+        // happen before we construct the new one.
+        const S s = c.seq(i).load(std::memory_order_acquire);
+        const auto d = stamp_math<S>::diff(s, lap);
+        if (d == 0) {
+          // Relaxed (success and failure): the CAS only claims the position;
+          // element data travels through the slot words.
+          if (c.enq().compare_exchange_weak(pos, c.next(pos), std::memory_order_relaxed, std::memory_order_relaxed))
+            return i;
+        } else if (d < 0) {
+          return c.cap();  // the slot still holds (or awaits) the previous lap's element: full
+        } else {
+          // Relaxed: our position was stale; take a fresh guess.
+          pos = c.enq().load(std::memory_order_relaxed);
+        }
+      }
+    } else {
+      return guard<Policy>::run([&]() noexcept -> std::size_t {
+        // Relaxed: enq_ changes only under this lock.
+        const S pos = c.enq().load(std::memory_order_relaxed);
+        const std::size_t i = c.index(pos);
+        lap = c.lap(pos);
+        // Acquire: as above (the emptying consumer released outside the lock).
+        if (c.seq(i).load(std::memory_order_acquire) != lap) return c.cap();
+        c.enq().store(c.next(pos), std::memory_order_relaxed);
+        return i;
+      });
+    }
+  }
+
+  // Claims the next position to drain: its slot index (lap in `lap`), or N
+  // when the front is empty or not yet published.
+  template <class C>
+  static std::size_t claim_pop(const C& c, typename C::seq_type& lap) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (plain) {  // (never called: the plain ring has no slot words)
+      lap = 0;
+      return c.cap();
+    } else if constexpr (lock_free) {
+      // Relaxed: only a guess; the CAS below validates it.
+      S pos = c.deq().load(std::memory_order_relaxed);
+      for (;;) {
+        const std::size_t i = c.index(pos);
+        lap = c.lap(pos);
+        // Acquire: pairs with the release in publish(), so the element the
+        // producer constructed is visible before we read it.
+        const S s = c.seq(i).load(std::memory_order_acquire);
+        const auto d = stamp_math<S>::diff(s, static_cast<S>(lap + 1u));
+        if (d == 0) {
+          // Relaxed: the CAS only claims the position (see claim_push).
+          if (c.deq().compare_exchange_weak(pos, c.next(pos), std::memory_order_relaxed, std::memory_order_relaxed))
+            return i;
+        } else if (d < 0) {
+          return c.cap();  // not yet filled for this lap: empty (or its producer is mid-push)
+        } else {
+          // Relaxed: our position was stale; take a fresh guess.
+          pos = c.deq().load(std::memory_order_relaxed);
+        }
+      }
+    } else {
+      return guard<Policy>::run([&]() noexcept -> std::size_t {
+        // Relaxed: deq_ changes only under this lock.
+        const S pos = c.deq().load(std::memory_order_relaxed);
+        const std::size_t i = c.index(pos);
+        lap = c.lap(pos);
+        // Acquire: pairs with the release in publish() (outside the lock).
+        if (c.seq(i).load(std::memory_order_acquire) != static_cast<S>(lap + 1u)) return c.cap();
+        c.deq().store(c.next(pos), std::memory_order_relaxed);
+        return i;
+      });
+    }
+  }
+
+  // Marks slot i full for lap `lap`.
+  template <class C>
+  static void publish(const C& c, std::size_t i, typename C::seq_type lap) noexcept {
+    using S = typename C::seq_type;
+    if constexpr (!plain) store_release(c.seq(i), static_cast<S>(lap + 1u));
+    else (void)c, (void)i, (void)lap;
+  }
+
+  // Destroys the element in slot i and marks the slot free for the next lap.
+  template <class C>
+  static void release(const C& c, std::size_t i, typename C::seq_type lap) noexcept {
+    using S = typename C::seq_type;
+    ::heapless::detail::destroy_at(c.slot(i));
+    if constexpr (!plain) store_release(c.seq(i), static_cast<S>(lap + c.lap_size()));
+    else (void)lap;
+  }
+
+  // Release: a slot word store pairs with the acquire load of the next side
+  // to claim the slot (claim_pop after publish: the constructed element is
+  // visible before it is moved out; claim_push after release: the old
+  // element's reads and destruction happen before the slot is reused).
+  // (A static function of the word alone: GCC 12 folds identical member
+  // functions of different Queue types and then misreports array bounds.)
+  template <class S>
+  static void store_release(std::atomic<S>& word, S value) noexcept {
+    word.store(value, std::memory_order_release);
+  }
+};
+
+// ---- The members, once -------------------------------------------------------
+/// The members of Queue and QueueRef (a base of both). D::with_core_(f)
+/// calls f with the core the operation runs on.
+template <class D, class T, class Policy>
+class queue_members {
+  using algo_ = queue_algo<T, Policy>;
+
+ public:
+  /// Size type.
+  using size_type = std::size_t;
+
+  // ---- Producers -----------------------------------------------------------
+  /// Appends a copy of v. Returns false (and changes nothing) when full.
+  /// Any thread or interrupt. O(1) plus CAS retries under contention.
+  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    return try_emplace(v);
+  }
+  /// Appends v moved. Returns false when full; v is then not moved from.
+  [[nodiscard]] bool try_push(T&& v) noexcept { return try_emplace(std::move(v)); }
+  /// Constructs an element from args at the back. Returns false when full.
+  /// When that constructor cannot throw, the element is built in its slot and
+  /// args are untouched on failure. Otherwise it is built first, outside the
+  /// queue (an exception then propagates with nothing claimed), and moved in:
+  /// on failure that temporary is destroyed (rvalue args may be moved from).
+  /// The plain ring (see Costs at the top of the header) always builds the
+  /// element first, outside its lock, and copies it in.
+  template <class... Args>
+  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return d_().with_core_([&](const auto& c) { return algo_::try_emplace(c, std::forward<Args>(args)...); });
+  }
+
+  // ---- Consumers -----------------------------------------------------------
+  /// Removes the front element and returns it; std::nullopt when empty (or
+  /// when the front position's producer has not finished: see the top of
+  /// the header). Any thread or interrupt. O(1) plus CAS retries under
+  /// contention.
+  [[nodiscard]] std::optional<T> try_pop() noexcept {
+    return d_().with_core_([](const auto& c) { return algo_::try_pop(c); });
+  }
+  /// Move-assigns the front element to out and removes it; false (out
+  /// untouched) when empty. If the assignment throws, the element is
+  /// destroyed and its slot released anyway (a claimed position cannot be
+  /// handed back), and the exception propagates.
+  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return d_().with_core_([&out](const auto& c) { return algo_::try_pop(c, out); });
+  }
+
+  // ---- Observers -----------------------------------------------------------
+  /// Claimed positions not yet drained: a snapshot in [0, N] that may be
+  /// stale when it returns while others push or pop; exact when no other
+  /// call runs. Counts elements whose producer has not finished.
+  [[nodiscard]] size_type size() const noexcept {
+    return d_().with_core_([](const auto& c) { return algo_::size(c); });
+  }
+  /// size() == 0, a snapshot.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// size() == capacity(), a snapshot.
+  [[nodiscard]] bool full() const noexcept { return size() == d_().capacity(); }
+
+ private:
+  const D& d_() const noexcept { return static_cast<const D&>(*this); }
+};
+
 }  // namespace detail
 
 /// True when Queue<T, N, pool_policy::lock_free> compiles on this target.
 inline constexpr bool lock_free_available = HEAPLESS_DETAIL_CAS64 != 0 || HEAPLESS_DETAIL_CAS32 != 0;
 
+template <class T, class Policy = pool_policy::automatic>
+class QueueRef;
+
 /// A bounded multi-producer multi-consumer FIFO of exactly N elements; see the
-/// top of this file. Neither copyable nor movable.
+/// top of this file. Neither copyable nor movable. Its members try_push,
+/// try_emplace, try_pop, size, empty and full are shared with QueueRef
+/// (detail::queue_members).
 template <class T, std::size_t N, class Policy = pool_policy::automatic>
-class Queue : private detail::queue_state_for<T, N, Policy> {
+class Queue : private detail::queue_state_for<T, N, Policy>,
+              public detail::queue_members<Queue<T, N, Policy>, T, typename detail::resolve_policy<Policy>::type> {
  public:
   /// The policy in effect (pool_policy::automatic resolved for this target).
   using policy_type = typename detail::resolve_policy<Policy>::type;
@@ -284,10 +701,11 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   using sequence_type = detail::sequence_t<N, policy_type>;
 
  private:
-  using st_ = detail::stamps<N, sequence_type>;
   using S = sequence_type;
   static constexpr bool lock_free_ = std::is_same_v<policy_type, pool_policy::lock_free>;
   static constexpr bool plain_ = detail::plain_ring<T, policy_type>;
+  using state_ = detail::queue_state<T, N, S, !plain_, true>;
+  using core_type = detail::static_core<T, N, S, !plain_>;
   static_assert(N > 0, "mpmc::Queue needs a capacity of at least 1");
   static_assert(N <= (std::size_t{1} << 30), "mpmc::Queue capacity too large");
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
@@ -302,12 +720,15 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
                     ::heapless::detail::is_critical_section<policy_type>::value,
                 "mpmc::Queue: Policy must be one of heapless::pool_policy::*");
   static_assert(!lock_free_ || lock_free_available, "mpmc::Queue: pool_policy::lock_free needs a CAS on this target");
+  template <class, class, class>
+  friend class detail::queue_members;
+  template <class, class>
+  friend class QueueRef;
 
  public:
   /// Element type.
   using value_type = T;
-  /// Size type.
-  using size_type = std::size_t;
+  using typename detail::queue_members<Queue, T, policy_type>::size_type;
   /// Reference to an element.
   using reference = T&;
   /// Const reference to an element.
@@ -318,9 +739,11 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   constexpr Queue() noexcept = default;
   Queue(const Queue&) = delete;
   Queue& operator=(const Queue&) = delete;
-  /// Destroys the elements still queued (implicit; trivial when T's is).
-  /// No other thread may use the queue then.
+  // ~Queue() destroys the elements still queued (implicit; trivial when T's
+  // is); no other thread may use the queue then. try_push, try_emplace,
+  // try_pop, size, empty and full come from the base shared with QueueRef.
 
+<<<<<<< HEAD
   // ---- Producers -----------------------------------------------------------
 
   /// Appends a copy of v. Returns false (and changes nothing) when full.
@@ -437,54 +860,74 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   [[nodiscard]] bool empty() const noexcept { return size() == 0; }
   /// size() == N, a snapshot.
   [[nodiscard]] bool full() const noexcept { return size() == N; }
+=======
+>>>>>>> views
   /// The number of elements the queue can hold (N).
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
   [[nodiscard]] static constexpr size_type max_size() noexcept { return N; }
 
  private:
-  T* slot_(std::size_t i) noexcept { return &this->slots_.data_[i]; }
+  state_* state_ptr_() const noexcept { return const_cast<state_*>(static_cast<const state_*>(this)); }
+  template <class F>
+  decltype(auto) with_core_(F&& f) const noexcept(noexcept(f(std::declval<const core_type&>()))) {
+    return f(core_type{state_ptr_()});
+  }
+};
 
-  // Destroys the element of a claimed slot and releases the slot when the
-  // pop that claimed it ends, also when moving the element out throws.
-  struct release_on_exit_ {
-    Queue& q;
-    std::size_t i;
-    S lap;
-    ~release_on_exit_() { q.release_(i, lap); }
-  };
+/// A non-owning handle to an mpmc::Queue<T, N, Policy> of any capacity N:
+/// one non-template function can push into, or pop from, queues of
+/// different sizes, from any number of threads and interrupt handlers (the
+/// queue's rules). Built on demand (implicit at a call): a pointer to the
+/// queue and one to a table of constants for that queue type (16 bytes on
+/// 64-bit hosts, 8 on Cortex-M); copyable, valid while the queue lives. It
+/// has the queue's whole API: try_push, try_emplace, try_pop (both forms),
+/// size, empty, full, capacity, max_size. Each member runs the algorithm the
+/// queue's member runs (detail::queue_algo), with the same memory orders and
+/// the same policy (Policy is resolved as the queue's: a QueueRef<T, P>
+/// accepts every Queue<T, N, P>), on the queue's own positions, slot words
+/// and slots; N and the stamps per lap are read from the table.
+template <class T, class Policy>
+class QueueRef
+    : public detail::queue_members<QueueRef<T, Policy>, T, typename detail::resolve_policy<Policy>::type> {
+  template <class, class, class>
+  friend class detail::queue_members;
 
-  // Claims the next position to fill: its slot index (lap in `lap`), or N
-  // when the queue is full.
-  std::size_t claim_push_(S& lap) noexcept {
-    if constexpr (plain_) {  // (never called: the plain ring has no slot words)
-      lap = 0;
-      return N;
-    } else if constexpr (lock_free_) {
-      // Relaxed: only a guess; the CAS below validates it.
-      S pos = this->enq_.load(std::memory_order_relaxed);
-      for (;;) {
-        const std::size_t i = st_::index(pos);
-        lap = st_::lap(pos);
-        // Acquire: pairs with the release in release_() by the consumer that
-        // emptied this slot, so its reads and destruction of the old element
-        // happen before we construct the new one.
-        const S s = this->seq_[i].load(std::memory_order_acquire);
-        const auto d = st_::diff(s, lap);
-        if (d == 0) {
-          // Relaxed (success and failure): the CAS only claims the position;
-          // element data travels through the slot words.
-          if (this->enq_.compare_exchange_weak(pos, st_::next(pos), std::memory_order_relaxed,
-                                               std::memory_order_relaxed))
-            return i;
-        } else if (d < 0) {
-          return N;  // the slot still holds (or awaits) the previous lap's element: full
-        } else {
-          // Relaxed: our position was stale; take a fresh guess.
-          pos = this->enq_.load(std::memory_order_relaxed);
-        }
-      }
+ public:
+  /// The policy in effect (pool_policy::automatic resolved for this target).
+  using policy_type = typename detail::resolve_policy<Policy>::type;
+  /// Element type.
+  using value_type = T;
+  using typename detail::queue_members<QueueRef, T, policy_type>::size_type;
+
+  /// Refers to q (implicit, so a Queue<T, N, Policy>& converts at a call).
+  template <std::size_t N>
+  QueueRef(Queue<T, N, Policy>& q) noexcept  // NOLINT: implicit on purpose
+      : q_(q.state_ptr_()),
+        shape_(&detail::queue_shape_of<typename Queue<T, N, Policy>::state_, N,
+                                       typename Queue<T, N, Policy>::sequence_type,
+                                       !Queue<T, N, Policy>::plain_>::shape) {}
+
+  /// The queue's N.
+  [[nodiscard]] size_type capacity() const noexcept { return shape_->n; }
+  /// Same as capacity().
+  [[nodiscard]] size_type max_size() const noexcept { return shape_->n; }
+
+ private:
+  static constexpr bool lock_free_ = std::is_same_v<policy_type, pool_policy::lock_free>;
+  template <class S, class F>
+  decltype(auto) run_(const detail::queue_parts& p, F& f) const {
+    return f(detail::dynamic_core<T, S>(p, *shape_));
+  }
+  // The core of the queue's sequence type: one type under lock_free, one of
+  // four otherwise (picked once per call).
+  template <class F>
+  decltype(auto) with_core_(F&& f) const {
+    const detail::queue_parts p = shape_->parts(q_);
+    if constexpr (lock_free_) {
+      return run_<detail::sequence_t<1, policy_type>>(p, f);
     } else {
+<<<<<<< HEAD
       return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept -> std::size_t {
         // Relaxed: enq_ changes only under this lock.
         const S pos = this->enq_.load(std::memory_order_relaxed);
@@ -562,6 +1005,20 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   static void store_release_(std::atomic<S>& word, S value) noexcept {
     word.store(value, std::memory_order_release);
   }
+=======
+      switch (shape_->kind) {
+        case detail::seq_kind::u8: return run_<std::uint8_t>(p, f);
+        case detail::seq_kind::u16: return run_<std::uint16_t>(p, f);
+        case detail::seq_kind::u32: return run_<std::uint32_t>(p, f);
+        case detail::seq_kind::u64: break;
+      }
+      return run_<std::uint64_t>(p, f);
+    }
+  }
+
+  void* q_;
+  const detail::queue_shape* shape_;
+>>>>>>> views
 };
 
 }  // namespace mpmc

@@ -70,6 +70,12 @@
 // of a full or empty queue, touch no slot, and HEAPLESS_ASSERT reports the
 // misuse on that failure path (the hot path carries no check of its own).
 //
+// spsc::QueueRef<T> is a capacity-erased view of a Queue<T, N> of any N (a
+// plain function taking one can be the producer or the consumer); its
+// split() gives ProducerRef<T> and ConsumerRef<T>. The queue, its handles and
+// the views run one implementation (detail::queue_algo) with the same memory
+// orders; the rules above hold for all of them together. docs/views.md.
+//
 // Works on cores without compare-and-swap (Cortex-M0) and between an ISR and
 // thread mode on one core: only atomic loads and stores of the two indices
 // are used, with acquire/release on those atomics themselves, so
@@ -107,6 +113,8 @@ template <class T, std::size_t N>
 class Producer;
 template <class T, std::size_t N>
 class Consumer;
+template <class T>
+class QueueRef;
 
 namespace detail {
 
@@ -290,18 +298,704 @@ struct is_contiguous_range_of<
     R, T, std::void_t<decltype(std::declval<const R&>().data()), decltype(std::declval<const R&>().size())>>
     : std::bool_constant<is_pointer_to_v<decltype(std::declval<const R&>().data()), T>> {};
 
+// ---- Cores: what the one implementation (queue_algo) works on -------------------
+// queue_algo's functions run every operation of Queue, QueueRef and their
+// handles on a core, which gives them the two shared indices (tail(),
+// head(): atomics with load/store), the index arithmetic (advance, distance,
+// slot, cap), the private copies (known_room, saw_head, known_items,
+// saw_tail) and the slots (at, data). static_core is a Queue<T, N>'s: every
+// answer that depends on N is a constant and the atomics are the queue's
+// own, so a Queue compiles to the code its members had when they held the
+// algorithms. dynamic_core is a view's: the same answers read from the
+// queue's shape (queue_shape) at run time, the atomics reached through
+// their type.
+
+/// A Queue<T, N>'s index block and slots, N known at compile time.
+template <class T, std::size_t N>
+struct static_core {
+  using ring = ring_index<N>;
+  using index_type = typename ring::type;
+  using block_type = queue_indices_for<T, N>;
+  using cap_type = std::integral_constant<std::size_t, N>;
+  block_type* q;
+
+  std::atomic<index_type>& tail() const noexcept { return q->tail_; }
+  std::atomic<index_type>& head() const noexcept { return q->head_; }
+  static constexpr cap_type cap() noexcept { return {}; }
+  static constexpr index_type advance(index_type i, std::size_t n) noexcept { return ring::advance(i, n); }
+  static constexpr std::size_t distance(index_type from, index_type to) noexcept { return ring::distance(from, to); }
+  static constexpr std::size_t slot(index_type i) noexcept { return ring::slot(i); }
+  std::size_t known_room(index_type t) const noexcept { return q->known_room(t); }
+  void saw_head(index_type h) const noexcept { q->saw_head(h); }
+  std::size_t known_items(index_type h) const noexcept { return q->known_items(h); }
+  void saw_tail(index_type t) const noexcept { q->saw_tail(t); }
+  // The slot of index i: only for a queue's block, never an empty handle's
+  // (the callers first check the indices). &array[i], not data() + i: GCC
+  // then addresses a static queue's slots from the base register it already
+  // holds for the indices (less code on Cortex-M0 -Os in a push + pop loop).
+  T* at(index_type i) const noexcept {
+    return &static_cast<queue_state<T, N, true>&>(*q).slots_.data_[ring::slot(i)];
+  }
+  T* data() const noexcept { return static_cast<queue_state<T, N, true>&>(*q).slots_.data(); }
+  bool is_empty_handle() const noexcept { return is_empty_handle_block(*q); }
+};
+
+/// The exact type of a queue's indices, as a view records it.
+enum class index_kind : unsigned char { u8, u16, u32, u64, size };
+
+template <class I>
+constexpr index_kind index_kind_of() noexcept {
+  if constexpr (std::is_same_v<I, std::size_t>) {
+    return index_kind::size;
+  } else if constexpr (sizeof(I) == 1) {
+    return index_kind::u8;
+  } else if constexpr (sizeof(I) == 2) {
+    return index_kind::u16;
+  } else if constexpr (sizeof(I) == 4) {
+    return index_kind::u32;
+  } else {
+    return index_kind::u64;
+  }
+}
+
+/// f(I*) (a null pointer: only its type matters) for the index type of kind k.
+// Always inlined, like the lambdas given to it: the memory order of an
+// atomic access must reach the instruction as the constant it is.
+template <class F>
+HEAPLESS_ALWAYS_INLINE inline auto visit_index(index_kind k, F f) -> decltype(f(static_cast<std::size_t*>(nullptr))) {
+  switch (k) {
+    case index_kind::u8: return f(static_cast<std::uint8_t*>(nullptr));
+    case index_kind::u16: return f(static_cast<std::uint16_t*>(nullptr));
+    case index_kind::u32: return f(static_cast<std::uint32_t*>(nullptr));
+    case index_kind::u64: return f(static_cast<std::uint64_t*>(nullptr));
+    case index_kind::size: break;
+  }
+  return f(static_cast<std::size_t*>(nullptr));
+}
+
+/// What a view knows of a Queue<T, N> type: one constant table per type.
+struct queue_shape {
+  std::size_t cap;        // N
+  std::size_t wrap_mask;  // N a power of two: the index type's all-ones (indices wrap there); else 0
+  std::size_t head_off;   // byte offsets in the index block (tail_ is at 0)
+  std::size_t full_at_off;
+  std::size_t tail_cache_off;
+  index_kind kind;       // the index type
+  bool cached;           // private copies of the other side's index
+  void* empty_producer;  // the empty handles' blocks of this layout
+  void* empty_consumer;
+};
+
+/// An atomic index of the shape's type: loads and stores as the owner's own
+/// std::atomic<index_type> does, with the caller's memory order.
+struct atomic_index_ref {
+  void* p;
+  index_kind kind;
+  HEAPLESS_ALWAYS_INLINE std::size_t load(std::memory_order o) const noexcept {
+    return visit_index(kind, [this, o](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
+      using I = std::remove_pointer_t<decltype(type)>;
+      return static_cast<std::size_t>(static_cast<std::atomic<I>*>(p)->load(o));
+    });
+  }
+  HEAPLESS_ALWAYS_INLINE void store(std::size_t v, std::memory_order o) const noexcept {
+    visit_index(kind, [this, v, o](auto* type) HEAPLESS_ALWAYS_INLINE {
+      using I = std::remove_pointer_t<decltype(type)>;
+      static_cast<std::atomic<I>*>(p)->store(static_cast<I>(v), o);
+    });
+  }
+};
+
+/// The shape of Queue<T, N>: offsets of its index block's members.
+template <class T, std::size_t N>
+struct queue_shape_of {
+  using block_type = queue_indices_for<T, N>;
+  using index_type = typename ring_index<N>::type;
+  static constexpr bool cached = cached_indices<T, N>::value;
+  static_assert(std::is_standard_layout_v<block_type>, "spsc: the index block must be standard-layout");
+  static constexpr std::size_t private_off(bool producer) noexcept {
+    if constexpr (cached) {
+      return producer ? offsetof(block_type, full_at_) : offsetof(block_type, tail_cache_);
+    } else {
+      return 0;
+    }
+  }
+  static_assert(offsetof(block_type, tail_) == 0, "spsc: tail_ opens the index block");
+  static constexpr queue_shape shape = {N,
+                                        ring_index<N>::pow2 ? static_cast<std::size_t>(index_type(~index_type{0})) : 0,
+                                        offsetof(block_type, head_),
+                                        private_off(true),
+                                        private_off(false),
+                                        index_kind_of<index_type>(),
+                                        cached,
+                                        &empty_producer_block<N, cached>,
+                                        &empty_consumer_block<N, cached>};
+};
+
+/// The capacity of a view's queue, at run time (peek_range's Cap).
+struct runtime_cap {
+  std::size_t value;
+  constexpr operator std::size_t() const noexcept { return value; }  // NOLINT: a capacity reads as a number
+};
+
+/// A view's core: the queue's index block and slots, and its shape.
+template <class T>
+struct dynamic_core {
+  using index_type = std::size_t;
+  using cap_type = runtime_cap;
+  void* q;
+  T* slots;
+  const queue_shape* s;
+
+  char* at_(std::size_t off) const noexcept { return static_cast<char*>(q) + off; }
+  atomic_index_ref tail() const noexcept { return {q, s->kind}; }
+  atomic_index_ref head() const noexcept { return {at_(s->head_off), s->kind}; }
+  runtime_cap cap() const noexcept { return {s->cap}; }
+  index_type advance(index_type i, std::size_t n) const noexcept {
+    if (s->wrap_mask != 0) return (i + n) & s->wrap_mask;
+    const std::size_t j = i + n;
+    return j >= 2 * s->cap ? j - 2 * s->cap : j;
+  }
+  std::size_t distance(index_type from, index_type to) const noexcept {
+    if (s->wrap_mask != 0) return (to - from) & s->wrap_mask;
+    return to >= from ? to - from : to + 2 * s->cap - from;
+  }
+  std::size_t slot(index_type i) const noexcept {
+    if (s->wrap_mask != 0) return i & (s->cap - 1);
+    return i >= s->cap ? i - s->cap : i;
+  }
+  // The private copies (cached layouts only): plain indices of the shape's type.
+  HEAPLESS_ALWAYS_INLINE std::size_t read_private_(std::size_t off) const noexcept {
+    return visit_index(s->kind, [this, off](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
+      using I = std::remove_pointer_t<decltype(type)>;
+      return static_cast<std::size_t>(*static_cast<const I*>(static_cast<const void*>(at_(off))));
+    });
+  }
+  HEAPLESS_ALWAYS_INLINE void write_private_(std::size_t off, std::size_t v) const noexcept {
+    visit_index(s->kind, [this, off, v](auto* type) HEAPLESS_ALWAYS_INLINE {
+      using I = std::remove_pointer_t<decltype(type)>;
+      *static_cast<I*>(static_cast<void*>(at_(off))) = static_cast<I>(v);
+    });
+  }
+  std::size_t known_room(index_type t) const noexcept {
+    return s->cached ? distance(t, read_private_(s->full_at_off)) : 0;
+  }
+  void saw_head(index_type h) const noexcept {
+    if (s->cached) write_private_(s->full_at_off, advance(h, s->cap));
+  }
+  std::size_t known_items(index_type h) const noexcept {
+    return s->cached ? distance(h, read_private_(s->tail_cache_off)) : 0;
+  }
+  void saw_tail(index_type t) const noexcept {
+    if (s->cached) write_private_(s->tail_cache_off, t);
+  }
+  T* at(index_type i) const noexcept { return slots + slot(i); }
+  T* data() const noexcept { return slots; }
+  bool is_empty_handle() const noexcept { return q == s->empty_producer || q == s->empty_consumer; }
+};
+
+// ---- peek's range -------------------------------------------------------------
+
+/// The queued elements peek() saw, front first: a forward range over the
+/// ring. Cap is the capacity: a constant for a Queue, a number for a view.
+template <class T, class Cap>
+class peek_range {
+ public:
+  /// Forward iterator over the peeked elements, front first.
+  class iterator : private Cap {
+   public:
+    /// Iterator category.
+    using iterator_category = std::forward_iterator_tag;
+    /// Element type.
+    using value_type = T;
+    /// Difference type.
+    using difference_type = std::ptrdiff_t;
+    /// Pointer to an element.
+    using pointer = T*;
+    /// Reference to an element.
+    using reference = T&;
+    iterator() noexcept = default;
+    /// The element.
+    T& operator*() const noexcept { return data_[slot_]; }
+    /// Pointer to the element.
+    T* operator->() const noexcept { return data_ + slot_; }
+    /// Advances to the next element.
+    iterator& operator++() noexcept {
+      slot_ = slot_ + 1 == cap_() ? 0 : slot_ + 1;
+      ++pos_;
+      return *this;
+    }
+    /// Advances to the next element; returns the previous position.
+    iterator operator++(int) noexcept {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    /// Same position.
+    friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
+    /// Different positions.
+    friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
+
+   private:
+    friend class peek_range;
+    iterator(Cap cap, T* data, std::size_t slot, std::size_t pos) noexcept
+        : Cap(cap), data_(data), slot_(slot), pos_(pos) {}
+    std::size_t cap_() const noexcept { return static_cast<const Cap&>(*this); }
+    T* data_ = nullptr;
+    std::size_t slot_ = 0;  // slot of the current element
+    std::size_t pos_ = 0;   // elements from the front (end: size())
+  };
+  /// Element type.
+  using value_type = T;
+  /// Size type.
+  using size_type = std::size_t;
+
+  /// Iterator to the front element.
+  iterator begin() const noexcept { return iterator(cap_, data_, start_, 0); }
+  /// Iterator past the last peeked element.
+  iterator end() const noexcept {
+    const size_type j = start_ + n_;
+    return iterator(cap_, data_, j >= cap_ ? j - cap_ : j, n_);
+  }
+  /// The number of peeked elements.
+  size_type size() const noexcept { return n_; }
+  /// true when size() == 0.
+  bool empty() const noexcept { return n_ == 0; }
+
+  /// The elements [start, start + n) of the ring at data (slot indices modulo cap).
+  peek_range(Cap cap, T* data, size_type start, size_type n) noexcept
+      : cap_(cap), data_(data), start_(start), n_(n) {}
+
+ private:
+  Cap cap_;
+  T* data_;
+  size_type start_;
+  size_type n_;
+};
+
+// ---- The algorithms, once --------------------------------------------------------
+
+/// Every operation of Queue, QueueRef and their handles, on a core C
+/// (static_core or dynamic_core). Single-element operations may run on an
+/// empty handle's block (it reads full to a producer and empty to a
+/// consumer): a slot is reached only after the indices showed room or an
+/// element.
+template <class T>
+struct queue_algo {
+  using size_type = std::size_t;
+
+  // The failure path of a single-element operation (full or empty): reports
+  // an empty handle's block as the misuse it is (HEAPLESS_ASSERT), then fails.
+  template <class C>
+  static bool refuse(const C& c) noexcept {
+    HEAPLESS_ASSERT(!c.is_empty_handle(), "spsc handle used without a queue (default-constructed or moved-from)");
+    (void)c;
+    return false;
+  }
+
+  // ---- Producer side ---------------------------------------------------
+  // The push: try_push, try_emplace and the producer handles'.
+  template <class C, class... Args>
+  static bool emplace(const C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    using index_type = typename C::index_type;
+    // Relaxed: tail_ is written only by this side; we read our own last store.
+    const index_type t = c.tail().load(std::memory_order_relaxed);
+    const index_type next = c.advance(t, 1);
+    // Unlikely (with a private copy the refresh is the rare case): compilers
+    // then put it out of line, and a caller's loop of pushes runs the slot
+    // path straight through from its top instead of being entered in the
+    // middle. Without a private copy the test is a constant and the hint moot.
+    if (HEAPLESS_UNLIKELY(c.known_room(t) == 0)) {  // full as far as the private copy knows; always so without one
+      // Acquire: pairs with the consumer's release store of head_, so its
+      // reads and destruction of the slot we are about to reuse happened before.
+      const index_type h = c.head().load(std::memory_order_acquire);
+      if (c.distance(h, t) == c.cap()) return refuse(c);
+      c.saw_head(h);
+    }
+    ::heapless::detail::construct_at(c.at(t), std::forward<Args>(args)...);
+    // Release: pairs with the consumer's acquire load of tail_: the element is
+    // constructed before the consumer can see the new tail.
+    c.tail().store(next, std::memory_order_release);
+    return true;
+  }
+
+  // Constructs up to `count` elements from `it` while more(it), then publishes
+  // them with one release store.
+  template <class C, class It, class More>
+  static size_type push_n(const C& c, It it, size_type count, More more) {
+    using index_type = typename C::index_type;
+    const size_type cap = c.cap();
+    // Relaxed: tail_ is written only by this side.
+    const index_type t = c.tail().load(std::memory_order_relaxed);
+    size_type room = c.known_room(t);
+    if (room == 0 || room < count) {  // (always without private copies)
+      // Acquire: pairs with the consumer's release store of head_, so its
+      // reads and destruction of the slots we are about to reuse happened before.
+      const index_type h = c.head().load(std::memory_order_acquire);
+      c.saw_head(h);
+      room = cap - c.distance(h, t);
+    }
+    if (room > count) room = count;
+    const size_type s = c.slot(t);
+    const size_type first_len = room < cap - s ? room : cap - s;
+    T* const data = c.data();
+    size_type n = 0;
+    if constexpr (memcpy_ok<T> && is_pointer_to_v<It, T>) {
+      (void)more;
+      // An empty range may be a null pointer (an empty std::vector's or
+      // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
+      if (room == 0) return 0;
+      std::memcpy(data + s, it, first_len * sizeof(T));
+      if (room > first_len) std::memcpy(data, it + first_len, (room - first_len) * sizeof(T));
+      n = room;
+    } else {
+      // Destroys the elements of an unfinished batch if a constructor throws.
+      struct unpublished_guard {
+        T* data;
+        size_type cap;
+        size_type start;
+        size_type* built;
+        ~unpublished_guard() {
+          if constexpr (!std::is_trivially_destructible_v<T>) {
+            if (!built) return;
+            for (size_type i = 0; i < *built; ++i) {
+              const size_type j = start + i;
+              ::heapless::detail::destroy_at(data + (j < cap ? j : j - cap));
+            }
+          }
+        }
+      } guard{data, cap, s, &n};
+      for (size_type i = s; n < first_len && more(it); ++i, ++n, ++it) ::heapless::detail::construct_at(data + i, *it);
+      for (size_type i = 0; n < room && more(it); ++i, ++n, ++it) ::heapless::detail::construct_at(data + i, *it);
+      guard.built = nullptr;
+    }
+    // Release: publishes the whole batch to the consumer's acquire of tail_.
+    if (n) c.tail().store(c.advance(t, n), std::memory_order_release);
+    return n;
+  }
+  template <class C, class InputIt>
+  static size_type push(const C& c, InputIt first, InputIt last) {
+    if constexpr (is_pointer_to_v<InputIt, T>) {
+      return push_n(c, static_cast<const T*>(first), static_cast<size_type>(last - first),
+                    [](const T*) { return true; });
+    } else {
+      return push_n(c, first, static_cast<size_type>(-1), [&](const InputIt& it) { return it != last; });
+    }
+  }
+
+  // ---- Consumer side ---------------------------------------------------
+  // Hands the front element to take; with Remove, then destroys it and gives
+  // its slot back (if take throws, the element stays). False, take not
+  // called, when empty.
+  template <bool Remove, class C, class Take>
+  static bool front_in(const C& c, Take take) noexcept(noexcept(take(std::declval<T&>()))) {
+    using index_type = typename C::index_type;
+    // Relaxed: head_ is written only by this side; we read our own last store.
+    const index_type h = c.head().load(std::memory_order_relaxed);
+    [[maybe_unused]] const index_type next = c.advance(h, 1);
+    // Unlikely: as in the push above.
+    if (HEAPLESS_UNLIKELY(c.known_items(h) == 0)) {  // empty as far as the private copy knows; always so without one
+      // Acquire: pairs with the producer's release store of tail_, so the
+      // element it constructed is visible before we read it.
+      const index_type t = c.tail().load(std::memory_order_acquire);
+      if (t == h) return refuse(c);
+      c.saw_tail(t);
+    }
+    T* const p = c.at(h);
+    take(*p);
+    if constexpr (Remove) {
+      ::heapless::detail::destroy_at(p);
+      // Release: pairs with the producer's acquire load of head_: our reads
+      // and destruction of the slot happen before it constructs there again.
+      c.head().store(next, std::memory_order_release);
+    }
+    return true;
+  }
+  template <class C>
+  static bool pop_into(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return front_in<true>(c, [&out](T& e) { out = std::move(e); });
+  }
+  template <class C>
+  static std::optional<T> pop_optional(const C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    std::optional<T> out;
+    (void)front_in<true>(c, [&out](T& e) { out.emplace(std::move(e)); });
+    return out;
+  }
+  template <class C>
+  static T* front_of(const C& c) noexcept {
+    T* p = nullptr;
+    (void)front_in<false>(c, [&p](T& e) noexcept { p = &e; });
+    return p;
+  }
+  template <class C>
+  static void pop_in(const C& c) noexcept {
+    HEAPLESS_ASSERT(front_of(c) != nullptr, "spsc::Queue::pop on an empty queue");
+    // Relaxed: head_ is written only by this side.
+    const typename C::index_type h = c.head().load(std::memory_order_relaxed);
+    ::heapless::detail::destroy_at(c.at(h));
+    // Release: as in front_in, our reads and destruction of the slot happen
+    // before the producer, after acquiring head_, constructs there again.
+    c.head().store(c.advance(h, 1), std::memory_order_release);
+  }
+
+  // How many elements the consumer at head h may take, exact or at least
+  // `want`: the private copy of tail_ when it shows that many, else tail_.
+  template <class C>
+  static size_type ready(const C& c, typename C::index_type h, size_type want) noexcept {
+    size_type n = c.known_items(h);
+    if (n == 0 || n < want) {  // (always without private copies)
+      // Acquire: pairs with the producer's release store of tail_, so the
+      // elements it constructed are visible before we read them.
+      const typename C::index_type t = c.tail().load(std::memory_order_acquire);
+      c.saw_tail(t);
+      n = c.distance(h, t);
+    }
+    return n;
+  }
+
+  template <class C, class OutputIt>
+  static size_type pop(const C& c, OutputIt out, size_type max) {
+    using index_type = typename C::index_type;
+    const size_type cap = c.cap();
+    // Relaxed: head_ is written only by this side.
+    const index_type h = c.head().load(std::memory_order_relaxed);
+    size_type n = ready(c, h, max);  // (acquire load of tail_ when the private copy shows fewer)
+    if (n > max) n = max;
+    if (n == 0) return 0;
+    const size_type s = c.slot(h);
+    const size_type first_len = n < cap - s ? n : cap - s;
+    T* const data = c.data();
+    if constexpr (memcpy_ok<T> && is_pointer_to_v<OutputIt, T>) {
+      std::memcpy(out, data + s, first_len * sizeof(T));
+      if (n > first_len) std::memcpy(out + first_len, data, (n - first_len) * sizeof(T));
+      // Release: our reads of the slots happen before the producer reuses them.
+      c.head().store(c.advance(h, n), std::memory_order_release);
+    } else {
+      // Publishes however many were moved out, also when an assignment throws.
+      struct publish_guard {
+        const C& c;
+        index_type h;
+        size_type done;
+        ~publish_guard() {
+          // Release: our reads and destruction of the slots happen before the
+          // producer reuses them.
+          if (done) c.head().store(c.advance(h, done), std::memory_order_release);
+        }
+      } guard{c, h, 0};
+      for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take(data, i, out);
+      for (size_type i = 0; guard.done < n; ++i, ++guard.done, ++out) take(data, i, out);
+    }
+    return n;
+  }
+  template <class OutputIt>
+  static void take(T* data, size_type slot, OutputIt& out) {
+    T& e = data[slot];
+    *out = std::move(e);
+    ::heapless::detail::destroy_at(&e);
+  }
+
+  template <class C>
+  static peek_range<T, typename C::cap_type> peek(const C& c) noexcept {
+    // Relaxed: head_ is written only by this side.
+    const typename C::index_type h = c.head().load(std::memory_order_relaxed);
+    // Acquire load of tail_ in ready, unless the private copy shows all N.
+    const size_type n = ready(c, h, c.cap());
+    return peek_range<T, typename C::cap_type>(c.cap(), c.data(), c.slot(h), n);
+  }
+
+  template <class C, class F>
+  static size_type drain(const C& c, F&& f) {
+    using index_type = typename C::index_type;
+    const size_type cap = c.cap();
+    // Relaxed: head_ is written only by this side.
+    const index_type h = c.head().load(std::memory_order_relaxed);
+    // Acquire load of tail_ in ready, unless the private copy shows all N.
+    const size_type n = ready(c, h, cap);
+    if (n == 0) return 0;
+    struct publish_guard {
+      const C& c;
+      index_type h;
+      size_type done;
+      ~publish_guard() {
+        // Release: pairs with the producer's acquire load of head_: our reads
+        // and destruction of the slots happen before it reuses them.
+        c.head().store(c.advance(h, done), std::memory_order_release);
+      }
+    } guard{c, h, 0};
+    T* const data = c.data();
+    for (size_type s = c.slot(h); guard.done < n; s = s + 1 == cap ? 0 : s + 1) {
+      // The element is destroyed and counted as removed whether f returns
+      // or throws (it was handed over as an rvalue).
+      struct step_guard {
+        T* e;
+        size_type& done;
+        ~step_guard() {
+          ::heapless::detail::destroy_at(e);
+          ++done;
+        }
+      } step{data + s, guard.done};
+      f(std::move(data[s]));
+    }
+    return n;
+  }
+
+  // ---- Either side -----------------------------------------------------
+  template <class C>
+  static size_type size(const C& c) noexcept {
+    using index_type = typename C::index_type;
+    // Acquire on both: a caller may act on the answer (e.g. read front()).
+    const index_type h = c.head().load(std::memory_order_acquire);
+    const index_type t = c.tail().load(std::memory_order_acquire);
+    const size_type d = c.distance(h, t);
+    const size_type cap = c.cap();
+    return d < cap ? d : cap;
+  }
+};
+
+// ---- The members, once -----------------------------------------------------------
+// D (Queue, QueueRef, or a handle) gives core(): the core its operations run
+// on; the bulk operations and observers of a handle use checked_core(),
+// which asserts that the handle is not empty (its single-element operations
+// need no check: see the header comment).
+
+/// size(), empty(), full(): a snapshot (see the header comment).
+template <class D, class T>
+class queue_observers {
+ public:
+  /// Size type.
+  using size_type = std::size_t;
+  /// Number of queued elements: a snapshot (see the header comment). Exact
+  /// from the producer or the consumer; from a third thread, some value in
+  /// [0, capacity()] that the queue held recently. On a handle:
+  /// precondition (HEAPLESS_ASSERT) the handle is not empty.
+  [[nodiscard]] size_type size() const noexcept { return queue_algo<T>::size(d_().checked_core()); }
+  /// size() == 0, a snapshot.
+  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+  /// size() == capacity(), a snapshot.
+  [[nodiscard]] bool full() const noexcept {
+    const auto c = d_().checked_core();
+    return queue_algo<T>::size(c) == c.cap();
+  }
+
+ private:
+  const D& d_() const noexcept { return static_cast<const D&>(*this); }
+};
+
+/// The producer's members (Queue, QueueRef, and their producer handles).
+template <class D, class T>
+class producer_members {
+  using algo_ = queue_algo<T>;
+
+ public:
+  /// Appends a copy of v. Returns false (and changes nothing) when full.
+  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
+    return algo_::emplace(d_().core(), v);
+  }
+  /// Appends v moved. Returns false when full; v is then not moved from.
+  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return algo_::emplace(d_().core(), std::move(v));
+  }
+  /// Constructs an element from args at the back. Returns false (args
+  /// untouched) when full. If the constructor throws, nothing is published.
+  template <class... Args>
+  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return algo_::emplace(d_().core(), std::forward<Args>(args)...);
+  }
+  /// Appends elements from [first, last) until the queue is full; returns how
+  /// many went in (the first ones of the range). One publish for the whole
+  /// batch; for a T* range of trivially copyable T at most two memcpy calls.
+  /// If copying an element throws, none of the batch is published and the
+  /// exception propagates. O(count).
+  template <class InputIt, class = decltype(*std::declval<InputIt&>(), ++std::declval<InputIt&>(),
+                                            std::declval<InputIt&>() != std::declval<InputIt&>())>
+  [[nodiscard]] std::size_t push(InputIt first, InputIt last) {
+    return algo_::push(d_().checked_core(), first, last);
+  }
+  /// Appends up to count elements from data (see push(first, last)).
+  [[nodiscard]] std::size_t push(const T* data, std::size_t count) {
+    return algo_::push_n(d_().checked_core(), data, count, [](const T*) { return true; });
+  }
+  /// Appends up to r.size() elements from r.data(): any contiguous range of T
+  /// (std::span, std::array, heapless::Vec, std::vector...). See push(first, last).
+  template <class R, std::enable_if_t<is_contiguous_range_of<R, T>::value, int> = 0>
+  [[nodiscard]] std::size_t push(const R& r) {
+    return push(static_cast<const T*>(r.data()), static_cast<std::size_t>(r.size()));
+  }
+
+ private:
+  D& d_() noexcept { return static_cast<D&>(*this); }
+};
+
+/// The consumer's members (Queue, QueueRef, and their consumer handles).
+/// All but try_pop are const, as they were on the consumer handle (a
+/// handle or view is a pointer to the queue).
+template <class D, class T, class Cap>
+class consumer_members {
+  using algo_ = queue_algo<T>;
+
+ public:
+  /// The queued elements seen by peek(): a forward range, front first.
+  using peek_view = peek_range<T, Cap>;
+
+  /// Removes the front element and returns it; std::nullopt when empty.
+  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
+    return algo_::pop_optional(d_().core());
+  }
+  /// Move-assigns the front element to out and removes it; false (out
+  /// untouched) when empty. If the assignment throws, the element stays.
+  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return algo_::pop_into(d_().core(), out);
+  }
+  /// The front element, or nullptr when empty. Consumer only; valid until the
+  /// consumer pops it. Peek, then pop() to drop it.
+  [[nodiscard]] T* front() const noexcept { return algo_::front_of(d_().core()); }
+  /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
+  /// e.g. front() returned non-null. O(1).
+  void pop() const noexcept { algo_::pop_in(d_().core()); }
+  /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
+  /// T* for memcpy when T is trivially copyable) and removes them; returns how
+  /// many. One publish for the whole batch. If an assignment throws, the
+  /// elements already moved out are removed and the rest stay. O(count).
+  template <class OutputIt>
+  [[nodiscard]] std::size_t pop(OutputIt out, std::size_t max) const {
+    return algo_::pop(d_().checked_core(), out, max);
+  }
+  /// The elements queued now, front first, without removing them: a range
+  /// for `for (auto& x : q.peek())`. Consumer only. One acquire load of the
+  /// producer's index; elements the producer adds later are not in the view.
+  /// The view and its iterators stay valid until the consumer pops. O(1).
+  [[nodiscard]] peek_view peek() const noexcept { return algo_::peek(d_().checked_core()); }
+  /// Calls f(T&&) on each element queued now, front first, destroys it and
+  /// returns how many: one acquire load of the producer's index and one
+  /// release store of ours for the whole batch. If f throws, the elements
+  /// already handed to f (including the one it threw on) are removed, the
+  /// rest stay, and the exception propagates. Consumer only. O(count).
+  template <class F>
+  std::size_t drain(F&& f) const {
+    return algo_::drain(d_().checked_core(), std::forward<F>(f));
+  }
+
+ private:
+  D& d_() noexcept { return static_cast<D&>(*this); }
+  const D& d_() const noexcept { return static_cast<const D&>(*this); }
+};
+
 template <class T, std::size_t N, bool IsProducer>
 class handle;
+template <class T, bool IsProducer>
+class ref_handle;
 
 }  // namespace detail
 
 /// A wait-free single-producer single-consumer FIFO of exactly N elements,
 /// stored inline. Neither copyable nor movable (the two sides hold on to it).
+/// Its members are shared with QueueRef (detail::producer_members,
+/// detail::consumer_members, detail::queue_observers).
 template <class T, std::size_t N>
-class Queue : private detail::queue_state<T, N> {
-  using ring = detail::ring_index<N>;                  // index arithmetic
-  using index_type = typename ring::type;              // what tail_ and head_ hold
-  using indices = detail::queue_indices_for<T, N>;     // the index block
+class Queue : private detail::queue_state<T, N>,
+              public detail::producer_members<Queue<T, N>, T>,
+              public detail::consumer_members<Queue<T, N>, T, std::integral_constant<std::size_t, N>>,
+              public detail::queue_observers<Queue<T, N>, T> {
+  using core_type = detail::static_core<T, N>;
   static_assert(std::is_object_v<T> && !std::is_const_v<T> && !std::is_volatile_v<T>,
                 "spsc::Queue<T, N>: T must be a non-const, non-volatile object type");
   static_assert(std::is_nothrow_destructible_v<T>, "spsc::Queue<T, N>: T's destructor must not throw");
@@ -309,6 +1003,14 @@ class Queue : private detail::queue_state<T, N> {
   friend class Consumer<T, N>;
   template <class, std::size_t, bool>
   friend class detail::handle;
+  template <class, class>
+  friend class detail::producer_members;
+  template <class, class, class>
+  friend class detail::consumer_members;
+  template <class, class>
+  friend class detail::queue_observers;
+  template <class>
+  friend class QueueRef;
 
  public:
   /// Element type.
@@ -328,74 +1030,6 @@ class Queue : private detail::queue_state<T, N> {
   /// The consumer handle type (split()).
   using consumer_type = Consumer<T, N>;
 
-  /// The queued elements seen by peek(): a forward range, front first.
-  class peek_view {
-   public:
-    /// Forward iterator over the peeked elements, front first.
-    class iterator {
-     public:
-      /// Iterator category.
-      using iterator_category = std::forward_iterator_tag;
-      /// Element type.
-      using value_type = T;
-      /// Difference type.
-      using difference_type = std::ptrdiff_t;
-      /// Pointer to an element.
-      using pointer = T*;
-      /// Reference to an element.
-      using reference = T&;
-      iterator() noexcept = default;
-      /// The element.
-      T& operator*() const noexcept { return data_[slot_]; }
-      /// Pointer to the element.
-      T* operator->() const noexcept { return data_ + slot_; }
-      /// Advances to the next element.
-      iterator& operator++() noexcept {
-        slot_ = slot_ + 1 == N ? 0 : slot_ + 1;
-        ++pos_;
-        return *this;
-      }
-      /// Advances to the next element; returns the previous position.
-      iterator operator++(int) noexcept {
-        iterator old = *this;
-        ++*this;
-        return old;
-      }
-      friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
-      friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
-
-     private:
-      friend class peek_view;
-      iterator(T* data, size_type slot, size_type pos) noexcept : data_(data), slot_(slot), pos_(pos) {}
-      T* data_ = nullptr;
-      size_type slot_ = 0;  // slot of the current element
-      size_type pos_ = 0;   // elements from the front (end: size())
-    };
-    /// Element type.
-    using value_type = T;
-    /// Size type.
-    using size_type = std::size_t;
-
-    /// Iterator to the front element.
-    iterator begin() const noexcept { return iterator(data_, start_, 0); }
-    /// Iterator past the last peeked element.
-    iterator end() const noexcept {
-      const size_type j = start_ + n_;
-      return iterator(data_, j >= N ? j - N : j, n_);
-    }
-    /// The number of peeked elements.
-    size_type size() const noexcept { return n_; }
-    /// true when size() == 0.
-    bool empty() const noexcept { return n_ == 0; }
-
-   private:
-    friend class Queue;
-    peek_view(T* data, size_type start, size_type n) noexcept : data_(data), start_(start), n_(n) {}
-    T* data_;
-    size_type start_;
-    size_type n_;
-  };
-
   /// Empty queue. constexpr: a static queue is constant-initialised; no
   /// element storage is touched.
   constexpr Queue() noexcept = default;
@@ -404,250 +1038,10 @@ class Queue : private detail::queue_state<T, N> {
   /// Destroys the elements still queued; trivial when T's destructor is.
   ~Queue() = default;
 
-  // ---- Producer side ---------------------------------------------------
+  // The producer's members (try_push, try_emplace, push), the consumer's
+  // (try_pop, front, pop, peek, drain) and size, empty, full come from the
+  // bases shared with QueueRef.
 
-  /// Appends a copy of v. Returns false (and changes nothing) when full.
-  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
-    return emplace_in_(*this, v);
-  }
-  /// Appends v moved. Returns false when full; v is then not moved from.
-  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return emplace_in_(*this, std::move(v));
-  }
-  /// Constructs an element from args at the back. Returns false (args
-  /// untouched) when full. If the constructor throws, nothing is published.
-  template <class... Args>
-  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    return emplace_in_(*this, std::forward<Args>(args)...);
-  }
-
- private:
-  // The push: try_push, try_emplace and Producer's. q is this queue's index
-  // block or, for an empty Producer, empty_producer_block, which reads full:
-  // a slot is reached only after the indices showed room.
-  template <class... Args>
-  static bool emplace_in_(indices& q, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    // Relaxed: tail_ is written only by this side; we read our own last store.
-    const index_type t = q.tail_.load(std::memory_order_relaxed);
-    const index_type next = ring::advance(t, 1);
-    // Unlikely (with a private copy the refresh is the rare case): compilers
-    // then put it out of line, and a caller's loop of pushes runs the slot
-    // path straight through from its top instead of being entered in the
-    // middle. Without a private copy the test is a constant and the hint moot.
-    if (HEAPLESS_UNLIKELY(q.known_room(t) == 0)) {  // full as far as the private copy knows; always so without one
-      // Acquire: pairs with the consumer's release store of head_, so its
-      // reads and destruction of the slot we are about to reuse happened before.
-      const index_type h = q.head_.load(std::memory_order_acquire);
-      if (ring::distance(h, t) == N) return refuse_(q);
-      q.saw_head(h);
-    }
-    ::heapless::detail::construct_at(slot_in_(q, t), std::forward<Args>(args)...);
-    // Release: pairs with the consumer's acquire load of tail_: the element is
-    // constructed before the consumer can see the new tail.
-    q.tail_.store(next, std::memory_order_release);
-    return true;
-  }
-
- public:
-  /// Appends elements from [first, last) until the queue is full; returns how
-  /// many went in (the first ones of the range). One publish for the whole
-  /// batch; for a T* range of trivially copyable T at most two memcpy calls.
-  /// If copying an element throws, none of the batch is published and the
-  /// exception propagates. O(count).
-  template <class InputIt, class = decltype(*std::declval<InputIt&>(), ++std::declval<InputIt&>(),
-                                            std::declval<InputIt&>() != std::declval<InputIt&>())>
-  [[nodiscard]] size_type push(InputIt first, InputIt last) {
-    if constexpr (detail::is_pointer_to_v<InputIt, T>) {
-      return push(first, static_cast<size_type>(last - first));
-    } else {
-      return push_n_(first, static_cast<size_type>(-1), [&](const InputIt& it) { return it != last; });
-    }
-  }
-  /// Appends up to count elements from data (see push(first, last)).
-  [[nodiscard]] size_type push(const T* data, size_type count) {
-    return push_n_(data, count, [](const T*) { return true; });
-  }
-  /// Appends up to r.size() elements from r.data(): any contiguous range of T
-  /// (std::span, std::array, heapless::Vec, std::vector...). See push(first, last).
-  template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
-  [[nodiscard]] size_type push(const R& r) {
-    return push(static_cast<const T*>(r.data()), static_cast<size_type>(r.size()));
-  }
-
-  // ---- Consumer side ---------------------------------------------------
-
-  /// Removes the front element and returns it; std::nullopt when empty.
-  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return pop_optional_(*this);
-  }
-  /// Move-assigns the front element to out and removes it; false (out
-  /// untouched) when empty. If the assignment throws, the element stays.
-  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    return pop_into_(*this, out);
-  }
-  /// The front element, or nullptr when empty. Consumer only; valid until the
-  /// consumer pops it. Peek, then pop() to drop it.
-  [[nodiscard]] T* front() noexcept { return front_of_(*this); }
-  /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
-  /// e.g. front() returned non-null. O(1).
-  void pop() noexcept { pop_in_(*this); }
-
- private:
-  // The pop: try_pop, front and Consumer's. q is this queue's index block
-  // or, for an empty Consumer, empty_consumer_block, which reads empty: a
-  // slot is reached only after the indices showed an element. Hands the front
-  // element to take; with Remove, then destroys it and gives its slot back
-  // (if take throws, the element stays). False, take not called, when empty.
-  template <bool Remove, class Take>
-  static bool front_in_(indices& q, Take take) noexcept(noexcept(take(std::declval<T&>()))) {
-    // Relaxed: head_ is written only by this side; we read our own last store.
-    const index_type h = q.head_.load(std::memory_order_relaxed);
-    [[maybe_unused]] const index_type next = ring::advance(h, 1);
-    // Unlikely: as in emplace_in_.
-    if (HEAPLESS_UNLIKELY(q.known_items(h) == 0)) {  // empty as far as the private copy knows; always so without one
-      // Acquire: pairs with the producer's release store of tail_, so the
-      // element it constructed is visible before we read it.
-      const index_type t = q.tail_.load(std::memory_order_acquire);
-      if (t == h) return refuse_(q);
-      q.saw_tail(t);
-    }
-    T* const p = slot_in_(q, h);
-    take(*p);
-    if constexpr (Remove) {
-      ::heapless::detail::destroy_at(p);
-      // Release: pairs with the producer's acquire load of head_: our reads
-      // and destruction of the slot happen before it constructs there again.
-      q.head_.store(next, std::memory_order_release);
-    }
-    return true;
-  }
-  static bool pop_into_(indices& q, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    return front_in_<true>(q, [&out](T& e) { out = std::move(e); });
-  }
-  static std::optional<T> pop_optional_(indices& q) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    std::optional<T> out;
-    (void)front_in_<true>(q, [&out](T& e) { out.emplace(std::move(e)); });
-    return out;
-  }
-  static T* front_of_(indices& q) noexcept {
-    T* p = nullptr;
-    (void)front_in_<false>(q, [&p](T& e) noexcept { p = &e; });
-    return p;
-  }
-  static void pop_in_(indices& q) noexcept {
-    HEAPLESS_ASSERT(front_of_(q) != nullptr, "spsc::Queue::pop on an empty queue");
-    // Relaxed: head_ is written only by this side.
-    const index_type h = q.head_.load(std::memory_order_relaxed);
-    ::heapless::detail::destroy_at(slot_in_(q, h));
-    // Release: as in front_in_, our reads and destruction of the slot happen
-    // before the producer, after acquiring head_, constructs there again.
-    q.head_.store(ring::advance(h, 1), std::memory_order_release);
-  }
-
- public:
-  /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
-  /// T* for memcpy when T is trivially copyable) and removes them; returns how
-  /// many. One publish for the whole batch. If an assignment throws, the
-  /// elements already moved out are removed and the rest stay. O(count).
-  template <class OutputIt>
-  [[nodiscard]] size_type pop(OutputIt out, size_type max) {
-    // Relaxed: head_ is written only by this side.
-    const index_type h = this->head_.load(std::memory_order_relaxed);
-    size_type n = ready_(h, max);  // (acquire load of tail_ when the private copy shows fewer)
-    if (n > max) n = max;
-    if (n == 0) return 0;
-    const size_type s = ring::slot(h);
-    const size_type first_len = n < N - s ? n : N - s;
-    if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<OutputIt, T>) {
-      std::memcpy(out, this->slots_.data() + s, first_len * sizeof(T));
-      if (n > first_len) std::memcpy(out + first_len, this->slots_.data(), (n - first_len) * sizeof(T));
-      // Release: our reads of the slots happen before the producer reuses them.
-      this->head_.store(ring::advance(h, n), std::memory_order_release);
-    } else {
-      // Publishes however many were moved out, also when an assignment throws.
-      struct publish_guard {
-        Queue& q;
-        index_type h;
-        size_type done;
-        ~publish_guard() {
-          // Release: our reads and destruction of the slots happen before the
-          // producer reuses them.
-          if (done) q.head_.store(ring::advance(h, done), std::memory_order_release);
-        }
-      } guard{*this, h, 0};
-      for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take_(i, out);
-      for (size_type i = 0; guard.done < n; ++i, ++guard.done, ++out) take_(i, out);
-    }
-    return n;
-  }
-
-  /// The elements queued now, front first, without removing them: a range
-  /// for `for (auto& x : q.peek())`. Consumer only. One acquire load of the
-  /// producer's index; elements the producer adds later are not in the view.
-  /// The view and its iterators stay valid until the consumer pops. O(1).
-  [[nodiscard]] peek_view peek() noexcept {
-    // Relaxed: head_ is written only by this side.
-    const index_type h = this->head_.load(std::memory_order_relaxed);
-    // Acquire load of tail_ in ready_, unless the private copy shows all N.
-    const size_type n = ready_(h, N);
-    return peek_view(this->slots_.data(), ring::slot(h), n);
-  }
-
-  /// Calls f(T&&) on each element queued now, front first, destroys it and
-  /// returns how many: one acquire load of the producer's index and one
-  /// release store of ours for the whole batch. If f throws, the elements
-  /// already handed to f (including the one it threw on) are removed, the
-  /// rest stay, and the exception propagates. Consumer only. O(count).
-  template <class F>
-  size_type drain(F&& f) {
-    // Relaxed: head_ is written only by this side.
-    const index_type h = this->head_.load(std::memory_order_relaxed);
-    // Acquire load of tail_ in ready_, unless the private copy shows all N.
-    const size_type n = ready_(h, N);
-    if (n == 0) return 0;
-    struct publish_guard {
-      Queue& q;
-      index_type h;
-      size_type done;
-      ~publish_guard() {
-        // Release: pairs with the producer's acquire load of head_: our reads
-        // and destruction of the slots happen before it reuses them.
-        q.head_.store(ring::advance(h, done), std::memory_order_release);
-      }
-    } guard{*this, h, 0};
-    for (size_type s = ring::slot(h); guard.done < n; s = s + 1 == N ? 0 : s + 1) {
-      // The element is destroyed and counted as removed whether f returns
-      // or throws (it was handed over as an rvalue).
-      struct step_guard {
-        detail::uninit_array<T, N>& slots;
-        size_type s;
-        size_type& done;
-        ~step_guard() {
-          slots.destroy(s);
-          ++done;
-        }
-      } step{this->slots_, s, guard.done};
-      f(std::move(this->slots_.data()[s]));
-    }
-    return n;
-  }
-
-  // ---- Either side -----------------------------------------------------
-
-  /// Number of queued elements: a snapshot (see the header comment). Exact
-  /// from the producer or the consumer; from a third thread, some value in
-  /// [0, N] that the queue held recently.
-  [[nodiscard]] size_type size() const noexcept {
-    // Acquire on both: a caller may act on the answer (e.g. read front()).
-    const index_type h = this->head_.load(std::memory_order_acquire);
-    const index_type t = this->tail_.load(std::memory_order_acquire);
-    const size_type d = ring::distance(h, t);
-    return d < N ? d : N;
-  }
-  /// size() == 0, a snapshot.
-  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
-  /// size() == N, a snapshot.
-  [[nodiscard]] bool full() const noexcept { return size() == N; }
   /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
@@ -661,94 +1055,11 @@ class Queue : private detail::queue_state<T, N> {
   }
 
  private:
-  // The slot of index i in the queue whose index block is q: only for a
-  // queue's block, never an empty handle's (the callers first check the
-  // indices). &array[i], not data() + i: GCC then addresses a static queue's
-  // slots from the base register it already holds for the indices (less code
-  // on Cortex-M0 -Os in a push + pop loop).
-  static T* slot_in_(indices& q, index_type i) noexcept {
-    return &static_cast<detail::queue_state<T, N, true>&>(q).slots_.data_[ring::slot(i)];
+  core_type core() const noexcept {
+    return core_type{const_cast<detail::queue_indices_for<T, N>*>(
+        static_cast<const detail::queue_indices_for<T, N>*>(this))};
   }
-
-  // The failure path of a single-element operation (full or empty): reports
-  // an empty handle's block as the misuse it is (HEAPLESS_ASSERT), then fails.
-  static bool refuse_([[maybe_unused]] const indices& q) noexcept {
-    HEAPLESS_ASSERT(!detail::is_empty_handle_block(q),
-                    "spsc handle used without a queue (default-constructed or moved-from)");
-    return false;
-  }
-
-  // How many elements the consumer at head h may take, exact or at least
-  // `want`: the private copy of tail_ when it shows that many, else tail_.
-  size_type ready_(index_type h, size_type want) noexcept {
-    size_type n = this->known_items(h);
-    if (n == 0 || n < want) {  // (always without private copies)
-      // Acquire: pairs with the producer's release store of tail_, so the
-      // elements it constructed are visible before we read them.
-      const index_type t = this->tail_.load(std::memory_order_acquire);
-      this->saw_tail(t);
-      n = ring::distance(h, t);
-    }
-    return n;
-  }
-
-  template <class OutputIt>
-  void take_(size_type slot, OutputIt& out) {
-    T& e = this->slots_.data()[slot];
-    *out = std::move(e);
-    this->slots_.destroy(slot);
-  }
-
-  // Constructs up to `count` elements from `it` while more(it), then publishes
-  // them with one release store.
-  template <class It, class More>
-  size_type push_n_(It it, size_type count, More more) {
-    // Relaxed: tail_ is written only by this side.
-    const index_type t = this->tail_.load(std::memory_order_relaxed);
-    size_type room = this->known_room(t);
-    if (room == 0 || room < count) {  // (always without private copies)
-      // Acquire: pairs with the consumer's release store of head_, so its
-      // reads and destruction of the slots we are about to reuse happened before.
-      const index_type h = this->head_.load(std::memory_order_acquire);
-      this->saw_head(h);
-      room = N - ring::distance(h, t);
-    }
-    if (room > count) room = count;
-    const size_type s = ring::slot(t);
-    const size_type first_len = room < N - s ? room : N - s;
-    size_type n = 0;
-    if constexpr (detail::memcpy_ok<T> && detail::is_pointer_to_v<It, T>) {
-      (void)more;
-      // An empty range may be a null pointer (an empty std::vector's or
-      // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
-      if (room == 0) return 0;
-      std::memcpy(this->slots_.data() + s, it, first_len * sizeof(T));
-      if (room > first_len) std::memcpy(this->slots_.data(), it + first_len, (room - first_len) * sizeof(T));
-      n = room;
-    } else {
-      // Destroys the elements of an unfinished batch if a constructor throws.
-      struct unpublished_guard {
-        detail::uninit_array<T, N>& slots;
-        size_type start;
-        size_type* built;
-        ~unpublished_guard() {
-          if constexpr (!std::is_trivially_destructible_v<T>) {
-            if (!built) return;
-            for (size_type i = 0; i < *built; ++i) {
-              const size_type j = start + i;
-              slots.destroy(j < N ? j : j - N);
-            }
-          }
-        }
-      } guard{this->slots_, s, &n};
-      for (size_type i = s; n < first_len && more(it); ++i, ++n, ++it) this->slots_.construct(i, *it);
-      for (size_type i = 0; n < room && more(it); ++i, ++n, ++it) this->slots_.construct(i, *it);
-      guard.built = nullptr;
-    }
-    // Release: publishes the whole batch to the consumer's acquire of tail_.
-    if (n) this->tail_.store(ring::advance(t, n), std::memory_order_release);
-    return n;
-  }
+  core_type checked_core() const noexcept { return core(); }
 };
 
 namespace detail {
@@ -759,7 +1070,7 @@ namespace detail {
 /// empty_consumer_block), never at nothing, so the single-element operations
 /// need no check of their own (see the header comment).
 template <class T, std::size_t N, bool IsProducer>
-class handle {
+class handle : public queue_observers<handle<T, N, IsProducer>, T> {
   using indices = queue_indices_for<T, N>;
   static constexpr indices* empty_block() noexcept {
     if constexpr (IsProducer) {
@@ -768,6 +1079,12 @@ class handle {
       return &empty_consumer_block<N, cached_indices<T, N>::value>;
     }
   }
+  template <class, class>
+  friend class queue_observers;
+  template <class, class>
+  friend class producer_members;
+  template <class, class, class>
+  friend class consumer_members;
 
  public:
   /// Element type.
@@ -786,12 +1103,6 @@ class handle {
   handle(const handle&) = delete;
   handle& operator=(const handle&) = delete;
 
-  /// Queue::size, a snapshot. Precondition (HEAPLESS_ASSERT): the handle is not empty.
-  [[nodiscard]] size_type size() const noexcept { return queue().size(); }
-  /// Queue::empty, a snapshot. Precondition: the handle is not empty.
-  [[nodiscard]] bool empty() const noexcept { return queue().empty(); }
-  /// Queue::full, a snapshot. Precondition: the handle is not empty.
-  [[nodiscard]] bool full() const noexcept { return queue().full(); }
   /// N.
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// False for an empty (default-constructed or moved-from) handle.
@@ -803,20 +1114,20 @@ class handle {
   /// instruction) hides which block it is from the optimiser: knowing it is
   /// the shared one, g++ would follow the path into a slot behind it, which
   /// the indices never take, and warn about array bounds.
-  indices& block() const noexcept {
+  static_core<T, N> core() const noexcept {
 #if defined(__GNUC__) || defined(__clang__)
     __asm__("" : "+m"(q_));
 #endif
-    return *q_;
+    return static_core<T, N>{q_};
   }
-  /// The queue. Precondition (HEAPLESS_ASSERT): the handle is not empty.
-  Queue<T, N>& queue() const noexcept {
+  /// The queue's core. Precondition (HEAPLESS_ASSERT): the handle is not empty.
+  static_core<T, N> checked_core() const noexcept {
     HEAPLESS_ASSERT(q_ != empty_block(), "spsc handle used without a queue (default-constructed or moved-from)");
-    return static_cast<Queue<T, N>&>(static_cast<queue_state<T, N>&>(*q_));
+    return static_core<T, N>{q_};
   }
 
  private:
-  mutable indices* q_ = empty_block();  // mutable: block() tells the optimiser it may have changed
+  mutable indices* q_ = empty_block();  // mutable: core() tells the optimiser it may have changed
 };
 
 }  // namespace detail
@@ -825,40 +1136,17 @@ class handle {
 /// one producer exists. A default-constructed or moved-from handle is empty:
 /// it reads as a full queue, and using it is a HEAPLESS_ASSERT failure.
 /// constexpr default constructor, so a static handle (e.g. for an ISR) needs
-/// no start-up code.
+/// no start-up code. Members: Queue's try_push, try_emplace, push (bulk);
+/// size, empty, full, capacity.
 template <class T, std::size_t N>
-class Producer : public detail::handle<T, N, true> {
+class Producer : public detail::handle<T, N, true>, public detail::producer_members<Producer<T, N>, T> {
+  template <class, class>
+  friend class detail::producer_members;
+
  public:
   using typename detail::handle<T, N, true>::size_type;
   /// An empty handle; assign one from Queue::split().
   constexpr Producer() noexcept = default;
-
-  /// Queue::try_push.
-  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
-    return Queue<T, N>::emplace_in_(this->block(), v);
-  }
-  /// Queue::try_push; v is not moved from when the queue is full.
-  [[nodiscard]] bool try_push(T&& v) noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return Queue<T, N>::emplace_in_(this->block(), std::move(v));
-  }
-  /// Queue::try_emplace.
-  template <class... Args>
-  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    return Queue<T, N>::emplace_in_(this->block(), std::forward<Args>(args)...);
-  }
-  /// Queue::push (bulk): appends from [first, last) until full; returns how many.
-  template <class InputIt, class = decltype(std::declval<Queue<T, N>&>().push(std::declval<InputIt>(),
-                                                                             std::declval<InputIt>()))>
-  [[nodiscard]] size_type push(InputIt first, InputIt last) {
-    return this->queue().push(first, last);
-  }
-  /// Queue::push (bulk): appends up to count elements from data.
-  [[nodiscard]] size_type push(const T* data, size_type count) { return this->queue().push(data, count); }
-  /// Queue::push (bulk): appends from a contiguous range of T.
-  template <class R, std::enable_if_t<detail::is_contiguous_range_of<R, T>::value, int> = 0>
-  [[nodiscard]] size_type push(const R& r) {
-    return this->queue().push(r);
-  }
 
  private:
   friend class Queue<T, N>;
@@ -866,42 +1154,167 @@ class Producer : public detail::handle<T, N, true> {
 };
 
 /// The consumer side of a Queue; like Producer (move-only pointer wrapper).
-/// An empty handle reads as an empty queue.
+/// An empty handle reads as an empty queue. Members: Queue's try_pop, front,
+/// pop, pop (bulk), peek, drain; size, empty, full, capacity.
 template <class T, std::size_t N>
-class Consumer : public detail::handle<T, N, false> {
+class Consumer : public detail::handle<T, N, false>,
+                 public detail::consumer_members<Consumer<T, N>, T, std::integral_constant<std::size_t, N>> {
+  template <class, class, class>
+  friend class detail::consumer_members;
+
  public:
   using typename detail::handle<T, N, false>::size_type;
   /// An empty handle; assign one from Queue::split().
   constexpr Consumer() noexcept = default;
 
-  /// Queue::try_pop.
-  [[nodiscard]] std::optional<T> try_pop() noexcept(std::is_nothrow_move_constructible_v<T>) {
-    return Queue<T, N>::pop_optional_(this->block());
-  }
-  /// Queue::try_pop(T&).
-  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    return Queue<T, N>::pop_into_(this->block(), out);
-  }
-  /// Queue::front: the front element or nullptr.
-  [[nodiscard]] T* front() const noexcept { return Queue<T, N>::front_of_(this->block()); }
-  /// Queue::pop: precondition not empty.
-  void pop() const noexcept { Queue<T, N>::pop_in_(this->block()); }
-  /// Queue::pop (bulk): moves up to max elements to out; returns how many.
-  template <class OutputIt>
-  [[nodiscard]] size_type pop(OutputIt out, size_type max) const {
-    return this->queue().pop(out, max);
-  }
-  /// Queue::peek: the queued elements, without removing them.
-  [[nodiscard]] typename Queue<T, N>::peek_view peek() const noexcept { return this->queue().peek(); }
-  /// Queue::drain: f(T&&) on each queued element; returns how many.
-  template <class F>
-  size_type drain(F&& f) const {
-    return this->queue().drain(std::forward<F>(f));
-  }
-
  private:
   friend class Queue<T, N>;
   constexpr explicit Consumer(Queue<T, N>& q) noexcept : detail::handle<T, N, false>(q) {}
+};
+
+// ---- Capacity erasure: QueueRef<T>, ProducerRef<T>, ConsumerRef<T> ----------------
+
+template <class T>
+class ProducerRef;
+template <class T>
+class ConsumerRef;
+
+namespace detail {
+
+/// The view handles' common part: ProducerRef and ConsumerRef, as the
+/// owner's handles (move-only; an empty one points at its side's empty
+/// block of the queue's layout and fails like a full or empty queue).
+template <class T, bool IsProducer>
+class ref_handle : public queue_observers<ref_handle<T, IsProducer>, T> {
+  template <class, class>
+  friend class queue_observers;
+  template <class, class>
+  friend class producer_members;
+  template <class, class, class>
+  friend class consumer_members;
+
+ public:
+  /// Element type.
+  using value_type = T;
+  /// Size type.
+  using size_type = std::size_t;
+
+  ref_handle(ref_handle&& o) noexcept : c_(o.c_) { o.c_ = o.empty_(); }
+  ref_handle& operator=(ref_handle&& o) noexcept {
+    const dynamic_core<T> c = o.c_;
+    o.c_ = o.empty_();
+    c_ = c;
+    return *this;
+  }
+  ref_handle(const ref_handle&) = delete;
+  ref_handle& operator=(const ref_handle&) = delete;
+
+  /// The queue's N.
+  [[nodiscard]] size_type capacity() const noexcept { return c_.s->cap; }
+  /// False for a moved-from handle.
+  explicit operator bool() const noexcept { return !c_.is_empty_handle(); }
+
+ protected:
+  explicit ref_handle(const dynamic_core<T>& c) noexcept : c_(c) {}
+  const dynamic_core<T>& core() const noexcept { return c_; }
+  const dynamic_core<T>& checked_core() const noexcept {
+    HEAPLESS_ASSERT(!c_.is_empty_handle(), "spsc handle used without a queue (default-constructed or moved-from)");
+    return c_;
+  }
+
+ private:
+  dynamic_core<T> empty_() const noexcept {
+    return {IsProducer ? c_.s->empty_producer : c_.s->empty_consumer, nullptr, c_.s};
+  }
+  dynamic_core<T> c_;
+};
+
+}  // namespace detail
+
+/// A non-owning handle to a spsc::Queue<T, N> of any capacity N: one
+/// non-template function can produce into, or consume from, queues of
+/// different sizes. Built on demand (implicit at a call): a pointer to the
+/// queue, one to its slots and one to a table of constants for that queue
+/// type (24 bytes on 64-bit hosts, 12 on Cortex-M); copyable, valid while
+/// the queue lives. It has the queue's whole API: try_push, try_emplace,
+/// push (bulk), try_pop, front, pop, pop (bulk), peek, drain, size, empty,
+/// full, capacity, split. Each member runs the same algorithm as the
+/// queue's (detail::queue_algo), with the same memory orders, on the
+/// queue's own indices and slots; the capacity and index arithmetic are read
+/// from the table at run time. The single-producer single-consumer rule is
+/// the queue's: at any time at most one context produces and one consumes,
+/// through the queue, its handles or any of its views.
+template <class T>
+class QueueRef : public detail::producer_members<QueueRef<T>, T>,
+                 public detail::consumer_members<QueueRef<T>, T, detail::runtime_cap>,
+                 public detail::queue_observers<QueueRef<T>, T> {
+  template <class, class>
+  friend class detail::producer_members;
+  template <class, class, class>
+  friend class detail::consumer_members;
+  template <class, class>
+  friend class detail::queue_observers;
+
+ public:
+  /// Element type.
+  using value_type = T;
+  /// Size type.
+  using size_type = std::size_t;
+  /// The producer handle type (split()).
+  using producer_type = ProducerRef<T>;
+  /// The consumer handle type (split()).
+  using consumer_type = ConsumerRef<T>;
+
+  /// Refers to q (implicit, so a Queue<T, N>& converts at a call).
+  template <std::size_t N>
+  QueueRef(Queue<T, N>& q) noexcept  // NOLINT: implicit on purpose
+      : c_{static_cast<detail::queue_indices_for<T, N>*>(&q), q.slots_.data(),
+           &detail::queue_shape_of<T, N>::shape} {}
+
+  /// The queue's N.
+  [[nodiscard]] size_type capacity() const noexcept { return c_.s->cap; }
+  /// Same as capacity().
+  [[nodiscard]] size_type max_size() const noexcept { return c_.s->cap; }
+
+  /// The producer and consumer handles of the queue, capacity-erased (see
+  /// Queue::split: call once, before the two sides run concurrently).
+  [[nodiscard]] std::pair<ProducerRef<T>, ConsumerRef<T>> split() const noexcept {
+    return {ProducerRef<T>(c_), ConsumerRef<T>(c_)};
+  }
+
+ private:
+  const detail::dynamic_core<T>& core() const noexcept { return c_; }
+  const detail::dynamic_core<T>& checked_core() const noexcept { return c_; }
+  detail::dynamic_core<T> c_;
+};
+
+/// The producer side of a queue reached through a QueueRef: as Producer,
+/// for any capacity. Move-only; a moved-from handle is empty (it reads as a
+/// full queue, and using it is a HEAPLESS_ASSERT failure).
+template <class T>
+class ProducerRef : public detail::ref_handle<T, true>, public detail::producer_members<ProducerRef<T>, T> {
+  template <class, class>
+  friend class detail::producer_members;
+  friend class QueueRef<T>;
+  explicit ProducerRef(const detail::dynamic_core<T>& c) noexcept : detail::ref_handle<T, true>(c) {}
+
+ public:
+  using typename detail::ref_handle<T, true>::size_type;
+};
+
+/// The consumer side of a queue reached through a QueueRef: as Consumer,
+/// for any capacity. Move-only; a moved-from handle is empty (it reads as an
+/// empty queue).
+template <class T>
+class ConsumerRef : public detail::ref_handle<T, false>,
+                    public detail::consumer_members<ConsumerRef<T>, T, detail::runtime_cap> {
+  template <class, class, class>
+  friend class detail::consumer_members;
+  friend class QueueRef<T>;
+  explicit ConsumerRef(const detail::dynamic_core<T>& c) noexcept : detail::ref_handle<T, false>(c) {}
+
+ public:
+  using typename detail::ref_handle<T, false>::size_type;
 };
 
 }  // namespace spsc

@@ -121,6 +121,13 @@ template class heapless::spsc::Producer<int, 8>;
 template class heapless::spsc::Consumer<int, 8>;
 template class heapless::spsc::Producer<strict::element, 5>;
 template class heapless::spsc::Consumer<strict::element, 5>;
+// spsc::QueueRef and the handles of a view.
+template class heapless::spsc::QueueRef<int>;
+template class heapless::spsc::QueueRef<strict::element>;
+template class heapless::spsc::ProducerRef<int>;
+template class heapless::spsc::ConsumerRef<int>;
+template class heapless::spsc::ProducerRef<strict::element>;
+template class heapless::spsc::ConsumerRef<strict::element>;
 // Pool: every policy; trivial, non-trivial and small (index-linked) elements.
 namespace strict {
 struct no_lock {
@@ -157,11 +164,21 @@ template class heapless::IndexMapRef<heapless::String<15>, int>;
 template class heapless::map_members<heapless::IndexMapRef<heapless::String<15>, int>, heapless::String<15>, int>;
 template class heapless::IndexSet<int, 10>;
 template class heapless::IndexSet<heapless::String<15>, 5>;
+// IndexSetRef: integer, string and non-trivial keys (the members it shares with IndexSet too).
+template class heapless::IndexSetRef<int>;
+template class heapless::IndexSetRef<heapless::String<15>>;
+template class heapless::index_set_members<heapless::IndexSetRef<int>, int, heapless::hash<int>, std::equal_to<>>;
+template class heapless::index_set_members<heapless::IndexSet<int, 10>, int, heapless::hash<int>, std::equal_to<>>;
 // mpmc: every policy; trivial and non-trivial elements.
 template class heapless::mpmc::Queue<int, 8, heapless::pool_policy::lock_free>;
 template class heapless::mpmc::Queue<std::uint8_t, 3, heapless::pool_policy::single_thread>;
 template class heapless::mpmc::Queue<strict::element, 5, heapless::pool_policy::lock_free>;
 template class heapless::mpmc::Queue<int, 4, heapless::pool_policy::critical_section<strict::no_lock>>;
+// mpmc::QueueRef: every policy; trivial and non-trivial elements.
+template class heapless::mpmc::QueueRef<int, heapless::pool_policy::lock_free>;
+template class heapless::mpmc::QueueRef<std::uint8_t, heapless::pool_policy::single_thread>;
+template class heapless::mpmc::QueueRef<strict::element, heapless::pool_policy::lock_free>;
+template class heapless::mpmc::QueueRef<int, heapless::pool_policy::critical_section<strict::no_lock>>;
 // Arc / ArcPool, ObjectPool / Object.
 template class heapless::ArcPool<strict::element, 4, heapless::pool_policy::lock_free>;
 template class heapless::Arc<strict::element, heapless::pool_policy::lock_free>;
@@ -247,6 +264,16 @@ void queue_templates(heapless::spsc::Queue<T, N>& q, const T* p) {
   (void)pc.first.push(p, p + 1);
   (void)pc.first.push(v);
   (void)pc.second.pop();
+  heapless::spsc::QueueRef<T> r = q;
+  (void)r.try_emplace(p[0]);
+  (void)r.push(p, p + 1);
+  (void)r.push(v);
+  (void)r.pop(out, 2);
+  auto rc = r.split();
+  (void)rc.first.try_push(p[0]);
+  (void)rc.first.push(v);
+  (void)rc.second.try_pop();
+  (void)rc.second.drain([](T&&) {});
 }
 
 // Empty spsc handles: the optimiser sees the shared block they point at and
@@ -360,6 +387,11 @@ int main(int argc, char**) {
   heapless::IndexSet<int, 10> is{n, n + 1};
   heapless::IndexSet<int, 10> iu;
   heapless::set_union(is, is, iu);
+  heapless::IndexSetRef<int> isr = iu;
+  (void)isr.try_insert(n + 2);
+  (void)erase_if(isr, [n](int k) { return k == n + 5; });
+  const heapless::IndexSetRef<const int> isc = isr;
+  (void)(*isc.find(n) + static_cast<int>(isc.slots()) + static_cast<int>(isc.is_subset(is)));
   heapless::Deque<int, 8> dq;
   dq.push_back(n);
   dq.push_front(n + 1);
@@ -420,6 +452,14 @@ int main(int argc, char**) {
   heapless::mpmc::Queue<int, 8, heapless::pool_policy::lock_free> mq;
   (void)mq.try_push(n);
   (void)mq.try_pop();
+  heapless::mpmc::QueueRef<int, heapless::pool_policy::lock_free> mr = mq;
+  (void)mr.try_emplace(n);
+  (void)(static_cast<int>(mr.size()) + static_cast<int>(mr.capacity()));
+  heapless::spsc::Queue<std::uint8_t, 300> sq300;
+  heapless::spsc::QueueRef<std::uint8_t> sqr = sq300;
+  (void)sqr.try_push(static_cast<std::uint8_t>(n));
+  for (std::uint8_t& b : sqr.peek()) b = static_cast<std::uint8_t>(b + 1);
+  (void)sqr.try_pop();
   static heapless::ArcPool<int, 4, heapless::pool_policy::single_thread> ap;
   auto a1 = ap.make_shared(n);
   auto a2 = a1;
