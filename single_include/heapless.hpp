@@ -13898,8 +13898,8 @@ class producer_members {
 };
 
 /// The consumer's members (Queue, QueueRef, and their consumer handles).
-/// All but try_pop are const, as they were on the consumer handle (a
-/// handle or view is a pointer to the queue).
+/// Non-const, like the producer's: they change the queue, whether it is
+/// reached directly or through a handle or view.
 template <class D, class T, class Cap>
 class consumer_members {
   using algo_ = queue_algo<T>;
@@ -13919,30 +13919,30 @@ class consumer_members {
   }
   /// The front element, or nullptr when empty. Consumer only; valid until the
   /// consumer pops it. Peek, then pop() to drop it.
-  [[nodiscard]] T* front() const noexcept { return algo_::front_of(d_().core()); }
+  [[nodiscard]] T* front() noexcept { return algo_::front_of(d_().core()); }
   /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
   /// e.g. front() returned non-null. O(1).
-  void pop() const noexcept { algo_::pop_in(d_().core()); }
+  void pop() noexcept { algo_::pop_in(d_().core()); }
   /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
   /// T* for memcpy when T is trivially copyable) and removes them; returns how
   /// many. One publish for the whole batch. If an assignment throws, the
   /// elements already moved out are removed and the rest stay. O(count).
   template <class OutputIt>
-  [[nodiscard]] std::size_t pop(OutputIt out, std::size_t max) const {
+  [[nodiscard]] std::size_t pop(OutputIt out, std::size_t max) {
     return algo_::pop(d_().checked_core(), out, max);
   }
   /// The elements queued now, front first, without removing them: a range
   /// for `for (auto& x : q.peek())`. Consumer only. One acquire load of the
   /// producer's index; elements the producer adds later are not in the view.
   /// The view and its iterators stay valid until the consumer pops. O(1).
-  [[nodiscard]] peek_view peek() const noexcept { return algo_::peek(d_().checked_core()); }
+  [[nodiscard]] peek_view peek() noexcept { return algo_::peek(d_().checked_core()); }
   /// Calls f(T&&) on each element queued now, front first, destroys it and
   /// returns how many: one acquire load of the producer's index and one
   /// release store of ours for the whole batch. If f throws, the elements
   /// already handed to f (including the one it threw on) are removed, the
   /// rest stay, and the exception propagates. Consumer only. O(count).
   template <class F>
-  std::size_t drain(F&& f) const {
+  std::size_t drain(F&& f) {
     return algo_::drain(d_().checked_core(), std::forward<F>(f));
   }
 
@@ -14699,7 +14699,7 @@ struct queue_algo {
     if constexpr (plain) {
       // Built before the lock, copied (trivially) inside it.
       const T tmp(std::forward<Args>(args)...);
-      return guard<Policy>::run([&]() noexcept {
+      return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         const S e = c.enq().load(std::memory_order_relaxed);
         if (c.full(c.deq().load(std::memory_order_relaxed), e)) return false;
@@ -14726,7 +14726,7 @@ struct queue_algo {
     using S = typename C::seq_type;
     if constexpr (plain) {
       std::optional<T> out;
-      guard<Policy>::run([&]() noexcept {
+      ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         const S d = c.deq().load(std::memory_order_relaxed);
         if (d == c.enq().load(std::memory_order_relaxed)) return 0;
@@ -14748,7 +14748,7 @@ struct queue_algo {
   static bool try_pop(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
     using S = typename C::seq_type;
     if constexpr (plain) {
-      return guard<Policy>::run([&]() noexcept {
+      return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         const S d = c.deq().load(std::memory_order_relaxed);
         if (d == c.enq().load(std::memory_order_relaxed)) return false;
@@ -14778,7 +14778,7 @@ struct queue_algo {
       const S e = c.enq().load(std::memory_order_acquire);
       return c.count(d, e);
     } else {
-      return guard<Policy>::run([&c]() noexcept {
+      return ::heapless::detail::pool_guard<Policy>::run([&c]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
         return c.count(c.deq().load(std::memory_order_relaxed), c.enq().load(std::memory_order_relaxed));
       });
@@ -14827,7 +14827,7 @@ struct queue_algo {
         }
       }
     } else {
-      return guard<Policy>::run([&]() noexcept -> std::size_t {
+      return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept -> std::size_t {
         // Relaxed: enq_ changes only under this lock.
         const S pos = c.enq().load(std::memory_order_relaxed);
         const std::size_t i = c.index(pos);
@@ -14870,7 +14870,7 @@ struct queue_algo {
         }
       }
     } else {
-      return guard<Policy>::run([&]() noexcept -> std::size_t {
+      return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept -> std::size_t {
         // Relaxed: deq_ changes only under this lock.
         const S pos = c.deq().load(std::memory_order_relaxed);
         const std::size_t i = c.index(pos);
@@ -15039,125 +15039,6 @@ class Queue : private detail::queue_state_for<T, N, Policy>,
   // is); no other thread may use the queue then. try_push, try_emplace,
   // try_pop, size, empty and full come from the base shared with QueueRef.
 
-<<<<<<< HEAD
-  // ---- Producers -----------------------------------------------------------
-
-  /// Appends a copy of v. Returns false (and changes nothing) when full.
-  /// Any thread or interrupt. O(1) plus CAS retries under contention.
-  [[nodiscard]] bool try_push(const T& v) noexcept(std::is_nothrow_copy_constructible_v<T>) {
-    return try_emplace(v);
-  }
-  /// Appends v moved. Returns false when full; v is then not moved from.
-  [[nodiscard]] bool try_push(T&& v) noexcept { return try_emplace(std::move(v)); }
-  /// Constructs an element from args at the back. Returns false when full.
-  /// When that constructor cannot throw, the element is built in its slot and
-  /// args are untouched on failure. Otherwise it is built first, outside the
-  /// queue (an exception then propagates with nothing claimed), and moved in:
-  /// on failure that temporary is destroyed (rvalue args may be moved from).
-  /// The plain ring (see Costs above) always builds the element first,
-  /// outside its lock, and copies it in.
-  template <class... Args>
-  [[nodiscard]] bool try_emplace(Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    if constexpr (plain_) {
-      // Built before the lock, copied (trivially) inside it.
-      const T tmp(std::forward<Args>(args)...);
-      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept {
-        // Relaxed: the positions change only under the lock we hold.
-        const S e = this->enq_.load(std::memory_order_relaxed);
-        if (st_::full(this->deq_.load(std::memory_order_relaxed), e)) return false;
-        ::heapless::detail::construct_at(slot_(st_::index(e)), tmp);
-        this->enq_.store(st_::next(e), std::memory_order_relaxed);
-        return true;
-      });
-    } else if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
-      S lap;
-      const std::size_t i = claim_push_(lap);
-      if (i == N) return false;
-      ::heapless::detail::construct_at(slot_(i), std::forward<Args>(args)...);
-      publish_(i, lap);
-      return true;
-    } else {
-      T tmp(std::forward<Args>(args)...);
-      return try_emplace(std::move(tmp));
-    }
-  }
-
-  // ---- Consumers -----------------------------------------------------------
-
-  /// Removes the front element and returns it; std::nullopt when empty (or
-  /// when the front position's producer has not finished: see the top).
-  /// Any thread or interrupt. O(1) plus CAS retries under contention.
-  [[nodiscard]] std::optional<T> try_pop() noexcept {
-    if constexpr (plain_) {
-      std::optional<T> out;
-      ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept {
-        // Relaxed: the positions change only under the lock we hold.
-        const S d = this->deq_.load(std::memory_order_relaxed);
-        if (d == this->enq_.load(std::memory_order_relaxed)) return 0;
-        out.emplace(*slot_(st_::index(d)));  // a trivial copy
-        this->deq_.store(st_::next(d), std::memory_order_relaxed);
-        return 0;
-      });
-      return out;
-    } else {
-      S lap;
-      const std::size_t i = claim_pop_(lap);
-      if (i == N) return std::nullopt;
-      const release_on_exit_ release{*this, i, lap};
-      // Built in the caller's object (a prvalue), then the slot is released.
-      return std::optional<T>(std::in_place, std::move(*slot_(i)));
-    }
-  }
-  /// Move-assigns the front element to out and removes it; false (out
-  /// untouched) when empty. If the assignment throws, the element is
-  /// destroyed and its slot released anyway (a claimed position cannot be
-  /// handed back), and the exception propagates.
-  [[nodiscard]] bool try_pop(T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
-    if constexpr (plain_) {
-      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept {
-        // Relaxed: the positions change only under the lock we hold.
-        const S d = this->deq_.load(std::memory_order_relaxed);
-        if (d == this->enq_.load(std::memory_order_relaxed)) return false;
-        std::memcpy(static_cast<void*>(&out), slot_(st_::index(d)), sizeof(T));  // T is trivially copyable
-        this->deq_.store(st_::next(d), std::memory_order_relaxed);
-        return true;
-      });
-    } else {
-      S lap;
-      const std::size_t i = claim_pop_(lap);
-      if (i == N) return false;
-      const release_on_exit_ release{*this, i, lap};
-      out = std::move(*slot_(i));
-      return true;
-    }
-  }
-
-  // ---- Observers -----------------------------------------------------------
-
-  /// Claimed positions not yet drained: a snapshot in [0, N] that may be
-  /// stale when it returns while others push or pop; exact when no other
-  /// call runs. Counts elements whose producer has not finished.
-  [[nodiscard]] size_type size() const noexcept {
-    if constexpr (lock_free_) {
-      // Acquire on both: the second load stays after the first; a caller may
-      // act on the answer. The two may still come from different moments:
-      // count() clamps.
-      const S d = this->deq_.load(std::memory_order_acquire);
-      const S e = this->enq_.load(std::memory_order_acquire);
-      return st_::count(d, e);
-    } else {
-      return ::heapless::detail::pool_guard<policy_type>::run([this]() noexcept {
-        // Relaxed: the positions change only under the lock we hold.
-        return st_::count(this->deq_.load(std::memory_order_relaxed), this->enq_.load(std::memory_order_relaxed));
-      });
-    }
-  }
-  /// size() == 0, a snapshot.
-  [[nodiscard]] bool empty() const noexcept { return size() == 0; }
-  /// size() == N, a snapshot.
-  [[nodiscard]] bool full() const noexcept { return size() == N; }
-=======
->>>>>>> views
   /// The number of elements the queue can hold (N).
   [[nodiscard]] static constexpr size_type capacity() noexcept { return N; }
   /// Same as capacity().
@@ -15223,85 +15104,6 @@ class QueueRef
     if constexpr (lock_free_) {
       return run_<detail::sequence_t<1, policy_type>>(p, f);
     } else {
-<<<<<<< HEAD
-      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept -> std::size_t {
-        // Relaxed: enq_ changes only under this lock.
-        const S pos = this->enq_.load(std::memory_order_relaxed);
-        const std::size_t i = st_::index(pos);
-        lap = st_::lap(pos);
-        // Acquire: as above (the emptying consumer released outside the lock).
-        if (this->seq_[i].load(std::memory_order_acquire) != lap) return N;
-        this->enq_.store(st_::next(pos), std::memory_order_relaxed);
-        return i;
-      });
-    }
-  }
-
-  // Claims the next position to drain: its slot index (lap in `lap`), or N
-  // when the front is empty or not yet published.
-  std::size_t claim_pop_(S& lap) noexcept {
-    if constexpr (plain_) {  // (never called: the plain ring has no slot words)
-      lap = 0;
-      return N;
-    } else if constexpr (lock_free_) {
-      // Relaxed: only a guess; the CAS below validates it.
-      S pos = this->deq_.load(std::memory_order_relaxed);
-      for (;;) {
-        const std::size_t i = st_::index(pos);
-        lap = st_::lap(pos);
-        // Acquire: pairs with the release in publish_(), so the element the
-        // producer constructed is visible before we read it.
-        const S s = this->seq_[i].load(std::memory_order_acquire);
-        const auto d = st_::diff(s, static_cast<S>(lap + 1u));
-        if (d == 0) {
-          // Relaxed: the CAS only claims the position (see claim_push_).
-          if (this->deq_.compare_exchange_weak(pos, st_::next(pos), std::memory_order_relaxed,
-                                               std::memory_order_relaxed))
-            return i;
-        } else if (d < 0) {
-          return N;  // not yet filled for this lap: empty (or its producer is mid-push)
-        } else {
-          // Relaxed: our position was stale; take a fresh guess.
-          pos = this->deq_.load(std::memory_order_relaxed);
-        }
-      }
-    } else {
-      return ::heapless::detail::pool_guard<policy_type>::run([&]() noexcept -> std::size_t {
-        // Relaxed: deq_ changes only under this lock.
-        const S pos = this->deq_.load(std::memory_order_relaxed);
-        const std::size_t i = st_::index(pos);
-        lap = st_::lap(pos);
-        // Acquire: pairs with the release in publish_() (outside the lock).
-        if (this->seq_[i].load(std::memory_order_acquire) != static_cast<S>(lap + 1u)) return N;
-        this->deq_.store(st_::next(pos), std::memory_order_relaxed);
-        return i;
-      });
-    }
-  }
-
-  // Marks slot i full for lap `lap`.
-  void publish_(std::size_t i, S lap) noexcept {
-    if constexpr (!plain_) store_release_(this->seq_[i], static_cast<S>(lap + 1u));
-    else (void)i, (void)lap;
-  }
-
-  // Destroys the element in slot i and marks the slot free for the next lap.
-  void release_(std::size_t i, S lap) noexcept {
-    this->slots_.destroy(i);
-    if constexpr (!plain_) store_release_(this->seq_[i], static_cast<S>(lap + st_::P));
-    else (void)lap;
-  }
-
-  // Release: a slot word store pairs with the acquire load of the next side
-  // to claim the slot (claim_pop_ after publish_: the constructed element is
-  // visible before it is moved out; claim_push_ after release_: the old
-  // element's reads and destruction happen before the slot is reused).
-  // (A static function of the word alone: GCC 12 folds identical member
-  // functions of different Queue types and then misreports array bounds.)
-  static void store_release_(std::atomic<S>& word, S value) noexcept {
-    word.store(value, std::memory_order_release);
-  }
-=======
       switch (shape_->kind) {
         case detail::seq_kind::u8: return run_<std::uint8_t>(p, f);
         case detail::seq_kind::u16: return run_<std::uint16_t>(p, f);
@@ -15314,7 +15116,6 @@ class QueueRef
 
   void* q_;
   const detail::queue_shape* shape_;
->>>>>>> views
 };
 
 }  // namespace mpmc

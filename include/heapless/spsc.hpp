@@ -926,8 +926,8 @@ class producer_members {
 };
 
 /// The consumer's members (Queue, QueueRef, and their consumer handles).
-/// All but try_pop are const, as they were on the consumer handle (a
-/// handle or view is a pointer to the queue).
+/// Non-const, like the producer's: they change the queue, whether it is
+/// reached directly or through a handle or view.
 template <class D, class T, class Cap>
 class consumer_members {
   using algo_ = queue_algo<T>;
@@ -947,30 +947,30 @@ class consumer_members {
   }
   /// The front element, or nullptr when empty. Consumer only; valid until the
   /// consumer pops it. Peek, then pop() to drop it.
-  [[nodiscard]] T* front() const noexcept { return algo_::front_of(d_().core()); }
+  [[nodiscard]] T* front() noexcept { return algo_::front_of(d_().core()); }
   /// Destroys the front element. Precondition (HEAPLESS_ASSERT): not empty,
   /// e.g. front() returned non-null. O(1).
-  void pop() const noexcept { algo_::pop_in(d_().core()); }
+  void pop() noexcept { algo_::pop_in(d_().core()); }
   /// Moves up to max elements to out, out + 1, ... (any output iterator, or a
   /// T* for memcpy when T is trivially copyable) and removes them; returns how
   /// many. One publish for the whole batch. If an assignment throws, the
   /// elements already moved out are removed and the rest stay. O(count).
   template <class OutputIt>
-  [[nodiscard]] std::size_t pop(OutputIt out, std::size_t max) const {
+  [[nodiscard]] std::size_t pop(OutputIt out, std::size_t max) {
     return algo_::pop(d_().checked_core(), out, max);
   }
   /// The elements queued now, front first, without removing them: a range
   /// for `for (auto& x : q.peek())`. Consumer only. One acquire load of the
   /// producer's index; elements the producer adds later are not in the view.
   /// The view and its iterators stay valid until the consumer pops. O(1).
-  [[nodiscard]] peek_view peek() const noexcept { return algo_::peek(d_().checked_core()); }
+  [[nodiscard]] peek_view peek() noexcept { return algo_::peek(d_().checked_core()); }
   /// Calls f(T&&) on each element queued now, front first, destroys it and
   /// returns how many: one acquire load of the producer's index and one
   /// release store of ours for the whole batch. If f throws, the elements
   /// already handed to f (including the one it threw on) are removed, the
   /// rest stay, and the exception propagates. Consumer only. O(count).
   template <class F>
-  std::size_t drain(F&& f) const {
+  std::size_t drain(F&& f) {
     return algo_::drain(d_().checked_core(), std::forward<F>(f));
   }
 
