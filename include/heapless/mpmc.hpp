@@ -111,7 +111,6 @@
 #ifndef HEAPLESS_MPMC_HPP
 #define HEAPLESS_MPMC_HPP
 
-#include <atomic>       // std::atomic: positions and slot words
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
 #include <cstring>      // std::memcpy: pops of small trivially copyable elements
@@ -121,6 +120,7 @@
 #include <utility>      // std::move, std::forward
 
 #include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK
+#include "detail/atomic.hpp"   // detail::atomic: positions and slot words
 #include "detail/error.hpp"    // HEAPLESS_ASSERT
 #include "detail/size.hpp"     // detail::smallest_size_t
 #include "detail/storage.hpp"  // detail::uninit_array
@@ -131,6 +131,10 @@ namespace mpmc {
 
 namespace detail {
 
+using ::heapless::detail::atomic;
+using ::heapless::detail::memory_order_acquire;
+using ::heapless::detail::memory_order_relaxed;
+using ::heapless::detail::memory_order_release;
 using ::heapless::detail::smallest_size_t;
 using ::heapless::detail::uninit_array;
 
@@ -249,7 +253,7 @@ inline constexpr bool plain_ring = !std::is_same_v<Policy, pool_policy::lock_fre
 // exactly when T's is. Words: whether slots carry sequence words.
 template <class T, std::size_t N, class S, bool Words, bool = std::is_trivially_destructible_v<T>>
 struct queue_state {
-  using atomic_s = std::atomic<S>;
+  using atomic_s = detail::atomic<S>;
   alignas(line_align<atomic_s>) atomic_s enq_{0};  // next position to fill
   alignas(line_align<atomic_s>) atomic_s deq_{0};  // next position to drain
   alignas(line_align<atomic_s>) atomic_s seq_[N] = {};  // slot i: its lap value (see top)
@@ -263,7 +267,7 @@ struct queue_state {
 // The plain ring (plain_ring: T trivially copyable, so trivially destructible).
 template <class T, std::size_t N, class S>
 struct queue_state<T, N, S, false, true> {
-  using atomic_s = std::atomic<S>;
+  using atomic_s = detail::atomic<S>;
   atomic_s enq_{0};  // next position to fill; changed only under the lock
   atomic_s deq_{0};  // next position to drain; changed only under the lock
   uninit_array<T, N> slots_;
@@ -281,11 +285,11 @@ struct queue_state<T, N, S, true, false> : queue_state<T, N, S, true, true> {
     using st = stamps<N, S>;
     // Relaxed: the destructor runs after every user stopped; whatever
     // synchronised their end with this thread (join, a mutex) ordered it.
-    S d = this->deq_.load(std::memory_order_relaxed);
-    const S e = this->enq_.load(std::memory_order_relaxed);
+    S d = this->deq_.load(detail::memory_order_relaxed);
+    const S e = this->enq_.load(detail::memory_order_relaxed);
     for (; d != e; d = st::next(d)) {
       const std::size_t i = st::index(d);
-      if (this->seq_[i].load(std::memory_order_relaxed) == static_cast<S>(st::lap(d) + 1u)) this->slots_.destroy(i);
+      if (this->seq_[i].load(detail::memory_order_relaxed) == static_cast<S>(st::lap(d) + 1u)) this->slots_.destroy(i);
     }
   }
 };
@@ -370,10 +374,10 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
       const T tmp(std::forward<Args>(args)...);
       return detail::guard<policy_type>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        const S e = this->enq_.load(std::memory_order_relaxed);
-        if (st_::full(this->deq_.load(std::memory_order_relaxed), e)) return false;
+        const S e = this->enq_.load(detail::memory_order_relaxed);
+        if (st_::full(this->deq_.load(detail::memory_order_relaxed), e)) return false;
         ::heapless::detail::construct_at(slot_(st_::index(e)), tmp);
-        this->enq_.store(st_::next(e), std::memory_order_relaxed);
+        this->enq_.store(st_::next(e), detail::memory_order_relaxed);
         return true;
       });
     } else if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
@@ -399,10 +403,10 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
       std::optional<T> out;
       detail::guard<policy_type>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        const S d = this->deq_.load(std::memory_order_relaxed);
-        if (d == this->enq_.load(std::memory_order_relaxed)) return 0;
+        const S d = this->deq_.load(detail::memory_order_relaxed);
+        if (d == this->enq_.load(detail::memory_order_relaxed)) return 0;
         out.emplace(*slot_(st_::index(d)));  // a trivial copy
-        this->deq_.store(st_::next(d), std::memory_order_relaxed);
+        this->deq_.store(st_::next(d), detail::memory_order_relaxed);
         return 0;
       });
       return out;
@@ -423,10 +427,10 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
     if constexpr (plain_) {
       return detail::guard<policy_type>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        const S d = this->deq_.load(std::memory_order_relaxed);
-        if (d == this->enq_.load(std::memory_order_relaxed)) return false;
+        const S d = this->deq_.load(detail::memory_order_relaxed);
+        if (d == this->enq_.load(detail::memory_order_relaxed)) return false;
         std::memcpy(static_cast<void*>(&out), slot_(st_::index(d)), sizeof(T));  // T is trivially copyable
-        this->deq_.store(st_::next(d), std::memory_order_relaxed);
+        this->deq_.store(st_::next(d), detail::memory_order_relaxed);
         return true;
       });
     } else {
@@ -449,13 +453,13 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
       // Acquire on both: the second load stays after the first; a caller may
       // act on the answer. The two may still come from different moments:
       // count() clamps.
-      const S d = this->deq_.load(std::memory_order_acquire);
-      const S e = this->enq_.load(std::memory_order_acquire);
+      const S d = this->deq_.load(detail::memory_order_acquire);
+      const S e = this->enq_.load(detail::memory_order_acquire);
       return st_::count(d, e);
     } else {
       return detail::guard<policy_type>::run([this]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        return st_::count(this->deq_.load(std::memory_order_relaxed), this->enq_.load(std::memory_order_relaxed));
+        return st_::count(this->deq_.load(detail::memory_order_relaxed), this->enq_.load(detail::memory_order_relaxed));
       });
     }
   }
@@ -488,37 +492,37 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
       return N;
     } else if constexpr (lock_free_) {
       // Relaxed: only a guess; the CAS below validates it.
-      S pos = this->enq_.load(std::memory_order_relaxed);
+      S pos = this->enq_.load(detail::memory_order_relaxed);
       for (;;) {
         const std::size_t i = st_::index(pos);
         lap = st_::lap(pos);
         // Acquire: pairs with the release in release_() by the consumer that
         // emptied this slot, so its reads and destruction of the old element
         // happen before we construct the new one.
-        const S s = this->seq_[i].load(std::memory_order_acquire);
+        const S s = this->seq_[i].load(detail::memory_order_acquire);
         const auto d = st_::diff(s, lap);
         if (d == 0) {
           // Relaxed (success and failure): the CAS only claims the position;
           // element data travels through the slot words.
-          if (this->enq_.compare_exchange_weak(pos, st_::next(pos), std::memory_order_relaxed,
-                                               std::memory_order_relaxed))
+          if (this->enq_.compare_exchange_weak(pos, st_::next(pos), detail::memory_order_relaxed,
+                                               detail::memory_order_relaxed))
             return i;
         } else if (d < 0) {
           return N;  // the slot still holds (or awaits) the previous lap's element: full
         } else {
           // Relaxed: our position was stale; take a fresh guess.
-          pos = this->enq_.load(std::memory_order_relaxed);
+          pos = this->enq_.load(detail::memory_order_relaxed);
         }
       }
     } else {
       return detail::guard<policy_type>::run([&]() noexcept -> std::size_t {
         // Relaxed: enq_ changes only under this lock.
-        const S pos = this->enq_.load(std::memory_order_relaxed);
+        const S pos = this->enq_.load(detail::memory_order_relaxed);
         const std::size_t i = st_::index(pos);
         lap = st_::lap(pos);
         // Acquire: as above (the emptying consumer released outside the lock).
-        if (this->seq_[i].load(std::memory_order_acquire) != lap) return N;
-        this->enq_.store(st_::next(pos), std::memory_order_relaxed);
+        if (this->seq_[i].load(detail::memory_order_acquire) != lap) return N;
+        this->enq_.store(st_::next(pos), detail::memory_order_relaxed);
         return i;
       });
     }
@@ -532,35 +536,35 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
       return N;
     } else if constexpr (lock_free_) {
       // Relaxed: only a guess; the CAS below validates it.
-      S pos = this->deq_.load(std::memory_order_relaxed);
+      S pos = this->deq_.load(detail::memory_order_relaxed);
       for (;;) {
         const std::size_t i = st_::index(pos);
         lap = st_::lap(pos);
         // Acquire: pairs with the release in publish_(), so the element the
         // producer constructed is visible before we read it.
-        const S s = this->seq_[i].load(std::memory_order_acquire);
+        const S s = this->seq_[i].load(detail::memory_order_acquire);
         const auto d = st_::diff(s, static_cast<S>(lap + 1u));
         if (d == 0) {
           // Relaxed: the CAS only claims the position (see claim_push_).
-          if (this->deq_.compare_exchange_weak(pos, st_::next(pos), std::memory_order_relaxed,
-                                               std::memory_order_relaxed))
+          if (this->deq_.compare_exchange_weak(pos, st_::next(pos), detail::memory_order_relaxed,
+                                               detail::memory_order_relaxed))
             return i;
         } else if (d < 0) {
           return N;  // not yet filled for this lap: empty (or its producer is mid-push)
         } else {
           // Relaxed: our position was stale; take a fresh guess.
-          pos = this->deq_.load(std::memory_order_relaxed);
+          pos = this->deq_.load(detail::memory_order_relaxed);
         }
       }
     } else {
       return detail::guard<policy_type>::run([&]() noexcept -> std::size_t {
         // Relaxed: deq_ changes only under this lock.
-        const S pos = this->deq_.load(std::memory_order_relaxed);
+        const S pos = this->deq_.load(detail::memory_order_relaxed);
         const std::size_t i = st_::index(pos);
         lap = st_::lap(pos);
         // Acquire: pairs with the release in publish_() (outside the lock).
-        if (this->seq_[i].load(std::memory_order_acquire) != static_cast<S>(lap + 1u)) return N;
-        this->deq_.store(st_::next(pos), std::memory_order_relaxed);
+        if (this->seq_[i].load(detail::memory_order_acquire) != static_cast<S>(lap + 1u)) return N;
+        this->deq_.store(st_::next(pos), detail::memory_order_relaxed);
         return i;
       });
     }
@@ -585,8 +589,8 @@ class Queue : private detail::queue_state_for<T, N, Policy> {
   // element's reads and destruction happen before the slot is reused).
   // (A static function of the word alone: GCC 12 folds identical member
   // functions of different Queue types and then misreports array bounds.)
-  static void store_release_(std::atomic<S>& word, S value) noexcept {
-    word.store(value, std::memory_order_release);
+  static void store_release_(detail::atomic<S>& word, S value) noexcept {
+    word.store(value, detail::memory_order_release);
   }
 };
 

@@ -84,7 +84,6 @@
 #ifndef HEAPLESS_SPSC_HPP
 #define HEAPLESS_SPSC_HPP
 
-#include <atomic>       // std::atomic: the two shared indices
 #include <cstddef>      // std::size_t: also the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
 #include "detail/iterator.hpp"  // std::forward_iterator_tag (peek) without <iterator>
@@ -94,6 +93,7 @@
 #include <utility>      // std::move, std::forward, std::pair (split)
 
 #include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY
+#include "detail/atomic.hpp"   // detail::atomic: the two shared indices
 #include "detail/error.hpp"    // HEAPLESS_ASSERT
 #include "detail/size.hpp"     // detail::smallest_size_t
 #include "detail/storage.hpp"  // detail::uninit_array
@@ -110,6 +110,10 @@ class Consumer;
 
 namespace detail {
 
+using ::heapless::detail::atomic;
+using ::heapless::detail::memory_order_acquire;
+using ::heapless::detail::memory_order_relaxed;
+using ::heapless::detail::memory_order_release;
 using ::heapless::detail::smallest_size_t;
 using ::heapless::detail::uninit_array;
 
@@ -193,7 +197,7 @@ template <std::size_t N, bool Cached>
 struct queue_indices {
   using ring = ring_index<N>;
   using index_type = typename ring::type;
-  using atomic_index = std::atomic<index_type>;
+  using atomic_index = detail::atomic<index_type>;
 
   constexpr queue_indices() noexcept = default;
   constexpr explicit queue_indices(full_block_t) noexcept
@@ -216,7 +220,7 @@ template <std::size_t N>
 struct queue_indices<N, false> {
   using ring = ring_index<N>;
   using index_type = typename ring::type;
-  using atomic_index = std::atomic<index_type>;
+  using atomic_index = detail::atomic<index_type>;
 
   constexpr queue_indices() noexcept = default;
   constexpr explicit queue_indices(full_block_t) noexcept : tail_(static_cast<index_type>(N)) {}
@@ -268,8 +272,8 @@ struct queue_state<T, N, false> : queue_state<T, N, true> {
   ~queue_state() {
     // Relaxed: the destructor runs after both sides stopped; whatever
     // synchronised their end with this thread (join, a mutex) ordered it.
-    auto h = this->head_.load(std::memory_order_relaxed);
-    const auto t = this->tail_.load(std::memory_order_relaxed);
+    auto h = this->head_.load(detail::memory_order_relaxed);
+    const auto t = this->tail_.load(detail::memory_order_relaxed);
     for (; h != t; h = ring_index<N>::advance(h, 1)) this->slots_.destroy(ring_index<N>::slot(h));
   }
 };
@@ -428,19 +432,19 @@ class Queue : private detail::queue_state<T, N> {
   template <class... Args>
   static bool emplace_in_(indices& q, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     // Relaxed: tail_ is written only by this side; we read our own last store.
-    const index_type t = q.tail_.load(std::memory_order_relaxed);
+    const index_type t = q.tail_.load(detail::memory_order_relaxed);
     const index_type next = ring::advance(t, 1);
     if (q.known_room(t) == 0) {  // full as far as the private copy knows; always so without one
       // Acquire: pairs with the consumer's release store of head_, so its
       // reads and destruction of the slot we are about to reuse happened before.
-      const index_type h = q.head_.load(std::memory_order_acquire);
+      const index_type h = q.head_.load(detail::memory_order_acquire);
       if (ring::distance(h, t) == N) return refuse_(q);
       q.saw_head(h);
     }
     ::heapless::detail::construct_at(slot_in_(q, t), std::forward<Args>(args)...);
     // Release: pairs with the consumer's acquire load of tail_: the element is
     // constructed before the consumer can see the new tail.
-    q.tail_.store(next, std::memory_order_release);
+    q.tail_.store(next, detail::memory_order_release);
     return true;
   }
 
@@ -497,12 +501,12 @@ class Queue : private detail::queue_state<T, N> {
   template <bool Remove, class Take>
   static bool front_in_(indices& q, Take take) noexcept(noexcept(take(std::declval<T&>()))) {
     // Relaxed: head_ is written only by this side; we read our own last store.
-    const index_type h = q.head_.load(std::memory_order_relaxed);
+    const index_type h = q.head_.load(detail::memory_order_relaxed);
     [[maybe_unused]] const index_type next = ring::advance(h, 1);
     if (q.known_items(h) == 0) {  // empty as far as the private copy knows; always so without one
       // Acquire: pairs with the producer's release store of tail_, so the
       // element it constructed is visible before we read it.
-      const index_type t = q.tail_.load(std::memory_order_acquire);
+      const index_type t = q.tail_.load(detail::memory_order_acquire);
       if (t == h) return refuse_(q);
       q.saw_tail(t);
     }
@@ -512,7 +516,7 @@ class Queue : private detail::queue_state<T, N> {
       ::heapless::detail::destroy_at(p);
       // Release: pairs with the producer's acquire load of head_: our reads
       // and destruction of the slot happen before it constructs there again.
-      q.head_.store(next, std::memory_order_release);
+      q.head_.store(next, detail::memory_order_release);
     }
     return true;
   }
@@ -532,11 +536,11 @@ class Queue : private detail::queue_state<T, N> {
   static void pop_in_(indices& q) noexcept {
     HEAPLESS_ASSERT(front_of_(q) != nullptr, "spsc::Queue::pop on an empty queue");
     // Relaxed: head_ is written only by this side.
-    const index_type h = q.head_.load(std::memory_order_relaxed);
+    const index_type h = q.head_.load(detail::memory_order_relaxed);
     ::heapless::detail::destroy_at(slot_in_(q, h));
     // Release: as in front_in_, our reads and destruction of the slot happen
     // before the producer, after acquiring head_, constructs there again.
-    q.head_.store(ring::advance(h, 1), std::memory_order_release);
+    q.head_.store(ring::advance(h, 1), detail::memory_order_release);
   }
 
  public:
@@ -547,7 +551,7 @@ class Queue : private detail::queue_state<T, N> {
   template <class OutputIt>
   [[nodiscard]] size_type pop(OutputIt out, size_type max) {
     // Relaxed: head_ is written only by this side.
-    const index_type h = this->head_.load(std::memory_order_relaxed);
+    const index_type h = this->head_.load(detail::memory_order_relaxed);
     size_type n = ready_(h, max);  // (acquire load of tail_ when the private copy shows fewer)
     if (n > max) n = max;
     if (n == 0) return 0;
@@ -557,7 +561,7 @@ class Queue : private detail::queue_state<T, N> {
       std::memcpy(out, this->slots_.data() + s, first_len * sizeof(T));
       if (n > first_len) std::memcpy(out + first_len, this->slots_.data(), (n - first_len) * sizeof(T));
       // Release: our reads of the slots happen before the producer reuses them.
-      this->head_.store(ring::advance(h, n), std::memory_order_release);
+      this->head_.store(ring::advance(h, n), detail::memory_order_release);
     } else {
       // Publishes however many were moved out, also when an assignment throws.
       struct publish_guard {
@@ -567,7 +571,7 @@ class Queue : private detail::queue_state<T, N> {
         ~publish_guard() {
           // Release: our reads and destruction of the slots happen before the
           // producer reuses them.
-          if (done) q.head_.store(ring::advance(h, done), std::memory_order_release);
+          if (done) q.head_.store(ring::advance(h, done), detail::memory_order_release);
         }
       } guard{*this, h, 0};
       for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take_(i, out);
@@ -582,7 +586,7 @@ class Queue : private detail::queue_state<T, N> {
   /// The view and its iterators stay valid until the consumer pops. O(1).
   [[nodiscard]] peek_view peek() noexcept {
     // Relaxed: head_ is written only by this side.
-    const index_type h = this->head_.load(std::memory_order_relaxed);
+    const index_type h = this->head_.load(detail::memory_order_relaxed);
     // Acquire load of tail_ in ready_, unless the private copy shows all N.
     const size_type n = ready_(h, N);
     return peek_view(this->slots_.data(), ring::slot(h), n);
@@ -596,7 +600,7 @@ class Queue : private detail::queue_state<T, N> {
   template <class F>
   size_type drain(F&& f) {
     // Relaxed: head_ is written only by this side.
-    const index_type h = this->head_.load(std::memory_order_relaxed);
+    const index_type h = this->head_.load(detail::memory_order_relaxed);
     // Acquire load of tail_ in ready_, unless the private copy shows all N.
     const size_type n = ready_(h, N);
     if (n == 0) return 0;
@@ -607,7 +611,7 @@ class Queue : private detail::queue_state<T, N> {
       ~publish_guard() {
         // Release: pairs with the producer's acquire load of head_: our reads
         // and destruction of the slots happen before it reuses them.
-        q.head_.store(ring::advance(h, done), std::memory_order_release);
+        q.head_.store(ring::advance(h, done), detail::memory_order_release);
       }
     } guard{*this, h, 0};
     for (size_type s = ring::slot(h); guard.done < n; s = s + 1 == N ? 0 : s + 1) {
@@ -634,8 +638,8 @@ class Queue : private detail::queue_state<T, N> {
   /// [0, N] that the queue held recently.
   [[nodiscard]] size_type size() const noexcept {
     // Acquire on both: a caller may act on the answer (e.g. read front()).
-    const index_type h = this->head_.load(std::memory_order_acquire);
-    const index_type t = this->tail_.load(std::memory_order_acquire);
+    const index_type h = this->head_.load(detail::memory_order_acquire);
+    const index_type t = this->tail_.load(detail::memory_order_acquire);
     const size_type d = ring::distance(h, t);
     return d < N ? d : N;
   }
@@ -680,7 +684,7 @@ class Queue : private detail::queue_state<T, N> {
     if (n == 0 || n < want) {  // (always without private copies)
       // Acquire: pairs with the producer's release store of tail_, so the
       // elements it constructed are visible before we read them.
-      const index_type t = this->tail_.load(std::memory_order_acquire);
+      const index_type t = this->tail_.load(detail::memory_order_acquire);
       this->saw_tail(t);
       n = ring::distance(h, t);
     }
@@ -699,12 +703,12 @@ class Queue : private detail::queue_state<T, N> {
   template <class It, class More>
   size_type push_n_(It it, size_type count, More more) {
     // Relaxed: tail_ is written only by this side.
-    const index_type t = this->tail_.load(std::memory_order_relaxed);
+    const index_type t = this->tail_.load(detail::memory_order_relaxed);
     size_type room = this->known_room(t);
     if (room == 0 || room < count) {  // (always without private copies)
       // Acquire: pairs with the consumer's release store of head_, so its
       // reads and destruction of the slots we are about to reuse happened before.
-      const index_type h = this->head_.load(std::memory_order_acquire);
+      const index_type h = this->head_.load(detail::memory_order_acquire);
       this->saw_head(h);
       room = N - ring::distance(h, t);
     }
@@ -741,7 +745,7 @@ class Queue : private detail::queue_state<T, N> {
       guard.built = nullptr;
     }
     // Release: publishes the whole batch to the consumer's acquire of tail_.
-    if (n) this->tail_.store(ring::advance(t, n), std::memory_order_release);
+    if (n) this->tail_.store(ring::advance(t, n), detail::memory_order_release);
     return n;
   }
 };
