@@ -115,14 +115,13 @@
 #include <cstdint>      // std::uint32_t, std::uint64_t
 #include <cstring>      // std::memcpy: pops of small trivially copyable elements
 #include <optional>     // std::optional: try_pop()
-#include <limits>       // std::numeric_limits: the sequence word's width
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::move, std::forward
 
 #include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK
 #include "detail/atomic.hpp"   // detail::atomic: positions and slot words
 #include "detail/error.hpp"    // HEAPLESS_ASSERT
-#include "detail/size.hpp"     // detail::smallest_size_t
+#include "detail/size.hpp"     // detail::smallest_size_t, detail::int_limits: the sequence word's width
 #include "detail/storage.hpp"  // detail::uninit_array
 #include "pool.hpp"            // pool_policy::*: the policy types shared with Pool
 
@@ -132,6 +131,7 @@ namespace mpmc {
 namespace detail {
 
 using ::heapless::detail::atomic;
+using ::heapless::detail::int_limits;
 using ::heapless::detail::memory_order_acquire;
 using ::heapless::detail::memory_order_relaxed;
 using ::heapless::detail::memory_order_release;
@@ -168,7 +168,7 @@ struct resolve_policy<pool_policy::automatic> {
 template <std::size_t N, class S>
 struct stamps {
   static constexpr std::size_t P = lap_size(N);
-  static_assert(std::numeric_limits<S>::digits >= 64 || (std::uint64_t{1} << std::numeric_limits<S>::digits) >= 2 * P,
+  static_assert(int_limits<S>::digits >= 64 || (std::uint64_t{1} << int_limits<S>::digits) >= 2 * P,
                 "mpmc::Queue: sequence word too narrow for N");
   static constexpr S index_mask = static_cast<S>(P - 1);
 
@@ -193,11 +193,11 @@ struct stamps {
   static constexpr std::size_t count(S from, S to) noexcept {
     if constexpr (N == P) {  // plain counters
       const S d = static_cast<S>(to - from);
-      if (d > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
+      if (d > static_cast<S>(int_limits<S>::max / 2u + 1u)) return 0;
       return d >= N ? N : d;
     }
     const S laps = static_cast<S>(lap(to) - lap(from));
-    if (laps > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
+    if (laps > static_cast<S>(int_limits<S>::max / 2u + 1u)) return 0;
     const std::size_t n = static_cast<std::size_t>(laps / P) * N + index(to);
     if (n <= index(from)) return 0;
     return n - index(from) >= N ? N : n - index(from);

@@ -41,13 +41,12 @@
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
 #include <cstring>      // std::memcpy: unaligned loads of key and string bytes
-#include <limits>       // std::numeric_limits: is an integer query representable as a key?
 #include <string_view>  // string keys and char-pointer queries are searched as std::string_view
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
 #include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_ALWAYS_INLINE, HEAPLESS_DETAIL_MICROCONTROLLER
-#include "size.hpp"    // smallest_size_t: the index's slot type
+#include "size.hpp"    // smallest_size_t: the index's slot type; int_limits: is an integer query representable as a key?
 
 // Both switches select the ABI namespace (config.hpp): set them before the
 // first heapless header.
@@ -400,14 +399,14 @@ constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, K q) noe
 /// free of the usual arithmetic conversions).
 template <class K, class Q>
 constexpr bool linear_map_representable(Q q) noexcept {
-  using limits = std::numeric_limits<K>;
+  using limits = int_limits<K>;
   if constexpr (std::is_signed_v<Q>) {
     const std::intmax_t v = q;
-    if (v < 0) return std::is_signed_v<K> && v >= static_cast<std::intmax_t>(limits::min());
-    return static_cast<std::uintmax_t>(v) <= static_cast<std::uintmax_t>(limits::max());
+    if (v < 0) return std::is_signed_v<K> && v >= static_cast<std::intmax_t>(limits::min);
+    return static_cast<std::uintmax_t>(v) <= static_cast<std::uintmax_t>(limits::max);
   } else {
     const std::uintmax_t v = q;
-    return v <= static_cast<std::uintmax_t>(limits::max());
+    return v <= static_cast<std::uintmax_t>(limits::max);
   }
 }
 
