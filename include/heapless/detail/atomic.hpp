@@ -38,7 +38,7 @@ enum memory_order : int {
 template <class T>
 class atomic {
  public:
-  static constexpr bool is_always_lock_free = __atomic_always_lock_free(sizeof(T), 0);
+  static constexpr bool is_always_lock_free = __atomic_always_lock_free(sizeof(T), nullptr);
 
   atomic() noexcept = default;
   constexpr atomic(T v) noexcept : v_(v) {}  // NOLINT: implicit like std::atomic's

@@ -91,7 +91,6 @@ using i128_u = long long __attribute__((__vector_size__(16), __may_alias__, __al
 using v16qi = char __attribute__((__vector_size__(16)));
 using v8hi = short __attribute__((__vector_size__(16)));
 using v4si = int __attribute__((__vector_size__(16)));
-using v2di = long long __attribute__((__vector_size__(16)));
 using v2du = unsigned long long __attribute__((__vector_size__(16)));
 using v4sf = float __attribute__((__vector_size__(16)));
 using v2df = double __attribute__((__vector_size__(16)));
@@ -120,7 +119,7 @@ HEAPLESS_DETAIL_SSE2_OP i128 set1_16(short a) noexcept {
   return reinterpret_cast<i128>(v8hi{a, a, a, a, a, a, a, a});
 }
 HEAPLESS_DETAIL_SSE2_OP i128 set1_32(int a) noexcept { return reinterpret_cast<i128>(v4si{a, a, a, a}); }
-HEAPLESS_DETAIL_SSE2_OP i128 set1_64(long long a) noexcept { return reinterpret_cast<i128>(v2di{a, a}); }
+HEAPLESS_DETAIL_SSE2_OP i128 set1_64(long long a) noexcept { return i128{a, a}; }
 HEAPLESS_DETAIL_SSE2_OP i128 from_32(int a) noexcept { return reinterpret_cast<i128>(v4si{a, 0, 0, 0}); }
 // _mm_cmpeq_epi8/16/32
 HEAPLESS_DETAIL_SSE2_OP i128 cmpeq_8(i128 a, i128 b) noexcept {
