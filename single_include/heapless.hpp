@@ -15,6 +15,7 @@
 //   heapless/detail/size.hpp
 //   heapless/detail/storage.hpp
 //   heapless/pool.hpp
+//   heapless/detail/atomic.hpp
 //   heapless/string.hpp
 //   heapless/detail/chars.hpp
 //   heapless/split.hpp
@@ -713,13 +714,14 @@ HEAPLESS_NAMESPACE_END
 #endif  // HEAPLESS_DETAIL_ITERATOR_HPP
 // ---- end heapless/detail/iterator.hpp ----
 // ---- begin heapless/detail/size.hpp ----
-// heapless/detail/size.hpp - the smallest unsigned type that holds N.
+// heapless/detail/size.hpp - the smallest unsigned type that holds N, and the
+// range of an integer type without <limits>.
 #ifndef HEAPLESS_DETAIL_SIZE_HPP
 #define HEAPLESS_DETAIL_SIZE_HPP
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t ... std::uint64_t
-#include <type_traits>  // std::conditional_t
+#include <type_traits>  // std::conditional_t, std::is_integral_v, std::is_same_v
 
 // #include "config.hpp": inlined above
 
@@ -733,6 +735,26 @@ using smallest_size_t = std::conditional_t<
     (N <= 0xFFu), std::uint8_t,
     std::conditional_t<(N <= 0xFFFFu), std::uint16_t,
                        std::conditional_t<(N <= 0xFFFFFFFFu), std::uint32_t, std::uint64_t>>>;
+
+/// What std::numeric_limits<T> says of the integer type T (bool included):
+/// value bits (sign excluded), decimal digits always representable, and the
+/// range; all constants, so <limits> need not be parsed.
+template <class T>
+struct int_limits {
+  static_assert(std::is_integral_v<T>, "int_limits: integer types only");
+#ifdef __CHAR_BIT__
+  static constexpr int bits = static_cast<int>(sizeof(T)) * __CHAR_BIT__;
+#else
+  static constexpr int bits = static_cast<int>(sizeof(T)) * 8;
+#endif
+  static constexpr bool is_signed = static_cast<T>(-1) < static_cast<T>(0);
+  static constexpr int digits = std::is_same_v<T, bool> ? 1 : bits - (is_signed ? 1 : 0);
+  static constexpr int digits10 = static_cast<int>(digits * 643L / 2136);  // floor(digits * log10(2))
+  // Signed: 2^(digits-1) - 1, doubled plus one, never overflows on the way.
+  static constexpr T max =
+      is_signed ? static_cast<T>((((T{1} << (digits - 1)) - 1) << 1) + 1) : static_cast<T>(-1);
+  static constexpr T min = is_signed ? static_cast<T>(-max - 1) : static_cast<T>(0);
+};
 
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
@@ -2481,7 +2503,6 @@ struct hash<heapless::Vec<T, N>> : heapless::detail::vec_hash<T, N> {};
 #ifndef HEAPLESS_POOL_HPP
 #define HEAPLESS_POOL_HPP
 
-#include <atomic>       // std::atomic: the lock-free head
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint32_t, std::uint64_t, std::uintptr_t
 #include <new>          // placement new, std::launder
@@ -2489,6 +2510,94 @@ struct hash<heapless::Vec<T, N>> : heapless::detail::vec_hash<T, N> {};
 #include <utility>      // std::forward, std::exchange
 
 // #include "detail/config.hpp": inlined above
+// ---- begin heapless/detail/atomic.hpp ----
+// heapless/detail/atomic.hpp - the atomic words of the queues, pools and Arc
+// without the cost of <atomic>.
+//
+// GCC and clang (HEAPLESS_DETAIL_GNU): detail::atomic<T> holds one integer or
+// pointer and calls the compiler's __atomic builtins, which are what
+// std::atomic's members call too: the same instructions (or the same
+// libatomic calls), the same layout (aligned to at least sizeof(T), as
+// std::atomic is), constant initialisation from a value, no copies, and
+// ThreadSanitizer sees every access as atomic. The members are always
+// inlined, as libstdc++'s are, so -Os builds inline them alike. The orders
+// are the __ATOMIC_* constants under std::memory_order's names. Other
+// compilers get std::atomic itself.
+#ifndef HEAPLESS_DETAIL_ATOMIC_HPP
+#define HEAPLESS_DETAIL_ATOMIC_HPP
+
+// #include "config.hpp": inlined above
+
+#if !HEAPLESS_DETAIL_GNU
+#include <atomic>
+#endif
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+
+#if HEAPLESS_DETAIL_GNU
+
+enum memory_order : int {
+  memory_order_relaxed = __ATOMIC_RELAXED,
+  memory_order_acquire = __ATOMIC_ACQUIRE,
+  memory_order_release = __ATOMIC_RELEASE,
+  memory_order_acq_rel = __ATOMIC_ACQ_REL,
+  memory_order_seq_cst = __ATOMIC_SEQ_CST
+};
+
+/// An integer or pointer accessed only atomically (the members std::atomic
+/// has that the library uses).
+template <class T>
+class atomic {
+ public:
+  static constexpr bool is_always_lock_free = __atomic_always_lock_free(sizeof(T), nullptr);
+
+  atomic() noexcept = default;
+  constexpr atomic(T v) noexcept : v_(v) {}  // NOLINT: implicit like std::atomic's
+  atomic(const atomic&) = delete;
+  atomic& operator=(const atomic&) = delete;
+
+  HEAPLESS_ALWAYS_INLINE T load(memory_order m) const noexcept { return __atomic_load_n(&v_, m); }
+  HEAPLESS_ALWAYS_INLINE void store(T v, memory_order m) noexcept { __atomic_store_n(&v_, v, m); }
+  HEAPLESS_ALWAYS_INLINE T exchange(T v, memory_order m) noexcept { return __atomic_exchange_n(&v_, v, m); }
+  HEAPLESS_ALWAYS_INLINE T fetch_add(T v, memory_order m) noexcept { return __atomic_fetch_add(&v_, v, m); }
+  HEAPLESS_ALWAYS_INLINE T fetch_sub(T v, memory_order m) noexcept { return __atomic_fetch_sub(&v_, v, m); }
+  /// On failure, expected receives the value found.
+  HEAPLESS_ALWAYS_INLINE bool compare_exchange_weak(T& expected, T desired, memory_order success,
+                                                    memory_order failure) noexcept {
+    return __atomic_compare_exchange_n(&v_, &expected, desired, true, success, failure);
+  }
+
+ private:
+  // As std::atomic's: at least as aligned as the word is wide (a 64-bit
+  // count on a 32-bit target is still one naturally aligned word).
+#if HEAPLESS_CPP20
+  alignas(sizeof(T) > alignof(T) ? sizeof(T) : alignof(T)) T v_{};  // as C++20's: value-initialised
+#else
+  alignas(sizeof(T) > alignof(T) ? sizeof(T) : alignof(T)) T v_;
+#endif
+};
+
+HEAPLESS_ALWAYS_INLINE inline void atomic_thread_fence(memory_order m) noexcept { __atomic_thread_fence(m); }
+
+#else
+
+using std::atomic;
+using std::atomic_thread_fence;
+using std::memory_order;
+using std::memory_order_acq_rel;
+using std::memory_order_acquire;
+using std::memory_order_relaxed;
+using std::memory_order_release;
+using std::memory_order_seq_cst;
+
+#endif
+
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_DETAIL_ATOMIC_HPP
+// ---- end heapless/detail/atomic.hpp ----
 // #include "detail/error.hpp": inlined above
 // #include "detail/size.hpp": inlined above
 // #include "detail/storage.hpp": inlined above
@@ -2797,7 +2906,7 @@ class pool_lock_free_list {
   static_assert(head::supported,
                 "Pool: this target has no compare-and-swap wide enough for the lock-free head "
                 "(or N is too large for it); use pool_policy::critical_section<Lock> or single_thread");
-  static_assert(sizeof(T) != 0 && std::atomic<head_t>::is_always_lock_free,  // dependent: checked
+  static_assert(sizeof(T) != 0 && detail::atomic<head_t>::is_always_lock_free,  // dependent: checked
                 "Pool: the head word must be lock-free");                      // on instantiation
 
   constexpr pool_lock_free_list() noexcept = default;
@@ -2810,7 +2919,7 @@ class pool_lock_free_list {
       if (HEAPLESS_UNLIKELY(i == N)) return nullptr;
       // acquire: pairs with the release CAS of the push that installed this
       // head (the slot's previous contents are visible to its new owner).
-      std::atomic_thread_fence(std::memory_order_acquire);
+      detail::atomic_thread_fence(detail::memory_order_acquire);
       poison::unpoison(slots + i);
       return slots + i;
     }
@@ -2818,7 +2927,7 @@ class pool_lock_free_list {
     // acquire: pairs with the release CAS of the push that installed this
     // head, so the link we read next and the slot's previous contents
     // (the object destroyed before it was freed) are visible.
-    head_t h = head_.load(std::memory_order_acquire);
+    head_t h = head_.load(detail::memory_order_acquire);
     for (;;) {
       const std::size_t i = static_cast<std::size_t>(h & head::index_mask);
       // Empty when we looked: a moment at which the pool had no free slot,
@@ -2836,7 +2945,7 @@ class pool_lock_free_list {
       // success acquire: same reason as the load above (C++17 also wants
       // success >= failure). failure acquire: h is reloaded and we read the
       // link of the new head.
-      if (head_.compare_exchange_weak(h, desired, std::memory_order_acquire, std::memory_order_acquire)) {
+      if (head_.compare_exchange_weak(h, desired, detail::memory_order_acquire, detail::memory_order_acquire)) {
         poison::unpoison(slots + i);
         return slots + i;
       }
@@ -2849,7 +2958,7 @@ class pool_lock_free_list {
     // the slot and unpoison it.
     poison::poison(s);
     // relaxed: the value only seeds the link; the CAS below validates it.
-    head_t h = head_.load(std::memory_order_relaxed);
+    head_t h = head_.load(detail::memory_order_relaxed);
     for (;;) {
       // relaxed: published by the release CAS below. The old top, XOR i + 1.
       pool_store(links_ + i, static_cast<link_t>(static_cast<std::size_t>(h & head::index_mask) ^ (i + 1u)));
@@ -2858,7 +2967,7 @@ class pool_lock_free_list {
       // success release: the link above and everything the freeing thread
       // did to the slot (destroying the object) happen-before the next pop.
       // failure relaxed: we only retry with the reloaded value.
-      if (head_.compare_exchange_weak(h, desired, std::memory_order_release, std::memory_order_relaxed)) return;
+      if (head_.compare_exchange_weak(h, desired, detail::memory_order_release, detail::memory_order_relaxed)) return;
     }
   }
 
@@ -2867,7 +2976,7 @@ class pool_lock_free_list {
     // allocate and free it may be off by their operations (it follows links
     // that may be stale), but it is always in [0, N]: the walk is bounded.
     std::size_t n = 0;
-    for (std::size_t i = static_cast<std::size_t>(head_.load(std::memory_order_acquire) & head::index_mask);
+    for (std::size_t i = static_cast<std::size_t>(head_.load(detail::memory_order_acquire) & head::index_mask);
          i < N && n < N; ++n)
       i = static_cast<link_t>((i + 1u) ^ pool_load(links_ + i));
     return n;
@@ -2887,7 +2996,7 @@ class pool_lock_free_list {
   // One pop attempt loop: returns the popped index, or N when the stack was
   // empty at the LDREX (a moment with no free slot: linearisable).
   std::size_t pop_llsc() noexcept {
-    static_assert(sizeof(std::atomic<head_t>) == sizeof(std::uint32_t), "the head is one 32-bit word");
+    static_assert(sizeof(detail::atomic<head_t>) == sizeof(std::uint32_t), "the head is one 32-bit word");
     void* const h = &head_;
     std::uint32_t i, next, failed;
 #define HEAPLESS_DETAIL_POOL_POP_LLSC(LOAD)                                             \
@@ -2916,7 +3025,7 @@ class pool_lock_free_list {
   }
 #endif
 
-  std::atomic<head_t> head_{0};  // (tag << index_bits) | top index; top == N: empty
+  detail::atomic<head_t> head_{0};  // (tag << index_bits) | top index; top == N: empty
   link_t links_[N] = {};         // links_[i]: index of the slot below i, XOR (i + 1)
 };
 
@@ -9105,13 +9214,13 @@ HEAPLESS_NAMESPACE_END
 
 #include <charconv>     // std::from_chars, std::to_chars, std::errc
 #include <cstddef>      // std::size_t
-#include <limits>       // std::numeric_limits: digits needed per integer type
 #include <optional>     // std::optional: parse's result
 #include <string_view>  // std::string_view: the text
 #include <type_traits>  // std::is_integral_v, std::is_floating_point_v
 
 // #include "detail/config.hpp": inlined above
 // #include "detail/error.hpp": inlined above
+// #include "detail/size.hpp": inlined above
 // #include "format.hpp": inlined above
 // #include "string.hpp": inlined above
 
@@ -9129,7 +9238,7 @@ inline constexpr bool parse_integer_v =
 /// Characters to_chars needs for any value of integer T in base 10.
 template <class T>
 inline constexpr std::size_t integer_chars_v =
-    static_cast<std::size_t>(std::numeric_limits<T>::digits10) + 1 + (std::is_signed_v<T> ? 1 : 0);
+    static_cast<std::size_t>(detail::int_limits<T>::digits10) + 1 + (std::is_signed_v<T> ? 1 : 0);
 
 /// Drops one leading '+' when a digit-like character follows (from_chars
 /// takes '-' but not '+'); "+-1" and "+" stay invalid.
@@ -9308,7 +9417,6 @@ HEAPLESS_NAMESPACE_END
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
 #include <cstring>      // std::memcpy: unaligned loads of key and string bytes
-#include <limits>       // std::numeric_limits: is an integer query representable as a key?
 #include <string_view>  // string keys and char-pointer queries are searched as std::string_view
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
@@ -9322,8 +9430,10 @@ HEAPLESS_NAMESPACE_END
     defined(HEAPLESS_LINEAR_MAP_NO_INDEX) != (HEAPLESS_DETAIL_ABI_I == 1)
 #error "HEAPLESS_LINEAR_MAP_NO_SIMD/NO_INDEX must be set before the first heapless header"
 #endif
+// SSE2 through the compiler's vector extensions and builtins (detail::sse2
+// below), not <emmintrin.h>, which would bring <stdlib.h> and every other
+// SSE intrinsic into each translation unit.
 #if defined(__SSE2__) && HEAPLESS_DETAIL_GNU && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
-#include <emmintrin.h>  // SSE2 intrinsics (x86-64 baseline; cheap to parse)
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
 #else
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 0
@@ -9344,6 +9454,87 @@ HEAPLESS_NAMESPACE_END
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
+
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+// ---- The SSE2 operations the scans use ----------------------------------------
+// Each is what the <emmintrin.h> intrinsic of the same name (in the comment)
+// does, through the same vector types and builtins in GCC and clang, so each
+// compiles to the same instruction.
+namespace sse2 {
+
+using i128 = long long __attribute__((__vector_size__(16), __may_alias__));                  // __m128i
+using i128_u = long long __attribute__((__vector_size__(16), __may_alias__, __aligned__(1)));  // unaligned
+using v16qi = char __attribute__((__vector_size__(16)));
+using v8hi = short __attribute__((__vector_size__(16)));
+using v4si = int __attribute__((__vector_size__(16)));
+using v2du = unsigned long long __attribute__((__vector_size__(16)));
+using v4sf = float __attribute__((__vector_size__(16)));
+using v2df = double __attribute__((__vector_size__(16)));
+
+#define HEAPLESS_DETAIL_SSE2_OP inline HEAPLESS_ALWAYS_INLINE
+
+// _mm_loadu_si128. clang keeps a typedef's 16-byte vector alignment in a
+// dereference: there the load goes through a packed struct, as its own does.
+#if defined(__clang__)
+struct i128_unaligned {
+  i128_u v;
+} __attribute__((__packed__, __may_alias__));
+HEAPLESS_DETAIL_SSE2_OP i128 loadu(const unsigned char* p) noexcept {
+  return static_cast<const i128_unaligned*>(static_cast<const void*>(p))->v;
+}
+#else
+HEAPLESS_DETAIL_SSE2_OP i128 loadu(const unsigned char* p) noexcept {
+  return *static_cast<const i128_u*>(static_cast<const void*>(p));
+}
+#endif
+// _mm_set1_epi8/16/32, _mm_set1_epi64x, _mm_cvtsi32_si128
+HEAPLESS_DETAIL_SSE2_OP i128 set1_8(char a) noexcept {
+  return reinterpret_cast<i128>(v16qi{a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a});
+}
+HEAPLESS_DETAIL_SSE2_OP i128 set1_16(short a) noexcept {
+  return reinterpret_cast<i128>(v8hi{a, a, a, a, a, a, a, a});
+}
+HEAPLESS_DETAIL_SSE2_OP i128 set1_32(int a) noexcept { return reinterpret_cast<i128>(v4si{a, a, a, a}); }
+HEAPLESS_DETAIL_SSE2_OP i128 set1_64(long long a) noexcept { return i128{a, a}; }
+HEAPLESS_DETAIL_SSE2_OP i128 from_32(int a) noexcept { return reinterpret_cast<i128>(v4si{a, 0, 0, 0}); }
+// _mm_cmpeq_epi8/16/32
+HEAPLESS_DETAIL_SSE2_OP i128 cmpeq_8(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v16qi>(a) == reinterpret_cast<v16qi>(b));
+}
+HEAPLESS_DETAIL_SSE2_OP i128 cmpeq_16(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v8hi>(a) == reinterpret_cast<v8hi>(b));
+}
+HEAPLESS_DETAIL_SSE2_OP i128 cmpeq_32(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v4si>(a) == reinterpret_cast<v4si>(b));
+}
+// _mm_and_si128, _mm_or_si128
+HEAPLESS_DETAIL_SSE2_OP i128 and_(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v2du>(a) & reinterpret_cast<v2du>(b));
+}
+HEAPLESS_DETAIL_SSE2_OP i128 or_(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v2du>(a) | reinterpret_cast<v2du>(b));
+}
+// _mm_shuffle_epi32 (the order is an immediate: a template argument)
+template <int Order>
+HEAPLESS_DETAIL_SSE2_OP i128 shuffle_32(i128 a) noexcept {
+  return reinterpret_cast<i128>(__builtin_ia32_pshufd(reinterpret_cast<v4si>(a), Order));
+}
+// _mm_packs_epi16, _mm_packs_epi32
+HEAPLESS_DETAIL_SSE2_OP i128 packs_16(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(__builtin_ia32_packsswb128(reinterpret_cast<v8hi>(a), reinterpret_cast<v8hi>(b)));
+}
+HEAPLESS_DETAIL_SSE2_OP i128 packs_32(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(__builtin_ia32_packssdw128(reinterpret_cast<v4si>(a), reinterpret_cast<v4si>(b)));
+}
+// _mm_movemask_epi8, _mm_movemask_ps(_mm_castsi128_ps), _mm_movemask_pd(_mm_castsi128_pd)
+HEAPLESS_DETAIL_SSE2_OP int movemask_8(i128 a) noexcept { return __builtin_ia32_pmovmskb128(reinterpret_cast<v16qi>(a)); }
+HEAPLESS_DETAIL_SSE2_OP int movemask_32(i128 a) noexcept { return __builtin_ia32_movmskps(reinterpret_cast<v4sf>(a)); }
+HEAPLESS_DETAIL_SSE2_OP int movemask_64(i128 a) noexcept { return __builtin_ia32_movmskpd(reinterpret_cast<v2df>(a)); }
+
+#undef HEAPLESS_DETAIL_SSE2_OP
+
+}  // namespace sse2
+#endif
 
 /// Keys whose equality is equality of their object representation.
 template <class K>
@@ -9379,84 +9570,84 @@ inline const T* linear_map_opaque(const T* p) noexcept {
 }
 
 template <std::size_t S>
-inline __m128i linear_find_sse2_splat(const void* key) noexcept {
+inline sse2::i128 linear_find_sse2_splat(const void* key) noexcept {
   if constexpr (S == 1) {
     char v;
     std::memcpy(&v, key, 1);
-    return _mm_set1_epi8(v);
+    return sse2::set1_8(v);
   } else if constexpr (S == 2) {
     short v;
     std::memcpy(&v, key, 2);
-    return _mm_set1_epi16(v);
+    return sse2::set1_16(v);
   } else if constexpr (S == 4) {
     int v;
     std::memcpy(&v, key, 4);
-    return _mm_set1_epi32(v);
+    return sse2::set1_32(v);
   } else {
     long long v;
     std::memcpy(&v, key, 8);
-    return _mm_set1_epi64x(v);
+    return sse2::set1_64(v);
   }
 }
 
 // Lane-wise equality: all-ones lanes where the key equals the needle. SSE2
 // has no 64-bit compare: an 8-byte lane matches when both 32-bit halves do.
 template <std::size_t S>
-inline __m128i linear_find_sse2_eq(const unsigned char* p, __m128i needle) noexcept {
-  const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(p)));
+inline sse2::i128 linear_find_sse2_eq(const unsigned char* p, sse2::i128 needle) noexcept {
+  const sse2::i128 v = sse2::loadu(p);
   if constexpr (S == 1) {
-    return _mm_cmpeq_epi8(v, needle);
+    return sse2::cmpeq_8(v, needle);
   } else if constexpr (S == 2) {
-    return _mm_cmpeq_epi16(v, needle);
+    return sse2::cmpeq_16(v, needle);
   } else if constexpr (S == 4) {
-    return _mm_cmpeq_epi32(v, needle);
+    return sse2::cmpeq_32(v, needle);
   } else {
-    const __m128i halves = _mm_cmpeq_epi32(v, needle);
-    return _mm_and_si128(halves, _mm_shuffle_epi32(halves, _MM_SHUFFLE(2, 3, 0, 1)));
+    const sse2::i128 halves = sse2::cmpeq_32(v, needle);
+    return sse2::and_(halves, sse2::shuffle_32<0xB1>(halves));
   }
 }
 
 // One bit per byte of the 16 bytes at p, set in lanes equal to the needle.
 template <std::size_t S>
-inline std::uint64_t linear_find_sse2_block(const unsigned char* p, __m128i needle) noexcept {
-  return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(linear_find_sse2_eq<S>(p, needle))));
+inline std::uint64_t linear_find_sse2_block(const unsigned char* p, sse2::i128 needle) noexcept {
+  return static_cast<std::uint64_t>(static_cast<unsigned>(sse2::movemask_8(linear_find_sse2_eq<S>(p, needle))));
 }
 
 // Lane mask of one 16-byte block: bit i set when lane i equals the needle.
 template <std::size_t S>
-inline std::uint64_t linear_find_sse2_lanes(const unsigned char* p, __m128i needle) noexcept {
-  const __m128i eq = linear_find_sse2_eq<S>(p, needle);
+inline std::uint64_t linear_find_sse2_lanes(const unsigned char* p, sse2::i128 needle) noexcept {
+  const sse2::i128 eq = linear_find_sse2_eq<S>(p, needle);
   unsigned m;
-  if constexpr (S == 1) m = static_cast<unsigned>(_mm_movemask_epi8(eq));
-  else if constexpr (S == 2) m = static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(eq, eq))) & 0xFFu;
-  else if constexpr (S == 4) m = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(eq)));
-  else m = static_cast<unsigned>(_mm_movemask_pd(_mm_castsi128_pd(eq)));
+  if constexpr (S == 1) m = static_cast<unsigned>(sse2::movemask_8(eq));
+  else if constexpr (S == 2) m = static_cast<unsigned>(sse2::movemask_8(sse2::packs_16(eq, eq))) & 0xFFu;
+  else if constexpr (S == 4) m = static_cast<unsigned>(sse2::movemask_32(eq));
+  else m = static_cast<unsigned>(sse2::movemask_64(eq));
   return m;
 }
 
 // Lane mask of 16 lanes (S == 4: four blocks, S == 2: two blocks), narrowed
 // with saturating packs so one movemask covers them all.
 template <std::size_t S>
-inline std::uint64_t linear_find_sse2_group(const unsigned char* p, __m128i needle) noexcept {
+inline std::uint64_t linear_find_sse2_group(const unsigned char* p, sse2::i128 needle) noexcept {
   if constexpr (S == 4) {
-    const __m128i a = _mm_packs_epi32(linear_find_sse2_eq<4>(p, needle), linear_find_sse2_eq<4>(p + 16, needle));
-    const __m128i b = _mm_packs_epi32(linear_find_sse2_eq<4>(p + 32, needle), linear_find_sse2_eq<4>(p + 48, needle));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(a, b)));
+    const sse2::i128 a = sse2::packs_32(linear_find_sse2_eq<4>(p, needle), linear_find_sse2_eq<4>(p + 16, needle));
+    const sse2::i128 b = sse2::packs_32(linear_find_sse2_eq<4>(p + 32, needle), linear_find_sse2_eq<4>(p + 48, needle));
+    return static_cast<unsigned>(sse2::movemask_8(sse2::packs_16(a, b)));
   } else {
     static_assert(S == 2, "16 lanes of 2 or 4 bytes");
     return static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_packs_epi16(linear_find_sse2_eq<2>(p, needle), linear_find_sse2_eq<2>(p + 16, needle))));
+        sse2::movemask_8(sse2::packs_16(linear_find_sse2_eq<2>(p, needle), linear_find_sse2_eq<2>(p + 16, needle))));
   }
 }
 
 template <std::size_t S, std::size_t... G>
-inline std::uint64_t linear_find_sse2_groups(const unsigned char* p, [[maybe_unused]] __m128i needle,
+inline std::uint64_t linear_find_sse2_groups(const unsigned char* p, [[maybe_unused]] sse2::i128 needle,
                                              std::index_sequence<G...>) noexcept {
   return (std::uint64_t{0} | ... | (linear_find_sse2_group<S>(p + G * 16 * S, needle) << (G * 16)));
 }
 
 template <std::size_t S, std::size_t First, std::size_t... B>
-inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unused]] __m128i needle,
+inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unused]] sse2::i128 needle,
                                              std::index_sequence<B...>) noexcept {
   return (std::uint64_t{0} | ... |
           (linear_find_sse2_lanes<S>(p + (First + B) * 16, needle) << ((First + B) * (16 / S))));
@@ -9468,7 +9659,7 @@ inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unu
 // is not a multiple of the block ends with a block overlapping the previous
 // one, so nothing past keys[Count) is read.
 template <std::size_t S, std::size_t Count>
-inline std::uint64_t linear_find_sse2_mask(const unsigned char* p, __m128i needle) noexcept {
+inline std::uint64_t linear_find_sse2_mask(const unsigned char* p, sse2::i128 needle) noexcept {
   static_assert(Count * S >= 16 && Count <= 64, "one 64-bit lane mask");
   constexpr std::size_t lanes = 16 / S;
   constexpr std::size_t blocks = Count / lanes;
@@ -9505,7 +9696,7 @@ inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n,
 // Precondition: to - from >= 16. Reads only [from, to).
 template <std::size_t S>
 inline std::size_t linear_find_sse2_range(const unsigned char* p, std::size_t from, std::size_t to,
-                                          __m128i needle) noexcept {
+                                          sse2::i128 needle) noexcept {
   std::size_t off = from;
   while (to - off > 64) {
     const std::uint64_t m = linear_find_sse2_block<S>(p + off, needle) |
@@ -9530,19 +9721,19 @@ inline std::size_t linear_find_sse2_range(const unsigned char* p, std::size_t fr
 /// is worked out only in the chunk that matched.
 template <std::size_t S>
 inline std::size_t linear_find_sse2(const unsigned char* p, std::size_t n, const void* key) noexcept {
-  const __m128i needle = linear_find_sse2_splat<S>(key);
+  const sse2::i128 needle = linear_find_sse2_splat<S>(key);
   const std::size_t total = n * S;
   std::size_t off = 0;
   for (; total - off >= 128; off += 128) {
-    const __m128i a =
-        _mm_or_si128(linear_find_sse2_eq<S>(p + off, needle), linear_find_sse2_eq<S>(p + off + 16, needle));
-    const __m128i b =
-        _mm_or_si128(linear_find_sse2_eq<S>(p + off + 32, needle), linear_find_sse2_eq<S>(p + off + 48, needle));
-    const __m128i c =
-        _mm_or_si128(linear_find_sse2_eq<S>(p + off + 64, needle), linear_find_sse2_eq<S>(p + off + 80, needle));
-    const __m128i d =
-        _mm_or_si128(linear_find_sse2_eq<S>(p + off + 96, needle), linear_find_sse2_eq<S>(p + off + 112, needle));
-    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) != 0) {
+    const sse2::i128 a =
+        sse2::or_(linear_find_sse2_eq<S>(p + off, needle), linear_find_sse2_eq<S>(p + off + 16, needle));
+    const sse2::i128 b =
+        sse2::or_(linear_find_sse2_eq<S>(p + off + 32, needle), linear_find_sse2_eq<S>(p + off + 48, needle));
+    const sse2::i128 c =
+        sse2::or_(linear_find_sse2_eq<S>(p + off + 64, needle), linear_find_sse2_eq<S>(p + off + 80, needle));
+    const sse2::i128 d =
+        sse2::or_(linear_find_sse2_eq<S>(p + off + 96, needle), linear_find_sse2_eq<S>(p + off + 112, needle));
+    if (sse2::movemask_8(sse2::or_(sse2::or_(a, b), sse2::or_(c, d))) != 0) {
       return linear_find_sse2_range<S>(p, off, off + 128, needle) / S;
     }
   }
@@ -9583,14 +9774,14 @@ constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, K q) noe
 /// free of the usual arithmetic conversions).
 template <class K, class Q>
 constexpr bool linear_map_representable(Q q) noexcept {
-  using limits = std::numeric_limits<K>;
+  using limits = int_limits<K>;
   if constexpr (std::is_signed_v<Q>) {
     const std::intmax_t v = q;
-    if (v < 0) return std::is_signed_v<K> && v >= static_cast<std::intmax_t>(limits::min());
-    return static_cast<std::uintmax_t>(v) <= static_cast<std::uintmax_t>(limits::max());
+    if (v < 0) return std::is_signed_v<K> && v >= static_cast<std::intmax_t>(limits::min);
+    return static_cast<std::uintmax_t>(v) <= static_cast<std::uintmax_t>(limits::max);
   } else {
     const std::uintmax_t v = q;
-    return v <= static_cast<std::uintmax_t>(limits::max());
+    return v <= static_cast<std::uintmax_t>(limits::max);
   }
 }
 
@@ -9750,17 +9941,17 @@ HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, s
 // The tag byte t in all 16 lanes: t * 0x01010101 puts it in the four bytes
 // of one dword, one dword shuffle spreads that (_mm_set1_epi8 compiles to
 // three shuffles: SSE2 has no byte broadcast).
-inline __m128i linear_map_tag_splat(unsigned char t) noexcept {
-  return _mm_shuffle_epi32(_mm_cvtsi32_si128(static_cast<int>(t * 0x01010101u)), 0);
+inline sse2::i128 linear_map_tag_splat(unsigned char t) noexcept {
+  return sse2::shuffle_32<0>(sse2::from_32(static_cast<int>(t * 0x01010101u)));
 }
 
 // Bits of the 16 tags starting at entry `pos`, placed relative to entry
 // `base` (pos may lie before base when a block is moved back to stay inside
 // the tag array: bits of entries before base are dropped).
 inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t pos, std::size_t base,
-                                          __m128i needle) noexcept {
-  const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(tags + pos)));
-  const std::uint64_t m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle)));
+                                          sse2::i128 needle) noexcept {
+  const sse2::i128 v = sse2::loadu(tags + pos);
+  const std::uint64_t m = static_cast<unsigned>(sse2::movemask_8(sse2::cmpeq_8(v, needle)));
   return pos >= base ? m << (pos - base) : m >> (base - pos);
 }
 #endif
@@ -9776,7 +9967,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
   if (HEAPLESS_IS_CONSTANT_EVALUATED()) return linear_find_tagged_loop(keys, tags, n, q, t);
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
   constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
-  const __m128i needle = linear_map_tag_splat(t);
+  const sse2::i128 needle = linear_map_tag_splat(t);
   tags = linear_map_opaque(tags);
   if constexpr (tag_bytes <= 64) {
     // Up to 64 entries: one mask in straight-line code (a last block that
@@ -13062,7 +13253,6 @@ HEAPLESS_NAMESPACE_END
 #ifndef HEAPLESS_SPSC_HPP
 #define HEAPLESS_SPSC_HPP
 
-#include <atomic>       // std::atomic: the two shared indices
 #include <cstddef>      // std::size_t: also the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
 // #include "detail/iterator.hpp": inlined above
@@ -13072,6 +13262,7 @@ HEAPLESS_NAMESPACE_END
 #include <utility>      // std::move, std::forward, std::pair (split)
 
 // #include "detail/config.hpp": inlined above
+// #include "detail/atomic.hpp": inlined above
 // #include "detail/error.hpp": inlined above
 // #include "detail/size.hpp": inlined above
 // #include "detail/storage.hpp": inlined above
@@ -13090,6 +13281,13 @@ class QueueRef;
 
 namespace detail {
 
+using ::heapless::detail::atomic;
+using ::heapless::detail::memory_order;
+using ::heapless::detail::memory_order_acq_rel;
+using ::heapless::detail::memory_order_acquire;
+using ::heapless::detail::memory_order_relaxed;
+using ::heapless::detail::memory_order_release;
+using ::heapless::detail::memory_order_seq_cst;
 using ::heapless::detail::smallest_size_t;
 using ::heapless::detail::uninit_array;
 
@@ -13173,7 +13371,7 @@ template <std::size_t N, bool Cached>
 struct queue_indices {
   using ring = ring_index<N>;
   using index_type = typename ring::type;
-  using atomic_index = std::atomic<index_type>;
+  using atomic_index = detail::atomic<index_type>;
 
   constexpr queue_indices() noexcept = default;
   constexpr explicit queue_indices(full_block_t) noexcept
@@ -13196,7 +13394,7 @@ template <std::size_t N>
 struct queue_indices<N, false> {
   using ring = ring_index<N>;
   using index_type = typename ring::type;
-  using atomic_index = std::atomic<index_type>;
+  using atomic_index = detail::atomic<index_type>;
 
   constexpr queue_indices() noexcept = default;
   constexpr explicit queue_indices(full_block_t) noexcept : tail_(static_cast<index_type>(N)) {}
@@ -13248,8 +13446,8 @@ struct queue_state<T, N, false> : queue_state<T, N, true> {
   ~queue_state() {
     // Relaxed: the destructor runs after both sides stopped; whatever
     // synchronised their end with this thread (join, a mutex) ordered it.
-    auto h = this->head_.load(std::memory_order_relaxed);
-    const auto t = this->tail_.load(std::memory_order_relaxed);
+    auto h = this->head_.load(detail::memory_order_relaxed);
+    const auto t = this->tail_.load(detail::memory_order_relaxed);
     for (; h != t; h = ring_index<N>::advance(h, 1)) this->slots_.destroy(ring_index<N>::slot(h));
   }
 };
@@ -13291,8 +13489,8 @@ struct static_core {
   using cap_type = std::integral_constant<std::size_t, N>;
   block_type* q;
 
-  std::atomic<index_type>& tail() const noexcept { return q->tail_; }
-  std::atomic<index_type>& head() const noexcept { return q->head_; }
+  detail::atomic<index_type>& tail() const noexcept { return q->tail_; }
+  detail::atomic<index_type>& head() const noexcept { return q->head_; }
   static constexpr cap_type cap() noexcept { return {}; }
   static constexpr index_type advance(index_type i, std::size_t n) noexcept { return ring::advance(i, n); }
   static constexpr std::size_t distance(index_type from, index_type to) noexcept { return ring::distance(from, to); }
@@ -13359,20 +13557,20 @@ struct queue_shape {
 };
 
 /// An atomic index of the shape's type: loads and stores as the owner's own
-/// std::atomic<index_type> does, with the caller's memory order.
+/// detail::atomic<index_type> does, with the caller's memory order.
 struct atomic_index_ref {
   void* p;
   index_kind kind;
-  HEAPLESS_ALWAYS_INLINE std::size_t load(std::memory_order o) const noexcept {
+  HEAPLESS_ALWAYS_INLINE std::size_t load(detail::memory_order o) const noexcept {
     return visit_index(kind, [this, o](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
       using I = std::remove_pointer_t<decltype(type)>;
-      return static_cast<std::size_t>(static_cast<std::atomic<I>*>(p)->load(o));
+      return static_cast<std::size_t>(static_cast<detail::atomic<I>*>(p)->load(o));
     });
   }
-  HEAPLESS_ALWAYS_INLINE void store(std::size_t v, std::memory_order o) const noexcept {
+  HEAPLESS_ALWAYS_INLINE void store(std::size_t v, detail::memory_order o) const noexcept {
     visit_index(kind, [this, v, o](auto* type) HEAPLESS_ALWAYS_INLINE {
       using I = std::remove_pointer_t<decltype(type)>;
-      static_cast<std::atomic<I>*>(p)->store(static_cast<I>(v), o);
+      static_cast<detail::atomic<I>*>(p)->store(static_cast<I>(v), o);
     });
   }
 };
@@ -13570,7 +13768,7 @@ struct queue_algo {
   static bool emplace(const C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     using index_type = typename C::index_type;
     // Relaxed: tail_ is written only by this side; we read our own last store.
-    const index_type t = c.tail().load(std::memory_order_relaxed);
+    const index_type t = c.tail().load(detail::memory_order_relaxed);
     const index_type next = c.advance(t, 1);
     // Unlikely (with a private copy the refresh is the rare case): compilers
     // then put it out of line, and a caller's loop of pushes runs the slot
@@ -13579,14 +13777,14 @@ struct queue_algo {
     if (HEAPLESS_UNLIKELY(c.known_room(t) == 0)) {  // full as far as the private copy knows; always so without one
       // Acquire: pairs with the consumer's release store of head_, so its
       // reads and destruction of the slot we are about to reuse happened before.
-      const index_type h = c.head().load(std::memory_order_acquire);
+      const index_type h = c.head().load(detail::memory_order_acquire);
       if (c.distance(h, t) == c.cap()) return refuse(c);
       c.saw_head(h);
     }
     ::heapless::detail::construct_at(c.at(t), std::forward<Args>(args)...);
     // Release: pairs with the consumer's acquire load of tail_: the element is
     // constructed before the consumer can see the new tail.
-    c.tail().store(next, std::memory_order_release);
+    c.tail().store(next, detail::memory_order_release);
     return true;
   }
 
@@ -13597,12 +13795,12 @@ struct queue_algo {
     using index_type = typename C::index_type;
     const size_type cap = c.cap();
     // Relaxed: tail_ is written only by this side.
-    const index_type t = c.tail().load(std::memory_order_relaxed);
+    const index_type t = c.tail().load(detail::memory_order_relaxed);
     size_type room = c.known_room(t);
     if (room == 0 || room < count) {  // (always without private copies)
       // Acquire: pairs with the consumer's release store of head_, so its
       // reads and destruction of the slots we are about to reuse happened before.
-      const index_type h = c.head().load(std::memory_order_acquire);
+      const index_type h = c.head().load(detail::memory_order_acquire);
       c.saw_head(h);
       room = cap - c.distance(h, t);
     }
@@ -13641,7 +13839,7 @@ struct queue_algo {
       guard.built = nullptr;
     }
     // Release: publishes the whole batch to the consumer's acquire of tail_.
-    if (n) c.tail().store(c.advance(t, n), std::memory_order_release);
+    if (n) c.tail().store(c.advance(t, n), detail::memory_order_release);
     return n;
   }
   template <class C, class InputIt>
@@ -13662,13 +13860,13 @@ struct queue_algo {
   static bool front_in(const C& c, Take take) noexcept(noexcept(take(std::declval<T&>()))) {
     using index_type = typename C::index_type;
     // Relaxed: head_ is written only by this side; we read our own last store.
-    const index_type h = c.head().load(std::memory_order_relaxed);
+    const index_type h = c.head().load(detail::memory_order_relaxed);
     [[maybe_unused]] const index_type next = c.advance(h, 1);
     // Unlikely: as in the push above.
     if (HEAPLESS_UNLIKELY(c.known_items(h) == 0)) {  // empty as far as the private copy knows; always so without one
       // Acquire: pairs with the producer's release store of tail_, so the
       // element it constructed is visible before we read it.
-      const index_type t = c.tail().load(std::memory_order_acquire);
+      const index_type t = c.tail().load(detail::memory_order_acquire);
       if (t == h) return refuse(c);
       c.saw_tail(t);
     }
@@ -13678,7 +13876,7 @@ struct queue_algo {
       ::heapless::detail::destroy_at(p);
       // Release: pairs with the producer's acquire load of head_: our reads
       // and destruction of the slot happen before it constructs there again.
-      c.head().store(next, std::memory_order_release);
+      c.head().store(next, detail::memory_order_release);
     }
     return true;
   }
@@ -13702,11 +13900,11 @@ struct queue_algo {
   static void pop_in(const C& c) noexcept {
     HEAPLESS_ASSERT(front_of(c) != nullptr, "spsc::Queue::pop on an empty queue");
     // Relaxed: head_ is written only by this side.
-    const typename C::index_type h = c.head().load(std::memory_order_relaxed);
+    const typename C::index_type h = c.head().load(detail::memory_order_relaxed);
     ::heapless::detail::destroy_at(c.at(h));
     // Release: as in front_in, our reads and destruction of the slot happen
     // before the producer, after acquiring head_, constructs there again.
-    c.head().store(c.advance(h, 1), std::memory_order_release);
+    c.head().store(c.advance(h, 1), detail::memory_order_release);
   }
 
   // How many elements the consumer at head h may take, exact or at least
@@ -13717,7 +13915,7 @@ struct queue_algo {
     if (n == 0 || n < want) {  // (always without private copies)
       // Acquire: pairs with the producer's release store of tail_, so the
       // elements it constructed are visible before we read them.
-      const typename C::index_type t = c.tail().load(std::memory_order_acquire);
+      const typename C::index_type t = c.tail().load(detail::memory_order_acquire);
       c.saw_tail(t);
       n = c.distance(h, t);
     }
@@ -13729,7 +13927,7 @@ struct queue_algo {
     using index_type = typename C::index_type;
     const size_type cap = c.cap();
     // Relaxed: head_ is written only by this side.
-    const index_type h = c.head().load(std::memory_order_relaxed);
+    const index_type h = c.head().load(detail::memory_order_relaxed);
     size_type n = ready(c, h, max);  // (acquire load of tail_ when the private copy shows fewer)
     if (n > max) n = max;
     if (n == 0) return 0;
@@ -13740,7 +13938,7 @@ struct queue_algo {
       std::memcpy(out, data + s, first_len * sizeof(T));
       if (n > first_len) std::memcpy(out + first_len, data, (n - first_len) * sizeof(T));
       // Release: our reads of the slots happen before the producer reuses them.
-      c.head().store(c.advance(h, n), std::memory_order_release);
+      c.head().store(c.advance(h, n), detail::memory_order_release);
     } else {
       // Publishes however many were moved out, also when an assignment throws.
       struct publish_guard {
@@ -13750,7 +13948,7 @@ struct queue_algo {
         ~publish_guard() {
           // Release: our reads and destruction of the slots happen before the
           // producer reuses them.
-          if (done) c.head().store(c.advance(h, done), std::memory_order_release);
+          if (done) c.head().store(c.advance(h, done), detail::memory_order_release);
         }
       } guard{c, h, 0};
       for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take(data, i, out);
@@ -13768,7 +13966,7 @@ struct queue_algo {
   template <class C>
   static peek_range<T, typename C::cap_type> peek(const C& c) noexcept {
     // Relaxed: head_ is written only by this side.
-    const typename C::index_type h = c.head().load(std::memory_order_relaxed);
+    const typename C::index_type h = c.head().load(detail::memory_order_relaxed);
     // Acquire load of tail_ in ready, unless the private copy shows all N.
     const size_type n = ready(c, h, c.cap());
     return peek_range<T, typename C::cap_type>(c.cap(), c.data(), c.slot(h), n);
@@ -13779,7 +13977,7 @@ struct queue_algo {
     using index_type = typename C::index_type;
     const size_type cap = c.cap();
     // Relaxed: head_ is written only by this side.
-    const index_type h = c.head().load(std::memory_order_relaxed);
+    const index_type h = c.head().load(detail::memory_order_relaxed);
     // Acquire load of tail_ in ready, unless the private copy shows all N.
     const size_type n = ready(c, h, cap);
     if (n == 0) return 0;
@@ -13790,7 +13988,7 @@ struct queue_algo {
       ~publish_guard() {
         // Release: pairs with the producer's acquire load of head_: our reads
         // and destruction of the slots happen before it reuses them.
-        c.head().store(c.advance(h, done), std::memory_order_release);
+        c.head().store(c.advance(h, done), detail::memory_order_release);
       }
     } guard{c, h, 0};
     T* const data = c.data();
@@ -13815,8 +14013,8 @@ struct queue_algo {
   static size_type size(const C& c) noexcept {
     using index_type = typename C::index_type;
     // Acquire on both: a caller may act on the answer (e.g. read front()).
-    const index_type h = c.head().load(std::memory_order_acquire);
-    const index_type t = c.tail().load(std::memory_order_acquire);
+    const index_type h = c.head().load(detail::memory_order_acquire);
+    const index_type t = c.tail().load(detail::memory_order_acquire);
     const size_type d = c.distance(h, t);
     const size_type cap = c.cap();
     return d < cap ? d : cap;
@@ -14411,16 +14609,15 @@ HEAPLESS_NAMESPACE_END
 #ifndef HEAPLESS_MPMC_HPP
 #define HEAPLESS_MPMC_HPP
 
-#include <atomic>       // std::atomic: positions and slot words
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
 #include <cstring>      // std::memcpy: pops of small trivially copyable elements
 #include <optional>     // std::optional: try_pop()
-#include <limits>       // std::numeric_limits: the sequence word's width
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::move, std::forward
 
 // #include "detail/config.hpp": inlined above
+// #include "detail/atomic.hpp": inlined above
 // #include "detail/error.hpp": inlined above
 // #include "detail/size.hpp": inlined above
 // #include "detail/storage.hpp": inlined above
@@ -14431,6 +14628,14 @@ namespace mpmc {
 
 namespace detail {
 
+using ::heapless::detail::atomic;
+using ::heapless::detail::memory_order;
+using ::heapless::detail::memory_order_acq_rel;
+using ::heapless::detail::memory_order_acquire;
+using ::heapless::detail::memory_order_relaxed;
+using ::heapless::detail::memory_order_release;
+using ::heapless::detail::memory_order_seq_cst;
+using ::heapless::detail::int_limits;
 using ::heapless::detail::smallest_size_t;
 using ::heapless::detail::uninit_array;
 
@@ -14483,11 +14688,11 @@ struct stamp_math {
   static constexpr std::size_t count(S from, S to, std::size_t n, S p) noexcept {
     if (n == p) {  // plain counters
       const S d = static_cast<S>(to - from);
-      if (d > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
+      if (d > static_cast<S>(int_limits<S>::max / 2u + 1u)) return 0;
       return d >= n ? n : static_cast<std::size_t>(d);
     }
     const S laps = static_cast<S>(lap(to, p) - lap(from, p));
-    if (laps > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
+    if (laps > static_cast<S>(int_limits<S>::max / 2u + 1u)) return 0;
     const std::size_t k = static_cast<std::size_t>(laps / p) * n + index(to, p);
     if (k <= index(from, p)) return 0;
     return k - index(from, p) >= n ? n : k - index(from, p);
@@ -14501,7 +14706,7 @@ struct stamp_math {
 template <std::size_t N, class S>
 struct stamps {
   static constexpr std::size_t P = lap_size(N);
-  static_assert(std::numeric_limits<S>::digits >= 64 || (std::uint64_t{1} << std::numeric_limits<S>::digits) >= 2 * P,
+  static_assert(int_limits<S>::digits >= 64 || (std::uint64_t{1} << int_limits<S>::digits) >= 2 * P,
                 "mpmc::Queue: sequence word too narrow for N");
   using m = stamp_math<S>;
   static constexpr S p = static_cast<S>(P);
@@ -14533,7 +14738,7 @@ inline constexpr bool plain_ring = !std::is_same_v<Policy, pool_policy::lock_fre
 // exactly when T's is. Words: whether slots carry sequence words.
 template <class T, std::size_t N, class S, bool Words, bool = std::is_trivially_destructible_v<T>>
 struct queue_state {
-  using atomic_s = std::atomic<S>;
+  using atomic_s = detail::atomic<S>;
   alignas(line_align<atomic_s>) atomic_s enq_{0};  // next position to fill
   alignas(line_align<atomic_s>) atomic_s deq_{0};  // next position to drain
   alignas(line_align<atomic_s>) atomic_s seq_[N] = {};  // slot i: its lap value (see top)
@@ -14547,7 +14752,7 @@ struct queue_state {
 // The plain ring (plain_ring: T trivially copyable, so trivially destructible).
 template <class T, std::size_t N, class S>
 struct queue_state<T, N, S, false, true> {
-  using atomic_s = std::atomic<S>;
+  using atomic_s = detail::atomic<S>;
   atomic_s enq_{0};  // next position to fill; changed only under the lock
   atomic_s deq_{0};  // next position to drain; changed only under the lock
   uninit_array<T, N> slots_;
@@ -14565,11 +14770,11 @@ struct queue_state<T, N, S, true, false> : queue_state<T, N, S, true, true> {
     using st = stamps<N, S>;
     // Relaxed: the destructor runs after every user stopped; whatever
     // synchronised their end with this thread (join, a mutex) ordered it.
-    S d = this->deq_.load(std::memory_order_relaxed);
-    const S e = this->enq_.load(std::memory_order_relaxed);
+    S d = this->deq_.load(detail::memory_order_relaxed);
+    const S e = this->enq_.load(detail::memory_order_relaxed);
     for (; d != e; d = st::next(d)) {
       const std::size_t i = st::index(d);
-      if (this->seq_[i].load(std::memory_order_relaxed) == static_cast<S>(st::lap(d) + 1u)) this->slots_.destroy(i);
+      if (this->seq_[i].load(detail::memory_order_relaxed) == static_cast<S>(st::lap(d) + 1u)) this->slots_.destroy(i);
     }
   }
 };
@@ -14595,9 +14800,9 @@ struct static_core {
   using st = stamps<N, S>;
   queue_state<T, N, S, Words, true>* q;
 
-  std::atomic<S>& enq() const noexcept { return q->enq_; }
-  std::atomic<S>& deq() const noexcept { return q->deq_; }
-  std::atomic<S>& seq(std::size_t i) const noexcept { return q->seq_[i]; }
+  detail::atomic<S>& enq() const noexcept { return q->enq_; }
+  detail::atomic<S>& deq() const noexcept { return q->deq_; }
+  detail::atomic<S>& seq(std::size_t i) const noexcept { return q->seq_[i]; }
   T* slot(std::size_t i) const noexcept { return &q->slots_.data_[i]; }
   static constexpr std::size_t cap() noexcept { return N; }
   static constexpr S lap_size() noexcept { return st::p; }
@@ -14656,23 +14861,23 @@ template <class T, class S>
 struct dynamic_core {
   using seq_type = S;
   using m = stamp_math<S>;
-  std::atomic<S>* enq_;
-  std::atomic<S>* deq_;
-  std::atomic<S>* seq_;
+  detail::atomic<S>* enq_;
+  detail::atomic<S>* deq_;
+  detail::atomic<S>* seq_;
   T* slots_;
   std::size_t n_;
   S p_;
 
   dynamic_core(const queue_parts& q, const queue_shape& s) noexcept
-      : enq_(static_cast<std::atomic<S>*>(q.enq)),
-        deq_(static_cast<std::atomic<S>*>(q.deq)),
-        seq_(static_cast<std::atomic<S>*>(q.seq)),
+      : enq_(static_cast<detail::atomic<S>*>(q.enq)),
+        deq_(static_cast<detail::atomic<S>*>(q.deq)),
+        seq_(static_cast<detail::atomic<S>*>(q.seq)),
         slots_(static_cast<T*>(q.slots)),
         n_(s.n),
         p_(static_cast<S>(s.p)) {}
-  std::atomic<S>& enq() const noexcept { return *enq_; }
-  std::atomic<S>& deq() const noexcept { return *deq_; }
-  std::atomic<S>& seq(std::size_t i) const noexcept { return seq_[i]; }
+  detail::atomic<S>& enq() const noexcept { return *enq_; }
+  detail::atomic<S>& deq() const noexcept { return *deq_; }
+  detail::atomic<S>& seq(std::size_t i) const noexcept { return seq_[i]; }
   T* slot(std::size_t i) const noexcept { return slots_ + i; }
   std::size_t cap() const noexcept { return n_; }
   S lap_size() const noexcept { return p_; }
@@ -14701,10 +14906,10 @@ struct queue_algo {
       const T tmp(std::forward<Args>(args)...);
       return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        const S e = c.enq().load(std::memory_order_relaxed);
-        if (c.full(c.deq().load(std::memory_order_relaxed), e)) return false;
+        const S e = c.enq().load(detail::memory_order_relaxed);
+        if (c.full(c.deq().load(detail::memory_order_relaxed), e)) return false;
         ::heapless::detail::construct_at(c.slot(c.index(e)), tmp);
-        c.enq().store(c.next(e), std::memory_order_relaxed);
+        c.enq().store(c.next(e), detail::memory_order_relaxed);
         return true;
       });
     } else if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
@@ -14728,10 +14933,10 @@ struct queue_algo {
       std::optional<T> out;
       ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        const S d = c.deq().load(std::memory_order_relaxed);
-        if (d == c.enq().load(std::memory_order_relaxed)) return 0;
+        const S d = c.deq().load(detail::memory_order_relaxed);
+        if (d == c.enq().load(detail::memory_order_relaxed)) return 0;
         out.emplace(*c.slot(c.index(d)));  // a trivial copy
-        c.deq().store(c.next(d), std::memory_order_relaxed);
+        c.deq().store(c.next(d), detail::memory_order_relaxed);
         return 0;
       });
       return out;
@@ -14750,10 +14955,10 @@ struct queue_algo {
     if constexpr (plain) {
       return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        const S d = c.deq().load(std::memory_order_relaxed);
-        if (d == c.enq().load(std::memory_order_relaxed)) return false;
+        const S d = c.deq().load(detail::memory_order_relaxed);
+        if (d == c.enq().load(detail::memory_order_relaxed)) return false;
         std::memcpy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
-        c.deq().store(c.next(d), std::memory_order_relaxed);
+        c.deq().store(c.next(d), detail::memory_order_relaxed);
         return true;
       });
     } else {
@@ -14774,13 +14979,13 @@ struct queue_algo {
       // Acquire on both: the second load stays after the first; a caller may
       // act on the answer. The two may still come from different moments:
       // count() clamps.
-      const S d = c.deq().load(std::memory_order_acquire);
-      const S e = c.enq().load(std::memory_order_acquire);
+      const S d = c.deq().load(detail::memory_order_acquire);
+      const S e = c.enq().load(detail::memory_order_acquire);
       return c.count(d, e);
     } else {
       return ::heapless::detail::pool_guard<Policy>::run([&c]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        return c.count(c.deq().load(std::memory_order_relaxed), c.enq().load(std::memory_order_relaxed));
+        return c.count(c.deq().load(detail::memory_order_relaxed), c.enq().load(detail::memory_order_relaxed));
       });
     }
   }
@@ -14805,36 +15010,36 @@ struct queue_algo {
       return c.cap();
     } else if constexpr (lock_free) {
       // Relaxed: only a guess; the CAS below validates it.
-      S pos = c.enq().load(std::memory_order_relaxed);
+      S pos = c.enq().load(detail::memory_order_relaxed);
       for (;;) {
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: pairs with the release in release() by the consumer that
         // emptied this slot, so its reads and destruction of the old element
         // happen before we construct the new one.
-        const S s = c.seq(i).load(std::memory_order_acquire);
+        const S s = c.seq(i).load(detail::memory_order_acquire);
         const auto d = stamp_math<S>::diff(s, lap);
         if (d == 0) {
           // Relaxed (success and failure): the CAS only claims the position;
           // element data travels through the slot words.
-          if (c.enq().compare_exchange_weak(pos, c.next(pos), std::memory_order_relaxed, std::memory_order_relaxed))
+          if (c.enq().compare_exchange_weak(pos, c.next(pos), detail::memory_order_relaxed, detail::memory_order_relaxed))
             return i;
         } else if (d < 0) {
           return c.cap();  // the slot still holds (or awaits) the previous lap's element: full
         } else {
           // Relaxed: our position was stale; take a fresh guess.
-          pos = c.enq().load(std::memory_order_relaxed);
+          pos = c.enq().load(detail::memory_order_relaxed);
         }
       }
     } else {
       return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept -> std::size_t {
         // Relaxed: enq_ changes only under this lock.
-        const S pos = c.enq().load(std::memory_order_relaxed);
+        const S pos = c.enq().load(detail::memory_order_relaxed);
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: as above (the emptying consumer released outside the lock).
-        if (c.seq(i).load(std::memory_order_acquire) != lap) return c.cap();
-        c.enq().store(c.next(pos), std::memory_order_relaxed);
+        if (c.seq(i).load(detail::memory_order_acquire) != lap) return c.cap();
+        c.enq().store(c.next(pos), detail::memory_order_relaxed);
         return i;
       });
     }
@@ -14850,34 +15055,34 @@ struct queue_algo {
       return c.cap();
     } else if constexpr (lock_free) {
       // Relaxed: only a guess; the CAS below validates it.
-      S pos = c.deq().load(std::memory_order_relaxed);
+      S pos = c.deq().load(detail::memory_order_relaxed);
       for (;;) {
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: pairs with the release in publish(), so the element the
         // producer constructed is visible before we read it.
-        const S s = c.seq(i).load(std::memory_order_acquire);
+        const S s = c.seq(i).load(detail::memory_order_acquire);
         const auto d = stamp_math<S>::diff(s, static_cast<S>(lap + 1u));
         if (d == 0) {
           // Relaxed: the CAS only claims the position (see claim_push).
-          if (c.deq().compare_exchange_weak(pos, c.next(pos), std::memory_order_relaxed, std::memory_order_relaxed))
+          if (c.deq().compare_exchange_weak(pos, c.next(pos), detail::memory_order_relaxed, detail::memory_order_relaxed))
             return i;
         } else if (d < 0) {
           return c.cap();  // not yet filled for this lap: empty (or its producer is mid-push)
         } else {
           // Relaxed: our position was stale; take a fresh guess.
-          pos = c.deq().load(std::memory_order_relaxed);
+          pos = c.deq().load(detail::memory_order_relaxed);
         }
       }
     } else {
       return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept -> std::size_t {
         // Relaxed: deq_ changes only under this lock.
-        const S pos = c.deq().load(std::memory_order_relaxed);
+        const S pos = c.deq().load(detail::memory_order_relaxed);
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: pairs with the release in publish() (outside the lock).
-        if (c.seq(i).load(std::memory_order_acquire) != static_cast<S>(lap + 1u)) return c.cap();
-        c.deq().store(c.next(pos), std::memory_order_relaxed);
+        if (c.seq(i).load(detail::memory_order_acquire) != static_cast<S>(lap + 1u)) return c.cap();
+        c.deq().store(c.next(pos), detail::memory_order_relaxed);
         return i;
       });
     }
@@ -14907,8 +15112,8 @@ struct queue_algo {
   // (A static function of the word alone: GCC 12 folds identical member
   // functions of different Queue types and then misreports array bounds.)
   template <class S>
-  static void store_release(std::atomic<S>& word, S value) noexcept {
-    word.store(value, std::memory_order_release);
+  static void store_release(detail::atomic<S>& word, S value) noexcept {
+    word.store(value, detail::memory_order_release);
   }
 };
 
@@ -15180,7 +15385,6 @@ HEAPLESS_NAMESPACE_END
 #ifndef HEAPLESS_ARC_HPP
 #define HEAPLESS_ARC_HPP
 
-#include <atomic>       // std::atomic: the reference count
 #include <cstddef>      // std::size_t, std::nullptr_t
 #include <cstdint>      // std::uint32_t
 #include <optional>     // std::hash (declared by every header that specialises it)
@@ -15188,6 +15392,7 @@ HEAPLESS_NAMESPACE_END
 #include <utility>      // std::forward, std::exchange, std::swap
 
 // #include "detail/config.hpp": inlined above
+// #include "detail/atomic.hpp": inlined above
 // #include "detail/error.hpp": inlined above
 // #include "pool.hpp": inlined above
 
@@ -15224,7 +15429,7 @@ struct arc_node {
   template <class... Args>
   explicit arc_node(arc_in_place_t, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>)
       : value(std::forward<Args>(args)...) {}
-  std::atomic<std::uint32_t> count{1};
+  detail::atomic<std::uint32_t> count{1};
   T value;
 };
 
@@ -15245,56 +15450,56 @@ struct arc_pool_base {
     // Relaxed: every make stores the same value. An Arc reaches the context
     // that drops it through whatever handed it over (the same thread, or a
     // synchronising queue), which orders this store before destroy()'s load.
-    if (destroy_.load(std::memory_order_relaxed) != f) destroy_.store(f, std::memory_order_relaxed);
+    if (destroy_.load(detail::memory_order_relaxed) != f) destroy_.store(f, detail::memory_order_relaxed);
   }
   destroy_fn destroy() const noexcept {
     // Relaxed: see set_destroy().
-    return destroy_.load(std::memory_order_relaxed);
+    return destroy_.load(detail::memory_order_relaxed);
   }
-  std::atomic<destroy_fn> destroy_{nullptr};
+  detail::atomic<destroy_fn> destroy_{nullptr};
 };
 
 /// Count operations for one policy.
 template <class Policy>
 struct arc_count {
-  static void increment(std::atomic<std::uint32_t>& c) noexcept {
+  static void increment(detail::atomic<std::uint32_t>& c) noexcept {
     // Relaxed: the new owner comes from an existing one, which keeps the
     // object alive; no other memory is published by a copy.
-    const std::uint32_t before = c.fetch_add(1, std::memory_order_relaxed);
+    const std::uint32_t before = c.fetch_add(1, detail::memory_order_relaxed);
     HEAPLESS_ASSERT(before != 0xFFFFFFFFu, "Arc: reference count overflow");
     (void)before;
   }
   /// True when this was the last owner.
-  static bool decrement(std::atomic<std::uint32_t>& c) noexcept {
+  static bool decrement(detail::atomic<std::uint32_t>& c) noexcept {
     // A count of 1 seen by an owner means it is the only one: no other
     // handle exists to copy from, so the count cannot rise again and the
     // read-modify-write can be skipped (a unique Arc drops with a plain
     // load). Acquire: pairs with the release part of the decrements of the
     // owners that left, so their uses of the object happen before the
     // destruction.
-    if (c.load(std::memory_order_acquire) == 1) return true;
+    if (c.load(detail::memory_order_acquire) == 1) return true;
     // acq_rel: release orders this owner's uses of the object before the
     // destruction; acquire (effective for the last owner, which reads the
     // value every other owner's release wrote) orders all of them before it.
-    return c.fetch_sub(1, std::memory_order_acq_rel) == 1;
+    return c.fetch_sub(1, detail::memory_order_acq_rel) == 1;
   }
 };
 template <class Guarded>
 struct arc_count_guarded {
-  static void increment(std::atomic<std::uint32_t>& c) noexcept {
+  static void increment(detail::atomic<std::uint32_t>& c) noexcept {
     pool_guard<Guarded>::run([&]() noexcept {
       // Relaxed: the count changes only inside this guard, which orders it.
-      const std::uint32_t v = c.load(std::memory_order_relaxed);
+      const std::uint32_t v = c.load(detail::memory_order_relaxed);
       HEAPLESS_ASSERT(v != 0xFFFFFFFFu, "Arc: reference count overflow");
-      c.store(v + 1u, std::memory_order_relaxed);
+      c.store(v + 1u, detail::memory_order_relaxed);
       return 0;
     });
   }
-  static bool decrement(std::atomic<std::uint32_t>& c) noexcept {
+  static bool decrement(detail::atomic<std::uint32_t>& c) noexcept {
     return pool_guard<Guarded>::run([&]() noexcept {
       // Relaxed: inside the guard (see increment).
-      const std::uint32_t v = c.load(std::memory_order_relaxed);
-      c.store(v - 1u, std::memory_order_relaxed);
+      const std::uint32_t v = c.load(detail::memory_order_relaxed);
+      c.store(v - 1u, detail::memory_order_relaxed);
       return v == 1u;
     });
   }
@@ -15379,7 +15584,7 @@ class Arc {
   /// copying and dropping, a snapshot.
   long use_count() const noexcept {
     // Relaxed: a snapshot; it orders nothing.
-    return node_ != nullptr ? static_cast<long>(node_->count.load(std::memory_order_relaxed)) : 0;
+    return node_ != nullptr ? static_cast<long>(node_->count.load(detail::memory_order_relaxed)) : 0;
   }
 
   /// Exchanges the objects (and pools) of the two Arcs; counts are untouched.
@@ -15522,13 +15727,13 @@ struct hash<::heapless::Arc<T, Policy>> {
 #ifndef HEAPLESS_OBJECT_POOL_HPP
 #define HEAPLESS_OBJECT_POOL_HPP
 
-#include <atomic>       // std::atomic: the lock-free head
 #include <cstddef>      // std::size_t, std::nullptr_t
 #include <cstdint>      // std::uintptr_t
 #include <type_traits>  // traits
 #include <utility>      // std::exchange, std::swap
 
 // #include "detail/config.hpp": inlined above
+// #include "detail/atomic.hpp": inlined above
 // #include "detail/error.hpp": inlined above
 // #include "detail/size.hpp": inlined above
 // #include "pool.hpp": inlined above
@@ -15558,13 +15763,13 @@ struct object_pool_base {
     // Relaxed: every acquire stores the same value. An Object reaches the
     // context that returns it through whatever handed it over, which orders
     // this store before return_object()'s load.
-    if (return_.load(std::memory_order_relaxed) != f) return_.store(f, std::memory_order_relaxed);
+    if (return_.load(detail::memory_order_relaxed) != f) return_.store(f, detail::memory_order_relaxed);
   }
   return_fn return_object() const noexcept {
     // Relaxed: see set_return().
-    return return_.load(std::memory_order_relaxed);
+    return return_.load(detail::memory_order_relaxed);
   }
-  std::atomic<return_fn> return_{nullptr};
+  detail::atomic<return_fn> return_{nullptr};
 };
 
 /// Free list of indices 0..N-1, links outside the objects. All zeros is the
@@ -15619,7 +15824,7 @@ class object_index_list<N, pool_policy::lock_free> {
     // Acquire: pairs with the release CAS of the push that installed this
     // head: the link we read next and the last user's writes to the object
     // are visible to its new owner.
-    head_t h = head_.load(std::memory_order_acquire);
+    head_t h = head_.load(detail::memory_order_acquire);
     for (;;) {
       const std::size_t i = static_cast<std::size_t>(h & head::index_mask);
       if (HEAPLESS_UNLIKELY(i == N)) return N;  // none free at that moment
@@ -15629,32 +15834,32 @@ class object_index_list<N, pool_policy::lock_free> {
       // The tag advances on every pop, so an ABA head no longer compares equal.
       const head_t desired = ((h & ~head::index_mask) + head::tag_one) | static_cast<head_t>(next);
       // Acquire (success and failure): as the load above, for the new h too.
-      if (head_.compare_exchange_weak(h, desired, std::memory_order_acquire, std::memory_order_acquire)) return i;
+      if (head_.compare_exchange_weak(h, desired, detail::memory_order_acquire, detail::memory_order_acquire)) return i;
     }
   }
   void push(std::size_t i) noexcept {
     // Relaxed: only seeds the link; the CAS validates it.
-    head_t h = head_.load(std::memory_order_relaxed);
+    head_t h = head_.load(detail::memory_order_relaxed);
     for (;;) {
       // Relaxed: published by the release CAS below.
       pool_store(links_ + i, static_cast<link_t>(static_cast<std::size_t>(h & head::index_mask) ^ (i + 1u)));
       const head_t desired = (h & ~head::index_mask) | static_cast<head_t>(i);
       // Release: the link and the returning owner's writes to the object
       // happen before the next pop of i. Failure relaxed: we just retry.
-      if (head_.compare_exchange_weak(h, desired, std::memory_order_release, std::memory_order_relaxed)) return;
+      if (head_.compare_exchange_weak(h, desired, detail::memory_order_release, detail::memory_order_relaxed)) return;
     }
   }
   std::size_t available() const noexcept {
     // A snapshot; bounded walk.
     std::size_t n = 0;
-    for (std::size_t i = static_cast<std::size_t>(head_.load(std::memory_order_acquire) & head::index_mask);
+    for (std::size_t i = static_cast<std::size_t>(head_.load(detail::memory_order_acquire) & head::index_mask);
          i < N && n < N; ++n)
       i = (i + 1u) ^ pool_load(links_ + i);
     return n;
   }
 
  private:
-  std::atomic<head_t> head_{0};
+  detail::atomic<head_t> head_{0};
   link_t links_[N] = {};
 };
 

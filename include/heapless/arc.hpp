@@ -55,7 +55,6 @@
 #ifndef HEAPLESS_ARC_HPP
 #define HEAPLESS_ARC_HPP
 
-#include <atomic>       // std::atomic: the reference count
 #include <cstddef>      // std::size_t, std::nullptr_t
 #include <cstdint>      // std::uint32_t
 #include <optional>     // std::hash (declared by every header that specialises it)
@@ -63,6 +62,7 @@
 #include <utility>      // std::forward, std::exchange, std::swap
 
 #include "detail/config.hpp"  // HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS32, HEAPLESS_DETAIL_IRQ_MASK
+#include "detail/atomic.hpp"  // detail::atomic: the reference count
 #include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
 #include "pool.hpp"           // Pool: the slots; pool_policy::*
 
@@ -99,7 +99,7 @@ struct arc_node {
   template <class... Args>
   explicit arc_node(arc_in_place_t, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>)
       : value(std::forward<Args>(args)...) {}
-  std::atomic<std::uint32_t> count{1};
+  detail::atomic<std::uint32_t> count{1};
   T value;
 };
 
@@ -120,56 +120,56 @@ struct arc_pool_base {
     // Relaxed: every make stores the same value. An Arc reaches the context
     // that drops it through whatever handed it over (the same thread, or a
     // synchronising queue), which orders this store before destroy()'s load.
-    if (destroy_.load(std::memory_order_relaxed) != f) destroy_.store(f, std::memory_order_relaxed);
+    if (destroy_.load(detail::memory_order_relaxed) != f) destroy_.store(f, detail::memory_order_relaxed);
   }
   destroy_fn destroy() const noexcept {
     // Relaxed: see set_destroy().
-    return destroy_.load(std::memory_order_relaxed);
+    return destroy_.load(detail::memory_order_relaxed);
   }
-  std::atomic<destroy_fn> destroy_{nullptr};
+  detail::atomic<destroy_fn> destroy_{nullptr};
 };
 
 /// Count operations for one policy.
 template <class Policy>
 struct arc_count {
-  static void increment(std::atomic<std::uint32_t>& c) noexcept {
+  static void increment(detail::atomic<std::uint32_t>& c) noexcept {
     // Relaxed: the new owner comes from an existing one, which keeps the
     // object alive; no other memory is published by a copy.
-    const std::uint32_t before = c.fetch_add(1, std::memory_order_relaxed);
+    const std::uint32_t before = c.fetch_add(1, detail::memory_order_relaxed);
     HEAPLESS_ASSERT(before != 0xFFFFFFFFu, "Arc: reference count overflow");
     (void)before;
   }
   /// True when this was the last owner.
-  static bool decrement(std::atomic<std::uint32_t>& c) noexcept {
+  static bool decrement(detail::atomic<std::uint32_t>& c) noexcept {
     // A count of 1 seen by an owner means it is the only one: no other
     // handle exists to copy from, so the count cannot rise again and the
     // read-modify-write can be skipped (a unique Arc drops with a plain
     // load). Acquire: pairs with the release part of the decrements of the
     // owners that left, so their uses of the object happen before the
     // destruction.
-    if (c.load(std::memory_order_acquire) == 1) return true;
+    if (c.load(detail::memory_order_acquire) == 1) return true;
     // acq_rel: release orders this owner's uses of the object before the
     // destruction; acquire (effective for the last owner, which reads the
     // value every other owner's release wrote) orders all of them before it.
-    return c.fetch_sub(1, std::memory_order_acq_rel) == 1;
+    return c.fetch_sub(1, detail::memory_order_acq_rel) == 1;
   }
 };
 template <class Guarded>
 struct arc_count_guarded {
-  static void increment(std::atomic<std::uint32_t>& c) noexcept {
+  static void increment(detail::atomic<std::uint32_t>& c) noexcept {
     pool_guard<Guarded>::run([&]() noexcept {
       // Relaxed: the count changes only inside this guard, which orders it.
-      const std::uint32_t v = c.load(std::memory_order_relaxed);
+      const std::uint32_t v = c.load(detail::memory_order_relaxed);
       HEAPLESS_ASSERT(v != 0xFFFFFFFFu, "Arc: reference count overflow");
-      c.store(v + 1u, std::memory_order_relaxed);
+      c.store(v + 1u, detail::memory_order_relaxed);
       return 0;
     });
   }
-  static bool decrement(std::atomic<std::uint32_t>& c) noexcept {
+  static bool decrement(detail::atomic<std::uint32_t>& c) noexcept {
     return pool_guard<Guarded>::run([&]() noexcept {
       // Relaxed: inside the guard (see increment).
-      const std::uint32_t v = c.load(std::memory_order_relaxed);
-      c.store(v - 1u, std::memory_order_relaxed);
+      const std::uint32_t v = c.load(detail::memory_order_relaxed);
+      c.store(v - 1u, detail::memory_order_relaxed);
       return v == 1u;
     });
   }
@@ -254,7 +254,7 @@ class Arc {
   /// copying and dropping, a snapshot.
   long use_count() const noexcept {
     // Relaxed: a snapshot; it orders nothing.
-    return node_ != nullptr ? static_cast<long>(node_->count.load(std::memory_order_relaxed)) : 0;
+    return node_ != nullptr ? static_cast<long>(node_->count.load(detail::memory_order_relaxed)) : 0;
   }
 
   /// Exchanges the objects (and pools) of the two Arcs; counts are untouched.

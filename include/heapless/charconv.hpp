@@ -32,13 +32,13 @@
 
 #include <charconv>     // std::from_chars, std::to_chars, std::errc
 #include <cstddef>      // std::size_t
-#include <limits>       // std::numeric_limits: digits needed per integer type
 #include <optional>     // std::optional: parse's result
 #include <string_view>  // std::string_view: the text
 #include <type_traits>  // std::is_integral_v, std::is_floating_point_v
 
 #include "detail/config.hpp"  // HEAPLESS_NAMESPACE_BEGIN
 #include "detail/error.hpp"   // HEAPLESS_ASSERT
+#include "detail/size.hpp"    // detail::int_limits: digits needed per integer type
 #include "format.hpp"         // format<N>: floats in to_string
 #include "string.hpp"         // String<N>
 
@@ -56,7 +56,7 @@ inline constexpr bool parse_integer_v =
 /// Characters to_chars needs for any value of integer T in base 10.
 template <class T>
 inline constexpr std::size_t integer_chars_v =
-    static_cast<std::size_t>(std::numeric_limits<T>::digits10) + 1 + (std::is_signed_v<T> ? 1 : 0);
+    static_cast<std::size_t>(detail::int_limits<T>::digits10) + 1 + (std::is_signed_v<T> ? 1 : 0);
 
 /// Drops one leading '+' when a digit-like character follows (from_chars
 /// takes '-' but not '+'); "+-1" and "+" stay invalid.

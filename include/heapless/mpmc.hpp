@@ -115,18 +115,17 @@
 #ifndef HEAPLESS_MPMC_HPP
 #define HEAPLESS_MPMC_HPP
 
-#include <atomic>       // std::atomic: positions and slot words
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
 #include <cstring>      // std::memcpy: pops of small trivially copyable elements
 #include <optional>     // std::optional: try_pop()
-#include <limits>       // std::numeric_limits: the sequence word's width
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::move, std::forward
 
 #include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK
+#include "detail/atomic.hpp"   // detail::atomic: positions and slot words
 #include "detail/error.hpp"    // HEAPLESS_ASSERT
-#include "detail/size.hpp"     // detail::smallest_size_t
+#include "detail/size.hpp"     // detail::smallest_size_t, detail::int_limits: the sequence word's width
 #include "detail/storage.hpp"  // detail::uninit_array
 #include "pool.hpp"            // pool_policy::*, detail::pool_guard: the policies shared with Pool
 
@@ -135,6 +134,14 @@ namespace mpmc {
 
 namespace detail {
 
+using ::heapless::detail::atomic;
+using ::heapless::detail::memory_order;
+using ::heapless::detail::memory_order_acq_rel;
+using ::heapless::detail::memory_order_acquire;
+using ::heapless::detail::memory_order_relaxed;
+using ::heapless::detail::memory_order_release;
+using ::heapless::detail::memory_order_seq_cst;
+using ::heapless::detail::int_limits;
 using ::heapless::detail::smallest_size_t;
 using ::heapless::detail::uninit_array;
 
@@ -187,11 +194,11 @@ struct stamp_math {
   static constexpr std::size_t count(S from, S to, std::size_t n, S p) noexcept {
     if (n == p) {  // plain counters
       const S d = static_cast<S>(to - from);
-      if (d > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
+      if (d > static_cast<S>(int_limits<S>::max / 2u + 1u)) return 0;
       return d >= n ? n : static_cast<std::size_t>(d);
     }
     const S laps = static_cast<S>(lap(to, p) - lap(from, p));
-    if (laps > static_cast<S>(std::numeric_limits<S>::max() / 2u + 1u)) return 0;
+    if (laps > static_cast<S>(int_limits<S>::max / 2u + 1u)) return 0;
     const std::size_t k = static_cast<std::size_t>(laps / p) * n + index(to, p);
     if (k <= index(from, p)) return 0;
     return k - index(from, p) >= n ? n : k - index(from, p);
@@ -205,7 +212,7 @@ struct stamp_math {
 template <std::size_t N, class S>
 struct stamps {
   static constexpr std::size_t P = lap_size(N);
-  static_assert(std::numeric_limits<S>::digits >= 64 || (std::uint64_t{1} << std::numeric_limits<S>::digits) >= 2 * P,
+  static_assert(int_limits<S>::digits >= 64 || (std::uint64_t{1} << int_limits<S>::digits) >= 2 * P,
                 "mpmc::Queue: sequence word too narrow for N");
   using m = stamp_math<S>;
   static constexpr S p = static_cast<S>(P);
@@ -237,7 +244,7 @@ inline constexpr bool plain_ring = !std::is_same_v<Policy, pool_policy::lock_fre
 // exactly when T's is. Words: whether slots carry sequence words.
 template <class T, std::size_t N, class S, bool Words, bool = std::is_trivially_destructible_v<T>>
 struct queue_state {
-  using atomic_s = std::atomic<S>;
+  using atomic_s = detail::atomic<S>;
   alignas(line_align<atomic_s>) atomic_s enq_{0};  // next position to fill
   alignas(line_align<atomic_s>) atomic_s deq_{0};  // next position to drain
   alignas(line_align<atomic_s>) atomic_s seq_[N] = {};  // slot i: its lap value (see top)
@@ -251,7 +258,7 @@ struct queue_state {
 // The plain ring (plain_ring: T trivially copyable, so trivially destructible).
 template <class T, std::size_t N, class S>
 struct queue_state<T, N, S, false, true> {
-  using atomic_s = std::atomic<S>;
+  using atomic_s = detail::atomic<S>;
   atomic_s enq_{0};  // next position to fill; changed only under the lock
   atomic_s deq_{0};  // next position to drain; changed only under the lock
   uninit_array<T, N> slots_;
@@ -269,11 +276,11 @@ struct queue_state<T, N, S, true, false> : queue_state<T, N, S, true, true> {
     using st = stamps<N, S>;
     // Relaxed: the destructor runs after every user stopped; whatever
     // synchronised their end with this thread (join, a mutex) ordered it.
-    S d = this->deq_.load(std::memory_order_relaxed);
-    const S e = this->enq_.load(std::memory_order_relaxed);
+    S d = this->deq_.load(detail::memory_order_relaxed);
+    const S e = this->enq_.load(detail::memory_order_relaxed);
     for (; d != e; d = st::next(d)) {
       const std::size_t i = st::index(d);
-      if (this->seq_[i].load(std::memory_order_relaxed) == static_cast<S>(st::lap(d) + 1u)) this->slots_.destroy(i);
+      if (this->seq_[i].load(detail::memory_order_relaxed) == static_cast<S>(st::lap(d) + 1u)) this->slots_.destroy(i);
     }
   }
 };
@@ -299,9 +306,9 @@ struct static_core {
   using st = stamps<N, S>;
   queue_state<T, N, S, Words, true>* q;
 
-  std::atomic<S>& enq() const noexcept { return q->enq_; }
-  std::atomic<S>& deq() const noexcept { return q->deq_; }
-  std::atomic<S>& seq(std::size_t i) const noexcept { return q->seq_[i]; }
+  detail::atomic<S>& enq() const noexcept { return q->enq_; }
+  detail::atomic<S>& deq() const noexcept { return q->deq_; }
+  detail::atomic<S>& seq(std::size_t i) const noexcept { return q->seq_[i]; }
   T* slot(std::size_t i) const noexcept { return &q->slots_.data_[i]; }
   static constexpr std::size_t cap() noexcept { return N; }
   static constexpr S lap_size() noexcept { return st::p; }
@@ -360,23 +367,23 @@ template <class T, class S>
 struct dynamic_core {
   using seq_type = S;
   using m = stamp_math<S>;
-  std::atomic<S>* enq_;
-  std::atomic<S>* deq_;
-  std::atomic<S>* seq_;
+  detail::atomic<S>* enq_;
+  detail::atomic<S>* deq_;
+  detail::atomic<S>* seq_;
   T* slots_;
   std::size_t n_;
   S p_;
 
   dynamic_core(const queue_parts& q, const queue_shape& s) noexcept
-      : enq_(static_cast<std::atomic<S>*>(q.enq)),
-        deq_(static_cast<std::atomic<S>*>(q.deq)),
-        seq_(static_cast<std::atomic<S>*>(q.seq)),
+      : enq_(static_cast<detail::atomic<S>*>(q.enq)),
+        deq_(static_cast<detail::atomic<S>*>(q.deq)),
+        seq_(static_cast<detail::atomic<S>*>(q.seq)),
         slots_(static_cast<T*>(q.slots)),
         n_(s.n),
         p_(static_cast<S>(s.p)) {}
-  std::atomic<S>& enq() const noexcept { return *enq_; }
-  std::atomic<S>& deq() const noexcept { return *deq_; }
-  std::atomic<S>& seq(std::size_t i) const noexcept { return seq_[i]; }
+  detail::atomic<S>& enq() const noexcept { return *enq_; }
+  detail::atomic<S>& deq() const noexcept { return *deq_; }
+  detail::atomic<S>& seq(std::size_t i) const noexcept { return seq_[i]; }
   T* slot(std::size_t i) const noexcept { return slots_ + i; }
   std::size_t cap() const noexcept { return n_; }
   S lap_size() const noexcept { return p_; }
@@ -405,10 +412,10 @@ struct queue_algo {
       const T tmp(std::forward<Args>(args)...);
       return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        const S e = c.enq().load(std::memory_order_relaxed);
-        if (c.full(c.deq().load(std::memory_order_relaxed), e)) return false;
+        const S e = c.enq().load(detail::memory_order_relaxed);
+        if (c.full(c.deq().load(detail::memory_order_relaxed), e)) return false;
         ::heapless::detail::construct_at(c.slot(c.index(e)), tmp);
-        c.enq().store(c.next(e), std::memory_order_relaxed);
+        c.enq().store(c.next(e), detail::memory_order_relaxed);
         return true;
       });
     } else if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
@@ -432,10 +439,10 @@ struct queue_algo {
       std::optional<T> out;
       ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        const S d = c.deq().load(std::memory_order_relaxed);
-        if (d == c.enq().load(std::memory_order_relaxed)) return 0;
+        const S d = c.deq().load(detail::memory_order_relaxed);
+        if (d == c.enq().load(detail::memory_order_relaxed)) return 0;
         out.emplace(*c.slot(c.index(d)));  // a trivial copy
-        c.deq().store(c.next(d), std::memory_order_relaxed);
+        c.deq().store(c.next(d), detail::memory_order_relaxed);
         return 0;
       });
       return out;
@@ -454,10 +461,10 @@ struct queue_algo {
     if constexpr (plain) {
       return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        const S d = c.deq().load(std::memory_order_relaxed);
-        if (d == c.enq().load(std::memory_order_relaxed)) return false;
+        const S d = c.deq().load(detail::memory_order_relaxed);
+        if (d == c.enq().load(detail::memory_order_relaxed)) return false;
         std::memcpy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
-        c.deq().store(c.next(d), std::memory_order_relaxed);
+        c.deq().store(c.next(d), detail::memory_order_relaxed);
         return true;
       });
     } else {
@@ -478,13 +485,13 @@ struct queue_algo {
       // Acquire on both: the second load stays after the first; a caller may
       // act on the answer. The two may still come from different moments:
       // count() clamps.
-      const S d = c.deq().load(std::memory_order_acquire);
-      const S e = c.enq().load(std::memory_order_acquire);
+      const S d = c.deq().load(detail::memory_order_acquire);
+      const S e = c.enq().load(detail::memory_order_acquire);
       return c.count(d, e);
     } else {
       return ::heapless::detail::pool_guard<Policy>::run([&c]() noexcept {
         // Relaxed: the positions change only under the lock we hold.
-        return c.count(c.deq().load(std::memory_order_relaxed), c.enq().load(std::memory_order_relaxed));
+        return c.count(c.deq().load(detail::memory_order_relaxed), c.enq().load(detail::memory_order_relaxed));
       });
     }
   }
@@ -509,36 +516,36 @@ struct queue_algo {
       return c.cap();
     } else if constexpr (lock_free) {
       // Relaxed: only a guess; the CAS below validates it.
-      S pos = c.enq().load(std::memory_order_relaxed);
+      S pos = c.enq().load(detail::memory_order_relaxed);
       for (;;) {
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: pairs with the release in release() by the consumer that
         // emptied this slot, so its reads and destruction of the old element
         // happen before we construct the new one.
-        const S s = c.seq(i).load(std::memory_order_acquire);
+        const S s = c.seq(i).load(detail::memory_order_acquire);
         const auto d = stamp_math<S>::diff(s, lap);
         if (d == 0) {
           // Relaxed (success and failure): the CAS only claims the position;
           // element data travels through the slot words.
-          if (c.enq().compare_exchange_weak(pos, c.next(pos), std::memory_order_relaxed, std::memory_order_relaxed))
+          if (c.enq().compare_exchange_weak(pos, c.next(pos), detail::memory_order_relaxed, detail::memory_order_relaxed))
             return i;
         } else if (d < 0) {
           return c.cap();  // the slot still holds (or awaits) the previous lap's element: full
         } else {
           // Relaxed: our position was stale; take a fresh guess.
-          pos = c.enq().load(std::memory_order_relaxed);
+          pos = c.enq().load(detail::memory_order_relaxed);
         }
       }
     } else {
       return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept -> std::size_t {
         // Relaxed: enq_ changes only under this lock.
-        const S pos = c.enq().load(std::memory_order_relaxed);
+        const S pos = c.enq().load(detail::memory_order_relaxed);
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: as above (the emptying consumer released outside the lock).
-        if (c.seq(i).load(std::memory_order_acquire) != lap) return c.cap();
-        c.enq().store(c.next(pos), std::memory_order_relaxed);
+        if (c.seq(i).load(detail::memory_order_acquire) != lap) return c.cap();
+        c.enq().store(c.next(pos), detail::memory_order_relaxed);
         return i;
       });
     }
@@ -554,34 +561,34 @@ struct queue_algo {
       return c.cap();
     } else if constexpr (lock_free) {
       // Relaxed: only a guess; the CAS below validates it.
-      S pos = c.deq().load(std::memory_order_relaxed);
+      S pos = c.deq().load(detail::memory_order_relaxed);
       for (;;) {
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: pairs with the release in publish(), so the element the
         // producer constructed is visible before we read it.
-        const S s = c.seq(i).load(std::memory_order_acquire);
+        const S s = c.seq(i).load(detail::memory_order_acquire);
         const auto d = stamp_math<S>::diff(s, static_cast<S>(lap + 1u));
         if (d == 0) {
           // Relaxed: the CAS only claims the position (see claim_push).
-          if (c.deq().compare_exchange_weak(pos, c.next(pos), std::memory_order_relaxed, std::memory_order_relaxed))
+          if (c.deq().compare_exchange_weak(pos, c.next(pos), detail::memory_order_relaxed, detail::memory_order_relaxed))
             return i;
         } else if (d < 0) {
           return c.cap();  // not yet filled for this lap: empty (or its producer is mid-push)
         } else {
           // Relaxed: our position was stale; take a fresh guess.
-          pos = c.deq().load(std::memory_order_relaxed);
+          pos = c.deq().load(detail::memory_order_relaxed);
         }
       }
     } else {
       return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept -> std::size_t {
         // Relaxed: deq_ changes only under this lock.
-        const S pos = c.deq().load(std::memory_order_relaxed);
+        const S pos = c.deq().load(detail::memory_order_relaxed);
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: pairs with the release in publish() (outside the lock).
-        if (c.seq(i).load(std::memory_order_acquire) != static_cast<S>(lap + 1u)) return c.cap();
-        c.deq().store(c.next(pos), std::memory_order_relaxed);
+        if (c.seq(i).load(detail::memory_order_acquire) != static_cast<S>(lap + 1u)) return c.cap();
+        c.deq().store(c.next(pos), detail::memory_order_relaxed);
         return i;
       });
     }
@@ -611,8 +618,8 @@ struct queue_algo {
   // (A static function of the word alone: GCC 12 folds identical member
   // functions of different Queue types and then misreports array bounds.)
   template <class S>
-  static void store_release(std::atomic<S>& word, S value) noexcept {
-    word.store(value, std::memory_order_release);
+  static void store_release(detail::atomic<S>& word, S value) noexcept {
+    word.store(value, detail::memory_order_release);
   }
 };
 

@@ -34,13 +34,13 @@
 #ifndef HEAPLESS_OBJECT_POOL_HPP
 #define HEAPLESS_OBJECT_POOL_HPP
 
-#include <atomic>       // std::atomic: the lock-free head
 #include <cstddef>      // std::size_t, std::nullptr_t
 #include <cstdint>      // std::uintptr_t
 #include <type_traits>  // traits
 #include <utility>      // std::exchange, std::swap
 
 #include "detail/config.hpp"  // HEAPLESS_LIKELY
+#include "detail/atomic.hpp"  // detail::atomic: the lock-free head
 #include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
 #include "detail/size.hpp"    // detail::smallest_size_t
 #include "pool.hpp"           // pool_policy::*, detail::pool_head, pool_guard, pool_load/store
@@ -70,13 +70,13 @@ struct object_pool_base {
     // Relaxed: every acquire stores the same value. An Object reaches the
     // context that returns it through whatever handed it over, which orders
     // this store before return_object()'s load.
-    if (return_.load(std::memory_order_relaxed) != f) return_.store(f, std::memory_order_relaxed);
+    if (return_.load(detail::memory_order_relaxed) != f) return_.store(f, detail::memory_order_relaxed);
   }
   return_fn return_object() const noexcept {
     // Relaxed: see set_return().
-    return return_.load(std::memory_order_relaxed);
+    return return_.load(detail::memory_order_relaxed);
   }
-  std::atomic<return_fn> return_{nullptr};
+  detail::atomic<return_fn> return_{nullptr};
 };
 
 /// Free list of indices 0..N-1, links outside the objects. All zeros is the
@@ -131,7 +131,7 @@ class object_index_list<N, pool_policy::lock_free> {
     // Acquire: pairs with the release CAS of the push that installed this
     // head: the link we read next and the last user's writes to the object
     // are visible to its new owner.
-    head_t h = head_.load(std::memory_order_acquire);
+    head_t h = head_.load(detail::memory_order_acquire);
     for (;;) {
       const std::size_t i = static_cast<std::size_t>(h & head::index_mask);
       if (HEAPLESS_UNLIKELY(i == N)) return N;  // none free at that moment
@@ -141,32 +141,32 @@ class object_index_list<N, pool_policy::lock_free> {
       // The tag advances on every pop, so an ABA head no longer compares equal.
       const head_t desired = ((h & ~head::index_mask) + head::tag_one) | static_cast<head_t>(next);
       // Acquire (success and failure): as the load above, for the new h too.
-      if (head_.compare_exchange_weak(h, desired, std::memory_order_acquire, std::memory_order_acquire)) return i;
+      if (head_.compare_exchange_weak(h, desired, detail::memory_order_acquire, detail::memory_order_acquire)) return i;
     }
   }
   void push(std::size_t i) noexcept {
     // Relaxed: only seeds the link; the CAS validates it.
-    head_t h = head_.load(std::memory_order_relaxed);
+    head_t h = head_.load(detail::memory_order_relaxed);
     for (;;) {
       // Relaxed: published by the release CAS below.
       pool_store(links_ + i, static_cast<link_t>(static_cast<std::size_t>(h & head::index_mask) ^ (i + 1u)));
       const head_t desired = (h & ~head::index_mask) | static_cast<head_t>(i);
       // Release: the link and the returning owner's writes to the object
       // happen before the next pop of i. Failure relaxed: we just retry.
-      if (head_.compare_exchange_weak(h, desired, std::memory_order_release, std::memory_order_relaxed)) return;
+      if (head_.compare_exchange_weak(h, desired, detail::memory_order_release, detail::memory_order_relaxed)) return;
     }
   }
   std::size_t available() const noexcept {
     // A snapshot; bounded walk.
     std::size_t n = 0;
-    for (std::size_t i = static_cast<std::size_t>(head_.load(std::memory_order_acquire) & head::index_mask);
+    for (std::size_t i = static_cast<std::size_t>(head_.load(detail::memory_order_acquire) & head::index_mask);
          i < N && n < N; ++n)
       i = (i + 1u) ^ pool_load(links_ + i);
     return n;
   }
 
  private:
-  std::atomic<head_t> head_{0};
+  detail::atomic<head_t> head_{0};
   link_t links_[N] = {};
 };
 

@@ -54,7 +54,6 @@
 #ifndef HEAPLESS_POOL_HPP
 #define HEAPLESS_POOL_HPP
 
-#include <atomic>       // std::atomic: the lock-free head
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint8_t, std::uint32_t, std::uint64_t, std::uintptr_t
 #include <new>          // placement new, std::launder
@@ -62,6 +61,7 @@
 #include <utility>      // std::forward, std::exchange
 
 #include "detail/config.hpp"   // HEAPLESS_ASAN, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK/CORTEX_M
+#include "detail/atomic.hpp"   // detail::atomic: the lock-free head
 #include "detail/error.hpp"    // detail::raise, HEAPLESS_ASSERT
 #include "detail/size.hpp"     // detail::smallest_size_t
 #include "detail/storage.hpp"  // detail::uninit_array: constexpr storage that writes nothing
@@ -370,7 +370,7 @@ class pool_lock_free_list {
   static_assert(head::supported,
                 "Pool: this target has no compare-and-swap wide enough for the lock-free head "
                 "(or N is too large for it); use pool_policy::critical_section<Lock> or single_thread");
-  static_assert(sizeof(T) != 0 && std::atomic<head_t>::is_always_lock_free,  // dependent: checked
+  static_assert(sizeof(T) != 0 && detail::atomic<head_t>::is_always_lock_free,  // dependent: checked
                 "Pool: the head word must be lock-free");                      // on instantiation
 
   constexpr pool_lock_free_list() noexcept = default;
@@ -383,7 +383,7 @@ class pool_lock_free_list {
       if (HEAPLESS_UNLIKELY(i == N)) return nullptr;
       // acquire: pairs with the release CAS of the push that installed this
       // head (the slot's previous contents are visible to its new owner).
-      std::atomic_thread_fence(std::memory_order_acquire);
+      detail::atomic_thread_fence(detail::memory_order_acquire);
       poison::unpoison(slots + i);
       return slots + i;
     }
@@ -391,7 +391,7 @@ class pool_lock_free_list {
     // acquire: pairs with the release CAS of the push that installed this
     // head, so the link we read next and the slot's previous contents
     // (the object destroyed before it was freed) are visible.
-    head_t h = head_.load(std::memory_order_acquire);
+    head_t h = head_.load(detail::memory_order_acquire);
     for (;;) {
       const std::size_t i = static_cast<std::size_t>(h & head::index_mask);
       // Empty when we looked: a moment at which the pool had no free slot,
@@ -409,7 +409,7 @@ class pool_lock_free_list {
       // success acquire: same reason as the load above (C++17 also wants
       // success >= failure). failure acquire: h is reloaded and we read the
       // link of the new head.
-      if (head_.compare_exchange_weak(h, desired, std::memory_order_acquire, std::memory_order_acquire)) {
+      if (head_.compare_exchange_weak(h, desired, detail::memory_order_acquire, detail::memory_order_acquire)) {
         poison::unpoison(slots + i);
         return slots + i;
       }
@@ -422,7 +422,7 @@ class pool_lock_free_list {
     // the slot and unpoison it.
     poison::poison(s);
     // relaxed: the value only seeds the link; the CAS below validates it.
-    head_t h = head_.load(std::memory_order_relaxed);
+    head_t h = head_.load(detail::memory_order_relaxed);
     for (;;) {
       // relaxed: published by the release CAS below. The old top, XOR i + 1.
       pool_store(links_ + i, static_cast<link_t>(static_cast<std::size_t>(h & head::index_mask) ^ (i + 1u)));
@@ -431,7 +431,7 @@ class pool_lock_free_list {
       // success release: the link above and everything the freeing thread
       // did to the slot (destroying the object) happen-before the next pop.
       // failure relaxed: we only retry with the reloaded value.
-      if (head_.compare_exchange_weak(h, desired, std::memory_order_release, std::memory_order_relaxed)) return;
+      if (head_.compare_exchange_weak(h, desired, detail::memory_order_release, detail::memory_order_relaxed)) return;
     }
   }
 
@@ -440,7 +440,7 @@ class pool_lock_free_list {
     // allocate and free it may be off by their operations (it follows links
     // that may be stale), but it is always in [0, N]: the walk is bounded.
     std::size_t n = 0;
-    for (std::size_t i = static_cast<std::size_t>(head_.load(std::memory_order_acquire) & head::index_mask);
+    for (std::size_t i = static_cast<std::size_t>(head_.load(detail::memory_order_acquire) & head::index_mask);
          i < N && n < N; ++n)
       i = static_cast<link_t>((i + 1u) ^ pool_load(links_ + i));
     return n;
@@ -460,7 +460,7 @@ class pool_lock_free_list {
   // One pop attempt loop: returns the popped index, or N when the stack was
   // empty at the LDREX (a moment with no free slot: linearisable).
   std::size_t pop_llsc() noexcept {
-    static_assert(sizeof(std::atomic<head_t>) == sizeof(std::uint32_t), "the head is one 32-bit word");
+    static_assert(sizeof(detail::atomic<head_t>) == sizeof(std::uint32_t), "the head is one 32-bit word");
     void* const h = &head_;
     std::uint32_t i, next, failed;
 #define HEAPLESS_DETAIL_POOL_POP_LLSC(LOAD)                                             \
@@ -489,7 +489,7 @@ class pool_lock_free_list {
   }
 #endif
 
-  std::atomic<head_t> head_{0};  // (tag << index_bits) | top index; top == N: empty
+  detail::atomic<head_t> head_{0};  // (tag << index_bits) | top index; top == N: empty
   link_t links_[N] = {};         // links_[i]: index of the slot below i, XOR (i + 1)
 };
 

@@ -90,7 +90,6 @@
 #ifndef HEAPLESS_SPSC_HPP
 #define HEAPLESS_SPSC_HPP
 
-#include <atomic>       // std::atomic: the two shared indices
 #include <cstddef>      // std::size_t: also the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
 #include "detail/iterator.hpp"  // std::forward_iterator_tag (peek) without <iterator>
@@ -100,6 +99,7 @@
 #include <utility>      // std::move, std::forward, std::pair (split)
 
 #include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY
+#include "detail/atomic.hpp"   // detail::atomic: the two shared indices
 #include "detail/error.hpp"    // HEAPLESS_ASSERT
 #include "detail/size.hpp"     // detail::smallest_size_t
 #include "detail/storage.hpp"  // detail::uninit_array
@@ -118,6 +118,13 @@ class QueueRef;
 
 namespace detail {
 
+using ::heapless::detail::atomic;
+using ::heapless::detail::memory_order;
+using ::heapless::detail::memory_order_acq_rel;
+using ::heapless::detail::memory_order_acquire;
+using ::heapless::detail::memory_order_relaxed;
+using ::heapless::detail::memory_order_release;
+using ::heapless::detail::memory_order_seq_cst;
 using ::heapless::detail::smallest_size_t;
 using ::heapless::detail::uninit_array;
 
@@ -201,7 +208,7 @@ template <std::size_t N, bool Cached>
 struct queue_indices {
   using ring = ring_index<N>;
   using index_type = typename ring::type;
-  using atomic_index = std::atomic<index_type>;
+  using atomic_index = detail::atomic<index_type>;
 
   constexpr queue_indices() noexcept = default;
   constexpr explicit queue_indices(full_block_t) noexcept
@@ -224,7 +231,7 @@ template <std::size_t N>
 struct queue_indices<N, false> {
   using ring = ring_index<N>;
   using index_type = typename ring::type;
-  using atomic_index = std::atomic<index_type>;
+  using atomic_index = detail::atomic<index_type>;
 
   constexpr queue_indices() noexcept = default;
   constexpr explicit queue_indices(full_block_t) noexcept : tail_(static_cast<index_type>(N)) {}
@@ -276,8 +283,8 @@ struct queue_state<T, N, false> : queue_state<T, N, true> {
   ~queue_state() {
     // Relaxed: the destructor runs after both sides stopped; whatever
     // synchronised their end with this thread (join, a mutex) ordered it.
-    auto h = this->head_.load(std::memory_order_relaxed);
-    const auto t = this->tail_.load(std::memory_order_relaxed);
+    auto h = this->head_.load(detail::memory_order_relaxed);
+    const auto t = this->tail_.load(detail::memory_order_relaxed);
     for (; h != t; h = ring_index<N>::advance(h, 1)) this->slots_.destroy(ring_index<N>::slot(h));
   }
 };
@@ -319,8 +326,8 @@ struct static_core {
   using cap_type = std::integral_constant<std::size_t, N>;
   block_type* q;
 
-  std::atomic<index_type>& tail() const noexcept { return q->tail_; }
-  std::atomic<index_type>& head() const noexcept { return q->head_; }
+  detail::atomic<index_type>& tail() const noexcept { return q->tail_; }
+  detail::atomic<index_type>& head() const noexcept { return q->head_; }
   static constexpr cap_type cap() noexcept { return {}; }
   static constexpr index_type advance(index_type i, std::size_t n) noexcept { return ring::advance(i, n); }
   static constexpr std::size_t distance(index_type from, index_type to) noexcept { return ring::distance(from, to); }
@@ -387,20 +394,20 @@ struct queue_shape {
 };
 
 /// An atomic index of the shape's type: loads and stores as the owner's own
-/// std::atomic<index_type> does, with the caller's memory order.
+/// detail::atomic<index_type> does, with the caller's memory order.
 struct atomic_index_ref {
   void* p;
   index_kind kind;
-  HEAPLESS_ALWAYS_INLINE std::size_t load(std::memory_order o) const noexcept {
+  HEAPLESS_ALWAYS_INLINE std::size_t load(detail::memory_order o) const noexcept {
     return visit_index(kind, [this, o](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
       using I = std::remove_pointer_t<decltype(type)>;
-      return static_cast<std::size_t>(static_cast<std::atomic<I>*>(p)->load(o));
+      return static_cast<std::size_t>(static_cast<detail::atomic<I>*>(p)->load(o));
     });
   }
-  HEAPLESS_ALWAYS_INLINE void store(std::size_t v, std::memory_order o) const noexcept {
+  HEAPLESS_ALWAYS_INLINE void store(std::size_t v, detail::memory_order o) const noexcept {
     visit_index(kind, [this, v, o](auto* type) HEAPLESS_ALWAYS_INLINE {
       using I = std::remove_pointer_t<decltype(type)>;
-      static_cast<std::atomic<I>*>(p)->store(static_cast<I>(v), o);
+      static_cast<detail::atomic<I>*>(p)->store(static_cast<I>(v), o);
     });
   }
 };
@@ -598,7 +605,7 @@ struct queue_algo {
   static bool emplace(const C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     using index_type = typename C::index_type;
     // Relaxed: tail_ is written only by this side; we read our own last store.
-    const index_type t = c.tail().load(std::memory_order_relaxed);
+    const index_type t = c.tail().load(detail::memory_order_relaxed);
     const index_type next = c.advance(t, 1);
     // Unlikely (with a private copy the refresh is the rare case): compilers
     // then put it out of line, and a caller's loop of pushes runs the slot
@@ -607,14 +614,14 @@ struct queue_algo {
     if (HEAPLESS_UNLIKELY(c.known_room(t) == 0)) {  // full as far as the private copy knows; always so without one
       // Acquire: pairs with the consumer's release store of head_, so its
       // reads and destruction of the slot we are about to reuse happened before.
-      const index_type h = c.head().load(std::memory_order_acquire);
+      const index_type h = c.head().load(detail::memory_order_acquire);
       if (c.distance(h, t) == c.cap()) return refuse(c);
       c.saw_head(h);
     }
     ::heapless::detail::construct_at(c.at(t), std::forward<Args>(args)...);
     // Release: pairs with the consumer's acquire load of tail_: the element is
     // constructed before the consumer can see the new tail.
-    c.tail().store(next, std::memory_order_release);
+    c.tail().store(next, detail::memory_order_release);
     return true;
   }
 
@@ -625,12 +632,12 @@ struct queue_algo {
     using index_type = typename C::index_type;
     const size_type cap = c.cap();
     // Relaxed: tail_ is written only by this side.
-    const index_type t = c.tail().load(std::memory_order_relaxed);
+    const index_type t = c.tail().load(detail::memory_order_relaxed);
     size_type room = c.known_room(t);
     if (room == 0 || room < count) {  // (always without private copies)
       // Acquire: pairs with the consumer's release store of head_, so its
       // reads and destruction of the slots we are about to reuse happened before.
-      const index_type h = c.head().load(std::memory_order_acquire);
+      const index_type h = c.head().load(detail::memory_order_acquire);
       c.saw_head(h);
       room = cap - c.distance(h, t);
     }
@@ -669,7 +676,7 @@ struct queue_algo {
       guard.built = nullptr;
     }
     // Release: publishes the whole batch to the consumer's acquire of tail_.
-    if (n) c.tail().store(c.advance(t, n), std::memory_order_release);
+    if (n) c.tail().store(c.advance(t, n), detail::memory_order_release);
     return n;
   }
   template <class C, class InputIt>
@@ -690,13 +697,13 @@ struct queue_algo {
   static bool front_in(const C& c, Take take) noexcept(noexcept(take(std::declval<T&>()))) {
     using index_type = typename C::index_type;
     // Relaxed: head_ is written only by this side; we read our own last store.
-    const index_type h = c.head().load(std::memory_order_relaxed);
+    const index_type h = c.head().load(detail::memory_order_relaxed);
     [[maybe_unused]] const index_type next = c.advance(h, 1);
     // Unlikely: as in the push above.
     if (HEAPLESS_UNLIKELY(c.known_items(h) == 0)) {  // empty as far as the private copy knows; always so without one
       // Acquire: pairs with the producer's release store of tail_, so the
       // element it constructed is visible before we read it.
-      const index_type t = c.tail().load(std::memory_order_acquire);
+      const index_type t = c.tail().load(detail::memory_order_acquire);
       if (t == h) return refuse(c);
       c.saw_tail(t);
     }
@@ -706,7 +713,7 @@ struct queue_algo {
       ::heapless::detail::destroy_at(p);
       // Release: pairs with the producer's acquire load of head_: our reads
       // and destruction of the slot happen before it constructs there again.
-      c.head().store(next, std::memory_order_release);
+      c.head().store(next, detail::memory_order_release);
     }
     return true;
   }
@@ -730,11 +737,11 @@ struct queue_algo {
   static void pop_in(const C& c) noexcept {
     HEAPLESS_ASSERT(front_of(c) != nullptr, "spsc::Queue::pop on an empty queue");
     // Relaxed: head_ is written only by this side.
-    const typename C::index_type h = c.head().load(std::memory_order_relaxed);
+    const typename C::index_type h = c.head().load(detail::memory_order_relaxed);
     ::heapless::detail::destroy_at(c.at(h));
     // Release: as in front_in, our reads and destruction of the slot happen
     // before the producer, after acquiring head_, constructs there again.
-    c.head().store(c.advance(h, 1), std::memory_order_release);
+    c.head().store(c.advance(h, 1), detail::memory_order_release);
   }
 
   // How many elements the consumer at head h may take, exact or at least
@@ -745,7 +752,7 @@ struct queue_algo {
     if (n == 0 || n < want) {  // (always without private copies)
       // Acquire: pairs with the producer's release store of tail_, so the
       // elements it constructed are visible before we read them.
-      const typename C::index_type t = c.tail().load(std::memory_order_acquire);
+      const typename C::index_type t = c.tail().load(detail::memory_order_acquire);
       c.saw_tail(t);
       n = c.distance(h, t);
     }
@@ -757,7 +764,7 @@ struct queue_algo {
     using index_type = typename C::index_type;
     const size_type cap = c.cap();
     // Relaxed: head_ is written only by this side.
-    const index_type h = c.head().load(std::memory_order_relaxed);
+    const index_type h = c.head().load(detail::memory_order_relaxed);
     size_type n = ready(c, h, max);  // (acquire load of tail_ when the private copy shows fewer)
     if (n > max) n = max;
     if (n == 0) return 0;
@@ -768,7 +775,7 @@ struct queue_algo {
       std::memcpy(out, data + s, first_len * sizeof(T));
       if (n > first_len) std::memcpy(out + first_len, data, (n - first_len) * sizeof(T));
       // Release: our reads of the slots happen before the producer reuses them.
-      c.head().store(c.advance(h, n), std::memory_order_release);
+      c.head().store(c.advance(h, n), detail::memory_order_release);
     } else {
       // Publishes however many were moved out, also when an assignment throws.
       struct publish_guard {
@@ -778,7 +785,7 @@ struct queue_algo {
         ~publish_guard() {
           // Release: our reads and destruction of the slots happen before the
           // producer reuses them.
-          if (done) c.head().store(c.advance(h, done), std::memory_order_release);
+          if (done) c.head().store(c.advance(h, done), detail::memory_order_release);
         }
       } guard{c, h, 0};
       for (size_type i = s; i < s + first_len; ++i, ++guard.done, ++out) take(data, i, out);
@@ -796,7 +803,7 @@ struct queue_algo {
   template <class C>
   static peek_range<T, typename C::cap_type> peek(const C& c) noexcept {
     // Relaxed: head_ is written only by this side.
-    const typename C::index_type h = c.head().load(std::memory_order_relaxed);
+    const typename C::index_type h = c.head().load(detail::memory_order_relaxed);
     // Acquire load of tail_ in ready, unless the private copy shows all N.
     const size_type n = ready(c, h, c.cap());
     return peek_range<T, typename C::cap_type>(c.cap(), c.data(), c.slot(h), n);
@@ -807,7 +814,7 @@ struct queue_algo {
     using index_type = typename C::index_type;
     const size_type cap = c.cap();
     // Relaxed: head_ is written only by this side.
-    const index_type h = c.head().load(std::memory_order_relaxed);
+    const index_type h = c.head().load(detail::memory_order_relaxed);
     // Acquire load of tail_ in ready, unless the private copy shows all N.
     const size_type n = ready(c, h, cap);
     if (n == 0) return 0;
@@ -818,7 +825,7 @@ struct queue_algo {
       ~publish_guard() {
         // Release: pairs with the producer's acquire load of head_: our reads
         // and destruction of the slots happen before it reuses them.
-        c.head().store(c.advance(h, done), std::memory_order_release);
+        c.head().store(c.advance(h, done), detail::memory_order_release);
       }
     } guard{c, h, 0};
     T* const data = c.data();
@@ -843,8 +850,8 @@ struct queue_algo {
   static size_type size(const C& c) noexcept {
     using index_type = typename C::index_type;
     // Acquire on both: a caller may act on the answer (e.g. read front()).
-    const index_type h = c.head().load(std::memory_order_acquire);
-    const index_type t = c.tail().load(std::memory_order_acquire);
+    const index_type h = c.head().load(detail::memory_order_acquire);
+    const index_type t = c.tail().load(detail::memory_order_acquire);
     const size_type d = c.distance(h, t);
     const size_type cap = c.cap();
     return d < cap ? d : cap;

@@ -41,13 +41,12 @@
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
 #include <cstring>      // std::memcpy: unaligned loads of key and string bytes
-#include <limits>       // std::numeric_limits: is an integer query representable as a key?
 #include <string_view>  // string keys and char-pointer queries are searched as std::string_view
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
 #include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_ALWAYS_INLINE, HEAPLESS_DETAIL_MICROCONTROLLER
-#include "size.hpp"    // smallest_size_t: the index's slot type
+#include "size.hpp"    // smallest_size_t: the index's slot type; int_limits: is an integer query representable as a key?
 
 // Both switches select the ABI namespace (config.hpp): set them before the
 // first heapless header.
@@ -55,8 +54,10 @@
     defined(HEAPLESS_LINEAR_MAP_NO_INDEX) != (HEAPLESS_DETAIL_ABI_I == 1)
 #error "HEAPLESS_LINEAR_MAP_NO_SIMD/NO_INDEX must be set before the first heapless header"
 #endif
+// SSE2 through the compiler's vector extensions and builtins (detail::sse2
+// below), not <emmintrin.h>, which would bring <stdlib.h> and every other
+// SSE intrinsic into each translation unit.
 #if defined(__SSE2__) && HEAPLESS_DETAIL_GNU && !defined(HEAPLESS_LINEAR_MAP_NO_SIMD)
-#include <emmintrin.h>  // SSE2 intrinsics (x86-64 baseline; cheap to parse)
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 1
 #else
 #define HEAPLESS_DETAIL_LINEAR_MAP_SSE2 0
@@ -77,6 +78,87 @@
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
+
+#if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
+// ---- The SSE2 operations the scans use ----------------------------------------
+// Each is what the <emmintrin.h> intrinsic of the same name (in the comment)
+// does, through the same vector types and builtins in GCC and clang, so each
+// compiles to the same instruction.
+namespace sse2 {
+
+using i128 = long long __attribute__((__vector_size__(16), __may_alias__));                  // __m128i
+using i128_u = long long __attribute__((__vector_size__(16), __may_alias__, __aligned__(1)));  // unaligned
+using v16qi = char __attribute__((__vector_size__(16)));
+using v8hi = short __attribute__((__vector_size__(16)));
+using v4si = int __attribute__((__vector_size__(16)));
+using v2du = unsigned long long __attribute__((__vector_size__(16)));
+using v4sf = float __attribute__((__vector_size__(16)));
+using v2df = double __attribute__((__vector_size__(16)));
+
+#define HEAPLESS_DETAIL_SSE2_OP inline HEAPLESS_ALWAYS_INLINE
+
+// _mm_loadu_si128. clang keeps a typedef's 16-byte vector alignment in a
+// dereference: there the load goes through a packed struct, as its own does.
+#if defined(__clang__)
+struct i128_unaligned {
+  i128_u v;
+} __attribute__((__packed__, __may_alias__));
+HEAPLESS_DETAIL_SSE2_OP i128 loadu(const unsigned char* p) noexcept {
+  return static_cast<const i128_unaligned*>(static_cast<const void*>(p))->v;
+}
+#else
+HEAPLESS_DETAIL_SSE2_OP i128 loadu(const unsigned char* p) noexcept {
+  return *static_cast<const i128_u*>(static_cast<const void*>(p));
+}
+#endif
+// _mm_set1_epi8/16/32, _mm_set1_epi64x, _mm_cvtsi32_si128
+HEAPLESS_DETAIL_SSE2_OP i128 set1_8(char a) noexcept {
+  return reinterpret_cast<i128>(v16qi{a, a, a, a, a, a, a, a, a, a, a, a, a, a, a, a});
+}
+HEAPLESS_DETAIL_SSE2_OP i128 set1_16(short a) noexcept {
+  return reinterpret_cast<i128>(v8hi{a, a, a, a, a, a, a, a});
+}
+HEAPLESS_DETAIL_SSE2_OP i128 set1_32(int a) noexcept { return reinterpret_cast<i128>(v4si{a, a, a, a}); }
+HEAPLESS_DETAIL_SSE2_OP i128 set1_64(long long a) noexcept { return i128{a, a}; }
+HEAPLESS_DETAIL_SSE2_OP i128 from_32(int a) noexcept { return reinterpret_cast<i128>(v4si{a, 0, 0, 0}); }
+// _mm_cmpeq_epi8/16/32
+HEAPLESS_DETAIL_SSE2_OP i128 cmpeq_8(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v16qi>(a) == reinterpret_cast<v16qi>(b));
+}
+HEAPLESS_DETAIL_SSE2_OP i128 cmpeq_16(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v8hi>(a) == reinterpret_cast<v8hi>(b));
+}
+HEAPLESS_DETAIL_SSE2_OP i128 cmpeq_32(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v4si>(a) == reinterpret_cast<v4si>(b));
+}
+// _mm_and_si128, _mm_or_si128
+HEAPLESS_DETAIL_SSE2_OP i128 and_(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v2du>(a) & reinterpret_cast<v2du>(b));
+}
+HEAPLESS_DETAIL_SSE2_OP i128 or_(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(reinterpret_cast<v2du>(a) | reinterpret_cast<v2du>(b));
+}
+// _mm_shuffle_epi32 (the order is an immediate: a template argument)
+template <int Order>
+HEAPLESS_DETAIL_SSE2_OP i128 shuffle_32(i128 a) noexcept {
+  return reinterpret_cast<i128>(__builtin_ia32_pshufd(reinterpret_cast<v4si>(a), Order));
+}
+// _mm_packs_epi16, _mm_packs_epi32
+HEAPLESS_DETAIL_SSE2_OP i128 packs_16(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(__builtin_ia32_packsswb128(reinterpret_cast<v8hi>(a), reinterpret_cast<v8hi>(b)));
+}
+HEAPLESS_DETAIL_SSE2_OP i128 packs_32(i128 a, i128 b) noexcept {
+  return reinterpret_cast<i128>(__builtin_ia32_packssdw128(reinterpret_cast<v4si>(a), reinterpret_cast<v4si>(b)));
+}
+// _mm_movemask_epi8, _mm_movemask_ps(_mm_castsi128_ps), _mm_movemask_pd(_mm_castsi128_pd)
+HEAPLESS_DETAIL_SSE2_OP int movemask_8(i128 a) noexcept { return __builtin_ia32_pmovmskb128(reinterpret_cast<v16qi>(a)); }
+HEAPLESS_DETAIL_SSE2_OP int movemask_32(i128 a) noexcept { return __builtin_ia32_movmskps(reinterpret_cast<v4sf>(a)); }
+HEAPLESS_DETAIL_SSE2_OP int movemask_64(i128 a) noexcept { return __builtin_ia32_movmskpd(reinterpret_cast<v2df>(a)); }
+
+#undef HEAPLESS_DETAIL_SSE2_OP
+
+}  // namespace sse2
+#endif
 
 /// Keys whose equality is equality of their object representation.
 template <class K>
@@ -112,84 +194,84 @@ inline const T* linear_map_opaque(const T* p) noexcept {
 }
 
 template <std::size_t S>
-inline __m128i linear_find_sse2_splat(const void* key) noexcept {
+inline sse2::i128 linear_find_sse2_splat(const void* key) noexcept {
   if constexpr (S == 1) {
     char v;
     std::memcpy(&v, key, 1);
-    return _mm_set1_epi8(v);
+    return sse2::set1_8(v);
   } else if constexpr (S == 2) {
     short v;
     std::memcpy(&v, key, 2);
-    return _mm_set1_epi16(v);
+    return sse2::set1_16(v);
   } else if constexpr (S == 4) {
     int v;
     std::memcpy(&v, key, 4);
-    return _mm_set1_epi32(v);
+    return sse2::set1_32(v);
   } else {
     long long v;
     std::memcpy(&v, key, 8);
-    return _mm_set1_epi64x(v);
+    return sse2::set1_64(v);
   }
 }
 
 // Lane-wise equality: all-ones lanes where the key equals the needle. SSE2
 // has no 64-bit compare: an 8-byte lane matches when both 32-bit halves do.
 template <std::size_t S>
-inline __m128i linear_find_sse2_eq(const unsigned char* p, __m128i needle) noexcept {
-  const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(p)));
+inline sse2::i128 linear_find_sse2_eq(const unsigned char* p, sse2::i128 needle) noexcept {
+  const sse2::i128 v = sse2::loadu(p);
   if constexpr (S == 1) {
-    return _mm_cmpeq_epi8(v, needle);
+    return sse2::cmpeq_8(v, needle);
   } else if constexpr (S == 2) {
-    return _mm_cmpeq_epi16(v, needle);
+    return sse2::cmpeq_16(v, needle);
   } else if constexpr (S == 4) {
-    return _mm_cmpeq_epi32(v, needle);
+    return sse2::cmpeq_32(v, needle);
   } else {
-    const __m128i halves = _mm_cmpeq_epi32(v, needle);
-    return _mm_and_si128(halves, _mm_shuffle_epi32(halves, _MM_SHUFFLE(2, 3, 0, 1)));
+    const sse2::i128 halves = sse2::cmpeq_32(v, needle);
+    return sse2::and_(halves, sse2::shuffle_32<0xB1>(halves));
   }
 }
 
 // One bit per byte of the 16 bytes at p, set in lanes equal to the needle.
 template <std::size_t S>
-inline std::uint64_t linear_find_sse2_block(const unsigned char* p, __m128i needle) noexcept {
-  return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(linear_find_sse2_eq<S>(p, needle))));
+inline std::uint64_t linear_find_sse2_block(const unsigned char* p, sse2::i128 needle) noexcept {
+  return static_cast<std::uint64_t>(static_cast<unsigned>(sse2::movemask_8(linear_find_sse2_eq<S>(p, needle))));
 }
 
 // Lane mask of one 16-byte block: bit i set when lane i equals the needle.
 template <std::size_t S>
-inline std::uint64_t linear_find_sse2_lanes(const unsigned char* p, __m128i needle) noexcept {
-  const __m128i eq = linear_find_sse2_eq<S>(p, needle);
+inline std::uint64_t linear_find_sse2_lanes(const unsigned char* p, sse2::i128 needle) noexcept {
+  const sse2::i128 eq = linear_find_sse2_eq<S>(p, needle);
   unsigned m;
-  if constexpr (S == 1) m = static_cast<unsigned>(_mm_movemask_epi8(eq));
-  else if constexpr (S == 2) m = static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(eq, eq))) & 0xFFu;
-  else if constexpr (S == 4) m = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(eq)));
-  else m = static_cast<unsigned>(_mm_movemask_pd(_mm_castsi128_pd(eq)));
+  if constexpr (S == 1) m = static_cast<unsigned>(sse2::movemask_8(eq));
+  else if constexpr (S == 2) m = static_cast<unsigned>(sse2::movemask_8(sse2::packs_16(eq, eq))) & 0xFFu;
+  else if constexpr (S == 4) m = static_cast<unsigned>(sse2::movemask_32(eq));
+  else m = static_cast<unsigned>(sse2::movemask_64(eq));
   return m;
 }
 
 // Lane mask of 16 lanes (S == 4: four blocks, S == 2: two blocks), narrowed
 // with saturating packs so one movemask covers them all.
 template <std::size_t S>
-inline std::uint64_t linear_find_sse2_group(const unsigned char* p, __m128i needle) noexcept {
+inline std::uint64_t linear_find_sse2_group(const unsigned char* p, sse2::i128 needle) noexcept {
   if constexpr (S == 4) {
-    const __m128i a = _mm_packs_epi32(linear_find_sse2_eq<4>(p, needle), linear_find_sse2_eq<4>(p + 16, needle));
-    const __m128i b = _mm_packs_epi32(linear_find_sse2_eq<4>(p + 32, needle), linear_find_sse2_eq<4>(p + 48, needle));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_packs_epi16(a, b)));
+    const sse2::i128 a = sse2::packs_32(linear_find_sse2_eq<4>(p, needle), linear_find_sse2_eq<4>(p + 16, needle));
+    const sse2::i128 b = sse2::packs_32(linear_find_sse2_eq<4>(p + 32, needle), linear_find_sse2_eq<4>(p + 48, needle));
+    return static_cast<unsigned>(sse2::movemask_8(sse2::packs_16(a, b)));
   } else {
     static_assert(S == 2, "16 lanes of 2 or 4 bytes");
     return static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_packs_epi16(linear_find_sse2_eq<2>(p, needle), linear_find_sse2_eq<2>(p + 16, needle))));
+        sse2::movemask_8(sse2::packs_16(linear_find_sse2_eq<2>(p, needle), linear_find_sse2_eq<2>(p + 16, needle))));
   }
 }
 
 template <std::size_t S, std::size_t... G>
-inline std::uint64_t linear_find_sse2_groups(const unsigned char* p, [[maybe_unused]] __m128i needle,
+inline std::uint64_t linear_find_sse2_groups(const unsigned char* p, [[maybe_unused]] sse2::i128 needle,
                                              std::index_sequence<G...>) noexcept {
   return (std::uint64_t{0} | ... | (linear_find_sse2_group<S>(p + G * 16 * S, needle) << (G * 16)));
 }
 
 template <std::size_t S, std::size_t First, std::size_t... B>
-inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unused]] __m128i needle,
+inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unused]] sse2::i128 needle,
                                              std::index_sequence<B...>) noexcept {
   return (std::uint64_t{0} | ... |
           (linear_find_sse2_lanes<S>(p + (First + B) * 16, needle) << ((First + B) * (16 / S))));
@@ -201,7 +283,7 @@ inline std::uint64_t linear_find_sse2_blocks(const unsigned char* p, [[maybe_unu
 // is not a multiple of the block ends with a block overlapping the previous
 // one, so nothing past keys[Count) is read.
 template <std::size_t S, std::size_t Count>
-inline std::uint64_t linear_find_sse2_mask(const unsigned char* p, __m128i needle) noexcept {
+inline std::uint64_t linear_find_sse2_mask(const unsigned char* p, sse2::i128 needle) noexcept {
   static_assert(Count * S >= 16 && Count <= 64, "one 64-bit lane mask");
   constexpr std::size_t lanes = 16 / S;
   constexpr std::size_t blocks = Count / lanes;
@@ -238,7 +320,7 @@ inline std::size_t linear_find_sse2_whole(const unsigned char* p, std::size_t n,
 // Precondition: to - from >= 16. Reads only [from, to).
 template <std::size_t S>
 inline std::size_t linear_find_sse2_range(const unsigned char* p, std::size_t from, std::size_t to,
-                                          __m128i needle) noexcept {
+                                          sse2::i128 needle) noexcept {
   std::size_t off = from;
   while (to - off > 64) {
     const std::uint64_t m = linear_find_sse2_block<S>(p + off, needle) |
@@ -263,19 +345,19 @@ inline std::size_t linear_find_sse2_range(const unsigned char* p, std::size_t fr
 /// is worked out only in the chunk that matched.
 template <std::size_t S>
 inline std::size_t linear_find_sse2(const unsigned char* p, std::size_t n, const void* key) noexcept {
-  const __m128i needle = linear_find_sse2_splat<S>(key);
+  const sse2::i128 needle = linear_find_sse2_splat<S>(key);
   const std::size_t total = n * S;
   std::size_t off = 0;
   for (; total - off >= 128; off += 128) {
-    const __m128i a =
-        _mm_or_si128(linear_find_sse2_eq<S>(p + off, needle), linear_find_sse2_eq<S>(p + off + 16, needle));
-    const __m128i b =
-        _mm_or_si128(linear_find_sse2_eq<S>(p + off + 32, needle), linear_find_sse2_eq<S>(p + off + 48, needle));
-    const __m128i c =
-        _mm_or_si128(linear_find_sse2_eq<S>(p + off + 64, needle), linear_find_sse2_eq<S>(p + off + 80, needle));
-    const __m128i d =
-        _mm_or_si128(linear_find_sse2_eq<S>(p + off + 96, needle), linear_find_sse2_eq<S>(p + off + 112, needle));
-    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d))) != 0) {
+    const sse2::i128 a =
+        sse2::or_(linear_find_sse2_eq<S>(p + off, needle), linear_find_sse2_eq<S>(p + off + 16, needle));
+    const sse2::i128 b =
+        sse2::or_(linear_find_sse2_eq<S>(p + off + 32, needle), linear_find_sse2_eq<S>(p + off + 48, needle));
+    const sse2::i128 c =
+        sse2::or_(linear_find_sse2_eq<S>(p + off + 64, needle), linear_find_sse2_eq<S>(p + off + 80, needle));
+    const sse2::i128 d =
+        sse2::or_(linear_find_sse2_eq<S>(p + off + 96, needle), linear_find_sse2_eq<S>(p + off + 112, needle));
+    if (sse2::movemask_8(sse2::or_(sse2::or_(a, b), sse2::or_(c, d))) != 0) {
       return linear_find_sse2_range<S>(p, off, off + 128, needle) / S;
     }
   }
@@ -316,14 +398,14 @@ constexpr std::size_t linear_find_bitwise(const K* keys, std::size_t n, K q) noe
 /// free of the usual arithmetic conversions).
 template <class K, class Q>
 constexpr bool linear_map_representable(Q q) noexcept {
-  using limits = std::numeric_limits<K>;
+  using limits = int_limits<K>;
   if constexpr (std::is_signed_v<Q>) {
     const std::intmax_t v = q;
-    if (v < 0) return std::is_signed_v<K> && v >= static_cast<std::intmax_t>(limits::min());
-    return static_cast<std::uintmax_t>(v) <= static_cast<std::uintmax_t>(limits::max());
+    if (v < 0) return std::is_signed_v<K> && v >= static_cast<std::intmax_t>(limits::min);
+    return static_cast<std::uintmax_t>(v) <= static_cast<std::uintmax_t>(limits::max);
   } else {
     const std::uintmax_t v = q;
-    return v <= static_cast<std::uintmax_t>(limits::max());
+    return v <= static_cast<std::uintmax_t>(limits::max);
   }
 }
 
@@ -483,17 +565,17 @@ HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_map_verify(const K* keys, s
 // The tag byte t in all 16 lanes: t * 0x01010101 puts it in the four bytes
 // of one dword, one dword shuffle spreads that (_mm_set1_epi8 compiles to
 // three shuffles: SSE2 has no byte broadcast).
-inline __m128i linear_map_tag_splat(unsigned char t) noexcept {
-  return _mm_shuffle_epi32(_mm_cvtsi32_si128(static_cast<int>(t * 0x01010101u)), 0);
+inline sse2::i128 linear_map_tag_splat(unsigned char t) noexcept {
+  return sse2::shuffle_32<0>(sse2::from_32(static_cast<int>(t * 0x01010101u)));
 }
 
 // Bits of the 16 tags starting at entry `pos`, placed relative to entry
 // `base` (pos may lie before base when a block is moved back to stay inside
 // the tag array: bits of entries before base are dropped).
 inline std::uint64_t linear_map_tag_block(const unsigned char* tags, std::size_t pos, std::size_t base,
-                                          __m128i needle) noexcept {
-  const __m128i v = _mm_loadu_si128(static_cast<const __m128i*>(static_cast<const void*>(tags + pos)));
-  const std::uint64_t m = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle)));
+                                          sse2::i128 needle) noexcept {
+  const sse2::i128 v = sse2::loadu(tags + pos);
+  const std::uint64_t m = static_cast<unsigned>(sse2::movemask_8(sse2::cmpeq_8(v, needle)));
   return pos >= base ? m << (pos - base) : m >> (base - pos);
 }
 #endif
@@ -509,7 +591,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
   if (HEAPLESS_IS_CONSTANT_EVALUATED()) return linear_find_tagged_loop(keys, tags, n, q, t);
 #if HEAPLESS_DETAIL_LINEAR_MAP_SSE2
   constexpr std::size_t tag_bytes = linear_map_tag_count<Cap>;
-  const __m128i needle = linear_map_tag_splat(t);
+  const sse2::i128 needle = linear_map_tag_splat(t);
   tags = linear_map_opaque(tags);
   if constexpr (tag_bytes <= 64) {
     // Up to 64 entries: one mask in straight-line code (a last block that
