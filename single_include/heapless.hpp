@@ -12745,13 +12745,13 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
 #include <initializer_list>  // IndexSet{k, ...}
-#include <iterator>          // std::reverse_iterator, std::iterator_traits
 #include <optional>          // try_insert's and index_of's results
 #include <type_traits>       // std::remove_const_t, std::enable_if_t
 #include <utility>           // std::pair, std::move, std::forward
 
 // #include "detail/config.hpp": inlined above
 // #include "detail/error.hpp": inlined above
+// #include "detail/iterator.hpp": inlined above
 // #include "index_map.hpp": inlined above
 
 HEAPLESS_NAMESPACE_BEGIN

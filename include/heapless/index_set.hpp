@@ -24,14 +24,14 @@
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
 #include <initializer_list>  // IndexSet{k, ...}
-#include <iterator>          // std::reverse_iterator, std::iterator_traits
 #include <optional>          // try_insert's and index_of's results
 #include <type_traits>       // std::remove_const_t, std::enable_if_t
 #include <utility>           // std::pair, std::move, std::forward
 
-#include "detail/config.hpp"  // HEAPLESS_NAMESPACE_BEGIN
-#include "detail/error.hpp"   // HEAPLESS_ASSERT
-#include "index_map.hpp"      // IndexMap, IndexMapRef, detail::map_algo: a set is a map without values
+#include "detail/config.hpp"    // HEAPLESS_NAMESPACE_BEGIN
+#include "detail/error.hpp"     // HEAPLESS_ASSERT
+#include "detail/iterator.hpp"  // std::reverse_iterator, std::iterator_traits without <iterator>
+#include "index_map.hpp"        // IndexMap, IndexMapRef, detail::map_algo: a set is a map without values
 
 HEAPLESS_NAMESPACE_BEGIN
 
