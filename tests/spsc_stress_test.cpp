@@ -27,8 +27,8 @@
 // one (a shared CI box running other builds) a hand-over can take 50x longer.
 // So that the binary stays inside ctest's 600 s timeout, each run stops
 // producing after HEAPLESS_SPSC_STRESS_SECONDS (10 s; 20 s under TSan) or, once
-// the binary has run HEAPLESS_SPSC_STRESS_TOTAL_SECONDS (40 s; 60 s under
-// TSan, which keeps the CI suite inside its budget), after 3 s;
+// the binary has run HEAPLESS_SPSC_STRESS_TOTAL_SECONDS (20 s; 30 s under
+// TSan, which keeps the CI suite inside its budget), after 1 s;
 // it then says so on stdout and checks everything that was moved (never
 // fewer than 5 000 items: the producer goes on until then).
 #include <heapless/spsc.hpp>
@@ -59,8 +59,8 @@ constexpr long kDefaultItems = 10000000;
 // every run checks at least 5 000 ordered hand-overs however busy the machine.
 constexpr long kMinimumItems = 5000;
 constexpr long kDefaultSeconds = HEAPLESS_STRESS_TSAN ? 20 : 10;
-constexpr long kDefaultTotalSeconds = HEAPLESS_STRESS_TSAN ? 60 : 40;
-constexpr long kLateSeconds = 3;  // per run, once the total is spent
+constexpr long kDefaultTotalSeconds = HEAPLESS_STRESS_TSAN ? 30 : 20;
+constexpr long kLateSeconds = 1;  // per run, once the total is spent
 
 using heapless::test::env_or;
 
