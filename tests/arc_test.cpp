@@ -194,6 +194,19 @@ TEST_CASE("arc: observers, comparisons and std::hash", "[arc]") {
   CHECK(a >= a2);
   CHECK_FALSE(a < a2);
   CHECK((none < a));  // the null address orders first
+  CHECK(a > nullptr);
+  CHECK(nullptr < a);
+  CHECK(none <= nullptr);
+  CHECK(none >= nullptr);
+#if HEAPLESS_HAS_THREE_WAY
+  CHECK((a <=> a2) == std::strong_ordering::equal);
+  CHECK((a <=> b) == (a.get() <=> b.get()));
+  CHECK((b <=> a) == (b.get() <=> a.get()));
+  CHECK((none <=> a) == std::strong_ordering::less);
+  CHECK((a <=> nullptr) == std::strong_ordering::greater);
+  CHECK((none <=> nullptr) == std::strong_ordering::equal);
+  STATIC_REQUIRE(std::is_same_v<decltype(a <=> b), std::strong_ordering>);
+#endif
   const std::hash<A> h;
   CHECK(h(a) == h(a2));
   CHECK(h(a) == std::hash<int*>()(a.get()));

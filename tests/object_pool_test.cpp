@@ -65,6 +65,7 @@ void lend_check() {
         ok = ok && again && again->get() == 100 + round;
         again = nullptr;
         ok = ok && again == nullptr && a != nullptr;
+        ok = ok && nullptr == again && nullptr != a && !(nullptr == a) && !(nullptr != again);
       }
       ok = ok && pool.available() == 3;
     }

@@ -88,7 +88,87 @@ TEST_CASE("spsc peek: through the Consumer handle", "[spsc][peek]") {
   CHECK(rx.empty());
 }
 
+TEST_CASE("spsc drain: into an output iterator", "[spsc][peek]") {
+  HEAPLESS_LIFETIME_CHECK;
+  {
+    // Non-trivial elements, across the wrap, through the Consumer handle.
+    Queue<counted, 3> q;
+    auto [tx, rx] = q.split();
+    CHECK(shift_ring(q, 2));
+    for (int i = 0; i < 3; ++i) CHECK(tx.try_emplace(i));
+    counted out[4];
+    CHECK(rx.drain(out) == 3);  // an array decays to counted*
+    CHECK(out[0].get() == 0);
+    CHECK(out[1].get() == 1);
+    CHECK(out[2].get() == 2);
+    CHECK(rx.empty());
+    CHECK(rx.drain(out + 3) == 0);
+  }
+  {
+    // Trivially copyable elements into a T* (the memcpy path), across the wrap.
+    Queue<int, 5> q;
+    CHECK(shift_ring(q, 3));
+    for (int i = 0; i < 5; ++i) CHECK(q.try_push(10 + i));
+    int out[5] = {};
+    CHECK(q.drain(out) == 5);
+    for (int i = 0; i < 5; ++i) CHECK(out[i] == 10 + i);
+    CHECK(q.empty());
+    CHECK(q.try_push(1));  // all five slots free again
+    CHECK(q.try_push(2));
+    CHECK(q.size() == 2);
+  }
+  {
+    // Any output iterator: an inserter into a fixed-capacity container.
+    Queue<int, 4> q;
+    heapless::spsc::QueueRef<int> ref = q;
+    for (int i = 0; i < 4; ++i) CHECK(q.try_push(i));
+    struct sink {  // an output iterator that counts and sums what it receives
+      int* sum;
+      int* count;
+      sink& operator*() { return *this; }
+      sink& operator=(int v) {
+        *sum += v;
+        ++*count;
+        return *this;
+      }
+      sink& operator++() { return *this; }
+      sink operator++(int) { return *this; }
+    };
+    int sum = 0;
+    int count = 0;
+    CHECK(ref.drain(sink{&sum, &count}) == 4);
+    CHECK(sum == 0 + 1 + 2 + 3);
+    CHECK(count == 4);
+    CHECK(q.empty());
+  }
+}
+
 #if HEAPLESS_HAS_EXCEPTIONS
+TEST_CASE("spsc drain: into an output iterator whose assignment throws", "[spsc][peek]") {
+  HEAPLESS_LIFETIME_CHECK;
+  Queue<counted, 4> q;
+  for (int i = 0; i < 4; ++i) CHECK(q.try_emplace(i));
+  struct throwing_sink {  // throws when handed the element 2
+    int* taken;
+    throwing_sink& operator*() { return *this; }
+    throwing_sink& operator=(counted&& c) {
+      if (c.get() == 2) throw heapless::test::test_exception{2};
+      ++*taken;
+      return *this;
+    }
+    throwing_sink& operator++() { return *this; }
+  };
+  int taken = 0;
+  {
+    heapless::test::allow_alloc_scope allow;
+    CHECK_THROWS_AS(q.drain(throwing_sink{&taken}), heapless::test::test_exception);
+  }
+  CHECK(taken == 2);
+  CHECK(q.size() == 2);  // 0 and 1 removed; 2 (the one it threw on) and 3 stay
+  REQUIRE(q.front() != nullptr);
+  CHECK(q.front()->get() == 2);
+}
+
 TEST_CASE("spsc drain: a throwing f removes what it was handed", "[spsc][peek]") {
   HEAPLESS_LIFETIME_CHECK;
   Queue<counted, 4> q;

@@ -66,6 +66,10 @@
 #include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
 #include "pool.hpp"           // Pool: the slots; pool_policy::*
 
+#if HEAPLESS_HAS_THREE_WAY
+#include <compare>  // std::strong_ordering: operator<=>
+#endif
+
 HEAPLESS_NAMESPACE_BEGIN
 
 template <class T, class Policy = pool_policy::automatic>
@@ -276,6 +280,11 @@ class Arc {
   friend bool operator==(std::nullptr_t, const Arc& a) noexcept { return a.node_ == nullptr; }
   friend bool operator!=(const Arc& a, std::nullptr_t) noexcept { return a.node_ != nullptr; }
   friend bool operator!=(std::nullptr_t, const Arc& a) noexcept { return a.node_ != nullptr; }
+#if HEAPLESS_HAS_THREE_WAY
+  /// By object address, as the relational operators (std::shared_ptr's <=>);
+  /// an empty Arc compares as a null address, so `a <=> nullptr` works too.
+  friend std::strong_ordering operator<=>(const Arc& a, const Arc& b) noexcept { return a.key() <=> b.key(); }
+#endif
 
  private:
   template <class, std::size_t, class>

@@ -229,6 +229,10 @@ class Object {
   friend void swap(Object& a, Object& b) noexcept { a.swap(b); }
   friend bool operator==(const Object& a, std::nullptr_t) noexcept { return a.ptr_ == nullptr; }
   friend bool operator!=(const Object& a, std::nullptr_t) noexcept { return a.ptr_ != nullptr; }
+  /// nullptr == o: as o == nullptr (std::unique_ptr's order too).
+  friend bool operator==(std::nullptr_t, const Object& a) noexcept { return a.ptr_ == nullptr; }
+  /// nullptr != o: as o != nullptr.
+  friend bool operator!=(std::nullptr_t, const Object& a) noexcept { return a.ptr_ != nullptr; }
 
  private:
   template <class, std::size_t, class>

@@ -42,7 +42,7 @@
 //   hands the slot back with a release store of head_.
 // Producer members: try_push, try_emplace, push (bulk). Consumer members:
 // try_pop, front, pop, pop (bulk), peek (the queued elements as a range,
-// without removing them), drain (each to a callback, one acquire and one
+// without removing them), drain (each to a callback or an output iterator, one acquire and one
 // release for the batch). At any time at most one thread or interrupt
 // context may act as the producer and at most one as the consumer (they may be
 // the same one). size(), empty(), full() are snapshots: exact when called by
@@ -844,6 +844,12 @@ struct queue_algo {
     }
     return n;
   }
+  /// drain(out) for an output iterator: every element queued now, as pop(out, max)
+  /// with max = the capacity (one acquire load, one release store).
+  template <class C, class OutputIt>
+  static size_type drain_to(const C& c, OutputIt out) {
+    return pop(c, out, c.cap());
+  }
 
   // ---- Either side -----------------------------------------------------
   template <class C>
@@ -976,9 +982,19 @@ class consumer_members {
   /// release store of ours for the whole batch. If f throws, the elements
   /// already handed to f (including the one it threw on) are removed, the
   /// rest stay, and the exception propagates. Consumer only. O(count).
+  ///
+  /// An output iterator instead of a callable (`drain(std::back_inserter(v))`,
+  /// or a T* for memcpy when T is trivially copyable): each element queued now
+  /// is move-assigned to *out++ and destroyed, in one acquire-release pair as
+  /// pop(out, capacity()). If an assignment throws, the elements already moved
+  /// out are removed, the rest (the one it threw on included) stay.
   template <class F>
   std::size_t drain(F&& f) {
-    return algo_::drain(d_().checked_core(), std::forward<F>(f));
+    if constexpr (std::is_invocable_v<F&, T&&>) {
+      return algo_::drain(d_().checked_core(), std::forward<F>(f));
+    } else {
+      return algo_::drain_to(d_().checked_core(), static_cast<std::decay_t<F>>(f));
+    }
   }
 
  private:
