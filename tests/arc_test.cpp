@@ -205,7 +205,7 @@ TEST_CASE("arc: observers, comparisons and std::hash", "[arc]") {
   CHECK((none <=> a) == std::strong_ordering::less);
   CHECK((a <=> nullptr) == std::strong_ordering::greater);
   CHECK((none <=> nullptr) == std::strong_ordering::equal);
-  STATIC_REQUIRE(std::is_same_v<decltype(a <=> b), std::strong_ordering>);
+  static_assert(std::is_same_v<decltype(a <=> b), std::strong_ordering>);
 #endif
   const std::hash<A> h;
   CHECK(h(a) == h(a2));

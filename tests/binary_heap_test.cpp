@@ -224,6 +224,28 @@ TEST_CASE("BinaryHeap: into_sorted, into_vec, clear, swap", "[binary_heap]") {
   CHECK(raw[0] == 3);
   CHECK(v.empty());
 
+  // on an lvalue: the same in-place sort, and the heap is left empty
+  max_heap<int, 8> l = {5, 1, 4};
+  const Vec<int, 8> ls = l.into_sorted();
+  CHECK(ls == Vec<int, 8>{1, 4, 5});
+  CHECK(l.empty());
+  l.push(2);
+  CHECK(l.top() == 2);
+  l.push(3);
+  const Vec<int, 8> lv = l.into_vec();
+  CHECK(lv.size() == 2);
+  CHECK(lv[0] == 3);
+  CHECK(l.empty());
+  // into an output iterator: ascending, returns out advanced, leaves it empty
+  min_heap<int, 8> o = {6, 2, 9, 4};
+  int out[8] = {};
+  int* end = o.into_sorted(out);
+  CHECK(end == out + 4);
+  CHECK(out[0] == 9);
+  CHECK(out[3] == 2);
+  CHECK(o.empty());
+  CHECK(o.into_sorted(out) == out);  // empty: nothing written
+
   max_heap<int, 4> a = {1, 2};
   max_heap<int, 4> b = {7};
   a.swap(b);

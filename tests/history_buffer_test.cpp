@@ -7,6 +7,8 @@
 
 #include <cstdint>  // std::uint8_t, std::uint32_t
 #include <cstring>  // std::memcpy: relocation
+#include <iterator>  // std::distance, std::next, std::prev
+#include <type_traits>  // std::is_same_v
 #include <utility>  // std::as_const
 
 #include <heapless/history_buffer.hpp>
@@ -98,6 +100,16 @@ TEST_CASE("HistoryBuffer: push overwrites the oldest once full", "[history_buffe
   CHECK(spans.second.empty());
   h.push(6);
   CHECK(h.as_spans().first.size() == 2);
+  // reverse iteration, newest first; the c forms are the const ones
+  const auto& rh = h;
+  CHECK(*rh.crbegin() == 6);
+  CHECK(std::distance(rh.crbegin(), rh.crend()) == 3);
+  CHECK(*std::next(rh.crbegin(), 2) == *rh.oldest());
+  static_assert(std::is_same_v<decltype(h.crbegin()), HistoryBuffer<int, 3>::const_reverse_iterator>);
+  const heapless::HistoryBufferRef<int> hr = h;
+  CHECK(*hr.crbegin() == 6);
+  CHECK(hr.crend() - hr.crbegin() == 3);
+  CHECK(*std::prev(hr.crend()) == *h.oldest());
   CHECK(h.as_spans().second.size() == 1);
   h.push(4);
   h.push(5);

@@ -300,6 +300,74 @@ TEST_CASE("SortedLinkedList: copy, move", "[sorted_linked_list]") {
   CHECK(values_are(a, {0, 2, 3}));
 }
 
+TEST_CASE("SortedLinkedList: swap", "[sorted_linked_list]") {
+  HEAPLESS_LIFETIME_CHECK;
+  SortedLinkedList<counted, 6> a;
+  SortedLinkedList<counted, 6> b;
+  for (int x : {3, 1, 2}) a.emplace(x);
+  b.emplace(7);
+  a.swap(b);
+  CHECK(values_are(a, {7}));
+  CHECK(values_are(b, {1, 2, 3}));
+  swap(a, b);
+  CHECK(values_are(a, {1, 2, 3}));
+  CHECK(values_are(b, {7}));
+  a.swap(a);  // itself: unchanged
+  CHECK(values_are(a, {1, 2, 3}));
+  a.pop();
+  CHECK(values_are(a, {2, 3}));
+  SortedLinkedList<int, 4, mod_less> x(mod_less{3});
+  SortedLinkedList<int, 4, mod_less> y(mod_less{5});
+  x.push(4);
+  y.push(8);
+  x.swap(y);  // the comparisons go with the elements
+  CHECK(x.value_comp().mod == 5);
+  CHECK(y.value_comp().mod == 3);
+  CHECK(x.front() == 8);
+  CHECK(y.front() == 4);
+}
+
+TEST_CASE("SortedLinkedList: comparisons, element by element as std::multiset's", "[sorted_linked_list]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  const SortedLinkedList<int, 8> a = {1, 2};
+  const SortedLinkedList<int, 8> b = {2, 1};
+  const SortedLinkedList<int, 8> c = {1, 3};
+  const SortedLinkedList<int, 8> d = {1, 2, 0};
+  const SortedLinkedList<int, 8> none;
+  CHECK(a == b);
+  CHECK(a != c);
+  CHECK(a < c);
+  CHECK(c > a);
+  CHECK(a <= b);
+  CHECK(a >= b);
+  CHECK(d < a);  // {0, 1, 2} < {1, 2}
+  CHECK(none < a);
+  CHECK(none == SortedLinkedList<int, 8>{});
+  CHECK_FALSE(a == d);
+#if HEAPLESS_HAS_THREE_WAY
+  CHECK(std::is_eq(a <=> b));
+  CHECK(std::is_lt(a <=> c));
+  CHECK(std::is_lt(none <=> a));
+  static_assert(std::is_same_v<decltype(a <=> c), std::strong_ordering>);
+  // a T with only < compares through it (weak ordering)
+  const SortedLinkedList<item, 4> i1 = {{1, 0}, {2, 0}};
+  const SortedLinkedList<item, 4> i2 = {{1, 5}, {3, 0}};
+  CHECK(std::is_lt(i1 <=> i2));
+  static_assert(std::is_same_v<decltype(i1 <=> i2), std::weak_ordering>);
+#endif
+  // the order of the list (its Compare) is what is compared, element by element
+  const SortedLinkedList<int, 4, greater_int> g1 = {1, 2};  // {2, 1}
+  const SortedLinkedList<int, 4, greater_int> g2 = {1, 3};  // {3, 1}
+  CHECK(g1 < g2);
+  CHECK(g1 != g2);
+  // after removals and reuse of slots: still the same values in the same order
+  SortedLinkedList<int, 8> e = {5, 1, 2, 9};
+  e.pop();
+  e.erase(e.find(9));
+  e.push(1);
+  CHECK(e == SortedLinkedList<int, 8>{1, 2, 5});
+}
+
 #if HEAPLESS_CPP20
 namespace {
 constexpr int constant_list() {

@@ -488,9 +488,28 @@ class BinaryHeap : private detail::compare_holder<Compare> {
     v_.clear();
     return out;
   }
+  /// As into_sorted() &&, called on an lvalue (`h.into_sorted()`): the same
+  /// in-place heap sort, and *this is left empty.
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 Vec<T, N> into_sorted() & { return std::move(*this).into_sorted(); }
   /// The elements in storage (heap) order; *this is left empty. O(n).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 Vec<T, N> into_vec() && {
     Vec<T, N> out(std::move(v_));
+    v_.clear();
+    return out;
+  }
+  /// As into_vec() &&, called on an lvalue; *this is left empty.
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 Vec<T, N> into_vec() & { return std::move(*this).into_vec(); }
+  /// Sorts in place (the heap sort of into_sorted()), moves the elements to
+  /// out, out + 1, ... in ascending order by Compare (the top last) and leaves
+  /// *this empty; returns out advanced past them. O(n log n), no extra storage.
+  template <class OutputIt>
+  HEAPLESS_CONSTEXPR20 OutputIt into_sorted(OutputIt out) {
+    T* const d = v_.data();
+    const size_type n = v_.size();
+    algo_::sort(d, n, comp_());
+    // The caller's own iterator, advanced (docs/design.md, "Positions
+    // returned from arguments").
+    for (size_type i = 0; i != n; ++i, ++out) *out = std::move(d[i]);
     v_.clear();
     return out;
   }

@@ -320,6 +320,10 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   constexpr const_iterator cbegin() const noexcept { return begin(); }
   /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return end(); }
+  /// Same as rbegin() const: the newest element.
+  constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
+  constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   /// The elements in order as two contiguous parts, oldest part first (the
   /// second is empty until the buffer has wrapped). O(1).
@@ -504,6 +508,10 @@ class HistoryBufferRef {
   const_iterator cbegin() const noexcept { return begin(); }
   /// Read-only end().
   const_iterator cend() const noexcept { return end(); }
+  /// Read-only rbegin(): the newest element.
+  const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(cend()); }
+  /// Read-only rend().
+  const_reverse_iterator crend() const noexcept { return const_reverse_iterator(cbegin()); }
   /// As HistoryBuffer::as_spans: oldest part first. O(1).
   std::pair<span_type, span_type> as_spans() const noexcept { return algo::template as_spans<span_type>(core_); }
   /// Every element in storage order (for order-blind reductions). O(1).

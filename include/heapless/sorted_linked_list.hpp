@@ -844,6 +844,63 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   /// A copy of the comparison.
   constexpr value_compare value_comp() const { return comp_(); }
 
+  /// Exchanges the elements and the comparisons of the two lists (three
+  /// moves of the whole list, as std::swap). O(size() + other.size()).
+  HEAPLESS_CONSTEXPR20 void swap(SortedLinkedList& other) noexcept(
+      std::is_nothrow_move_constructible_v<SortedLinkedList>&& std::is_nothrow_move_assignable_v<SortedLinkedList>) {
+    if (this == &other) return;
+    SortedLinkedList tmp(std::move(other));
+    other = std::move(*this);
+    *this = std::move(tmp);
+  }
+  /// a.swap(b).
+  friend HEAPLESS_CONSTEXPR20 void swap(SortedLinkedList& a, SortedLinkedList& b) noexcept(noexcept(a.swap(b))) {
+    a.swap(b);
+  }
+
+  // ---- Comparisons: as std::multiset's, element by element in list order --------
+  /// Equal when both hold equal elements (T's ==) in the same order. O(n).
+  friend constexpr bool operator==(const SortedLinkedList& a, const SortedLinkedList& b) {
+    if (a.size() != b.size()) return false;
+    for (const_iterator i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+      if (!(*i == *j)) return false;
+    }
+    return true;
+  }
+#if HEAPLESS_HAS_THREE_WAY
+  /// Lexicographic in list order, with <=> of T or, failing that, <. O(n).
+  friend constexpr auto operator<=>(const SortedLinkedList& a, const SortedLinkedList& b)
+    requires detail::synth_comparable<T>
+  {
+    const detail::synth_three_way cmp{};
+    const_iterator i = a.begin();
+    const_iterator j = b.begin();
+    for (; i != a.end() && j != b.end(); ++i, ++j) {
+      if (auto r = cmp(*i, *j); std::is_neq(r)) return r;
+    }
+    return static_cast<decltype(cmp(std::declval<const T&>(), std::declval<const T&>()))>(a.size() <=> b.size());
+  }
+#else
+  /// True unless a == b.
+  friend constexpr bool operator!=(const SortedLinkedList& a, const SortedLinkedList& b) { return !(a == b); }
+  /// Lexicographic in list order, with T's <. O(n).
+  friend constexpr bool operator<(const SortedLinkedList& a, const SortedLinkedList& b) {
+    const_iterator i = a.begin();
+    const_iterator j = b.begin();
+    for (; i != a.end() && j != b.end(); ++i, ++j) {
+      if (*i < *j) return true;
+      if (*j < *i) return false;
+    }
+    return a.size() < b.size();
+  }
+  /// b < a.
+  friend constexpr bool operator>(const SortedLinkedList& a, const SortedLinkedList& b) { return b < a; }
+  /// !(b < a).
+  friend constexpr bool operator<=(const SortedLinkedList& a, const SortedLinkedList& b) { return !(b < a); }
+  /// !(a < b).
+  friend constexpr bool operator>=(const SortedLinkedList& a, const SortedLinkedList& b) { return !(a < b); }
+#endif
+
  private:
   template <class U, class C, class I>
   friend class SortedLinkedListRef;

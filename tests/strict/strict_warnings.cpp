@@ -274,6 +274,8 @@ void queue_templates(heapless::spsc::Queue<T, N>& q, const T* p) {
   (void)rc.first.push(v);
   (void)rc.second.try_pop();
   (void)rc.second.drain([](T&&) {});
+  (void)rc.second.drain(out);
+  (void)q.drain(out);
 }
 
 // Empty spsc handles: the optimiser sees the shared block they point at and
@@ -433,6 +435,17 @@ int main(int argc, char**) {
   heapless::SortedLinkedList<int, 8> sl;
   sl.push(n);
   (void)sl.find_if([n](int x) { return x == n; });
+  heapless::SortedLinkedList<int, 8> sl2 = sl;
+  sl2.push(n + 1);
+  (void)(sl == sl2);
+  (void)(sl < sl2);
+  sl2.swap(sl);
+  swap(sl2, sl);
+  heapless::BinaryHeap<int, 16> bh2 = bh;
+  int sorted2[16];
+  (void)bh2.into_sorted(sorted2);
+  bh2.push(n);
+  (void)bh2.into_sorted().size();
   const heapless::BinaryHeapRef<int> bhr = bh;
   bhr.emplace(n + 1);
   (void)bhr.try_emplace(n);
@@ -464,6 +477,10 @@ int main(int argc, char**) {
   auto a1 = ap.make_shared(n);
   auto a2 = a1;
   (void)(a1 == a2);
+  (void)(a1 < a2);
+#if HEAPLESS_HAS_THREE_WAY
+  (void)(a1 <=> a2);
+#endif
   static heapless::ObjectPool<int, 3, heapless::pool_policy::single_thread> op;
   (void)op.try_acquire();
   (void)heapless::parse<int>("42");
