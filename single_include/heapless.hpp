@@ -11759,6 +11759,10 @@ HEAPLESS_NAMESPACE_END
 
 // #include "config.hpp": inlined above
 
+#if HEAPLESS_HAS_THREE_WAY
+#include <compare>  // std::weak_ordering: synth_three_way
+#endif
+
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
@@ -11798,6 +11802,24 @@ struct compare_ref<C, false> {
  private:
   const C* p_;
 };
+
+#if HEAPLESS_HAS_THREE_WAY
+/// The standard's synth-three-way for containers without <vec.hpp>: <=> when
+/// T has it, else built from <.
+struct synth_three_way {
+  template <class T>
+  constexpr auto operator()(const T& a, const T& b) const {
+    if constexpr (requires { a <=> b; }) {
+      return a <=> b;
+    } else {
+      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
+    }
+  }
+};
+/// T can be compared by synth_three_way.
+template <class T>
+concept synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } || requires(const T& a) { a <=> a; };
+#endif
 
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
@@ -13205,7 +13227,7 @@ HEAPLESS_NAMESPACE_END
 //   hands the slot back with a release store of head_.
 // Producer members: try_push, try_emplace, push (bulk). Consumer members:
 // try_pop, front, pop, pop (bulk), peek (the queued elements as a range,
-// without removing them), drain (each to a callback, one acquire and one
+// without removing them), drain (each to a callback or an output iterator, one acquire and one
 // release for the batch). At any time at most one thread or interrupt
 // context may act as the producer and at most one as the consumer (they may be
 // the same one). size(), empty(), full() are snapshots: exact when called by
@@ -14007,6 +14029,12 @@ struct queue_algo {
     }
     return n;
   }
+  /// drain(out) for an output iterator: every element queued now, as pop(out, max)
+  /// with max = the capacity (one acquire load, one release store).
+  template <class C, class OutputIt>
+  static size_type drain_to(const C& c, OutputIt out) {
+    return pop(c, out, c.cap());
+  }
 
   // ---- Either side -----------------------------------------------------
   template <class C>
@@ -14139,9 +14167,19 @@ class consumer_members {
   /// release store of ours for the whole batch. If f throws, the elements
   /// already handed to f (including the one it threw on) are removed, the
   /// rest stay, and the exception propagates. Consumer only. O(count).
+  ///
+  /// An output iterator instead of a callable (`drain(std::back_inserter(v))`,
+  /// or a T* for memcpy when T is trivially copyable): each element queued now
+  /// is move-assigned to *out++ and destroyed, in one acquire-release pair as
+  /// pop(out, capacity()). If an assignment throws, the elements already moved
+  /// out are removed, the rest (the one it threw on included) stay.
   template <class F>
   std::size_t drain(F&& f) {
-    return algo_::drain(d_().checked_core(), std::forward<F>(f));
+    if constexpr (std::is_invocable_v<F&, T&&>) {
+      return algo_::drain(d_().checked_core(), std::forward<F>(f));
+    } else {
+      return algo_::drain_to(d_().checked_core(), static_cast<std::decay_t<F>>(f));
+    }
   }
 
  private:
@@ -15396,6 +15434,10 @@ HEAPLESS_NAMESPACE_END
 // #include "detail/error.hpp": inlined above
 // #include "pool.hpp": inlined above
 
+#if HEAPLESS_HAS_THREE_WAY
+#include <compare>  // std::strong_ordering: operator<=>
+#endif
+
 HEAPLESS_NAMESPACE_BEGIN
 
 template <class T, class Policy = pool_policy::automatic>
@@ -15606,6 +15648,11 @@ class Arc {
   friend bool operator==(std::nullptr_t, const Arc& a) noexcept { return a.node_ == nullptr; }
   friend bool operator!=(const Arc& a, std::nullptr_t) noexcept { return a.node_ != nullptr; }
   friend bool operator!=(std::nullptr_t, const Arc& a) noexcept { return a.node_ != nullptr; }
+#if HEAPLESS_HAS_THREE_WAY
+  /// By object address, as the relational operators (std::shared_ptr's <=>);
+  /// an empty Arc compares as a null address, so `a <=> nullptr` works too.
+  friend std::strong_ordering operator<=>(const Arc& a, const Arc& b) noexcept { return a.key() <=> b.key(); }
+#endif
 
  private:
   template <class, std::size_t, class>
@@ -15922,6 +15969,10 @@ class Object {
   friend void swap(Object& a, Object& b) noexcept { a.swap(b); }
   friend bool operator==(const Object& a, std::nullptr_t) noexcept { return a.ptr_ == nullptr; }
   friend bool operator!=(const Object& a, std::nullptr_t) noexcept { return a.ptr_ != nullptr; }
+  /// nullptr == o: as o == nullptr (std::unique_ptr's order too).
+  friend bool operator==(std::nullptr_t, const Object& a) noexcept { return a.ptr_ == nullptr; }
+  /// nullptr != o: as o != nullptr.
+  friend bool operator!=(std::nullptr_t, const Object& a) noexcept { return a.ptr_ != nullptr; }
 
  private:
   template <class, std::size_t, class>
@@ -18054,6 +18105,10 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   constexpr const_iterator cbegin() const noexcept { return begin(); }
   /// Same as end() const.
   constexpr const_iterator cend() const noexcept { return end(); }
+  /// Same as rbegin() const: the newest element.
+  constexpr const_reverse_iterator crbegin() const noexcept { return rbegin(); }
+  /// Same as rend() const.
+  constexpr const_reverse_iterator crend() const noexcept { return rend(); }
 
   /// The elements in order as two contiguous parts, oldest part first (the
   /// second is empty until the buffer has wrapped). O(1).
@@ -18238,6 +18293,10 @@ class HistoryBufferRef {
   const_iterator cbegin() const noexcept { return begin(); }
   /// Read-only end().
   const_iterator cend() const noexcept { return end(); }
+  /// Read-only rbegin(): the newest element.
+  const_reverse_iterator crbegin() const noexcept { return const_reverse_iterator(cend()); }
+  /// Read-only rend().
+  const_reverse_iterator crend() const noexcept { return const_reverse_iterator(cbegin()); }
   /// As HistoryBuffer::as_spans: oldest part first. O(1).
   std::pair<span_type, span_type> as_spans() const noexcept { return algo::template as_spans<span_type>(core_); }
   /// Every element in storage order (for order-blind reductions). O(1).
@@ -18772,9 +18831,28 @@ class BinaryHeap : private detail::compare_holder<Compare> {
     v_.clear();
     return out;
   }
+  /// As into_sorted() &&, called on an lvalue (`h.into_sorted()`): the same
+  /// in-place heap sort, and *this is left empty.
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 Vec<T, N> into_sorted() & { return std::move(*this).into_sorted(); }
   /// The elements in storage (heap) order; *this is left empty. O(n).
   [[nodiscard]] HEAPLESS_CONSTEXPR20 Vec<T, N> into_vec() && {
     Vec<T, N> out(std::move(v_));
+    v_.clear();
+    return out;
+  }
+  /// As into_vec() &&, called on an lvalue; *this is left empty.
+  [[nodiscard]] HEAPLESS_CONSTEXPR20 Vec<T, N> into_vec() & { return std::move(*this).into_vec(); }
+  /// Sorts in place (the heap sort of into_sorted()), moves the elements to
+  /// out, out + 1, ... in ascending order by Compare (the top last) and leaves
+  /// *this empty; returns out advanced past them. O(n log n), no extra storage.
+  template <class OutputIt>
+  HEAPLESS_CONSTEXPR20 OutputIt into_sorted(OutputIt out) {
+    T* const d = v_.data();
+    const size_type n = v_.size();
+    algo_::sort(d, n, comp_());
+    // The caller's own iterator, advanced (docs/design.md, "Positions
+    // returned from arguments").
+    for (size_type i = 0; i != n; ++i, ++out) *out = std::move(d[i]);
     v_.clear();
     return out;
   }
@@ -19851,6 +19929,63 @@ class SortedLinkedList : private detail::sll_core<T, N>,
 
   /// A copy of the comparison.
   constexpr value_compare value_comp() const { return comp_(); }
+
+  /// Exchanges the elements and the comparisons of the two lists (three
+  /// moves of the whole list, as std::swap). O(size() + other.size()).
+  HEAPLESS_CONSTEXPR20 void swap(SortedLinkedList& other) noexcept(
+      std::is_nothrow_move_constructible_v<SortedLinkedList>&& std::is_nothrow_move_assignable_v<SortedLinkedList>) {
+    if (this == &other) return;
+    SortedLinkedList tmp(std::move(other));
+    other = std::move(*this);
+    *this = std::move(tmp);
+  }
+  /// a.swap(b).
+  friend HEAPLESS_CONSTEXPR20 void swap(SortedLinkedList& a, SortedLinkedList& b) noexcept(noexcept(a.swap(b))) {
+    a.swap(b);
+  }
+
+  // ---- Comparisons: as std::multiset's, element by element in list order --------
+  /// Equal when both hold equal elements (T's ==) in the same order. O(n).
+  friend constexpr bool operator==(const SortedLinkedList& a, const SortedLinkedList& b) {
+    if (a.size() != b.size()) return false;
+    for (const_iterator i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j) {
+      if (!(*i == *j)) return false;
+    }
+    return true;
+  }
+#if HEAPLESS_HAS_THREE_WAY
+  /// Lexicographic in list order, with <=> of T or, failing that, <. O(n).
+  friend constexpr auto operator<=>(const SortedLinkedList& a, const SortedLinkedList& b)
+    requires detail::synth_comparable<T>
+  {
+    const detail::synth_three_way cmp{};
+    const_iterator i = a.begin();
+    const_iterator j = b.begin();
+    for (; i != a.end() && j != b.end(); ++i, ++j) {
+      if (auto r = cmp(*i, *j); std::is_neq(r)) return r;
+    }
+    return static_cast<decltype(cmp(std::declval<const T&>(), std::declval<const T&>()))>(a.size() <=> b.size());
+  }
+#else
+  /// True unless a == b.
+  friend constexpr bool operator!=(const SortedLinkedList& a, const SortedLinkedList& b) { return !(a == b); }
+  /// Lexicographic in list order, with T's <. O(n).
+  friend constexpr bool operator<(const SortedLinkedList& a, const SortedLinkedList& b) {
+    const_iterator i = a.begin();
+    const_iterator j = b.begin();
+    for (; i != a.end() && j != b.end(); ++i, ++j) {
+      if (*i < *j) return true;
+      if (*j < *i) return false;
+    }
+    return a.size() < b.size();
+  }
+  /// b < a.
+  friend constexpr bool operator>(const SortedLinkedList& a, const SortedLinkedList& b) { return b < a; }
+  /// !(b < a).
+  friend constexpr bool operator<=(const SortedLinkedList& a, const SortedLinkedList& b) { return !(b < a); }
+  /// !(a < b).
+  friend constexpr bool operator>=(const SortedLinkedList& a, const SortedLinkedList& b) { return !(a < b); }
+#endif
 
  private:
   template <class U, class C, class I>
