@@ -113,6 +113,12 @@ TEST_CASE("BinaryHeap: construction from a range heapifies", "[binary_heap]") {
   CHECK(drains_as(b, {1, 4, 8}));
   BinaryHeap<int, 8> c(Vec<int, 8>{3, 1, 2});
   CHECK(drains_as(c, {3, 2, 1}));
+  BinaryHeap<int, 8, mod_less> c2(mod_less{4}, Vec<int, 8>{3, 5, 6});  // std::priority_queue's order
+  CHECK(c2.value_comp().mod == 4);
+  CHECK(is_heap(c2));
+  CHECK(drains_as(c2, {3, 6, 5}));
+  min_heap<int, 8> c3(std::greater<int>(), Vec<int, 8>{7, 2, 5});
+  CHECK(drains_as(c3, {2, 5, 7}));
   BinaryHeap<int, 8, mod_less> d({13, 21, 9, 45}, mod_less{10});
   CHECK(drains_as(d, {9, 45, 13, 21}));
   BinaryHeap<int, 8, mod_less> e(mod_less{3});

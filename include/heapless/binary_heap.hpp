@@ -380,6 +380,9 @@ class BinaryHeap : private detail::compare_holder<Compare> {
       : compare_base_(comp), v_(std::move(v)) {
     algo_::make_heap(v_.data(), v_.size(), comp_());
   }
+  /// As BinaryHeap(v, comp), in std::priority_queue's argument order
+  /// (the comparison, then the container).
+  HEAPLESS_CONSTEXPR20 BinaryHeap(const Compare& comp, Vec<T, N> v) : BinaryHeap(std::move(v), comp) {}
 
   /// Copy/move: those of Vec<T, N> (trivial when T's and Compare's are). A
   /// moved-from heap holds moved-from elements; clear() it before reuse.
