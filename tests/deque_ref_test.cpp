@@ -143,7 +143,8 @@ void script(X&& x, log_t& log) {
   x.assign(input_it(src), input_it(src + 2));
   log_state(log, x);
   x.assign({60, 61, 62});
-  // Unqualified: DequeRef's erase / erase_if are found by argument-dependent lookup.
+  // Unqualified: DequeRef's erase / erase_if are found by argument-dependent lookup
+  // (qualified calls: the element matrix below).
   log.push_back(static_cast<long>(erase(x, 61)));
   log.push_back(static_cast<long>(erase_if(x, [](int v) { return v == 60; })));
   log_state(log, x);
@@ -460,6 +461,13 @@ void exercise_matrix() {
     CHECK(r.size() == 4);
     CHECK(erase_if(r, [](const T& x) { return value_of(x) == 20; }) == 1);
     CHECK(r.size() == 3);
+    // Qualified, as for a Deque: heapless::erase_if / heapless::erase take the view too.
+    r.push_back(make<T>(30));
+    r.push_back(make<T>(31));
+    CHECK(heapless::erase_if(r, [](const T& x) { return value_of(x) == 30; }) == 1);
+    CHECK(r.size() == 4);
+    CHECK(heapless::erase_if(r, [](const T& x) { return value_of(x) == 31; }) == 1);
+    CHECK(r.size() == 3);
     r.clear();
     CHECK(d.empty());
   }
@@ -521,3 +529,15 @@ TEST_CASE("DequeRef throwing: the strong guarantee holds through the view", "[de
   }
 }
 #endif
+
+TEST_CASE("DequeRef: heapless::erase and heapless::erase_if, qualified as for a Deque", "[deque_ref]") {
+  heapless::Deque<int, 6> d = {1, 2, 2, 3, 2};
+  const DequeRef<int> r = d;
+  CHECK(heapless::erase(r, 2) == 3);
+  CHECK(values_are(d, {1, 3}));
+  CHECK(heapless::erase_if(r, [](int x) { return x > 2; }) == 1);
+  CHECK(values_are(d, {1}));
+  CHECK(heapless::erase(r, 7) == 0);
+  CHECK(erase(r, 1) == 1);  // unqualified: the same function
+  CHECK(d.empty());
+}

@@ -1087,21 +1087,12 @@ class DequeRef {
   friend bool operator>=(const DequeRef& a, const DequeRef& b) { return !(a < b); }
 #endif
 
-  /// As erase_if(Deque&, pred).
-  template <class Pred>
-  friend std::size_t erase_if(const DequeRef& c, Pred pred) {
-    return algo::erase_if(c.core_, pred);
-  }
-  /// As erase(Deque&, value).
-  template <class U = element_type>
-  friend std::size_t erase(const DequeRef& c, const U& value) {
-    auto pred = [&value](const element_type& e) { return e == value; };
-    return algo::erase_if(c.core_, pred);
-  }
 
  private:
   template <class U>
   friend class DequeRef;
+  template <class U, class Pred>
+  friend std::size_t erase_if(const DequeRef<U>& c, Pred pred);
 
   template <class D>
   static core_type make(D& d) noexcept {
@@ -1126,6 +1117,21 @@ class DequeRef {
 
   core_type core_;
 };
+
+// Namespace-scope templates (not hidden friends), so that the qualified
+// heapless::erase_if(view, pred) finds them as it finds Deque's.
+/// As erase_if(Deque&, pred), through the view: removes every element for
+/// which pred is true, keeping the order of the rest; returns how many. O(size()).
+template <class T, class Pred>
+std::size_t erase_if(const DequeRef<T>& c, Pred pred) {
+  return detail::deque_algo<std::remove_const_t<T>>::erase_if(c.core_, pred);
+}
+/// As erase(Deque&, value), through the view: removes every element equal to
+/// value; returns how many. O(size()).
+template <class T, class U = std::remove_const_t<T>>
+std::size_t erase(const DequeRef<T>& c, const U& value) {
+  return erase_if(c, [&value](const std::remove_const_t<T>& e) { return e == value; });
+}
 
 HEAPLESS_NAMESPACE_END
 
