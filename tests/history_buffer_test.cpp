@@ -182,6 +182,17 @@ TEST_CASE("HistoryBuffer: extend, append, fill and the range constructors keep t
   CHECK(history_is(h, {6, 7, 1, 2}));
   h.append({9, 8});
   CHECK(history_is(h, {1, 2, 9, 8}));
+  h.append(src);  // a built-in array: its last 4
+  CHECK(history_is(h, {4, 5, 6, 7}));
+  const int two[] = {1, 2};
+  h.append(two);
+  CHECK(history_is(h, {6, 7, 1, 2}));
+  const heapless::HistoryBufferRef<int> hr = h;
+  hr.append(src);
+  CHECK(history_is(h, {4, 5, 6, 7}));
+  hr.append(two);
+  CHECK(history_is(h, {6, 7, 1, 2}));
+  h.append({9, 8});
   h.extend(src, src);
   CHECK(history_is(h, {1, 2, 9, 8}));
   h.fill(0);

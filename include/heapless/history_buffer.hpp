@@ -239,6 +239,11 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   }
   /// Pushes each element of il; only the last N are kept.
   HEAPLESS_CONSTEXPR20 void append(std::initializer_list<T> il) { extend(il.begin(), il.end()); }
+  /// extend(a, a + M) for a built-in array (`float block[32]; h.append(block);`).
+  template <std::size_t M>
+  HEAPLESS_CONSTEXPR20 void append(const T (&a)[M]) {
+    extend(a, a + M);
+  }
   /// Makes the buffer full with N copies of value (e.g. a filter's initial state).
   HEAPLESS_CONSTEXPR20 void fill(const T& value) {
     algo::fill(core_(), value);
@@ -457,6 +462,11 @@ class HistoryBufferRef {
   }
   /// Pushes each element of il; only the last capacity() are kept.
   void append(std::initializer_list<element_type> il) const { algo::extend(core_, il.begin(), il.end()); }
+  /// extend(a, a + M) for a built-in array.
+  template <std::size_t M>
+  void append(const element_type (&a)[M]) const {
+    algo::extend(core_, a, a + M);
+  }
   /// Makes the buffer full with capacity() copies of value.
   void fill(const element_type& value) const { algo::fill(core_, value); }
   /// Destroys every element.

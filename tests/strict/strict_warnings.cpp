@@ -424,6 +424,8 @@ int main(int argc, char**) {
   const float floats[2] = {0.5f, 1.0f};
   hr.extend(floats, floats + 2);
   hr.append(heapless::Vec<float, 2>(floats, floats + 2));
+  hr.append(floats);
+  hb.append(floats);
   hr.emplace(1.5f);
   const heapless::HistoryBufferRef<const float> chr = hb;
   float hsum = 0;
