@@ -273,6 +273,49 @@ TEST_CASE("Deque: bulk push_back (memcpy and generic paths) and pop_front(n)", "
   }
 }
 
+TEST_CASE("Deque: empty ranges, null pointer pairs and empty lists change nothing", "[deque][bulk]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  // (nullptr, nullptr) is an empty range: an empty initializer_list has such
+  // pointers in libstdc++. No memcpy may see the null source.
+  const int* none = nullptr;
+  for (std::size_t shift = 0; shift != 5; ++shift) {
+    Deque<int, 5> d;
+    rotate_empty(d, shift);
+    d.push_back({});
+    d.push_back(none, none);
+    CHECK(d.empty());
+    fill(d, 0, 3);
+    d.push_back({});
+    d.push_back(none, none);
+    CHECK(d.try_push_back(none, none) == nullptr);
+    d.insert(d.begin() + 1, {});
+    d.insert(d.begin() + 2, none, none);
+    CHECK(values_are(d, {0, 1, 2}));
+    fill(d, 3, 5);
+    CHECK(d.full());
+    d.push_back({});  // full and nothing to add: no error
+    CHECK(d.try_push_back(none, none) == nullptr);
+    CHECK(values_are(d, {0, 1, 2, 3, 4}));
+    const heapless::DequeRef<int> r = d;
+    r.push_back({});
+    r.push_back(none, none);
+    CHECK(r.try_push_back(none, none) == nullptr);
+    CHECK(values_are(d, {0, 1, 2, 3, 4}));
+    d.assign({});
+    CHECK(d.empty());
+    fill(d, 0, 2);
+    d.assign(none, none);
+    CHECK(d.empty());
+    fill(d, 0, 2);
+    r.assign({});
+    CHECK(d.empty());
+  }
+  const Deque<int, 3> from_null(none, none);
+  CHECK(from_null.empty());
+  const Deque<int, 3> from_empty_list({});
+  CHECK(from_empty_list.empty());
+}
+
 // ---- Insert, emplace, erase anywhere ------------------------------------------------
 
 TEST_CASE("Deque: emplace/insert in the middle moves the shorter side; returned iterators", "[deque][modifiers]") {

@@ -106,6 +106,7 @@ struct deque_algo : ring_algo<T> {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, 0);
       destroy_all(c);
+      if (n == 0) return;  // (see push_back)
       append_n(c, first, n);
     } else {
       destroy_all(c);
@@ -150,6 +151,9 @@ struct deque_algo : ring_algo<T> {
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, c.size());
+      // An empty range may be (nullptr, nullptr) (an empty initializer_list):
+      // g++ 12 with -fsanitize=undefined would otherwise see a null memcpy source.
+      if (n == 0) return;
       append_n(c, first, n);
     } else {
       typename base::template rollback_back<C> guard{&c, c.size()};
@@ -169,6 +173,7 @@ struct deque_algo : ring_algo<T> {
       const size_type room = c.cap() - c.size();
       const size_type avail = static_cast<size_type>(last - first);
       const size_type n = avail < room ? avail : room;
+      if (n == 0) return first;  // (see push_back)
       append_n(c, first, n);
       return first + n;
     } else {
