@@ -16758,6 +16758,7 @@ struct deque_algo : ring_algo<T> {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, 0);
       destroy_all(c);
+      if (n == 0) return;  // (see push_back)
       append_n(c, first, n);
     } else {
       destroy_all(c);
@@ -16802,6 +16803,9 @@ struct deque_algo : ring_algo<T> {
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, c.size());
+      // An empty range may be (nullptr, nullptr) (an empty initializer_list):
+      // g++ 12 with -fsanitize=undefined would otherwise see a null memcpy source.
+      if (n == 0) return;
       append_n(c, first, n);
     } else {
       typename base::template rollback_back<C> guard{&c, c.size()};
@@ -16821,6 +16825,7 @@ struct deque_algo : ring_algo<T> {
       const size_type room = c.cap() - c.size();
       const size_type avail = static_cast<size_type>(last - first);
       const size_type n = avail < room ? avail : room;
+      if (n == 0) return first;  // (see push_back)
       append_n(c, first, n);
       return first + n;
     } else {
@@ -17739,21 +17744,12 @@ class DequeRef {
   friend bool operator>=(const DequeRef& a, const DequeRef& b) { return !(a < b); }
 #endif
 
-  /// As erase_if(Deque&, pred).
-  template <class Pred>
-  friend std::size_t erase_if(const DequeRef& c, Pred pred) {
-    return algo::erase_if(c.core_, pred);
-  }
-  /// As erase(Deque&, value).
-  template <class U = element_type>
-  friend std::size_t erase(const DequeRef& c, const U& value) {
-    auto pred = [&value](const element_type& e) { return e == value; };
-    return algo::erase_if(c.core_, pred);
-  }
 
  private:
   template <class U>
   friend class DequeRef;
+  template <class U, class Pred>
+  friend std::size_t erase_if(const DequeRef<U>& c, Pred pred);
 
   template <class D>
   static core_type make(D& d) noexcept {
@@ -17778,6 +17774,21 @@ class DequeRef {
 
   core_type core_;
 };
+
+// Namespace-scope templates (not hidden friends), so that the qualified
+// heapless::erase_if(view, pred) finds them as it finds Deque's.
+/// As erase_if(Deque&, pred), through the view: removes every element for
+/// which pred is true, keeping the order of the rest; returns how many. O(size()).
+template <class T, class Pred>
+std::size_t erase_if(const DequeRef<T>& c, Pred pred) {
+  return detail::deque_algo<std::remove_const_t<T>>::erase_if(c.core_, pred);
+}
+/// As erase(Deque&, value), through the view: removes every element equal to
+/// value; returns how many. O(size()).
+template <class T, class U = std::remove_const_t<T>>
+std::size_t erase(const DequeRef<T>& c, const U& value) {
+  return erase_if(c, [&value](const std::remove_const_t<T>& e) { return e == value; });
+}
 
 HEAPLESS_NAMESPACE_END
 
@@ -18024,6 +18035,11 @@ class HistoryBuffer : private detail::ring_base<T, N>,
   }
   /// Pushes each element of il; only the last N are kept.
   HEAPLESS_CONSTEXPR20 void append(std::initializer_list<T> il) { extend(il.begin(), il.end()); }
+  /// extend(a, a + M) for a built-in array (`float block[32]; h.append(block);`).
+  template <std::size_t M>
+  HEAPLESS_CONSTEXPR20 void append(const T (&a)[M]) {
+    extend(a, a + M);
+  }
   /// Makes the buffer full with N copies of value (e.g. a filter's initial state).
   HEAPLESS_CONSTEXPR20 void fill(const T& value) {
     algo::fill(core_(), value);
@@ -18242,6 +18258,11 @@ class HistoryBufferRef {
   }
   /// Pushes each element of il; only the last capacity() are kept.
   void append(std::initializer_list<element_type> il) const { algo::extend(core_, il.begin(), il.end()); }
+  /// extend(a, a + M) for a built-in array.
+  template <std::size_t M>
+  void append(const element_type (&a)[M]) const {
+    algo::extend(core_, a, a + M);
+  }
   /// Makes the buffer full with capacity() copies of value.
   void fill(const element_type& value) const { algo::fill(core_, value); }
   /// Destroys every element.
@@ -18723,6 +18744,9 @@ class BinaryHeap : private detail::compare_holder<Compare> {
       : compare_base_(comp), v_(std::move(v)) {
     algo_::make_heap(v_.data(), v_.size(), comp_());
   }
+  /// As BinaryHeap(v, comp), in std::priority_queue's argument order
+  /// (the comparison, then the container).
+  HEAPLESS_CONSTEXPR20 BinaryHeap(const Compare& comp, Vec<T, N> v) : BinaryHeap(std::move(v), comp) {}
 
   /// Copy/move: those of Vec<T, N> (trivial when T's and Compare's are). A
   /// moved-from heap holds moved-from elements; clear() it before reuse.
