@@ -183,9 +183,11 @@ TEST_CASE("spsc::QueueRef: one non-template function serves every capacity", "[s
   CHECK(small.empty());
   CHECK(QueueRef<int>(large).capacity() == 300);
   CHECK(QueueRef<int>(small).max_size() == 4);
-  CHECK(sizeof(QueueRef<int>) == 3 * sizeof(void*));
-  CHECK(sizeof(ProducerRef<int>) == 3 * sizeof(void*));
-  CHECK(sizeof(ConsumerRef<int>) == 3 * sizeof(void*));
+  // The queue's index block, its slots, N - 1, the index wrap, the table,
+  // and one word for head_'s offset, the index type and the layout flags.
+  CHECK(sizeof(QueueRef<int>) == 6 * sizeof(void*));
+  CHECK(sizeof(ProducerRef<int>) == 6 * sizeof(void*));
+  CHECK(sizeof(ConsumerRef<int>) == 6 * sizeof(void*));
   static_assert(std::is_copy_constructible_v<QueueRef<int>>);
   static_assert(!std::is_copy_constructible_v<ProducerRef<int>>);
   static_assert(!std::is_copy_constructible_v<ConsumerRef<int>>);
@@ -272,15 +274,17 @@ TEST_CASE("spsc::QueueRef: handles from a view", "[spsc][spsc_ref]") {
 }
 
 TEST_CASE("spsc::QueueRef: the element matrix through the view", "[spsc][spsc_ref][matrix]") {
-  auto run = [](auto tag) {
+  // N = 5 and N = 4: a power of two takes the view's other path on hosts.
+  auto run_n = [](auto tag, auto n_tag) {
     using T = typename decltype(tag)::type;
+    constexpr std::size_t N = decltype(n_tag)::value;
     HEAPLESS_LIFETIME_CHECK;
     HEAPLESS_NO_ALLOC_SCOPE;
     {
-      Queue<T, 5> q;
+      Queue<T, N> q;
       QueueRef<T> r = q;
       for (int lap = 0; lap < 3; ++lap) {
-        for (int i = 0; i < 5; ++i) CHECK(r.try_emplace(make<T>(10 * lap + i)));
+        for (int i = 0; i < static_cast<int>(N); ++i) CHECK(r.try_emplace(make<T>(10 * lap + i)));
         T extra = make<T>(99);
         CHECK_FALSE(r.try_push(std::move(extra)));
         CHECK(value_of(extra) == 99);  // not moved from when full
@@ -290,10 +294,25 @@ TEST_CASE("spsc::QueueRef: the element matrix through the view", "[spsc][spsc_re
         CHECK(value_of(*v) == 10 * lap);
         for (const T& e : r.peek()) CHECK(reinterpret_cast<std::uintptr_t>(&e) % alignof(T) == 0);
         int n = 1;
-        CHECK(r.drain([&](T&& e) { CHECK(value_of(e) == 10 * lap + n++); }) == 4);
+        CHECK(r.drain([&](T&& e) { CHECK(value_of(e) == 10 * lap + n++); }) == N - 1);
       }
       CHECK(r.try_emplace(make<T>(7)));  // left queued: the queue's destructor destroys it
+      T* f = r.front();
+      REQUIRE(f != nullptr);
+      CHECK(value_of(*f) == 7);
+      r.pop();
+      CHECK(r.front() == nullptr);
+      CHECK(r.try_emplace(make<T>(8)));
+      T out = make<T>(0);
+      CHECK(r.try_pop(out));
+      CHECK(value_of(out) == 8);
+      CHECK_FALSE(r.try_pop(out));
+      CHECK(r.try_emplace(make<T>(9)));  // left queued: the queue's destructor destroys it
     }
+  };
+  auto run = [&](auto tag) {
+    run_n(tag, std::integral_constant<std::size_t, 5>{});
+    run_n(tag, std::integral_constant<std::size_t, 4>{});
   };
   heapless::test::for_each_type<trivial, counted, move_only, throwing, overaligned>(run);
 }
