@@ -158,14 +158,14 @@ TEST_CASE("mpmc::QueueRef: every member, every policy and layout, many laps", "[
 TEST_CASE("mpmc::QueueRef: the automatic policy and single_thread, every kind of N", "[mpmc][mpmc_ref]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   // automatic: lock_free on hosts, critical_section<interrupt_mask> on
-  // Cortex-M0. N = 1 (P = 2), 2 (N == P), 3, 4 and 200.
+  // Cortex-M0. N = 1 (P = 2), 2 (N == P), 3, 4 and 20.
   static Queue<counted, 1> a1;
   static Queue<counted, 2> a2;
   static Queue<counted, 3> a3;
   static Queue<counted, 4> a4;
-  static Queue<counted, 200> a200;
+  static Queue<counted, 20> a20;
   for (QueueRef<counted> r : {QueueRef<counted>(a1), QueueRef<counted>(a2), QueueRef<counted>(a3),
-                              QueueRef<counted>(a4), QueueRef<counted>(a200)}) {
+                              QueueRef<counted>(a4), QueueRef<counted>(a20)}) {
     CHECK(workout(r, 450));
   }
   static Queue<std::uint32_t, 1> b1;
