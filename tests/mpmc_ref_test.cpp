@@ -157,35 +157,37 @@ TEST_CASE("mpmc::QueueRef: every member, every policy and layout, many laps", "[
 
 TEST_CASE("mpmc::QueueRef: the automatic policy and single_thread, every kind of N", "[mpmc][mpmc_ref]") {
   HEAPLESS_NO_ALLOC_SCOPE;
+  // (Locals: a static of a type with a destructor registers it at exit,
+  // which may allocate.)
   // automatic: lock_free on hosts, critical_section<interrupt_mask> on
   // Cortex-M0. N = 1 (P = 2), 2 (N == P), 3, 4 and 20.
-  static Queue<counted, 1> a1;
-  static Queue<counted, 2> a2;
-  static Queue<counted, 3> a3;
-  static Queue<counted, 4> a4;
-  static Queue<counted, 20> a20;
+  Queue<counted, 1> a1;
+  Queue<counted, 2> a2;
+  Queue<counted, 3> a3;
+  Queue<counted, 4> a4;
+  Queue<counted, 20> a20;
   for (QueueRef<counted> r : {QueueRef<counted>(a1), QueueRef<counted>(a2), QueueRef<counted>(a3),
                               QueueRef<counted>(a4), QueueRef<counted>(a20)}) {
     CHECK(workout(r, 450));
   }
-  static Queue<std::uint32_t, 1> b1;
-  static Queue<std::uint32_t, 4> b4;
-  static Queue<std::uint32_t, 5> b5;
+  Queue<std::uint32_t, 1> b1;
+  Queue<std::uint32_t, 4> b4;
+  Queue<std::uint32_t, 5> b5;
   for (QueueRef<std::uint32_t> r : {QueueRef<std::uint32_t>(b1), QueueRef<std::uint32_t>(b4),
                                     QueueRef<std::uint32_t>(b5)}) {
     CHECK(workout(r, 600));
   }
   // single_thread: slot words (counted) and the plain ring, N == P and not.
-  static Queue<counted, 1, pool_policy::single_thread> s1;
-  static Queue<counted, 8, pool_policy::single_thread> s8;
-  static Queue<counted, 9, pool_policy::single_thread> s9;
+  Queue<counted, 1, pool_policy::single_thread> s1;
+  Queue<counted, 8, pool_policy::single_thread> s8;
+  Queue<counted, 9, pool_policy::single_thread> s9;
   for (QueueRef<counted, pool_policy::single_thread> r :
        {QueueRef<counted, pool_policy::single_thread>(s1), QueueRef<counted, pool_policy::single_thread>(s8),
         QueueRef<counted, pool_policy::single_thread>(s9)}) {
     CHECK(workout(r, 600));
   }
-  static Queue<std::uint16_t, 1, pool_policy::single_thread> r1;
-  static Queue<std::uint16_t, 16, pool_policy::single_thread> r16;
+  Queue<std::uint16_t, 1, pool_policy::single_thread> r1;
+  Queue<std::uint16_t, 16, pool_policy::single_thread> r16;
   CHECK(workout(QueueRef<std::uint16_t, pool_policy::single_thread>(r1), 600));
   CHECK(workout(QueueRef<std::uint16_t, pool_policy::single_thread>(r16), 600));
   // The owner and the view alternate on one queue.
