@@ -87,6 +87,21 @@ struct heapless_view_q {
   bool try_pop(std::uint64_t& v) noexcept { return r.try_pop(v); }
 };
 
+// A capacity that is not a power of two (stamps count laps of P = 1024),
+// on the queue and through the view.
+struct heapless_q_1000 {
+  heapless::mpmc::Queue<std::uint64_t, 1000, heapless::pool_policy::lock_free> q;
+  bool try_push(std::uint64_t v) noexcept { return q.try_push(v); }
+  bool try_pop(std::uint64_t& v) noexcept { return q.try_pop(v); }
+};
+struct heapless_view_q_1000 {
+  using ref = heapless::mpmc::QueueRef<std::uint64_t, heapless::pool_policy::lock_free>;
+  heapless::mpmc::Queue<std::uint64_t, 1000, heapless::pool_policy::lock_free> q;
+  ref r{q};
+  bool try_push(std::uint64_t v) noexcept { return r.try_push(v); }
+  bool try_pop(std::uint64_t& v) noexcept { return r.try_pop(v); }
+};
+
 #if HEAPLESS_BENCH_HAS_BOOST
 struct boost_q {
   boost::lockfree::queue<std::uint64_t, boost::lockfree::fixed_sized<true>, boost::lockfree::capacity<kCapacity>> q;
@@ -173,3 +188,5 @@ BENCHMARK_TEMPLATE(PushPop, boost_q);
 #endif
 BENCHMARK_TEMPLATE(PushPop, heapless_q);
 BENCHMARK_TEMPLATE(PushPop, heapless_view_q);
+BENCHMARK_TEMPLATE(PushPop, heapless_q_1000);
+BENCHMARK_TEMPLATE(PushPop, heapless_view_q_1000);

@@ -341,6 +341,59 @@ __attribute__((noinline)) std::uint64_t seq_kernel_view(heapless::spsc::QueueRef
     if (q.try_pop(x)) sum += x;
   return sum;
 }
+// Through a view's handles (held by reference, as the queue's own handles
+// above).
+__attribute__((noinline)) std::uint64_t seq_kernel_view_handles(heapless::spsc::ProducerRef<std::uint32_t>& p,
+                                                                heapless::spsc::ConsumerRef<std::uint32_t>& c) {
+  for (std::uint32_t i = 0; i < 1000; ++i) (void)p.try_push(i);
+  std::uint64_t sum = 0;
+  std::uint32_t x;
+  for (int i = 0; i < 1000; ++i)
+    if (c.try_pop(x)) sum += x;
+  return sum;
+}
+// A capacity that is not a power of two (indices wrap at 2N), on the queue
+// and through the view.
+using seq_queue_1000 = heapless::spsc::Queue<std::uint32_t, 1000>;
+__attribute__((noinline)) std::uint64_t seq_kernel_queue_1000(seq_queue_1000& q) {
+  for (std::uint32_t i = 0; i < 1000; ++i) (void)q.try_push(i);
+  std::uint64_t sum = 0;
+  std::uint32_t x;
+  for (int i = 0; i < 1000; ++i)
+    if (q.try_pop(x)) sum += x;
+  return sum;
+}
+// (Its own copy of seq_kernel_view, so that the counts per call stay apart:
+// g++ would fold the two identical functions into one.)
+#if defined(__GNUC__) && !defined(__clang__)
+#define SEQ_NO_ICF __attribute__((no_icf))
+#else
+#define SEQ_NO_ICF
+#endif
+SEQ_NO_ICF __attribute__((noinline)) std::uint64_t seq_kernel_view_1000(heapless::spsc::QueueRef<std::uint32_t> q) {
+  for (std::uint32_t i = 0; i < 1000; ++i) (void)q.try_push(i);
+  std::uint64_t sum = 0;
+  std::uint32_t x;
+  for (int i = 0; i < 1000; ++i)
+    if (q.try_pop(x)) sum += x;
+  return sum;
+}
+void BM_seq_queue_1000(benchmark::State& state) {
+  static seq_queue_1000 q;
+  for (auto _ : state) benchmark::DoNotOptimize(seq_kernel_queue_1000(q));
+}
+void BM_seq_view_1000(benchmark::State& state) {
+  static seq_queue_1000 q;
+  heapless::spsc::QueueRef<std::uint32_t> view = q;
+  benchmark::DoNotOptimize(view);
+  for (auto _ : state) benchmark::DoNotOptimize(seq_kernel_view_1000(view));
+}
+void BM_seq_view_handles(benchmark::State& state) {
+  static seq_queue q;
+  static heapless::spsc::QueueRef<std::uint32_t> view = q;
+  static auto handles = view.split();
+  for (auto _ : state) benchmark::DoNotOptimize(seq_kernel_view_handles(handles.first, handles.second));
+}
 void BM_seq_view(benchmark::State& state) {
   static seq_queue q;
   heapless::spsc::QueueRef<std::uint32_t> view = q;
@@ -365,3 +418,6 @@ BENCHMARK(BM_seq_raw)->Name("Seq1000/raw");
 BENCHMARK(BM_seq_queue)->Name("Seq1000/heapless");
 BENCHMARK(BM_seq_view)->Name("Seq1000/heapless_view");
 BENCHMARK(BM_seq_handles)->Name("Seq1000/heapless_handles");
+BENCHMARK(BM_seq_view_handles)->Name("Seq1000/heapless_view_handles");
+BENCHMARK(BM_seq_queue_1000)->Name("Seq1000/heapless_n1000");
+BENCHMARK(BM_seq_view_1000)->Name("Seq1000/heapless_view_n1000");

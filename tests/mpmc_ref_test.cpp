@@ -106,8 +106,10 @@ TEST_CASE("mpmc::QueueRef: one non-template function serves every capacity", "[m
   CHECK(consume(pow2) == 255L * 256 / 2);
   CHECK(small.empty());
   CHECK(QueueRef<int, lock_free_or_st>(large).capacity() == 300);
-  CHECK(sizeof(QueueRef<int, lock_free_or_st>) == 2 * sizeof(void*));
-  CHECK(sizeof(QueueRef<int, counting_cs>) == 2 * sizeof(void*));
+  // Pointers to the queue's positions and slots, N, and a word for P (or
+  // N - 1) and the sequence type: 32 bytes on 64-bit hosts, 20 on Cortex-M.
+  CHECK(sizeof(QueueRef<int, lock_free_or_st>) == 3 * sizeof(void*) + 8);
+  CHECK(sizeof(QueueRef<int, counting_cs>) == 3 * sizeof(void*) + 8);
   static_assert(std::is_copy_constructible_v<QueueRef<int>>);
   static_assert(std::is_same_v<QueueRef<int>::policy_type, Queue<int, 4>::policy_type>);
   // The owner and the view see one queue.
@@ -130,10 +132,20 @@ TEST_CASE("mpmc::QueueRef: every member, every policy and layout, many laps", "[
     CHECK(workout(r, 600));
   }
   CHECK(workout(QueueRef<counted, pool_policy::single_thread>(c200), 300));
+  // Lock-free: N a power of two (stamps are plain counters: the view's
+  // inline path) and not (its out-of-line path; N = 1 has P = 2).
+  static Queue<counted, 1, lock_free_or_st> l1;
+  static Queue<counted, 2, lock_free_or_st> l2;
   static Queue<counted, 3, lock_free_or_st> l3;
   static Queue<counted, 64, lock_free_or_st> l64;
+  CHECK(workout(QueueRef<counted, lock_free_or_st>(l1), 600));
+  CHECK(workout(QueueRef<counted, lock_free_or_st>(l2), 600));
   CHECK(workout(QueueRef<counted, lock_free_or_st>(l3), 600));
   CHECK(workout(QueueRef<counted, lock_free_or_st>(l64), 300));
+  static Queue<std::uint32_t, 3, lock_free_or_st> t3;
+  static Queue<std::uint32_t, 8, lock_free_or_st> t8;
+  CHECK(workout(QueueRef<std::uint32_t, lock_free_or_st>(t3), 600));
+  CHECK(workout(QueueRef<std::uint32_t, lock_free_or_st>(t8), 600));
   // The plain ring (a small trivially copyable T under a lock): no slot words.
   static Queue<std::uint32_t, 3, counting_cs> p3;
   static Queue<std::uint32_t, 1000, pool_policy::single_thread> p1000;
@@ -143,28 +155,87 @@ TEST_CASE("mpmc::QueueRef: every member, every policy and layout, many laps", "[
   CHECK(p3.empty());
 }
 
+TEST_CASE("mpmc::QueueRef: the automatic policy and single_thread, every kind of N", "[mpmc][mpmc_ref]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  // (Locals: a static of a type with a destructor registers it at exit,
+  // which may allocate.)
+  // automatic: lock_free on hosts, critical_section<interrupt_mask> on
+  // Cortex-M0. N = 1 (P = 2), 2 (N == P), 3, 4 and 20.
+  Queue<counted, 1> a1;
+  Queue<counted, 2> a2;
+  Queue<counted, 3> a3;
+  Queue<counted, 4> a4;
+  Queue<counted, 20> a20;
+  for (QueueRef<counted> r : {QueueRef<counted>(a1), QueueRef<counted>(a2), QueueRef<counted>(a3),
+                              QueueRef<counted>(a4), QueueRef<counted>(a20)}) {
+    CHECK(workout(r, 450));
+  }
+  Queue<std::uint32_t, 1> b1;
+  Queue<std::uint32_t, 4> b4;
+  Queue<std::uint32_t, 5> b5;
+  for (QueueRef<std::uint32_t> r : {QueueRef<std::uint32_t>(b1), QueueRef<std::uint32_t>(b4),
+                                    QueueRef<std::uint32_t>(b5)}) {
+    CHECK(workout(r, 600));
+  }
+  // single_thread: slot words (counted) and the plain ring, N == P and not.
+  Queue<counted, 1, pool_policy::single_thread> s1;
+  Queue<counted, 8, pool_policy::single_thread> s8;
+  Queue<counted, 9, pool_policy::single_thread> s9;
+  for (QueueRef<counted, pool_policy::single_thread> r :
+       {QueueRef<counted, pool_policy::single_thread>(s1), QueueRef<counted, pool_policy::single_thread>(s8),
+        QueueRef<counted, pool_policy::single_thread>(s9)}) {
+    CHECK(workout(r, 600));
+  }
+  Queue<std::uint16_t, 1, pool_policy::single_thread> r1;
+  Queue<std::uint16_t, 16, pool_policy::single_thread> r16;
+  CHECK(workout(QueueRef<std::uint16_t, pool_policy::single_thread>(r1), 600));
+  CHECK(workout(QueueRef<std::uint16_t, pool_policy::single_thread>(r16), 600));
+  // The owner and the view alternate on one queue.
+  QueueRef<counted> v = a3;
+  for (int i = 0; i < 50; ++i) {
+    CHECK(a3.try_push(make<counted>(i)));
+    CHECK(v.try_push(make<counted>(i + 1)));
+    CHECK(value_of(*v.try_pop()) == i);
+    CHECK(value_of(*a3.try_pop()) == i + 1);
+  }
+  CHECK(a3.empty());
+}
+
 TEST_CASE("mpmc::QueueRef: the element matrix through the view", "[mpmc][mpmc_ref][matrix]") {
-  auto run = [](auto tag) {
+  // N = 5 and N = 4: a power of two takes the lock-free view's other path.
+  auto run_n = [](auto tag, auto n_tag) {
     using T = typename decltype(tag)::type;
+    constexpr std::size_t N = decltype(n_tag)::value;
+    constexpr int n = static_cast<int>(N);
     HEAPLESS_LIFETIME_CHECK;
     HEAPLESS_NO_ALLOC_SCOPE;
     {
-      Queue<T, 5, lock_free_or_st> q;
+      Queue<T, N, lock_free_or_st> q;
       QueueRef<T, lock_free_or_st> r = q;
       for (int lap = 0; lap < 3; ++lap) {
-        for (int i = 0; i < 5; ++i) CHECK(r.try_emplace(make<T>(10 * lap + i)));
+        for (int i = 0; i < n; ++i) CHECK(r.try_emplace(make<T>(10 * lap + i)));
         T extra = make<T>(99);
         CHECK_FALSE(r.try_push(std::move(extra)));
         CHECK(value_of(extra) == 99);  // not moved from when full
-        for (int i = 0; i < 5; ++i) {
+        for (int i = 0; i < n; ++i) {
           auto v = r.try_pop();
           REQUIRE(v.has_value());
           CHECK(value_of(*v) == 10 * lap + i);
           CHECK(reinterpret_cast<std::uintptr_t>(&*v) % alignof(T) == 0);
         }
       }
-      CHECK(r.try_emplace(make<T>(7)));  // left queued: the queue's destructor destroys it
+      CHECK(r.try_emplace(make<T>(7)));
+      T out = make<T>(0);
+      CHECK(r.try_pop(out));
+      CHECK(value_of(out) == 7);
+      CHECK_FALSE(r.try_pop(out));
+      CHECK(value_of(out) == 7);  // untouched when empty
+      CHECK(r.try_emplace(make<T>(8)));  // left queued: the queue's destructor destroys it
     }
+  };
+  auto run = [&](auto tag) {
+    run_n(tag, std::integral_constant<std::size_t, 5>{});
+    run_n(tag, std::integral_constant<std::size_t, 4>{});
   };
   heapless::test::for_each_type<trivial, counted, move_only, overaligned>(run);
 }

@@ -183,9 +183,11 @@ TEST_CASE("spsc::QueueRef: one non-template function serves every capacity", "[s
   CHECK(small.empty());
   CHECK(QueueRef<int>(large).capacity() == 300);
   CHECK(QueueRef<int>(small).max_size() == 4);
-  CHECK(sizeof(QueueRef<int>) == 3 * sizeof(void*));
-  CHECK(sizeof(ProducerRef<int>) == 3 * sizeof(void*));
-  CHECK(sizeof(ConsumerRef<int>) == 3 * sizeof(void*));
+  // The queue's index block, its slots, N - 1, the index wrap, the table,
+  // and one word for head_'s offset, the index type and the layout flags.
+  CHECK(sizeof(QueueRef<int>) == 6 * sizeof(void*));
+  CHECK(sizeof(ProducerRef<int>) == 6 * sizeof(void*));
+  CHECK(sizeof(ConsumerRef<int>) == 6 * sizeof(void*));
   static_assert(std::is_copy_constructible_v<QueueRef<int>>);
   static_assert(!std::is_copy_constructible_v<ProducerRef<int>>);
   static_assert(!std::is_copy_constructible_v<ConsumerRef<int>>);
@@ -271,16 +273,100 @@ TEST_CASE("spsc::QueueRef: handles from a view", "[spsc][spsc_ref]") {
   CHECK(*q.try_pop() == 5);
 }
 
+namespace {
+// Many laps through a view's handles, mixed with the owner's members: every
+// single-element operation of ProducerRef and ConsumerRef at every index
+// offset, past the wrap of the indices (2N, or the narrow index type's
+// range where nothing pads them).
+template <std::size_t N>
+bool handle_laps(Queue<std::uint32_t, N>& q, std::size_t laps) {
+  QueueRef<std::uint32_t> view = q;
+  auto [tx, rx] = view.split();
+  std::uint32_t next = 0, expect = 0;
+  bool ok = tx.capacity() == N && rx.capacity() == N;
+  for (std::size_t lap = 0; lap < laps && ok; ++lap) {
+    // lap % (N + 1) elements in, so that the fill level and the offset of
+    // the indices both run through every value.
+    const std::size_t fill = lap % (N + 1);
+    for (std::size_t i = 0; i < fill; ++i) {
+      switch ((lap + i) % 3) {
+        case 0: ok = ok && tx.try_push(next); break;
+        case 1: ok = ok && tx.try_emplace(next); break;
+        default: ok = ok && q.try_push(next); break;  // the owner's member on the same indices
+      }
+      ++next;
+    }
+    ok = ok && rx.size() == fill && tx.full() == (fill == N);
+    if (fill == N) ok = ok && !tx.try_push(0u) && !tx.try_emplace(0u);
+    for (std::size_t i = 0; i < fill; ++i) {
+      switch ((lap + i) % 4) {
+        case 0: {
+          const auto v = rx.try_pop();
+          ok = ok && v && *v == expect;
+          break;
+        }
+        case 1: {
+          std::uint32_t v = 0;
+          ok = ok && rx.try_pop(v) && v == expect;
+          break;
+        }
+        case 2: {
+          const std::uint32_t* f = rx.front();
+          ok = ok && f != nullptr && *f == expect;
+          rx.pop();
+          break;
+        }
+        default: {
+          const auto v = q.try_pop();
+          ok = ok && v && *v == expect;
+          break;
+        }
+      }
+      ++expect;
+    }
+    std::uint32_t v = 0;
+    ok = ok && rx.empty() && rx.front() == nullptr && !rx.try_pop(v) && !rx.try_pop().has_value();
+  }
+  // Moving the handles on keeps the queue (the moved-from ones are empty).
+  ProducerRef<std::uint32_t> tx2 = std::move(tx);
+  ConsumerRef<std::uint32_t> rx2 = std::move(rx);
+  std::uint32_t v = 0;
+  ok = ok && !tx && !rx && static_cast<bool>(tx2) && static_cast<bool>(rx2);
+  ok = ok && tx2.try_push(5u) && rx2.try_pop(v) && v == 5u && q.empty();
+  return ok && expect == next;
+}
+}  // namespace
+
+TEST_CASE("spsc::QueueRef: the handles of a view, every capacity, many laps", "[spsc][spsc_ref]") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  Queue<std::uint32_t, 1> q1;
+  Queue<std::uint32_t, 2> q2;
+  Queue<std::uint32_t, 3> q3;
+  Queue<std::uint32_t, 7> q7;
+  Queue<std::uint32_t, 16> q16;    // one-byte indices wrap at 256 (unpadded layouts)
+  static Queue<std::uint32_t, 128> q128;  // ... exactly at 2N
+  static Queue<std::uint32_t, 300> q300;  // two-byte indices (unpadded layouts)
+  CHECK(handle_laps(q1, 700));
+  CHECK(handle_laps(q2, 700));
+  CHECK(handle_laps(q3, 700));
+  CHECK(handle_laps(q7, 700));
+  CHECK(handle_laps(q16, 700));
+  CHECK(handle_laps(q128, 700));
+  CHECK(handle_laps(q300, 1400));
+}
+
 TEST_CASE("spsc::QueueRef: the element matrix through the view", "[spsc][spsc_ref][matrix]") {
-  auto run = [](auto tag) {
+  // N = 5 and N = 4: a power of two takes the view's other path on hosts.
+  auto run_n = [](auto tag, auto n_tag) {
     using T = typename decltype(tag)::type;
+    constexpr std::size_t N = decltype(n_tag)::value;
     HEAPLESS_LIFETIME_CHECK;
     HEAPLESS_NO_ALLOC_SCOPE;
     {
-      Queue<T, 5> q;
+      Queue<T, N> q;
       QueueRef<T> r = q;
       for (int lap = 0; lap < 3; ++lap) {
-        for (int i = 0; i < 5; ++i) CHECK(r.try_emplace(make<T>(10 * lap + i)));
+        for (int i = 0; i < static_cast<int>(N); ++i) CHECK(r.try_emplace(make<T>(10 * lap + i)));
         T extra = make<T>(99);
         CHECK_FALSE(r.try_push(std::move(extra)));
         CHECK(value_of(extra) == 99);  // not moved from when full
@@ -290,10 +376,25 @@ TEST_CASE("spsc::QueueRef: the element matrix through the view", "[spsc][spsc_re
         CHECK(value_of(*v) == 10 * lap);
         for (const T& e : r.peek()) CHECK(reinterpret_cast<std::uintptr_t>(&e) % alignof(T) == 0);
         int n = 1;
-        CHECK(r.drain([&](T&& e) { CHECK(value_of(e) == 10 * lap + n++); }) == 4);
+        CHECK(r.drain([&](T&& e) { CHECK(value_of(e) == 10 * lap + n++); }) == N - 1);
       }
       CHECK(r.try_emplace(make<T>(7)));  // left queued: the queue's destructor destroys it
+      T* f = r.front();
+      REQUIRE(f != nullptr);
+      CHECK(value_of(*f) == 7);
+      r.pop();
+      CHECK(r.front() == nullptr);
+      CHECK(r.try_emplace(make<T>(8)));
+      T out = make<T>(0);
+      CHECK(r.try_pop(out));
+      CHECK(value_of(out) == 8);
+      CHECK_FALSE(r.try_pop(out));
+      CHECK(r.try_emplace(make<T>(9)));  // left queued: the queue's destructor destroys it
     }
+  };
+  auto run = [&](auto tag) {
+    run_n(tag, std::integral_constant<std::size_t, 5>{});
+    run_n(tag, std::integral_constant<std::size_t, 4>{});
   };
   heapless::test::for_each_type<trivial, counted, move_only, throwing, overaligned>(run);
 }

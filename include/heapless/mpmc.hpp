@@ -292,12 +292,17 @@ using queue_state_for = queue_state<T, N, sequence_t<N, typename resolve_policy<
 // ---- Cores: what the one implementation (queue_algo) works on -------------------
 // queue_algo's functions run every operation of Queue and QueueRef on a core:
 // the two positions (enq(), deq()), the slot words (seq(i)), the slots
-// (slot(i)) and the stamp arithmetic (cap(), index, lap, next, diff, count,
-// full). static_core is a Queue's: N and P are constants and the atomics are
-// the queue's own, so a Queue compiles to the code its members had when they
-// held the algorithms. dynamic_core is a view's: the same, with N and P read
-// from the queue's shape at run time (S is still a compile-time type: a view
-// picks the core of the queue's S once per call).
+// (slot(i)) and the stamp arithmetic (cap(), none(), index, lap, next,
+// count, full). static_core is a Queue's: N and P are constants and the
+// atomics are the queue's own, so a Queue compiles to the code its members
+// had when they held the algorithms. dynamic_core is a view's: the same,
+// with N and P read at run time from what the view resolved when it was
+// built (view_parts: enq_ and the slots; deq_ and the slot words lie at
+// fixed strides from enq_), S still a compile-time type (a view picks the
+// core of the queue's S once per call). With lock_free a view's members
+// receive a view_core, and its operations pick, with one test, the core
+// whose stamps are plain counters (N == P, inline) or the general one (out
+// of line).
 
 /// A Queue<T, N, Policy>'s state, N known at compile time.
 template <class T, std::size_t N, class S, bool Words>
@@ -311,20 +316,14 @@ struct static_core {
   detail::atomic<S>& seq(std::size_t i) const noexcept { return q->seq_[i]; }
   T* slot(std::size_t i) const noexcept { return &q->slots_.data_[i]; }
   static constexpr std::size_t cap() noexcept { return N; }
+  /// What a claim returns for no slot: N.
+  static constexpr std::size_t none() noexcept { return N; }
   static constexpr S lap_size() noexcept { return st::p; }
   static constexpr std::size_t index(S s) noexcept { return st::index(s); }
   static constexpr S lap(S s) noexcept { return st::lap(s); }
   static constexpr S next(S s) noexcept { return st::next(s); }
   static constexpr std::size_t count(S from, S to) noexcept { return st::count(from, to); }
   static constexpr bool full(S from, S to) noexcept { return st::full(from, to); }
-};
-
-/// Where a queue's members are, for a view (QueueRef).
-struct queue_parts {
-  void* enq;
-  void* deq;
-  void* seq;  // null for the plain ring
-  void* slots;
 };
 
 /// The exact type of a queue's positions and slot words, as a view records it.
@@ -343,56 +342,90 @@ constexpr seq_kind seq_kind_of() noexcept {
   }
 }
 
-/// What a view knows of a Queue<T, N, Policy> type: one constant table per type.
-struct queue_shape {
-  std::size_t n;  // N
-  std::size_t p;  // P, stamps per lap
-  seq_kind kind;  // the sequence type
-  queue_parts (*parts)(void* q) noexcept;
-};
+/// Bytes from enq_ to deq_, and from deq_ to the slot words, in a queue's
+/// state (queue_state) whose words are S: the same for every N, so that a
+/// view finds them from enq_ alone. Each member is aligned to
+/// line_align<atomic<S>> when the slots carry words, packed otherwise.
+template <class S, bool Words>
+inline constexpr std::size_t position_stride =
+    Words ? (sizeof(detail::atomic<S>) + line_align<detail::atomic<S>> - 1) / line_align<detail::atomic<S>> *
+                line_align<detail::atomic<S>>
+          : sizeof(detail::atomic<S>);
 
-template <class State, std::size_t N, class S, bool Words>
-struct queue_shape_of {
-  static queue_parts parts(void* q) noexcept {
-    State& s = *static_cast<State*>(q);
-    void* seq = nullptr;
-    if constexpr (Words) seq = static_cast<void*>(s.seq_);
-    return {static_cast<void*>(&s.enq_), static_cast<void*>(&s.deq_), seq, static_cast<void*>(s.slots_.data())};
-  }
-  static constexpr queue_shape shape = {N, lap_size(N), seq_kind_of<S>(), &parts};
-};
-
-/// A view's core: a queue's members and its N and P, at run time; S fixed.
-template <class T, class S>
+/// A view's core: a queue's positions, slot words and slots, and its N and
+/// P, all from what the view resolved when it was built; S fixed. Pow2: N
+/// == P (a power of two, N >= 2), so that stamps are plain counters, as in
+/// the queue's own code for such N.
+template <class T, class S, bool Words, bool Pow2>
 struct dynamic_core {
   using seq_type = S;
   using m = stamp_math<S>;
-  detail::atomic<S>* enq_;
-  detail::atomic<S>* deq_;
-  detail::atomic<S>* seq_;
+  char* enq_;
   T* slots_;
   std::size_t n_;
   S p_;
 
-  dynamic_core(const queue_parts& q, const queue_shape& s) noexcept
-      : enq_(static_cast<detail::atomic<S>*>(q.enq)),
-        deq_(static_cast<detail::atomic<S>*>(q.deq)),
-        seq_(static_cast<detail::atomic<S>*>(q.seq)),
-        slots_(static_cast<T*>(q.slots)),
-        n_(s.n),
-        p_(static_cast<S>(s.p)) {}
-  detail::atomic<S>& enq() const noexcept { return *enq_; }
-  detail::atomic<S>& deq() const noexcept { return *deq_; }
-  detail::atomic<S>& seq(std::size_t i) const noexcept { return seq_[i]; }
+  dynamic_core(void* enq, T* slots, std::size_t n, std::size_t p) noexcept
+      : enq_(static_cast<char*>(enq)), slots_(slots), n_(n), p_(static_cast<S>(Pow2 ? n : p)) {}
+  detail::atomic<S>& enq() const noexcept { return *static_cast<detail::atomic<S>*>(static_cast<void*>(enq_)); }
+  detail::atomic<S>& deq() const noexcept {
+    return *static_cast<detail::atomic<S>*>(static_cast<void*>(enq_ + position_stride<S, Words>));
+  }
+  detail::atomic<S>& seq(std::size_t i) const noexcept {
+    return static_cast<detail::atomic<S>*>(static_cast<void*>(enq_ + 2 * position_stride<S, Words>))[i];
+  }
   T* slot(std::size_t i) const noexcept { return slots_ + i; }
   std::size_t cap() const noexcept { return n_; }
+  // What a claim returns for no slot: a value no index takes (an index is
+  // below P <= 2^30, and index() says so by its 32-bit width), so that the
+  // compiler drops the test where size_t is wider.
+  static constexpr std::size_t none() noexcept { return ~std::size_t{0}; }
   S lap_size() const noexcept { return p_; }
-  std::size_t index(S s) const noexcept { return m::index(s, p_); }
-  S lap(S s) const noexcept { return m::lap(s, p_); }
-  S next(S s) const noexcept { return m::next(s, n_, p_); }
+  std::size_t index(S s) const noexcept {
+    return static_cast<std::uint32_t>(s) & static_cast<std::uint32_t>(p_ - 1u);
+  }
+  // s minus its index: the index at hand in the caller, no second mask.
+  S lap(S s) const noexcept { return static_cast<S>(s - static_cast<S>(index(s))); }
+  S next(S s) const noexcept {
+    if constexpr (Pow2) {
+      return static_cast<S>(s + 1u);
+    } else {
+      return m::next(s, n_, p_);
+    }
+  }
   std::size_t count(S from, S to) const noexcept { return m::count(from, to, n_, p_); }
   bool full(S from, S to) const noexcept { return m::full(from, to, p_); }
 };
+
+/// What a view resolves when it is built (QueueRef's data).
+template <class T>
+struct view_parts {
+  void* enq;         // the queue's enq_; deq_ and the slot words follow at fixed strides
+  std::size_t n;     // N (between the two pointers: GCC would load those as one vector)
+  T* slots;          // the queue's slots
+  std::uint32_t pm;  // N == P: N - 1 (odd: N >= 2); else P, stamps per lap (even; N <= 2^30)
+  seq_kind kind;     // the sequence type
+};
+
+/// A lock-free view's core as its members receive it: the queue's parts
+/// and N and P as the view holds them. The operations pick, with one test,
+/// the core whose stamps are plain counters (N == P) inline, or the general
+/// core out of line (queue_algo::try_emplace...).
+template <class T, class S, bool Words>
+struct view_core {
+  static constexpr bool dispatches = true;
+  const view_parts<T>* v;  // read only as far as the path taken needs
+
+  bool pow2() const noexcept { return (v->pm & 1u) != 0; }
+  dynamic_core<T, S, Words, true> pow2_core() const noexcept { return {v->enq, v->slots, std::size_t{v->pm} + 1u, 0}; }
+  dynamic_core<T, S, Words, false> general() const noexcept { return {v->enq, v->slots, v->n, v->pm}; }
+};
+
+/// Whether C is a view_core (its operations first pick the core to run on).
+template <class C, class = void>
+inline constexpr bool dispatches = false;
+template <class C>
+inline constexpr bool dispatches<C, std::enable_if_t<C::dispatches>> = true;
 
 // ---- The algorithms, once --------------------------------------------------------
 
@@ -406,6 +439,15 @@ struct queue_algo {
   // ---- Producers -----------------------------------------------------------
   template <class C, class... Args>
   static bool try_emplace(const C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (dispatches<C>) {
+      if (HEAPLESS_LIKELY(c.pow2())) return try_emplace(c.pow2_core(), std::forward<Args>(args)...);
+      return try_emplace_general<pass_t<Args>...>(c.general(), std::forward<Args>(args)...);
+    } else {
+      return try_emplace_on(c, std::forward<Args>(args)...);
+    }
+  }
+  template <class C, class... Args>
+  static bool try_emplace_on(const C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     using S = typename C::seq_type;
     if constexpr (plain) {
       // Built before the lock, copied (trivially) inside it.
@@ -421,19 +463,28 @@ struct queue_algo {
     } else if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
       S lap;
       const std::size_t i = claim_push(c, lap);
-      if (i == c.cap()) return false;
+      if (i == c.none()) return false;
       ::heapless::detail::construct_at(c.slot(i), std::forward<Args>(args)...);
       publish(c, i, lap);
       return true;
     } else {
       T tmp(std::forward<Args>(args)...);
-      return try_emplace(c, std::move(tmp));
+      return try_emplace_on(c, std::move(tmp));
     }
   }
 
   // ---- Consumers -----------------------------------------------------------
   template <class C>
   static std::optional<T> try_pop(const C& c) noexcept {
+    if constexpr (dispatches<C>) {
+      if (HEAPLESS_LIKELY(c.pow2())) return try_pop(c.pow2_core());
+      return try_pop_general(c.general());
+    } else {
+      return try_pop_on(c);
+    }
+  }
+  template <class C>
+  static std::optional<T> try_pop_on(const C& c) noexcept {
     using S = typename C::seq_type;
     if constexpr (plain) {
       std::optional<T> out;
@@ -449,7 +500,7 @@ struct queue_algo {
     } else {
       S lap;
       const std::size_t i = claim_pop(c, lap);
-      if (i == c.cap()) return std::nullopt;
+      if (i == c.none()) return std::nullopt;
       const release_on_exit<C> release{c, i, lap};
       // Built in the caller's object (a prvalue), then the slot is released.
       return std::optional<T>(std::in_place, std::move(*c.slot(i)));
@@ -457,6 +508,21 @@ struct queue_algo {
   }
   template <class C>
   static bool try_pop(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    if constexpr (dispatches<C>) {
+      if (HEAPLESS_LIKELY(c.pow2())) return try_pop(c.pow2_core(), out);
+      if constexpr (small_trivial) {
+        const std::optional<T> e = try_pop_general(c.general());
+        if (e) out = *e;
+        return e.has_value();
+      } else {
+        return try_pop_general(c.general(), out);
+      }
+    } else {
+      return try_pop_on(c, out);
+    }
+  }
+  template <class C>
+  static bool try_pop_on(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
     using S = typename C::seq_type;
     if constexpr (plain) {
       return ::heapless::detail::pool_guard<Policy>::run([&]() noexcept {
@@ -470,16 +536,47 @@ struct queue_algo {
     } else {
       S lap;
       const std::size_t i = claim_pop(c, lap);
-      if (i == c.cap()) return false;
+      if (i == c.none()) return false;
       const release_on_exit<C> release{c, i, lap};
       out = std::move(*c.slot(i));
       return true;
     }
   }
 
+  // A view's operations on a queue whose N is not a power of two: out of
+  // line, so that the inlined path of the other queues stays small. Small
+  // trivially copyable arguments and results travel by value, so that the
+  // caller's variables need no address (and no place in memory) for them.
+  static constexpr bool small_trivial = std::is_trivially_copyable_v<T> && sizeof(T) <= 2 * sizeof(void*);
+  template <class A, class D = std::remove_cv_t<std::remove_reference_t<A>>>
+  using pass_t = std::conditional_t<std::is_trivially_copyable_v<D> && sizeof(D) <= 2 * sizeof(void*) &&
+                                        (!std::is_lvalue_reference_v<A> || std::is_const_v<std::remove_reference_t<A>>),
+                                    D, A&&>;
+  template <class... P, class C>
+  HEAPLESS_NOINLINE static bool try_emplace_general(const C& c, P... args) noexcept(
+      std::is_nothrow_constructible_v<T, P&&...>) {
+    return try_emplace_on(c, std::forward<P>(args)...);
+  }
+  template <class C>
+  HEAPLESS_NOINLINE static std::optional<T> try_pop_general(const C& c) noexcept {
+    return try_pop_on(c);
+  }
+  template <class C>
+  HEAPLESS_NOINLINE static bool try_pop_general(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return try_pop_on(c, out);
+  }
+
   // ---- Observers -----------------------------------------------------------
   template <class C>
   static std::size_t size(const C& c) noexcept {
+    if constexpr (dispatches<C>) {
+      return c.pow2() ? size_on(c.pow2_core()) : size_on(c.general());
+    } else {
+      return size_on(c);
+    }
+  }
+  template <class C>
+  static std::size_t size_on(const C& c) noexcept {
     using S = typename C::seq_type;
     if constexpr (lock_free) {
       // Acquire on both: the second load stays after the first; a caller may
@@ -506,14 +603,14 @@ struct queue_algo {
     ~release_on_exit() { release(c, i, lap); }
   };
 
-  // Claims the next position to fill: its slot index (lap in `lap`), or N
-  // when the queue is full.
+  // Claims the next position to fill: its slot index (lap in `lap`), or
+  // c.none() when the queue is full.
   template <class C>
   static std::size_t claim_push(const C& c, typename C::seq_type& lap) noexcept {
     using S = typename C::seq_type;
     if constexpr (plain) {  // (never called: the plain ring has no slot words)
       lap = 0;
-      return c.cap();
+      return c.none();
     } else if constexpr (lock_free) {
       // Relaxed: only a guess; the CAS below validates it.
       S pos = c.enq().load(detail::memory_order_relaxed);
@@ -531,7 +628,7 @@ struct queue_algo {
           if (c.enq().compare_exchange_weak(pos, c.next(pos), detail::memory_order_relaxed, detail::memory_order_relaxed))
             return i;
         } else if (d < 0) {
-          return c.cap();  // the slot still holds (or awaits) the previous lap's element: full
+          return c.none();  // the slot still holds (or awaits) the previous lap's element: full
         } else {
           // Relaxed: our position was stale; take a fresh guess.
           pos = c.enq().load(detail::memory_order_relaxed);
@@ -544,21 +641,21 @@ struct queue_algo {
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: as above (the emptying consumer released outside the lock).
-        if (c.seq(i).load(detail::memory_order_acquire) != lap) return c.cap();
+        if (c.seq(i).load(detail::memory_order_acquire) != lap) return c.none();
         c.enq().store(c.next(pos), detail::memory_order_relaxed);
         return i;
       });
     }
   }
 
-  // Claims the next position to drain: its slot index (lap in `lap`), or N
-  // when the front is empty or not yet published.
+  // Claims the next position to drain: its slot index (lap in `lap`), or
+  // c.none() when the front is empty or not yet published.
   template <class C>
   static std::size_t claim_pop(const C& c, typename C::seq_type& lap) noexcept {
     using S = typename C::seq_type;
     if constexpr (plain) {  // (never called: the plain ring has no slot words)
       lap = 0;
-      return c.cap();
+      return c.none();
     } else if constexpr (lock_free) {
       // Relaxed: only a guess; the CAS below validates it.
       S pos = c.deq().load(detail::memory_order_relaxed);
@@ -574,7 +671,7 @@ struct queue_algo {
           if (c.deq().compare_exchange_weak(pos, c.next(pos), detail::memory_order_relaxed, detail::memory_order_relaxed))
             return i;
         } else if (d < 0) {
-          return c.cap();  // not yet filled for this lap: empty (or its producer is mid-push)
+          return c.none();  // not yet filled for this lap: empty (or its producer is mid-push)
         } else {
           // Relaxed: our position was stale; take a fresh guess.
           pos = c.deq().load(detail::memory_order_relaxed);
@@ -587,7 +684,7 @@ struct queue_algo {
         const std::size_t i = c.index(pos);
         lap = c.lap(pos);
         // Acquire: pairs with the release in publish() (outside the lock).
-        if (c.seq(i).load(detail::memory_order_acquire) != static_cast<S>(lap + 1u)) return c.cap();
+        if (c.seq(i).load(detail::memory_order_acquire) != static_cast<S>(lap + 1u)) return c.none();
         c.deq().store(c.next(pos), detail::memory_order_relaxed);
         return i;
       });
@@ -766,15 +863,17 @@ class Queue : private detail::queue_state_for<T, N, Policy>,
 /// A non-owning handle to an mpmc::Queue<T, N, Policy> of any capacity N:
 /// one non-template function can push into, or pop from, queues of
 /// different sizes, from any number of threads and interrupt handlers (the
-/// queue's rules). Built on demand (implicit at a call): a pointer to the
-/// queue and one to a table of constants for that queue type (16 bytes on
-/// 64-bit hosts, 8 on Cortex-M); copyable, valid while the queue lives. It
-/// has the queue's whole API: try_push, try_emplace, try_pop (both forms),
-/// size, empty, full, capacity, max_size. Each member runs the algorithm the
-/// queue's member runs (detail::queue_algo), with the same memory orders and
-/// the same policy (Policy is resolved as the queue's: a QueueRef<T, P>
-/// accepts every Queue<T, N, P>), on the queue's own positions, slot words
-/// and slots; N and the stamps per lap are read from the table.
+/// queue's rules). Built on demand (implicit at a call): what every
+/// operation needs, resolved once there (pointers to the queue's positions
+/// and slots, N, and a word for the stamps per lap and the sequence type:
+/// 32 bytes on 64-bit hosts, 20 on Cortex-M); copyable, valid while the
+/// queue lives. It has the queue's whole API: try_push, try_emplace,
+/// try_pop (both forms), size, empty, full, capacity, max_size. Each member
+/// runs the algorithm the queue's member runs (detail::queue_algo), with
+/// the same memory orders and the same policy (Policy is resolved as the
+/// queue's: a QueueRef<T, P> accepts every Queue<T, N, P>), on the queue's
+/// own positions, slot words and slots, with N and the stamps per lap read
+/// at run time.
 template <class T, class Policy>
 class QueueRef
     : public detail::queue_members<QueueRef<T, Policy>, T, typename detail::resolve_policy<Policy>::type> {
@@ -791,42 +890,54 @@ class QueueRef
   /// Refers to q (implicit, so a Queue<T, N, Policy>& converts at a call).
   template <std::size_t N>
   QueueRef(Queue<T, N, Policy>& q) noexcept  // NOLINT: implicit on purpose
-      : q_(q.state_ptr_()),
-        shape_(&detail::queue_shape_of<typename Queue<T, N, Policy>::state_, N,
-                                       typename Queue<T, N, Policy>::sequence_type,
-                                       !Queue<T, N, Policy>::plain_>::shape) {}
-
-  /// The queue's N.
-  [[nodiscard]] size_type capacity() const noexcept { return shape_->n; }
-  /// Same as capacity().
-  [[nodiscard]] size_type max_size() const noexcept { return shape_->n; }
-
- private:
-  static constexpr bool lock_free_ = std::is_same_v<policy_type, pool_policy::lock_free>;
-  template <class S, class F>
-  decltype(auto) run_(const detail::queue_parts& p, F& f) const {
-    return f(detail::dynamic_core<T, S>(p, *shape_));
-  }
-  // The core of the queue's sequence type: one type under lock_free, one of
-  // four otherwise (picked once per call).
-  template <class F>
-  decltype(auto) with_core_(F&& f) const {
-    const detail::queue_parts p = shape_->parts(q_);
-    if constexpr (lock_free_) {
-      return run_<detail::sequence_t<1, policy_type>>(p, f);
-    } else {
-      switch (shape_->kind) {
-        case detail::seq_kind::u8: return run_<std::uint8_t>(p, f);
-        case detail::seq_kind::u16: return run_<std::uint16_t>(p, f);
-        case detail::seq_kind::u32: return run_<std::uint32_t>(p, f);
-        case detail::seq_kind::u64: break;
-      }
-      return run_<std::uint64_t>(p, f);
+      : v_{&q.state_ptr_()->enq_, N, q.state_ptr_()->slots_.data(),
+           static_cast<std::uint32_t>(N == detail::lap_size(N) ? N - 1 : detail::lap_size(N)),
+           detail::seq_kind_of<typename Queue<T, N, Policy>::sequence_type>()} {
+    using S = typename Queue<T, N, Policy>::sequence_type;
+    constexpr bool words = !Queue<T, N, Policy>::plain_;
+    constexpr std::size_t stride = detail::position_stride<S, words>;
+    // Where the core finds deq_ and the slot words (position_stride).
+    HEAPLESS_ASSERT(static_cast<void*>(&q.state_ptr_()->deq_) == static_cast<char*>(v_.enq) + stride,
+                    "mpmc::QueueRef: deq_ not where the view looks for it");
+    if constexpr (words) {
+      HEAPLESS_ASSERT(static_cast<void*>(q.state_ptr_()->seq_) == static_cast<char*>(v_.enq) + 2 * stride,
+                      "mpmc::QueueRef: the slot words not where the view looks for them");
     }
   }
 
-  void* q_;
-  const detail::queue_shape* shape_;
+  /// The queue's N.
+  [[nodiscard]] size_type capacity() const noexcept { return v_.n; }
+  /// Same as capacity().
+  [[nodiscard]] size_type max_size() const noexcept { return v_.n; }
+
+ private:
+  static constexpr bool lock_free_ = std::is_same_v<policy_type, pool_policy::lock_free>;
+  static constexpr bool words_ = !detail::plain_ring<T, policy_type>;
+  template <class S, class F>
+  decltype(auto) run_(F& f) const {
+    // P is pm rounded up to even (pm is N - 1 when N == P).
+    return f(detail::dynamic_core<T, S, words_, false>(v_.enq, v_.slots, v_.n, std::size_t{v_.pm} + (v_.pm & 1u)));
+  }
+  // The core the members run on: under lock_free the view_core (a power-of-
+  // two N runs with stamps as plain counters, inline; other N out of line);
+  // under the locked policies, which spend their time in the lock, the
+  // general core of one of four sequence types (picked once per call).
+  template <class F>
+  decltype(auto) with_core_(F&& f) const {
+    if constexpr (lock_free_) {
+      return f(detail::view_core<T, detail::sequence_t<1, policy_type>, words_>{&v_});
+    } else {
+      switch (v_.kind) {
+        case detail::seq_kind::u8: return run_<std::uint8_t>(f);
+        case detail::seq_kind::u16: return run_<std::uint16_t>(f);
+        case detail::seq_kind::u32: return run_<std::uint32_t>(f);
+        case detail::seq_kind::u64: break;
+      }
+      return run_<std::uint64_t>(f);
+    }
+  }
+
+  detail::view_parts<T> v_;
 };
 
 }  // namespace mpmc

@@ -91,6 +91,7 @@
 #define HEAPLESS_SPSC_HPP
 
 #include <cstddef>      // std::size_t: also the index type on padded layouts
+#include <cstdint>      // std::uint16_t: a view's record of where head_ lies
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
 #include "detail/iterator.hpp"  // std::forward_iterator_tag (peek) without <iterator>
 #include <new>          // placement new (via detail/storage.hpp)
@@ -138,10 +139,9 @@ struct ring_index {
   // The smallest type holding 2N - 1 where nothing pads the indices (RAM
   // matters there). With padding the width is free, and a pointer-wide index
   // is what the compilers address a slot with and advance without widening
-  // or copying it first.
-  using type = std::conditional_t<(HEAPLESS_CACHE_LINE > 0 &&
-                                   sizeof(smallest_size_t<2 * N - 1>) < sizeof(std::size_t)),
-                                  std::size_t, smallest_size_t<2 * N - 1>>;
+  // or copying it first; std::size_t itself for every N, so that a view
+  // (QueueRef) knows the type without asking.
+  using type = std::conditional_t<(HEAPLESS_CACHE_LINE > 0), std::size_t, smallest_size_t<2 * N - 1>>;
   static constexpr bool pow2 = (N & (N - 1)) == 0;
 
   /// The index n places after i (n <= N).
@@ -313,9 +313,13 @@ struct is_contiguous_range_of<
 // saw_tail) and the slots (at, data). static_core is a Queue<T, N>'s: every
 // answer that depends on N is a constant and the atomics are the queue's
 // own, so a Queue compiles to the code its members had when they held the
-// algorithms. dynamic_core is a view's: the same answers read from the
-// queue's shape (queue_shape) at run time, the atomics reached through
-// their type.
+// algorithms. dynamic_core is a view's: the same answers from what the view
+// resolved when it was built (the index block, the slots, N, the wrap, the
+// layout; the table queue_shape for the rest), the atomics reached through
+// their type (always std::size_t on hosts). free_core is a view's for the
+// host layout with N a power of two: the owner's arithmetic with N - 1 read
+// at run time and no test of the layout; a view's single-element operations
+// pick it, or the out-of-line general path, with one test of a flag.
 
 /// A Queue<T, N>'s index block and slots, N known at compile time.
 template <class T, std::size_t N>
@@ -380,36 +384,21 @@ HEAPLESS_ALWAYS_INLINE inline auto visit_index(index_kind k, F f) -> decltype(f(
   return f(static_cast<std::size_t*>(nullptr));
 }
 
-/// What a view knows of a Queue<T, N> type: one constant table per type.
+/// Whether every queue's indices are std::size_t (the padded layouts: see
+/// ring_index), so that a view needs no dispatch on their type.
+inline constexpr bool size_t_indices = HEAPLESS_CACHE_LINE > 0;
+
+/// What a view knows of a Queue<T, N> type: one constant table per type,
+/// read when the view is built and on the rare paths (an empty handle).
 struct queue_shape {
   std::size_t cap;        // N
-  std::size_t wrap_mask;  // N a power of two: the index type's all-ones (indices wrap there); else 0
-  std::size_t head_off;   // byte offsets in the index block (tail_ is at 0)
-  std::size_t full_at_off;
-  std::size_t tail_cache_off;
-  index_kind kind;       // the index type
-  bool cached;           // private copies of the other side's index
-  void* empty_producer;  // the empty handles' blocks of this layout
+  std::size_t slot_mask;  // N a power of two: N - 1; else all ones (see dynamic_core::slot)
+  std::size_t wrap;       // where indices wrap: 2N, or 2^bits of the index type (0: the size_t's own wrap)
+  std::size_t head_off;   // byte offset of head_ in the index block (tail_ is at 0)
+  index_kind kind;        // the index type
+  bool cached;            // private copies of the other side's index, each right after its side's index
+  void* empty_producer;   // the empty handles' blocks of this layout
   void* empty_consumer;
-};
-
-/// An atomic index of the shape's type: loads and stores as the owner's own
-/// detail::atomic<index_type> does, with the caller's memory order.
-struct atomic_index_ref {
-  void* p;
-  index_kind kind;
-  HEAPLESS_ALWAYS_INLINE std::size_t load(detail::memory_order o) const noexcept {
-    return visit_index(kind, [this, o](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
-      using I = std::remove_pointer_t<decltype(type)>;
-      return static_cast<std::size_t>(static_cast<detail::atomic<I>*>(p)->load(o));
-    });
-  }
-  HEAPLESS_ALWAYS_INLINE void store(std::size_t v, detail::memory_order o) const noexcept {
-    visit_index(kind, [this, v, o](auto* type) HEAPLESS_ALWAYS_INLINE {
-      using I = std::remove_pointer_t<decltype(type)>;
-      static_cast<detail::atomic<I>*>(p)->store(static_cast<I>(v), o);
-    });
-  }
 };
 
 /// The shape of Queue<T, N>: offsets of its index block's members.
@@ -419,23 +408,94 @@ struct queue_shape_of {
   using index_type = typename ring_index<N>::type;
   static constexpr bool cached = cached_indices<T, N>::value;
   static_assert(std::is_standard_layout_v<block_type>, "spsc: the index block must be standard-layout");
-  static constexpr std::size_t private_off(bool producer) noexcept {
+  static_assert(offsetof(block_type, tail_) == 0, "spsc: tail_ opens the index block");
+  // A view finds a side's private copy right after that side's index.
+  static constexpr bool private_after_index() noexcept {
     if constexpr (cached) {
-      return producer ? offsetof(block_type, full_at_) : offsetof(block_type, tail_cache_);
+      return offsetof(block_type, full_at_) == sizeof(index_type) &&
+             offsetof(block_type, tail_cache_) == offsetof(block_type, head_) + sizeof(index_type);
     } else {
-      return 0;
+      return true;
     }
   }
-  static_assert(offsetof(block_type, tail_) == 0, "spsc: tail_ opens the index block");
+  static_assert(private_after_index(), "spsc: a private copy follows its side's index");
+  static_assert(sizeof(detail::atomic<index_type>) == sizeof(index_type), "spsc: an atomic index is the index");
+  static_assert(!size_t_indices || std::is_same_v<index_type, std::size_t>, "spsc: padded layouts index with size_t");
+  static constexpr std::size_t wrap() noexcept {
+    if constexpr (!ring_index<N>::pow2) {
+      return 2 * N;
+    } else if constexpr (sizeof(index_type) >= sizeof(std::size_t)) {
+      return 0;  // the index wraps where size_t does
+    } else {
+      return std::size_t{1} << (8 * sizeof(index_type));
+    }
+  }
   static constexpr queue_shape shape = {N,
-                                        ring_index<N>::pow2 ? static_cast<std::size_t>(index_type(~index_type{0})) : 0,
+                                        ring_index<N>::pow2 ? N - 1 : ~std::size_t{0},
+                                        wrap(),
                                         offsetof(block_type, head_),
-                                        private_off(true),
-                                        private_off(false),
                                         index_kind_of<index_type>(),
                                         cached,
                                         &empty_producer_block<N, cached>,
                                         &empty_consumer_block<N, cached>};
+};
+
+/// An index of a queue's index type, reached through a pointer: loads and
+/// stores as the owner's own index does (atomically, with the caller's
+/// memory order, for the shared ones).
+HEAPLESS_ALWAYS_INLINE inline std::size_t load_index(const void* p, index_kind k, detail::memory_order o) noexcept {
+  if constexpr (size_t_indices) {
+    (void)k;
+    return static_cast<const detail::atomic<std::size_t>*>(p)->load(o);
+  } else {
+    return visit_index(k, [p, o](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
+      using I = std::remove_pointer_t<decltype(type)>;
+      return static_cast<std::size_t>(static_cast<const detail::atomic<I>*>(p)->load(o));
+    });
+  }
+}
+HEAPLESS_ALWAYS_INLINE inline void store_index(void* p, index_kind k, std::size_t v, detail::memory_order o) noexcept {
+  if constexpr (size_t_indices) {
+    (void)k;
+    static_cast<detail::atomic<std::size_t>*>(p)->store(v, o);
+  } else {
+    visit_index(k, [p, v, o](auto* type) HEAPLESS_ALWAYS_INLINE {
+      using I = std::remove_pointer_t<decltype(type)>;
+      static_cast<detail::atomic<I>*>(p)->store(static_cast<I>(v), o);
+    });
+  }
+}
+HEAPLESS_ALWAYS_INLINE inline std::size_t read_plain_index(const void* p, index_kind k) noexcept {
+  if constexpr (size_t_indices) {
+    (void)k;
+    return *static_cast<const std::size_t*>(p);
+  } else {
+    return visit_index(k, [p](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
+      using I = std::remove_pointer_t<decltype(type)>;
+      return static_cast<std::size_t>(*static_cast<const I*>(p));
+    });
+  }
+}
+HEAPLESS_ALWAYS_INLINE inline void write_plain_index(void* p, index_kind k, std::size_t v) noexcept {
+  if constexpr (size_t_indices) {
+    (void)k;
+    *static_cast<std::size_t*>(p) = v;
+  } else {
+    visit_index(k, [p, v](auto* type) HEAPLESS_ALWAYS_INLINE {
+      using I = std::remove_pointer_t<decltype(type)>;
+      *static_cast<I*>(p) = static_cast<I>(v);
+    });
+  }
+}
+
+/// An atomic index of the queue's type (a view's tail() and head()).
+struct atomic_index_ref {
+  void* p;
+  index_kind kind;
+  HEAPLESS_ALWAYS_INLINE std::size_t load(detail::memory_order o) const noexcept { return load_index(p, kind, o); }
+  HEAPLESS_ALWAYS_INLINE void store(std::size_t v, detail::memory_order o) const noexcept {
+    store_index(p, kind, v, o);
+  }
 };
 
 /// The capacity of a view's queue, at run time (peek_range's Cap).
@@ -444,61 +504,167 @@ struct runtime_cap {
   constexpr operator std::size_t() const noexcept { return value; }  // NOLINT: a capacity reads as a number
 };
 
-/// A view's core: the queue's index block and slots, and its shape.
+/// A view's core for the queues whose single-element operations need no
+/// run-time test at all: the padded layout (size_t indices, each private
+/// copy right after its side's index, head_ one line in, the slots from the
+/// first line after the indices) with N a power of two (free-running
+/// indices). Every answer is the owner's arithmetic, with N - 1 read at run
+/// time.
+template <class T>
+struct free_core {
+  using index_type = std::size_t;
+  using cap_type = runtime_cap;
+  using atomic_index = detail::atomic<std::size_t>;
+  static constexpr std::size_t head_off = line_align<atomic_index>;
+  static constexpr std::size_t slots_align = line_align<uninit_array<T, 1>>;
+  static constexpr std::size_t slots_off = (2 * head_off + slots_align - 1) / slots_align * slots_align;
+  void* q;           // the index block; tail_ opens it
+  std::size_t last;  // N - 1
+  const queue_shape* s;
+
+  atomic_index& tail() const noexcept { return *static_cast<atomic_index*>(q); }
+  atomic_index& head() const noexcept { return *static_cast<atomic_index*>(at_(head_off)); }
+  runtime_cap cap() const noexcept { return {last + 1}; }
+  static index_type advance(index_type i, std::size_t k) noexcept { return i + k; }
+  static std::size_t distance(index_type from, index_type to) noexcept { return to - from; }
+  std::size_t slot(index_type i) const noexcept { return i & last; }
+  std::size_t known_room(index_type t) const noexcept { return distance(t, full_at_()); }
+  void saw_head(index_type h) const noexcept { full_at_() = h + last + 1; }
+  std::size_t known_items(index_type h) const noexcept { return distance(h, tail_cache_()); }
+  void saw_tail(index_type t) const noexcept { tail_cache_() = t; }
+  // Only for a queue's block (the callers first check the indices).
+  T* at(index_type i) const noexcept { return data() + slot(i); }
+  T* data() const noexcept { return static_cast<T*>(at_(slots_off)); }
+  bool is_empty_handle() const noexcept { return q == s->empty_producer || q == s->empty_consumer; }
+
+ private:
+  void* at_(std::size_t off) const noexcept { return static_cast<char*>(q) + off; }
+  std::size_t& full_at_() const noexcept { return *static_cast<std::size_t*>(at_(sizeof(std::size_t))); }
+  std::size_t& tail_cache_() const noexcept { return *static_cast<std::size_t*>(at_(head_off + sizeof(std::size_t))); }
+};
+
+/// A view's core: what every operation needs, resolved once when the view
+/// is built (the index block, the slots, N, how indices wrap, where head_
+/// lies, the index type and layout), so that an operation is the owner's
+/// arithmetic on a few loaded words; the table (queue_shape) for the rest.
+/// On hosts the single-element operations of a queue with a free_core run
+/// on that (free_flag).
 template <class T>
 struct dynamic_core {
   using index_type = std::size_t;
   using cap_type = runtime_cap;
-  void* q;
+  void* q;  // the index block; tail_ opens it
   T* slots;
+  std::size_t last;   // N - 1
+  std::size_t wrap_;  // shape's wrap: 0 when indices run free over size_t (N a power of two)
   const queue_shape* s;
+  std::uint16_t head_off;  // shape's
+  index_kind kind;         // shape's
+  std::uint8_t flags;      // cached_flag, free_flag
+  static constexpr std::uint8_t cached_flag = 1;  // shape's cached
+  static constexpr std::uint8_t free_flag = 2;    // free_core serves the single-element operations
+  /// Single-element operations first look for the free_core (hosts only).
+  static constexpr bool has_free_core = size_t_indices;
 
-  char* at_(std::size_t off) const noexcept { return static_cast<char*>(q) + off; }
-  atomic_index_ref tail() const noexcept { return {q, s->kind}; }
-  atomic_index_ref head() const noexcept { return {at_(s->head_off), s->kind}; }
-  runtime_cap cap() const noexcept { return {s->cap}; }
-  index_type advance(index_type i, std::size_t n) const noexcept {
-    if (s->wrap_mask != 0) return (i + n) & s->wrap_mask;
-    const std::size_t j = i + n;
-    return j >= 2 * s->cap ? j - 2 * s->cap : j;
+  template <std::size_t N>
+  static dynamic_core of(void* block, T* slots) noexcept {
+    using shape = queue_shape_of<T, N>;
+    static_assert(shape::shape.head_off <= 0xFFFFu, "spsc: head_ too far into the index block");
+    constexpr bool free_layout = size_t_indices && shape::cached && shape::shape.wrap == 0;
+    static_assert(!free_layout || shape::shape.head_off == free_core<T>::head_off,
+                  "spsc: free_core's head_ is the padded layout's");
+    // (The slots' place is the layout's; the test folds to a constant.)
+    const bool free = free_layout && static_cast<void*>(slots) == static_cast<char*>(block) + free_core<T>::slots_off;
+    return {block,
+            slots,
+            N - 1,
+            shape::shape.wrap,
+            &shape::shape,
+            static_cast<std::uint16_t>(shape::shape.head_off),
+            shape::shape.kind,
+            static_cast<std::uint8_t>((shape::cached ? cached_flag : 0) | (free ? free_flag : 0))};
+  }
+  bool cached() const noexcept { return (flags & cached_flag) != 0; }
+  bool is_free() const noexcept { return (flags & free_flag) != 0; }
+  free_core<T> free() const noexcept { return {q, last, s}; }
+  std::size_t n() const noexcept { return last + 1; }
+  struct general_core;
+  general_core general() const noexcept;
+  index_kind kind_() const noexcept {
+    if constexpr (size_t_indices) {
+      return index_kind::size;
+    } else {
+      return kind;
+    }
+  }
+  void* head_() const noexcept { return static_cast<char*>(q) + head_off; }
+  atomic_index_ref tail() const noexcept { return {q, kind_()}; }
+  atomic_index_ref head() const noexcept { return {head_(), kind_()}; }
+  runtime_cap cap() const noexcept { return {n()}; }
+  // Index arithmetic. Free-running indices (wrap_ == 0) are the owner's for
+  // a power-of-two N; otherwise indices wrap at wrap_ (2N, or 2^bits of a
+  // narrow index type when N is a power of two: Cortex-M).
+  index_type advance(index_type i, std::size_t k) const noexcept {
+    const std::size_t j = i + k;
+    if (wrap_ == 0) return j;
+    return j >= wrap_ ? j - wrap_ : j;
   }
   std::size_t distance(index_type from, index_type to) const noexcept {
-    if (s->wrap_mask != 0) return (to - from) & s->wrap_mask;
-    return to >= from ? to - from : to + 2 * s->cap - from;
+    if (wrap_ == 0) return to - from;
+    return to >= from ? to - from : to + wrap_ - from;
   }
   std::size_t slot(index_type i) const noexcept {
-    if (s->wrap_mask != 0) return i & (s->cap - 1);
-    return i >= s->cap ? i - s->cap : i;
+    if (wrap_ == 0) return i & last;
+    // Below 2N, unless a narrow index of a power-of-two N runs free (only
+    // without padding): its low bits then give the slot.
+    std::size_t j = i;
+    if constexpr (!size_t_indices) j &= s->slot_mask;
+    return j > last ? j - n() : j;
   }
-  // The private copies (cached layouts only): plain indices of the shape's type.
-  HEAPLESS_ALWAYS_INLINE std::size_t read_private_(std::size_t off) const noexcept {
-    return visit_index(s->kind, [this, off](auto* type) HEAPLESS_ALWAYS_INLINE -> std::size_t {
-      using I = std::remove_pointer_t<decltype(type)>;
-      return static_cast<std::size_t>(*static_cast<const I*>(static_cast<const void*>(at_(off))));
-    });
-  }
-  HEAPLESS_ALWAYS_INLINE void write_private_(std::size_t off, std::size_t v) const noexcept {
-    visit_index(s->kind, [this, off, v](auto* type) HEAPLESS_ALWAYS_INLINE {
-      using I = std::remove_pointer_t<decltype(type)>;
-      *static_cast<I*>(static_cast<void*>(at_(off))) = static_cast<I>(v);
-    });
+  // The private copies (cached layouts only), each right after its side's index.
+  void* full_at_() const noexcept { return static_cast<char*>(q) + index_size_(); }
+  void* tail_cache_() const noexcept { return static_cast<char*>(head_()) + index_size_(); }
+  std::size_t index_size_() const noexcept {
+    if constexpr (size_t_indices) {
+      return sizeof(std::size_t);
+    } else {
+      switch (kind) {
+        case index_kind::u8: return 1;
+        case index_kind::u16: return 2;
+        case index_kind::u32: return 4;
+        case index_kind::u64: return 8;
+        case index_kind::size: break;
+      }
+      return sizeof(std::size_t);
+    }
   }
   std::size_t known_room(index_type t) const noexcept {
-    return s->cached ? distance(t, read_private_(s->full_at_off)) : 0;
+    return cached() ? distance(t, read_plain_index(full_at_(), kind_())) : 0;
   }
   void saw_head(index_type h) const noexcept {
-    if (s->cached) write_private_(s->full_at_off, advance(h, s->cap));
+    if (cached()) write_plain_index(full_at_(), kind_(), advance(h, n()));
   }
   std::size_t known_items(index_type h) const noexcept {
-    return s->cached ? distance(h, read_private_(s->tail_cache_off)) : 0;
+    return cached() ? distance(h, read_plain_index(tail_cache_(), kind_())) : 0;
   }
   void saw_tail(index_type t) const noexcept {
-    if (s->cached) write_private_(s->tail_cache_off, t);
+    if (cached()) write_plain_index(tail_cache_(), kind_(), t);
   }
   T* at(index_type i) const noexcept { return slots + slot(i); }
   T* data() const noexcept { return slots; }
   bool is_empty_handle() const noexcept { return q == s->empty_producer || q == s->empty_consumer; }
 };
+
+/// A view's core as the single-element operations see it once they know
+/// that the queue has no free_core: the same core, without the dispatch.
+template <class T>
+struct dynamic_core<T>::general_core : dynamic_core<T> {
+  static constexpr bool has_free_core = false;
+};
+template <class T>
+typename dynamic_core<T>::general_core dynamic_core<T>::general() const noexcept {
+  return {*this};
+}
 
 // ---- peek's range -------------------------------------------------------------
 
@@ -581,6 +747,14 @@ class peek_range {
 
 // ---- The algorithms, once --------------------------------------------------------
 
+/// Whether a core is a view's whose queue may have a free_core (then the
+/// single-element operations run on that when the view says so).
+template <class C, class = void>
+inline constexpr bool has_free_core = false;
+template <class C>
+inline constexpr bool has_free_core<C, std::enable_if_t<C::has_free_core>> = true;
+
+
 /// Every operation of Queue, QueueRef and their handles, on a core C
 /// (static_core or dynamic_core). Single-element operations may run on an
 /// empty handle's block (it reads full to a producer and empty to a
@@ -603,6 +777,10 @@ struct queue_algo {
   // The push: try_push, try_emplace and the producer handles'.
   template <class C, class... Args>
   static bool emplace(const C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (has_free_core<C>) {
+      if (HEAPLESS_LIKELY(c.is_free())) return emplace(c.free(), std::forward<Args>(args)...);
+      return emplace_general<pass_t<Args>...>(c.general(), std::forward<Args>(args)...);
+    }
     using index_type = typename C::index_type;
     // Relaxed: tail_ is written only by this side; we read our own last store.
     const index_type t = c.tail().load(detail::memory_order_relaxed);
@@ -624,6 +802,38 @@ struct queue_algo {
     c.tail().store(next, detail::memory_order_release);
     return true;
   }
+
+  // A view's single-element operations on a queue without a free_core: out
+  // of line, so that the free path, inlined, stays small. Small trivially
+  // copyable arguments and results travel by value, so that the caller's
+  // variables need no address (and no place in memory) for the rare call.
+  template <class A, class D = std::remove_cv_t<std::remove_reference_t<A>>>
+  using pass_t = std::conditional_t<std::is_trivially_copyable_v<D> && sizeof(D) <= 2 * sizeof(void*) &&
+                                        (!std::is_lvalue_reference_v<A> || std::is_const_v<std::remove_reference_t<A>>),
+                                    D, A&&>;
+  template <class... P, class C>
+  HEAPLESS_NOINLINE static bool emplace_general(const C& c, P... args) noexcept(
+      std::is_nothrow_constructible_v<T, P&&...>) {
+    return emplace(c, std::forward<P>(args)...);
+  }
+  template <class C>
+  HEAPLESS_NOINLINE static std::optional<T> pop_optional_general(const C& c) noexcept(
+      std::is_nothrow_move_constructible_v<T>) {
+    return pop_optional(c);
+  }
+  template <class C>
+  HEAPLESS_NOINLINE static bool pop_into_general(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    return pop_into(c, out);
+  }
+  template <class C>
+  HEAPLESS_NOINLINE static T* front_of_general(const C& c) noexcept {
+    return front_of(c);
+  }
+  template <class C>
+  HEAPLESS_NOINLINE static void pop_in_general(const C& c) noexcept {
+    pop_in(c);
+  }
+  static constexpr bool small_trivial = std::is_trivially_copyable_v<T> && sizeof(T) <= 2 * sizeof(void*);
 
   // Constructs up to `count` elements from `it` while more(it), then publishes
   // them with one release store.
@@ -719,22 +929,44 @@ struct queue_algo {
   }
   template <class C>
   static bool pop_into(const C& c, T& out) noexcept(std::is_nothrow_move_assignable_v<T>) {
+    if constexpr (has_free_core<C>) {
+      if (HEAPLESS_LIKELY(c.is_free())) return pop_into(c.free(), out);
+      if constexpr (small_trivial) {
+        const std::optional<T> e = pop_optional_general(c.general());
+        if (e) out = *e;
+        return e.has_value();
+      } else {
+        return pop_into_general(c.general(), out);
+      }
+    }
     return front_in<true>(c, [&out](T& e) { out = std::move(e); });
   }
   template <class C>
   static std::optional<T> pop_optional(const C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
+    if constexpr (has_free_core<C>) {
+      if (HEAPLESS_LIKELY(c.is_free())) return pop_optional(c.free());
+      return pop_optional_general(c.general());
+    }
     std::optional<T> out;
     (void)front_in<true>(c, [&out](T& e) { out.emplace(std::move(e)); });
     return out;
   }
   template <class C>
   static T* front_of(const C& c) noexcept {
+    if constexpr (has_free_core<C>) {
+      if (HEAPLESS_LIKELY(c.is_free())) return front_of(c.free());
+      return front_of_general(c.general());
+    }
     T* p = nullptr;
     (void)front_in<false>(c, [&p](T& e) noexcept { p = &e; });
     return p;
   }
   template <class C>
   static void pop_in(const C& c) noexcept {
+    if constexpr (has_free_core<C>) {
+      if (HEAPLESS_LIKELY(c.is_free())) return pop_in(c.free());
+      return pop_in_general(c.general());
+    }
     HEAPLESS_ASSERT(front_of(c) != nullptr, "spsc::Queue::pop on an empty queue");
     // Relaxed: head_ is written only by this side.
     const typename C::index_type h = c.head().load(detail::memory_order_relaxed);
@@ -1233,7 +1465,7 @@ class ref_handle : public queue_observers<ref_handle<T, IsProducer>, T> {
   ref_handle& operator=(const ref_handle&) = delete;
 
   /// The queue's N.
-  [[nodiscard]] size_type capacity() const noexcept { return c_.s->cap; }
+  [[nodiscard]] size_type capacity() const noexcept { return c_.n(); }
   /// False for a moved-from handle.
   explicit operator bool() const noexcept { return !c_.is_empty_handle(); }
 
@@ -1247,7 +1479,10 @@ class ref_handle : public queue_observers<ref_handle<T, IsProducer>, T> {
 
  private:
   dynamic_core<T> empty_() const noexcept {
-    return {IsProducer ? c_.s->empty_producer : c_.s->empty_consumer, nullptr, c_.s};
+    dynamic_core<T> e = c_;  // the same N and arithmetic, on the empty handle's block
+    e.q = IsProducer ? c_.s->empty_producer : c_.s->empty_consumer;
+    e.slots = nullptr;
+    return e;
   }
   dynamic_core<T> c_;
 };
@@ -1256,15 +1491,17 @@ class ref_handle : public queue_observers<ref_handle<T, IsProducer>, T> {
 
 /// A non-owning handle to a spsc::Queue<T, N> of any capacity N: one
 /// non-template function can produce into, or consume from, queues of
-/// different sizes. Built on demand (implicit at a call): a pointer to the
-/// queue, one to its slots and one to a table of constants for that queue
-/// type (24 bytes on 64-bit hosts, 12 on Cortex-M); copyable, valid while
-/// the queue lives. It has the queue's whole API: try_push, try_emplace,
-/// push (bulk), try_pop, front, pop, pop (bulk), peek, drain, size, empty,
-/// full, capacity, split. Each member runs the same algorithm as the
-/// queue's (detail::queue_algo), with the same memory orders, on the
-/// queue's own indices and slots; the capacity and index arithmetic are read
-/// from the table at run time. The single-producer single-consumer rule is
+/// different sizes. Built on demand (implicit at a call): what every
+/// operation needs, resolved once there (pointers to the queue's indices and
+/// slots, N - 1, where indices wrap, a pointer to a table of constants for
+/// that queue type, and a word for the index type and layout: 48 bytes on
+/// 64-bit hosts, 24 on Cortex-M); copyable, valid while the queue lives. It
+/// has the queue's whole API: try_push, try_emplace, push (bulk), try_pop,
+/// front, pop, pop (bulk), peek, drain, size, empty, full, capacity, split.
+/// Each member runs the same algorithm as the queue's
+/// (detail::queue_algo), with the same memory orders, on the queue's own
+/// indices and slots, with N and the index arithmetic read at run time. The
+/// single-producer single-consumer rule is
 /// the queue's: at any time at most one context produces and one consumes,
 /// through the queue, its handles or any of its views.
 template <class T>
@@ -1291,13 +1528,13 @@ class QueueRef : public detail::producer_members<QueueRef<T>, T>,
   /// Refers to q (implicit, so a Queue<T, N>& converts at a call).
   template <std::size_t N>
   QueueRef(Queue<T, N>& q) noexcept  // NOLINT: implicit on purpose
-      : c_{static_cast<detail::queue_indices_for<T, N>*>(&q), q.slots_.data(),
-           &detail::queue_shape_of<T, N>::shape} {}
+      : c_(detail::dynamic_core<T>::template of<N>(static_cast<detail::queue_indices_for<T, N>*>(&q),
+                                                    q.slots_.data())) {}
 
   /// The queue's N.
-  [[nodiscard]] size_type capacity() const noexcept { return c_.s->cap; }
+  [[nodiscard]] size_type capacity() const noexcept { return c_.n(); }
   /// Same as capacity().
-  [[nodiscard]] size_type max_size() const noexcept { return c_.s->cap; }
+  [[nodiscard]] size_type max_size() const noexcept { return c_.n(); }
 
   /// The producer and consumer handles of the queue, capacity-erased (see
   /// Queue::split: call once, before the two sides run concurrently).
