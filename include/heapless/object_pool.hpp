@@ -194,7 +194,8 @@ class Object {
   /// Takes o's object; o becomes empty.
   Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
   /// Returns the current object to its pool, then takes o's; o becomes empty.
-  Object& operator=(Object&& o) noexcept {
+  // Always inline, as reset(): the compiler then sees a moved-from source.
+  HEAPLESS_ALWAYS_INLINE Object& operator=(Object&& o) noexcept {
     // Take o's first, return ours last (no temporary handle: one call left).
     T* const old = std::exchange(ptr_, std::exchange(o.ptr_, nullptr));
     detail::object_pool_base<T>* const old_pool = std::exchange(pool_, o.pool_);
