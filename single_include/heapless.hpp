@@ -14720,7 +14720,12 @@ struct stamps {
   static constexpr S p = static_cast<S>(P);
   static constexpr std::size_t index(S s) noexcept { return m::index(s, p); }
   static constexpr S lap(S s) noexcept { return m::lap(s, p); }
-  HEAPLESS_ALWAYS_INLINE static constexpr S next(S s) noexcept { return m::next(s, N, p); }
+  // Always inline at -Os, where GCC kept this step (an add) out of line;
+  // elsewhere the compiler's choice (forcing it moved GCC's blocks at -O3).
+#if defined(__OPTIMIZE_SIZE__)
+  HEAPLESS_ALWAYS_INLINE
+#endif
+  static constexpr S next(S s) noexcept { return m::next(s, N, p); }
   static constexpr std::make_signed_t<S> diff(S a, S b) noexcept { return m::diff(a, b); }
   static constexpr std::size_t count(S from, S to) noexcept { return m::count(from, to, N, p); }
   static constexpr bool full(S from, S to) noexcept { return m::full(from, to, N, p); }
@@ -14816,7 +14821,10 @@ struct static_core {
   static constexpr S lap_size() noexcept { return st::p; }
   static constexpr std::size_t index(S s) noexcept { return st::index(s); }
   static constexpr S lap(S s) noexcept { return st::lap(s); }
-  HEAPLESS_ALWAYS_INLINE static constexpr S next(S s) noexcept { return st::next(s); }
+#if defined(__OPTIMIZE_SIZE__)
+  HEAPLESS_ALWAYS_INLINE  // (as stamps::next)
+#endif
+  static constexpr S next(S s) noexcept { return st::next(s); }
   static constexpr std::size_t count(S from, S to) noexcept { return st::count(from, to); }
   static constexpr bool full(S from, S to) noexcept { return st::full(from, to); }
 };
