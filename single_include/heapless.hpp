@@ -10042,7 +10042,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
 // (which ties with std::unordered_map there) and miss about as fast
 // (docs/benchmarks.md, "LinearMap"). On microcontrollers (Cortex-M,
 // 32-bit RISC-V, AVR, MSP430) small maps keep their plain layout (keys,
-// values, length: RAM is what they are short of, and a loop over 8 keys is
+// length, values: RAM is what they are short of, and a loop over 8 keys is
 // cheap); a map with over 128 bytes of keys gets the index there too (a
 // hit is a hash, a slot load and one key compare instead of a loop over
 // every key). Define
@@ -10399,8 +10399,12 @@ template <class K, class V, std::size_t N,
           bool = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>>
 struct linear_map_storage : linear_map_aux<K, N> {
   uninit_array<K, N> keys_;
-  uninit_array<V, N> values_;
+  // The length between keys and values: a search reads the keys and the
+  // length, and a small map's length is then within a load's immediate
+  // offset of the keys (Thumb-1: 31 bytes for a byte load), so a search
+  // needs one base register, not two. Never larger than after the values.
   smallest_size_t<N> size_ = 0;
+  uninit_array<V, N> values_;
 
   constexpr void destroy_all_() noexcept {
     size_ = 0;
@@ -10413,8 +10417,8 @@ struct linear_map_storage : linear_map_aux<K, N> {
 template <class K, class V, std::size_t N>
 struct linear_map_storage<K, V, N, false> : linear_map_aux<K, N> {
   uninit_array<K, N> keys_;
+  smallest_size_t<N> size_ = 0;  // (where: see the primary template)
   uninit_array<V, N> values_;
-  smallest_size_t<N> size_ = 0;
 
   constexpr linear_map_storage() noexcept = default;
   linear_map_storage(const linear_map_storage& o) : keys_(), values_() { copy_from_(o); }
@@ -14973,8 +14977,12 @@ struct stamp_math {
     return k - index(from, p) >= n ? n : k - index(from, p);
   }
   /// Whether positions `to` (fill) and `from` (drain), read together, say
-  /// full: the same slot index a lap apart.
-  static constexpr bool full(S from, S to, S p) noexcept { return index(to, p) == index(from, p) && to != from; }
+  /// full: the same slot index a lap apart. With plain counters (n == p)
+  /// that is a difference of n: one subtraction, as a count would be.
+  static constexpr bool full(S from, S to, std::size_t n, S p) noexcept {
+    if (n == p) return static_cast<S>(to - from) == p;
+    return index(to, p) == index(from, p) && to != from;
+  }
 };
 
 /// Stamp arithmetic for N slots in words of type S (stamp_math with constants).
@@ -14987,10 +14995,15 @@ struct stamps {
   static constexpr S p = static_cast<S>(P);
   static constexpr std::size_t index(S s) noexcept { return m::index(s, p); }
   static constexpr S lap(S s) noexcept { return m::lap(s, p); }
+  // Always inline at -Os, where GCC kept this step (an add) out of line;
+  // elsewhere the compiler's choice (forcing it moved GCC's blocks at -O3).
+#if defined(__OPTIMIZE_SIZE__)
+  HEAPLESS_ALWAYS_INLINE
+#endif
   static constexpr S next(S s) noexcept { return m::next(s, N, p); }
   static constexpr std::make_signed_t<S> diff(S a, S b) noexcept { return m::diff(a, b); }
   static constexpr std::size_t count(S from, S to) noexcept { return m::count(from, to, N, p); }
-  static constexpr bool full(S from, S to) noexcept { return m::full(from, to, p); }
+  static constexpr bool full(S from, S to) noexcept { return m::full(from, to, N, p); }
 };
 
 template <class X>
@@ -15090,6 +15103,9 @@ struct static_core {
   static constexpr S lap_size() noexcept { return st::p; }
   static constexpr std::size_t index(S s) noexcept { return st::index(s); }
   static constexpr S lap(S s) noexcept { return st::lap(s); }
+#if defined(__OPTIMIZE_SIZE__)
+  HEAPLESS_ALWAYS_INLINE  // (as stamps::next)
+#endif
   static constexpr S next(S s) noexcept { return st::next(s); }
   static constexpr std::size_t count(S from, S to) noexcept { return st::count(from, to); }
   static constexpr bool full(S from, S to) noexcept { return st::full(from, to); }
@@ -15163,7 +15179,7 @@ struct dynamic_core {
     }
   }
   std::size_t count(S from, S to) const noexcept { return m::count(from, to, n_, p_); }
-  bool full(S from, S to) const noexcept { return m::full(from, to, p_); }
+  bool full(S from, S to) const noexcept { return m::full(from, to, n_, p_); }
 };
 
 /// What a view resolves when it is built (QueueRef's data).
@@ -15825,9 +15841,13 @@ struct arc_node {
 
 /// What an Arc needs from its pool: a way to destroy the node and return its
 /// slot, without knowing N (one function pointer per pool, none per object).
+/// With lock_free the Arc calls it when the last owner leaves; with the
+/// locked policies (arc_count<>::drop_in_pool) at every drop, and the
+/// function counts down first: one out-of-line function per pool instead of
+/// a count function per Arc type and the pool's destroy.
 ///
-/// The pointer starts null and every make stores it (once it is set, a load
-/// and a compare) instead of the constructor: a non-zero constant anywhere in
+/// The pointer starts null and every make stores it (on hosts only when it
+/// differs) instead of the constructor: a non-zero constant anywhere in
 /// the pool would put the whole static pool, slots included, in .data, whose
 /// initial image takes flash and is copied at start-up; all zeros is .bss.
 /// Every Arc comes from a make of its pool, so the pointer is set before any
@@ -15840,7 +15860,15 @@ struct arc_pool_base {
     // Relaxed: every make stores the same value. An Arc reaches the context
     // that drops it through whatever handed it over (the same thread, or a
     // synchronising queue), which orders this store before destroy()'s load.
+#if HEAPLESS_CACHE_LINE == 0
+    // No cache lines to keep clean (microcontrollers): one store is less
+    // code than a load, a compare and a store.
+    destroy_.store(f, detail::memory_order_relaxed);
+#else
+    // Written only when it differs: a store at every call would write the
+    // pool's first line, shared with other cores, on every call.
     if (destroy_.load(detail::memory_order_relaxed) != f) destroy_.store(f, detail::memory_order_relaxed);
+#endif
   }
   destroy_fn destroy() const noexcept {
     // Relaxed: see set_destroy().
@@ -15852,6 +15880,9 @@ struct arc_pool_base {
 /// Count operations for one policy.
 template <class Policy>
 struct arc_count {
+  /// Whether a drop is the pool's function (see arc_pool_base): false, the
+  /// atomic count stays inline where it is cheapest, in the caller.
+  static constexpr bool drop_in_pool = false;
   static void increment(detail::atomic<std::uint32_t>& c) noexcept {
     // Relaxed: the new owner comes from an existing one, which keeps the
     // object alive; no other memory is published by a copy.
@@ -15876,6 +15907,8 @@ struct arc_count {
 };
 template <class Guarded>
 struct arc_count_guarded {
+  /// A drop calls the pool's function, which counts down (see arc_pool_base).
+  static constexpr bool drop_in_pool = true;
   static void increment(detail::atomic<std::uint32_t>& c) noexcept {
     pool_guard<Guarded>::run([&]() noexcept {
       // Relaxed: the count changes only inside this guard, which orders it.
@@ -15888,9 +15921,10 @@ struct arc_count_guarded {
   static bool decrement(detail::atomic<std::uint32_t>& c) noexcept {
     return pool_guard<Guarded>::run([&]() noexcept {
       // Relaxed: inside the guard (see increment).
-      const std::uint32_t v = c.load(detail::memory_order_relaxed);
-      c.store(v - 1u, detail::memory_order_relaxed);
-      return v == 1u;
+      // (The new value compared with 0: one value live, not two.)
+      const std::uint32_t v = c.load(detail::memory_order_relaxed) - 1u;
+      c.store(v, detail::memory_order_relaxed);
+      return v == 0;
     });
   }
 };
@@ -15947,12 +15981,17 @@ class Arc {
     return *this;
   }
   /// Drops this owner; the last one destroys the object and frees its slot.
-  ~Arc() { reset(); }
+  HEAPLESS_ALWAYS_INLINE ~Arc() { reset(); }
 
   /// Drops this owner (see ~Arc); the Arc becomes empty.
-  void reset() noexcept {
+  HEAPLESS_ALWAYS_INLINE void reset() noexcept {
+    // The emptiness test stays in the caller, where the compiler often knows
+    // the answer (a moved-from Arc, a failed make); the drop itself is a
+    // function of the node and the pool, so the handle's address does not
+    // escape.
     if (detail::arc_node<T>* n = std::exchange(node_, nullptr)) {
-      if (count::decrement(n->count)) pool_->destroy()(pool_, n);
+      if constexpr (count::drop_in_pool) pool_->destroy()(pool_, n);
+      else drop_(pool_, n);
     }
   }
 
@@ -16008,6 +16047,11 @@ class Arc {
   using count = detail::arc_count<policy_type>;
 
   Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
+  // One owner of n leaves: the last one destroys the object and frees its slot.
+  // (Arguments in the order of the destroy call: no register moves.)
+  static void drop_(detail::arc_pool_base<T>* p, detail::arc_node<T>* n) noexcept {
+    if (count::decrement(n->count)) p->destroy()(p, n);
+  }
   // Installs (n, p), whose ownership the caller hands over, then drops the
   // previous object (through reset(), the one copy of the drop).
   void replace_(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept {
@@ -16066,7 +16110,12 @@ class ArcPool : private detail::arc_pool_base<T> {
   size_type available() const noexcept { return pool_.available(); }
 
  private:
+  // The pool's function (arc_pool_base): destroys n and frees its slot; with
+  // a locked policy called at every drop, so it counts down first.
   static void destroy_node_(detail::arc_pool_base<T>* base, node_* n) noexcept {
+    if constexpr (arc_type::count::drop_in_pool) {
+      if (!arc_type::count::decrement(n->count)) return;
+    }
     static_cast<ArcPool*>(base)->pool_.destroy(n);
   }
 
@@ -16145,8 +16194,8 @@ namespace detail {
 /// What an Object needs from its pool: how to give the object back, without
 /// knowing N (one function pointer per pool).
 ///
-/// The pointer starts null and every acquire stores it (once set, a load and
-/// a compare) instead of the constructor: a non-zero constant in the pool
+/// The pointer starts null and every acquire stores it (on hosts only when it
+/// differs) instead of the constructor: a non-zero constant in the pool
 /// would put the whole static pool, objects included, in .data (an initial
 /// image in flash, copied at start-up) where all zeros is .bss. Every Object
 /// comes from an acquire, so the pointer is set before any Object needs it.
@@ -16158,7 +16207,15 @@ struct object_pool_base {
     // Relaxed: every acquire stores the same value. An Object reaches the
     // context that returns it through whatever handed it over, which orders
     // this store before return_object()'s load.
+#if HEAPLESS_CACHE_LINE == 0
+    // No cache lines to keep clean (microcontrollers): one store is less
+    // code than a load, a compare and a store.
+    return_.store(f, detail::memory_order_relaxed);
+#else
+    // Written only when it differs: a store at every call would write the
+    // pool's first line, shared with other cores, on every call.
     if (return_.load(detail::memory_order_relaxed) != f) return_.store(f, detail::memory_order_relaxed);
+#endif
   }
   return_fn return_object() const noexcept {
     // Relaxed: see set_return().
@@ -16274,7 +16331,8 @@ class Object {
   /// Takes o's object; o becomes empty.
   Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
   /// Returns the current object to its pool, then takes o's; o becomes empty.
-  Object& operator=(Object&& o) noexcept {
+  // Always inline, as reset(): the compiler then sees a moved-from source.
+  HEAPLESS_ALWAYS_INLINE Object& operator=(Object&& o) noexcept {
     // Take o's first, return ours last (no temporary handle: one call left).
     T* const old = std::exchange(ptr_, std::exchange(o.ptr_, nullptr));
     detail::object_pool_base<T>* const old_pool = std::exchange(pool_, o.pool_);
@@ -16288,10 +16346,13 @@ class Object {
   }
   Object(const Object&) = delete;
   Object& operator=(const Object&) = delete;
-  ~Object() { reset(); }
+  HEAPLESS_ALWAYS_INLINE ~Object() { reset(); }
 
   /// Returns the object to its pool (not destroyed); the handle becomes empty.
-  void reset() noexcept {
+  // Always inline (so is the destructor): the emptiness test then folds away
+  // where the compiler knows the handle (a moved-from temporary), and the
+  // handle's address does not escape to an out-of-line copy.
+  HEAPLESS_ALWAYS_INLINE void reset() noexcept {
     if (T* p = std::exchange(ptr_, nullptr)) pool_->return_object()(pool_, p);
   }
   /// The object, or nullptr when empty.
@@ -16363,8 +16424,9 @@ class ObjectPool : private detail::object_pool_base<T> {
   [[nodiscard]] Object<T> try_acquire() noexcept {
     this->set_return(&ObjectPool::return_object_);
     const std::size_t i = list_.pop();
-    if (HEAPLESS_UNLIKELY(i == N)) return Object<T>();
-    return Object<T>(&objects_[i], this);
+    // One handle for both outcomes (an empty one with the pool set: the pool
+    // is used only with an object).
+    return Object<T>(HEAPLESS_LIKELY(i != N) ? &objects_[i] : nullptr, this);
   }
   /// As try_acquire, but none free raises error_kind::bad_alloc.
   [[nodiscard]] Object<T> acquire() {

@@ -109,9 +109,13 @@ struct arc_node {
 
 /// What an Arc needs from its pool: a way to destroy the node and return its
 /// slot, without knowing N (one function pointer per pool, none per object).
+/// With lock_free the Arc calls it when the last owner leaves; with the
+/// locked policies (arc_count<>::drop_in_pool) at every drop, and the
+/// function counts down first: one out-of-line function per pool instead of
+/// a count function per Arc type and the pool's destroy.
 ///
-/// The pointer starts null and every make stores it (once it is set, a load
-/// and a compare) instead of the constructor: a non-zero constant anywhere in
+/// The pointer starts null and every make stores it (on hosts only when it
+/// differs) instead of the constructor: a non-zero constant anywhere in
 /// the pool would put the whole static pool, slots included, in .data, whose
 /// initial image takes flash and is copied at start-up; all zeros is .bss.
 /// Every Arc comes from a make of its pool, so the pointer is set before any
@@ -124,7 +128,15 @@ struct arc_pool_base {
     // Relaxed: every make stores the same value. An Arc reaches the context
     // that drops it through whatever handed it over (the same thread, or a
     // synchronising queue), which orders this store before destroy()'s load.
+#if HEAPLESS_CACHE_LINE == 0
+    // No cache lines to keep clean (microcontrollers): one store is less
+    // code than a load, a compare and a store.
+    destroy_.store(f, detail::memory_order_relaxed);
+#else
+    // Written only when it differs: a store at every call would write the
+    // pool's first line, shared with other cores, on every call.
     if (destroy_.load(detail::memory_order_relaxed) != f) destroy_.store(f, detail::memory_order_relaxed);
+#endif
   }
   destroy_fn destroy() const noexcept {
     // Relaxed: see set_destroy().
@@ -136,6 +148,9 @@ struct arc_pool_base {
 /// Count operations for one policy.
 template <class Policy>
 struct arc_count {
+  /// Whether a drop is the pool's function (see arc_pool_base): false, the
+  /// atomic count stays inline where it is cheapest, in the caller.
+  static constexpr bool drop_in_pool = false;
   static void increment(detail::atomic<std::uint32_t>& c) noexcept {
     // Relaxed: the new owner comes from an existing one, which keeps the
     // object alive; no other memory is published by a copy.
@@ -160,6 +175,8 @@ struct arc_count {
 };
 template <class Guarded>
 struct arc_count_guarded {
+  /// A drop calls the pool's function, which counts down (see arc_pool_base).
+  static constexpr bool drop_in_pool = true;
   static void increment(detail::atomic<std::uint32_t>& c) noexcept {
     pool_guard<Guarded>::run([&]() noexcept {
       // Relaxed: the count changes only inside this guard, which orders it.
@@ -172,9 +189,10 @@ struct arc_count_guarded {
   static bool decrement(detail::atomic<std::uint32_t>& c) noexcept {
     return pool_guard<Guarded>::run([&]() noexcept {
       // Relaxed: inside the guard (see increment).
-      const std::uint32_t v = c.load(detail::memory_order_relaxed);
-      c.store(v - 1u, detail::memory_order_relaxed);
-      return v == 1u;
+      // (The new value compared with 0: one value live, not two.)
+      const std::uint32_t v = c.load(detail::memory_order_relaxed) - 1u;
+      c.store(v, detail::memory_order_relaxed);
+      return v == 0;
     });
   }
 };
@@ -231,12 +249,17 @@ class Arc {
     return *this;
   }
   /// Drops this owner; the last one destroys the object and frees its slot.
-  ~Arc() { reset(); }
+  HEAPLESS_ALWAYS_INLINE ~Arc() { reset(); }
 
   /// Drops this owner (see ~Arc); the Arc becomes empty.
-  void reset() noexcept {
+  HEAPLESS_ALWAYS_INLINE void reset() noexcept {
+    // The emptiness test stays in the caller, where the compiler often knows
+    // the answer (a moved-from Arc, a failed make); the drop itself is a
+    // function of the node and the pool, so the handle's address does not
+    // escape.
     if (detail::arc_node<T>* n = std::exchange(node_, nullptr)) {
-      if (count::decrement(n->count)) pool_->destroy()(pool_, n);
+      if constexpr (count::drop_in_pool) pool_->destroy()(pool_, n);
+      else drop_(pool_, n);
     }
   }
 
@@ -292,6 +315,11 @@ class Arc {
   using count = detail::arc_count<policy_type>;
 
   Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
+  // One owner of n leaves: the last one destroys the object and frees its slot.
+  // (Arguments in the order of the destroy call: no register moves.)
+  static void drop_(detail::arc_pool_base<T>* p, detail::arc_node<T>* n) noexcept {
+    if (count::decrement(n->count)) p->destroy()(p, n);
+  }
   // Installs (n, p), whose ownership the caller hands over, then drops the
   // previous object (through reset(), the one copy of the drop).
   void replace_(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept {
@@ -350,7 +378,12 @@ class ArcPool : private detail::arc_pool_base<T> {
   size_type available() const noexcept { return pool_.available(); }
 
  private:
+  // The pool's function (arc_pool_base): destroys n and frees its slot; with
+  // a locked policy called at every drop, so it counts down first.
   static void destroy_node_(detail::arc_pool_base<T>* base, node_* n) noexcept {
+    if constexpr (arc_type::count::drop_in_pool) {
+      if (!arc_type::count::decrement(n->count)) return;
+    }
     static_cast<ArcPool*>(base)->pool_.destroy(n);
   }
 

@@ -259,8 +259,12 @@ template <class K, class V, std::size_t N,
           bool = std::is_trivially_copyable_v<K> && std::is_trivially_copyable_v<V>>
 struct linear_map_storage : linear_map_aux<K, N> {
   uninit_array<K, N> keys_;
-  uninit_array<V, N> values_;
+  // The length between keys and values: a search reads the keys and the
+  // length, and a small map's length is then within a load's immediate
+  // offset of the keys (Thumb-1: 31 bytes for a byte load), so a search
+  // needs one base register, not two. Never larger than after the values.
   smallest_size_t<N> size_ = 0;
+  uninit_array<V, N> values_;
 
   constexpr void destroy_all_() noexcept {
     size_ = 0;
@@ -273,8 +277,8 @@ struct linear_map_storage : linear_map_aux<K, N> {
 template <class K, class V, std::size_t N>
 struct linear_map_storage<K, V, N, false> : linear_map_aux<K, N> {
   uninit_array<K, N> keys_;
+  smallest_size_t<N> size_ = 0;  // (where: see the primary template)
   uninit_array<V, N> values_;
-  smallest_size_t<N> size_ = 0;
 
   constexpr linear_map_storage() noexcept = default;
   linear_map_storage(const linear_map_storage& o) : keys_(), values_() { copy_from_(o); }

@@ -204,8 +204,12 @@ struct stamp_math {
     return k - index(from, p) >= n ? n : k - index(from, p);
   }
   /// Whether positions `to` (fill) and `from` (drain), read together, say
-  /// full: the same slot index a lap apart.
-  static constexpr bool full(S from, S to, S p) noexcept { return index(to, p) == index(from, p) && to != from; }
+  /// full: the same slot index a lap apart. With plain counters (n == p)
+  /// that is a difference of n: one subtraction, as a count would be.
+  static constexpr bool full(S from, S to, std::size_t n, S p) noexcept {
+    if (n == p) return static_cast<S>(to - from) == p;
+    return index(to, p) == index(from, p) && to != from;
+  }
 };
 
 /// Stamp arithmetic for N slots in words of type S (stamp_math with constants).
@@ -218,10 +222,15 @@ struct stamps {
   static constexpr S p = static_cast<S>(P);
   static constexpr std::size_t index(S s) noexcept { return m::index(s, p); }
   static constexpr S lap(S s) noexcept { return m::lap(s, p); }
+  // Always inline at -Os, where GCC kept this step (an add) out of line;
+  // elsewhere the compiler's choice (forcing it moved GCC's blocks at -O3).
+#if defined(__OPTIMIZE_SIZE__)
+  HEAPLESS_ALWAYS_INLINE
+#endif
   static constexpr S next(S s) noexcept { return m::next(s, N, p); }
   static constexpr std::make_signed_t<S> diff(S a, S b) noexcept { return m::diff(a, b); }
   static constexpr std::size_t count(S from, S to) noexcept { return m::count(from, to, N, p); }
-  static constexpr bool full(S from, S to) noexcept { return m::full(from, to, p); }
+  static constexpr bool full(S from, S to) noexcept { return m::full(from, to, N, p); }
 };
 
 template <class X>
@@ -321,6 +330,9 @@ struct static_core {
   static constexpr S lap_size() noexcept { return st::p; }
   static constexpr std::size_t index(S s) noexcept { return st::index(s); }
   static constexpr S lap(S s) noexcept { return st::lap(s); }
+#if defined(__OPTIMIZE_SIZE__)
+  HEAPLESS_ALWAYS_INLINE  // (as stamps::next)
+#endif
   static constexpr S next(S s) noexcept { return st::next(s); }
   static constexpr std::size_t count(S from, S to) noexcept { return st::count(from, to); }
   static constexpr bool full(S from, S to) noexcept { return st::full(from, to); }
@@ -394,7 +406,7 @@ struct dynamic_core {
     }
   }
   std::size_t count(S from, S to) const noexcept { return m::count(from, to, n_, p_); }
-  bool full(S from, S to) const noexcept { return m::full(from, to, p_); }
+  bool full(S from, S to) const noexcept { return m::full(from, to, n_, p_); }
 };
 
 /// What a view resolves when it is built (QueueRef's data).

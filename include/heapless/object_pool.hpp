@@ -57,8 +57,8 @@ namespace detail {
 /// What an Object needs from its pool: how to give the object back, without
 /// knowing N (one function pointer per pool).
 ///
-/// The pointer starts null and every acquire stores it (once set, a load and
-/// a compare) instead of the constructor: a non-zero constant in the pool
+/// The pointer starts null and every acquire stores it (on hosts only when it
+/// differs) instead of the constructor: a non-zero constant in the pool
 /// would put the whole static pool, objects included, in .data (an initial
 /// image in flash, copied at start-up) where all zeros is .bss. Every Object
 /// comes from an acquire, so the pointer is set before any Object needs it.
@@ -70,7 +70,15 @@ struct object_pool_base {
     // Relaxed: every acquire stores the same value. An Object reaches the
     // context that returns it through whatever handed it over, which orders
     // this store before return_object()'s load.
+#if HEAPLESS_CACHE_LINE == 0
+    // No cache lines to keep clean (microcontrollers): one store is less
+    // code than a load, a compare and a store.
+    return_.store(f, detail::memory_order_relaxed);
+#else
+    // Written only when it differs: a store at every call would write the
+    // pool's first line, shared with other cores, on every call.
     if (return_.load(detail::memory_order_relaxed) != f) return_.store(f, detail::memory_order_relaxed);
+#endif
   }
   return_fn return_object() const noexcept {
     // Relaxed: see set_return().
@@ -186,7 +194,8 @@ class Object {
   /// Takes o's object; o becomes empty.
   Object(Object&& o) noexcept : ptr_(std::exchange(o.ptr_, nullptr)), pool_(o.pool_) {}
   /// Returns the current object to its pool, then takes o's; o becomes empty.
-  Object& operator=(Object&& o) noexcept {
+  // Always inline, as reset(): the compiler then sees a moved-from source.
+  HEAPLESS_ALWAYS_INLINE Object& operator=(Object&& o) noexcept {
     // Take o's first, return ours last (no temporary handle: one call left).
     T* const old = std::exchange(ptr_, std::exchange(o.ptr_, nullptr));
     detail::object_pool_base<T>* const old_pool = std::exchange(pool_, o.pool_);
@@ -200,10 +209,13 @@ class Object {
   }
   Object(const Object&) = delete;
   Object& operator=(const Object&) = delete;
-  ~Object() { reset(); }
+  HEAPLESS_ALWAYS_INLINE ~Object() { reset(); }
 
   /// Returns the object to its pool (not destroyed); the handle becomes empty.
-  void reset() noexcept {
+  // Always inline (so is the destructor): the emptiness test then folds away
+  // where the compiler knows the handle (a moved-from temporary), and the
+  // handle's address does not escape to an out-of-line copy.
+  HEAPLESS_ALWAYS_INLINE void reset() noexcept {
     if (T* p = std::exchange(ptr_, nullptr)) pool_->return_object()(pool_, p);
   }
   /// The object, or nullptr when empty.
@@ -275,8 +287,9 @@ class ObjectPool : private detail::object_pool_base<T> {
   [[nodiscard]] Object<T> try_acquire() noexcept {
     this->set_return(&ObjectPool::return_object_);
     const std::size_t i = list_.pop();
-    if (HEAPLESS_UNLIKELY(i == N)) return Object<T>();
-    return Object<T>(&objects_[i], this);
+    // One handle for both outcomes (an empty one with the pool set: the pool
+    // is used only with an object).
+    return Object<T>(HEAPLESS_LIKELY(i != N) ? &objects_[i] : nullptr, this);
   }
   /// As try_acquire, but none free raises error_kind::bad_alloc.
   [[nodiscard]] Object<T> acquire() {

@@ -666,7 +666,7 @@ constexpr HEAPLESS_DETAIL_LINEAR_MAP_INLINE std::size_t linear_find_tagged(const
 // (which ties with std::unordered_map there) and miss about as fast
 // (docs/benchmarks.md, "LinearMap"). On microcontrollers (Cortex-M,
 // 32-bit RISC-V, AVR, MSP430) small maps keep their plain layout (keys,
-// values, length: RAM is what they are short of, and a loop over 8 keys is
+// length, values: RAM is what they are short of, and a loop over 8 keys is
 // cheap); a map with over 128 bytes of keys gets the index there too (a
 // hit is a hash, a slot load and one key compare instead of a loop over
 // every key). Define
