@@ -210,8 +210,9 @@ TEST_CASE("DequeRef: every member matches the owner's at every wrap offset", "[d
 TEST_CASE("DequeRef: reads and writes every index layout", "[deque][deque_ref]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   // 8-bit indices right after 14 bytes; 16-bit indices after 301 bytes
-  // (padded by one); char32_t indices after 3 uint16_t (padded by two) and
-  // after 5 doubles; char32_t elements keep narrow indices (8-bit after 20 bytes).
+  // (padded by one); 32-bit indices (ring_index32) after 3 uint16_t (padded
+  // by two) and after 5 doubles; char32_t elements keep narrow indices (8-bit
+  // after 20 bytes).
   Deque<std::uint8_t, 14> b14;
   Deque<std::uint8_t, 301> b301;
   Deque<std::uint16_t, 3> h3;
@@ -219,7 +220,7 @@ TEST_CASE("DequeRef: reads and writes every index layout", "[deque][deque_ref]")
   Deque<char32_t, 5> c5;
   static_assert(std::is_same_v<heapless::detail::ring_index_t<std::uint8_t, 301>, std::uint16_t>);
   static_assert(std::is_same_v<heapless::detail::ring_index_t<char32_t, 5>, std::uint8_t>);
-  static_assert(std::is_same_v<heapless::detail::ring_index_t<std::uint16_t, 3>, char32_t>);
+  static_assert(std::is_same_v<heapless::detail::ring_index_t<std::uint16_t, 3>, heapless::detail::ring_index32>);
   const auto exercise = [](auto r, std::size_t n) {
     using T = typename decltype(r)::value_type;
     for (std::size_t k = 0; k != n + 2; ++k) {  // walks the head round the ring

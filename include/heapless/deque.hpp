@@ -132,7 +132,7 @@ struct deque_algo : ring_algo<T> {
   template <class C>
   static HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_front(C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
     if (c.size() == 0) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(c.data()[c.head()]));
+    std::optional<T> out(std::in_place, std::move(slot(c, 0)));
     destroy_front(c, 1);
     return out;
   }
@@ -504,12 +504,12 @@ class Deque : private detail::ring_base<T, N>,
   /// Precondition (asserted): !empty().
   constexpr reference front() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->data()[this->head_];
+    return this->element(this->head());
   }
   /// The first element. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->data()[this->head_];
+    return this->element(this->head());
   }
   /// Precondition (asserted): !empty().
   constexpr reference back() noexcept {
@@ -887,7 +887,7 @@ class DequeRef {
   /// The first element. Precondition (asserted): !empty().
   reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::front: empty");
-    return core_.data()[core_.head()];
+    return core_.element(core_.head());
   }
   /// The last element. Precondition (asserted): !empty().
   reference back() const noexcept {

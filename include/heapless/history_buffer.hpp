@@ -100,7 +100,7 @@ struct history_algo : ring_algo<T> {
         return e;
       }
       const size_type h = c.head();
-      T& slot = c.data()[h];
+      T& slot = c.element(h);
       slot = std::forward<U>(value);
       c.set_head(c.add(h, 1));
       return slot;
