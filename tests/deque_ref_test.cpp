@@ -1,7 +1,7 @@
 // deque_ref_test.cpp - heapless::DequeRef<T>: one non-template function serves
 // Deques of any capacity. Every member runs through the view against the same
 // member on the owner (a differential script at every wrap offset, for
-// power-of-two and other N), every index layout (8-, 16-, 32-bit and char32_t
+// power-of-two and other N), every index layout (8-, 16-, 32-bit and ring_index32
 // indices, padded or not), the error tiers, the read-only view, iterators and
 // std algorithms, and the element-type matrix with exact lifetimes.
 #include "support/iterators.hpp"

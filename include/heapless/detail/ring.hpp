@@ -55,6 +55,25 @@ struct ring_math {
       return s >= N ? static_cast<word>(s - static_cast<word>(N)) : s;
     }
   }
+  /// (i + 1) mod N for i < N: one compare with N (i + 1 never passes it)
+  /// and a select of 0, where add(i, 1) would also subtract.
+  static constexpr std::size_t next(std::size_t i) noexcept {
+    if constexpr (pow2) {
+      return (i + 1) & (N - 1);
+    } else {
+      const word s = static_cast<word>(static_cast<word>(i) + 1u);
+      return s == N ? 0 : s;
+    }
+  }
+  /// (i - 1) mod N for i < N: a test of i for 0 and a select of N - 1.
+  static constexpr std::size_t prev(std::size_t i) noexcept {
+    if constexpr (pow2) {
+      return (i - 1) & (N - 1);
+    } else {
+      const word w = static_cast<word>(i);
+      return w == 0 ? N - 1 : static_cast<word>(w - 1u);
+    }
+  }
   /// (i - j) mod N for i < N, j <= N.
   static constexpr std::size_t sub(std::size_t i, std::size_t j) noexcept {
     if constexpr (pow2) {
@@ -100,6 +119,7 @@ class ring_span {
 // once against this interface (a "core"):
 //   T* data();  std::size_t cap(), head(), size();  set_head(h), set_size(n);
 //   std::size_t add(i, j), sub(i, j)   slot arithmetic (i < cap(), j <= cap());
+//   std::size_t next(i), prev(i)       add(i, 1) and sub(i, 1), cheaper;
 //   T& element(slot)                   the live element in a slot;
 //   T& construct(slot, args...), construct_in_place(slot, args...) (the
 //   same, through a pointer to the slots), void destroy(slot);
@@ -151,6 +171,8 @@ struct ring_core {
   constexpr void set_size(std::size_t n) noexcept { size_ = static_cast<index_type>(n); }
   static constexpr std::size_t add(std::size_t i, std::size_t j) noexcept { return math::add(i, j); }
   static constexpr std::size_t sub(std::size_t i, std::size_t j) noexcept { return math::sub(i, j); }
+  static constexpr std::size_t next(std::size_t i) noexcept { return math::next(i); }
+  static constexpr std::size_t prev(std::size_t i) noexcept { return math::prev(i); }
   // Slots are reached as elements of the storage's array member
   // (storage_.data_[s]), not by arithmetic on a pointer to its first
   // element: GCC then sees that an element access stays inside the array,
@@ -248,6 +270,11 @@ struct ring_ref_core {
     return s >= cap_ ? s - cap_ : s;
   }
   std::size_t sub(std::size_t i, std::size_t j) const noexcept { return i >= j ? i - j : i + (cap_ - j); }
+  std::size_t next(std::size_t i) const noexcept {
+    const std::size_t s = i + 1;
+    return s == cap_ ? 0 : s;
+  }
+  std::size_t prev(std::size_t i) const noexcept { return i == 0 ? cap_ - 1 : i - 1; }
   T& element(std::size_t s) const noexcept { return data_[s]; }
   template <class... Args>
   T& construct(std::size_t s, Args&&... args) const noexcept(std::is_nothrow_constructible_v<T, Args...>) {
@@ -420,6 +447,14 @@ struct ring_algo {
     c.set_head(c.add(c.head(), n));
     c.set_size(c.size() - n);
   }
+  /// Destroys the front element (size() != 0).
+  template <class C>
+  static constexpr void destroy_first(C& c) noexcept {
+    const size_type h = c.head();
+    if constexpr (!std::is_trivially_destructible_v<T>) c.destroy(h);
+    c.set_head(c.next(h));
+    c.set_size(c.size() - 1);
+  }
   template <class C>
   static constexpr void destroy_all(C& c) noexcept {
     destroy_back(c, c.size());
@@ -435,7 +470,7 @@ struct ring_algo {
   }
   template <class C, class... Args>
   static constexpr T& construct_front(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    const size_type h = c.sub(c.head(), 1);
+    const size_type h = c.prev(c.head());
     const size_type len0 = c.size();
     if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
       // Nothing can fail after the head moves, so it moves first: the rest
