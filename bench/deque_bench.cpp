@@ -16,16 +16,24 @@
 // that holds 32 elements (steady state: the ring keeps wrapping):
 //   fifo   push_back(x); s += front(); pop_front()
 //   lifo2  push_front(x); s += back(); pop_back()   (the other two ends)
-// and one on a container local to the kernel (a work queue inside a
-// function, as a breadth-first search keeps one):
-//   burst  16 rounds of 48 push_back then 48 front + pop_front; the
-//          container is built in the call (std::deque allocates there)
+// Here the container is a static reached by reference, so every container's
+// loop goes through its indices in memory. The same two steady states on a
+// container local to the kernel (a work queue inside a function: built in
+// the call, so std::deque and Boost's buffer allocate there; filled to a
+// depth of 32 the optimiser cannot see; then 256 steps), where a container
+// whose indices can live in registers shows it:
+//   fifo_local   as fifo        (heapless: push_back; heapless_unchecked:
+//   lifo2_local  as lifo2        unchecked_push_back / unchecked_push_front)
+// and a burst on a local container (as a breadth-first search keeps one):
+//   burst  16 rounds of 48 push_back then 48 front + pop_front
 //
 // The values pass through an empty asm (as if read from a peripheral) and the
 // popped values are summed, so no loop is vectorised or removed. The
-// allocation trap is armed for every container but std::deque.
+// allocation trap is armed for every container but std::deque (and Boost's
+// where it is built in the call).
 //
-//   ./deque_bench --benchmark_repetitions=7 --benchmark_report_aggregates_only=true
+//   ./deque_bench --benchmark_repetitions=9 --benchmark_enable_random_interleaving=true \
+//       --benchmark_report_aggregates_only=true
 //   valgrind --tool=callgrind --callgrind-out-file=dq.out ./deque_bench --benchmark_min_time=0.01
 //   python3 bench/callgrind_per_call.py dq.out kernel   (instructions per kernel call)
 #include <benchmark/benchmark.h>
