@@ -137,6 +137,18 @@ class ring_span {
 /// wrap-around.
 enum class ring_index32 : std::uint32_t {};
 
+// Element types whose ring keeps Vec's narrow length type although
+// alignof(T) >= 2: char32_t (the layout views rely on) and the index type.
+template <class T>
+inline constexpr bool ring_narrow_element_v = false;
+template <>
+inline constexpr bool ring_narrow_element_v<char32_t> = true;
+template <>
+inline constexpr bool ring_narrow_element_v<ring_index32> = true;
+// Whether T's ring keeps ring_index32 indices (for every N below 2^32).
+template <class T>
+inline constexpr bool ring_wide_index_v = alignof(T) >= 2 && !ring_narrow_element_v<std::remove_cv_t<T>>;
+
 /// The two indices (front slot, length): ring_index32 when alignof(T) >= 2
 /// (T = char32_t keeps Vec's length type, as it always has: the layout
 /// views rely on); byte-sized elements keep Vec's narrow length type, so
@@ -144,11 +156,8 @@ enum class ring_index32 : std::uint32_t {};
 /// element stores may alias anything anyway). Costs up to 6 bytes of sizeof
 /// over two narrow indices for elements with alignof(T) == 2.
 template <class T, std::size_t N>
-using ring_index_t =
-    std::conditional_t<(alignof(T) >= 2 && sizeof(smallest_size_t<N>) <= 4 &&
-                        !std::is_same_v<std::remove_cv_t<T>, char32_t> &&
-                        !std::is_same_v<std::remove_cv_t<T>, ring_index32>),
-                       ring_index32, vec_length_t<T, N>>;
+using ring_index_t = std::conditional_t<(ring_wide_index_v<T> && sizeof(smallest_size_t<N>) <= 4), ring_index32,
+                                        vec_length_t<T, N>>;
 
 /// The owner's core: N slots, then the front slot and the length.
 template <class T, std::size_t N>
@@ -227,8 +236,7 @@ template <class T>
 struct ring_ref_core {
   using value_type = std::remove_const_t<T>;
   /// ring_index_t is ring_index32 for every N a view accepts (N < 2^32).
-  static constexpr bool wide = alignof(T) >= 2 && !std::is_same_v<value_type, char32_t> &&
-                               !std::is_same_v<value_type, ring_index32>;
+  static constexpr bool wide = ring_wide_index_v<value_type>;
 
   T* data_ = nullptr;
   std::size_t cap_ = 0;
