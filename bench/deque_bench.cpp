@@ -16,16 +16,24 @@
 // that holds 32 elements (steady state: the ring keeps wrapping):
 //   fifo   push_back(x); s += front(); pop_front()
 //   lifo2  push_front(x); s += back(); pop_back()   (the other two ends)
-// and one on a container local to the kernel (a work queue inside a
-// function, as a breadth-first search keeps one):
-//   burst  16 rounds of 48 push_back then 48 front + pop_front; the
-//          container is built in the call (std::deque allocates there)
+// Here the container is a static reached by reference, so every container's
+// loop goes through its indices in memory. The same two steady states on a
+// container local to the kernel (a work queue inside a function: built in
+// the call, so std::deque and Boost's buffer allocate there; filled to a
+// depth of 32 the optimiser cannot see; then 256 steps), where a container
+// whose indices can live in registers shows it:
+//   fifo_local   as fifo        (heapless: push_back; heapless_unchecked:
+//   lifo2_local  as lifo2        unchecked_push_back / unchecked_push_front)
+// and a burst on a local container (as a breadth-first search keeps one):
+//   burst  16 rounds of 48 push_back then 48 front + pop_front
 //
 // The values pass through an empty asm (as if read from a peripheral) and the
 // popped values are summed, so no loop is vectorised or removed. The
-// allocation trap is armed for every container but std::deque.
+// allocation trap is armed for every container but std::deque (and Boost's
+// where it is built in the call).
 //
-//   ./deque_bench --benchmark_repetitions=7 --benchmark_report_aggregates_only=true
+//   ./deque_bench --benchmark_repetitions=9 --benchmark_enable_random_interleaving=true \
+//       --benchmark_report_aggregates_only=true
 //   valgrind --tool=callgrind --callgrind-out-file=dq.out ./deque_bench --benchmark_min_time=0.01
 //   python3 bench/callgrind_per_call.py dq.out kernel   (instructions per kernel call)
 #include <benchmark/benchmark.h>
@@ -48,6 +56,7 @@ namespace {
 
 // ---- The hand-written baseline ---------------------------------------------------
 struct ring {
+  ring() {}  // leaves buf uninitialised, as Deque's storage (no memset in a local one)
   int buf[64];
   unsigned head = 0;  // free-running: slot = counter & 63
   unsigned tail = 0;
@@ -121,6 +130,52 @@ DEQUE_BENCH_NOINLINE long burst_kernel(int seed) {
   return s;
 }
 
+// Steady state on a container local to the kernel (a work queue inside a
+// function): built in the call, filled to a depth the optimiser cannot see
+// (32), then 256 steps that each add one element and take one from the
+// other (fifo_local) or the same (lifo2_local) end, the depth staying 32.
+// Unchecked: the unchecked_ push of heapless (the others' pushes are what
+// they are).
+template <bool Unchecked, class C>
+inline void put_back(C& c, int x) {
+  if constexpr (Unchecked) c.unchecked_push_back(x);
+  else c.push_back(x);
+}
+template <bool Unchecked, class C>
+inline void put_front(C& c, int x) {
+  if constexpr (Unchecked) c.unchecked_push_front(x);
+  else c.push_front(x);
+}
+
+template <class C, bool Unchecked>
+DEQUE_BENCH_NOINLINE long fifo_local_kernel(int seed) {
+  C c = make_local<C>();
+  const int depth = opaque(32);
+  for (int i = 0; i < depth; ++i) put_back<Unchecked>(c, opaque(seed + i));
+  long s = 0;
+  for (int i = 0; i < 256; ++i) {
+    put_back<Unchecked>(c, opaque(seed + i));
+    s += c.front();
+    c.pop_front();
+  }
+  DEQUE_BENCH_END();
+  return s;
+}
+template <class C, bool Unchecked>
+DEQUE_BENCH_NOINLINE long lifo2_local_kernel(int seed) {
+  C c = make_local<C>();
+  const int depth = opaque(32);
+  for (int i = 0; i < depth; ++i) put_back<Unchecked>(c, opaque(seed + i));
+  long s = 0;
+  for (int i = 0; i < 256; ++i) {
+    put_front<Unchecked>(c, opaque(seed + i));
+    s += c.back();
+    c.pop_back();
+  }
+  DEQUE_BENCH_END();
+  return s;
+}
+
 class trap_scope {
  public:
   trap_scope(benchmark::State& state, bool arm) : state_(state), arm_(arm), before_(heapless::test::violation_count()) {
@@ -180,6 +235,18 @@ void BM_burst(benchmark::State& state) {
   }
 }
 
+template <class C, bool Fifo, bool Unchecked = false>
+void BM_local(benchmark::State& state) {
+  // std::deque and Boost's buffer allocate in the call.
+  trap_scope trap(state, !allocates<C> && !std::is_same_v<C, boost_ring_local>);
+  int seed = 0;
+  for (auto _ : state) {
+    const int k = seed++ & 7;
+    long s = Fifo ? fifo_local_kernel<C, Unchecked>(k) : lifo2_local_kernel<C, Unchecked>(k);
+    benchmark::DoNotOptimize(s);
+  }
+}
+
 using hl64 = heapless::Deque<int, 64>;
 using hl100 = heapless::Deque<int, 100>;
 
@@ -223,4 +290,23 @@ BENCHMARK_TEMPLATE(BM_burst, hl100)->Name("burst/heapless_100");
 BENCHMARK_TEMPLATE(BM_burst, std::deque<int>)->Name("burst/std_deque");
 #if HEAPLESS_BENCH_HAS_BOOST
 BENCHMARK_TEMPLATE(BM_burst, boost::circular_buffer<int>)->Name("burst/boost");
+#endif
+
+BENCHMARK_TEMPLATE(BM_local, ring, true)->Name("fifo_local/ring");
+BENCHMARK_TEMPLATE(BM_local, hl64, true)->Name("fifo_local/heapless");
+BENCHMARK_TEMPLATE(BM_local, hl64, true, true)->Name("fifo_local/heapless_unchecked");
+BENCHMARK_TEMPLATE(BM_local, hl100, true)->Name("fifo_local/heapless_100");
+BENCHMARK_TEMPLATE(BM_local, hl100, true, true)->Name("fifo_local/heapless_100_unchecked");
+BENCHMARK_TEMPLATE(BM_local, std::deque<int>, true)->Name("fifo_local/std_deque");
+#if HEAPLESS_BENCH_HAS_BOOST
+BENCHMARK_TEMPLATE(BM_local, boost::circular_buffer<int>, true)->Name("fifo_local/boost");
+#endif
+BENCHMARK_TEMPLATE(BM_local, ring, false)->Name("lifo2_local/ring");
+BENCHMARK_TEMPLATE(BM_local, hl64, false)->Name("lifo2_local/heapless");
+BENCHMARK_TEMPLATE(BM_local, hl64, false, true)->Name("lifo2_local/heapless_unchecked");
+BENCHMARK_TEMPLATE(BM_local, hl100, false)->Name("lifo2_local/heapless_100");
+BENCHMARK_TEMPLATE(BM_local, hl100, false, true)->Name("lifo2_local/heapless_100_unchecked");
+BENCHMARK_TEMPLATE(BM_local, std::deque<int>, false)->Name("lifo2_local/std_deque");
+#if HEAPLESS_BENCH_HAS_BOOST
+BENCHMARK_TEMPLATE(BM_local, boost::circular_buffer<int>, false)->Name("lifo2_local/boost");
 #endif

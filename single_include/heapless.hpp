@@ -16469,8 +16469,8 @@ HEAPLESS_NAMESPACE_END
 //   auto [a, b] = q.as_spans();               // the two contiguous parts, oldest first
 //
 // Memory: N * sizeof(T) for the elements plus two indices (the front slot and
-// the length), each in the smallest unsigned type that holds N, or 32 bits
-// when alignof(T) >= 4 (faster, see deque_index_t), padded to alignof(T):
+// the length), each 32 bits when alignof(T) >= 2 (faster, see
+// detail::ring_index_t), else the smallest unsigned type that holds N, padded to alignof(T):
 // sizeof(Deque<std::uint8_t, 14>) == 16, sizeof(Deque<int, 64>) == 264. All N
 // slots are usable. No heap and no pointer into the object itself: a Deque of
 // a trivially copyable T is trivially copyable.
@@ -16521,6 +16521,7 @@ HEAPLESS_NAMESPACE_END
 #include <cstddef>      // std::size_t, std::ptrdiff_t
 #include <cstdint>      // std::uint8_t...std::uint32_t: a view's reading of narrow indices
 #include <cstring>      // std::memcpy: bulk appends of trivially copyable T
+#include <new>          // placement new in a slot
 #include <type_traits>  // std::enable_if_t, std::is_convertible_v, triviality traits
 #include <utility>      // std::forward, std::move, std::swap, std::pair
 
@@ -16552,13 +16553,37 @@ template <std::size_t N>
 struct ring_math {
   static_assert(N > 0, "a ring has at least one slot");
   static constexpr bool pow2 = (N & (N - 1)) == 0;
+  /// The width of the owner's indices, for compare-and-subtract: sums and
+  /// differences in it need no widening of the loaded indices nor narrowing
+  /// of the stored ones (i + j < 2N fits it). Masking works in std::size_t,
+  /// which both GCC and Clang turn into fewer instructions there.
+  using word = std::conditional_t<(N <= 0x7FFFFFFFu), std::uint32_t, std::size_t>;
   /// (i + j) mod N for i < N, j <= N.
   static constexpr std::size_t add(std::size_t i, std::size_t j) noexcept {
     if constexpr (pow2) {
       return (i + j) & (N - 1);
     } else {
-      const std::size_t s = i + j;
-      return s >= N ? s - N : s;
+      const word s = static_cast<word>(static_cast<word>(i) + static_cast<word>(j));
+      return s >= N ? static_cast<word>(s - static_cast<word>(N)) : s;
+    }
+  }
+  /// (i + 1) mod N for i < N: one compare with N (i + 1 never passes it)
+  /// and a select of 0, where add(i, 1) would also subtract.
+  static constexpr std::size_t next(std::size_t i) noexcept {
+    if constexpr (pow2) {
+      return (i + 1) & (N - 1);
+    } else {
+      const word s = static_cast<word>(static_cast<word>(i) + 1u);
+      return s == N ? 0 : s;
+    }
+  }
+  /// (i - 1) mod N for i < N: a test of i for 0 and a select of N - 1.
+  static constexpr std::size_t prev(std::size_t i) noexcept {
+    if constexpr (pow2) {
+      return (i - 1) & (N - 1);
+    } else {
+      const word w = static_cast<word>(i);
+      return w == 0 ? N - 1 : static_cast<word>(w - 1u);
     }
   }
   /// (i - j) mod N for i < N, j <= N.
@@ -16566,7 +16591,9 @@ struct ring_math {
     if constexpr (pow2) {
       return (i - j) & (N - 1);
     } else {
-      return i >= j ? i - j : i + (N - j);
+      const word a = static_cast<word>(i);
+      const word b = static_cast<word>(j);
+      return a >= b ? static_cast<word>(a - b) : static_cast<word>(a + static_cast<word>(N - b));
     }
   }
 };
@@ -16604,26 +16631,45 @@ class ring_span {
 // once against this interface (a "core"):
 //   T* data();  std::size_t cap(), head(), size();  set_head(h), set_size(n);
 //   std::size_t add(i, j), sub(i, j)   slot arithmetic (i < cap(), j <= cap());
-//   T& construct(slot, args...), void destroy(slot);
+//   std::size_t next(i), prev(i)       add(i, 1) and sub(i, 1), cheaper;
+//   T& element(slot)                   the live element in a slot;
+//   T& construct(slot, args...), construct_in_place(slot, args...) (the
+//   same, through a pointer to the slots), void destroy(slot);
 //   [[noreturn]] static void capacity_exceeded();
 // ring_core<T, N> stores the elements and the indices and answers with the
 // constant N (masking for a power of two); ring_ref_core<T> points at a
 // ring_core's elements and finds its indices from the capacity, so the
 // owners and their views (DequeRef, HistoryBufferRef) run the same code.
 
-/// The two indices (front slot, length): a 32-bit char32_t when alignof(T)
-/// >= 2 (T = char32_t keeps Vec's length type); byte-sized elements keep
-/// Vec's narrow length type, so small byte queues stay small. char32_t is a
-/// distinct type for alias analysis, so element stores cannot alias the
-/// indices and compilers keep them in registers across a push; narrow
-/// indices are char-like (unsigned char aliases everything) and are
-/// reloaded after every element store. Full width also needs no
-/// zero-extension or narrow wrap-around. Costs up to 6 bytes of sizeof over
-/// two narrow indices for elements with alignof(T) == 2.
+/// The 32-bit index type: an enumeration of its own, a distinct type for
+/// alias analysis under both GCC and Clang (GCC gives char32_t the alias set
+/// of unsigned int, which every int or unsigned element store may alias), so
+/// element stores cannot alias the indices and a local deque's indices stay
+/// in registers. Full width also needs no zero-extension or narrow
+/// wrap-around.
+enum class ring_index32 : std::uint32_t {};
+
+// Element types whose ring keeps Vec's narrow length type although
+// alignof(T) >= 2: char32_t (the layout views rely on) and the index type.
+template <class T>
+inline constexpr bool ring_narrow_element_v = false;
+template <>
+inline constexpr bool ring_narrow_element_v<char32_t> = true;
+template <>
+inline constexpr bool ring_narrow_element_v<ring_index32> = true;
+// Whether T's ring keeps ring_index32 indices (for every N below 2^32).
+template <class T>
+inline constexpr bool ring_wide_index_v = alignof(T) >= 2 && !ring_narrow_element_v<std::remove_cv_t<T>>;
+
+/// The two indices (front slot, length): ring_index32 when alignof(T) >= 2
+/// (T = char32_t keeps Vec's length type, as it always has: the layout
+/// views rely on); byte-sized elements keep Vec's narrow length type, so
+/// small byte queues stay small (their indices are char-like, and char
+/// element stores may alias anything anyway). Costs up to 6 bytes of sizeof
+/// over two narrow indices for elements with alignof(T) == 2.
 template <class T, std::size_t N>
-using ring_index_t = std::conditional_t<(alignof(T) >= 2 && sizeof(smallest_size_t<N>) <= 4 &&
-                                         !std::is_same_v<std::remove_cv_t<T>, char32_t>),
-                                        char32_t, vec_length_t<T, N>>;
+using ring_index_t = std::conditional_t<(ring_wide_index_v<T> && sizeof(smallest_size_t<N>) <= 4), ring_index32,
+                                        vec_length_t<T, N>>;
 
 /// The owner's core: N slots, then the front slot and the length.
 template <class T, std::size_t N>
@@ -16635,19 +16681,41 @@ struct ring_core {
   index_type head_;  // slot of the front (oldest) element
   index_type size_;
 
-  constexpr ring_core() noexcept : storage_(), head_(0), size_(0) {}
+  constexpr ring_core() noexcept : storage_(), head_(), size_() {}
 
   constexpr T* data() noexcept { return storage_.data(); }
   constexpr const T* data() const noexcept { return storage_.data(); }
   static constexpr std::size_t cap() noexcept { return N; }
-  constexpr std::size_t head() const noexcept { return head_; }
-  constexpr std::size_t size() const noexcept { return size_; }
+  constexpr std::size_t head() const noexcept { return static_cast<std::size_t>(head_); }
+  constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(size_); }
   constexpr void set_head(std::size_t h) noexcept { head_ = static_cast<index_type>(h); }
   constexpr void set_size(std::size_t n) noexcept { size_ = static_cast<index_type>(n); }
   static constexpr std::size_t add(std::size_t i, std::size_t j) noexcept { return math::add(i, j); }
   static constexpr std::size_t sub(std::size_t i, std::size_t j) noexcept { return math::sub(i, j); }
+  static constexpr std::size_t next(std::size_t i) noexcept { return math::next(i); }
+  static constexpr std::size_t prev(std::size_t i) noexcept { return math::prev(i); }
+  // Slots are reached as elements of the storage's array member
+  // (storage_.data_[s]), not by arithmetic on a pointer to its first
+  // element: GCC then sees that an element access stays inside the array,
+  // apart from the indices, and keeps a local deque's indices in registers
+  // (with a pointer into the object it keeps them in memory, storing both
+  // on every push and pop).
+  constexpr T& element(std::size_t s) noexcept { return storage_.data_[s]; }
+  constexpr const T& element(std::size_t s) const noexcept { return storage_.data_[s]; }
   template <class... Args>
   constexpr T& construct(std::size_t s, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) return storage_.construct(s, std::forward<Args>(args)...);
+    }
+    return *::new (static_cast<void*>(&storage_.data_[s])) T(std::forward<Args>(args)...);
+  }
+  /// As construct, through a pointer to the first slot: GCC then keeps the
+  /// indices of a static ring in memory across a loop of writes rather than
+  /// in registers, which on a Cortex-M0 (eight low registers) is less code.
+  /// HistoryBuffer's write takes it: its buffers are mostly static filters.
+  template <class... Args>
+  constexpr T& construct_in_place(std::size_t s, Args&&... args) noexcept(
+      std::is_nothrow_constructible_v<T, Args...>) {
     return storage_.construct(s, std::forward<Args>(args)...);
   }
   constexpr void destroy(std::size_t s) noexcept { storage_.destroy(s); }
@@ -16679,8 +16747,8 @@ struct ring_core {
 template <class T>
 struct ring_ref_core {
   using value_type = std::remove_const_t<T>;
-  /// ring_index_t is char32_t for every N a view accepts (N < 2^32).
-  static constexpr bool wide = alignof(T) >= 2 && !std::is_same_v<value_type, char32_t>;
+  /// ring_index_t is ring_index32 for every N a view accepts (N < 2^32).
+  static constexpr bool wide = ring_wide_index_v<value_type>;
 
   T* data_ = nullptr;
   std::size_t cap_ = 0;
@@ -16695,7 +16763,7 @@ struct ring_ref_core {
   template <std::size_t N>
   static constexpr bool matches() noexcept {
     using I = ring_index_t<value_type, N>;
-    if constexpr (wide) return std::is_same_v<I, char32_t>;
+    if constexpr (wide) return std::is_same_v<I, ring_index32>;
     else
       return std::is_same_v<I, std::conditional_t<(N <= 0xFFu), std::uint8_t,
                                                    std::conditional_t<(N <= 0xFFFFu), std::uint16_t, std::uint32_t>>>;
@@ -16704,10 +16772,10 @@ struct ring_ref_core {
   T* data() const noexcept { return data_; }
   std::size_t cap() const noexcept { return cap_; }
   std::size_t head() const noexcept {
-    return visit([](auto* p) -> std::size_t { return p[0]; });
+    return visit([](auto* p) { return static_cast<std::size_t>(p[0]); });
   }
   std::size_t size() const noexcept {
-    return visit([](auto* p) -> std::size_t { return p[1]; });
+    return visit([](auto* p) { return static_cast<std::size_t>(p[1]); });
   }
   void set_head(std::size_t h) const noexcept {
     static_assert(!std::is_const_v<T>, "heapless: a view of const elements is read-only");
@@ -16722,9 +16790,19 @@ struct ring_ref_core {
     return s >= cap_ ? s - cap_ : s;
   }
   std::size_t sub(std::size_t i, std::size_t j) const noexcept { return i >= j ? i - j : i + (cap_ - j); }
+  std::size_t next(std::size_t i) const noexcept {
+    const std::size_t s = i + 1;
+    return s == cap_ ? 0 : s;
+  }
+  std::size_t prev(std::size_t i) const noexcept { return i == 0 ? cap_ - 1 : i - 1; }
+  T& element(std::size_t s) const noexcept { return data_[s]; }
   template <class... Args>
   T& construct(std::size_t s, Args&&... args) const noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     return *::heapless::detail::construct_at(data_ + s, std::forward<Args>(args)...);
+  }
+  template <class... Args>
+  T& construct_in_place(std::size_t s, Args&&... args) const noexcept(std::is_nothrow_constructible_v<T, Args...>) {
+    return construct(s, std::forward<Args>(args)...);
   }
   void destroy(std::size_t s) const noexcept { ::heapless::detail::destroy_at(data_ + s); }
   [[noreturn]] static void capacity_exceeded() {
@@ -16747,7 +16825,7 @@ struct ring_ref_core {
   template <class F>
   decltype(auto) visit(F f) const noexcept {
     if constexpr (wide) {
-      return f(indices<char32_t>());
+      return f(indices<ring_index32>());
     } else {
       if (cap_ <= 0xFFu) return f(indices<std::uint8_t>());
       if (cap_ <= 0xFFFFu) return f(indices<std::uint16_t>());
@@ -16764,7 +16842,7 @@ constexpr auto& ring_deref(Owner* owner, std::size_t i) noexcept {
 template <class T>
 T& ring_deref(const ring_ref_core<T>& c, std::size_t i) noexcept {
   HEAPLESS_ASSERT(i < c.size(), "heapless: iterator out of range");
-  return c.data()[c.add(c.head(), i)];
+  return c.element(c.add(c.head(), i));
 }
 
 /// Random-access iterator over a ring: the container (an owner's address, or
@@ -16863,7 +16941,7 @@ struct ring_algo {
   }
   template <class C>
   static constexpr auto& slot(C& c, size_type i) noexcept {
-    return c.data()[phys(c, i)];
+    return c.element(phys(c, i));
   }
   /// Raises bad_alloc unless n more elements fit after `used`.
   template <class C>
@@ -16889,6 +16967,14 @@ struct ring_algo {
     c.set_head(c.add(c.head(), n));
     c.set_size(c.size() - n);
   }
+  /// Destroys the front element (size() != 0).
+  template <class C>
+  static constexpr void destroy_first(C& c) noexcept {
+    const size_type h = c.head();
+    if constexpr (!std::is_trivially_destructible_v<T>) c.destroy(h);
+    c.set_head(c.next(h));
+    c.set_size(c.size() - 1);
+  }
   template <class C>
   static constexpr void destroy_all(C& c) noexcept {
     destroy_back(c, c.size());
@@ -16904,7 +16990,7 @@ struct ring_algo {
   }
   template <class C, class... Args>
   static constexpr T& construct_front(C& c, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
-    const size_type h = c.sub(c.head(), 1);
+    const size_type h = c.prev(c.head());
     const size_type len0 = c.size();
     if constexpr (std::is_nothrow_constructible_v<T, Args...>) {
       // Nothing can fail after the head moves, so it moves first: the rest
@@ -17195,8 +17281,8 @@ struct deque_algo : ring_algo<T> {
   template <class C>
   static HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_front(C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
     if (c.size() == 0) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(c.data()[c.head()]));
-    destroy_front(c, 1);
+    std::optional<T> out(std::in_place, std::move(slot(c, 0)));
+    base::destroy_first(c);
     return out;
   }
   template <class C>
@@ -17571,12 +17657,12 @@ class Deque : private detail::ring_base<T, N>,
   /// Precondition (asserted): !empty().
   constexpr reference front() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->data()[this->head_];
+    return this->element(this->head());
   }
   /// The first element. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->data()[this->head_];
+    return this->element(this->head());
   }
   /// Precondition (asserted): !empty().
   constexpr reference back() noexcept {
@@ -17675,7 +17761,7 @@ class Deque : private detail::ring_base<T, N>,
   /// Precondition (asserted): !empty(). O(1).
   HEAPLESS_CONSTEXPR20 void pop_front() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::pop_front: empty");
-    algo::destroy_front(core_(), 1);
+    algo::destroy_first(core_());
   }
   /// Removes the first n elements. Precondition (asserted): n <= size().
   /// O(1) for trivially destructible T, else O(n).
@@ -17954,7 +18040,7 @@ class DequeRef {
   /// The first element. Precondition (asserted): !empty().
   reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::front: empty");
-    return core_.data()[core_.head()];
+    return core_.element(core_.head());
   }
   /// The last element. Precondition (asserted): !empty().
   reference back() const noexcept {
@@ -18044,7 +18130,7 @@ class DequeRef {
   /// Removes the front element. Precondition (asserted): !empty(). O(1).
   void pop_front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::pop_front: empty");
-    algo::destroy_front(core_, 1);
+    algo::destroy_first(core_);
   }
   /// Removes the first n elements. Precondition (asserted): n <= size().
   void pop_front(size_type n) const noexcept {
@@ -18295,20 +18381,20 @@ struct history_algo : ring_algo<T> {
       // copy first: value may be the oldest element.
       const T v(std::forward<U>(value));
       const size_type h = c.head();
-      T& e = c.construct(c.add(h, len0), v);
+      T& e = c.construct_in_place(c.add(h, len0), v);
       if (len0 != c.cap()) c.set_size(len0 + 1);
-      else c.set_head(c.add(h, 1));
+      else c.set_head(c.next(h));
       return e;
     } else {
       if (len0 != c.cap()) {  // filling: the head is 0, so the back slot is len0
-        T& e = c.construct(len0, std::forward<U>(value));
+        T& e = c.construct_in_place(len0, std::forward<U>(value));
         c.set_size(len0 + 1);
         return e;
       }
       const size_type h = c.head();
-      T& slot = c.data()[h];
+      T& slot = c.element(h);
       slot = std::forward<U>(value);
-      c.set_head(c.add(h, 1));
+      c.set_head(c.next(h));
       return slot;
     }
   }

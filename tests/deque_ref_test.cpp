@@ -1,7 +1,7 @@
 // deque_ref_test.cpp - heapless::DequeRef<T>: one non-template function serves
 // Deques of any capacity. Every member runs through the view against the same
 // member on the owner (a differential script at every wrap offset, for
-// power-of-two and other N), every index layout (8-, 16-, 32-bit and char32_t
+// power-of-two and other N), every index layout (8-, 16-, 32-bit and ring_index32
 // indices, padded or not), the error tiers, the read-only view, iterators and
 // std algorithms, and the element-type matrix with exact lifetimes.
 #include "support/iterators.hpp"
@@ -211,8 +211,9 @@ TEST_CASE("DequeRef: every member matches the owner's at every wrap offset", "[d
 TEST_CASE("DequeRef: reads and writes every index layout", "[deque][deque_ref]") {
   HEAPLESS_NO_ALLOC_SCOPE;
   // 8-bit indices right after 14 bytes; 16-bit indices after 301 bytes
-  // (padded by one); char32_t indices after 3 uint16_t (padded by two) and
-  // after 5 doubles; char32_t elements keep narrow indices (8-bit after 20 bytes).
+  // (padded by one); 32-bit indices (ring_index32) after 3 uint16_t (padded
+  // by two) and after 5 doubles; char32_t elements keep narrow indices (8-bit
+  // after 20 bytes).
   Deque<std::uint8_t, 14> b14;
   Deque<std::uint8_t, 301> b301;
   Deque<std::uint16_t, 3> h3;
@@ -220,7 +221,7 @@ TEST_CASE("DequeRef: reads and writes every index layout", "[deque][deque_ref]")
   Deque<char32_t, 5> c5;
   static_assert(std::is_same_v<heapless::detail::ring_index_t<std::uint8_t, 301>, std::uint16_t>);
   static_assert(std::is_same_v<heapless::detail::ring_index_t<char32_t, 5>, std::uint8_t>);
-  static_assert(std::is_same_v<heapless::detail::ring_index_t<std::uint16_t, 3>, char32_t>);
+  static_assert(std::is_same_v<heapless::detail::ring_index_t<std::uint16_t, 3>, heapless::detail::ring_index32>);
   const auto exercise = [](auto r, std::size_t n) {
     using T = typename decltype(r)::value_type;
     for (std::size_t k = 0; k != n + 2; ++k) {  // walks the head round the ring

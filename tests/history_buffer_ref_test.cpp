@@ -183,7 +183,7 @@ TEST_CASE("HistoryBufferRef: reads and writes every index layout", "[history_buf
   HEAPLESS_NO_ALLOC_SCOPE;
   HistoryBuffer<std::uint8_t, 14> b14;    // 8-bit indices
   HistoryBuffer<std::uint8_t, 301> b301;  // 16-bit indices after one byte of padding
-  HistoryBuffer<std::uint16_t, 3> h3;     // char32_t indices after two bytes of padding
+  HistoryBuffer<std::uint16_t, 3> h3;     // 32-bit indices after two bytes of padding
   HistoryBuffer<char32_t, 5> c5;          // char32_t elements: 8-bit indices
   const auto exercise = [](auto r, std::size_t n) {
     using T = typename decltype(r)::value_type;

@@ -9,8 +9,8 @@
 //   auto [a, b] = q.as_spans();               // the two contiguous parts, oldest first
 //
 // Memory: N * sizeof(T) for the elements plus two indices (the front slot and
-// the length), each in the smallest unsigned type that holds N, or 32 bits
-// when alignof(T) >= 4 (faster, see deque_index_t), padded to alignof(T):
+// the length), each 32 bits when alignof(T) >= 2 (faster, see
+// detail::ring_index_t), else the smallest unsigned type that holds N, padded to alignof(T):
 // sizeof(Deque<std::uint8_t, 14>) == 16, sizeof(Deque<int, 64>) == 264. All N
 // slots are usable. No heap and no pointer into the object itself: a Deque of
 // a trivially copyable T is trivially copyable.
@@ -133,8 +133,8 @@ struct deque_algo : ring_algo<T> {
   template <class C>
   static HEAPLESS_CONSTEXPR20 std::optional<T> try_pop_front(C& c) noexcept(std::is_nothrow_move_constructible_v<T>) {
     if (c.size() == 0) return std::nullopt;
-    std::optional<T> out(std::in_place, std::move(c.data()[c.head()]));
-    destroy_front(c, 1);
+    std::optional<T> out(std::in_place, std::move(slot(c, 0)));
+    base::destroy_first(c);
     return out;
   }
   template <class C>
@@ -509,12 +509,12 @@ class Deque : private detail::ring_base<T, N>,
   /// Precondition (asserted): !empty().
   constexpr reference front() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->data()[this->head_];
+    return this->element(this->head());
   }
   /// The first element. Precondition (asserted): !empty().
   constexpr const_reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::front: empty");
-    return this->data()[this->head_];
+    return this->element(this->head());
   }
   /// Precondition (asserted): !empty().
   constexpr reference back() noexcept {
@@ -613,7 +613,7 @@ class Deque : private detail::ring_base<T, N>,
   /// Precondition (asserted): !empty(). O(1).
   HEAPLESS_CONSTEXPR20 void pop_front() noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::Deque::pop_front: empty");
-    algo::destroy_front(core_(), 1);
+    algo::destroy_first(core_());
   }
   /// Removes the first n elements. Precondition (asserted): n <= size().
   /// O(1) for trivially destructible T, else O(n).
@@ -892,7 +892,7 @@ class DequeRef {
   /// The first element. Precondition (asserted): !empty().
   reference front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::front: empty");
-    return core_.data()[core_.head()];
+    return core_.element(core_.head());
   }
   /// The last element. Precondition (asserted): !empty().
   reference back() const noexcept {
@@ -982,7 +982,7 @@ class DequeRef {
   /// Removes the front element. Precondition (asserted): !empty(). O(1).
   void pop_front() const noexcept {
     HEAPLESS_ASSERT(!empty(), "heapless::DequeRef::pop_front: empty");
-    algo::destroy_front(core_, 1);
+    algo::destroy_first(core_);
   }
   /// Removes the first n elements. Precondition (asserted): n <= size().
   void pop_front(size_type n) const noexcept {

@@ -89,20 +89,20 @@ struct history_algo : ring_algo<T> {
       // copy first: value may be the oldest element.
       const T v(std::forward<U>(value));
       const size_type h = c.head();
-      T& e = c.construct(c.add(h, len0), v);
+      T& e = c.construct_in_place(c.add(h, len0), v);
       if (len0 != c.cap()) c.set_size(len0 + 1);
-      else c.set_head(c.add(h, 1));
+      else c.set_head(c.next(h));
       return e;
     } else {
       if (len0 != c.cap()) {  // filling: the head is 0, so the back slot is len0
-        T& e = c.construct(len0, std::forward<U>(value));
+        T& e = c.construct_in_place(len0, std::forward<U>(value));
         c.set_size(len0 + 1);
         return e;
       }
       const size_type h = c.head();
-      T& slot = c.data()[h];
+      T& slot = c.element(h);
       slot = std::forward<U>(value);
-      c.set_head(c.add(h, 1));
+      c.set_head(c.next(h));
       return slot;
     }
   }
