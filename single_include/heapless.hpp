@@ -507,7 +507,7 @@
 
 #include <cstddef>  // std::size_t
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 #if HEAPLESS_HAS_EXCEPTIONS
 #include <new>  // std::bad_alloc
@@ -723,7 +723,7 @@ HEAPLESS_NAMESPACE_END
 #include <cstdint>      // std::uint8_t ... std::uint64_t
 #include <type_traits>  // std::conditional_t, std::is_integral_v, std::is_same_v
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -787,7 +787,7 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>  // traits for the storage choice
 #include <utility>      // std::forward
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -2509,7 +2509,7 @@ struct hash<heapless::Vec<T, N>> : heapless::detail::vec_hash<T, N> {};
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::forward, std::exchange
 
-// #include "detail/config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 // ---- begin heapless/detail/atomic.hpp ----
 // heapless/detail/atomic.hpp - the atomic words of the queues, pools and Arc
 // without the cost of <atomic>.
@@ -2526,7 +2526,7 @@ struct hash<heapless::Vec<T, N>> : heapless::detail::vec_hash<T, N> {};
 #ifndef HEAPLESS_DETAIL_ATOMIC_HPP
 #define HEAPLESS_DETAIL_ATOMIC_HPP
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 #if !HEAPLESS_DETAIL_GNU
 #include <atomic>
@@ -2598,9 +2598,9 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_ATOMIC_HPP
 // ---- end heapless/detail/atomic.hpp ----
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 
 #if HEAPLESS_ASAN && defined(__has_include)
 #if __has_include(<sanitizer/asan_interface.h>)
@@ -3391,7 +3391,7 @@ HEAPLESS_NAMESPACE_END
 #include <string_view>  // std::char_traits<char>::length
 #include <type_traits>  // std::conditional_t
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 // Word-at-a-time substring search needs a little-endian target with cheap
 // unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
@@ -3648,11 +3648,11 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_CHARS_HPP
 // ---- end heapless/detail/chars.hpp ----
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 // ---- begin heapless/split.hpp ----
 // heapless/split.hpp - split(text, sep): the tokens of a text between
 // separators, as std::string_views into the text, computed lazily.
@@ -3676,11 +3676,11 @@ HEAPLESS_NAMESPACE_END
 #define HEAPLESS_SPLIT_HPP
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
-// #include "detail/iterator.hpp": inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_same_v: char or string_view separator
 
-// #include "detail/config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -6074,8 +6074,8 @@ struct hash<heapless::String<N>> {
 #include <type_traits>  // std::decay_t, std::is_same_v, std::enable_if_t
 #include <utility>      // std::declval (recognising Vec<char, N>)
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
 // ---- begin heapless/detail/format_codegen.hpp ----
 // heapless/detail/format_codegen.hpp - HEAPLESS_FMT: format strings turned
 // into code at the call site (heapless/format.hpp). The other compile-time
@@ -6150,8 +6150,8 @@ struct hash<heapless::String<N>> {
 #include <string_view>  // std::string_view: format strings, string arguments
 #include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
 
-// #include "config.hpp": inlined above
-// #include "error.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
 
 #if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
 #define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1
@@ -7270,8 +7270,8 @@ HEAPLESS_NAMESPACE_END
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t, std::int32_t
 #include <string_view>  // std::string_view
 
-// #include "config.hpp": inlined above
-// #include "format_core.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/format_core.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -7379,7 +7379,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP
 // ---- end heapless/detail/format_core.hpp ----
-// #include "format_precompiled.hpp": inlined above
+// #include <heapless/detail/format_precompiled.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -7821,7 +7821,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_CODEGEN_HPP
 // ---- end heapless/detail/format_codegen.hpp ----
-// #include "detail/format_core.hpp": inlined above
+// #include <heapless/detail/format_core.hpp>: inlined above
 // ---- begin heapless/detail/format_float.hpp ----
 // heapless/detail/format_float.hpp - float and double formatting for heapless/format.hpp.
 //
@@ -7886,7 +7886,7 @@ HEAPLESS_NAMESPACE_END
 #include <cstdint>      // std::uint32_t, std::uint64_t
 #include <cstring>      // std::memcpy, std::memmove
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -8491,7 +8491,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
 // ---- end heapless/detail/float_to_chars.hpp ----
-// #include "format_core.hpp": inlined above
+// #include <heapless/detail/format_core.hpp>: inlined above
 
 // HEAPLESS_FORMAT_STD_TO_CHARS (config.hpp) defaults, on hosted systems, to
 // this: whether <charconv> has std::to_chars for float and double.
@@ -8706,8 +8706,8 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
 // ---- end heapless/detail/format_float.hpp ----
-// #include "detail/format_precompiled.hpp": inlined above
-// #include "string.hpp": inlined above
+// #include <heapless/detail/format_precompiled.hpp>: inlined above
+// #include <heapless/string.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -9218,11 +9218,11 @@ HEAPLESS_NAMESPACE_END
 #include <string_view>  // std::string_view: the text
 #include <type_traits>  // std::is_integral_v, std::is_floating_point_v
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "format.hpp": inlined above
-// #include "string.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/format.hpp>: inlined above
+// #include <heapless/string.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -9303,7 +9303,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_CHARCONV_HPP
 // ---- end heapless/charconv.hpp ----
-// #include "heapless/split.hpp": inlined above
+// #include <heapless/split.hpp>: inlined above
 // ---- begin heapless/linear_map.hpp ----
 // heapless/linear_map.hpp - LinearMap<K, V, N>: a map of at most N entries in
 // the object itself, with its keys in one unsorted array. A lookup takes the
@@ -9371,9 +9371,9 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // storage and overload selection
 #include <utility>           // std::pair (value_type, reference), std::move, std::swap
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
 // ---- begin heapless/detail/linear_map_scan.hpp ----
 // heapless/detail/linear_map_scan.hpp - the key search behind LinearMap.
 //
@@ -9421,8 +9421,8 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
-// #include "config.hpp": inlined above
-// #include "size.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
 
 // Both switches select the ABI namespace (config.hpp): set them before the
 // first heapless header.
@@ -10209,8 +10209,8 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
 // ---- end heapless/detail/linear_map_scan.hpp ----
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 
 // Thin wrappers that turn an index into an iterator: always inline, so that
 // what the compiler may keep out of line is the search, which returns an
@@ -11757,7 +11757,7 @@ HEAPLESS_NAMESPACE_END
 #include <functional>
 #endif
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -11804,11 +11804,11 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_COMPARE_HPP
 // ---- end heapless/detail/compare.hpp ----
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
-// #include "linear_map.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/linear_map.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -12749,10 +12749,10 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // std::remove_const_t, std::enable_if_t
 #include <utility>           // std::pair, std::move, std::forward
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
-// #include "index_map.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/index_map.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -13255,17 +13255,17 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t: also the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
-// #include "detail/iterator.hpp": inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // element traits that pick the fast paths
 #include <utility>      // std::move, std::forward, std::pair (split)
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/atomic.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/atomic.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace spsc {
@@ -14616,12 +14616,12 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::move, std::forward
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/atomic.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
-// #include "pool.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/atomic.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/pool.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace mpmc {
@@ -15391,10 +15391,10 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>  // traits
 #include <utility>      // std::forward, std::exchange, std::swap
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/atomic.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "pool.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/atomic.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/pool.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -15732,11 +15732,11 @@ struct hash<::heapless::Arc<T, Policy>> {
 #include <type_traits>  // traits
 #include <utility>      // std::exchange, std::swap
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/atomic.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "pool.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/atomic.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/pool.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -16046,9 +16046,9 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // traits for the views and the noexcept specifications
 #include <utility>           // std::forward, std::move, std::swap, std::pair
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
 // ---- begin heapless/detail/ring.hpp ----
 // heapless/detail/ring.hpp - what Deque, HistoryBuffer and their views share:
 // index wrapping, the storage policies (the owner's ring, a view of one), the
@@ -16063,12 +16063,12 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>  // std::enable_if_t, std::is_convertible_v, triviality traits
 #include <utility>      // std::forward, std::move, std::swap, std::pair
 
-// #include "config.hpp": inlined above
-// #include "error.hpp": inlined above
-// #include "iterator.hpp": inlined above
-// #include "size.hpp": inlined above
-// #include "storage.hpp": inlined above
-// #include "../vec.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::is_neq
@@ -16652,8 +16652,8 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_RING_HPP
 // ---- end heapless/detail/ring.hpp ----
-// #include "detail/storage.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // operator<=> result types
@@ -17777,12 +17777,12 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // traits for emplace's overwrite path
 #include <utility>           // std::forward, std::move, std::pair
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
-// #include "detail/ring.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/detail/ring.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
 /// written with one store for both states (filling, full), which is less
@@ -18333,10 +18333,10 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // noexcept conditions
 #include <utility>           // std::move, std::forward, std::swap
 
-// #include "detail/compare.hpp": inlined above
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/compare.hpp>: inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -19061,12 +19061,12 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // triviality traits select the special members
 #include <utility>           // std::move, std::forward
 
-// #include "detail/compare.hpp": inlined above
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/compare.hpp>: inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -20164,8 +20164,8 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>  // std::is_default_constructible_v
 #include <utility>      // std::move
 
-// #include "detail/config.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -20276,9 +20276,9 @@ HEAPLESS_NAMESPACE_END
 #include <ostream>      // std::basic_ostream
 #include <string_view>  // std::basic_string_view: the stream's own string output
 
-// #include "detail/config.hpp": inlined above
-// #include "string.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/string.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 

@@ -122,12 +122,12 @@
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::move, std::forward
 
-#include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK
-#include "detail/atomic.hpp"   // detail::atomic: positions and slot words
-#include "detail/error.hpp"    // HEAPLESS_ASSERT
-#include "detail/size.hpp"     // detail::smallest_size_t, detail::int_limits: the sequence word's width
-#include "detail/storage.hpp"  // detail::uninit_array
-#include "pool.hpp"            // pool_policy::*, detail::pool_guard: the policies shared with Pool
+#include <heapless/detail/config.hpp>   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK
+#include <heapless/detail/atomic.hpp>   // detail::atomic: positions and slot words
+#include <heapless/detail/error.hpp>    // HEAPLESS_ASSERT
+#include <heapless/detail/size.hpp>     // detail::smallest_size_t, detail::int_limits: the sequence word's width
+#include <heapless/detail/storage.hpp>  // detail::uninit_array
+#include <heapless/pool.hpp>            // pool_policy::*, detail::pool_guard: the policies shared with Pool
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace mpmc {

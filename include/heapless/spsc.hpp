@@ -92,17 +92,17 @@
 
 #include <cstddef>      // std::size_t: also the index type on padded layouts
 #include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
-#include "detail/iterator.hpp"  // std::forward_iterator_tag (peek) without <iterator>
+#include <heapless/detail/iterator.hpp>  // std::forward_iterator_tag (peek) without <iterator>
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // element traits that pick the fast paths
 #include <utility>      // std::move, std::forward, std::pair (split)
 
-#include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY
-#include "detail/atomic.hpp"   // detail::atomic: the two shared indices
-#include "detail/error.hpp"    // HEAPLESS_ASSERT
-#include "detail/size.hpp"     // detail::smallest_size_t
-#include "detail/storage.hpp"  // detail::uninit_array
+#include <heapless/detail/config.hpp>   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY
+#include <heapless/detail/atomic.hpp>   // detail::atomic: the two shared indices
+#include <heapless/detail/error.hpp>    // HEAPLESS_ASSERT
+#include <heapless/detail/size.hpp>     // detail::smallest_size_t
+#include <heapless/detail/storage.hpp>  // detail::uninit_array
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace spsc {

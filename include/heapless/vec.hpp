@@ -43,11 +43,11 @@
 #include <type_traits>       // triviality traits select storage and special members
 #include <utility>           // std::forward, std::move, std::swap
 
-#include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, HEAPLESS_HAS_THREE_WAY, hints
-#include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
-#include "detail/iterator.hpp"  // std::reverse_iterator, iterator tags, std::distance
-#include "detail/size.hpp"      // detail::smallest_size_t
-#include "detail/storage.hpp"   // detail::uninit_array
+#include <heapless/detail/config.hpp>    // HEAPLESS_CONSTEXPR20, HEAPLESS_HAS_THREE_WAY, hints
+#include <heapless/detail/error.hpp>     // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/iterator.hpp>  // std::reverse_iterator, iterator tags, std::distance
+#include <heapless/detail/size.hpp>      // detail::smallest_size_t
+#include <heapless/detail/storage.hpp>   // detail::uninit_array
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // operator<=> result types

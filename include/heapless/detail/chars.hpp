@@ -20,7 +20,7 @@
 #include <string_view>  // std::char_traits<char>::length
 #include <type_traits>  // std::conditional_t
 
-#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_NOINLINE
+#include <heapless/detail/config.hpp>  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_NOINLINE
 
 // Word-at-a-time substring search needs a little-endian target with cheap
 // unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and

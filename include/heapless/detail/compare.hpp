@@ -14,7 +14,7 @@
 #include <functional>
 #endif
 
-#include "config.hpp"  // HEAPLESS_NAMESPACE_BEGIN
+#include <heapless/detail/config.hpp>  // HEAPLESS_NAMESPACE_BEGIN
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

@@ -22,7 +22,7 @@
 
 #include <cstddef>  // std::size_t
 
-#include "config.hpp"
+#include <heapless/detail/config.hpp>
 
 #if HEAPLESS_HAS_EXCEPTIONS
 #include <new>  // std::bad_alloc

@@ -30,7 +30,7 @@
 #include <cstdint>      // std::uint32_t, std::uint64_t
 #include <cstring>      // std::memcpy, std::memmove
 
-#include "config.hpp"  // HEAPLESS_TRAP, HEAPLESS_UNLIKELY
+#include <heapless/detail/config.hpp>  // HEAPLESS_TRAP, HEAPLESS_UNLIKELY
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

@@ -41,8 +41,8 @@
 #include <type_traits>  // std::is_base_of_v, std::enable_if_t
 #include <utility>      // std::index_sequence
 
-#include "format_core.hpp"         // format_buffer, format_call, arg_traits, handlers
-#include "format_precompiled.hpp"  // compile_format, compiled_program: the ops code is generated from
+#include <heapless/detail/format_core.hpp>         // format_buffer, format_call, arg_traits, handlers
+#include <heapless/detail/format_precompiled.hpp>  // compile_format, compiled_program: the ops code is generated from
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

@@ -29,8 +29,8 @@
 #include <string_view>  // std::string_view: format strings, string arguments
 #include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
 
-#include "config.hpp"  // HEAPLESS_CPP20, HEAPLESS_LIKELY, HEAPLESS_NOINLINE, HEAPLESS_IS_CONSTANT_EVALUATED
-#include "error.hpp"   // detail::raise: run-time format errors
+#include <heapless/detail/config.hpp>  // HEAPLESS_CPP20, HEAPLESS_LIKELY, HEAPLESS_NOINLINE, HEAPLESS_IS_CONSTANT_EVALUATED
+#include <heapless/detail/error.hpp>   // detail::raise: run-time format errors
 
 #if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
 #define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1
@@ -1123,6 +1123,6 @@ HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) 
 HEAPLESS_NAMESPACE_END
 
 // After the engine it serves: it needs the parser and the argument table above.
-#include "format_precompiled.hpp"  // compiled_op, compile_format; run_program, which vformat calls
+#include <heapless/detail/format_precompiled.hpp>  // compiled_op, compile_format; run_program, which vformat calls
 
 #endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP

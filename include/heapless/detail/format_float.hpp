@@ -30,8 +30,8 @@
 #include <cstdint>   // std::uint32_t, std::uint64_t
 #include <type_traits>  // std::is_same_v
 
-#include "float_to_chars.hpp"  // fp::to_chars, the compact back end
-#include "format_core.hpp"     // format_buffer, format_specs, arg_value, write_fill
+#include <heapless/detail/float_to_chars.hpp>  // fp::to_chars, the compact back end
+#include <heapless/detail/format_core.hpp>     // format_buffer, format_specs, arg_value, write_fill
 
 // HEAPLESS_FORMAT_STD_TO_CHARS (config.hpp) defaults, on hosted systems, to
 // this: whether <charconv> has std::to_chars for float and double.

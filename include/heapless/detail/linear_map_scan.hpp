@@ -45,8 +45,8 @@
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
-#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_ALWAYS_INLINE, HEAPLESS_DETAIL_MICROCONTROLLER
-#include "size.hpp"    // smallest_size_t: the index's slot type; int_limits: is an integer query representable as a key?
+#include <heapless/detail/config.hpp>  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_ALWAYS_INLINE, HEAPLESS_DETAIL_MICROCONTROLLER
+#include <heapless/detail/size.hpp>    // smallest_size_t: the index's slot type; int_limits: is an integer query representable as a key?
 
 // Both switches select the ABI namespace (config.hpp): set them before the
 // first heapless header.

@@ -12,12 +12,12 @@
 #include <type_traits>  // std::enable_if_t, std::is_convertible_v, triviality traits
 #include <utility>      // std::forward, std::move, std::swap, std::pair
 
-#include "config.hpp"    // HEAPLESS_CPP20, HEAPLESS_CONSTEXPR20, hints
-#include "error.hpp"     // HEAPLESS_ASSERT, detail::raise
-#include "iterator.hpp"  // std::random_access_iterator_tag
-#include "size.hpp"      // smallest_size_t
-#include "storage.hpp"   // uninit_array
-#include "../vec.hpp"    // vec_length_t, vec_memcpy_source_v, vec_synth_three_way (shared with Vec)
+#include <heapless/detail/config.hpp>    // HEAPLESS_CPP20, HEAPLESS_CONSTEXPR20, hints
+#include <heapless/detail/error.hpp>     // HEAPLESS_ASSERT, detail::raise
+#include <heapless/detail/iterator.hpp>  // std::random_access_iterator_tag
+#include <heapless/detail/size.hpp>      // smallest_size_t
+#include <heapless/detail/storage.hpp>   // uninit_array
+#include <heapless/vec.hpp>              // vec_length_t, vec_memcpy_source_v, vec_synth_three_way (shared with Vec)
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::is_neq
