@@ -24,6 +24,7 @@
 //   heapless/detail/format_core.hpp
 //   heapless/detail/format_precompiled.hpp
 //   heapless/detail/format_float.hpp
+//   heapless/detail/float_fixed.hpp
 //   heapless/detail/float_to_chars.hpp
 //   heapless/charconv.hpp
 //   heapless/linear_map.hpp
@@ -7854,51 +7855,28 @@ HEAPLESS_NAMESPACE_END
 #include <cstdint>   // std::uint32_t, std::uint64_t
 #include <type_traits>  // std::is_same_v
 
-// ---- begin heapless/detail/float_to_chars.hpp ----
-// heapless/detail/float_to_chars.hpp - a compact, exact float/double to_chars.
-//
-// The floating-point back end of heapless/format.hpp on targets where the
-// standard library's std::to_chars(double) is too large (libstdc++ 12's costs
-// ~120-140 KB of flash on Cortex-M: Ryu tables and long double paths). Output
-// is byte for byte what std::to_chars produces (tests/float_to_chars_test.cpp
-// and a fuzz target compare them):
-//   to_chars(first, last, x)             shortest round-trip digits, fixed or
-//                                        scientific, whichever is shorter (fixed
-//                                        on a tie); a fixed integer shows its
-//                                        exact value
-//   to_chars(first, last, x, fmt, prec)  fixed / scientific / general with a
-//                                        precision, rounded exactly
-//                                        (round-half-even on exact ties)
-// "inf", "nan", a leading '-' for negative values (also -0 and -nan).
-//
-// The method is the classic exact one (Steele & White / Burger & Dybvig "free
-// format" for the shortest digits, long division for a given precision) on a
-// small fixed-size big integer: no tables, no heap, no locale, little code
-// (its size on Cortex-M: docs/benchmarks.md, "Formatting"). The big integers live on the stack: at most 4 of
-// bigint<F>::words 32-bit words (4 x 160 bytes for double, 4 x 32 for float).
-// A fixed-precision value below 2^53 with at most 60 fraction bits (most
-// values a program prints with "{:.3f}") takes a 64-bit path instead.
-#ifndef HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
-#define HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
+// ---- begin heapless/detail/float_fixed.hpp ----
+// heapless/detail/float_fixed.hpp - the part of detail/float_to_chars.hpp that
+// heapless/format.hpp needs whatever its floating-point back end: a float's
+// fields (fp::decompose, fp::traits) and the exact 64-bit path for a fixed
+// precision (fp::to_chars_fixed_fast), which runs before std::to_chars as well.
+// The rest of the compact conversion (big integers, shortest digits,
+// fp::to_chars) is in detail/float_to_chars.hpp, which format.hpp includes only
+// when it is the back end (HEAPLESS_FORMAT_STD_TO_CHARS == 0): a translation
+// unit that formats with std::to_chars does not parse it.
+#ifndef HEAPLESS_DETAIL_FLOAT_FIXED_HPP
+#define HEAPLESS_DETAIL_FLOAT_FIXED_HPP
 
-#include <charconv>     // std::to_chars_result, std::chars_format, std::errc
-#include <cstddef>      // std::size_t
-#include <cstdint>      // std::uint32_t, std::uint64_t
-#include <cstring>      // std::memcpy, std::memmove
+#include <charconv>  // std::to_chars_result, std::errc
+#include <cstddef>   // std::size_t
+#include <cstdint>   // std::uint32_t, std::uint64_t
+#include <cstring>   // std::memcpy, std::memmove
 
 // #include <heapless/detail/config.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 namespace fp {
-
-// A std::size_t as unsigned: a cast on 64-bit targets (-Wconversion), none on
-// 32-bit ones, where a plain static_cast would be a useless cast
-// (-Wuseless-cast). As a template the cast is never flagged.
-template <class U>
-constexpr unsigned to_unsigned(U v) noexcept {
-  return static_cast<unsigned>(v);
-}
 
 // A finite |x| = f * 2^e with f an integer (hidden bit included).
 struct decomposed {
@@ -7919,7 +7897,8 @@ struct traits<float> {
   static constexpr int mantissa_bits = 23;
   static constexpr int exponent_bits = 8;
   static constexpr int bias = 127 + 23;
-  // Big integers: < 2^(24 + 151 + 36) in every step (see bigint below).
+  // Big integers: < 2^(24 + 151 + 36) in every step (see bigint in
+  // detail/float_to_chars.hpp).
   static constexpr std::size_t words = 8;
   static constexpr int max_shortest = 9;
   static constexpr int max_fraction_digits = 149;     // 2^-149 has 149 fraction digits
@@ -7967,6 +7946,169 @@ inline decomposed decompose(F x) noexcept {
     d.lower_closer = mant == 0 && biased > 1;
   }
   return d;
+}
+
+// Adds one unit in the last place to the digits d[0, n); on a carry out of the
+// first digit (all were 9s, now all 0s) returns true.
+inline bool round_up(char* d, std::size_t n) noexcept {
+  for (std::size_t i = n; i > 0; --i) {
+    if (d[i - 1] != '9') {
+      ++d[i - 1];
+      return false;
+    }
+    d[i - 1] = '0';
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Layout: the text std::to_chars produces around the digits.
+
+struct writer {
+  char* p;
+  char* last;
+  bool ok;
+  void put(char c) noexcept {
+    if (p == last) {
+      ok = false;
+      return;
+    }
+    *p++ = c;
+  }
+  void write(const char* s, std::size_t n) noexcept {
+    if (static_cast<std::size_t>(last - p) < n) {
+      ok = false;
+      return;
+    }
+    std::memmove(p, s, n);  // may overlap: see the precision fp::to_chars
+    p += n;
+  }
+  void zeros(std::size_t n) noexcept {
+    if (static_cast<std::size_t>(last - p) < n) {
+      ok = false;
+      return;
+    }
+    for (std::size_t i = 0; i < n; ++i) *p++ = '0';
+  }
+  std::to_chars_result result() const noexcept {
+    return ok ? std::to_chars_result{p, std::errc()} : std::to_chars_result{last, std::errc::value_too_large};
+  }
+};
+
+// Fixed with precision p <= 60 for |x| < 2^32 - 1 with at most 60 fraction bits:
+// 64-bit arithmetic (no 64-bit division: none linked on 32-bit cores), exact.
+// Returns false (writing nothing) when x is outside that range.
+inline bool fixed_fast(writer& w, const decomposed& v, int p) noexcept {
+  if (v.e > 0 || v.e < -60 || p > 60) return false;
+  const unsigned sh = static_cast<unsigned>(-v.e);
+  if ((sh == 0 ? v.f : v.f >> sh) >= 0xffffffffu) return false;  // + a carry still fits
+  auto ip = static_cast<std::uint32_t>(sh == 0 ? v.f : v.f >> sh);
+  std::uint64_t frac = sh == 0 ? 0 : v.f & ((std::uint64_t{1} << sh) - 1);
+  char buf[11 + 60];
+  char* const fd = buf + 11;  // fraction digits; the <= 10 integer digits (+ carry) go before them
+  for (int i = 0; i < p; ++i) {
+    frac *= 10;  // < 10 * 2^60: fits
+    fd[i] = static_cast<char>('0' + (frac >> sh));
+    frac &= sh == 0 ? 0 : (std::uint64_t{1} << sh) - 1;
+  }
+  bool carry = false;
+  if (sh != 0) {
+    const std::uint64_t half = std::uint64_t{1} << (sh - 1);
+    const bool odd = p > 0 ? ((fd[p - 1] - '0') & 1) != 0 : (ip & 1) != 0;
+    if (frac > half || (frac == half && odd)) carry = p == 0 || round_up(fd, static_cast<std::size_t>(p));
+  }
+  if (carry) ++ip;
+  char* q = fd;
+  do {
+    *--q = static_cast<char>('0' + ip % 10);
+    ip /= 10;
+  } while (ip != 0);
+  w.write(q, static_cast<std::size_t>(fd - q));
+  if (p > 0) {
+    w.put('.');
+    w.write(fd, static_cast<std::size_t>(p));
+  }
+  return true;
+}
+
+// std::to_chars(first, last, x, fixed, precision) when x is in fixed_fast's
+// range (sets *r, returns true); false otherwise.
+template <class F>
+inline bool to_chars_fixed_fast(char* first, char* last, F x, int precision, std::to_chars_result* r) noexcept {
+  const decomposed v = decompose(x);
+  if (!v.finite) return false;
+  writer w{first, last, true};
+  if (v.neg) w.put('-');
+  if (!fixed_fast(w, v, precision < 0 ? 6 : precision)) return false;
+  *r = w.result();
+  return true;
+}
+
+}  // namespace fp
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_DETAIL_FLOAT_FIXED_HPP
+// ---- end heapless/detail/float_fixed.hpp ----
+// #include <heapless/detail/format_core.hpp>: inlined above
+
+// HEAPLESS_FORMAT_STD_TO_CHARS (config.hpp) defaults, on hosted systems, to
+// this: whether <charconv> has std::to_chars for float and double.
+#if defined(__cpp_lib_to_chars)
+#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 1
+#else
+#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 0
+#endif
+
+// The compact back end only where it is the back end: with std::to_chars its
+// big-integer code would be parsed in every translation unit and never used.
+#if !HEAPLESS_FORMAT_STD_TO_CHARS
+// ---- begin heapless/detail/float_to_chars.hpp ----
+// heapless/detail/float_to_chars.hpp - a compact, exact float/double to_chars.
+//
+// The floating-point back end of heapless/format.hpp on targets where the
+// standard library's std::to_chars(double) is too large (libstdc++ 12's costs
+// ~120-140 KB of flash on Cortex-M: Ryu tables and long double paths). Output
+// is byte for byte what std::to_chars produces (tests/float_to_chars_test.cpp
+// and a fuzz target compare them):
+//   to_chars(first, last, x)             shortest round-trip digits, fixed or
+//                                        scientific, whichever is shorter (fixed
+//                                        on a tie); a fixed integer shows its
+//                                        exact value
+//   to_chars(first, last, x, fmt, prec)  fixed / scientific / general with a
+//                                        precision, rounded exactly
+//                                        (round-half-even on exact ties)
+// "inf", "nan", a leading '-' for negative values (also -0 and -nan).
+//
+// The method is the classic exact one (Steele & White / Burger & Dybvig "free
+// format" for the shortest digits, long division for a given precision) on a
+// small fixed-size big integer: no tables, no heap, no locale, little code
+// (its size on Cortex-M: docs/benchmarks.md, "Formatting"). The big integers live on the stack: at most 4 of
+// bigint<F>::words 32-bit words (4 x 160 bytes for double, 4 x 32 for float).
+// A fixed-precision value below 2^53 with at most 60 fraction bits (most
+// values a program prints with "{:.3f}") takes a 64-bit path instead
+// (detail/float_fixed.hpp, with the float's fields and the output writer).
+#ifndef HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
+#define HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
+
+#include <charconv>     // std::to_chars_result, std::chars_format, std::errc
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t, std::uint64_t
+#include <cstring>      // std::memmove
+
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/float_fixed.hpp>: inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+namespace fp {
+
+// A std::size_t as unsigned: a cast on 64-bit targets (-Wconversion), none on
+// 32-bit ones, where a plain static_cast would be a useless cast
+// (-Wuseless-cast). As a template the cast is never flagged.
+template <class U>
+constexpr unsigned to_unsigned(U v) noexcept {
+  return static_cast<unsigned>(v);
 }
 
 /// Number of significant bits of v (0 for 0).
@@ -8102,19 +8244,6 @@ inline void normalise(bigint<W>& s, bigint<W>& r, bigint<W>* m) noexcept {
 // 1233 / 4096 (|bits| < 2^15). The callers correct it.
 inline int estimate_k(const decomposed& v) noexcept {
   return ((v.e + static_cast<int>(bit_width(v.f)) - 1) * 1233 >> 12) + 1;
-}
-
-// Adds one unit in the last place to the digits d[0, n); on a carry out of the
-// first digit (all were 9s, now all 0s) returns true.
-inline bool round_up(char* d, std::size_t n) noexcept {
-  for (std::size_t i = n; i > 0; --i) {
-    if (d[i - 1] != '9') {
-      ++d[i - 1];
-      return false;
-    }
-    d[i - 1] = '0';
-  }
-  return true;
 }
 
 // r / s = |x| / 10^k in [0.1, 1): sets r, s and k for a finite nonzero x.
@@ -8265,40 +8394,6 @@ inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
   return n;
 }
 
-// ---------------------------------------------------------------------------
-// Layout: the text std::to_chars produces around the digits.
-
-struct writer {
-  char* p;
-  char* last;
-  bool ok;
-  void put(char c) noexcept {
-    if (p == last) {
-      ok = false;
-      return;
-    }
-    *p++ = c;
-  }
-  void write(const char* s, std::size_t n) noexcept {
-    if (static_cast<std::size_t>(last - p) < n) {
-      ok = false;
-      return;
-    }
-    std::memmove(p, s, n);  // may overlap: see the precision to_chars below
-    p += n;
-  }
-  void zeros(std::size_t n) noexcept {
-    if (static_cast<std::size_t>(last - p) < n) {
-      ok = false;
-      return;
-    }
-    for (std::size_t i = 0; i < n; ++i) *p++ = '0';
-  }
-  std::to_chars_result result() const noexcept {
-    return ok ? std::to_chars_result{p, std::errc()} : std::to_chars_result{last, std::errc::value_too_large};
-  }
-};
-
 // "e+05", "e-123"
 inline void put_exponent(writer& w, int x) noexcept {
   w.put('e');
@@ -8346,55 +8441,6 @@ inline void put_fixed(writer& w, const char* d, std::size_t n, int k, std::size_
     written += take;
   }
   w.zeros(frac - written);
-}
-
-// Fixed with precision p <= 60 for |x| < 2^32 - 1 with at most 60 fraction bits:
-// 64-bit arithmetic (no 64-bit division: none linked on 32-bit cores), exact.
-// Returns false (writing nothing) when x is outside that range.
-inline bool fixed_fast(writer& w, const decomposed& v, int p) noexcept {
-  if (v.e > 0 || v.e < -60 || p > 60) return false;
-  const unsigned sh = static_cast<unsigned>(-v.e);
-  if ((sh == 0 ? v.f : v.f >> sh) >= 0xffffffffu) return false;  // + a carry still fits
-  auto ip = static_cast<std::uint32_t>(sh == 0 ? v.f : v.f >> sh);
-  std::uint64_t frac = sh == 0 ? 0 : v.f & ((std::uint64_t{1} << sh) - 1);
-  char buf[11 + 60];
-  char* const fd = buf + 11;  // fraction digits; the <= 10 integer digits (+ carry) go before them
-  for (int i = 0; i < p; ++i) {
-    frac *= 10;  // < 10 * 2^60: fits
-    fd[i] = static_cast<char>('0' + (frac >> sh));
-    frac &= sh == 0 ? 0 : (std::uint64_t{1} << sh) - 1;
-  }
-  bool carry = false;
-  if (sh != 0) {
-    const std::uint64_t half = std::uint64_t{1} << (sh - 1);
-    const bool odd = p > 0 ? ((fd[p - 1] - '0') & 1) != 0 : (ip & 1) != 0;
-    if (frac > half || (frac == half && odd)) carry = p == 0 || round_up(fd, static_cast<std::size_t>(p));
-  }
-  if (carry) ++ip;
-  char* q = fd;
-  do {
-    *--q = static_cast<char>('0' + ip % 10);
-    ip /= 10;
-  } while (ip != 0);
-  w.write(q, static_cast<std::size_t>(fd - q));
-  if (p > 0) {
-    w.put('.');
-    w.write(fd, static_cast<std::size_t>(p));
-  }
-  return true;
-}
-
-// std::to_chars(first, last, x, fixed, precision) when x is in fixed_fast's
-// range (sets *r, returns true); false otherwise.
-template <class F>
-inline bool to_chars_fixed_fast(char* first, char* last, F x, int precision, std::to_chars_result* r) noexcept {
-  const decomposed v = decompose(x);
-  if (!v.finite) return false;
-  writer w{first, last, true};
-  if (v.neg) w.put('-');
-  if (!fixed_fast(w, v, precision < 0 ? 6 : precision)) return false;
-  *r = w.result();
-  return true;
 }
 
 template <class F>
@@ -8491,14 +8537,6 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
 // ---- end heapless/detail/float_to_chars.hpp ----
-// #include <heapless/detail/format_core.hpp>: inlined above
-
-// HEAPLESS_FORMAT_STD_TO_CHARS (config.hpp) defaults, on hosted systems, to
-// this: whether <charconv> has std::to_chars for float and double.
-#if defined(__cpp_lib_to_chars)
-#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 1
-#else
-#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 0
 #endif
 
 HEAPLESS_NAMESPACE_BEGIN
