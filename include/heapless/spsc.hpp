@@ -91,7 +91,6 @@
 #define HEAPLESS_SPSC_HPP
 
 #include <cstddef>      // std::size_t: also the index type on padded layouts
-#include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
 #include <heapless/detail/iterator.hpp>  // std::forward_iterator_tag (peek) without <iterator>
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
@@ -99,6 +98,7 @@
 #include <utility>      // std::move, std::forward, std::pair (split)
 
 #include <heapless/detail/config.hpp>   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy
 #include <heapless/detail/atomic.hpp>   // detail::atomic: the two shared indices
 #include <heapless/detail/error.hpp>    // HEAPLESS_ASSERT
 #include <heapless/detail/size.hpp>     // detail::smallest_size_t
@@ -651,8 +651,8 @@ struct queue_algo {
       // An empty range may be a null pointer (an empty std::vector's or
       // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
       if (room == 0) return 0;
-      std::memcpy(data + s, it, first_len * sizeof(T));
-      if (room > first_len) std::memcpy(data, it + first_len, (room - first_len) * sizeof(T));
+      ::heapless::detail::mem_copy(data + s, it, first_len * sizeof(T));
+      if (room > first_len) ::heapless::detail::mem_copy(data, it + first_len, (room - first_len) * sizeof(T));
       n = room;
     } else {
       // Destroys the elements of an unfinished batch if a constructor throws.
@@ -772,8 +772,8 @@ struct queue_algo {
     const size_type first_len = n < cap - s ? n : cap - s;
     T* const data = c.data();
     if constexpr (memcpy_ok<T> && is_pointer_to_v<OutputIt, T>) {
-      std::memcpy(out, data + s, first_len * sizeof(T));
-      if (n > first_len) std::memcpy(out + first_len, data, (n - first_len) * sizeof(T));
+      ::heapless::detail::mem_copy(out, data + s, first_len * sizeof(T));
+      if (n > first_len) ::heapless::detail::mem_copy(out + first_len, data, (n - first_len) * sizeof(T));
       // Release: our reads of the slots happen before the producer reuses them.
       c.head().store(c.advance(h, n), detail::memory_order_release);
     } else {

@@ -13,9 +13,9 @@
 #include <charconv>  // std::to_chars_result, std::errc
 #include <cstddef>   // std::size_t
 #include <cstdint>   // std::uint32_t, std::uint64_t
-#include <cstring>   // std::memcpy, std::memmove
 
 #include <heapless/detail/config.hpp>  // HEAPLESS_NAMESPACE_BEGIN
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy, detail::mem_move
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -69,7 +69,7 @@ template <class F>
 inline decomposed decompose(F x) noexcept {
   using tr = traits<F>;
   typename tr::bits_type bits;
-  std::memcpy(&bits, &x, sizeof bits);
+  detail::mem_copy(&bits, &x, sizeof bits);
   const std::uint64_t b = bits;
   const std::uint64_t mant = b & ((std::uint64_t{1} << tr::mantissa_bits) - 1);
   const int biased = static_cast<int>((b >> tr::mantissa_bits) & ((1u << tr::exponent_bits) - 1));
@@ -123,7 +123,7 @@ struct writer {
       ok = false;
       return;
     }
-    std::memmove(p, s, n);  // may overlap: see the precision fp::to_chars
+    detail::mem_move(p, s, n);  // may overlap: see the precision fp::to_chars
     p += n;
   }
   void zeros(std::size_t n) noexcept {

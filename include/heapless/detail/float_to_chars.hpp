@@ -29,9 +29,9 @@
 #include <charconv>     // std::to_chars_result, std::chars_format, std::errc
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
-#include <cstring>      // std::memmove
 
 #include <heapless/detail/config.hpp>       // HEAPLESS_TRAP, HEAPLESS_UNLIKELY
+#include <heapless/detail/cstring.hpp>  // detail::mem_move
 #include <heapless/detail/float_fixed.hpp>  // fp::decompose, fp::writer, fp::round_up, fp::to_chars_fixed_fast
 
 HEAPLESS_NAMESPACE_BEGIN
@@ -460,7 +460,7 @@ inline std::to_chars_result to_chars(char* first, char* last, F x, std::chars_fo
   }
   if (len > room) return std::to_chars_result{last, std::errc::value_too_large};
   char* const digits = last - nd;
-  std::memmove(digits, w.p, nd);
+  detail::mem_move(digits, w.p, nd);
   if (scientific) put_scientific(w, digits, nd, k, frac);
   else put_fixed(w, digits, nd, k, frac);
   return w.result();
