@@ -10,6 +10,7 @@
 //   heapless.hpp
 //   heapless/vec.hpp
 //   heapless/detail/config.hpp
+//   heapless/detail/cstring.hpp
 //   heapless/detail/error.hpp
 //   heapless/detail/iterator.hpp
 //   heapless/detail/size.hpp
@@ -114,7 +115,6 @@
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t, std::byte
 #include <cstdint>           // std::uint8_t...std::uint64_t: VecRef's view of the length
-#include <cstring>           // std::memcpy, std::memmove: trivially copyable fast paths
 #include <string_view>       // declares the std::hash primary template (std::hash<Vec>)
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <type_traits>       // triviality traits select storage and special members
@@ -484,6 +484,67 @@
 
 #endif  // HEAPLESS_DETAIL_CONFIG_HPP
 // ---- end heapless/detail/config.hpp ----
+// ---- begin heapless/detail/cstring.hpp ----
+// heapless/detail/cstring.hpp - the six <cstring> functions the library
+// calls (memcpy, memmove, memset, memcmp, memchr, strlen), as
+// detail::mem_copy ... detail::str_len.
+//
+// On GCC and clang they are the compilers' builtins, which is what the
+// <cstring> functions are compiled as anyway (same inline expansions, same
+// library calls): <cstring> and <string.h> are then not parsed by every
+// translation unit that includes a container (docs/design.md, "Header
+// weight"). With _FORTIFY_SOURCE, and on other compilers, they call the
+// <cstring> functions, so fortified builds keep glibc's checked versions.
+#ifndef HEAPLESS_DETAIL_CSTRING_HPP
+#define HEAPLESS_DETAIL_CSTRING_HPP
+
+#include <cstddef>  // std::size_t
+
+// #include <heapless/detail/config.hpp>: inlined above
+
+#if defined(__GNUC__) && !defined(_FORTIFY_SOURCE)
+#define HEAPLESS_DETAIL_CSTRING_BUILTINS 1
+#else
+#define HEAPLESS_DETAIL_CSTRING_BUILTINS 0
+#include <cstring>  // std::memcpy, std::memmove, std::memset, std::memcmp, std::memchr, std::strlen
+#endif
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+
+#if HEAPLESS_DETAIL_CSTRING_BUILTINS
+HEAPLESS_ALWAYS_INLINE inline void* mem_copy(void* dst, const void* src, std::size_t n) noexcept {
+  return __builtin_memcpy(dst, src, n);
+}
+HEAPLESS_ALWAYS_INLINE inline void* mem_move(void* dst, const void* src, std::size_t n) noexcept {
+  return __builtin_memmove(dst, src, n);
+}
+HEAPLESS_ALWAYS_INLINE inline void* mem_set(void* dst, int c, std::size_t n) noexcept {
+  return __builtin_memset(dst, c, n);
+}
+HEAPLESS_ALWAYS_INLINE inline int mem_cmp(const void* a, const void* b, std::size_t n) noexcept {
+  return __builtin_memcmp(a, b, n);
+}
+HEAPLESS_ALWAYS_INLINE inline const void* mem_chr(const void* s, int c, std::size_t n) noexcept {
+  return __builtin_memchr(s, c, n);
+}
+HEAPLESS_ALWAYS_INLINE inline std::size_t str_len(const char* s) noexcept { return __builtin_strlen(s); }
+#else
+inline void* mem_copy(void* dst, const void* src, std::size_t n) noexcept { return std::memcpy(dst, src, n); }
+inline void* mem_move(void* dst, const void* src, std::size_t n) noexcept { return std::memmove(dst, src, n); }
+inline void* mem_set(void* dst, int c, std::size_t n) noexcept { return std::memset(dst, c, n); }
+inline int mem_cmp(const void* a, const void* b, std::size_t n) noexcept { return std::memcmp(a, b, n); }
+inline const void* mem_chr(const void* s, int c, std::size_t n) noexcept { return std::memchr(s, c, n); }
+inline std::size_t str_len(const char* s) noexcept { return std::strlen(s); }
+#endif
+
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+
+#undef HEAPLESS_DETAIL_CSTRING_BUILTINS
+
+#endif  // HEAPLESS_DETAIL_CSTRING_HPP
+// ---- end heapless/detail/cstring.hpp ----
 // ---- begin heapless/detail/error.hpp ----
 // heapless/detail/error.hpp - the library's one error path and HEAPLESS_ASSERT.
 //
@@ -533,7 +594,18 @@
 #ifndef HEAPLESS_DETAIL_STDERR
 #define HEAPLESS_DETAIL_STDERR 0
 #endif
-#if HEAPLESS_DETAIL_STDERR
+#if HEAPLESS_DETAIL_STDERR && defined(__GLIBC__) && !defined(__UCLIBC__) && defined(__GNUC__) && !defined(__clang__)
+// GCC on glibc: the one declaration report() needs, as <stdio.h> spells it
+// (`extern FILE* stderr;`, FILE being `struct _IO_FILE`), and GCC's fputs
+// builtin, instead of all of <cstdio> parsed in every translation unit for a
+// call on a path that ends the program (docs/design.md, "Header weight").
+// Clang has no __builtin_fputs: it takes <cstdio>.
+extern "C" {
+struct _IO_FILE;
+extern _IO_FILE* stderr;
+}
+#define HEAPLESS_DETAIL_STDERR_BUILTIN 1
+#elif HEAPLESS_DETAIL_STDERR
 #include <cstdio>  // std::fputs, stderr
 #endif
 
@@ -614,14 +686,23 @@ constexpr auto capacity_message(const char (&prefix)[P], const char (&suffix)[S]
 }
 
 #if HEAPLESS_DETAIL_STDERR
+/// Writes text to stderr.
+inline void put_stderr(const char* text) noexcept {
+#if defined(HEAPLESS_DETAIL_STDERR_BUILTIN)
+  __builtin_fputs(text, stderr);
+#else
+  std::fputs(text, stderr);
+#endif
+}
+
 /// Writes "heapless: <message>" (the prefix only when the message lacks it)
 /// and a newline to stderr.
 HEAPLESS_COLD inline void report(const char* message) noexcept {
   const char* prefix = "heapless";
   for (const char* m = message; *prefix != '\0' && *m == *prefix; ++m) ++prefix;
-  if (*prefix != '\0') std::fputs("heapless: ", stderr);
-  std::fputs(message, stderr);
-  std::fputs("\n", stderr);
+  if (*prefix != '\0') put_stderr("heapless: ");
+  put_stderr(message);
+  put_stderr("\n");
 }
 #define HEAPLESS_DETAIL_REPORT(message) ::heapless::detail::report(message)
 #else
@@ -1202,7 +1283,7 @@ struct vec_algo {
     // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.data() + len), src, n * sizeof(T));
+        if (n != 0) detail::mem_copy(static_cast<void*>(c.data() + len), src, n * sizeof(T));
         c.set_size(len + n);
         return;
       }
@@ -1244,7 +1325,7 @@ struct vec_algo {
     // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.data()), src, n * sizeof(T));
+        if (n != 0) detail::mem_copy(static_cast<void*>(c.data()), src, n * sizeof(T));
         c.set_size(n);
         return;
       }
@@ -1353,7 +1434,7 @@ struct vec_algo {
   static void open_gap(C& c, size_type i, size_type n) noexcept {
     T* p = c.data();
     const size_type len = c.size();
-    std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+    detail::mem_move(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
     c.set_size(len + n);
   }
 
@@ -1370,7 +1451,7 @@ struct vec_algo {
     T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
     if constexpr (vec_memmove_v<T> && C::may_shift) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+        detail::mem_move(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
         c.construct(i, std::move(tmp));
         c.set_size(len + 1);
         return position(pos);
@@ -1438,7 +1519,7 @@ struct vec_algo {
     if constexpr (vec_memmove_v<T>) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         T* const out = position(first);
-        std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
+        detail::mem_move(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
         c.set_size(len - (j - i));
         return out;
       }
@@ -3364,7 +3445,6 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
 #include <cstdint>           // std::uintptr_t: detecting arguments that alias the buffer
-#include <cstring>           // std::memcpy, std::memmove, std::memcmp, std::memchr, std::memset
 #include <initializer_list>  // std::initializer_list<char> overloads
 #include <string_view>       // std::string_view, std::char_traits, std::hash<std::string_view>
 #include <type_traits>       // std::enable_if_t, std::is_integral_v, std::is_same_v
@@ -3388,11 +3468,11 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
 #include <cstdint>      // std::uint64_t, std::uint32_t: the SWAR word
-#include <cstring>      // std::memcpy, std::memmove, std::memcmp, std::memchr, std::memset
 #include <string_view>  // std::char_traits<char>::length
 #include <type_traits>  // std::conditional_t
 
 // #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 
 // Word-at-a-time substring search needs a little-endian target with cheap
 // unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
@@ -3438,7 +3518,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) std::memcpy(d, s, n);
+    if (n != 0) detail::mem_copy(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Overlapping ranges inside one buffer.
@@ -3452,7 +3532,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) std::memmove(d, s, n);
+    if (n != 0) detail::mem_move(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Copies last byte first, one byte at a time: right when s lies before d
@@ -3481,14 +3561,14 @@ struct chars {
       for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
       return;
     }
-    if (n != 0) std::memmove(d, s, n);
+    if (n != 0) detail::mem_move(d, s, n);
   }
   static constexpr void fill(char* d, std::size_t n, char c) noexcept {
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       for (std::size_t i = 0; i < n; ++i) d[i] = c;
       return;
     }
-    if (n != 0) std::memset(d, static_cast<unsigned char>(c), n);
+    if (n != 0) detail::mem_set(d, static_cast<unsigned char>(c), n);
   }
   // Like std::char_traits<char>::compare: bytes compare as unsigned char.
   // compare / equal / find require valid pointers even when n == 0 (true of
@@ -3503,7 +3583,7 @@ struct chars {
       }
       return 0;
     }
-    return std::memcmp(a, b, n);
+    return detail::mem_cmp(a, b, n);
   }
   static constexpr int compare_any(const char* a, const char* b, std::size_t n) noexcept {
     return n == 0 ? 0 : compare(a, b, n);
@@ -3526,12 +3606,12 @@ struct chars {
     if constexpr (sizeof(word) == 8) {
       const word head = load(s);
       const word tail = load(s + n - 8);
-      std::memcpy(d, &head, 8);
-      std::memcpy(d + n - 8, &tail, 8);
+      detail::mem_copy(d, &head, 8);
+      detail::mem_copy(d + n - 8, &tail, 8);
       return;
     }
 #endif
-    std::memmove(d, s, n);
+    detail::mem_move(d, s, n);
   }
   // equal() for 16 <= n <= 32 (run time only, when word_paths): four overlapping 8-byte loads
   // per side, XORed and ORed, then one test; no call.
@@ -3555,7 +3635,7 @@ struct chars {
         if (s[i] == c) return s + i;
       return nullptr;
     }
-    return static_cast<const char*>(std::memchr(s, c, n));  // memchr converts c to unsigned char
+    return static_cast<const char*>(detail::mem_chr(s, c, n));  // memchr converts c to unsigned char
   }
   static constexpr const char* find_any(const char* s, std::size_t n, char c) noexcept {
     return n == 0 ? nullptr : find(s, n, c);
@@ -3619,7 +3699,7 @@ struct chars {
   static constexpr std::ptrdiff_t swar_limit = 256;  // candidates; memchr wins above
   static word load(const char* p) noexcept {
     word w;
-    std::memcpy(&w, p, sizeof w);
+    detail::mem_copy(&w, p, sizeof w);
     return w;
   }
   static word zero_bytes(word v) noexcept { return (v - ones) & ~v & highs; }
@@ -3650,6 +3730,7 @@ HEAPLESS_NAMESPACE_END
 #endif  // HEAPLESS_DETAIL_CHARS_HPP
 // ---- end heapless/detail/chars.hpp ----
 // #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 // #include <heapless/detail/error.hpp>: inlined above
 // #include <heapless/detail/iterator.hpp>: inlined above
 // #include <heapless/detail/size.hpp>: inlined above
@@ -4938,7 +5019,7 @@ class String {
 #if HEAPLESS_DETAIL_STRING_SWAR
       if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
         const unsigned short pair = static_cast<unsigned char>(ch);  // ch, then the NUL (little-endian)
-        std::memcpy(end, &pair, 2);
+        detail::mem_copy(end, &pair, 2);
       } else
 #endif
       {
@@ -6115,11 +6196,11 @@ struct hash<heapless::String<N>> {
 #include <charconv>     // std::to_chars: decimal fields straight into a String (fast build)
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
-#include <cstring>      // std::memcpy, std::strlen
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_base_of_v, std::enable_if_t
 #include <utility>      // std::index_sequence
 
+// #include <heapless/detail/cstring.hpp>: inlined above
 // ---- begin heapless/detail/format_core.hpp ----
 // heapless/detail/format_core.hpp - the formatting engine behind heapless/format.hpp.
 //
@@ -6147,11 +6228,11 @@ struct hash<heapless::String<N>> {
 #include <charconv>     // std::to_chars for integers (no locale, no heap)
 #include <cstddef>      // std::size_t, std::nullptr_t
 #include <cstdint>      // std::uint32_t, std::uint64_t, std::uintptr_t
-#include <cstring>      // std::memcpy, std::memset, std::strlen
 #include <string_view>  // std::string_view: format strings, string arguments
 #include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
 
 // #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 // #include <heapless/detail/error.hpp>: inlined above
 
 #if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
@@ -6200,16 +6281,16 @@ namespace detail {
 /// Never touches s when n == 0 (s may then be nullptr).
 inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
 #if HEAPLESS_FORMAT_OPTIMIZE_SIZE  // one call is smaller than the unrolled cases
-  if (n != 0) std::memcpy(d, s, n);
+  if (n != 0) detail::mem_copy(d, s, n);
 #else
   if (n >= 16) {
-    std::memcpy(d, s, n);
+    detail::mem_copy(d, s, n);
   } else if (n >= 8) {
-    std::memcpy(d, s, 8);
-    std::memcpy(d + n - 8, s + n - 8, 8);
+    detail::mem_copy(d, s, 8);
+    detail::mem_copy(d + n - 8, s + n - 8, 8);
   } else if (n >= 4) {
-    std::memcpy(d, s, 4);
-    std::memcpy(d + n - 4, s + n - 4, 4);
+    detail::mem_copy(d, s, 4);
+    detail::mem_copy(d + n - 4, s + n - 4, 4);
   } else if (n != 0) {
     d[0] = s[0];
     d[n / 2] = s[n / 2];
@@ -6247,14 +6328,14 @@ class format_buffer {
   void fill(std::size_t n, char c) {
 #if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
     if (n <= 16 && room() >= 16 && scratch_tail_) {  // short padding: one fixed-size store, no call
-      std::memset(cur_, c, 16);     // (bytes past n are free space, overwritten later)
+      detail::mem_set(cur_, c, 16);     // (bytes past n are free space, overwritten later)
       cur_ += n;
       return;
     }
 #endif
     // k == 0 with d == nullptr: format_to_n(nullptr, 0, ...) measuring the output.
     append_chunked(n, [c](char* d, std::size_t k) {
-      if (k != 0) std::memset(d, c, k);
+      if (k != 0) detail::mem_set(d, c, k);
     });
   }
   /// Records a formatting error (bad format string or value); the first one
@@ -6289,7 +6370,7 @@ class format_buffer {
  private:
   HEAPLESS_NOINLINE void write_slow(const char* s, std::size_t n) {
     append_chunked(n, [&s](char* d, std::size_t k) {
-      if (k != 0) std::memcpy(d, s, k);
+      if (k != 0) detail::mem_copy(d, s, k);
       s += k;
     });
   }
@@ -6564,7 +6645,7 @@ constexpr const char* find_brace(const char* p, const char* end) noexcept {
     constexpr word highs = ones * 0x80;
     while (end - p >= static_cast<std::ptrdiff_t>(sizeof(word))) {
       word w = 0;
-      std::memcpy(&w, p, sizeof w);
+      detail::mem_copy(&w, p, sizeof w);
       const word open = w ^ (ones * '{');
       const word close = w ^ (ones * '}');
       const word hit = (((open - ones) & ~open) | ((close - ones) & ~close)) & highs;
@@ -6864,10 +6945,10 @@ inline char* write_decimal_u32(char* first, std::uint32_t v) noexcept {
     const std::uint32_t r = v - q * 100u;
     v = q;
     p -= 2;
-    std::memcpy(p, decimal_pairs + 2 * r, 2);
+    detail::mem_copy(p, decimal_pairs + 2 * r, 2);
   }
   if (v >= 10u) {
-    std::memcpy(p - 2, decimal_pairs + 2 * v, 2);
+    detail::mem_copy(p - 2, decimal_pairs + 2 * v, 2);
   } else {
     p[-1] = static_cast<char>('0' + v);
   }
@@ -6885,7 +6966,7 @@ char* write_decimal(char* first, char* last, UInt v) noexcept {
   char tmp[sizeof(UInt) * 3];
   const char* const p = uint_digits_small(tmp + sizeof tmp, v, 10u, false);
   const auto n = static_cast<std::size_t>(tmp + sizeof tmp - p);
-  std::memcpy(first, p, n);
+  detail::mem_copy(first, p, n);
   return first + n;
 #else
   if constexpr (sizeof(UInt) <= 4) {
@@ -7001,7 +7082,7 @@ inline void handle_bool(format_buffer& out, const arg_value& v, const format_spe
 inline constexpr const char* null_cstr_message = "heapless::format: null const char* argument";
 inline void handle_cstr(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
   if (v.cstr == nullptr) return out.fail(null_cstr_message);
-  write_string(out, s, v.cstr, std::strlen(v.cstr));
+  write_string(out, s, v.cstr, detail::str_len(v.cstr));
 }
 inline void handle_string(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
   // An empty string_view may hold nullptr, which must not reach memcpy.
@@ -7453,7 +7534,7 @@ HEAPLESS_NOINLINE void write_int_plain(format_buffer& out, UInt abs, bool negati
   char buf[sizeof(UInt) * 8 + 4];  // >= 16 too: format_buffer::write may copy 16 bytes at a time
   char* const end = buf + sizeof buf;
   char* p = uint_digits(end, abs, shift != 0 ? 1u << shift : 10u, upper);
-  for (std::size_t n = std::strlen(prefix); n > 0; --n) *--p = prefix[n - 1];
+  for (std::size_t n = detail::str_len(prefix); n > 0; --n) *--p = prefix[n - 1];
   if (negative) *--p = '-';
   out.write(p, static_cast<std::size_t>(end - p));
 }
@@ -7602,7 +7683,7 @@ inline void direct_literal(direct_sink& out, const char* t) noexcept {
     // -Warray-bounds, on this branch that the check above never takes.
     __asm__("" : "+r"(d));
 #endif
-    std::memcpy(d, t, Len);
+    detail::mem_copy(d, t, Len);
     out.cur = d + Len;
   } else {
     out.cur = out.end = nullptr;
@@ -7756,7 +7837,7 @@ inline void direct_field(Sink& out, const T& x) {
     direct_write(out, sv.size() != 0 ? sv.data() : "", sv.size());
   } else if constexpr (tr::is_cstr && s.plain()) {
     if (x != nullptr) {
-      direct_write(out, x, std::strlen(x));
+      direct_write(out, x, detail::str_len(x));
     } else if (out.error == nullptr) {
       out.error = null_cstr_message;
     }
@@ -7870,9 +7951,9 @@ HEAPLESS_NAMESPACE_END
 #include <charconv>  // std::to_chars_result, std::errc
 #include <cstddef>   // std::size_t
 #include <cstdint>   // std::uint32_t, std::uint64_t
-#include <cstring>   // std::memcpy, std::memmove
 
 // #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -7926,7 +8007,7 @@ template <class F>
 inline decomposed decompose(F x) noexcept {
   using tr = traits<F>;
   typename tr::bits_type bits;
-  std::memcpy(&bits, &x, sizeof bits);
+  detail::mem_copy(&bits, &x, sizeof bits);
   const std::uint64_t b = bits;
   const std::uint64_t mant = b & ((std::uint64_t{1} << tr::mantissa_bits) - 1);
   const int biased = static_cast<int>((b >> tr::mantissa_bits) & ((1u << tr::exponent_bits) - 1));
@@ -7980,7 +8061,7 @@ struct writer {
       ok = false;
       return;
     }
-    std::memmove(p, s, n);  // may overlap: see the precision fp::to_chars
+    detail::mem_move(p, s, n);  // may overlap: see the precision fp::to_chars
     p += n;
   }
   void zeros(std::size_t n) noexcept {
@@ -8094,9 +8175,9 @@ HEAPLESS_NAMESPACE_END
 #include <charconv>     // std::to_chars_result, std::chars_format, std::errc
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
-#include <cstring>      // std::memmove
 
 // #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 // #include <heapless/detail/float_fixed.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
@@ -8525,7 +8606,7 @@ inline std::to_chars_result to_chars(char* first, char* last, F x, std::chars_fo
   }
   if (len > room) return std::to_chars_result{last, std::errc::value_too_large};
   char* const digits = last - nd;
-  std::memmove(digits, w.p, nd);
+  detail::mem_move(digits, w.p, nd);
   if (scientific) put_scientific(w, digits, nd, k, frac);
   else put_fixed(w, digits, nd, k, frac);
   return w.result();
@@ -9454,12 +9535,12 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
-#include <cstring>      // std::memcpy: unaligned loads of key and string bytes
 #include <string_view>  // string keys and char-pointer queries are searched as std::string_view
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
 // #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 // #include <heapless/detail/size.hpp>: inlined above
 
 // Both switches select the ABI namespace (config.hpp): set them before the
@@ -9611,19 +9692,19 @@ template <std::size_t S>
 inline sse2::i128 linear_find_sse2_splat(const void* key) noexcept {
   if constexpr (S == 1) {
     char v;
-    std::memcpy(&v, key, 1);
+    detail::mem_copy(&v, key, 1);
     return sse2::set1_8(v);
   } else if constexpr (S == 2) {
     short v;
-    std::memcpy(&v, key, 2);
+    detail::mem_copy(&v, key, 2);
     return sse2::set1_16(v);
   } else if constexpr (S == 4) {
     int v;
-    std::memcpy(&v, key, 4);
+    detail::mem_copy(&v, key, 4);
     return sse2::set1_32(v);
   } else {
     long long v;
-    std::memcpy(&v, key, 8);
+    detail::mem_copy(&v, key, 8);
     return sse2::set1_64(v);
   }
 }
@@ -9843,7 +9924,7 @@ struct linear_map_string_key<K, std::enable_if_t<std::is_same_v<typename K::trai
 template <class T>
 inline T linear_map_load(const char* p) noexcept {
   T v;
-  std::memcpy(&v, p, sizeof(T));  // one unaligned load
+  detail::mem_copy(&v, p, sizeof(T));  // one unaligned load
   return v;
 }
 
@@ -13292,7 +13373,6 @@ HEAPLESS_NAMESPACE_END
 #define HEAPLESS_SPSC_HPP
 
 #include <cstddef>      // std::size_t: also the index type on padded layouts
-#include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
 // #include <heapless/detail/iterator.hpp>: inlined above
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
@@ -13300,6 +13380,7 @@ HEAPLESS_NAMESPACE_END
 #include <utility>      // std::move, std::forward, std::pair (split)
 
 // #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 // #include <heapless/detail/atomic.hpp>: inlined above
 // #include <heapless/detail/error.hpp>: inlined above
 // #include <heapless/detail/size.hpp>: inlined above
@@ -13852,8 +13933,8 @@ struct queue_algo {
       // An empty range may be a null pointer (an empty std::vector's or
       // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
       if (room == 0) return 0;
-      std::memcpy(data + s, it, first_len * sizeof(T));
-      if (room > first_len) std::memcpy(data, it + first_len, (room - first_len) * sizeof(T));
+      ::heapless::detail::mem_copy(data + s, it, first_len * sizeof(T));
+      if (room > first_len) ::heapless::detail::mem_copy(data, it + first_len, (room - first_len) * sizeof(T));
       n = room;
     } else {
       // Destroys the elements of an unfinished batch if a constructor throws.
@@ -13973,8 +14054,8 @@ struct queue_algo {
     const size_type first_len = n < cap - s ? n : cap - s;
     T* const data = c.data();
     if constexpr (memcpy_ok<T> && is_pointer_to_v<OutputIt, T>) {
-      std::memcpy(out, data + s, first_len * sizeof(T));
-      if (n > first_len) std::memcpy(out + first_len, data, (n - first_len) * sizeof(T));
+      ::heapless::detail::mem_copy(out, data + s, first_len * sizeof(T));
+      if (n > first_len) ::heapless::detail::mem_copy(out + first_len, data, (n - first_len) * sizeof(T));
       // Release: our reads of the slots happen before the producer reuses them.
       c.head().store(c.advance(h, n), detail::memory_order_release);
     } else {
@@ -14649,12 +14730,12 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
-#include <cstring>      // std::memcpy: pops of small trivially copyable elements
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::move, std::forward
 
 // #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 // #include <heapless/detail/atomic.hpp>: inlined above
 // #include <heapless/detail/error.hpp>: inlined above
 // #include <heapless/detail/size.hpp>: inlined above
@@ -14995,7 +15076,7 @@ struct queue_algo {
         // Relaxed: the positions change only under the lock we hold.
         const S d = c.deq().load(detail::memory_order_relaxed);
         if (d == c.enq().load(detail::memory_order_relaxed)) return false;
-        std::memcpy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
+        ::heapless::detail::mem_copy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
         c.deq().store(c.next(d), detail::memory_order_relaxed);
         return true;
       });
@@ -16097,11 +16178,11 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
 #include <cstdint>      // std::uint8_t...std::uint32_t: a view's reading of narrow indices
-#include <cstring>      // std::memcpy: bulk appends of trivially copyable T
 #include <type_traits>  // std::enable_if_t, std::is_convertible_v, triviality traits
 #include <utility>      // std::forward, std::move, std::swap, std::pair
 
 // #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 // #include <heapless/detail/error.hpp>: inlined above
 // #include <heapless/detail/iterator.hpp>: inlined above
 // #include <heapless/detail/size.hpp>: inlined above
@@ -16531,8 +16612,8 @@ struct ring_algo {
         const size_type tail = phys(c, c.size());
         const size_type room = c.cap() - tail;
         const size_type first = n < room ? n : room;
-        std::memcpy(static_cast<void*>(c.data() + tail), src, first * sizeof(T));
-        if (n != first) std::memcpy(static_cast<void*>(c.data()), src + first, (n - first) * sizeof(T));
+        detail::mem_copy(static_cast<void*>(c.data() + tail), src, first * sizeof(T));
+        if (n != first) detail::mem_copy(static_cast<void*>(c.data()), src + first, (n - first) * sizeof(T));
         c.set_size(c.size() + n);
         return;
       }
