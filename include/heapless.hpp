@@ -6,22 +6,22 @@
 #ifndef HEAPLESS_HPP
 #define HEAPLESS_HPP
 
-#include "heapless/vec.hpp"
-#include "heapless/pool.hpp"
-#include "heapless/string.hpp"
-#include "heapless/format.hpp"
-#include "heapless/charconv.hpp"  // parse<T>, to_string<N>
-#include "heapless/split.hpp"     // split(text, sep)
-#include "heapless/linear_map.hpp"
-#include "heapless/index_map.hpp"  // IndexMap, IndexSet, heapless::hash
-#include "heapless/spsc.hpp"
-#include "heapless/mpmc.hpp"
-#include "heapless/arc.hpp"
-#include "heapless/object_pool.hpp"
-#include "heapless/deque.hpp"
-#include "heapless/history_buffer.hpp"
+#include <heapless/vec.hpp>
+#include <heapless/pool.hpp>
+#include <heapless/string.hpp>
+#include <heapless/format.hpp>
+#include <heapless/charconv.hpp>        // parse<T>, to_string<N>
+#include <heapless/split.hpp>           // split(text, sep)
+#include <heapless/linear_map.hpp>
+#include <heapless/index_map.hpp>       // IndexMap, IndexSet, heapless::hash
+#include <heapless/spsc.hpp>
+#include <heapless/mpmc.hpp>
+#include <heapless/arc.hpp>
+#include <heapless/object_pool.hpp>
+#include <heapless/deque.hpp>
+#include <heapless/history_buffer.hpp>
 // BinaryHeap and SortedLinkedList
-#include "heapless/binary_heap.hpp"
-#include "heapless/sorted_linked_list.hpp"
+#include <heapless/binary_heap.hpp>
+#include <heapless/sorted_linked_list.hpp>
 
 #endif  // HEAPLESS_HPP

@@ -10,6 +10,7 @@
 //   heapless.hpp
 //   heapless/vec.hpp
 //   heapless/detail/config.hpp
+//   heapless/detail/cstring.hpp
 //   heapless/detail/error.hpp
 //   heapless/detail/iterator.hpp
 //   heapless/detail/size.hpp
@@ -24,6 +25,7 @@
 //   heapless/detail/format_core.hpp
 //   heapless/detail/format_precompiled.hpp
 //   heapless/detail/format_float.hpp
+//   heapless/detail/float_fixed.hpp
 //   heapless/detail/float_to_chars.hpp
 //   heapless/charconv.hpp
 //   heapless/linear_map.hpp
@@ -113,7 +115,6 @@
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t, std::byte
 #include <cstdint>           // std::uint8_t...std::uint64_t: VecRef's view of the length
-#include <cstring>           // std::memcpy, std::memmove: trivially copyable fast paths
 #include <string_view>       // declares the std::hash primary template (std::hash<Vec>)
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <type_traits>       // triviality traits select storage and special members
@@ -483,6 +484,67 @@
 
 #endif  // HEAPLESS_DETAIL_CONFIG_HPP
 // ---- end heapless/detail/config.hpp ----
+// ---- begin heapless/detail/cstring.hpp ----
+// heapless/detail/cstring.hpp - the six <cstring> functions the library
+// calls (memcpy, memmove, memset, memcmp, memchr, strlen), as
+// detail::mem_copy ... detail::str_len.
+//
+// On GCC and clang they are the compilers' builtins, which is what the
+// <cstring> functions are compiled as anyway (same inline expansions, same
+// library calls): <cstring> and <string.h> are then not parsed by every
+// translation unit that includes a container (docs/design.md, "Header
+// weight"). With _FORTIFY_SOURCE, and on other compilers, they call the
+// <cstring> functions, so fortified builds keep glibc's checked versions.
+#ifndef HEAPLESS_DETAIL_CSTRING_HPP
+#define HEAPLESS_DETAIL_CSTRING_HPP
+
+#include <cstddef>  // std::size_t
+
+// #include <heapless/detail/config.hpp>: inlined above
+
+#if defined(__GNUC__) && !defined(_FORTIFY_SOURCE)
+#define HEAPLESS_DETAIL_CSTRING_BUILTINS 1
+#else
+#define HEAPLESS_DETAIL_CSTRING_BUILTINS 0
+#include <cstring>  // std::memcpy, std::memmove, std::memset, std::memcmp, std::memchr, std::strlen
+#endif
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+
+#if HEAPLESS_DETAIL_CSTRING_BUILTINS
+HEAPLESS_ALWAYS_INLINE inline void* mem_copy(void* dst, const void* src, std::size_t n) noexcept {
+  return __builtin_memcpy(dst, src, n);
+}
+HEAPLESS_ALWAYS_INLINE inline void* mem_move(void* dst, const void* src, std::size_t n) noexcept {
+  return __builtin_memmove(dst, src, n);
+}
+HEAPLESS_ALWAYS_INLINE inline void* mem_set(void* dst, int c, std::size_t n) noexcept {
+  return __builtin_memset(dst, c, n);
+}
+HEAPLESS_ALWAYS_INLINE inline int mem_cmp(const void* a, const void* b, std::size_t n) noexcept {
+  return __builtin_memcmp(a, b, n);
+}
+HEAPLESS_ALWAYS_INLINE inline const void* mem_chr(const void* s, int c, std::size_t n) noexcept {
+  return __builtin_memchr(s, c, n);
+}
+HEAPLESS_ALWAYS_INLINE inline std::size_t str_len(const char* s) noexcept { return __builtin_strlen(s); }
+#else
+inline void* mem_copy(void* dst, const void* src, std::size_t n) noexcept { return std::memcpy(dst, src, n); }
+inline void* mem_move(void* dst, const void* src, std::size_t n) noexcept { return std::memmove(dst, src, n); }
+inline void* mem_set(void* dst, int c, std::size_t n) noexcept { return std::memset(dst, c, n); }
+inline int mem_cmp(const void* a, const void* b, std::size_t n) noexcept { return std::memcmp(a, b, n); }
+inline const void* mem_chr(const void* s, int c, std::size_t n) noexcept { return std::memchr(s, c, n); }
+inline std::size_t str_len(const char* s) noexcept { return std::strlen(s); }
+#endif
+
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+
+#undef HEAPLESS_DETAIL_CSTRING_BUILTINS
+
+#endif  // HEAPLESS_DETAIL_CSTRING_HPP
+// ---- end heapless/detail/cstring.hpp ----
 // ---- begin heapless/detail/error.hpp ----
 // heapless/detail/error.hpp - the library's one error path and HEAPLESS_ASSERT.
 //
@@ -507,7 +569,7 @@
 
 #include <cstddef>  // std::size_t
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 #if HEAPLESS_HAS_EXCEPTIONS
 #include <new>  // std::bad_alloc
@@ -532,7 +594,18 @@
 #ifndef HEAPLESS_DETAIL_STDERR
 #define HEAPLESS_DETAIL_STDERR 0
 #endif
-#if HEAPLESS_DETAIL_STDERR
+#if HEAPLESS_DETAIL_STDERR && defined(__GLIBC__) && !defined(__UCLIBC__) && defined(__GNUC__) && !defined(__clang__)
+// GCC on glibc: the one declaration report() needs, as <stdio.h> spells it
+// (`extern FILE* stderr;`, FILE being `struct _IO_FILE`), and GCC's fputs
+// builtin, instead of all of <cstdio> parsed in every translation unit for a
+// call on a path that ends the program (docs/design.md, "Header weight").
+// Clang has no __builtin_fputs: it takes <cstdio>.
+extern "C" {
+struct _IO_FILE;
+extern _IO_FILE* stderr;
+}
+#define HEAPLESS_DETAIL_STDERR_BUILTIN 1
+#elif HEAPLESS_DETAIL_STDERR
 #include <cstdio>  // std::fputs, stderr
 #endif
 
@@ -613,14 +686,23 @@ constexpr auto capacity_message(const char (&prefix)[P], const char (&suffix)[S]
 }
 
 #if HEAPLESS_DETAIL_STDERR
+/// Writes text to stderr.
+inline void put_stderr(const char* text) noexcept {
+#if defined(HEAPLESS_DETAIL_STDERR_BUILTIN)
+  __builtin_fputs(text, stderr);
+#else
+  std::fputs(text, stderr);
+#endif
+}
+
 /// Writes "heapless: <message>" (the prefix only when the message lacks it)
 /// and a newline to stderr.
 HEAPLESS_COLD inline void report(const char* message) noexcept {
   const char* prefix = "heapless";
   for (const char* m = message; *prefix != '\0' && *m == *prefix; ++m) ++prefix;
-  if (*prefix != '\0') std::fputs("heapless: ", stderr);
-  std::fputs(message, stderr);
-  std::fputs("\n", stderr);
+  if (*prefix != '\0') put_stderr("heapless: ");
+  put_stderr(message);
+  put_stderr("\n");
 }
 #define HEAPLESS_DETAIL_REPORT(message) ::heapless::detail::report(message)
 #else
@@ -723,7 +805,7 @@ HEAPLESS_NAMESPACE_END
 #include <cstdint>      // std::uint8_t ... std::uint64_t
 #include <type_traits>  // std::conditional_t, std::is_integral_v, std::is_same_v
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -787,7 +869,7 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>  // traits for the storage choice
 #include <utility>      // std::forward
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -1201,7 +1283,7 @@ struct vec_algo {
     // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.data() + len), src, n * sizeof(T));
+        if (n != 0) detail::mem_copy(static_cast<void*>(c.data() + len), src, n * sizeof(T));
         c.set_size(len + n);
         return;
       }
@@ -1243,7 +1325,7 @@ struct vec_algo {
     // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.data()), src, n * sizeof(T));
+        if (n != 0) detail::mem_copy(static_cast<void*>(c.data()), src, n * sizeof(T));
         c.set_size(n);
         return;
       }
@@ -1352,7 +1434,7 @@ struct vec_algo {
   static void open_gap(C& c, size_type i, size_type n) noexcept {
     T* p = c.data();
     const size_type len = c.size();
-    std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+    detail::mem_move(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
     c.set_size(len + n);
   }
 
@@ -1369,7 +1451,7 @@ struct vec_algo {
     T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
     if constexpr (vec_memmove_v<T> && C::may_shift) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+        detail::mem_move(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
         c.construct(i, std::move(tmp));
         c.set_size(len + 1);
         return position(pos);
@@ -1437,7 +1519,7 @@ struct vec_algo {
     if constexpr (vec_memmove_v<T>) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         T* const out = position(first);
-        std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
+        detail::mem_move(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
         c.set_size(len - (j - i));
         return out;
       }
@@ -2509,7 +2591,7 @@ struct hash<heapless::Vec<T, N>> : heapless::detail::vec_hash<T, N> {};
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::forward, std::exchange
 
-// #include "detail/config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 // ---- begin heapless/detail/atomic.hpp ----
 // heapless/detail/atomic.hpp - the atomic words of the queues, pools and Arc
 // without the cost of <atomic>.
@@ -2526,7 +2608,7 @@ struct hash<heapless::Vec<T, N>> : heapless::detail::vec_hash<T, N> {};
 #ifndef HEAPLESS_DETAIL_ATOMIC_HPP
 #define HEAPLESS_DETAIL_ATOMIC_HPP
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 #if !HEAPLESS_DETAIL_GNU
 #include <atomic>
@@ -2598,9 +2680,9 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_ATOMIC_HPP
 // ---- end heapless/detail/atomic.hpp ----
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 
 #if HEAPLESS_ASAN && defined(__has_include)
 #if __has_include(<sanitizer/asan_interface.h>)
@@ -3363,7 +3445,6 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
 #include <cstdint>           // std::uintptr_t: detecting arguments that alias the buffer
-#include <cstring>           // std::memcpy, std::memmove, std::memcmp, std::memchr, std::memset
 #include <initializer_list>  // std::initializer_list<char> overloads
 #include <string_view>       // std::string_view, std::char_traits, std::hash<std::string_view>
 #include <type_traits>       // std::enable_if_t, std::is_integral_v, std::is_same_v
@@ -3387,11 +3468,11 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
 #include <cstdint>      // std::uint64_t, std::uint32_t: the SWAR word
-#include <cstring>      // std::memcpy, std::memmove, std::memcmp, std::memchr, std::memset
 #include <string_view>  // std::char_traits<char>::length
 #include <type_traits>  // std::conditional_t
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 
 // Word-at-a-time substring search needs a little-endian target with cheap
 // unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
@@ -3437,7 +3518,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) std::memcpy(d, s, n);
+    if (n != 0) detail::mem_copy(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Overlapping ranges inside one buffer.
@@ -3451,7 +3532,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) std::memmove(d, s, n);
+    if (n != 0) detail::mem_move(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Copies last byte first, one byte at a time: right when s lies before d
@@ -3480,14 +3561,14 @@ struct chars {
       for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
       return;
     }
-    if (n != 0) std::memmove(d, s, n);
+    if (n != 0) detail::mem_move(d, s, n);
   }
   static constexpr void fill(char* d, std::size_t n, char c) noexcept {
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       for (std::size_t i = 0; i < n; ++i) d[i] = c;
       return;
     }
-    if (n != 0) std::memset(d, static_cast<unsigned char>(c), n);
+    if (n != 0) detail::mem_set(d, static_cast<unsigned char>(c), n);
   }
   // Like std::char_traits<char>::compare: bytes compare as unsigned char.
   // compare / equal / find require valid pointers even when n == 0 (true of
@@ -3502,7 +3583,7 @@ struct chars {
       }
       return 0;
     }
-    return std::memcmp(a, b, n);
+    return detail::mem_cmp(a, b, n);
   }
   static constexpr int compare_any(const char* a, const char* b, std::size_t n) noexcept {
     return n == 0 ? 0 : compare(a, b, n);
@@ -3525,12 +3606,12 @@ struct chars {
     if constexpr (sizeof(word) == 8) {
       const word head = load(s);
       const word tail = load(s + n - 8);
-      std::memcpy(d, &head, 8);
-      std::memcpy(d + n - 8, &tail, 8);
+      detail::mem_copy(d, &head, 8);
+      detail::mem_copy(d + n - 8, &tail, 8);
       return;
     }
 #endif
-    std::memmove(d, s, n);
+    detail::mem_move(d, s, n);
   }
   // equal() for 16 <= n <= 32 (run time only, when word_paths): four overlapping 8-byte loads
   // per side, XORed and ORed, then one test; no call.
@@ -3554,7 +3635,7 @@ struct chars {
         if (s[i] == c) return s + i;
       return nullptr;
     }
-    return static_cast<const char*>(std::memchr(s, c, n));  // memchr converts c to unsigned char
+    return static_cast<const char*>(detail::mem_chr(s, c, n));  // memchr converts c to unsigned char
   }
   static constexpr const char* find_any(const char* s, std::size_t n, char c) noexcept {
     return n == 0 ? nullptr : find(s, n, c);
@@ -3618,7 +3699,7 @@ struct chars {
   static constexpr std::ptrdiff_t swar_limit = 256;  // candidates; memchr wins above
   static word load(const char* p) noexcept {
     word w;
-    std::memcpy(&w, p, sizeof w);
+    detail::mem_copy(&w, p, sizeof w);
     return w;
   }
   static word zero_bytes(word v) noexcept { return (v - ones) & ~v & highs; }
@@ -3648,11 +3729,12 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_CHARS_HPP
 // ---- end heapless/detail/chars.hpp ----
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 // ---- begin heapless/split.hpp ----
 // heapless/split.hpp - split(text, sep): the tokens of a text between
 // separators, as std::string_views into the text, computed lazily.
@@ -3676,11 +3758,11 @@ HEAPLESS_NAMESPACE_END
 #define HEAPLESS_SPLIT_HPP
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
-// #include "detail/iterator.hpp": inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_same_v: char or string_view separator
 
-// #include "detail/config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -4937,7 +5019,7 @@ class String {
 #if HEAPLESS_DETAIL_STRING_SWAR
       if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
         const unsigned short pair = static_cast<unsigned char>(ch);  // ch, then the NUL (little-endian)
-        std::memcpy(end, &pair, 2);
+        detail::mem_copy(end, &pair, 2);
       } else
 #endif
       {
@@ -6074,8 +6156,8 @@ struct hash<heapless::String<N>> {
 #include <type_traits>  // std::decay_t, std::is_same_v, std::enable_if_t
 #include <utility>      // std::declval (recognising Vec<char, N>)
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
 // ---- begin heapless/detail/format_codegen.hpp ----
 // heapless/detail/format_codegen.hpp - HEAPLESS_FMT: format strings turned
 // into code at the call site (heapless/format.hpp). The other compile-time
@@ -6114,11 +6196,11 @@ struct hash<heapless::String<N>> {
 #include <charconv>     // std::to_chars: decimal fields straight into a String (fast build)
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
-#include <cstring>      // std::memcpy, std::strlen
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_base_of_v, std::enable_if_t
 #include <utility>      // std::index_sequence
 
+// #include <heapless/detail/cstring.hpp>: inlined above
 // ---- begin heapless/detail/format_core.hpp ----
 // heapless/detail/format_core.hpp - the formatting engine behind heapless/format.hpp.
 //
@@ -6146,12 +6228,12 @@ struct hash<heapless::String<N>> {
 #include <charconv>     // std::to_chars for integers (no locale, no heap)
 #include <cstddef>      // std::size_t, std::nullptr_t
 #include <cstdint>      // std::uint32_t, std::uint64_t, std::uintptr_t
-#include <cstring>      // std::memcpy, std::memset, std::strlen
 #include <string_view>  // std::string_view: format strings, string arguments
 #include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
 
-// #include "config.hpp": inlined above
-// #include "error.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
 
 #if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
 #define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1
@@ -6199,16 +6281,16 @@ namespace detail {
 /// Never touches s when n == 0 (s may then be nullptr).
 inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
 #if HEAPLESS_FORMAT_OPTIMIZE_SIZE  // one call is smaller than the unrolled cases
-  if (n != 0) std::memcpy(d, s, n);
+  if (n != 0) detail::mem_copy(d, s, n);
 #else
   if (n >= 16) {
-    std::memcpy(d, s, n);
+    detail::mem_copy(d, s, n);
   } else if (n >= 8) {
-    std::memcpy(d, s, 8);
-    std::memcpy(d + n - 8, s + n - 8, 8);
+    detail::mem_copy(d, s, 8);
+    detail::mem_copy(d + n - 8, s + n - 8, 8);
   } else if (n >= 4) {
-    std::memcpy(d, s, 4);
-    std::memcpy(d + n - 4, s + n - 4, 4);
+    detail::mem_copy(d, s, 4);
+    detail::mem_copy(d + n - 4, s + n - 4, 4);
   } else if (n != 0) {
     d[0] = s[0];
     d[n / 2] = s[n / 2];
@@ -6246,14 +6328,14 @@ class format_buffer {
   void fill(std::size_t n, char c) {
 #if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
     if (n <= 16 && room() >= 16 && scratch_tail_) {  // short padding: one fixed-size store, no call
-      std::memset(cur_, c, 16);     // (bytes past n are free space, overwritten later)
+      detail::mem_set(cur_, c, 16);     // (bytes past n are free space, overwritten later)
       cur_ += n;
       return;
     }
 #endif
     // k == 0 with d == nullptr: format_to_n(nullptr, 0, ...) measuring the output.
     append_chunked(n, [c](char* d, std::size_t k) {
-      if (k != 0) std::memset(d, c, k);
+      if (k != 0) detail::mem_set(d, c, k);
     });
   }
   /// Records a formatting error (bad format string or value); the first one
@@ -6288,7 +6370,7 @@ class format_buffer {
  private:
   HEAPLESS_NOINLINE void write_slow(const char* s, std::size_t n) {
     append_chunked(n, [&s](char* d, std::size_t k) {
-      if (k != 0) std::memcpy(d, s, k);
+      if (k != 0) detail::mem_copy(d, s, k);
       s += k;
     });
   }
@@ -6563,7 +6645,7 @@ constexpr const char* find_brace(const char* p, const char* end) noexcept {
     constexpr word highs = ones * 0x80;
     while (end - p >= static_cast<std::ptrdiff_t>(sizeof(word))) {
       word w = 0;
-      std::memcpy(&w, p, sizeof w);
+      detail::mem_copy(&w, p, sizeof w);
       const word open = w ^ (ones * '{');
       const word close = w ^ (ones * '}');
       const word hit = (((open - ones) & ~open) | ((close - ones) & ~close)) & highs;
@@ -6863,10 +6945,10 @@ inline char* write_decimal_u32(char* first, std::uint32_t v) noexcept {
     const std::uint32_t r = v - q * 100u;
     v = q;
     p -= 2;
-    std::memcpy(p, decimal_pairs + 2 * r, 2);
+    detail::mem_copy(p, decimal_pairs + 2 * r, 2);
   }
   if (v >= 10u) {
-    std::memcpy(p - 2, decimal_pairs + 2 * v, 2);
+    detail::mem_copy(p - 2, decimal_pairs + 2 * v, 2);
   } else {
     p[-1] = static_cast<char>('0' + v);
   }
@@ -6884,7 +6966,7 @@ char* write_decimal(char* first, char* last, UInt v) noexcept {
   char tmp[sizeof(UInt) * 3];
   const char* const p = uint_digits_small(tmp + sizeof tmp, v, 10u, false);
   const auto n = static_cast<std::size_t>(tmp + sizeof tmp - p);
-  std::memcpy(first, p, n);
+  detail::mem_copy(first, p, n);
   return first + n;
 #else
   if constexpr (sizeof(UInt) <= 4) {
@@ -7000,7 +7082,7 @@ inline void handle_bool(format_buffer& out, const arg_value& v, const format_spe
 inline constexpr const char* null_cstr_message = "heapless::format: null const char* argument";
 inline void handle_cstr(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
   if (v.cstr == nullptr) return out.fail(null_cstr_message);
-  write_string(out, s, v.cstr, std::strlen(v.cstr));
+  write_string(out, s, v.cstr, detail::str_len(v.cstr));
 }
 inline void handle_string(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
   // An empty string_view may hold nullptr, which must not reach memcpy.
@@ -7270,8 +7352,8 @@ HEAPLESS_NAMESPACE_END
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t, std::int32_t
 #include <string_view>  // std::string_view
 
-// #include "config.hpp": inlined above
-// #include "format_core.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/format_core.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -7379,7 +7461,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP
 // ---- end heapless/detail/format_core.hpp ----
-// #include "format_precompiled.hpp": inlined above
+// #include <heapless/detail/format_precompiled.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -7452,7 +7534,7 @@ HEAPLESS_NOINLINE void write_int_plain(format_buffer& out, UInt abs, bool negati
   char buf[sizeof(UInt) * 8 + 4];  // >= 16 too: format_buffer::write may copy 16 bytes at a time
   char* const end = buf + sizeof buf;
   char* p = uint_digits(end, abs, shift != 0 ? 1u << shift : 10u, upper);
-  for (std::size_t n = std::strlen(prefix); n > 0; --n) *--p = prefix[n - 1];
+  for (std::size_t n = detail::str_len(prefix); n > 0; --n) *--p = prefix[n - 1];
   if (negative) *--p = '-';
   out.write(p, static_cast<std::size_t>(end - p));
 }
@@ -7601,7 +7683,7 @@ inline void direct_literal(direct_sink& out, const char* t) noexcept {
     // -Warray-bounds, on this branch that the check above never takes.
     __asm__("" : "+r"(d));
 #endif
-    std::memcpy(d, t, Len);
+    detail::mem_copy(d, t, Len);
     out.cur = d + Len;
   } else {
     out.cur = out.end = nullptr;
@@ -7755,7 +7837,7 @@ inline void direct_field(Sink& out, const T& x) {
     direct_write(out, sv.size() != 0 ? sv.data() : "", sv.size());
   } else if constexpr (tr::is_cstr && s.plain()) {
     if (x != nullptr) {
-      direct_write(out, x, std::strlen(x));
+      direct_write(out, x, detail::str_len(x));
     } else if (out.error == nullptr) {
       out.error = null_cstr_message;
     }
@@ -7821,7 +7903,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_CODEGEN_HPP
 // ---- end heapless/detail/format_codegen.hpp ----
-// #include "detail/format_core.hpp": inlined above
+// #include <heapless/detail/format_core.hpp>: inlined above
 // ---- begin heapless/detail/format_float.hpp ----
 // heapless/detail/format_float.hpp - float and double formatting for heapless/format.hpp.
 //
@@ -7854,51 +7936,28 @@ HEAPLESS_NAMESPACE_END
 #include <cstdint>   // std::uint32_t, std::uint64_t
 #include <type_traits>  // std::is_same_v
 
-// ---- begin heapless/detail/float_to_chars.hpp ----
-// heapless/detail/float_to_chars.hpp - a compact, exact float/double to_chars.
-//
-// The floating-point back end of heapless/format.hpp on targets where the
-// standard library's std::to_chars(double) is too large (libstdc++ 12's costs
-// ~120-140 KB of flash on Cortex-M: Ryu tables and long double paths). Output
-// is byte for byte what std::to_chars produces (tests/float_to_chars_test.cpp
-// and a fuzz target compare them):
-//   to_chars(first, last, x)             shortest round-trip digits, fixed or
-//                                        scientific, whichever is shorter (fixed
-//                                        on a tie); a fixed integer shows its
-//                                        exact value
-//   to_chars(first, last, x, fmt, prec)  fixed / scientific / general with a
-//                                        precision, rounded exactly
-//                                        (round-half-even on exact ties)
-// "inf", "nan", a leading '-' for negative values (also -0 and -nan).
-//
-// The method is the classic exact one (Steele & White / Burger & Dybvig "free
-// format" for the shortest digits, long division for a given precision) on a
-// small fixed-size big integer: no tables, no heap, no locale, little code
-// (its size on Cortex-M: docs/benchmarks.md, "Formatting"). The big integers live on the stack: at most 4 of
-// bigint<F>::words 32-bit words (4 x 160 bytes for double, 4 x 32 for float).
-// A fixed-precision value below 2^53 with at most 60 fraction bits (most
-// values a program prints with "{:.3f}") takes a 64-bit path instead.
-#ifndef HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
-#define HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
+// ---- begin heapless/detail/float_fixed.hpp ----
+// heapless/detail/float_fixed.hpp - the part of detail/float_to_chars.hpp that
+// heapless/format.hpp needs whatever its floating-point back end: a float's
+// fields (fp::decompose, fp::traits) and the exact 64-bit path for a fixed
+// precision (fp::to_chars_fixed_fast), which runs before std::to_chars as well.
+// The rest of the compact conversion (big integers, shortest digits,
+// fp::to_chars) is in detail/float_to_chars.hpp, which format.hpp includes only
+// when it is the back end (HEAPLESS_FORMAT_STD_TO_CHARS == 0): a translation
+// unit that formats with std::to_chars does not parse it.
+#ifndef HEAPLESS_DETAIL_FLOAT_FIXED_HPP
+#define HEAPLESS_DETAIL_FLOAT_FIXED_HPP
 
-#include <charconv>     // std::to_chars_result, std::chars_format, std::errc
-#include <cstddef>      // std::size_t
-#include <cstdint>      // std::uint32_t, std::uint64_t
-#include <cstring>      // std::memcpy, std::memmove
+#include <charconv>  // std::to_chars_result, std::errc
+#include <cstddef>   // std::size_t
+#include <cstdint>   // std::uint32_t, std::uint64_t
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 namespace fp {
-
-// A std::size_t as unsigned: a cast on 64-bit targets (-Wconversion), none on
-// 32-bit ones, where a plain static_cast would be a useless cast
-// (-Wuseless-cast). As a template the cast is never flagged.
-template <class U>
-constexpr unsigned to_unsigned(U v) noexcept {
-  return static_cast<unsigned>(v);
-}
 
 // A finite |x| = f * 2^e with f an integer (hidden bit included).
 struct decomposed {
@@ -7919,7 +7978,8 @@ struct traits<float> {
   static constexpr int mantissa_bits = 23;
   static constexpr int exponent_bits = 8;
   static constexpr int bias = 127 + 23;
-  // Big integers: < 2^(24 + 151 + 36) in every step (see bigint below).
+  // Big integers: < 2^(24 + 151 + 36) in every step (see bigint in
+  // detail/float_to_chars.hpp).
   static constexpr std::size_t words = 8;
   static constexpr int max_shortest = 9;
   static constexpr int max_fraction_digits = 149;     // 2^-149 has 149 fraction digits
@@ -7947,7 +8007,7 @@ template <class F>
 inline decomposed decompose(F x) noexcept {
   using tr = traits<F>;
   typename tr::bits_type bits;
-  std::memcpy(&bits, &x, sizeof bits);
+  detail::mem_copy(&bits, &x, sizeof bits);
   const std::uint64_t b = bits;
   const std::uint64_t mant = b & ((std::uint64_t{1} << tr::mantissa_bits) - 1);
   const int biased = static_cast<int>((b >> tr::mantissa_bits) & ((1u << tr::exponent_bits) - 1));
@@ -7967,6 +8027,169 @@ inline decomposed decompose(F x) noexcept {
     d.lower_closer = mant == 0 && biased > 1;
   }
   return d;
+}
+
+// Adds one unit in the last place to the digits d[0, n); on a carry out of the
+// first digit (all were 9s, now all 0s) returns true.
+inline bool round_up(char* d, std::size_t n) noexcept {
+  for (std::size_t i = n; i > 0; --i) {
+    if (d[i - 1] != '9') {
+      ++d[i - 1];
+      return false;
+    }
+    d[i - 1] = '0';
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Layout: the text std::to_chars produces around the digits.
+
+struct writer {
+  char* p;
+  char* last;
+  bool ok;
+  void put(char c) noexcept {
+    if (p == last) {
+      ok = false;
+      return;
+    }
+    *p++ = c;
+  }
+  void write(const char* s, std::size_t n) noexcept {
+    if (static_cast<std::size_t>(last - p) < n) {
+      ok = false;
+      return;
+    }
+    detail::mem_move(p, s, n);  // may overlap: see the precision fp::to_chars
+    p += n;
+  }
+  void zeros(std::size_t n) noexcept {
+    if (static_cast<std::size_t>(last - p) < n) {
+      ok = false;
+      return;
+    }
+    for (std::size_t i = 0; i < n; ++i) *p++ = '0';
+  }
+  std::to_chars_result result() const noexcept {
+    return ok ? std::to_chars_result{p, std::errc()} : std::to_chars_result{last, std::errc::value_too_large};
+  }
+};
+
+// Fixed with precision p <= 60 for |x| < 2^32 - 1 with at most 60 fraction bits:
+// 64-bit arithmetic (no 64-bit division: none linked on 32-bit cores), exact.
+// Returns false (writing nothing) when x is outside that range.
+inline bool fixed_fast(writer& w, const decomposed& v, int p) noexcept {
+  if (v.e > 0 || v.e < -60 || p > 60) return false;
+  const unsigned sh = static_cast<unsigned>(-v.e);
+  if ((sh == 0 ? v.f : v.f >> sh) >= 0xffffffffu) return false;  // + a carry still fits
+  auto ip = static_cast<std::uint32_t>(sh == 0 ? v.f : v.f >> sh);
+  std::uint64_t frac = sh == 0 ? 0 : v.f & ((std::uint64_t{1} << sh) - 1);
+  char buf[11 + 60];
+  char* const fd = buf + 11;  // fraction digits; the <= 10 integer digits (+ carry) go before them
+  for (int i = 0; i < p; ++i) {
+    frac *= 10;  // < 10 * 2^60: fits
+    fd[i] = static_cast<char>('0' + (frac >> sh));
+    frac &= sh == 0 ? 0 : (std::uint64_t{1} << sh) - 1;
+  }
+  bool carry = false;
+  if (sh != 0) {
+    const std::uint64_t half = std::uint64_t{1} << (sh - 1);
+    const bool odd = p > 0 ? ((fd[p - 1] - '0') & 1) != 0 : (ip & 1) != 0;
+    if (frac > half || (frac == half && odd)) carry = p == 0 || round_up(fd, static_cast<std::size_t>(p));
+  }
+  if (carry) ++ip;
+  char* q = fd;
+  do {
+    *--q = static_cast<char>('0' + ip % 10);
+    ip /= 10;
+  } while (ip != 0);
+  w.write(q, static_cast<std::size_t>(fd - q));
+  if (p > 0) {
+    w.put('.');
+    w.write(fd, static_cast<std::size_t>(p));
+  }
+  return true;
+}
+
+// std::to_chars(first, last, x, fixed, precision) when x is in fixed_fast's
+// range (sets *r, returns true); false otherwise.
+template <class F>
+inline bool to_chars_fixed_fast(char* first, char* last, F x, int precision, std::to_chars_result* r) noexcept {
+  const decomposed v = decompose(x);
+  if (!v.finite) return false;
+  writer w{first, last, true};
+  if (v.neg) w.put('-');
+  if (!fixed_fast(w, v, precision < 0 ? 6 : precision)) return false;
+  *r = w.result();
+  return true;
+}
+
+}  // namespace fp
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+
+#endif  // HEAPLESS_DETAIL_FLOAT_FIXED_HPP
+// ---- end heapless/detail/float_fixed.hpp ----
+// #include <heapless/detail/format_core.hpp>: inlined above
+
+// HEAPLESS_FORMAT_STD_TO_CHARS (config.hpp) defaults, on hosted systems, to
+// this: whether <charconv> has std::to_chars for float and double.
+#if defined(__cpp_lib_to_chars)
+#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 1
+#else
+#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 0
+#endif
+
+// The compact back end only where it is the back end: with std::to_chars its
+// big-integer code would be parsed in every translation unit and never used.
+#if !HEAPLESS_FORMAT_STD_TO_CHARS
+// ---- begin heapless/detail/float_to_chars.hpp ----
+// heapless/detail/float_to_chars.hpp - a compact, exact float/double to_chars.
+//
+// The floating-point back end of heapless/format.hpp on targets where the
+// standard library's std::to_chars(double) is too large (libstdc++ 12's costs
+// ~120-140 KB of flash on Cortex-M: Ryu tables and long double paths). Output
+// is byte for byte what std::to_chars produces (tests/float_to_chars_test.cpp
+// and a fuzz target compare them):
+//   to_chars(first, last, x)             shortest round-trip digits, fixed or
+//                                        scientific, whichever is shorter (fixed
+//                                        on a tie); a fixed integer shows its
+//                                        exact value
+//   to_chars(first, last, x, fmt, prec)  fixed / scientific / general with a
+//                                        precision, rounded exactly
+//                                        (round-half-even on exact ties)
+// "inf", "nan", a leading '-' for negative values (also -0 and -nan).
+//
+// The method is the classic exact one (Steele & White / Burger & Dybvig "free
+// format" for the shortest digits, long division for a given precision) on a
+// small fixed-size big integer: no tables, no heap, no locale, little code
+// (its size on Cortex-M: docs/benchmarks.md, "Formatting"). The big integers live on the stack: at most 4 of
+// bigint<F>::words 32-bit words (4 x 160 bytes for double, 4 x 32 for float).
+// A fixed-precision value below 2^53 with at most 60 fraction bits (most
+// values a program prints with "{:.3f}") takes a 64-bit path instead
+// (detail/float_fixed.hpp, with the float's fields and the output writer).
+#ifndef HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
+#define HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
+
+#include <charconv>     // std::to_chars_result, std::chars_format, std::errc
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint32_t, std::uint64_t
+
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
+// #include <heapless/detail/float_fixed.hpp>: inlined above
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+namespace fp {
+
+// A std::size_t as unsigned: a cast on 64-bit targets (-Wconversion), none on
+// 32-bit ones, where a plain static_cast would be a useless cast
+// (-Wuseless-cast). As a template the cast is never flagged.
+template <class U>
+constexpr unsigned to_unsigned(U v) noexcept {
+  return static_cast<unsigned>(v);
 }
 
 /// Number of significant bits of v (0 for 0).
@@ -8102,19 +8325,6 @@ inline void normalise(bigint<W>& s, bigint<W>& r, bigint<W>* m) noexcept {
 // 1233 / 4096 (|bits| < 2^15). The callers correct it.
 inline int estimate_k(const decomposed& v) noexcept {
   return ((v.e + static_cast<int>(bit_width(v.f)) - 1) * 1233 >> 12) + 1;
-}
-
-// Adds one unit in the last place to the digits d[0, n); on a carry out of the
-// first digit (all were 9s, now all 0s) returns true.
-inline bool round_up(char* d, std::size_t n) noexcept {
-  for (std::size_t i = n; i > 0; --i) {
-    if (d[i - 1] != '9') {
-      ++d[i - 1];
-      return false;
-    }
-    d[i - 1] = '0';
-  }
-  return true;
 }
 
 // r / s = |x| / 10^k in [0.1, 1): sets r, s and k for a finite nonzero x.
@@ -8265,40 +8475,6 @@ inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
   return n;
 }
 
-// ---------------------------------------------------------------------------
-// Layout: the text std::to_chars produces around the digits.
-
-struct writer {
-  char* p;
-  char* last;
-  bool ok;
-  void put(char c) noexcept {
-    if (p == last) {
-      ok = false;
-      return;
-    }
-    *p++ = c;
-  }
-  void write(const char* s, std::size_t n) noexcept {
-    if (static_cast<std::size_t>(last - p) < n) {
-      ok = false;
-      return;
-    }
-    std::memmove(p, s, n);  // may overlap: see the precision to_chars below
-    p += n;
-  }
-  void zeros(std::size_t n) noexcept {
-    if (static_cast<std::size_t>(last - p) < n) {
-      ok = false;
-      return;
-    }
-    for (std::size_t i = 0; i < n; ++i) *p++ = '0';
-  }
-  std::to_chars_result result() const noexcept {
-    return ok ? std::to_chars_result{p, std::errc()} : std::to_chars_result{last, std::errc::value_too_large};
-  }
-};
-
 // "e+05", "e-123"
 inline void put_exponent(writer& w, int x) noexcept {
   w.put('e');
@@ -8346,55 +8522,6 @@ inline void put_fixed(writer& w, const char* d, std::size_t n, int k, std::size_
     written += take;
   }
   w.zeros(frac - written);
-}
-
-// Fixed with precision p <= 60 for |x| < 2^32 - 1 with at most 60 fraction bits:
-// 64-bit arithmetic (no 64-bit division: none linked on 32-bit cores), exact.
-// Returns false (writing nothing) when x is outside that range.
-inline bool fixed_fast(writer& w, const decomposed& v, int p) noexcept {
-  if (v.e > 0 || v.e < -60 || p > 60) return false;
-  const unsigned sh = static_cast<unsigned>(-v.e);
-  if ((sh == 0 ? v.f : v.f >> sh) >= 0xffffffffu) return false;  // + a carry still fits
-  auto ip = static_cast<std::uint32_t>(sh == 0 ? v.f : v.f >> sh);
-  std::uint64_t frac = sh == 0 ? 0 : v.f & ((std::uint64_t{1} << sh) - 1);
-  char buf[11 + 60];
-  char* const fd = buf + 11;  // fraction digits; the <= 10 integer digits (+ carry) go before them
-  for (int i = 0; i < p; ++i) {
-    frac *= 10;  // < 10 * 2^60: fits
-    fd[i] = static_cast<char>('0' + (frac >> sh));
-    frac &= sh == 0 ? 0 : (std::uint64_t{1} << sh) - 1;
-  }
-  bool carry = false;
-  if (sh != 0) {
-    const std::uint64_t half = std::uint64_t{1} << (sh - 1);
-    const bool odd = p > 0 ? ((fd[p - 1] - '0') & 1) != 0 : (ip & 1) != 0;
-    if (frac > half || (frac == half && odd)) carry = p == 0 || round_up(fd, static_cast<std::size_t>(p));
-  }
-  if (carry) ++ip;
-  char* q = fd;
-  do {
-    *--q = static_cast<char>('0' + ip % 10);
-    ip /= 10;
-  } while (ip != 0);
-  w.write(q, static_cast<std::size_t>(fd - q));
-  if (p > 0) {
-    w.put('.');
-    w.write(fd, static_cast<std::size_t>(p));
-  }
-  return true;
-}
-
-// std::to_chars(first, last, x, fixed, precision) when x is in fixed_fast's
-// range (sets *r, returns true); false otherwise.
-template <class F>
-inline bool to_chars_fixed_fast(char* first, char* last, F x, int precision, std::to_chars_result* r) noexcept {
-  const decomposed v = decompose(x);
-  if (!v.finite) return false;
-  writer w{first, last, true};
-  if (v.neg) w.put('-');
-  if (!fixed_fast(w, v, precision < 0 ? 6 : precision)) return false;
-  *r = w.result();
-  return true;
 }
 
 template <class F>
@@ -8479,7 +8606,7 @@ inline std::to_chars_result to_chars(char* first, char* last, F x, std::chars_fo
   }
   if (len > room) return std::to_chars_result{last, std::errc::value_too_large};
   char* const digits = last - nd;
-  std::memmove(digits, w.p, nd);
+  detail::mem_move(digits, w.p, nd);
   if (scientific) put_scientific(w, digits, nd, k, frac);
   else put_fixed(w, digits, nd, k, frac);
   return w.result();
@@ -8491,14 +8618,6 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
 // ---- end heapless/detail/float_to_chars.hpp ----
-// #include "format_core.hpp": inlined above
-
-// HEAPLESS_FORMAT_STD_TO_CHARS (config.hpp) defaults, on hosted systems, to
-// this: whether <charconv> has std::to_chars for float and double.
-#if defined(__cpp_lib_to_chars)
-#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 1
-#else
-#define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 0
 #endif
 
 HEAPLESS_NAMESPACE_BEGIN
@@ -8706,8 +8825,8 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_FORMAT_FLOAT_HPP
 // ---- end heapless/detail/format_float.hpp ----
-// #include "detail/format_precompiled.hpp": inlined above
-// #include "string.hpp": inlined above
+// #include <heapless/detail/format_precompiled.hpp>: inlined above
+// #include <heapless/string.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -9218,11 +9337,11 @@ HEAPLESS_NAMESPACE_END
 #include <string_view>  // std::string_view: the text
 #include <type_traits>  // std::is_integral_v, std::is_floating_point_v
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "format.hpp": inlined above
-// #include "string.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/format.hpp>: inlined above
+// #include <heapless/string.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -9303,7 +9422,7 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_CHARCONV_HPP
 // ---- end heapless/charconv.hpp ----
-// #include "heapless/split.hpp": inlined above
+// #include <heapless/split.hpp>: inlined above
 // ---- begin heapless/linear_map.hpp ----
 // heapless/linear_map.hpp - LinearMap<K, V, N>: a map of at most N entries in
 // the object itself, with its keys in one unsorted array. A lookup takes the
@@ -9371,9 +9490,9 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // storage and overload selection
 #include <utility>           // std::pair (value_type, reference), std::move, std::swap
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
 // ---- begin heapless/detail/linear_map_scan.hpp ----
 // heapless/detail/linear_map_scan.hpp - the key search behind LinearMap.
 //
@@ -9416,13 +9535,13 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
-#include <cstring>      // std::memcpy: unaligned loads of key and string bytes
 #include <string_view>  // string keys and char-pointer queries are searched as std::string_view
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
-// #include "config.hpp": inlined above
-// #include "size.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
 
 // Both switches select the ABI namespace (config.hpp): set them before the
 // first heapless header.
@@ -9573,19 +9692,19 @@ template <std::size_t S>
 inline sse2::i128 linear_find_sse2_splat(const void* key) noexcept {
   if constexpr (S == 1) {
     char v;
-    std::memcpy(&v, key, 1);
+    detail::mem_copy(&v, key, 1);
     return sse2::set1_8(v);
   } else if constexpr (S == 2) {
     short v;
-    std::memcpy(&v, key, 2);
+    detail::mem_copy(&v, key, 2);
     return sse2::set1_16(v);
   } else if constexpr (S == 4) {
     int v;
-    std::memcpy(&v, key, 4);
+    detail::mem_copy(&v, key, 4);
     return sse2::set1_32(v);
   } else {
     long long v;
-    std::memcpy(&v, key, 8);
+    detail::mem_copy(&v, key, 8);
     return sse2::set1_64(v);
   }
 }
@@ -9805,7 +9924,7 @@ struct linear_map_string_key<K, std::enable_if_t<std::is_same_v<typename K::trai
 template <class T>
 inline T linear_map_load(const char* p) noexcept {
   T v;
-  std::memcpy(&v, p, sizeof(T));  // one unaligned load
+  detail::mem_copy(&v, p, sizeof(T));  // one unaligned load
   return v;
 }
 
@@ -10209,8 +10328,8 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_LINEAR_MAP_SCAN_HPP
 // ---- end heapless/detail/linear_map_scan.hpp ----
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 
 // Thin wrappers that turn an index into an iterator: always inline, so that
 // what the compiler may keep out of line is the search, which returns an
@@ -11761,7 +11880,7 @@ HEAPLESS_NAMESPACE_END
 #include <functional>
 #endif
 
-// #include "config.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::weak_ordering: synth_three_way
@@ -11830,11 +11949,11 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_COMPARE_HPP
 // ---- end heapless/detail/compare.hpp ----
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
-// #include "linear_map.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/linear_map.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -12775,10 +12894,10 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // std::remove_const_t, std::enable_if_t
 #include <utility>           // std::pair, std::move, std::forward
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
-// #include "index_map.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/index_map.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -13281,18 +13400,18 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t: also the index type on padded layouts
 #include <cstdint>      // std::uint16_t: a view's record of where head_ lies
-#include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
-// #include "detail/iterator.hpp": inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // element traits that pick the fast paths
 #include <utility>      // std::move, std::forward, std::pair (split)
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/atomic.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
+// #include <heapless/detail/atomic.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace spsc {
@@ -14050,8 +14169,8 @@ struct queue_algo {
       // An empty range may be a null pointer (an empty std::vector's or
       // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
       if (room == 0) return 0;
-      std::memcpy(data + s, it, first_len * sizeof(T));
-      if (room > first_len) std::memcpy(data, it + first_len, (room - first_len) * sizeof(T));
+      ::heapless::detail::mem_copy(data + s, it, first_len * sizeof(T));
+      if (room > first_len) ::heapless::detail::mem_copy(data, it + first_len, (room - first_len) * sizeof(T));
       n = room;
     } else {
       // Destroys the elements of an unfinished batch if a constructor throws.
@@ -14193,8 +14312,8 @@ struct queue_algo {
     const size_type first_len = n < cap - s ? n : cap - s;
     T* const data = c.data();
     if constexpr (memcpy_ok<T> && is_pointer_to_v<OutputIt, T>) {
-      std::memcpy(out, data + s, first_len * sizeof(T));
-      if (n > first_len) std::memcpy(out + first_len, data, (n - first_len) * sizeof(T));
+      ::heapless::detail::mem_copy(out, data + s, first_len * sizeof(T));
+      if (n > first_len) ::heapless::detail::mem_copy(out + first_len, data, (n - first_len) * sizeof(T));
       // Release: our reads of the slots happen before the producer reuses them.
       c.head().store(c.advance(h, n), detail::memory_order_release);
     } else {
@@ -14890,17 +15009,17 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
-#include <cstring>      // std::memcpy: pops of small trivially copyable elements
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::move, std::forward
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/atomic.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
-// #include "pool.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
+// #include <heapless/detail/atomic.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/pool.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace mpmc {
@@ -15314,7 +15433,7 @@ struct queue_algo {
         // Relaxed: the positions change only under the lock we hold.
         const S d = c.deq().load(detail::memory_order_relaxed);
         if (d == c.enq().load(detail::memory_order_relaxed)) return false;
-        std::memcpy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
+        ::heapless::detail::mem_copy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
         c.deq().store(c.next(d), detail::memory_order_relaxed);
         return true;
       });
@@ -15793,10 +15912,10 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>  // traits
 #include <utility>      // std::forward, std::exchange, std::swap
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/atomic.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "pool.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/atomic.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/pool.hpp>: inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::strong_ordering: operator<=>
@@ -16176,11 +16295,11 @@ struct hash<::heapless::Arc<T, Policy>> {
 #include <type_traits>  // traits
 #include <utility>      // std::exchange, std::swap
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/atomic.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "pool.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/atomic.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/pool.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -16507,9 +16626,9 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // traits for the views and the noexcept specifications
 #include <utility>           // std::forward, std::move, std::swap, std::pair
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
 // ---- begin heapless/detail/ring.hpp ----
 // heapless/detail/ring.hpp - what Deque, HistoryBuffer and their views share:
 // index wrapping, the storage policies (the owner's ring, a view of one), the
@@ -16520,17 +16639,17 @@ HEAPLESS_NAMESPACE_END
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
 #include <cstdint>      // std::uint8_t...std::uint32_t: a view's reading of narrow indices
-#include <cstring>      // std::memcpy: bulk appends of trivially copyable T
 #include <new>          // placement new in a slot
 #include <type_traits>  // std::enable_if_t, std::is_convertible_v, triviality traits
 #include <utility>      // std::forward, std::move, std::swap, std::pair
 
-// #include "config.hpp": inlined above
-// #include "error.hpp": inlined above
-// #include "iterator.hpp": inlined above
-// #include "size.hpp": inlined above
-// #include "storage.hpp": inlined above
-// #include "../vec.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/cstring.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::is_neq
@@ -17040,8 +17159,8 @@ struct ring_algo {
         const size_type tail = phys(c, c.size());
         const size_type room = c.cap() - tail;
         const size_type first = n < room ? n : room;
-        std::memcpy(static_cast<void*>(c.data() + tail), src, first * sizeof(T));
-        if (n != first) std::memcpy(static_cast<void*>(c.data()), src + first, (n - first) * sizeof(T));
+        detail::mem_copy(static_cast<void*>(c.data() + tail), src, first * sizeof(T));
+        if (n != first) detail::mem_copy(static_cast<void*>(c.data()), src + first, (n - first) * sizeof(T));
         c.set_size(c.size() + n);
         return;
       }
@@ -17199,8 +17318,8 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_RING_HPP
 // ---- end heapless/detail/ring.hpp ----
-// #include "detail/storage.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // operator<=> result types
@@ -18335,12 +18454,12 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // traits for emplace's overwrite path
 #include <utility>           // std::forward, std::move, std::pair
 
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
-// #include "detail/ring.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/detail/ring.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
 /// written with one store for both states (filling, full), which is less
@@ -18909,10 +19028,10 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // noexcept conditions
 #include <utility>           // std::move, std::forward, std::swap
 
-// #include "detail/compare.hpp": inlined above
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/compare.hpp>: inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -19659,12 +19778,12 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>       // triviality traits select the special members
 #include <utility>           // std::move, std::forward
 
-// #include "detail/compare.hpp": inlined above
-// #include "detail/config.hpp": inlined above
-// #include "detail/error.hpp": inlined above
-// #include "detail/iterator.hpp": inlined above
-// #include "detail/size.hpp": inlined above
-// #include "detail/storage.hpp": inlined above
+// #include <heapless/detail/compare.hpp>: inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
+// #include <heapless/detail/size.hpp>: inlined above
+// #include <heapless/detail/storage.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -20819,8 +20938,8 @@ HEAPLESS_NAMESPACE_END
 #include <type_traits>  // std::is_default_constructible_v
 #include <utility>      // std::move
 
-// #include "detail/config.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -20931,9 +21050,9 @@ HEAPLESS_NAMESPACE_END
 #include <ostream>      // std::basic_ostream
 #include <string_view>  // std::basic_string_view: the stream's own string output
 
-// #include "detail/config.hpp": inlined above
-// #include "string.hpp": inlined above
-// #include "vec.hpp": inlined above
+// #include <heapless/detail/config.hpp>: inlined above
+// #include <heapless/string.hpp>: inlined above
+// #include <heapless/vec.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 

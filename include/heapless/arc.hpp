@@ -61,10 +61,10 @@
 #include <type_traits>  // traits
 #include <utility>      // std::forward, std::exchange, std::swap
 
-#include "detail/config.hpp"  // HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS32, HEAPLESS_DETAIL_IRQ_MASK
-#include "detail/atomic.hpp"  // detail::atomic: the reference count
-#include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
-#include "pool.hpp"           // Pool: the slots; pool_policy::*
+#include <heapless/detail/config.hpp>  // HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS32, HEAPLESS_DETAIL_IRQ_MASK
+#include <heapless/detail/atomic.hpp>  // detail::atomic: the reference count
+#include <heapless/detail/error.hpp>   // detail::raise, HEAPLESS_ASSERT
+#include <heapless/pool.hpp>           // Pool: the slots; pool_policy::*
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::strong_ordering: operator<=>

@@ -23,8 +23,8 @@
 #include <type_traits>  // std::is_default_constructible_v
 #include <utility>      // std::move
 
-#include "detail/config.hpp"  // HEAPLESS_NAMESPACE_BEGIN, HEAPLESS_CONSTEXPR20
-#include "vec.hpp"            // Vec
+#include <heapless/detail/config.hpp>  // HEAPLESS_NAMESPACE_BEGIN, HEAPLESS_CONSTEXPR20
+#include <heapless/vec.hpp>            // Vec
 
 HEAPLESS_NAMESPACE_BEGIN
 

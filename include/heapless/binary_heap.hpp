@@ -49,10 +49,10 @@
 #include <type_traits>       // noexcept conditions
 #include <utility>           // std::move, std::forward, std::swap
 
-#include "detail/compare.hpp"  // detail::compare_holder, std::less, std::greater
-#include "detail/config.hpp"   // HEAPLESS_CONSTEXPR20, hints
-#include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
-#include "vec.hpp"            // Vec<T, N>: the storage, and into_sorted()'s result
+#include <heapless/detail/compare.hpp>  // detail::compare_holder, std::less, std::greater
+#include <heapless/detail/config.hpp>   // HEAPLESS_CONSTEXPR20, hints
+#include <heapless/detail/error.hpp>    // detail::raise, HEAPLESS_ASSERT
+#include <heapless/vec.hpp>             // Vec<T, N>: the storage, and into_sorted()'s result
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

@@ -36,11 +36,11 @@
 #include <string_view>  // std::string_view: the text
 #include <type_traits>  // std::is_integral_v, std::is_floating_point_v
 
-#include "detail/config.hpp"  // HEAPLESS_NAMESPACE_BEGIN
-#include "detail/error.hpp"   // HEAPLESS_ASSERT
-#include "detail/size.hpp"    // detail::int_limits: digits needed per integer type
-#include "format.hpp"         // format<N>: floats in to_string
-#include "string.hpp"         // String<N>
+#include <heapless/detail/config.hpp>  // HEAPLESS_NAMESPACE_BEGIN
+#include <heapless/detail/error.hpp>   // HEAPLESS_ASSERT
+#include <heapless/detail/size.hpp>    // detail::int_limits: digits needed per integer type
+#include <heapless/format.hpp>         // format<N>: floats in to_string
+#include <heapless/string.hpp>         // String<N>
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

@@ -47,12 +47,12 @@
 #include <type_traits>       // traits for the views and the noexcept specifications
 #include <utility>           // std::forward, std::move, std::swap, std::pair
 
-#include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, HEAPLESS_HAS_THREE_WAY, hints
-#include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
-#include "detail/iterator.hpp"  // std::reverse_iterator, std::distance
-#include "detail/ring.hpp"      // ring_core, ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span
-#include "detail/storage.hpp"   // detail::copy_gate
-#include "vec.hpp"              // iterator classification, synth-three-way (shared with Vec)
+#include <heapless/detail/config.hpp>    // HEAPLESS_CONSTEXPR20, HEAPLESS_HAS_THREE_WAY, hints
+#include <heapless/detail/error.hpp>     // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/iterator.hpp>  // std::reverse_iterator, std::distance
+#include <heapless/detail/ring.hpp>      // ring_core, ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span
+#include <heapless/detail/storage.hpp>   // detail::copy_gate
+#include <heapless/vec.hpp>              // iterator classification, synth-three-way (shared with Vec)
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // operator<=> result types

@@ -71,13 +71,13 @@
 #include <type_traits>  // std::decay_t, std::is_same_v, std::enable_if_t
 #include <utility>      // std::declval (recognising Vec<char, N>)
 
-#include "detail/config.hpp"        // HEAPLESS_CPP20
-#include "detail/error.hpp"         // detail::raise
-#include "detail/format_codegen.hpp"      // HEAPLESS_FMT: format strings turned into code
-#include "detail/format_core.hpp"         // the engine, formatter<T>, format_context
-#include "detail/format_float.hpp"        // float/double handlers (instantiated only when used)
-#include "detail/format_precompiled.hpp"  // C++20: the parse kept in format_string
-#include "string.hpp"               // String<N>: format<N>() returns one; format_to(String&, ...)
+#include <heapless/detail/config.hpp>              // HEAPLESS_CPP20
+#include <heapless/detail/error.hpp>               // detail::raise
+#include <heapless/detail/format_codegen.hpp>      // HEAPLESS_FMT: format strings turned into code
+#include <heapless/detail/format_core.hpp>         // the engine, formatter<T>, format_context
+#include <heapless/detail/format_float.hpp>        // float/double handlers (instantiated only when used)
+#include <heapless/detail/format_precompiled.hpp>  // C++20: the parse kept in format_string
+#include <heapless/string.hpp>                     // String<N>: format<N>() returns one; format_to(String&, ...)
 
 HEAPLESS_NAMESPACE_BEGIN
 

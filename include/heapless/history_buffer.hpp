@@ -43,12 +43,12 @@
 #include <type_traits>       // traits for emplace's overwrite path
 #include <utility>           // std::forward, std::move, std::pair
 
-#include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, hints
-#include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
-#include "detail/iterator.hpp"  // std::reverse_iterator, std::distance, std::advance
-#include "detail/ring.hpp"      // ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span
-#include "detail/storage.hpp"   // detail::copy_gate
-#include "vec.hpp"              // iterator classification (shared with Vec)
+#include <heapless/detail/config.hpp>    // HEAPLESS_CONSTEXPR20, hints
+#include <heapless/detail/error.hpp>     // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/iterator.hpp>  // std::reverse_iterator, std::distance, std::advance
+#include <heapless/detail/ring.hpp>      // ring_base, ring_algo, ring_ref_core, ring_iterator, ring_span
+#include <heapless/detail/storage.hpp>   // detail::copy_gate
+#include <heapless/vec.hpp>              // iterator classification (shared with Vec)
 
 /// Built with -Os (__OPTIMIZE_SIZE__), a trivially copyable element is
 /// written with one store for both states (filling, full), which is less

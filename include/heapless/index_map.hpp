@@ -64,12 +64,12 @@
 #include <utility>           // std::pair, std::move, std::swap
 
 
-#include "detail/compare.hpp"  // std::equal_to<> without the rest of <functional>
-#include "detail/config.hpp"  // HEAPLESS_UNLIKELY, HEAPLESS_CONSTEXPR20
-#include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
-#include "detail/size.hpp"    // detail::smallest_size_t
-#include "detail/storage.hpp"  // detail::uninit_array, detail::copy_gate
-#include "linear_map.hpp"     // the entry iterators and spans; detail helpers of the key search
+#include <heapless/detail/compare.hpp>  // std::equal_to<> without the rest of <functional>
+#include <heapless/detail/config.hpp>   // HEAPLESS_UNLIKELY, HEAPLESS_CONSTEXPR20
+#include <heapless/detail/error.hpp>    // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/size.hpp>     // detail::smallest_size_t
+#include <heapless/detail/storage.hpp>  // detail::uninit_array, detail::copy_gate
+#include <heapless/linear_map.hpp>      // the entry iterators and spans; detail helpers of the key search
 
 HEAPLESS_NAMESPACE_BEGIN
 
@@ -980,6 +980,6 @@ std::size_t erase_if(IndexMapRef<K, V, H, E> m, Pred pred) {
 HEAPLESS_NAMESPACE_END
 
 // IndexSet and IndexSetRef: the set built on this map.
-#include "index_set.hpp"  // NOLINT: at the end on purpose, after IndexMap is complete
+#include <heapless/index_set.hpp>  // NOLINT: at the end on purpose, after IndexMap is complete
 
 #endif  // HEAPLESS_INDEX_MAP_HPP

@@ -28,10 +28,10 @@
 #include <type_traits>       // std::remove_const_t, std::enable_if_t
 #include <utility>           // std::pair, std::move, std::forward
 
-#include "detail/config.hpp"    // HEAPLESS_NAMESPACE_BEGIN
-#include "detail/error.hpp"     // HEAPLESS_ASSERT
-#include "detail/iterator.hpp"  // std::reverse_iterator, std::iterator_traits without <iterator>
-#include "index_map.hpp"        // IndexMap, IndexMapRef, detail::map_algo: a set is a map without values
+#include <heapless/detail/config.hpp>    // HEAPLESS_NAMESPACE_BEGIN
+#include <heapless/detail/error.hpp>     // HEAPLESS_ASSERT
+#include <heapless/detail/iterator.hpp>  // std::reverse_iterator, std::iterator_traits without <iterator>
+#include <heapless/index_map.hpp>        // IndexMap, IndexMapRef, detail::map_algo: a set is a map without values
 
 HEAPLESS_NAMESPACE_BEGIN
 

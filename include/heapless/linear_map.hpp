@@ -65,12 +65,12 @@
 #include <type_traits>       // storage and overload selection
 #include <utility>           // std::pair (value_type, reference), std::move, std::swap
 
-#include "detail/config.hpp"           // HEAPLESS_CONSTEXPR20, HEAPLESS_UNLIKELY, HEAPLESS_ALWAYS_INLINE
-#include "detail/error.hpp"            // detail::raise, HEAPLESS_ASSERT
-#include "detail/iterator.hpp"         // iterator tags, std::reverse_iterator, iterator_traits
-#include "detail/linear_map_scan.hpp"  // detail::linear_find
-#include "detail/size.hpp"             // detail::smallest_size_t
-#include "detail/storage.hpp"          // detail::uninit_array, detail::copy_gate
+#include <heapless/detail/config.hpp>           // HEAPLESS_CONSTEXPR20, HEAPLESS_UNLIKELY, HEAPLESS_ALWAYS_INLINE
+#include <heapless/detail/error.hpp>            // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/iterator.hpp>         // iterator tags, std::reverse_iterator, iterator_traits
+#include <heapless/detail/linear_map_scan.hpp>  // detail::linear_find
+#include <heapless/detail/size.hpp>             // detail::smallest_size_t
+#include <heapless/detail/storage.hpp>          // detail::uninit_array, detail::copy_gate
 
 // Thin wrappers that turn an index into an iterator: always inline, so that
 // what the compiler may keep out of line is the search, which returns an

@@ -117,17 +117,17 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
-#include <cstring>      // std::memcpy: pops of small trivially copyable elements
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::move, std::forward
 
-#include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK
-#include "detail/atomic.hpp"   // detail::atomic: positions and slot words
-#include "detail/error.hpp"    // HEAPLESS_ASSERT
-#include "detail/size.hpp"     // detail::smallest_size_t, detail::int_limits: the sequence word's width
-#include "detail/storage.hpp"  // detail::uninit_array
-#include "pool.hpp"            // pool_policy::*, detail::pool_guard: the policies shared with Pool
+#include <heapless/detail/config.hpp>   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy
+#include <heapless/detail/atomic.hpp>   // detail::atomic: positions and slot words
+#include <heapless/detail/error.hpp>    // HEAPLESS_ASSERT
+#include <heapless/detail/size.hpp>     // detail::smallest_size_t, detail::int_limits: the sequence word's width
+#include <heapless/detail/storage.hpp>  // detail::uninit_array
+#include <heapless/pool.hpp>            // pool_policy::*, detail::pool_guard: the policies shared with Pool
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace mpmc {
@@ -541,7 +541,7 @@ struct queue_algo {
         // Relaxed: the positions change only under the lock we hold.
         const S d = c.deq().load(detail::memory_order_relaxed);
         if (d == c.enq().load(detail::memory_order_relaxed)) return false;
-        std::memcpy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
+        ::heapless::detail::mem_copy(static_cast<void*>(&out), c.slot(c.index(d)), sizeof(T));  // T is trivially copyable
         c.deq().store(c.next(d), detail::memory_order_relaxed);
         return true;
       });

@@ -39,11 +39,11 @@
 #include <type_traits>  // traits
 #include <utility>      // std::exchange, std::swap
 
-#include "detail/config.hpp"  // HEAPLESS_LIKELY
-#include "detail/atomic.hpp"  // detail::atomic: the lock-free head
-#include "detail/error.hpp"   // detail::raise, HEAPLESS_ASSERT
-#include "detail/size.hpp"    // detail::smallest_size_t
-#include "pool.hpp"           // pool_policy::*, detail::pool_head, pool_guard, pool_load/store
+#include <heapless/detail/config.hpp>  // HEAPLESS_LIKELY
+#include <heapless/detail/atomic.hpp>  // detail::atomic: the lock-free head
+#include <heapless/detail/error.hpp>   // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/size.hpp>    // detail::smallest_size_t
+#include <heapless/pool.hpp>           // pool_policy::*, detail::pool_head, pool_guard, pool_load/store
 
 HEAPLESS_NAMESPACE_BEGIN
 

@@ -20,9 +20,9 @@
 #include <ostream>      // std::basic_ostream
 #include <string_view>  // std::basic_string_view: the stream's own string output
 
-#include "detail/config.hpp"  // HEAPLESS_NAMESPACE_BEGIN
-#include "string.hpp"         // String and its operator<<
-#include "vec.hpp"            // Vec
+#include <heapless/detail/config.hpp>  // HEAPLESS_NAMESPACE_BEGIN
+#include <heapless/string.hpp>         // String and its operator<<
+#include <heapless/vec.hpp>            // Vec
 
 HEAPLESS_NAMESPACE_BEGIN
 

@@ -60,11 +60,11 @@
 #include <type_traits>  // traits, std::conditional_t
 #include <utility>      // std::forward, std::exchange
 
-#include "detail/config.hpp"   // HEAPLESS_ASAN, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK/CORTEX_M
-#include "detail/atomic.hpp"   // detail::atomic: the lock-free head
-#include "detail/error.hpp"    // detail::raise, HEAPLESS_ASSERT
-#include "detail/size.hpp"     // detail::smallest_size_t
-#include "detail/storage.hpp"  // detail::uninit_array: constexpr storage that writes nothing
+#include <heapless/detail/config.hpp>   // HEAPLESS_ASAN, HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS64/CAS32/IRQ_MASK/CORTEX_M
+#include <heapless/detail/atomic.hpp>   // detail::atomic: the lock-free head
+#include <heapless/detail/error.hpp>    // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/size.hpp>     // detail::smallest_size_t
+#include <heapless/detail/storage.hpp>  // detail::uninit_array: constexpr storage that writes nothing
 
 #if HEAPLESS_ASAN && defined(__has_include)
 #if __has_include(<sanitizer/asan_interface.h>)

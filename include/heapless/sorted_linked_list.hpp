@@ -53,12 +53,12 @@
 #include <type_traits>       // triviality traits select the special members
 #include <utility>           // std::move, std::forward
 
-#include "detail/compare.hpp"   // detail::compare_holder, std::less
-#include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, hints
-#include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
-#include "detail/iterator.hpp"  // std::forward_iterator_tag, std::iterator_traits
-#include "detail/size.hpp"      // detail::smallest_size_t
-#include "detail/storage.hpp"   // detail::uninit_array, construct_at, destroy_at, copy_gate
+#include <heapless/detail/compare.hpp>   // detail::compare_holder, std::less
+#include <heapless/detail/config.hpp>    // HEAPLESS_CONSTEXPR20, hints
+#include <heapless/detail/error.hpp>     // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/iterator.hpp>  // std::forward_iterator_tag, std::iterator_traits
+#include <heapless/detail/size.hpp>      // detail::smallest_size_t
+#include <heapless/detail/storage.hpp>   // detail::uninit_array, construct_at, destroy_at, copy_gate
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

@@ -21,11 +21,11 @@
 #define HEAPLESS_SPLIT_HPP
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
-#include "detail/iterator.hpp"  // std::forward_iterator_tag without <iterator>
+#include <heapless/detail/iterator.hpp>  // std::forward_iterator_tag without <iterator>
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_same_v: char or string_view separator
 
-#include "detail/config.hpp"  // HEAPLESS_NAMESPACE_BEGIN
+#include <heapless/detail/config.hpp>  // HEAPLESS_NAMESPACE_BEGIN
 
 HEAPLESS_NAMESPACE_BEGIN
 

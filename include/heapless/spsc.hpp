@@ -92,18 +92,18 @@
 
 #include <cstddef>      // std::size_t: also the index type on padded layouts
 #include <cstdint>      // std::uint16_t: a view's record of where head_ lies
-#include <cstring>      // std::memcpy: bulk copies of trivially copyable elements
-#include "detail/iterator.hpp"  // std::forward_iterator_tag (peek) without <iterator>
+#include <heapless/detail/iterator.hpp>  // std::forward_iterator_tag (peek) without <iterator>
 #include <new>          // placement new (via detail/storage.hpp)
 #include <optional>     // std::optional: try_pop()
 #include <type_traits>  // element traits that pick the fast paths
 #include <utility>      // std::move, std::forward, std::pair (split)
 
-#include "detail/config.hpp"   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY
-#include "detail/atomic.hpp"   // detail::atomic: the two shared indices
-#include "detail/error.hpp"    // HEAPLESS_ASSERT
-#include "detail/size.hpp"     // detail::smallest_size_t
-#include "detail/storage.hpp"  // detail::uninit_array
+#include <heapless/detail/config.hpp>   // HEAPLESS_CACHE_LINE, HEAPLESS_LIKELY
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy
+#include <heapless/detail/atomic.hpp>   // detail::atomic: the two shared indices
+#include <heapless/detail/error.hpp>    // HEAPLESS_ASSERT
+#include <heapless/detail/size.hpp>     // detail::smallest_size_t
+#include <heapless/detail/storage.hpp>  // detail::uninit_array
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace spsc {
@@ -861,8 +861,8 @@ struct queue_algo {
       // An empty range may be a null pointer (an empty std::vector's or
       // Vec<T, 0>'s data()): memcpy must not see it, even with a zero size.
       if (room == 0) return 0;
-      std::memcpy(data + s, it, first_len * sizeof(T));
-      if (room > first_len) std::memcpy(data, it + first_len, (room - first_len) * sizeof(T));
+      ::heapless::detail::mem_copy(data + s, it, first_len * sizeof(T));
+      if (room > first_len) ::heapless::detail::mem_copy(data, it + first_len, (room - first_len) * sizeof(T));
       n = room;
     } else {
       // Destroys the elements of an unfinished batch if a constructor throws.
@@ -1004,8 +1004,8 @@ struct queue_algo {
     const size_type first_len = n < cap - s ? n : cap - s;
     T* const data = c.data();
     if constexpr (memcpy_ok<T> && is_pointer_to_v<OutputIt, T>) {
-      std::memcpy(out, data + s, first_len * sizeof(T));
-      if (n > first_len) std::memcpy(out + first_len, data, (n - first_len) * sizeof(T));
+      ::heapless::detail::mem_copy(out, data + s, first_len * sizeof(T));
+      if (n > first_len) ::heapless::detail::mem_copy(out + first_len, data, (n - first_len) * sizeof(T));
       // Release: our reads of the slots happen before the producer reuses them.
       c.head().store(c.advance(h, n), detail::memory_order_release);
     } else {

@@ -48,19 +48,19 @@
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t
 #include <cstdint>           // std::uintptr_t: detecting arguments that alias the buffer
-#include <cstring>           // std::memcpy, std::memmove, std::memcmp, std::memchr, std::memset
 #include <initializer_list>  // std::initializer_list<char> overloads
 #include <string_view>       // std::string_view, std::char_traits, std::hash<std::string_view>
 #include <type_traits>       // std::enable_if_t, std::is_integral_v, std::is_same_v
 #include <utility>           // std::move (resize_and_overwrite's operation)
 
-#include "detail/chars.hpp"     // detail::chars: mem* primitives, the substring search
-#include "detail/config.hpp"    // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_LIKELY, HEAPLESS_HAS_THREE_WAY
-#include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
-#include "detail/iterator.hpp"  // std::reverse_iterator, iterator tags, std::distance
-#include "detail/size.hpp"      // detail::smallest_size_t
-#include "detail/storage.hpp"   // detail::empty_member
-#include "split.hpp"             // SplitRange, split: String::split
+#include <heapless/detail/chars.hpp>     // detail::chars: mem* primitives, the substring search
+#include <heapless/detail/config.hpp>    // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_LIKELY, HEAPLESS_HAS_THREE_WAY
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy
+#include <heapless/detail/error.hpp>     // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/iterator.hpp>  // std::reverse_iterator, iterator tags, std::distance
+#include <heapless/detail/size.hpp>      // detail::smallest_size_t
+#include <heapless/detail/storage.hpp>   // detail::empty_member
+#include <heapless/split.hpp>            // SplitRange, split: String::split
 
 // Whether x is a compile-time constant after inlining (false where unknown).
 #if HEAPLESS_DETAIL_GNU
@@ -1206,7 +1206,7 @@ class String {
 #if HEAPLESS_DETAIL_STRING_SWAR
       if (!HEAPLESS_IS_CONSTANT_EVALUATED()) {
         const unsigned short pair = static_cast<unsigned char>(ch);  // ch, then the NUL (little-endian)
-        std::memcpy(end, &pair, 2);
+        detail::mem_copy(end, &pair, 2);
       } else
 #endif
       {

@@ -37,17 +37,17 @@
 
 #include <cstddef>           // std::size_t, std::ptrdiff_t, std::byte
 #include <cstdint>           // std::uint8_t...std::uint64_t: VecRef's view of the length
-#include <cstring>           // std::memcpy, std::memmove: trivially copyable fast paths
 #include <string_view>       // declares the std::hash primary template (std::hash<Vec>)
 #include <initializer_list>  // std::initializer_list constructors and overloads
 #include <type_traits>       // triviality traits select storage and special members
 #include <utility>           // std::forward, std::move, std::swap
 
-#include "detail/config.hpp"    // HEAPLESS_CONSTEXPR20, HEAPLESS_HAS_THREE_WAY, hints
-#include "detail/error.hpp"     // detail::raise, HEAPLESS_ASSERT
-#include "detail/iterator.hpp"  // std::reverse_iterator, iterator tags, std::distance
-#include "detail/size.hpp"      // detail::smallest_size_t
-#include "detail/storage.hpp"   // detail::uninit_array
+#include <heapless/detail/config.hpp>    // HEAPLESS_CONSTEXPR20, HEAPLESS_HAS_THREE_WAY, hints
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy, detail::mem_move
+#include <heapless/detail/error.hpp>     // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/iterator.hpp>  // std::reverse_iterator, iterator tags, std::distance
+#include <heapless/detail/size.hpp>      // detail::smallest_size_t
+#include <heapless/detail/storage.hpp>   // detail::uninit_array
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // operator<=> result types
@@ -326,7 +326,7 @@ struct vec_algo {
     // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.data() + len), src, n * sizeof(T));
+        if (n != 0) detail::mem_copy(static_cast<void*>(c.data() + len), src, n * sizeof(T));
         c.set_size(len + n);
         return;
       }
@@ -368,7 +368,7 @@ struct vec_algo {
     // No storage: data() is a constant nullptr; keep memcpy(nullptr, ...) out of the code.
     if constexpr (vec_memcpy_source_v<T, It> && C::has_storage) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        if (n != 0) std::memcpy(static_cast<void*>(c.data()), src, n * sizeof(T));
+        if (n != 0) detail::mem_copy(static_cast<void*>(c.data()), src, n * sizeof(T));
         c.set_size(n);
         return;
       }
@@ -477,7 +477,7 @@ struct vec_algo {
   static void open_gap(C& c, size_type i, size_type n) noexcept {
     T* p = c.data();
     const size_type len = c.size();
-    std::memmove(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+    detail::mem_move(static_cast<void*>(p + i + n), static_cast<const void*>(p + i), (len - i) * sizeof(T));
     c.set_size(len + n);
   }
 
@@ -494,7 +494,7 @@ struct vec_algo {
     T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
     if constexpr (vec_memmove_v<T> && C::may_shift) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
-        std::memmove(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
+        detail::mem_move(static_cast<void*>(p + i + 1), static_cast<const void*>(p + i), (len - i) * sizeof(T));
         c.construct(i, std::move(tmp));
         c.set_size(len + 1);
         return position(pos);
@@ -562,7 +562,7 @@ struct vec_algo {
     if constexpr (vec_memmove_v<T>) {
       if (!HEAPLESS_DETAIL_VEC_CONSTEVAL()) {
         T* const out = position(first);
-        std::memmove(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
+        detail::mem_move(static_cast<void*>(out), static_cast<const void*>(p + j), (len - j) * sizeof(T));
         c.set_size(len - (j - i));
         return out;
       }

@@ -7,7 +7,9 @@
 # compiler's builtins (detail/atomic.hpp), the SSE2 scans its vector
 # extensions (detail/linear_map_scan.hpp) and integer ranges come from
 # detail::int_limits, so <atomic>, the x86 intrinsics headers (with the
-# <stdlib.h> they bring) and <limits> are out as well, in C++17 and C++20 alike.
+# <stdlib.h> they bring) and <limits> are out as well, in C++17 and C++20 alike;
+# the byte copies are the compiler's builtins (detail/cstring.hpp), so
+# <cstring> and <string.h> too.
 cmake_minimum_required(VERSION 3.16)
 foreach(var CXX STD SOURCE_DIR)
   if(NOT DEFINED ${var})
@@ -16,7 +18,8 @@ foreach(var CXX STD SOURCE_DIR)
 endforeach()
 set(forbidden iterator string stdexcept streambuf istream ostream sstream memory
     functional algorithm cmath vector map unordered_map system_error locale
-    atomic atomic_base.h limits emmintrin.h xmmintrin.h mmintrin.h mm_malloc.h stdlib.h cstdlib)
+    atomic atomic_base.h limits emmintrin.h xmmintrin.h mmintrin.h mm_malloc.h stdlib.h cstdlib
+    cstring string.h)
 set(src "${CMAKE_CURRENT_BINARY_DIR}/heapless_include_set.cpp")
 file(WRITE "${src}" "#include <heapless.hpp>\n")
 execute_process(

@@ -14,7 +14,7 @@
 #ifndef HEAPLESS_DETAIL_ATOMIC_HPP
 #define HEAPLESS_DETAIL_ATOMIC_HPP
 
-#include "config.hpp"  // HEAPLESS_DETAIL_GNU, HEAPLESS_NAMESPACE_BEGIN
+#include <heapless/detail/config.hpp>  // HEAPLESS_DETAIL_GNU, HEAPLESS_NAMESPACE_BEGIN
 
 #if !HEAPLESS_DETAIL_GNU
 #include <atomic>

@@ -16,11 +16,11 @@
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
 #include <cstdint>      // std::uint64_t, std::uint32_t: the SWAR word
-#include <cstring>      // std::memcpy, std::memmove, std::memcmp, std::memchr, std::memset
 #include <string_view>  // std::char_traits<char>::length
 #include <type_traits>  // std::conditional_t
 
-#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_NOINLINE
+#include <heapless/detail/config.hpp>  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_NOINLINE
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy, detail::mem_move, detail::mem_set, detail::mem_cmp, detail::mem_chr
 
 // Word-at-a-time substring search needs a little-endian target with cheap
 // unaligned loads and a count-trailing-zeros instruction: x86, AArch64 and
@@ -66,7 +66,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) std::memcpy(d, s, n);
+    if (n != 0) detail::mem_copy(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Overlapping ranges inside one buffer.
@@ -80,7 +80,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) std::memmove(d, s, n);
+    if (n != 0) detail::mem_move(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Copies last byte first, one byte at a time: right when s lies before d
@@ -109,14 +109,14 @@ struct chars {
       for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
       return;
     }
-    if (n != 0) std::memmove(d, s, n);
+    if (n != 0) detail::mem_move(d, s, n);
   }
   static constexpr void fill(char* d, std::size_t n, char c) noexcept {
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       for (std::size_t i = 0; i < n; ++i) d[i] = c;
       return;
     }
-    if (n != 0) std::memset(d, static_cast<unsigned char>(c), n);
+    if (n != 0) detail::mem_set(d, static_cast<unsigned char>(c), n);
   }
   // Like std::char_traits<char>::compare: bytes compare as unsigned char.
   // compare / equal / find require valid pointers even when n == 0 (true of
@@ -131,7 +131,7 @@ struct chars {
       }
       return 0;
     }
-    return std::memcmp(a, b, n);
+    return detail::mem_cmp(a, b, n);
   }
   static constexpr int compare_any(const char* a, const char* b, std::size_t n) noexcept {
     return n == 0 ? 0 : compare(a, b, n);
@@ -154,12 +154,12 @@ struct chars {
     if constexpr (sizeof(word) == 8) {
       const word head = load(s);
       const word tail = load(s + n - 8);
-      std::memcpy(d, &head, 8);
-      std::memcpy(d + n - 8, &tail, 8);
+      detail::mem_copy(d, &head, 8);
+      detail::mem_copy(d + n - 8, &tail, 8);
       return;
     }
 #endif
-    std::memmove(d, s, n);
+    detail::mem_move(d, s, n);
   }
   // equal() for 16 <= n <= 32 (run time only, when word_paths): four overlapping 8-byte loads
   // per side, XORed and ORed, then one test; no call.
@@ -183,7 +183,7 @@ struct chars {
         if (s[i] == c) return s + i;
       return nullptr;
     }
-    return static_cast<const char*>(std::memchr(s, c, n));  // memchr converts c to unsigned char
+    return static_cast<const char*>(detail::mem_chr(s, c, n));  // memchr converts c to unsigned char
   }
   static constexpr const char* find_any(const char* s, std::size_t n, char c) noexcept {
     return n == 0 ? nullptr : find(s, n, c);
@@ -247,7 +247,7 @@ struct chars {
   static constexpr std::ptrdiff_t swar_limit = 256;  // candidates; memchr wins above
   static word load(const char* p) noexcept {
     word w;
-    std::memcpy(&w, p, sizeof w);
+    detail::mem_copy(&w, p, sizeof w);
     return w;
   }
   static word zero_bytes(word v) noexcept { return (v - ones) & ~v & highs; }

@@ -14,7 +14,7 @@
 #include <functional>
 #endif
 
-#include "config.hpp"  // HEAPLESS_NAMESPACE_BEGIN, HEAPLESS_HAS_THREE_WAY
+#include <heapless/detail/config.hpp>  // HEAPLESS_NAMESPACE_BEGIN
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::weak_ordering: synth_three_way

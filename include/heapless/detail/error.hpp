@@ -22,7 +22,7 @@
 
 #include <cstddef>  // std::size_t
 
-#include "config.hpp"
+#include <heapless/detail/config.hpp>
 
 #if HEAPLESS_HAS_EXCEPTIONS
 #include <new>  // std::bad_alloc
@@ -47,7 +47,18 @@
 #ifndef HEAPLESS_DETAIL_STDERR
 #define HEAPLESS_DETAIL_STDERR 0
 #endif
-#if HEAPLESS_DETAIL_STDERR
+#if HEAPLESS_DETAIL_STDERR && defined(__GLIBC__) && !defined(__UCLIBC__) && defined(__GNUC__) && !defined(__clang__)
+// GCC on glibc: the one declaration report() needs, as <stdio.h> spells it
+// (`extern FILE* stderr;`, FILE being `struct _IO_FILE`), and GCC's fputs
+// builtin, instead of all of <cstdio> parsed in every translation unit for a
+// call on a path that ends the program (docs/design.md, "Header weight").
+// Clang has no __builtin_fputs: it takes <cstdio>.
+extern "C" {
+struct _IO_FILE;
+extern _IO_FILE* stderr;
+}
+#define HEAPLESS_DETAIL_STDERR_BUILTIN 1
+#elif HEAPLESS_DETAIL_STDERR
 #include <cstdio>  // std::fputs, stderr
 #endif
 
@@ -128,14 +139,23 @@ constexpr auto capacity_message(const char (&prefix)[P], const char (&suffix)[S]
 }
 
 #if HEAPLESS_DETAIL_STDERR
+/// Writes text to stderr.
+inline void put_stderr(const char* text) noexcept {
+#if defined(HEAPLESS_DETAIL_STDERR_BUILTIN)
+  __builtin_fputs(text, stderr);
+#else
+  std::fputs(text, stderr);
+#endif
+}
+
 /// Writes "heapless: <message>" (the prefix only when the message lacks it)
 /// and a newline to stderr.
 HEAPLESS_COLD inline void report(const char* message) noexcept {
   const char* prefix = "heapless";
   for (const char* m = message; *prefix != '\0' && *m == *prefix; ++m) ++prefix;
-  if (*prefix != '\0') std::fputs("heapless: ", stderr);
-  std::fputs(message, stderr);
-  std::fputs("\n", stderr);
+  if (*prefix != '\0') put_stderr("heapless: ");
+  put_stderr(message);
+  put_stderr("\n");
 }
 #define HEAPLESS_DETAIL_REPORT(message) ::heapless::detail::report(message)
 #else

@@ -21,16 +21,18 @@
 // (its size on Cortex-M: docs/benchmarks.md, "Formatting"). The big integers live on the stack: at most 4 of
 // bigint<F>::words 32-bit words (4 x 160 bytes for double, 4 x 32 for float).
 // A fixed-precision value below 2^53 with at most 60 fraction bits (most
-// values a program prints with "{:.3f}") takes a 64-bit path instead.
+// values a program prints with "{:.3f}") takes a 64-bit path instead
+// (detail/float_fixed.hpp, with the float's fields and the output writer).
 #ifndef HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
 #define HEAPLESS_DETAIL_FLOAT_TO_CHARS_HPP
 
 #include <charconv>     // std::to_chars_result, std::chars_format, std::errc
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t, std::uint64_t
-#include <cstring>      // std::memcpy, std::memmove
 
-#include "config.hpp"  // HEAPLESS_TRAP, HEAPLESS_UNLIKELY
+#include <heapless/detail/config.hpp>       // HEAPLESS_TRAP, HEAPLESS_UNLIKELY
+#include <heapless/detail/cstring.hpp>  // detail::mem_move
+#include <heapless/detail/float_fixed.hpp>  // fp::decompose, fp::writer, fp::round_up, fp::to_chars_fixed_fast
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -42,75 +44,6 @@ namespace fp {
 template <class U>
 constexpr unsigned to_unsigned(U v) noexcept {
   return static_cast<unsigned>(v);
-}
-
-// A finite |x| = f * 2^e with f an integer (hidden bit included).
-struct decomposed {
-  std::uint64_t f;
-  int e;
-  bool neg;
-  bool finite;        // false: inf or nan
-  bool nan;
-  bool lower_closer;  // f is a power of two above the smallest normal: the
-                      // gap below x is half the gap above
-};
-
-template <class F>
-struct traits;
-template <>
-struct traits<float> {
-  using bits_type = std::uint32_t;
-  static constexpr int mantissa_bits = 23;
-  static constexpr int exponent_bits = 8;
-  static constexpr int bias = 127 + 23;
-  // Big integers: < 2^(24 + 151 + 36) in every step (see bigint below).
-  static constexpr std::size_t words = 8;
-  static constexpr int max_shortest = 9;
-  static constexpr int max_fraction_digits = 149;     // 2^-149 has 149 fraction digits
-  static constexpr int max_significant_digits = 112;  // of any exact float expansion
-  static constexpr std::size_t big_buffer = 1 + 39 + 1 + 149 + 8;  // format_float.hpp
-};
-template <>
-struct traits<double> {
-  using bits_type = std::uint64_t;
-  static constexpr int mantissa_bits = 52;
-  static constexpr int exponent_bits = 11;
-  static constexpr int bias = 1023 + 52;
-  // < 2^(53 + 1076 + 36) = 36.4 words in every step; two words of margin.
-  static constexpr std::size_t words = 39;
-  static constexpr int max_shortest = 17;
-  static constexpr int max_fraction_digits = 1074;
-  static constexpr int max_significant_digits = 767;
-  // format_float.hpp's buffer: fixed is either <= 309 integer digits and no
-  // fraction, or < 2^53 (16 digits) and <= 1074 fraction digits;
-  // scientific/general: <= 767 digits + exponent.
-  static constexpr std::size_t big_buffer = 1 + 16 + 1 + 1074 + 8;
-};
-
-template <class F>
-inline decomposed decompose(F x) noexcept {
-  using tr = traits<F>;
-  typename tr::bits_type bits;
-  std::memcpy(&bits, &x, sizeof bits);
-  const std::uint64_t b = bits;
-  const std::uint64_t mant = b & ((std::uint64_t{1} << tr::mantissa_bits) - 1);
-  const int biased = static_cast<int>((b >> tr::mantissa_bits) & ((1u << tr::exponent_bits) - 1));
-  decomposed d{};
-  d.neg = (b >> (sizeof(F) * 8 - 1)) != 0;
-  if (biased == (1 << tr::exponent_bits) - 1) {
-    d.nan = mant != 0;
-    return d;
-  }
-  d.finite = true;
-  if (biased == 0) {
-    d.f = mant;
-    d.e = 1 - tr::bias;
-  } else {
-    d.f = mant | (std::uint64_t{1} << tr::mantissa_bits);
-    d.e = biased - tr::bias;
-    d.lower_closer = mant == 0 && biased > 1;
-  }
-  return d;
 }
 
 /// Number of significant bits of v (0 for 0).
@@ -246,19 +179,6 @@ inline void normalise(bigint<W>& s, bigint<W>& r, bigint<W>* m) noexcept {
 // 1233 / 4096 (|bits| < 2^15). The callers correct it.
 inline int estimate_k(const decomposed& v) noexcept {
   return ((v.e + static_cast<int>(bit_width(v.f)) - 1) * 1233 >> 12) + 1;
-}
-
-// Adds one unit in the last place to the digits d[0, n); on a carry out of the
-// first digit (all were 9s, now all 0s) returns true.
-inline bool round_up(char* d, std::size_t n) noexcept {
-  for (std::size_t i = n; i > 0; --i) {
-    if (d[i - 1] != '9') {
-      ++d[i - 1];
-      return false;
-    }
-    d[i - 1] = '0';
-  }
-  return true;
 }
 
 // r / s = |x| / 10^k in [0.1, 1): sets r, s and k for a finite nonzero x.
@@ -409,40 +329,6 @@ inline int shortest_digits(const decomposed& v, char* d, int* k_out) noexcept {
   return n;
 }
 
-// ---------------------------------------------------------------------------
-// Layout: the text std::to_chars produces around the digits.
-
-struct writer {
-  char* p;
-  char* last;
-  bool ok;
-  void put(char c) noexcept {
-    if (p == last) {
-      ok = false;
-      return;
-    }
-    *p++ = c;
-  }
-  void write(const char* s, std::size_t n) noexcept {
-    if (static_cast<std::size_t>(last - p) < n) {
-      ok = false;
-      return;
-    }
-    std::memmove(p, s, n);  // may overlap: see the precision to_chars below
-    p += n;
-  }
-  void zeros(std::size_t n) noexcept {
-    if (static_cast<std::size_t>(last - p) < n) {
-      ok = false;
-      return;
-    }
-    for (std::size_t i = 0; i < n; ++i) *p++ = '0';
-  }
-  std::to_chars_result result() const noexcept {
-    return ok ? std::to_chars_result{p, std::errc()} : std::to_chars_result{last, std::errc::value_too_large};
-  }
-};
-
 // "e+05", "e-123"
 inline void put_exponent(writer& w, int x) noexcept {
   w.put('e');
@@ -490,55 +376,6 @@ inline void put_fixed(writer& w, const char* d, std::size_t n, int k, std::size_
     written += take;
   }
   w.zeros(frac - written);
-}
-
-// Fixed with precision p <= 60 for |x| < 2^32 - 1 with at most 60 fraction bits:
-// 64-bit arithmetic (no 64-bit division: none linked on 32-bit cores), exact.
-// Returns false (writing nothing) when x is outside that range.
-inline bool fixed_fast(writer& w, const decomposed& v, int p) noexcept {
-  if (v.e > 0 || v.e < -60 || p > 60) return false;
-  const unsigned sh = static_cast<unsigned>(-v.e);
-  if ((sh == 0 ? v.f : v.f >> sh) >= 0xffffffffu) return false;  // + a carry still fits
-  auto ip = static_cast<std::uint32_t>(sh == 0 ? v.f : v.f >> sh);
-  std::uint64_t frac = sh == 0 ? 0 : v.f & ((std::uint64_t{1} << sh) - 1);
-  char buf[11 + 60];
-  char* const fd = buf + 11;  // fraction digits; the <= 10 integer digits (+ carry) go before them
-  for (int i = 0; i < p; ++i) {
-    frac *= 10;  // < 10 * 2^60: fits
-    fd[i] = static_cast<char>('0' + (frac >> sh));
-    frac &= sh == 0 ? 0 : (std::uint64_t{1} << sh) - 1;
-  }
-  bool carry = false;
-  if (sh != 0) {
-    const std::uint64_t half = std::uint64_t{1} << (sh - 1);
-    const bool odd = p > 0 ? ((fd[p - 1] - '0') & 1) != 0 : (ip & 1) != 0;
-    if (frac > half || (frac == half && odd)) carry = p == 0 || round_up(fd, static_cast<std::size_t>(p));
-  }
-  if (carry) ++ip;
-  char* q = fd;
-  do {
-    *--q = static_cast<char>('0' + ip % 10);
-    ip /= 10;
-  } while (ip != 0);
-  w.write(q, static_cast<std::size_t>(fd - q));
-  if (p > 0) {
-    w.put('.');
-    w.write(fd, static_cast<std::size_t>(p));
-  }
-  return true;
-}
-
-// std::to_chars(first, last, x, fixed, precision) when x is in fixed_fast's
-// range (sets *r, returns true); false otherwise.
-template <class F>
-inline bool to_chars_fixed_fast(char* first, char* last, F x, int precision, std::to_chars_result* r) noexcept {
-  const decomposed v = decompose(x);
-  if (!v.finite) return false;
-  writer w{first, last, true};
-  if (v.neg) w.put('-');
-  if (!fixed_fast(w, v, precision < 0 ? 6 : precision)) return false;
-  *r = w.result();
-  return true;
 }
 
 template <class F>
@@ -623,7 +460,7 @@ inline std::to_chars_result to_chars(char* first, char* last, F x, std::chars_fo
   }
   if (len > room) return std::to_chars_result{last, std::errc::value_too_large};
   char* const digits = last - nd;
-  std::memmove(digits, w.p, nd);
+  detail::mem_move(digits, w.p, nd);
   if (scientific) put_scientific(w, digits, nd, k, frac);
   else put_fixed(w, digits, nd, k, frac);
   return w.result();

@@ -36,13 +36,13 @@
 #include <charconv>     // std::to_chars: decimal fields straight into a String (fast build)
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint32_t
-#include <cstring>      // std::memcpy, std::strlen
 #include <string_view>  // std::string_view
 #include <type_traits>  // std::is_base_of_v, std::enable_if_t
 #include <utility>      // std::index_sequence
 
-#include "format_core.hpp"         // format_buffer, format_call, arg_traits, handlers
-#include "format_precompiled.hpp"  // compile_format, compiled_program: the ops code is generated from
+#include <heapless/detail/cstring.hpp>             // detail::mem_copy, detail::str_len
+#include <heapless/detail/format_core.hpp>         // format_buffer, format_call, arg_traits, handlers
+#include <heapless/detail/format_precompiled.hpp>  // compile_format, compiled_program: the ops code is generated from
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -115,7 +115,7 @@ HEAPLESS_NOINLINE void write_int_plain(format_buffer& out, UInt abs, bool negati
   char buf[sizeof(UInt) * 8 + 4];  // >= 16 too: format_buffer::write may copy 16 bytes at a time
   char* const end = buf + sizeof buf;
   char* p = uint_digits(end, abs, shift != 0 ? 1u << shift : 10u, upper);
-  for (std::size_t n = std::strlen(prefix); n > 0; --n) *--p = prefix[n - 1];
+  for (std::size_t n = detail::str_len(prefix); n > 0; --n) *--p = prefix[n - 1];
   if (negative) *--p = '-';
   out.write(p, static_cast<std::size_t>(end - p));
 }
@@ -264,7 +264,7 @@ inline void direct_literal(direct_sink& out, const char* t) noexcept {
     // -Warray-bounds, on this branch that the check above never takes.
     __asm__("" : "+r"(d));
 #endif
-    std::memcpy(d, t, Len);
+    detail::mem_copy(d, t, Len);
     out.cur = d + Len;
   } else {
     out.cur = out.end = nullptr;
@@ -418,7 +418,7 @@ inline void direct_field(Sink& out, const T& x) {
     direct_write(out, sv.size() != 0 ? sv.data() : "", sv.size());
   } else if constexpr (tr::is_cstr && s.plain()) {
     if (x != nullptr) {
-      direct_write(out, x, std::strlen(x));
+      direct_write(out, x, detail::str_len(x));
     } else if (out.error == nullptr) {
       out.error = null_cstr_message;
     }

@@ -25,12 +25,12 @@
 #include <charconv>     // std::to_chars for integers (no locale, no heap)
 #include <cstddef>      // std::size_t, std::nullptr_t
 #include <cstdint>      // std::uint32_t, std::uint64_t, std::uintptr_t
-#include <cstring>      // std::memcpy, std::memset, std::strlen
 #include <string_view>  // std::string_view: format strings, string arguments
 #include <type_traits>  // std::is_integral, std::enable_if_t, std::decay_t ...
 
-#include "config.hpp"  // HEAPLESS_CPP20, HEAPLESS_LIKELY, HEAPLESS_NOINLINE, HEAPLESS_IS_CONSTANT_EVALUATED
-#include "error.hpp"   // detail::raise: run-time format errors
+#include <heapless/detail/config.hpp>  // HEAPLESS_CPP20, HEAPLESS_LIKELY, HEAPLESS_NOINLINE, HEAPLESS_IS_CONSTANT_EVALUATED
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy, detail::mem_set, detail::str_len
+#include <heapless/detail/error.hpp>   // detail::raise: run-time format errors
 
 #if HEAPLESS_CPP20 && (defined(__cpp_consteval) || defined(__clang__))
 #define HEAPLESS_DETAIL_FORMAT_CONSTEVAL 1
@@ -78,16 +78,16 @@ namespace detail {
 /// Never touches s when n == 0 (s may then be nullptr).
 inline void copy_short(char* d, const char* s, std::size_t n) noexcept {
 #if HEAPLESS_FORMAT_OPTIMIZE_SIZE  // one call is smaller than the unrolled cases
-  if (n != 0) std::memcpy(d, s, n);
+  if (n != 0) detail::mem_copy(d, s, n);
 #else
   if (n >= 16) {
-    std::memcpy(d, s, n);
+    detail::mem_copy(d, s, n);
   } else if (n >= 8) {
-    std::memcpy(d, s, 8);
-    std::memcpy(d + n - 8, s + n - 8, 8);
+    detail::mem_copy(d, s, 8);
+    detail::mem_copy(d + n - 8, s + n - 8, 8);
   } else if (n >= 4) {
-    std::memcpy(d, s, 4);
-    std::memcpy(d + n - 4, s + n - 4, 4);
+    detail::mem_copy(d, s, 4);
+    detail::mem_copy(d + n - 4, s + n - 4, 4);
   } else if (n != 0) {
     d[0] = s[0];
     d[n / 2] = s[n / 2];
@@ -125,14 +125,14 @@ class format_buffer {
   void fill(std::size_t n, char c) {
 #if !HEAPLESS_FORMAT_OPTIMIZE_SIZE
     if (n <= 16 && room() >= 16 && scratch_tail_) {  // short padding: one fixed-size store, no call
-      std::memset(cur_, c, 16);     // (bytes past n are free space, overwritten later)
+      detail::mem_set(cur_, c, 16);     // (bytes past n are free space, overwritten later)
       cur_ += n;
       return;
     }
 #endif
     // k == 0 with d == nullptr: format_to_n(nullptr, 0, ...) measuring the output.
     append_chunked(n, [c](char* d, std::size_t k) {
-      if (k != 0) std::memset(d, c, k);
+      if (k != 0) detail::mem_set(d, c, k);
     });
   }
   /// Records a formatting error (bad format string or value); the first one
@@ -167,7 +167,7 @@ class format_buffer {
  private:
   HEAPLESS_NOINLINE void write_slow(const char* s, std::size_t n) {
     append_chunked(n, [&s](char* d, std::size_t k) {
-      if (k != 0) std::memcpy(d, s, k);
+      if (k != 0) detail::mem_copy(d, s, k);
       s += k;
     });
   }
@@ -442,7 +442,7 @@ constexpr const char* find_brace(const char* p, const char* end) noexcept {
     constexpr word highs = ones * 0x80;
     while (end - p >= static_cast<std::ptrdiff_t>(sizeof(word))) {
       word w = 0;
-      std::memcpy(&w, p, sizeof w);
+      detail::mem_copy(&w, p, sizeof w);
       const word open = w ^ (ones * '{');
       const word close = w ^ (ones * '}');
       const word hit = (((open - ones) & ~open) | ((close - ones) & ~close)) & highs;
@@ -742,10 +742,10 @@ inline char* write_decimal_u32(char* first, std::uint32_t v) noexcept {
     const std::uint32_t r = v - q * 100u;
     v = q;
     p -= 2;
-    std::memcpy(p, decimal_pairs + 2 * r, 2);
+    detail::mem_copy(p, decimal_pairs + 2 * r, 2);
   }
   if (v >= 10u) {
-    std::memcpy(p - 2, decimal_pairs + 2 * v, 2);
+    detail::mem_copy(p - 2, decimal_pairs + 2 * v, 2);
   } else {
     p[-1] = static_cast<char>('0' + v);
   }
@@ -763,7 +763,7 @@ char* write_decimal(char* first, char* last, UInt v) noexcept {
   char tmp[sizeof(UInt) * 3];
   const char* const p = uint_digits_small(tmp + sizeof tmp, v, 10u, false);
   const auto n = static_cast<std::size_t>(tmp + sizeof tmp - p);
-  std::memcpy(first, p, n);
+  detail::mem_copy(first, p, n);
   return first + n;
 #else
   if constexpr (sizeof(UInt) <= 4) {
@@ -879,7 +879,7 @@ inline void handle_bool(format_buffer& out, const arg_value& v, const format_spe
 inline constexpr const char* null_cstr_message = "heapless::format: null const char* argument";
 inline void handle_cstr(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
   if (v.cstr == nullptr) return out.fail(null_cstr_message);
-  write_string(out, s, v.cstr, std::strlen(v.cstr));
+  write_string(out, s, v.cstr, detail::str_len(v.cstr));
 }
 inline void handle_string(format_buffer& out, const arg_value& v, const format_specs& s, std::string_view) {
   // An empty string_view may hold nullptr, which must not reach memcpy.
@@ -1123,6 +1123,6 @@ HEAPLESS_NOINLINE inline void vformat(format_buffer& out, const format_call& c) 
 HEAPLESS_NAMESPACE_END
 
 // After the engine it serves: it needs the parser and the argument table above.
-#include "format_precompiled.hpp"  // compiled_op, compile_format; run_program, which vformat calls
+#include <heapless/detail/format_precompiled.hpp>  // compiled_op, compile_format; run_program, which vformat calls
 
 #endif  // HEAPLESS_DETAIL_FORMAT_CORE_HPP

@@ -30,8 +30,8 @@
 #include <cstdint>   // std::uint32_t, std::uint64_t
 #include <type_traits>  // std::is_same_v
 
-#include "float_to_chars.hpp"  // fp::to_chars, the compact back end
-#include "format_core.hpp"     // format_buffer, format_specs, arg_value, write_fill
+#include <heapless/detail/float_fixed.hpp>  // fp::decompose, fp::traits, fp::to_chars_fixed_fast
+#include <heapless/detail/format_core.hpp>  // format_buffer, format_specs, arg_value, write_fill
 
 // HEAPLESS_FORMAT_STD_TO_CHARS (config.hpp) defaults, on hosted systems, to
 // this: whether <charconv> has std::to_chars for float and double.
@@ -39,6 +39,12 @@
 #define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 1
 #else
 #define HEAPLESS_DETAIL_STD_FLOAT_TO_CHARS 0
+#endif
+
+// The compact back end only where it is the back end: with std::to_chars its
+// big-integer code would be parsed in every translation unit and never used.
+#if !HEAPLESS_FORMAT_STD_TO_CHARS
+#include <heapless/detail/float_to_chars.hpp>  // fp::to_chars, the compact back end
 #endif
 
 HEAPLESS_NAMESPACE_BEGIN

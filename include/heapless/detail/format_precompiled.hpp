@@ -24,8 +24,8 @@
 #include <cstdint>      // std::uint8_t, std::uint16_t, std::uint32_t, std::int32_t
 #include <string_view>  // std::string_view
 
-#include "config.hpp"       // HEAPLESS_ALWAYS_INLINE
-#include "format_core.hpp"  // format_specs, parse_format, arg_desc, format_call, HEAPLESS_DETAIL_FORMAT_PRECOMPILED
+#include <heapless/detail/config.hpp>       // HEAPLESS_ALWAYS_INLINE
+#include <heapless/detail/format_core.hpp>  // format_specs, parse_format, arg_desc, format_call, HEAPLESS_DETAIL_FORMAT_PRECOMPILED
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

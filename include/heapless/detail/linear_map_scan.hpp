@@ -40,13 +40,13 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t (bit masks), std::intmax_t (integer queries)
-#include <cstring>      // std::memcpy: unaligned loads of key and string bytes
 #include <string_view>  // string keys and char-pointer queries are searched as std::string_view
 #include <type_traits>  // dispatch on the key and query types
 #include <utility>      // std::declval, std::index_sequence (unrolled block scans)
 
-#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_ALWAYS_INLINE, HEAPLESS_DETAIL_MICROCONTROLLER
-#include "size.hpp"    // smallest_size_t: the index's slot type; int_limits: is an integer query representable as a key?
+#include <heapless/detail/config.hpp>  // HEAPLESS_IS_CONSTANT_EVALUATED, HEAPLESS_ALWAYS_INLINE, HEAPLESS_DETAIL_MICROCONTROLLER
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy
+#include <heapless/detail/size.hpp>    // smallest_size_t: the index's slot type; int_limits: is an integer query representable as a key?
 
 // Both switches select the ABI namespace (config.hpp): set them before the
 // first heapless header.
@@ -197,19 +197,19 @@ template <std::size_t S>
 inline sse2::i128 linear_find_sse2_splat(const void* key) noexcept {
   if constexpr (S == 1) {
     char v;
-    std::memcpy(&v, key, 1);
+    detail::mem_copy(&v, key, 1);
     return sse2::set1_8(v);
   } else if constexpr (S == 2) {
     short v;
-    std::memcpy(&v, key, 2);
+    detail::mem_copy(&v, key, 2);
     return sse2::set1_16(v);
   } else if constexpr (S == 4) {
     int v;
-    std::memcpy(&v, key, 4);
+    detail::mem_copy(&v, key, 4);
     return sse2::set1_32(v);
   } else {
     long long v;
-    std::memcpy(&v, key, 8);
+    detail::mem_copy(&v, key, 8);
     return sse2::set1_64(v);
   }
 }
@@ -429,7 +429,7 @@ struct linear_map_string_key<K, std::enable_if_t<std::is_same_v<typename K::trai
 template <class T>
 inline T linear_map_load(const char* p) noexcept {
   T v;
-  std::memcpy(&v, p, sizeof(T));  // one unaligned load
+  detail::mem_copy(&v, p, sizeof(T));  // one unaligned load
   return v;
 }
 

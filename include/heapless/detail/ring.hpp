@@ -8,17 +8,17 @@
 
 #include <cstddef>      // std::size_t, std::ptrdiff_t
 #include <cstdint>      // std::uint8_t...std::uint32_t: a view's reading of narrow indices
-#include <cstring>      // std::memcpy: bulk appends of trivially copyable T
 #include <new>          // placement new in a slot
 #include <type_traits>  // std::enable_if_t, std::is_convertible_v, triviality traits
 #include <utility>      // std::forward, std::move, std::swap, std::pair
 
-#include "config.hpp"    // HEAPLESS_CPP20, HEAPLESS_CONSTEXPR20, hints
-#include "error.hpp"     // HEAPLESS_ASSERT, detail::raise
-#include "iterator.hpp"  // std::random_access_iterator_tag
-#include "size.hpp"      // smallest_size_t
-#include "storage.hpp"   // uninit_array
-#include "../vec.hpp"    // vec_length_t, vec_memcpy_source_v, vec_synth_three_way (shared with Vec)
+#include <heapless/detail/config.hpp>    // HEAPLESS_CPP20, HEAPLESS_CONSTEXPR20, hints
+#include <heapless/detail/cstring.hpp>  // detail::mem_copy
+#include <heapless/detail/error.hpp>     // HEAPLESS_ASSERT, detail::raise
+#include <heapless/detail/iterator.hpp>  // std::random_access_iterator_tag
+#include <heapless/detail/size.hpp>      // smallest_size_t
+#include <heapless/detail/storage.hpp>   // uninit_array
+#include <heapless/vec.hpp>              // vec_length_t, vec_memcpy_source_v, vec_synth_three_way (shared with Vec)
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::is_neq
@@ -528,8 +528,8 @@ struct ring_algo {
         const size_type tail = phys(c, c.size());
         const size_type room = c.cap() - tail;
         const size_type first = n < room ? n : room;
-        std::memcpy(static_cast<void*>(c.data() + tail), src, first * sizeof(T));
-        if (n != first) std::memcpy(static_cast<void*>(c.data()), src + first, (n - first) * sizeof(T));
+        detail::mem_copy(static_cast<void*>(c.data() + tail), src, first * sizeof(T));
+        if (n != first) detail::mem_copy(static_cast<void*>(c.data()), src + first, (n - first) * sizeof(T));
         c.set_size(c.size() + n);
         return;
       }

@@ -8,7 +8,7 @@
 #include <cstdint>      // std::uint8_t ... std::uint64_t
 #include <type_traits>  // std::conditional_t, std::is_integral_v, std::is_same_v
 
-#include "config.hpp"  // HEAPLESS_NAMESPACE_BEGIN
+#include <heapless/detail/config.hpp>  // HEAPLESS_NAMESPACE_BEGIN
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

@@ -24,7 +24,7 @@
 #include <type_traits>  // traits for the storage choice
 #include <utility>      // std::forward
 
-#include "config.hpp"  // HEAPLESS_IS_CONSTANT_EVALUATED
+#include <heapless/detail/config.hpp>  // HEAPLESS_IS_CONSTANT_EVALUATED
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
