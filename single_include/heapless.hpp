@@ -15,6 +15,7 @@
 //   heapless/detail/iterator.hpp
 //   heapless/detail/size.hpp
 //   heapless/detail/storage.hpp
+//   heapless/detail/synth_three_way.hpp
 //   heapless/pool.hpp
 //   heapless/detail/atomic.hpp
 //   heapless/string.hpp
@@ -1005,6 +1006,41 @@ HEAPLESS_NAMESPACE_END
 
 #endif  // HEAPLESS_DETAIL_STORAGE_HPP
 // ---- end heapless/detail/storage.hpp ----
+// ---- begin heapless/detail/synth_three_way.hpp ----
+// heapless/detail/synth_three_way.hpp - the standard's synth-three-way, which
+// the sequence containers' operator<=> compares their elements with (C++20).
+#ifndef HEAPLESS_DETAIL_SYNTH_THREE_WAY_HPP
+#define HEAPLESS_DETAIL_SYNTH_THREE_WAY_HPP
+
+// #include <heapless/detail/config.hpp>: inlined above
+
+#if HEAPLESS_HAS_THREE_WAY
+#include <compare>  // std::weak_ordering
+
+HEAPLESS_NAMESPACE_BEGIN
+namespace detail {
+
+/// The standard's synth-three-way: <=> when T has it, else built from <.
+struct synth_three_way {
+  template <class T>
+  constexpr auto operator()(const T& a, const T& b) const {
+    if constexpr (requires { a <=> b; }) {
+      return a <=> b;
+    } else {
+      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
+    }
+  }
+};
+/// T can be compared by synth_three_way.
+template <class T>
+concept synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } || requires(const T& a) { a <=> a; };
+
+}  // namespace detail
+HEAPLESS_NAMESPACE_END
+#endif  // HEAPLESS_HAS_THREE_WAY
+
+#endif  // HEAPLESS_DETAIL_SYNTH_THREE_WAY_HPP
+// ---- end heapless/detail/synth_three_way.hpp ----
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // operator<=> result types
@@ -1201,22 +1237,6 @@ HEAPLESS_CONSTEXPR20 void vec_rotate(T* first, T* middle, T* last) {
   reverse(first, last);
 }
 
-#if HEAPLESS_HAS_THREE_WAY
-/// The standard's synth-three-way: <=> when T has it, else built from <.
-struct vec_synth_three_way {
-  template <class T>
-  constexpr auto operator()(const T& a, const T& b) const {
-    if constexpr (requires { a <=> b; }) {
-      return a <=> b;
-    } else {
-      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
-    }
-  }
-};
-template <class T>
-concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } ||
-                               requires(const T& a) { a <=> a; };
-#endif
 
 // ---- Comparisons: shared by Vec and VecRef --------------------------------
 template <class T>
@@ -1230,7 +1250,7 @@ constexpr bool vec_equal(const T* a, std::size_t na, const T* b, std::size_t nb)
 #if HEAPLESS_HAS_THREE_WAY
 template <class T>
 constexpr auto vec_three_way(const T* a, std::size_t na, const T* b, std::size_t nb) {
-  const vec_synth_three_way cmp{};
+  const synth_three_way cmp{};
   const std::size_t n = na < nb ? na : nb;
   for (std::size_t k = 0; k != n; ++k) {
     // std::is_neq, not `c != 0`: the literal 0 is a null pointer constant
@@ -2045,7 +2065,7 @@ class Vec : private detail::vec_move_assign<T, N> {
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend constexpr auto operator<=>(const Vec& a, const Vec& b)
-    requires detail::vec_synth_comparable<T>
+    requires detail::synth_comparable<T>
   {
     return detail::vec_three_way(a.data(), a.size(), b.data(), b.size());
   }
@@ -2413,7 +2433,7 @@ class VecRef {
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend auto operator<=>(const VecRef& a, const VecRef& b)
-    requires detail::vec_synth_comparable<element_type>
+    requires detail::synth_comparable<element_type>
   {
     return detail::vec_three_way<element_type>(a.data(), a.size(), b.data(), b.size());
   }
@@ -11882,9 +11902,6 @@ HEAPLESS_NAMESPACE_END
 
 // #include <heapless/detail/config.hpp>: inlined above
 
-#if HEAPLESS_HAS_THREE_WAY
-#include <compare>  // std::weak_ordering: synth_three_way
-#endif
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -11926,23 +11943,6 @@ struct compare_ref<C, false> {
   const C* p_;
 };
 
-#if HEAPLESS_HAS_THREE_WAY
-/// The standard's synth-three-way for containers without <vec.hpp>: <=> when
-/// T has it, else built from <.
-struct synth_three_way {
-  template <class T>
-  constexpr auto operator()(const T& a, const T& b) const {
-    if constexpr (requires { a <=> b; }) {
-      return a <=> b;
-    } else {
-      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
-    }
-  }
-};
-/// T can be compared by synth_three_way.
-template <class T>
-concept synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } || requires(const T& a) { a <=> a; };
-#endif
 
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
@@ -17247,7 +17247,7 @@ struct ring_algo {
   /// Lexicographic, with <=> of T or, failing that, <.
   template <class A, class B>
   static constexpr auto three_way(const A& a, const B& b) {
-    const vec_synth_three_way cmp{};
+    const synth_three_way cmp{};
     const size_type n = a.size() < b.size() ? a.size() : b.size();
     for (size_type k = 0; k != n; ++k) {
       if (auto r = cmp(slot(a, k), slot(b, k)); std::is_neq(r)) return r;
@@ -17991,7 +17991,7 @@ class Deque : private detail::ring_base<T, N>,
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend constexpr auto operator<=>(const Deque& a, const Deque& b)
-    requires detail::vec_synth_comparable<T>
+    requires detail::synth_comparable<T>
   {
     return algo::three_way(a.core_(), b.core_());
   }
@@ -18342,7 +18342,7 @@ class DequeRef {
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend auto operator<=>(const DequeRef& a, const DequeRef& b)
-    requires detail::vec_synth_comparable<element_type>
+    requires detail::synth_comparable<element_type>
   {
     return algo::three_way(a.core_, b.core_);
   }
@@ -19784,6 +19784,7 @@ HEAPLESS_NAMESPACE_END
 // #include <heapless/detail/iterator.hpp>: inlined above
 // #include <heapless/detail/size.hpp>: inlined above
 // #include <heapless/detail/storage.hpp>: inlined above
+// #include <heapless/detail/synth_three_way.hpp>: inlined above
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

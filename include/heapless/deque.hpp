@@ -724,7 +724,7 @@ class Deque : private detail::ring_base<T, N>,
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend constexpr auto operator<=>(const Deque& a, const Deque& b)
-    requires detail::vec_synth_comparable<T>
+    requires detail::synth_comparable<T>
   {
     return algo::three_way(a.core_(), b.core_());
   }
@@ -1075,7 +1075,7 @@ class DequeRef {
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend auto operator<=>(const DequeRef& a, const DequeRef& b)
-    requires detail::vec_synth_comparable<element_type>
+    requires detail::synth_comparable<element_type>
   {
     return algo::three_way(a.core_, b.core_);
   }

@@ -59,6 +59,7 @@
 #include <heapless/detail/iterator.hpp>  // std::forward_iterator_tag, std::iterator_traits
 #include <heapless/detail/size.hpp>      // detail::smallest_size_t
 #include <heapless/detail/storage.hpp>   // detail::uninit_array, construct_at, destroy_at, copy_gate
+#include <heapless/detail/synth_three_way.hpp>  // detail::synth_three_way: operator<=>
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

@@ -48,6 +48,7 @@
 #include <heapless/detail/iterator.hpp>  // std::reverse_iterator, iterator tags, std::distance
 #include <heapless/detail/size.hpp>      // detail::smallest_size_t
 #include <heapless/detail/storage.hpp>   // detail::uninit_array
+#include <heapless/detail/synth_three_way.hpp>  // detail::synth_three_way: operator<=>
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // operator<=> result types
@@ -244,22 +245,6 @@ HEAPLESS_CONSTEXPR20 void vec_rotate(T* first, T* middle, T* last) {
   reverse(first, last);
 }
 
-#if HEAPLESS_HAS_THREE_WAY
-/// The standard's synth-three-way: <=> when T has it, else built from <.
-struct vec_synth_three_way {
-  template <class T>
-  constexpr auto operator()(const T& a, const T& b) const {
-    if constexpr (requires { a <=> b; }) {
-      return a <=> b;
-    } else {
-      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
-    }
-  }
-};
-template <class T>
-concept vec_synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } ||
-                               requires(const T& a) { a <=> a; };
-#endif
 
 // ---- Comparisons: shared by Vec and VecRef --------------------------------
 template <class T>
@@ -273,7 +258,7 @@ constexpr bool vec_equal(const T* a, std::size_t na, const T* b, std::size_t nb)
 #if HEAPLESS_HAS_THREE_WAY
 template <class T>
 constexpr auto vec_three_way(const T* a, std::size_t na, const T* b, std::size_t nb) {
-  const vec_synth_three_way cmp{};
+  const synth_three_way cmp{};
   const std::size_t n = na < nb ? na : nb;
   for (std::size_t k = 0; k != n; ++k) {
     // std::is_neq, not `c != 0`: the literal 0 is a null pointer constant
@@ -1088,7 +1073,7 @@ class Vec : private detail::vec_move_assign<T, N> {
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend constexpr auto operator<=>(const Vec& a, const Vec& b)
-    requires detail::vec_synth_comparable<T>
+    requires detail::synth_comparable<T>
   {
     return detail::vec_three_way(a.data(), a.size(), b.data(), b.size());
   }
@@ -1456,7 +1441,7 @@ class VecRef {
 #if HEAPLESS_HAS_THREE_WAY
   /// Lexicographic, with <=> of T or, failing that, <.
   friend auto operator<=>(const VecRef& a, const VecRef& b)
-    requires detail::vec_synth_comparable<element_type>
+    requires detail::synth_comparable<element_type>
   {
     return detail::vec_three_way<element_type>(a.data(), a.size(), b.data(), b.size());
   }

@@ -16,9 +16,6 @@
 
 #include <heapless/detail/config.hpp>  // HEAPLESS_NAMESPACE_BEGIN
 
-#if HEAPLESS_HAS_THREE_WAY
-#include <compare>  // std::weak_ordering: synth_three_way
-#endif
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -60,23 +57,6 @@ struct compare_ref<C, false> {
   const C* p_;
 };
 
-#if HEAPLESS_HAS_THREE_WAY
-/// The standard's synth-three-way for containers without <vec.hpp>: <=> when
-/// T has it, else built from <.
-struct synth_three_way {
-  template <class T>
-  constexpr auto operator()(const T& a, const T& b) const {
-    if constexpr (requires { a <=> b; }) {
-      return a <=> b;
-    } else {
-      return a < b ? std::weak_ordering::less : b < a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
-    }
-  }
-};
-/// T can be compared by synth_three_way.
-template <class T>
-concept synth_comparable = requires(const T& a) { static_cast<bool>(a < a); } || requires(const T& a) { a <=> a; };
-#endif
 
 }  // namespace detail
 HEAPLESS_NAMESPACE_END

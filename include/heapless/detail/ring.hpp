@@ -18,7 +18,7 @@
 #include <heapless/detail/iterator.hpp>  // std::random_access_iterator_tag
 #include <heapless/detail/size.hpp>      // smallest_size_t
 #include <heapless/detail/storage.hpp>   // uninit_array
-#include <heapless/vec.hpp>              // vec_length_t, vec_memcpy_source_v, vec_synth_three_way (shared with Vec)
+#include <heapless/vec.hpp>              // vec_length_t, vec_memcpy_source_v, synth_three_way (shared with Vec)
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::is_neq
@@ -616,7 +616,7 @@ struct ring_algo {
   /// Lexicographic, with <=> of T or, failing that, <.
   template <class A, class B>
   static constexpr auto three_way(const A& a, const B& b) {
-    const vec_synth_three_way cmp{};
+    const synth_three_way cmp{};
     const size_type n = a.size() < b.size() ? a.size() : b.size();
     for (size_type k = 0; k != n; ++k) {
       if (auto r = cmp(slot(a, k), slot(b, k)); std::is_neq(r)) return r;
