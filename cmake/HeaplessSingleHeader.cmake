@@ -27,8 +27,15 @@ if(HEAPLESS_TEST_SINGLE_HEADER)
       string(TOUPPER "${CMAKE_MATCH_1}" _upper)
       set(_define "#define HEAPLESS_SINGLE_HEADER_${_upper} 1\n")
     endif()
+    set(_target "${_single}")
+    # The compact float conversion is in the single header only where it is
+    # the float back end (HEAPLESS_FORMAT_STD_TO_CHARS == 0); its own tests
+    # take the header itself, whose includes come back here.
+    if(_h STREQUAL "heapless/detail/float_to_chars.hpp")
+      set(_target "${PROJECT_SOURCE_DIR}/include/${_h}")
+    endif()
     file(CONFIGURE OUTPUT "${_fwd}/${_h}" CONTENT
-         "// Generated (HEAPLESS_TEST_SINGLE_HEADER): ${_h} -> the single header.\n${_define}#include \"${_single}\"\n")
+         "// Generated (HEAPLESS_TEST_SINGLE_HEADER): ${_h} -> the single header.\n${_define}#include \"${_target}\"\n")
   endforeach()
   set_property(TARGET heapless PROPERTY INTERFACE_INCLUDE_DIRECTORIES
     "$<BUILD_INTERFACE:${_fwd}>" "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")

@@ -8375,8 +8375,12 @@ inline int scale(const decomposed& v, bigint<W>& r, bigint<W>& s) noexcept {
 // Writes them to [d, d + cap) without leading zeros and stops early once the
 // rest are all zeros: the value is 0.d1d2...dn000... * 10^k, *k_out = k.
 // Returns n, or -1 if the digits do not fit. x == 0 gives n = 0.
+// With zeros_trimmed (%g, whose trailing zeros are dropped), digits past cap
+// are still produced, unstored: when they end up all zeros (after rounding,
+// 999... carried into the stored digits) the stored ones are the result.
 template <class F>
-inline long exact_digits(const decomposed& v, bool fixed, int p, char* d, std::size_t cap, int* k_out) noexcept {
+inline long exact_digits(const decomposed& v, bool fixed, int p, char* d, std::size_t cap, int* k_out,
+                         bool zeros_trimmed = false) noexcept {
   constexpr std::size_t W = traits<F>::words;
   *k_out = 0;
   if (v.f == 0) return 0;
@@ -8387,24 +8391,37 @@ inline long exact_digits(const decomposed& v, bool fixed, int p, char* d, std::s
   if (count < 0) return 0;  // |x| < 10^-(p+1): rounds to 0
   normalise(s, r, static_cast<bigint<W>*>(nullptr));
   long n = 0;
+  unsigned last = 0;  // the last digit produced
+  enum : unsigned char { none, zeros, nines } tail = none;  // the digits past cap
   for (; n < count && r.n != 0; ++n) {
-    if (static_cast<std::size_t>(n) == cap) return -1;
     r.mul(10);
-    d[n] = static_cast<char>('0' + next_digit(r, s));
-  }
-  if (r.n == 0) return n;  // exact
-  r.shl(1);  // round on what is left: 2r against s
-  const int c = compare(r, s);
-  const bool odd = n != 0 && ((d[n - 1] - '0') & 1) != 0;
-  if (c > 0 || (c == 0 && odd)) {
-    if (n == 0 || round_up(d, static_cast<std::size_t>(n))) {  // 0.96 -> 1.0: "1", one place up
-      if (cap == 0) return -1;
-      d[0] = '1';
-      *k_out = k + 1;
-      return 1;
+    last = next_digit(r, s);
+    if (static_cast<std::size_t>(n) < cap) {
+      d[n] = static_cast<char>('0' + last);
+      continue;
     }
+    if (!zeros_trimmed || (last != 0 && last != 9)) return -1;
+    const auto t = last == 0 ? zeros : nines;
+    if (tail != none && tail != t) return -1;
+    tail = t;
   }
-  return n;
+  const long stored = tail == none ? n : static_cast<long>(cap);
+  bool up = false;
+  if (r.n != 0) {  // round on what is left: 2r against s
+    r.shl(1);
+    const int c = compare(r, s);
+    up = c > 0 || (c == 0 && n != 0 && (last & 1) != 0);
+  }
+  // Past cap: zeros stay zeros only without a carry into them, nines turn
+  // into zeros only with one.
+  if (tail != none && up != (tail == nines)) return -1;
+  if (up && (stored == 0 || round_up(d, static_cast<std::size_t>(stored)))) {  // 0.96 -> 1.0: "1", one place up
+    if (cap == 0) return -1;
+    d[0] = '1';
+    *k_out = k + 1;
+    return 1;
+  }
+  return stored;
 }
 
 // Shortest digits that read back as x (Steele & White, Burger & Dybvig), the
@@ -8604,7 +8621,7 @@ inline std::to_chars_result to_chars(char* first, char* last, F x, std::chars_fo
   const auto room = static_cast<std::size_t>(last - w.p);
   const int sig = general ? (precision == 0 ? 1 : precision) : precision + 1;
   int k = 0;
-  const long n = exact_digits<F>(v, fixed, fixed ? precision : sig, w.p, room, &k);
+  const long n = exact_digits<F>(v, fixed, fixed ? precision : sig, w.p, room, &k, general);
   if (n < 0) return std::to_chars_result{last, std::errc::value_too_large};
   auto nd = static_cast<std::size_t>(n);
   if (v.f == 0) k = 1;  // 0 = 0.0 * 10^1: one integer digit, exponent 0

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSL-1.0
-// heapless.hpp - Arduino library layout: Arduino puts this src/ directory on the
-// include path; the headers themselves live in include/ (shared with CMake,
-// Meson, Bazel, PlatformIO). Sketches write #include <heapless.hpp>.
-#include "../include/heapless.hpp"
+// heapless.hpp - Arduino library layout: Arduino puts only this src/ directory
+// on the include path, so this forwards to the generated single header, which
+// needs no include path of its own (the headers in include/ include one
+// another as <heapless/...>). Sketches write #include <heapless.hpp>.
+#include "../single_include/heapless.hpp"

@@ -194,6 +194,46 @@ TEST_CASE("fp::to_chars: a buffer too small is value_too_large, never an overrun
   CHECK(std::string_view(b, static_cast<std::size_t>(ok.ptr - b)) == "-1.25e-300");
 }
 
+TEST_CASE("fp::to_chars: general fits a buffer shorter than its precision once trailing zeros go") {
+  HEAPLESS_NO_ALLOC_SCOPE;
+  // %g computes `precision` digits and drops trailing zeros: the result may
+  // fit where the digits before trimming would not.
+  struct row {
+    double x;
+    int precision;
+    std::size_t cap;
+    const char* text;  // nullptr: value_too_large
+  };
+  const row rows[] = {
+      {from_bits<double>(std::uint64_t{0x4024000000001100}), 10, 8, "10"},  // 10.0000000000000...: zeros past the buffer
+      {from_bits<double>(std::uint64_t{0x4024000000001100}), 10, 2, "10"},
+      {from_bits<double>(std::uint64_t{0x4024000000001100}), 10, 1, nullptr},
+      {0.99999999999, 10, 1, "1"},                                         // nines past the buffer carry into it
+      {0.99999999999, 10, 3, "1"},
+      {9.9999999999, 10, 2, "10"},                                          // ... and one place up
+      {1.00000000001, 15, 8, nullptr},                                      // a digit past the buffer is not zero
+      {1.00000000001, 15, 13, "1.00000000001"},
+      {1.25, 20, 4, "1.25"},                                                // exact: the digits stop at the buffer
+      {1.25, 20, 3, nullptr},
+      {0.5, 12, 3, "0.5"},
+      {123456789.0, 12, 9, "123456789"},
+      {123456789.0, 12, 8, nullptr},
+  };
+  for (const row& r : rows) {
+    char b[32];
+    std::memset(b, '#', sizeof b);
+    const auto res = fp::to_chars(b, b + r.cap, r.x, general, r.precision);
+    if (r.text == nullptr) {
+      CHECK(res.ec == std::errc::value_too_large);
+      CHECK(res.ptr == b + r.cap);
+    } else {
+      REQUIRE(res.ec == std::errc());
+      CHECK(std::string_view(b, static_cast<std::size_t>(res.ptr - b)) == r.text);
+    }
+    for (std::size_t i = r.cap; i < sizeof b; ++i) CHECK(b[i] == '#');
+  }
+}
+
 TEST_CASE("fp::to_chars equals std::to_chars on special values, every format and precision") {
   HEAPLESS_NO_ALLOC_SCOPE;
   mismatches = 0;
