@@ -510,6 +510,17 @@
 #include <cstring>  // std::memcpy, std::memmove, std::memset, std::memcmp, std::memchr, std::strlen
 #endif
 
+// The copy and the move as macros, for the call sites whose GCC diagnostics
+// are scoped by pragmas around the call (detail/chars.hpp): through an
+// inline function the call, and a warning about it, would lie outside them.
+#if HEAPLESS_DETAIL_CSTRING_BUILTINS
+#define HEAPLESS_DETAIL_MEMCPY __builtin_memcpy
+#define HEAPLESS_DETAIL_MEMMOVE __builtin_memmove
+#else
+#define HEAPLESS_DETAIL_MEMCPY std::memcpy
+#define HEAPLESS_DETAIL_MEMMOVE std::memmove
+#endif
+
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
@@ -3538,7 +3549,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) detail::mem_copy(d, s, n);
+    if (n != 0) HEAPLESS_DETAIL_MEMCPY(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Overlapping ranges inside one buffer.
@@ -3552,7 +3563,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) detail::mem_move(d, s, n);
+    if (n != 0) HEAPLESS_DETAIL_MEMMOVE(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Copies last byte first, one byte at a time: right when s lies before d
@@ -16835,15 +16846,23 @@ struct ring_core {
   // element: GCC then sees that an element access stays inside the array,
   // apart from the indices, and keeps a local deque's indices in registers
   // (with a pointer into the object it keeps them in memory, storing both
-  // on every push and pop).
-  constexpr T& element(std::size_t s) noexcept { return storage_.data_[s]; }
-  constexpr const T& element(std::size_t s) const noexcept { return storage_.data_[s]; }
+  // on every push and pop). A slot index is below N: said to the optimiser
+  // so that GCC's -Warray-bounds does not follow a path it cannot rule out
+  // (a head at N) into the array.
+  constexpr T& element(std::size_t s) noexcept { return storage_.data_[in_range(s)]; }
+  constexpr const T& element(std::size_t s) const noexcept { return storage_.data_[in_range(s)]; }
+  static constexpr std::size_t in_range(std::size_t s) noexcept {
+#if HEAPLESS_DETAIL_GNU
+    if (s >= N) __builtin_unreachable();
+#endif
+    return s;
+  }
   template <class... Args>
   constexpr T& construct(std::size_t s, Args&&... args) noexcept(std::is_nothrow_constructible_v<T, Args...>) {
     if constexpr (is_constexpr_friendly_v<T> && std::is_constructible_v<T, Args...>) {
       if (HEAPLESS_IS_CONSTANT_EVALUATED()) return storage_.construct(s, std::forward<Args>(args)...);
     }
-    return *::new (static_cast<void*>(&storage_.data_[s])) T(std::forward<Args>(args)...);
+    return *::new (static_cast<void*>(&storage_.data_[in_range(s)])) T(std::forward<Args>(args)...);
   }
   /// As construct, through a pointer to the first slot: GCC then keeps the
   /// indices of a static ring in memory across a loop of writes rather than

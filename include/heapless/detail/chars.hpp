@@ -66,7 +66,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) detail::mem_copy(d, s, n);
+    if (n != 0) HEAPLESS_DETAIL_MEMCPY(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Overlapping ranges inside one buffer.
@@ -80,7 +80,7 @@ struct chars {
       return;
     }
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_OFF
-    if (n != 0) detail::mem_move(d, s, n);
+    if (n != 0) HEAPLESS_DETAIL_MEMMOVE(d, s, n);
     HEAPLESS_DETAIL_GCC_MEM_WARNINGS_ON
   }
   // Copies last byte first, one byte at a time: right when s lies before d

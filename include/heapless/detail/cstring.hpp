@@ -23,6 +23,17 @@
 #include <cstring>  // std::memcpy, std::memmove, std::memset, std::memcmp, std::memchr, std::strlen
 #endif
 
+// The copy and the move as macros, for the call sites whose GCC diagnostics
+// are scoped by pragmas around the call (detail/chars.hpp): through an
+// inline function the call, and a warning about it, would lie outside them.
+#if HEAPLESS_DETAIL_CSTRING_BUILTINS
+#define HEAPLESS_DETAIL_MEMCPY __builtin_memcpy
+#define HEAPLESS_DETAIL_MEMMOVE __builtin_memmove
+#else
+#define HEAPLESS_DETAIL_MEMCPY std::memcpy
+#define HEAPLESS_DETAIL_MEMMOVE std::memmove
+#endif
+
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
