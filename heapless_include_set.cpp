@@ -1,1 +1,0 @@
-#include <heapless.hpp>
