@@ -3,6 +3,9 @@
 //
 //   ring      float buf[64] + a free-running unsigned write counter masked
 //             with 63 (and no size: it assumes the buffer is full)
+//   ring_counted  the same ring keeping its fill level as well (what a
+//             hand-written history buffer needs to average fewer than 64
+//             samples correctly, as HistoryBuffer does)
 //   boost     boost::circular_buffer<float> with capacity 64 (push_back
 //             overwrites the oldest when full; allocated once, outside the loop)
 //   heapless  heapless::HistoryBuffer<float, 64>
@@ -47,6 +50,25 @@ struct ring {
     float s = 0;
     for (unsigned k = 0; k != 64; ++k) s += buf[k];
     return s / 64;
+  }
+};
+
+struct ring_counted {
+  float buf[64] = {};
+  unsigned w = 0;
+  unsigned n = 0;
+  void push(float x) {
+    buf[w++ & 63u] = x;
+    if (n != 64) ++n;
+  }
+  float average() const {
+    float s = 0;
+    if (n == 64) {
+      for (unsigned k = 0; k != 64; ++k) s += buf[k];
+      return s / 64;
+    }
+    for (unsigned k = 0; k != n; ++k) s += buf[k];
+    return n == 0 ? 0.0f : s / static_cast<float>(n);
   }
 };
 
@@ -185,12 +207,14 @@ void BM_average(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK_TEMPLATE(BM_push, ring)->Name("push/ring");
+BENCHMARK_TEMPLATE(BM_push, ring_counted)->Name("push/ring_counted");
 BENCHMARK_TEMPLATE(BM_push, hb_wrap)->Name("push/heapless");
 BENCHMARK_TEMPLATE(BM_push, hb_ref)->Name("push/heapless_ref");
 #if HEAPLESS_BENCH_HAS_BOOST
 BENCHMARK_TEMPLATE(BM_push, boost_wrap)->Name("push/boost");
 #endif
 BENCHMARK_TEMPLATE(BM_average, ring)->Name("average64/ring");
+BENCHMARK_TEMPLATE(BM_average, ring_counted)->Name("average64/ring_counted");
 BENCHMARK_TEMPLATE(BM_average, hb_wrap)->Name("average64/heapless");
 BENCHMARK_TEMPLATE(BM_average, hb_storage)->Name("average64/heapless_storage");
 BENCHMARK_TEMPLATE(BM_average, hb_spans)->Name("average64/heapless_spans_ordered");
