@@ -9,15 +9,19 @@ How a block is compiled:
 * A block with its own `int main` is a complete program: compiled exactly as
   written, linked and run (it must exit with 0).
 * Any other block is an example in context. Its preprocessor lines come first,
-  then <heapless.hpp>, the standard headers named by the `std::` names it uses,
-  and snippet_names.hpp (the names the examples leave to the reader: the
+  then <heapless.hpp> (unless the block includes a heapless header itself: that
+  header must then be enough), the standard headers named by the `std::` names
+  it uses, and snippet_names.hpp (the names the examples leave to the reader: the
   application's types, devices and functions). Its declarations (types,
   functions, `using`, and the variables declared before its first statement)
   are placed in a namespace of their own, so they take precedence over
   snippet_names.hpp; its statements (and the variables declared among them)
   become the body of a function in that namespace. Values an example computes
   for the reader are often left unused, so -Wunused-variable and
-  -Wunused-but-set-variable are off for these.
+  -Wunused-but-set-variable are off for these. Such blocks without
+  preprocessor lines of their own are compiled in batches, one translation
+  unit per job (the headers parsed once); a batch that fails is compiled again
+  block by block to name the failing ones.
 * A block that defines something of namespace heapless (a `formatter`
   specialisation, `heapless::error_handler`) is compiled whole at global scope
   after the same headers.
@@ -291,85 +295,104 @@ def line_of(text, offset, first_line):
     return first_line + text.count('\n', 0, offset)
 
 
-def translation_unit(block, rel_path):
-    """(mode, source) for a block."""
-    text = block.text
-    items, scan = split_items(text)
-    has_main = re.search(r'\bint\s+main\s*\(', scan) is not None
-    global_def = re.search(r'(^|\n)\s*(template\s*<\s*>\s*(struct|class)\s+heapless::|'
-                           r'(?:[\w:<>*&]+\s+)+heapless::\w+\s*\([^;]*\)\s*\{)', scan)
-    mode = block.marker or ('program' if has_main else 'tu' if global_def else 'fragment')
-    if mode == 'program':
-        return mode, '#line %d "%s"\n%s\n' % (block.first_line, rel_path, text)
+class Unit:
+    """What one block becomes: its mode, the headers before it, its code."""
+    def __init__(self, block):
+        self.block = block
+        text = block.text
+        items, scan = split_items(text)
+        has_main = re.search(r'\bint\s+main\s*\(', scan) is not None
+        global_def = re.search(r'(^|\n)\s*(template\s*<\s*>\s*(struct|class)\s+heapless::|'
+                               r'(?:[\w:<>*&]+\s+)+heapless::\w+\s*\([^;]*\)\s*\{)', scan)
+        self.mode = block.marker or ('program' if has_main else 'tu' if global_def else 'fragment')
 
-    def chunk(a, b):
-        return '#line %d "%s"\n%s\n' % (line_of(text, a, block.first_line), rel_path, text[a:b])
+        def chunk(a, b):
+            return '#line %d "%s"\n%s\n' % (line_of(text, a, block.first_line), block.rel, text[a:b])
 
-    # A block that includes its own heapless header is checked with that alone.
-    own = re.search(r'^\s*#\s*include\s*[<"]heapless', text, re.M)
-    prelude = ['#line 1 "<snippet prelude>"'] + ([] if own else ['#include <heapless.hpp>'])
-    prelude += ['#include <%s>' % h for h in std_includes(scan)]
-    prelude += ['#include "snippet_names.hpp"', '']
-    if mode == 'tu':
-        return mode, '\n'.join(prelude) + chunk(0, len(text))
-    pp, decls, body = [], [], []
-    seen_statement = False
-    for a, b in items:
-        kind = classify(scan[a:b])
-        if kind == 'pp':
-            pp.append(chunk(a, b))
-        elif kind in ('type', 'function') or (kind == 'variable' and not seen_statement):
-            decls.append(chunk(a, b))
+        # A block that includes a heapless header is checked with that alone.
+        own = re.search(r'^\s*#\s*include\s*[<"]heapless', text, re.M)
+        self.headers = ([] if own else ['heapless.hpp']) + std_includes(scan)
+        self.pp, self.code = '', ''
+        if self.mode == 'program':
+            self.headers, self.code = [], chunk(0, len(text))
+        elif self.mode == 'tu':
+            self.code = chunk(0, len(text))
         else:
-            seen_statement = True
-            body.append(chunk(a, b))
-    name = re.sub(r'\W', '_', '%s_%d' % (block.rel, block.line))
-    src = ''.join(pp) + '\n'.join(prelude)
-    src += '#line 1 "<snippet wrapper>"\nnamespace snippet_%s {\n' % name
-    src += ''.join(decls)
-    src += '#line 1 "<snippet wrapper>"\n[[maybe_unused]] void snippet_body() {\n'
-    src += ''.join(body)
-    src += '#line 2 "<snippet wrapper>"\n}\n}  // namespace\n'
-    return mode, src
+            decls, body, seen_statement = [], [], False
+            for a, b in items:
+                kind = classify(scan[a:b])
+                if kind == 'pp':
+                    self.pp += chunk(a, b)
+                elif kind in ('type', 'function') or (kind == 'variable' and not seen_statement):
+                    decls.append(chunk(a, b))
+                else:
+                    seen_statement = True
+                    body.append(chunk(a, b))
+            name = re.sub(r'\W', '_', '%s_%d' % (block.rel, block.line))
+            self.code = ('#line 1 "<snippet wrapper>"\nnamespace snippet_%s {\n' % name + ''.join(decls) +
+                         '#line 1 "<snippet wrapper>"\n[[maybe_unused]] void snippet_body() {\n' +
+                         ''.join(body) + '#line 2 "<snippet wrapper>"\n}\n}  // namespace\n')
+        # Fragments without preprocessor lines of their own share a translation
+        # unit (each in its namespace): the headers are parsed once per batch.
+        self.batchable = self.mode == 'fragment' and not self.pp
 
 
-def check(block, args, tmp, root):
-    mode, src = translation_unit(block, block.rel)
-    base = os.path.join(tmp, re.sub(r'\W', '_', block.where))
+def source(units):
+    """One translation unit for units (one, or a batch of fragments)."""
+    headers = []
+    for u in units:
+        headers += [h for h in u.headers if h not in headers]
+    if units[0].mode == 'program':
+        return units[0].code
+    src = ''.join(u.pp for u in units) + '#line 1 "<snippet prelude>"\n'
+    src += ''.join('#include <%s>\n' % h for h in headers) + '#include "snippet_names.hpp"\n'
+    return src + ''.join(u.code for u in units)
+
+
+def compile_units(units, args, tmp, root):
+    """The failures of these units (an empty list: they compile)."""
+    name = re.sub(r'\W', '_', units[0].block.where) + ('_batch' if len(units) > 1 else '')
+    base = os.path.join(tmp, name)
     with open(base + '.cpp', 'w', encoding='utf-8') as f:
-        f.write(src)
+        f.write(source(units))
     flags = ['-std=c++%s' % args.std, '-Wall', '-Wextra', '-Werror',
              '-I', os.path.join(root, 'include'), '-I', os.path.join(root, 'tests', 'docs')]
-    if mode != 'program':
+    program = units[0].mode == 'program'
+    if program:
+        cmd = [args.cxx] + flags + [base + '.cpp', '-o', base + '.exe']
+    else:
         flags += ['-Wno-unused-variable', '-Wno-unused-but-set-variable']
         cmd = [args.cxx, '-fsyntax-only'] + flags + [base + '.cpp']
-    else:
-        cmd = [args.cxx] + flags + [base + '.cpp', '-o', base + '.exe']
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                        universal_newlines=True, cwd=root)
     if r.returncode != 0:
-        return '%s: %s block does not compile:\n%s' % (block.where, mode, r.stdout)
-    if mode == 'program':
+        if len(units) > 1:  # find the blocks that fail on their own
+            failed = [e for u in units for e in compile_units([u], args, tmp, root)]
+            return failed or ['these blocks compile alone but not together (%s):\n%s' % (
+                ' '.join(u.block.where for u in units), r.stdout)]
+        return ['%s: %s block does not compile:\n%s' % (units[0].block.where, units[0].mode, r.stdout)]
+    if program:
         try:
             r = subprocess.run([base + '.exe'], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                universal_newlines=True, timeout=30)
         except subprocess.TimeoutExpired:
-            return '%s: program did not finish in 30 s' % block.where
+            return ['%s: program did not finish in 30 s' % units[0].block.where]
         if r.returncode != 0:
-            return '%s: program exited with %d:\n%s' % (block.where, r.returncode, r.stdout)
-    return None
+            return ['%s: program exited with %d:\n%s' % (units[0].block.where, r.returncode, r.stdout)]
+    return []
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('root')
     ap.add_argument('--cxx', default=os.environ.get('CXX', 'c++'))
-    ap.add_argument('--std', default='17')
+    ap.add_argument('--std', default='17', help='17, c++20, -std=c++2b ...')
     ap.add_argument('--jobs', type=int, default=2)
     ap.add_argument('--show', metavar='FILE:LINE')
     args = ap.parse_args()
     root = os.path.abspath(args.root)
     args.std = re.sub(r'^(-std=)?(c|gnu)\+\+', '', args.std)
+    jobs = max(1, args.jobs)
 
     errors, blocks = [], []
     for rel in markdown_files(root):
@@ -377,20 +400,23 @@ def main():
     if args.show:
         for b in blocks:
             if b.where == args.show:
-                print(translation_unit(b, b.rel)[1])
+                print(source([Unit(b)]))
                 return 0
         print('no C++ block starts at %s' % args.show)
         return 1
-    todo = [b for b in blocks if b.marker != 'skip']
+    todo = [Unit(b) for b in blocks if b.marker != 'skip']
+    batch = [u for u in todo if u.batchable]
+    work = [batch[i::jobs] for i in range(jobs) if batch[i::jobs]] + \
+        [[u] for u in todo if not u.batchable]
     with tempfile.TemporaryDirectory(prefix='heapless_snippets_') as tmp:
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            for result in pool.map(lambda b: check(b, args, tmp, root), todo):
-                if result:
-                    errors.append(result)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+            for result in pool.map(lambda units: compile_units(units, args, tmp, root), work):
+                errors += result
     for e in errors:
         print(e)
-    print('%d C++ block(s): %d compiled, %d skipped, %d failure(s) (%s, C++%s)' % (
-        len(blocks), len(todo), len(blocks) - len(todo), len(errors), args.cxx, args.std))
+    print('%d C++ block(s): %d compiled (%d translation units), %d skipped; %s (%s, C++%s)' % (
+        len(blocks), len(todo), len(work), len(blocks) - len(todo),
+        '%d failure(s)' % len(errors) if errors else 'no failure', args.cxx, args.std))
     return 1 if errors else 0
 
 
