@@ -9011,6 +9011,12 @@ struct is_char_vec<T, std::enable_if_t<std::is_same_v<typename T::value_type, ch
 
 template <class T>
 constexpr bool is_fixed_target_v = is_string<T>::value || is_char_vec<T>::value;
+/// try_format_to / format_to_truncating take their target as a forwarding
+/// reference, so a view built in the call (StringRef(s), VecRef<char>(v))
+/// is a target as its owner is; a const target is refused here, by name.
+template <class Out>
+constexpr bool is_writable_fixed_target_v =
+    !std::is_const_v<std::remove_reference_t<Out>> && is_fixed_target_v<std::remove_cv_t<std::remove_reference_t<Out>>>;
 
 enum class overflow_mode : unsigned char { raise, fail, truncate };
 
@@ -9264,15 +9270,17 @@ auto format_to(Out&& out, S, const Args&... args) {
 /// Appends to a String<N> or Vec<char, N> if all of the output fits; otherwise
 /// returns false and leaves `out` unchanged. O(output length).
 template <class Out, class... Args>
-[[nodiscard]] bool try_format_to(Out& out, const format_string<Args...>& fmt, const Args&... args) {
-  static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
+[[nodiscard]] bool try_format_to(Out&& out, const format_string<Args...>& fmt, const Args&... args) {
+  static_assert(detail::is_writable_fixed_target_v<Out>,
+                "try_format_to: the target must be a String<N>, Vec<char, N> or a view of one");
   HEAPLESS_DETAIL_FORMAT_ARGS;
   return !detail::format_dispatch<detail::overflow_mode::fail>(out, call);
 }
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
-[[nodiscard]] bool try_format_to(Out& out, S, const Args&... args) {
-  static_assert(detail::is_fixed_target_v<Out>, "try_format_to: the target must be a String<N> or Vec<char, N>");
-  if constexpr (detail::is_owned_string<Out>::value) {
+[[nodiscard]] bool try_format_to(Out&& out, S, const Args&... args) {
+  static_assert(detail::is_writable_fixed_target_v<Out>,
+                "try_format_to: the target must be a String<N>, Vec<char, N> or a view of one");
+  if constexpr (detail::is_owned_string<std::remove_cv_t<std::remove_reference_t<Out>>>::value) {
     return !detail::format_direct<detail::overflow_mode::fail, S>(out, args...);
   } else {
     HEAPLESS_DETAIL_COMPILED_ARGS;
@@ -9283,16 +9291,16 @@ template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0
 /// Appends what fits of the output to a String<N> or Vec<char, N> (never
 /// splitting a UTF-8 sequence); returns true if it had to cut. O(output length).
 template <class Out, class... Args>
-bool format_to_truncating(Out& out, const format_string<Args...>& fmt, const Args&... args) {
-  static_assert(detail::is_fixed_target_v<Out>,
-                "format_to_truncating: the target must be a String<N> or Vec<char, N>");
+bool format_to_truncating(Out&& out, const format_string<Args...>& fmt, const Args&... args) {
+  static_assert(detail::is_writable_fixed_target_v<Out>,
+                "format_to_truncating: the target must be a String<N>, Vec<char, N> or a view of one");
   HEAPLESS_DETAIL_FORMAT_ARGS;
   return detail::format_dispatch<detail::overflow_mode::truncate>(out, call);
 }
 template <class Out, class S, class... Args, detail::if_compiled_string_t<S> = 0>
-bool format_to_truncating(Out& out, S, const Args&... args) {
-  static_assert(detail::is_fixed_target_v<Out>,
-                "format_to_truncating: the target must be a String<N> or Vec<char, N>");
+bool format_to_truncating(Out&& out, S, const Args&... args) {
+  static_assert(detail::is_writable_fixed_target_v<Out>,
+                "format_to_truncating: the target must be a String<N>, Vec<char, N> or a view of one");
   HEAPLESS_DETAIL_COMPILED_ARGS;
   return detail::format_dispatch<detail::overflow_mode::truncate>(out, call);
 }

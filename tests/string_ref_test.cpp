@@ -204,6 +204,18 @@ TEST_CASE("StringRef: one plain function formats into Strings of any capacity", 
   StringRef lr = large;
   heapless::format_to(lr, HEAPLESS_FMT("{:>4}|"), 5);
   CHECK(large == "err=-7 word   5|");
+  // A view built in the call is a target too, for every function.
+  String<8> t;
+  CHECK(heapless::try_format_to(StringRef(t), "{}", 12));
+  CHECK(heapless::try_format_to(StringRef(t), HEAPLESS_FMT("{}"), 34));
+  CHECK(!heapless::try_format_to(StringRef(t), "{}", 56789));
+  CHECK(t == "1234");
+  CHECK(heapless::format_to_truncating(StringRef(t), "{}", 56789));
+  CHECK(t == "12345678");
+  t.clear();
+  CHECK(!heapless::format_to_truncating(StringRef(t), HEAPLESS_FMT("{}"), 9));
+  heapless::format_to(StringRef(t), "{}", 0);
+  CHECK(t == "90");
 }
 
 TEST_CASE("StringRef: access, search and errors", "[string][string_ref]") {

@@ -265,6 +265,14 @@ TEST_CASE("VecRef<char>: a format_to target, back_inserter and std algorithms", 
   CHECK(std::count(nr.begin(), nr.end(), 1) == 1);
   std::fill_n(std::back_inserter(nr), 2, 9);
   CHECK(n == Vec<int, 8>{2, 1, 3, 9, 9});
+  // A view built in the call is a target too.
+  heapless::Vec<char, 4> w;
+  CHECK(heapless::try_format_to(VecRef<char>(w), "{}", 12));
+  CHECK(!heapless::try_format_to(VecRef<char>(w), HEAPLESS_FMT("{}"), 345));
+  CHECK(heapless::format_to_truncating(VecRef<char>(w), "{}", 345));
+  CHECK(w.size() == 4);
+  CHECK(w[0] == '1');
+  CHECK(w[3] == '4');
 }
 
 TEST_CASE("VecRef: move-only and counted elements through insert and erase", "[vec][vec_ref]") {
