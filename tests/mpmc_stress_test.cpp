@@ -17,12 +17,13 @@
 // This file is built by the ThreadSanitizer CI job (the *_stress_test
 // suffix). Items per run: 2.5 million by default (10 million over the four
 // lock-free capacities); HEAPLESS_MPMC_STRESS_ITEMS in the environment
-// overrides it. Under ThreadSanitizer the default is 400 000 at capacities 1
-// and 3, 1.6 million at 64, 3.2 million at 1024 and 200 000 in each critical
-// section run (the override scales them alike): 8 threads on a 2-core
-// machine are slow there, as every hand-over at a small capacity needs a
-// producer and a consumer on a CPU at once; the binary then takes 20-70 s
-// (quiet / busy machine). Each run
+// overrides it. Under ThreadSanitizer the default is 720 000 at capacities 1
+// and 3, 2.88 million at 64, 5.76 million at 1024 (10 million over the four
+// lock-free capacities there too) and 360 000 in each critical section run
+// (the override scales them alike): 8 threads on a 2-core machine are slow
+// there, as every hand-over at a small capacity needs a producer and a
+// consumer on a CPU at once, so the large capacities move most of the
+// items; the binary then takes 15-80 s (quiet / busy machine). Each run
 // stops producing after HEAPLESS_MPMC_STRESS_SECONDS (20 s; 12 s under TSan)
 // and then checks everything moved so far (at least 10 000 items, or the test
 // fails), saying so on stdout.
@@ -47,7 +48,7 @@ using clock_type = std::chrono::steady_clock;
 
 constexpr int kProducers = 4;
 constexpr int kConsumers = 4;
-constexpr long kDefaultItems = HEAPLESS_STRESS_TSAN ? 400000 : 2500000;
+constexpr long kDefaultItems = HEAPLESS_STRESS_TSAN ? 720000 : 2500000;
 constexpr long kMinimumItems = 10000;
 constexpr long kDefaultSeconds = HEAPLESS_STRESS_TSAN ? 12 : 20;
 
