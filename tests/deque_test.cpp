@@ -118,6 +118,19 @@ TEST_CASE("Deque: copy, move and assign, also from a wrapped ring", "[deque][con
   CHECK(values_are(e, {1, 2}));
   e.assign({7});
   CHECK(values_are(e, {7}));
+  // The value may be one of the elements (as for Vec): shrinking, growing,
+  // from the front and the back of a wrapped ring.
+  Deque<counted, 5> f;
+  rotate_empty(f, 3);
+  fill(f, 1, 5);
+  f.assign(2, f.back());
+  CHECK(values_are(f, {4, 4}));
+  f = {1, 2, 3};
+  f.assign(5, f.front());
+  CHECK(values_are(f, {1, 1, 1, 1, 1}));
+  f = {1, 2, 3};
+  f.assign(1, f[2]);
+  CHECK(values_are(f, {3}));
   const counted one(1);  // outside the checked expression (longjmp in handler builds)
   HEAPLESS_CHECK_RAISES(bad_alloc, e.assign(6, one));
   CHECK(values_are(e, {7}));  // sized forms change nothing
