@@ -16690,6 +16690,9 @@ HEAPLESS_NAMESPACE_END
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::is_neq
 #endif
+#if HEAPLESS_CPP20 && defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
+#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (the headers above bring it already)
+#endif
 
 #if HEAPLESS_CPP20
 #define HEAPLESS_DETAIL_RING_CONSTEVAL() HEAPLESS_IS_CONSTANT_EVALUATED()
@@ -16844,7 +16847,10 @@ struct ring_core {
   constexpr std::size_t head() const noexcept { return static_cast<std::size_t>(head_); }
   constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(size_); }
   constexpr void set_head(std::size_t h) noexcept { head_ = static_cast<index_type>(h); }
-  constexpr void set_size(std::size_t n) noexcept { size_ = static_cast<index_type>(n); }
+  constexpr void set_size(std::size_t n) noexcept {
+    fill_free_slots_constant(n);
+    size_ = static_cast<index_type>(n);
+  }
   static constexpr std::size_t add(std::size_t i, std::size_t j) noexcept { return math::add(i, j); }
   static constexpr std::size_t sub(std::size_t i, std::size_t j) noexcept { return math::sub(i, j); }
   static constexpr std::size_t next(std::size_t i) noexcept { return math::next(i); }
@@ -16884,6 +16890,24 @@ struct ring_core {
   constexpr void destroy(std::size_t s) noexcept { storage_.destroy(s); }
   [[noreturn]] static void capacity_exceeded() {
     raise(error_kind::bad_alloc, "heapless::Deque: capacity exceeded");
+  }
+
+  /// In constant evaluation only (C++20, constexpr-friendly T): when an
+  /// empty ring gets its first n elements (live in [head, head + n)), every
+  /// other slot is value-initialised. A constant must be fully initialised,
+  /// and the trivial copy of a ring reads all N slots, so a default-
+  /// constructed ring filled in a constant expression could otherwise be
+  /// neither copied nor be its result. At run time nothing is written.
+  constexpr void fill_free_slots_constant(std::size_t n) noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED() && size() == 0 && n != 0) {
+        for (std::size_t k = n; k != N; ++k) storage_.construct(math::add(head(), k));
+      }
+    }
+#else
+    (void)n;
+#endif
   }
 
   /// See vec_storage::construct: a ring built by a non-default constructor
@@ -17358,6 +17382,14 @@ struct ring_base<T, N, false> : ring_core<T, N> {
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
 
+#if defined(__cpp_lib_ranges)
+/// A ring_span refers to elements it does not own (as std::span), so it is a
+/// borrowed range: std::span<T> s = d.make_contiguous(); and the ranges
+/// algorithms accept the span returned by value.
+template <class T>
+inline constexpr bool std::ranges::enable_borrowed_range<heapless::detail::ring_span<T>> = true;
+#endif
+
 #undef HEAPLESS_DETAIL_RING_CONSTEVAL
 
 #endif  // HEAPLESS_DETAIL_RING_HPP
@@ -17408,8 +17440,19 @@ struct deque_algo : ring_algo<T> {
   template <class C>
   static HEAPLESS_CONSTEXPR20 void assign_fill(C& c, size_type n, const T& value) {
     check_room(c, n, 0);
-    destroy_all(c);
-    append_fill(c, n, value);
+    // value may be one of the elements (as for Vec): it is read before any
+    // element it could be is destroyed or overwritten by another value.
+    if constexpr (std::is_copy_assignable_v<T>) {
+      const size_type len = c.size();
+      const size_type common = n < len ? n : len;
+      for (size_type i = 0; i != common; ++i) slot(c, i) = value;
+      if (n > len) append_fill(c, n - len, value);
+      else destroy_back(c, len - n);
+    } else {
+      const T copy(value);
+      destroy_all(c);
+      append_fill(c, n, copy);
+    }
   }
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 void assign(C& c, InputIt first, InputIt last) {
@@ -19077,6 +19120,10 @@ HEAPLESS_NAMESPACE_END
 // #include <heapless/detail/error.hpp>: inlined above
 // #include <heapless/vec.hpp>: inlined above
 
+#if HEAPLESS_CPP20 && defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
+#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (the headers above bring it already)
+#endif
+
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
@@ -19765,6 +19812,13 @@ class BinaryHeapRef : private detail::compare_ref<Compare> {
 
 HEAPLESS_NAMESPACE_END
 
+#if defined(__cpp_lib_ranges)
+/// as_span()'s result refers to elements it does not own (as std::span): a
+/// borrowed range, which the ranges algorithms accept by value.
+template <class T>
+inline constexpr bool std::ranges::enable_borrowed_range<heapless::detail::binary_heap_span<T>> = true;
+#endif
+
 #endif  // HEAPLESS_BINARY_HEAP_HPP
 // ---- end heapless/binary_heap.hpp ----
 // ---- begin heapless/sorted_linked_list.hpp ----
@@ -19930,10 +19984,24 @@ struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
   }
   HEAPLESS_CONSTEXPR20 void destroy(std::size_t s) noexcept { values_.destroy(s); }
   /// First use of a slot: in constant evaluation, begin the link's lifetime
-  /// (link_sorted writes it; at run time that write is all it needs).
+  /// (link_sorted writes it; at run time that write is all it needs). The
+  /// first slot of an empty list (s == 0, its value already built) also
+  /// value-initialises every other link and value, in constant evaluation
+  /// only (trivial T): a constant must be fully initialised, and the trivial
+  /// copy of a list reads all N nodes.
   HEAPLESS_CONSTEXPR20 void new_link(std::size_t s) noexcept {
 #if HEAPLESS_CPP20
-    if (HEAPLESS_IS_CONSTANT_EVALUATED()) next_.construct(s, none);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      next_.construct(s, none);
+      if constexpr (is_constexpr_friendly_v<T> && N <= 16384) {
+        if (s == 0) {
+          for (std::size_t i = 1; i != N; ++i) {
+            values_.construct(i);
+            next_.construct(i, none);
+          }
+        }
+      }
+    }
 #else
     (void)s;
 #endif

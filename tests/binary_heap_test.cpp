@@ -11,6 +11,10 @@
 
 #include <heapless/binary_heap.hpp>
 
+#if HEAPLESS_CPP20
+#include <span>
+#endif
+
 #include "support/ordered.hpp"
 #include "support/ordered_workout.hpp"
 
@@ -210,6 +214,13 @@ TEST_CASE("BinaryHeap: unordered iteration and as_span", "[binary_heap]") {
   max_heap<int, 8> e;
   CHECK(e.begin() == e.end());
   CHECK(e.as_span().empty());
+#if defined(__cpp_lib_ranges)
+  // A borrowed range, as std::span: the span returned by value converts.
+  static_assert(std::ranges::borrowed_range<decltype(h.as_span())>);
+  const std::span<const int> ss = h.as_span();
+  CHECK(ss.size() == 5);
+  CHECK(ss[0] == 5);
+#endif
 }
 
 TEST_CASE("BinaryHeap: into_sorted, into_vec, clear, swap", "[binary_heap]") {

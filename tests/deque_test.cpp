@@ -12,6 +12,10 @@
 
 #include <heapless/deque.hpp>
 
+#if HEAPLESS_CPP20
+#include <span>
+#endif
+
 using heapless::Deque;
 using heapless::test::counted;
 using heapless::test::make;
@@ -114,6 +118,19 @@ TEST_CASE("Deque: copy, move and assign, also from a wrapped ring", "[deque][con
   CHECK(values_are(e, {1, 2}));
   e.assign({7});
   CHECK(values_are(e, {7}));
+  // The value may be one of the elements (as for Vec): shrinking, growing,
+  // from the front and the back of a wrapped ring.
+  Deque<counted, 5> f;
+  rotate_empty(f, 3);
+  fill(f, 1, 5);
+  f.assign(2, f.back());
+  CHECK(values_are(f, {4, 4}));
+  f = {1, 2, 3};
+  f.assign(5, f.front());
+  CHECK(values_are(f, {1, 1, 1, 1, 1}));
+  f = {1, 2, 3};
+  f.assign(1, f[2]);
+  CHECK(values_are(f, {3}));
   const counted one(1);  // outside the checked expression (longjmp in handler builds)
   HEAPLESS_CHECK_RAISES(bad_alloc, e.assign(6, one));
   CHECK(values_are(e, {7}));  // sized forms change nothing
@@ -580,10 +597,55 @@ constexpr int constexpr_deque() {
   for (int x : e) sum += x;
   return sum;  // 7, 0, 1 -> 701; e = 1 9 9 2 3 -> 24
 }
+// A default-constructed deque filled in a constant expression, partly: its
+// trivial copy reads every slot, and a constant's every slot must be set.
+template <class D>
+constexpr D copied(const D& d) {
+  D e = d;
+  D f;
+  f = e;
+  return f;
+}
+constexpr int constexpr_partial_copies() {
+  Deque<int, 5> a;
+  a.push_front(3);
+  Deque<int, 6> b;
+  const int src[] = {1, 2, 3};
+  b.insert(b.begin(), src, src + 3);
+  Deque<int, 8> c;
+  c.push_back(1);
+  c.pop_front();
+  c.push_back(4);  // emptied and refilled at another slot
+  return copied(a).front() * 100 + copied(b)[2] * 10 + copied(c).front();
+}
+constexpr Deque<int, 7> constexpr_partial_object() {
+  Deque<int, 7> d;
+  d.push_back(1);
+  d.push_front(0);
+  return d;
+}
 }  // namespace
 TEST_CASE("Deque: usable in constant expressions (C++20, trivial T)", "[deque][constexpr]") {
   static_assert(constexpr_deque() == 725);
   CHECK(constexpr_deque() == 725);
+  static_assert(constexpr_partial_copies() == 334);
+  constexpr Deque<int, 7> d = constexpr_partial_object();
+  static_assert(d.size() == 2 && d[0] == 0 && d[1] == 1);
+  CHECK(d.back() == 1);
+}
+#endif
+
+#if defined(__cpp_lib_ranges)
+TEST_CASE("Deque: the spans are borrowed ranges (std::span from the returned span)", "[deque][spans]") {
+  static_assert(std::ranges::borrowed_range<Deque<int, 6>::span_type>);
+  Deque<int, 6> d;
+  rotate_empty(d, 4);
+  fill(d, 1, 5);                                 // wraps: two parts
+  const std::span<int> one = d.make_contiguous();  // a temporary span converts
+  CHECK(one.size() == 4);
+  CHECK(one[0] == 1);
+  const std::span<const int> front = std::as_const(d).as_spans().first;
+  CHECK(front.size() == 4);
 }
 #endif
 

@@ -13,6 +13,10 @@
 
 #include <heapless/history_buffer.hpp>
 
+#if HEAPLESS_CPP20
+#include <span>
+#endif
+
 using heapless::HistoryBuffer;
 using heapless::test::counted;
 using heapless::test::make;
@@ -278,10 +282,34 @@ constexpr int constexpr_history() {
   for (int x : h) r = r * 10 + x;
   return r + *h.recent() * 1000;
 }
+// Partly filled, then copied or returned: every slot of a constant is set.
+constexpr HistoryBuffer<int, 5> constexpr_partial_history() {
+  HistoryBuffer<int, 5> h;
+  h.push(1);
+  h.emplace(2);
+  HistoryBuffer<int, 5> c = h;
+  return c;
+}
 }  // namespace
 TEST_CASE("HistoryBuffer: usable in constant expressions (C++20, trivial T)", "[history_buffer][constexpr]") {
   static_assert(constexpr_history() == 5345);
   CHECK(constexpr_history() == 5345);
+  constexpr HistoryBuffer<int, 5> h = constexpr_partial_history();
+  static_assert(h.size() == 2 && *h.recent() == 2 && h[0] == 1);
+  CHECK(*h.oldest() == 1);
+}
+#endif
+
+#if defined(__cpp_lib_ranges)
+TEST_CASE("HistoryBuffer: the spans are borrowed ranges (std::span from the returned span)", "[history_buffer]") {
+  HistoryBuffer<int, 4> h;
+  for (int i = 1; i <= 6; ++i) h.push(i);  // full, wrapped: 3 4 5 6
+  static_assert(std::ranges::borrowed_range<decltype(h.storage())>);
+  const std::span<int> all = h.storage();
+  CHECK(all.size() == 4);
+  const std::span<const int> older = std::as_const(h).as_spans().first;
+  CHECK(older.size() == 2);
+  CHECK(older[0] == 3);
 }
 #endif
 

@@ -387,11 +387,31 @@ constexpr SortedLinkedList<int, 4> constant_object() {
   l.push(2);
   return l;
 }
+// Default-constructed, partly filled, then copied or returned: the first
+// slot's use sets every other node in constant evaluation.
+constexpr SortedLinkedList<int, 7> constant_partial_object() {
+  SortedLinkedList<int, 7> l;
+  l.push(3);
+  l.push(1);
+  SortedLinkedList<int, 7> c = l;
+  return c;
+}
+constexpr int constant_partial_copy() {
+  SortedLinkedList<int, 40> l;  // with search fingers
+  for (int i = 0; i < 10; ++i) l.push(i * 7 % 10);
+  l.clear();
+  l.push(5);
+  SortedLinkedList<int, 40> c = l;
+  return c.front();
+}
 }  // namespace
 TEST_CASE("SortedLinkedList: constant evaluation (C++20)", "[sorted_linked_list]") {
   STATIC_REQUIRE(constant_list() == 379);
   constexpr SortedLinkedList<int, 4> l = constant_object();
   STATIC_REQUIRE(l.front() == 2);
+  constexpr SortedLinkedList<int, 7> p = constant_partial_object();
+  STATIC_REQUIRE(p.front() == 1);
+  STATIC_REQUIRE(constant_partial_copy() == 5);
   static constinit SortedLinkedList<int, 16> st;
   CHECK(st.empty());
 }

@@ -54,6 +54,10 @@
 #include <heapless/detail/error.hpp>    // detail::raise, HEAPLESS_ASSERT
 #include <heapless/vec.hpp>             // Vec<T, N>: the storage, and into_sorted()'s result
 
+#if HEAPLESS_CPP20 && defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
+#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (the headers above bring it already)
+#endif
+
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
 
@@ -741,5 +745,12 @@ class BinaryHeapRef : private detail::compare_ref<Compare> {
 };
 
 HEAPLESS_NAMESPACE_END
+
+#if defined(__cpp_lib_ranges)
+/// as_span()'s result refers to elements it does not own (as std::span): a
+/// borrowed range, which the ranges algorithms accept by value.
+template <class T>
+inline constexpr bool std::ranges::enable_borrowed_range<heapless::detail::binary_heap_span<T>> = true;
+#endif
 
 #endif  // HEAPLESS_BINARY_HEAP_HPP

@@ -97,8 +97,19 @@ struct deque_algo : ring_algo<T> {
   template <class C>
   static HEAPLESS_CONSTEXPR20 void assign_fill(C& c, size_type n, const T& value) {
     check_room(c, n, 0);
-    destroy_all(c);
-    append_fill(c, n, value);
+    // value may be one of the elements (as for Vec): it is read before any
+    // element it could be is destroyed or overwritten by another value.
+    if constexpr (std::is_copy_assignable_v<T>) {
+      const size_type len = c.size();
+      const size_type common = n < len ? n : len;
+      for (size_type i = 0; i != common; ++i) slot(c, i) = value;
+      if (n > len) append_fill(c, n - len, value);
+      else destroy_back(c, len - n);
+    } else {
+      const T copy(value);
+      destroy_all(c);
+      append_fill(c, n, copy);
+    }
   }
   template <class C, class InputIt>
   static HEAPLESS_CONSTEXPR20 void assign(C& c, InputIt first, InputIt last) {

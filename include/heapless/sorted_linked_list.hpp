@@ -161,10 +161,24 @@ struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
   }
   HEAPLESS_CONSTEXPR20 void destroy(std::size_t s) noexcept { values_.destroy(s); }
   /// First use of a slot: in constant evaluation, begin the link's lifetime
-  /// (link_sorted writes it; at run time that write is all it needs).
+  /// (link_sorted writes it; at run time that write is all it needs). The
+  /// first slot of an empty list (s == 0, its value already built) also
+  /// value-initialises every other link and value, in constant evaluation
+  /// only (trivial T): a constant must be fully initialised, and the trivial
+  /// copy of a list reads all N nodes.
   HEAPLESS_CONSTEXPR20 void new_link(std::size_t s) noexcept {
 #if HEAPLESS_CPP20
-    if (HEAPLESS_IS_CONSTANT_EVALUATED()) next_.construct(s, none);
+    if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+      next_.construct(s, none);
+      if constexpr (is_constexpr_friendly_v<T> && N <= 16384) {
+        if (s == 0) {
+          for (std::size_t i = 1; i != N; ++i) {
+            values_.construct(i);
+            next_.construct(i, none);
+          }
+        }
+      }
+    }
 #else
     (void)s;
 #endif

@@ -23,6 +23,9 @@
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::is_neq
 #endif
+#if HEAPLESS_CPP20 && defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
+#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (the headers above bring it already)
+#endif
 
 #if HEAPLESS_CPP20
 #define HEAPLESS_DETAIL_RING_CONSTEVAL() HEAPLESS_IS_CONSTANT_EVALUATED()
@@ -177,7 +180,10 @@ struct ring_core {
   constexpr std::size_t head() const noexcept { return static_cast<std::size_t>(head_); }
   constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(size_); }
   constexpr void set_head(std::size_t h) noexcept { head_ = static_cast<index_type>(h); }
-  constexpr void set_size(std::size_t n) noexcept { size_ = static_cast<index_type>(n); }
+  constexpr void set_size(std::size_t n) noexcept {
+    fill_free_slots_constant(n);
+    size_ = static_cast<index_type>(n);
+  }
   static constexpr std::size_t add(std::size_t i, std::size_t j) noexcept { return math::add(i, j); }
   static constexpr std::size_t sub(std::size_t i, std::size_t j) noexcept { return math::sub(i, j); }
   static constexpr std::size_t next(std::size_t i) noexcept { return math::next(i); }
@@ -217,6 +223,24 @@ struct ring_core {
   constexpr void destroy(std::size_t s) noexcept { storage_.destroy(s); }
   [[noreturn]] static void capacity_exceeded() {
     raise(error_kind::bad_alloc, "heapless::Deque: capacity exceeded");
+  }
+
+  /// In constant evaluation only (C++20, constexpr-friendly T): when an
+  /// empty ring gets its first n elements (live in [head, head + n)), every
+  /// other slot is value-initialised. A constant must be fully initialised,
+  /// and the trivial copy of a ring reads all N slots, so a default-
+  /// constructed ring filled in a constant expression could otherwise be
+  /// neither copied nor be its result. At run time nothing is written.
+  constexpr void fill_free_slots_constant(std::size_t n) noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (N <= vec_constexpr_fill_max && is_constexpr_friendly_v<T>) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED() && size() == 0 && n != 0) {
+        for (std::size_t k = n; k != N; ++k) storage_.construct(math::add(head(), k));
+      }
+    }
+#else
+    (void)n;
+#endif
   }
 
   /// See vec_storage::construct: a ring built by a non-default constructor
@@ -690,6 +714,14 @@ struct ring_base<T, N, false> : ring_core<T, N> {
 
 }  // namespace detail
 HEAPLESS_NAMESPACE_END
+
+#if defined(__cpp_lib_ranges)
+/// A ring_span refers to elements it does not own (as std::span), so it is a
+/// borrowed range: std::span<T> s = d.make_contiguous(); and the ranges
+/// algorithms accept the span returned by value.
+template <class T>
+inline constexpr bool std::ranges::enable_borrowed_range<heapless::detail::ring_span<T>> = true;
+#endif
 
 #undef HEAPLESS_DETAIL_RING_CONSTEVAL
 
