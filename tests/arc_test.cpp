@@ -105,6 +105,10 @@ TEST_CASE("arc: layout and traits", "[arc][layout]") {
 #else
   STATIC_REQUIRE(std::is_same_v<Arc<int>::policy_type, pool_policy::lock_free>);
 #endif
+  // The pool's policy in effect, as Pool's.
+  STATIC_REQUIRE(std::is_same_v<ArcPool<int, 4>::policy_type, heapless::Pool<int, 4>::policy_type>);
+  STATIC_REQUIRE(std::is_same_v<ArcPool<int, 4, pool_policy::single_thread>::policy_type, pool_policy::single_thread>);
+  STATIC_REQUIRE(std::is_same_v<ArcPool<int, 4, counting_cs>::policy_type, counting_cs>);
 }
 
 TEST_CASE("arc: counts through copies, moves, assignments and resets", "[arc]") {

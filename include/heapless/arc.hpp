@@ -347,6 +347,9 @@ class ArcPool : private detail::arc_pool_base<T> {
   using size_type = std::size_t;
   /// The handle type make_shared returns.
   using arc_type = Arc<T, Policy>;
+  /// The free-list policy in effect (automatic resolved for this target and
+  /// N), as Pool::policy_type; the count's is arc_type::policy_type.
+  using policy_type = typename pool_t_::policy_type;
 
   /// All N slots free; writes only zeros (a static pool is constant-initialised
   /// into .bss).
