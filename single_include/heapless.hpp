@@ -16270,11 +16270,14 @@ class ArcPool : private detail::arc_pool_base<T> {
     this->set_destroy(&ArcPool::destroy_node_);
     return arc_type(pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
-  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc.
+  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc
+  /// ("ArcPool: exhausted").
   template <class... Args>
   [[nodiscard]] arc_type make_shared(Args&&... args) {
     this->set_destroy(&ArcPool::destroy_node_);
-    return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
+    node_* const n = pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...);
+    if (HEAPLESS_UNLIKELY(n == nullptr)) detail::raise(error_kind::bad_alloc, "ArcPool: exhausted");
+    return arc_type(n, this);
   }
 
   /// The number of objects the pool can hold (N).

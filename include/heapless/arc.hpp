@@ -61,7 +61,7 @@
 #include <type_traits>  // traits
 #include <utility>      // std::forward, std::exchange, std::swap
 
-#include <heapless/detail/config.hpp>  // HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS32, HEAPLESS_DETAIL_IRQ_MASK
+#include <heapless/detail/config.hpp>  // HEAPLESS_UNLIKELY, HEAPLESS_DETAIL_CAS32, HEAPLESS_DETAIL_IRQ_MASK
 #include <heapless/detail/atomic.hpp>  // detail::atomic: the reference count
 #include <heapless/detail/error.hpp>   // detail::raise, HEAPLESS_ASSERT
 #include <heapless/pool.hpp>           // Pool: the slots; pool_policy::*
@@ -386,11 +386,14 @@ class ArcPool : private detail::arc_pool_base<T> {
     this->set_destroy(&ArcPool::destroy_node_);
     return arc_type(pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
-  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc.
+  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc
+  /// ("ArcPool: exhausted").
   template <class... Args>
   [[nodiscard]] arc_type make_shared(Args&&... args) {
     this->set_destroy(&ArcPool::destroy_node_);
-    return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
+    node_* const n = pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...);
+    if (HEAPLESS_UNLIKELY(n == nullptr)) detail::raise(error_kind::bad_alloc, "ArcPool: exhausted");
+    return arc_type(n, this);
   }
 
   /// The number of objects the pool can hold (N).
