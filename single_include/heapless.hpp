@@ -14564,10 +14564,15 @@ class consumer_members {
   /// is move-assigned to *out++ and destroyed, in one acquire-release pair as
   /// pop(out, capacity()). If an assignment throws, the elements already moved
   /// out are removed, the rest (the one it threw on included) stay.
+  ///
+  /// A callable that takes only an lvalue (`[](auto& x)`, `[](T& x)`, as in
+  /// `for (auto& x : q.peek())`) gets each element as an lvalue instead.
   template <class F>
   std::size_t drain(F&& f) {
     if constexpr (std::is_invocable_v<F&, T&&>) {
       return algo_::drain(d_().checked_core(), std::forward<F>(f));
+    } else if constexpr (std::is_invocable_v<F&, T&>) {
+      return algo_::drain(d_().checked_core(), [&f](T&& e) { f(e); });
     } else {
       return algo_::drain_to(d_().checked_core(), static_cast<std::decay_t<F>>(f));
     }
@@ -16114,6 +16119,22 @@ class Arc {
   }
   /// Takes other's ownership; other becomes empty. The count is untouched.
   Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
+  /// Shares the object of an Arc whose policy argument differs but resolves
+  /// to the same count policy (`Arc<T, pool_policy::lock_free>` and `Arc<T>`
+  /// where automatic is lock_free): the same handle under another name.
+  template <class P, std::enable_if_t<!std::is_same_v<P, Policy> &&
+                                          std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>,
+                                      int> = 0>
+  Arc(const Arc<T, P>& other) noexcept : node_(other.node_), pool_(other.pool_) {  // NOLINT: implicit
+    if (node_ != nullptr) count::increment(node_->count);
+  }
+  /// Takes the ownership of such an Arc; other becomes empty. The count is
+  /// untouched.
+  template <class P, std::enable_if_t<!std::is_same_v<P, Policy> &&
+                                          std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>,
+                                      int> = 0>
+  Arc(Arc<T, P>&& other) noexcept  // NOLINT: implicit
+      : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
   /// Shares other's object and drops the previous one; self-assignment is safe.
   Arc& operator=(const Arc& other) noexcept {
     // Increment first: self-assignment (and an other that the dropped object
@@ -16199,6 +16220,8 @@ class Arc {
  private:
   template <class, std::size_t, class>
   friend class ArcPool;
+  template <class, class>
+  friend class Arc;
   using count = detail::arc_count<policy_type>;
 
   Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
@@ -16234,6 +16257,9 @@ class ArcPool : private detail::arc_pool_base<T> {
   using size_type = std::size_t;
   /// The handle type make_shared returns.
   using arc_type = Arc<T, Policy>;
+  /// The free-list policy in effect (automatic resolved for this target and
+  /// N), as Pool::policy_type; the count's is arc_type::policy_type.
+  using policy_type = typename pool_t_::policy_type;
 
   /// All N slots free; writes only zeros (a static pool is constant-initialised
   /// into .bss).
@@ -16252,11 +16278,14 @@ class ArcPool : private detail::arc_pool_base<T> {
     this->set_destroy(&ArcPool::destroy_node_);
     return arc_type(pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
-  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc.
+  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc
+  /// ("ArcPool: exhausted").
   template <class... Args>
   [[nodiscard]] arc_type make_shared(Args&&... args) {
     this->set_destroy(&ArcPool::destroy_node_);
-    return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
+    node_* const n = pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...);
+    if (HEAPLESS_UNLIKELY(n == nullptr)) detail::raise(error_kind::bad_alloc, "ArcPool: exhausted");
+    return arc_type(n, this);
   }
 
   /// The number of objects the pool can hold (N).
@@ -16345,6 +16374,15 @@ template <class T, std::size_t N, class Policy = pool_policy::automatic>
 class ObjectPool;
 
 namespace detail {
+
+/// Whether a T can be copy-list-initialised from {} (what `T objects_[N] =
+/// {}` does to each object): false for an explicit default constructor.
+template <class T>
+void take_list_default(const T&) noexcept;
+template <class T, class = void>
+inline constexpr bool list_default_initialisable = false;
+template <class T>
+inline constexpr bool list_default_initialisable<T, decltype(take_list_default<T>({}))> = true;
 
 /// What an Object needs from its pool: how to give the object back, without
 /// knowing N (one function pointer per pool).
@@ -16569,7 +16607,14 @@ class ObjectPool : private detail::object_pool_base<T> {
   using size_type = std::size_t;
 
   /// Value-initialises the N objects (see the top of the file); all free.
+  template <class U = T, std::enable_if_t<detail::list_default_initialisable<U>, int> = 0>
   constexpr ObjectPool() noexcept(std::is_nothrow_default_constructible_v<T>) {}
+  /// The same for a T whose default constructor is explicit, which `= {}`
+  /// refuses: value-initialised through the member initialiser instead (not
+  /// for every T: GCC 12 does not constant-evaluate that form for class
+  /// types, which would take the static pool of trivial T out of .bss).
+  template <class U = T, std::enable_if_t<!detail::list_default_initialisable<U>, int> = 0>
+  constexpr ObjectPool() noexcept(std::is_nothrow_default_constructible_v<T>) : objects_() {}
   ObjectPool(const ObjectPool&) = delete;
   ObjectPool& operator=(const ObjectPool&) = delete;
   /// Destroys the N objects. Every Object must have been returned.

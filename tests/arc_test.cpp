@@ -105,6 +105,10 @@ TEST_CASE("arc: layout and traits", "[arc][layout]") {
 #else
   STATIC_REQUIRE(std::is_same_v<Arc<int>::policy_type, pool_policy::lock_free>);
 #endif
+  // The pool's policy in effect, as Pool's.
+  STATIC_REQUIRE(std::is_same_v<ArcPool<int, 4>::policy_type, heapless::Pool<int, 4>::policy_type>);
+  STATIC_REQUIRE(std::is_same_v<ArcPool<int, 4, pool_policy::single_thread>::policy_type, pool_policy::single_thread>);
+  STATIC_REQUIRE(std::is_same_v<ArcPool<int, 4, counting_cs>::policy_type, counting_cs>);
 }
 
 TEST_CASE("arc: counts through copies, moves, assignments and resets", "[arc]") {
@@ -213,6 +217,37 @@ TEST_CASE("arc: observers, comparisons and std::hash", "[arc]") {
   CHECK(h(none) == std::hash<int*>()(nullptr));
   *a2 = 5;  // shared object
   CHECK(*a == 5);
+}
+
+TEST_CASE("arc: Arc<T> and an Arc naming the policy automatic resolves to convert", "[arc]") {
+  HEAPLESS_LIFETIME_CHECK;
+  using resolved = Arc<int>::policy_type;  // lock_free, or the interrupt mask on Cortex-M0
+  using R = Arc<counted, resolved>;
+  STATIC_REQUIRE(!std::is_same_v<R, Arc<counted>>);
+  STATIC_REQUIRE(std::is_nothrow_constructible_v<Arc<counted>, const R&>);
+  STATIC_REQUIRE(std::is_convertible_v<R&&, Arc<counted>>);
+  STATIC_REQUIRE(std::is_nothrow_constructible_v<Arc<counted>, R&&>);
+  STATIC_REQUIRE(std::is_convertible_v<const Arc<counted>&, R>);
+  STATIC_REQUIRE(!std::is_constructible_v<Arc<counted>, Arc<counted, pool_policy::single_thread>>);
+  STATIC_REQUIRE(!std::is_constructible_v<Arc<counted, pool_policy::single_thread>, Arc<counted>>);
+  static ArcPool<counted, 2, resolved> pool;
+  R r = pool.make_shared(1);
+  Arc<counted> a = r;  // copy: 2
+  CHECK(a.get() == r.get());
+  CHECK(r.use_count() == 2);
+  Arc<counted> b = std::move(r);  // move: still 2
+  CHECK(!r);
+  CHECK(b.use_count() == 2);
+  r = b;  // back, through a temporary: 3
+  CHECK(a.use_count() == 3);
+  a = pool.make_shared(2);
+  CHECK(a.use_count() == 1);
+  CHECK(b.use_count() == 2);
+  a.reset();
+  b.reset();
+  CHECK(r.use_count() == 1);
+  r.reset();
+  CHECK(pool.available() == 2);
 }
 
 #if HEAPLESS_HAS_EXCEPTIONS && !HEAPLESS_ERROR_HANDLER

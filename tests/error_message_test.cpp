@@ -8,6 +8,8 @@
 
 #include <heapless/format.hpp>
 #include <heapless/linear_map.hpp>
+#include <heapless/arc.hpp>
+#include <heapless/object_pool.hpp>
 #include <heapless/pool.hpp>
 #include <heapless/string.hpp>
 #include <heapless/vec.hpp>
@@ -98,6 +100,17 @@ TEST_CASE("errors: Pool messages", "[error][pool]") {
   auto a = pool.make(1);
   CHECK(*a == 1);
   MESSAGE_CHECK(bad_alloc, "Pool: exhausted", pool.make(2));
+}
+
+TEST_CASE("errors: ArcPool and ObjectPool messages name their pool", "[error][arc][object_pool]") {
+  static heapless::ArcPool<int, 1> arcs;
+  auto a = arcs.make_shared(1);
+  CHECK(*a == 1);
+  MESSAGE_CHECK(bad_alloc, "ArcPool: exhausted", arcs.make_shared(2));
+  static heapless::ObjectPool<int, 1> objects;
+  auto o = objects.acquire();
+  CHECK(o);
+  MESSAGE_CHECK(bad_alloc, "ObjectPool: exhausted", objects.acquire());
 }
 
 TEST_CASE("errors: format messages", "[error][format]") {

@@ -2,7 +2,8 @@
 // each policy: the N objects are built once with the pool and destroyed with
 // it, never in between; a returned object keeps its contents; exhaustion in
 // both tiers; the handle's moves, resets and swaps; constant initialisation
-// for trivially constructible T. Concurrency: object_pool_stress_test.cpp.
+// for trivially constructible T; T with an explicit default constructor.
+// Concurrency: object_pool_stress_test.cpp.
 #include <heapless/object_pool.hpp>
 
 #include <cstddef>
@@ -115,6 +116,28 @@ TEST_CASE("object_pool: a static pool of trivial objects is zeroed and usable at
   a.reset();
   a = pool.acquire();
   CHECK(*a == 7u);  // the same object back, contents kept
+}
+
+namespace {
+struct explicit_default {
+  explicit explicit_default() noexcept : value(42) {}
+  int value;
+};
+}  // namespace
+
+TEST_CASE("object_pool: objects whose default constructor is explicit", "[object_pool]") {
+  STATIC_REQUIRE(std::is_nothrow_default_constructible_v<ObjectPool<explicit_default, 3>>);
+  static ObjectPool<explicit_default, 3> pool;
+  Object<explicit_default> a = pool.acquire();
+  Object<explicit_default> b = pool.acquire();
+  CHECK(a->value == 42);
+  CHECK(b->value == 42);
+  b->value = 7;
+  b.reset();
+  b = pool.acquire();  // the same object back (LIFO), not rebuilt
+  CHECK(b->value == 7);
+  ObjectPool<explicit_default, 2, pool_policy::single_thread> local;
+  CHECK(local.acquire()->value == 42);
 }
 
 TEST_CASE("object_pool: objects built once, lent and returned as they are", "[object_pool]") {

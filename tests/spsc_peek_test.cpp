@@ -88,6 +88,31 @@ TEST_CASE("spsc peek: through the Consumer handle", "[spsc][peek]") {
   CHECK(rx.empty());
 }
 
+TEST_CASE("spsc drain: a callable taking an lvalue", "[spsc][peek]") {
+  HEAPLESS_LIFETIME_CHECK;
+  {
+    Queue<counted, 3> q;
+    CHECK(shift_ring(q, 2));
+    for (int i = 0; i < 3; ++i) CHECK(q.try_emplace(i));
+    int seen[3] = {};
+    int k = 0;
+    CHECK(q.drain([&](auto& c) { seen[k++] = c.get(); }) == 3);  // as `for (auto& x : q.peek())`
+    CHECK(k == 3);
+    CHECK(seen[0] == 0);
+    CHECK(seen[2] == 2);
+    CHECK(q.empty());
+    auto [tx, rx] = q.split();
+    CHECK(tx.try_emplace(7));
+    CHECK(rx.drain([&](counted& c) { seen[0] = c.get(); }) == 1);
+    CHECK(seen[0] == 7);
+    heapless::spsc::QueueRef<counted> ref = q;
+    CHECK(ref.try_emplace(8));
+    CHECK(ref.drain([&](const counted& c) { seen[0] = c.get(); }) == 1);
+    CHECK(seen[0] == 8);
+    CHECK(q.empty());
+  }
+}
+
 TEST_CASE("spsc drain: into an output iterator", "[spsc][peek]") {
   HEAPLESS_LIFETIME_CHECK;
   {

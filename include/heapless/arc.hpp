@@ -61,7 +61,7 @@
 #include <type_traits>  // traits
 #include <utility>      // std::forward, std::exchange, std::swap
 
-#include <heapless/detail/config.hpp>  // HEAPLESS_LIKELY, HEAPLESS_DETAIL_CAS32, HEAPLESS_DETAIL_IRQ_MASK
+#include <heapless/detail/config.hpp>  // HEAPLESS_UNLIKELY, HEAPLESS_DETAIL_CAS32, HEAPLESS_DETAIL_IRQ_MASK
 #include <heapless/detail/atomic.hpp>  // detail::atomic: the reference count
 #include <heapless/detail/error.hpp>   // detail::raise, HEAPLESS_ASSERT
 #include <heapless/pool.hpp>           // Pool: the slots; pool_policy::*
@@ -227,6 +227,22 @@ class Arc {
   }
   /// Takes other's ownership; other becomes empty. The count is untouched.
   Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
+  /// Shares the object of an Arc whose policy argument differs but resolves
+  /// to the same count policy (`Arc<T, pool_policy::lock_free>` and `Arc<T>`
+  /// where automatic is lock_free): the same handle under another name.
+  template <class P, std::enable_if_t<!std::is_same_v<P, Policy> &&
+                                          std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>,
+                                      int> = 0>
+  Arc(const Arc<T, P>& other) noexcept : node_(other.node_), pool_(other.pool_) {  // NOLINT: implicit
+    if (node_ != nullptr) count::increment(node_->count);
+  }
+  /// Takes the ownership of such an Arc; other becomes empty. The count is
+  /// untouched.
+  template <class P, std::enable_if_t<!std::is_same_v<P, Policy> &&
+                                          std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>,
+                                      int> = 0>
+  Arc(Arc<T, P>&& other) noexcept  // NOLINT: implicit
+      : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
   /// Shares other's object and drops the previous one; self-assignment is safe.
   Arc& operator=(const Arc& other) noexcept {
     // Increment first: self-assignment (and an other that the dropped object
@@ -312,6 +328,8 @@ class Arc {
  private:
   template <class, std::size_t, class>
   friend class ArcPool;
+  template <class, class>
+  friend class Arc;
   using count = detail::arc_count<policy_type>;
 
   Arc(detail::arc_node<T>* n, detail::arc_pool_base<T>* p) noexcept : node_(n), pool_(p) {}
@@ -347,6 +365,9 @@ class ArcPool : private detail::arc_pool_base<T> {
   using size_type = std::size_t;
   /// The handle type make_shared returns.
   using arc_type = Arc<T, Policy>;
+  /// The free-list policy in effect (automatic resolved for this target and
+  /// N), as Pool::policy_type; the count's is arc_type::policy_type.
+  using policy_type = typename pool_t_::policy_type;
 
   /// All N slots free; writes only zeros (a static pool is constant-initialised
   /// into .bss).
@@ -365,11 +386,14 @@ class ArcPool : private detail::arc_pool_base<T> {
     this->set_destroy(&ArcPool::destroy_node_);
     return arc_type(pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
   }
-  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc.
+  /// As try_make_shared, but exhaustion raises error_kind::bad_alloc
+  /// ("ArcPool: exhausted").
   template <class... Args>
   [[nodiscard]] arc_type make_shared(Args&&... args) {
     this->set_destroy(&ArcPool::destroy_node_);
-    return arc_type(pool_.create(detail::arc_in_place_t{}, std::forward<Args>(args)...), this);
+    node_* const n = pool_.try_create(detail::arc_in_place_t{}, std::forward<Args>(args)...);
+    if (HEAPLESS_UNLIKELY(n == nullptr)) detail::raise(error_kind::bad_alloc, "ArcPool: exhausted");
+    return arc_type(n, this);
   }
 
   /// The number of objects the pool can hold (N).

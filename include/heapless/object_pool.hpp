@@ -54,6 +54,15 @@ class ObjectPool;
 
 namespace detail {
 
+/// Whether a T can be copy-list-initialised from {} (what `T objects_[N] =
+/// {}` does to each object): false for an explicit default constructor.
+template <class T>
+void take_list_default(const T&) noexcept;
+template <class T, class = void>
+inline constexpr bool list_default_initialisable = false;
+template <class T>
+inline constexpr bool list_default_initialisable<T, decltype(take_list_default<T>({}))> = true;
+
 /// What an Object needs from its pool: how to give the object back, without
 /// knowing N (one function pointer per pool).
 ///
@@ -277,7 +286,14 @@ class ObjectPool : private detail::object_pool_base<T> {
   using size_type = std::size_t;
 
   /// Value-initialises the N objects (see the top of the file); all free.
+  template <class U = T, std::enable_if_t<detail::list_default_initialisable<U>, int> = 0>
   constexpr ObjectPool() noexcept(std::is_nothrow_default_constructible_v<T>) {}
+  /// The same for a T whose default constructor is explicit, which `= {}`
+  /// refuses: value-initialised through the member initialiser instead (not
+  /// for every T: GCC 12 does not constant-evaluate that form for class
+  /// types, which would take the static pool of trivial T out of .bss).
+  template <class U = T, std::enable_if_t<!detail::list_default_initialisable<U>, int> = 0>
+  constexpr ObjectPool() noexcept(std::is_nothrow_default_constructible_v<T>) : objects_() {}
   ObjectPool(const ObjectPool&) = delete;
   ObjectPool& operator=(const ObjectPool&) = delete;
   /// Destroys the N objects. Every Object must have been returned.

@@ -1220,10 +1220,15 @@ class consumer_members {
   /// is move-assigned to *out++ and destroyed, in one acquire-release pair as
   /// pop(out, capacity()). If an assignment throws, the elements already moved
   /// out are removed, the rest (the one it threw on included) stay.
+  ///
+  /// A callable that takes only an lvalue (`[](auto& x)`, `[](T& x)`, as in
+  /// `for (auto& x : q.peek())`) gets each element as an lvalue instead.
   template <class F>
   std::size_t drain(F&& f) {
     if constexpr (std::is_invocable_v<F&, T&&>) {
       return algo_::drain(d_().checked_core(), std::forward<F>(f));
+    } else if constexpr (std::is_invocable_v<F&, T&>) {
+      return algo_::drain(d_().checked_core(), [&f](T&& e) { f(e); });
     } else {
       return algo_::drain_to(d_().checked_core(), static_cast<std::decay_t<F>>(f));
     }
