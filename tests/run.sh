@@ -8,21 +8,22 @@
 # built; approximate times on a quiet 2-core machine; Catch2's header is
 # precompiled once per stage):
 #   deps             install missing Debian packages (.ci/install-deps.sh)    ~0 s
-#   gcc-asan         g++ 12, C++17, -O0, AddressSanitizer + UBSan, Catch2     ~385 s
+#   gcc-asan         g++ 12, C++17, -O0, AddressSanitizer + UBSan, Catch2     ~220 s
 #   clang-release    clang 14, C++20, -O3, Catch2, fuzz targets, benchmark
-#                    and example runs                                         ~420 s
+#                    and example runs                                         ~275 s
 #   gcc-noexcept     g++ 12, C++20, -O2 with asserts on, -fno-exceptions
 #                    -fno-rtti, user error handler, mini harness, every test
-#                    against single_include/heapless.hpp                      ~285 s
-#   tsan             g++ 12, C++17, ThreadSanitizer, the *_stress_test binaries ~100 s
-#   matrix-gcc11     g++ 11, C++17, -O2                                       ~195 s
-#   matrix-clang13   clang 13, C++17, -Os                                     ~170 s
-#   matrix-clang15   clang 15, C++20, -O2                                     ~210 s
-#   matrix-clang16   clang 16, C++2b, -Os                                     ~180 s
+#                    against single_include/heapless.hpp                      ~150 s
+#   tsan             g++ 12, C++17, ThreadSanitizer, the *_stress_test binaries  ~95 s
+#   matrix-gcc11     g++ 11, C++17, -O2                                       ~130 s
+#   matrix-clang13   clang 13, C++17, -Os                                     ~120 s
+#   matrix-clang15   clang 15, C++20, -O2                                     ~150 s
+#   matrix-clang16   clang 16, C++2b, -Os                                     ~120 s
 #   arm              Cortex-M0/M3/M4F/M7 under QEMU (tests/target/run_arm.sh),
-#                    arm-none-eabi-g++ 12, -Os, C++17 and C++20               ~730 s
-# Whole suite: ~2670 s = 45 min, measured 2026-12-07 on a 2-core machine
-# (docs/benchmarks.md, "Test suite time"; CI budget: 45 min).
+#                    arm-none-eabi-g++ 12, -Os, C++17 and C++20               ~370 s
+# Whole suite: 1626 s = 27 min, measured 2026-12-07 on a 2-core machine;
+# about 2300-2400 s on a slower one (docs/benchmarks.md, "Test suite time";
+# CI budget: 45 min).
 #
 # Compiler coverage: each compiler builds the whole suite in one configuration
 # above, and tests/strict/strict_warnings.cpp (every header and container under
