@@ -17602,18 +17602,133 @@ struct deque_algo : ring_algo<T> {
       slot(c, i) = std::move(tmp);
     }
   }
+  /// The source of insert_fill's new elements: one value, read as often as
+  /// needed (advancing it does nothing).
+  struct repeat_source {
+    const T* value;
+    constexpr const T& operator*() const noexcept { return *value; }
+    constexpr repeat_source& operator++() noexcept { return *this; }
+  };
+  static constexpr void skip(repeat_source&, size_type) noexcept {}
+  template <class It>
+  static HEAPLESS_CONSTEXPR20 void skip(It& it, size_type k) {
+    std::advance(it, static_cast<typename std::iterator_traits<It>::difference_type>(k));
+  }
+
+  /// Inserts n elements, the values *src, ++src... in order, at logical
+  /// position i (0 < i < size(), n != 0, room checked). The shorter side
+  /// moves n places, as std::vector::insert moves its one side: old
+  /// elements move into the new slots at that end (after the new values
+  /// that land in new slots), the rest of that side is move-assigned along
+  /// and the values are assigned over the vacated places; every old element
+  /// of the side and every value is moved, built or assigned once. The new
+  /// slots are built first, under a rollback: if building one throws, those
+  /// built so far are destroyed and the old length stays; a throwing
+  /// assignment leaves the new length, every slot live (basic guarantee:
+  /// elements may then be moved-from or already overwritten).
+  template <class C, class Src>
+  static HEAPLESS_CONSTEXPR20 void insert_middle(C& c, size_type i, size_type n, Src src) {
+    const size_type len = c.size();
+    if (i < len - i) {
+      // Front side: the first i elements move n places toward the front,
+      // into n new slots from h on (logical position k is then k + n).
+      const size_type h = c.sub(c.head(), n);
+      if (n <= i) {
+        typename base::template rollback_slots<C> moved{&c, h, 0};
+        for (; moved.done != n; ++moved.done) c.construct(c.add(h, moved.done), std::move(slot(c, moved.done)));
+        moved.core = nullptr;
+        c.set_head(h);
+        c.set_size(len + n);
+        shift_down(c, n, i, n);  // [2n, i + n) -> [n, i)
+        assign_from(c, i, n, src);
+      } else {
+        // The last n - i new slots take the first n - i values; the first i
+        // take the i moved elements; the last i values are assigned over
+        // their old places [n, n + i).
+        Src rest = src;
+        skip(rest, n - i);
+        const size_type v = c.add(h, i);
+        typename base::template rollback_slots<C> built{&c, v, 0};
+        for (; built.done != n - i; ++built.done, ++src) c.construct(c.add(v, built.done), *src);
+        typename base::template rollback_slots<C> moved{&c, h, 0};
+        for (; moved.done != i; ++moved.done) c.construct(c.add(h, moved.done), std::move(slot(c, moved.done)));
+        moved.core = nullptr;
+        built.core = nullptr;
+        c.set_head(h);
+        c.set_size(len + n);
+        assign_from(c, n, i, rest);
+      }
+    } else {
+      // Back side: the m elements from i on move n places toward the back.
+      const size_type m = len - i;
+      typename base::template rollback_back<C> guard{&c, len};
+      if (n <= m) {
+        for (size_type k = len - n; k != len; ++k) construct_back(c, std::move(slot(c, k)));
+        guard.core = nullptr;
+        shift_up(c, i, len - n, n);  // [i, len - n) -> [i + n, len)
+        assign_from(c, i, n, src);
+      } else {
+        // The values past the old end first, then the m moved elements
+        // after them; the first m values are assigned over [i, len).
+        Src rest = src;
+        skip(rest, m);
+        for (size_type k = m; k != n; ++k, ++rest) construct_back(c, *rest);
+        for (size_type k = i; k != len; ++k) construct_back(c, std::move(slot(c, k)));
+        guard.core = nullptr;
+        assign_from(c, i, m, src);
+      }
+    }
+  }
+  /// Move-assigns the logical range [a, e) to [a + n, e + n), last first.
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void shift_up(C& c, size_type a, size_type e, size_type n) {
+    if (a == e) return;
+    size_type s = base::phys(c, e - 1);
+    size_type d = c.add(s, n);
+    for (size_type k = e - a; k != 0; --k) {
+      c.element(d) = std::move(c.element(s));
+      s = c.prev(s);
+      d = c.prev(d);
+    }
+  }
+  /// Move-assigns the logical range [a + n, e + n) to [a, e), first first.
+  template <class C>
+  static HEAPLESS_CONSTEXPR20 void shift_down(C& c, size_type a, size_type e, size_type n) {
+    if (a == e) return;
+    size_type d = base::phys(c, a);
+    size_type s = c.add(d, n);
+    for (size_type k = e - a; k != 0; --k) {
+      c.element(d) = std::move(c.element(s));
+      s = c.next(s);
+      d = c.next(d);
+    }
+  }
+  /// Assigns *src, ++src... to the k elements from logical position a on.
+  template <class C, class Src>
+  static HEAPLESS_CONSTEXPR20 void assign_from(C& c, size_type a, size_type k, Src src) {
+    if (k == 0) return;
+    size_type d = base::phys(c, a);
+    for (; k != 0; --k, ++src) {
+      c.element(d) = *src;
+      d = c.next(d);
+    }
+  }
+
+  /// Inserts n copies of value at logical position i; see insert_middle.
   template <class C>
   static HEAPLESS_CONSTEXPR20 void insert_fill(C& c, size_type i, size_type n, const T& value) {
     check_room(c, n, c.size());
-    if (n != 0) {
-      const size_type len = c.size();
-      if (i < len - i) {
-        prepend_fill(c, n, value);
-        rotate(c, 0, n, n + i);
-      } else {
-        append_fill(c, n, value);
-        rotate(c, i, len, len + n);
-      }
+    if (n == 0) return;
+    const size_type len = c.size();
+    // At either end value is read before any element changes; in the
+    // middle it may be an element that moves or is overwritten: a copy.
+    if (i == len) {
+      append_fill(c, n, value);
+    } else if (i == 0) {
+      prepend_fill(c, n, value);
+    } else {
+      const T copy(value);
+      insert_middle(c, i, n, repeat_source{&copy});
     }
   }
   template <class C, class InputIt>
@@ -17622,15 +17737,10 @@ struct deque_algo : ring_algo<T> {
     if constexpr (vec_is_forward_iterator_v<InputIt>) {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, len);
-      if (n != 0) {
-        if (i < len - i) {
-          prepend_n(c, first, n);
-          rotate(c, 0, n, n + i);
-        } else {
-          append_n(c, first, n);
-          rotate(c, i, len, len + n);
-        }
-      }
+      if (n == 0) return;  // (see push_back)
+      if (i == len) append_n(c, first, n);
+      else if (i == 0) prepend_n(c, first, n);
+      else insert_middle(c, i, n, first);
     } else {
       push_back(c, first, last);
       rotate(c, i, len, c.size());
@@ -18071,16 +18181,21 @@ class Deque : private detail::ring_base<T, N>,
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, const T& value) { return emplace(pos, value); }
   /// Inserts value (moved) before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, T&& value) { return emplace(pos, std::move(value)); }
-  /// Inserts n copies of value before pos. Raises bad_alloc, changing
-  /// nothing, if they do not fit. O(n + distance to the nearer end). Returns
-  /// an iterator to the first inserted element (pos if n == 0).
+  /// Inserts n copies of value (which may be an element) before pos; the
+  /// shorter side moves n places, each of its elements once. Raises
+  /// bad_alloc, changing nothing, if they do not fit; a throwing T leaves a
+  /// valid deque (basic guarantee). O(n + distance to the nearer end).
+  /// Returns an iterator to the first inserted element (pos if n == 0).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, size_type n, const T& value) {
     algo::insert_fill(core_(), index_of(pos), n, value);
     return position_(pos);
   }
-  /// Inserts copies of [first, last) (not iterators into *this) before pos.
-  /// If they do not fit, raises bad_alloc and *this is unchanged (input
-  /// iterators: the input is consumed). O(elements + distance to the nearer end).
+  /// Inserts copies of [first, last) (not iterators into *this) before pos;
+  /// the shorter side moves, as for insert(pos, n, value) (input iterators:
+  /// appended, then rotated into place). If they do not fit, raises
+  /// bad_alloc and *this is unchanged (input iterators: the input is
+  /// consumed); a throwing T leaves a valid deque (basic guarantee).
+  /// O(elements + distance to the nearer end).
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, InputIt first, InputIt last) {
     algo::insert(core_(), index_of(pos), first, last);

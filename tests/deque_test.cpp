@@ -9,6 +9,7 @@
 #include <cstdint>    // std::uint8_t, std::uintptr_t
 #include <cstring>    // std::memcpy: relocation
 #include <numeric>    // std::accumulate
+#include <vector>     // the model of the middle inserts
 
 #include <heapless/deque.hpp>
 
@@ -418,6 +419,158 @@ TEST_CASE("Deque: insert n copies, ranges and lists at both sides", "[deque][mod
   }
 }
 
+namespace {
+
+/// Counts its copies and moves (constructions and assignments) in ops();
+/// lifetimes through a counted member.
+class op_counted {
+ public:
+  op_counted(int v) noexcept : inner_(v) {}  // NOLINT: implicit on purpose
+  op_counted(const op_counted& o) noexcept : inner_(o.inner_) { ++ops(); }
+  op_counted(op_counted&& o) noexcept : inner_(std::move(o.inner_)) { ++ops(); }
+  op_counted& operator=(const op_counted& o) noexcept {
+    inner_ = o.inner_;
+    ++ops();
+    return *this;
+  }
+  op_counted& operator=(op_counted&& o) noexcept {
+    inner_ = std::move(o.inner_);
+    ++ops();
+    return *this;
+  }
+  ~op_counted() = default;
+  int get() const noexcept { return inner_.get(); }
+  static long& ops() noexcept {
+    static long n = 0;
+    return n;
+  }
+
+ private:
+  counted inner_;
+};
+
+template <class D>
+bool same_as_model(const D& d, const std::vector<int>& model) {
+  if (d.size() != model.size()) return false;
+  for (std::size_t k = 0; k != model.size(); ++k) {
+    if (value_of(d[k]) != model[k]) return false;
+  }
+  return true;
+}
+
+/// Inserts n copies of a value and n elements of a forward range at every
+/// position i of deques of every length, at every wrap offset, directly and
+/// through a DequeRef: contents against a std::vector, and at most
+/// n + min(i, len - i) + 1 copies and moves (the shorter side moves once,
+/// the values are built or assigned once, plus the copy of the value).
+template <std::size_t N>
+void insert_every_position() {
+  HEAPLESS_LIFETIME_CHECK;
+  using D = Deque<op_counted, N>;
+  std::vector<op_counted> src;
+  for (int k = 0; k != static_cast<int>(N); ++k) src.emplace_back(100 + k);
+  using fwd = heapless::test::forward_iterator<op_counted>;
+  long worst_excess = 0;
+  for (std::size_t shift = 0; shift != N; ++shift) {
+    for (std::size_t len = 0; len <= N; ++len) {
+      for (std::size_t i = 0; i <= len; ++i) {
+        for (std::size_t n = 0; n <= N - len; ++n) {
+          const long dist = static_cast<long>(i < len - i ? i : len - i);
+          const long bound = static_cast<long>(n) + dist + 1;
+          for (int form = 0; form != 4; ++form) {
+            D d;
+            rotate_empty(d, shift);
+            std::vector<int> model;
+            for (int k = 0; k != static_cast<int>(len); ++k) {
+              d.push_back(op_counted(k));
+              model.push_back(k);
+            }
+            const auto di = static_cast<std::ptrdiff_t>(i);
+            const auto at = model.begin() + di;
+            const heapless::DequeRef<op_counted> r = d;
+            const op_counted value(-7);
+            op_counted::ops() = 0;
+            std::ptrdiff_t returned = -1;
+            if (form == 0) {
+              returned = d.insert(d.cbegin() + di, n, value) - d.begin();
+            } else if (form == 1) {
+              returned = r.insert(r.cbegin() + di, n, value) - r.begin();
+            } else if (form == 2) {
+              returned = d.insert(d.cbegin() + di, fwd(src.data()), fwd(src.data() + n)) - d.begin();
+            } else {
+              returned = r.insert(r.cbegin() + di, src.data(), src.data() + n) - r.begin();
+            }
+            const long ops = op_counted::ops();
+            if (form < 2) {
+              model.insert(at, n, -7);
+            } else {
+              std::vector<int> values;
+              for (std::size_t k = 0; k != n; ++k) values.push_back(100 + static_cast<int>(k));
+              model.insert(at, values.begin(), values.end());
+            }
+            INFO("N " << N << " shift " << shift << " len " << len << " i " << i << " n " << n << " form "
+                      << form << " ops " << ops);
+            CHECK(returned == di);
+            CHECK(same_as_model(d, model));
+            CHECK(ops <= bound);
+            if (ops - bound > worst_excess) worst_excess = ops - bound;
+          }
+        }
+      }
+    }
+  }
+  CHECK(worst_excess == 0);
+}
+
+}  // namespace
+
+TEST_CASE("Deque: insert in the middle shifts the shorter side, moving each element once",
+          "[deque][modifiers]") {
+  insert_every_position<7>();
+  insert_every_position<8>();
+  // Two copies at index 2 of twelve: two elements move to the front, two
+  // copies are assigned, plus the copy of the value.
+  Deque<op_counted, 20> d;
+  rotate_empty(d, 18);
+  for (int k = 0; k != 12; ++k) d.push_back(op_counted(k));
+  const op_counted value(-1);
+  op_counted::ops() = 0;
+  d.insert(d.begin() + 2, 2, value);
+  CHECK(op_counted::ops() == 5);
+  // Three at index 10 of fourteen: three of the four after it move to new
+  // back slots, one is moved along, three copies are assigned, plus the copy.
+  op_counted::ops() = 0;
+  d.insert(d.begin() + 10, 3, value);
+  CHECK(op_counted::ops() == 8);
+  CHECK(values_are(d, {0, 1, -1, -1, 2, 3, 4, 5, 6, 7, -1, -1, -1, 8, 9, 10, 11}));
+}
+
+TEST_CASE("Deque: insert n copies of one of its own elements at every position", "[deque][modifiers]") {
+  HEAPLESS_LIFETIME_CHECK;
+  for (std::size_t shift = 0; shift != 9; ++shift) {
+    for (std::size_t len = 1; len <= 9; ++len) {
+      for (std::size_t i = 0; i <= len; ++i) {
+        for (std::size_t k = 0; k != len; ++k) {
+          for (std::size_t n = 0; n <= 9 - len; ++n) {
+            Deque<counted, 9> d;
+            rotate_empty(d, shift);
+            std::vector<int> model;
+            for (int v = 0; v != static_cast<int>(len); ++v) {
+              d.push_back(counted(v));
+              model.push_back(v);
+            }
+            d.insert(d.cbegin() + static_cast<std::ptrdiff_t>(i), n, d[k]);
+            const int copy = model[k];
+            model.insert(model.begin() + static_cast<std::ptrdiff_t>(i), n, copy);
+            INFO("shift " << shift << " len " << len << " i " << i << " k " << k << " n " << n);
+            CHECK(same_as_model(d, model));
+          }
+        }
+      }
+    }
+  }
+}
+
 // ---- Size changes, swap, comparisons, erase_if --------------------------------------
 
 TEST_CASE("Deque: resize, clear, shrink_to_fit", "[deque][capacity]") {
@@ -618,6 +771,29 @@ constexpr int constexpr_partial_copies() {
   c.push_back(4);  // emptied and refilled at another slot
   return copied(a).front() * 100 + copied(b)[2] * 10 + copied(c).front();
 }
+// Each way of a middle insert (either side, fewer or more values than the
+// elements that move) at every wrap offset: the number of offsets right.
+constexpr int constexpr_middle_inserts() {
+  int right = 0;
+  for (int shift = 0; shift != 10; ++shift) {
+    Deque<int, 10> d;
+    for (int k = 0; k != shift; ++k) {
+      d.push_back(0);
+      d.pop_front();
+    }
+    for (int v = 1; v <= 4; ++v) d.push_back(v);
+    d.insert(d.begin() + 1, 1, 9);  // front side, n <= i
+    d.insert(d.begin() + 4, 1, 8);  // back side, n <= m
+    const int src[] = {5, 6};
+    d.insert(d.begin() + 1, src, src + 2);  // front side, n > i
+    d.insert(d.begin() + 7, 2, 7);          // back side, n > m
+    const int expect[] = {1, 5, 6, 9, 2, 3, 8, 7, 7, 4};
+    bool same = d.size() == 10;
+    for (std::size_t k = 0; same && k != 10; ++k) same = d[k] == expect[k];
+    right += same ? 1 : 0;
+  }
+  return right;
+}
 constexpr Deque<int, 7> constexpr_partial_object() {
   Deque<int, 7> d;
   d.push_back(1);
@@ -629,6 +805,8 @@ TEST_CASE("Deque: usable in constant expressions (C++20, trivial T)", "[deque][c
   static_assert(constexpr_deque() == 725);
   CHECK(constexpr_deque() == 725);
   static_assert(constexpr_partial_copies() == 334);
+  static_assert(constexpr_middle_inserts() == 10);
+  CHECK(constexpr_middle_inserts() == 10);
   constexpr Deque<int, 7> d = constexpr_partial_object();
   static_assert(d.size() == 2 && d[0] == 0 && d[1] == 1);
   CHECK(d.back() == 1);
@@ -797,6 +975,54 @@ TEST_CASE("Deque throwing: pushes, bulk pushes and sized inserts change nothing 
   throwing::throw_after(0);
   CHECK(throws_test_exception([&] { d.emplace(d.begin() + 1, x); }));
   CHECK(values_are(d, {1, 2, 3}));
+}
+
+TEST_CASE("Deque throwing: an insert that throws at any step leaves a valid deque, nothing leaked",
+          "[deque][matrix][exceptions]") {
+  HEAPLESS_LIFETIME_CHECK;
+  const throwing src[] = {50, 51, 52, 53, 54, 55, 56, 57};
+  const throwing x(9);
+  for (std::size_t shift = 0; shift < 8; shift += 3) {
+    for (std::size_t len = 0; len <= 8; ++len) {
+      for (std::size_t i = 0; i <= len; ++i) {
+        for (std::size_t n = 1; n <= 8 - len; ++n) {
+          for (int form = 0; form != 2; ++form) {
+            for (long k = 0;; ++k) {
+              INFO("shift " << shift << " len " << len << " i " << i << " n " << n << " form " << form << " k "
+                            << k);
+              Deque<throwing, 8> d;
+              rotate_empty(d, shift);
+              fill(d, 0, static_cast<int>(len));
+              const auto pos = d.cbegin() + static_cast<std::ptrdiff_t>(i);
+              throwing::throw_after(k);
+              const bool threw = throws_test_exception([&] {
+                if (form == 0) d.insert(pos, n, x);
+                else d.insert(pos, heapless::test::forward_iterator<throwing>(src),
+                              heapless::test::forward_iterator<throwing>(src + n));
+              });
+              throwing::never_throw();
+              if (!threw) {
+                std::vector<int> model;
+                for (int v = 0; v != static_cast<int>(len); ++v) model.push_back(v);
+                for (std::size_t v = 0; v != n; ++v) {
+                  model.insert(model.begin() + static_cast<std::ptrdiff_t>(i + v), form == 0 ? 9 : 50 + static_cast<int>(v));
+                }
+                CHECK(same_as_model(d, model));
+                break;
+              }
+              // Either the new slots were taken back or every one is live.
+              CHECK((d.size() == len || d.size() == len + n));
+              long sum = 0;
+              for (const throwing& e : d) sum += value_of(e);  // reads every element (lifetime checked)
+              (void)sum;
+              if (d.size() != d.capacity()) d.push_back(x);  // still usable
+              if (!d.empty()) d.pop_front();
+            }
+          }
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("Deque throwing: make_contiguous leaves a valid empty deque when a move throws",
