@@ -17642,9 +17642,9 @@ struct deque_algo : ring_algo<T> {
         shift_down(c, n, i, n);  // [2n, i + n) -> [n, i)
         assign_from(c, i, n, src);
       } else {
-        // The last n - i new slots take the first n - i values; the first i
-        // take the i moved elements; the last i values are assigned over
-        // their old places [n, n + i).
+        // The last n - i new slots take the first n - i values, the first i
+        // the i moved elements; the last i values are assigned over the
+        // moved elements' old places [n, n + i).
         Src rest = src;
         skip(rest, n - i);
         const size_type v = c.add(h, i);
