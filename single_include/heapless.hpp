@@ -17602,6 +17602,17 @@ struct deque_algo : ring_algo<T> {
       slot(c, i) = std::move(tmp);
     }
   }
+  /// Whether insert_middle may shift: building and assigning an element
+  /// from a Ref and moving elements cannot throw. Otherwise the middle
+  /// inserts build their elements at the nearer end first (rolled back on a
+  /// throw) and rotate them into place: about three times the moves, but a
+  /// throwing copy then changes nothing (strong guarantee with non-throwing
+  /// moves).
+  template <class Ref>
+  static constexpr bool shift_nothrow_v =
+      std::is_nothrow_move_constructible_v<T> && std::is_nothrow_move_assignable_v<T> &&
+      std::is_nothrow_constructible_v<T, Ref> && std::is_nothrow_assignable_v<T&, Ref>;
+
   /// The source of insert_fill's new elements: one value, read as often as
   /// needed (advancing it does nothing).
   struct repeat_source {
@@ -17726,9 +17737,20 @@ struct deque_algo : ring_algo<T> {
       append_fill(c, n, value);
     } else if (i == 0) {
       prepend_fill(c, n, value);
-    } else {
+    } else if constexpr (shift_nothrow_v<const T&>) {
       const T copy(value);
       insert_middle(c, i, n, repeat_source{&copy});
+    } else {
+      // A copy may throw: the copies are built at the nearer end first
+      // (rolled back on a throw) and then rotated into place, so with
+      // non-throwing moves a throwing copy leaves the deque unchanged.
+      if (i < len - i) {
+        prepend_fill(c, n, value);
+        rotate(c, 0, n, n + i);
+      } else {
+        append_fill(c, n, value);
+        rotate(c, i, len, len + n);
+      }
     }
   }
   template <class C, class InputIt>
@@ -17738,9 +17760,22 @@ struct deque_algo : ring_algo<T> {
       const size_type n = static_cast<size_type>(std::distance(first, last));
       check_room(c, n, len);
       if (n == 0) return;  // (see push_back)
-      if (i == len) append_n(c, first, n);
-      else if (i == 0) prepend_n(c, first, n);
-      else insert_middle(c, i, n, first);
+      if (i == len) {
+        append_n(c, first, n);
+      } else if (i == 0) {
+        prepend_n(c, first, n);
+      } else if constexpr (shift_nothrow_v<typename std::iterator_traits<InputIt>::reference>) {
+        insert_middle(c, i, n, first);
+      } else {
+        // As in insert_fill: built at the nearer end, then rotated.
+        if (i < len - i) {
+          prepend_n(c, first, n);
+          rotate(c, 0, n, n + i);
+        } else {
+          append_n(c, first, n);
+          rotate(c, i, len, len + n);
+        }
+      }
     } else {
       push_back(c, first, last);
       rotate(c, i, len, c.size());
@@ -18182,9 +18217,12 @@ class Deque : private detail::ring_base<T, N>,
   /// Inserts value (moved) before pos; see emplace.
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, T&& value) { return emplace(pos, std::move(value)); }
   /// Inserts n copies of value (which may be an element) before pos; the
-  /// shorter side moves n places, each of its elements once. Raises
-  /// bad_alloc, changing nothing, if they do not fit; a throwing T leaves a
-  /// valid deque (basic guarantee). O(n + distance to the nearer end).
+  /// shorter side moves n places, each of its elements once (when copying
+  /// and moving T cannot throw; otherwise the copies are built at the
+  /// nearer end and rotated into place). Raises bad_alloc, changing nothing,
+  /// if they do not fit; a throwing copy changes nothing when T's moves do
+  /// not throw; a throwing move leaves a valid deque (basic guarantee).
+  /// O(n + distance to the nearer end).
   /// Returns an iterator to the first inserted element (pos if n == 0).
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, size_type n, const T& value) {
     algo::insert_fill(core_(), index_of(pos), n, value);
@@ -18194,7 +18232,7 @@ class Deque : private detail::ring_base<T, N>,
   /// the shorter side moves, as for insert(pos, n, value) (input iterators:
   /// appended, then rotated into place). If they do not fit, raises
   /// bad_alloc and *this is unchanged (input iterators: the input is
-  /// consumed); a throwing T leaves a valid deque (basic guarantee).
+  /// consumed); exceptions from T as for insert(pos, n, value).
   /// O(elements + distance to the nearer end).
   template <class InputIt, class = std::enable_if_t<detail::vec_is_input_iterator_v<InputIt>>>
   HEAPLESS_CONSTEXPR20 iterator insert(const_iterator pos, InputIt first, InputIt last) {
