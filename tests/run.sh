@@ -21,7 +21,7 @@
 #   matrix-clang16   clang 16, C++2b, -Os                                     ~120 s
 #   arm              Cortex-M0/M3/M4F/M7 under QEMU (tests/target/run_arm.sh),
 #                    arm-none-eabi-g++ 12, -Os, C++17 and C++20               ~370 s
-# Whole suite: 1626 s = 27 min, measured 2026-12-07 on a 2-core machine;
+# Whole suite: 1557 s = 26 min, measured 2026-12-07 on a 2-core machine;
 # about 2300-2400 s on a slower one (docs/benchmarks.md, "Test suite time";
 # CI budget: 45 min).
 #
