@@ -801,6 +801,10 @@ HEAPLESS_NAMESPACE_END
 #include <bits/stl_iterator_base_types.h>  // iterator tags, std::iterator_traits
 #include <bits/stl_iterator_base_funcs.h>  // std::distance, std::advance
 #include <bits/stl_iterator.h>             // std::reverse_iterator, std::make_move_iterator
+#if __cplusplus >= 202002L && __has_include(<bits/ranges_base.h>)
+#include <initializer_list>    // (bits/ranges_base.h names std::initializer_list)
+#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (for the spans of rings and heaps)
+#endif
 #else
 #include <iterator>
 #endif
@@ -16119,20 +16123,20 @@ class Arc {
   }
   /// Takes other's ownership; other becomes empty. The count is untouched.
   Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
+  /// True for another policy argument that resolves to this count policy.
+  template <class P>
+  static constexpr bool same_count_v =
+      !std::is_same_v<P, Policy> && std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>;
   /// Shares the object of an Arc whose policy argument differs but resolves
   /// to the same count policy (`Arc<T, pool_policy::lock_free>` and `Arc<T>`
   /// where automatic is lock_free): the same handle under another name.
-  template <class P, std::enable_if_t<!std::is_same_v<P, Policy> &&
-                                          std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>,
-                                      int> = 0>
+  template <class P, std::enable_if_t<same_count_v<P>, int> = 0>
   Arc(const Arc<T, P>& other) noexcept : node_(other.node_), pool_(other.pool_) {  // NOLINT: implicit
     if (node_ != nullptr) count::increment(node_->count);
   }
   /// Takes the ownership of such an Arc; other becomes empty. The count is
   /// untouched.
-  template <class P, std::enable_if_t<!std::is_same_v<P, Policy> &&
-                                          std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>,
-                                      int> = 0>
+  template <class P, std::enable_if_t<same_count_v<P>, int> = 0>
   Arc(Arc<T, P>&& other) noexcept  // NOLINT: implicit
       : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
   /// Shares other's object and drops the previous one; self-assignment is safe.
@@ -16734,9 +16738,6 @@ HEAPLESS_NAMESPACE_END
 
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::is_neq
-#endif
-#if HEAPLESS_CPP20 && defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
-#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (the headers above bring it already)
 #endif
 
 #if HEAPLESS_CPP20
@@ -17594,10 +17595,10 @@ struct deque_algo : ring_algo<T> {
       T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
       if (i < len - i) {
         construct_front(c, std::move(slot(c, 0)));  // old element k is now at k + 1
-        for (size_type j = 1; j != i; ++j) slot(c, j) = std::move(slot(c, j + 1));
+        shift_down(c, 1, i, 1);                      // [2, i + 1) -> [1, i)
       } else {
         construct_back(c, std::move(slot(c, len - 1)));
-        for (size_type j = len - 1; j != i; --j) slot(c, j) = std::move(slot(c, j - 1));
+        shift_up(c, i, len - 1, 1);  // [i, len - 1) -> [i + 1, len)
       }
       slot(c, i) = std::move(tmp);
     }
@@ -17632,11 +17633,10 @@ struct deque_algo : ring_algo<T> {
   /// elements move into the new slots at that end (after the new values
   /// that land in new slots), the rest of that side is move-assigned along
   /// and the values are assigned over the vacated places; every old element
-  /// of the side and every value is moved, built or assigned once. The new
-  /// slots are built first, under a rollback: if building one throws, those
-  /// built so far are destroyed and the old length stays; a throwing
-  /// assignment leaves the new length, every slot live (basic guarantee:
-  /// elements may then be moved-from or already overwritten).
+  /// of the side and every value is moved, built or assigned once. Called
+  /// only when T's operations here cannot throw (shift_nothrow_v); the new
+  /// slots are still built under a rollback, for a source iterator that
+  /// throws: those built so far are destroyed and the old length stays.
   template <class C, class Src>
   static HEAPLESS_CONSTEXPR20 void insert_middle(C& c, size_type i, size_type n, Src src) {
     const size_type len = c.size();
@@ -17788,10 +17788,10 @@ struct deque_algo : ring_algo<T> {
     if (n != 0) {
       const size_type len = c.size();
       if (i < len - j) {
-        for (size_type k = i; k != 0; --k) slot(c, k - 1 + n) = std::move(slot(c, k - 1));
+        shift_up(c, 0, i, n);  // [0, i) -> [n, j)
         destroy_front(c, n);
       } else {
-        for (size_type k = j; k != len; ++k) slot(c, k - n) = std::move(slot(c, k));
+        shift_down(c, i, len - n, n);  // [j, len) -> [i, len - n)
         destroy_back(c, n);
       }
     }
@@ -19316,11 +19316,9 @@ HEAPLESS_NAMESPACE_END
 // #include <heapless/detail/compare.hpp>: inlined above
 // #include <heapless/detail/config.hpp>: inlined above
 // #include <heapless/detail/error.hpp>: inlined above
+// #include <heapless/detail/iterator.hpp>: inlined above
 // #include <heapless/vec.hpp>: inlined above
 
-#if HEAPLESS_CPP20 && defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
-#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (the headers above bring it already)
-#endif
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {
@@ -20187,18 +20185,27 @@ struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
   /// value-initialises every other link and value, in constant evaluation
   /// only (trivial T): a constant must be fully initialised, and the trivial
   /// copy of a list reads all N nodes.
+  /// Value-initialises nodes [from, N), links and values, in constant
+  /// evaluation only (C++20, trivial T; bounded as Vec's fill, 16384).
+  constexpr void fill_constant(std::size_t from) noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (is_constexpr_friendly_v<T> && N <= 16384) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        for (std::size_t i = from; i != N; ++i) {
+          values_.construct(i);
+          next_.construct(i, none);
+        }
+      }
+    }
+#else
+    (void)from;
+#endif
+  }
   HEAPLESS_CONSTEXPR20 void new_link(std::size_t s) noexcept {
 #if HEAPLESS_CPP20
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       next_.construct(s, none);
-      if constexpr (is_constexpr_friendly_v<T> && N <= 16384) {
-        if (s == 0) {
-          for (std::size_t i = 1; i != N; ++i) {
-            values_.construct(i);
-            next_.construct(i, none);
-          }
-        }
-      }
+      if (s == 0) fill_constant(1);
     }
 #else
     (void)s;
@@ -20957,18 +20964,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   /// Called first by the non-default constructors. A constant must be fully
   /// initialised, so during constant evaluation only (C++20, trivial T),
   /// every slot and link is value-initialised; at run time nothing is written.
-  constexpr void prepare_constant_() noexcept {
-#if HEAPLESS_CPP20
-    if constexpr (detail::is_constexpr_friendly_v<T> && N <= 16384) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-        for (std::size_t i = 0; i != N; ++i) {
-          this->values_.construct(i);
-          this->next_.construct(i, fields_::none);
-        }
-      }
-    }
-#endif
-  }
+  constexpr void prepare_constant_() noexcept { this->fill_constant(0); }
 };
 
 /// The index type of a SortedLinkedList<T, N>: the smallest unsigned type that

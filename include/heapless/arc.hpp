@@ -227,20 +227,20 @@ class Arc {
   }
   /// Takes other's ownership; other becomes empty. The count is untouched.
   Arc(Arc&& other) noexcept : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
+  /// True for another policy argument that resolves to this count policy.
+  template <class P>
+  static constexpr bool same_count_v =
+      !std::is_same_v<P, Policy> && std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>;
   /// Shares the object of an Arc whose policy argument differs but resolves
   /// to the same count policy (`Arc<T, pool_policy::lock_free>` and `Arc<T>`
   /// where automatic is lock_free): the same handle under another name.
-  template <class P, std::enable_if_t<!std::is_same_v<P, Policy> &&
-                                          std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>,
-                                      int> = 0>
+  template <class P, std::enable_if_t<same_count_v<P>, int> = 0>
   Arc(const Arc<T, P>& other) noexcept : node_(other.node_), pool_(other.pool_) {  // NOLINT: implicit
     if (node_ != nullptr) count::increment(node_->count);
   }
   /// Takes the ownership of such an Arc; other becomes empty. The count is
   /// untouched.
-  template <class P, std::enable_if_t<!std::is_same_v<P, Policy> &&
-                                          std::is_same_v<typename detail::resolve_arc_policy<P>::type, policy_type>,
-                                      int> = 0>
+  template <class P, std::enable_if_t<same_count_v<P>, int> = 0>
   Arc(Arc<T, P>&& other) noexcept  // NOLINT: implicit
       : node_(std::exchange(other.node_, nullptr)), pool_(other.pool_) {}
   /// Shares other's object and drops the previous one; self-assignment is safe.

@@ -52,11 +52,9 @@
 #include <heapless/detail/compare.hpp>  // detail::compare_holder, std::less, std::greater
 #include <heapless/detail/config.hpp>   // HEAPLESS_CONSTEXPR20, hints
 #include <heapless/detail/error.hpp>    // detail::raise, HEAPLESS_ASSERT
+#include <heapless/detail/iterator.hpp>  // std::ranges::enable_borrowed_range (C++20, libstdc++)
 #include <heapless/vec.hpp>             // Vec<T, N>: the storage, and into_sorted()'s result
 
-#if HEAPLESS_CPP20 && defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
-#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (the headers above bring it already)
-#endif
 
 HEAPLESS_NAMESPACE_BEGIN
 namespace detail {

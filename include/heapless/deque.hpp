@@ -206,10 +206,10 @@ struct deque_algo : ring_algo<T> {
       T tmp(std::forward<Args>(args)...);  // first: args may refer to an element
       if (i < len - i) {
         construct_front(c, std::move(slot(c, 0)));  // old element k is now at k + 1
-        for (size_type j = 1; j != i; ++j) slot(c, j) = std::move(slot(c, j + 1));
+        shift_down(c, 1, i, 1);                      // [2, i + 1) -> [1, i)
       } else {
         construct_back(c, std::move(slot(c, len - 1)));
-        for (size_type j = len - 1; j != i; --j) slot(c, j) = std::move(slot(c, j - 1));
+        shift_up(c, i, len - 1, 1);  // [i, len - 1) -> [i + 1, len)
       }
       slot(c, i) = std::move(tmp);
     }
@@ -244,11 +244,10 @@ struct deque_algo : ring_algo<T> {
   /// elements move into the new slots at that end (after the new values
   /// that land in new slots), the rest of that side is move-assigned along
   /// and the values are assigned over the vacated places; every old element
-  /// of the side and every value is moved, built or assigned once. The new
-  /// slots are built first, under a rollback: if building one throws, those
-  /// built so far are destroyed and the old length stays; a throwing
-  /// assignment leaves the new length, every slot live (basic guarantee:
-  /// elements may then be moved-from or already overwritten).
+  /// of the side and every value is moved, built or assigned once. Called
+  /// only when T's operations here cannot throw (shift_nothrow_v); the new
+  /// slots are still built under a rollback, for a source iterator that
+  /// throws: those built so far are destroyed and the old length stays.
   template <class C, class Src>
   static HEAPLESS_CONSTEXPR20 void insert_middle(C& c, size_type i, size_type n, Src src) {
     const size_type len = c.size();
@@ -400,10 +399,10 @@ struct deque_algo : ring_algo<T> {
     if (n != 0) {
       const size_type len = c.size();
       if (i < len - j) {
-        for (size_type k = i; k != 0; --k) slot(c, k - 1 + n) = std::move(slot(c, k - 1));
+        shift_up(c, 0, i, n);  // [0, i) -> [n, j)
         destroy_front(c, n);
       } else {
-        for (size_type k = j; k != len; ++k) slot(c, k - n) = std::move(slot(c, k));
+        shift_down(c, i, len - n, n);  // [j, len) -> [i, len - n)
         destroy_back(c, n);
       }
     }

@@ -166,18 +166,27 @@ struct sll_fields : sll_fingers<smallest_size_t<N>, sll_finger_count<N>> {
   /// value-initialises every other link and value, in constant evaluation
   /// only (trivial T): a constant must be fully initialised, and the trivial
   /// copy of a list reads all N nodes.
+  /// Value-initialises nodes [from, N), links and values, in constant
+  /// evaluation only (C++20, trivial T; bounded as Vec's fill, 16384).
+  constexpr void fill_constant(std::size_t from) noexcept {
+#if HEAPLESS_CPP20
+    if constexpr (is_constexpr_friendly_v<T> && N <= 16384) {
+      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
+        for (std::size_t i = from; i != N; ++i) {
+          values_.construct(i);
+          next_.construct(i, none);
+        }
+      }
+    }
+#else
+    (void)from;
+#endif
+  }
   HEAPLESS_CONSTEXPR20 void new_link(std::size_t s) noexcept {
 #if HEAPLESS_CPP20
     if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
       next_.construct(s, none);
-      if constexpr (is_constexpr_friendly_v<T> && N <= 16384) {
-        if (s == 0) {
-          for (std::size_t i = 1; i != N; ++i) {
-            values_.construct(i);
-            next_.construct(i, none);
-          }
-        }
-      }
+      if (s == 0) fill_constant(1);
     }
 #else
     (void)s;
@@ -936,18 +945,7 @@ class SortedLinkedList : private detail::sll_core<T, N>,
   /// Called first by the non-default constructors. A constant must be fully
   /// initialised, so during constant evaluation only (C++20, trivial T),
   /// every slot and link is value-initialised; at run time nothing is written.
-  constexpr void prepare_constant_() noexcept {
-#if HEAPLESS_CPP20
-    if constexpr (detail::is_constexpr_friendly_v<T> && N <= 16384) {
-      if (HEAPLESS_IS_CONSTANT_EVALUATED()) {
-        for (std::size_t i = 0; i != N; ++i) {
-          this->values_.construct(i);
-          this->next_.construct(i, fields_::none);
-        }
-      }
-    }
-#endif
-  }
+  constexpr void prepare_constant_() noexcept { this->fill_constant(0); }
 };
 
 /// The index type of a SortedLinkedList<T, N>: the smallest unsigned type that

@@ -16,6 +16,10 @@
 #include <bits/stl_iterator_base_types.h>  // iterator tags, std::iterator_traits
 #include <bits/stl_iterator_base_funcs.h>  // std::distance, std::advance
 #include <bits/stl_iterator.h>             // std::reverse_iterator, std::make_move_iterator
+#if __cplusplus >= 202002L && __has_include(<bits/ranges_base.h>)
+#include <initializer_list>    // (bits/ranges_base.h names std::initializer_list)
+#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (for the spans of rings and heaps)
+#endif
 #else
 #include <iterator>
 #endif

@@ -23,9 +23,6 @@
 #if HEAPLESS_HAS_THREE_WAY
 #include <compare>  // std::is_neq
 #endif
-#if HEAPLESS_CPP20 && defined(__GLIBCXX__) && __has_include(<bits/ranges_base.h>)
-#include <bits/ranges_base.h>  // std::ranges::enable_borrowed_range (the headers above bring it already)
-#endif
 
 #if HEAPLESS_CPP20
 #define HEAPLESS_DETAIL_RING_CONSTEVAL() HEAPLESS_IS_CONSTANT_EVALUATED()
